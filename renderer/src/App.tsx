@@ -1,0 +1,258 @@
+/** The app: library or open plan, plus global dialogs, shortcuts and desktop wiring. */
+import { useEffect, useState } from 'react';
+import type { MenuCommand } from '../../shared/ipc';
+import { Dialog } from './components/Dialog';
+import {
+  createPlan,
+  dismissAlert,
+  dismissNotice,
+  importOpenedFile,
+  navigate,
+  openPlanFile,
+  resolveImportConflict,
+  savePlanAsFile,
+  useWorkbench,
+} from './app/workbench';
+import { BackupsDialog } from './features/backups/BackupsDialog';
+import { LibraryView } from './features/library/LibraryView';
+import type { Platform } from './platform/platform';
+import { PlanWorkspace } from './shell/PlanWorkspace';
+
+function NoticeBar() {
+  const notice = useWorkbench((s) => s.notice);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(dismissNotice, notice.action ? 10_000 : 5_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  return (
+    <div className="notice-region" role="status" aria-live="polite">
+      {notice && (
+        <div className="notice" key={notice.id}>
+          <span>{notice.message}</span>
+          {notice.action && (
+            <button type="button" onClick={notice.action.run}>
+              {notice.action.label}
+            </button>
+          )}
+          <button
+            type="button"
+            className="subtle"
+            aria-label="Dismiss message"
+            onClick={dismissNotice}
+          >
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AlertDialog() {
+  const alert = useWorkbench((s) => s.alert);
+  if (!alert) return null;
+  return (
+    <Dialog
+      role="alertdialog"
+      title={alert.title}
+      onClose={dismissAlert}
+      actions={
+        <button type="button" className="primary" onClick={dismissAlert} autoFocus>
+          OK
+        </button>
+      }
+    >
+      <p>{alert.message}</p>
+      {alert.details.length > 0 && (
+        <ul className="alert-details">
+          {alert.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      <p className="section-note">Nothing in your library was changed.</p>
+    </Dialog>
+  );
+}
+
+function ConflictDialog() {
+  const conflict = useWorkbench((s) => s.conflict);
+  if (!conflict) return null;
+  return (
+    <Dialog
+      title="This plan is already in your library"
+      onClose={() => void resolveImportConflict('cancel')}
+      actions={
+        <>
+          <button type="button" onClick={() => void resolveImportConflict('cancel')}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => void resolveImportConflict('keepBoth')}>
+            Keep both
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void resolveImportConflict('replace')}
+          >
+            Replace
+          </button>
+        </>
+      }
+    >
+      <p>
+        The file holds &ldquo;{conflict.plan.name}&rdquo;, which is the same plan as &ldquo;
+        {conflict.existingName}&rdquo; in your library. Replace the library copy with the file, or
+        keep both as separate plans?
+      </p>
+    </Dialog>
+  );
+}
+
+function isMac(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.platform);
+}
+
+/** The root component. */
+export function App({ platform }: { platform: Platform }) {
+  const ready = useWorkbench((s) => s.ready);
+  const fatalError = useWorkbench((s) => s.fatalError);
+  const route = useWorkbench((s) => s.route);
+  const openPlan = useWorkbench((s) => s.openPlan);
+  const [showBackups, setShowBackups] = useState(false);
+
+  // Menu commands and keyboard shortcuts share one dispatcher.
+  useEffect(() => {
+    const run = (command: MenuCommand) => {
+      const store = useWorkbench.getState().openPlan?.store;
+      switch (command) {
+        case 'undo':
+          store?.getState().undo();
+          break;
+        case 'redo':
+          store?.getState().redo();
+          break;
+        case 'newPlan':
+          void createPlan();
+          break;
+        case 'openFile':
+          void openPlanFile();
+          break;
+        case 'saveAs':
+          void savePlanAsFile();
+          break;
+        case 'showLibrary':
+          navigate({ view: 'library' });
+          break;
+        case 'restoreBackup':
+          if (store && platform.backups) setShowBackups(true);
+          break;
+        case 'about':
+          break;
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = isMac() ? event.metaKey : event.ctrlKey;
+      if (!mod || event.altKey || document.querySelector('dialog[open]')) return;
+      const key = event.key.toLowerCase();
+      let command: MenuCommand | null = null;
+      if (key === 'z') command = event.shiftKey ? 'redo' : 'undo';
+      else if (key === 'y' && !isMac()) command = 'redo';
+      else if (key === 'o') command = 'openFile';
+      else if (key === 's' && event.shiftKey) command = 'saveAs';
+      else if (key === 'n' && platform.kind === 'desktop') command = 'newPlan';
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    const unsubscribe = [
+      platform.on('menu:command', run),
+      platform.on('file:opened', (file) => void importOpenedFile(file)),
+      platform.on('app:flush-request', () => {
+        const store = useWorkbench.getState().openPlan?.store;
+        void (store ? store.getState().flush() : Promise.resolve()).finally(() =>
+          platform.flushDone(),
+        );
+      }),
+    ];
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      unsubscribe.forEach((off) => off());
+    };
+  }, [platform]);
+
+  // Keep the window title and the native menu's Undo/Redo in step with the plan.
+  useEffect(() => {
+    if (!openPlan) {
+      platform.setWindowState({
+        title: 'Upskill Workbench',
+        edited: false,
+        canUndo: false,
+        canRedo: false,
+      });
+      return;
+    }
+    const sync = () => {
+      const { history, saveStatus } = openPlan.store.getState();
+      platform.setWindowState({
+        title: `${history.present.name || 'Untitled plan'} — Upskill Workbench`,
+        edited: saveStatus.state !== 'saved',
+        canUndo: history.past.length > 0,
+        canRedo: history.future.length > 0,
+      });
+    };
+    sync();
+    return openPlan.store.subscribe(sync);
+  }, [openPlan, platform]);
+
+  // Flush pending edits when the page is hidden or closed.
+  useEffect(() => {
+    const flush = () => void useWorkbench.getState().openPlan?.store.getState().flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  // Read by `npm run bench` (startup.tti_ms): the first screen is usable.
+  useEffect(() => {
+    if (ready && performance.getEntriesByName('upskill:interactive').length === 0) {
+      performance.mark('upskill:interactive');
+    }
+  }, [ready]);
+
+  if (fatalError) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>Upskill Workbench cannot open your plans</h1>
+        <p>{fatalError}</p>
+      </main>
+    );
+  }
+  if (!ready) return <p className="loading">Opening your plans…</p>;
+
+  return (
+    <>
+      {route.view === 'plan' && openPlan ? (
+        <PlanWorkspace store={openPlan.store} section={route.section} />
+      ) : (
+        <LibraryView />
+      )}
+      {showBackups && openPlan && platform.backups && (
+        <BackupsDialog
+          backups={platform.backups}
+          store={openPlan.store}
+          onClose={() => setShowBackups(false)}
+        />
+      )}
+      <NoticeBar />
+      <AlertDialog />
+      <ConflictDialog />
+    </>
+  );
+}

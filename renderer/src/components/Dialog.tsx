@@ -1,0 +1,39 @@
+/** A modal dialog on the native <dialog> element (focus trap, Escape, top layer). */
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+/** Props of a modal dialog. */
+export interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons shown at the bottom right. */
+  actions: ReactNode;
+  role?: 'dialog' | 'alertdialog';
+}
+
+/** A modal dialog; Escape or the backdrop's close button call `onClose`. */
+export function Dialog({ title, onClose, children, actions, role = 'dialog' }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      role={role}
+      aria-labelledby={titleId}
+      className="dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-actions">{actions}</div>
+    </dialog>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * Labelled form fields. Each one has a visible label tied to its control, so
+ * screen readers and tests find it by name; number fields refuse values that
+ * are not numbers or are out of range, and say why, without changing the plan.
+ */
+import { useId, useState, type ReactNode } from 'react';
+
+interface FieldProps<T> {
+  label: string;
+  value: T;
+  onChange: (value: T) => void;
+  onBlur?: () => void;
+  hint?: string;
+  className?: string;
+}
+
+function FieldFrame(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | null;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field ${props.className ?? ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.error ? (
+        <p className="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
+      ) : props.hint ? (
+        <p className="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A single-line text field. */
+export function TextField(
+  props: FieldProps<string> & { maxLength?: number; placeholder?: string },
+) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
+      <input
+        id={id}
+        type="text"
+        value={props.value}
+        maxLength={props.maxLength ?? 500}
+        placeholder={props.placeholder}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onBlur}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A multi-line text field. */
+export function TextAreaField(props: FieldProps<string> & { rows?: number; placeholder?: string }) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
+      <textarea
+        id={id}
+        rows={props.rows ?? 3}
+        value={props.value}
+        maxLength={20_000}
+        placeholder={props.placeholder}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onBlur}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A calendar date (YYYY-MM-DD) or empty. */
+export function DateField(props: FieldProps<string | null> & { error?: string | null }) {
+  const id = useId();
+  return (
+    <FieldFrame
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      className={props.className}
+    >
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ''}
+        min="1900-01-01"
+        max="2200-12-31"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v === '') props.onChange(null);
+          else if (/^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '1900-01-01' && v <= '2200-12-31')
+            props.onChange(v);
+        }}
+        onBlur={props.onBlur}
+      />
+    </FieldFrame>
+  );
+}
+
+/** Parses what a person typed as a number ("1,200", "12.5", "-3"); null if empty. */
+export function parseNumberInput(text: string): number | null | 'invalid' {
+  const cleaned = text.trim().replace(/[\s,_]/g, '');
+  if (cleaned === '') return null;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return 'invalid';
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : 'invalid';
+}
+
+/** A number with bounds; invalid input shows a message and leaves the plan unchanged. */
+export function NumberField(
+  props: FieldProps<number | null> & { min?: number; max?: number; integer?: boolean },
+) {
+  const id = useId();
+  const { value, min = -1e12, max = 1e12 } = props;
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  const [error, setError] = useState<string | null>(null);
+
+  // Follow outside changes (undo, redo) unless the draft already means that
+  // value; adjusting state while rendering avoids a second render pass.
+  const [seenValue, setSeenValue] = useState(value);
+  if (!Object.is(seenValue, value)) {
+    setSeenValue(value);
+    if (parseNumberInput(draft) !== value) setDraft(value === null ? '' : String(value));
+    setError(null);
+  }
+
+  const onChange = (text: string) => {
+    setDraft(text);
+    const parsed = parseNumberInput(text);
+    if (parsed === 'invalid') {
+      setError(`"${text}" is not a number.`);
+    } else if (parsed !== null && (parsed < min || parsed > max)) {
+      setError(`Enter a number from ${min.toLocaleString()} to ${max.toLocaleString()}.`);
+    } else if (parsed !== null && props.integer && !Number.isInteger(parsed)) {
+      setError('Enter a whole number.');
+    } else {
+      setError(null);
+      if (parsed !== value) props.onChange(parsed);
+    }
+  };
+
+  return (
+    <FieldFrame
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={error}
+      className={props.className}
+    >
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => {
+          if (error) {
+            setDraft(value === null ? '' : String(value));
+            setError(null);
+          }
+          props.onBlur?.();
+        }}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A choice from a fixed list. */
+export function SelectField<T extends string>(
+  props: FieldProps<T> & { options: readonly { value: T; label: string }[] },
+) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as T)}
+        onBlur={props.onBlur}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The local plan database (IndexedDB through Dexie). Versions are declared
+ * step by step and each upgrade is named; a database written by a newer app
+ * version is refused, never wiped.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { summarisePlan, type PlanSummary } from '../../../shared/plan/create';
+import type { Plan } from '../../../shared/plan/schema';
+
+/** Name of the IndexedDB database. */
+export const DATABASE_NAME = 'upskill-workbench';
+
+/** A plan as listed in the library. `deletedAt` is set while it sits in "Recently deleted". */
+export interface LibraryRow extends PlanSummary {
+  deletedAt: string | null;
+}
+
+/** A stored plan document (raw; validated and migrated when loaded). */
+export interface DocumentRow {
+  id: string;
+  plan: Plan;
+}
+
+/** Small key/value settings (e.g. whether the sample plan was seeded). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * Named upgrade steps, one per database version. Version 1 kept whole plans in
+ * one `plans` table; version 2 splits them into a light `library` table (what
+ * the plan list reads) and `documents`, so listing plans never loads them.
+ */
+export const DATABASE_UPGRADES = {
+  2: async function splitPlansIntoLibraryAndDocuments(tx: Transaction): Promise<void> {
+    const plans = (await tx.table('plans').toArray()) as { id: string; plan: Plan }[];
+    for (const row of plans) {
+      await tx.table('documents').put({ id: row.id, plan: row.plan });
+      await tx.table('library').put({ ...summarisePlan(row.plan), deletedAt: null });
+    }
+  },
+} as const;
+
+/** The schema of each database version, oldest first. */
+export function declareVersions(db: Dexie): void {
+  db.version(1).stores({ plans: 'id, updatedAt' });
+  db.version(DATABASE_VERSION)
+    .stores({ plans: null, library: 'id, updatedAt', documents: 'id', meta: 'key' })
+    .upgrade(DATABASE_UPGRADES[2]);
+}
+
+/** The app's database. */
+export class WorkbenchDatabase extends Dexie {
+  library!: Table<LibraryRow, string>;
+  documents!: Table<DocumentRow, string>;
+  meta!: Table<MetaRow, string>;
+  /** The IndexedDB implementation in use (a fake one in tests). */
+  readonly factory: IDBFactory;
+
+  constructor(
+    name: string = DATABASE_NAME,
+    options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {
+    // Strict durability: a committed edit is on disk, not only in the OS cache.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.factory = options.indexedDB ?? globalThis.indexedDB;
+    declareVersions(this);
+  }
+}
+
+/** The newest database version this app knows. */
+export const DATABASE_VERSION = 2;
+
+/**
+ * Opens the database. Dexie would open a database left by a newer app version
+ * as it is; we refuse it instead, so an old app never writes into a schema it
+ * does not understand.
+ */
+export async function openDatabase(db: WorkbenchDatabase): Promise<void> {
+  // Dexie 4 would open a newer database and even patch its indexes, so look
+  // at the stored version first. Dexie stores version N as N × 10.
+  const existing = (await db.factory.databases?.())?.find((d) => d.name === db.name);
+  if (existing?.version && existing.version > DATABASE_VERSION * 10) {
+    throw Object.assign(
+      new Error(`database version ${existing.version / 10} is newer than ${DATABASE_VERSION}`),
+      { name: 'VersionError' },
+    );
+  }
+  await db.open();
+}
+
+/** Why the database could not be opened, in words a user can act on. */
+export function describeDatabaseError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'VersionError' || inner === 'VersionError') {
+    return 'Your plans were saved by a newer version of Upskill Workbench. Update the app to open them; nothing has been changed or deleted.';
+  }
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'There is no storage space left on this computer, so edits cannot be saved. Free some disk space, then edit again or use "Save as file".';
+  }
+  if (name === 'DatabaseClosedError' && /blocked/i.test(String((error as Error).message))) {
+    return 'Upskill Workbench is open in another window with an older version. Close the other window, then reload.';
+  }
+  if (name === 'MissingAPIError') {
+    return 'This browser does not allow local storage (IndexedDB), for example in a private window. Use a normal window or the desktop app.';
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `The local plan database could not be used: ${message}`;
+}

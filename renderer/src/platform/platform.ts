@@ -1,0 +1,126 @@
+/**
+ * The renderer's view of the machine it runs on: the Electron desktop app
+ * (through the preload's `window.workbench`) or a plain browser, where files
+ * are picked with a file input and saved as downloads.
+ */
+import {
+  MAX_PLAN_FILE_BYTES,
+  type BackupInfo,
+  type IpcEvents,
+  type OpenFileResult,
+  type SaveFileResult,
+  type WorkbenchApi,
+} from '../../../shared/ipc';
+import { formatMegabytes } from '../../../shared/plan/plan-file';
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop app (set by the preload script). */
+    workbench?: WorkbenchApi;
+  }
+}
+
+/** Rolling on-disk backups; only the desktop app has them. */
+export interface BackupStore {
+  write(planId: string, text: string): Promise<void>;
+  list(planId: string): Promise<BackupInfo[]>;
+  read(planId: string, file: string): Promise<string>;
+}
+
+/** What the UI may ask of the platform. */
+export interface Platform {
+  readonly kind: 'desktop' | 'browser';
+  openPlanFile(): Promise<OpenFileResult>;
+  savePlanFile(suggestedName: string, text: string): Promise<SaveFileResult>;
+  readonly backups: BackupStore | null;
+  setWindowState(state: {
+    title: string;
+    edited: boolean;
+    canUndo: boolean;
+    canRedo: boolean;
+  }): void;
+  on<E extends keyof IpcEvents>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
+  flushDone(): void;
+}
+
+function desktopPlatform(api: WorkbenchApi): Platform {
+  return {
+    kind: 'desktop',
+    openPlanFile: () => api.openPlanFile(),
+    savePlanFile: (suggestedName, text) => api.savePlanFile({ suggestedName, text }),
+    backups: {
+      write: async (planId, text) => {
+        await api.writeBackup({ planId, text });
+      },
+      list: (planId) => api.listBackups(planId),
+      read: async (planId, file) => (await api.readBackup(planId, file)).text,
+    },
+    setWindowState: (state) => void api.setWindowState(state),
+    on: (event, listener) => api.on(event, listener),
+    flushDone: () => void api.flushDone(),
+  };
+}
+
+/** Lets the user pick a file with a temporary file input. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Starts a download of `text` as a file named `fileName`. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function browserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    async openPlanFile() {
+      const file = await pickFile('.json,.upskill.json,application/json');
+      if (!file) return { kind: 'canceled' };
+      if (file.size > MAX_PLAN_FILE_BYTES) {
+        return {
+          kind: 'error',
+          message: `"${file.name}" is ${formatMegabytes(file.size)}; plan files can be at most ${formatMegabytes(MAX_PLAN_FILE_BYTES)}.`,
+        };
+      }
+      return { kind: 'opened', fileName: file.name, path: file.name, text: await file.text() };
+    },
+    async savePlanFile(suggestedName, text) {
+      downloadText(suggestedName, text);
+      return { kind: 'saved', path: suggestedName };
+    },
+    backups: null,
+    setWindowState: ({ title, edited }) => {
+      document.title = edited ? `• ${title}` : title;
+    },
+    on: () => () => undefined,
+    flushDone: () => undefined,
+  };
+}
+
+/** The platform this renderer runs on. */
+export function detectPlatform(): Platform {
+  return window.workbench ? desktopPlatform(window.workbench) : browserPlatform();
+}

@@ -1,0 +1,85 @@
+/**
+ * Debounced autosave: writes ~300 ms after the last edit, and never later than
+ * `maxWaitMs` after the first unsaved edit, so a user typing without pause is
+ * still on disk within a second. Writes are serialised; a failed write keeps
+ * the edit pending and reports the error.
+ */
+
+/** Where the document stands with respect to storage. */
+export type SaveStatus =
+  | { state: 'saved'; at: Date | null }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'error'; message: string };
+
+/** Options for an Autosaver. */
+export interface AutosaveOptions<T> {
+  write: (doc: T) => Promise<void>;
+  describeError: (error: unknown) => string;
+  onStatus: (status: SaveStatus) => void;
+  debounceMs?: number;
+  maxWaitMs?: number;
+}
+
+/** Saves the latest version of a document shortly after each change. */
+export class Autosaver<T> {
+  private pending: { doc: T } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstPendingAt = 0;
+  private running: Promise<void> = Promise.resolve();
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+
+  constructor(private readonly options: AutosaveOptions<T>) {
+    this.debounceMs = options.debounceMs ?? 300;
+    this.maxWaitMs = options.maxWaitMs ?? 700;
+  }
+
+  /** True while an edit has not reached storage. */
+  get dirty(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Notes a new version; it will be written soon. */
+  schedule(doc: T): void {
+    const now = Date.now();
+    if (!this.pending) this.firstPendingAt = now;
+    this.pending = { doc };
+    this.options.onStatus({ state: 'pending' });
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.debounceMs, this.firstPendingAt + this.maxWaitMs - now));
+    this.timer = setTimeout(() => void this.flush(), wait);
+  }
+
+  /** Writes any pending version now; resolves when storage has it (or failed). */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.running = this.running.then(() => this.writePending());
+    return this.running;
+  }
+
+  private async writePending(): Promise<void> {
+    const job = this.pending;
+    if (!job) return;
+    this.options.onStatus({ state: 'saving' });
+    try {
+      await this.options.write(job.doc);
+      // Only clear if nothing newer arrived while we were writing.
+      if (this.pending === job) {
+        this.pending = null;
+        this.options.onStatus({ state: 'saved', at: new Date() });
+      }
+    } catch (error) {
+      this.options.onStatus({ state: 'error', message: this.options.describeError(error) });
+    }
+  }
+
+  /** Stops the timer (the caller flushes first if it wants the edit kept). */
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,41 @@
+/** React access to the open plan's store. */
+import { createContext, useCallback, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { Draft } from 'immer';
+import type { EditAction } from '../../../shared/history';
+import type { Plan } from '../../../shared/plan/schema';
+import type { PlanDocumentState, PlanStore } from './plan-store';
+
+const PlanStoreContext = createContext<PlanStore | null>(null);
+
+/** Provides an open plan's store to the components below. */
+export const PlanStoreProvider = PlanStoreContext.Provider;
+
+/** The open plan's store (throws outside a plan). */
+export function usePlanStore(): PlanStore {
+  const store = useContext(PlanStoreContext);
+  if (!store) throw new Error('usePlanStore must be used inside an open plan.');
+  return store;
+}
+
+/** Selects from the open plan's state; re-renders only when the selection changes. */
+export function usePlanState<T>(selector: (state: PlanDocumentState) => T): T {
+  return useStore(usePlanStore(), selector);
+}
+
+/** Selects from the plan itself. */
+export function usePlan<T>(selector: (plan: Plan) => T): T {
+  return useStore(usePlanStore(), (state) => selector(state.history.present));
+}
+
+/** Returns a function that applies a named edit to the plan. */
+export function useEditPlan(): (action: EditAction, recipe: (draft: Draft<Plan>) => void) => void {
+  const store = usePlanStore();
+  return useCallback((action, recipe) => store.getState().edit(action, recipe), [store]);
+}
+
+/** Returns a function that ends the current undo step (call on blur). */
+export function useSealHistory(): () => void {
+  const store = usePlanStore();
+  return useCallback(() => store.getState().seal(), [store]);
+}

@@ -1,0 +1,718 @@
+/**
+ * The plan model: one zod schema per part of a workforce-development plan.
+ * Every section of the product brief is modelled here, even where its editor
+ * comes later, so that later features extend the UI and not the file format.
+ */
+import { z } from 'zod';
+
+/** Current version of the plan model (plan files and stored plans). */
+export const PLAN_SCHEMA_VERSION = 1 as const;
+
+const Id = z.string().min(1).max(100);
+const ShortText = z.string().max(500);
+const LongText = z.string().max(20_000);
+/** Calendar date (YYYY-MM-DD) or null when not set. */
+const OptionalDate = z.iso.date().nullable();
+/** A finite number or null when not known yet (a baseline not yet measured, say). */
+const OptionalNumber = z.number().finite().min(-1e12).max(1e12).nullable();
+const Score100 = z.number().finite().min(0).max(100);
+const Rating = z.number().int().min(1).max(5);
+
+/** A date paired with a value, e.g. a baseline measured on a day. */
+export const DatedValue = z.object({
+  value: OptionalNumber.default(null),
+  date: OptionalDate.default(null),
+});
+
+// ---------------------------------------------------------------- Objective
+
+/** Kinds of success measure the brief names; `other` for anything else. */
+export const SuccessMeasureKind = z.enum([
+  'jobPlacement',
+  'courseCompletion',
+  'promotion',
+  'wages',
+  'other',
+]);
+
+/** One measurable definition of success with its baseline and target. */
+export const SuccessMeasure = z.object({
+  id: Id,
+  kind: SuccessMeasureKind.default('other'),
+  name: ShortText,
+  unit: ShortText.default(''),
+  baseline: OptionalNumber.default(null),
+  target: OptionalNumber.default(null),
+  targetDate: OptionalDate.default(null),
+});
+
+/** A phase of the program with its start and end dates. */
+export const PhaseDates = z.object({
+  start: OptionalDate.default(null),
+  end: OptionalDate.default(null),
+});
+
+/** The change the program wants, for whom, and how success is known. */
+export const Objective = z.object({
+  programName: ShortText.default(''),
+  organisation: ShortText.default(''),
+  region: ShortText.default(''),
+  changeSought: LongText.default(''),
+  targetGroup: LongText.default(''),
+  problemStatement: LongText.default(''),
+  successDefinition: LongText.default(''),
+  baseline: z
+    .object({
+      description: LongText.default(''),
+      date: OptionalDate.default(null),
+      source: ShortText.default(''),
+    })
+    .default({ description: '', date: null, source: '' }),
+  successMeasures: z.array(SuccessMeasure).default([]),
+  timeline: z
+    .object({
+      plan: PhaseDates.default({ start: null, end: null }),
+      launch: PhaseDates.default({ start: null, end: null }),
+      manage: PhaseDates.default({ start: null, end: null }),
+    })
+    .default({
+      plan: { start: null, end: null },
+      launch: { start: null, end: null },
+      manage: { start: null, end: null },
+    }),
+});
+
+// ---------------------------------------------------------------- Indicators
+
+/** How often an indicator is measured. */
+export const Frequency = z.enum([
+  'weekly',
+  'monthly',
+  'quarterly',
+  'biannually',
+  'annually',
+  'once',
+  'other',
+]);
+
+/**
+ * An indicator attached to a theory-of-change outcome, a logic-model output
+ * or outcome (by `subjectId`); the same model serves both editors.
+ */
+export const Indicator = z.object({
+  id: Id,
+  subjectId: Id,
+  name: ShortText,
+  unit: ShortText.default(''),
+  baseline: DatedValue.default({ value: null, date: null }),
+  target: DatedValue.default({ value: null, date: null }),
+  dataSource: ShortText.default(''),
+  frequency: Frequency.nullable().default(null),
+  owner: ShortText.default(''),
+  /** Learner segment ids the indicator is reported separately for. */
+  disaggregation: z.array(Id).default([]),
+});
+
+// ---------------------------------------------------------------- Theory of change
+
+/** Kinds of element in a theory-of-change pathway. */
+export const TocNodeKind = z.enum([
+  'impact',
+  'outcome',
+  'precondition',
+  'intervention',
+  'assumption',
+  'externalFactor',
+]);
+
+/** Horizon of an outcome: short, intermediate or long term. */
+export const OutcomeHorizon = z.enum(['short', 'intermediate', 'long']);
+
+/** A position on a canvas, in canvas units. */
+export const Position = z.object({
+  x: z.number().finite().min(-1e7).max(1e7),
+  y: z.number().finite().min(-1e7).max(1e7),
+});
+
+/** One element of the theory of change. */
+export const TocNode = z.object({
+  id: Id,
+  kind: TocNodeKind,
+  /** Only meaningful for outcomes. */
+  horizon: OutcomeHorizon.nullable().default(null),
+  title: ShortText,
+  description: LongText.default(''),
+  position: Position.default({ x: 0, y: 0 }),
+});
+
+/** Strength of the evidence behind a causal link. */
+export const EvidenceStrength = z.enum(['strong', 'moderate', 'weak', 'none']);
+
+/** A causal link: `source` contributes to `target`, because of `rationale`. */
+export const TocLink = z.object({
+  id: Id,
+  source: Id,
+  target: Id,
+  rationale: LongText.default(''),
+  assumptions: z.array(ShortText).default([]),
+  evidence: EvidenceStrength.default('none'),
+});
+
+/** The whole theory of change: pathway graph plus a narrative. */
+export const TheoryOfChange = z.object({
+  narrative: LongText.default(''),
+  nodes: z.array(TocNode).default([]),
+  links: z.array(TocLink).default([]),
+});
+
+// ---------------------------------------------------------------- Logic model
+
+/** The lanes of a logic model, left to right, plus notes. */
+export const LogicLane = z.enum([
+  'input',
+  'activity',
+  'output',
+  'shortTermOutcome',
+  'intermediateOutcome',
+  'longTermOutcome',
+  'assumption',
+  'externalFactor',
+]);
+
+/** One item in a logic-model lane. */
+export const LogicItem = z.object({
+  id: Id,
+  lane: LogicLane,
+  title: ShortText,
+  description: LongText.default(''),
+  /** Order within the lane (lower first). */
+  order: z.number().finite().default(0),
+  /** The theory-of-change outcome this item operationalises (traceability). */
+  tocOutcomeId: Id.nullable().default(null),
+  meansOfVerification: ShortText.default(''),
+  assumptions: LongText.default(''),
+});
+
+/** An arrow between two logic-model items. */
+export const LogicLink = z.object({ id: Id, source: Id, target: Id });
+
+/** The logic model (the "how"). */
+export const LogicModel = z.object({
+  items: z.array(LogicItem).default([]),
+  links: z.array(LogicLink).default([]),
+});
+
+// ---------------------------------------------------------------- Stakeholders
+
+/** Whether an entry is a stakeholder or a partner (they can change over time). */
+export const StakeholderRelation = z.enum(['stakeholder', 'partner']);
+
+/** Partner types from the brief. */
+export const PartnerType = z.enum(['programTechnology', 'outreach', 'wraparound', 'other']);
+
+/** Stance towards the program, from unaware to leading. */
+export const Stance = z.enum(['unaware', 'resistant', 'neutral', 'supportive', 'leading']);
+
+/** One engagement action for a stakeholder. */
+export const EngagementAction = z.object({
+  id: Id,
+  what: ShortText,
+  who: ShortText.default(''),
+  when: OptionalDate.default(null),
+  done: z.boolean().default(false),
+  /** Repeat interval in days for recurring checkpoints; null = one-off. */
+  repeatEveryDays: z.number().int().min(1).max(3650).nullable().default(null),
+});
+
+/** A recorded position on the power/interest matrix. */
+export const MatrixPositionRecord = z.object({
+  at: z.iso.datetime(),
+  power: Score100,
+  interest: Score100,
+});
+
+/** A person or organisation with a stake in the program. */
+export const Stakeholder = z.object({
+  id: Id,
+  name: ShortText,
+  organisation: ShortText.default(''),
+  role: ShortText.default(''),
+  relation: StakeholderRelation.default('stakeholder'),
+  partnerType: PartnerType.nullable().default(null),
+  power: Score100.default(50),
+  interest: Score100.default(50),
+  currentStance: Stance.default('neutral'),
+  desiredStance: Stance.default('supportive'),
+  owner: ShortText.default(''),
+  contact: ShortText.default(''),
+  nextCheckpoint: OptionalDate.default(null),
+  notes: LongText.default(''),
+  /** Theory-of-change interventions this stakeholder delivers or influences. */
+  interventionIds: z.array(Id).default([]),
+  actions: z.array(EngagementAction).default([]),
+  history: z.array(MatrixPositionRecord).default([]),
+});
+
+/** Positions of every stakeholder at a moment in a workshop. */
+export const WorkshopSnapshot = z.object({
+  id: Id,
+  name: ShortText,
+  takenAt: z.iso.datetime(),
+  positions: z.record(Id, z.object({ power: Score100, interest: Score100 })),
+});
+
+/** A recurring industry checkpoint for the whole program. */
+export const IndustryCheckpoint = z.object({
+  id: Id,
+  title: ShortText,
+  repeatEveryDays: z.number().int().min(1).max(3650).nullable().default(null),
+  nextDate: OptionalDate.default(null),
+  notes: LongText.default(''),
+});
+
+/** Answers to the planning questions asked when mapping stakeholders. */
+export const MappingQuestions = z.object({
+  keyBuyIn: LongText.default(''),
+  jobsNeededNow: LongText.default(''),
+  jobsNeededSoon: LongText.default(''),
+  inDemandSkillsNow: LongText.default(''),
+  jobsAndPathwaysFiveYears: LongText.default(''),
+  labourMarketPriorities: LongText.default(''),
+});
+
+/** Stakeholders, partners and the workshop material around them. */
+export const StakeholderMap = z.object({
+  entries: z.array(Stakeholder).default([]),
+  questions: MappingQuestions.default({
+    keyBuyIn: '',
+    jobsNeededNow: '',
+    jobsNeededSoon: '',
+    inDemandSkillsNow: '',
+    jobsAndPathwaysFiveYears: '',
+    labourMarketPriorities: '',
+  }),
+  checkpoints: z.array(IndustryCheckpoint).default([]),
+  snapshots: z.array(WorkshopSnapshot).default([]),
+});
+
+// ---------------------------------------------------------------- Learners
+
+/** Target populations from the brief. */
+export const PopulationType = z.enum([
+  'youth',
+  'unemployed',
+  'underemployed',
+  'students',
+  'justiceInvolved',
+  'incumbentWorkers',
+  'generalPublic',
+  'benefitsRecipients',
+  'other',
+]);
+
+/** Barriers that keep learners from starting or finishing. */
+export const Barrier = z.enum([
+  'noDevice',
+  'noConnectivity',
+  'timePoverty',
+  'unfamiliarWithOnlineLearning',
+  'caregiving',
+  'language',
+  'other',
+]);
+
+/** Incentive types, financial and non-financial. */
+export const IncentiveType = z.enum([
+  'stipend',
+  'paidTimeOff',
+  'certificate',
+  'deviceOrData',
+  'employerIntroduction',
+  'degreeAdmission',
+  'community',
+  'recognition',
+  'other',
+]);
+
+/** One incentive offered to a segment, with its cost per learner if any. */
+export const Incentive = z.object({
+  id: Id,
+  type: IncentiveType,
+  description: ShortText.default(''),
+  costPerLearner: OptionalNumber.default(null),
+});
+
+/** A representative learner, to keep the segment human. */
+export const Persona = z.object({
+  name: ShortText.default(''),
+  situation: LongText.default(''),
+  goals: LongText.default(''),
+  quote: ShortText.default(''),
+});
+
+/** A group of target learners. */
+export const LearnerSegment = z.object({
+  id: Id,
+  name: ShortText,
+  populationType: PopulationType.default('other'),
+  estimatedSize: z.number().int().min(0).max(1e10).nullable().default(null),
+  barriers: z.array(Barrier).default([]),
+  barrierNotes: LongText.default(''),
+  motivators: LongText.default(''),
+  incentives: z.array(Incentive).default([]),
+  persona: Persona.nullable().default(null),
+});
+
+// ---------------------------------------------------------------- Content
+
+/** Kinds of learning content. */
+export const ContentKind = z.enum([
+  'course',
+  'professionalCertificate',
+  'skillSet',
+  'guidedProject',
+  'clip',
+  'inHouseModule',
+]);
+
+/** Difficulty levels, in order. */
+export const ContentLevel = z.enum(['beginner', 'intermediate', 'advanced']);
+
+/** One candidate piece of content in the catalog. */
+export const ContentItem = z.object({
+  id: Id,
+  title: ShortText,
+  provider: ShortText.default(''),
+  kind: ContentKind.default('course'),
+  skills: z.array(ShortText).default([]),
+  level: ContentLevel.default('beginner'),
+  hours: z.number().finite().min(0).max(10_000).nullable().default(null),
+  languages: z.array(ShortText).default([]),
+  costPerLearner: OptionalNumber.default(null),
+  url: z.string().max(2000).default(''),
+  notes: LongText.default(''),
+});
+
+/** Which option a make-or-buy criterion favours when it applies strongly. */
+export const CriterionFavours = z.enum(['make', 'buy']);
+
+/** A weighted consideration in a make-or-buy decision. */
+export const MakeOrBuyCriterion = z.object({
+  id: Id,
+  label: ShortText,
+  favours: CriterionFavours,
+  weight: z.number().finite().min(0).max(100),
+});
+
+/** Someone rating a decision (workshop use). */
+export const Rater = z.object({ id: Id, name: ShortText });
+
+/** A make-or-buy decision for one content need. */
+export const MakeOrBuyDecision = z.object({
+  id: Id,
+  need: ShortText,
+  includeHybrid: z.boolean().default(false),
+  criteria: z.array(MakeOrBuyCriterion).default([]),
+  raters: z.array(Rater).default([]),
+  /** ratings[raterId][criterionId] = 1..5 (how strongly the criterion applies). */
+  ratings: z.record(Id, z.record(Id, Rating)).default({}),
+  rationale: LongText.default(''),
+  decision: z.enum(['make', 'buy', 'hybrid']).nullable().default(null),
+});
+
+/** Arrangement of a pathway: grouped sets or an ordered sequence. */
+export const PathwayMode = z.enum(['group', 'sequence']);
+
+/** One step of a pathway, pointing at a catalog item. */
+export const PathwayStep = z.object({
+  id: Id,
+  contentItemId: Id,
+  /** Group label in group mode (a skill or tool). */
+  group: ShortText.default(''),
+});
+
+/** A learning pathway for a target role or segment. */
+export const Pathway = z.object({
+  id: Id,
+  name: ShortText,
+  targetRole: ShortText.default(''),
+  segmentIds: z.array(Id).default([]),
+  mode: PathwayMode.default('sequence'),
+  hoursPerWeek: z.number().finite().min(0.5).max(80).default(5),
+  steps: z.array(PathwayStep).default([]),
+  requiredSkills: z.array(ShortText).default([]),
+});
+
+/** The content section: catalog, decisions and pathways. */
+export const ContentPlan = z.object({
+  catalog: z.array(ContentItem).default([]),
+  decisions: z.array(MakeOrBuyDecision).default([]),
+  pathways: z.array(Pathway).default([]),
+});
+
+// ---------------------------------------------------------------- Launch
+
+/** One onboarding checklist item. */
+export const ChecklistItem = z.object({
+  id: Id,
+  label: ShortText,
+  done: z.boolean().default(false),
+  owner: ShortText.default(''),
+  dueDate: OptionalDate.default(null),
+  notes: LongText.default(''),
+});
+
+/** A communication piece sent at launch. */
+export const Communication = z.object({
+  id: Id,
+  kind: z.enum(['launchEmail', 'registrationEmail', 'onboardingGuide', 'reminder', 'other']),
+  title: ShortText,
+  audience: ShortText.default(''),
+  sendDate: OptionalDate.default(null),
+  status: z.enum(['draft', 'ready', 'sent']).default('draft'),
+  body: LongText.default(''),
+});
+
+/** Marketing channel kinds named in the brief. */
+export const ChannelKind = z.enum([
+  'paidAds',
+  'socialMedia',
+  'websiteHub',
+  'communityOutreach',
+  'chamberOfCommerce',
+  'email',
+  'other',
+]);
+
+/** A marketing channel with budget and owner. */
+export const MarketingChannel = z.object({
+  id: Id,
+  kind: ChannelKind,
+  description: ShortText.default(''),
+  segmentIds: z.array(Id).default([]),
+  budget: OptionalNumber.default(null),
+  owner: ShortText.default(''),
+});
+
+/** Stages of the learner journey funnel. */
+export const FunnelStageKind = z.enum(['awareness', 'consideration', 'conversion', 'loyalty']);
+
+/** Touchpoints and content for one funnel stage. */
+export const FunnelStage = z.object({
+  stage: FunnelStageKind,
+  touchpoints: LongText.default(''),
+  content: LongText.default(''),
+});
+
+/** A real learner's story used in marketing and reporting. */
+export const LearnerStory = z.object({
+  id: Id,
+  title: ShortText,
+  summary: LongText.default(''),
+  segmentId: Id.nullable().default(null),
+  consentGiven: z.boolean().default(false),
+});
+
+/** The marketing plan. */
+export const MarketingPlan = z.object({
+  licenses: z.number().int().min(0).max(1e9).nullable().default(null),
+  toolkitNotes: LongText.default(''),
+  channels: z.array(MarketingChannel).default([]),
+  funnel: z.array(FunnelStage).default([]),
+  stories: z.array(LearnerStory).default([]),
+});
+
+/** Everything about launching the program. */
+export const LaunchPlan = z.object({
+  checklist: z.array(ChecklistItem).default([]),
+  communications: z.array(Communication).default([]),
+  marketing: MarketingPlan.default({
+    licenses: null,
+    toolkitNotes: '',
+    channels: [],
+    funnel: [],
+    stories: [],
+  }),
+});
+
+// ---------------------------------------------------------------- Manage
+
+/** Kinds of engagement activity. */
+export const EngagementKind = z.enum(['community', 'monitoring', 'workshop', 'wraparound']);
+
+/** A recurring engagement activity. */
+export const EngagementActivity = z.object({
+  id: Id,
+  kind: EngagementKind,
+  title: ShortText,
+  description: LongText.default(''),
+  cadence: ShortText.default(''),
+  owner: ShortText.default(''),
+});
+
+/** An automated follow-up for learners who have not started or have stalled. */
+export const FollowUpRule = z.object({
+  id: Id,
+  trigger: z.enum(['notStarted', 'stalled']),
+  afterDays: z.number().int().min(1).max(365),
+  message: LongText.default(''),
+  active: z.boolean().default(true),
+});
+
+/** KPI categories from the brief. */
+export const KpiCategory = z.enum([
+  'enrollments',
+  'learningHours',
+  'completions',
+  'courseFeedback',
+  'skillsProficiency',
+  'learnerSatisfaction',
+  'jobAcquisition',
+  'jobRetention',
+  'wages',
+  'rolesFilledByQualifiedTalent',
+  'timeToCloseSkillGap',
+  'reworkReduction',
+  'other',
+]);
+
+/** One measured value of a KPI. */
+export const KpiActual = z.object({
+  id: Id,
+  date: z.iso.date(),
+  value: z.number().finite().min(-1e12).max(1e12),
+  cohortId: Id.nullable().default(null),
+  note: ShortText.default(''),
+});
+
+/** A key performance indicator with baseline, target and actuals over time. */
+export const Kpi = z.object({
+  id: Id,
+  name: ShortText,
+  category: KpiCategory.default('other'),
+  unit: ShortText.default(''),
+  baseline: OptionalNumber.default(null),
+  target: OptionalNumber.default(null),
+  targetDate: OptionalDate.default(null),
+  actuals: z.array(KpiActual).default([]),
+});
+
+/** A cohort of learners, for comparing iterations. */
+export const Cohort = z.object({
+  id: Id,
+  name: ShortText,
+  start: OptionalDate.default(null),
+  end: OptionalDate.default(null),
+  notes: LongText.default(''),
+});
+
+/** A regular review with lessons for the next cohort. */
+export const Review = z.object({
+  id: Id,
+  date: z.iso.date(),
+  summary: LongText.default(''),
+  lessons: LongText.default(''),
+});
+
+/** Everything about running and improving the program. */
+export const ManagePlan = z.object({
+  engagement: z.array(EngagementActivity).default([]),
+  followUps: z.array(FollowUpRule).default([]),
+  kpis: z.array(Kpi).default([]),
+  cohorts: z.array(Cohort).default([]),
+  reviews: z.array(Review).default([]),
+});
+
+// ---------------------------------------------------------------- Skills-first
+
+/** Proficiency on a 0–5 scale (0 = none). */
+const Proficiency = z.number().int().min(0).max(5);
+
+/** A person or a role in the skills map. */
+export const SkillHolder = z.object({
+  id: Id,
+  name: ShortText,
+  kind: z.enum(['person', 'role']).default('role'),
+});
+
+/** A skill in the skills map. */
+export const Skill = z.object({ id: Id, name: ShortText });
+
+/** Required and current proficiency of one holder in one skill. */
+export const SkillAssessment = z.object({
+  holderId: Id,
+  skillId: Id,
+  required: Proficiency.nullable().default(null),
+  current: Proficiency.nullable().default(null),
+  source: z.enum(['assessed', 'selfReported']).default('selfReported'),
+  refreshedAt: OptionalDate.default(null),
+});
+
+/** A capability a business initiative needs, and what to do about the gap. */
+export const CriticalCapability = z.object({
+  id: Id,
+  initiative: ShortText,
+  skillIds: z.array(Id).default([]),
+  gapDecision: z
+    .enum(['developInternally', 'hire', 'contract', 'redesignWork'])
+    .nullable()
+    .default(null),
+  milestone: ShortText.default(''),
+  milestoneDate: OptionalDate.default(null),
+});
+
+/** The skills map for skills-first (company) programs. */
+export const SkillsMap = z.object({
+  holders: z.array(SkillHolder).default([]),
+  skills: z.array(Skill).default([]),
+  assessments: z.array(SkillAssessment).default([]),
+  capabilities: z.array(CriticalCapability).default([]),
+});
+
+// ---------------------------------------------------------------- Plan
+
+/** A complete program plan: the content of a plan file and of a stored plan. */
+export const Plan = z.object({
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  id: Id,
+  name: ShortText,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  objective: Objective.default(Objective.parse({})),
+  theoryOfChange: TheoryOfChange.default(TheoryOfChange.parse({})),
+  logicModel: LogicModel.default(LogicModel.parse({})),
+  indicators: z.array(Indicator).default([]),
+  stakeholders: StakeholderMap.default(StakeholderMap.parse({})),
+  learners: z.array(LearnerSegment).default([]),
+  content: ContentPlan.default(ContentPlan.parse({})),
+  launch: LaunchPlan.default(LaunchPlan.parse({})),
+  manage: ManagePlan.default(ManagePlan.parse({})),
+  skillsMap: SkillsMap.default(SkillsMap.parse({})),
+});
+
+/** A complete program plan. */
+export type Plan = z.infer<typeof Plan>;
+/** The objective section. */
+export type Objective = z.infer<typeof Objective>;
+/** One success measure. */
+export type SuccessMeasure = z.infer<typeof SuccessMeasure>;
+/** An indicator (shared by theory of change and logic model). */
+export type Indicator = z.infer<typeof Indicator>;
+/** A theory-of-change element. */
+export type TocNode = z.infer<typeof TocNode>;
+/** A causal link. */
+export type TocLink = z.infer<typeof TocLink>;
+/** A logic-model item. */
+export type LogicItem = z.infer<typeof LogicItem>;
+/** A stakeholder or partner. */
+export type Stakeholder = z.infer<typeof Stakeholder>;
+/** A learner segment. */
+export type LearnerSegment = z.infer<typeof LearnerSegment>;
+/** A catalog item. */
+export type ContentItem = z.infer<typeof ContentItem>;
+/** A make-or-buy decision. */
+export type MakeOrBuyDecision = z.infer<typeof MakeOrBuyDecision>;
+/** A learning pathway. */
+export type Pathway = z.infer<typeof Pathway>;
+/** A KPI. */
+export type Kpi = z.infer<typeof Kpi>;

@@ -1,0 +1,62 @@
+/** Drives the built app in Debian Chromium through playwright-core. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Where Chromium lives (Debian's package); override with CHROMIUM_PATH. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags that let headless Chromium run on this offline, GPU-less machine. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Folder for screenshots taken during the tests (looked at by people). */
+export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+/** Starts Chromium. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A fresh profile (empty IndexedDB) with the app loaded and ready. */
+export async function openApp(
+  browser: Browser,
+  viewport = { width: 1366, height: 768 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  (page as Page & { appErrors: string[] }).appErrors = errors;
+  await page.goto(inject('baseUrl'));
+  await page.getByRole('heading', { name: 'Your plans' }).waitFor();
+  return { context, page };
+}
+
+/** Errors the page logged (uncaught exceptions and console errors). */
+export function appErrors(page: Page): string[] {
+  return (page as Page & { appErrors?: string[] }).appErrors ?? [];
+}
+
+/** Saves a full-page screenshot for review. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the open plan reports that every edit is saved. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+}

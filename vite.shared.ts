@@ -1,0 +1,15 @@
+import type { Plugin } from 'vite';
+
+/**
+ * The renderer's index.html carries the strict production CSP. The dev server
+ * needs an inline React-refresh preamble and a websocket, so in `serve` mode
+ * only, the meta tag is dropped (the production build always keeps it).
+ */
+export function devOnlyRelaxedCsp(): Plugin {
+  return {
+    name: 'upskill-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+  };
+}

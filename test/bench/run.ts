@@ -47,7 +47,7 @@ async function main() {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       await page.goto(`${server.url}#/plan/${SAMPLE_ID}/objective`);
-      await page.getByLabel('Program name').waitFor();
+      await page.getByRole('textbox', { name: 'Program name', exact: true }).waitFor();
       loads.push(
         await page.evaluate(
           () => performance.getEntriesByName('upskill:interactive')[0]?.startTime ?? NaN,
@@ -70,7 +70,7 @@ async function main() {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}#/plan/${SAMPLE_ID}/objective`);
-    const field = page.getByLabel('Region');
+    const field = page.getByRole('textbox', { name: 'Region', exact: true });
     await field.waitFor();
     for (let i = 0; i < 40; i++) {
       await field.fill(`Lower Valley ${i}`);

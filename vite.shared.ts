@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 /**
@@ -12,4 +13,12 @@ export function devOnlyRelaxedCsp(): Plugin {
     transformIndexHtml: (html) =>
       html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
   };
+}
+
+/** Compile-time constants for the renderer (the app version for About). */
+export function rendererDefines(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return { __APP_VERSION__: JSON.stringify(pkg.version) };
 }

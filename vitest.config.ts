@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { rendererDefines } from './vite.shared';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        define: rendererDefines(),
         test: {
           name: 'component',
           environment: 'jsdom',

@@ -19,6 +19,7 @@ export const MenuCommand = z.enum([
   'redo',
   'restoreBackup',
   'about',
+  'shortcuts',
 ]);
 /** A command from the native menu. */
 export type MenuCommand = z.infer<typeof MenuCommand>;

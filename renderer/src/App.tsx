@@ -11,11 +11,14 @@ import {
   openPlanFile,
   resolveImportConflict,
   savePlanAsFile,
+  showHelp,
   useWorkbench,
 } from './app/workbench';
 import { BackupsDialog } from './features/backups/BackupsDialog';
 import { LibraryView } from './features/library/LibraryView';
+import { isMac } from './platform/keys';
 import type { Platform } from './platform/platform';
+import { AboutDialog, ShortcutsDialog } from './shell/HelpDialogs';
 import { PlanWorkspace } from './shell/PlanWorkspace';
 
 function NoticeBar() {
@@ -110,10 +113,6 @@ function ConflictDialog() {
   );
 }
 
-function isMac(): boolean {
-  return /Mac|iPhone|iPad/.test(navigator.platform);
-}
-
 /** The root component. */
 export function App({ platform }: { platform: Platform }) {
   const ready = useWorkbench((s) => s.ready);
@@ -121,6 +120,7 @@ export function App({ platform }: { platform: Platform }) {
   const route = useWorkbench((s) => s.route);
   const openPlan = useWorkbench((s) => s.openPlan);
   const [showBackups, setShowBackups] = useState(false);
+  const helpDialog = useWorkbench((s) => s.help);
 
   // Menu commands and keyboard shortcuts share one dispatcher.
   useEffect(() => {
@@ -149,6 +149,8 @@ export function App({ platform }: { platform: Platform }) {
           if (store && platform.backups) setShowBackups(true);
           break;
         case 'about':
+        case 'shortcuts':
+          showHelp(command);
           break;
       }
     };
@@ -162,6 +164,7 @@ export function App({ platform }: { platform: Platform }) {
       else if (key === 'o') command = 'openFile';
       else if (key === 's' && event.shiftKey) command = 'saveAs';
       else if (key === 'n' && platform.kind === 'desktop') command = 'newPlan';
+      else if (key === '/') command = 'shortcuts';
       if (!command) return;
       event.preventDefault();
       run(command);
@@ -249,6 +252,12 @@ export function App({ platform }: { platform: Platform }) {
           store={openPlan.store}
           onClose={() => setShowBackups(false)}
         />
+      )}
+      {helpDialog === 'about' && (
+        <AboutDialog platform={platform.kind} onClose={() => showHelp(null)} />
+      )}
+      {helpDialog === 'shortcuts' && (
+        <ShortcutsDialog platform={platform.kind} onClose={() => showHelp(null)} />
       )}
       <NoticeBar />
       <AlertDialog />

@@ -49,6 +49,11 @@ describe('first start', () => {
       sample.objective.programName,
     );
     await screenshot(page, 'objective-sample-1366');
+    await page.keyboard.press('Control+/');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.getByRole('cell', { name: 'Undo the last change to the plan' }).waitFor();
+    await page.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'detached' });
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

@@ -51,6 +51,8 @@ export interface WorkbenchState {
   notice: Notice | null;
   alert: Alert | null;
   conflict: ImportConflict | null;
+  /** Which help dialog is open, if any. */
+  help: 'about' | 'shortcuts' | null;
 }
 
 /** The app's state store. */
@@ -63,6 +65,7 @@ export const useWorkbench = create<WorkbenchState>()(() => ({
   notice: null,
   alert: null,
   conflict: null,
+  help: null,
 }));
 
 let services: { repository: PlanRepository; platform: Platform } | null = null;
@@ -79,6 +82,11 @@ function deps() {
 /** Shows a transient notice. */
 export function notify(message: string, action?: Notice['action']): void {
   useWorkbench.setState({ notice: { id: ++noticeCounter, message, action } });
+}
+
+/** Opens (or, with null, closes) a help dialog. */
+export function showHelp(help: WorkbenchState['help']): void {
+  useWorkbench.setState({ help });
 }
 
 /** Hides the notice. */

@@ -44,6 +44,8 @@ export interface Platform {
 }
 
 function desktopPlatform(api: WorkbenchApi): Platform {
+  // The store notifies on every keystroke; only a real change crosses IPC.
+  let lastWindowState = '';
   return {
     kind: 'desktop',
     openPlanFile: () => api.openPlanFile(),
@@ -55,7 +57,12 @@ function desktopPlatform(api: WorkbenchApi): Platform {
       list: (planId) => api.listBackups(planId),
       read: async (planId, file) => (await api.readBackup(planId, file)).text,
     },
-    setWindowState: (state) => void api.setWindowState(state),
+    setWindowState: (state) => {
+      const key = JSON.stringify(state);
+      if (key === lastWindowState) return;
+      lastWindowState = key;
+      void api.setWindowState(state);
+    },
     on: (event, listener) => api.on(event, listener),
     flushDone: () => void api.flushDone(),
   };

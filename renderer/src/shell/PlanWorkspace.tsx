@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import { redoLabel, undoLabel } from '../../../shared/history';
 import { PLAN_SECTIONS, type SectionId } from '../app/routes';
-import { navigate, savePlanAsFile } from '../app/workbench';
+import { navigate, savePlanAsFile, showHelp } from '../app/workbench';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
 import { PlanStoreProvider } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
@@ -83,6 +83,15 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
             </button>
             <button type="button" onClick={() => void savePlanAsFile()}>
               Save as file…
+            </button>
+            <button
+              type="button"
+              className="subtle"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (Ctrl+/)"
+              onClick={() => showHelp('shortcuts')}
+            >
+              ?
             </button>
           </div>
         </header>

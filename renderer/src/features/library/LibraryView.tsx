@@ -13,6 +13,7 @@ import {
   purgePlan,
   renamePlan,
   restorePlan,
+  showHelp,
   useWorkbench,
 } from '../../app/workbench';
 
@@ -157,6 +158,9 @@ export function LibraryView() {
           </button>
           <button type="button" onClick={() => void openPlanFile()}>
             Open plan file…
+          </button>
+          <button type="button" className="subtle" onClick={() => showHelp('about')}>
+            About
           </button>
         </div>
       </header>

@@ -1,0 +1,78 @@
+/** About Upskill Workbench, and the list of keyboard shortcuts. */
+import { PLAN_SCHEMA_VERSION } from '../../../shared/plan/schema';
+import { Dialog } from '../components/Dialog';
+import { isMac } from '../platform/keys';
+
+/** Keyboard shortcuts, with the platform's modifier key. */
+export function shortcutList(platform: 'desktop' | 'browser') {
+  const mod = isMac() ? '⌘' : 'Ctrl';
+  return [
+    { keys: `${mod}+Z`, action: 'Undo the last change to the plan' },
+    { keys: isMac() ? '⇧⌘Z' : 'Ctrl+Shift+Z or Ctrl+Y', action: 'Redo' },
+    { keys: `${mod}+O`, action: 'Open a plan file' },
+    { keys: isMac() ? '⇧⌘S' : 'Ctrl+Shift+S', action: 'Save the open plan as a file' },
+    ...(platform === 'desktop' ? [{ keys: `${mod}+N`, action: 'New blank plan' }] : []),
+    { keys: `${mod}+/`, action: 'Show these shortcuts' },
+    { keys: 'Tab / Shift+Tab', action: 'Move between fields and buttons' },
+    { keys: 'Escape', action: 'Close a dialog' },
+  ];
+}
+
+/** The keyboard shortcuts dialog. */
+export function ShortcutsDialog(props: { platform: 'desktop' | 'browser'; onClose: () => void }) {
+  return (
+    <Dialog
+      title="Keyboard shortcuts"
+      onClose={props.onClose}
+      actions={
+        <button type="button" className="primary" onClick={props.onClose}>
+          Close
+        </button>
+      }
+    >
+      <table className="shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">Keys</th>
+            <th scope="col">What they do</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shortcutList(props.platform).map((s) => (
+            <tr key={s.keys}>
+              <td>
+                <kbd>{s.keys}</kbd>
+              </td>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
+
+/** The About dialog. */
+export function AboutDialog(props: { platform: 'desktop' | 'browser'; onClose: () => void }) {
+  return (
+    <Dialog
+      title="About Upskill Workbench"
+      onClose={props.onClose}
+      actions={
+        <button type="button" className="primary" onClick={props.onClose}>
+          Close
+        </button>
+      }
+    >
+      <p>
+        Version {__APP_VERSION__} (
+        {props.platform === 'desktop' ? 'desktop app' : 'browser version'}
+        ), plan file format {PLAN_SCHEMA_VERSION}.
+      </p>
+      <p>
+        Plan, launch and run digital-first workforce development programs. Your plans are stored
+        only on this computer and never sent anywhere; save a plan as a file to share it.
+      </p>
+    </Dialog>
+  );
+}

@@ -5,11 +5,14 @@ import { preview } from 'vite';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Starts a static server for dist-web/; returns its URL and a stop function. */
+/**
+ * Starts a static server for the browser build; returns its URL and a stop
+ * function. E2E_DIST_DIR points at another build folder (parallel work).
+ */
 export async function serveBrowserBuild(): Promise<{ url: string; close: () => Promise<void> }> {
-  const outDir = join(root, 'dist-web');
+  const outDir = process.env.E2E_DIST_DIR ?? join(root, 'dist-web');
   if (!existsSync(join(outDir, 'index.html'))) {
-    throw new Error('dist-web/ is missing: run `npm run build:web` first.');
+    throw new Error(`${outDir} has no build: run \`npm run build:web\` first.`);
   }
   const server = await preview({
     configFile: false,

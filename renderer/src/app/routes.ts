@@ -1,29 +1,36 @@
 /** Where the user is in the app, mirrored in the URL hash so reload keeps it. */
 
-/** The sections of an open plan, grouped as in the Plan → Launch → Manage practice. */
+/**
+ * The sections of an open plan, grouped as in the Plan → Launch → Manage
+ * practice. Only sections that work are listed; each feature adds its entry
+ * here and its component in `sections.tsx`.
+ */
 export const PLAN_SECTIONS = [{ id: 'objective', group: 'Plan', label: 'Objective' }] as const;
 
 /** Id of a plan section. */
 export type SectionId = (typeof PLAN_SECTIONS)[number]['id'];
 
-/** A place in the app. */
-export type Route = { view: 'library' } | { view: 'plan'; planId: string; section: SectionId };
+/** A place in the app; `focus` optionally names an element to select (e.g. from a health finding). */
+export type Route =
+  { view: 'library' } | { view: 'plan'; planId: string; section: SectionId; focus?: string };
 
 const sectionIds: readonly string[] = PLAN_SECTIONS.map((s) => s.id);
 
 /** Reads a route from a location hash such as `#/plan/abc/objective`. */
 export function parseHash(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').map(decodeURIComponent);
   if (parts[0] === 'plan' && parts[1]) {
     const section = sectionIds.includes(parts[2] ?? '') ? (parts[2] as SectionId) : 'objective';
-    return { view: 'plan', planId: parts[1], section };
+    const focus = new URLSearchParams(query).get('focus') ?? undefined;
+    return { view: 'plan', planId: parts[1], section, ...(focus ? { focus } : {}) };
   }
   return { view: 'library' };
 }
 
 /** The location hash for a route. */
 export function toHash(route: Route): string {
-  return route.view === 'plan'
-    ? `#/plan/${encodeURIComponent(route.planId)}/${route.section}`
-    : '#/';
+  if (route.view !== 'plan') return '#/';
+  const base = `#/plan/${encodeURIComponent(route.planId)}/${route.section}`;
+  return route.focus ? `${base}?focus=${encodeURIComponent(route.focus)}` : base;
 }

@@ -205,9 +205,15 @@ export async function closeOpenPlan(): Promise<void> {
   useWorkbench.setState({ openPlan: null });
 }
 
-/** Opens a plan at a section. */
-export function openPlan(planId: string, section: SectionId = 'objective'): void {
-  navigate({ view: 'plan', planId, section });
+/** Opens a plan at a section, optionally focusing one element (by id) in it. */
+export function openPlan(planId: string, section: SectionId = 'objective', focus?: string): void {
+  navigate({ view: 'plan', planId, section, ...(focus ? { focus } : {}) });
+}
+
+/** Goes to a section of the open plan, optionally focusing one element in it. */
+export function goToSection(section: SectionId, focus?: string): void {
+  const open = useWorkbench.getState().openPlan;
+  if (open) openPlan(open.id, section, focus);
 }
 
 /** Creates an empty plan and opens it. */

@@ -3,14 +3,10 @@ import { useStore } from 'zustand';
 import { redoLabel, undoLabel } from '../../../shared/history';
 import { PLAN_SECTIONS, type SectionId } from '../app/routes';
 import { navigate, savePlanAsFile, showHelp } from '../app/workbench';
-import { ObjectiveSection } from '../features/objective/ObjectiveSection';
+import { SECTION_COMPONENTS } from '../app/sections';
 import { PlanStoreProvider } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
 import { SaveIndicator } from './SaveIndicator';
-
-const SECTION_COMPONENTS: Record<SectionId, () => React.JSX.Element> = {
-  objective: ObjectiveSection,
-};
 
 const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
 

@@ -67,19 +67,19 @@ export const Objective = z.object({
       date: OptionalDate.default(null),
       source: ShortText.default(''),
     })
-    .default({ description: '', date: null, source: '' }),
-  successMeasures: z.array(SuccessMeasure).default([]),
+    .default(() => ({ description: '', date: null, source: '' })),
+  successMeasures: z.array(SuccessMeasure).default(() => []),
   timeline: z
     .object({
-      plan: PhaseDates.default({ start: null, end: null }),
-      launch: PhaseDates.default({ start: null, end: null }),
-      manage: PhaseDates.default({ start: null, end: null }),
+      plan: PhaseDates.default(() => ({ start: null, end: null })),
+      launch: PhaseDates.default(() => ({ start: null, end: null })),
+      manage: PhaseDates.default(() => ({ start: null, end: null })),
     })
-    .default({
+    .default(() => ({
       plan: { start: null, end: null },
       launch: { start: null, end: null },
       manage: { start: null, end: null },
-    }),
+    })),
 });
 
 // ---------------------------------------------------------------- Indicators
@@ -104,13 +104,13 @@ export const Indicator = z.object({
   subjectId: Id,
   name: ShortText,
   unit: ShortText.default(''),
-  baseline: DatedValue.default({ value: null, date: null }),
-  target: DatedValue.default({ value: null, date: null }),
+  baseline: DatedValue.default(() => ({ value: null, date: null })),
+  target: DatedValue.default(() => ({ value: null, date: null })),
   dataSource: ShortText.default(''),
   frequency: Frequency.nullable().default(null),
   owner: ShortText.default(''),
   /** Learner segment ids the indicator is reported separately for. */
-  disaggregation: z.array(Id).default([]),
+  disaggregation: z.array(Id).default(() => []),
 });
 
 // ---------------------------------------------------------------- Theory of change
@@ -142,7 +142,7 @@ export const TocNode = z.object({
   horizon: OutcomeHorizon.nullable().default(null),
   title: ShortText,
   description: LongText.default(''),
-  position: Position.default({ x: 0, y: 0 }),
+  position: Position.default(() => ({ x: 0, y: 0 })),
 });
 
 /** Strength of the evidence behind a causal link. */
@@ -154,15 +154,15 @@ export const TocLink = z.object({
   source: Id,
   target: Id,
   rationale: LongText.default(''),
-  assumptions: z.array(ShortText).default([]),
+  assumptions: z.array(ShortText).default(() => []),
   evidence: EvidenceStrength.default('none'),
 });
 
 /** The whole theory of change: pathway graph plus a narrative. */
 export const TheoryOfChange = z.object({
   narrative: LongText.default(''),
-  nodes: z.array(TocNode).default([]),
-  links: z.array(TocLink).default([]),
+  nodes: z.array(TocNode).default(() => []),
+  links: z.array(TocLink).default(() => []),
 });
 
 // ---------------------------------------------------------------- Logic model
@@ -198,8 +198,8 @@ export const LogicLink = z.object({ id: Id, source: Id, target: Id });
 
 /** The logic model (the "how"). */
 export const LogicModel = z.object({
-  items: z.array(LogicItem).default([]),
-  links: z.array(LogicLink).default([]),
+  items: z.array(LogicItem).default(() => []),
+  links: z.array(LogicLink).default(() => []),
 });
 
 // ---------------------------------------------------------------- Stakeholders
@@ -248,9 +248,9 @@ export const Stakeholder = z.object({
   nextCheckpoint: OptionalDate.default(null),
   notes: LongText.default(''),
   /** Theory-of-change interventions this stakeholder delivers or influences. */
-  interventionIds: z.array(Id).default([]),
-  actions: z.array(EngagementAction).default([]),
-  history: z.array(MatrixPositionRecord).default([]),
+  interventionIds: z.array(Id).default(() => []),
+  actions: z.array(EngagementAction).default(() => []),
+  history: z.array(MatrixPositionRecord).default(() => []),
 });
 
 /** Positions of every stakeholder at a moment in a workshop. */
@@ -282,17 +282,17 @@ export const MappingQuestions = z.object({
 
 /** Stakeholders, partners and the workshop material around them. */
 export const StakeholderMap = z.object({
-  entries: z.array(Stakeholder).default([]),
-  questions: MappingQuestions.default({
+  entries: z.array(Stakeholder).default(() => []),
+  questions: MappingQuestions.default(() => ({
     keyBuyIn: '',
     jobsNeededNow: '',
     jobsNeededSoon: '',
     inDemandSkillsNow: '',
     jobsAndPathwaysFiveYears: '',
     labourMarketPriorities: '',
-  }),
-  checkpoints: z.array(IndustryCheckpoint).default([]),
-  snapshots: z.array(WorkshopSnapshot).default([]),
+  })),
+  checkpoints: z.array(IndustryCheckpoint).default(() => []),
+  snapshots: z.array(WorkshopSnapshot).default(() => []),
 });
 
 // ---------------------------------------------------------------- Learners
@@ -356,10 +356,10 @@ export const LearnerSegment = z.object({
   name: ShortText,
   populationType: PopulationType.default('other'),
   estimatedSize: z.number().int().min(0).max(1e10).nullable().default(null),
-  barriers: z.array(Barrier).default([]),
+  barriers: z.array(Barrier).default(() => []),
   barrierNotes: LongText.default(''),
   motivators: LongText.default(''),
-  incentives: z.array(Incentive).default([]),
+  incentives: z.array(Incentive).default(() => []),
   persona: Persona.nullable().default(null),
 });
 
@@ -384,10 +384,10 @@ export const ContentItem = z.object({
   title: ShortText,
   provider: ShortText.default(''),
   kind: ContentKind.default('course'),
-  skills: z.array(ShortText).default([]),
+  skills: z.array(ShortText).default(() => []),
   level: ContentLevel.default('beginner'),
   hours: z.number().finite().min(0).max(10_000).nullable().default(null),
-  languages: z.array(ShortText).default([]),
+  languages: z.array(ShortText).default(() => []),
   costPerLearner: OptionalNumber.default(null),
   url: z.string().max(2000).default(''),
   notes: LongText.default(''),
@@ -412,10 +412,10 @@ export const MakeOrBuyDecision = z.object({
   id: Id,
   need: ShortText,
   includeHybrid: z.boolean().default(false),
-  criteria: z.array(MakeOrBuyCriterion).default([]),
-  raters: z.array(Rater).default([]),
+  criteria: z.array(MakeOrBuyCriterion).default(() => []),
+  raters: z.array(Rater).default(() => []),
   /** ratings[raterId][criterionId] = 1..5 (how strongly the criterion applies). */
-  ratings: z.record(Id, z.record(Id, Rating)).default({}),
+  ratings: z.record(Id, z.record(Id, Rating)).default(() => ({})),
   rationale: LongText.default(''),
   decision: z.enum(['make', 'buy', 'hybrid']).nullable().default(null),
 });
@@ -436,18 +436,18 @@ export const Pathway = z.object({
   id: Id,
   name: ShortText,
   targetRole: ShortText.default(''),
-  segmentIds: z.array(Id).default([]),
+  segmentIds: z.array(Id).default(() => []),
   mode: PathwayMode.default('sequence'),
   hoursPerWeek: z.number().finite().min(0.5).max(80).default(5),
-  steps: z.array(PathwayStep).default([]),
-  requiredSkills: z.array(ShortText).default([]),
+  steps: z.array(PathwayStep).default(() => []),
+  requiredSkills: z.array(ShortText).default(() => []),
 });
 
 /** The content section: catalog, decisions and pathways. */
 export const ContentPlan = z.object({
-  catalog: z.array(ContentItem).default([]),
-  decisions: z.array(MakeOrBuyDecision).default([]),
-  pathways: z.array(Pathway).default([]),
+  catalog: z.array(ContentItem).default(() => []),
+  decisions: z.array(MakeOrBuyDecision).default(() => []),
+  pathways: z.array(Pathway).default(() => []),
 });
 
 // ---------------------------------------------------------------- Launch
@@ -489,7 +489,7 @@ export const MarketingChannel = z.object({
   id: Id,
   kind: ChannelKind,
   description: ShortText.default(''),
-  segmentIds: z.array(Id).default([]),
+  segmentIds: z.array(Id).default(() => []),
   budget: OptionalNumber.default(null),
   owner: ShortText.default(''),
 });
@@ -517,22 +517,22 @@ export const LearnerStory = z.object({
 export const MarketingPlan = z.object({
   licenses: z.number().int().min(0).max(1e9).nullable().default(null),
   toolkitNotes: LongText.default(''),
-  channels: z.array(MarketingChannel).default([]),
-  funnel: z.array(FunnelStage).default([]),
-  stories: z.array(LearnerStory).default([]),
+  channels: z.array(MarketingChannel).default(() => []),
+  funnel: z.array(FunnelStage).default(() => []),
+  stories: z.array(LearnerStory).default(() => []),
 });
 
 /** Everything about launching the program. */
 export const LaunchPlan = z.object({
-  checklist: z.array(ChecklistItem).default([]),
-  communications: z.array(Communication).default([]),
-  marketing: MarketingPlan.default({
+  checklist: z.array(ChecklistItem).default(() => []),
+  communications: z.array(Communication).default(() => []),
+  marketing: MarketingPlan.default(() => ({
     licenses: null,
     toolkitNotes: '',
     channels: [],
     funnel: [],
     stories: [],
-  }),
+  })),
 });
 
 // ---------------------------------------------------------------- Manage
@@ -594,7 +594,7 @@ export const Kpi = z.object({
   baseline: OptionalNumber.default(null),
   target: OptionalNumber.default(null),
   targetDate: OptionalDate.default(null),
-  actuals: z.array(KpiActual).default([]),
+  actuals: z.array(KpiActual).default(() => []),
 });
 
 /** A cohort of learners, for comparing iterations. */
@@ -616,11 +616,11 @@ export const Review = z.object({
 
 /** Everything about running and improving the program. */
 export const ManagePlan = z.object({
-  engagement: z.array(EngagementActivity).default([]),
-  followUps: z.array(FollowUpRule).default([]),
-  kpis: z.array(Kpi).default([]),
-  cohorts: z.array(Cohort).default([]),
-  reviews: z.array(Review).default([]),
+  engagement: z.array(EngagementActivity).default(() => []),
+  followUps: z.array(FollowUpRule).default(() => []),
+  kpis: z.array(Kpi).default(() => []),
+  cohorts: z.array(Cohort).default(() => []),
+  reviews: z.array(Review).default(() => []),
 });
 
 // ---------------------------------------------------------------- Skills-first
@@ -652,7 +652,7 @@ export const SkillAssessment = z.object({
 export const CriticalCapability = z.object({
   id: Id,
   initiative: ShortText,
-  skillIds: z.array(Id).default([]),
+  skillIds: z.array(Id).default(() => []),
   gapDecision: z
     .enum(['developInternally', 'hire', 'contract', 'redesignWork'])
     .nullable()
@@ -663,10 +663,10 @@ export const CriticalCapability = z.object({
 
 /** The skills map for skills-first (company) programs. */
 export const SkillsMap = z.object({
-  holders: z.array(SkillHolder).default([]),
-  skills: z.array(Skill).default([]),
-  assessments: z.array(SkillAssessment).default([]),
-  capabilities: z.array(CriticalCapability).default([]),
+  holders: z.array(SkillHolder).default(() => []),
+  skills: z.array(Skill).default(() => []),
+  assessments: z.array(SkillAssessment).default(() => []),
+  capabilities: z.array(CriticalCapability).default(() => []),
 });
 
 // ---------------------------------------------------------------- Plan
@@ -678,16 +678,16 @@ export const Plan = z.object({
   name: ShortText,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  objective: Objective.default(Objective.parse({})),
-  theoryOfChange: TheoryOfChange.default(TheoryOfChange.parse({})),
-  logicModel: LogicModel.default(LogicModel.parse({})),
-  indicators: z.array(Indicator).default([]),
-  stakeholders: StakeholderMap.default(StakeholderMap.parse({})),
-  learners: z.array(LearnerSegment).default([]),
-  content: ContentPlan.default(ContentPlan.parse({})),
-  launch: LaunchPlan.default(LaunchPlan.parse({})),
-  manage: ManagePlan.default(ManagePlan.parse({})),
-  skillsMap: SkillsMap.default(SkillsMap.parse({})),
+  objective: Objective.default(() => Objective.parse({})),
+  theoryOfChange: TheoryOfChange.default(() => TheoryOfChange.parse({})),
+  logicModel: LogicModel.default(() => LogicModel.parse({})),
+  indicators: z.array(Indicator).default(() => []),
+  stakeholders: StakeholderMap.default(() => StakeholderMap.parse({})),
+  learners: z.array(LearnerSegment).default(() => []),
+  content: ContentPlan.default(() => ContentPlan.parse({})),
+  launch: LaunchPlan.default(() => LaunchPlan.parse({})),
+  manage: ManagePlan.default(() => ManagePlan.parse({})),
+  skillsMap: SkillsMap.default(() => SkillsMap.parse({})),
 });
 
 /** A complete program plan. */

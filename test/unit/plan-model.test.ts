@@ -30,6 +30,22 @@ describe('the plan model', () => {
     expect(plan.createdAt).toBe('2026-01-02T03:04:05.000Z');
   });
 
+  it('gives every new plan its own arrays (schema defaults are not shared)', () => {
+    const a = createBlankPlan('A');
+    const b = createBlankPlan('B');
+    a.theoryOfChange.nodes.push({
+      id: 'n',
+      kind: 'impact',
+      horizon: null,
+      title: 'I',
+      description: '',
+      position: { x: 0, y: 0 },
+    });
+    expect(b.theoryOfChange.nodes).toEqual([]);
+    expect(a.objective).not.toBe(b.objective);
+    expect(a.stakeholders.questions).not.toBe(b.stakeholders.questions);
+  });
+
   it('copies a plan under a new id without sharing objects', () => {
     const plan = createBlankPlan('Original');
     plan.objective.successMeasures.push({

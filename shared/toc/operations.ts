@@ -1,0 +1,200 @@
+/**
+ * Edits of the theory-of-change graph. Each function changes the plan object
+ * it is given, so it is meant to run inside an immer recipe (one named undo
+ * step); it keeps every reference to the graph elsewhere in the plan valid.
+ */
+import type { Plan, TocLink, TocNode } from '../plan/schema';
+import { newId } from '../plan/create';
+import { isNoteKind, type TocNodeKind } from './kinds';
+
+/** Default size of a node on the canvas, used for placement and layout. */
+export const NODE_SIZE = { width: 220, height: 84 } as const;
+
+/** Adds a node and returns it. Outcomes start as short-term. */
+export function addTocNode(
+  plan: Plan,
+  init: { kind: TocNodeKind; title: string; position: { x: number; y: number }; id?: string },
+): TocNode {
+  const node: TocNode = {
+    id: init.id ?? newId('toc'),
+    kind: init.kind,
+    horizon: init.kind === 'outcome' ? 'short' : null,
+    title: init.title,
+    description: '',
+    position: { x: Math.round(init.position.x), y: Math.round(init.position.y) },
+  };
+  plan.theoryOfChange.nodes.push(node);
+  return node;
+}
+
+/** Why a link cannot be made, in words for the user; null when it can. */
+export function linkProblem(plan: Plan, source: string, target: string): string | null {
+  const { nodes, links } = plan.theoryOfChange;
+  const from = nodes.find((n) => n.id === source);
+  const to = nodes.find((n) => n.id === target);
+  if (!from || !to) return 'Both ends of a link must be elements of the theory of change.';
+  if (source === target) return 'An element cannot lead to itself.';
+  if (isNoteKind(from.kind) || isNoteKind(to.kind)) {
+    return 'Assumptions and external factors are notes; attach assumptions to a link instead.';
+  }
+  if (from.kind === 'impact')
+    return 'The impact is the end of the pathway; it leads to nothing else.';
+  if (links.some((l) => l.source === source && l.target === target))
+    return 'These two are already linked.';
+  return null;
+}
+
+/** Adds a causal link `source → target`; returns it, or the reason it cannot be made. */
+export function connectTocNodes(
+  plan: Plan,
+  source: string,
+  target: string,
+  id: string = newId('link'),
+): { link: TocLink } | { problem: string } {
+  const problem = linkProblem(plan, source, target);
+  if (problem) return { problem };
+  const link: TocLink = { id, source, target, rationale: '', assumptions: [], evidence: 'none' };
+  plan.theoryOfChange.links.push(link);
+  return { link };
+}
+
+/**
+ * Removes nodes (with their links) and links, and everything that pointed at
+ * them: indicators of removed nodes, logic-model traces, stakeholder links.
+ */
+export function removeTocElements(
+  plan: Plan,
+  nodeIds: Iterable<string>,
+  linkIds: Iterable<string> = [],
+): void {
+  const nodes = new Set(nodeIds);
+  const links = new Set(linkIds);
+  const toc = plan.theoryOfChange;
+  toc.nodes = toc.nodes.filter((n) => !nodes.has(n.id));
+  toc.links = toc.links.filter(
+    (l) => !links.has(l.id) && !nodes.has(l.source) && !nodes.has(l.target),
+  );
+  if (nodes.size === 0) return;
+  plan.indicators = plan.indicators.filter((i) => !nodes.has(i.subjectId));
+  for (const item of plan.logicModel.items) {
+    if (item.tocOutcomeId && nodes.has(item.tocOutcomeId)) item.tocOutcomeId = null;
+  }
+  for (const entry of plan.stakeholders.entries) {
+    if (entry.interventionIds.some((id) => nodes.has(id))) {
+      entry.interventionIds = entry.interventionIds.filter((id) => !nodes.has(id));
+    }
+  }
+}
+
+/** Moves nodes to new positions (rounded to whole canvas units). */
+export function moveTocNodes(
+  plan: Plan,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): void {
+  for (const node of plan.theoryOfChange.nodes) {
+    const to = positions.get(node.id);
+    if (to && (node.position.x !== Math.round(to.x) || node.position.y !== Math.round(to.y))) {
+      node.position = { x: Math.round(to.x), y: Math.round(to.y) };
+    }
+  }
+}
+
+/** What is copied: some nodes, the links among them, and their indicators. */
+export interface TocClipboard {
+  readonly format: 'upskill-workbench/toc-selection';
+  readonly nodes: TocNode[];
+  readonly links: TocLink[];
+  readonly indicators: Plan['indicators'];
+}
+
+/** Copies the selected nodes, the links between them and their indicators. */
+export function copyTocSelection(plan: Plan, nodeIds: Iterable<string>): TocClipboard {
+  const ids = new Set(nodeIds);
+  return structuredClone({
+    format: 'upskill-workbench/toc-selection' as const,
+    nodes: plan.theoryOfChange.nodes.filter((n) => ids.has(n.id)),
+    links: plan.theoryOfChange.links.filter((l) => ids.has(l.source) && ids.has(l.target)),
+    indicators: plan.indicators.filter((i) => ids.has(i.subjectId)),
+  });
+}
+
+/** Pastes a copied selection with fresh ids, offset so it does not cover the original; returns the new node ids. */
+export function pasteTocSelection(
+  plan: Plan,
+  clip: TocClipboard,
+  offset = { x: 40, y: 40 },
+): string[] {
+  const idMap = new Map(clip.nodes.map((n) => [n.id, newId('toc')]));
+  for (const node of clip.nodes) {
+    plan.theoryOfChange.nodes.push({
+      ...structuredClone(node),
+      id: idMap.get(node.id)!,
+      position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
+    });
+  }
+  for (const link of clip.links) {
+    const source = idMap.get(link.source);
+    const target = idMap.get(link.target);
+    if (source && target)
+      plan.theoryOfChange.links.push({
+        ...structuredClone(link),
+        id: newId('link'),
+        source,
+        target,
+      });
+  }
+  for (const indicator of clip.indicators) {
+    const subjectId = idMap.get(indicator.subjectId);
+    if (subjectId)
+      plan.indicators.push({ ...structuredClone(indicator), id: newId('ind'), subjectId });
+  }
+  return [...idMap.values()];
+}
+
+/** Nodes whose title or description contains every word of the query, best first. */
+export function searchTocNodes(nodes: readonly TocNode[], query: string, limit = 20): TocNode[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const scored: { node: TocNode; score: number }[] = [];
+  for (const node of nodes) {
+    const title = node.title.toLowerCase();
+    const text = `${title} ${node.description.toLowerCase()}`;
+    if (!words.every((w) => text.includes(w))) continue;
+    const score =
+      (title.startsWith(words[0]!) ? 0 : 1) + (words.every((w) => title.includes(w)) ? 0 : 2);
+    scored.push({ node, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.node.title.localeCompare(b.node.title))
+    .slice(0, limit)
+    .map((s) => s.node);
+}
+
+/** A free spot near `around` that no node covers, for a node added by keyboard. */
+export function freePosition(
+  nodes: readonly TocNode[],
+  around: { x: number; y: number },
+): { x: number; y: number } {
+  const taken = (x: number, y: number) =>
+    nodes.some(
+      (n) =>
+        Math.abs(n.position.x - x) < NODE_SIZE.width &&
+        Math.abs(n.position.y - y) < NODE_SIZE.height,
+    );
+  const step = 30;
+  for (let ring = 0; ring < 40; ring++) {
+    for (let i = 0; i <= ring; i++) {
+      for (const [dx, dy] of [
+        [i, ring],
+        [ring, i],
+        [-i, ring],
+        [ring, -i],
+      ] as const) {
+        const x = around.x + dx * step * 2;
+        const y = around.y + dy * step;
+        if (!taken(x, y)) return { x: Math.round(x), y: Math.round(y) };
+      }
+    }
+  }
+  return { x: Math.round(around.x), y: Math.round(around.y) };
+}

@@ -1,0 +1,204 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { createBlankPlan } from '../../shared/plan/create';
+import type { Plan } from '../../shared/plan/schema';
+import { kindLabel } from '../../shared/toc/kinds';
+import { layoutTheoryOfChange, type ElkLike } from '../../shared/toc/layout';
+import {
+  addTocNode,
+  connectTocNodes,
+  copyTocSelection,
+  freePosition,
+  linkProblem,
+  moveTocNodes,
+  NODE_SIZE,
+  pasteTocSelection,
+  removeTocElements,
+  searchTocNodes,
+} from '../../shared/toc/operations';
+
+/** impact ← outcome ← intervention, plus an assumption note. */
+function smallPlan(): Plan {
+  const plan = createBlankPlan('ToC');
+  addTocNode(plan, {
+    id: 'impact',
+    kind: 'impact',
+    title: 'Youth in decent work',
+    position: { x: 0, y: 0 },
+  });
+  addTocNode(plan, {
+    id: 'out',
+    kind: 'outcome',
+    title: 'Learners get hired',
+    position: { x: 0, y: 200 },
+  });
+  addTocNode(plan, {
+    id: 'int',
+    kind: 'intervention',
+    title: 'Digital skills bootcamp',
+    position: { x: 0, y: 400 },
+  });
+  addTocNode(plan, {
+    id: 'note',
+    kind: 'assumption',
+    title: 'Employers keep hiring',
+    position: { x: 400, y: 400 },
+  });
+  connectTocNodes(plan, 'out', 'impact', 'l1');
+  connectTocNodes(plan, 'int', 'out', 'l2');
+  return plan;
+}
+
+describe('theory-of-change operations', () => {
+  it('adds outcomes as short-term and names kinds for people', () => {
+    const plan = smallPlan();
+    const out = plan.theoryOfChange.nodes.find((n) => n.id === 'out')!;
+    expect(out.horizon).toBe('short');
+    expect(kindLabel(out)).toBe('Short-term outcome');
+    expect(kindLabel({ kind: 'externalFactor', horizon: null })).toBe('External factor');
+  });
+
+  it('refuses self-links, duplicates, links from the impact and links to notes', () => {
+    const plan = smallPlan();
+    expect(linkProblem(plan, 'int', 'int')).toMatch(/itself/);
+    expect(linkProblem(plan, 'int', 'out')).toMatch(/already linked/);
+    expect(linkProblem(plan, 'impact', 'out')).toMatch(/end of the pathway/);
+    expect(linkProblem(plan, 'note', 'out')).toMatch(/notes/);
+    expect(linkProblem(plan, 'int', 'missing')).toMatch(/Both ends/);
+    expect(linkProblem(plan, 'int', 'impact')).toBeNull();
+    expect(connectTocNodes(plan, 'int', 'int')).toHaveProperty('problem');
+  });
+
+  it('removes a node with its links, indicators, traces and stakeholder links', () => {
+    const base = smallPlan();
+    base.indicators.push({
+      id: 'i1',
+      subjectId: 'out',
+      name: 'Hired',
+      unit: '%',
+      baseline: { value: null, date: null },
+      target: { value: null, date: null },
+      dataSource: '',
+      frequency: null,
+      owner: '',
+      disaggregation: [],
+    });
+    base.logicModel.items.push({
+      id: 'lm',
+      lane: 'shortTermOutcome',
+      title: 'Hired',
+      description: '',
+      order: 0,
+      tocOutcomeId: 'out',
+      meansOfVerification: '',
+      assumptions: '',
+    });
+    base.stakeholders.entries.push({
+      id: 's',
+      name: 'Employer',
+      organisation: '',
+      role: '',
+      relation: 'partner',
+      partnerType: null,
+      power: 50,
+      interest: 50,
+      currentStance: 'neutral',
+      desiredStance: 'supportive',
+      owner: '',
+      contact: '',
+      nextCheckpoint: null,
+      notes: '',
+      interventionIds: ['int'],
+      actions: [],
+      history: [],
+    });
+    const after = produce(base, (d) => removeTocElements(d, ['out', 'int']));
+    expect(after.theoryOfChange.nodes.map((n) => n.id)).toEqual(['impact', 'note']);
+    expect(after.theoryOfChange.links).toEqual([]);
+    expect(after.indicators).toEqual([]);
+    expect(after.logicModel.items[0]!.tocOutcomeId).toBeNull();
+    expect(after.stakeholders.entries[0]!.interventionIds).toEqual([]);
+    // Removing only a link keeps both nodes.
+    const linkOnly = produce(base, (d) => removeTocElements(d, [], ['l1']));
+    expect(linkOnly.theoryOfChange.nodes).toHaveLength(4);
+    expect(linkOnly.theoryOfChange.links.map((l) => l.id)).toEqual(['l2']);
+  });
+
+  it('moves nodes, rounding positions, and leaves unmoved nodes untouched', () => {
+    const base = smallPlan();
+    const after = produce(base, (d) => moveTocNodes(d, new Map([['out', { x: 10.4, y: 20.6 }]])));
+    expect(after.theoryOfChange.nodes[1]!.position).toEqual({ x: 10, y: 21 });
+    expect(after.theoryOfChange.nodes[0]).toBe(base.theoryOfChange.nodes[0]);
+  });
+
+  it('copies and pastes a selection with fresh ids, internal links and indicators', () => {
+    const plan = smallPlan();
+    plan.indicators.push({
+      id: 'i1',
+      subjectId: 'out',
+      name: 'Hired',
+      unit: '%',
+      baseline: { value: 10, date: null },
+      target: { value: 40, date: null },
+      dataSource: 'Survey',
+      frequency: 'quarterly',
+      owner: '',
+      disaggregation: [],
+    });
+    const clip = copyTocSelection(plan, ['out', 'int']);
+    expect(clip.links.map((l) => l.id)).toEqual(['l2']);
+    const pasted = pasteTocSelection(plan, clip);
+    expect(pasted).toHaveLength(2);
+    expect(new Set([...plan.theoryOfChange.nodes.map((n) => n.id)]).size).toBe(6);
+    const newLink = plan.theoryOfChange.links.at(-1)!;
+    expect(pasted).toContain(newLink.source);
+    expect(pasted).toContain(newLink.target);
+    expect(plan.indicators.at(-1)!.subjectId).toBe(pasted[0]);
+    expect(plan.theoryOfChange.nodes.at(-2)!.position).toEqual({ x: 40, y: 240 });
+  });
+
+  it('finds nodes by words in title or description, title matches first', () => {
+    const plan = smallPlan();
+    plan.theoryOfChange.nodes[2]!.description = 'Twelve weeks, learners get a laptop';
+    const hits = searchTocNodes(plan.theoryOfChange.nodes, 'learners get');
+    expect(hits.map((n) => n.id)).toEqual(['out', 'int']);
+    expect(searchTocNodes(plan.theoryOfChange.nodes, '   ')).toEqual([]);
+  });
+
+  it('finds a free spot for a new node', () => {
+    const plan = smallPlan();
+    const spot = freePosition(plan.theoryOfChange.nodes, { x: 0, y: 200 });
+    const overlaps = plan.theoryOfChange.nodes.some(
+      (n) =>
+        Math.abs(n.position.x - spot.x) < NODE_SIZE.width &&
+        Math.abs(n.position.y - spot.y) < NODE_SIZE.height,
+    );
+    expect(overlaps).toBe(false);
+  });
+});
+
+describe('automatic layout', () => {
+  const elk = new ELK() as unknown as ElkLike;
+
+  it('puts the impact on top, interventions at the bottom and notes underneath', async () => {
+    const plan = smallPlan();
+    const positions = await layoutTheoryOfChange(elk, plan.theoryOfChange);
+    const y = (id: string) => positions.get(id)!.y;
+    expect(y('impact')).toBeLessThan(y('out'));
+    expect(y('out')).toBeLessThan(y('int'));
+    expect(y('note')).toBeGreaterThan(y('int'));
+    expect(Math.min(...[...positions.values()].map((p) => p.x))).toBe(0);
+  });
+
+  it('lays out a selection in place, leaving other nodes alone', async () => {
+    const plan = smallPlan();
+    plan.theoryOfChange.nodes[1]!.position = { x: 500, y: 700 };
+    plan.theoryOfChange.nodes[2]!.position = { x: 900, y: 300 };
+    const positions = await layoutTheoryOfChange(elk, plan.theoryOfChange, new Set(['out', 'int']));
+    expect([...positions.keys()].sort()).toEqual(['int', 'out']);
+    expect(Math.min(positions.get('out')!.x, positions.get('int')!.x)).toBe(500);
+    expect(Math.min(positions.get('out')!.y, positions.get('int')!.y)).toBe(300);
+    expect(positions.get('out')!.y).toBeLessThan(positions.get('int')!.y);
+  });
+});

@@ -1,0 +1,472 @@
+/**
+ * The theory-of-change editor: a pathway canvas (React Flow) with a palette,
+ * search, automatic layout, keyboard linking and a details panel. Positions
+ * live in local canvas state while dragging; the plan (and undo history)
+ * gets one step when a drag or a burst of arrow-key moves ends.
+ */
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnBeforeDelete,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TOC_KINDS, type TocNodeKind } from '../../../../shared/toc/kinds';
+import { layoutTheoryOfChange } from '../../../../shared/toc/layout';
+import {
+  addTocNode,
+  connectTocNodes,
+  copyTocSelection,
+  freePosition,
+  linkProblem,
+  moveTocNodes,
+  pasteTocSelection,
+  removeTocElements,
+  searchTocNodes,
+  NODE_SIZE,
+  type TocClipboard,
+} from '../../../../shared/toc/operations';
+import { notify, useWorkbench } from '../../app/workbench';
+import { useEditPlan, usePlan, usePlanStore } from '../../store/plan-context';
+import { ConnectDialog } from './ConnectDialog';
+import { useTocEditor } from './editor-state';
+import { getElk } from './elk';
+import { syncFlowEdges, syncFlowNodes, type TocFlowEdge, type TocFlowNode } from './flow-adapter';
+import { TocInspector, type TocSelection } from './TocInspector';
+import { TocNodeView } from './TocNodeView';
+import './toc.css';
+
+const NODE_TYPES = { toc: TocNodeView };
+/** Above this many elements, only what is on screen is rendered. */
+const VISIBLE_ONLY_THRESHOLD = 400;
+let clipboard: TocClipboard | null = null;
+
+/** Marks exactly `ids` as selected (no change when `ids` is undefined), keeping unchanged objects. */
+function withSelection<T extends { id: string; selected?: boolean }>(
+  items: T[],
+  ids: readonly string[] | undefined,
+): T[] {
+  if (!ids) return items;
+  const set = new Set(ids);
+  return items.map((item) =>
+    Boolean(item.selected) === set.has(item.id) ? item : { ...item, selected: set.has(item.id) },
+  );
+}
+
+function isTextTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+function SearchBox({ onPick }: { onPick: (id: string) => void }) {
+  const nodes = usePlan((p) => p.theoryOfChange.nodes);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => searchTocNodes(nodes, query, 8), [nodes, query]);
+  const pick = (id: string) => {
+    onPick(id);
+    setQuery('');
+  };
+  return (
+    <div className="toc-search">
+      <label htmlFor="toc-search" className="visually-hidden">
+        Find element
+      </label>
+      <input
+        id="toc-search"
+        type="search"
+        placeholder="Find element…"
+        value={query}
+        role="combobox"
+        aria-expanded={results.length > 0}
+        aria-controls="toc-search-results"
+        aria-activedescendant={results[active] ? `toc-result-${results[active].id}` : undefined}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((i) => Math.min(results.length - 1, i + 1));
+          else if (e.key === 'ArrowUp') setActive((i) => Math.max(0, i - 1));
+          else if (e.key === 'Enter' && results[active]) pick(results[active].id);
+          else if (e.key === 'Escape') setQuery('');
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {results.length > 0 && (
+        <ul
+          id="toc-search-results"
+          role="listbox"
+          aria-label="Matching elements"
+          className="toc-search-results"
+        >
+          {results.map((n, i) => (
+            <li
+              key={n.id}
+              id={`toc-result-${n.id}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(n.id);
+              }}
+            >
+              {n.title || 'Untitled'}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function TocEditor() {
+  const store = usePlanStore();
+  const edit = useEditPlan();
+  const tocNodes = usePlan((p) => p.theoryOfChange.nodes);
+  const tocLinks = usePlan((p) => p.theoryOfChange.links);
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  const flow = useReactFlow<TocFlowNode, TocFlowEdge>();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const startRename = useTocEditor((s) => s.startRename);
+  const [connectFrom, setConnectFrom] = useState<string | null>(null);
+  const [layingOut, setLayingOut] = useState(false);
+
+  // Canvas state follows the plan; unchanged nodes keep their objects.
+  const [flowNodes, setFlowNodes] = useState<TocFlowNode[]>(() => syncFlowNodes([], tocNodes));
+  const [flowEdges, setFlowEdges] = useState<TocFlowEdge[]>(() => syncFlowEdges([], tocLinks));
+  const [seenNodes, setSeenNodes] = useState(tocNodes);
+  const [seenLinks, setSeenLinks] = useState(tocLinks);
+  // A selection asked for right after an edit (select what was just added)
+  // must also reach elements that exist only once this sync has run. It is
+  // tagged with the graph it was asked for, so it never leaks into a later sync.
+  const pendingSelection = useRef<{ selection: TocSelection; graphs: unknown[] } | null>(null);
+  const wanted = (graph: unknown) => {
+    const pending = pendingSelection.current;
+    return pending && pending.graphs.includes(graph) ? pending.selection : undefined;
+  };
+  if (seenNodes !== tocNodes) {
+    setSeenNodes(tocNodes);
+    const selected = wanted(tocNodes)?.nodes;
+    setFlowNodes((prev) => withSelection(syncFlowNodes(prev, tocNodes), selected));
+  }
+  if (seenLinks !== tocLinks) {
+    setSeenLinks(tocLinks);
+    const selected = wanted(tocLinks)?.edges;
+    setFlowEdges((prev) => withSelection(syncFlowEdges(prev, tocLinks), selected));
+  }
+
+  const selection = useMemo<TocSelection>(
+    () => ({
+      nodes: flowNodes.filter((n) => n.selected).map((n) => n.id),
+      edges: flowEdges.filter((e) => e.selected).map((e) => e.id),
+    }),
+    [flowNodes, flowEdges],
+  );
+
+  const select = useCallback(
+    (next: TocSelection, center = false) => {
+      const toc = store.getState().history.present.theoryOfChange;
+      pendingSelection.current = { selection: next, graphs: [toc.nodes, toc.links] };
+      setFlowNodes((nodes) => withSelection(nodes, next.nodes));
+      setFlowEdges((edges) => withSelection(edges, next.edges));
+      if (center && next.nodes.length === 1) {
+        const node = store
+          .getState()
+          .history.present.theoryOfChange.nodes.find((n) => n.id === next.nodes[0]);
+        if (node) {
+          void flow.setCenter(
+            node.position.x + NODE_SIZE.width / 2,
+            node.position.y + NODE_SIZE.height / 2,
+            {
+              zoom: Math.max(flow.getZoom(), 0.9),
+              duration: 300,
+            },
+          );
+        }
+      }
+    },
+    [flow, store],
+  );
+
+  // A link from elsewhere (plan health, the logic model) selects an element.
+  useEffect(() => {
+    if (!focus) return;
+    const plan = store.getState().history.present;
+    if (plan.theoryOfChange.nodes.some((n) => n.id === focus))
+      select({ nodes: [focus], edges: [] }, true);
+    else if (plan.theoryOfChange.links.some((l) => l.id === focus))
+      select({ nodes: [], edges: [focus] });
+  }, [focus, select, store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TocFlowNode>[]) => {
+      setFlowNodes((nodes) => applyNodeChanges(changes, nodes));
+      // A finished drag or an arrow-key move: write positions to the plan.
+      const moved = new Map<string, { x: number; y: number }>();
+      for (const c of changes)
+        if (c.type === 'position' && c.position && !c.dragging) moved.set(c.id, c.position);
+      if (moved.size > 0)
+        edit({ name: 'Move elements', coalesceKey: 'toc.move' }, (d) => moveTocNodes(d, moved));
+    },
+    [edit],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<TocFlowEdge>[]) => {
+    // Removal goes through onBeforeDelete; only selection changes are local.
+    setFlowEdges((edges) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type === 'select'),
+        edges,
+      ),
+    );
+  }, []);
+
+  const connect = useCallback(
+    (source: string, target: string) => {
+      const problem = linkProblem(store.getState().history.present, source, target);
+      if (problem) {
+        notify(problem);
+        return;
+      }
+      let linkId = '';
+      edit({ name: 'Link elements' }, (d) => {
+        const result = connectTocNodes(d, source, target);
+        if ('link' in result) linkId = result.link.id;
+      });
+      // After the pointer's click has settled (it would select the target node).
+      if (linkId) requestAnimationFrame(() => select({ nodes: [], edges: [linkId] }));
+    },
+    [edit, select, store],
+  );
+
+  const onConnect = useCallback((c: Connection) => connect(c.source, c.target), [connect]);
+
+  const deleteSelection = useCallback(
+    (nodeIds: string[], edgeIds: string[]) => {
+      if (nodeIds.length + edgeIds.length === 0) return;
+      edit({ name: nodeIds.length ? 'Delete elements' : 'Delete links' }, (d) =>
+        removeTocElements(d, nodeIds, edgeIds),
+      );
+    },
+    [edit],
+  );
+
+  // React Flow asks before deleting (Delete/Backspace): we delete in the plan instead.
+  const onBeforeDelete: OnBeforeDelete<TocFlowNode, TocFlowEdge> = useCallback(
+    async ({ nodes, edges }) => {
+      deleteSelection(
+        nodes.map((n) => n.id),
+        edges.map((e) => e.id),
+      );
+      return false;
+    },
+    [deleteSelection],
+  );
+
+  const viewportCenter = () => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    if (!box) return { x: 0, y: 0 };
+    const p = flow.screenToFlowPosition({
+      x: box.left + box.width / 2,
+      y: box.top + box.height / 2,
+    });
+    return { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 };
+  };
+
+  const addNode = (kind: TocNodeKind, label: string) => {
+    let id = '';
+    const nodes = store.getState().history.present.theoryOfChange.nodes;
+    edit({ name: `Add ${label.toLowerCase()}` }, (d) => {
+      id = addTocNode(d, {
+        kind,
+        title: `New ${label.toLowerCase()}`,
+        position: freePosition(nodes, viewportCenter()),
+      }).id;
+    });
+    select({ nodes: [id], edges: [] });
+    startRename(id);
+  };
+
+  const runLayout = async (only?: Set<string>) => {
+    setLayingOut(true);
+    try {
+      const positions = await layoutTheoryOfChange(
+        getElk(),
+        store.getState().history.present.theoryOfChange,
+        only,
+      );
+      edit({ name: only ? 'Lay out selection' : 'Auto layout' }, (d) => moveTocNodes(d, positions));
+      store.getState().seal();
+      if (!only)
+        requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }));
+    } catch (error) {
+      notify(`The layout could not be computed: ${String(error)}`);
+    } finally {
+      setLayingOut(false);
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (isTextTarget(event.target)) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const plan = store.getState().history.present;
+    if (mod && event.key.toLowerCase() === 'c' && selection.nodes.length) {
+      clipboard = copyTocSelection(plan, selection.nodes);
+      notify(`Copied ${selection.nodes.length} element${selection.nodes.length === 1 ? '' : 's'}.`);
+    } else if (mod && event.key.toLowerCase() === 'v' && clipboard) {
+      let pasted: string[] = [];
+      const clip = clipboard;
+      edit({ name: 'Paste elements' }, (d) => void (pasted = pasteTocSelection(d, clip)));
+      select({ nodes: pasted, edges: [] });
+    } else if (mod && event.key.toLowerCase() === 'a') {
+      select({
+        nodes: plan.theoryOfChange.nodes.map((n) => n.id),
+        edges: plan.theoryOfChange.links.map((l) => l.id),
+      });
+    } else if (
+      (event.key === 'F2' || event.key === 'Enter') &&
+      selection.nodes.length === 1 &&
+      selection.edges.length === 0
+    ) {
+      startRename(selection.nodes[0]!);
+    } else if (event.key.toLowerCase() === 'l' && !mod && selection.nodes.length === 1) {
+      setConnectFrom(selection.nodes[0]!);
+    } else if (event.key === 'Escape') {
+      select({ nodes: [], edges: [] });
+    } else {
+      return;
+    }
+    event.preventDefault();
+  };
+
+  const fromNode = connectFrom ? tocNodes.find((n) => n.id === connectFrom) : undefined;
+
+  return (
+    <div className="toc-editor">
+      <div className="toc-toolbar" role="toolbar" aria-label="Theory of change tools">
+        <div className="toc-palette" role="group" aria-label="Add element">
+          <span className="toc-toolbar-label" aria-hidden="true">
+            Add
+          </span>
+          {TOC_KINDS.map((k) => (
+            <button
+              key={k.kind}
+              type="button"
+              className={`toc-add toc-add-${k.kind}`}
+              title={k.hint}
+              aria-label={`Add ${k.label.toLowerCase()}`}
+              onClick={() => addNode(k.kind, k.label)}
+            >
+              {k.label}
+            </button>
+          ))}
+        </div>
+        <div className="toc-toolbar-end">
+          <SearchBox onPick={(id) => select({ nodes: [id], edges: [] }, true)} />
+          <button
+            type="button"
+            disabled={layingOut || tocNodes.length === 0}
+            onClick={() => void runLayout()}
+          >
+            {layingOut ? 'Laying out…' : 'Auto layout'}
+          </button>
+          <button
+            type="button"
+            aria-label="Fit the whole diagram on screen"
+            onClick={() => void flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 })}
+          >
+            Fit
+          </button>
+        </div>
+      </div>
+      <div className="toc-body">
+        <div
+          className="toc-canvas"
+          ref={canvasRef}
+          onKeyDown={onKeyDown}
+          aria-label="Theory of change canvas"
+          role="region"
+        >
+          <ReactFlow<TocFlowNode, TocFlowEdge>
+            nodes={flowNodes}
+            edges={flowEdges}
+            nodeTypes={NODE_TYPES}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onBeforeDelete={onBeforeDelete}
+            onNodeDragStart={() => store.getState().seal()}
+            onNodeDragStop={() => store.getState().seal()}
+            onNodeDoubleClick={(_, node) => startRename(node.id)}
+            connectOnClick
+            deleteKeyCode={['Delete', 'Backspace']}
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            onlyRenderVisibleElements={flowNodes.length > VISIBLE_ONLY_THRESHOLD}
+            fitView
+            fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+            minZoom={0.05}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={{
+              'node.a11yDescription.default':
+                'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
+            }}
+          >
+            <Background gap={24} color="#d5dbe5" />
+            <Controls showInteractive={false} />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Overview of the whole theory of change"
+              nodeStrokeWidth={3}
+              style={{ width: 160, height: 110 }}
+            />
+          </ReactFlow>
+        </div>
+        <TocInspector
+          selection={selection}
+          onSelect={(s) => select(s, s.nodes.length === 1)}
+          onConnect={setConnectFrom}
+          onDelete={() => deleteSelection(selection.nodes, selection.edges)}
+          onLayoutSelection={() => void runLayout(new Set(selection.nodes))}
+        />
+      </div>
+      {fromNode && (
+        <ConnectDialog
+          from={fromNode}
+          nodes={tocNodes}
+          problemFor={(target) =>
+            linkProblem(store.getState().history.present, fromNode.id, target)
+          }
+          onConnect={(target) => {
+            setConnectFrom(null);
+            connect(fromNode.id, target);
+          }}
+          onClose={() => setConnectFrom(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The theory-of-change section. */
+export function TheoryOfChangeSection() {
+  return (
+    <ReactFlowProvider>
+      <TocEditor />
+    </ReactFlowProvider>
+  );
+}

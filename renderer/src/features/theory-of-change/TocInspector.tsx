@@ -1,0 +1,348 @@
+/**
+ * The side panel beside the canvas: the narrative when nothing is selected,
+ * the details of one element or link, or a summary of a multiple selection.
+ */
+import { useState } from 'react';
+import type { TocLink, TocNode } from '../../../../shared/plan/schema';
+import {
+  EVIDENCE_LEVELS,
+  HORIZON_LABELS,
+  TOC_KINDS,
+  kindLabel,
+} from '../../../../shared/toc/kinds';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+
+/** What is selected on the canvas. */
+export interface TocSelection {
+  nodes: string[];
+  edges: string[];
+}
+
+interface InspectorProps {
+  selection: TocSelection;
+  onSelect: (selection: TocSelection) => void;
+  onConnect: (fromId: string) => void;
+  onDelete: () => void;
+  onLayoutSelection: () => void;
+}
+
+function NarrativePanel() {
+  const narrative = usePlan((p) => p.theoryOfChange.narrative);
+  const nodeCount = usePlan((p) => p.theoryOfChange.nodes.length);
+  const linkCount = usePlan((p) => p.theoryOfChange.links.length);
+  const edit = useEditPlan();
+  const seal = useSealHistory();
+  return (
+    <>
+      <h2>Theory of change</h2>
+      <p className="section-note">
+        {nodeCount} elements, {linkCount} links. Select an element or a link to see its details.
+      </p>
+      <TextAreaField
+        label="Narrative"
+        hint="Tell the story of the pathway: why these interventions lead to these outcomes, and what must hold true."
+        value={narrative}
+        rows={12}
+        onChange={(value) =>
+          edit(
+            { name: 'Edit narrative', coalesceKey: 'toc.narrative' },
+            (d) => void (d.theoryOfChange.narrative = value),
+          )
+        }
+        onBlur={seal}
+      />
+      <h3 className="inspector-subheading">Legend</h3>
+      <ul className="toc-legend">
+        {TOC_KINDS.map((k) => (
+          <li key={k.kind}>
+            <span className={`toc-legend-swatch toc-kind-${k.kind}`} aria-hidden="true" />
+            <span>
+              <strong>{k.label}</strong> — {k.hint}
+            </span>
+          </li>
+        ))}
+        <li>
+          <span className="toc-legend-line strong" aria-hidden="true" /> Strong evidence
+        </li>
+        <li>
+          <span className="toc-legend-line weak" aria-hidden="true" /> Weak evidence (dashed)
+        </li>
+        <li>
+          <span className="toc-legend-line none" aria-hidden="true" /> No evidence yet (dotted)
+        </li>
+      </ul>
+    </>
+  );
+}
+
+function LinkList(props: {
+  title: string;
+  links: TocLink[];
+  nodeTitle: (id: string) => string;
+  end: 'source' | 'target';
+  onSelect: InspectorProps['onSelect'];
+}) {
+  if (props.links.length === 0) return null;
+  return (
+    <>
+      <h3 className="inspector-subheading">{props.title}</h3>
+      <ul className="inspector-links">
+        {props.links.map((l) => (
+          <li key={l.id}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => props.onSelect({ nodes: [], edges: [l.id] })}
+            >
+              {props.nodeTitle(l[props.end])}
+            </button>
+            {!l.rationale && <span className="inspector-warning"> · no rationale yet</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
+  const edit = useEditPlan();
+  const seal = useSealHistory();
+  const links = usePlan((p) => p.theoryOfChange.links);
+  const nodes = usePlan((p) => p.theoryOfChange.nodes);
+  const titleOf = (id: string) => nodes.find((n) => n.id === id)?.title ?? 'missing element';
+  const update = (name: string, key: string, apply: (n: TocNode) => void) =>
+    edit({ name, coalesceKey: `toc.${node.id}.${key}` }, (draft) => {
+      const target = draft.theoryOfChange.nodes.find((n) => n.id === node.id);
+      if (target) apply(target);
+    });
+  return (
+    <>
+      <p className="inspector-kind">{kindLabel(node)}</p>
+      <TextField
+        label="Title"
+        value={node.title}
+        onChange={(v) => update('Rename element', 'title', (n) => void (n.title = v))}
+        onBlur={seal}
+      />
+      <div className="grid grid-2 inspector-grid">
+        <SelectField
+          label="Kind"
+          value={node.kind}
+          options={TOC_KINDS.map((k) => ({ value: k.kind, label: k.label }))}
+          onChange={(v) =>
+            update('Change element kind', 'kind', (n) => {
+              n.kind = v;
+              n.horizon = v === 'outcome' ? (n.horizon ?? 'short') : null;
+            })
+          }
+        />
+        {node.kind === 'outcome' && (
+          <SelectField
+            label="Horizon"
+            value={node.horizon ?? 'short'}
+            options={(['short', 'intermediate', 'long'] as const).map((h) => ({
+              value: h,
+              label: HORIZON_LABELS[h],
+            }))}
+            onChange={(v) =>
+              update('Change outcome horizon', 'horizon', (n) => void (n.horizon = v))
+            }
+          />
+        )}
+      </div>
+      <TextAreaField
+        label="Description"
+        value={node.description}
+        rows={4}
+        onChange={(v) => update('Edit description', 'description', (n) => void (n.description = v))}
+        onBlur={seal}
+      />
+      <div className="inspector-actions">
+        <button type="button" onClick={() => props.onConnect(node.id)}>
+          Link to…
+        </button>
+        <button type="button" className="danger-text" onClick={props.onDelete}>
+          Delete element
+        </button>
+      </div>
+      <LinkList
+        title="Contributes to"
+        links={links.filter((l) => l.source === node.id)}
+        end="target"
+        nodeTitle={titleOf}
+        onSelect={props.onSelect}
+      />
+      <LinkList
+        title="Comes from"
+        links={links.filter((l) => l.target === node.id)}
+        end="source"
+        nodeTitle={titleOf}
+        onSelect={props.onSelect}
+      />
+    </>
+  );
+}
+
+function AssumptionList({ link }: { link: TocLink }) {
+  const edit = useEditPlan();
+  const seal = useSealHistory();
+  const [draft, setDraft] = useState('');
+  const change = (name: string, apply: (assumptions: string[]) => void, coalesceKey?: string) =>
+    edit({ name, coalesceKey }, (d) => {
+      const target = d.theoryOfChange.links.find((l) => l.id === link.id);
+      if (target) apply(target.assumptions);
+    });
+  return (
+    <fieldset className="inspector-fieldset">
+      <legend>Assumptions behind this link</legend>
+      {link.assumptions.length === 0 && <p className="section-note">None recorded.</p>}
+      <ol className="assumption-list">
+        {link.assumptions.map((text, i) => (
+          <li key={i}>
+            <input
+              type="text"
+              aria-label={`Assumption ${i + 1}`}
+              value={text}
+              maxLength={500}
+              onChange={(e) =>
+                change(
+                  'Edit assumption',
+                  (a) => void (a[i] = e.target.value),
+                  `link.${link.id}.assumption.${i}`,
+                )
+              }
+              onBlur={seal}
+            />
+            <button
+              type="button"
+              className="subtle"
+              aria-label={`Remove assumption ${i + 1}`}
+              onClick={() => change('Remove assumption', (a) => void a.splice(i, 1))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ol>
+      <form
+        className="assumption-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!draft.trim()) return;
+          change('Add assumption', (a) => void a.push(draft.trim().slice(0, 500)));
+          setDraft('');
+        }}
+      >
+        <input
+          type="text"
+          aria-label="New assumption"
+          placeholder="e.g. Employers accept online certificates"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <button type="submit">Add</button>
+      </form>
+    </fieldset>
+  );
+}
+
+function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
+  const edit = useEditPlan();
+  const seal = useSealHistory();
+  const nodes = usePlan((p) => p.theoryOfChange.nodes);
+  const from = nodes.find((n) => n.id === link.source);
+  const to = nodes.find((n) => n.id === link.target);
+  const update = (name: string, key: string, apply: (l: TocLink) => void) =>
+    edit({ name, coalesceKey: `link.${link.id}.${key}` }, (d) => {
+      const target = d.theoryOfChange.links.find((l) => l.id === link.id);
+      if (target) apply(target);
+    });
+  return (
+    <>
+      <p className="inspector-kind">Causal link</p>
+      <p className="inspector-link-ends">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => props.onSelect({ nodes: [link.source], edges: [] })}
+        >
+          {from?.title ?? 'missing'}
+        </button>{' '}
+        <span aria-hidden="true">→</span> <span className="visually-hidden">contributes to</span>{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => props.onSelect({ nodes: [link.target], edges: [] })}
+        >
+          {to?.title ?? 'missing'}
+        </button>
+      </p>
+      <TextAreaField
+        label="Rationale (because…)"
+        value={link.rationale}
+        rows={4}
+        placeholder="Because…"
+        onChange={(v) => update('Edit rationale', 'rationale', (l) => void (l.rationale = v))}
+        onBlur={seal}
+      />
+      <SelectField
+        label="Evidence"
+        value={link.evidence}
+        options={EVIDENCE_LEVELS}
+        onChange={(v) => update('Change evidence', 'evidence', (l) => void (l.evidence = v))}
+      />
+      <AssumptionList link={link} />
+      <div className="inspector-actions">
+        <button type="button" className="danger-text" onClick={props.onDelete}>
+          Delete link
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The inspector panel. */
+export function TocInspector(props: InspectorProps) {
+  const { selection } = props;
+  const node = usePlan((p) =>
+    selection.nodes.length === 1 && selection.edges.length === 0
+      ? p.theoryOfChange.nodes.find((n) => n.id === selection.nodes[0])
+      : undefined,
+  );
+  const link = usePlan((p) =>
+    selection.edges.length === 1 && selection.nodes.length === 0
+      ? p.theoryOfChange.links.find((l) => l.id === selection.edges[0])
+      : undefined,
+  );
+  const count = selection.nodes.length + selection.edges.length;
+  return (
+    <aside className="toc-inspector" aria-label="Details">
+      {node ? (
+        <NodePanel key={node.id} node={node} {...props} />
+      ) : link ? (
+        <LinkPanel key={link.id} link={link} {...props} />
+      ) : count > 1 ? (
+        <>
+          <h2>{count} items selected</h2>
+          <p className="section-note">
+            {selection.nodes.length} elements and {selection.edges.length} links. Drag them
+            together, move them with the arrow keys, or tidy them up.
+          </p>
+          <div className="inspector-actions">
+            {selection.nodes.length > 1 && (
+              <button type="button" onClick={props.onLayoutSelection}>
+                Lay out selection
+              </button>
+            )}
+            <button type="button" className="danger-text" onClick={props.onDelete}>
+              Delete selection
+            </button>
+          </div>
+        </>
+      ) : (
+        <NarrativePanel />
+      )}
+    </aside>
+  );
+}

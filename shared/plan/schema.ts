@@ -247,6 +247,8 @@ export const Stakeholder = z.object({
   contact: ShortText.default(''),
   nextCheckpoint: OptionalDate.default(null),
   notes: LongText.default(''),
+  /** Where the team wants this stakeholder on the matrix (drawn as an arrow); null = not set. */
+  desiredPosition: z.object({ power: Score100, interest: Score100 }).nullable().default(null),
   /** Theory-of-change interventions this stakeholder delivers or influences. */
   interventionIds: z.array(Id).default(() => []),
   actions: z.array(EngagementAction).default(() => []),

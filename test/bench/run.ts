@@ -13,10 +13,20 @@ import { join } from 'node:path';
 import { CHROMIUM_PATH, launchChromium } from '../e2e/browser';
 import { serveBrowserBuild } from '../e2e/serve';
 import type { BenchSuite, Metric } from './metrics';
+import { contentSuite } from './suites/content';
 import { foundationSuite } from './suites/foundation';
+import { healthSuite } from './suites/health';
+import { stakeholdersSuite } from './suites/stakeholders';
+import { theoryOfChangeSuite } from './suites/theory-of-change';
 
 /** Every suite, in issue order. */
-const SUITES: BenchSuite[] = [foundationSuite];
+const SUITES: BenchSuite[] = [
+  foundationSuite,
+  theoryOfChangeSuite,
+  healthSuite,
+  contentSuite,
+  stakeholdersSuite,
+];
 
 const root = join(import.meta.dirname, '..', '..');
 

@@ -68,6 +68,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
       contact: '',
       nextCheckpoint: null,
       notes: '',
+      desiredPosition: null,
       interventionIds: [],
       actions: [],
       history: [],

@@ -109,6 +109,7 @@ describe('theory-of-change operations', () => {
       contact: '',
       nextCheckpoint: null,
       notes: '',
+      desiredPosition: null,
       interventionIds: ['int'],
       actions: [],
       history: [],

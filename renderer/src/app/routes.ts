@@ -5,7 +5,17 @@
  * practice. Only sections that work are listed; each feature adds its entry
  * here and its component in `sections.tsx`.
  */
-export const PLAN_SECTIONS = [{ id: 'objective', group: 'Plan', label: 'Objective' }] as const;
+export const PLAN_SECTIONS = [
+  { id: 'objective', group: 'Plan', label: 'Objective' },
+  { id: 'theoryOfChange', group: 'Plan', label: 'Theory of change' },
+  { id: 'logicModel', group: 'Plan', label: 'Logic model' },
+  { id: 'stakeholders', group: 'Plan', label: 'Stakeholders & partners' },
+  { id: 'learners', group: 'Plan', label: 'Learners' },
+  { id: 'content', group: 'Plan', label: 'Content catalog' },
+  { id: 'makeOrBuy', group: 'Plan', label: 'Make or buy' },
+  { id: 'pathways', group: 'Plan', label: 'Pathways & skills' },
+  { id: 'health', group: 'Plan', label: 'Plan health' },
+] as const;
 
 /** Id of a plan section. */
 export type SectionId = (typeof PLAN_SECTIONS)[number]['id'];

@@ -1,9 +1,48 @@
 /** The component that edits each plan section (see PLAN_SECTIONS in routes.ts). */
 import type { JSX } from 'react';
+import type { Plan } from '../../../shared/plan/schema';
+import { CatalogSection } from '../features/content/CatalogSection';
+import { MakeOrBuySection } from '../features/content/MakeOrBuySection';
+import { HealthSection } from '../features/health/HealthSection';
+import { healthBadgeCount } from '../features/health/use-health';
+import { LearnersSection } from '../features/learners/LearnersSection';
+import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
+import { PathwaysSection } from '../features/pathways/PathwaysSection';
+import { overdueBadgeCount } from '../features/stakeholders/badge';
+import { StakeholdersSection } from '../features/stakeholders/StakeholdersSection';
+import { TheoryOfChangeSection } from '../features/theory-of-change/TheoryOfChangeSection';
 import type { SectionId } from './routes';
 
 /** Section id → editor component. */
 export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   objective: ObjectiveSection,
+  theoryOfChange: TheoryOfChangeSection,
+  logicModel: LogicModelSection,
+  health: HealthSection,
+  stakeholders: StakeholdersSection,
+  learners: LearnersSection,
+  content: CatalogSection,
+  makeOrBuy: MakeOrBuySection,
+  pathways: PathwaysSection,
+};
+
+/** A count shown beside a section in the sidebar, computed from the plan. */
+export interface SectionBadge {
+  /** The number to show (0 hides the badge); must be cheap or memoised on the plan. */
+  count: (plan: Plan) => number;
+  /** What the number means, for screen readers ("3 problems"). */
+  describe: (count: number) => string;
+}
+
+/** Sections that show a count in the sidebar. */
+export const SECTION_BADGES: Partial<Record<SectionId, SectionBadge>> = {
+  health: {
+    count: healthBadgeCount,
+    describe: (n) => `${n} ${n === 1 ? 'problem' : 'problems'} to fix`,
+  },
+  stakeholders: {
+    count: overdueBadgeCount,
+    describe: (n) => `${n} overdue engagement ${n === 1 ? 'action' : 'actions'}`,
+  },
 };

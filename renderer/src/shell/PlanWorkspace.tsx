@@ -1,14 +1,30 @@
 /** An open plan: header with undo/redo and save state, section sidebar, section. */
+import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
 import { redoLabel, undoLabel } from '../../../shared/history';
 import { PLAN_SECTIONS, type SectionId } from '../app/routes';
 import { navigate, savePlanAsFile, showHelp } from '../app/workbench';
-import { SECTION_COMPONENTS } from '../app/sections';
-import { PlanStoreProvider } from '../store/plan-context';
+import { SECTION_BADGES, SECTION_COMPONENTS, type SectionBadge } from '../app/sections';
+import { PlanStoreProvider, usePlan } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
 import { SaveIndicator } from './SaveIndicator';
 
 const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
+
+/** A section's count; computed on a deferred plan so a slow count never delays typing. */
+function SidebarBadge({ badge }: { badge: SectionBadge }) {
+  const plan = usePlan((p) => p);
+  const count = badge.count(useDeferredValue(plan));
+  if (count === 0) return null;
+  return (
+    <>
+      <span className="sidebar-badge" aria-hidden="true">
+        {count}
+      </span>
+      <span className="visually-hidden">, {badge.describe(count)}</span>
+    </>
+  );
+}
 
 function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
   return (
@@ -27,8 +43,10 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
                   <a
                     href={`#/plan/${encodeURIComponent(planId)}/${s.id}`}
                     aria-current={s.id === section ? 'page' : undefined}
+                    className={SECTION_BADGES[s.id] ? 'sidebar-link-with-badge' : undefined}
                   >
                     {s.label}
+                    {SECTION_BADGES[s.id] && <SidebarBadge badge={SECTION_BADGES[s.id]!} />}
                   </a>
                 </li>
               ))}

@@ -19,7 +19,7 @@ import {
   type OnBeforeDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TOC_KINDS, type TocNodeKind } from '../../../../shared/toc/kinds';
 import { layoutTheoryOfChange } from '../../../../shared/toc/layout';
 import {
@@ -48,6 +48,8 @@ import './toc.css';
 const NODE_TYPES = { toc: TocNodeView };
 /** Above this many elements, only what is on screen is rendered. */
 const VISIBLE_ONLY_THRESHOLD = 400;
+/** Below this zoom, nodes are drawn without text. */
+const FAR_ZOOM = 0.45;
 let clipboard: TocClipboard | null = null;
 
 /** Marks exactly `ids` as selected (no change when `ids` is undefined), keeping unchanged objects. */
@@ -69,7 +71,7 @@ function isTextTarget(target: EventTarget | null): boolean {
   );
 }
 
-function SearchBox({ onPick }: { onPick: (id: string) => void }) {
+const SearchBox = memo(function SearchBox({ onPick }: { onPick: (id: string) => void }) {
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -130,7 +132,7 @@ function SearchBox({ onPick }: { onPick: (id: string) => void }) {
       )}
     </div>
   );
-}
+});
 
 function TocEditor() {
   const store = usePlanStore();
@@ -152,11 +154,12 @@ function TocEditor() {
   // A selection asked for right after an edit (select what was just added)
   // must also reach elements that exist only once this sync has run. It is
   // tagged with the graph it was asked for, so it never leaks into a later sync.
-  const pendingSelection = useRef<{ selection: TocSelection; graphs: unknown[] } | null>(null);
-  const wanted = (graph: unknown) => {
-    const pending = pendingSelection.current;
-    return pending && pending.graphs.includes(graph) ? pending.selection : undefined;
-  };
+  const [pendingSelection, setPendingSelection] = useState<{
+    selection: TocSelection;
+    graphs: unknown[];
+  } | null>(null);
+  const wanted = (graph: unknown) =>
+    pendingSelection?.graphs.includes(graph) ? pendingSelection.selection : undefined;
   if (seenNodes !== tocNodes) {
     setSeenNodes(tocNodes);
     const selected = wanted(tocNodes)?.nodes;
@@ -168,18 +171,21 @@ function TocEditor() {
     setFlowEdges((prev) => withSelection(syncFlowEdges(prev, tocLinks), selected));
   }
 
-  const selection = useMemo<TocSelection>(
-    () => ({
-      nodes: flowNodes.filter((n) => n.selected).map((n) => n.id),
-      edges: flowEdges.filter((e) => e.selected).map((e) => e.id),
-    }),
-    [flowNodes, flowEdges],
-  );
+  // The selection object stays the same while only positions change (a drag),
+  // so the details panel does not re-render on every pointer move.
+  const selectedNodes = flowNodes.filter((n) => n.selected).map((n) => n.id);
+  const selectedEdges = flowEdges.filter((e) => e.selected).map((e) => e.id);
+  const selectionKey = JSON.stringify([selectedNodes, selectedEdges]);
+  const selection = useMemo<TocSelection>(() => {
+    const [nodes, edges] = JSON.parse(selectionKey) as [string[], string[]];
+    return { nodes, edges };
+  }, [selectionKey]);
+  const [far, setFar] = useState(false);
 
   const select = useCallback(
     (next: TocSelection, center = false) => {
       const toc = store.getState().history.present.theoryOfChange;
-      pendingSelection.current = { selection: next, graphs: [toc.nodes, toc.links] };
+      setPendingSelection({ selection: next, graphs: [toc.nodes, toc.links] });
       setFlowNodes((nodes) => withSelection(nodes, next.nodes));
       setFlowEdges((edges) => withSelection(edges, next.edges));
       if (center && next.nodes.length === 1) {
@@ -204,11 +210,15 @@ function TocEditor() {
   // A link from elsewhere (plan health, the logic model) selects an element.
   useEffect(() => {
     if (!focus) return;
-    const plan = store.getState().history.present;
-    if (plan.theoryOfChange.nodes.some((n) => n.id === focus))
-      select({ nodes: [focus], edges: [] }, true);
-    else if (plan.theoryOfChange.links.some((l) => l.id === focus))
-      select({ nodes: [], edges: [focus] });
+    // Next frame: the canvas must have measured the nodes before it can centre one.
+    const frame = requestAnimationFrame(() => {
+      const plan = store.getState().history.present;
+      if (plan.theoryOfChange.nodes.some((n) => n.id === focus))
+        select({ nodes: [focus], edges: [] }, true);
+      else if (plan.theoryOfChange.links.some((l) => l.id === focus))
+        select({ nodes: [], edges: [focus] });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [focus, select, store]);
 
   const onNodesChange = useCallback(
@@ -300,24 +310,31 @@ function TocEditor() {
     startRename(id);
   };
 
-  const runLayout = async (only?: Set<string>) => {
-    setLayingOut(true);
-    try {
-      const positions = await layoutTheoryOfChange(
-        getElk(),
-        store.getState().history.present.theoryOfChange,
-        only,
-      );
-      edit({ name: only ? 'Lay out selection' : 'Auto layout' }, (d) => moveTocNodes(d, positions));
-      store.getState().seal();
-      if (!only)
-        requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }));
-    } catch (error) {
-      notify(`The layout could not be computed: ${String(error)}`);
-    } finally {
-      setLayingOut(false);
-    }
-  };
+  const runLayout = useCallback(
+    async (only?: Set<string>) => {
+      setLayingOut(true);
+      try {
+        const positions = await layoutTheoryOfChange(
+          getElk(),
+          store.getState().history.present.theoryOfChange,
+          only,
+        );
+        edit({ name: only ? 'Lay out selection' : 'Auto layout' }, (d) =>
+          moveTocNodes(d, positions),
+        );
+        store.getState().seal();
+        if (!only)
+          requestAnimationFrame(
+            () => void flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }),
+          );
+      } catch (error) {
+        notify(`The layout could not be computed: ${String(error)}`);
+      } finally {
+        setLayingOut(false);
+      }
+    },
+    [edit, flow, store],
+  );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (isTextTarget(event.target)) return;
@@ -353,6 +370,23 @@ function TocEditor() {
   };
 
   const fromNode = connectFrom ? tocNodes.find((n) => n.id === connectFrom) : undefined;
+  const onInspectorSelect = useCallback(
+    (s: TocSelection) => select(s, s.nodes.length === 1),
+    [select],
+  );
+  const onInspectorDelete = useCallback(
+    () => deleteSelection(selection.nodes, selection.edges),
+    [deleteSelection, selection],
+  );
+  const onLayoutSelection = useCallback(
+    () => void runLayout(new Set(selection.nodes)),
+    [runLayout, selection],
+  );
+  const onSearchPick = useCallback(
+    (id: string) => select({ nodes: [id], edges: [] }, true),
+    [select],
+  );
+  const large = flowNodes.length > VISIBLE_ONLY_THRESHOLD;
 
   return (
     <div className="toc-editor">
@@ -375,7 +409,7 @@ function TocEditor() {
           ))}
         </div>
         <div className="toc-toolbar-end">
-          <SearchBox onPick={(id) => select({ nodes: [id], edges: [] }, true)} />
+          <SearchBox onPick={onSearchPick} />
           <button
             type="button"
             disabled={layingOut || tocNodes.length === 0}
@@ -394,7 +428,7 @@ function TocEditor() {
       </div>
       <div className="toc-body">
         <div
-          className="toc-canvas"
+          className={far ? 'toc-canvas is-far' : 'toc-canvas'}
           ref={canvasRef}
           onKeyDown={onKeyDown}
           aria-label="Theory of change canvas"
@@ -414,10 +448,12 @@ function TocEditor() {
             connectOnClick
             deleteKeyCode={['Delete', 'Backspace']}
             multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-            onlyRenderVisibleElements={flowNodes.length > VISIBLE_ONLY_THRESHOLD}
+            onlyRenderVisibleElements={large}
+            // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
+            onMove={(_, viewport) => setFar(viewport.zoom < FAR_ZOOM)}
             fitView
             fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-            minZoom={0.05}
+            minZoom={0.02}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
             ariaLabelConfig={{
@@ -427,21 +463,24 @@ function TocEditor() {
           >
             <Background gap={24} color="#d5dbe5" />
             <Controls showInteractive={false} />
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Overview of the whole theory of change"
-              nodeStrokeWidth={3}
-              style={{ width: 160, height: 110 }}
-            />
+            {/* The minimap redraws every element on each move: only for small graphs. */}
+            {!large && (
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel="Overview of the whole theory of change"
+                nodeStrokeWidth={3}
+                style={{ width: 160, height: 110 }}
+              />
+            )}
           </ReactFlow>
         </div>
         <TocInspector
           selection={selection}
-          onSelect={(s) => select(s, s.nodes.length === 1)}
+          onSelect={onInspectorSelect}
           onConnect={setConnectFrom}
-          onDelete={() => deleteSelection(selection.nodes, selection.edges)}
-          onLayoutSelection={() => void runLayout(new Set(selection.nodes))}
+          onDelete={onInspectorDelete}
+          onLayoutSelection={onLayoutSelection}
         />
       </div>
       {fromNode && (

@@ -2,7 +2,7 @@
  * The side panel beside the canvas: the narrative when nothing is selected,
  * the details of one element or link, or a summary of a multiple selection.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
 import {
   EVIDENCE_LEVELS,
@@ -10,8 +10,11 @@ import {
   TOC_KINDS,
   kindLabel,
 } from '../../../../shared/toc/kinds';
+import { logicItemsTracingTo } from '../../../../shared/logic-model/trace';
+import { goToSection } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+import { IndicatorList } from '../indicators/IndicatorList';
 
 /** What is selected on the canvas. */
 export interface TocSelection {
@@ -105,6 +108,34 @@ function LinkList(props: {
   );
 }
 
+/** Logic-model items that operationalise this outcome, each a link to it. */
+function TracedBy({ nodeId }: { nodeId: string }) {
+  const plan = usePlan((p) => p);
+  const items = logicItemsTracingTo(plan, nodeId);
+  return (
+    <>
+      <h3 className="inspector-subheading">In the logic model</h3>
+      {items.length === 0 ? (
+        <p className="section-note">No logic-model item traces to this yet.</p>
+      ) : (
+        <ul className="inspector-links">
+          {items.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => goToSection('logicModel', item.id)}
+              >
+                {item.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
   const edit = useEditPlan();
   const seal = useSealHistory();
@@ -166,6 +197,12 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
           Delete element
         </button>
       </div>
+      {(node.kind === 'outcome' || node.kind === 'impact') && (
+        <>
+          <IndicatorList subjectId={node.id} subjectTitle={node.title} headingLevel={3} />
+          <TracedBy nodeId={node.id} />
+        </>
+      )}
       <LinkList
         title="Contributes to"
         links={links.filter((l) => l.source === node.id)}
@@ -302,8 +339,8 @@ function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
   );
 }
 
-/** The inspector panel. */
-export function TocInspector(props: InspectorProps) {
+/** The inspector panel (memoised: a drag on the canvas does not re-render it). */
+export const TocInspector = memo(function TocInspector(props: InspectorProps) {
   const { selection } = props;
   const node = usePlan((p) =>
     selection.nodes.length === 1 && selection.edges.length === 0
@@ -345,4 +382,4 @@ export function TocInspector(props: InspectorProps) {
       )}
     </aside>
   );
-}
+});

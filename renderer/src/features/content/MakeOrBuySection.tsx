@@ -1,0 +1,570 @@
+/**
+ * Make-or-buy decisions: per content need, weighted criteria rated 1–5 by
+ * one or more raters, with the weighted totals, the recommendation and its
+ * margin, the smallest change that would flip it, and where raters disagree.
+ */
+import { useMemo, useState } from 'react';
+import {
+  DEFAULT_CRITERIA,
+  HYBRID_BAND,
+  OPTION_LABELS,
+  criterionHelp,
+  describeFlip,
+  formatNumber,
+  scoreDecision,
+  type DecisionScore,
+} from '../../../../shared/content/makeorbuy';
+import { newId } from '../../../../shared/plan/create';
+import type { Draft } from 'immer';
+import type { MakeOrBuyDecision, Plan } from '../../../../shared/plan/schema';
+import { notify } from '../../app/workbench';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useEditPlan, usePlan, usePlanStore, useSealHistory } from '../../store/plan-context';
+import { InlineNumber, InlineSelect, InlineText, useBoundEdit } from './inline';
+import './content.css';
+
+type DecisionDraft = Draft<MakeOrBuyDecision>;
+
+const FAVOURS_OPTIONS = [
+  { value: 'make', label: 'Make' },
+  { value: 'buy', label: 'Buy' },
+] as const;
+
+const RATING_OPTIONS = [
+  { value: '', label: '—' },
+  { value: '1', label: '1' },
+  { value: '2', label: '2' },
+  { value: '3', label: '3' },
+  { value: '4', label: '4' },
+  { value: '5', label: '5' },
+] as const;
+
+/** A new decision with the default criteria and weights. */
+function newDecision(need: string): MakeOrBuyDecision {
+  const id = newId('mob');
+  return {
+    id,
+    need,
+    includeHybrid: false,
+    criteria: DEFAULT_CRITERIA.map((c) => ({
+      id: `${id}-crit-${c.key}`,
+      label: c.label,
+      favours: c.favours,
+      weight: c.weight,
+    })),
+    raters: [],
+    ratings: {},
+    rationale: '',
+    decision: null,
+  };
+}
+
+function useDecisionEdit(decisionId: string) {
+  const edit = useEditPlan();
+  const bind = useBoundEdit();
+  const find = (draft: Draft<Plan>) => draft.content.decisions.find((d) => d.id === decisionId);
+  return {
+    /** A one-off edit (a click, a select). */
+    now: (name: string, apply: (d: DecisionDraft) => void) =>
+      edit({ name }, (draft) => {
+        const d = find(draft);
+        if (d) apply(d);
+      }),
+    /** A typing edit that coalesces per field. */
+    typing: <T,>(name: string, key: string, apply: (d: DecisionDraft, value: T) => void) =>
+      bind<T>(name, `decision.${decisionId}.${key}`, (draft, value) => {
+        const d = find(draft);
+        if (d) apply(d, value);
+      }),
+  };
+}
+
+function ScoreBar({ make, buy }: { make: number; buy: number }) {
+  return (
+    <div className="score-bar" aria-hidden="true">
+      <div className="score-make" style={{ width: `${make}%` }} />
+      <div className="score-buy" style={{ width: `${buy}%` }} />
+    </div>
+  );
+}
+
+function Result({ decision, score }: { decision: MakeOrBuyDecision; score: DecisionScore }) {
+  const rec = score.recommendation;
+  const margin = Math.abs(score.margin);
+  const headline =
+    rec === 'none'
+      ? 'No recommendation yet: rate at least one criterion with a weight above zero.'
+      : rec === 'tie'
+        ? 'Make and Buy are tied.'
+        : rec === 'hybrid'
+          ? `Hybrid — Make and Buy are within ${formatNumber(margin)} points of each other.`
+          : `${OPTION_LABELS[rec]}, by ${formatNumber(margin)} points.`;
+  const label = (id: string) => decision.criteria.find((c) => c.id === id)?.label ?? id;
+  return (
+    <section className="card result-card" aria-labelledby={`result-${decision.id}`}>
+      <h2 id={`result-${decision.id}`}>Recommendation</h2>
+      <p className={`recommendation rec-${rec}`} data-testid="recommendation" aria-live="polite">
+        {headline}
+      </p>
+      {rec !== 'none' && (
+        <div className="totals">
+          <div className="total">
+            <span className="total-label">Make</span>
+            <span className="total-value num">{formatNumber(score.make)}</span>
+          </div>
+          <ScoreBar make={score.make} buy={score.buy} />
+          <div className="total">
+            <span className="total-label">Buy</span>
+            <span className="total-value num">{formatNumber(score.buy)}</span>
+          </div>
+        </div>
+      )}
+      {decision.includeHybrid && rec !== 'none' && (
+        <p className="section-note">
+          Hybrid is recommended when Make and Buy are less than {HYBRID_BAND} points apart: buy the
+          standard part, make the local part.
+        </p>
+      )}
+      {(score.sensitivity.weight || score.sensitivity.rating) && (
+        <div className="sensitivity">
+          <h3>
+            What would change it{' '}
+            {score.sensitivity.fragile ? (
+              <span className="tag tag-warn">Close call</span>
+            ) : (
+              <span className="tag tag-ok">Robust</span>
+            )}
+          </h3>
+          <ul>
+            {score.sensitivity.weight && <li>{describeFlip(score.sensitivity.weight)}</li>}
+            {score.sensitivity.rating && <li>{describeFlip(score.sensitivity.rating)}</li>}
+          </ul>
+        </div>
+      )}
+      {score.raters.length > 1 && (
+        <table className="data-table compact raters-table">
+          <caption>Each rater on their own</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rater</th>
+              <th scope="col" className="num">
+                Rated
+              </th>
+              <th scope="col" className="num">
+                Make
+              </th>
+              <th scope="col" className="num">
+                Buy
+              </th>
+              <th scope="col">Leans</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.raters.map((r) => (
+              <tr key={r.raterId}>
+                <th scope="row">{r.name || 'Unnamed rater'}</th>
+                <td className="num">
+                  {r.rated} / {decision.criteria.length}
+                </td>
+                <td className="num">{r.recommendation === 'none' ? '—' : formatNumber(r.make)}</td>
+                <td className="num">{r.recommendation === 'none' ? '—' : formatNumber(r.buy)}</td>
+                <td>{OPTION_LABELS[r.recommendation]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {score.disagreements.length > 0 && (
+        <div className="disagreements" role="note">
+          <strong>Raters disagree on:</strong> {score.disagreements.map(label).join('; ')}. Discuss
+          these before deciding.
+        </div>
+      )}
+      {score.unrated.length > 0 && rec !== 'none' && (
+        <p className="section-note">
+          {score.unrated.length} {score.unrated.length === 1 ? 'criterion is' : 'criteria are'} not
+          rated yet and {score.unrated.length === 1 ? 'does' : 'do'} not count.
+        </p>
+      )}
+      {decision.decision && rec !== 'none' && decision.decision !== rec && rec !== 'tie' && (
+        <p className="decision-differs">
+          The recorded decision ({OPTION_LABELS[decision.decision]}) differs from the
+          recommendation; say why in the rationale.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
+  const seal = useSealHistory();
+  const store = usePlanStore();
+  const edit = useEditPlan();
+  const { now, typing } = useDecisionEdit(decision.id);
+  const score = useMemo(() => scoreDecision(decision), [decision]);
+  const stats = new Map(score.criteria.map((s) => [s.criterionId, s]));
+
+  return (
+    <>
+      <section className="card" aria-labelledby={`decision-${decision.id}`}>
+        <div className="card-title-row">
+          <h2 id={`decision-${decision.id}`}>Decision</h2>
+          <button
+            type="button"
+            className="subtle danger-text"
+            onClick={() => {
+              edit({ name: 'Delete make-or-buy decision' }, (draft) => {
+                draft.content.decisions = draft.content.decisions.filter(
+                  (d) => d.id !== decision.id,
+                );
+              });
+              notify(`Deleted the decision “${decision.need || 'Untitled need'}”.`, {
+                label: 'Undo',
+                run: () => store.getState().undo(),
+              });
+            }}
+          >
+            Delete decision
+          </button>
+        </div>
+        <div className="grid grid-3">
+          <TextField
+            className="span-2"
+            label="Content need"
+            value={decision.need}
+            onChange={typing<string>('Edit content need', 'need', (d, v) => void (d.need = v))}
+            onBlur={seal}
+            placeholder="A skill area or module, e.g. Regional job-search module"
+          />
+          <SelectField
+            label="Decision taken"
+            value={decision.decision ?? 'undecided'}
+            options={[
+              { value: 'undecided', label: 'Not decided yet' },
+              { value: 'make', label: 'Make' },
+              { value: 'buy', label: 'Buy' },
+              ...(decision.includeHybrid || decision.decision === 'hybrid'
+                ? [{ value: 'hybrid' as const, label: 'Hybrid' }]
+                : []),
+            ]}
+            onChange={(v) =>
+              now('Record decision', (d) => void (d.decision = v === 'undecided' ? null : v))
+            }
+          />
+          <label className="check span-3">
+            <input
+              type="checkbox"
+              checked={decision.includeHybrid}
+              onChange={(e) =>
+                now(e.target.checked ? 'Offer Hybrid' : 'Stop offering Hybrid', (d) => {
+                  d.includeHybrid = e.target.checked;
+                })
+              }
+            />
+            Consider Hybrid (buy the standard part, make the local part)
+          </label>
+          <TextAreaField
+            className="span-3"
+            label="Rationale"
+            value={decision.rationale}
+            onChange={typing<string>(
+              'Edit rationale',
+              'rationale',
+              (d, v) => void (d.rationale = v),
+            )}
+            onBlur={seal}
+            rows={3}
+            placeholder="Why this option: what the scores show, and what they leave out."
+          />
+        </div>
+      </section>
+
+      <Result decision={decision} score={score} />
+
+      <section className="card" aria-labelledby={`raters-${decision.id}`}>
+        <h2 id={`raters-${decision.id}`}>Raters</h2>
+        <p className="section-note">
+          In a workshop each person rates on their own; the score uses the average rating.
+        </p>
+        <ul className="raters">
+          {decision.raters.map((rater, index) => (
+            <li key={rater.id}>
+              <InlineText
+                label={`Rater ${index + 1} name`}
+                value={rater.name}
+                onChange={typing<string>('Rename rater', `rater.${rater.id}`, (d, v) => {
+                  const r = d.raters.find((x) => x.id === rater.id);
+                  if (r) r.name = v;
+                })}
+                onBlur={seal}
+              />
+              <button
+                type="button"
+                className="subtle danger-text"
+                aria-label={`Remove rater ${rater.name || index + 1}`}
+                onClick={() =>
+                  now('Remove rater', (d) => {
+                    d.raters = d.raters.filter((r) => r.id !== rater.id);
+                    delete d.ratings[rater.id];
+                  })
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          onClick={() =>
+            now('Add rater', (d) => {
+              d.raters.push({ id: newId('rater'), name: `Rater ${d.raters.length + 1}` });
+            })
+          }
+        >
+          Add rater
+        </button>
+      </section>
+
+      <section className="card" aria-labelledby={`criteria-${decision.id}`}>
+        <div className="card-title-row">
+          <h2 id={`criteria-${decision.id}`}>Criteria and ratings</h2>
+          <div className="toolbar">
+            <button
+              type="button"
+              onClick={() =>
+                now('Add criterion', (d) => {
+                  d.criteria.push({
+                    id: newId('crit'),
+                    label: 'New criterion',
+                    favours: 'make',
+                    weight: 5,
+                  });
+                })
+              }
+            >
+              Add criterion
+            </button>
+          </div>
+        </div>
+        <p className="section-note">
+          Rate how strongly each statement applies: 1 = not at all, 5 = fully. A high rating pushes
+          towards the option in the Favours column; a low rating towards the other.
+        </p>
+        {decision.raters.length === 0 && (
+          <p className="hint-box">Add a rater to start rating the criteria.</p>
+        )}
+        <div className="table-scroll">
+          <table className="data-table criteria-table">
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col">Favours</th>
+                <th scope="col" className="num">
+                  Weight
+                </th>
+                {decision.raters.map((r) => (
+                  <th scope="col" key={r.id} className="num rater-col">
+                    {r.name || 'Unnamed'}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  Average
+                </th>
+                <th scope="col" className="num">
+                  Spread
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {decision.criteria.map((c, index) => {
+                const s = stats.get(c.id);
+                const name = c.label || `criterion ${index + 1}`;
+                const help = criterionHelp(c.label);
+                return (
+                  <tr key={c.id} className={s?.disagreement ? 'disagree' : undefined}>
+                    <td className="criterion-cell">
+                      <InlineText
+                        label={`Criterion ${index + 1}`}
+                        value={c.label}
+                        onChange={typing<string>('Edit criterion', `crit.${c.id}.label`, (d, v) => {
+                          const t = d.criteria.find((x) => x.id === c.id);
+                          if (t) t.label = v;
+                        })}
+                        onBlur={seal}
+                      />
+                      {help && <span className="criterion-help">{help}</span>}
+                    </td>
+                    <td>
+                      <InlineSelect
+                        label={`Favours: ${name}`}
+                        value={c.favours}
+                        options={FAVOURS_OPTIONS}
+                        onChange={(v) =>
+                          now('Change what a criterion favours', (d) => {
+                            const t = d.criteria.find((x) => x.id === c.id);
+                            if (t) t.favours = v;
+                          })
+                        }
+                      />
+                    </td>
+                    <td className="num">
+                      <InlineNumber
+                        label={`Weight: ${name}`}
+                        value={c.weight}
+                        min={0}
+                        max={100}
+                        required
+                        onChange={typing<number | null>(
+                          'Change weight',
+                          `crit.${c.id}.weight`,
+                          (d, v) => {
+                            const t = d.criteria.find((x) => x.id === c.id);
+                            if (t && v !== null) t.weight = v;
+                          },
+                        )}
+                        onBlur={seal}
+                        className="weight-input"
+                      />
+                    </td>
+                    {decision.raters.map((r) => {
+                      const value = decision.ratings[r.id]?.[c.id];
+                      return (
+                        <td key={r.id} className="num rater-col">
+                          <InlineSelect
+                            label={`${r.name || 'Unnamed rater'} rating: ${name}`}
+                            value={value === undefined ? '' : String(value)}
+                            options={RATING_OPTIONS}
+                            onChange={(v) =>
+                              now('Rate criterion', (d) => {
+                                const own = (d.ratings[r.id] ??= {});
+                                if (v === '') delete own[c.id];
+                                else own[c.id] = Number(v);
+                              })
+                            }
+                            className="rating-select"
+                          />
+                        </td>
+                      );
+                    })}
+                    <td className="num">{s?.average == null ? '—' : formatNumber(s.average)}</td>
+                    <td className="num">
+                      {s && s.ratings.length > 1 ? (
+                        <>
+                          {formatNumber(s.spread)}
+                          {s.disagreement && (
+                            <span className="tag tag-warn" title="Raters disagree strongly">
+                              Disagree
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="subtle danger-text"
+                        aria-label={`Remove criterion: ${name}`}
+                        onClick={() =>
+                          now('Remove criterion', (d) => {
+                            d.criteria = d.criteria.filter((x) => x.id !== c.id);
+                            for (const own of Object.values(d.ratings)) delete own[c.id];
+                          })
+                        }
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  Total weight
+                </th>
+                <td className="num">
+                  {formatNumber(decision.criteria.reduce((sum, c) => sum + c.weight, 0))}
+                </td>
+                <td colSpan={decision.raters.length + 3} className="section-note">
+                  Weights need not add up to 100; each counts relative to the total.
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** The Make or buy section. */
+export function MakeOrBuySection() {
+  const decisions = usePlan((p) => p.content.decisions);
+  const edit = useEditPlan();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = decisions.find((d) => d.id === selectedId) ?? decisions[0] ?? null;
+
+  return (
+    <div className="section-body content-section wide-section">
+      <header className="section-header">
+        <h1>Make or buy</h1>
+        <p className="lead">
+          For each content need, weigh building it yourself against buying existing content. Make
+          fits topics unique to your organisation or region and learners whose languages existing
+          content lacks; Buy fits standard, fast-changing skills and short timeframes.
+        </p>
+      </header>
+      <nav className="card decision-picker" aria-label="Make-or-buy decisions">
+        <ul>
+          {decisions.map((d) => {
+            const s = scoreDecision(d);
+            const current = d.id === selected?.id;
+            return (
+              <li key={d.id}>
+                <button
+                  type="button"
+                  className={`decision-tab ${current ? 'current' : ''}`}
+                  aria-current={current ? 'true' : undefined}
+                  onClick={() => setSelectedId(d.id)}
+                >
+                  <span className="decision-need">{d.need || 'Untitled need'}</span>
+                  <span className={`tag rec-tag rec-${s.recommendation}`}>
+                    {OPTION_LABELS[s.recommendation]}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            const d = newDecision('New content need');
+            edit({ name: 'Add make-or-buy decision' }, (draft) => {
+              draft.content.decisions.push(d);
+            });
+            setSelectedId(d.id);
+          }}
+        >
+          Add decision
+        </button>
+      </nav>
+      {selected ? (
+        <DecisionEditor key={selected.id} decision={selected} />
+      ) : (
+        <p className="empty-note">
+          No decisions yet. Add one per content need; it starts with the eleven usual criteria and
+          weights, which you can change.
+        </p>
+      )}
+    </div>
+  );
+}

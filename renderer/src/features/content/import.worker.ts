@@ -1,0 +1,15 @@
+/**
+ * Reads and checks catalog spreadsheets off the UI thread: exceljs on a
+ * 10,000-row workbook takes about a second, which would freeze the app.
+ */
+import { ImportSession, type ImportRequest, type ImportResponse } from './import-protocol';
+
+const scope = self as unknown as {
+  postMessage(message: ImportResponse): void;
+  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+};
+const session = new ImportSession();
+
+scope.onmessage = (event) => {
+  void session.handle(event.data).then((response) => scope.postMessage(response));
+};

@@ -1,0 +1,151 @@
+/**
+ * Compact controls for table cells, where a visible label per cell would
+ * drown the table: each has an accessible name (`label`), and the number
+ * input refuses bad input with a message under it, leaving the plan unchanged.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { parseNumberInput } from '../../components/fields';
+import type { Draft } from 'immer';
+import type { Plan } from '../../../../shared/plan/schema';
+import { useEditPlan } from '../../store/plan-context';
+
+/** A text setter whose typing coalesces into one undo step per field. */
+export function useBoundEdit() {
+  const edit = useEditPlan();
+  return <T,>(name: string, key: string, apply: (draft: Draft<Plan>, value: T) => void) =>
+    (value: T) =>
+      edit({ name, coalesceKey: key }, (draft) => apply(draft, value));
+}
+
+/** A text input named by `label`. */
+export function InlineText(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  placeholder?: string;
+  className?: string;
+  maxLength?: number;
+}) {
+  return (
+    <input
+      type="text"
+      className={`inline-input ${props.className ?? ''}`}
+      aria-label={props.label}
+      value={props.value}
+      maxLength={props.maxLength ?? 500}
+      placeholder={props.placeholder}
+      onChange={(e) => props.onChange(e.target.value)}
+      onBlur={props.onBlur}
+    />
+  );
+}
+
+/** A number input named by `label`; out-of-range or non-numbers show a message. */
+export function InlineNumber(props: {
+  label: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  onBlur?: () => void;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Refuse an empty value (e.g. a weight must be a number). */
+  required?: boolean;
+  className?: string;
+}) {
+  const id = useId();
+  const { value, min = 0, max = 1e12 } = props;
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  const [error, setError] = useState<string | null>(null);
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
+    if (parseNumberInput(draft) !== value) setDraft(value === null ? '' : String(value));
+    setError(null);
+  }
+  const onChange = (text: string) => {
+    setDraft(text);
+    const parsed = parseNumberInput(text);
+    if (parsed === 'invalid') setError(`“${text}” is not a number.`);
+    else if (parsed === null && props.required) setError('Enter a number.');
+    else if (parsed !== null && (parsed < min || parsed > max))
+      setError(`From ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`);
+    else if (parsed !== null && props.integer && !Number.isInteger(parsed))
+      setError('Enter a whole number.');
+    else {
+      setError(null);
+      if (parsed !== value) props.onChange(parsed);
+    }
+  };
+  return (
+    <span className={`inline-number ${props.className ?? ''}`}>
+      <input
+        type="text"
+        inputMode="decimal"
+        className="inline-input num"
+        aria-label={props.label}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => {
+          if (error) {
+            setDraft(value === null ? '' : String(value));
+            setError(null);
+          }
+          props.onBlur?.();
+        }}
+      />
+      {error && (
+        <span className="inline-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A select named by `label`. */
+export function InlineSelect<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  className?: string;
+}) {
+  return (
+    <select
+      className={`inline-input ${props.className ?? ''}`}
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value as T)}
+    >
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Options for a select from a label map. */
+export function optionsOf<K extends string>(labels: Record<K, string>) {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** A labelled filter control (label above, tied by id so its name is just the label). */
+export function FilterField(props: {
+  label: string;
+  className?: string;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className={`filter ${props.className ?? ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children(id)}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * Plan health: every rule-based finding about the theory of change, the logic
+ * model and their indicators, grouped by severity and area. Each finding is a
+ * button that opens the element it is about; broken references can be
+ * removed in place.
+ */
+import { applyRepair, countBySeverity } from '../../../../shared/health/check';
+import {
+  SEVERITIES,
+  type Finding,
+  type HealthSection as HealthArea,
+  type Severity,
+} from '../../../../shared/health/types';
+import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
+import { goToSection } from '../../app/workbench';
+import { useEditPlan } from '../../store/plan-context';
+import { SEVERITY_NAMES, SeverityIcon } from './SeverityIcon';
+import { usePlanHealth } from './use-health';
+import './health.css';
+
+const AREAS = [
+  { id: 'theoryOfChange', label: 'Theory of change' },
+  { id: 'logicModel', label: 'Logic model' },
+  { id: 'objective', label: 'Objective' },
+] as const satisfies readonly { id: HealthArea; label: string }[];
+
+/** What each rule checks, for the "About these checks" list. */
+const RULE_HELP = [
+  ['Outcome without indicator', 'Every outcome and output needs at least one indicator.'],
+  [
+    'Incomplete indicator',
+    'An indicator needs a baseline, a target and a data source to be measurable.',
+  ],
+  [
+    'Unlinked element',
+    'Elements of the theory of change should be linked into the pathway. Assumptions and external factors are notes and may stand alone.',
+  ],
+  [
+    'Leads nowhere',
+    'Each intervention should lead to an outcome; each activity to an output or outcome.',
+  ],
+  ['Link without rationale', 'Each causal link should say why (“because …”).'],
+  ['Circular logic model', 'Arrows should run from inputs towards impact, never in a circle.'],
+  ['No impact', 'The theory of change needs a long-term goal at the top.'],
+  [
+    'Outcome not traced',
+    'Each logic-model outcome should name the theory-of-change outcome it puts into practice.',
+  ],
+  ['Broken reference', 'Links and indicators must point at elements that still exist.'],
+] as const;
+
+const available = (section: string): section is SectionId =>
+  PLAN_SECTIONS.some((s) => s.id === section);
+
+function plural(n: number, severity: Severity) {
+  const names = SEVERITY_NAMES[severity];
+  return `${n} ${n === 1 ? names.one : names.many}`;
+}
+
+function FindingRow({ finding }: { finding: Finding }) {
+  const edit = useEditPlan();
+  const { section, elementId } = finding.target;
+  const canGo = available(section);
+  const repair = finding.repair;
+  return (
+    <li className={`finding finding-${finding.severity}`}>
+      <SeverityIcon severity={finding.severity} />
+      <span className="visually-hidden">{SEVERITY_NAMES[finding.severity].one}: </span>
+      {repair ? (
+        <span className="finding-text">{finding.message}</span>
+      ) : (
+        <button
+          type="button"
+          className="finding-link"
+          disabled={!canGo}
+          title={canGo ? 'Show this in the editor' : 'This editor is not available yet'}
+          onClick={() => canGo && goToSection(section, elementId ?? undefined)}
+        >
+          {finding.message}
+        </button>
+      )}
+      {repair && (
+        <button
+          type="button"
+          className="finding-repair"
+          onClick={() =>
+            edit({ name: repair.label.replace(/^Remove the/, 'Remove broken') }, (draft) =>
+              applyRepair(draft, repair),
+            )
+          }
+        >
+          {repair.label}
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The Plan health section. */
+export function HealthSection() {
+  const findings = usePlanHealth();
+  const counts = countBySeverity(findings);
+  return (
+    <div className="section-body health">
+      <header className="section-header">
+        <h1>Plan health</h1>
+        <p className="lead">
+          Checks that keep the theory of change and the logic model sound and measurable. Select a
+          finding to go to the element it is about.
+        </p>
+        <p className="health-summary" role="status">
+          {findings.length === 0 ? (
+            'No findings: every check passes.'
+          ) : (
+            <>
+              {SEVERITIES.map((s) => (
+                <span
+                  key={s}
+                  className={`health-count health-count-${s} ${counts[s] === 0 ? 'is-zero' : ''}`}
+                >
+                  <SeverityIcon severity={s} size={16} />
+                  {plural(counts[s], s)}
+                </span>
+              ))}
+            </>
+          )}
+        </p>
+      </header>
+
+      {findings.length === 0 && (
+        <div className="health-empty card">
+          <p>
+            Nothing to fix. Every outcome has a measurable indicator, every element is linked and
+            the logic model traces to the theory of change.
+          </p>
+        </div>
+      )}
+
+      {SEVERITIES.map((severity) => {
+        const ofSeverity = findings.filter((f) => f.severity === severity);
+        if (ofSeverity.length === 0) return null;
+        const headingId = `health-${severity}`;
+        return (
+          <section key={severity} className="card health-group" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              <SeverityIcon severity={severity} />
+              {SEVERITY_NAMES[severity].heading}
+              <span className="health-group-count">{ofSeverity.length}</span>
+            </h2>
+            {AREAS.map((area) => {
+              const inArea = ofSeverity.filter((f) => f.target.section === area.id);
+              if (inArea.length === 0) return null;
+              const areaId = `${headingId}-${area.id}`;
+              return (
+                <div key={area.id} className="health-area">
+                  <h3 id={areaId}>
+                    {area.label} <span className="health-area-count">({inArea.length})</span>
+                  </h3>
+                  <ul aria-labelledby={areaId} className="finding-list">
+                    {inArea.map((f) => (
+                      <FindingRow key={f.id} finding={f} />
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+
+      <details className="health-about">
+        <summary>About these checks</summary>
+        <dl>
+          {RULE_HELP.map(([term, help]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{help}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="section-note">
+          Errors and warnings are counted beside “Plan health” in the sidebar; suggestions are not.
+        </p>
+      </details>
+    </div>
+  );
+}

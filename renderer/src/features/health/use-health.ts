@@ -1,0 +1,49 @@
+/**
+ * Plan health in the UI: the findings of a plan, computed once per plan
+ * version (plans are immutable, so identity is the cache key) and shared by
+ * the sidebar badge, the health section and the editors' hints.
+ */
+import { useDeferredValue } from 'react';
+import { checkPlanHealth, problemCount } from '../../../../shared/health/check';
+import type { Finding } from '../../../../shared/health/types';
+import type { Plan } from '../../../../shared/plan/schema';
+import { usePlan } from '../../store/plan-context';
+
+const cache = new WeakMap<Plan, readonly Finding[]>();
+
+/** The findings for one version of a plan (memoised on the plan object). */
+export function healthOf(plan: Plan): readonly Finding[] {
+  let findings = cache.get(plan);
+  if (!findings) {
+    findings = checkPlanHealth(plan);
+    cache.set(plan, findings);
+  }
+  return findings;
+}
+
+/** Errors and warnings in a plan: the sidebar count. */
+export function healthBadgeCount(plan: Plan): number {
+  return problemCount(healthOf(plan));
+}
+
+/**
+ * The open plan's findings. The check runs on a deferred copy of the plan so
+ * that typing stays responsive in very large plans; it catches up when idle.
+ */
+export function usePlanHealth(): readonly Finding[] {
+  const plan = usePlan((p) => p);
+  return healthOf(useDeferredValue(plan));
+}
+
+/** Findings grouped by the element they point at (for badges on cards). */
+export function findingsByElement(findings: readonly Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const id = f.target.elementId;
+    if (!id) continue;
+    const list = map.get(id);
+    if (list) list.push(f);
+    else map.set(id, [f]);
+  }
+  return map;
+}

@@ -1,0 +1,43 @@
+/** Runs every plan-health rule and summarises the findings. */
+import type { Plan } from '../plan/schema';
+import { indexPlan } from './plan-index';
+import { ALL_RULES } from './rules';
+import { SEVERITIES, type Finding, type HealthRepair, type Severity } from './types';
+
+/** All findings for a plan: errors first, then warnings, then info; rule order within each. */
+export function checkPlanHealth(plan: Plan): Finding[] {
+  const index = indexPlan(plan);
+  const findings = ALL_RULES.flatMap((rule) => rule(plan, index));
+  const rank = (s: Severity) => SEVERITIES.indexOf(s);
+  // Array.prototype.sort is stable, so rule order survives within a severity.
+  return findings.sort((a, b) => rank(a.severity) - rank(b.severity));
+}
+
+/** Number of findings per severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** The number shown on the sidebar: errors and warnings (info is advice, not a problem). */
+export function problemCount(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (f.severity !== 'info') n++;
+  return n;
+}
+
+/** Applies a finding's one-click repair to a plan (an immer draft in the app). */
+export function applyRepair(plan: Plan, repair: HealthRepair): void {
+  switch (repair.kind) {
+    case 'removeIndicator':
+      plan.indicators = plan.indicators.filter((i) => i.id !== repair.id);
+      break;
+    case 'removeTocLink':
+      plan.theoryOfChange.links = plan.theoryOfChange.links.filter((l) => l.id !== repair.id);
+      break;
+    case 'removeLogicLink':
+      plan.logicModel.links = plan.logicModel.links.filter((l) => l.id !== repair.id);
+      break;
+  }
+}

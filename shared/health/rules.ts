@@ -1,0 +1,399 @@
+/**
+ * Plan-health rules. Each rule is a pure function of the plan (and, for
+ * speed, of an index built once per check) that returns its findings; the
+ * messages are sentences a planner understands without knowing the rule.
+ */
+import { laneInfo, MEASURED_LANES, OUTCOME_LANES } from '../logic-model/lanes';
+import { isTraceableTocNode } from '../logic-model/trace';
+import type { Indicator, LogicItem, Plan, TocNode } from '../plan/schema';
+import { adjacency, indexPlan, reachable, type PlanIndex } from './plan-index';
+import { HEALTH_RULES, type Finding } from './types';
+
+/** A health rule: plan in, findings out. */
+export type HealthRule = (plan: Plan, index?: PlanIndex) => Finding[];
+
+const MAX_TITLE = 80;
+
+/** A title in curly quotes, shortened, or a stand-in for an empty one. */
+export function quoteTitle(title: string): string {
+  const text = title.trim().replace(/\s+/g, ' ');
+  if (!text) return 'an untitled element';
+  return `“${text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text}”`;
+}
+
+const TOC_KIND_NAMES: Record<TocNode['kind'], string> = {
+  impact: 'long-term goal',
+  outcome: 'outcome',
+  precondition: 'precondition',
+  intervention: 'intervention',
+  assumption: 'assumption',
+  externalFactor: 'external factor',
+};
+
+function tocNodeName(node: TocNode): string {
+  if (node.kind === 'outcome' && node.horizon) {
+    const horizon = { short: 'short-term', intermediate: 'intermediate', long: 'long-term' };
+    return `${horizon[node.horizon]} outcome`;
+  }
+  return TOC_KIND_NAMES[node.kind];
+}
+
+/** "the output “X”" — how a finding names a logic-model item. */
+function itemName(item: LogicItem): string {
+  return `the ${laneInfo(item.lane).singular} ${quoteTitle(item.title)}`;
+}
+
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// ---------------------------------------------------------------- rules
+
+/**
+ * Outcomes without an indicator: theory-of-change outcomes, and logic-model
+ * outputs and outcomes. Without one, nobody can tell whether it happened.
+ */
+export const outcomeWithoutIndicator: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  for (const node of plan.theoryOfChange.nodes) {
+    if (node.kind !== 'outcome' || index.indicatorsBySubject.has(node.id)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.outcomeWithoutIndicator}:${node.id}`,
+      rule: HEALTH_RULES.outcomeWithoutIndicator,
+      severity: 'warning',
+      message: `The ${tocNodeName(node)} ${quoteTitle(node.title)} has no indicator, so no one will be able to tell whether it happened.`,
+      target: { section: 'theoryOfChange', elementId: node.id },
+    });
+  }
+  for (const item of plan.logicModel.items) {
+    if (!MEASURED_LANES.has(item.lane) || index.indicatorsBySubject.has(item.id)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.outcomeWithoutIndicator}:${item.id}`,
+      rule: HEALTH_RULES.outcomeWithoutIndicator,
+      severity: 'warning',
+      message: `${capitalise(itemName(item))} has no indicator, so no one will be able to tell whether it was achieved.`,
+      target: { section: 'logicModel', elementId: item.id },
+    });
+  }
+  return findings;
+};
+
+/** What an indicator still lacks to be measurable: baseline, target, data source. */
+export function missingIndicatorParts(indicator: Indicator): string[] {
+  const missing: string[] = [];
+  if (indicator.baseline.value === null) missing.push('baseline');
+  if (indicator.target.value === null) missing.push('target');
+  if (!indicator.dataSource.trim()) missing.push('data source');
+  return missing;
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/**
+ * Indicators without a baseline value, a target value or a data source. The
+ * finding points at the element the indicator measures (its editor lists it).
+ * Indicators of missing elements are left to `danglingReference`.
+ */
+export const indicatorIncomplete: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  for (const indicator of plan.indicators) {
+    const missing = missingIndicatorParts(indicator);
+    if (missing.length === 0) continue;
+    const node = index.tocNodes.get(indicator.subjectId);
+    const item = index.logicItems.get(indicator.subjectId);
+    if (!node && !item) continue;
+    const subject = node ? quoteTitle(node.title) : quoteTitle(item!.title);
+    findings.push({
+      id: `${HEALTH_RULES.indicatorIncomplete}:${indicator.id}`,
+      rule: HEALTH_RULES.indicatorIncomplete,
+      severity: 'warning',
+      message: `The indicator ${quoteTitle(indicator.name)} (for ${subject}) has no ${joinWords(missing)}.`,
+      target: {
+        section: node ? 'theoryOfChange' : 'logicModel',
+        elementId: indicator.subjectId,
+      },
+    });
+  }
+  return findings;
+};
+
+/**
+ * Theory-of-change elements with no link at all. Assumption and external-
+ * factor notes are exempt: they describe the context of the whole pathway
+ * and are commonly placed beside it without arrows.
+ */
+export const orphanNode: HealthRule = (plan, index = indexPlan(plan)) => {
+  const linked = new Set<string>();
+  for (const link of plan.theoryOfChange.links) {
+    if (!index.tocNodes.has(link.source) || !index.tocNodes.has(link.target)) continue;
+    linked.add(link.source);
+    linked.add(link.target);
+  }
+  const findings: Finding[] = [];
+  for (const node of plan.theoryOfChange.nodes) {
+    if (node.kind === 'assumption' || node.kind === 'externalFactor' || linked.has(node.id))
+      continue;
+    findings.push({
+      id: `${HEALTH_RULES.orphanNode}:${node.id}`,
+      rule: HEALTH_RULES.orphanNode,
+      severity: 'warning',
+      message: `The ${tocNodeName(node)} ${quoteTitle(node.title)} is not linked to anything in the theory of change.`,
+      target: { section: 'theoryOfChange', elementId: node.id },
+    });
+  }
+  return findings;
+};
+
+/**
+ * Interventions (theory of change) with no path to any outcome or the impact,
+ * and activities (logic model) with no path to any output or outcome. One
+ * backward search from all outcomes finds every element that does lead somewhere.
+ */
+export const leadsNowhere: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  const toc = plan.theoryOfChange;
+  const tocLeads = reachable(
+    toc.nodes.filter((n) => n.kind === 'outcome' || n.kind === 'impact').map((n) => n.id),
+    adjacency(toc.links, (id) => index.tocNodes.has(id), 'backward'),
+  );
+  for (const node of toc.nodes) {
+    if (node.kind !== 'intervention' || tocLeads.has(node.id)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.leadsNowhere}:${node.id}`,
+      rule: HEALTH_RULES.leadsNowhere,
+      severity: 'warning',
+      message: `The intervention ${quoteTitle(node.title)} does not lead to any outcome, so the theory of change does not say why it is worth doing.`,
+      target: { section: 'theoryOfChange', elementId: node.id },
+    });
+  }
+  const model = plan.logicModel;
+  const lmLeads = reachable(
+    model.items.filter((i) => MEASURED_LANES.has(i.lane)).map((i) => i.id),
+    adjacency(model.links, (id) => index.logicItems.has(id), 'backward'),
+  );
+  for (const item of model.items) {
+    if (item.lane !== 'activity' || lmLeads.has(item.id)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.leadsNowhere}:${item.id}`,
+      rule: HEALTH_RULES.leadsNowhere,
+      severity: 'warning',
+      message: `The activity ${quoteTitle(item.title)} does not lead to any output or outcome.`,
+      target: { section: 'logicModel', elementId: item.id },
+    });
+  }
+  return findings;
+};
+
+/** Theory-of-change links without a rationale ("because …"). */
+export const linkWithoutRationale: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  for (const link of plan.theoryOfChange.links) {
+    if (link.rationale.trim()) continue;
+    const source = index.tocNodes.get(link.source);
+    const target = index.tocNodes.get(link.target);
+    if (!source || !target) continue;
+    findings.push({
+      id: `${HEALTH_RULES.linkWithoutRationale}:${link.id}`,
+      rule: HEALTH_RULES.linkWithoutRationale,
+      severity: 'info',
+      message: `The link from ${quoteTitle(source.title)} to ${quoteTitle(target.title)} has no rationale saying why one leads to the other.`,
+      target: { section: 'theoryOfChange', elementId: link.id },
+    });
+  }
+  return findings;
+};
+
+/**
+ * Cycles in the logic model (arrows that lead back to where they started).
+ * Tarjan's strongly connected components, iteratively so that deep chains
+ * cannot overflow the stack; one finding per cycle, naming the loop.
+ */
+export const logicModelCycle: HealthRule = (plan, index = indexPlan(plan)) => {
+  const next = adjacency(plan.logicModel.links, (id) => index.logicItems.has(id), 'forward');
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  for (const root of plan.logicModel.items) {
+    if (order.has(root.id)) continue;
+    const work: { id: string; child: number }[] = [{ id: root.id, child: 0 }];
+    order.set(root.id, counter);
+    low.set(root.id, counter++);
+    stack.push(root.id);
+    onStack.add(root.id);
+    while (work.length > 0) {
+      const frame = work.at(-1)!;
+      const children = next.get(frame.id) ?? [];
+      if (frame.child < children.length) {
+        const child = children[frame.child++]!;
+        if (!order.has(child)) {
+          order.set(child, counter);
+          low.set(child, counter++);
+          stack.push(child);
+          onStack.add(child);
+          work.push({ id: child, child: 0 });
+        } else if (onStack.has(child)) {
+          low.set(frame.id, Math.min(low.get(frame.id)!, order.get(child)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work.at(-1);
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) === order.get(frame.id)) {
+        const component: string[] = [];
+        let id: string;
+        do {
+          id = stack.pop()!;
+          onStack.delete(id);
+          component.push(id);
+        } while (id !== frame.id);
+        const selfLoop = component.length === 1 && (next.get(id) ?? []).includes(id);
+        if (component.length > 1 || selfLoop) components.push(component);
+      }
+    }
+  }
+  return components.map((component) => {
+    const loop = cyclePath(component, next);
+    const names = loop.map((id) => quoteTitle(index.logicItems.get(id)?.title ?? ''));
+    const start = loop[0]!;
+    return {
+      id: `${HEALTH_RULES.logicModelCycle}:${[...component].sort().join('+')}`,
+      rule: HEALTH_RULES.logicModelCycle,
+      severity: 'error',
+      message: `The logic model goes round in a circle: ${[...names, names[0]].join(' → ')}. Arrows should run from inputs towards impact.`,
+      target: { section: 'logicModel', elementId: start },
+    } satisfies Finding;
+  });
+};
+
+/** A simple cycle inside a strongly connected component, as ids from its first member. */
+function cyclePath(component: readonly string[], next: ReadonlyMap<string, string[]>): string[] {
+  const members = new Set(component);
+  const start = [...component].sort()[0]!;
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head]!;
+    for (const to of next.get(id) ?? []) {
+      if (!members.has(to)) continue;
+      if (to === start) {
+        const path = [id];
+        while (path[0] !== start) path.unshift(parent.get(path[0]!)!);
+        return path;
+      }
+      if (!parent.has(to)) {
+        parent.set(to, id);
+        queue.push(to);
+      }
+    }
+  }
+  return [start];
+}
+
+/** A theory of change without a long-term goal (impact) has nothing to aim at. */
+export const noImpact: HealthRule = (plan) => {
+  if (plan.theoryOfChange.nodes.some((n) => n.kind === 'impact')) return [];
+  return [
+    {
+      id: HEALTH_RULES.noImpact,
+      rule: HEALTH_RULES.noImpact,
+      severity: 'warning',
+      message:
+        plan.theoryOfChange.nodes.length === 0
+          ? 'The theory of change is empty. Start with the long-term goal (impact) the program works towards.'
+          : 'The theory of change has no long-term goal (impact) at the top for the outcomes to lead to.',
+      target: { section: 'theoryOfChange', elementId: null },
+    },
+  ];
+};
+
+/**
+ * Logic-model outcomes that are not linked to the theory-of-change outcome
+ * they put into practice, or linked to one that no longer exists or is not an
+ * outcome (or the impact).
+ */
+export const notTraced: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  for (const item of plan.logicModel.items) {
+    if (!OUTCOME_LANES.has(item.lane)) continue;
+    const node = item.tocOutcomeId ? index.tocNodes.get(item.tocOutcomeId) : undefined;
+    if (node && isTraceableTocNode(node)) continue;
+    const name = capitalise(itemName(item));
+    const message = !item.tocOutcomeId
+      ? `${name} is not linked to an outcome in the theory of change, so it is unclear which change it puts into practice.`
+      : !node
+        ? `${name} is linked to a theory-of-change outcome that no longer exists.`
+        : `${name} is linked to ${quoteTitle(node.title)}, which is ${withArticle(tocNodeName(node))}, not an outcome.`;
+    findings.push({
+      id: `${HEALTH_RULES.notTraced}:${item.id}`,
+      rule: HEALTH_RULES.notTraced,
+      severity: 'warning',
+      message,
+      target: { section: 'logicModel', elementId: item.id },
+    });
+  }
+  return findings;
+};
+
+/**
+ * References to elements that no longer exist: links whose ends are gone,
+ * indicators whose element is gone. Each can be removed in one click.
+ */
+export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  for (const link of plan.theoryOfChange.links) {
+    if (index.tocNodes.has(link.source) && index.tocNodes.has(link.target)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.danglingReference}:${link.id}`,
+      rule: HEALTH_RULES.danglingReference,
+      severity: 'error',
+      message: 'A link in the theory of change points to an element that no longer exists.',
+      target: { section: 'theoryOfChange', elementId: link.id },
+      repair: { kind: 'removeTocLink', id: link.id, label: 'Remove the link' },
+    });
+  }
+  for (const link of plan.logicModel.links) {
+    if (index.logicItems.has(link.source) && index.logicItems.has(link.target)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.danglingReference}:${link.id}`,
+      rule: HEALTH_RULES.danglingReference,
+      severity: 'error',
+      message: 'An arrow in the logic model points to an item that no longer exists.',
+      target: { section: 'logicModel', elementId: link.id },
+      repair: { kind: 'removeLogicLink', id: link.id, label: 'Remove the arrow' },
+    });
+  }
+  for (const indicator of plan.indicators) {
+    const subject = indicator.subjectId;
+    if (index.tocNodes.has(subject) || index.logicItems.has(subject)) continue;
+    findings.push({
+      id: `${HEALTH_RULES.danglingReference}:${indicator.id}`,
+      rule: HEALTH_RULES.danglingReference,
+      severity: 'error',
+      message: `The indicator ${quoteTitle(indicator.name)} belongs to an element that no longer exists.`,
+      target: { section: 'logicModel', elementId: null },
+      repair: { kind: 'removeIndicator', id: indicator.id, label: 'Remove the indicator' },
+    });
+  }
+  return findings;
+};
+
+/** Every rule, in the order findings are listed within a severity. */
+export const ALL_RULES: readonly HealthRule[] = [
+  danglingReference,
+  logicModelCycle,
+  noImpact,
+  orphanNode,
+  leadsNowhere,
+  notTraced,
+  outcomeWithoutIndicator,
+  indicatorIncomplete,
+  linkWithoutRationale,
+];

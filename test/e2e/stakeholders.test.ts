@@ -1,0 +1,320 @@
+/**
+ * Stakeholders & partners as a consultant uses them: the matrix with the
+ * sample plan's stakeholders, dragging a card into another quadrant, moving
+ * a card by keyboard only, numeric scores with bad input refused, the
+ * register, overdue engagement, workshop mode with snapshots and movement
+ * arrows, undo, and everything persisted across a reload.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
+
+const SAMPLE_NAME = (
+  JSON.parse(
+    readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        '..',
+        'resources',
+        'sample-plans',
+        'youth-digital-skills.upskill.json',
+      ),
+      'utf8',
+    ),
+  ) as { name: string }
+).name;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openStakeholders(viewport?: { width: number; height: number }) {
+  const { context, page } = await openApp(browser, viewport);
+  await page.getByRole('button', { name: `Open ${SAMPLE_NAME}`, exact: true }).click();
+  await page.getByRole('link', { name: /^Stakeholders & partners/ }).click();
+  await page.getByRole('heading', { name: 'Stakeholders & partners', level: 1 }).waitFor();
+  await page.locator('.sh-plot .sh-card').first().waitFor();
+  return { context, page };
+}
+
+/** A matrix card by the stakeholder's name (its accessible name starts with it). */
+const card = (page: Page, name: string, scope = '.sh-plot') =>
+  page.locator(scope).getByRole('button', { name: new RegExp(`^${name},`) });
+
+async function cardLabel(page: Page, name: string, scope?: string) {
+  return (await card(page, name, scope).getAttribute('aria-label')) ?? '';
+}
+
+/** Drags a card so its marker lands on (power, interest). */
+async function dragCardTo(
+  page: Page,
+  name: string,
+  power: number,
+  interest: number,
+  scope?: string,
+) {
+  const target = card(page, name, scope);
+  const plot = await page
+    .locator(scope ?? '.sh-plot')
+    .first()
+    .boundingBox();
+  const label = await cardLabel(page, name, scope);
+  const now = /power (\d+), interest (\d+)/.exec(label)!;
+  const box = (await target.boundingBox())!;
+  const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const dx = ((interest - Number(now[2])) / 100) * plot!.width;
+  const dy = ((Number(now[1]) - power) / 100) * plot!.height;
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + dx / 2, start.y + dy / 2, { steps: 8 });
+  await page.mouse.move(start.x + dx, start.y + dy, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function expectNoSeriousAxeViolations(page: Page, where: string) {
+  const violations = (await new AxeBuilder(page).analyze()).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    violations.map((v) => `${where}: ${v.id} ${v.help} ${v.nodes[0]?.target.join(' ')}`),
+  ).toEqual([]);
+}
+
+describe('stakeholder matrix', () => {
+  it('shows the sample stakeholders legibly at 1366×768 and 1920×1080, with no axe problems', async () => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const { context, page } = await openStakeholders(viewport);
+      expect(await page.locator('.sh-plot .sh-card').count()).toBe(22);
+      for (const q of ['Manage closely', 'Keep satisfied', 'Keep informed', 'Monitor']) {
+        await page.locator('.sh-q-label strong', { hasText: q }).waitFor();
+      }
+      // Placed cards never overlap each other.
+      const boxes = await page
+        .locator('.sh-plot .sh-card:not(.sh-card--collapsed)')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          const overlap =
+            a.left < b.right - 1 &&
+            b.left < a.right - 1 &&
+            a.top < b.bottom - 1 &&
+            b.top < a.bottom - 1;
+          expect(overlap, `cards ${i} and ${j} overlap`).toBe(false);
+        }
+      await screenshot(page, `stakeholders-matrix-${viewport.width}`);
+      await expectNoSeriousAxeViolations(page, 'matrix');
+
+      await page.getByRole('checkbox', { name: /Desired positions/ }).check();
+      await page
+        .getByLabel('Compare with')
+        .selectOption({ label: 'Kick-off mapping workshop · 12 Nov' });
+      await page.getByText('5 moved · 2 changed quadrant · 0 new').waitFor();
+      expect(await page.locator('.sh-move').count()).toBe(5);
+      expect(await page.locator('.sh-desired').count()).toBe(9);
+      await card(page, 'Chamber of Commerce').click();
+      await page.getByRole('complementary', { name: 'Details of Chamber of Commerce' }).waitFor();
+      await screenshot(page, `stakeholders-arrows-${viewport.width}`);
+      await expectNoSeriousAxeViolations(page, 'matrix with arrows and details');
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('drags a card into another quadrant; register, strategy and history follow; undo; reload', async () => {
+    const { context, page } = await openStakeholders();
+    expect(await cardLabel(page, 'Youth Employment Unit')).toContain(
+      'power 95, interest 30, Keep satisfied',
+    );
+    await dragCardTo(page, 'Youth Employment Unit', 80, 75);
+    const label = await cardLabel(page, 'Youth Employment Unit');
+    const [, power, interest] = /power (\d+), interest (\d+)/.exec(label)!.map(Number);
+    expect(Math.abs(power! - 80)).toBeLessThanOrEqual(2);
+    expect(Math.abs(interest! - 75)).toBeLessThanOrEqual(2);
+    expect(label).toContain('Manage closely');
+
+    const panel = page.getByRole('complementary', { name: 'Details of Youth Employment Unit' });
+    await panel.getByText('Engage fully').waitFor();
+    await panel
+      .getByRole('listitem')
+      .filter({ hasText: 'Keep satisfied → Manage closely' })
+      .waitFor();
+
+    // The register shows the same scores, quadrant and strategy.
+    await page.getByRole('tab', { name: 'Register' }).click();
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByLabel('Name of Youth Employment Unit') });
+    expect(await row.getByLabel('Power of Youth Employment Unit').inputValue()).toBe(String(power));
+    expect(await row.getByLabel('Interest of Youth Employment Unit').inputValue()).toBe(
+      String(interest),
+    );
+    await row.getByText('Manage closely').waitFor();
+    await row.getByRole('button', { name: 'Show details of Youth Employment Unit' }).click();
+    await page.getByText(/Engage fully: involve them in key decisions/).waitFor();
+    await screenshot(page, 'stakeholders-register-1366');
+    await expectNoSeriousAxeViolations(page, 'register');
+
+    // The whole drag is one undo step.
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.keyboard.press('Control+z');
+    expect(await cardLabel(page, 'Youth Employment Unit')).toContain(
+      'power 95, interest 30, Keep satisfied',
+    );
+    await page.keyboard.press('Control+Shift+z');
+    expect(await cardLabel(page, 'Youth Employment Unit')).toContain('Manage closely');
+    await waitUntilSaved(page);
+
+    await page.reload();
+    await page.locator('.sh-plot .sh-card').first().waitFor();
+    expect(await cardLabel(page, 'Youth Employment Unit')).toContain(
+      `power ${power}, interest ${interest}`,
+    );
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('moves a card with the keyboard only, in one undo step', async () => {
+    const { context, page } = await openStakeholders();
+    expect(await cardLabel(page, 'Community Radio')).toContain('power 25, interest 45, Monitor');
+    await page.getByRole('tab', { name: 'Matrix' }).focus();
+    let found = false;
+    for (let i = 0; i < 80 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = await page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label')?.startsWith('Community Radio,') ??
+          false,
+      );
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    expect(await cardLabel(page, 'Community Radio')).toContain(
+      'power 34, interest 57, Keep informed',
+    );
+    await page.getByRole('status').filter({ hasText: 'Community Radio' }).first().waitFor();
+    await page.keyboard.press('Control+z');
+    expect(await cardLabel(page, 'Community Radio')).toContain('power 25, interest 45, Monitor');
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('moves a card from the numeric inputs and refuses absurd numbers', async () => {
+    const { context, page } = await openStakeholders();
+    await card(page, 'Trades Council').click();
+    const panel = page.getByRole('complementary', { name: 'Details of Trades Council' });
+    const power = panel.getByLabel('Power', { exact: true });
+    await power.fill('500');
+    await panel.getByRole('alert').filter({ hasText: 'Power must be from 0 to 100.' }).waitFor();
+    await power.press('Tab');
+    expect(await power.inputValue()).toBe('55');
+    expect(await cardLabel(page, 'Trades Council')).toContain('power 55, interest 40');
+    await power.fill('abc');
+    await panel.getByRole('alert').filter({ hasText: 'not a number' }).waitFor();
+    await power.fill('20');
+    await power.press('Enter');
+    expect(await cardLabel(page, 'Trades Council')).toContain('power 20, interest 40, Monitor');
+    await panel.getByText('Watch with minimum effort').waitFor();
+    await context.close();
+  });
+});
+
+describe('register and engagement', () => {
+  it('searches, sorts, deletes with undo, and shows overdue actions', async () => {
+    const { context, page } = await openStakeholders();
+    await page.getByRole('tab', { name: 'Register' }).click();
+    const rows = page.locator('tbody tr.sh-row');
+    expect(await rows.count()).toBe(22);
+    await page.getByLabel('Search', { exact: true }).fill('radio');
+    expect(await rows.count()).toBe(1);
+    await page.getByLabel('Search', { exact: true }).fill('');
+    await page.getByRole('button', { name: /^Power/ }).click();
+    await page.getByRole('button', { name: /^Power/ }).click();
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Power');
+    expect(await rows.first().getByRole('textbox').first().inputValue()).toBe(
+      'Youth Employment Unit',
+    );
+
+    await page.getByRole('button', { name: 'Delete Community Radio' }).click();
+    expect(await rows.count()).toBe(21);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect(await rows.count()).toBe(22);
+
+    await page.getByRole('tab', { name: 'Engagement' }).click();
+    await page.getByRole('radio', { name: 'Overdue' }).check();
+    const overdue = page.getByRole('row').filter({ hasText: 'Send two-page program brief' });
+    await overdue.getByText(/Overdue by \d+ days/).waitFor();
+    await screenshot(page, 'stakeholders-engagement-1366');
+    await expectNoSeriousAxeViolations(page, 'engagement');
+    await overdue.getByRole('button', { name: /Mark done/ }).click();
+    expect(await overdue.count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'Questions' }).click();
+    await page.getByLabel('Whose buy-in is key?').waitFor();
+    await expectNoSeriousAxeViolations(page, 'mapping questions');
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('workshop mode', () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+  ]) {
+    it(`takes a snapshot, moves cards and shows movement arrows (${viewport.width})`, async () => {
+      const { context, page } = await openStakeholders(viewport);
+      await page.getByRole('button', { name: 'Workshop mode' }).click();
+      const workshop = page.getByRole('dialog', { name: 'Stakeholder workshop' });
+      await workshop.waitFor();
+      await workshop.locator('.sh-card').first().waitFor();
+      await screenshot(page, `stakeholders-workshop-${viewport.width}`);
+      await expectNoSeriousAxeViolations(page, 'workshop');
+
+      await workshop.getByRole('button', { name: 'Take snapshot' }).click();
+      await workshop.getByText('0 moved · 0 changed quadrant · 0 new').waitFor();
+      await workshop.getByLabel('New stakeholder name').fill('Regional Employers Forum');
+      await workshop.getByLabel('New stakeholder name').press('Enter');
+      await card(page, 'Regional Employers Forum', '.sh-workshop .sh-plot').waitFor();
+      // The new card has focus: place it by keyboard.
+      await page.keyboard.press('Shift+ArrowUp');
+      await page.keyboard.press('Shift+ArrowUp');
+      expect(await cardLabel(page, 'Regional Employers Forum', '.sh-workshop .sh-plot')).toContain(
+        'power 70, interest 50',
+      );
+      await dragCardTo(page, 'Lower Valley Hospitals', 70, 70, '.sh-workshop .sh-plot');
+      await dragCardTo(page, 'Ardley Freight', 62, 45, '.sh-workshop .sh-plot');
+      await workshop.getByText('2 moved · 1 changed quadrant · 1 new').waitFor();
+      expect(await workshop.locator('.sh-move').count()).toBe(2);
+      await screenshot(page, `stakeholders-workshop-arrows-${viewport.width}`);
+      await expectNoSeriousAxeViolations(page, 'workshop with arrows');
+
+      await workshop.getByRole('button', { name: 'Exit workshop' }).click();
+      await workshop.waitFor({ state: 'detached' });
+      await waitUntilSaved(page);
+      await page.reload();
+      await page.locator('.sh-plot .sh-card').first().waitFor();
+      const options = await page.getByLabel('Compare with').locator('option').allTextContents();
+      expect(options.some((o) => o.startsWith('Snapshot 2'))).toBe(true);
+      expect(await page.locator('.sh-plot .sh-card').count()).toBe(23);
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});

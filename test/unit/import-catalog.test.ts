@@ -1,0 +1,325 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  guessMapping,
+  parseCost,
+  parseHours,
+  parseKind,
+  parseLevel,
+  previewImport,
+  splitList,
+  type ColumnMapping,
+  type RawTable,
+} from '../../shared/content/catalog-import';
+import { MAX_IMPORT_BYTES, readCatalogFile, sniffFormat } from '../../shared/content/import-file';
+import { checkZip } from '../../shared/content/zip-guard';
+import { ContentItem } from '../../shared/plan/schema';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'imports');
+const enc = (s: string) => new TextEncoder().encode(s);
+
+function table(headers: string[], rows: string[][]): RawTable {
+  return { headers, rows, rowNumbers: rows.map((_, i) => i + 2) };
+}
+
+async function xlsx(rows: (string | number | null)[][]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Catalog');
+  for (const r of rows) ws.addRow(r);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('reading values', () => {
+  it.each([
+    ['12', 12],
+    ['12.5', 12.5],
+    ['12,5', 12.5],
+    ['1,200', 1200],
+    ['12 h', 12],
+    ['3 hours', 3],
+    ['1:30', 1.5],
+    ['ten', 'invalid'],
+    ['3 weeks', 'invalid'],
+  ])('hours %j → %j', (text, expected) => expect(parseHours(text)).toEqual(expected));
+
+  it.each([
+    ['EUR 95', 95],
+    ['€95', 95],
+    ['1.200,50', 1200.5],
+    ['1,200.50', 1200.5],
+    ['free', 0],
+    ['included', 0],
+    ['lots', 'invalid'],
+  ])('cost %j → %j', (text, expected) => expect(parseCost(text)).toEqual(expected));
+
+  it('reads kinds and levels people write', () => {
+    expect(parseKind('Professional Certificate')).toBe('professionalCertificate');
+    expect(parseKind('Guided project')).toBe('guidedProject');
+    expect(parseKind('in-house')).toBe('inHouseModule');
+    expect(parseKind('webinar')).toBeNull();
+    expect(parseLevel('Basic')).toBe('beginner');
+    expect(parseLevel('Level 2')).toBe('intermediate');
+    expect(parseLevel('hard')).toBeNull();
+  });
+
+  it('splits lists on semicolons, commas and bars, dropping repeats', () => {
+    expect(splitList('SQL; Data cleaning, sql | Python')).toEqual([
+      'SQL',
+      'Data cleaning',
+      'Python',
+    ]);
+  });
+
+  it('guesses the mapping from common headings', () => {
+    const m = guessMapping(['Course name', 'Vendor', 'Type', 'Duration (hours)', 'Price', 'Other']);
+    expect(m.title).toBe(0);
+    expect(m.provider).toBe(1);
+    expect(m.kind).toBe(2);
+    expect(m.hours).toBe(3);
+    expect(m.costPerLearner).toBe(4);
+    expect(m.skills).toBeNull();
+  });
+});
+
+describe('validating rows', () => {
+  const headers = ['Title', 'Provider', 'Kind', 'Level', 'Hours', 'Cost', 'URL'];
+  const mapping = guessMapping(headers);
+
+  it('names the row and the field of every problem and keeps good rows', () => {
+    const p = previewImport(
+      table(headers, [
+        ['SQL Basics', 'Alderwick', 'Course', 'Beginner', '20', '0', 'https://x.org/sql'],
+        ['', 'Alderwick', 'Course', 'Beginner', '20', '0', ''],
+        ['Python', 'Alderwick', 'Webinar', 'Expertish', 'many', '-5', 'ftp://x'],
+      ]),
+      mapping,
+    );
+    expect(p.ready.map((r) => r.item.title)).toEqual(['SQL Basics']);
+    expect(p.failed.map((f) => f.row)).toEqual([3, 4]);
+    expect(p.failed[0]!.issues).toEqual([{ row: 3, field: 'title', message: 'Title is empty.' }]);
+    expect(p.failed[1]!.issues.map((i) => i.field)).toEqual([
+      'kind',
+      'level',
+      'hours',
+      'costPerLearner',
+      'url',
+    ]);
+    expect(p.failed[1]!.issues[2]!.message).toBe('Hours “many” is not a number.');
+  });
+
+  it('refuses a mapping without a Title column, or with one column used twice', () => {
+    const noTitle = previewImport(table(['Provider'], [['A']]), guessMapping(['Provider']));
+    expect(noTitle.mappingErrors).toEqual(['Choose the column that holds the Title.']);
+    expect(noTitle.ready).toEqual([]);
+    const twice = previewImport(table(headers, [['A']]), { ...mapping, provider: 0 });
+    expect(twice.mappingErrors[0]).toMatch(/both use the column “Title”/);
+  });
+
+  it('flags duplicate rows in the file and items already in the catalog', () => {
+    const p = previewImport(
+      table(
+        ['Title', 'Provider'],
+        [
+          ['SQL Basics', 'Alderwick'],
+          ['sql  basics', 'ALDERWICK'],
+          ['Data Viz', 'Tessary'],
+          ['SQL Basics', 'Another provider'],
+        ],
+      ),
+      guessMapping(['Title', 'Provider']),
+      [{ title: 'Data viz', provider: 'tessary' }],
+    );
+    expect(p.ready.map((r) => r.row)).toEqual([2, 5]);
+    expect(p.failed).toEqual([
+      {
+        row: 3,
+        issues: [{ row: 3, field: null, message: 'Duplicate of row 2 (same title and provider).' }],
+      },
+      {
+        row: 4,
+        issues: [
+          { row: 4, field: null, message: 'Already in the catalog (same title and provider).' },
+        ],
+      },
+    ]);
+  });
+
+  it('passes over blank rows silently', () => {
+    const p = previewImport(table(['Title'], [['A'], ['  '], ['B']]), guessMapping(['Title']));
+    expect(p.ready).toHaveLength(2);
+    expect(p.blankRows).toBe(1);
+  });
+
+  it('only ever produces items the plan schema accepts, and never throws (property)', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('12', '1,5', 'EUR 9', 'beginner', 'Clip', 'https://a.b', 'x;y', ''),
+      fc.string({ minLength: 490, maxLength: 520 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 0, maxLength: 8 }), { maxLength: 20 }),
+        (rows) => {
+          const h = ['Title', 'Provider', 'Kind', 'Level', 'Hours', 'Cost', 'URL', 'Skills'];
+          const p = previewImport(table(h, rows), guessMapping(h));
+          for (const { item } of p.ready)
+            expect(() => ContentItem.parse({ id: 'x', ...item })).not.toThrow();
+          const nonBlank = rows.filter((r) => r.some((c) => c.trim() !== '')).length;
+          expect(p.ready.length + p.failed.length).toBe(nonBlank);
+          for (const f of p.failed) expect(f.issues.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('reading files', () => {
+  it('reads the CSV fixture and reports its one bad row', async () => {
+    const bytes = new Uint8Array(readFileSync(join(fixtures, 'catalog-one-bad-row.csv')));
+    const read = await readCatalogFile('catalog-one-bad-row.csv', bytes);
+    if (!read.ok) throw new Error(read.message);
+    const p = previewImport(read.table, guessMapping(read.table.headers));
+    expect(p.mappingErrors).toEqual([]);
+    expect(p.ready).toHaveLength(3);
+    expect(p.failed).toEqual([
+      {
+        row: 4,
+        issues: [{ row: 4, field: 'hours', message: 'Hours “about ten” is not a number.' }],
+      },
+    ]);
+    expect(p.ready[2]!.item).toMatchObject({ kind: 'guidedProject', costPerLearner: 12, hours: 3 });
+  });
+
+  it('reads semicolon-separated CSV with decimal commas', async () => {
+    const bytes = new Uint8Array(readFileSync(join(fixtures, 'catalog-semicolon.csv')));
+    const read = await readCatalogFile('x.csv', bytes);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.table.headers).toEqual(['Titel', 'Anbieter', 'Stunden', 'Kosten']);
+    const mapping: ColumnMapping = {
+      ...guessMapping(read.table.headers),
+      title: 0,
+      hours: 2,
+      costPerLearner: 3,
+    };
+    expect(previewImport(read.table, mapping).ready[0]!.item).toMatchObject({
+      hours: 6.5,
+      costPerLearner: 1200.5,
+    });
+  });
+
+  it('reads Windows-1252 CSV as Excel writes it', async () => {
+    const bytes = new Uint8Array([...enc('Title\n'), 0x43, 0x61, 0x66, 0xe9, 0x0a]);
+    const read = await readCatalogFile('x.csv', bytes);
+    expect(read.ok && read.table.rows[0]![0]).toBe('Café');
+  });
+
+  it('reads an XLSX workbook with row numbers as Excel shows them', async () => {
+    const bytes = await xlsx([
+      ['Title', 'Hours', 'Level'],
+      ['SQL Basics', 20, 'Beginner'],
+      [null, null, null],
+      ['Python', 'lots', 'Advanced'],
+    ]);
+    const read = await readCatalogFile('catalog.xlsx', bytes);
+    if (!read.ok) throw new Error(read.message);
+    const p = previewImport(read.table, guessMapping(read.table.headers));
+    expect(p.ready[0]!.item).toMatchObject({ title: 'SQL Basics', hours: 20 });
+    expect(p.failed).toEqual([
+      { row: 4, issues: [{ row: 4, field: 'hours', message: 'Hours “lots” is not a number.' }] },
+    ]);
+  });
+
+  it('refuses an empty file, headings without rows, and a file with missing headings', async () => {
+    expect(await readCatalogFile('empty.csv', new Uint8Array())).toEqual({
+      ok: false,
+      message: '“empty.csv” is empty.',
+    });
+    const onlyHeaders = await readCatalogFile('h.csv', enc('Title,Provider\n\n'));
+    expect(onlyHeaders.ok || onlyHeaders.message).toBe(
+      '“h.csv” has column headings but no rows to import.',
+    );
+    const emptyXlsx = await readCatalogFile('e.xlsx', await xlsx([]));
+    expect(emptyXlsx.ok || emptyXlsx.message).toMatch(/no data/);
+  });
+
+  it('refuses the wrong file types with a message saying what the file is', async () => {
+    const pdf = await readCatalogFile('catalog.pdf', enc('%PDF-1.7 ...'));
+    expect(pdf.ok || pdf.message).toMatch(/is a PDF.*CSV file or an Excel workbook/);
+    const xls = await readCatalogFile('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]));
+    expect(xls.ok || xls.message).toMatch(/Excel 97–2003/);
+    const fake = await readCatalogFile('fake.xlsx', enc('Title\nA\n'));
+    expect(fake.ok || fake.message).toMatch(/not a valid Excel workbook/);
+    const docx = await readCatalogFile('notes.xlsx', zipSync({ 'word/document.xml': enc('<w/>') }));
+    expect(docx.ok || docx.message).toMatch(/not an Excel workbook/);
+    expect(sniffFormat('x.json', enc('{"a":1}'))).toEqual({ unsupported: 'a .json file' });
+    const broken = await readCatalogFile(
+      'b.xlsx',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]),
+    );
+    expect(broken.ok || broken.message).toMatch(/damaged/);
+  });
+
+  it('refuses files over 10 MB before reading them', async () => {
+    const big = new Uint8Array(MAX_IMPORT_BYTES + 1);
+    const read = await readCatalogFile('big.csv', big);
+    expect(read.ok || read.message).toMatch(/10\.0 MB; spreadsheets of at most 10 MB/);
+  });
+
+  it('refuses an unclosed quote instead of swallowing the rest of the file', async () => {
+    const read = await readCatalogFile('q.csv', enc('Title,Notes\nA,"never closed\nB,x\n'));
+    expect(read.ok || read.message).toMatch(/quotation mark that is never closed/);
+  });
+});
+
+describe('zip bombs', () => {
+  it('refuses an entry that would expand extremely, without inflating it', async () => {
+    const bomb = zipSync(
+      {
+        'xl/workbook.xml': enc('<x/>'),
+        'xl/worksheets/sheet1.xml': new Uint8Array(50 * 1024 * 1024),
+      },
+      { level: 9 },
+    );
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const read = await readCatalogFile('bomb.xlsx', bomb);
+    expect(read.ok || read.message).toMatch(/zip bomb/);
+  });
+
+  it('refuses an archive with thousands of parts', () => {
+    const parts = Object.fromEntries(
+      Array.from({ length: 2500 }, (_, i) => [`xl/p${i}.xml`, enc('<a/>')]),
+    );
+    const check = checkZip(zipSync(parts));
+    expect(check.ok || check.message).toMatch(/2,500 internal parts/);
+  });
+
+  it('refuses an archive whose declared sizes lie about what it holds', () => {
+    const honest = zipSync({ 'xl/workbook.xml': new Uint8Array(3 * 1024 * 1024) });
+    // Patch the central directory's uncompressed size down to 1 KB: the old
+    // check alone would pass it; the bounded inflate notices.
+    const lying = honest.slice();
+    const view = new DataView(lying.buffer);
+    for (let i = lying.length - 22; i >= 0; i--)
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 1024, true);
+        break;
+      }
+    const check = checkZip(lying);
+    expect(check.ok || check.message).toMatch(/more data than it declares/);
+  });
+
+  it('refuses a workbook that would expand past the total budget', () => {
+    const check = checkZip(zipSync({ 'a.xml': new Uint8Array(2048) }), {
+      maxEntries: 10,
+      maxTotalBytes: 1024,
+      maxRatio: 1000,
+      ratioFloorBytes: 1e9,
+    });
+    expect(check.ok || check.message).toMatch(/would expand to/);
+  });
+});

@@ -42,6 +42,7 @@ import { useTocEditor } from './editor-state';
 import { getElk } from './elk';
 import { syncFlowEdges, syncFlowNodes, type TocFlowEdge, type TocFlowNode } from './flow-adapter';
 import { TocInspector, type TocSelection } from './TocInspector';
+import { StaticLinks } from './StaticLinks';
 import { TocNodeView } from './TocNodeView';
 import './toc.css';
 
@@ -50,6 +51,17 @@ const NODE_TYPES = { toc: TocNodeView };
 const VISIBLE_ONLY_THRESHOLD = 400;
 /** Below this zoom, nodes are drawn without text. */
 const FAR_ZOOM = 0.45;
+// Props handed to React Flow must keep their identity between renders: it
+// passes them to every node wrapper, and a new function or array would
+// re-render all of them on each pointer move of a drag.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_VIEW = { padding: 0.1, maxZoom: 1 } as const;
+const PRO_OPTIONS = { hideAttribution: true } as const;
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
+};
 let clipboard: TocClipboard | null = null;
 
 /** Marks exactly `ids` as selected (no change when `ids` is undefined), keeping unchanged objects. */
@@ -323,10 +335,7 @@ function TocEditor() {
           moveTocNodes(d, positions),
         );
         store.getState().seal();
-        if (!only)
-          requestAnimationFrame(
-            () => void flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 }),
-          );
+        if (!only) requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
       } catch (error) {
         notify(`The layout could not be computed: ${String(error)}`);
       } finally {
@@ -387,6 +396,36 @@ function TocEditor() {
     [select],
   );
   const large = flowNodes.length > VISIBLE_ONLY_THRESHOLD;
+  // Large graphs: only links touching the selection are live React Flow
+  // edges; the rest are drawn by StaticLinks (see there for why).
+  const liveLinks = useMemo(() => {
+    if (!large) return null;
+    const nodes = new Set(selection.nodes);
+    const edges = new Set(selection.edges);
+    return new Set(
+      tocLinks
+        .filter((l) => edges.has(l.id) || nodes.has(l.source) || nodes.has(l.target))
+        .map((l) => l.id),
+    );
+  }, [large, selection, tocLinks]);
+  const shownEdges = useMemo(
+    () => (liveLinks ? flowEdges.filter((e) => liveLinks.has(e.id)) : flowEdges),
+    [flowEdges, liveLinks],
+  );
+  const sealHistory = useCallback(() => store.getState().seal(), [store]);
+  const onNodeDoubleClick = useCallback(
+    (_: React.MouseEvent, node: TocFlowNode) => startRename(node.id),
+    [startRename],
+  );
+  // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
+  const onMove = useCallback(
+    (_: unknown, viewport: { zoom: number }) => setFar(viewport.zoom < FAR_ZOOM),
+    [],
+  );
+  const onStaticLinkSelect = useCallback(
+    (id: string) => select({ nodes: [], edges: [id] }),
+    [select],
+  );
 
   return (
     <div className="toc-editor">
@@ -420,7 +459,7 @@ function TocEditor() {
           <button
             type="button"
             aria-label="Fit the whole diagram on screen"
-            onClick={() => void flow.fitView({ duration: 300, padding: 0.1, maxZoom: 1 })}
+            onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 300 })}
           >
             Fit
           </button>
@@ -436,31 +475,35 @@ function TocEditor() {
         >
           <ReactFlow<TocFlowNode, TocFlowEdge>
             nodes={flowNodes}
-            edges={flowEdges}
+            edges={shownEdges}
             nodeTypes={NODE_TYPES}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
             onBeforeDelete={onBeforeDelete}
-            onNodeDragStart={() => store.getState().seal()}
-            onNodeDragStop={() => store.getState().seal()}
-            onNodeDoubleClick={(_, node) => startRename(node.id)}
+            onNodeDragStart={sealHistory}
+            onNodeDragStop={sealHistory}
+            onNodeDoubleClick={onNodeDoubleClick}
             connectOnClick
-            deleteKeyCode={['Delete', 'Backspace']}
-            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            deleteKeyCode={DELETE_KEYS}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
             onlyRenderVisibleElements={large}
-            // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
-            onMove={(_, viewport) => setFar(viewport.zoom < FAR_ZOOM)}
+            onMove={onMove}
             fitView
-            fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+            fitViewOptions={FIT_VIEW}
             minZoom={0.02}
             maxZoom={2}
-            proOptions={{ hideAttribution: true }}
-            ariaLabelConfig={{
-              'node.a11yDescription.default':
-                'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
-            }}
+            proOptions={PRO_OPTIONS}
+            ariaLabelConfig={ARIA_LABELS}
           >
+            {liveLinks && (
+              <StaticLinks
+                nodes={tocNodes}
+                links={tocLinks}
+                live={liveLinks}
+                onSelect={onStaticLinkSelect}
+              />
+            )}
             <Background gap={24} color="#d5dbe5" />
             <Controls showInteractive={false} />
             {/* The minimap redraws every element on each move: only for small graphs. */}

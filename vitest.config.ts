@@ -26,6 +26,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // A busy 2-core machine can take more than the default second to
+          // settle a UI change; polls still end as soon as they pass.
+          expect: { poll: { timeout: 5_000 } },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

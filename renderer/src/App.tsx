@@ -61,7 +61,7 @@ function AlertDialog() {
       title={alert.title}
       onClose={dismissAlert}
       actions={
-        <button type="button" className="primary" onClick={dismissAlert} autoFocus>
+        <button type="button" className="primary" onClick={dismissAlert} data-autofocus>
           OK
         </button>
       }

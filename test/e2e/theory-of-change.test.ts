@@ -45,8 +45,6 @@ describe('theory of change', () => {
     // Drag from the intervention's top handle to the outcome's bottom handle.
     const from = node(page, 'Run a 12-week bootcamp').locator('.react-flow__handle-top');
     const to = node(page, 'Learners complete a certificate').locator('.react-flow__handle-bottom');
-    await page.getByRole('button', { name: 'Auto layout' }).click();
-    await page.waitForTimeout(600);
     const a = (await from.boundingBox())!;
     const b = (await to.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -69,6 +67,17 @@ describe('theory of change', () => {
     await expect.poll(() => details.getByRole('textbox', { name: 'Assumption 1' }).count()).toBe(0);
     await page.getByRole('button', { name: /^Redo Add assumption/ }).click();
     await details.getByRole('textbox', { name: 'Assumption 1' }).waitFor();
+
+    // Auto layout puts the impact on top and the intervention at the bottom.
+    await page.getByRole('button', { name: 'Auto layout', exact: true }).click();
+    await page.getByRole('button', { name: 'Auto layout', exact: true }).waitFor();
+    await expect
+      .poll(async () => {
+        const top = (await node(page, 'Young people in decent digital jobs').boundingBox())!.y;
+        const bottom = (await node(page, 'Run a 12-week bootcamp').boundingBox())!.y;
+        return top < bottom;
+      })
+      .toBe(true);
 
     await waitUntilSaved(page);
     await page.reload();
@@ -106,6 +115,8 @@ describe('theory of change', () => {
     // L opens "Link to…"; pick the target by typing its name.
     await page.keyboard.press('l');
     const dialog = page.getByRole('dialog', { name: /Link “Employer-led mentoring” to/ });
+    // Like a person, type once the dialog is there with its search field focused.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('connect-search');
     await page.keyboard.type('graduates');
     await page.keyboard.press('Tab');
     await expect

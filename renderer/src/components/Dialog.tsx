@@ -17,7 +17,17 @@ export function Dialog({ title, onClose, children, actions, role = 'dialog' }: D
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the dialog itself unless a child carries the
+      // autofocus attribute (React's autoFocus does not set it): put focus
+      // where the user will type or answer.
+      dialog
+        .querySelector<HTMLElement>(
+          '[data-autofocus], .dialog-body input, .dialog-body textarea, .dialog-body select',
+        )
+        ?.focus();
+    }
     return () => dialog?.close();
   }, []);
   return (

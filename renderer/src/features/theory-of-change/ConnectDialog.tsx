@@ -42,7 +42,7 @@ export function ConnectDialog(props: {
           id="connect-search"
           type="search"
           value={query}
-          autoFocus
+          data-autofocus
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>

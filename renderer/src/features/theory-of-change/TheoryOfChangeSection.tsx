@@ -349,6 +349,12 @@ function TocEditor() {
     if (isTextTarget(event.target)) return;
     const mod = event.ctrlKey || event.metaKey;
     const plan = store.getState().history.present;
+    // Keyboard commands act on the focused element, else on the one selected.
+    const focused = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset
+      .id;
+    const single =
+      selection.nodes.length === 1 && selection.edges.length === 0 ? selection.nodes[0] : undefined;
+    const actOn = focused ?? single;
     if (mod && event.key.toLowerCase() === 'c' && selection.nodes.length) {
       clipboard = copyTocSelection(plan, selection.nodes);
       notify(`Copied ${selection.nodes.length} element${selection.nodes.length === 1 ? '' : 's'}.`);
@@ -362,14 +368,11 @@ function TocEditor() {
         nodes: plan.theoryOfChange.nodes.map((n) => n.id),
         edges: plan.theoryOfChange.links.map((l) => l.id),
       });
-    } else if (
-      (event.key === 'F2' || event.key === 'Enter') &&
-      selection.nodes.length === 1 &&
-      selection.edges.length === 0
-    ) {
-      startRename(selection.nodes[0]!);
-    } else if (event.key.toLowerCase() === 'l' && !mod && selection.nodes.length === 1) {
-      setConnectFrom(selection.nodes[0]!);
+    } else if (actOn && (event.key === 'F2' || (event.key === 'Enter' && single === actOn))) {
+      // Enter first selects (React Flow), a second Enter renames; F2 always renames.
+      startRename(actOn);
+    } else if (event.key.toLowerCase() === 'l' && !mod && actOn) {
+      setConnectFrom(actOn);
     } else if (event.key === 'Escape') {
       select({ nodes: [], edges: [] });
     } else {

@@ -512,6 +512,7 @@ function TocEditor() {
             {/* The minimap redraws every element on each move: only for small graphs. */}
             {!large && (
               <MiniMap
+                position="top-right"
                 pannable
                 zoomable
                 ariaLabel="Overview of the whole theory of change"

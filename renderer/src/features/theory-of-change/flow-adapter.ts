@@ -64,7 +64,7 @@ export function syncFlowEdges(
       id: link.id,
       source: link.source,
       target: link.target,
-      type: 'smoothstep',
+      type: 'default',
       data: { link },
       selected: old?.selected ?? false,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },

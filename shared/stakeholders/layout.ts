@@ -50,6 +50,13 @@ export interface LayoutOptions {
    * stakeholders' markers so no exact position is hidden under a card.
    */
   readonly markerSize?: number;
+  /**
+   * Where cards were last time (offsets in pixels). A card goes back onto its
+   * marker when it can, otherwise keeps its previous spot if still free, and
+   * only then looks for the nearest free spot — so moving one card in a
+   * workshop does not reshuffle the labels of the others.
+   */
+  readonly previous?: ReadonlyMap<string, { readonly dx: number; readonly dy: number }>;
 }
 
 function overlaps(a: Rect, b: Rect, gap: number): boolean {
@@ -157,7 +164,12 @@ export function layoutCards(
 
   for (const item of items) {
     let found: Placement | null = null;
-    for (const [ux, uy] of offsets) {
+    const before = options.previous?.get(item.id);
+    const tries =
+      before && (before.dx !== 0 || before.dy !== 0)
+        ? [offsets[0]!, [before.dx / w, before.dy / h] as const, ...offsets.slice(1)]
+        : offsets;
+    for (const [ux, uy] of tries) {
       // Keep the card inside the box; the clamped offset is what counts.
       const left = Math.min(Math.max(item.x + ux * w - w / 2, 0), Math.max(width - w, 0));
       const top = Math.min(Math.max(item.y + uy * h - h / 2, 0), Math.max(height - h, 0));
@@ -209,4 +221,37 @@ export function leaderEnd(
   const bottom = dy + cardHeight / 2;
   if (left <= 0 && right >= 0 && top <= 0 && bottom >= 0) return null;
   return { x: Math.min(Math.max(0, left), right), y: Math.min(Math.max(0, top), bottom) };
+}
+
+/**
+ * A `layoutCards` that remembers its last result: cards whose marker has not
+ * moved are offered their previous spot, so one move in a workshop leaves
+ * the other labels where the room last saw them.
+ */
+export function createStableLayout(): (
+  items: readonly LayoutItem[],
+  options: Omit<LayoutOptions, 'previous'>,
+) => Map<string, Placement> {
+  let lastKey = '';
+  let lastItems = new Map<string, LayoutItem>();
+  let lastResult = new Map<string, Placement>();
+  return (items, options) => {
+    // A different box or card size makes old offsets meaningless.
+    const key = `${options.width}x${options.height}/${options.cardWidth}x${options.cardHeight}`;
+    const previous = new Map<string, { dx: number; dy: number }>();
+    if (key === lastKey) {
+      for (const item of items) {
+        const before = lastItems.get(item.id);
+        const placed = lastResult.get(item.id);
+        if (before && placed && !placed.collapsed && before.x === item.x && before.y === item.y) {
+          previous.set(item.id, placed);
+        }
+      }
+    }
+    const result = layoutCards(items, { ...options, previous });
+    lastKey = key;
+    lastItems = new Map(items.map((i) => [i.id, i]));
+    lastResult = result;
+    return result;
+  };
 }

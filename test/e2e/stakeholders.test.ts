@@ -231,6 +231,32 @@ describe('stakeholder matrix', () => {
     await power.press('Enter');
     expect(await cardLabel(page, 'Trades Council')).toContain('power 20, interest 40, Monitor');
     await panel.getByText('Watch with minimum effort').waitFor();
+
+    // A new stakeholder starts in the middle with its name field ready.
+    await page.getByRole('button', { name: 'Add stakeholder' }).click();
+    await page.keyboard.type('Regional Broadband Alliance');
+    await card(page, 'Regional Broadband Alliance').waitFor();
+    expect(await cardLabel(page, 'Regional Broadband Alliance')).toContain(
+      'power 50, interest 50, Manage closely',
+    );
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('links into the section', () => {
+  it('selects the stakeholder named in the route and opens linked interventions', async () => {
+    const { context, page } = await openStakeholders();
+    const planUrl = page.url().replace(/stakeholders.*$/, 'stakeholders?focus=sh-chamber');
+    await page.goto(planUrl);
+    const panel = page.getByRole('complementary', { name: 'Details of Chamber of Commerce' });
+    await panel.waitFor();
+    expect(await card(page, 'Chamber of Commerce').getAttribute('aria-pressed')).toBe('true');
+    await panel.getByRole('checkbox', { name: /Engage employers/ }).waitFor();
+    expect(await panel.getByRole('checkbox', { name: /Engage employers/ }).isChecked()).toBe(true);
+    await panel.getByRole('button', { name: /^Open intervention Engage employers/ }).click();
+    await page.waitForURL(/theoryOfChange\?focus=toc-int-employers/);
+    expect(appErrors(page)).toEqual([]);
     await context.close();
   });
 });

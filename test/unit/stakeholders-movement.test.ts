@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Stakeholder } from '../../shared/plan/schema';
-import { layoutCards, leaderEnd } from '../../shared/stakeholders/layout';
+import { createStableLayout, layoutCards, leaderEnd } from '../../shared/stakeholders/layout';
 import {
   HISTORY_LIMIT,
   movementSince,
@@ -188,6 +188,37 @@ describe('card layout', () => {
     expect(layout.get('b')!.collapsed).toBe(false);
   });
 
+  it('keeps labels where they were when an unrelated card moves', () => {
+    const items = [
+      { id: 'a', x: 400, y: 300 },
+      { id: 'b', x: 405, y: 300 },
+      { id: 'c', x: 395, y: 302 },
+      { id: 'far', x: 100, y: 500 },
+    ];
+    const first = layoutCards(items, options);
+    // Without memory, a different order would reshuffle; with it, nothing moves.
+    const moved = [items[3]!, { ...items[0]! }, items[2]!, items[1]!].map((i) =>
+      i.id === 'far' ? { ...i, x: 700, y: 100 } : i,
+    );
+    const previous = new Map([...first].map(([id, p]) => [id, { dx: p.dx, dy: p.dy }]));
+    const second = layoutCards(moved, { ...options, previous });
+    for (const id of ['a', 'b', 'c']) expect(second.get(id)).toEqual(first.get(id));
+  });
+
+  it('puts a card back on its marker once the spot is free again', () => {
+    const crowded = layoutCards(
+      [
+        { id: 'a', x: 400, y: 300 },
+        { id: 'b', x: 405, y: 300 },
+      ],
+      options,
+    );
+    expect(crowded.get('b')).not.toMatchObject({ dx: 0, dy: 0 });
+    const previous = new Map([...crowded].map(([id, p]) => [id, { dx: p.dx, dy: p.dy }]));
+    const alone = layoutCards([{ id: 'b', x: 405, y: 300 }], { ...options, previous });
+    expect(alone.get('b')).toMatchObject({ dx: 0, dy: 0 });
+  });
+
   it('draws a leader line only when the marker is outside the card', () => {
     expect(leaderEnd(0, 0, 100, 30)).toBeNull();
     expect(leaderEnd(0, 40, 100, 30)).toEqual({ x: 0, y: 25 });
@@ -272,5 +303,25 @@ describe('register', () => {
       'Done late:done',
     ]);
     expect(overdueCount(withActions[0]!, '2026-11-22')).toBe(2);
+  });
+});
+
+describe('stable layout', () => {
+  it('keeps other labels in place when one card moves, and starts afresh on resize', () => {
+    const layout = createStableLayout();
+    const options = { cardWidth: 100, cardHeight: 30, width: 800, height: 600 };
+    const items = [
+      { id: 'a', x: 400, y: 300 },
+      { id: 'b', x: 405, y: 300 },
+      { id: 'c', x: 395, y: 302 },
+    ];
+    const first = layout(items, options);
+    // 'a' moves away: b and c could now sit on their markers, but only the
+    // first of them that fits goes home; the other keeps its spot if free.
+    const second = layout([{ id: 'a', x: 700, y: 500 }, items[1]!, items[2]!], options);
+    expect(second.get('b')).toMatchObject({ dx: 0, dy: 0 });
+    expect(second.get('c')).toEqual(first.get('c'));
+    const resized = layout(items, { ...options, width: 900 });
+    expect(resized.get('a')).toMatchObject({ dx: 0, dy: 0 });
   });
 });

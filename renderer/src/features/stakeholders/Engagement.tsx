@@ -59,7 +59,7 @@ function ActionList() {
               ['all', 'All'],
             ] as const
           ).map(([value, label]) => (
-            <label key={value}>
+            <label key={value} data-checked={show === value || undefined}>
               <input
                 type="radio"
                 name="sh-engagement-show"

@@ -24,7 +24,7 @@ import {
 } from 'react';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import {
-  layoutCards,
+  createStableLayout,
   leaderEnd,
   type Placement,
   type Rect,
@@ -93,9 +93,13 @@ function cardSize(variant: MatrixVariant, width: number) {
 }
 
 /** Where the quadrant labels sit, so cards keep clear of them. */
-function labelBoxes(variant: MatrixVariant, width: number, height: number): Record<Quadrant, Rect> {
-  const w = Math.min(variant === 'workshop' ? 300 : 210, width / 2 - 8);
-  const h = variant === 'workshop' ? 62 : 46;
+function labelBoxes(
+  width: number,
+  height: number,
+  label: { w: number; h: number },
+): Record<Quadrant, Rect> {
+  const w = Math.min(label.w, width / 2 - 8);
+  const h = label.h;
   const pad = 6;
   return {
     keepSatisfied: { left: pad, top: pad, width: w, height: h },
@@ -128,7 +132,9 @@ const DRAG_THRESHOLD = 3;
 const MatrixCard = memo(function MatrixCard(props: CardProps) {
   const { entry, dx, dy, collapsed, clustered, selected, colour, hintId } = props;
   const ctx = useContext(MatrixContext)!;
-  const [live, setLive] = useState<MatrixPoint | null>(null);
+  // During a drag: the scores under the pointer and the pixel offset from the
+  // committed position (moved with a transform, so no layout is redone).
+  const [live, setLive] = useState<(MatrixPoint & { x: number; y: number }) | null>(null);
   const drag = useRef<{
     pointerId: number;
     startX: number;
@@ -140,7 +146,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
     last: MatrixPoint;
   } | null>(null);
 
-  const point = live ?? entry;
+  const point: MatrixPoint = live ?? entry;
   const label = entry.name || 'Unnamed';
   const expanded = !collapsed || selected || live !== null;
   const w = ctx.cardWidth;
@@ -176,15 +182,16 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
     const my = e.clientY - d.startY;
     if (!d.moved && Math.hypot(mx, my) < DRAG_THRESHOLD) return;
     d.moved = true;
-    // The marker follows the pointer's travel, so the card never jumps.
+    // The marker follows the pointer's travel (kept inside the matrix), so
+    // the card never jumps; the scores are read from where the marker is.
+    const x = Math.min(Math.max(d.origin.x + mx, 0), d.width);
+    const y = Math.min(Math.max(d.origin.y + my, 0), d.height);
     const next = {
-      interest: clampScore(((d.origin.x + mx) / d.width) * 100),
-      power: clampScore(100 - ((d.origin.y + my) / d.height) * 100),
+      interest: clampScore((x / d.width) * 100),
+      power: clampScore(100 - (y / d.height) * 100),
     };
-    if (next.power !== d.last.power || next.interest !== d.last.interest) {
-      d.last = next;
-      setLive(next);
-    }
+    d.last = next;
+    setLive({ ...next, x: x - d.origin.x, y: y - d.origin.y });
   };
 
   const finish = (commit: boolean) => {
@@ -225,7 +232,11 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
       className="sh-anchor"
       data-selected={selected || undefined}
       data-dragging={live ? true : undefined}
-      style={{ left: `${point.interest}%`, top: `${100 - point.power}%` }}
+      style={{
+        left: `${entry.interest}%`,
+        top: `${100 - entry.power}%`,
+        transform: live ? `translate(${live.x}px, ${live.y}px)` : undefined,
+      }}
     >
       <span className="sh-marker" style={{ background: colour }} aria-hidden="true" />
       {leader && (
@@ -417,10 +428,30 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     [card.w, card.h, edits, seal],
   );
 
-  const boxes = useMemo(() => labelBoxes(variant, width, height), [variant, width, height]);
+  // The quadrant labels' real size (it follows the type size), measured so
+  // that cards keep clear of exactly the label and no more.
+  const [labelSize, setLabelSize] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const labels = plotRef.current?.querySelectorAll<HTMLElement>('.sh-q-label');
+    if (!labels) return;
+    const observer = new ResizeObserver(() => {
+      let w = 0;
+      let h = 0;
+      labels.forEach((el) => {
+        w = Math.max(w, el.offsetWidth);
+        h = Math.max(h, el.offsetHeight);
+      });
+      setLabelSize((prev) => (prev.w === w && prev.h === h ? prev : { w, h }));
+    });
+    labels.forEach((el) => observer.observe(el));
+    return () => observer.disconnect();
+  }, []);
+  const boxes = useMemo(() => labelBoxes(width, height, labelSize), [width, height, labelSize]);
+  // Remembers the last layout so that moving one card leaves the others put.
+  const [stableLayout] = useState(createStableLayout);
   const layout = useMemo(() => {
     if (!width || !height) return new Map<string, Placement>();
-    return layoutCards(
+    return stableLayout(
       visible.map((e) => ({ id: e.id, ...pixelsFromPoint(e, width, height) })),
       {
         cardWidth: card.w,
@@ -431,9 +462,12 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
         gap: variant === 'workshop' ? 6 : 4,
         // A collapsed card is a 24×24 target on its marker: keep other cards off it.
         markerSize: 26,
+        // Let a card travel a little further before it collapses to a dot:
+        // a name on a leader line reads better than a dot in a workshop.
+        maxDisplacement: 3,
       },
     );
-  }, [visible, width, height, card.w, card.h, boxes, variant]);
+  }, [stableLayout, visible, width, height, card.w, card.h, boxes, variant]);
   const counts = useMemo(() => countByQuadrant(visible), [visible]);
 
   // Keep the selected card in view when it is chosen from elsewhere (a link, the register).
@@ -473,10 +507,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
         >
           {(Object.keys(quadrantClass) as Quadrant[]).map((q) => (
             <div key={q} className={quadrantClass[q]}>
-              <div
-                className="sh-q-label"
-                style={{ width: boxes[q].width, minHeight: boxes[q].height }}
-              >
+              <div className="sh-q-label">
                 <strong>{QUADRANT_INFO[q].label}</strong>
                 <span>
                   {QUADRANT_INFO[q].summary} · {counts[q]}

@@ -3,7 +3,7 @@
  * table with inline editing of the key fields; a row opens to the full
  * editor. Deleting is undoable (and offers Undo straight away).
  */
-import { Fragment, memo, useMemo } from 'react';
+import { Fragment, memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
@@ -62,6 +62,61 @@ const TYPE_OPTIONS = CATEGORY_INFO.map((c) => ({
   value: c.id,
   label: c.id === 'stakeholder' ? 'Stakeholder' : c.id === 'other' ? 'Other partner' : c.chip,
 }));
+
+/** Rows per lazily rendered group of the register. */
+const GROUP_SIZE = 25;
+/** Height of a row before it is rendered, for the placeholder (px). */
+const ROW_ESTIMATE = 78;
+
+/**
+ * A group of register rows, rendered when it comes near the screen and kept
+ * from then on. Hundreds of editable rows cost about a second to build, and
+ * nobody sees more than a screenful at once; the search box finds the rest.
+ */
+function RowGroup(props: {
+  rows: Stakeholder[];
+  eager: boolean;
+  expanded: string[];
+  today: string;
+}) {
+  const [near, setNear] = useState(props.eager || typeof IntersectionObserver === 'undefined');
+  const ref = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !el) return;
+    const observer = new IntersectionObserver(
+      (seen) => {
+        if (seen.some((s) => s.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '900px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  if (!near) {
+    return (
+      <tbody ref={ref} className="sh-rows-pending">
+        <tr>
+          <td colSpan={COLUMNS.length} style={{ height: props.rows.length * ROW_ESTIMATE }}>
+            <span className="visually-hidden">More rows load as you scroll.</span>
+          </td>
+        </tr>
+      </tbody>
+    );
+  }
+  return (
+    <tbody>
+      {props.rows.map((entry) => (
+        <Row
+          key={entry.id}
+          entry={entry}
+          expanded={props.expanded.includes(entry.id)}
+          today={props.today}
+        />
+      ))}
+    </tbody>
+  );
+}
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'name',
@@ -294,6 +349,12 @@ export function Register() {
     return sort ? sortEntries(shown, sort.key, sort.direction) : shown;
   }, [entries, search, hidden, sort]);
 
+  const groups = useMemo(() => {
+    const list: Stakeholder[][] = [];
+    for (let i = 0; i < rows.length; i += GROUP_SIZE) list.push(rows.slice(i, i + GROUP_SIZE));
+    return list;
+  }, [rows]);
+
   const sortBy = (key: SortKey) => {
     const direction =
       sort?.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending';
@@ -352,16 +413,15 @@ export function Register() {
               })}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((entry) => (
-              <Row
-                key={entry.id}
-                entry={entry}
-                expanded={expanded.includes(entry.id)}
-                today={today}
-              />
-            ))}
-          </tbody>
+          {groups.map((group, index) => (
+            <RowGroup
+              key={index}
+              rows={group}
+              eager={index < 2}
+              expanded={expanded}
+              today={today}
+            />
+          ))}
         </table>
         {rows.length === 0 && (
           <p className="empty-state">

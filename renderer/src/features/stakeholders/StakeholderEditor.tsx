@@ -80,7 +80,7 @@ function Interventions({ entry }: { entry: Stakeholder }) {
     );
   return (
     <fieldset className="sh-fieldset">
-      <legend>Theory-of-change interventions they deliver or influence</legend>
+      <legend>Interventions they deliver or influence</legend>
       {interventions.length === 0 && (
         <p className="section-note">The theory of change has no interventions yet.</p>
       )}

@@ -193,9 +193,18 @@ export function StakeholdersSection() {
     }
     // Start with the name: the rest can wait.
     requestAnimationFrame(() => {
-      const scope =
-        tab === 'matrix' ? '.sh-panel' : `tr[data-stakeholder-id="${CSS.escape(entry.id)}"]`;
-      document.querySelector<HTMLInputElement>(`${scope} input[type="text"]`)?.focus();
+      if (tab !== 'matrix') {
+        document
+          .querySelector<HTMLInputElement>(
+            `tr[data-stakeholder-id="${CSS.escape(entry.id)}"] .sh-cell-name`,
+          )
+          ?.focus();
+        return;
+      }
+      const label = [...document.querySelectorAll<HTMLLabelElement>('.sh-panel label')].find(
+        (l) => l.textContent === 'Name',
+      );
+      if (label) document.getElementById(label.htmlFor)?.focus();
     });
   };
 

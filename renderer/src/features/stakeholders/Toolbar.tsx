@@ -35,7 +35,12 @@ export function CategoryFilter() {
         Show categories
       </span>
       {CATEGORY_INFO.map((c) => (
-        <label key={c.id} className="sh-chip" title={c.label}>
+        <label
+          key={c.id}
+          className="sh-chip"
+          title={c.label}
+          data-off={hidden.includes(c.id) || undefined}
+        >
           <input
             type="checkbox"
             aria-label={`${c.label} (${counts[c.id]})`}
@@ -114,6 +119,7 @@ export function DesiredToggle() {
         checked={showDesired}
         onChange={(e) => setView({ showDesired: e.target.checked })}
       />
+      <span className="sh-desired-key" aria-hidden="true" />
       <span>
         Desired positions <span className="sh-chip-count">{withDesired}</span>
       </span>

@@ -74,7 +74,7 @@ function QuickAdd() {
         type="text"
         value={name}
         maxLength={500}
-        placeholder="Add a stakeholder by name…"
+        placeholder="Add stakeholder…"
         onChange={(e) => setName(e.target.value)}
       />
       <button type="submit" className="primary" disabled={!name.trim()}>

@@ -7,19 +7,51 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ALL_SECTION_IDS,
+  isProfile,
+  parseSections,
+  PROFILES,
+  type ExportSectionId,
+  type Profile,
+} from '../shared/export/options';
 
 /**
  * Our flags that take a value (`--name value` or `--name=value`), without the
  * leading dashes. Every other flag — Chromium's, Electron's, macOS's `-psn_…`
- * — is a switch we ignore. Future: 'docx', 'xlsx' for headless export.
+ * — is a switch we ignore. The export flags run a headless export.
  */
-export const FLAGS_WITH_VALUE: ReadonlySet<string> = new Set<string>([]);
+export const FLAGS_WITH_VALUE: ReadonlySet<string> = new Set<string>([
+  'docx',
+  'xlsx',
+  'profile',
+  'sections',
+]);
+
+/** Flags that turn a launch into a headless export (no window). */
+export const EXPORT_FLAGS = ['docx', 'xlsx', 'profile', 'sections'] as const;
 
 /** The command line split into positional arguments and flags. */
 export type CommandLineTokens = { positionals: string[]; flags: Map<string, string | true> };
 
-/** What the app should do at launch according to its command line. */
-export type CommandLine = { planFiles: string[] };
+/** A headless export: one plan file to one or two output files. */
+export type ExportRequest = {
+  planFile: string;
+  docx: string | null;
+  xlsx: string | null;
+  profile: Profile;
+  sections: ExportSectionId[];
+};
+
+/** An export request, or the one-line reason the arguments cannot be used. */
+export type ExportParse = { ok: true; request: ExportRequest } | { ok: false; message: string };
+
+/** What the app should do at launch; `export` is present only when export flags were given. */
+export type CommandLine = { planFiles: string[]; export?: ExportParse };
+
+/** How to call the export, for error messages and `--help`. */
+export const EXPORT_USAGE =
+  'usage: <plan-file> [--docx <out.docx>] [--xlsx <out.xlsx>] [--profile internal|shareable] [--sections a,b,…]';
 
 /** How the process was started: `electron .` in development puts the app path at argv[1]. */
 export type LaunchContext = { defaultApp: boolean; cwd: string };
@@ -57,7 +89,11 @@ export function userArguments(argv: readonly string[], context: LaunchContext): 
 
 /** Parses a full process argv (as in `process.argv` or the 'second-instance' event). */
 export function parseCommandLine(argv: readonly string[], context: LaunchContext): CommandLine {
-  const { positionals } = tokenizeArguments(userArguments(argv, context));
+  const tokens = tokenizeArguments(userArguments(argv, context));
+  if (EXPORT_FLAGS.some((flag) => tokens.flags.has(flag))) {
+    return { planFiles: [], export: parseExportArguments(tokens, context.cwd) };
+  }
+  const { positionals } = tokens;
   const planFiles: string[] = [];
   for (const positional of positionals) {
     const path = toLocalPath(positional, context.cwd);
@@ -81,4 +117,58 @@ function toLocalPath(arg: string, cwd: string): string | null {
   }
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) return null; // http:// and friends are not files
   return isAbsolute(arg) ? arg : resolve(cwd, arg);
+}
+
+/** The value of a flag that needs one, or an error message. */
+function flagValue(tokens: CommandLineTokens, name: string): string | null | { error: string } {
+  const value = tokens.flags.get(name);
+  if (value === undefined) return null;
+  if (value === true || value.trim() === '') return { error: `--${name} needs a value.` };
+  return value;
+}
+
+/** An output path, checked for the right extension. */
+function outputPath(
+  tokens: CommandLineTokens,
+  name: 'docx' | 'xlsx',
+  cwd: string,
+): string | null | { error: string } {
+  const value = flagValue(tokens, name);
+  if (value === null || typeof value === 'object') return value;
+  const path = toLocalPath(value, cwd);
+  if (!path) return { error: `--${name} needs a file path, not "${value}".` };
+  if (!path.toLowerCase().endsWith(`.${name}`))
+    return { error: `--${name} must name a .${name} file (got "${value}").` };
+  return path;
+}
+
+/** Reads the export flags (`--docx`, `--xlsx`, `--profile`, `--sections`) and the plan file. */
+export function parseExportArguments(tokens: CommandLineTokens, cwd: string): ExportParse {
+  const fail = (message: string): ExportParse => ({ ok: false, message });
+  if (tokens.positionals.length === 0) return fail(`No plan file given; ${EXPORT_USAGE}`);
+  if (tokens.positionals.length > 1)
+    return fail(`Give exactly one plan file (got ${tokens.positionals.length}); ${EXPORT_USAGE}`);
+  const planFile = toLocalPath(tokens.positionals[0] ?? '', cwd);
+  if (!planFile) return fail(`"${tokens.positionals[0]}" is not a plan file path.`);
+  const docx = outputPath(tokens, 'docx', cwd);
+  if (docx && typeof docx === 'object') return fail(docx.error);
+  const xlsx = outputPath(tokens, 'xlsx', cwd);
+  if (xlsx && typeof xlsx === 'object') return fail(xlsx.error);
+  if (!docx && !xlsx)
+    return fail(`Nothing to export: give --docx, --xlsx or both; ${EXPORT_USAGE}`);
+  if (docx === planFile || xlsx === planFile)
+    return fail('An output file may not be the plan file.');
+  const profile = flagValue(tokens, 'profile') ?? 'internal';
+  if (typeof profile === 'object') return fail(profile.error);
+  if (!isProfile(profile))
+    return fail(`Unknown profile "${profile}"; choose ${Object.keys(PROFILES).join(' or ')}.`);
+  const sectionsText = flagValue(tokens, 'sections');
+  if (sectionsText !== null && typeof sectionsText === 'object') return fail(sectionsText.error);
+  let sections: ExportSectionId[] = [...ALL_SECTION_IDS];
+  if (sectionsText !== null) {
+    const parsed = parseSections(sectionsText);
+    if (!parsed.ok) return fail(parsed.message);
+    sections = parsed.sections;
+  }
+  return { ok: true, request: { planFile, docx, xlsx, profile, sections } };
 }

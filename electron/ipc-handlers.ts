@@ -14,6 +14,7 @@ import type {
 import type { OpenFileResult, SaveFileResult } from '../shared/ipc';
 import { writeFileAtomic } from './atomic-write';
 import type { BackupStore } from './backups';
+import { ensureExportExtension, exportDialogFilters, sanitizeExportFileName } from './export-files';
 import type { IpcPayload, TypedIpcMain } from './ipc-main';
 import {
   ensurePlanExtension,
@@ -33,6 +34,8 @@ export type IpcHandlerDeps = {
   /** Reads a plan file with the size limit (defaults to readPlanFile). */
   readPlanFile?: (path: string) => Promise<OpenFileResult>;
   writeFile?: (path: string, text: string) => Promise<void>;
+  /** Writes an export's bytes (defaults to the atomic writer). */
+  writeBytes?: (path: string, bytes: Uint8Array) => Promise<void>;
   recentFiles: RecentFiles;
   backups: BackupStore;
   applyWindowState: (state: IpcPayload<'window:set-state'>) => void;
@@ -79,6 +82,31 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcHandlerDeps): vo
     await deps.recentFiles.add(path).catch(() => undefined);
     return { kind: 'saved', path };
   });
+
+  const writeBytes =
+    deps.writeBytes ?? ((path: string, bytes: Uint8Array) => writeFileAtomic(path, bytes));
+  ipc.handle(
+    'file:save-export',
+    async ({ suggestedName, kind, bytes }): Promise<SaveFileResult> => {
+      const recentFile = deps.recentFiles.list()[0];
+      const folder = recentFile ? dirname(recentFile) : deps.defaultSaveFolder();
+      const choice = await deps.showSaveDialog({
+        title: kind === 'docx' ? 'Export Word Document' : 'Export Excel Workbook',
+        defaultPath: join(folder, sanitizeExportFileName(suggestedName, kind)),
+        filters: exportDialogFilters(kind),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (choice.canceled || !choice.filePath) return { kind: 'canceled' };
+      const path = ensureExportExtension(choice.filePath, kind);
+      try {
+        await writeBytes(path, bytes);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { kind: 'error', message: `Could not save ${basename(path)}: ${reason}` };
+      }
+      return { kind: 'saved', path };
+    },
+  );
 
   ipc.handle('backup:write', ({ planId, text }) => deps.backups.write(planId, text));
   ipc.handle('backup:list', ({ planId }) => deps.backups.list(planId));

@@ -49,8 +49,9 @@ let mainWindow: BrowserWindow | null = null;
 let windowState: WindowState = CLEAN_STATE;
 let quitting = false;
 let rendererLoaded = false;
+const commandLine = parseCommandLine(process.argv, launch);
 /** Plan files the OS handed us before the renderer could take them. */
-const pendingFiles: string[] = [...parseCommandLine(process.argv, launch).planFiles];
+const pendingFiles: string[] = [...commandLine.planFiles];
 
 /** Sends an event to the page; false when there is no page to receive it. */
 function sendToRenderer<E extends keyof IpcEvents>(event: E, payload: IpcEvents[E]): boolean {
@@ -247,9 +248,22 @@ async function start(): Promise<void> {
   createWindow();
 }
 
-// One app instance: a second launch (e.g. double-clicking a plan) hands its
-// files to the running one via 'second-instance' and exits.
-if (app.requestSingleInstanceLock()) {
+/**
+ * Headless export (`--docx`/`--xlsx` flags): no window and no single-instance
+ * lock (it may run while the app is open); prints one line and exits.
+ */
+async function exportAndExit(parsed: NonNullable<typeof commandLine.export>): Promise<void> {
+  const { runHeadlessExport } = await import('./export-headless');
+  const outcome = await runHeadlessExport(parsed);
+  (outcome.code === 0 ? console.log : console.error)(outcome.message);
+  app.exit(outcome.code);
+}
+
+if (commandLine.export) {
+  void exportAndExit(commandLine.export);
+} else if (app.requestSingleInstanceLock()) {
+  // One app instance: a second launch (e.g. double-clicking a plan) hands its
+  // files to the running one via 'second-instance' and exits.
   void start();
 } else {
   app.quit();

@@ -79,6 +79,7 @@ const api = {
     };
   },
   flushDone: () => invoke('app:flush-done'),
+  saveExport: (request) => invoke('file:save-export', request),
 } satisfies WorkbenchApi;
 
 contextBridge.exposeInMainWorld('workbench', api);

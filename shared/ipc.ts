@@ -9,6 +9,12 @@ import { z } from 'zod';
 /** Largest plan file we read (bytes); bigger files are refused before reading. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
 
+/** Largest export the renderer may hand to the desktop to write (a large plan's .docx is ~3 MB). */
+export const MAX_EXPORT_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Kinds of export file the desktop writes. */
+export const ExportFileKind = z.enum(['docx', 'xlsx']);
+
 /** Commands the native menu sends to the renderer. */
 export const MenuCommand = z.enum([
   'newPlan',
@@ -56,6 +62,15 @@ export const IpcRequest = {
   }),
   'shell:open-external': z.object({ url: z.string().max(4000) }),
   'app:flush-done': z.undefined(),
+  'file:save-export': z.object({
+    suggestedName: z.string().min(1).max(200),
+    kind: ExportFileKind,
+    bytes: z
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes must be a Uint8Array')
+      .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_EXPORT_FILE_BYTES, {
+        message: 'export must be 1 byte to 100 MB',
+      }),
+  }),
 } as const;
 
 /** What each renderer → main channel answers. */
@@ -68,6 +83,7 @@ export type IpcResponse = {
   'window:set-state': void;
   'shell:open-external': { opened: boolean };
   'app:flush-done': void;
+  'file:save-export': SaveFileResult;
 };
 
 /** A renderer → main channel name. */
@@ -111,4 +127,6 @@ export interface WorkbenchApi {
   on<E extends keyof IpcEvents>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
   /** Tell main the renderer has flushed pending saves and the window may close. */
   flushDone(): Promise<void>;
+  /** Asks where to save an exported .docx/.xlsx and writes it atomically. */
+  saveExport(request: IpcRequestOf<'file:save-export'>): Promise<SaveFileResult>;
 }

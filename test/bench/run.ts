@@ -14,6 +14,7 @@ import { CHROMIUM_PATH, launchChromium } from '../e2e/browser';
 import { serveBrowserBuild } from '../e2e/serve';
 import type { BenchSuite, Metric } from './metrics';
 import { contentSuite } from './suites/content';
+import { exportSuite } from './suites/export';
 import { foundationSuite } from './suites/foundation';
 import { healthSuite } from './suites/health';
 import { stakeholdersSuite } from './suites/stakeholders';
@@ -26,6 +27,7 @@ const SUITES: BenchSuite[] = [
   healthSuite,
   contentSuite,
   stakeholdersSuite,
+  exportSuite,
 ];
 
 const root = join(import.meta.dirname, '..', '..');

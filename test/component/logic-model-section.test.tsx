@@ -104,6 +104,8 @@ describe('HealthSection', () => {
     act(() =>
       store.getState().edit({ name: 'Break' }, (d) => {
         d.logicModel.links.push({ id: 'broken', source: 'lm-in-team', target: 'gone' });
+        // And a warning: an outcome loses its only indicator.
+        d.indicators = d.indicators.filter((i) => i.subjectId !== 'toc-out-sustained');
       }),
     );
     render(

@@ -195,6 +195,7 @@ describe('file and backup IPC handlers', () => {
         'backup:write',
         'file:open',
         'file:save',
+        'file:save-export',
         'shell:open-external',
         'window:set-state',
       ].sort(),

@@ -52,6 +52,7 @@ describe('preload API', () => {
         'openPlanFile',
         'platform',
         'readBackup',
+        'saveExport',
         'savePlanFile',
         'setWindowState',
         'writeBackup',
@@ -68,6 +69,8 @@ describe('preload API', () => {
     await api.setWindowState({ title: 't', edited: true, canUndo: true, canRedo: false });
     await api.openExternal('https://example.org/');
     await api.flushDone();
+    const bytes = new Uint8Array([1, 2]);
+    await api.saveExport({ suggestedName: 'Plan.docx', kind: 'docx', bytes });
     expect(bridge.invoke.mock.calls).toEqual([
       ['file:open'],
       ['file:save', { suggestedName: 'a', text: '{}' }],
@@ -77,6 +80,7 @@ describe('preload API', () => {
       ['window:set-state', { title: 't', edited: true, canUndo: true, canRedo: false }],
       ['shell:open-external', { url: 'https://example.org/' }],
       ['app:flush-done'],
+      ['file:save-export', { suggestedName: 'Plan.docx', kind: 'docx', bytes }],
     ]);
   });
 

@@ -12,6 +12,7 @@ import {
   type WorkbenchApi,
 } from '../../../shared/ipc';
 import { formatMegabytes } from '../../../shared/plan/plan-file';
+import { EXPORT_KINDS, type ExportKind } from '../../../shared/export/sanitize';
 
 declare global {
   interface Window {
@@ -41,6 +42,8 @@ export interface Platform {
   }): void;
   on<E extends keyof IpcEvents>(event: E, listener: (payload: IpcEvents[E]) => void): () => void;
   flushDone(): void;
+  /** Saves an exported .docx/.xlsx: a save dialog and atomic write, or a download. */
+  saveExport(suggestedName: string, bytes: Uint8Array, kind: ExportKind): Promise<SaveFileResult>;
 }
 
 function desktopPlatform(api: WorkbenchApi): Platform {
@@ -65,6 +68,7 @@ function desktopPlatform(api: WorkbenchApi): Platform {
     },
     on: (event, listener) => api.on(event, listener),
     flushDone: () => void api.flushDone(),
+    saveExport: (suggestedName, bytes, kind) => api.saveExport({ suggestedName, bytes, kind }),
   };
 }
 
@@ -90,7 +94,12 @@ function pickFile(accept: string): Promise<File | null> {
 
 /** Starts a download of `text` as a file named `fileName`. */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Starts a download of a blob as a file named `fileName`. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -124,6 +133,13 @@ function browserPlatform(): Platform {
     },
     on: () => () => undefined,
     flushDone: () => undefined,
+    async saveExport(suggestedName, bytes, kind) {
+      downloadBlob(
+        suggestedName,
+        new Blob([bytes as Uint8Array<ArrayBuffer>], { type: EXPORT_KINDS[kind].mime }),
+      );
+      return { kind: 'saved', path: suggestedName };
+    },
   };
 }
 

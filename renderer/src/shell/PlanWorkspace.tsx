@@ -8,6 +8,7 @@ import { SECTION_BADGES, SECTION_COMPONENTS, type SectionBadge } from '../app/se
 import { PlanStoreProvider, usePlan } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
 import { SaveIndicator } from './SaveIndicator';
+import { ExportButtons } from '../features/export/ExportButtons';
 
 const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
 
@@ -98,6 +99,7 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
             <button type="button" onClick={() => void savePlanAsFile()}>
               Save as file…
             </button>
+            <ExportButtons />
             <button
               type="button"
               className="subtle"

@@ -39,3 +39,46 @@ export function useSealHistory(): () => void {
   const store = usePlanStore();
   return useCallback(() => store.getState().seal(), [store]);
 }
+
+/**
+ * A setter bound to one plan field: each call is a named edit, and a burst of
+ * calls with the same `key` (typing) coalesces into one undo step.
+ */
+export function useFieldEdit(): <T>(
+  name: string,
+  key: string,
+  apply: (draft: Draft<Plan>, value: T) => void,
+) => (value: T) => void {
+  const edit = useEditPlan();
+  return useCallback(
+    <T,>(name: string, key: string, apply: (draft: Draft<Plan>, value: T) => void) =>
+      (value: T) =>
+        edit({ name, coalesceKey: key }, (draft) => apply(draft, value)),
+    [edit],
+  );
+}
+
+/**
+ * Edits of one item of a plan collection, looked up by `find` inside every
+ * recipe (so an edit after the item was deleted does nothing): `now` for a
+ * one-off change, `typing` for a field whose keystrokes coalesce per `keyPrefix`.
+ */
+export function useItemEdit<T>(
+  find: (draft: Draft<Plan>) => Draft<T> | undefined,
+  keyPrefix: string,
+) {
+  const edit = useEditPlan();
+  const bind = useFieldEdit();
+  return {
+    now: (name: string, apply: (item: Draft<T>) => void) =>
+      edit({ name }, (draft) => {
+        const item = find(draft);
+        if (item) apply(item);
+      }),
+    typing: <V,>(name: string, key: string, apply: (item: Draft<T>, value: V) => void) =>
+      bind<V>(name, `${keyPrefix}.${key}`, (draft, value) => {
+        const item = find(draft);
+        if (item) apply(item, value);
+      }),
+  };
+}

@@ -53,7 +53,8 @@ async function measureLoad(page: Page): Promise<number> {
         let lastCount = -1;
         const check = () => {
           const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
-          const shown = nodes.length > 0 && [...nodes].every((n) => n.style.visibility !== 'hidden');
+          const shown =
+            nodes.length > 0 && [...nodes].every((n) => n.style.visibility !== 'hidden');
           if (shown && nodes.length === lastCount) {
             if (stableSince < 0) stableSince = performance.now();
             else return resolve(stableSince - started);
@@ -119,11 +120,23 @@ export const theoryOfChangeSuite: BenchSuite = {
       }
       if (count === 1000) {
         metrics.push(
-          atMost('toc.load_ms.n1000', median(loads), 1000, 'ms', `median of ${RUNS}, whole graph fit to screen`),
+          atMost(
+            'toc.load_ms.n1000',
+            median(loads),
+            1000,
+            'ms',
+            `median of ${RUNS}, whole graph fit to screen`,
+          ),
         );
       } else {
         metrics.push({
-          ...atMost('toc.load_ms.n3000', median(loads), Infinity, 'ms', `median of ${RUNS} (no target)`),
+          ...atMost(
+            'toc.load_ms.n3000',
+            median(loads),
+            Infinity,
+            'ms',
+            `median of ${RUNS} (no target)`,
+          ),
           target: '—',
         });
       }

@@ -15,15 +15,18 @@ import {
   type DecisionScore,
 } from '../../../../shared/content/makeorbuy';
 import { newId } from '../../../../shared/plan/create';
-import type { Draft } from 'immer';
-import type { MakeOrBuyDecision, Plan } from '../../../../shared/plan/schema';
+import type { MakeOrBuyDecision } from '../../../../shared/plan/schema';
 import { notify } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useEditPlan, usePlan, usePlanStore, useSealHistory } from '../../store/plan-context';
-import { InlineNumber, InlineSelect, InlineText, useBoundEdit } from './inline';
+import {
+  useEditPlan,
+  useItemEdit,
+  usePlan,
+  usePlanStore,
+  useSealHistory,
+} from '../../store/plan-context';
+import { InlineNumber, InlineSelect, InlineText } from './inline';
 import './content.css';
-
-type DecisionDraft = Draft<MakeOrBuyDecision>;
 
 const FAVOURS_OPTIONS = [
   { value: 'make', label: 'Make' },
@@ -60,23 +63,10 @@ function newDecision(need: string): MakeOrBuyDecision {
 }
 
 function useDecisionEdit(decisionId: string) {
-  const edit = useEditPlan();
-  const bind = useBoundEdit();
-  const find = (draft: Draft<Plan>) => draft.content.decisions.find((d) => d.id === decisionId);
-  return {
-    /** A one-off edit (a click, a select). */
-    now: (name: string, apply: (d: DecisionDraft) => void) =>
-      edit({ name }, (draft) => {
-        const d = find(draft);
-        if (d) apply(d);
-      }),
-    /** A typing edit that coalesces per field. */
-    typing: <T,>(name: string, key: string, apply: (d: DecisionDraft, value: T) => void) =>
-      bind<T>(name, `decision.${decisionId}.${key}`, (draft, value) => {
-        const d = find(draft);
-        if (d) apply(d, value);
-      }),
-  };
+  return useItemEdit<MakeOrBuyDecision>(
+    (draft) => draft.content.decisions.find((d) => d.id === decisionId),
+    `decision.${decisionId}`,
+  );
 }
 
 function ScoreBar({ make, buy }: { make: number; buy: number }) {

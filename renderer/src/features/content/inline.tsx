@@ -5,17 +5,6 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import { parseNumberInput } from '../../components/fields';
-import type { Draft } from 'immer';
-import type { Plan } from '../../../../shared/plan/schema';
-import { useEditPlan } from '../../store/plan-context';
-
-/** A text setter whose typing coalesces into one undo step per field. */
-export function useBoundEdit() {
-  const edit = useEditPlan();
-  return <T,>(name: string, key: string, apply: (draft: Draft<Plan>, value: T) => void) =>
-    (value: T) =>
-      edit({ name, coalesceKey: key }, (draft) => apply(draft, value));
-}
 
 /** A text input named by `label`. */
 export function InlineText(props: {

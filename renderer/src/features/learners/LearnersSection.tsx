@@ -19,8 +19,14 @@ import {
 } from '../../../../shared/learners/segments';
 import { notify } from '../../app/workbench';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useEditPlan, usePlan, usePlanStore, useSealHistory } from '../../store/plan-context';
-import { InlineNumber, InlineSelect, InlineText, optionsOf, useBoundEdit } from '../content/inline';
+import {
+  useEditPlan,
+  useItemEdit,
+  usePlan,
+  usePlanStore,
+  useSealHistory,
+} from '../../store/plan-context';
+import { InlineNumber, InlineSelect, InlineText, optionsOf } from '../content/inline';
 import '../content/content.css';
 
 const POPULATION_OPTIONS = optionsOf(POPULATION_LABELS);
@@ -31,12 +37,10 @@ const INCENTIVE_OPTIONS = (Object.keys(INCENTIVE_TYPES) as (keyof typeof INCENTI
 type Draft = ImmerDraft<LearnerSegment>;
 
 function useSegmentEdit(segmentId: string) {
-  const bind = useBoundEdit();
-  return <T,>(name: string, field: string, apply: (segment: Draft, value: T) => void) =>
-    bind<T>(name, `segment.${segmentId}.${field}`, (draft, value) => {
-      const segment = draft.learners.find((s) => s.id === segmentId);
-      if (segment) apply(segment, value);
-    });
+  return useItemEdit<LearnerSegment>(
+    (draft) => draft.learners.find((s) => s.id === segmentId),
+    `segment.${segmentId}`,
+  ).typing;
 }
 
 function IncentivesEditor({ segment }: { segment: LearnerSegment }) {

@@ -4,7 +4,7 @@
  */
 import type { Draft } from 'immer';
 import { newId } from '../../../../shared/plan/create';
-import type { Plan, SuccessMeasure } from '../../../../shared/plan/schema';
+import type { SuccessMeasure } from '../../../../shared/plan/schema';
 import {
   DateField,
   NumberField,
@@ -12,7 +12,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/fields';
-import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+import { useEditPlan, useFieldEdit, usePlan, useSealHistory } from '../../store/plan-context';
 
 const MEASURE_KINDS = [
   { value: 'jobPlacement', label: 'Job placement' },
@@ -28,18 +28,10 @@ const PHASES = [
   { key: 'manage', label: 'Manage' },
 ] as const;
 
-/** A text setter bound to one plan field, typing in it coalesces into one undo step. */
-function useTextEdit() {
-  const edit = useEditPlan();
-  return <T,>(name: string, key: string, apply: (draft: Draft<Plan>, value: T) => void) =>
-    (value: T) =>
-      edit({ name, coalesceKey: key }, (draft) => apply(draft, value));
-}
-
 function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; index: number }) {
   const edit = useEditPlan();
   const seal = useSealHistory();
-  const bind = useTextEdit();
+  const bind = useFieldEdit();
   const update = <K extends keyof SuccessMeasure>(field: K, label: string) =>
     bind<SuccessMeasure[K]>(
       `Edit success measure ${label.toLowerCase()}`,
@@ -126,7 +118,7 @@ export function ObjectiveSection() {
   const objective = plan.objective;
   const edit = useEditPlan();
   const seal = useSealHistory();
-  const bind = useTextEdit();
+  const bind = useFieldEdit();
   const objectiveText = (
     field:
       | 'programName'

@@ -22,7 +22,6 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { Draft } from 'immer';
 import { useMemo, useState } from 'react';
 import { KIND_LABELS } from '../../../../shared/content/catalog';
 import {
@@ -38,34 +37,26 @@ import {
 } from '../../../../shared/content/pathways';
 import { formatMoney } from '../../../../shared/learners/segments';
 import { newId } from '../../../../shared/plan/create';
-import type { ContentItem, Pathway, Plan } from '../../../../shared/plan/schema';
+import type { ContentItem, Pathway } from '../../../../shared/plan/schema';
 import { notify } from '../../app/workbench';
 import { NumberField, TextField } from '../../components/fields';
-import { useEditPlan, usePlan, usePlanStore, useSealHistory } from '../../store/plan-context';
-import { FilterField, InlineText, useBoundEdit } from '../content/inline';
+import {
+  useEditPlan,
+  useItemEdit,
+  usePlan,
+  usePlanStore,
+  useSealHistory,
+} from '../../store/plan-context';
+import { FilterField, InlineText } from '../content/inline';
 import { SkillsMapEditor } from './SkillsMapEditor';
 import '../content/content.css';
 import './pathways.css';
 
-type PathwayDraft = Draft<Pathway>;
-type PlanDraft = Draft<Plan>;
-
 function usePathwayEdit(pathwayId: string) {
-  const edit = useEditPlan();
-  const bind = useBoundEdit();
-  const find = (draft: PlanDraft) => draft.content.pathways.find((p) => p.id === pathwayId);
-  return {
-    now: (name: string, apply: (p: PathwayDraft) => void) =>
-      edit({ name }, (draft) => {
-        const p = find(draft);
-        if (p) apply(p);
-      }),
-    typing: <T,>(name: string, key: string, apply: (p: PathwayDraft, value: T) => void) =>
-      bind<T>(name, `pathway.${pathwayId}.${key}`, (draft, value) => {
-        const p = find(draft);
-        if (p) apply(p, value);
-      }),
-  };
+  return useItemEdit<Pathway>(
+    (draft) => draft.content.pathways.find((p) => p.id === pathwayId),
+    `pathway.${pathwayId}`,
+  );
 }
 
 interface StepRowProps {

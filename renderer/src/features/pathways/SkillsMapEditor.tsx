@@ -7,8 +7,8 @@ import type { Draft } from 'immer';
 import { skillGaps } from '../../../../shared/content/pathways';
 import { newId } from '../../../../shared/plan/create';
 import type { Plan } from '../../../../shared/plan/schema';
-import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
-import { InlineSelect, InlineText, useBoundEdit } from '../content/inline';
+import { useEditPlan, useFieldEdit, usePlan, useSealHistory } from '../../store/plan-context';
+import { InlineSelect, InlineText } from '../content/inline';
 
 type MapDraft = Draft<Plan['skillsMap']>;
 
@@ -21,7 +21,7 @@ const LEVEL_OPTIONS = [
 export function SkillsMapEditor() {
   const map = usePlan((p) => p.skillsMap);
   const edit = useEditPlan();
-  const bind = useBoundEdit();
+  const bind = useFieldEdit();
   const seal = useSealHistory();
   const gaps = skillGaps(map);
   const cell = new Map(map.assessments.map((a) => [`${a.holderId}|${a.skillId}`, a]));

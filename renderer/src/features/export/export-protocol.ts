@@ -1,0 +1,83 @@
+/**
+ * Messages between the export dialog and the export worker, and the work the
+ * worker does: building the Word or Excel file (with progress), and reading
+ * an edited workbook for the round trip. The same session runs in-thread
+ * where there is no Worker (component tests).
+ */
+import { buildPlanDocx } from '../../../../shared/export/docx';
+import type { ExportSectionId, Profile, Rasterize } from '../../../../shared/export/options';
+import { readRoundTripWorkbook, type RoundTripResult } from '../../../../shared/export/roundtrip';
+import type { ExportKind } from '../../../../shared/export/sanitize';
+import { buildPlanXlsx } from '../../../../shared/export/xlsx';
+import type { Plan } from '../../../../shared/plan/schema';
+
+/** A request to the export worker. */
+export type ExportWorkerRequest =
+  | {
+      readonly id: number;
+      readonly type: 'export';
+      readonly kind: ExportKind;
+      readonly plan: Plan;
+      readonly profile: Profile;
+      readonly sections: readonly ExportSectionId[];
+      readonly today: string;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'roundtrip';
+      readonly name: string;
+      readonly bytes: ArrayBuffer;
+      readonly plan: Plan;
+    };
+
+/** A reply from the export worker; `progress` may come several times before the end. */
+export type ExportWorkerResponse =
+  | {
+      readonly id: number;
+      readonly type: 'progress';
+      readonly fraction: number;
+      readonly step: string;
+    }
+  | { readonly id: number; readonly type: 'exported'; readonly bytes: Uint8Array }
+  | { readonly id: number; readonly type: 'roundtrip'; readonly result: RoundTripResult }
+  | { readonly id: number; readonly type: 'failed'; readonly message: string };
+
+/** Runs requests; `post` sends replies (postMessage in the worker). */
+export class ExportSession {
+  constructor(
+    private readonly rasterize: Rasterize | undefined,
+    private readonly post: (response: ExportWorkerResponse) => void,
+  ) {}
+
+  /** Handles one request and posts its progress and result. */
+  async handle(request: ExportWorkerRequest): Promise<void> {
+    const { id } = request;
+    try {
+      if (request.type === 'roundtrip') {
+        const result = await readRoundTripWorkbook(
+          new Uint8Array(request.bytes),
+          request.plan,
+          `“${request.name}”`,
+        );
+        this.post({ id, type: 'roundtrip', result });
+        return;
+      }
+      const options = {
+        profile: request.profile,
+        sections: request.sections,
+        today: request.today,
+        rasterize: this.rasterize,
+        onProgress: (fraction: number, step: string) =>
+          this.post({ id, type: 'progress', fraction, step }),
+      };
+      const bytes =
+        request.kind === 'docx'
+          ? await buildPlanDocx(request.plan, options)
+          : await buildPlanXlsx(request.plan, options);
+      this.post({ id, type: 'exported', bytes });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.post({ id, type: 'failed', message: `The export failed: ${reason}` });
+    }
+  }
+}

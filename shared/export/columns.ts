@@ -1,0 +1,128 @@
+/**
+ * The columns of the workbook sheets that come back in the Excel round trip
+ * (stakeholders, indicators). Writer and reader share this list, so a
+ * heading can never be renamed on one side only.
+ */
+import type { Indicator, Stakeholder } from '../plan/schema';
+import { FREQUENCY_LABELS } from '../indicators/format';
+import { STANCE_INFO } from '../stakeholders/register';
+
+/** How a round-trip column is read back. */
+export type ColumnKind = 'id' | 'text' | 'score' | 'number' | 'date' | 'choice' | 'computed';
+
+/** One round-trip column. */
+export interface RoundTripColumn {
+  readonly key: string;
+  readonly header: string;
+  readonly kind: ColumnKind;
+  readonly width: number;
+  /** Allowed values for `choice` columns: label → stored value. */
+  readonly choices?: Readonly<Record<string, string | null>>;
+  /** Only in the full internal profile. */
+  readonly internal?: boolean;
+  /** The import must find this column. */
+  readonly required?: boolean;
+}
+
+/** Sheet names the round trip reads. */
+export const SHEETS = {
+  stakeholders: 'Stakeholders',
+  indicators: 'Indicators',
+} as const;
+
+/** Relation labels in the workbook. */
+export const RELATION_CHOICES = {
+  Stakeholder: 'stakeholder',
+  Partner: 'partner',
+} as const satisfies Record<string, Stakeholder['relation']>;
+
+/** Partner-type labels in the workbook (blank = none). */
+export const PARTNER_TYPE_CHOICES = {
+  'Program & technology': 'programTechnology',
+  Outreach: 'outreach',
+  Wraparound: 'wraparound',
+  Other: 'other',
+} as const satisfies Record<string, NonNullable<Stakeholder['partnerType']>>;
+
+/** Stance labels in the workbook. */
+export const STANCE_CHOICES: Readonly<Record<string, Stakeholder['currentStance']>> =
+  Object.fromEntries(STANCE_INFO.map((s) => [s.label, s.id]));
+
+/** Frequency labels in the workbook. */
+export const FREQUENCY_CHOICES: Readonly<Record<string, NonNullable<Indicator['frequency']>>> =
+  Object.fromEntries(
+    Object.entries(FREQUENCY_LABELS).map(([id, label]) => [
+      label,
+      id as NonNullable<Indicator['frequency']>,
+    ]),
+  );
+
+/** Columns of the Stakeholders sheet, in order. */
+export const STAKEHOLDER_COLUMNS: readonly RoundTripColumn[] = [
+  { key: 'id', header: 'ID', kind: 'id', width: 16, required: true },
+  { key: 'name', header: 'Name', kind: 'text', width: 28, required: true },
+  { key: 'organisation', header: 'Organisation', kind: 'text', width: 28 },
+  { key: 'role', header: 'Role', kind: 'text', width: 36 },
+  { key: 'relation', header: 'Relation', kind: 'choice', width: 13, choices: RELATION_CHOICES },
+  {
+    key: 'partnerType',
+    header: 'Partner type',
+    kind: 'choice',
+    width: 20,
+    choices: PARTNER_TYPE_CHOICES,
+  },
+  { key: 'power', header: 'Power (0–100)', kind: 'score', width: 12, required: true },
+  { key: 'interest', header: 'Interest (0–100)', kind: 'score', width: 12, required: true },
+  { key: 'quadrant', header: 'Quadrant', kind: 'computed', width: 16 },
+  {
+    key: 'currentStance',
+    header: 'Current stance',
+    kind: 'choice',
+    width: 14,
+    choices: STANCE_CHOICES,
+  },
+  {
+    key: 'desiredStance',
+    header: 'Desired stance',
+    kind: 'choice',
+    width: 14,
+    choices: STANCE_CHOICES,
+  },
+  { key: 'owner', header: 'Owner', kind: 'text', width: 26 },
+  { key: 'nextCheckpoint', header: 'Next checkpoint', kind: 'date', width: 15 },
+  { key: 'contact', header: 'Contact', kind: 'text', width: 34, internal: true },
+  { key: 'notes', header: 'Internal notes', kind: 'text', width: 50, internal: true },
+];
+
+/** Columns of the Indicators sheet, in order. */
+export const INDICATOR_COLUMNS: readonly RoundTripColumn[] = [
+  { key: 'id', header: 'ID', kind: 'id', width: 16, required: true },
+  { key: 'subjectId', header: 'Measures (ID)', kind: 'id', width: 16, required: true },
+  { key: 'subject', header: 'Measures', kind: 'computed', width: 34 },
+  { key: 'name', header: 'Indicator', kind: 'text', width: 34, required: true },
+  { key: 'unit', header: 'Unit', kind: 'text', width: 18 },
+  { key: 'baseline', header: 'Baseline', kind: 'number', width: 11 },
+  { key: 'baselineDate', header: 'Baseline date', kind: 'date', width: 13 },
+  { key: 'target', header: 'Target', kind: 'number', width: 11 },
+  { key: 'targetDate', header: 'Target date', kind: 'date', width: 13 },
+  { key: 'dataSource', header: 'Data source', kind: 'text', width: 30 },
+  { key: 'frequency', header: 'Frequency', kind: 'choice', width: 13, choices: FREQUENCY_CHOICES },
+  { key: 'owner', header: 'Owner', kind: 'text', width: 26 },
+];
+
+/** The columns a profile writes. */
+export function columnsFor(
+  columns: readonly RoundTripColumn[],
+  internal: boolean,
+): RoundTripColumn[] {
+  return columns.filter((c) => internal || !c.internal);
+}
+
+/** The workbook label of a stored choice value ('' for null or unknown). */
+export function choiceLabel(
+  choices: Readonly<Record<string, string | null>>,
+  value: string | null,
+): string {
+  for (const [label, v] of Object.entries(choices)) if (v === value) return label;
+  return '';
+}

@@ -1,0 +1,960 @@
+/**
+ * The program-plan document as plain content — headings, paragraphs,
+ * tables, diagrams — before any file format. The Word builder renders it,
+ * the benchmark renders the same content with bare `docx` for its ratio, and
+ * tests read it without unzipping anything. The audience profile is applied
+ * here, once: a shareable document never even holds contact details.
+ */
+import { KIND_LABELS } from '../content/catalog';
+import { OPTION_LABELS, scorePlanDecision } from '../content/makeorbuy';
+import { describeDuration, LEVEL_LABELS, summarisePathway } from '../content/pathways';
+import {
+  baselineToTarget,
+  FREQUENCY_LABELS,
+  formatValue,
+  indicatorsOf,
+} from '../indicators/format';
+import {
+  BARRIER_LABELS,
+  formatCount,
+  formatMoney,
+  incentiveBudget,
+  INCENTIVE_TYPES,
+  POPULATION_LABELS,
+  totalIncentiveBudget,
+} from '../learners/segments';
+import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
+import { tracedTocNode } from '../logic-model/trace';
+import type { Plan, Stakeholder, TocNode } from '../plan/schema';
+import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
+import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
+import { describeDue, describeRepeat } from '../stakeholders/schedule';
+import { EVIDENCE_LEVELS, isNoteKind, kindLabel } from '../toc/kinds';
+import { logicModelScene } from './diagrams/logic-model';
+import { matrixScene } from './diagrams/matrix';
+import type { DiagramScene } from './diagrams/scene';
+import { tocScene } from './diagrams/toc';
+import {
+  EXPORT_SECTIONS,
+  PROFILES,
+  showsInternal,
+  type ExportOptions,
+  type ExportSectionId,
+  type Profile,
+} from './options';
+
+/** A table column: heading and relative width. */
+export interface DocColumn {
+  readonly title: string;
+  readonly width: number;
+  /** Right-align numbers. */
+  readonly numeric?: boolean;
+  /** The first line of each cell is a title: set it in bold. */
+  readonly firstLineBold?: boolean;
+}
+
+/** Content blocks of a section. */
+export type DocBlock =
+  | { readonly type: 'heading'; readonly level: 2 | 3; readonly text: string }
+  | {
+      readonly type: 'paragraph';
+      readonly text: string;
+      readonly style?: 'lead' | 'note' | 'quote';
+    }
+  | { readonly type: 'bullets'; readonly items: readonly string[] }
+  | { readonly type: 'facts'; readonly rows: readonly (readonly [string, string])[] }
+  | {
+      readonly type: 'table';
+      readonly columns: readonly DocColumn[];
+      readonly rows: readonly (readonly string[])[];
+      /** A bold last row (totals). */
+      readonly totalRow?: readonly string[];
+    }
+  | {
+      readonly type: 'diagram';
+      readonly scene: DiagramScene;
+      readonly caption: string;
+      /** Preferred PNG width in pixels. */
+      readonly pixelWidth: number;
+    };
+
+/** One top-level section (a chapter starting on a new page). */
+export interface DocSection {
+  readonly id: ExportSectionId;
+  readonly number: number;
+  readonly title: string;
+  readonly landscape: boolean;
+  readonly blocks: readonly DocBlock[];
+}
+
+/** The whole document. */
+export interface PlanDocument {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly organisation: string;
+  readonly region: string;
+  readonly dateLabel: string;
+  readonly version: string;
+  readonly profile: Profile;
+  readonly audienceNote: string;
+  readonly sections: readonly DocSection[];
+}
+
+// ---------------------------------------------------------------- formatting
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "30 June 2028" for an ISO date (or datetime); an em dash when missing. */
+export function formatDate(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return '—';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+const dash = (text: string | null | undefined) => (text && text.trim() ? text.trim() : '—');
+const num = (n: number | null) => (n === null ? '—' : formatValue(n));
+const money = (n: number | null) => (n === null ? '—' : formatMoney(n));
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** Splits a long text into paragraphs at blank lines (single line breaks stay inside). */
+function paragraphs(text: string, style?: 'lead' | 'note' | 'quote'): DocBlock[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ type: 'paragraph', text: p, ...(style ? { style } : {}) }) as const);
+}
+
+/** A heading plus its text, or nothing when the text is empty. */
+function textSection(title: string, text: string): DocBlock[] {
+  const body = paragraphs(text);
+  return body.length ? [{ type: 'heading', level: 2, text: title }, ...body] : [];
+}
+
+// ---------------------------------------------------------------- sections
+
+function objectiveSection(plan: Plan): DocBlock[] {
+  const o = plan.objective;
+  const blocks: DocBlock[] = [
+    {
+      type: 'facts',
+      rows: [
+        ['Program', dash(o.programName || plan.name)],
+        ['Organisation', dash(o.organisation)],
+        ['Region', dash(o.region)],
+        [
+          'Plan period',
+          o.timeline.plan.start || o.timeline.manage.end
+            ? `${formatDate(o.timeline.plan.start)} to ${formatDate(o.timeline.manage.end)}`
+            : '—',
+        ],
+      ],
+    },
+    ...textSection('The change we seek', o.changeSought),
+    ...textSection('Who the program is for', o.targetGroup),
+    ...textSection('The problem', o.problemStatement),
+    ...textSection('What success means', o.successDefinition),
+  ];
+  if (o.baseline.description.trim() || o.baseline.source.trim()) {
+    blocks.push({ type: 'heading', level: 2, text: 'Baseline before the start' });
+    blocks.push(...paragraphs(o.baseline.description));
+    const where = [
+      o.baseline.date ? `Measured on ${formatDate(o.baseline.date)}` : '',
+      o.baseline.source.trim() ? `Source: ${o.baseline.source.trim()}` : '',
+    ].filter(Boolean);
+    if (where.length)
+      blocks.push({ type: 'paragraph', text: `${where.join('. ')}.`, style: 'note' });
+  }
+  if (o.successMeasures.length) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Success measures' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Measure', width: 40 },
+          { title: 'Unit', width: 18 },
+          { title: 'Baseline', width: 11, numeric: true },
+          { title: 'Target', width: 11, numeric: true },
+          { title: 'By', width: 16 },
+        ],
+        rows: o.successMeasures.map((m) => [
+          m.name,
+          dash(m.unit),
+          num(m.baseline),
+          num(m.target),
+          formatDate(m.targetDate),
+        ]),
+      },
+    );
+  }
+  const phases = [
+    ['Plan', o.timeline.plan],
+    ['Launch', o.timeline.launch],
+    ['Manage', o.timeline.manage],
+  ] as const;
+  if (phases.some(([, p]) => p.start || p.end)) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Timeline' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Phase', width: 30 },
+          { title: 'Start', width: 35 },
+          { title: 'End', width: 35 },
+        ],
+        rows: phases.map(([name, p]) => [name, formatDate(p.start), formatDate(p.end)]),
+      },
+    );
+  }
+  return blocks;
+}
+
+/** Pathway order: impact, outcomes long → short, preconditions, interventions, notes. */
+function tocRank(node: TocNode): number {
+  const horizon = { long: 1, intermediate: 2, short: 3 } as const;
+  switch (node.kind) {
+    case 'impact':
+      return 0;
+    case 'outcome':
+      return node.horizon ? horizon[node.horizon] : 3.5;
+    case 'precondition':
+      return 4;
+    case 'intervention':
+      return 5;
+    default:
+      return 6;
+  }
+}
+
+/** Above this many elements the diagram is drawn without titles (unreadable at page size). */
+const LABELLED_DIAGRAM_LIMIT = 150;
+
+function theoryOfChangeSection(plan: Plan): DocBlock[] {
+  const toc = plan.theoryOfChange;
+  const blocks: DocBlock[] = [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: 'The theory of change explains why the program expects its interventions to lead, through a chain of outcomes and the preconditions they need, to the long-term impact. Each link states the reasoning behind it and the assumptions it rests on.',
+    },
+  ];
+  if (toc.nodes.length) {
+    const labels = toc.nodes.length <= LABELLED_DIAGRAM_LIMIT;
+    blocks.push({
+      type: 'diagram',
+      scene: tocScene(plan, labels),
+      // Unlabelled overviews need fewer pixels, and draw much faster.
+      pixelWidth: labels ? 1800 : 900,
+      caption: `Figure: Theory of change, read from the interventions at the bottom up to the impact at the top. Border styles: heavy = impact; solid rounded = outcome; dashed = precondition; square = intervention; dotted = assumption; dash-dot = external factor.${labels ? '' : ' The pathway has too many elements to label at page size; the tables below list every element and link.'}`,
+    });
+  }
+  blocks.push(...textSection('Narrative', toc.narrative));
+  const pathway = toc.nodes.filter((n) => !isNoteKind(n.kind));
+  if (pathway.length) {
+    const sorted = [...pathway].sort((a, b) => tocRank(a) - tocRank(b));
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Impact, outcomes, preconditions and interventions' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Kind', width: 14 },
+          { title: 'Element', width: 28 },
+          { title: 'Description', width: 40 },
+          { title: 'Indicators', width: 18 },
+        ],
+        rows: sorted.map((n) => [
+          kindLabel(n),
+          n.title,
+          dash(n.description),
+          indicatorsOf(plan.indicators, n.id)
+            .map((i) => i.name)
+            .join('; ') || '—',
+        ]),
+      },
+    );
+  }
+  if (toc.links.length) {
+    const byId = new Map(toc.nodes.map((n) => [n.id, n]));
+    const evidence = new Map<string, string>(EVIDENCE_LEVELS.map((e) => [e.value, e.label]));
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Causal links and their rationale' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'From', width: 19 },
+          { title: 'Leads to', width: 19 },
+          { title: 'Because', width: 32 },
+          { title: 'Assumptions', width: 19 },
+          { title: 'Evidence', width: 11 },
+        ],
+        rows: toc.links.map((l) => [
+          byId.get(l.source)?.title ?? '(deleted element)',
+          byId.get(l.target)?.title ?? '(deleted element)',
+          dash(l.rationale),
+          l.assumptions.filter((a) => a.trim()).join('; ') || '—',
+          evidence.get(l.evidence) ?? l.evidence,
+        ]),
+      },
+    );
+  }
+  const notes = toc.nodes.filter((n) => isNoteKind(n.kind));
+  if (notes.length) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Assumptions and external factors' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Kind', width: 16 },
+          { title: 'Statement', width: 34 },
+          { title: 'Why it matters', width: 50 },
+        ],
+        rows: notes.map((n) => [kindLabel(n), n.title, dash(n.description)]),
+      },
+    );
+  }
+  return blocks;
+}
+
+function logicModelSection(plan: Plan): DocBlock[] {
+  const items = plan.logicModel.items;
+  const blocks: DocBlock[] = [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: 'The logic model sets out how the program works: the resources it uses, what it does, what it produces, and the changes that follow in the short, intermediate and long term. The logframe below gives each level its indicators, means of verification and assumptions.',
+    },
+  ];
+  if (items.length) {
+    const labels = items.length <= LABELLED_DIAGRAM_LIMIT;
+    blocks.push({
+      type: 'diagram',
+      scene: logicModelScene(plan, labels),
+      pixelWidth: labels ? 2000 : 900,
+      caption: `Figure: Logic model, read from left to right. Dashed boxes are outputs; shaded boxes are outcomes.${labels ? '' : ' The model has too many items to label at page size; the logframe lists every item.'}`,
+    });
+  }
+  const chain = CHAIN_LANES.flatMap((lane) =>
+    items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
+  );
+  if (chain.length) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Logframe' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Level', width: 11 },
+          { title: 'Result', width: 22, firstLineBold: true },
+          { title: 'Indicators (baseline → target)', width: 22 },
+          { title: 'Means of verification', width: 16 },
+          { title: 'Assumptions', width: 16 },
+          { title: 'Contributes to (theory of change)', width: 13 },
+        ],
+        rows: chain.map((item) => [
+          laneInfo(item.lane).level,
+          item.description.trim() ? `${item.title}\n${item.description.trim()}` : item.title,
+          indicatorsOf(plan.indicators, item.id)
+            .map((i) => `${i.name}: ${baselineToTarget(i)}`)
+            .join('\n') || '—',
+          dash(item.meansOfVerification),
+          dash(item.assumptions),
+          tracedTocNode(plan, item)?.title ?? '—',
+        ]),
+      },
+    );
+  }
+  for (const lane of NOTE_LANES) {
+    const notes = items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order);
+    if (!notes.length) continue;
+    blocks.push(
+      { type: 'heading', level: 2, text: lane.label },
+      {
+        type: 'bullets',
+        items: notes.map((n) =>
+          n.description.trim() ? `${n.title}: ${n.description.trim()}` : n.title,
+        ),
+      },
+    );
+  }
+  return blocks;
+}
+
+/** Title of whatever an indicator measures (a ToC node or logic-model item). */
+function subjectTitle(plan: Plan, subjectId: string): string {
+  return (
+    plan.logicModel.items.find((i) => i.id === subjectId)?.title ??
+    plan.theoryOfChange.nodes.find((n) => n.id === subjectId)?.title ??
+    '(deleted element)'
+  );
+}
+
+function indicatorsSection(plan: Plan): DocBlock[] {
+  if (!plan.indicators.length) return [];
+  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  return [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: `${plural(plan.indicators.length, 'indicator')} measure the outputs and outcomes above. Baselines and targets are dated; each indicator has a data source, a frequency and an owner.`,
+    },
+    {
+      type: 'table',
+      columns: [
+        { title: 'Indicator', width: 17, firstLineBold: true },
+        { title: 'Measures', width: 16 },
+        { title: 'Unit', width: 10 },
+        { title: 'Baseline', width: 9, numeric: true },
+        { title: 'Target', width: 9, numeric: true },
+        { title: 'Target date', width: 9 },
+        { title: 'Data source', width: 13 },
+        { title: 'Frequency', width: 8 },
+        { title: 'Owner', width: 12 },
+      ],
+      rows: plan.indicators.map((i) => [
+        i.disaggregation.length
+          ? `${i.name}\nBy: ${i.disaggregation.map((id) => segments.get(id) ?? id).join(', ')}`
+          : i.name,
+        subjectTitle(plan, i.subjectId),
+        dash(i.unit),
+        num(i.baseline.value),
+        num(i.target.value),
+        formatDate(i.target.date),
+        dash(i.dataSource),
+        i.frequency ? FREQUENCY_LABELS[i.frequency] : '—',
+        dash(i.owner),
+      ]),
+    },
+  ];
+}
+
+function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
+  const map = plan.stakeholders;
+  const entries = map.entries;
+  const internal = showsInternal(options.profile);
+  const blocks: DocBlock[] = [];
+  if (entries.length) {
+    const counts = QUADRANT_ORDER.map(
+      (q) => [q, entries.filter((e) => quadrantOf(e) === q).length] as const,
+    );
+    const partners = entries.filter((e) => e.relation === 'partner').length;
+    blocks.push(
+      {
+        type: 'paragraph',
+        style: 'lead',
+        text: `The register lists ${plural(entries.length - partners, 'stakeholder')} and ${plural(partners, 'partner')}. Each is placed on the power/interest matrix, which sets how closely the team engages them: ${counts.map(([q, n]) => `${QUADRANT_INFO[q].label.toLowerCase()} ${formatCount(n)}`).join(', ')}.`,
+      },
+      {
+        type: 'diagram',
+        scene: matrixScene(entries),
+        // Hundreds of markers: fewer pixels keep the export fast, numbers stay legible.
+        pixelWidth: entries.length > 60 ? 1000 : 1200,
+        caption:
+          'Figure: Power/interest matrix. Power rises upwards, interest to the right; the midlines are at 50 of 100. Numbers refer to the register below.',
+      },
+      { type: 'heading', level: 2, text: 'Register' },
+      {
+        type: 'table',
+        columns: [
+          { title: '#', width: 3, numeric: true },
+          { title: 'Name', width: 12 },
+          { title: 'Organisation', width: 12 },
+          { title: 'Role in the program', width: internal ? 15 : 21 },
+          { title: 'Type', width: 9 },
+          { title: 'Power', width: 6, numeric: true },
+          { title: 'Interest', width: 6.5, numeric: true },
+          { title: 'Quadrant', width: 8 },
+          { title: 'Stance now → wanted', width: 9 },
+          { title: 'Owner', width: internal ? 10 : 14 },
+          ...(internal ? [{ title: 'Contact', width: 15 }] : []),
+        ],
+        rows: entries.map((e, i) => [
+          String(i + 1),
+          e.name,
+          dash(e.organisation),
+          dash(e.role),
+          categoryLabel(categoryOf(e)),
+          String(e.power),
+          String(e.interest),
+          QUADRANT_INFO[quadrantOf(e)].label,
+          `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
+          dash(e.owner),
+          ...(internal ? [dash(e.contact)] : []),
+        ]),
+      },
+      { type: 'heading', level: 2, text: 'Engagement approach by quadrant' },
+    );
+    for (const [q, n] of counts) {
+      if (!n) continue;
+      const info = QUADRANT_INFO[q];
+      blocks.push(
+        { type: 'heading', level: 3, text: `${info.label} (${info.summary.toLowerCase()})` },
+        { type: 'paragraph', text: `${info.approach} ${info.rhythm}` },
+        {
+          type: 'paragraph',
+          style: 'note',
+          text: entries
+            .filter((e) => quadrantOf(e) === q)
+            .map((e) =>
+              e.organisation.trim() && e.organisation !== e.name
+                ? `${e.name} (${e.organisation})`
+                : e.name,
+            )
+            .join('; '),
+        },
+      );
+    }
+    const plan_ = engagementItems(entries, options.today);
+    if (plan_.length) {
+      blocks.push(
+        { type: 'heading', level: 2, text: 'Engagement plan' },
+        {
+          type: 'table',
+          columns: [
+            { title: 'When', width: 13 },
+            { title: 'Stakeholder', width: 20 },
+            { title: 'Action', width: 31 },
+            { title: 'Who', width: 18 },
+            { title: 'Repeats', width: 9 },
+            { title: 'Status', width: 9 },
+          ],
+          rows: [...plan_]
+            .sort((a, b) => (a.when ?? '9999').localeCompare(b.when ?? '9999'))
+            .map((item) => [
+              formatDate(item.when),
+              item.stakeholderName,
+              item.kind === 'checkpoint' ? 'Checkpoint review' : item.what,
+              dash(item.who),
+              describeRepeat(item.repeatEveryDays),
+              item.done ? 'Done' : describeDue(item.status),
+            ]),
+        },
+      );
+    }
+  }
+  if (map.checkpoints.length) {
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Industry checkpoints' },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Checkpoint', width: 30 },
+          { title: 'Next', width: 15 },
+          { title: 'Repeats', width: 15 },
+          { title: 'Purpose', width: 40 },
+        ],
+        rows: map.checkpoints.map((c) => [
+          c.title,
+          formatDate(c.nextDate),
+          describeRepeat(c.repeatEveryDays),
+          dash(c.notes),
+        ]),
+      },
+    );
+  }
+  const questions: [string, string][] = [
+    ['Whose buy-in is key?', map.questions.keyBuyIn],
+    ['Which jobs must employers fill now?', map.questions.jobsNeededNow],
+    ['Which jobs will they need soon?', map.questions.jobsNeededSoon],
+    ['Which skills are most in demand now?', map.questions.inDemandSkillsNow],
+    [
+      'Which jobs and pathways will be in demand over five years?',
+      map.questions.jobsAndPathwaysFiveYears,
+    ],
+    ['How does the program fit labour-market priorities?', map.questions.labourMarketPriorities],
+  ];
+  const answered = questions.filter(([, a]) => a.trim());
+  if (answered.length) {
+    blocks.push({ type: 'heading', level: 2, text: 'Labour-market and buy-in questions' });
+    for (const [q, a] of answered)
+      blocks.push({ type: 'heading', level: 3, text: q }, ...paragraphs(a));
+  }
+  if (internal) {
+    const noted = entries.filter((e) => e.notes.trim());
+    if (noted.length)
+      blocks.push(
+        { type: 'heading', level: 2, text: 'Internal notes' },
+        {
+          type: 'paragraph',
+          style: 'note',
+          text: 'For the program team only: these notes are left out of the shareable version.',
+        },
+        {
+          type: 'table',
+          columns: [
+            { title: 'Stakeholder', width: 22 },
+            { title: 'Notes', width: 78 },
+          ],
+          rows: noted.map((e: Stakeholder) => [e.name, e.notes.trim()]),
+        },
+      );
+  }
+  return blocks;
+}
+
+function learnersSection(plan: Plan): DocBlock[] {
+  const segments = plan.learners;
+  if (!segments.length) return [];
+  const totals = totalIncentiveBudget(segments);
+  const blocks: DocBlock[] = [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: `The program serves ${plural(segments.length, 'learner segment')} with about ${formatCount(totals.learners)} people in all. Incentives are budgeted at ${formatMoney(totals.budget)} if every person in every segment took them up${totals.unsized ? ` (${plural(totals.unsized, 'segment')} without a size left out)` : ''}.`,
+    },
+    {
+      type: 'table',
+      columns: [
+        { title: 'Segment', width: 24 },
+        { title: 'Population', width: 16 },
+        { title: 'Estimated size', width: 11, numeric: true },
+        { title: 'Main barriers', width: 22 },
+        { title: 'Incentives per learner', width: 12, numeric: true },
+        { title: 'Incentive budget', width: 15, numeric: true },
+      ],
+      rows: segments.map((s) => {
+        const b = incentiveBudget(s);
+        return [
+          s.name,
+          POPULATION_LABELS[s.populationType],
+          s.estimatedSize === null ? '—' : formatCount(s.estimatedSize),
+          s.barriers.map((x) => BARRIER_LABELS[x]).join(', ') || '—',
+          formatMoney(b.perLearner),
+          money(b.total),
+        ];
+      }),
+      totalRow: ['Total', '', formatCount(totals.learners), '', '', formatMoney(totals.budget)],
+    },
+  ];
+  for (const s of segments) {
+    blocks.push({ type: 'heading', level: 2, text: s.name });
+    if (s.persona && (s.persona.name || s.persona.quote)) {
+      if (s.persona.quote.trim())
+        blocks.push({
+          type: 'paragraph',
+          style: 'quote',
+          text: `“${s.persona.quote.trim()}”${s.persona.name.trim() ? ` — ${s.persona.name.trim()}` : ''}`,
+        });
+      blocks.push(...paragraphs(s.persona.situation));
+    }
+    if (s.motivators.trim())
+      blocks.push(
+        { type: 'heading', level: 3, text: 'What motivates them' },
+        ...paragraphs(s.motivators),
+      );
+    if (s.barriers.length || s.barrierNotes.trim()) {
+      blocks.push({ type: 'heading', level: 3, text: 'Barriers' });
+      if (s.barriers.length)
+        blocks.push({ type: 'bullets', items: s.barriers.map((x) => BARRIER_LABELS[x]) });
+      blocks.push(...paragraphs(s.barrierNotes));
+    }
+    if (s.incentives.length) {
+      blocks.push(
+        { type: 'heading', level: 3, text: 'Incentives' },
+        {
+          type: 'table',
+          columns: [
+            { title: 'Incentive', width: 22 },
+            { title: 'What the learner gets', width: 52 },
+            { title: 'Kind', width: 12 },
+            { title: 'Cost per learner', width: 14, numeric: true },
+          ],
+          rows: s.incentives.map((i) => [
+            INCENTIVE_TYPES[i.type].label,
+            dash(i.description),
+            INCENTIVE_TYPES[i.type].financial ? 'Financial' : 'Non-financial',
+            money(i.costPerLearner),
+          ]),
+        },
+      );
+    }
+  }
+  return blocks;
+}
+
+function catalogSection(plan: Plan, options: ExportOptions): DocBlock[] {
+  const catalog = plan.content.catalog;
+  if (!catalog.length) return [];
+  const internal = showsInternal(options.profile);
+  const byKind = Object.entries(KIND_LABELS)
+    .map(([kind, label]) => [label, catalog.filter((c) => c.kind === kind).length] as const)
+    .filter(([, n]) => n > 0);
+  const hours = catalog.reduce((sum, c) => sum + (c.hours ?? 0), 0);
+  return [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: `The catalog holds ${plural(catalog.length, 'candidate item')} (${byKind.map(([label, n]) => `${formatCount(n)} ${label.toLowerCase()}`).join(', ')}), about ${formatCount(Math.round(hours))} learning hours in all.`,
+    },
+    {
+      type: 'table',
+      columns: [
+        { title: 'Title', width: internal ? 20 : 24 },
+        { title: 'Provider', width: 13 },
+        { title: 'Kind', width: 10 },
+        { title: 'Level', width: 8 },
+        { title: 'Hours', width: 6, numeric: true },
+        { title: 'Languages', width: 9 },
+        { title: 'Skills', width: internal ? 16 : 22 },
+        { title: 'Cost per learner', width: 8, numeric: true },
+        ...(internal ? [{ title: 'Notes', width: 10 }] : []),
+      ],
+      rows: catalog.map((c) => [
+        c.title,
+        dash(c.provider),
+        KIND_LABELS[c.kind],
+        LEVEL_LABELS[c.level],
+        num(c.hours),
+        c.languages.join(', ') || '—',
+        c.skills.join(', ') || '—',
+        money(c.costPerLearner),
+        ...(internal ? [dash(c.notes)] : []),
+      ]),
+    },
+  ];
+}
+
+const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+
+function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
+  const decisions = plan.content.decisions;
+  if (!decisions.length) return [];
+  const internal = showsInternal(options.profile);
+  const blocks: DocBlock[] = [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: 'Each content need was scored on weighted criteria. A criterion rated 5 applies strongly and pushes towards the option it favours; rated 1, it pushes the other way. The Make and Buy totals add up to 100. The accompanying workbook keeps these scores as live formulas, so weights and ratings can be changed and the recommendation recomputes.',
+    },
+  ];
+  for (const d of decisions) {
+    const score = scorePlanDecision(d);
+    const raters = internal ? d.raters : [];
+    blocks.push(
+      { type: 'heading', level: 2, text: d.need || 'Untitled need' },
+      {
+        type: 'facts',
+        rows: [
+          [
+            'Recommendation',
+            score.recommendation === 'none'
+              ? OPTION_LABELS.none
+              : `${OPTION_LABELS[score.recommendation]} (Make ${fixed1(score.make)}, Buy ${fixed1(score.buy)})`,
+          ],
+          ['Decision taken', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided'],
+          [
+            'Rated by',
+            internal
+              ? d.raters.map((r) => r.name).join('; ') || '—'
+              : plural(d.raters.length, 'rater'),
+          ],
+        ],
+      },
+      {
+        type: 'table',
+        columns: [
+          { title: 'Criterion', width: 40 - raters.length * 4 },
+          { title: 'Favours', width: 9 },
+          { title: 'Weight', width: 8, numeric: true },
+          ...raters.map((r, i) => ({ title: `Rater ${i + 1}`, width: 6, numeric: true })),
+          { title: 'Average rating', width: 10, numeric: true },
+          { title: 'Make points', width: 9, numeric: true },
+          { title: 'Buy points', width: 9, numeric: true },
+        ],
+        rows: d.criteria.map((c, i) => {
+          const s = score.criteria[i]!;
+          return [
+            c.label,
+            c.favours === 'make' ? 'Make' : 'Buy',
+            formatValue(c.weight),
+            ...raters.map((r) => {
+              const v = d.ratings[r.id]?.[c.id];
+              return v === undefined ? '—' : String(v);
+            }),
+            s.average === null ? 'Not rated' : fixed1(s.average),
+            s.average === null ? '—' : fixed1(s.makePoints),
+            s.average === null ? '—' : fixed1(s.buyPoints),
+          ];
+        }),
+        totalRow: [
+          'Total',
+          '',
+          formatValue(d.criteria.reduce((sum, c) => sum + c.weight, 0)),
+          ...raters.map(() => ''),
+          '',
+          fixed1(score.make),
+          fixed1(score.buy),
+        ],
+      },
+    );
+    if (raters.length)
+      blocks.push({
+        type: 'paragraph',
+        style: 'note',
+        text: `Raters: ${raters.map((r, i) => `${i + 1} = ${r.name}`).join('; ')}.`,
+      });
+    if (score.disagreements.length)
+      blocks.push({
+        type: 'paragraph',
+        style: 'note',
+        text: `Raters disagreed by two points or more on: ${score.disagreements
+          .map((id) => d.criteria.find((c) => c.id === id)?.label ?? id)
+          .join('; ')}.`,
+      });
+    blocks.push(
+      ...textSection('Rationale', d.rationale).map((b) =>
+        b.type === 'heading' ? { ...b, level: 3 as const } : b,
+      ),
+    );
+  }
+  return blocks;
+}
+
+function pathwaysSection(plan: Plan): DocBlock[] {
+  const pathways = plan.content.pathways;
+  if (!pathways.length) return [];
+  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  const blocks: DocBlock[] = [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: 'Pathways turn the catalog into a route to a role. Beginners follow a sequence step by step; experienced learners pick from groups by skill or tool. Hours and duration assume the stated study time per week.',
+    },
+  ];
+  for (const p of pathways) {
+    const summary = summarisePathway(p, plan.content.catalog);
+    const group = p.mode === 'group';
+    blocks.push(
+      { type: 'heading', level: 2, text: p.name || 'Untitled pathway' },
+      {
+        type: 'facts',
+        rows: [
+          ['Target role', dash(p.targetRole)],
+          ['For', p.segmentIds.map((id) => segments.get(id) ?? id).join('; ') || '—'],
+          ['Arrangement', group ? 'Grouped by skill or tool' : 'Step-by-step sequence'],
+          [
+            'Study time',
+            `${formatValue(summary.totalHours)} hours at ${formatValue(p.hoursPerWeek)} hours a week: ${describeDuration(summary.weeks)}`,
+          ],
+        ],
+      },
+      {
+        type: 'table',
+        columns: [
+          { title: group ? 'Group' : 'Step', width: group ? 14 : 6 },
+          { title: 'Content', width: group ? 28 : 34 },
+          { title: 'Provider', width: 18 },
+          { title: 'Level', width: 13 },
+          { title: 'Hours', width: 7, numeric: true },
+          { title: 'Skills', width: 20 },
+        ],
+        rows: summary.steps.map((s) => [
+          group ? dash(s.group) : String(s.index + 1),
+          s.item?.title ?? '(removed from the catalog)',
+          dash(s.item?.provider),
+          s.item ? LEVEL_LABELS[s.item.level] : '—',
+          num(s.item?.hours ?? null),
+          s.item?.skills.join(', ') || '—',
+        ]),
+        totalRow: ['', 'Total', '', '', formatValue(summary.totalHours), ''],
+      },
+    );
+    if (p.requiredSkills.length)
+      blocks.push({
+        type: 'paragraph',
+        style: 'note',
+        text: summary.uncovered.length
+          ? `Required skills not yet covered: ${summary.uncovered.join(', ')}.`
+          : `All ${plural(p.requiredSkills.length, 'required skill')} are covered.`,
+      });
+  }
+  return blocks;
+}
+
+/** Sections whose tables are too wide for a portrait page. */
+const LANDSCAPE: ReadonlySet<ExportSectionId> = new Set([
+  'theoryOfChange',
+  'logicModel',
+  'indicators',
+  'stakeholders',
+  'catalog',
+]);
+
+/** Builds the content of the document for a plan and its export options. */
+export function planDocument(plan: Plan, options: ExportOptions): PlanDocument {
+  const builders: Record<ExportSectionId, () => DocBlock[]> = {
+    objective: () => objectiveSection(plan),
+    theoryOfChange: () => theoryOfChangeSection(plan),
+    logicModel: () => logicModelSection(plan),
+    indicators: () => indicatorsSection(plan),
+    stakeholders: () => stakeholdersSection(plan, options),
+    learners: () => learnersSection(plan),
+    catalog: () => catalogSection(plan, options),
+    makeOrBuy: () => makeOrBuySection(plan, options),
+    pathways: () => pathwaysSection(plan),
+  };
+  const sections: DocSection[] = [];
+  for (const info of EXPORT_SECTIONS) {
+    if (!options.sections.includes(info.id)) continue;
+    const blocks = builders[info.id]();
+    // "Every section that has content": a lead sentence alone is not content.
+    if (!blocks.some((b) => b.type !== 'paragraph' || b.style !== 'lead')) continue;
+    sections.push({
+      id: info.id,
+      number: sections.length + 1,
+      title: info.label,
+      landscape: LANDSCAPE.has(info.id),
+      blocks,
+    });
+  }
+  const o = plan.objective;
+  return {
+    title: o.programName.trim() || plan.name.trim() || 'Untitled plan',
+    subtitle: 'Program plan',
+    organisation: o.organisation.trim(),
+    region: o.region.trim(),
+    dateLabel: formatDate(options.today),
+    version: `Plan last changed ${formatDate(plan.updatedAt)}`,
+    profile: options.profile,
+    audienceNote:
+      options.profile === 'internal'
+        ? 'Internal version: contains contact details and internal notes. Do not circulate outside the program team.'
+        : 'Shareable version: contact details and internal notes have been left out.',
+    sections,
+  };
+}
+
+/** Every text in the document, in order (tests and the raw-docx benchmark use it). */
+export function documentTexts(doc: PlanDocument): string[] {
+  const out: string[] = [doc.title, doc.subtitle, doc.organisation, doc.region];
+  for (const s of doc.sections) {
+    out.push(s.title);
+    for (const b of s.blocks) {
+      if (b.type === 'heading' || b.type === 'paragraph') out.push(b.text);
+      else if (b.type === 'bullets') out.push(...b.items);
+      else if (b.type === 'facts') for (const [k, v] of b.rows) out.push(k, v);
+      else if (b.type === 'table') {
+        out.push(...b.columns.map((c) => c.title));
+        for (const r of b.rows) out.push(...r);
+      } else out.push(b.caption);
+    }
+  }
+  return out;
+}
+
+/** The profile's display name (cover page, header). */
+export function profileLabel(profile: Profile): string {
+  return PROFILES[profile].label;
+}

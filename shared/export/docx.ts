@@ -1,0 +1,584 @@
+/**
+ * The Word program plan: renders a PlanDocument with the `docx` library.
+ * Real heading styles (navigation pane, table of contents), a cover page, a
+ * running header and "Page X of Y", tables with a shaded header row that
+ * repeats on every page, landscape sections for wide tables, diagrams as PNG.
+ * Arial is used because Word, Google Docs and LibreOffice (as the
+ * metric-compatible Liberation Sans) all have it, so pages break the same.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  LeaderType,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { pixelWidthFor } from './diagrams/scene';
+import { planDocument, profileLabel, type DocBlock, type PlanDocument } from './document';
+import type { ExportOptions } from './options';
+import { sanitizeText } from './sanitize';
+
+/** A4 in twentieths of a point, and our margins (2 cm). */
+const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
+const TWIPS_PER_PX = 15;
+const FONT = 'Arial';
+const INK = '1F2937';
+const ACCENT = '1F3864';
+const HEADER_FILL = 'DCE3EE';
+const TOTAL_FILL = 'F2F2F2';
+const RULE = 'A6A6A6';
+
+/** Content width and height of a page in twips. */
+function contentBox(landscape: boolean): { width: number; height: number } {
+  const w = landscape ? PAGE.height : PAGE.width;
+  const h = landscape ? PAGE.width : PAGE.height;
+  return { width: w - PAGE.margin * 2, height: h - PAGE.margin * 2 - 700 };
+}
+
+const text = (t: string) => sanitizeText(t);
+
+/** Paragraphs for a text that may hold line breaks. */
+function lines(t: string, style?: string, bold = false, firstLineBold = false): Paragraph[] {
+  // Plain runs carry no properties: a few thousand table cells add up.
+  return text(t)
+    .split('\n')
+    .map(
+      (line, i) =>
+        new Paragraph({
+          style,
+          children: [
+            bold || (firstLineBold && i === 0)
+              ? new TextRun({ text: line, bold: true })
+              : new TextRun(line),
+          ],
+        }),
+    );
+}
+
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: RULE } as const;
+const TABLE_BORDERS = {
+  top: cellBorder,
+  bottom: cellBorder,
+  left: cellBorder,
+  right: cellBorder,
+  insideHorizontal: cellBorder,
+  insideVertical: cellBorder,
+} as const;
+
+function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Table {
+  const total = block.columns.reduce((s, c) => s + c.width, 0);
+  const widths = block.columns.map((c) => Math.floor((c.width / total) * width));
+  const cell = (value: string, i: number, kind: 'head' | 'body' | 'total') => {
+    const numeric = block.columns[i]?.numeric === true;
+    // Table text is the document default, so the thousands of body cells need no style.
+    const style = kind === 'head' ? 'TableHead' : numeric ? 'TableNumber' : undefined;
+    return new TableCell({
+      // Widths on the header row only: with a fixed layout the grid sizes the rest.
+      ...(kind === 'head' ? { width: { size: widths[i] ?? 0, type: WidthType.DXA } } : {}),
+      ...(kind === 'body'
+        ? {}
+        : {
+            shading: {
+              type: ShadingType.CLEAR,
+              color: 'auto',
+              fill: kind === 'head' ? HEADER_FILL : TOTAL_FILL,
+            },
+          }),
+      children: lines(
+        value,
+        style,
+        kind === 'total',
+        kind === 'body' && block.columns[i]?.firstLineBold === true,
+      ),
+    });
+  };
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: block.columns.map((c, i) => cell(c.title, i, 'head')),
+    }),
+    ...block.rows.map(
+      (r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, 'body')) }),
+    ),
+  ];
+  if (block.totalRow)
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: block.totalRow.map((v, i) => cell(v, i, 'total')),
+      }),
+    );
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    // No columnWidths: docx would then give every cell a width of its own; the
+    // header row's widths size the grid, and a fixed layout follows the grid.
+
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    margins: { top: 40, bottom: 40, left: 90, right: 90 },
+    rows,
+  });
+}
+
+function facts(block: Extract<DocBlock, { type: 'facts' }>, width: number): Table {
+  const widths = [Math.round(width * 0.26), Math.round(width * 0.74)];
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+  const line = { style: BorderStyle.SINGLE, size: 4, color: 'D0D0D0' } as const;
+  return new Table({
+    width: { size: widths[0]! + widths[1]!, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: line,
+      bottom: line,
+      left: none,
+      right: none,
+      insideHorizontal: line,
+      insideVertical: none,
+    },
+    margins: { top: 50, bottom: 50, left: 60, right: 60 },
+    rows: block.rows.map(
+      ([label, value]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: widths[0]!, type: WidthType.DXA },
+              children: lines(label, 'FactLabel'),
+            }),
+            new TableCell({
+              width: { size: widths[1]!, type: WidthType.DXA },
+              children: lines(value, 'TableText'),
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
+type Child = Paragraph | Table | TableOfContents;
+
+async function diagram(
+  block: Extract<DocBlock, { type: 'diagram' }>,
+  landscape: boolean,
+  options: ExportOptions,
+): Promise<Child[]> {
+  const box = contentBox(landscape);
+  const caption = new Paragraph({ style: 'Caption', children: [new TextRun(text(block.caption))] });
+  if (!options.rasterize)
+    return [
+      new Paragraph({
+        style: 'Note',
+        children: [new TextRun('[Diagram not drawn in this export.]')],
+      }),
+      caption,
+    ];
+  const pixels = pixelWidthFor(block.scene, block.pixelWidth);
+  const png = await options.rasterize(block.scene, pixels);
+  // Fit the page: full content width, unless that makes it taller than the page allows.
+  const maxW = box.width / TWIPS_PER_PX;
+  const maxH = (box.height - 1400) / TWIPS_PER_PX;
+  const scale = Math.min(maxW / block.scene.width, maxH / block.scene.height);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: {
+            width: Math.round(block.scene.width * scale),
+            height: Math.round(block.scene.height * scale),
+          },
+          altText: {
+            name: 'Diagram',
+            title: text(block.caption.split('.')[0] ?? ''),
+            description: text(block.scene.alt),
+          },
+        }),
+      ],
+    }),
+    caption,
+  ];
+}
+
+async function blockChildren(
+  block: DocBlock,
+  landscape: boolean,
+  options: ExportOptions,
+): Promise<Child[]> {
+  const width = contentBox(landscape).width;
+  switch (block.type) {
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+          children: [new TextRun(text(block.text))],
+        }),
+      ];
+    case 'paragraph':
+      return lines(
+        block.text,
+        block.style === 'lead'
+          ? 'Lead'
+          : block.style === 'note'
+            ? 'Note'
+            : block.style === 'quote'
+              ? 'Quote'
+              : 'BodyText',
+      );
+    case 'bullets':
+      return block.items.map(
+        (item) =>
+          new Paragraph({
+            style: 'BodyText',
+            numbering: { reference: 'bullets', level: 0 },
+            children: [new TextRun(text(item))],
+          }),
+      );
+    case 'facts':
+      return [facts(block, width), new Paragraph({ style: 'After', children: [] })];
+    case 'table':
+      return [table(block, width), new Paragraph({ style: 'After', children: [] })];
+    case 'diagram':
+      return diagram(block, landscape, options);
+  }
+}
+
+function header(doc: PlanDocument, landscape: boolean): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'RunningHeader',
+        tabStops: [{ type: TabStopType.RIGHT, position: contentBox(landscape).width }],
+        children: [
+          new TextRun(text(`${doc.title} — ${doc.subtitle}`)),
+          new TextRun({ children: [new Tab(), `${profileLabel(doc.profile)} version`] }),
+        ],
+      }),
+    ],
+  });
+}
+
+function footer(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'RunningFooter',
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+function pageProperties(landscape: boolean) {
+  return {
+    page: {
+      size: {
+        width: PAGE.width,
+        height: PAGE.height,
+        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+      },
+      margin: {
+        top: PAGE.margin,
+        bottom: PAGE.margin,
+        left: PAGE.margin,
+        right: PAGE.margin,
+        header: 567,
+        footer: 567,
+      },
+    },
+  };
+}
+
+function coverChildren(doc: PlanDocument): Child[] {
+  const facts: [string, string][] = [
+    ['Organisation', doc.organisation || '—'],
+    ['Region', doc.region || '—'],
+    ['Date', doc.dateLabel],
+    ['Version', doc.version],
+    ['Audience', `${profileLabel(doc.profile)} version`],
+  ];
+  return [
+    new Paragraph({
+      spacing: { before: 2600 },
+      style: 'CoverKicker',
+      children: [new TextRun(doc.subtitle.toUpperCase())],
+    }),
+    new Paragraph({ style: 'Title', children: [new TextRun(text(doc.title))] }),
+    ...(doc.organisation
+      ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(text(doc.organisation))] })]
+      : []),
+    new Paragraph({
+      spacing: { before: 600, after: 300 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT, space: 1 } },
+      children: [],
+    }),
+    coverFacts(facts),
+    new Paragraph({
+      spacing: { before: 1600 },
+      style: 'Note',
+      children: [new TextRun(text(doc.audienceNote))],
+    }),
+    new Paragraph({
+      style: 'Note',
+      children: [new TextRun(`Prepared with Upskill Workbench on ${doc.dateLabel}.`)],
+    }),
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),
+    // Entries are written from the headings so LibreOffice and Google Docs show
+    // them; page numbers need a layout engine, so Word fills them in when it
+    // updates the field (estimating them with docx/layout took ~4 s).
+    new TableOfContents('Contents', {
+      hyperlink: true,
+      headingStyleRange: '1-1',
+      tabLeader: LeaderType.NONE,
+    }),
+  ];
+}
+
+function coverFacts(rows: [string, string][]): Table {
+  return facts({ type: 'facts', rows }, contentBox(false).width);
+}
+
+const STYLES = {
+  default: {
+    // The default is table text (most paragraphs are table cells); body text has its own style.
+    document: {
+      run: { font: FONT, size: 17, color: INK },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    heading1: {
+      run: { font: FONT, size: 34, bold: true, color: ACCENT },
+      paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, keepLines: true },
+    },
+    heading2: {
+      run: { font: FONT, size: 26, bold: true, color: ACCENT },
+      paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true },
+    },
+    heading3: {
+      run: { font: FONT, size: 22, bold: true, color: INK },
+      paragraph: { spacing: { before: 220, after: 80 }, keepNext: true, keepLines: true },
+    },
+    title: {
+      run: { font: FONT, size: 56, bold: true, color: ACCENT },
+      paragraph: { spacing: { after: 200 } },
+    },
+  },
+  paragraphStyles: [
+    {
+      id: 'BodyText',
+      name: 'Body Text',
+      basedOn: 'Normal',
+      run: { size: 20 },
+      paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'TOC1',
+      name: 'toc 1',
+      basedOn: 'BodyText',
+      run: { size: 22 },
+      paragraph: { spacing: { after: 100 } },
+    },
+    { id: 'Subtitle', name: 'Subtitle', basedOn: 'BodyText', run: { size: 30, color: '404040' } },
+    {
+      id: 'CoverKicker',
+      name: 'Cover kicker',
+      basedOn: 'BodyText',
+      run: { size: 22, bold: true, color: '595959', characterSpacing: 40 },
+    },
+    {
+      id: 'ContentsHeading',
+      name: 'Contents heading',
+      basedOn: 'BodyText',
+      run: { size: 34, bold: true, color: ACCENT },
+      paragraph: { spacing: { after: 240 } },
+    },
+    {
+      id: 'Lead',
+      name: 'Lead',
+      basedOn: 'BodyText',
+      run: { size: 21, color: '404040' },
+      paragraph: { spacing: { after: 200 } },
+    },
+    {
+      id: 'Note',
+      name: 'Note',
+      basedOn: 'BodyText',
+      run: { size: 18, italics: true, color: '595959' },
+    },
+    {
+      id: 'Quote',
+      name: 'Quote',
+      basedOn: 'BodyText',
+      run: { size: 21, italics: true, color: '404040' },
+      paragraph: { indent: { left: 400 }, spacing: { after: 160 } },
+    },
+    {
+      id: 'Caption',
+      name: 'Caption',
+      basedOn: 'BodyText',
+      run: { size: 17, italics: true, color: '595959' },
+      paragraph: { spacing: { after: 240 } },
+    },
+    {
+      id: 'TableText',
+      name: 'Table text',
+      basedOn: 'Normal',
+      run: { size: 17 },
+      paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'TableNumber',
+      name: 'Table number',
+      basedOn: 'TableText',
+      paragraph: { alignment: AlignmentType.RIGHT },
+    },
+    {
+      id: 'TableHead',
+      name: 'Table heading',
+      basedOn: 'TableText',
+      run: { bold: true, color: ACCENT },
+      paragraph: { keepNext: true },
+    },
+    {
+      id: 'FactLabel',
+      name: 'Fact label',
+      basedOn: 'TableText',
+      run: { bold: true, color: '404040' },
+    },
+    {
+      id: 'After',
+      name: 'Space after table',
+      basedOn: 'BodyText',
+      run: { size: 8 },
+      paragraph: { spacing: { after: 160, line: 120, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'RunningHeader',
+      name: 'Running header',
+      basedOn: 'Normal',
+      run: { size: 16, color: '595959' },
+      paragraph: {
+        spacing: { after: 0 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
+      },
+    },
+    {
+      id: 'RunningFooter',
+      name: 'Running footer',
+      basedOn: 'Normal',
+      run: { size: 16, color: '595959' },
+      paragraph: { spacing: { after: 0 } },
+    },
+  ],
+};
+
+const NUMBERING = {
+  config: [
+    {
+      reference: 'bullets',
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '•',
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 400, hanging: 260 } } },
+        },
+      ],
+    },
+  ],
+};
+
+/** Builds the Word document for a plan (bytes of a .docx file). */
+export async function buildPlanDocx(
+  plan: Parameters<typeof planDocument>[0],
+  options: ExportOptions,
+): Promise<Uint8Array> {
+  options.onProgress?.(0.05, 'Collecting the plan');
+  const doc = planDocument(plan, options);
+  return renderPlanDocx(doc, options);
+}
+
+/** Renders an already-built PlanDocument (the benchmark times this half separately). */
+export async function renderPlanDocx(
+  doc: PlanDocument,
+  options: ExportOptions,
+): Promise<Uint8Array> {
+  const headers = { portrait: header(doc, false), landscape: header(doc, true) };
+  const foot = footer();
+  const empty = {
+    header: new Header({ children: [new Paragraph({})] }),
+    footer: new Footer({ children: [new Paragraph({})] }),
+  };
+  const sections: ISectionOptions[] = [
+    {
+      properties: { ...pageProperties(false), titlePage: true },
+      headers: { default: headers.portrait, first: empty.header },
+      footers: { default: foot, first: empty.footer },
+      children: coverChildren(doc),
+    },
+  ];
+  let done = 0;
+  for (const section of doc.sections) {
+    const children: Child[] = [
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        children: [new TextRun(text(`${section.number}   ${section.title}`))],
+      }),
+    ];
+    for (const block of section.blocks)
+      children.push(...(await blockChildren(block, section.landscape, options)));
+    sections.push({
+      properties: pageProperties(section.landscape),
+      headers: { default: section.landscape ? headers.landscape : headers.portrait },
+      footers: { default: foot },
+      children,
+    });
+    done++;
+    options.onProgress?.(
+      0.1 + (0.6 * done) / Math.max(1, doc.sections.length),
+      `Writing ${section.title.toLowerCase()}`,
+    );
+  }
+  const document = new Document({
+    creator: text(doc.organisation || 'Upskill Workbench'),
+    title: text(`${doc.title} — ${doc.subtitle}`),
+    description: text(doc.audienceNote),
+    styles: STYLES,
+    numbering: NUMBERING,
+    sections,
+  });
+  options.onProgress?.(0.75, 'Packing the Word file');
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(document));
+  options.onProgress?.(1, 'Done');
+  return bytes;
+}

@@ -1,0 +1,96 @@
+/**
+ * What an export contains: the audience profile and the sections the user
+ * ticked. Shared by the builders, the export dialog, the command line and
+ * the worker so every entry point means the same thing by "shareable".
+ */
+import type { DiagramScene } from './diagrams/scene';
+
+/** Audience profiles: the full internal plan, or a copy safe to send outside. */
+export const PROFILES = {
+  internal: {
+    id: 'internal',
+    label: 'Full internal',
+    description: 'Everything in the plan, including contact details and internal notes.',
+  },
+  shareable: {
+    id: 'shareable',
+    label: 'Shareable',
+    description:
+      'For funders and partners: leaves out contact details, internal notes and the names of workshop raters.',
+  },
+} as const;
+
+/** An audience profile. */
+export type Profile = keyof typeof PROFILES;
+
+/** Sections of the exported plan, in document order. */
+export const EXPORT_SECTIONS = [
+  { id: 'objective', label: 'Objective and success measures' },
+  { id: 'theoryOfChange', label: 'Theory of change' },
+  { id: 'logicModel', label: 'Logic model and logframe' },
+  { id: 'indicators', label: 'Indicators' },
+  { id: 'stakeholders', label: 'Stakeholders and engagement' },
+  { id: 'learners', label: 'Learner segments and incentives' },
+  { id: 'catalog', label: 'Content catalog' },
+  { id: 'makeOrBuy', label: 'Make-or-buy decisions' },
+  { id: 'pathways', label: 'Learning pathways' },
+] as const;
+
+/** An exportable section. */
+export type ExportSectionId = (typeof EXPORT_SECTIONS)[number]['id'];
+
+/** Every section id, in document order. */
+export const ALL_SECTION_IDS: readonly ExportSectionId[] = EXPORT_SECTIONS.map((s) => s.id);
+
+/**
+ * Paints a diagram as PNG bytes `pixelWidth` wide. Supplied by the platform:
+ * resvg in Node, an OffscreenCanvas in the browser worker.
+ */
+export type Rasterize = (scene: DiagramScene, pixelWidth: number) => Promise<Uint8Array>;
+
+/** Progress of an export, 0..1, with what is being done. */
+export type ProgressReport = (fraction: number, step: string) => void;
+
+/** Options every builder takes. */
+export interface ExportOptions {
+  readonly profile: Profile;
+  readonly sections: readonly ExportSectionId[];
+  /** The date printed on the cover and used for "overdue" (YYYY-MM-DD). */
+  readonly today: string;
+  /** PNG rasteriser for diagrams; without one the document says where the diagram would be. */
+  readonly rasterize?: Rasterize;
+  readonly onProgress?: ProgressReport;
+}
+
+/** Whether a profile shows contact details and internal notes. */
+export function showsInternal(profile: Profile): boolean {
+  return profile === 'internal';
+}
+
+/** Result of reading a section list typed by a person ("objective,stakeholders"). */
+export type SectionsParse =
+  | { readonly ok: true; readonly sections: ExportSectionId[] }
+  | { readonly ok: false; readonly message: string };
+
+/** Reads a comma-separated section list; unknown names are refused by name. */
+export function parseSections(text: string): SectionsParse {
+  const wanted = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (wanted.length === 0)
+    return { ok: false, message: `No sections given; choose from ${ALL_SECTION_IDS.join(', ')}.` };
+  const unknown = wanted.filter((s) => !(ALL_SECTION_IDS as readonly string[]).includes(s));
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      message: `Unknown section ${unknown.map((s) => `"${s}"`).join(', ')}; choose from ${ALL_SECTION_IDS.join(', ')}.`,
+    };
+  // Document order, whatever order they were typed in.
+  return { ok: true, sections: ALL_SECTION_IDS.filter((id) => wanted.includes(id)) };
+}
+
+/** Whether a string names a profile. */
+export function isProfile(text: string): text is Profile {
+  return Object.hasOwn(PROFILES, text);
+}

@@ -1,0 +1,83 @@
+/**
+ * Making plan text safe for the files recipients open: Word refuses a
+ * document with characters XML 1.0 does not allow (U+000B, U+000C, other C0
+ * controls, lone surrogates, U+FFFE/U+FFFF), spreadsheet readers turn text
+ * that starts with = + - @ into formulas when it is written or pasted
+ * carelessly, and file systems forbid some names.
+ */
+import { PLAN_FILE_SUFFIX, planFileName } from '../plan/plan-file';
+
+/**
+ * Characters that XML 1.0 (and so Word) rejects, plus C1 controls, which are
+ * allowed by XML but make Word and LibreOffice show boxes or refuse pastes.
+ * Lone surrogates are matched by the `u`-less pattern below.
+ */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text with every character Word rejects removed (tabs and line breaks kept). */
+export function sanitizeText(text: string): string {
+  if (typeof text !== 'string') return '';
+  return text.replace(INVALID_XML, '').replace(LONE_SURROGATE, '').replace(/\r\n?/g, '\n');
+}
+
+/** Characters that make a spreadsheet treat typed or pasted text as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** True when a text would be read as a formula if it reached a cell unguarded. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Text for an Excel cell: sanitised and cut to Excel's cell limit. It is
+ * always written as a string cell (never `{ formula }`), so "=SUM(A1)" stays
+ * the words a planner typed; see `buildPlanXlsx`.
+ */
+export function cellText(text: string): string {
+  const clean = sanitizeText(text);
+  return clean.length > MAX_CELL_CHARS ? `${clean.slice(0, MAX_CELL_CHARS - 1)}…` : clean;
+}
+
+/**
+ * A CSV field: sanitised, formula-looking text prefixed with an apostrophe
+ * (OWASP's advice for CSV injection), quoted when it holds a separator.
+ */
+export function csvCell(text: string, separator = ','): string {
+  let clean = cellText(text);
+  if (looksLikeFormula(clean)) clean = `'${clean}`;
+  return /["\n\r]/.test(clean) || clean.includes(separator)
+    ? `"${clean.replace(/"/g, '""')}"`
+    : clean;
+}
+
+/** Export file kinds. */
+export const EXPORT_KINDS = {
+  docx: {
+    extension: '.docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word document',
+  },
+  xlsx: {
+    extension: '.xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel workbook',
+  },
+} as const;
+
+/** A kind of export file. */
+export type ExportKind = keyof typeof EXPORT_KINDS;
+
+/**
+ * A safe file name for an export ("Lower Valley: 2027" + docx →
+ * "Lower Valley 2027 – Program plan.docx"), using the same rules as plan files.
+ */
+export function exportFileName(planName: string, kind: ExportKind, suffix?: string): string {
+  const base = planFileName(sanitizeText(planName)).slice(0, -PLAN_FILE_SUFFIX.length);
+  const label = suffix ?? (kind === 'docx' ? 'Program plan' : 'Plan workbook');
+  return `${base} – ${label}${EXPORT_KINDS[kind].extension}`;
+}

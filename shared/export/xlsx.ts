@@ -1,0 +1,784 @@
+/**
+ * The Excel workbook: one sheet per area with a frozen, styled header row,
+ * filters, sensible widths, real numbers and dates, drop-down lists for
+ * enumerations and landscape fit-to-width printing. The make-or-buy sheet and
+ * the stakeholder quadrant are live formulas (with cached results for
+ * viewers that do not calculate), so a recipient can change an assumption.
+ *
+ * Every text goes in as a plain string cell through `cellText`: exceljs only
+ * writes a formula for a `{ formula }` value, so "=HYPERLINK(…)" typed by a
+ * planner stays words.
+ */
+import ExcelJS from 'exceljs';
+import { KIND_LABELS } from '../content/catalog';
+import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
+import { LEVEL_LABELS, summarisePathway } from '../content/pathways';
+import { FREQUENCY_LABELS } from '../indicators/format';
+import { BARRIER_LABELS, incentiveBudget, POPULATION_LABELS } from '../learners/segments';
+import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
+import { tracedTocNode } from '../logic-model/trace';
+import type { Plan } from '../plan/schema';
+import { QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
+import { stanceLabel } from '../stakeholders/register';
+import { EVIDENCE_LEVELS, kindLabel } from '../toc/kinds';
+import {
+  choiceLabel,
+  columnsFor,
+  INDICATOR_COLUMNS,
+  PARTNER_TYPE_CHOICES,
+  RELATION_CHOICES,
+  SHEETS,
+  STAKEHOLDER_COLUMNS,
+  type RoundTripColumn,
+} from './columns';
+import { showsInternal, type ExportOptions } from './options';
+import { cellText } from './sanitize';
+
+const HEADER_FILL = 'FF1F3864';
+const TITLE_COLOR = 'FF1F3864';
+const DATE_FORMAT = 'd mmm yyyy';
+/** Rows below the data that still get drop-down lists, for rows a recipient adds. */
+const SPARE_ROWS = 200;
+
+type CellValue = string | number | Date | null | { formula: string; result?: string | number };
+
+/** A column of a table sheet. */
+interface SheetColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly kind?: 'text' | 'number' | 'integer' | 'date' | 'money' | 'formula';
+  /** Drop-down values. */
+  readonly list?: readonly string[];
+  /** Whole-number range for validation. */
+  readonly range?: readonly [number, number];
+  /** Wrap text (long descriptions). */
+  readonly wrap?: boolean;
+}
+
+/** A date string as a real Excel date (UTC midnight, so no time zone shifts the day). */
+function excelDate(iso: string | null | undefined): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+const t = (text: string | null | undefined): string | null => {
+  const clean = cellText(text ?? '');
+  return clean === '' ? null : clean;
+};
+
+/** Excel column letters for a 1-based index. */
+export function columnLetter(index: number): string {
+  let n = index;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** exceljs supports range-wide validations (one XML element per range) but does not type them. */
+function validations(ws: ExcelJS.Worksheet): {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+} {
+  return (ws as unknown as { dataValidations: ReturnType<typeof validations> }).dataValidations;
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.height = 30;
+  row.eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF0F1F3D' } } };
+  });
+}
+
+function printSetup(ws: ExcelJS.Worksheet, title: string): void {
+  ws.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = {
+    oddHeader: `&L&8${title.replace(/&/g, '&&')}`,
+    oddFooter: '&C&8Page &P of &N',
+  };
+}
+
+/** Adds a sheet holding one table: header row frozen, filter, widths, types, lists. */
+function tableSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly SheetColumn[],
+  rows: readonly (readonly CellValue[])[],
+  docTitle: string,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  ws.columns = columns.map((c) => ({
+    width: c.width,
+    style: {
+      ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
+      ...(c.kind === 'money' ? { numFmt: '#,##0.00' } : {}),
+      ...(c.kind === 'number' ? { numFmt: '#,##0.##' } : {}),
+      ...(c.kind === 'integer' ? { numFmt: '0' } : {}),
+      alignment: { vertical: 'top', wrapText: c.wrap === true },
+    },
+  }));
+  styleHeader(ws.addRow(columns.map((c) => c.header)));
+  for (const row of rows) ws.addRow(row as CellValue[]);
+  const last = Math.max(2, rows.length + 1);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: columns.length } };
+  const spare = rows.length + 1 + SPARE_ROWS;
+  columns.forEach((c, i) => {
+    const col = columnLetter(i + 1);
+    if (c.list)
+      validations(ws).add(`${col}2:${col}${spare}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${c.list.join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: c.header,
+        error: `Choose one of: ${c.list.join(', ')}`,
+      });
+    else if (c.range)
+      validations(ws).add(`${col}2:${col}${spare}`, {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [c.range[0], c.range[1]],
+        showErrorMessage: true,
+        errorTitle: c.header,
+        error: `Enter a whole number from ${c.range[0]} to ${c.range[1]}.`,
+      });
+    else if (c.kind === 'date')
+      validations(ws).add(`${col}2:${col}${spare}`, {
+        type: 'date',
+        operator: 'greaterThan',
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(1990, 0, 1))],
+        showErrorMessage: true,
+        errorTitle: c.header,
+        error: 'Enter a date.',
+      });
+  });
+  printSetup(ws, `${docTitle} — ${name}`);
+  return ws;
+}
+
+function roundTripColumns(columns: readonly RoundTripColumn[]): SheetColumn[] {
+  return columns.map((c) => ({
+    header: c.header,
+    width: c.width,
+    kind:
+      c.kind === 'date'
+        ? 'date'
+        : c.kind === 'score'
+          ? 'integer'
+          : c.kind === 'number'
+            ? 'number'
+            : c.kind === 'computed' && c.key === 'quadrant'
+              ? 'formula'
+              : 'text',
+    ...(c.choices ? { list: Object.keys(c.choices) } : {}),
+    ...(c.kind === 'score' ? { range: [0, 100] as const } : {}),
+    wrap: c.width >= 30,
+  }));
+}
+
+// ---------------------------------------------------------------- sheets
+
+function summarySheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  options: ExportOptions,
+  title: string,
+): void {
+  const ws = wb.addWorksheet('Summary');
+  ws.columns = [
+    { width: 26, style: { alignment: { vertical: 'top' }, font: { bold: true } } },
+    { width: 100, style: { alignment: { vertical: 'top', wrapText: true } } },
+  ];
+  const o = plan.objective;
+  const head = ws.addRow([t(title)]);
+  head.font = { bold: true, size: 16, color: { argb: TITLE_COLOR } };
+  ws.addRow(['Program plan workbook']).font = { size: 12, color: { argb: 'FF595959' } };
+  ws.addRow([]);
+  const facts: [string, CellValue][] = [
+    ['Organisation', t(o.organisation)],
+    ['Region', t(o.region)],
+    ['Exported on', excelDate(options.today)],
+    ['Plan last changed', excelDate(plan.updatedAt)],
+    [
+      'Audience',
+      options.profile === 'internal'
+        ? 'Full internal version: contains contact details and internal notes.'
+        : 'Shareable version: contact details and internal notes left out.',
+    ],
+  ];
+  if (options.sections.includes('objective'))
+    facts.push(
+      ['Change sought', t(o.changeSought)],
+      ['Target group', t(o.targetGroup)],
+      ['Problem statement', t(o.problemStatement)],
+      ['Success means', t(o.successDefinition)],
+      ['Baseline', t(o.baseline.description)],
+      ['Baseline date', excelDate(o.baseline.date)],
+      ['Baseline source', t(o.baseline.source)],
+    );
+  for (const [label, value] of facts) {
+    const row = ws.addRow([label, value]);
+    if (value instanceof Date) row.getCell(2).numFmt = DATE_FORMAT;
+    row.getCell(2).alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
+  }
+  ws.addRow([]);
+  ws.addRow([
+    'Sheets',
+    'Each sheet has a filter on its header row. Grey columns are calculated: on the Make-or-buy sheet change a weight or a rating and the totals and recommendation update; on Stakeholders change power or interest and the quadrant updates. Keep the ID columns unchanged so edited sheets can be imported back into the plan.',
+  ]);
+  if (options.sections.includes('objective') && o.successMeasures.length) {
+    ws.addRow([]);
+    const header = ws.addRow(['Success measure', 'Unit', 'Baseline', 'Target', 'Target date']);
+    styleHeader(header);
+    for (const m of o.successMeasures) {
+      const row = ws.addRow([t(m.name), t(m.unit), m.baseline, m.target, excelDate(m.targetDate)]);
+      row.getCell(5).numFmt = DATE_FORMAT;
+      row.getCell(1).font = { bold: false };
+    }
+    ws.getColumn(3).width = 12;
+    ws.getColumn(4).width = 12;
+    ws.getColumn(5).width = 14;
+  }
+  printSetup(ws, `${title} — Summary`);
+}
+
+function tocSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const toc = plan.theoryOfChange;
+  tableSheet(
+    wb,
+    'Theory of change',
+    [
+      { header: 'ID', width: 16 },
+      {
+        header: 'Kind',
+        width: 22,
+        list: [
+          'Impact',
+          'Long-term outcome',
+          'Intermediate outcome',
+          'Short-term outcome',
+          'Outcome',
+          'Precondition',
+          'Intervention',
+          'Assumption',
+          'External factor',
+        ],
+      },
+      { header: 'Element', width: 50, wrap: true },
+      { header: 'Description', width: 80, wrap: true },
+    ],
+    toc.nodes.map((n) => [n.id, kindLabel(n), t(n.title), t(n.description)]),
+    title,
+  );
+  const byId = new Map(toc.nodes.map((n) => [n.id, n]));
+  const evidence = new Map<string, string>(EVIDENCE_LEVELS.map((e) => [e.value, e.label]));
+  tableSheet(
+    wb,
+    'Causal links',
+    [
+      { header: 'From', width: 40, wrap: true },
+      { header: 'Leads to', width: 40, wrap: true },
+      { header: 'Because', width: 60, wrap: true },
+      { header: 'Assumptions', width: 40, wrap: true },
+      { header: 'Evidence', width: 18, list: EVIDENCE_LEVELS.map((e) => e.label) },
+    ],
+    toc.links.map((l) => [
+      t(byId.get(l.source)?.title ?? l.source),
+      t(byId.get(l.target)?.title ?? l.target),
+      t(l.rationale),
+      t(l.assumptions.join('; ')),
+      evidence.get(l.evidence) ?? l.evidence,
+    ]),
+    title,
+  );
+}
+
+function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const lanes = [...CHAIN_LANES, ...NOTE_LANES];
+  const items = lanes.flatMap((lane) =>
+    plan.logicModel.items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
+  );
+  tableSheet(
+    wb,
+    'Logframe',
+    [
+      { header: 'ID', width: 16 },
+      { header: 'Level', width: 22, list: lanes.map((l) => l.level.replace(/,/g, '')) },
+      { header: 'Result', width: 44, wrap: true },
+      { header: 'Description', width: 50, wrap: true },
+      { header: 'Indicators', width: 40, wrap: true },
+      { header: 'Means of verification', width: 34, wrap: true },
+      { header: 'Assumptions', width: 34, wrap: true },
+      { header: 'Contributes to (theory of change)', width: 34, wrap: true },
+    ],
+    items.map((i) => [
+      i.id,
+      laneInfo(i.lane).level,
+      t(i.title),
+      t(i.description),
+      t(
+        plan.indicators
+          .filter((x) => x.subjectId === i.id)
+          .map((x) => x.name)
+          .join('\n'),
+      ),
+      t(i.meansOfVerification),
+      t(i.assumptions),
+      t(tracedTocNode(plan, i)?.title ?? ''),
+    ]),
+    title,
+  );
+}
+
+function subjectTitle(plan: Plan, subjectId: string): string {
+  return (
+    plan.logicModel.items.find((i) => i.id === subjectId)?.title ??
+    plan.theoryOfChange.nodes.find((n) => n.id === subjectId)?.title ??
+    ''
+  );
+}
+
+function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const columns = INDICATOR_COLUMNS;
+  tableSheet(
+    wb,
+    SHEETS.indicators,
+    roundTripColumns(columns),
+    plan.indicators.map((i) => {
+      const values: Record<string, CellValue> = {
+        id: i.id,
+        subjectId: i.subjectId,
+        subject: t(subjectTitle(plan, i.subjectId)),
+        name: t(i.name),
+        unit: t(i.unit),
+        baseline: i.baseline.value,
+        baselineDate: excelDate(i.baseline.date),
+        target: i.target.value,
+        targetDate: excelDate(i.target.date),
+        dataSource: t(i.dataSource),
+        frequency: i.frequency ? FREQUENCY_LABELS[i.frequency] : null,
+        owner: t(i.owner),
+      };
+      return columns.map((c) => values[c.key] ?? null);
+    }),
+    title,
+  );
+}
+
+/** The quadrant formula for a row, matching quadrantOf (50 counts as high). */
+export function quadrantFormula(powerCell: string, interestCell: string): string {
+  const q = QUADRANT_INFO;
+  return `IF(OR(${powerCell}="",${interestCell}=""),"",IF(${powerCell}>=50,IF(${interestCell}>=50,"${q.manageClosely.label}","${q.keepSatisfied.label}"),IF(${interestCell}>=50,"${q.keepInformed.label}","${q.monitor.label}")))`;
+}
+
+function stakeholdersSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  options: ExportOptions,
+  title: string,
+): void {
+  const columns = columnsFor(STAKEHOLDER_COLUMNS, showsInternal(options.profile));
+  const col = (key: string) => columnLetter(columns.findIndex((c) => c.key === key) + 1);
+  const ws = tableSheet(
+    wb,
+    SHEETS.stakeholders,
+    roundTripColumns(columns),
+    plan.stakeholders.entries.map((s, index) => {
+      const row = index + 2;
+      const values: Record<string, CellValue> = {
+        id: s.id,
+        name: t(s.name),
+        organisation: t(s.organisation),
+        role: t(s.role),
+        relation: choiceLabel(RELATION_CHOICES, s.relation),
+        partnerType: t(choiceLabel(PARTNER_TYPE_CHOICES, s.partnerType)),
+        power: s.power,
+        interest: s.interest,
+        quadrant: {
+          formula: quadrantFormula(`${col('power')}${row}`, `${col('interest')}${row}`),
+          result: QUADRANT_INFO[quadrantOf(s)].label,
+        },
+        currentStance: stanceLabel(s.currentStance),
+        desiredStance: stanceLabel(s.desiredStance),
+        owner: t(s.owner),
+        nextCheckpoint: excelDate(s.nextCheckpoint),
+        contact: t(s.contact),
+        notes: t(s.notes),
+      };
+      return columns.map((c) => values[c.key] ?? null);
+    }),
+    title,
+  );
+  // Calculated column: grey, so a recipient sees it is not for typing.
+  const quadrant = ws.getColumn(columns.findIndex((c) => c.key === 'quadrant') + 1);
+  quadrant.eachCell((cell, row) => {
+    if (row > 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+  });
+}
+
+function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  tableSheet(
+    wb,
+    'Learners',
+    [
+      { header: 'ID', width: 16 },
+      { header: 'Segment', width: 40, wrap: true },
+      {
+        header: 'Population',
+        width: 26,
+        list: Object.values(POPULATION_LABELS).map((l) => l.replace(/,/g, '')),
+      },
+      { header: 'Estimated size', width: 14, kind: 'integer' },
+      { header: 'Barriers', width: 40, wrap: true },
+      { header: 'Incentives', width: 60, wrap: true },
+      { header: 'Incentive cost per learner', width: 16, kind: 'money' },
+      { header: 'Incentive budget', width: 16, kind: 'money' },
+    ],
+    plan.learners.map((s, i) => {
+      const b = incentiveBudget(s);
+      return [
+        s.id,
+        t(s.name),
+        POPULATION_LABELS[s.populationType].replace(/,/g, ''),
+        s.estimatedSize,
+        t(s.barriers.map((x) => BARRIER_LABELS[x]).join(', ')),
+        t(s.incentives.map((x) => x.description).join('\n')),
+        b.perLearner,
+        { formula: `IF(D${i + 2}="","",D${i + 2}*G${i + 2})`, result: b.total ?? '' },
+      ];
+    }),
+    title,
+  );
+}
+
+function catalogSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  options: ExportOptions,
+  title: string,
+): void {
+  const internal = showsInternal(options.profile);
+  tableSheet(
+    wb,
+    'Content catalog',
+    [
+      { header: 'ID', width: 16 },
+      { header: 'Title', width: 44, wrap: true },
+      { header: 'Provider', width: 26 },
+      { header: 'Kind', width: 22, list: Object.values(KIND_LABELS) },
+      { header: 'Level', width: 14, list: Object.values(LEVEL_LABELS) },
+      { header: 'Hours', width: 9, kind: 'number' },
+      { header: 'Languages', width: 20 },
+      { header: 'Skills', width: 40, wrap: true },
+      { header: 'Cost per learner', width: 14, kind: 'money' },
+      { header: 'Link', width: 36 },
+      ...(internal ? [{ header: 'Internal notes', width: 50, wrap: true }] : []),
+    ],
+    plan.content.catalog.map((c) => [
+      c.id,
+      t(c.title),
+      t(c.provider),
+      KIND_LABELS[c.kind],
+      LEVEL_LABELS[c.level],
+      c.hours,
+      t(c.languages.join(', ')),
+      t(c.skills.join(', ')),
+      c.costPerLearner,
+      t(c.url),
+      ...(internal ? [t(c.notes)] : []),
+    ]),
+    title,
+  );
+}
+
+function pathwaysSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const rows: CellValue[][] = [];
+  for (const p of plan.content.pathways) {
+    const summary = summarisePathway(p, plan.content.catalog);
+    for (const s of summary.steps)
+      rows.push([
+        t(p.name),
+        t(p.targetRole),
+        p.mode === 'group' ? 'Grouped' : 'Sequence',
+        s.index + 1,
+        t(s.group),
+        t(s.item?.title ?? '(removed from the catalog)'),
+        t(s.item?.provider),
+        s.item ? LEVEL_LABELS[s.item.level] : null,
+        s.item?.hours ?? null,
+        t(s.item?.skills.join(', ')),
+      ]);
+  }
+  tableSheet(
+    wb,
+    'Pathways',
+    [
+      { header: 'Pathway', width: 30, wrap: true },
+      { header: 'Target role', width: 28, wrap: true },
+      { header: 'Arrangement', width: 13, list: ['Sequence', 'Grouped'] },
+      { header: 'Step', width: 7, kind: 'integer' },
+      { header: 'Group', width: 18 },
+      { header: 'Content', width: 44, wrap: true },
+      { header: 'Provider', width: 26 },
+      { header: 'Level', width: 14, list: Object.values(LEVEL_LABELS) },
+      { header: 'Hours', width: 9, kind: 'number' },
+      { header: 'Skills', width: 40, wrap: true },
+    ],
+    rows,
+    title,
+  );
+}
+
+/** Cell addresses of one decision's results on the make-or-buy sheet (tests read them). */
+export interface DecisionCells {
+  readonly need: string;
+  readonly firstCriterionRow: number;
+  readonly weightColumn: string;
+  readonly raterColumns: readonly string[];
+  readonly make: string;
+  readonly buy: string;
+  readonly recommendation: string;
+}
+
+const LIGHT = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } } as const;
+
+/**
+ * The make-or-buy sheet, with the scoring of shared/content/makeorbuy.ts as
+ * formulas: each rating splits its criterion's weight between Make and Buy,
+ * averaged over raters; totals are shares of the rated weight; Hybrid wins
+ * when it is offered and the margin is inside the band.
+ */
+function makeOrBuySheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  options: ExportOptions,
+  title: string,
+): DecisionCells[] {
+  const internal = showsInternal(options.profile);
+  const ws = wb.addWorksheet('Make-or-buy', { views: [{ state: 'frozen', ySplit: 3 }] });
+  const maxRaters = Math.max(1, ...plan.content.decisions.map((d) => d.raters.length));
+  ws.columns = [
+    { width: 52 },
+    { width: 10 },
+    { width: 9 },
+    ...Array.from({ length: maxRaters }, () => ({ width: 10 })),
+    { width: 11 },
+    { width: 11 },
+    { width: 11 },
+    { width: 11 },
+  ];
+  const titleRow = ws.addRow([t(`${title} — make-or-buy scoring`)]);
+  titleRow.font = { bold: true, size: 14, color: { argb: TITLE_COLOR } };
+  ws.addRow([
+    'Rate each criterion 1 (does not apply) to 5 (applies strongly). Change any white cell; grey cells recalculate.',
+  ]).font = { italic: true, color: { argb: 'FF595959' } };
+  const bandRow = ws.addRow(['Hybrid band (points either side of a tie)', null, HYBRID_BAND]);
+  bandRow.getCell(1).font = { bold: true };
+  const band = `$C$${bandRow.number}`;
+  const out: DecisionCells[] = [];
+  const rater = (i: number) => columnLetter(4 + i);
+  const avgCol = columnLetter(4 + maxRaters);
+  const shareCol = columnLetter(5 + maxRaters);
+  const makeCol = columnLetter(6 + maxRaters);
+  const buyCol = columnLetter(7 + maxRaters);
+  for (const d of plan.content.decisions) {
+    const score = scorePlanDecision(d);
+    ws.addRow([]);
+    const needRow = ws.addRow([t(d.need)]);
+    needRow.font = { bold: true, size: 12, color: { argb: TITLE_COLOR } };
+    const hybridRow = ws.addRow(['Hybrid offered', d.includeHybrid ? 'Yes' : 'No']);
+    ws.getCell(`B${hybridRow.number}`).dataValidation = {
+      type: 'list',
+      allowBlank: false,
+      formulae: ['"Yes,No"'],
+    };
+    const hybrid = `$B$${hybridRow.number}`;
+    const header = ws.addRow([
+      'Criterion',
+      'Favours',
+      'Weight',
+      ...Array.from({ length: maxRaters }, (_, i) =>
+        i < d.raters.length ? (internal ? t(d.raters[i]!.name) : `Rater ${i + 1}`) : '',
+      ),
+      'Average rating',
+      'Make share',
+      'Make points',
+      'Buy points',
+    ]);
+    styleHeader(header);
+    const first = header.number + 1;
+    const last = first + d.criteria.length - 1;
+    const ratedWeight = `SUMPRODUCT(ISNUMBER($${avgCol}$${first}:$${avgCol}$${last})*$C$${first}:$C$${last})`;
+    d.criteria.forEach((c, i) => {
+      const r = first + i;
+      const s = score.criteria[i]!;
+      const ratings = Array.from({ length: maxRaters }, (_, k) => {
+        const raterId = d.raters[k]?.id;
+        const v = raterId ? d.ratings[raterId]?.[c.id] : undefined;
+        return v ?? null;
+      });
+      const raterRange = `${rater(0)}${r}:${rater(maxRaters - 1)}${r}`;
+      const row = ws.addRow([
+        t(c.label),
+        c.favours === 'make' ? 'Make' : 'Buy',
+        c.weight,
+        ...ratings,
+        {
+          formula: `IF(COUNT(${raterRange})=0,"",AVERAGE(${raterRange}))`,
+          result: s.average ?? '',
+        },
+        {
+          formula: `IF(${avgCol}${r}="","",IF(B${r}="Make",(${avgCol}${r}-1)/4,1-(${avgCol}${r}-1)/4))`,
+          result: s.makeShare ?? '',
+        },
+        {
+          formula: `IF(OR(${avgCol}${r}="",${ratedWeight}=0),"",100*C${r}*${shareCol}${r}/${ratedWeight})`,
+          result: s.average === null ? '' : s.makePoints,
+        },
+        {
+          formula: `IF(OR(${avgCol}${r}="",${ratedWeight}=0),"",100*C${r}*(1-${shareCol}${r})/${ratedWeight})`,
+          result: s.average === null ? '' : s.buyPoints,
+        },
+      ]);
+      row.getCell(2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"Make,Buy"'] };
+      for (let k = 0; k < maxRaters; k++)
+        row.getCell(4 + k).dataValidation = {
+          type: 'whole',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [1, 5],
+          showErrorMessage: true,
+          error: 'Rate from 1 to 5.',
+        };
+      for (let k = 4 + maxRaters; k <= 7 + maxRaters; k++) {
+        row.getCell(k).fill = LIGHT;
+        row.getCell(k).numFmt = k === 5 + maxRaters ? '0%' : '0.0';
+      }
+      row.alignment = { vertical: 'top', wrapText: true };
+    });
+    const totalsRow = ws.addRow([
+      'Total',
+      null,
+      { formula: `SUM(C${first}:C${last})`, result: d.criteria.reduce((a, c) => a + c.weight, 0) },
+    ]);
+    totalsRow.font = { bold: true };
+    const scored = score.recommendation !== 'none';
+    totalsRow.getCell(6 + maxRaters).value = {
+      formula: `IF(${ratedWeight}=0,"",SUM(${makeCol}${first}:${makeCol}${last}))`,
+      result: scored ? score.make : '',
+    };
+    totalsRow.getCell(7 + maxRaters).value = {
+      formula: `IF(${ratedWeight}=0,"",SUM(${buyCol}${first}:${buyCol}${last}))`,
+      result: scored ? score.buy : '',
+    };
+    for (let k = 6 + maxRaters; k <= 7 + maxRaters; k++) {
+      totalsRow.getCell(k).numFmt = '0.0';
+      totalsRow.getCell(k).fill = LIGHT;
+    }
+    const make = `${makeCol}${totalsRow.number}`;
+    const buy = `${buyCol}${totalsRow.number}`;
+    const recRow = ws.addRow([
+      'Recommendation',
+      {
+        formula: `IF(${make}="","${OPTION_LABELS.none}",IF(AND(${hybrid}="Yes",ABS(${make}-${buy})<${band}),"Hybrid",IF(ABS(${make}-${buy})<0.000001,IF(${hybrid}="Yes","Hybrid","Tie"),IF(${make}>${buy},"Make","Buy"))))`,
+        result: OPTION_LABELS[score.recommendation],
+      },
+    ]);
+    recRow.font = { bold: true };
+    recRow.getCell(2).fill = LIGHT;
+    ws.addRow(['Decision taken', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided']);
+    if (d.rationale.trim()) {
+      const rationale = ws.addRow(['Rationale', t(d.rationale)]);
+      ws.mergeCells(rationale.number, 2, rationale.number, 7 + maxRaters);
+      rationale.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+      rationale.height = Math.min(300, 15 * Math.ceil(d.rationale.length / 110));
+    }
+    out.push({
+      need: d.need,
+      firstCriterionRow: first,
+      weightColumn: 'C',
+      raterColumns: Array.from({ length: d.raters.length }, (_, i) => rater(i)),
+      make,
+      buy,
+      recommendation: `B${recRow.number}`,
+    });
+  }
+  printSetup(ws, `${title} — Make-or-buy`);
+  return out;
+}
+
+/** The workbook for a plan, plus where each make-or-buy result sits (for tests). */
+export async function buildPlanWorkbook(
+  plan: Plan,
+  options: ExportOptions,
+): Promise<{ workbook: ExcelJS.Workbook; decisions: DecisionCells[] }> {
+  const title = plan.objective.programName.trim() || plan.name.trim() || 'Untitled plan';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Upskill Workbench';
+  wb.title = cellText(title);
+  wb.created = excelDate(options.today) ?? new Date(0);
+  // Excel recalculates every formula when the file opens (LibreOffice does by default).
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const has = (id: (typeof options.sections)[number]) => options.sections.includes(id);
+  const steps: [boolean, string, () => void][] = [
+    [true, 'summary', () => summarySheet(wb, plan, options, title)],
+    [
+      has('theoryOfChange') && plan.theoryOfChange.nodes.length > 0,
+      'theory of change',
+      () => tocSheets(wb, plan, title),
+    ],
+    [
+      has('logicModel') && plan.logicModel.items.length > 0,
+      'logframe',
+      () => logframeSheet(wb, plan, title),
+    ],
+    [has('indicators'), 'indicators', () => indicatorsSheet(wb, plan, title)],
+    [has('stakeholders'), 'stakeholders', () => stakeholdersSheet(wb, plan, options, title)],
+    [has('learners') && plan.learners.length > 0, 'learners', () => learnersSheet(wb, plan, title)],
+    [
+      has('catalog') && plan.content.catalog.length > 0,
+      'content catalog',
+      () => catalogSheet(wb, plan, options, title),
+    ],
+    [
+      has('pathways') && plan.content.pathways.length > 0,
+      'pathways',
+      () => pathwaysSheet(wb, plan, title),
+    ],
+  ];
+  let decisions: DecisionCells[] = [];
+  const active = steps.filter(([on]) => on);
+  active.forEach(([, name, run], i) => {
+    options.onProgress?.(0.05 + (0.55 * i) / active.length, `Writing ${name}`);
+    run();
+  });
+  if (has('makeOrBuy') && plan.content.decisions.length > 0) {
+    options.onProgress?.(0.6, 'Writing make-or-buy');
+    decisions = makeOrBuySheet(wb, plan, options, title);
+  }
+  return { workbook: wb, decisions };
+}
+
+/** Builds the Excel workbook for a plan (bytes of an .xlsx file). */
+export async function buildPlanXlsx(plan: Plan, options: ExportOptions): Promise<Uint8Array> {
+  const { workbook } = await buildPlanWorkbook(plan, options);
+  options.onProgress?.(0.7, 'Packing the Excel file');
+  const buffer = await workbook.xlsx.writeBuffer();
+  options.onProgress?.(1, 'Done');
+  return new Uint8Array(buffer as ArrayBuffer);
+}

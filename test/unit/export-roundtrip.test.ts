@@ -1,0 +1,228 @@
+/**
+ * The Excel round trip: export the sample plan's workbook, edit it the way a
+ * recipient would, read it back, check the preview, apply it in one step —
+ * and refuse bad workbooks with a clear message, changing nothing.
+ */
+import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import {
+  applyRoundTrip,
+  isEmptyPreview,
+  readRoundTripWorkbook,
+  type RoundTripResult,
+} from '../../shared/export/roundtrip';
+import { buildPlanXlsx } from '../../shared/export/xlsx';
+import { exportOptions, samplePlan } from './export-helpers';
+
+const plan = samplePlan();
+
+async function exported(profile: 'internal' | 'shareable' = 'internal'): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await buildPlanXlsx(plan, exportOptions({ profile }))).slice().buffer);
+  return wb;
+}
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Column number of a heading on row 1. */
+function col(ws: ExcelJS.Worksheet, header: string): number {
+  let found = 0;
+  ws.getRow(1).eachCell((cell, n) => {
+    if (cell.value === header) found = n;
+  });
+  if (!found) throw new Error(`no column ${header}`);
+  return found;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, id: string): ExcelJS.Row {
+  for (let r = 2; r <= ws.rowCount; r++)
+    if (ws.getRow(r).getCell(1).value === id) return ws.getRow(r);
+  throw new Error(`no row ${id}`);
+}
+
+function expectFailure(result: RoundTripResult, text: string) {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect([result.message, ...result.details].join(' ')).toContain(text);
+}
+
+describe('round trip of an unedited workbook', { timeout: 30_000 }, () => {
+  it('changes nothing', async () => {
+    for (const profile of ['internal', 'shareable'] as const) {
+      const result = await readRoundTripWorkbook(await bytesOf(await exported(profile)), plan);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.preview.stakeholders.unchanged).toBe(plan.stakeholders.entries.length);
+      expect(result.preview.indicators.unchanged).toBe(plan.indicators.length);
+      expect(isEmptyPreview(result.preview)).toBe(true);
+    }
+  });
+});
+
+describe('round trip of an edited workbook', { timeout: 30_000 }, () => {
+  it('previews added, changed and removed rows field by field, and applies them', async () => {
+    const wb = await exported();
+    const sh = wb.getWorksheet('Stakeholders')!;
+    const first = plan.stakeholders.entries[0]!;
+    const removedId = plan.stakeholders.entries[1]!.id;
+    rowOf(sh, first.id).getCell(col(sh, 'Power (0–100)')).value = 20;
+    rowOf(sh, first.id).getCell(col(sh, 'Current stance')).value = 'Leading';
+    sh.spliceRows(rowOf(sh, removedId).number, 1);
+    const added = sh.addRow([]);
+    added.getCell(col(sh, 'Name')).value = 'Regional Chamber of Crafts';
+    added.getCell(col(sh, 'Power (0–100)')).value = 35;
+    added.getCell(col(sh, 'Interest (0–100)')).value = 75;
+    added.getCell(col(sh, 'Relation')).value = 'Partner';
+    added.getCell(col(sh, 'Partner type')).value = 'Outreach';
+    added.getCell(col(sh, 'Next checkpoint')).value = new Date(Date.UTC(2027, 2, 15));
+    const ind = wb.getWorksheet('Indicators')!;
+    const indicator = plan.indicators[0]!;
+    rowOf(ind, indicator.id).getCell(col(ind, 'Target')).value = 4500;
+
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { stakeholders, indicators } = result.preview;
+    expect(stakeholders.changed).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        changes: [
+          { key: 'power', label: 'Power (0–100)', before: String(first.power), after: '20' },
+          {
+            key: 'currentStance',
+            label: 'Current stance',
+            before: 'Supportive',
+            after: 'Leading',
+          },
+        ],
+      }),
+    ]);
+    expect(stakeholders.removed).toEqual([
+      { id: removedId, name: plan.stakeholders.entries[1]!.name },
+    ]);
+    expect(stakeholders.added).toHaveLength(1);
+    expect(stakeholders.added[0]!.name).toBe('Regional Chamber of Crafts');
+    expect(indicators.changed).toEqual([
+      expect.objectContaining({
+        id: indicator.id,
+        changes: [{ key: 'target', label: 'Target', before: '4000', after: '4500' }],
+      }),
+    ]);
+
+    const next = produce(plan, (draft) => applyRoundTrip(draft, result.preview, (p) => `${p}-new`));
+    const entries = next.stakeholders.entries;
+    expect(entries.find((e) => e.id === first.id)).toMatchObject({
+      power: 20,
+      currentStance: 'leading',
+    });
+    expect(entries.some((e) => e.id === removedId)).toBe(false);
+    expect(entries.find((e) => e.id === 'sh-new')).toMatchObject({
+      name: 'Regional Chamber of Crafts',
+      relation: 'partner',
+      partnerType: 'outreach',
+      power: 35,
+      interest: 75,
+      nextCheckpoint: '2027-03-15',
+    });
+    // Fields the sheet does not carry (actions, history) survive.
+    expect(entries.find((e) => e.id === first.id)!.actions).toEqual(first.actions);
+    expect(next.indicators.find((i) => i.id === indicator.id)!.target.value).toBe(4500);
+    expect(next.stakeholders.entries).toHaveLength(plan.stakeholders.entries.length);
+  });
+
+  it('keeps contacts and notes when a shareable workbook comes back', async () => {
+    const wb = await exported('shareable');
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expect(result.ok && result.preview.notes.join(' ')).toContain('contacts and notes stay');
+    if (!result.ok) return;
+    const next = produce(plan, (draft) => applyRoundTrip(draft, result.preview, (p) => p));
+    expect(next.stakeholders.entries.map((e) => e.contact)).toEqual(
+      plan.stakeholders.entries.map((e) => e.contact),
+    );
+  });
+});
+
+describe('bad workbooks change nothing and say why', { timeout: 30_000 }, () => {
+  it('refuses files that are not xlsx', async () => {
+    expectFailure(
+      await readRoundTripWorkbook(strToU8('name,power\nA,1'), plan, 'edited.csv'),
+      'not an Excel workbook',
+    );
+    expectFailure(
+      await readRoundTripWorkbook(zipSync({ 'word/document.xml': strToU8('<w/>') }), plan),
+      'not an Excel workbook',
+    );
+    expectFailure(await readRoundTripWorkbook(new Uint8Array(), plan), 'empty');
+  });
+
+  it('refuses files over 10 MB before reading them', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set([0x50, 0x4b, 0x03, 0x04]);
+    expectFailure(await readRoundTripWorkbook(big, plan), 'at most 10 MB');
+  });
+
+  it('refuses zip bombs before exceljs inflates them', { timeout: 30_000 }, async () => {
+    // 24 MB of zeros compresses to about 24 KB: a 1,000× expansion.
+    const bomb = zipSync({ 'xl/workbook.xml': new Uint8Array(24 * 1024 * 1024) }, { level: 1 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expectFailure(await readRoundTripWorkbook(bomb, plan), 'zip bomb');
+    const many: Record<string, Uint8Array> = { 'xl/workbook.xml': strToU8('<x/>') };
+    for (let i = 0; i < 5000; i++) many[`xl/p${i}.xml`] = strToU8('<x/>');
+    expectFailure(await readRoundTripWorkbook(zipSync(many), plan), 'internal parts');
+  });
+
+  it('refuses a workbook without the sheets', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRow(['Name', 'Power']);
+    expectFailure(
+      await readRoundTripWorkbook(await bytesOf(wb), plan),
+      'no “Stakeholders” or “Indicators” sheet',
+    );
+  });
+
+  it('refuses renamed and missing headings, naming them', async () => {
+    const wb = await exported();
+    const sh = wb.getWorksheet('Stakeholders')!;
+    sh.getRow(1).getCell(col(sh, 'Power (0–100)')).value = 'Influence';
+    expectFailure(
+      await readRoundTripWorkbook(await bytesOf(wb), plan),
+      '“Influence” is not one this app exports',
+    );
+    expectFailure(
+      await readRoundTripWorkbook(await bytesOf(wb), plan),
+      '“Power (0–100)” is missing',
+    );
+  });
+
+  it('refuses wrong types, naming the row and column', async () => {
+    const wb = await exported();
+    const sh = wb.getWorksheet('Stakeholders')!;
+    sh.getRow(3).getCell(col(sh, 'Interest (0–100)')).value = 'very high';
+    sh.getRow(4).getCell(col(sh, 'Next checkpoint')).value = 'soon';
+    sh.getRow(5).getCell(col(sh, 'Relation')).value = 'Friend';
+    const ind = wb.getWorksheet('Indicators')!;
+    ind.getRow(2).getCell(col(ind, 'Baseline')).value = 'n/a';
+    ind.getRow(3).getCell(col(ind, 'Measures (ID)')).value = 'nowhere';
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expectFailure(
+      result,
+      'Stakeholders sheet, row 3, Interest (0–100): “very high” is not a number from 0 to 100',
+    );
+    expectFailure(result, 'row 4, Next checkpoint: “soon” is not a date');
+    expectFailure(result, 'row 5, Relation: “Friend” is not one of Stakeholder, Partner');
+    expectFailure(result, 'Indicators sheet, row 2, Baseline: “n/a” is not a number');
+    expectFailure(result, 'row 3, Measures (ID): “nowhere” is not an element');
+    expectFailure(result, 'Nothing in the plan changed');
+  });
+
+  it('refuses duplicate IDs', async () => {
+    const wb = await exported();
+    const sh = wb.getWorksheet('Stakeholders')!;
+    sh.getRow(3).getCell(1).value = sh.getRow(2).getCell(1).value;
+    expectFailure(await readRoundTripWorkbook(await bytesOf(wb), plan), 'IDs must be unique');
+  });
+});

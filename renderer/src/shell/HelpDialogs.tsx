@@ -13,6 +13,12 @@ export function shortcutList(platform: 'desktop' | 'browser') {
     { keys: isMac() ? '⇧⌘S' : 'Ctrl+Shift+S', action: 'Save the open plan as a file' },
     ...(platform === 'desktop' ? [{ keys: `${mod}+N`, action: 'New blank plan' }] : []),
     { keys: `${mod}+/`, action: 'Show these shortcuts' },
+    { keys: 'F2 or Enter', action: 'Theory of change: rename the selected element' },
+    { keys: 'L', action: 'Theory of change: link the selected element to another' },
+    { keys: `${mod}+C / ${mod}+V`, action: 'Theory of change: copy and paste elements' },
+    { keys: 'Arrow keys', action: 'Move the selected element or stakeholder card' },
+    { keys: 'Shift+Arrow keys', action: 'Stakeholder matrix: move in bigger steps' },
+    { keys: 'Delete', action: 'Delete the selected element or link' },
     { keys: 'Tab / Shift+Tab', action: 'Move between fields and buttons' },
     { keys: 'Escape', action: 'Close a dialog' },
   ];

@@ -240,6 +240,8 @@ function tocRank(node: TocNode): number {
   }
 }
 
+/** Above this many elements, no overview is drawn (see theoryOfChangeSection). */
+const UNDRAWABLE_DIAGRAM_LIMIT = 400;
 /** Above this many elements the diagram is drawn without titles (unreadable at page size). */
 const LABELLED_DIAGRAM_LIMIT = 150;
 
@@ -252,7 +254,14 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
       text: 'The theory of change explains why the program expects its interventions to lead, through a chain of outcomes and the preconditions they need, to the long-term impact. Each link states the reasoning behind it and the assumptions it rests on.',
     },
   ];
-  if (toc.nodes.length) {
+  if (toc.nodes.length > UNDRAWABLE_DIAGRAM_LIMIT) {
+    // Hundreds of elements shrink to an unreadable strip on a page (and take
+    // long to draw): say so instead, and let the tables carry the content.
+    blocks.push({
+      type: 'paragraph',
+      text: `The theory of change has ${toc.nodes.length.toLocaleString('en-GB')} elements, too many to draw legibly on a page. The tables below list every element and link; the diagram can be viewed and printed from Upskill Workbench.`,
+    });
+  } else if (toc.nodes.length) {
     const labels = toc.nodes.length <= LABELLED_DIAGRAM_LIMIT;
     blocks.push({
       type: 'diagram',

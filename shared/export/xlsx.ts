@@ -120,16 +120,25 @@ function tableSheet(
   docTitle: string,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  ws.columns = columns.map((c) => ({
-    width: c.width,
-    style: {
-      ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
-      ...(c.kind === 'money' ? { numFmt: '#,##0.00' } : {}),
-      ...(c.kind === 'number' ? { numFmt: '#,##0.##' } : {}),
-      ...(c.kind === 'integer' ? { numFmt: '0' } : {}),
-      alignment: { vertical: 'top', wrapText: c.wrap === true },
-    },
-  }));
+  // A column style is copied into every cell of the column, so plain text
+  // columns get none: only number formats and wrapping are worth the cost.
+  ws.columns = columns.map((c) => {
+    const numFmt =
+      c.kind === 'date'
+        ? DATE_FORMAT
+        : c.kind === 'money'
+          ? '#,##0.00'
+          : c.kind === 'number'
+            ? '#,##0.##'
+            : c.kind === 'integer'
+              ? '0'
+              : undefined;
+    const style: Partial<ExcelJS.Style> = {
+      ...(numFmt ? { numFmt } : {}),
+      ...(c.wrap ? { alignment: { vertical: 'top', wrapText: true } } : {}),
+    };
+    return Object.keys(style).length ? { width: c.width, style } : { width: c.width };
+  });
   styleHeader(ws.addRow(columns.map((c) => c.header)));
   for (const row of rows) ws.addRow(row as CellValue[]);
   const last = Math.max(2, rows.length + 1);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { atMost, median, percentile, round1, type BenchSuite } from '../metrics';
+import { atMost, isolateTimers, median, percentile, round1, type BenchSuite } from '../metrics';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const PLAN_ID = 'bench-stakeholders-300';
@@ -127,20 +127,7 @@ export const stakeholdersSuite: BenchSuite = {
     writeFileSync(file, planWith300());
 
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    // Serve the page cross-origin isolated: Chromium then gives timers 5 µs
-    // resolution instead of 100 µs with random fuzz, which alone would turn a
-    // steady 16.67 ms frame into readings of 16.6–16.8 ms.
-    await context.route('**/*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: {
-          ...response.headers(),
-          'cross-origin-opener-policy': 'same-origin',
-          'cross-origin-embedder-policy': 'require-corp',
-        },
-      });
-    });
+    await isolateTimers(context);
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('heading', { name: 'Your plans' }).waitFor();

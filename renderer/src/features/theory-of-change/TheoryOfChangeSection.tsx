@@ -49,6 +49,13 @@ import './toc.css';
 const NODE_TYPES = { toc: TocNodeView };
 /** Above this many elements, only what is on screen is rendered. */
 const VISIBLE_ONLY_THRESHOLD = 400;
+/**
+ * Culling off-screen elements costs a pass over all of them on every pointer
+ * move; it pays only when many are off screen. Zoomed far out (everything in
+ * view) it is skipped, unless the graph is so large that the view never
+ * holds all of it.
+ */
+const ALWAYS_CULL_THRESHOLD = 2000;
 /** Below this zoom, nodes are drawn without text. */
 const FAR_ZOOM = 0.45;
 // Props handed to React Flow must keep their identity between renders: it
@@ -490,7 +497,7 @@ function TocEditor() {
             connectOnClick
             deleteKeyCode={DELETE_KEYS}
             multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            onlyRenderVisibleElements={large}
+            onlyRenderVisibleElements={flowNodes.length > ALWAYS_CULL_THRESHOLD || (large && !far)}
             onMove={onMove}
             fitView
             fitViewOptions={FIT_VIEW}

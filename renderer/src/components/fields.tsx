@@ -119,39 +119,63 @@ export function parseNumberInput(text: string): number | null | 'invalid' {
   return Number.isFinite(value) ? value : 'invalid';
 }
 
-/** A number with bounds; invalid input shows a message and leaves the plan unchanged. */
-export function NumberField(
-  props: FieldProps<number | null> & { min?: number; max?: number; integer?: boolean },
+/** Bounds and rules for a typed number. */
+export interface NumberRules {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Refuse an empty value (e.g. a weight must be a number). */
+  required?: boolean;
+}
+
+/**
+ * The typing state of a number input: what the person typed, and why it is
+ * refused if it is. Valid numbers are committed as they are typed; invalid
+ * ones are kept on screen with a message and never reach the plan; leaving
+ * the field puts back the last good value. Outside changes (undo) replace the
+ * draft unless it already means that value.
+ */
+export function useNumberDraft(
+  value: number | null,
+  rules: NumberRules,
+  commit: (value: number | null) => void,
 ) {
-  const id = useId();
-  const { value, min = -1e12, max = 1e12 } = props;
+  const { min = -1e12, max = 1e12 } = rules;
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
-
-  // Follow outside changes (undo, redo) unless the draft already means that
-  // value; adjusting state while rendering avoids a second render pass.
+  // Adjusting state while rendering avoids a second render pass.
   const [seenValue, setSeenValue] = useState(value);
   if (!Object.is(seenValue, value)) {
     setSeenValue(value);
     if (parseNumberInput(draft) !== value) setDraft(value === null ? '' : String(value));
     setError(null);
   }
-
-  const onChange = (text: string) => {
+  const change = (text: string) => {
     setDraft(text);
     const parsed = parseNumberInput(text);
-    if (parsed === 'invalid') {
-      setError(`"${text}" is not a number.`);
-    } else if (parsed !== null && (parsed < min || parsed > max)) {
+    if (parsed === 'invalid') setError(`"${text}" is not a number.`);
+    else if (parsed === null && rules.required) setError('Enter a number.');
+    else if (parsed !== null && (parsed < min || parsed > max))
       setError(`Enter a number from ${min.toLocaleString()} to ${max.toLocaleString()}.`);
-    } else if (parsed !== null && props.integer && !Number.isInteger(parsed)) {
+    else if (parsed !== null && rules.integer && !Number.isInteger(parsed))
       setError('Enter a whole number.');
-    } else {
+    else {
       setError(null);
-      if (parsed !== value) props.onChange(parsed);
+      if (parsed !== value) commit(parsed);
     }
   };
+  const leave = () => {
+    if (!error) return;
+    setDraft(value === null ? '' : String(value));
+    setError(null);
+  };
+  return { draft, error, change, leave };
+}
 
+/** A number with bounds; invalid input shows a message and leaves the plan unchanged. */
+export function NumberField(props: FieldProps<number | null> & NumberRules) {
+  const id = useId();
+  const { draft, error, change, leave } = useNumberDraft(props.value, props, props.onChange);
   return (
     <FieldFrame
       id={id}
@@ -167,12 +191,9 @@ export function NumberField(
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => change(e.target.value)}
         onBlur={() => {
-          if (error) {
-            setDraft(value === null ? '' : String(value));
-            setError(null);
-          }
+          leave();
           props.onBlur?.();
         }}
       />

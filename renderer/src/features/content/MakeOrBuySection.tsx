@@ -26,6 +26,7 @@ import {
   useSealHistory,
 } from '../../store/plan-context';
 import { InlineNumber, InlineSelect, InlineText } from './inline';
+import { ItemPicker } from './ItemPicker';
 import './content.css';
 
 const FAVOURS_OPTIONS = [
@@ -511,42 +512,29 @@ export function MakeOrBuySection() {
           content lacks; Buy fits standard, fast-changing skills and short timeframes.
         </p>
       </header>
-      <nav className="card decision-picker" aria-label="Make-or-buy decisions">
-        <ul>
-          {decisions.map((d) => {
-            const s = scoreDecision(d);
-            const current = d.id === selected?.id;
-            return (
-              <li key={d.id}>
-                <button
-                  type="button"
-                  className={`decision-tab ${current ? 'current' : ''}`}
-                  aria-current={current ? 'true' : undefined}
-                  onClick={() => setSelectedId(d.id)}
-                >
-                  <span className="decision-need">{d.need || 'Untitled need'}</span>
-                  <span className={`tag rec-tag rec-${s.recommendation}`}>
-                    {OPTION_LABELS[s.recommendation]}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            const d = newDecision('New content need');
-            edit({ name: 'Add make-or-buy decision' }, (draft) => {
-              draft.content.decisions.push(d);
-            });
-            setSelectedId(d.id);
-          }}
-        >
-          Add decision
-        </button>
-      </nav>
+      <ItemPicker
+        label="Make-or-buy decisions"
+        items={decisions}
+        selectedId={selected?.id}
+        onSelect={setSelectedId}
+        title={(d) => d.need || 'Untitled need'}
+        tag={(d) => {
+          const { recommendation } = scoreDecision(d);
+          return (
+            <span className={`tag rec-tag rec-${recommendation}`}>
+              {OPTION_LABELS[recommendation]}
+            </span>
+          );
+        }}
+        addLabel="Add decision"
+        onAdd={() => {
+          const d = newDecision('New content need');
+          edit({ name: 'Add make-or-buy decision' }, (draft) => {
+            draft.content.decisions.push(d);
+          });
+          setSelectedId(d.id);
+        }}
+      />
       {selected ? (
         <DecisionEditor key={selected.id} decision={selected} />
       ) : (

@@ -3,8 +3,8 @@
  * drown the table: each has an accessible name (`label`), and the number
  * input refuses bad input with a message under it, leaving the plan unchanged.
  */
-import { useId, useState, type ReactNode } from 'react';
-import { parseNumberInput } from '../../components/fields';
+import { useId, type ReactNode } from 'react';
+import { useNumberDraft, type NumberRules } from '../../components/fields';
 
 /** A text input named by `label`. */
 export function InlineText(props: {
@@ -31,42 +31,19 @@ export function InlineText(props: {
 }
 
 /** A number input named by `label`; out-of-range or non-numbers show a message. */
-export function InlineNumber(props: {
-  label: string;
-  value: number | null;
-  onChange: (value: number | null) => void;
-  onBlur?: () => void;
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  /** Refuse an empty value (e.g. a weight must be a number). */
-  required?: boolean;
-  className?: string;
-}) {
+export function InlineNumber(
+  props: {
+    label: string;
+    value: number | null;
+    onChange: (value: number | null) => void;
+    onBlur?: () => void;
+    className?: string;
+  } & NumberRules,
+) {
   const id = useId();
-  const { value, min = 0, max = 1e12 } = props;
-  const [draft, setDraft] = useState(value === null ? '' : String(value));
-  const [error, setError] = useState<string | null>(null);
-  const [seen, setSeen] = useState(value);
-  if (!Object.is(seen, value)) {
-    setSeen(value);
-    if (parseNumberInput(draft) !== value) setDraft(value === null ? '' : String(value));
-    setError(null);
-  }
-  const onChange = (text: string) => {
-    setDraft(text);
-    const parsed = parseNumberInput(text);
-    if (parsed === 'invalid') setError(`“${text}” is not a number.`);
-    else if (parsed === null && props.required) setError('Enter a number.');
-    else if (parsed !== null && (parsed < min || parsed > max))
-      setError(`From ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`);
-    else if (parsed !== null && props.integer && !Number.isInteger(parsed))
-      setError('Enter a whole number.');
-    else {
-      setError(null);
-      if (parsed !== value) props.onChange(parsed);
-    }
-  };
+  // Table cells default to non-negative amounts.
+  const rules = { ...props, min: props.min ?? 0 };
+  const { draft, error, change, leave } = useNumberDraft(props.value, rules, props.onChange);
   return (
     <span className={`inline-number ${props.className ?? ''}`}>
       <input
@@ -77,12 +54,9 @@ export function InlineNumber(props: {
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => change(e.target.value)}
         onBlur={() => {
-          if (error) {
-            setDraft(value === null ? '' : String(value));
-            setError(null);
-          }
+          leave();
           props.onBlur?.();
         }}
       />

@@ -48,6 +48,7 @@ import {
   useSealHistory,
 } from '../../store/plan-context';
 import { FilterField, InlineText } from '../content/inline';
+import { ItemPicker } from '../content/ItemPicker';
 import { SkillsMapEditor } from './SkillsMapEditor';
 import '../content/content.css';
 import './pathways.css';
@@ -674,51 +675,36 @@ export function PathwaysSection() {
           against the skills the role requires, and see the gaps in your skills map.
         </p>
       </header>
-      <nav className="card decision-picker" aria-label="Pathways">
-        <ul>
-          {pathways.map((p) => {
-            const s = summarisePathway(p, catalog);
-            const current = p.id === selected?.id;
-            return (
-              <li key={p.id}>
-                <button
-                  type="button"
-                  className={`decision-tab ${current ? 'current' : ''}`}
-                  aria-current={current ? 'true' : undefined}
-                  onClick={() => setSelectedId(p.id)}
-                >
-                  <span className="decision-need">{p.name || 'Untitled pathway'}</span>
-                  <span className="tag">
-                    {s.totalHours} h · {p.mode === 'sequence' ? 'Sequence' : 'Groups'}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            const id = newId('pw');
-            edit({ name: 'Add pathway' }, (draft) => {
-              draft.content.pathways.push({
-                id,
-                name: 'New pathway',
-                targetRole: '',
-                segmentIds: [],
-                mode: 'sequence',
-                hoursPerWeek: 5,
-                steps: [],
-                requiredSkills: [],
-              });
+      <ItemPicker
+        label="Pathways"
+        items={pathways}
+        selectedId={selected?.id}
+        onSelect={setSelectedId}
+        title={(p) => p.name || 'Untitled pathway'}
+        tag={(p) => (
+          <span className="tag">
+            {summarisePathway(p, catalog).totalHours} h ·{' '}
+            {p.mode === 'sequence' ? 'Sequence' : 'Groups'}
+          </span>
+        )}
+        addLabel="Add pathway"
+        onAdd={() => {
+          const id = newId('pw');
+          edit({ name: 'Add pathway' }, (draft) => {
+            draft.content.pathways.push({
+              id,
+              name: 'New pathway',
+              targetRole: '',
+              segmentIds: [],
+              mode: 'sequence',
+              hoursPerWeek: 5,
+              steps: [],
+              requiredSkills: [],
             });
-            setSelectedId(id);
-          }}
-        >
-          Add pathway
-        </button>
-      </nav>
+          });
+          setSelectedId(id);
+        }}
+      />
       {selected ? (
         <PathwayEditor key={selected.id} pathway={selected} />
       ) : (

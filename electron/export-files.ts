@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { FileFilter } from 'electron';
 import { EXPORT_KINDS, type ExportKind } from '../shared/export/sanitize';
+import { isReservedFileName, safeFileStem } from '../shared/plan/plan-file';
 
 /** Dialog filter for one export kind. */
 export function exportDialogFilters(kind: ExportKind): FileFilter[] {
@@ -16,18 +17,11 @@ export function exportDialogFilters(kind: ExportKind): FileFilter[] {
 /** A file name safe on every platform, ending in the kind's extension. */
 export function sanitizeExportFileName(suggested: string, kind: ExportKind): string {
   const extension = EXPORT_KINDS[kind].extension;
-  const cleaned = basename(suggested.replace(/\\/g, '/'))
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[. ]+|[. ]+$/g, '');
+  const cleaned = safeFileStem(basename(suggested.replace(/\\/g, '/')), 150 + extension.length);
   const stem = cleaned.toLowerCase().endsWith(extension)
     ? cleaned.slice(0, -extension.length).trim()
     : cleaned;
-  const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-  const safe = stem === '' || reserved.test(stem) ? 'Export' : stem.slice(0, 150);
+  const safe = stem === '' || isReservedFileName(stem) ? 'Export' : stem.slice(0, 150);
   return `${safe}${extension}`;
 }
 

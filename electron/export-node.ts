@@ -17,6 +17,7 @@ import type { Plan } from '../shared/plan/schema';
 import { writeFileAtomic } from './atomic-write';
 import type { ExportRequest } from './command-line';
 import { readPlanFile } from './plan-files';
+import { localToday } from '../shared/stakeholders/schedule';
 
 /** Where the rasteriser finds its WebAssembly module and fonts. */
 export type RasterAssets = { wasm: string; fonts: readonly string[] };
@@ -70,13 +71,6 @@ export async function createNodeRasterizer(
 
 /** Outcome of an export command: the exit code and the one line printed. */
 export type ExportOutcome = { code: number; message: string };
-
-/** Today's date in the local time zone (the cover page shows it). */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Reads, validates and migrates a plan file from disk. */
 async function loadPlan(path: string): Promise<{ plan: Plan } | { error: string }> {

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { FileFilter } from 'electron';
 import { MAX_PLAN_FILE_BYTES, type OpenFileResult } from '../shared/ipc';
+import { isReservedFileName, safeFileStem } from '../shared/plan/plan-file';
 import { errorCode } from './atomic-write';
 
 /** The extension every plan file we save carries. */
@@ -115,27 +116,18 @@ export function describeReadError(fileName: string, error: unknown): string {
   }
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
 /**
  * Turns a renderer-suggested name into a safe file name ending in
  * `.upskill.json`: no folders, no characters Windows or macOS reject.
  */
 export function sanitizePlanFileName(suggested: string): string {
-  let stem = suggested
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let stem = safeFileStem(suggested, Infinity);
   const lower = stem.toLowerCase();
   if (lower.endsWith(PLAN_FILE_EXTENSION)) stem = stem.slice(0, -PLAN_FILE_EXTENSION.length);
   else if (lower.endsWith('.json')) stem = stem.slice(0, -'.json'.length);
-  // Windows drops trailing dots/spaces silently; a leading dot hides the file on Unix.
-  stem = stem.replace(/^[.\s]+|[.\s]+$/g, '');
-  if (WINDOWS_RESERVED.test(stem)) stem = `${stem} plan`;
-  // Keep the whole name well under the common 255-byte limit.
-  stem = Array.from(stem).slice(0, 120).join('').trim();
+  // Stripping the extension can leave a trailing dot or space again.
+  stem = safeFileStem(stem);
+  if (isReservedFileName(stem)) stem = `${stem} plan`;
   return `${stem || 'Untitled plan'}${PLAN_FILE_EXTENSION}`;
 }
 

@@ -70,7 +70,7 @@ export async function readCatalogFile(name: string, bytes: Uint8Array): Promise<
 }
 
 /** Decodes text: UTF-8 (with or without BOM), else Windows-1252 as Excel writes it. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -79,7 +79,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** Reads CSV (any delimiter papaparse detects: comma, semicolon, tab). */
-export function readCsv(bytes: Uint8Array): ReadResult {
+function readCsv(bytes: Uint8Array): ReadResult {
   const text = decodeText(bytes);
   if (text.trim() === '') return fail('The file is empty.');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });

@@ -47,7 +47,7 @@ export type ZipCheck =
 const MB = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Lists the declared entries without inflating any (throws on a broken archive). */
-export function listZipEntries(data: Uint8Array): ZipEntryInfo[] {
+function listZipEntries(data: Uint8Array): ZipEntryInfo[] {
   const entries: ZipEntryInfo[] = [];
   unzipSync(data, {
     filter(file) {

@@ -42,6 +42,7 @@ import {
   type ExportSectionId,
   type Profile,
 } from './options';
+import { countByQuadrant } from '../stakeholders/register';
 
 /** A table column: heading and relative width. */
 export interface DocColumn {
@@ -455,9 +456,8 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   const internal = showsInternal(options.profile);
   const blocks: DocBlock[] = [];
   if (entries.length) {
-    const counts = QUADRANT_ORDER.map(
-      (q) => [q, entries.filter((e) => quadrantOf(e) === q).length] as const,
-    );
+    const byQuadrant = countByQuadrant(entries);
+    const counts = QUADRANT_ORDER.map((q) => [q, byQuadrant[q]] as const);
     const partners = entries.filter((e) => e.relation === 'partner').length;
     blocks.push(
       {
@@ -943,24 +943,6 @@ export function planDocument(plan: Plan, options: ExportOptions): PlanDocument {
         : 'Shareable version: contact details and internal notes have been left out.',
     sections,
   };
-}
-
-/** Every text in the document, in order (tests and the raw-docx benchmark use it). */
-export function documentTexts(doc: PlanDocument): string[] {
-  const out: string[] = [doc.title, doc.subtitle, doc.organisation, doc.region];
-  for (const s of doc.sections) {
-    out.push(s.title);
-    for (const b of s.blocks) {
-      if (b.type === 'heading' || b.type === 'paragraph') out.push(b.text);
-      else if (b.type === 'bullets') out.push(...b.items);
-      else if (b.type === 'facts') for (const [k, v] of b.rows) out.push(k, v);
-      else if (b.type === 'table') {
-        out.push(...b.columns.map((c) => c.title));
-        for (const r of b.rows) out.push(...r);
-      } else out.push(b.caption);
-    }
-  }
-  return out;
 }
 
 /** The profile's display name (cover page, header). */

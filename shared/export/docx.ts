@@ -529,10 +529,7 @@ export async function buildPlanDocx(
 }
 
 /** Renders an already-built PlanDocument (the benchmark times this half separately). */
-export async function renderPlanDocx(
-  doc: PlanDocument,
-  options: ExportOptions,
-): Promise<Uint8Array> {
+async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promise<Uint8Array> {
   const headers = { portrait: header(doc, false), landscape: header(doc, true) };
   const foot = footer();
   const empty = {

@@ -45,6 +45,7 @@ export {
   type RoundTripSheet,
   type SheetDiff,
 } from './roundtrip-model';
+import { formatMegabytes } from '../plan/plan-file';
 
 const fail = (message: string, details: readonly string[] = []): RoundTripResult => ({
   ok: false,
@@ -360,7 +361,7 @@ function diffSheet<T extends { id: string }>(
 }
 
 /** Compares parsed sheets with the plan. */
-export function diffRoundTrip(
+function diffRoundTrip(
   plan: Plan,
   sheets: { stakeholders: SheetRows; indicators: SheetRows },
 ): RoundTripPreview {
@@ -413,7 +414,7 @@ export async function readRoundTripWorkbook(
   if (bytes.length === 0) return fail(`${fileName} is empty.`);
   if (bytes.length > MAX_IMPORT_BYTES)
     return fail(
-      `${fileName} is ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; workbooks of at most 10 MB can be imported.`,
+      `${fileName} is ${formatMegabytes(bytes.length)}; workbooks of at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB can be imported.`,
     );
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
     return fail(

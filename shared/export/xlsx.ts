@@ -18,7 +18,7 @@ import { BARRIER_LABELS, incentiveBudget, POPULATION_LABELS } from '../learners/
 import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
 import type { Plan } from '../plan/schema';
-import { QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
+import { HIGH_THRESHOLD, QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
 import { stanceLabel } from '../stakeholders/register';
 import { EVIDENCE_LEVELS, kindLabel } from '../toc/kinds';
 import {
@@ -390,9 +390,9 @@ function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
 }
 
 /** The quadrant formula for a row, matching quadrantOf (50 counts as high). */
-export function quadrantFormula(powerCell: string, interestCell: string): string {
+function quadrantFormula(powerCell: string, interestCell: string): string {
   const q = QUADRANT_INFO;
-  return `IF(OR(${powerCell}="",${interestCell}=""),"",IF(${powerCell}>=50,IF(${interestCell}>=50,"${q.manageClosely.label}","${q.keepSatisfied.label}"),IF(${interestCell}>=50,"${q.keepInformed.label}","${q.monitor.label}")))`;
+  return `IF(OR(${powerCell}="",${interestCell}=""),"",IF(${powerCell}>=${HIGH_THRESHOLD},IF(${interestCell}>=${HIGH_THRESHOLD},"${q.manageClosely.label}","${q.keepSatisfied.label}"),IF(${interestCell}>=${HIGH_THRESHOLD},"${q.keepInformed.label}","${q.monitor.label}")))`;
 }
 
 function stakeholdersSheet(

@@ -120,18 +120,32 @@ export function writePlanFile(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** A safe file name for a plan ("Lower Valley: 2027" → "Lower Valley 2027.upskill.json"). */
-export function planFileName(name: string): string {
+/**
+ * A file-name stem safe on every platform: no folders, no control characters
+ * or characters Windows forbids, no leading dot (hidden on Unix) or trailing
+ * dot/space (dropped by Windows), at most `maxLength` characters. May be ''.
+ */
+export function safeFileStem(name: string, maxLength = 120): string {
   const cleaned = name
     .normalize('NFC')
-    // Control characters and the characters Windows forbids in file names.
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what we strip
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[. ]+|[. ]+$/g, '')
-    .slice(0, 120);
-  const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-  const base = cleaned === '' || reserved.test(cleaned) ? 'Untitled plan' : cleaned;
+    .trim();
+  return Array.from(cleaned.replace(/^[. ]+/, ''))
+    .slice(0, maxLength)
+    .join('')
+    .replace(/[. ]+$/, '');
+}
+
+/** True for names Windows reserves for devices (CON, NUL, COM1…), with or without an extension. */
+export function isReservedFileName(stem: string): boolean {
+  return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(stem);
+}
+
+/** A safe file name for a plan ("Lower Valley: 2027" → "Lower Valley 2027.upskill.json"). */
+export function planFileName(name: string): string {
+  const stem = safeFileStem(name);
+  const base = stem === '' || isReservedFileName(stem) ? 'Untitled plan' : stem;
   return `${base}${PLAN_FILE_SUFFIX}`;
 }

@@ -150,7 +150,8 @@ describe('theory of change', () => {
     expect(await page.locator('.react-flow__edge').count()).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    // Edges appear a frame after their nodes are measured.
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
 
     await waitUntilSaved(page);
     await page.reload();

@@ -43,7 +43,7 @@ export const DATABASE_UPGRADES = {
 } as const;
 
 /** The schema of each database version, oldest first. */
-export function declareVersions(db: Dexie): void {
+function declareVersions(db: Dexie): void {
   db.version(1).stores({ plans: 'id, updatedAt' });
   db.version(DATABASE_VERSION)
     .stores({ plans: null, library: 'id, updatedAt', documents: 'id', meta: 'key' })

@@ -93,7 +93,7 @@ function pickFile(accept: string): Promise<File | null> {
 }
 
 /** Starts a download of `text` as a file named `fileName`. */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+function downloadText(fileName: string, text: string, type = 'application/json'): void {
   downloadBlob(fileName, new Blob([text], { type }));
 }
 

@@ -4,7 +4,7 @@ import { Dialog } from '../components/Dialog';
 import { isMac } from '../platform/keys';
 
 /** Keyboard shortcuts, with the platform's modifier key. */
-export function shortcutList(platform: 'desktop' | 'browser') {
+function shortcutList(platform: 'desktop' | 'browser') {
   const mod = isMac() ? '⌘' : 'Ctrl';
   return [
     { keys: `${mod}+Z`, action: 'Undo the last change to the plan' },

@@ -17,6 +17,7 @@ import { notify } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { usePlanStore } from '../../store/plan-context';
 import { createExportClient, type ExportClient } from './export-client';
+import { formatMegabytes } from '../../../../shared/plan/plan-file';
 
 const SHEET_LABELS = { stakeholders: 'Stakeholders', indicators: 'Indicators' } as const;
 
@@ -105,7 +106,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
     if (file.size > MAX_IMPORT_BYTES) {
       // Refused before a byte is read into memory.
       setError({
-        message: `“${file.name}” is ${(file.size / (1024 * 1024)).toFixed(1)} MB; workbooks of at most 10 MB can be imported. Nothing in the plan changed.`,
+        message: `“${file.name}” is ${formatMegabytes(file.size)}; workbooks of at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB can be imported. Nothing in the plan changed.`,
         details: [],
       });
       return;

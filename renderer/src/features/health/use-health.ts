@@ -12,7 +12,7 @@ import { usePlan } from '../../store/plan-context';
 const cache = new WeakMap<Plan, readonly Finding[]>();
 
 /** The findings for one version of a plan (memoised on the plan object). */
-export function healthOf(plan: Plan): readonly Finding[] {
+function healthOf(plan: Plan): readonly Finding[] {
   let findings = cache.get(plan);
   if (!findings) {
     findings = checkPlanHealth(plan);

@@ -135,7 +135,7 @@ const snapshotTime = new Intl.DateTimeFormat(undefined, {
 });
 
 /** Takes a snapshot of every position now, kept with the plan, and compares against it. */
-export function useTakeSnapshot(): () => void {
+function useTakeSnapshot(): () => void {
   const edit = useEditPlan();
   const count = usePlan((p) => p.stakeholders.snapshots.length);
   return () => {

@@ -193,7 +193,11 @@ function TocEditor() {
   // The selection object stays the same while only positions change (a drag),
   // so the details panel does not re-render on every pointer move.
   const selectedNodes = flowNodes.filter((n) => n.selected).map((n) => n.id);
-  const selectedEdges = flowEdges.filter((e) => e.selected).map((e) => e.id);
+  // Edges do not change during a drag: no pass over them per pointer move.
+  const selectedEdges = useMemo(
+    () => flowEdges.filter((e) => e.selected).map((e) => e.id),
+    [flowEdges],
+  );
   const selectionKey = JSON.stringify([selectedNodes, selectedEdges]);
   const selection = useMemo<TocSelection>(() => {
     const [nodes, edges] = JSON.parse(selectionKey) as [string[], string[]];

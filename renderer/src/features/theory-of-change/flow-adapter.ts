@@ -13,7 +13,7 @@ export type TocFlowNode = Node<{ node: TocNode }, 'toc'>;
 export type TocFlowEdge = Edge<{ link: TocLink }>;
 
 /** Screen-reader name of a node. */
-export function nodeAriaLabel(node: TocNode): string {
+function nodeAriaLabel(node: TocNode): string {
   return `${kindLabel(node)}: ${node.title || 'untitled'}`;
 }
 

@@ -3,13 +3,14 @@
  * hours, languages and cost. Add, edit and delete; search and filter; import
  * from CSV or XLSX with column mapping.
  */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import {
   KIND_LABELS,
   NO_FILTER,
   distinctValues,
   filterCatalog,
   pathwaysUsing,
+  queryWords,
   type CatalogFilter,
 } from '../../../../shared/content/catalog';
 import { splitList } from '../../../../shared/content/catalog-import';
@@ -20,9 +21,11 @@ import type { ContentItem } from '../../../../shared/plan/schema';
 import { notify } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useWindowedRows } from '../../components/windowed';
 import { useEditPlan, usePlan, usePlanStore } from '../../store/plan-context';
 import { ImportDialog } from './ImportDialog';
 import { FilterField, optionsOf } from './inline';
+import { useIndexedCatalog } from './use-indexed-catalog';
 import './content.css';
 
 const KIND_OPTIONS = optionsOf(KIND_LABELS);
@@ -191,6 +194,139 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
   );
 }
 
+const COLUMNS = 8;
+
+/** A count with thousands separators ("12,032"). */
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** One catalog row; memoised so scrolling renders only rows that come into view. */
+const CatalogRow = memo(function CatalogRow({
+  item,
+  index,
+  measure,
+  onEdit,
+  onDelete,
+}: {
+  item: ContentItem;
+  index: number;
+  measure: ((element: Element | null) => void) | undefined;
+  onEdit: (item: ContentItem) => void;
+  onDelete: (item: ContentItem) => void;
+}) {
+  return (
+    <tr data-index={index} aria-rowindex={index + 2} ref={measure}>
+      <th scope="row" className="title-cell">
+        <span className="item-title">{item.title}</span>
+        {item.provider && <span className="item-provider">{item.provider}</span>}
+      </th>
+      <td>{KIND_LABELS[item.kind]}</td>
+      <td>
+        <span className={`level level-${item.level}`}>{LEVEL_LABELS[item.level]}</span>
+      </td>
+      <td className="skills-cell">{item.skills.join(', ')}</td>
+      <td className="num">{item.hours ?? '—'}</td>
+      <td>{item.languages.join(', ')}</td>
+      <td className="num">
+        {item.costPerLearner === null ? '—' : formatMoney(item.costPerLearner)}
+      </td>
+      <td className="actions-cell">
+        <button
+          type="button"
+          className="subtle"
+          aria-label={`Edit ${item.title}`}
+          onClick={() => onEdit(item)}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          className="subtle danger-text"
+          aria-label={`Delete ${item.title}`}
+          onClick={() => onDelete(item)}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+/**
+ * The catalog table. A long catalog is windowed in a scroll box with a sticky
+ * header: only rows near the view are in the DOM; aria-rowcount tells
+ * assistive technology how many there are, and ↑ ↓ PageUp PageDown Home End
+ * move between rows.
+ */
+function CatalogTable(props: {
+  items: readonly ContentItem[];
+  windowed: boolean;
+  onEdit: (item: ContentItem) => void;
+  onDelete: (item: ContentItem) => void;
+}) {
+  const { items } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useWindowedRows({
+    scrollRef,
+    count: items.length,
+    estimateSize: 58,
+    getKey: (i) => items[i]!.id,
+    windowed: props.windowed,
+    headerSize: 42,
+  });
+  return (
+    <div
+      ref={scrollRef}
+      className={`table-scroll ${rows.windowed ? 'catalog-scroll' : ''}`}
+      onKeyDown={rows.onKeyDown}
+      onFocus={rows.onFocus}
+    >
+      <table
+        className={`data-table catalog-table ${rows.windowed ? 'windowed' : ''}`}
+        aria-rowcount={items.length + 1}
+      >
+        <caption className="visually-hidden">Catalog items</caption>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">Title</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Level</th>
+            <th scope="col">Skills</th>
+            <th scope="col" className="num">
+              Hours
+            </th>
+            <th scope="col">Languages</th>
+            <th scope="col" className="num">
+              Cost / learner
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slots.map((slot) =>
+            slot.kind === 'gap' ? (
+              <tr key={slot.key} aria-hidden="true" className="row-gap">
+                <td colSpan={COLUMNS} style={{ height: slot.size }} />
+              </tr>
+            ) : (
+              <CatalogRow
+                key={slot.key}
+                item={items[slot.index]!}
+                index={slot.index}
+                measure={rows.measure}
+                onEdit={props.onEdit}
+                onDelete={props.onDelete}
+              />
+            ),
+          )}
+        </tbody>
+      </table>
+      {items.length === 0 && <p className="empty-note">No items match these filters.</p>}
+    </div>
+  );
+}
+
 /** The Content catalog section. */
 export function CatalogSection() {
   const catalog = usePlan((p) => p.content.catalog);
@@ -200,27 +336,35 @@ export function CatalogSection() {
   const [filter, setFilter] = useState<CatalogFilter>(NO_FILTER);
   const [editing, setEditing] = useState<ContentItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const shown = useMemo(() => filterCatalog(catalog, filter), [catalog, filter]);
-  const languages = useMemo(() => distinctValues(catalog, 'languages'), [catalog]);
-  const skills = useMemo(() => distinctValues(catalog, 'skills'), [catalog]);
+  // Typing updates the box at once; the list follows as an interruptible update.
+  const deferredFilter = useDeferredValue(filter);
+  const indexed = useIndexedCatalog(catalog);
+  // While a big change is still being indexed, text search runs over the indexed catalog.
+  const searched = queryWords(deferredFilter.query).length > 0 ? indexed : catalog;
+  const shown = useMemo(() => filterCatalog(searched, deferredFilter), [searched, deferredFilter]);
+  const languages = useMemo(() => distinctValues(indexed, 'languages'), [indexed]);
+  const skills = useMemo(() => distinctValues(indexed, 'skills'), [indexed]);
   const filtered = shown.length !== catalog.length;
   const setF =
     <K extends keyof CatalogFilter>(key: K) =>
     (value: CatalogFilter[K]) =>
       setFilter((f) => ({ ...f, [key]: value }));
 
-  const remove = (item: ContentItem) => {
-    const used = pathwaysUsing(pathways, item.id);
-    edit({ name: 'Delete catalog item' }, (draft) => {
-      draft.content.catalog = draft.content.catalog.filter((c) => c.id !== item.id);
-      for (const p of draft.content.pathways)
-        p.steps = p.steps.filter((s) => s.contentItemId !== item.id);
-    });
-    notify(
-      `Deleted “${item.title}”${used.length ? ` and removed it from ${used.map((u) => u.name).join(', ')}` : ''}.`,
-      { label: 'Undo', run: () => store.getState().undo() },
-    );
-  };
+  const remove = useCallback(
+    (item: ContentItem) => {
+      const used = pathwaysUsing(pathways, item.id);
+      edit({ name: 'Delete catalog item' }, (draft) => {
+        draft.content.catalog = draft.content.catalog.filter((c) => c.id !== item.id);
+        for (const p of draft.content.pathways)
+          p.steps = p.steps.filter((s) => s.contentItemId !== item.id);
+      });
+      notify(
+        `Deleted “${item.title}”${used.length ? ` and removed it from ${used.map((u) => u.name).join(', ')}` : ''}.`,
+        { label: 'Undo', run: () => store.getState().undo() },
+      );
+    },
+    [edit, pathways, store],
+  );
 
   return (
     <div className="section-body content-section wide-section">
@@ -235,7 +379,7 @@ export function CatalogSection() {
       <section className="card" aria-labelledby="catalog-heading">
         <div className="card-title-row">
           <h2 id="catalog-heading">
-            Catalog <span className="count">({catalog.length})</span>
+            Catalog <span className="count">({count(catalog.length)})</span>
           </h2>
           <div className="toolbar">
             <button type="button" onClick={() => setImporting(true)}>
@@ -331,8 +475,8 @@ export function CatalogSection() {
         </div>
         <p className="section-note" role="status" aria-live="polite">
           {filtered
-            ? `Showing ${shown.length} of ${catalog.length} items.`
-            : `${catalog.length} items.`}
+            ? `Showing ${count(shown.length)} of ${count(catalog.length)} items.`
+            : `${count(catalog.length)} items.`}
         </p>
 
         {catalog.length === 0 ? (
@@ -341,70 +485,12 @@ export function CatalogSection() {
             from a spreadsheet.
           </p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table catalog-table">
-              <caption className="visually-hidden">Catalog items</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Skills</th>
-                  <th scope="col" className="num">
-                    Hours
-                  </th>
-                  <th scope="col">Languages</th>
-                  <th scope="col" className="num">
-                    Cost / learner
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" className="title-cell">
-                      <span className="item-title">{item.title}</span>
-                      {item.provider && <span className="item-provider">{item.provider}</span>}
-                    </th>
-                    <td>{KIND_LABELS[item.kind]}</td>
-                    <td>
-                      <span className={`level level-${item.level}`}>
-                        {LEVEL_LABELS[item.level]}
-                      </span>
-                    </td>
-                    <td className="skills-cell">{item.skills.join(', ')}</td>
-                    <td className="num">{item.hours ?? '—'}</td>
-                    <td>{item.languages.join(', ')}</td>
-                    <td className="num">
-                      {item.costPerLearner === null ? '—' : formatMoney(item.costPerLearner)}
-                    </td>
-                    <td className="actions-cell">
-                      <button
-                        type="button"
-                        className="subtle"
-                        aria-label={`Edit ${item.title}`}
-                        onClick={() => setEditing(item)}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="subtle danger-text"
-                        aria-label={`Delete ${item.title}`}
-                        onClick={() => remove(item)}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {shown.length === 0 && <p className="empty-note">No items match these filters.</p>}
-          </div>
+          <CatalogTable
+            items={shown}
+            windowed={catalog.length > 100}
+            onEdit={setEditing}
+            onDelete={remove}
+          />
         )}
       </section>
 

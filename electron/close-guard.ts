@@ -62,13 +62,17 @@ export type GuardedWindow = {
 };
 
 /**
- * Holds back a window's close while the document is edited, flushes, then
- * closes for real — or, if the app was quitting, resumes the quit.
+ * Holds back a window's close while the document is edited — or whenever
+ * `askRenderer` says the page wants a word first (it writes the open plan's
+ * quit backup) — flushes, then closes for real, or, if the app was quitting,
+ * resumes the quit.
  */
 export function guardWindowClose(
   window: GuardedWindow,
   options: {
     isEdited: () => boolean;
+    /** True when the renderer must be asked even with nothing unsaved (quit backup). */
+    askRenderer?: () => boolean;
     coordinator: FlushCoordinator;
     isQuitting: () => boolean;
     quit: () => void;
@@ -76,7 +80,8 @@ export function guardWindowClose(
 ): void {
   let flushedAndClosing = false;
   window.on('close', (event) => {
-    if (flushedAndClosing || !options.isEdited()) return;
+    if (flushedAndClosing) return;
+    if (!options.isEdited() && !(options.askRenderer?.() ?? false)) return;
     event.preventDefault();
     void options.coordinator.flush().then(() => {
       flushedAndClosing = true;

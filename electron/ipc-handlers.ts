@@ -108,7 +108,9 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcHandlerDeps): vo
     },
   );
 
-  ipc.handle('backup:write', ({ planId, text }) => deps.backups.write(planId, text));
+  ipc.handle('backup:write', ({ planId, text, reason }) =>
+    deps.backups.write(planId, text, reason),
+  );
   ipc.handle('backup:list', ({ planId }) => deps.backups.list(planId));
   ipc.handle('backup:read', ({ planId, file }) => deps.backups.read(planId, file));
 

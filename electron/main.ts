@@ -155,6 +155,8 @@ function createWindow(): void {
   rendererLoaded = false;
   guardWindowClose(window, {
     isEdited: () => windowState.edited,
+    // A loaded page is always asked, so every quit leaves a 'quit' backup of the open plan.
+    askRenderer: () => rendererLoaded && mainWindow === window,
     coordinator,
     isQuitting: () => quitting,
     quit: () => app.quit(),

@@ -5,6 +5,7 @@
  * a channel cannot drift between them.
  */
 import { z } from 'zod';
+import { BACKUP_FILE_NAME_PATTERN, BackupReason } from './backups/backup-files';
 
 /** Largest plan file we read (bytes); bigger files are refused before reading. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
@@ -38,20 +39,28 @@ export type OpenFileResult = OpenedFile | { kind: 'canceled' } | { kind: 'error'
 export type SaveFileResult =
   { kind: 'saved'; path: string } | { kind: 'canceled' } | { kind: 'error'; message: string };
 
-/** One rolling backup of a plan on disk. */
-export type BackupInfo = { file: string; savedAt: string; bytes: number };
+/** One backup of a plan on disk: its file name, when it was taken, why, and its size. */
+export type BackupInfo = { file: string; savedAt: string; reason: BackupReason; bytes: number };
 
-const PlanId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'plan id must be a simple identifier');
+// Any id the plan file format allows (shared/plan/schema.ts: 1–100 characters);
+// the backup store maps it to a safe folder name, so nothing else is refused.
+const PlanId = z.string().min(1, 'plan id is empty').max(100, 'plan id is over 100 characters');
 const BackupFile = z
   .string()
-  .regex(/^[0-9TZ-]+\.upskill\.json$/, 'backup file name must be one we wrote');
+  .max(100)
+  .regex(BACKUP_FILE_NAME_PATTERN, 'backup file name must be one we wrote');
 const PlanText = z.string().max(MAX_PLAN_FILE_BYTES);
 
 /** Payload schemas, one per renderer → main channel. Main validates every call. */
 export const IpcRequest = {
   'file:open': z.undefined(),
   'file:save': z.object({ suggestedName: z.string().min(1).max(200), text: PlanText }),
-  'backup:write': z.object({ planId: PlanId, text: PlanText }),
+  // The reason is optional so a plain rolling copy needs none.
+  'backup:write': z.object({
+    planId: PlanId,
+    text: PlanText,
+    reason: BackupReason.default('rolling'),
+  }),
   'backup:list': z.object({ planId: PlanId }),
   'backup:read': z.object({ planId: PlanId, file: BackupFile }),
   'window:set-state': z.object({

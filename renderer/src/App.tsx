@@ -15,6 +15,7 @@ import {
   useWorkbench,
 } from './app/workbench';
 import { BackupsDialog } from './features/backups/BackupsDialog';
+import { flushAndBackUpOnQuit } from './features/backups/backup-triggers';
 import { LibraryView } from './features/library/LibraryView';
 import { isMac } from './platform/keys';
 import type { Platform } from './platform/platform';
@@ -175,9 +176,7 @@ export function App({ platform }: { platform: Platform }) {
       platform.on('file:opened', (file) => void importOpenedFile(file)),
       platform.on('app:flush-request', () => {
         const store = useWorkbench.getState().openPlan?.store;
-        void (store ? store.getState().flush() : Promise.resolve()).finally(() =>
-          platform.flushDone(),
-        );
+        void flushAndBackUpOnQuit(store, platform.backups).finally(() => platform.flushDone());
       }),
     ];
     return () => {

@@ -277,11 +277,13 @@ const KIND_NAMES =
 /**
  * Checks every row under a mapping. Rows that duplicate an earlier row of the
  * file, or an item already in the catalog, fail with a reason that says so.
+ * `onProgress` hears how many rows were checked, now and then.
  */
 export function previewImport(
   table: RawTable,
   mapping: ColumnMapping,
   existing: readonly Pick<ContentItem, 'title' | 'provider'>[] = [],
+  onProgress?: (rowsChecked: number) => void,
 ): ImportPreview {
   const mappingErrors: string[] = [];
   if (mapping.title === null) mappingErrors.push('Choose the column that holds the Title.');
@@ -310,6 +312,7 @@ export function previewImport(
   let blankRows = 0;
 
   table.rows.forEach((cells, index) => {
+    if (onProgress && index > 0 && index % 5000 === 0) onProgress(index);
     const row = table.rowNumbers[index] ?? index + 2;
     if (cells.every((c) => c.trim() === '')) {
       blankRows++;

@@ -12,6 +12,7 @@ function fakeBackups(files: Record<string, string>): BackupStore {
   const infos: BackupInfo[] = Object.keys(files).map((file, i) => ({
     file,
     savedAt: new Date(Date.UTC(2026, 10, 20 - i, 9)).toISOString(),
+    reason: 'rolling' as const,
     bytes: files[file]!.length,
   }));
   return {

@@ -85,6 +85,26 @@ describe('validateIpcCall', () => {
     );
   });
 
+  it('validates backup writes: any plan id the file format allows, a known reason', () => {
+    const write = (payload: unknown) =>
+      validateIpcCall('backup:write', event({}), [payload], allow);
+    // No reason is a rolling copy.
+    expect(write({ planId: 'plan-1', text: '{}' })).toEqual({
+      planId: 'plan-1',
+      text: '{}',
+      reason: 'rolling',
+    });
+    for (const planId of ['a b', 'plan.2026', 'CON', 'ünï 🙂', '..', 'x'.repeat(100)]) {
+      expect(write({ planId, text: '{}', reason: 'quit' })).toMatchObject({ planId });
+    }
+    expect(() => write({ planId: '', text: '{}' })).toThrow(/planId/);
+    expect(() => write({ planId: 'x'.repeat(101), text: '{}' })).toThrow(/planId/);
+    expect(() => write({ planId: 'p', text: '{}', reason: 'because' })).toThrow(/reason/);
+    expect(() =>
+      validateIpcCall('backup:read', event({}), [{ planId: 'p', file: 'plan-id.json' }], allow),
+    ).toThrow(/file/);
+  });
+
   it('refuses extra arguments and unknown channels', () => {
     expect(() => validateIpcCall('file:open', event({}), [undefined, 'extra'], allow)).toThrow(
       /at most one argument/,
@@ -102,12 +122,14 @@ describe('typed ipcMain.handle wrapper', () => {
   it('runs the handler for a trusted sender with a valid payload', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
     const handler = vi.fn(async (payload: { planId: string }) => [
-      { file: `${payload.planId}.upskill.json`, savedAt: '', bytes: 1 },
+      { file: `${payload.planId}.upskill.json`, savedAt: '', reason: 'rolling' as const, bytes: 1 },
     ]);
     createTypedIpcMain(ipcMain, check).handle('backup:list', handler);
     const result = await handlers.get('backup:list')?.(event({}), { planId: 'abc' });
     expect(handler).toHaveBeenCalledWith({ planId: 'abc' }, expect.anything());
-    expect(result).toEqual([{ file: 'abc.upskill.json', savedAt: '', bytes: 1 }]);
+    expect(result).toEqual([
+      { file: 'abc.upskill.json', savedAt: '', reason: 'rolling', bytes: 1 },
+    ]);
   });
 
   it('rejects a wrong sender without running the handler', async () => {

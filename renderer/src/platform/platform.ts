@@ -11,6 +11,7 @@ import {
   type SaveFileResult,
   type WorkbenchApi,
 } from '../../../shared/ipc';
+import type { BackupReason } from '../../../shared/backups/backup-files';
 import { formatMegabytes } from '../../../shared/plan/plan-file';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/export/sanitize';
 
@@ -21,9 +22,10 @@ declare global {
   }
 }
 
-/** Rolling on-disk backups; only the desktop app has them. */
+/** On-disk backups (rolling, on quit, before a restore or import); only the desktop app has them. */
 export interface BackupStore {
-  write(planId: string, text: string): Promise<void>;
+  /** Writes a backup; without a reason it is the once-a-minute rolling copy. */
+  write(planId: string, text: string, reason?: BackupReason): Promise<void>;
   list(planId: string): Promise<BackupInfo[]>;
   read(planId: string, file: string): Promise<string>;
 }
@@ -54,8 +56,8 @@ function desktopPlatform(api: WorkbenchApi): Platform {
     openPlanFile: () => api.openPlanFile(),
     savePlanFile: (suggestedName, text) => api.savePlanFile({ suggestedName, text }),
     backups: {
-      write: async (planId, text) => {
-        await api.writeBackup({ planId, text });
+      write: async (planId, text, reason) => {
+        await api.writeBackup({ planId, text, reason });
       },
       list: (planId) => api.listBackups(planId),
       read: async (planId, file) => (await api.readBackup(planId, file)).text,

@@ -3,29 +3,49 @@
  * fields, see which rows would fail and why (row and field), then confirm.
  * Nothing changes in the plan until Import is pressed, and the whole import
  * is one undo step.
+ *
+ * Reading and checking run in a worker that reports progress; the page gets
+ * summaries, not rows, until Import is pressed, and then the rows arrive in
+ * chunks that are each prepared (ids, frozen) in a short task of their own,
+ * so a 50,000-row file never blocks the page for long.
  */
-import { useEffect, useRef, useState } from 'react';
+import { original } from 'immer';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   CATALOG_FIELDS,
   fieldLabel,
   type CatalogFieldKey,
   type ColumnMapping,
-  type ImportPreview,
 } from '../../../../shared/content/catalog-import';
 import { KIND_LABELS } from '../../../../shared/content/catalog';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import { newId } from '../../../../shared/plan/create';
+import type { ContentItem } from '../../../../shared/plan/schema';
 import { notify } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { useEditPlan, usePlan } from '../../store/plan-context';
 import { createImportClient, type ImportClient } from './import-client';
-import type { ReadResponse } from './import-protocol';
+import type { PreviewSummary, ReadResponse } from './import-protocol';
 
 type FileInfo = Extract<ReadResponse, { ok: true }> & { name: string };
 
-/** How many failing rows the preview lists before summarising the rest. */
-const FAILED_SHOWN = 200;
+/** What the dialog is busy with, and how far it got. */
+interface Busy {
+  readonly label: string;
+  readonly done: number;
+  /** Null while the total is unknown (reading): the bar is indeterminate. */
+  readonly total: number | null;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** A catalog item ready for the plan: its own id, frozen (as the plan store keeps items). */
+function prepare(item: Omit<ContentItem, 'id'>): ContentItem {
+  Object.freeze(item.skills);
+  Object.freeze(item.languages);
+  return Object.freeze({ id: newId('cat'), ...item });
+}
 
 /** The import dialog. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -33,11 +53,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const edit = useEditPlan();
   const clientRef = useRef<ImportClient | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // Bumped by Cancel and by each new file: answers for an older run are ignored.
+  const runRef = useRef(0);
+  const progressId = useId();
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<FileInfo | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreview] = useState<PreviewSummary | null>(null);
 
   useEffect(() => {
     clientRef.current = createImportClient();
@@ -46,20 +69,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const client = () => (clientRef.current ??= createImportClient());
 
-  const runPreview = async (next: ColumnMapping) => {
+  const runPreview = async (next: ColumnMapping, run = runRef.current) => {
     setMapping(next);
-    setBusy('Checking rows…');
-    const response = await client().request({
-      type: 'preview',
-      mapping: next,
-      existing: catalog.map((c) => ({ title: c.title, provider: c.provider })),
+    setBusy({ label: 'Checking rows', done: 0, total: file?.rowCount ?? null });
+    const response = await client().request({ type: 'preview', mapping: next }, (m) => {
+      if (run === runRef.current && m.type === 'progress')
+        setBusy({ label: 'Checking rows', done: m.done, total: m.total });
     });
+    if (run !== runRef.current) return;
     setBusy(null);
-    if (response.type === 'preview') setPreview(response.preview);
-    else if (!response.ok) setError(response.message);
+    if (response.type === 'preview') setPreview(response.summary);
+    else if (response.type === 'read' && !response.ok) setError(response.message);
   };
 
   const chooseFile = async (chosen: File) => {
+    const run = ++runRef.current;
     setError(null);
     setFile(null);
     setPreview(null);
@@ -71,9 +95,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       );
       return;
     }
-    setBusy(`Reading “${chosen.name}”…`);
+    setBusy({ label: `Reading “${chosen.name}”`, done: 0, total: null });
     const bytes = await chosen.arrayBuffer();
-    const response = await client().request({ type: 'read', name: chosen.name, bytes });
+    const response = await client().request(
+      {
+        type: 'read',
+        name: chosen.name,
+        bytes,
+        existing: catalog.map((c) => ({ title: c.title, provider: c.provider })),
+      },
+      (m) => {
+        if (run === runRef.current && m.type === 'progress')
+          setBusy({ label: `Reading “${chosen.name}”`, done: m.done, total: null });
+      },
+    );
+    if (run !== runRef.current) return;
     setBusy(null);
     if (response.type !== 'read') return;
     if (!response.ok) {
@@ -81,25 +117,49 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     setFile({ ...response, name: chosen.name });
-    await runPreview(response.mapping);
+    await runPreview(response.mapping, run);
   };
 
-  const confirm = () => {
-    if (!preview || preview.ready.length === 0) return;
-    const n = preview.ready.length;
-    edit({ name: `Import ${n} catalog ${n === 1 ? 'item' : 'items'}` }, (draft) => {
-      for (const { item } of preview.ready)
-        draft.content.catalog.push({ id: newId('cat'), ...item });
+  /** Stops whatever the worker is doing; the dialog stays open, nothing changed. */
+  const cancel = () => {
+    runRef.current++;
+    clientRef.current?.dispose();
+    clientRef.current = createImportClient();
+    setBusy(null);
+    setFile(null);
+    setPreview(null);
+    setMapping(null);
+    setError(null);
+    notify('Import cancelled. Nothing in the catalog was changed.');
+  };
+
+  const confirm = async () => {
+    if (!preview || preview.readyCount === 0) return;
+    const run = runRef.current;
+    const n = preview.readyCount;
+    const items: ContentItem[] = [];
+    setBusy({ label: 'Adding rows', done: 0, total: n });
+    // Each chunk arrives as its own message, so preparing it is a short task of its own.
+    await client().request({ type: 'items' }, (m) => {
+      if (run !== runRef.current || m.type !== 'items') return;
+      for (const item of m.items) items.push(prepare(item));
+      setBusy({ label: 'Adding rows', done: items.length, total: n });
     });
-    const skipped = preview.failed.length;
+    if (run !== runRef.current) return;
+    const added = Object.freeze(items);
+    edit({ name: `Import ${n} catalog ${n === 1 ? 'item' : 'items'}` }, (draft) => {
+      // One new, frozen array: nothing for the store to walk or freeze item by item.
+      const base = (original(draft.content.catalog) ?? []) as readonly ContentItem[];
+      draft.content.catalog = Object.freeze([...base, ...added]) as ContentItem[];
+    });
+    const skipped = preview.failedCount;
     notify(
-      `Imported ${n} ${n === 1 ? 'item' : 'items'}${skipped ? `; ${skipped} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
+      `Imported ${count(n)} ${n === 1 ? 'item' : 'items'}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
     );
     onClose();
   };
 
-  const readyCount = preview?.ready.length ?? 0;
-  const failedIssues = preview?.failed.flatMap((f) => f.issues) ?? [];
+  const readyCount = preview?.readyCount ?? 0;
 
   return (
     <Dialog
@@ -114,7 +174,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             type="button"
             className="primary"
             disabled={!preview || readyCount === 0 || preview.mappingErrors.length > 0 || !!busy}
-            onClick={confirm}
+            onClick={() => void confirm()}
           >
             {readyCount > 0
               ? `Import ${readyCount} ${readyCount === 1 ? 'item' : 'items'}`
@@ -148,8 +208,24 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </div>
 
         <div role="status" aria-live="polite" className="import-status">
-          {busy}
+          {busy &&
+            `${busy.label}… ${busy.done > 0 ? (busy.total ? `${count(busy.done)} of ${count(busy.total)} rows` : `${count(busy.done)} rows`) : ''}`}
         </div>
+        {busy && (
+          <div className="import-progress">
+            <label htmlFor={progressId} className="visually-hidden">
+              Import progress
+            </label>
+            <progress
+              id={progressId}
+              max={busy.total ?? undefined}
+              value={busy.total ? busy.done : undefined}
+            />
+            <button type="button" onClick={cancel}>
+              Cancel import
+            </button>
+          </div>
+        )}
         {error && (
           <div role="alert" className="import-error">
             <strong>This file cannot be imported.</strong> {error}
@@ -205,19 +281,19 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   {readyCount.toLocaleString('en-GB')} {readyCount === 1 ? 'row' : 'rows'} ready to
                   import
                 </span>
-                {preview.failed.length > 0 && (
+                {preview.failedCount > 0 && (
                   <>
                     {' · '}
                     <span className="danger-text">
-                      {preview.failed.length.toLocaleString('en-GB')}{' '}
-                      {preview.failed.length === 1 ? 'row' : 'rows'} will not be imported
+                      {preview.failedCount.toLocaleString('en-GB')}{' '}
+                      {preview.failedCount === 1 ? 'row' : 'rows'} will not be imported
                     </span>
                   </>
                 )}
                 {preview.blankRows > 0 && ` · ${preview.blankRows} blank rows skipped`}
               </p>
             )}
-            {failedIssues.length > 0 && (
+            {preview.issues.length > 0 && (
               <div className="table-scroll">
                 <table className="data-table compact">
                   <caption>Rows that will not be imported</caption>
@@ -231,7 +307,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {failedIssues.slice(0, FAILED_SHOWN).map((issue, i) => (
+                    {preview.issues.map((issue, i) => (
                       <tr key={i}>
                         <td className="num">{issue.row}</td>
                         <td>{fieldLabel(issue.field as CatalogFieldKey | null)}</td>
@@ -240,9 +316,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     ))}
                   </tbody>
                 </table>
-                {failedIssues.length > FAILED_SHOWN && (
+                {preview.issueCount > preview.issues.length && (
                   <p className="section-note">
-                    …and {failedIssues.length - FAILED_SHOWN} more problems.
+                    …and {count(preview.issueCount - preview.issues.length)} more problems.
                   </p>
                 )}
               </div>
@@ -265,7 +341,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {preview.ready.slice(0, 5).map(({ row, item }) => (
+                    {preview.sample.map(({ row, item }) => (
                       <tr key={row}>
                         <td className="num">{row}</td>
                         <td>{item.title}</td>

@@ -1,39 +1,68 @@
 /** Talks to the import worker with promises; falls back to in-thread where Workers are missing. */
-import type { ImportRequest, ImportResponse } from './import-protocol';
+import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol';
 
-type Pending = (response: ImportResponse) => void;
 type RequestBody =
   | Omit<Extract<ImportRequest, { type: 'read' }>, 'id'>
-  | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>;
+  | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'items' }>, 'id'>;
+
+/** Hears what arrives before the answer: progress, and item chunks. */
+export type OnPartial = (
+  message: ImportProgress | Extract<ImportResponse, { type: 'items' }>,
+) => void;
 
 /** A connection to one import session. */
 export interface ImportClient {
-  request(body: RequestBody): Promise<ImportResponse>;
+  /** Sends a request; resolves with the final answer (for items: the last chunk). */
+  request(body: RequestBody, onPartial?: OnPartial): Promise<ImportResponse>;
   dispose(): void;
+}
+
+interface Pending {
+  resolve: (response: ImportResponse) => void;
+  onPartial?: OnPartial;
+}
+
+/** Whether a message ends its request. */
+function isFinal(message: ImportResponse): boolean {
+  if (message.type === 'progress') return false;
+  if (message.type === 'items') return message.last;
+  return true;
 }
 
 /** Starts an import session in a Web Worker (or in-thread when there is none). */
 export function createImportClient(): ImportClient {
   let next = 0;
+  const pending = new Map<number, Pending>();
+  const receive = (message: ImportResponse) => {
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    if (message.type === 'progress' || message.type === 'items') waiting.onPartial?.(message);
+    if (isFinal(message)) {
+      pending.delete(message.id);
+      waiting.resolve(message);
+    }
+  };
+
   if (typeof Worker === 'undefined') {
     // jsdom (component tests) has no Worker; the session is the same code.
     const sessionPromise = import('./import-protocol').then((m) => new m.ImportSession());
     return {
-      request: async (body) =>
-        (await sessionPromise).handle({ ...body, id: ++next } as ImportRequest),
-      dispose: () => undefined,
+      request: (body, onPartial) =>
+        new Promise((resolve) => {
+          const id = ++next;
+          pending.set(id, { resolve, onPartial });
+          void sessionPromise.then((s) => s.handle({ ...body, id } as ImportRequest, receive));
+        }),
+      dispose: () => pending.clear(),
     };
   }
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, Pending>();
-  worker.onmessage = (event: MessageEvent<ImportResponse>) => {
-    pending.get(event.data.id)?.(event.data);
-    pending.delete(event.data.id);
-  };
+  worker.onmessage = (event: MessageEvent<ImportResponse>) => receive(event.data);
   worker.onerror = (event) => {
     // A crashed worker (out of memory, say) must not leave the dialog waiting.
     event.preventDefault();
-    for (const [id, resolve] of pending)
+    for (const [id, { resolve }] of pending)
       resolve({
         id,
         type: 'read',
@@ -43,14 +72,17 @@ export function createImportClient(): ImportClient {
     pending.clear();
   };
   return {
-    request(body) {
+    request(body, onPartial) {
       const id = ++next;
       return new Promise((resolve) => {
-        pending.set(id, resolve);
+        pending.set(id, { resolve, onPartial });
         const message = { ...body, id } as ImportRequest;
         worker.postMessage(message, message.type === 'read' ? [message.bytes] : []);
       });
     },
-    dispose: () => worker.terminate(),
+    dispose: () => {
+      worker.terminate();
+      pending.clear();
+    },
   };
 }

@@ -6,10 +6,18 @@
  * sealed (blur, pointer up) or `coalesceMs` of quiet passes.
  */
 
-/** One undoable step: the state before it and the action's name. */
+import type { PlanLocation } from './plan/sections';
+
+/**
+ * One undoable step: its id (stable while it lives, so a notice's Undo can
+ * name exactly this step), the state on the other side of it (before it in
+ * `past`, after it in `future`), its name and where its change is seen.
+ */
 export interface HistoryStep<T> {
+  readonly id: number;
   readonly state: T;
   readonly action: string;
+  readonly location: PlanLocation | null;
 }
 
 /** The history of one document. */
@@ -20,6 +28,8 @@ export interface History<T> {
   /** Key of the step still open for merging, if any. */
   readonly openKey: string | null;
   readonly openAt: number;
+  /** Id the next new step gets. */
+  readonly nextId: number;
 }
 
 /** What an edit says about itself. */
@@ -27,7 +37,9 @@ export interface EditAction {
   /** Human-readable name, shown as "Undo <name>". */
   readonly name: string;
   /** Edits sharing a key merge into one undo step while it stays open. */
-  readonly coalesceKey?: string;
+  readonly coalesceKey?: string | null;
+  /** Where the change is seen. */
+  readonly location?: PlanLocation | null;
 }
 
 /** Most steps kept; older ones are dropped. */
@@ -37,7 +49,7 @@ export const COALESCE_MS = 1500;
 
 /** A history with nothing to undo. */
 export function createHistory<T>(present: T): History<T> {
-  return { past: [], present, future: [], openKey: null, openAt: 0 };
+  return { past: [], present, future: [], openKey: null, openAt: 0, nextId: 1 };
 }
 
 /** Records `next` as the result of `action`. Clears redo. */
@@ -55,9 +67,20 @@ export function commit<T>(
     history.past.length > 0 &&
     now - history.openAt <= COALESCE_MS;
   if (merges) return { ...history, present: next, future: [], openAt: now };
-  const past = [...history.past, { state: history.present, action: action.name }];
+  const step: HistoryStep<T> = {
+    id: history.nextId,
+    state: history.present,
+    action: action.name,
+    location: action.location ?? null,
+  };
+  const past = [...history.past, step];
   if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
-  return { past, present: next, future: [], openKey: key, openAt: now };
+  return { past, present: next, future: [], openKey: key, openAt: now, nextId: history.nextId + 1 };
+}
+
+/** Id of the newest step (the one Undo would revert), or null. */
+export function lastStepId<T>(history: History<T>): number | null {
+  return history.past.at(-1)?.id ?? null;
 }
 
 /** Closes the open step so that the next edit starts a new one. */
@@ -70,9 +93,10 @@ export function undo<T>(history: History<T>): History<T> {
   const step = history.past.at(-1);
   if (!step) return history;
   return {
+    ...history,
     past: history.past.slice(0, -1),
     present: step.state,
-    future: [{ state: history.present, action: step.action }, ...history.future],
+    future: [{ ...step, state: history.present }, ...history.future],
     openKey: null,
     openAt: 0,
   };
@@ -83,7 +107,8 @@ export function redo<T>(history: History<T>): History<T> {
   const [step, ...rest] = history.future;
   if (!step) return history;
   return {
-    past: [...history.past, { state: history.present, action: step.action }],
+    ...history,
+    past: [...history.past, { ...step, state: history.present }],
     present: step.state,
     future: rest,
     openKey: null,

@@ -3,15 +3,17 @@ import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import { Dialog } from './components/Dialog';
 import {
+  addOpenedFile,
   createPlan,
   dismissAlert,
   dismissNotice,
-  importOpenedFile,
   navigate,
   openPlanFile,
-  resolveImportConflict,
+  redoLastChange,
   savePlanAsFile,
+  settleImportConflict,
   showHelp,
+  undoLastChange,
   useWorkbench,
 } from './app/workbench';
 import { BackupsDialog } from './features/backups/BackupsDialog';
@@ -53,6 +55,16 @@ function NoticeBar() {
   );
 }
 
+/** Words for screen readers only (what an undo or redo changed). */
+function Announcer() {
+  const announcement = useWorkbench((s) => s.announcement);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite">
+      {announcement}
+    </div>
+  );
+}
+
 function AlertDialog() {
   const alert = useWorkbench((s) => s.alert);
   if (!alert) return null;
@@ -86,19 +98,19 @@ function ConflictDialog() {
   return (
     <Dialog
       title="This plan is already in your library"
-      onClose={() => void resolveImportConflict('cancel')}
+      onClose={() => void settleImportConflict('cancel')}
       actions={
         <>
-          <button type="button" onClick={() => void resolveImportConflict('cancel')}>
+          <button type="button" onClick={() => void settleImportConflict('cancel')}>
             Cancel
           </button>
-          <button type="button" onClick={() => void resolveImportConflict('keepBoth')}>
+          <button type="button" onClick={() => void settleImportConflict('keepBoth')}>
             Keep both
           </button>
           <button
             type="button"
             className="primary"
-            onClick={() => void resolveImportConflict('replace')}
+            onClick={() => void settleImportConflict('replace')}
           >
             Replace
           </button>
@@ -129,10 +141,10 @@ export function App({ platform }: { platform: Platform }) {
       const store = useWorkbench.getState().openPlan?.store;
       switch (command) {
         case 'undo':
-          store?.getState().undo();
+          undoLastChange();
           break;
         case 'redo':
-          store?.getState().redo();
+          redoLastChange();
           break;
         case 'newPlan':
           void createPlan();
@@ -173,7 +185,7 @@ export function App({ platform }: { platform: Platform }) {
     window.addEventListener('keydown', onKeyDown, true);
     const unsubscribe = [
       platform.on('menu:command', run),
-      platform.on('file:opened', (file) => void importOpenedFile(file)),
+      platform.on('file:opened', (file) => void addOpenedFile(file)),
       platform.on('app:flush-request', () => {
         const store = useWorkbench.getState().openPlan?.store;
         void flushAndBackUpOnQuit(store, platform.backups).finally(() => platform.flushDone());
@@ -208,18 +220,6 @@ export function App({ platform }: { platform: Platform }) {
     sync();
     return openPlan.store.subscribe(sync);
   }, [openPlan, platform]);
-
-  // Flush pending edits when the page is hidden or closed.
-  useEffect(() => {
-    const flush = () => void useWorkbench.getState().openPlan?.store.getState().flush();
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
 
   // Read by `npm run bench` (startup.tti_ms): the first screen is usable.
   useEffect(() => {
@@ -259,6 +259,7 @@ export function App({ platform }: { platform: Platform }) {
         <ShortcutsDialog platform={platform.kind} onClose={() => showHelp(null)} />
       )}
       <NoticeBar />
+      <Announcer />
       <AlertDialog />
       <ConflictDialog />
     </>

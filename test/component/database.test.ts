@@ -1,13 +1,21 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createBlankPlan } from '../../shared/plan/create';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBlankPlan, summarisePlan } from '../../shared/plan/create';
+import { readPlanFile } from '../../shared/plan/plan-file';
+import { diffPlanRecords } from '../../shared/plan/records';
 import {
   describeDatabaseError,
   openDatabase,
   WorkbenchDatabase,
 } from '../../renderer/src/db/database';
-import { PlanRepository } from '../../renderer/src/db/plan-repository';
+import {
+  PlanGoneError,
+  PlanRepository,
+  WriterLostError,
+} from '../../renderer/src/db/plan-repository';
 
 /** A fresh, isolated IndexedDB for each test. */
 function freshIdb() {
@@ -30,8 +38,8 @@ describe('database versions', () => {
 
     const db = new WorkbenchDatabase('upskill-workbench', idb);
     await openDatabase(db);
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['documents', 'library', 'meta']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['library', 'meta', 'records']);
     const rows = await db.library.toArray();
     expect(rows.map((r) => r.name).sort()).toEqual(['Alpha', 'Beta']);
     expect(rows.find((r) => r.name === 'Alpha')).toMatchObject({
@@ -40,6 +48,52 @@ describe('database versions', () => {
     });
     const loaded = await new PlanRepository(db).load(plans[0]!.id);
     expect(loaded).toMatchObject({ ok: true, plan: plans[0] });
+    db.close();
+  });
+
+  it('upgrades a database written by version 2 (whole documents) to records, nothing lost', async () => {
+    const idb = freshIdb();
+    const sample = readPlanFile(
+      readFileSync(
+        join(import.meta.dirname, '../../resources/sample-plans/youth-digital-skills.upskill.json'),
+        'utf8',
+      ),
+    );
+    if (!sample.ok) throw new Error(sample.message);
+    const blank = createBlankPlan('Blank');
+    const deleted = createBlankPlan('Old');
+    // Exactly the schema version 2 of the app declared, and its rows.
+    const v2 = new Dexie('upskill-workbench', idb);
+    v2.version(1).stores({ plans: 'id, updatedAt' });
+    v2.version(2).stores({ plans: null, library: 'id, updatedAt', documents: 'id', meta: 'key' });
+    for (const [plan, deletedAt] of [
+      [sample.plan, null],
+      [blank, null],
+      [deleted, '2026-03-01T00:00:00.000Z'],
+    ] as const) {
+      await v2.table('documents').put({ id: plan.id, plan });
+      await v2.table('library').put({ ...summarisePlan(plan), deletedAt });
+    }
+    await v2.table('meta').put({ key: 'sampleSeeded', value: true });
+    v2.close();
+
+    const db = new WorkbenchDatabase('upskill-workbench', idb);
+    await openDatabase(db);
+    expect(db.verno).toBe(3);
+    const repo = new PlanRepository(db);
+    for (const plan of [sample.plan, blank, deleted]) {
+      expect(await repo.load(plan.id)).toEqual({ ok: true, plan, rev: 0, migratedFrom: null });
+    }
+    expect((await repo.list()).find((r) => r.id === deleted.id)?.deletedAt).toBe(
+      '2026-03-01T00:00:00.000Z',
+    );
+    expect(await repo.getMeta('sampleSeeded')).toBe(true);
+    // The sample is stored as many small records, not one document.
+    const records = await db.records
+      .where('[planId+key]')
+      .between([sample.plan.id, Dexie.minKey], [sample.plan.id, Dexie.maxKey])
+      .count();
+    expect(records).toBeGreaterThan(100);
     db.close();
   });
 
@@ -97,9 +151,52 @@ describe('plan repository', () => {
   it('reports a stored plan that no longer validates instead of opening it', async () => {
     const db = new WorkbenchDatabase('corrupt-test', freshIdb());
     await db.open();
-    await db.documents.put({ id: 'bad', plan: { schemaVersion: 1, id: 'bad' } as never });
+    await db.library.put({ ...summarisePlan(createBlankPlan('Bad')), id: 'bad', deletedAt: null });
+    await db.records.put({ planId: 'bad', key: 'm', value: { schemaVersion: 1, id: 'bad' } });
     const result = await new PlanRepository(db).load('bad');
     expect(result).toMatchObject({ ok: false });
+    db.close();
+  });
+
+  it('saves only changed records, refuses a purged plan and a window that lost the writer role', async () => {
+    const db = new WorkbenchDatabase('records-test', freshIdb());
+    const repo = new PlanRepository(db);
+    const plan = createBlankPlan('Records');
+    await repo.save(plan);
+    const rev = await repo.claimWriter(plan.id, 'window-a');
+    const edited = { ...plan, objective: { ...plan.objective, region: 'North' } };
+    const changes = diffPlanRecords(plan, edited).map((c) => ({ key: c.key, value: c.after }));
+    expect(changes.map((c) => c.key)).toEqual(['s:objective']);
+    expect(await repo.saveChanges(edited, changes, 'window-a')).toBe(rev + 1);
+    const loaded = await repo.load(plan.id);
+    expect(loaded).toMatchObject({ ok: true, rev: rev + 1 });
+    expect(loaded?.ok && loaded.plan.objective.region).toBe('North');
+    expect((await repo.list())[0]).toMatchObject({ region: 'North', rev: rev + 1 });
+
+    // Another window takes over: the first can no longer write.
+    await repo.claimWriter(plan.id, 'window-b');
+    await expect(repo.saveChanges(edited, changes, 'window-a')).rejects.toBeInstanceOf(
+      WriterLostError,
+    );
+    // Deleted for good: no save brings it back.
+    await repo.purge(plan.id);
+    await expect(repo.saveChanges(edited, changes, 'window-b')).rejects.toBeInstanceOf(
+      PlanGoneError,
+    );
+    expect(await repo.load(plan.id)).toBeNull();
+    expect(await db.records.count()).toBe(0);
+    db.close();
+  });
+
+  it('renames a plan without touching its other records', async () => {
+    const db = new WorkbenchDatabase('rename-test', freshIdb());
+    const repo = new PlanRepository(db);
+    const plan = createBlankPlan('Before');
+    await repo.save(plan);
+    await repo.rename(plan.id, 'After');
+    const loaded = await repo.load(plan.id);
+    expect(loaded?.ok && loaded.plan.name).toBe('After');
+    expect((await repo.list())[0]?.name).toBe('After');
     db.close();
   });
 });

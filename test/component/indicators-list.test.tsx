@@ -28,7 +28,7 @@ function setup() {
       disaggregation: [],
     },
   ];
-  const store = createPlanStore(plan, { write: async () => undefined, describeError: String });
+  const store = createPlanStore(plan, { write: async () => 1, describeError: String });
   render(
     <PlanStoreProvider value={store}>
       <IndicatorList subjectId="outcome-1" subjectTitle="Learners find jobs" />
@@ -116,7 +116,7 @@ describe('IndicatorList', () => {
 
   it('can hide its heading for a table cell and still be named', () => {
     const plan = createBlankPlan('Test');
-    const store = createPlanStore(plan, { write: async () => undefined, describeError: String });
+    const store = createPlanStore(plan, { write: async () => 1, describeError: String });
     render(
       <PlanStoreProvider value={store}>
         <IndicatorList subjectId="x" subjectTitle="Outputs delivered" headingLevel={null} />

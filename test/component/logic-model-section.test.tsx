@@ -23,7 +23,7 @@ function sampleStore() {
   );
   const result = readPlanFile(text);
   if (!result.ok) throw new Error(result.message);
-  return createPlanStore(result.plan, { write: async () => undefined, describeError: String });
+  return createPlanStore(result.plan, { write: async () => 1, describeError: String });
 }
 
 const cardButton = (title: RegExp) =>

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { learnerSegments } from '../../shared/commands/learners';
+import { updateObjective } from '../../shared/commands/objective';
 import { createBlankPlan } from '../../shared/plan/create';
-import type { Plan } from '../../shared/plan/schema';
+import type { PlanRecord } from '../../shared/plan/records';
+import type { LearnerSegment, Plan } from '../../shared/plan/schema';
 import { Autosaver, type SaveStatus } from '../../renderer/src/store/autosave';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
 
@@ -63,6 +66,28 @@ describe('autosave', () => {
     expect(saver.dirty).toBe(false);
   });
 
+  it('does not save on every key when a save is slower than typing', async () => {
+    // A large plan: each save takes 150 ms; the user types a key every 50 ms for 2 s.
+    let writes = 0;
+    const saver = new Autosaver<number>({
+      write: () =>
+        new Promise<void>((resolve) => {
+          writes++;
+          setTimeout(resolve, 150);
+        }),
+      describeError: String,
+      onStatus: () => undefined,
+    });
+    for (let i = 0; i < 40; i++) {
+      saver.schedule(i);
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(2000);
+    // One save per max-wait window (700 ms), not one per key.
+    expect(writes).toBeLessThanOrEqual(4);
+    expect(saver.dirty).toBe(false);
+  });
+
   it('keeps a newer edit that arrived while writing', async () => {
     let release: () => void = () => undefined;
     const written: number[] = [];
@@ -95,40 +120,56 @@ describe('autosave', () => {
   });
 });
 
+function segment(id: string, name: string): LearnerSegment {
+  return {
+    id,
+    name,
+    populationType: 'other',
+    estimatedSize: null,
+    barriers: [],
+    incentives: [],
+    persona: null,
+    notes: '',
+  } as unknown as LearnerSegment;
+}
+
 describe('plan document store', () => {
-  function setup() {
+  function setup(plan = createBlankPlan('Test')) {
     const saved: Plan[] = [];
-    const store = createPlanStore(createBlankPlan('Test'), {
-      write: async (plan) => {
-        saved.push(plan);
+    const writes: PlanRecord[][] = [];
+    let rev = 0;
+    const store = createPlanStore(plan, {
+      write: async (doc, changes) => {
+        saved.push(doc);
+        writes.push([...changes]);
+        return ++rev;
       },
       describeError: String,
     });
-    return { store, saved };
+    return { store, saved, writes };
   }
+  const region = (value: string) => updateObjective({ patch: { region: value } });
 
-  it('applies named edits, undoes and redoes them, and saves each state', async () => {
+  it('applies named commands, undoes and redoes them, and saves each state', async () => {
     const { store, saved } = setup();
-    store
-      .getState()
-      .edit({ name: 'Edit region', coalesceKey: 'region' }, (d) => void (d.objective.region = 'L'));
-    store
-      .getState()
-      .edit(
-        { name: 'Edit region', coalesceKey: 'region' },
-        (d) => void (d.objective.region = 'Lo'),
-      );
+    store.getState().dispatch(region('L'));
+    store.getState().dispatch(region('Lo'));
     store.getState().seal();
-    store
-      .getState()
-      .edit({ name: 'Edit organisation' }, (d) => void (d.objective.organisation = 'Agency'));
+    store.getState().dispatch(updateObjective({ patch: { organisation: 'Agency' } }));
     expect(store.getState().history.past).toHaveLength(2);
+    expect(store.getState().history.past.map((s) => s.action)).toEqual([
+      'Edit region',
+      'Edit organisation',
+    ]);
 
-    store.getState().undo();
+    expect(store.getState().undo()).toMatchObject({ action: 'Edit organisation' });
     expect(store.getState().history.present.objective.organisation).toBe('');
     store.getState().undo();
     expect(store.getState().history.present.objective.region).toBe('');
-    store.getState().redo();
+    expect(store.getState().redo()).toMatchObject({
+      action: 'Edit region',
+      location: { section: 'objective' },
+    });
     expect(store.getState().history.present.objective.region).toBe('Lo');
 
     await store.getState().flush();
@@ -136,9 +177,9 @@ describe('plan document store', () => {
     expect(store.getState().saveStatus.state).toBe('saved');
   });
 
-  it('ignores an edit that changes nothing (no undo step, no save)', async () => {
+  it('ignores a command that changes nothing (no undo step, no save)', async () => {
     const { store, saved } = setup();
-    store.getState().edit({ name: 'Nothing' }, () => undefined);
+    expect(store.getState().dispatch(region(''))).toEqual({ ok: true, stepId: null });
     await store.getState().flush();
     expect(store.getState().history.past).toHaveLength(0);
     expect(saved).toHaveLength(0);
@@ -147,9 +188,76 @@ describe('plan document store', () => {
   it('shares unchanged sections between versions (cheap snapshots)', () => {
     const { store } = setup();
     const before = store.getState().history.present;
-    store.getState().edit({ name: 'Edit region' }, (d) => void (d.objective.region = 'X'));
+    store.getState().dispatch(region('X'));
     const after = store.getState().history.present;
     expect(after.stakeholders).toBe(before.stakeholders);
     expect(after.objective).not.toBe(before.objective);
+  });
+
+  it('writes only the records a save changed', async () => {
+    const { store, writes } = setup();
+    store.getState().dispatch(learnerSegments.add({ item: segment('s1', 'Young parents') }));
+    await store.getState().flush();
+    store.getState().dispatch(region('North'));
+    await store.getState().flush();
+    expect(writes.map((w) => w.map((r) => r.key))).toEqual([
+      ['e:learners:i:s1', 'o:learners'],
+      ['s:objective'],
+    ]);
+  });
+
+  it("undoes exactly a notice's step after another edit, and refuses when later edits touched it", () => {
+    const { store } = setup();
+    store.getState().dispatch(learnerSegments.add({ item: segment('s1', 'Young parents') }));
+    store.getState().dispatch(learnerSegments.add({ item: segment('s2', 'Graduates') }));
+    const removal = store.getState().dispatch(learnerSegments.remove({ ids: ['s1'] }));
+    if (!removal.ok || removal.stepId === null) throw new Error('no step');
+    store.getState().dispatch(region('North'));
+
+    // The notice's Undo brings the segment back and keeps the region.
+    expect(store.getState().undoStep(removal.stepId)).toMatchObject({ kind: 'reverted' });
+    const plan = store.getState().history.present;
+    expect(plan.learners.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(plan.objective.region).toBe('North');
+
+    // Editing another element of the same list does not stand in the way…
+    const second = store.getState().dispatch(learnerSegments.remove({ ids: ['s2'] }));
+    store.getState().dispatch(learnerSegments.update({ id: 's1', patch: { name: 'Carers' } }));
+    if (!second.ok || second.stepId === null) throw new Error('no step');
+    expect(store.getState().undoStep(second.stepId)).toMatchObject({ kind: 'reverted' });
+    expect(store.getState().history.present.learners.map((s) => s.name)).toEqual([
+      'Carers',
+      'Graduates',
+    ]);
+    // …but a later change to the list's order does: reverting would reorder it unseen.
+    const third = store.getState().dispatch(learnerSegments.remove({ ids: ['s2'] }));
+    store.getState().dispatch(learnerSegments.add({ item: segment('s3', 'Carers 2') }));
+    if (!third.ok || third.stepId === null) throw new Error('no step');
+    expect(store.getState().undoStep(third.stepId)).toMatchObject({ kind: 'conflict' });
+    expect(store.getState().history.present.learners.map((s) => s.id)).toEqual(['s1', 's3']);
+    // The newest step is undone plainly.
+    const last = store.getState().history.past.at(-1)!.id;
+    expect(store.getState().undoStep(last)).toMatchObject({ kind: 'undone' });
+    expect(store.getState().undoStep(last)).toMatchObject({ kind: 'alreadyUndone' });
+  });
+
+  it('refuses commands while read-only, and follows records saved elsewhere', () => {
+    const { store } = setup();
+    store.getState().setAccess('readOnly');
+    expect(store.getState().dispatch(region('X'))).toMatchObject({ ok: false });
+    expect(store.getState().undo()).toBeNull();
+    store
+      .getState()
+      .applyExternal(
+        [
+          {
+            key: 's:objective',
+            value: { ...store.getState().history.present.objective, region: 'Far' },
+          },
+        ],
+        7,
+      );
+    expect(store.getState().history.present.objective.region).toBe('Far');
+    expect(store.getState().rev()).toBe(7);
   });
 });

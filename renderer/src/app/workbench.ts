@@ -17,7 +17,15 @@ import {
 } from '../db/database';
 import { PlanRepository } from '../db/plan-repository';
 import type { Platform } from '../platform/platform';
-import { createPlanStore, type PlanStore } from '../store/plan-store';
+import type { MovedStep, PlanStore } from '../store/plan-store';
+import {
+  announceLibraryChange,
+  closePlanSession,
+  openPlanSession,
+  replayJournals,
+  startOpenPlan,
+} from './open-plan';
+import { broadcast } from './plan-sessions';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
 
 /** A short message with an optional action (e.g. Undo). */
@@ -53,6 +61,10 @@ export interface WorkbenchState {
   conflict: ImportConflict | null;
   /** Which help dialog is open, if any. */
   help: 'about' | 'shortcuts' | null;
+  /** Whether the browser keeps the library even when disk space runs low (null: not known yet). */
+  storagePersistent: boolean | null;
+  /** A line for screen readers (undo and redo say what they changed). */
+  announcement: string;
 }
 
 /** The app's state store. */
@@ -66,13 +78,12 @@ export const useWorkbench = create<WorkbenchState>()(() => ({
   alert: null,
   conflict: null,
   help: null,
+  storagePersistent: null,
+  announcement: '',
 }));
 
 let services: { repository: PlanRepository; platform: Platform } | null = null;
 let noticeCounter = 0;
-/** Minimum time between two rolling backups of the same plan. */
-const BACKUP_INTERVAL_MS = 60_000;
-const lastBackupAt = new Map<string, number>();
 
 function deps() {
   if (!services) throw new Error('The workbench has not been started.');
@@ -104,6 +115,82 @@ export function dismissAlert(): void {
   useWorkbench.setState({ alert: null });
 }
 
+/**
+ * Runs a library action; a storage failure (a full disk, say) becomes an
+ * alert naming the action instead of an error nobody sees. Library writes
+ * are transactions, so a failed action changed nothing.
+ */
+async function guarded<T>(failure: string, action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    showAlert(failure, describeDatabaseError(error));
+    return undefined;
+  }
+}
+
+/** Says something to screen-reader users without showing a notice. */
+function announce(text: string): void {
+  useWorkbench.setState({ announcement: text });
+}
+
+/** Announces an undo or redo; one that changed another section also says so on screen and offers to go there. */
+function reportMove(verb: 'Undid' | 'Redid', step: MovedStep | null): void {
+  if (!step) return;
+  const text = `${verb}: ${step.action}`;
+  const { route } = useWorkbench.getState();
+  const where = step.location;
+  if (where && route.view === 'plan' && where.section !== route.section) {
+    notify(`${text}.`, { label: 'Go there', run: () => goToSection(where.section, where.focus) });
+  } else announce(text);
+}
+
+/** Undoes the last change to the open plan and says what it was. */
+export function undoLastChange(): void {
+  reportMove('Undid', useWorkbench.getState().openPlan?.store.getState().undo() ?? null);
+}
+
+/** Redoes the last undone change to the open plan and says what it was. */
+export function redoLastChange(): void {
+  reportMove('Redid', useWorkbench.getState().openPlan?.store.getState().redo() ?? null);
+}
+
+/**
+ * A notice about one step (a deletion, an import) with an Undo that undoes
+ * exactly that step — or says why it no longer can.
+ */
+export function notifyUndoable(message: string, stepId: number | null): void {
+  if (stepId === null) {
+    notify(message);
+    return;
+  }
+  notify(message, { label: 'Undo', run: () => undoNoticedStep(stepId) });
+}
+
+function undoNoticedStep(stepId: number): void {
+  const store = useWorkbench.getState().openPlan?.store;
+  if (!store) return;
+  const result = store.getState().undoStep(stepId);
+  switch (result.kind) {
+    case 'undone':
+    case 'reverted':
+      dismissNotice();
+      announce(`Undid: ${result.action}`);
+      break;
+    case 'alreadyUndone':
+      notify(`“${result.action}” has already been undone.`);
+      break;
+    case 'conflict':
+      notify(
+        `“${result.action}” can no longer be undone on its own: later edits changed the same items. Use Undo in the top bar to step back through your changes.`,
+      );
+      break;
+    case 'gone':
+      notify('That change can no longer be undone.');
+      break;
+  }
+}
+
 /** The sample plan shipped with the app. */
 export function loadSamplePlan(): Plan {
   const result = readPlanFile(samplePlanText);
@@ -123,12 +210,27 @@ export async function startWorkbench(
 ): Promise<void> {
   const repository = new PlanRepository(database);
   services = { repository, platform };
+  startOpenPlan({
+    repository,
+    platform,
+    notify: (message) => notify(message),
+    showAlert,
+    onClosedElsewhere: () => {
+      useWorkbench.setState({ openPlan: null });
+      navigate({ view: 'library' });
+    },
+    onLibraryChanged: () => {
+      if (useWorkbench.getState().route.view === 'library') void refreshLibrary().catch(() => {});
+    },
+  });
+  void requestPersistentStorage();
   try {
     await openDatabase(database);
     if (!(await repository.getMeta<boolean>('sampleSeeded'))) {
       await repository.save(loadSamplePlan());
       await repository.setMeta('sampleSeeded', true);
     }
+    await replayJournals();
     await refreshLibrary();
   } catch (error) {
     useWorkbench.setState({ fatalError: describeDatabaseError(error), ready: true });
@@ -165,43 +267,30 @@ async function followRoute(route: Route): Promise<void> {
   useWorkbench.setState({ route });
 }
 
+/**
+ * Asks the browser to keep the library even when disk space runs low
+ * (otherwise it may evict IndexedDB); the answer is shown in About.
+ */
+async function requestPersistentStorage(): Promise<void> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return;
+  try {
+    const persistent = (await storage.persisted?.()) || (await storage.persist());
+    useWorkbench.setState({ storagePersistent: persistent });
+  } catch {
+    useWorkbench.setState({ storagePersistent: false });
+  }
+}
+
 async function loadPlanStore(id: string): Promise<PlanStore | null> {
-  const { repository, platform } = deps();
-  const result = await repository.load(id);
-  if (!result) {
-    notify('That plan is no longer in the library.');
-    return null;
-  }
-  if (!result.ok) {
-    showAlert('This plan cannot be opened', result.message, result.details);
-    return null;
-  }
-  return createPlanStore(result.plan, {
-    write: async (plan) => {
-      const start = performance.now();
-      await repository.save(plan);
-      // Read by `npm run bench` (autosave.commit_p95_ms).
-      performance.measure('upskill:autosave-commit', { start });
-    },
-    describeError: describeDatabaseError,
-    afterWrite: (plan) => {
-      const backups = platform.backups;
-      if (!backups) return;
-      const last = lastBackupAt.get(plan.id) ?? 0;
-      if (Date.now() - last < BACKUP_INTERVAL_MS) return;
-      lastBackupAt.set(plan.id, Date.now());
-      backups.write(plan.id, writePlanFile(plan)).catch((error: unknown) => {
-        notify(`The backup copy could not be written: ${String(error)}`);
-      });
-    },
-  });
+  return openPlanSession(id);
 }
 
 /** Saves and closes the open plan, if any. */
 export async function closeOpenPlan(): Promise<void> {
   const { openPlan } = useWorkbench.getState();
   if (!openPlan) return;
-  await openPlan.store.getState().close();
+  await closePlanSession();
   useWorkbench.setState({ openPlan: null });
 }
 
@@ -219,7 +308,11 @@ export function goToSection(section: SectionId, focus?: string): void {
 /** Creates an empty plan and opens it. */
 export async function createPlan(name = 'Untitled plan'): Promise<void> {
   const plan = createBlankPlan(name);
-  await deps().repository.save(plan);
+  const saved = await guarded('The new plan could not be created', () =>
+    deps().repository.save(plan),
+  );
+  if (!saved) return;
+  announceLibraryChange();
   openPlan(plan.id);
 }
 
@@ -231,7 +324,11 @@ export async function createFromSample(): Promise<void> {
     sample,
     names.includes(sample.name) ? copyName(sample.name, names) : sample.name,
   );
-  await deps().repository.save(plan);
+  const saved = await guarded('The sample plan could not be added', () =>
+    deps().repository.save(plan),
+  );
+  if (!saved) return;
+  announceLibraryChange();
   openPlan(plan.id);
 }
 
@@ -246,32 +343,49 @@ async function loadOrWarn(id: string): Promise<Plan | null> {
   return null;
 }
 
-/** Renames a plan in the library. */
+/** Renames a plan in the library (also in a window that has it open). */
 export async function renamePlan(id: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) return;
-  const plan = await loadOrWarn(id);
-  if (!plan) return;
-  await deps().repository.save({ ...plan, name: trimmed.slice(0, 500) });
-  await refreshLibrary();
+  const done = await guarded('The plan could not be renamed', async () => {
+    await deps().repository.rename(id, trimmed.slice(0, 500));
+    return true;
+  });
+  if (!done) return;
+  const row = await deps().repository.row(id);
+  if (row) {
+    announceLibraryChange();
+    broadcastRename(id, row.rev ?? 0);
+  }
+  await guarded('The library could not be read', refreshLibrary);
 }
 
 /** Duplicates a plan under a new id ("Copy of …"). */
 export async function duplicatePlan(id: string): Promise<void> {
-  const plan = await loadOrWarn(id);
-  if (!plan) return;
-  const names = useWorkbench.getState().library.map((r) => r.name);
-  const copy = copyPlan(plan, copyName(plan.name, names));
-  await deps().repository.save(copy);
-  await refreshLibrary();
+  const copy = await guarded('The plan could not be duplicated', async () => {
+    const plan = await loadOrWarn(id);
+    if (!plan) return undefined;
+    const names = useWorkbench.getState().library.map((r) => r.name);
+    const duplicate = copyPlan(plan, copyName(plan.name, names));
+    await deps().repository.save(duplicate);
+    return duplicate;
+  });
+  if (!copy) return;
+  announceLibraryChange();
+  await guarded('The library could not be read', refreshLibrary);
   notify(`Created "${copy.name}".`);
 }
 
 /** Moves a plan to "Recently deleted", with Undo. */
 export async function deletePlan(id: string): Promise<void> {
   const row = useWorkbench.getState().library.find((r) => r.id === id);
-  await deps().repository.softDelete(id);
-  await refreshLibrary();
+  const done = await guarded('The plan could not be deleted', async () => {
+    await deps().repository.softDelete(id);
+    return true;
+  });
+  if (!done) return;
+  announceLibraryChange({ planId: id, purged: false });
+  await guarded('The library could not be read', refreshLibrary);
   notify(`Moved "${row?.name ?? 'plan'}" to Recently deleted.`, {
     label: 'Undo',
     run: () => void restorePlan(id),
@@ -280,25 +394,56 @@ export async function deletePlan(id: string): Promise<void> {
 
 /** Brings a plan back from "Recently deleted". */
 export async function restorePlan(id: string): Promise<void> {
-  await deps().repository.restore(id);
-  await refreshLibrary();
+  const done = await guarded('The plan could not be restored', async () => {
+    await deps().repository.restore(id);
+    return true;
+  });
+  if (!done) return;
+  announceLibraryChange();
+  await guarded('The library could not be read', refreshLibrary);
   dismissNotice();
 }
 
 /** Deletes a plan for good (the UI confirms first). */
 export async function purgePlan(id: string): Promise<void> {
-  await deps().repository.purge(id);
-  await refreshLibrary();
+  const done = await guarded('The plan could not be deleted', async () => {
+    await deps().repository.purge(id);
+    return true;
+  });
+  if (!done) return;
+  announceLibraryChange({ planId: id, purged: true });
+  await guarded('The library could not be read', refreshLibrary);
 }
 
 /** Asks the platform for a plan file and imports it. */
 export async function openPlanFile(): Promise<void> {
-  await importOpenedFile(await deps().platform.openPlanFile());
+  await addOpenedFile(await deps().platform.openPlanFile());
+}
+
+/** Imports a file the platform opened (a dialog, a double-click); storage failures become an alert. */
+export async function addOpenedFile(opened: OpenFileResult): Promise<void> {
+  await guarded('The plan file could not be added to your library', () => importOpenedFile(opened));
+}
+
+/** Settles an import conflict (see resolveImportConflict); storage failures become an alert. */
+export async function settleImportConflict(
+  choice: 'replace' | 'keepBoth' | 'cancel',
+): Promise<void> {
+  await guarded('The plan file could not be added to your library', () =>
+    resolveImportConflict(choice),
+  );
+}
+
+/** Tells a window that has the plan open that its name changed. */
+function broadcastRename(planId: string, rev: number): void {
+  broadcast({ type: 'saved', planId, rev, keys: ['m'] });
 }
 
 /**
  * Imports an opened plan file into the library. Bad files get a message and
  * change nothing; a plan already in the library asks before replacing it.
+ * A file that was repaired while reading (duplicate ids renamed) is imported
+ * with an alert listing every repair, so nothing is changed unseen.
  */
 export async function importOpenedFile(result: OpenFileResult): Promise<void> {
   if (result.kind === 'canceled') return;
@@ -313,15 +458,37 @@ export async function importOpenedFile(result: OpenFileResult): Promise<void> {
   }
   const existing = useWorkbench.getState().library.find((r) => r.id === read.plan.id);
   if (existing || (await deps().repository.exists(read.plan.id))) {
+    if (read.repairs.length > 0) {
+      // The conflict dialog comes after the repairs have been read: two
+      // modal dialogs at once would leave the planner unsure which to answer.
+      await new Promise<void>((resolve) => {
+        const unsubscribe = useWorkbench.subscribe((state) => {
+          if (state.alert) return;
+          unsubscribe();
+          resolve();
+        });
+        showAlert(
+          `"${result.fileName}" needed repairs`,
+          `${read.repairs.length === 1 ? 'One problem in the file was' : `${read.repairs.length} problems in the file were`} repaired before it can be opened; nothing else was changed.`,
+          read.repairs.length > 8
+            ? [...read.repairs.slice(0, 8), `…and ${read.repairs.length - 8} more`]
+            : read.repairs,
+        );
+      });
+    }
     useWorkbench.setState({
       conflict: { plan: read.plan, existingName: existing?.name ?? read.plan.name },
     });
     return;
   }
-  await addImportedPlan(read.plan, read.migratedFrom);
+  await addImportedPlan(read.plan, read.migratedFrom, read.repairs);
 }
 
-async function addImportedPlan(plan: Plan, migratedFrom: number | null): Promise<void> {
+async function addImportedPlan(
+  plan: Plan,
+  migratedFrom: number | null,
+  repairs: readonly string[] = [],
+): Promise<void> {
   await deps().repository.save(plan);
   await refreshLibrary();
   openPlan(plan.id);
@@ -330,6 +497,15 @@ async function addImportedPlan(plan: Plan, migratedFrom: number | null): Promise
       ? `Opened "${plan.name}".`
       : `Opened "${plan.name}" and upgraded it from plan format ${migratedFrom}.`,
   );
+  if (repairs.length > 0) {
+    showAlert(
+      `"${plan.name}" was repaired while opening`,
+      `${repairs.length === 1 ? 'One problem in the file was' : `${repairs.length} problems in the file were`} repaired; nothing else was changed. Check the plan, then save it as a file again to keep the repair.`,
+      repairs.length > 8
+        ? [...repairs.slice(0, 8), `…and ${repairs.length - 8} more`]
+        : [...repairs],
+    );
+  }
 }
 
 /** Settles an import conflict: replace the library copy, keep both, or cancel. */

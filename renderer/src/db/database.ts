@@ -5,20 +5,35 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { summarisePlan, type PlanSummary } from '../../../shared/plan/create';
+import { planToRecords } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
 
 /** Name of the IndexedDB database. */
 export const DATABASE_NAME = 'upskill-workbench';
 
-/** A plan as listed in the library. `deletedAt` is set while it sits in "Recently deleted". */
+/**
+ * A plan as listed in the library. `deletedAt` is set while it sits in
+ * "Recently deleted"; `rev` counts saves (other windows use it to know they
+ * missed nothing); `writer` names the window allowed to save the plan (a
+ * fencing token: a window that lost it can never overwrite the plan).
+ */
 export interface LibraryRow extends PlanSummary {
   deletedAt: string | null;
+  rev?: number;
+  writer?: string | null;
 }
 
-/** A stored plan document (raw; validated and migrated when loaded). */
+/** A whole stored plan document, as version 2 kept plans (read only by the upgrade to 3). */
 export interface DocumentRow {
   id: string;
   plan: Plan;
+}
+
+/** One record of a stored plan (see shared/plan/records.ts): the plan is the set of its records. */
+export interface RecordRow {
+  planId: string;
+  key: string;
+  value: unknown;
 }
 
 /** Small key/value settings (e.g. whether the sample plan was seeded). */
@@ -40,20 +55,36 @@ export const DATABASE_UPGRADES = {
       await tx.table('library').put({ ...summarisePlan(row.plan), deletedAt: null });
     }
   },
+  /**
+   * Version 3 stores each plan as records (header, sections, one per list
+   * element) so a save writes only what changed. Plans are moved as they
+   * are (raw): validation and plan-format migration happen when opened.
+   */
+  3: async function splitDocumentsIntoRecords(tx: Transaction): Promise<void> {
+    const documents = (await tx.table('documents').toArray()) as DocumentRow[];
+    for (const { id, plan } of documents) {
+      const records = planToRecords(plan).map(({ key, value }) => ({ planId: id, key, value }));
+      await tx.table('records').bulkPut(records);
+      await tx.table('library').update(id, { rev: 0, writer: null });
+    }
+  },
 } as const;
 
 /** The schema of each database version, oldest first. */
 function declareVersions(db: Dexie): void {
   db.version(1).stores({ plans: 'id, updatedAt' });
-  db.version(DATABASE_VERSION)
+  db.version(2)
     .stores({ plans: null, library: 'id, updatedAt', documents: 'id', meta: 'key' })
     .upgrade(DATABASE_UPGRADES[2]);
+  db.version(DATABASE_VERSION)
+    .stores({ documents: null, records: '[planId+key]' })
+    .upgrade(DATABASE_UPGRADES[3]);
 }
 
 /** The app's database. */
 export class WorkbenchDatabase extends Dexie {
   library!: Table<LibraryRow, string>;
-  documents!: Table<DocumentRow, string>;
+  records!: Table<RecordRow, [string, string]>;
   meta!: Table<MetaRow, string>;
   /** The IndexedDB implementation in use (a fake one in tests). */
   readonly factory: IDBFactory;
@@ -70,7 +101,7 @@ export class WorkbenchDatabase extends Dexie {
 }
 
 /** The newest database version this app knows. */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 /**
  * Opens the database. Dexie would open a database left by a newer app version

@@ -1,8 +1,62 @@
-/** Reading and writing plans in the local database. */
-import { readPlanDocument, type PlanFileResult } from '../../../shared/plan/plan-file';
+/**
+ * Reading and writing plans in the local database. A plan is stored as
+ * records (shared/plan/records.ts): opening reads them and builds the plan;
+ * a save writes only the records an edit changed. Every save checks, in the
+ * same transaction, that the plan still exists and that this window is still
+ * its writer, so a plan deleted or taken over elsewhere is never overwritten
+ * or brought back.
+ */
+import Dexie from 'dexie';
 import { summarisePlan } from '../../../shared/plan/create';
-import type { Plan } from '../../../shared/plan/schema';
-import type { LibraryRow, WorkbenchDatabase } from './database';
+import { readPlanDocument } from '../../../shared/plan/plan-file';
+import { planToRecords, recordsToPlan, type PlanRecord } from '../../../shared/plan/records';
+import { PLAN_SCHEMA_VERSION, type Plan } from '../../../shared/plan/schema';
+import type { LibraryRow, RecordRow, WorkbenchDatabase } from './database';
+
+/** Records written per request inside a save, so no single step blocks the page for long. */
+const WRITE_CHUNK = 1000;
+
+/** A plan read from the library. */
+export type LoadedPlan =
+  | { ok: true; plan: Plan; rev: number; migratedFrom: number | null }
+  | { ok: false; message: string; details: string[] };
+
+/** The plan was purged (or never existed) when a save reached the database. */
+export class PlanGoneError extends Error {
+  override readonly name = 'PlanGoneError';
+  constructor(readonly planId: string) {
+    super('This plan is no longer in the library.');
+  }
+}
+
+/** Another window took over editing the plan before this save reached the database. */
+export class WriterLostError extends Error {
+  override readonly name = 'WriterLostError';
+  constructor(readonly planId: string) {
+    super('This plan is now being edited in another window.');
+  }
+}
+
+/** The header fields every stored plan has; anything less is a damaged record set. */
+function looksLikePlan(plan: Record<string, unknown>): boolean {
+  return (
+    typeof plan.id === 'string' &&
+    typeof plan.name === 'string' &&
+    typeof plan.createdAt === 'string' &&
+    typeof plan.updatedAt === 'string' &&
+    typeof plan.objective === 'object' &&
+    plan.objective !== null &&
+    typeof plan.theoryOfChange === 'object' &&
+    plan.theoryOfChange !== null
+  );
+}
+
+function range(planId: string) {
+  return [
+    [planId, Dexie.minKey],
+    [planId, Dexie.maxKey],
+  ] as const;
+}
 
 /** The storage operations the app needs, so tests can swap the database. */
 export class PlanRepository {
@@ -14,10 +68,44 @@ export class PlanRepository {
     return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  /** Loads and validates a plan; older stored versions are migrated. */
-  async load(id: string): Promise<PlanFileResult | null> {
-    const row = await this.db.documents.get(id);
-    return row ? readPlanDocument(row.plan) : null;
+  /** One library row, if the plan exists (deleted or not). */
+  row(id: string): Promise<LibraryRow | undefined> {
+    return this.db.library.get(id);
+  }
+
+  /**
+   * Loads a plan. A plan in the current format is built from its records as
+   * stored (no validation pass, no copy: it was validated when it entered
+   * the library and every edit since is a command); an older one is migrated,
+   * validated and written back in the current format.
+   */
+  async load(id: string): Promise<LoadedPlan | null> {
+    const [row, rows] = await this.db.transaction('r', this.db.library, this.db.records, () =>
+      Promise.all([
+        this.db.library.get(id),
+        this.db.records
+          .where('[planId+key]')
+          .between(...range(id), true, true)
+          .toArray(),
+      ]),
+    );
+    if (!row || rows.length === 0) return null;
+    let raw: Record<string, unknown>;
+    try {
+      raw = recordsToPlan(rows) as unknown as Record<string, unknown>;
+    } catch {
+      return { ok: false, message: 'The stored copy of this plan is damaged.', details: [] };
+    }
+    if (raw.schemaVersion === PLAN_SCHEMA_VERSION && looksLikePlan(raw)) {
+      return { ok: true, plan: raw as unknown as Plan, rev: row.rev ?? 0, migratedFrom: null };
+    }
+    const read = readPlanDocument(raw);
+    if (!read.ok) return read;
+    if (read.migratedFrom !== null || raw.schemaVersion === PLAN_SCHEMA_VERSION) {
+      await this.replace(read.plan);
+    }
+    const after = await this.db.library.get(id);
+    return { ok: true, plan: read.plan, rev: after?.rev ?? 0, migratedFrom: read.migratedFrom };
   }
 
   /** Whether a plan with this id exists (deleted or not). */
@@ -25,18 +113,170 @@ export class PlanRepository {
     return (await this.db.library.get(id)) !== undefined;
   }
 
-  /** Writes a plan and its library row in one transaction; stamps `updatedAt`. */
+  /**
+   * Writes a whole plan (a new plan, an import, a migration): all its records
+   * and its library row, replacing any records it had. Keeps `deletedAt`;
+   * stamps `updatedAt`.
+   */
   async save(plan: Plan, now: Date = new Date()): Promise<Plan> {
+    await this.replace(plan, now);
+    return { ...plan, updatedAt: now.toISOString() };
+  }
+
+  private async replace(plan: Plan, now: Date = new Date()): Promise<void> {
     const stamped: Plan = { ...plan, updatedAt: now.toISOString() };
-    await this.db.transaction('rw', this.db.library, this.db.documents, async () => {
+    const rows: RecordRow[] = planToRecords(stamped).map(({ key, value }) => ({
+      planId: plan.id,
+      key,
+      value,
+    }));
+    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
       const existing = await this.db.library.get(plan.id);
-      await this.db.documents.put({ id: plan.id, plan: stamped });
+      await this.db.records
+        .where('[planId+key]')
+        .between(...range(plan.id), true, true)
+        .delete();
+      for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+        await this.db.records.bulkPut(rows.slice(i, i + WRITE_CHUNK));
+      }
       await this.db.library.put({
         ...summarisePlan(stamped),
         deletedAt: existing?.deletedAt ?? null,
+        rev: (existing?.rev ?? 0) + 1,
+        writer: existing?.writer ?? null,
       });
     });
-    return stamped;
+  }
+
+  /**
+   * Makes `token` the plan's only writer (a window that takes over editing).
+   * Returns the plan's revision. Throws PlanGoneError if it no longer exists.
+   */
+  async claimWriter(id: string, token: string): Promise<number> {
+    return this.db.transaction('rw', this.db.library, async () => {
+      const row = await this.db.library.get(id);
+      if (!row) throw new PlanGoneError(id);
+      await this.db.library.update(id, { writer: token });
+      return row.rev ?? 0;
+    });
+  }
+
+  /** Gives up writing (if `token` is still the writer). */
+  async releaseWriter(id: string, token: string): Promise<void> {
+    await this.db.transaction('rw', this.db.library, async () => {
+      const row = await this.db.library.get(id);
+      if (row?.writer === token) await this.db.library.update(id, { writer: null });
+    });
+  }
+
+  /**
+   * Writes the records an edit changed (`value` undefined deletes one) and
+   * the library row, in one transaction; returns the new revision. Throws
+   * PlanGoneError if the plan was purged, WriterLostError if `token` is no
+   * longer its writer — in both cases nothing is written.
+   */
+  async saveChanges(
+    plan: Plan,
+    changes: readonly PlanRecord[],
+    token: string,
+    now: Date = new Date(),
+  ): Promise<number> {
+    const id = plan.id;
+    const puts: RecordRow[] = [];
+    const deletes: [string, string][] = [];
+    for (const { key, value } of changes) {
+      if (value === undefined) deletes.push([id, key]);
+      else puts.push({ planId: id, key, value });
+    }
+    const updatedAt = now.toISOString();
+    return this.db.transaction('rw', this.db.library, this.db.records, async () => {
+      const row = await this.db.library.get(id);
+      if (!row) throw new PlanGoneError(id);
+      if (row.writer !== token) throw new WriterLostError(id);
+      // The header is written with its new date; a rename made in the
+      // library meanwhile is kept unless this edit renamed the plan too.
+      const header = puts.find((p) => p.key === 'm');
+      if (header) header.value = { ...(header.value as object), updatedAt };
+      else {
+        const stored = await this.db.records.get([id, 'm']);
+        if (stored) puts.push({ ...stored, value: { ...(stored.value as object), updatedAt } });
+      }
+      for (let i = 0; i < puts.length; i += WRITE_CHUNK) {
+        await this.db.records.bulkPut(puts.slice(i, i + WRITE_CHUNK));
+      }
+      if (deletes.length) await this.db.records.bulkDelete(deletes);
+      const rev = (row.rev ?? 0) + 1;
+      await this.db.library.put({
+        ...row,
+        ...summarisePlan(plan),
+        name: header ? plan.name : row.name,
+        updatedAt,
+        rev,
+      });
+      return rev;
+    });
+  }
+
+  /**
+   * Writes records left unsaved by a window that went away (its journal),
+   * without a writer check (the caller holds the plan's lock), and brings the
+   * library row's summary up to date from the stored header and objective.
+   */
+  async applyRecords(
+    id: string,
+    changes: readonly PlanRecord[],
+    now: Date = new Date(),
+  ): Promise<void> {
+    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
+      const row = await this.db.library.get(id);
+      if (!row) throw new PlanGoneError(id);
+      const puts = changes.filter((c) => c.value !== undefined);
+      const deletes = changes.filter((c) => c.value === undefined);
+      await this.db.records.bulkPut(puts.map(({ key, value }) => ({ planId: id, key, value })));
+      if (deletes.length) await this.db.records.bulkDelete(deletes.map((c) => [id, c.key]));
+      const header = (await this.db.records.get([id, 'm']))?.value as { name?: string } | undefined;
+      const objective = (await this.db.records.get([id, 's:objective']))?.value as
+        { programName?: string; organisation?: string; region?: string } | undefined;
+      await this.db.library.put({
+        ...row,
+        name: header?.name ?? row.name,
+        programName: objective?.programName ?? row.programName,
+        organisation: objective?.organisation ?? row.organisation,
+        region: objective?.region ?? row.region,
+        updatedAt: now.toISOString(),
+        rev: (row.rev ?? 0) + 1,
+      });
+    });
+  }
+
+  /** The current values of some records of a plan (undefined where deleted), and the revision. */
+  async readRecords(
+    id: string,
+    keys: readonly string[],
+  ): Promise<{ rev: number; records: PlanRecord[] }> {
+    return this.db.transaction('r', this.db.library, this.db.records, async () => {
+      const row = await this.db.library.get(id);
+      const rows = await this.db.records.bulkGet(keys.map((key) => [id, key] as [string, string]));
+      return {
+        rev: row?.rev ?? 0,
+        records: keys.map((key, i) => ({ key, value: rows[i]?.value })),
+      };
+    });
+  }
+
+  /** Renames a plan in place (header record and library row). */
+  async rename(id: string, name: string, now: Date = new Date()): Promise<void> {
+    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
+      const row = await this.db.library.get(id);
+      const header = await this.db.records.get([id, 'm']);
+      if (!row || !header) throw new PlanGoneError(id);
+      const updatedAt = now.toISOString();
+      await this.db.records.put({
+        ...header,
+        value: { ...(header.value as object), name, updatedAt },
+      });
+      await this.db.library.put({ ...row, name, updatedAt, rev: (row.rev ?? 0) + 1 });
+    });
   }
 
   /** Moves a plan to "Recently deleted" (restorable). */
@@ -51,9 +291,12 @@ export class PlanRepository {
 
   /** Removes a plan for good. */
   async purge(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.library, this.db.documents, async () => {
+    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
       await this.db.library.delete(id);
-      await this.db.documents.delete(id);
+      await this.db.records
+        .where('[planId+key]')
+        .between(...range(id), true, true)
+        .delete();
     });
   }
 

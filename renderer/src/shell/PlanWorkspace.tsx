@@ -1,9 +1,16 @@
 /** An open plan: header with undo/redo and save state, section sidebar, section. */
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useStore } from 'zustand';
 import { redoLabel, undoLabel } from '../../../shared/history';
 import { PLAN_SECTIONS, type SectionId } from '../app/routes';
-import { navigate, savePlanAsFile, showHelp } from '../app/workbench';
+import { takeOverEditing } from '../app/open-plan';
+import {
+  navigate,
+  redoLastChange,
+  savePlanAsFile,
+  showHelp,
+  undoLastChange,
+} from '../app/workbench';
 import { SECTION_BADGES, SECTION_COMPONENTS, type SectionBadge } from '../app/sections';
 import { PlanStoreProvider, usePlan } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
@@ -59,12 +66,38 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
   );
 }
 
+/** Says that another window edits the plan, and offers to edit it here instead. */
+function ReadOnlyBanner() {
+  const [taking, setTaking] = useState(false);
+  return (
+    <div className="readonly-banner" role="region" aria-label="Read-only">
+      <p>
+        <strong>Read-only here.</strong> This plan is open for editing in another window or tab;
+        this one shows it and follows its changes as they are saved.
+      </p>
+      <button
+        type="button"
+        className="primary"
+        disabled={taking}
+        onClick={() => {
+          setTaking(true);
+          void takeOverEditing().finally(() => setTaking(false));
+        }}
+      >
+        {taking ? 'Taking over…' : 'Edit here'}
+      </button>
+    </div>
+  );
+}
+
 /** The workspace of the open plan. */
 export function PlanWorkspace({ store, section }: { store: PlanStore; section: SectionId }) {
   const name = useStore(store, (s) => s.history.present.name);
   const planId = useStore(store, (s) => s.history.present.id);
-  const undoName = useStore(store, (s) => undoLabel(s.history));
-  const redoName = useStore(store, (s) => redoLabel(s.history));
+  const access = useStore(store, (s) => s.access);
+  const editable = access === 'edit';
+  const undoName = useStore(store, (s) => (editable ? undoLabel(s.history) : null));
+  const redoName = useStore(store, (s) => (editable ? redoLabel(s.history) : null));
   const Section = SECTION_COMPONENTS[section];
   return (
     <PlanStoreProvider value={store}>
@@ -80,7 +113,7 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
           <div className="topbar-actions">
             <button
               type="button"
-              onClick={() => store.getState().undo()}
+              onClick={undoLastChange}
               disabled={!undoName}
               aria-label={undoName ? `Undo ${undoName}` : 'Undo'}
               title={undoName ? `Undo ${undoName} (Ctrl+Z)` : 'Nothing to undo'}
@@ -89,7 +122,7 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
             </button>
             <button
               type="button"
-              onClick={() => store.getState().redo()}
+              onClick={redoLastChange}
               disabled={!redoName}
               aria-label={redoName ? `Redo ${redoName}` : 'Redo'}
               title={redoName ? `Redo ${redoName} (Shift+Ctrl+Z)` : 'Nothing to redo'}
@@ -111,10 +144,14 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
             </button>
           </div>
         </header>
+        {access === 'readOnly' && <ReadOnlyBanner />}
         <div className="workspace-body">
           <Sidebar planId={planId} section={section} />
           <main className="section" aria-label={PLAN_SECTIONS.find((s) => s.id === section)?.label}>
-            <Section />
+            {/* A disabled fieldset makes every form control inside read-only at once. */}
+            <fieldset className="section-fieldset" disabled={!editable}>
+              <Section />
+            </fieldset>
           </main>
         </div>
       </div>

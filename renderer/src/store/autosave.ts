@@ -1,8 +1,10 @@
 /**
  * Debounced autosave: writes ~300 ms after the last edit, and never later than
- * `maxWaitMs` after the first unsaved edit, so a user typing without pause is
- * still on disk within a second. Writes are serialised; a failed write keeps
- * the edit pending and reports the error.
+ * `maxWaitMs` after the first edit not yet being written, so a user typing
+ * without pause is still on disk within a second. Writes are serialised; a
+ * write takes the pending version, so edits typed during a slow write start a
+ * new wait (they never make every later key save at once); a failed write
+ * keeps the edit pending and reports the error.
  */
 
 /** Where the document stands with respect to storage. */
@@ -24,6 +26,7 @@ export interface AutosaveOptions<T> {
 /** Saves the latest version of a document shortly after each change. */
 export class Autosaver<T> {
   private pending: { doc: T } | null = null;
+  private inFlight: { doc: T } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPendingAt = 0;
   private running: Promise<void> = Promise.resolve();
@@ -37,7 +40,7 @@ export class Autosaver<T> {
 
   /** True while an edit has not reached storage. */
   get dirty(): boolean {
-    return this.pending !== null;
+    return this.pending !== null || this.inFlight !== null;
   }
 
   /** Notes a new version; it will be written soon. */
@@ -64,15 +67,21 @@ export class Autosaver<T> {
   private async writePending(): Promise<void> {
     const job = this.pending;
     if (!job) return;
+    this.pending = null;
+    this.inFlight = job;
     this.options.onStatus({ state: 'saving' });
     try {
       await this.options.write(job.doc);
-      // Only clear if nothing newer arrived while we were writing.
-      if (this.pending === job) {
-        this.pending = null;
-        this.options.onStatus({ state: 'saved', at: new Date() });
-      }
+      this.inFlight = null;
+      if (this.pending === null) this.options.onStatus({ state: 'saved', at: new Date() });
+      else this.options.onStatus({ state: 'pending' });
     } catch (error) {
+      this.inFlight = null;
+      // Keep the edit for a retry unless a newer version (which includes it) is waiting.
+      if (this.pending === null) {
+        this.pending = job;
+        this.firstPendingAt = Date.now();
+      }
       this.options.onStatus({ state: 'error', message: this.options.describeError(error) });
     }
   }

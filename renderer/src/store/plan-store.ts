@@ -1,10 +1,14 @@
 /**
- * One store per open plan: the plan, its undo history and its save status.
- * Every change goes through `edit` with a named action, so undo/redo covers
- * all plan edits and one gesture is one step.
+ * One store per open plan: the plan, its undo history, its save status and
+ * whether this window may edit it. Every change is a command (shared/commands)
+ * dispatched here, so undo/redo covers all plan edits and one gesture is one
+ * step. Saves write only the records that changed since the last save
+ * (shared/plan/records.ts), found by object identity.
  */
 import { produce, type Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { runCommand, type Command } from '../../../shared/commands/command';
+import { undoStep, type StepUndoResult } from '../../../shared/commands/undo-step';
 import {
   commit,
   createHistory,
@@ -13,24 +17,67 @@ import {
   undo,
   type EditAction,
   type History,
+  type HistoryStep,
 } from '../../../shared/history';
+import { applyPlanRecords, diffPlanRecords, type PlanRecord } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
 import { Autosaver, type SaveStatus } from './autosave';
+
+/**
+ * Who may change the plan here: `edit` — this window is its one writer;
+ * `readOnly` — another window edits it and this one follows its saves;
+ * `closed` — it was deleted or can no longer be saved here.
+ */
+export type PlanAccess = 'edit' | 'readOnly' | 'closed';
+
+/** The outcome of a dispatch: the id of the step it made or joined (null: nothing changed), or why it was refused. */
+export type DispatchResult =
+  | { readonly ok: true; readonly stepId: number | null }
+  | { readonly ok: false; readonly reason: string };
+
+/** A step that undo or redo just moved over: its name and where its change is seen. */
+export type MovedStep = Pick<HistoryStep<Plan>, 'action' | 'location'>;
 
 /** State and actions of an open plan. */
 export interface PlanDocumentState {
   history: History<Plan>;
   saveStatus: SaveStatus;
-  /** Applies a change to the plan as one named, undoable action. */
+  access: PlanAccess;
+  /** Applies a command as one named, undoable step (or joins the open step it coalesces with). */
+  dispatch(command: Command): DispatchResult;
+  /**
+   * TRANSITIONAL — an inline edit, for the sections not yet moved to
+   * commands; removed when the last one dispatches commands.
+   * @deprecated Dispatch a command instead.
+   */
   edit(action: EditAction, recipe: (draft: Draft<Plan>) => void): void;
-  /** Replaces the whole plan (e.g. restoring a backup) as one undoable action. */
+  /**
+   * TRANSITIONAL — replaces the whole plan as one step.
+   * @deprecated Dispatch a command instead.
+   */
   replace(action: EditAction, plan: Plan): void;
-  undo(): void;
-  redo(): void;
+  /** Undoes the newest step; returns it, or null if there was nothing to undo. */
+  undo(): MovedStep | null;
+  /** Redoes the newest undone step; returns it, or null. */
+  redo(): MovedStep | null;
+  /** Undoes exactly one step by id (a notice's Undo), or says why it cannot. */
+  undoStep(stepId: number): StepUndoResult;
   /** Ends the current typing/drag step so the next edit is a new undo step. */
   seal(): void;
   /** Writes any pending edit now. */
   flush(): Promise<void>;
+  /** True while an edit has not reached storage. */
+  isDirty(): boolean;
+  /** The records not yet saved and the revision they apply to (for a journal written on unload). */
+  unsaved(): { baseRev: number; records: PlanRecord[] } | null;
+  /** Shows records saved by another window (and, for the writer, a library rename). */
+  applyExternal(records: readonly PlanRecord[], rev: number): void;
+  /** Replaces the plan with a fresh copy from storage (taking over, or after missing updates). */
+  reload(plan: Plan, rev: number, access: PlanAccess): void;
+  /** Changes who may edit here (after a flush when giving up editing). */
+  setAccess(access: PlanAccess): void;
+  /** The revision of the plan in storage as this window last saw it. */
+  rev(): number;
   /** Stops autosaving (after a final flush). */
   close(): Promise<void>;
 }
@@ -40,56 +87,151 @@ export type PlanStore = StoreApi<PlanDocumentState>;
 
 /** Where the store writes the plan. */
 export interface PlanPersistence {
-  write(plan: Plan): Promise<void>;
+  /** Writes the changed records of `plan`; resolves with the plan's new revision. */
+  write(plan: Plan, changes: readonly PlanRecord[]): Promise<number>;
   describeError(error: unknown): string;
-  /** Called after each successful write (e.g. to take a rolling backup). */
-  afterWrite?(plan: Plan): void;
+  /** Called after each successful write (e.g. to take a rolling backup, tell other windows). */
+  afterWrite?(plan: Plan, changes: readonly PlanRecord[], rev: number): void;
+  /** Called when a write fails because the plan is gone or edited elsewhere; the store is then read-only. */
+  onWriteRefused?(error: unknown): boolean;
+}
+
+/** Options of a plan store. */
+export interface PlanStoreOptions {
+  debounceMs?: number;
+  maxWaitMs?: number;
+  /** The plan's revision in storage when it was read. */
+  rev?: number;
+  access?: PlanAccess;
+  /** Clock for undo coalescing (tests). */
+  now?: () => number;
 }
 
 /** Creates the store for an open plan. */
 export function createPlanStore(
   plan: Plan,
   persistence: PlanPersistence,
-  options: { debounceMs?: number; maxWaitMs?: number } = {},
+  options: PlanStoreOptions = {},
 ): PlanStore {
+  const now = options.now ?? Date.now;
   return createStore<PlanDocumentState>()((set, get) => {
+    /** The plan as storage holds it, and its revision: what the next save diffs against. */
+    let saved = plan;
+    let rev = options.rev ?? 0;
     const autosaver = new Autosaver<Plan>({
       write: async (doc) => {
-        await persistence.write(doc);
-        persistence.afterWrite?.(doc);
+        const changes = diffPlanRecords(saved, doc).map((c) => ({ key: c.key, value: c.after }));
+        if (changes.length === 0) return;
+        try {
+          rev = await persistence.write(doc, changes);
+        } catch (error) {
+          if (persistence.onWriteRefused?.(error)) {
+            set({ access: 'closed' });
+            autosaver.dispose();
+          }
+          throw error;
+        }
+        saved = doc;
+        persistence.afterWrite?.(doc, changes, rev);
       },
       describeError: persistence.describeError,
       onStatus: (saveStatus) => set({ saveStatus }),
-      ...options,
+      debounceMs: options.debounceMs,
+      maxWaitMs: options.maxWaitMs,
     });
     const moveTo = (history: History<Plan>) => {
       if (history === get().history) return;
       set({ history });
       autosaver.schedule(history.present);
     };
+    const editable = () => get().access === 'edit';
     return {
       history: createHistory(plan),
       saveStatus: { state: 'saved', at: null },
+      access: options.access ?? 'edit',
+      dispatch(command) {
+        if (!editable()) return { ok: false, reason: readOnlyReason(get().access) };
+        const { history } = get();
+        const outcome = runCommand(history.present, command);
+        if (!outcome.ok) return outcome;
+        if (outcome.plan === history.present) return { ok: true, stepId: null };
+        const next = commit(
+          history,
+          outcome.plan,
+          { name: outcome.label, coalesceKey: outcome.coalesceKey, location: outcome.location },
+          now(),
+        );
+        set({ history: next });
+        autosaver.schedule(next.present);
+        return { ok: true, stepId: next.past.at(-1)?.id ?? null };
+      },
       edit(action, recipe) {
+        if (!editable()) return;
         const { history } = get();
         const next = produce(history.present, recipe);
         if (next === history.present) return;
-        set({ history: commit(history, next, action, Date.now()) });
+        set({ history: commit(history, next, action, now()) });
         autosaver.schedule(next);
       },
       replace(action, next) {
-        const { history } = get();
-        set({ history: commit(seal(history), next, action, Date.now()) });
+        if (!editable()) return;
+        set({ history: commit(seal(get().history), next, action, now()) });
         autosaver.schedule(next);
       },
-      undo: () => moveTo(undo(get().history)),
-      redo: () => moveTo(redo(get().history)),
+      undo() {
+        if (!editable()) return null;
+        const step = get().history.past.at(-1);
+        if (!step) return null;
+        moveTo(undo(get().history));
+        return { action: step.action, location: step.location };
+      },
+      redo() {
+        if (!editable()) return null;
+        const step = get().history.future[0];
+        if (!step) return null;
+        moveTo(redo(get().history));
+        return { action: step.action, location: step.location };
+      },
+      undoStep(stepId) {
+        if (!editable()) return { kind: 'gone' };
+        const result = undoStep(get().history, stepId, now());
+        if (result.kind === 'undone' || result.kind === 'reverted') moveTo(result.history);
+        return result;
+      },
       seal: () => set({ history: seal(get().history) }),
       flush: () => autosaver.flush(),
+      isDirty: () => autosaver.dirty,
+      unsaved() {
+        if (!autosaver.dirty) return null;
+        const records = diffPlanRecords(saved, get().history.present).map((c) => ({
+          key: c.key,
+          value: c.after,
+        }));
+        return records.length ? { baseRev: rev, records } : null;
+      },
+      applyExternal(records, newRev) {
+        const { history, access } = get();
+        rev = newRev;
+        if (access === 'edit') saved = applyPlanRecords(saved, records);
+        set({ history: { ...history, present: applyPlanRecords(history.present, records) } });
+      },
+      reload(fresh, freshRev, access) {
+        saved = fresh;
+        rev = freshRev;
+        set({ history: createHistory(fresh), access, saveStatus: { state: 'saved', at: null } });
+      },
+      setAccess: (access) => set({ access, history: seal(get().history) }),
+      rev: () => rev,
       async close() {
-        await autosaver.flush();
+        if (get().access === 'edit') await autosaver.flush();
         autosaver.dispose();
       },
     };
   });
+}
+
+function readOnlyReason(access: PlanAccess): string {
+  return access === 'readOnly'
+    ? 'This plan is being edited in another window. Choose “Edit here” to edit it in this one.'
+    : 'This plan can no longer be changed here.';
 }

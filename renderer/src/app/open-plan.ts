@@ -1,0 +1,446 @@
+/**
+ * The plan open in this window: opening it as its one writer or read-only
+ * (plan-sessions.ts), saving only what changed, following another window's
+ * saves, handing over with "Edit here", closing it when it is deleted
+ * elsewhere, and never losing what was typed when the page goes away: a
+ * journal of unsaved records is written synchronously on leaving and
+ * replayed by the next window that opens the plan for editing.
+ */
+import { newId } from '../../../shared/plan/create';
+import { freezePlanInSlices, runInSlices } from '../../../shared/plan/freeze';
+import { writePlanFile } from '../../../shared/plan/plan-file';
+import type { PlanRecord } from '../../../shared/plan/records';
+import type { Plan } from '../../../shared/plan/schema';
+import { describeDatabaseError } from '../db/database';
+import { PlanGoneError, WriterLostError, type PlanRepository } from '../db/plan-repository';
+import type { Platform } from '../platform/platform';
+import { createPlanStore, type PlanStore } from '../store/plan-store';
+import {
+  acquireEditLease,
+  broadcast,
+  onPlanMessage,
+  takeOverEditLease,
+  WINDOW_ID,
+  type EditLease,
+  type PlanMessage,
+} from './plan-sessions';
+
+/** What open-plan needs from the app around it. */
+export interface OpenPlanHost {
+  repository: PlanRepository;
+  platform: Platform;
+  notify(message: string): void;
+  showAlert(title: string, message: string, details?: string[]): void;
+  /** The open plan was closed here (deleted elsewhere): leave its screen. */
+  onClosedElsewhere(): void;
+  /** The library list may have changed in another window. */
+  onLibraryChanged(): void;
+}
+
+interface Session {
+  readonly planId: string;
+  readonly store: PlanStore;
+  lease: EditLease | null;
+  token: string | null;
+  /** Saves announced by other windows are applied one at a time, in order. */
+  following: Promise<void>;
+}
+
+let host: OpenPlanHost | null = null;
+let session: Session | null = null;
+
+/** Minimum time between two rolling backups of the same plan. */
+const BACKUP_INTERVAL_MS = 60_000;
+const lastBackupAt = new Map<string, number>();
+const JOURNAL_PREFIX = 'upskill-journal:';
+/** Larger unsaved changes are not journalled (localStorage holds ~5 MB); the leave prompt still guards them. */
+const JOURNAL_MAX_CHARS = 4_000_000;
+
+function deps(): OpenPlanHost {
+  if (!host) throw new Error('The open-plan controller has not been started.');
+  return host;
+}
+
+/** Lets the page breathe between slices of long work. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A unique writer token for this window and this opening of a plan. */
+function writerToken(): string {
+  return `${WINDOW_ID}:${newId()}`;
+}
+
+// ---------------------------------------------------------------- journal
+
+interface Journal {
+  baseRev: number;
+  records: PlanRecord[];
+}
+
+function journalKey(planId: string) {
+  return `${JOURNAL_PREFIX}${planId}`;
+}
+
+function readJournal(planId: string): Journal | null {
+  try {
+    const text = localStorage.getItem(journalKey(planId));
+    return text ? (JSON.parse(text) as Journal) : null;
+  } catch {
+    return null;
+  }
+}
+
+function clearJournal(planId: string): void {
+  try {
+    localStorage.removeItem(journalKey(planId));
+  } catch {
+    // Storage unavailable: there is no journal either.
+  }
+}
+
+/** Writes the open plan's unsaved records to the journal, synchronously (the page may be going away). */
+function writeJournal(): void {
+  if (!session || session.store.getState().access !== 'edit') return;
+  const unsaved = session.store.getState().unsaved();
+  if (!unsaved) return;
+  try {
+    // `undefined` (a deleted record) does not survive JSON: write it as null and mark it.
+    const text = JSON.stringify({
+      baseRev: unsaved.baseRev,
+      records: unsaved.records.map((r) => ({
+        key: r.key,
+        value: r.value ?? null,
+        deleted: r.value === undefined,
+      })),
+    });
+    if (text.length <= JOURNAL_MAX_CHARS) localStorage.setItem(journalKey(session.planId), text);
+  } catch {
+    // A full or missing localStorage: the flush and the leave prompt remain.
+  }
+}
+
+/**
+ * Applies a plan's journal if storage is still at the revision it was written
+ * against (the flush on leaving did not land); drops it otherwise. The caller
+ * holds the plan's lock, so no other window writes meanwhile.
+ */
+async function replayJournal(planId: string): Promise<boolean> {
+  const journal = readJournal(planId);
+  if (!journal) return false;
+  const { repository } = deps();
+  try {
+    const row = await repository.row(planId);
+    if (!row || (row.rev ?? 0) !== journal.baseRev) return false;
+    const records = journal.records.map((r) => {
+      const entry = r as PlanRecord & { deleted?: boolean };
+      return { key: entry.key, value: entry.deleted ? undefined : entry.value };
+    });
+    await repository.applyRecords(planId, records);
+    return true;
+  } finally {
+    clearJournal(planId);
+  }
+}
+
+/** Replays the journals left by windows that closed before their last save (at startup). */
+export async function replayJournals(): Promise<void> {
+  let planIds: string[] = [];
+  try {
+    planIds = Object.keys(localStorage)
+      .filter((k) => k.startsWith(JOURNAL_PREFIX))
+      .map((k) => k.slice(JOURNAL_PREFIX.length));
+  } catch {
+    return;
+  }
+  for (const planId of planIds) {
+    const lease = await acquireEditLease(planId, 'ifAvailable');
+    if (!lease) continue; // Its writer is open elsewhere and has replayed it.
+    try {
+      await replayJournal(planId);
+    } finally {
+      lease.release();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- opening
+
+function persistenceFor(planId: string, getToken: () => string | null) {
+  const { repository, platform } = deps();
+  return {
+    write: async (plan: Plan, changes: readonly PlanRecord[]) => {
+      const token = getToken();
+      if (!token) throw new WriterLostError(planId);
+      const start = performance.now();
+      const rev = await repository.saveChanges(plan, changes, token);
+      // Read by `npm run bench` (autosave.commit_p95_ms).
+      performance.measure('upskill:autosave-commit', { start });
+      return rev;
+    },
+    describeError: describeDatabaseError,
+    afterWrite: (plan: Plan, changes: readonly PlanRecord[], rev: number) => {
+      clearJournal(planId);
+      broadcast({ type: 'saved', planId, rev, keys: changes.map((c) => c.key) });
+      const backups = platform.backups;
+      if (!backups) return;
+      const last = lastBackupAt.get(plan.id) ?? 0;
+      if (Date.now() - last < BACKUP_INTERVAL_MS) return;
+      lastBackupAt.set(plan.id, Date.now());
+      backups.write(plan.id, writePlanFile(plan)).catch((error: unknown) => {
+        deps().notify(`The backup copy could not be written: ${String(error)}`);
+      });
+    },
+    onWriteRefused: (error: unknown) => {
+      if (error instanceof PlanGoneError) {
+        void closeBecause(
+          'This plan was deleted for good in another window, so it was closed here.',
+        );
+        return true;
+      }
+      if (error instanceof WriterLostError) {
+        void becomeReader(
+          'This plan is now being edited in another window. This window shows it read-only and keeps it up to date.',
+        );
+        return false;
+      }
+      return false;
+    },
+  };
+}
+
+/**
+ * Opens a plan: as its writer if no other window edits it, else read-only.
+ * Returns its store, or null (with a message) if it cannot be opened.
+ */
+export async function openPlanSession(planId: string): Promise<PlanStore | null> {
+  const { repository } = deps();
+  const lease = await acquireEditLease(planId, 'ifAvailable');
+  let token: string | null = null;
+  try {
+    if (lease) {
+      await replayJournal(planId);
+      token = writerToken();
+      await repository.claimWriter(planId, token);
+    }
+    const result = await repository.load(planId);
+    if (!result) {
+      lease?.release();
+      deps().notify('That plan is no longer in the library.');
+      return null;
+    }
+    if (!result.ok) {
+      lease?.release();
+      deps().showAlert('This plan cannot be opened', result.message, result.details);
+      return null;
+    }
+    await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
+    const current: Session = {
+      planId,
+      lease,
+      token,
+      following: Promise.resolve(),
+      store: createPlanStore(
+        result.plan,
+        persistenceFor(planId, () => current.token),
+        { rev: result.rev, access: lease ? 'edit' : 'readOnly' },
+      ),
+    };
+    session = current;
+    if (lease) watchLease(current, lease);
+    return current.store;
+  } catch (error) {
+    lease?.release();
+    if (error instanceof PlanGoneError) {
+      deps().notify('That plan is no longer in the library.');
+      return null;
+    }
+    deps().showAlert('This plan cannot be opened', describeDatabaseError(error));
+    return null;
+  }
+}
+
+function watchLease(current: Session, lease: EditLease): void {
+  void lease.lost.then(() => {
+    if (session !== current || current.lease !== lease) return;
+    current.lease = null;
+    void becomeReader(
+      'Another window took over editing this plan. This window shows it read-only and keeps it up to date.',
+    );
+  });
+}
+
+/** Saves (if writing) and closes the open plan's session. */
+export async function closePlanSession(): Promise<void> {
+  const current = session;
+  if (!current) return;
+  session = null;
+  await current.store.getState().close();
+  if (current.token) {
+    await deps()
+      .repository.releaseWriter(current.planId, current.token)
+      .catch(() => undefined);
+  }
+  current.lease?.release();
+}
+
+/** Whether the open plan is shown read-only here because another window edits it. */
+export function openPlanIsElsewhere(): boolean {
+  return session?.store.getState().access === 'readOnly';
+}
+
+/** "Edit here": asks the window that edits the plan to hand it over, then edits it here. */
+export async function takeOverEditing(): Promise<void> {
+  const current = session;
+  if (!current || current.store.getState().access !== 'readOnly') return;
+  const { repository } = deps();
+  const lease = await takeOverEditLease(current.planId);
+  if (session !== current) {
+    lease.release();
+    return;
+  }
+  try {
+    await replayJournal(current.planId);
+    const token = writerToken();
+    await repository.claimWriter(current.planId, token);
+    const result = await repository.load(current.planId);
+    if (!result?.ok) throw new PlanGoneError(current.planId);
+    await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
+    current.lease = lease;
+    current.token = token;
+    current.store.getState().reload(result.plan, result.rev, 'edit');
+    watchLease(current, lease);
+  } catch (error) {
+    lease.release();
+    if (error instanceof PlanGoneError) {
+      await closeBecause('This plan is no longer in the library.');
+      return;
+    }
+    deps().showAlert('This plan could not be taken over', describeDatabaseError(error));
+  }
+}
+
+/** Stops editing here (another window takes over), after saving what is pending. */
+async function becomeReader(message: string): Promise<void> {
+  const current = session;
+  if (!current) return;
+  const store = current.store.getState();
+  if (store.access === 'edit') {
+    await store.flush().catch(() => undefined);
+  }
+  current.store.getState().setAccess('readOnly');
+  const { token, lease } = current;
+  current.token = null;
+  current.lease = null;
+  if (token)
+    await deps()
+      .repository.releaseWriter(current.planId, token)
+      .catch(() => undefined);
+  lease?.release();
+  broadcast({ type: 'released', planId: current.planId });
+  deps().notify(message);
+}
+
+async function closeBecause(message: string): Promise<void> {
+  const current = session;
+  if (!current) return;
+  current.store.getState().setAccess('closed');
+  await closePlanSession();
+  deps().onClosedElsewhere();
+  deps().notify(message);
+}
+
+/** Applies another window's save to the open plan (records as stored, in order). */
+function follow(current: Session, rev: number, keys: readonly string[]): void {
+  current.following = current.following
+    .then(async () => {
+      if (session !== current) return;
+      const { repository } = deps();
+      const store = current.store.getState();
+      if (store.access === 'edit' || rev === store.rev() + 1) {
+        const read = await repository.readRecords(current.planId, keys);
+        if (session === current) current.store.getState().applyExternal(read.records, read.rev);
+        return;
+      }
+      if (rev <= store.rev()) return;
+      // Missed a save: read the whole plan again.
+      const result = await repository.load(current.planId);
+      if (session === current && result?.ok) {
+        current.store.getState().reload(result.plan, result.rev, current.store.getState().access);
+      }
+    })
+    .catch((error: unknown) => {
+      deps().notify(
+        `Changes from another window could not be shown: ${describeDatabaseError(error)}`,
+      );
+    });
+}
+
+function onMessage(message: PlanMessage): void {
+  const current = session;
+  if (message.type === 'libraryChanged' || message.type === 'planRemoved')
+    deps().onLibraryChanged();
+  if (!current || !('planId' in message) || message.planId !== current.planId) return;
+  switch (message.type) {
+    case 'saved':
+      follow(current, message.rev, message.keys);
+      break;
+    case 'planRemoved':
+      void closeBecause(
+        message.purged
+          ? 'This plan was deleted for good in another window, so it was closed here.'
+          : 'This plan was moved to Recently deleted in another window, so it was closed here.',
+      );
+      break;
+    case 'takeoverRequest':
+      if (current.store.getState().access === 'edit') {
+        void becomeReader(
+          'This plan is now being edited in another window. This window shows it read-only and keeps it up to date.',
+        );
+      }
+      break;
+    case 'released':
+      break;
+  }
+}
+
+// ---------------------------------------------------------------- leaving
+
+/**
+ * Nothing typed is lost when the page goes away: on hiding or leaving, the
+ * pending records go to the journal (synchronously) and a save starts; while
+ * a save is pending, leaving asks first.
+ */
+function installLeaveGuards(): void {
+  const flush = () => {
+    writeJournal();
+    void session?.store.getState().flush();
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  window.addEventListener('beforeunload', (event) => {
+    // The desktop app asks the page to save before its window closes (close
+    // guard); there, a cancelled unload would silently keep the window open.
+    if (deps().platform.kind === 'desktop') return;
+    const store = session?.store.getState();
+    if (!store || store.access !== 'edit' || !store.isDirty()) return;
+    flush();
+    event.preventDefault();
+    // Older browsers (and Electron) read returnValue.
+    event.returnValue = '';
+  });
+}
+
+/** Starts the controller: listens to other windows and guards leaving. */
+export function startOpenPlan(context: OpenPlanHost): void {
+  host = context;
+  onPlanMessage(onMessage);
+  installLeaveGuards();
+}
+
+/** Tells other windows that a plan was deleted (`purged`: for good) or the library changed. */
+export function announceLibraryChange(removed?: { planId: string; purged: boolean }): void {
+  broadcast(removed ? { type: 'planRemoved', ...removed } : { type: 'libraryChanged' });
+}

@@ -1,0 +1,115 @@
+/**
+ * Plan edits as named commands (after excalidraw's actions and tldraw's
+ * history marks). A command is plain data — `{ type, args }` — so it can be
+ * logged, sent between windows or replayed; its definition says what the
+ * step is called, how consecutive steps merge (typing, a drag), where the
+ * change is seen, and how it changes a draft of the plan, cascades included
+ * (what else changes when something is deleted). Components dispatch
+ * commands; nothing else changes a plan.
+ */
+import { produce } from 'immer';
+import type { Plan } from '../plan/schema';
+import type { PlanLocation } from '../plan/sections';
+
+/** A plan edit as plain data: which command, with which arguments (JSON-compatible). */
+export interface Command<A = unknown> {
+  readonly type: string;
+  readonly args: A;
+}
+
+/** What a command is and does. */
+export interface CommandDefinition<A> {
+  /** Unique name, `area.verb` (e.g. `stakeholder.update`). */
+  readonly type: string;
+  /** The step's name in Undo/Redo and notices ("Edit name of “Chamber of Commerce”"), from the plan before. */
+  label(args: A, plan: Plan): string;
+  /**
+   * Coalescing policy: consecutive steps with the same non-null key merge
+   * into one undo step while it stays open (until a blur, a pointer up or
+   * 1.5 s of quiet). Omitted: every dispatch is its own step.
+   */
+  coalesce?(args: A): string | null;
+  /** Where the change is seen. */
+  locate(args: A, plan: Plan): PlanLocation;
+  /**
+   * Changes a draft (immer) of the plan, with every cascade, or returns a
+   * whole new plan. Must be deterministic: ids and timestamps come in
+   * `args`. Throws `CommandRefusal` (nothing changes) when the edit is not
+   * allowed.
+   */
+  apply(draft: Plan, args: A): void | Plan;
+}
+
+/** A command factory: `addStakeholder(args)` → `{ type: 'stakeholder.add', args }`. */
+export type CommandFactory<A> = ((args: A) => Command<A>) & {
+  readonly definition: CommandDefinition<A>;
+};
+
+/** A refused edit; `message` says why, in words for the user. */
+export class CommandRefusal extends Error {
+  override readonly name = 'CommandRefusal';
+}
+
+const registry = new Map<string, CommandDefinition<never>>();
+
+/** Defines and registers a command; throws if the type is already taken. */
+export function defineCommand<A>(definition: CommandDefinition<A>): CommandFactory<A> {
+  if (registry.has(definition.type)) {
+    throw new Error(`The command "${definition.type}" is defined twice.`);
+  }
+  registry.set(definition.type, definition as CommandDefinition<never>);
+  const factory = (args: A): Command<A> => ({ type: definition.type, args });
+  return Object.assign(factory, { definition });
+}
+
+/** The definition of a registered command type (throws for an unknown type). */
+export function commandDefinition(type: string): CommandDefinition<unknown> {
+  const definition = registry.get(type);
+  if (!definition) throw new Error(`Unknown command "${type}".`);
+  return definition as CommandDefinition<unknown>;
+}
+
+/** Every registered command type (for tests and tooling). */
+export function registeredCommandTypes(): string[] {
+  return [...registry.keys()].sort();
+}
+
+/** The result of running a command on a plan. */
+export type CommandOutcome =
+  | {
+      readonly ok: true;
+      /** The new plan (the same object when nothing changed). */
+      readonly plan: Plan;
+      readonly label: string;
+      readonly coalesceKey: string | null;
+      readonly location: PlanLocation;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Runs a command on a plan without changing it: returns the new plan
+ * (structural sharing), or the reason it was refused.
+ */
+export function runCommand(plan: Plan, command: Command): CommandOutcome {
+  const definition = commandDefinition(command.type);
+  try {
+    const next = produce(plan, (draft) => definition.apply(draft as Plan, command.args));
+    return {
+      ok: true,
+      plan: next,
+      label: definition.label(command.args, plan),
+      coalesceKey: definition.coalesce?.(command.args) ?? null,
+      location: definition.locate(command.args, plan),
+    };
+  } catch (error) {
+    if (error instanceof CommandRefusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+/** “Title” in curly quotes, shortened to `max` characters; '' for an empty title. */
+export function quoted(title: string | null | undefined, max = 60): string {
+  const text = (title ?? '').trim().replace(/\s+/g, ' ');
+  if (!text) return '';
+  return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+}

@@ -1,0 +1,121 @@
+/** Commands of the Objective section and of the plan as a whole (its name, a restored copy). */
+import type { Objective, Plan, SuccessMeasure } from '../plan/schema';
+import { defineCommand } from './command';
+import { defineListCommands } from './lists';
+
+type ObjectiveText = Pick<
+  Objective,
+  | 'programName'
+  | 'organisation'
+  | 'region'
+  | 'changeSought'
+  | 'targetGroup'
+  | 'problemStatement'
+  | 'successDefinition'
+>;
+
+const OBJECTIVE_FIELDS: Record<keyof ObjectiveText, string> = {
+  programName: 'program name',
+  organisation: 'organisation',
+  region: 'region',
+  changeSought: 'change sought',
+  targetGroup: 'target group',
+  problemStatement: 'problem statement',
+  successDefinition: 'success definition',
+};
+
+const fieldList = (patch: object) => Object.keys(patch).sort().join(',');
+
+/** Renames the plan. */
+export const renamePlan = defineCommand<{ name: string }>({
+  type: 'plan.rename',
+  label: () => 'Rename plan',
+  coalesce: () => 'plan.rename',
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { name }) {
+    draft.name = name;
+  },
+});
+
+/**
+ * Replaces the whole plan with another version of it (a restored backup, a
+ * file that replaces the library copy), keeping its id. One undo step.
+ */
+export const replacePlan = defineCommand<{ plan: Plan; reason: string }>({
+  type: 'plan.replace',
+  label: ({ reason }) => reason,
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { plan }) {
+    // Keep the identity (id) of the open plan whatever the copy says.
+    return { ...plan, id: draft.id };
+  },
+});
+
+/** Sets text fields of the objective (program name, region, change sought…). */
+export const updateObjective = defineCommand<{ patch: Partial<ObjectiveText> }>({
+  type: 'objective.update',
+  label({ patch }) {
+    const keys = Object.keys(patch) as (keyof ObjectiveText)[];
+    return keys.length === 1 ? `Edit ${OBJECTIVE_FIELDS[keys[0]!]}` : 'Edit objective';
+  },
+  coalesce: ({ patch }) => `objective.update:${fieldList(patch)}`,
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { patch }) {
+    Object.assign(draft.objective, patch);
+  },
+});
+
+const BASELINE_FIELDS: Record<keyof Objective['baseline'], string> = {
+  description: 'Edit baseline',
+  date: 'Edit baseline date',
+  source: 'Edit baseline source',
+};
+
+/** Sets the baseline's description, date or source. */
+export const updateBaseline = defineCommand<{ patch: Partial<Objective['baseline']> }>({
+  type: 'objective.updateBaseline',
+  label({ patch }) {
+    const keys = Object.keys(patch) as (keyof Objective['baseline'])[];
+    return keys.length === 1 ? BASELINE_FIELDS[keys[0]!] : 'Edit baseline';
+  },
+  coalesce: ({ patch }) => `objective.updateBaseline:${fieldList(patch)}`,
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { patch }) {
+    Object.assign(draft.objective.baseline, patch);
+  },
+});
+
+/** A phase of the program's timeline. */
+export type Phase = keyof Objective['timeline'];
+
+/** Sets the start or end date of a phase (plan, launch, manage). */
+export const setPhaseDate = defineCommand<{
+  phase: Phase;
+  end: 'start' | 'end';
+  date: string | null;
+}>({
+  type: 'objective.setPhaseDate',
+  label: ({ phase, end }) => `Edit ${phase} ${end}`,
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { phase, end, date }) {
+    draft.objective.timeline[phase][end] = date;
+  },
+});
+
+/** Commands of the success measures. */
+export const successMeasures = defineListCommands<SuccessMeasure>({
+  kind: 'successMeasure',
+  noun: 'success measure',
+  plural: 'success measures',
+  section: 'objective',
+  list: (plan) => plan.objective.successMeasures,
+  titleOf: (m) => m.name,
+  fields: {
+    name: 'name',
+    kind: 'kind',
+    unit: 'unit',
+    baseline: 'baseline',
+    target: 'target',
+    targetDate: 'target date',
+  },
+});

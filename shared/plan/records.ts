@@ -1,0 +1,473 @@
+/**
+ * A plan as a set of small records, so storage writes only what an edit
+ * changed (tldraw's `storeChanges` idea): one record for the plan's header,
+ * one per section without its long lists, one per list element (a catalog
+ * item, a theory-of-change element, a stakeholder…) and one per list for its
+ * order. Plans are immutable values updated with structural sharing, so what
+ * changed is found by object identity, visiting only branches that differ.
+ *
+ * Record keys:
+ * - `m`                    header: schemaVersion, id, name, dates, unknown top-level fields
+ * - `s:<section>`          a section without its lists (lists hold `null` placeholders)
+ * - `o:<list>`             the order of a list, as element keys
+ * - `e:<list>:<elementKey>` one element of a list
+ * where `<list>` is a dotted path such as `content.catalog`, and an element's
+ * key is `i:<id>` (or `n:<index>` for an element without a unique string id).
+ */
+import type { Plan } from './schema';
+
+/** The lists stored element by element: `[section]` for a top-level list, `[section, field]` otherwise. */
+export const PLAN_LISTS = [
+  ['theoryOfChange', 'nodes'],
+  ['theoryOfChange', 'links'],
+  ['logicModel', 'items'],
+  ['logicModel', 'links'],
+  ['indicators'],
+  ['stakeholders', 'entries'],
+  ['stakeholders', 'checkpoints'],
+  ['stakeholders', 'snapshots'],
+  ['learners'],
+  ['content', 'catalog'],
+  ['content', 'decisions'],
+  ['content', 'pathways'],
+  ['launch', 'checklist'],
+  ['launch', 'communications'],
+  ['manage', 'engagement'],
+  ['manage', 'followUps'],
+  ['manage', 'kpis'],
+  ['manage', 'cohorts'],
+  ['manage', 'reviews'],
+  ['skillsMap', 'holders'],
+  ['skillsMap', 'skills'],
+  ['skillsMap', 'assessments'],
+  ['skillsMap', 'capabilities'],
+] as const satisfies readonly (readonly [keyof Plan] | readonly [keyof Plan, string])[];
+
+/** The plan's sections (top-level fields that are objects or lists). */
+export const PLAN_SECTION_KEYS = [
+  'objective',
+  'theoryOfChange',
+  'logicModel',
+  'indicators',
+  'stakeholders',
+  'learners',
+  'content',
+  'launch',
+  'manage',
+  'skillsMap',
+] as const satisfies readonly (keyof Plan)[];
+
+/** One stored record: its key and its value (`undefined` = the record is deleted). */
+export interface PlanRecord {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** A record that differs between two versions of a plan. */
+export interface RecordChange {
+  readonly key: string;
+  /** Value in the older version (`undefined`: the record did not exist). */
+  readonly before: unknown;
+  /** Value in the newer version (`undefined`: the record no longer exists). */
+  readonly after: unknown;
+}
+
+type Json = Record<string, unknown>;
+type SectionKey = (typeof PLAN_SECTION_KEYS)[number];
+
+const HEADER_KEY = 'm';
+const SECTION_SET: ReadonlySet<string> = new Set(PLAN_SECTION_KEYS);
+
+/** List fields of each section (`''` for a section that is itself a list). */
+const LISTS_BY_SECTION = new Map<string, string[]>();
+for (const [section, field] of PLAN_LISTS as readonly (readonly string[])[]) {
+  const fields = LISTS_BY_SECTION.get(section!) ?? [];
+  fields.push(field ?? '');
+  LISTS_BY_SECTION.set(section!, fields);
+}
+
+function listPath(section: string, field: string): string {
+  return field ? `${section}.${field}` : section;
+}
+
+/** Keys of a list's elements, in order: `i:<id>`, or `n:<index>` without a unique string id. */
+export function elementKeys(list: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  const keys: string[] = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const id = (list[i] as { id?: unknown } | null)?.id;
+    const key = typeof id === 'string' ? `i:${id}` : '';
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      keys[i] = key;
+    } else keys[i] = `n:${i}`;
+  }
+  return keys;
+}
+
+function sectionValue(plan: Plan, section: string): unknown {
+  return (plan as unknown as Json)[section];
+}
+
+function listOf(plan: Plan, section: string, field: string): readonly unknown[] {
+  const value = sectionValue(plan, section);
+  const list = field ? (value as Json | undefined)?.[field] : value;
+  return Array.isArray(list) ? list : [];
+}
+
+/** The header record: the plan with each section replaced by a `null` placeholder. */
+function headerOf(plan: Plan): Json {
+  const header: Json = {};
+  for (const [key, value] of Object.entries(plan))
+    header[key] = SECTION_SET.has(key) ? null : value;
+  return header;
+}
+
+/** A section's record: the section with each of its lists replaced by a `null` placeholder. */
+function sectionRestOf(section: string, value: unknown): Json | null {
+  const fields = LISTS_BY_SECTION.get(section);
+  if (!fields) return (value ?? {}) as Json; // no lists: the section is its own record
+  if (fields[0] === '') return null; // the section is a list itself
+  const rest: Json = {};
+  for (const [key, v] of Object.entries((value ?? {}) as Json)) {
+    rest[key] = fields.includes(key) ? null : v;
+  }
+  return rest;
+}
+
+/** Every record of a plan (for a first save, an import or a migration). */
+export function planToRecords(plan: Plan): PlanRecord[] {
+  const records: PlanRecord[] = [{ key: HEADER_KEY, value: headerOf(plan) }];
+  for (const section of PLAN_SECTION_KEYS) {
+    const rest = sectionRestOf(section, sectionValue(plan, section));
+    if (rest) records.push({ key: `s:${section}`, value: rest });
+    for (const field of LISTS_BY_SECTION.get(section) ?? []) {
+      const path = listPath(section, field);
+      const list = listOf(plan, section, field);
+      const keys = elementKeys(list);
+      records.push({ key: `o:${path}`, value: keys });
+      for (let i = 0; i < list.length; i++) {
+        records.push({ key: `e:${path}:${keys[i]}`, value: list[i] });
+      }
+    }
+  }
+  return records;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function diffList(
+  path: string,
+  before: readonly unknown[],
+  after: readonly unknown[],
+  out: RecordChange[],
+): void {
+  if (before === after) return;
+  // Fast path: same length and the changed positions keep their keys (an
+  // element edited in place) — compare by identity, no maps needed.
+  if (before.length === after.length) {
+    const changed: number[] = [];
+    for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) changed.push(i);
+    if (changed.length === 0) return;
+    if (changed.length <= 64) {
+      const beforeKeys = elementKeys(before);
+      const afterKeys = elementKeys(after);
+      if (sameKeys(beforeKeys, afterKeys)) {
+        for (const i of changed) {
+          out.push({ key: `e:${path}:${afterKeys[i]}`, before: before[i], after: after[i] });
+        }
+        return;
+      }
+    }
+  }
+  const beforeKeys = elementKeys(before);
+  const afterKeys = elementKeys(after);
+  const old = new Map<string, unknown>();
+  for (let i = 0; i < before.length; i++) old.set(beforeKeys[i]!, before[i]);
+  for (let i = 0; i < after.length; i++) {
+    const key = afterKeys[i]!;
+    const previous = old.get(key);
+    if (previous !== after[i])
+      out.push({ key: `e:${path}:${key}`, before: previous, after: after[i] });
+    old.delete(key);
+  }
+  for (const [key, previous] of old) {
+    out.push({ key: `e:${path}:${key}`, before: previous, after: undefined });
+  }
+  if (!sameKeys(beforeKeys, afterKeys)) {
+    out.push({ key: `o:${path}`, before: beforeKeys, after: afterKeys });
+  }
+}
+
+function restChanged(section: string, before: unknown, after: unknown): boolean {
+  const fields = LISTS_BY_SECTION.get(section) ?? [];
+  const a = (before ?? {}) as Json;
+  const b = (after ?? {}) as Json;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return true;
+  for (let i = 0; i < keysB.length; i++) {
+    const key = keysB[i]!;
+    if (keysA[i] !== key) return true;
+    if (!fields.includes(key) && a[key] !== b[key]) return true;
+  }
+  return false;
+}
+
+function headerChanged(before: Plan, after: Plan): boolean {
+  const a = before as unknown as Json;
+  const b = after as unknown as Json;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return true;
+  for (let i = 0; i < keysB.length; i++) {
+    const key = keysB[i]!;
+    if (keysA[i] !== key) return true;
+    if (!SECTION_SET.has(key) && a[key] !== b[key]) return true;
+  }
+  return false;
+}
+
+/**
+ * The records that differ between two versions of a plan, found by object
+ * identity: unchanged sections and elements are skipped without being read.
+ * Cost: proportional to the changed sections' lists, never to the whole plan.
+ */
+export function diffPlanRecords(before: Plan, after: Plan): RecordChange[] {
+  const out: RecordChange[] = [];
+  if (before === after) return out;
+  if (headerChanged(before, after)) {
+    out.push({ key: HEADER_KEY, before: headerOf(before), after: headerOf(after) });
+  }
+  for (const section of PLAN_SECTION_KEYS) {
+    const a = sectionValue(before, section);
+    const b = sectionValue(after, section);
+    if (a === b) continue;
+    const fields = LISTS_BY_SECTION.get(section) ?? [];
+    if (fields[0] !== '' && restChanged(section, a, b)) {
+      out.push({
+        key: `s:${section}`,
+        before: sectionRestOf(section, a),
+        after: sectionRestOf(section, b),
+      });
+    }
+    for (const field of fields) {
+      diffList(
+        listPath(section, field),
+        listOf(before, section, field),
+        listOf(after, section, field),
+        out,
+      );
+    }
+  }
+  return out;
+}
+
+/** Where a record key points: the header, a section, a list's order or one element. */
+type ParsedKey =
+  | { kind: 'header' }
+  | { kind: 'section'; section: string }
+  | { kind: 'order'; section: string; field: string }
+  | { kind: 'element'; section: string; field: string; element: string };
+
+const LIST_PATHS = new Map<string, { section: string; field: string }>(
+  (PLAN_LISTS as readonly (readonly string[])[]).map(([section, field]) => [
+    listPath(section!, field ?? ''),
+    { section: section!, field: field ?? '' },
+  ]),
+);
+
+function parseKey(key: string): ParsedKey | null {
+  if (key === HEADER_KEY) return { kind: 'header' };
+  if (key.startsWith('s:')) {
+    const section = key.slice(2);
+    return SECTION_SET.has(section) ? { kind: 'section', section } : null;
+  }
+  if (key.startsWith('o:')) {
+    const list = LIST_PATHS.get(key.slice(2));
+    return list ? { kind: 'order', ...list } : null;
+  }
+  if (key.startsWith('e:')) {
+    const rest = key.slice(2);
+    const colon = rest.indexOf(':');
+    const list = colon > 0 ? LIST_PATHS.get(rest.slice(0, colon)) : undefined;
+    return list ? { kind: 'element', ...list, element: rest.slice(colon + 1) } : null;
+  }
+  return null;
+}
+
+/**
+ * Builds a plan from its records (as read from storage). Elements missing
+ * from an order are appended; order entries without an element are skipped,
+ * so a partly written list still opens. Throws if there is no header record.
+ */
+export function recordsToPlan(records: Iterable<PlanRecord>): Plan {
+  let header: Json | null = null;
+  const sections = new Map<string, Json>();
+  const orders = new Map<string, string[]>();
+  const elements = new Map<string, Map<string, unknown>>();
+  for (const { key, value } of records) {
+    const parsed = parseKey(key);
+    if (!parsed || value === undefined) continue;
+    if (parsed.kind === 'header') header = value as Json;
+    else if (parsed.kind === 'section') sections.set(parsed.section, value as Json);
+    else {
+      const path = listPath(parsed.section, parsed.field);
+      if (parsed.kind === 'order') orders.set(path, value as string[]);
+      else {
+        let map = elements.get(path);
+        if (!map) elements.set(path, (map = new Map()));
+        map.set(parsed.element, value);
+      }
+    }
+  }
+  if (!header) throw new Error('The stored plan has no header record.');
+  const plan: Json = {};
+  for (const [key, value] of Object.entries(header)) {
+    if (!SECTION_SET.has(key)) {
+      plan[key] = value;
+      continue;
+    }
+    const fields = LISTS_BY_SECTION.get(key) ?? [];
+    const buildList = (field: string) => {
+      const path = listPath(key, field);
+      const map = elements.get(path) ?? new Map<string, unknown>();
+      const list: unknown[] = [];
+      for (const elementKey of orders.get(path) ?? []) {
+        if (map.has(elementKey)) {
+          list.push(map.get(elementKey));
+          map.delete(elementKey);
+        }
+      }
+      for (const rest of map.values()) list.push(rest);
+      return list;
+    };
+    if (fields[0] === '') {
+      plan[key] = buildList('');
+      continue;
+    }
+    const section: Json = { ...(sections.get(key) ?? {}) };
+    for (const field of fields) if (field in section) section[field] = buildList(field);
+    plan[key] = section;
+  }
+  return plan as unknown as Plan;
+}
+
+/** The current value of one record of a plan (`undefined` if it does not exist). */
+export function readPlanRecord(plan: Plan, key: string): unknown {
+  const parsed = parseKey(key);
+  if (!parsed) return undefined;
+  switch (parsed.kind) {
+    case 'header':
+      return headerOf(plan);
+    case 'section':
+      return sectionRestOf(parsed.section, sectionValue(plan, parsed.section)) ?? undefined;
+    case 'order':
+      return elementKeys(listOf(plan, parsed.section, parsed.field));
+    case 'element': {
+      const list = listOf(plan, parsed.section, parsed.field);
+      const index = elementKeys(list).indexOf(parsed.element);
+      return index < 0 ? undefined : list[index];
+    }
+  }
+}
+
+/** True when two record values are the same (identity; order records by their keys). */
+export function sameRecordValue(key: string, a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (key.startsWith('o:') && Array.isArray(a) && Array.isArray(b)) {
+    return sameKeys(a as string[], b as string[]);
+  }
+  if ((key === HEADER_KEY || key.startsWith('s:')) && a && b) {
+    const x = a as Json;
+    const y = b as Json;
+    const kx = Object.keys(x);
+    const ky = Object.keys(y);
+    return kx.length === ky.length && kx.every((k, i) => ky[i] === k && x[k] === y[k]);
+  }
+  return false;
+}
+
+/**
+ * A new plan with some records set (structural sharing: untouched sections
+ * and elements keep their identity). Used to show another window's saved
+ * changes and to revert one earlier step. A list whose order is not among
+ * the records keeps its order, new elements going to the end.
+ */
+export function applyPlanRecords(plan: Plan, records: readonly PlanRecord[]): Plan {
+  if (records.length === 0) return plan;
+  let header: Json | null = null;
+  const sectionRests = new Map<string, Json | undefined>();
+  const lists = new Map<string, { order?: string[]; elements: Map<string, unknown> }>();
+  for (const { key, value } of records) {
+    const parsed = parseKey(key);
+    if (!parsed) continue;
+    if (parsed.kind === 'header') header = value as Json;
+    else if (parsed.kind === 'section') sectionRests.set(parsed.section, value as Json);
+    else {
+      const path = listPath(parsed.section, parsed.field);
+      let entry = lists.get(path);
+      if (!entry) lists.set(path, (entry = { elements: new Map() }));
+      if (parsed.kind === 'order') entry.order = value as string[];
+      else entry.elements.set(parsed.element, value);
+    }
+  }
+  const next: Json = {};
+  const source = header ?? headerOf(plan);
+  for (const key of Object.keys(source)) {
+    if (!SECTION_SET.has(key)) {
+      next[key] = source[key];
+      continue;
+    }
+    const current = sectionValue(plan, key as SectionKey);
+    const fields = LISTS_BY_SECTION.get(key) ?? [];
+    const touchedLists = fields.filter((f) => lists.has(listPath(key, f)));
+    if (!sectionRests.has(key) && touchedLists.length === 0) {
+      next[key] = current;
+      continue;
+    }
+    const rebuild = (field: string): unknown[] => {
+      const list = listOf(plan, key, field);
+      const entry = lists.get(listPath(key, field));
+      if (!entry) return list as unknown[];
+      const keys = elementKeys(list);
+      const byKey = new Map<string, unknown>();
+      for (let i = 0; i < list.length; i++) byKey.set(keys[i]!, list[i]);
+      for (const [k, v] of entry.elements) {
+        if (v === undefined) byKey.delete(k);
+        else byKey.set(k, v);
+      }
+      let order = entry.order;
+      if (!order) {
+        const known = new Set(keys);
+        order = [...keys, ...[...entry.elements.keys()].filter((k) => !known.has(k))];
+      }
+      const result: unknown[] = [];
+      for (const k of order) {
+        if (byKey.has(k)) {
+          result.push(byKey.get(k));
+          byKey.delete(k);
+        }
+      }
+      for (const rest of byKey.values()) result.push(rest);
+      return result;
+    };
+    if (fields[0] === '') {
+      next[key] = rebuild('');
+      continue;
+    }
+    const rest = sectionRests.has(key)
+      ? (sectionRests.get(key) ?? {})
+      : (sectionRestOf(key, current) ?? {});
+    const section: Json = {};
+    for (const [field, value] of Object.entries(rest)) {
+      section[field] = fields.includes(field) ? rebuild(field) : value;
+    }
+    next[key] = section;
+  }
+  return next as unknown as Plan;
+}

@@ -142,9 +142,28 @@ function outputPath(
   return path;
 }
 
-/** Reads the export flags (`--docx`, `--xlsx`, `--profile`, `--sections`) and the plan file. */
-export function parseExportArguments(tokens: CommandLineTokens, cwd: string): ExportParse {
+/**
+ * Reads the export flags (`--docx`, `--xlsx`, `--profile`, `--sections`) and
+ * the plan file. With `strict` (the plain command line, where nothing else
+ * passes flags) any other flag is refused: a typo such as `--profle
+ * shareable` must not quietly export the internal profile. The desktop app
+ * is not strict, since Chromium and macOS add flags of their own.
+ */
+export function parseExportArguments(
+  tokens: CommandLineTokens,
+  cwd: string,
+  options: { strict?: boolean } = {},
+): ExportParse {
   const fail = (message: string): ExportParse => ({ ok: false, message });
+  if (options.strict) {
+    const unknown = [...tokens.flags.keys()].filter(
+      (name) => !(EXPORT_FLAGS as readonly string[]).includes(name),
+    );
+    if (unknown.length > 0)
+      return fail(
+        `Unknown option ${unknown.map((name) => `--${name}`).join(', ')}; ${EXPORT_USAGE}`,
+      );
+  }
   if (tokens.positionals.length === 0) return fail(`No plan file given; ${EXPORT_USAGE}`);
   if (tokens.positionals.length > 1)
     return fail(`Give exactly one plan file (got ${tokens.positionals.length}); ${EXPORT_USAGE}`);

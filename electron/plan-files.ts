@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import type { FileFilter } from 'electron';
 import { MAX_PLAN_FILE_BYTES, type OpenFileResult } from '../shared/ipc';
-import { isReservedFileName, safeFileStem } from '../shared/plan/plan-file';
+import { decodePlanFileBytes, isReservedFileName, safeFileStem } from '../shared/plan/plan-file';
 import { errorCode } from './atomic-write';
 
 /** The extension every plan file we save carries. */
@@ -79,25 +79,15 @@ export async function readPlanFile(
       if (length > maxBytes) {
         return { kind: 'error', message: tooLargeMessage(fileName, length, maxBytes) };
       }
-      const text = decodeUtf8(buffer.subarray(0, length));
-      if (text === null) {
-        return { kind: 'error', message: `${fileName} is not a UTF-8 text file.` };
-      }
-      return { kind: 'opened', fileName, path, text };
+      // The same strict UTF-8 rule as the browser build (shared/plan/plan-file.ts).
+      const decoded = decodePlanFileBytes(buffer.subarray(0, length), fileName);
+      if (!decoded.ok) return { kind: 'error', message: decoded.message };
+      return { kind: 'opened', fileName, path, text: decoded.text };
     } finally {
       await handle.close();
     }
   } catch (error) {
     return { kind: 'error', message: describeReadError(fileName, error) };
-  }
-}
-
-/** Strict UTF-8 decode (a leading BOM is dropped so JSON.parse accepts the text). */
-function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
   }
 }
 

@@ -34,6 +34,7 @@ import { logicModelScene } from './diagrams/logic-model';
 import { matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
+import { withUniqueLinks } from './unique-links';
 import {
   EXPORT_SECTIONS,
   PROFILES,
@@ -902,7 +903,9 @@ const LANDSCAPE: ReadonlySet<ExportSectionId> = new Set([
 ]);
 
 /** Builds the content of the document for a plan and its export options. */
-export function planDocument(plan: Plan, options: ExportOptions): PlanDocument {
+export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDocument {
+  // A link in the file twice is listed (and drawn) once.
+  const plan = withUniqueLinks(planAsSaved);
   const builders: Record<ExportSectionId, () => DocBlock[]> = {
     objective: () => objectiveSection(plan),
     theoryOfChange: () => theoryOfChangeSection(plan),

@@ -16,10 +16,37 @@ import { PLAN_FILE_SUFFIX, planFileName } from '../plan/plan-file';
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Text with every character Word rejects removed (tabs and line breaks kept). */
+/**
+ * Controls that separate words rather than decorate them: vertical tab (a
+ * line break in text copied out of Word), form feed (a page break), the
+ * information separators and next line. Deleting one would glue the words
+ * on either side together ("Lower Valley\vDigital" → "Lower ValleyDigital"),
+ * so they become a space instead.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we replace
+const SEPARATOR_CONTROLS = /[\u000b\u000c\u001c-\u001f\u0085]+/g;
+
+/** Anything sanitizeText changes: most text has none of it and is returned as is. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we look for
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+
+/**
+ * Text with every character Word rejects removed (tabs and line breaks
+ * kept); controls that separate words become one space, or nothing where
+ * there is already a space, a line break or the edge of the text.
+ */
 export function sanitizeText(text: string): string {
   if (typeof text !== 'string') return '';
-  return text.replace(INVALID_XML, '').replace(LONE_SURROGATE, '').replace(/\r\n?/g, '\n');
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return text
+    .replace(SEPARATOR_CONTROLS, (run: string, offset: number, whole: string) => {
+      const before = whole[offset - 1];
+      const after = whole[offset + run.length];
+      return before === undefined || after === undefined || /\s/.test(before + after) ? '' : ' ';
+    })
+    .replace(INVALID_XML, '')
+    .replace(LONE_SURROGATE, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 /** Characters that make a spreadsheet treat typed or pasted text as a formula. */

@@ -33,6 +33,7 @@ import {
 } from './columns';
 import { showsInternal, type ExportOptions } from './options';
 import { cellText } from './sanitize';
+import { withUniqueLinks } from './unique-links';
 
 const HEADER_FILL = 'FF1F3864';
 const TITLE_COLOR = 'FF1F3864';
@@ -733,9 +734,11 @@ function makeOrBuySheet(
 
 /** The workbook for a plan, plus where each make-or-buy result sits (for tests). */
 export async function buildPlanWorkbook(
-  plan: Plan,
+  planAsSaved: Plan,
   options: ExportOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; decisions: DecisionCells[] }> {
+  // A link in the file twice is listed once.
+  const plan = withUniqueLinks(planAsSaved);
   const title = plan.objective.programName.trim() || plan.name.trim() || 'Untitled plan';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Upskill Workbench';

@@ -385,11 +385,88 @@ export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => 
   return findings;
 };
 
+/**
+ * Theory-of-change links from an element to itself. The editor refuses them,
+ * but a hand-edited or merged file can hold one; it says the element causes
+ * itself, and on the canvas it is easy to miss. The finding opens the link.
+ */
+export const selfLink: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  for (const link of plan.theoryOfChange.links) {
+    if (link.source !== link.target) continue;
+    const node = index.tocNodes.get(link.source);
+    if (!node) continue; // a link to a missing element is danglingReference's
+    findings.push({
+      id: `${HEALTH_RULES.selfLink}:${link.id}`,
+      rule: HEALTH_RULES.selfLink,
+      severity: 'error',
+      message: `The ${tocNodeName(node)} ${quoteTitle(node.title)} is linked to itself, which says it leads to itself. Remove the link, or point it at what the element contributes to.`,
+      target: { section: 'theoryOfChange', elementId: link.id },
+    });
+  }
+  return findings;
+};
+
+/** Key of a link's start and end, for finding repeats (unambiguous whatever the ids hold). */
+const linkKey = (link: { source: string; target: string }) =>
+  JSON.stringify([link.source, link.target]);
+
+/**
+ * The same link twice: theory-of-change links or logic-model arrows with the
+ * same start and end as an earlier one. Each repeat is flagged (the first is
+ * the one to keep). A repeated arrow carries nothing of its own and can be
+ * removed in one click; a repeated causal link may hold its own rationale,
+ * so the finding opens it for the planner to merge by hand.
+ */
+export const duplicateLink: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  const tocSeen = new Set<string>();
+  for (const link of plan.theoryOfChange.links) {
+    const source = index.tocNodes.get(link.source);
+    const target = index.tocNodes.get(link.target);
+    if (!source || !target) continue;
+    const key = linkKey(link);
+    if (!tocSeen.has(key)) {
+      tocSeen.add(key);
+      continue;
+    }
+    findings.push({
+      id: `${HEALTH_RULES.duplicateLink}:${link.id}`,
+      rule: HEALTH_RULES.duplicateLink,
+      severity: 'warning',
+      message: `The link from ${quoteTitle(source.title)} to ${quoteTitle(target.title)} is in the theory of change more than once. Keep one, with everything the copies say.`,
+      target: { section: 'theoryOfChange', elementId: link.id },
+    });
+  }
+  const modelSeen = new Set<string>();
+  for (const link of plan.logicModel.links) {
+    const source = index.logicItems.get(link.source);
+    const target = index.logicItems.get(link.target);
+    if (!source || !target) continue;
+    const key = linkKey(link);
+    if (!modelSeen.has(key)) {
+      modelSeen.add(key);
+      continue;
+    }
+    findings.push({
+      id: `${HEALTH_RULES.duplicateLink}:${link.id}`,
+      rule: HEALTH_RULES.duplicateLink,
+      severity: 'warning',
+      message: `The arrow from ${itemName(source)} to ${itemName(target)} is in the logic model more than once.`,
+      target: { section: 'logicModel', elementId: link.id },
+      repair: { kind: 'removeLogicLink', id: link.id, label: 'Remove the extra arrow' },
+    });
+  }
+  return findings;
+};
+
 /** Every rule, in the order findings are listed within a severity. */
 export const ALL_RULES: readonly HealthRule[] = [
   danglingReference,
+  selfLink,
   logicModelCycle,
   noImpact,
+  duplicateLink,
   orphanNode,
   leadsNowhere,
   notTraced,

@@ -29,6 +29,8 @@ export const HEALTH_RULES = {
   noImpact: 'no-impact',
   notTraced: 'not-traced',
   danglingReference: 'dangling-reference',
+  selfLink: 'self-link',
+  duplicateLink: 'duplicate-link',
 } as const;
 
 /** Id of a health rule. */

@@ -16,6 +16,7 @@ import {
 } from '../../electron/plan-files';
 import { createRecentFiles } from '../../electron/recent-files';
 import { MAX_PLAN_FILE_BYTES, type IpcChannel } from '../../shared/ipc';
+import { decodePlanFileBytes } from '../../shared/plan/plan-file';
 
 const MB = 1024 * 1024;
 let dir: string;
@@ -105,7 +106,27 @@ describe('readPlanFile', () => {
     await fs.writeFile(join(dir, 'binary.json'), Buffer.from([0xff, 0xfe, 0x00, 0xc3]));
     expect(await readPlanFile(join(dir, 'binary.json'))).toEqual({
       kind: 'error',
-      message: 'binary.json is not a UTF-8 text file.',
+      message:
+        'binary.json is not a UTF-8 text file: the bytes at line 1, column 1 (byte offset 0) are not valid UTF-8. Save it as UTF-8 text and open it again.',
+    });
+  });
+
+  it('refuses invalid UTF-8 by the same rule as the browser, naming where it is', async () => {
+    // "Café" saved as Windows-1252 on the second line: never opened with U+FFFD in its place.
+    const path = join(dir, 'latin1.upskill.json');
+    await fs.writeFile(
+      path,
+      Buffer.concat([
+        Buffer.from('{"schemaVersion": 1,\n"name": "Caf'),
+        Buffer.from([0xe9, 0x22, 0x7d]),
+      ]),
+    );
+    const bytes = new Uint8Array(await fs.readFile(path));
+    const shared = decodePlanFileBytes(bytes, 'latin1.upskill.json');
+    expect(shared).toMatchObject({ ok: false, line: 2, column: 13 });
+    expect(await readPlanFile(path)).toEqual({
+      kind: 'error',
+      message: shared.ok ? '' : shared.message,
     });
   });
 

@@ -6,7 +6,7 @@
  * in the contract).
  */
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,6 +86,77 @@ describe('npm run export', { timeout: 60_000 }, () => {
     expect((failure as { stderr: string }).stderr.trim()).toBe(
       '--docx must name a .docx file (got "out.txt").',
     );
+  });
+});
+
+describe('npm run export with hostile input', { timeout: 120_000 }, () => {
+  const run = (args: string[]) =>
+    promisify(execFile)(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'electron', 'export-cli.ts'), ...args],
+      { cwd: dir },
+    ).then(
+      (ok) => ({ code: 0, stdout: ok.stdout, stderr: ok.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  const samplePlan = () => JSON.parse(readFileSync(sample, 'utf8')) as Record<string, unknown>;
+
+  /** Each input, and the one line the command must print for it. */
+  const cases: { name: string; file?: () => Buffer | string; args?: string[]; line: RegExp }[] = [
+    {
+      name: 'deep.json',
+      file: () => `{"schemaVersion":1,"x":${'['.repeat(4_000)}${']'.repeat(4_000)}}`,
+      line: /^deep\.json is not a usable plan: This file is nested too deeply to be a plan \(more than 100 levels\)\.$/,
+    },
+    {
+      name: 'latin1.json',
+      file: () =>
+        Buffer.concat([
+          Buffer.from('{"schemaVersion":1,"name":"Caf'),
+          Buffer.from([0xe9, 0x22, 0x7d]),
+        ]),
+      line: /^latin1\.json is not a UTF-8 text file: the bytes at line 1, column 31 \(byte offset 30\)/,
+    },
+    {
+      name: 'text-version.json',
+      file: () => JSON.stringify({ ...samplePlan(), schemaVersion: '1' }),
+      line: /its schemaVersion is "1" \(text\), not a whole number/,
+    },
+    {
+      name: 'odd-keys.json',
+      file: () =>
+        JSON.stringify({ ...samplePlan(), schemaVersion: 1.5, toString: 'x', hasOwnProperty: 1 }),
+      line: /its schemaVersion is 1\.5, not a whole number/,
+    },
+    { name: 'array.json', file: () => '[[[]]]', line: /holds no plan object/ },
+    { name: 'empty.json', file: () => '', line: /is not a usable plan: This file is empty\.$/ },
+    { name: 'missing.json', line: /^missing\.json could not be found/ },
+    { name: 'typo', args: ['--profle', 'shareable'], line: /^Unknown option --profle; usage:/ },
+  ];
+
+  it.each(cases)('refuses $name with one line, exit code 2 and no stack trace', async (c) => {
+    if (c.file) await fs.writeFile(join(dir, c.name), c.file());
+    const docx = join(dir, `${c.name}.docx`);
+    const result = await run([
+      c.name === 'typo' ? sample : c.name,
+      '--docx',
+      docx,
+      ...(c.args ?? []),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(c.line);
+    expect(result.stderr).not.toMatch(/^\s+at |Error:|RangeError|node:internal/m);
+    await expect(fs.stat(docx)).rejects.toThrow();
+  });
+
+  it('prints its usage on --help and exits 0', async () => {
+    const result = await run(['--help']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout.trim()).toMatch(/^usage: <plan-file>/);
   });
 });
 

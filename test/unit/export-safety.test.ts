@@ -28,8 +28,9 @@ import { exportOptions, XML_FORBIDDEN, xmlUnescape, zipText } from './export-hel
 
 describe('sanitizeText', { timeout: 30_000 }, () => {
   it('removes the control characters Word rejects and keeps tabs and line breaks', () => {
-    expect(sanitizeText('a\u000bb\u000cc\u0000d\u0007e\tf\ng')).toBe('abcde\tf\ng');
-    expect(sanitizeText('x\u0085y\u009fz')).toBe('xyz');
+    // Vertical tab, form feed and next line separate words: a space, never glued (cases/plans).
+    expect(sanitizeText('a\u000bb\u000cc\u0000d\u0007e\tf\ng')).toBe('a b cde\tf\ng');
+    expect(sanitizeText('x\u0085y\u009fz')).toBe('x yz');
     expect(sanitizeText('line\r\nnext\rlast')).toBe('line\nnext\nlast');
   });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   danglingReference,
+  duplicateLink,
   indicatorIncomplete,
   leadsNowhere,
   linkWithoutRationale,
@@ -12,6 +13,7 @@ import {
   orphanNode,
   outcomeWithoutIndicator,
   quoteTitle,
+  selfLink,
 } from '../../shared/health/rules';
 import { ALL_RULES } from '../../shared/health/rules';
 import { healthyPlan, indicator, planWith } from './health-fixtures';
@@ -425,6 +427,91 @@ describe('dangling references', () => {
 
   it('is quiet when every reference resolves', () => {
     expect(danglingReference(healthyPlan())).toEqual([]);
+  });
+});
+
+describe('link from an element to itself', () => {
+  it('flags a theory-of-change self-link as an error that opens the link', () => {
+    const plan = healthyPlan();
+    plan.theoryOfChange.links.push({
+      id: 'loop',
+      source: 'pre-access',
+      target: 'pre-access',
+      rationale: 'x',
+      assumptions: [],
+      evidence: 'none',
+    });
+    expect(selfLink(plan)).toEqual([
+      {
+        id: 'self-link:loop',
+        rule: 'self-link',
+        severity: 'error',
+        message:
+          'The precondition “pre-access” is linked to itself, which says it leads to itself. Remove the link, or point it at what the element contributes to.',
+        target: { section: 'theoryOfChange', elementId: 'loop' },
+      },
+    ]);
+  });
+
+  it('leaves a self-link to a missing element to the broken-reference rule', () => {
+    const plan = planWith({ nodes: [{ id: 'a', kind: 'outcome' }], links: [['gone', 'gone']] });
+    expect(selfLink(plan)).toEqual([]);
+    expect(danglingReference(plan)).toHaveLength(1);
+  });
+});
+
+describe('the same link twice', () => {
+  it('flags each repeat of a theory-of-change link, not the first', () => {
+    const plan = planWith({
+      nodes: [
+        { id: 'a', kind: 'intervention' },
+        { id: 'b', kind: 'outcome' },
+      ],
+      links: [
+        ['a', 'b'],
+        ['b', 'a'],
+        ['a', 'b', 'a second reason'],
+        ['a', 'b'],
+      ],
+    });
+    const findings = duplicateLink(plan);
+    expect(targets(findings)).toEqual(['link-3', 'link-4']);
+    expect(findings[0]).toMatchObject({
+      id: 'duplicate-link:link-3',
+      rule: 'duplicate-link',
+      severity: 'warning',
+      message:
+        'The link from “a” to “b” is in the theory of change more than once. Keep one, with everything the copies say.',
+    });
+    // A causal link may say something of its own: no one-click removal.
+    expect(findings[0]!.repair).toBeUndefined();
+  });
+
+  it('flags a repeated logic-model arrow, removable in one click', () => {
+    const plan = healthyPlan();
+    plan.logicModel.links.push({ id: 'again', source: 'act', target: 'out' });
+    expect(duplicateLink(plan)).toEqual([
+      {
+        id: 'duplicate-link:again',
+        rule: 'duplicate-link',
+        severity: 'warning',
+        message:
+          'The arrow from the activity “act” to the output “out” is in the logic model more than once.',
+        target: { section: 'logicModel', elementId: 'again' },
+        repair: { kind: 'removeLogicLink', id: 'again', label: 'Remove the extra arrow' },
+      },
+    ]);
+  });
+
+  it('does not count links whose ends are missing (broken references are reported once)', () => {
+    const plan = planWith({
+      nodes: [{ id: 'a', kind: 'outcome' }],
+      links: [
+        ['a', 'x'],
+        ['a', 'x'],
+      ],
+    });
+    expect(duplicateLink(plan)).toEqual([]);
   });
 });
 

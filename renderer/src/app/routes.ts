@@ -26,10 +26,24 @@ export type Route =
 
 const sectionIds: readonly string[] = PLAN_SECTIONS.map((s) => s.id);
 
-/** Reads a route from a location hash such as `#/plan/abc/objective`. */
+/** A path segment decoded, or null for a malformed escape such as a lone `%`. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads a route from a location hash such as `#/plan/abc/objective`. Never
+ * throws: a hash it cannot read (a typo, a truncated link) is the library.
+ */
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const parts = path.split('/').map(decodeURIComponent);
+  const decoded = path.split('/').map(decodeSegment);
+  if (decoded.some((part) => part === null)) return { view: 'library' };
+  const parts = decoded as string[];
   if (parts[0] === 'plan' && parts[1]) {
     const section = sectionIds.includes(parts[2] ?? '') ? (parts[2] as SectionId) : 'objective';
     const focus = new URLSearchParams(query).get('focus') ?? undefined;
@@ -38,9 +52,15 @@ export function parseHash(hash: string): Route {
   return { view: 'library' };
 }
 
-/** The location hash for a route. */
+/** Half of a surrogate pair on its own: text JSON allows but encodeURIComponent refuses. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** encodeURIComponent that never throws (a lone surrogate becomes U+FFFD). */
+const encode = (text: string) => encodeURIComponent(text.replace(LONE_SURROGATE, '\ufffd'));
+
+/** The location hash for a route. Never throws, whatever an id from a file holds. */
 export function toHash(route: Route): string {
   if (route.view !== 'plan') return '#/';
-  const base = `#/plan/${encodeURIComponent(route.planId)}/${route.section}`;
-  return route.focus ? `${base}?focus=${encodeURIComponent(route.focus)}` : base;
+  const base = `#/plan/${encode(route.planId)}/${route.section}`;
+  return route.focus ? `${base}?focus=${encode(route.focus)}` : base;
 }

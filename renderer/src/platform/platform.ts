@@ -12,7 +12,7 @@ import {
   type WorkbenchApi,
 } from '../../../shared/ipc';
 import type { BackupReason } from '../../../shared/backups/backup-files';
-import { formatMegabytes } from '../../../shared/plan/plan-file';
+import { decodePlanFileBytes, formatMegabytes } from '../../../shared/plan/plan-file';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/export/sanitize';
 
 declare global {
@@ -123,7 +123,14 @@ function browserPlatform(): Platform {
           message: `"${file.name}" is ${formatMegabytes(file.size)}; plan files can be at most ${formatMegabytes(MAX_PLAN_FILE_BYTES)}.`,
         };
       }
-      return { kind: 'opened', fileName: file.name, path: file.name, text: await file.text() };
+      // Bytes, not file.text(): that would put U+FFFD in place of bytes that
+      // are not UTF-8, where the desktop refuses the file. One rule for both.
+      const decoded = decodePlanFileBytes(
+        new Uint8Array(await file.arrayBuffer()),
+        `"${file.name}"`,
+      );
+      if (!decoded.ok) return { kind: 'error', message: decoded.message };
+      return { kind: 'opened', fileName: file.name, path: file.name, text: decoded.text };
     },
     async savePlanFile(suggestedName, text) {
       downloadText(suggestedName, text);

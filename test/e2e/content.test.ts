@@ -238,10 +238,16 @@ describe('pathways', () => {
     await page.getByLabel('Pathway name', { exact: true }).fill('Junior analyst fast track');
     await page.getByLabel('Target role', { exact: true }).fill('Junior data analyst');
     await page.getByLabel('Study hours per week', { exact: true }).fill('4');
-    const item = page.getByLabel('Catalog item', { exact: true });
-    await item.selectOption({ label: 'SQL for Data Analysis — Intermediate, 20 h' });
+    // The catalog item picker is a searchable combobox.
+    const item = page.getByRole('combobox', { name: 'Catalog item' });
+    await item.fill('sql for data');
+    await page.getByRole('option', { name: /^SQL for Data Analysis\s*Intermediate, 20 h/ }).click();
+    expect(await item.inputValue()).toBe('SQL for Data Analysis — Intermediate, 20 h');
     await page.getByRole('button', { name: 'Add step' }).click();
-    await item.selectOption({ label: 'Spreadsheets for Data Analysis — Beginner, 18 h' });
+    await item.fill('spreadsheets for data');
+    await page
+      .getByRole('option', { name: /^Spreadsheets for Data Analysis\s*Beginner, 18 h/ })
+      .click();
     await page.getByRole('button', { name: 'Add step' }).click();
     await page
       .getByRole('list', { name: 'Pathway warnings' })

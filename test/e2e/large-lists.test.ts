@@ -172,6 +172,45 @@ describe('a catalog of 12,000 items', () => {
   }
 });
 
+describe('the pathway item combobox', () => {
+  it('picks an item deep in a 12,000-item catalog into a pathway by keyboard', async () => {
+    const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+    await openLargePlan(page, 'Pathways & skills');
+    await page.getByRole('button', { name: 'Add pathway' }).click();
+    const combobox = page.getByRole('combobox', { name: 'Catalog item' });
+    await combobox.focus();
+    await page.keyboard.type('ciberseguridad');
+    await page.getByText(`1 of ${(ITEMS + 32).toLocaleString('en-GB')} items`).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => combobox.getAttribute('aria-activedescendant')).toBeTruthy();
+    await page.keyboard.press('Enter');
+    expect(await combobox.inputValue()).toMatch(/^Señales de Ciberseguridad Avanzada — /);
+    await page.keyboard.press('Tab');
+    // Past the toggle and the level filter to Add step.
+    const add = page.getByRole('button', { name: 'Add step' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('list', { name: 'Pathway steps in order' })
+      .getByText('Señales de Ciberseguridad Avanzada')
+      .waitFor();
+
+    // With the list open, only a window of the 12,032 options is in the DOM.
+    await combobox.fill('');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    const options = await page.getByRole('listbox').getByRole('option').count();
+    expect(options).toBeLessThan(40);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await screenshot(page, 'large-pathway-combobox-1280');
+    await page.keyboard.press('Escape');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('importing 50,000 catalog rows', () => {
   it('shows progress, keeps the page responsive and ends with the rows in the catalog', async () => {
     const xlsxPath = await catalogWorkbook(50_000);

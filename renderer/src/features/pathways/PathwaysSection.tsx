@@ -22,8 +22,8 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useMemo, useState } from 'react';
-import { KIND_LABELS } from '../../../../shared/content/catalog';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { KIND_LABELS, pathwayCandidates } from '../../../../shared/content/catalog';
 import {
   LEVEL_LABELS,
   describeDuration,
@@ -40,6 +40,7 @@ import { newId } from '../../../../shared/plan/create';
 import type { ContentItem, Pathway } from '../../../../shared/plan/schema';
 import { notify } from '../../app/workbench';
 import { NumberField, TextField } from '../../components/fields';
+import { VirtualCombobox } from '../../components/VirtualCombobox';
 import {
   useEditPlan,
   useItemEdit,
@@ -49,9 +50,13 @@ import {
 } from '../../store/plan-context';
 import { FilterField, InlineText } from '../content/inline';
 import { ItemPicker } from '../content/ItemPicker';
+import { useIndexedCatalog } from '../content/use-indexed-catalog';
 import { SkillsMapEditor } from './SkillsMapEditor';
 import '../content/content.css';
 import './pathways.css';
+
+/** How a catalog item reads in the step picker: title, level and hours. */
+const itemLabel = (c: ContentItem) => `${c.title} — ${LEVEL_LABELS[c.level]}, ${c.hours ?? '?'} h`;
 
 function usePathwayEdit(pathwayId: string) {
   return useItemEdit<Pathway>(
@@ -176,17 +181,15 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
   );
   const [query, setQuery] = useState('');
   const [maxLevel, setMaxLevel] = useState<'' | ContentItem['level']>('');
-  const [choice, setChoice] = useState('');
-  const used = new Set(pathway.steps.map((s) => s.contentItemId));
-  const candidates = useMemo(() => {
-    const words = skillKey(query).split(' ').filter(Boolean);
-    const order = ['beginner', 'intermediate', 'advanced'];
-    return catalog.filter((c) => {
-      if (maxLevel && order.indexOf(c.level) > order.indexOf(maxLevel)) return false;
-      const hay = skillKey(`${c.title} ${c.provider} ${c.skills.join(' ')}`);
-      return words.every((w) => hay.includes(w));
-    });
-  }, [catalog, query, maxLevel]);
+  const [choice, setChoice] = useState<ContentItem | null>(null);
+  const used = useMemo(() => new Set(pathway.steps.map((s) => s.contentItemId)), [pathway.steps]);
+  // The box shows each key at once; the option list follows as an interruptible update.
+  const deferredQuery = useDeferredValue(query);
+  const indexed = useIndexedCatalog(catalog);
+  const candidates = useMemo(
+    () => pathwayCandidates(deferredQuery.trim() ? indexed : catalog, deferredQuery, maxLevel),
+    [catalog, indexed, deferredQuery, maxLevel],
+  );
   const drops = new Set(summary.levelWarnings.map((w) => w.stepId));
 
   const move = (stepId: string, direction: -1 | 1) => {
@@ -224,7 +227,7 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
   };
 
   const addStep = () => {
-    const item = catalog.find((c) => c.id === choice);
+    const item = choice && catalog.find((c) => c.id === choice.id);
     if (!item) return;
     now('Add pathway step', (p) => {
       p.steps.push({
@@ -233,7 +236,8 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
         group: p.mode === 'group' ? (item.skills[0] ?? '') : '',
       });
     });
-    setChoice('');
+    setChoice(null);
+    setQuery('');
   };
 
   const grouped = pathway.mode === 'group';
@@ -297,17 +301,27 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
       <fieldset className="add-step">
         <legend>Add an item from the catalog</legend>
         <div className="add-step-row">
-          <FilterField label="Search">
-            {(id) => (
-              <input
-                id={id}
-                type="search"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                placeholder="Title or skill"
-              />
+          <VirtualCombobox<ContentItem>
+            className="grow"
+            label="Catalog item"
+            items={candidates}
+            onQueryChange={setQuery}
+            selected={choice}
+            onSelect={setChoice}
+            itemKey={(c) => c.id}
+            itemText={itemLabel}
+            placeholder="Type a title, provider or skill"
+            description={`${candidates.length.toLocaleString('en-GB')} of ${catalog.length.toLocaleString('en-GB')} items`}
+            renderItem={(c) => (
+              <>
+                <span>{c.title}</span>
+                <span className="combobox-option-meta">
+                  {LEVEL_LABELS[c.level]}, {c.hours ?? '?'} h{c.provider ? ` · ${c.provider}` : ''}
+                  {used.has(c.id) ? ' · already in pathway' : ''}
+                </span>
+              </>
             )}
-          </FilterField>
+          />
           <FilterField label="Up to level">
             {(id) => (
               <select
@@ -319,19 +333,6 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
                 <option value="beginner">Beginner</option>
                 <option value="intermediate">Intermediate</option>
                 <option value="advanced">Advanced</option>
-              </select>
-            )}
-          </FilterField>
-          <FilterField label="Catalog item" className="grow">
-            {(id) => (
-              <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
-                <option value="">Choose an item ({candidates.length})</option>
-                {candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title} — {LEVEL_LABELS[c.level]}, {c.hours ?? '?'} h
-                    {used.has(c.id) ? ' (already in pathway)' : ''}
-                  </option>
-                ))}
               </select>
             )}
           </FilterField>

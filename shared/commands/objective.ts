@@ -1,5 +1,5 @@
-/** Commands of the Objective section and of the plan as a whole (its name, a restored copy). */
-import type { Objective, Plan, SuccessMeasure } from '../plan/schema';
+/** Commands of the Objective section and the plan's name. */
+import type { Objective, SuccessMeasure } from '../plan/schema';
 import { defineCommand } from './command';
 import { defineListCommands } from './lists';
 
@@ -34,20 +34,6 @@ export const renamePlan = defineCommand<{ name: string }>({
   locate: () => ({ section: 'objective' }),
   apply(draft, { name }) {
     draft.name = name;
-  },
-});
-
-/**
- * Replaces the whole plan with another version of it (a restored backup, a
- * file that replaces the library copy), keeping its id. One undo step.
- */
-export const replacePlan = defineCommand<{ plan: Plan; reason: string }>({
-  type: 'plan.replace',
-  label: ({ reason }) => reason,
-  locate: () => ({ section: 'objective' }),
-  apply(draft, { plan }) {
-    // Keep the identity (id) of the open plan whatever the copy says.
-    return { ...plan, id: draft.id };
   },
 });
 

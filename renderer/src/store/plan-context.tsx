@@ -2,9 +2,10 @@
 import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Draft } from 'immer';
+import type { Command } from '../../../shared/commands/command';
 import type { EditAction } from '../../../shared/history';
 import type { Plan } from '../../../shared/plan/schema';
-import type { PlanDocumentState, PlanStore } from './plan-store';
+import type { DispatchResult, PlanDocumentState, PlanStore } from './plan-store';
 
 const PlanStoreContext = createContext<PlanStore | null>(null);
 
@@ -26,6 +27,12 @@ export function usePlanState<T>(selector: (state: PlanDocumentState) => T): T {
 /** Selects from the plan itself. */
 export function usePlan<T>(selector: (plan: Plan) => T): T {
   return useStore(usePlanStore(), (state) => selector(state.history.present));
+}
+
+/** Returns a function that dispatches a command to the open plan (a stable identity). */
+export function useDispatch(): (command: Command) => DispatchResult {
+  const store = usePlanStore();
+  return useCallback((command) => store.getState().dispatch(command), [store]);
 }
 
 /** Returns a function that applies a named edit to the plan. */

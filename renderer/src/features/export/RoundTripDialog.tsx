@@ -7,13 +7,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import {
-  applyRoundTrip,
   isEmptyPreview,
   type RoundTripPreview,
   type SheetDiff,
 } from '../../../../shared/export/roundtrip-model';
+import { importWorkbook, withRowIds } from '../../../../shared/commands/plan-io';
 import { newId } from '../../../../shared/plan/create';
-import { notify } from '../../app/workbench';
+import { notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { usePlanStore } from '../../store/plan-context';
 import { createExportClient, type ExportClient } from './export-client';
@@ -126,13 +126,17 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
 
   const apply = () => {
     if (!preview) return;
-    store
+    const result = store
       .getState()
-      .edit({ name: 'Import from Excel' }, (draft) => applyRoundTrip(draft, preview, newId));
+      .dispatch(importWorkbook({ preview: withRowIds(preview, newId) }));
+    if (!result.ok) {
+      setError({ message: result.reason, details: [] });
+      return;
+    }
     const { stakeholders, indicators } = preview;
-    notify(
+    notifyUndoable(
       `Imported from Excel: stakeholders ${summary(stakeholders)}; indicators ${summary(indicators)}.`,
-      { label: 'Undo', run: () => store.getState().undo() },
+      result.stepId,
     );
     onClose();
   };

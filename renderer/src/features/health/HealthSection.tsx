@@ -4,7 +4,8 @@
  * button that opens the element it is about; broken references can be
  * removed in place.
  */
-import { applyRepair, countBySeverity } from '../../../../shared/health/check';
+import { repairFinding } from '../../../../shared/commands/plan-io';
+import { countBySeverity } from '../../../../shared/health/check';
 import {
   SEVERITIES,
   type Finding,
@@ -13,7 +14,7 @@ import {
 } from '../../../../shared/health/types';
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { goToSection } from '../../app/workbench';
-import { useEditPlan } from '../../store/plan-context';
+import { useDispatch } from '../../store/plan-context';
 import { SEVERITY_NAMES, SeverityIcon } from './SeverityIcon';
 import { usePlanHealth } from './use-health';
 import './health.css';
@@ -58,7 +59,7 @@ function plural(n: number, severity: Severity) {
 }
 
 function FindingRow({ finding }: { finding: Finding }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const { section, elementId } = finding.target;
   const canGo = available(section);
   const repair = finding.repair;
@@ -83,11 +84,7 @@ function FindingRow({ finding }: { finding: Finding }) {
         <button
           type="button"
           className="finding-repair"
-          onClick={() =>
-            edit({ name: repair.label.replace(/^Remove the/, 'Remove broken') }, (draft) =>
-              applyRepair(draft, repair),
-            )
-          }
+          onClick={() => dispatch(repairFinding({ repair }))}
         >
           {repair.label}
         </button>

@@ -5,8 +5,14 @@
  * what a stipend or a device loan costs at the segment's size.
  */
 import { useState } from 'react';
+import {
+  blankSegment,
+  incentives,
+  learnerSegments,
+  setBarrier,
+  setPersona,
+} from '../../../../shared/commands/learners';
 import { newId } from '../../../../shared/plan/create';
-import type { Draft as ImmerDraft } from 'immer';
 import type { LearnerSegment } from '../../../../shared/plan/schema';
 import {
   BARRIER_LABELS,
@@ -17,15 +23,9 @@ import {
   incentiveBudget,
   totalIncentiveBudget,
 } from '../../../../shared/learners/segments';
-import { notify } from '../../app/workbench';
+import { notifyUndoable } from '../../app/workbench';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
-import {
-  useEditPlan,
-  useItemEdit,
-  usePlan,
-  usePlanStore,
-  useSealHistory,
-} from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineSelect, InlineText, optionsOf } from '../content/inline';
 import '../content/content.css';
 
@@ -34,19 +34,11 @@ const INCENTIVE_OPTIONS = (Object.keys(INCENTIVE_TYPES) as (keyof typeof INCENTI
   (value) => ({ value, label: INCENTIVE_TYPES[value].label }),
 );
 
-type Draft = ImmerDraft<LearnerSegment>;
-
-function useSegmentEdit(segmentId: string) {
-  return useItemEdit<LearnerSegment>(
-    (draft) => draft.learners.find((s) => s.id === segmentId),
-    `segment.${segmentId}`,
-  ).typing;
-}
+type Incentive = LearnerSegment['incentives'][number];
 
 function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
-  const bindSegment = useSegmentEdit(segment.id);
   const budget = incentiveBudget(segment);
   return (
     <section aria-labelledby={`incentives-${segment.id}`} className="subsection">
@@ -74,14 +66,16 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
           <tbody>
             {segment.incentives.map((incentive, index) => {
               const name = `incentive ${index + 1}`;
-              const update = <T,>(
-                field: string,
-                apply: (i: Draft['incentives'][number], v: T) => void,
-              ) =>
-                bindSegment<T>(`Edit ${name}`, `incentive.${incentive.id}.${field}`, (s, v) => {
-                  const target = s.incentives.find((i) => i.id === incentive.id);
-                  if (target) apply(target, v);
-                });
+              const update =
+                <K extends keyof Incentive>(field: K) =>
+                (value: Incentive[K]) =>
+                  dispatch(
+                    incentives.update({
+                      parentId: segment.id,
+                      id: incentive.id,
+                      patch: { [field]: value },
+                    }),
+                  );
               return (
                 <tr key={incentive.id}>
                   <td>
@@ -89,10 +83,7 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                       label={`Type of ${name}`}
                       value={incentive.type}
                       options={INCENTIVE_OPTIONS}
-                      onChange={update<LearnerSegment['incentives'][number]['type']>(
-                        'type',
-                        (i, v) => void (i.type = v),
-                      )}
+                      onChange={update('type')}
                     />
                     <span
                       className={`tag ${INCENTIVE_TYPES[incentive.type].financial ? 'tag-money' : ''}`}
@@ -104,7 +95,7 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                     <InlineText
                       label={`Description of ${name}`}
                       value={incentive.description}
-                      onChange={update<string>('description', (i, v) => void (i.description = v))}
+                      onChange={update('description')}
                       onBlur={seal}
                     />
                   </td>
@@ -113,10 +104,7 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                       label={`Cost per learner of ${name}`}
                       value={incentive.costPerLearner}
                       max={1e7}
-                      onChange={update<number | null>(
-                        'cost',
-                        (i, v) => void (i.costPerLearner = v),
-                      )}
+                      onChange={update('costPerLearner')}
                       onBlur={seal}
                     />
                   </td>
@@ -126,10 +114,7 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                       className="subtle danger-text"
                       aria-label={`Remove ${name}`}
                       onClick={() =>
-                        edit({ name: 'Remove incentive' }, (draft) => {
-                          const s = draft.learners.find((x) => x.id === segment.id);
-                          if (s) s.incentives = s.incentives.filter((i) => i.id !== incentive.id);
-                        })
+                        dispatch(incentives.remove({ parentId: segment.id, ids: [incentive.id] }))
                       }
                     >
                       Remove
@@ -145,16 +130,17 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
         <button
           type="button"
           onClick={() =>
-            edit({ name: 'Add incentive' }, (draft) => {
-              draft.learners
-                .find((s) => s.id === segment.id)
-                ?.incentives.push({
+            dispatch(
+              incentives.add({
+                parentId: segment.id,
+                item: {
                   id: newId('inc'),
                   type: 'certificate',
                   description: '',
                   costPerLearner: null,
-                });
-            })
+                },
+              }),
+            )
           }
         >
           Add incentive
@@ -187,16 +173,16 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
 }
 
 function SegmentEditor({ segment }: { segment: LearnerSegment }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
-  const store = usePlanStore();
-  const bind = useSegmentEdit(segment.id);
   const persona = segment.persona;
   const title = segment.name.trim() || 'Untitled segment';
-  const setPersona = (field: 'name' | 'situation' | 'goals' | 'quote', label: string) =>
-    bind<string>(`Edit persona ${label}`, `persona.${field}`, (s, v) => {
-      if (s.persona) s.persona[field] = v;
-    });
+  const update =
+    <K extends keyof LearnerSegment>(field: K) =>
+    (value: LearnerSegment[K]) =>
+      dispatch(learnerSegments.update({ id: segment.id, patch: { [field]: value } }));
+  const personaField = (field: 'name' | 'situation' | 'goals' | 'quote') => (value: string) =>
+    dispatch(setPersona({ segmentId: segment.id, persona: { [field]: value } }));
 
   return (
     <section className="card" aria-labelledby="segment-editor-heading">
@@ -206,22 +192,8 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           type="button"
           className="subtle danger-text"
           onClick={() => {
-            edit({ name: 'Delete learner segment' }, (draft) => {
-              draft.learners = draft.learners.filter((s) => s.id !== segment.id);
-              // Drop references so nothing points at a segment that is gone.
-              for (const p of draft.content.pathways)
-                p.segmentIds = p.segmentIds.filter((id) => id !== segment.id);
-              for (const i of draft.indicators)
-                i.disaggregation = i.disaggregation.filter((id) => id !== segment.id);
-              for (const c of draft.launch.marketing.channels)
-                c.segmentIds = c.segmentIds.filter((id) => id !== segment.id);
-              for (const st of draft.launch.marketing.stories)
-                if (st.segmentId === segment.id) st.segmentId = null;
-            });
-            notify(`Deleted segment “${title}”.`, {
-              label: 'Undo',
-              run: () => store.getState().undo(),
-            });
+            const result = dispatch(learnerSegments.remove({ ids: [segment.id] }));
+            if (result.ok) notifyUndoable(`Deleted segment “${title}”.`, result.stepId);
           }}
         >
           Delete segment
@@ -231,19 +203,14 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
         <TextField
           label="Segment name"
           value={segment.name}
-          onChange={bind<string>('Rename segment', 'name', (s, v) => void (s.name = v))}
+          onChange={update('name')}
           onBlur={seal}
         />
         <SelectField
           label="Population type"
           value={segment.populationType}
           options={POPULATION_OPTIONS}
-          onChange={(v) =>
-            edit({ name: 'Change population type' }, (draft) => {
-              const s = draft.learners.find((x) => x.id === segment.id);
-              if (s) s.populationType = v;
-            })
-          }
+          onChange={update('populationType')}
         />
         <NumberField
           label="Estimated size (learners)"
@@ -251,11 +218,7 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           min={0}
           max={1e10}
           integer
-          onChange={bind<number | null>(
-            'Edit segment size',
-            'size',
-            (s, v) => void (s.estimatedSize = v),
-          )}
+          onChange={update('estimatedSize')}
           onBlur={seal}
         />
       </div>
@@ -269,13 +232,9 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
                 type="checkbox"
                 checked={segment.barriers.includes(barrier)}
                 onChange={(e) =>
-                  edit({ name: e.target.checked ? 'Add barrier' : 'Remove barrier' }, (draft) => {
-                    const s = draft.learners.find((x) => x.id === segment.id);
-                    if (!s) return;
-                    s.barriers = e.target.checked
-                      ? [...s.barriers.filter((b) => b !== barrier), barrier]
-                      : s.barriers.filter((b) => b !== barrier);
-                  })
+                  dispatch(
+                    setBarrier({ segmentId: segment.id, barrier, present: e.target.checked }),
+                  )
                 }
               />
               {BARRIER_LABELS[barrier]}
@@ -286,11 +245,7 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           <TextAreaField
             label="About the barriers"
             value={segment.barrierNotes}
-            onChange={bind<string>(
-              'Edit barrier notes',
-              'barrierNotes',
-              (s, v) => void (s.barrierNotes = v),
-            )}
+            onChange={update('barrierNotes')}
             onBlur={seal}
             rows={4}
             placeholder="e.g. 46% only have a smartphone; long bus journeys to study halls."
@@ -298,11 +253,7 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           <TextAreaField
             label="Motivators"
             value={segment.motivators}
-            onChange={bind<string>(
-              'Edit motivators',
-              'motivators',
-              (s, v) => void (s.motivators = v),
-            )}
+            onChange={update('motivators')}
             onBlur={seal}
             rows={3}
             placeholder="What makes them start and finish: a first job, a credential, peers…"
@@ -319,12 +270,7 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
             <button
               type="button"
               className="subtle danger-text"
-              onClick={() =>
-                edit({ name: 'Remove persona' }, (draft) => {
-                  const s = draft.learners.find((x) => x.id === segment.id);
-                  if (s) s.persona = null;
-                })
-              }
+              onClick={() => dispatch(setPersona({ segmentId: segment.id, persona: null }))}
             >
               Remove persona
             </button>
@@ -335,27 +281,27 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
             <TextField
               label="Persona name"
               value={persona.name}
-              onChange={setPersona('name', 'name')}
+              onChange={personaField('name')}
               onBlur={seal}
               placeholder="e.g. Jordan, 20"
             />
             <TextField
               label="Quote"
               value={persona.quote}
-              onChange={setPersona('quote', 'quote')}
+              onChange={personaField('quote')}
               onBlur={seal}
               placeholder="In their own words"
             />
             <TextAreaField
               label="Situation"
               value={persona.situation}
-              onChange={setPersona('situation', 'situation')}
+              onChange={personaField('situation')}
               onBlur={seal}
             />
             <TextAreaField
               label="Goals"
               value={persona.goals}
-              onChange={setPersona('goals', 'goals')}
+              onChange={personaField('goals')}
               onBlur={seal}
             />
           </div>
@@ -367,12 +313,7 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
             </p>
             <button
               type="button"
-              onClick={() =>
-                edit({ name: 'Add persona' }, (draft) => {
-                  const s = draft.learners.find((x) => x.id === segment.id);
-                  if (s) s.persona = { name: '', situation: '', goals: '', quote: '' };
-                })
-              }
+              onClick={() => dispatch(setPersona({ segmentId: segment.id, persona: {} }))}
             >
               Add persona
             </button>
@@ -386,27 +327,15 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
 /** The Learners section. */
 export function LearnersSection() {
   const segments = usePlan((p) => p.learners);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = segments.find((s) => s.id === selectedId) ?? segments[0] ?? null;
   const totals = totalIncentiveBudget(segments);
 
   const addSegment = () => {
-    const id = newId('seg');
-    edit({ name: 'Add learner segment' }, (draft) => {
-      draft.learners.push({
-        id,
-        name: 'New segment',
-        populationType: 'other',
-        estimatedSize: null,
-        barriers: [],
-        barrierNotes: '',
-        motivators: '',
-        incentives: [],
-        persona: null,
-      });
-    });
-    setSelectedId(id);
+    const segment = blankSegment();
+    dispatch(learnerSegments.add({ item: segment }));
+    setSelectedId(segment.id);
   };
 
   return (

@@ -2,7 +2,13 @@
  * The Objective section: what change the program wants, for whom, how success
  * is defined and measured against a baseline, and when each phase runs.
  */
-import type { Draft } from 'immer';
+import {
+  renamePlan,
+  setPhaseDate,
+  successMeasures,
+  updateBaseline,
+  updateObjective,
+} from '../../../../shared/commands/objective';
 import { newId } from '../../../../shared/plan/create';
 import type { SuccessMeasure } from '../../../../shared/plan/schema';
 import {
@@ -12,7 +18,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/fields';
-import { useEditPlan, useFieldEdit, usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 
 const MEASURE_KINDS = [
   { value: 'jobPlacement', label: 'Job placement' },
@@ -29,18 +35,12 @@ const PHASES = [
 ] as const;
 
 function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; index: number }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
-  const bind = useFieldEdit();
-  const update = <K extends keyof SuccessMeasure>(field: K, label: string) =>
-    bind<SuccessMeasure[K]>(
-      `Edit success measure ${label.toLowerCase()}`,
-      `measure.${measure.id}.${String(field)}`,
-      (draft, value) => {
-        const target = draft.objective.successMeasures.find((m) => m.id === measure.id);
-        if (target) target[field] = value as Draft<SuccessMeasure>[K];
-      },
-    );
+  const update =
+    <K extends keyof SuccessMeasure>(field: K) =>
+    (value: SuccessMeasure[K]) =>
+      dispatch(successMeasures.update({ id: measure.id, patch: { [field]: value } }));
   const title = measure.name.trim() || 'Untitled measure';
   return (
     <fieldset className="measure-card">
@@ -51,7 +51,7 @@ function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; ind
         <TextField
           label="Measure"
           value={measure.name}
-          onChange={update('name', 'Name')}
+          onChange={update('name')}
           onBlur={seal}
           className="col-6"
         />
@@ -59,13 +59,13 @@ function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; ind
           label="Kind"
           value={measure.kind}
           options={MEASURE_KINDS}
-          onChange={update('kind', 'Kind')}
+          onChange={update('kind')}
           className="col-3"
         />
         <TextField
           label="Unit"
           value={measure.unit}
-          onChange={update('unit', 'Unit')}
+          onChange={update('unit')}
           onBlur={seal}
           placeholder="e.g. % of learners"
           className="col-3"
@@ -73,21 +73,21 @@ function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; ind
         <NumberField
           label="Baseline"
           value={measure.baseline}
-          onChange={update('baseline', 'Baseline')}
+          onChange={update('baseline')}
           onBlur={seal}
           className="col-3"
         />
         <NumberField
           label="Target"
           value={measure.target}
-          onChange={update('target', 'Target')}
+          onChange={update('target')}
           onBlur={seal}
           className="col-3"
         />
         <DateField
           label="Target date"
           value={measure.targetDate}
-          onChange={update('targetDate', 'Target date')}
+          onChange={update('targetDate')}
           onBlur={seal}
           className="col-3"
         />
@@ -96,13 +96,7 @@ function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; ind
             type="button"
             className="subtle danger-text"
             aria-label={`Remove success measure ${index + 1}: ${title}`}
-            onClick={() =>
-              edit({ name: 'Remove success measure' }, (draft) => {
-                draft.objective.successMeasures = draft.objective.successMeasures.filter(
-                  (m) => m.id !== measure.id,
-                );
-              })
-            }
+            onClick={() => dispatch(successMeasures.remove({ ids: [measure.id] }))}
           >
             Remove measure
           </button>
@@ -116,23 +110,21 @@ function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; ind
 export function ObjectiveSection() {
   const plan = usePlan((p) => p);
   const objective = plan.objective;
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
-  const bind = useFieldEdit();
-  const objectiveText = (
-    field:
-      | 'programName'
-      | 'organisation'
-      | 'region'
-      | 'changeSought'
-      | 'targetGroup'
-      | 'problemStatement'
-      | 'successDefinition',
-    label: string,
-  ) =>
-    bind<string>(`Edit ${label.toLowerCase()}`, `objective.${field}`, (draft, value) => {
-      draft.objective[field] = value;
-    });
+  const objectiveText =
+    (
+      field:
+        | 'programName'
+        | 'organisation'
+        | 'region'
+        | 'changeSought'
+        | 'targetGroup'
+        | 'problemStatement'
+        | 'successDefinition',
+    ) =>
+    (value: string) =>
+      dispatch(updateObjective({ patch: { [field]: value } }));
 
   return (
     <div className="section-body">
@@ -150,28 +142,26 @@ export function ObjectiveSection() {
           <TextField
             label="Plan name"
             value={plan.name}
-            onChange={bind<string>('Rename plan', 'plan.name', (draft, value) => {
-              draft.name = value;
-            })}
+            onChange={(name) => dispatch(renamePlan({ name }))}
             onBlur={seal}
             hint="How this plan appears in your library."
           />
           <TextField
             label="Program name"
             value={objective.programName}
-            onChange={objectiveText('programName', 'Program name')}
+            onChange={objectiveText('programName')}
             onBlur={seal}
           />
           <TextField
             label="Organisation"
             value={objective.organisation}
-            onChange={objectiveText('organisation', 'Organisation')}
+            onChange={objectiveText('organisation')}
             onBlur={seal}
           />
           <TextField
             label="Region"
             value={objective.region}
-            onChange={objectiveText('region', 'Region')}
+            onChange={objectiveText('region')}
             onBlur={seal}
           />
         </div>
@@ -183,7 +173,7 @@ export function ObjectiveSection() {
           <TextAreaField
             label="Change sought"
             value={objective.changeSought}
-            onChange={objectiveText('changeSought', 'Change sought')}
+            onChange={objectiveText('changeSought')}
             onBlur={seal}
             rows={4}
             placeholder="What will be different for people, employers and the region?"
@@ -191,7 +181,7 @@ export function ObjectiveSection() {
           <TextAreaField
             label="For whom"
             value={objective.targetGroup}
-            onChange={objectiveText('targetGroup', 'Target group')}
+            onChange={objectiveText('targetGroup')}
             onBlur={seal}
             rows={4}
             placeholder="Who the program serves, e.g. unemployed young people aged 18–29."
@@ -199,14 +189,14 @@ export function ObjectiveSection() {
           <TextAreaField
             label="Problem statement"
             value={objective.problemStatement}
-            onChange={objectiveText('problemStatement', 'Problem statement')}
+            onChange={objectiveText('problemStatement')}
             onBlur={seal}
             rows={5}
           />
           <TextAreaField
             label="Success definition"
             value={objective.successDefinition}
-            onChange={objectiveText('successDefinition', 'Success definition')}
+            onChange={objectiveText('successDefinition')}
             onBlur={seal}
             rows={5}
             placeholder="e.g. job placement, course completion, promotion or higher wages."
@@ -224,37 +214,20 @@ export function ObjectiveSection() {
             className="span-3"
             label="Baseline situation"
             value={objective.baseline.description}
-            onChange={bind<string>(
-              'Edit baseline',
-              'objective.baseline.description',
-              (draft, value) => {
-                draft.objective.baseline.description = value;
-              },
-            )}
+            onChange={(description) => dispatch(updateBaseline({ patch: { description } }))}
             onBlur={seal}
             rows={3}
           />
           <DateField
             label="Baseline date"
             value={objective.baseline.date}
-            onChange={(value) =>
-              edit(
-                { name: 'Edit baseline date' },
-                (draft) => void (draft.objective.baseline.date = value),
-              )
-            }
+            onChange={(date) => dispatch(updateBaseline({ patch: { date } }))}
           />
           <TextField
             className="span-2"
             label="Baseline source"
             value={objective.baseline.source}
-            onChange={bind<string>(
-              'Edit baseline source',
-              'objective.baseline.source',
-              (draft, value) => {
-                draft.objective.baseline.source = value;
-              },
-            )}
+            onChange={(source) => dispatch(updateBaseline({ patch: { source } }))}
             onBlur={seal}
             placeholder="e.g. regional labour force survey"
           />
@@ -275,17 +248,19 @@ export function ObjectiveSection() {
         <button
           type="button"
           onClick={() =>
-            edit({ name: 'Add success measure' }, (draft) => {
-              draft.objective.successMeasures.push({
-                id: newId('measure'),
-                kind: 'other',
-                name: '',
-                unit: '',
-                baseline: null,
-                target: null,
-                targetDate: null,
-              });
-            })
+            dispatch(
+              successMeasures.add({
+                item: {
+                  id: newId('measure'),
+                  kind: 'other',
+                  name: '',
+                  unit: '',
+                  baseline: null,
+                  target: null,
+                  targetDate: null,
+                },
+              }),
+            )
           }
         >
           Add success measure
@@ -305,12 +280,7 @@ export function ObjectiveSection() {
                 <DateField
                   label={`${label} starts`}
                   value={phase.start}
-                  onChange={(value) =>
-                    edit(
-                      { name: `Edit ${label.toLowerCase()} start` },
-                      (draft) => void (draft.objective.timeline[key].start = value),
-                    )
-                  }
+                  onChange={(date) => dispatch(setPhaseDate({ phase: key, end: 'start', date }))}
                 />
                 <DateField
                   label={`${label} ends`}
@@ -320,12 +290,7 @@ export function ObjectiveSection() {
                       ? `The ${label.toLowerCase()} phase ends before it starts.`
                       : null
                   }
-                  onChange={(value) =>
-                    edit(
-                      { name: `Edit ${label.toLowerCase()} end` },
-                      (draft) => void (draft.objective.timeline[key].end = value),
-                    )
-                  }
+                  onChange={(date) => dispatch(setPhaseDate({ phase: key, end: 'end', date }))}
                 />
               </fieldset>
             );

@@ -1,0 +1,53 @@
+/**
+ * Commands that change much of a plan at once: an edited workbook brought
+ * back, a Plan health repair. Each is one undo step.
+ */
+import { applyRoundTrip, type RoundTripPreview } from '../export/roundtrip-model';
+import { applyRepair } from '../health/check';
+import type { HealthRepair } from '../health/types';
+import type { PlanSectionId } from '../plan/sections';
+import { CommandRefusal, defineCommand } from './command';
+
+/** Gives every added row of a workbook preview an id, so applying it is deterministic. */
+export function withRowIds(
+  preview: RoundTripPreview,
+  makeId: (prefix: string) => string,
+): RoundTripPreview {
+  const name = (prefix: string) => (row: RoundTripPreview['stakeholders']['added'][number]) =>
+    row.id ? row : { ...row, id: makeId(prefix) };
+  return {
+    ...preview,
+    stakeholders: { ...preview.stakeholders, added: preview.stakeholders.added.map(name('sh')) },
+    indicators: { ...preview.indicators, added: preview.indicators.added.map(name('ind')) },
+  };
+}
+
+/** Applies an edited workbook's Stakeholders and Indicators sheets (see shared/export/roundtrip.ts). */
+export const importWorkbook = defineCommand<{ preview: RoundTripPreview }>({
+  type: 'plan.importWorkbook',
+  label: () => 'Import from Excel',
+  locate: ({ preview }) => ({
+    section: preview.stakeholders.present ? 'stakeholders' : 'logicModel',
+  }),
+  apply(draft, { preview }) {
+    applyRoundTrip(draft, preview, () => {
+      throw new CommandRefusal('Every added row needs an id before the import is applied.');
+    });
+  },
+});
+
+const REPAIR_SECTIONS: Record<HealthRepair['kind'], PlanSectionId> = {
+  removeIndicator: 'health',
+  removeTocLink: 'theoryOfChange',
+  removeLogicLink: 'logicModel',
+};
+
+/** Applies a Plan health finding's one-click repair (removes a broken indicator or link). */
+export const repairFinding = defineCommand<{ repair: HealthRepair }>({
+  type: 'health.repair',
+  label: ({ repair }) => repair.label.replace(/^Remove the/, 'Remove broken'),
+  locate: ({ repair }) => ({ section: REPAIR_SECTIONS[repair.kind] }),
+  apply(draft, { repair }) {
+    applyRepair(draft, repair);
+  },
+});

@@ -172,6 +172,23 @@ describe('a catalog of 12,000 items', () => {
   }
 });
 
+describe('a register of 300 stakeholders', () => {
+  it('keeps only a window of rows in the DOM and finds the last one', async () => {
+    const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+    await openLargePlan(page, 'Stakeholders & partners');
+    await page.getByRole('tab', { name: 'Register' }).click();
+    const table = page.getByRole('table', { name: 'Stakeholder and partner register' });
+    await table.locator('tbody tr.sh-row').first().waitFor();
+    expect(await table.getAttribute('aria-rowcount')).toBe('301');
+    expect(await table.locator('tbody tr.sh-row').count()).toBeLessThan(60);
+    await screenshot(page, 'large-register-1280');
+    await page.getByLabel('Search', { exact: true }).fill('Partner organisation 299');
+    await table.getByLabel('Name of Partner organisation 299').waitFor();
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the pathway item combobox', () => {
   it('picks an item deep in a 12,000-item catalog into a pathway by keyboard', async () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });

@@ -1,5 +1,12 @@
-/** The row of items above an editor (decisions, pathways): pick one, or add one. */
-import type { ReactNode } from 'react';
+/**
+ * The row of items above an editor (decisions, pathways): pick one, or add
+ * one. A long list becomes a windowed vertical list in a scroll box.
+ */
+import { useRef, type ReactNode } from 'react';
+import { useWindowedRows } from '../../components/windowed';
+
+/** Above this many items the picker is a windowed list rather than a row of buttons. */
+const LONG_LIST = 40;
 
 /** Props of an ItemPicker. */
 export interface ItemPickerProps<T extends { id: string }> {
@@ -18,26 +25,55 @@ export interface ItemPickerProps<T extends { id: string }> {
 
 /** A list of items as buttons, the selected one marked current, plus an Add button. */
 export function ItemPicker<T extends { id: string }>(props: ItemPickerProps<T>) {
+  const { items } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const long = items.length > LONG_LIST;
+  const rows = useWindowedRows({
+    scrollRef,
+    count: items.length,
+    estimateSize: 40,
+    getKey: (i) => items[i]!.id,
+    windowed: long,
+  });
   return (
-    <nav className="card decision-picker" aria-label={props.label}>
-      <ul>
-        {props.items.map((item) => {
-          const current = item.id === props.selectedId;
-          return (
-            <li key={item.id}>
-              <button
-                type="button"
-                className={`decision-tab ${current ? 'current' : ''}`}
-                aria-current={current ? 'true' : undefined}
-                onClick={() => props.onSelect(item.id)}
+    <nav
+      className={`card decision-picker ${long ? 'decision-picker--long' : ''}`}
+      aria-label={props.label}
+    >
+      <div
+        ref={scrollRef}
+        className="decision-picker-scroll"
+        onKeyDown={rows.onKeyDown}
+        onFocus={rows.onFocus}
+      >
+        <ul>
+          {rows.slots.map((slot) => {
+            if (slot.kind === 'gap')
+              return <li key={slot.key} aria-hidden="true" style={{ height: slot.size }} />;
+            const item = items[slot.index]!;
+            const current = item.id === props.selectedId;
+            return (
+              <li
+                key={slot.key}
+                data-index={slot.index}
+                ref={rows.measure}
+                aria-setsize={items.length}
+                aria-posinset={slot.index + 1}
               >
-                <span className="decision-need">{props.title(item)}</span>
-                {props.tag(item)}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+                <button
+                  type="button"
+                  className={`decision-tab ${current ? 'current' : ''}`}
+                  aria-current={current ? 'true' : undefined}
+                  onClick={() => props.onSelect(item.id)}
+                >
+                  <span className="decision-need">{props.title(item)}</span>
+                  {props.tag(item)}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
       <button type="button" className="primary" onClick={props.onAdd}>
         {props.addLabel}
       </button>

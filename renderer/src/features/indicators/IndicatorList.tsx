@@ -15,6 +15,7 @@ import {
 import { newId } from '../../../../shared/plan/create';
 import type { Indicator } from '../../../../shared/plan/schema';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
+import { useWindowedRows } from '../../components/windowed';
 import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
 import './indicators.css';
 
@@ -219,6 +220,14 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
   const [justAdded, setJustAdded] = useState<string | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A long list (over 100) is windowed in its own scroll box; open forms are measured.
+  const rows = useWindowedRows({
+    scrollRef,
+    count: indicators.length,
+    estimateSize: 52,
+    getKey: (i) => indicators[i]!.id,
+  });
   const title = subjectTitle.trim() || 'this element';
   const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
 
@@ -269,45 +278,60 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
       {indicators.length === 0 ? (
         <p className="indicator-empty">No indicator yet: how will you know this happened?</p>
       ) : (
-        <ul className="indicator-items">
-          {indicators.map((indicator) => {
-            const isOpen = open.has(indicator.id);
-            const missing = missingIndicatorParts(indicator);
-            const formId = `ind-form-${indicator.id}`;
-            return (
-              <li key={indicator.id} className={`indicator ${isOpen ? 'is-open' : ''}`}>
-                <button
-                  type="button"
-                  className="indicator-toggle"
-                  aria-expanded={isOpen}
-                  aria-controls={isOpen ? formId : undefined}
-                  onClick={() => toggle(indicator.id)}
+        <div
+          ref={scrollRef}
+          className={rows.windowed ? 'indicator-scroll' : undefined}
+          onKeyDown={rows.onKeyDown}
+          onFocus={rows.onFocus}
+        >
+          <ul className="indicator-items">
+            {rows.slots.map((slot) => {
+              if (slot.kind === 'gap')
+                return <li key={slot.key} aria-hidden="true" style={{ height: slot.size }} />;
+              const indicator = indicators[slot.index]!;
+              const isOpen = open.has(indicator.id);
+              const missing = missingIndicatorParts(indicator);
+              const formId = `ind-form-${indicator.id}`;
+              return (
+                <li
+                  key={slot.key}
+                  data-index={slot.index}
+                  ref={rows.measure}
+                  className={`indicator ${isOpen ? 'is-open' : ''}`}
                 >
-                  <span className="indicator-chevron" aria-hidden="true" />
-                  <span className="indicator-name">
-                    {indicator.name.trim() || 'Untitled indicator'}
-                  </span>
-                  <span className="indicator-values">{baselineToTarget(indicator)}</span>
-                  {missing.length > 0 && (
-                    <span className="indicator-missing">No {missing.join(', ')}</span>
+                  <button
+                    type="button"
+                    className="indicator-toggle"
+                    aria-expanded={isOpen}
+                    aria-controls={isOpen ? formId : undefined}
+                    onClick={() => toggle(indicator.id)}
+                  >
+                    <span className="indicator-chevron" aria-hidden="true" />
+                    <span className="indicator-name">
+                      {indicator.name.trim() || 'Untitled indicator'}
+                    </span>
+                    <span className="indicator-values">{baselineToTarget(indicator)}</span>
+                    {missing.length > 0 && (
+                      <span className="indicator-missing">No {missing.join(', ')}</span>
+                    )}
+                  </button>
+                  {isOpen && (
+                    <div id={formId}>
+                      <IndicatorForm
+                        indicator={indicator}
+                        autoFocus={justAdded === indicator.id}
+                        onRemoved={() => {
+                          setJustAdded(null);
+                          addRef.current?.focus();
+                        }}
+                      />
+                    </div>
                   )}
-                </button>
-                {isOpen && (
-                  <div id={formId}>
-                    <IndicatorForm
-                      indicator={indicator}
-                      autoFocus={justAdded === indicator.id}
-                      onRemoved={() => {
-                        setJustAdded(null);
-                        addRef.current?.focus();
-                      }}
-                    />
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       )}
       {!Heading && <div className="indicator-list-foot">{addButton}</div>}
     </section>

@@ -3,7 +3,7 @@
  * table with inline editing of the key fields; a row opens to the full
  * editor. Deleting is undoable (and offers Undo straight away).
  */
-import { Fragment, memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
@@ -19,6 +19,7 @@ import { dueStatus } from '../../../../shared/stakeholders/schedule';
 import { notify } from '../../app/workbench';
 import { useStakeholderEdits } from './edits';
 import { usePlan, usePlanStore, useSealHistory } from '../../store/plan-context';
+import { useWindowedRows } from '../../components/windowed';
 
 import { CategoryFilter } from './Toolbar';
 import { fromCategory, StakeholderEditor } from './StakeholderEditor';
@@ -63,60 +64,8 @@ const TYPE_OPTIONS = CATEGORY_INFO.map((c) => ({
   label: c.id === 'stakeholder' ? 'Stakeholder' : c.id === 'other' ? 'Other partner' : c.chip,
 }));
 
-/** Rows per lazily rendered group of the register. */
-const GROUP_SIZE = 25;
-/** Height of a row before it is rendered, for the placeholder (px). */
+/** Height of a register row before it is measured (px). */
 const ROW_ESTIMATE = 78;
-
-/**
- * A group of register rows, rendered when it comes near the screen and kept
- * from then on. Hundreds of editable rows cost about a second to build, and
- * nobody sees more than a screenful at once; the search box finds the rest.
- */
-function RowGroup(props: {
-  rows: Stakeholder[];
-  eager: boolean;
-  expanded: string[];
-  today: string;
-}) {
-  const [near, setNear] = useState(props.eager || typeof IntersectionObserver === 'undefined');
-  const ref = useRef<HTMLTableSectionElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (near || !el) return;
-    const observer = new IntersectionObserver(
-      (seen) => {
-        if (seen.some((s) => s.isIntersecting)) setNear(true);
-      },
-      { rootMargin: '900px 0px' },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near]);
-  if (!near) {
-    return (
-      <tbody ref={ref} className="sh-rows-pending">
-        <tr>
-          <td colSpan={COLUMNS.length} style={{ height: props.rows.length * ROW_ESTIMATE }}>
-            <span className="visually-hidden">More rows load as you scroll.</span>
-          </td>
-        </tr>
-      </tbody>
-    );
-  }
-  return (
-    <tbody>
-      {props.rows.map((entry) => (
-        <Row
-          key={entry.id}
-          entry={entry}
-          expanded={props.expanded.includes(entry.id)}
-          today={props.today}
-        />
-      ))}
-    </tbody>
-  );
-}
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'name',
@@ -129,14 +78,22 @@ const SORT_LABELS: Record<SortKey, string> = {
   nextCheckpoint: 'next checkpoint',
 };
 
+/**
+ * One register entry: its row and, when open, its details row, in a tbody of
+ * its own so a windowed register can measure the pair as one.
+ */
 const Row = memo(function Row({
   entry,
   expanded,
   today,
+  index,
+  measure,
 }: {
   entry: Stakeholder;
   expanded: boolean;
   today: string;
+  index: number;
+  measure: ((element: Element | null) => void) | undefined;
 }) {
   const edits = useStakeholderEdits();
   const seal = useSealHistory();
@@ -150,8 +107,12 @@ const Row = memo(function Row({
     notify(`Deleted "${name}".`, { label: 'Undo', run: () => store.getState().undo() });
   };
   return (
-    <Fragment>
-      <tr className={expanded ? 'sh-row sh-row--open' : 'sh-row'} data-stakeholder-id={entry.id}>
+    <tbody data-index={index} ref={measure}>
+      <tr
+        className={expanded ? 'sh-row sh-row--open' : 'sh-row'}
+        data-stakeholder-id={entry.id}
+        aria-rowindex={index + 2}
+      >
         <th scope="row" className="sh-col-name">
           <input
             type="text"
@@ -332,7 +293,7 @@ const Row = memo(function Row({
           </td>
         </tr>
       )}
-    </Fragment>
+    </tbody>
   );
 });
 
@@ -349,11 +310,17 @@ export function Register() {
     return sort ? sortEntries(shown, sort.key, sort.direction) : shown;
   }, [entries, search, hidden, sort]);
 
-  const groups = useMemo(() => {
-    const list: Stakeholder[][] = [];
-    for (let i = 0; i < rows.length; i += GROUP_SIZE) list.push(rows.slice(i, i + GROUP_SIZE));
-    return list;
-  }, [rows]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A long register is windowed in its own scroll box (the catalog does the same).
+  const windowed = entries.length > 100;
+  const windowRows = useWindowedRows({
+    scrollRef,
+    count: rows.length,
+    estimateSize: ROW_ESTIMATE,
+    getKey: (i) => rows[i]!.id,
+    windowed,
+    headerSize: 44,
+  });
 
   const sortBy = (key: SortKey) => {
     const direction =
@@ -380,11 +347,16 @@ export function Register() {
         Showing {rows.length} of {entries.length}
         {sort ? `, sorted by ${SORT_LABELS[sort.key]} (${sort.direction})` : ''}.
       </p>
-      <div className="sh-table-wrap">
-        <table className="sh-table">
+      <div
+        ref={scrollRef}
+        className={`sh-table-wrap ${windowed ? 'sh-table-wrap--windowed' : ''}`}
+        onKeyDown={windowRows.onKeyDown}
+        onFocus={windowRows.onFocus}
+      >
+        <table className="sh-table" aria-rowcount={rows.length + 1}>
           <caption className="visually-hidden">Stakeholder and partner register</caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               {COLUMNS.map((c) => {
                 const sorted = c.keys.find((k) => k.key === sort?.key);
                 return (
@@ -413,15 +385,24 @@ export function Register() {
               })}
             </tr>
           </thead>
-          {groups.map((group, index) => (
-            <RowGroup
-              key={index}
-              rows={group}
-              eager={index < 2}
-              expanded={expanded}
-              today={today}
-            />
-          ))}
+          {windowRows.slots.map((slot) =>
+            slot.kind === 'gap' ? (
+              <tbody key={slot.key} aria-hidden="true" className="sh-rows-gap">
+                <tr>
+                  <td colSpan={COLUMNS.length} style={{ height: slot.size, padding: 0 }} />
+                </tr>
+              </tbody>
+            ) : (
+              <Row
+                key={slot.key}
+                entry={rows[slot.index]!}
+                index={slot.index}
+                measure={windowRows.measure}
+                expanded={expanded.includes(rows[slot.index]!.id)}
+                today={today}
+              />
+            ),
+          )}
         </table>
         {rows.length === 0 && (
           <p className="empty-state">

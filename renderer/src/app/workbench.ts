@@ -442,8 +442,8 @@ function broadcastRename(planId: string, rev: number): void {
 /**
  * Imports an opened plan file into the library. Bad files get a message and
  * change nothing; a plan already in the library asks before replacing it.
- * A file that was repaired while reading (duplicate ids renamed) is imported
- * with an alert listing every repair, so nothing is changed unseen.
+ * A file that is repaired while reading (duplicate ids renamed) first shows
+ * every repair, before anything changes, so nothing is changed unseen.
  */
 export async function importOpenedFile(result: OpenFileResult): Promise<void> {
   if (result.kind === 'canceled') return;
@@ -456,56 +456,50 @@ export async function importOpenedFile(result: OpenFileResult): Promise<void> {
     showAlert(`"${result.fileName}" could not be opened`, read.message, read.details);
     return;
   }
+  const { repairs } = read;
+  if (repairs.length > 0) {
+    // Said while the library is still untouched (the alert says so too);
+    // the import goes on once the planner has read the list.
+    await new Promise<void>((resolve) => {
+      const unsubscribe = useWorkbench.subscribe((state) => {
+        if (state.alert) return;
+        unsubscribe();
+        resolve();
+      });
+      showAlert(
+        `"${result.fileName}" is repaired as it opens`,
+        `${repairs.length === 1 ? 'One problem in the file is' : `${repairs.length} problems in the file are`} repaired when you continue; nothing else in the plan changes.`,
+        repairs.length > 8
+          ? [...repairs.slice(0, 8), `…and ${repairs.length - 8} more`]
+          : [...repairs],
+      );
+    });
+  }
   const existing = useWorkbench.getState().library.find((r) => r.id === read.plan.id);
   if (existing || (await deps().repository.exists(read.plan.id))) {
-    if (read.repairs.length > 0) {
-      // The conflict dialog comes after the repairs have been read: two
-      // modal dialogs at once would leave the planner unsure which to answer.
-      await new Promise<void>((resolve) => {
-        const unsubscribe = useWorkbench.subscribe((state) => {
-          if (state.alert) return;
-          unsubscribe();
-          resolve();
-        });
-        showAlert(
-          `"${result.fileName}" needed repairs`,
-          `${read.repairs.length === 1 ? 'One problem in the file was' : `${read.repairs.length} problems in the file were`} repaired before it can be opened; nothing else was changed.`,
-          read.repairs.length > 8
-            ? [...read.repairs.slice(0, 8), `…and ${read.repairs.length - 8} more`]
-            : read.repairs,
-        );
-      });
-    }
     useWorkbench.setState({
       conflict: { plan: read.plan, existingName: existing?.name ?? read.plan.name },
     });
     return;
   }
-  await addImportedPlan(read.plan, read.migratedFrom, read.repairs);
+  await addImportedPlan(read.plan, read.migratedFrom, repairs.length);
 }
 
 async function addImportedPlan(
   plan: Plan,
   migratedFrom: number | null,
-  repairs: readonly string[] = [],
+  repairCount = 0,
 ): Promise<void> {
   await deps().repository.save(plan);
   await refreshLibrary();
   openPlan(plan.id);
+  const repaired =
+    repairCount === 0 ? '' : ` with ${repairCount === 1 ? 'one repair' : `${repairCount} repairs`}`;
   notify(
     migratedFrom === null
-      ? `Opened "${plan.name}".`
-      : `Opened "${plan.name}" and upgraded it from plan format ${migratedFrom}.`,
+      ? `Opened "${plan.name}"${repaired}.`
+      : `Opened "${plan.name}"${repaired} and upgraded it from plan format ${migratedFrom}.`,
   );
-  if (repairs.length > 0) {
-    showAlert(
-      `"${plan.name}" was repaired while opening`,
-      `${repairs.length === 1 ? 'One problem in the file was' : `${repairs.length} problems in the file were`} repaired; nothing else was changed. Check the plan, then save it as a file again to keep the repair.`,
-      repairs.length > 8
-        ? [...repairs.slice(0, 8), `…and ${repairs.length - 8} more`]
-        : [...repairs],
-    );
-  }
 }
 
 /** Settles an import conflict: replace the library copy, keep both, or cancel. */

@@ -203,6 +203,18 @@ describe('undo', () => {
   });
 });
 
+describe('storage', () => {
+  it('says in About whether the browser keeps the library persistently', async () => {
+    const { context, page } = await openApp(browser);
+    await page.getByRole('button', { name: 'About' }).click();
+    const about = page.getByRole('dialog', { name: 'About Upskill Workbench' });
+    await expect
+      .poll(() => about.getByTestId('storage-persistence').innerText())
+      .toMatch(/^Storage: (persistent|not persistent)/);
+    await context.close();
+  });
+});
+
 describe('a full disk', () => {
   it('shows a message for every library action and changes nothing', async () => {
     const { context, page } = await openApp(browser);

@@ -1,5 +1,6 @@
 /** About Upskill Workbench, and the list of keyboard shortcuts. */
 import { PLAN_SCHEMA_VERSION } from '../../../shared/plan/schema';
+import { useWorkbench } from '../app/workbench';
 import { Dialog } from '../components/Dialog';
 import { isMac } from '../platform/keys';
 
@@ -60,6 +61,7 @@ export function ShortcutsDialog(props: { platform: 'desktop' | 'browser'; onClos
 
 /** The About dialog. */
 export function AboutDialog(props: { platform: 'desktop' | 'browser'; onClose: () => void }) {
+  const persistent = useWorkbench((s) => s.storagePersistent);
   return (
     <Dialog
       title="About Upskill Workbench"
@@ -78,6 +80,13 @@ export function AboutDialog(props: { platform: 'desktop' | 'browser'; onClose: (
       <p>
         Plan, launch and run digital-first workforce development programs. Your plans are stored
         only on this computer and never sent anywhere; save a plan as a file to share it.
+      </p>
+      <p data-testid="storage-persistence">
+        {persistent === true
+          ? 'Storage: persistent — your plans are kept even when the disk runs low on space.'
+          : persistent === false
+            ? 'Storage: not persistent — when the disk runs low on space, the system may clear the library. Save important plans as files.'
+            : 'Storage: checking whether your plans are stored persistently…'}
       </p>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 /** An open plan: header with undo/redo and save state, section sidebar, section. */
-import { useDeferredValue, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { redoLabel, undoLabel } from '../../../shared/history';
 import { PLAN_SECTIONS, type SectionId } from '../app/routes';
@@ -12,17 +12,16 @@ import {
   undoLastChange,
 } from '../app/workbench';
 import { SECTION_BADGES, SECTION_COMPONENTS, type SectionBadge } from '../app/sections';
-import { PlanStoreProvider, usePlan } from '../store/plan-context';
+import { PlanStoreProvider, useSettledPlan } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
 import { SaveIndicator } from './SaveIndicator';
 import { ExportButtons } from '../features/export/ExportButtons';
 
 const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
 
-/** A section's count; computed on a deferred plan so a slow count never delays typing. */
+/** A section's count; computed once typing pauses, so a slow count never delays a keystroke. */
 function SidebarBadge({ badge }: { badge: SectionBadge }) {
-  const plan = usePlan((p) => p);
-  const count = badge.count(useDeferredValue(plan));
+  const count = badge.count(useSettledPlan());
   if (count === 0) return null;
   return (
     <>

@@ -1,5 +1,5 @@
 /** React access to the open plan's store. */
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Draft } from 'immer';
 import type { Command } from '../../../shared/commands/command';
@@ -27,6 +27,22 @@ export function usePlanState<T>(selector: (state: PlanDocumentState) => T): T {
 /** Selects from the plan itself. */
 export function usePlan<T>(selector: (plan: Plan) => T): T {
   return useStore(usePlanStore(), (state) => selector(state.history.present));
+}
+
+/**
+ * The plan once it has stopped changing for `quietMs` (and at first render):
+ * for derived views that scan the whole plan (Plan health, sidebar counts),
+ * so they run once after a burst of typing instead of on every key.
+ */
+export function useSettledPlan(quietMs = 400): Plan {
+  const plan = usePlan((p) => p);
+  const [settled, setSettled] = useState(plan);
+  useEffect(() => {
+    if (plan === settled) return;
+    const timer = setTimeout(() => setSettled(plan), quietMs);
+    return () => clearTimeout(timer);
+  }, [plan, settled, quietMs]);
+  return settled;
 }
 
 /** Returns a function that dispatches a command to the open plan (a stable identity). */

@@ -17,7 +17,8 @@ import { notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { usePlanStore } from '../../store/plan-context';
 import { createExportClient, type ExportClient } from './export-client';
-import { formatMegabytes } from '../../../../shared/plan/plan-file';
+import { formatMegabytes, writePlanFile } from '../../../../shared/plan/plan-file';
+import { backupBeforeChange } from '../backups/backup-triggers';
 
 const SHEET_LABELS = { stakeholders: 'Stakeholders', indicators: 'Indicators' } as const;
 
@@ -124,8 +125,18 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
     else setError({ message: result.message, details: result.details });
   };
 
-  const apply = () => {
+  const apply = async () => {
     if (!preview) return;
+    // Desktop: keep a copy of the plan as it was, in case the workbook was wrong.
+    const plan = store.getState().history.present;
+    const backup = await backupBeforeChange(plan.id, writePlanFile(plan), 'before-import');
+    if (backup.kind === 'failed') {
+      setError({
+        message: `No backup of the plan could be written before the import (${backup.message}), so nothing was imported.`,
+        details: [],
+      });
+      return;
+    }
     const result = store
       .getState()
       .dispatch(importWorkbook({ preview: withRowIds(preview, newId) }));
@@ -155,7 +166,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
             type="button"
             className="primary"
             disabled={!preview || empty || !!busy}
-            onClick={apply}
+            onClick={() => void apply()}
           >
             Apply changes
           </button>

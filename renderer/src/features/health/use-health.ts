@@ -3,11 +3,10 @@
  * version (plans are immutable, so identity is the cache key) and shared by
  * the sidebar badge, the health section and the editors' hints.
  */
-import { useDeferredValue } from 'react';
 import { checkPlanHealth, problemCount } from '../../../../shared/health/check';
 import type { Finding } from '../../../../shared/health/types';
 import type { Plan } from '../../../../shared/plan/schema';
-import { usePlan } from '../../store/plan-context';
+import { useSettledPlan } from '../../store/plan-context';
 
 const cache = new WeakMap<Plan, readonly Finding[]>();
 
@@ -27,12 +26,12 @@ export function healthBadgeCount(plan: Plan): number {
 }
 
 /**
- * The open plan's findings. The check runs on a deferred copy of the plan so
- * that typing stays responsive in very large plans; it catches up when idle.
+ * The open plan's findings. The check runs on the plan once typing pauses
+ * (a few hundred ms), so a keystroke in a very large plan never waits for a
+ * whole-plan scan; it catches up as soon as the user stops.
  */
 export function usePlanHealth(): readonly Finding[] {
-  const plan = usePlan((p) => p);
-  return healthOf(useDeferredValue(plan));
+  return healthOf(useSettledPlan());
 }
 
 /** Findings grouped by the element they point at (for badges on cards). */

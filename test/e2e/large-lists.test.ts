@@ -117,7 +117,8 @@ async function openLargePlan(page: Page, section: string) {
   await page.getByRole('button', { name: 'Open plan file…' }).click();
   await (await chooser).setFiles(planPath);
   await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor({ timeout: 30_000 });
-  await page.getByRole('link', { name: section, exact: true }).click();
+  // A section link may carry a count badge ("Stakeholders & partners 282").
+  await page.getByRole('link', { name: new RegExp(`^${section}`) }).click();
   await page.getByRole('heading', { level: 1, name: section }).waitFor();
 }
 

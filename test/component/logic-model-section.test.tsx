@@ -1,15 +1,18 @@
 /** The logic-model editor and the health section in jsdom: lanes, keyboard moves, tracing, findings. */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { HealthSection } from '../../renderer/src/features/health/HealthSection';
 import { LogicModelSection } from '../../renderer/src/features/logic-model/LogicModelSection';
 import { PlanStoreProvider } from '../../renderer/src/store/plan-context';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
 import { readPlanFile } from '../../shared/plan/plan-file';
+import type { Plan } from '../../shared/plan/schema';
 
-function sampleStore() {
+/** A store on the sample plan, changed first by `prepare` (a broken plan no command would make). */
+function sampleStore(prepare?: (draft: Plan) => void) {
   const text = readFileSync(
     join(
       import.meta.dirname,
@@ -23,7 +26,8 @@ function sampleStore() {
   );
   const result = readPlanFile(text);
   if (!result.ok) throw new Error(result.message);
-  return createPlanStore(result.plan, { write: async () => 1, describeError: String });
+  const plan = prepare ? produce(result.plan, prepare) : result.plan;
+  return createPlanStore(plan, { write: async () => 1, describeError: String });
 }
 
 const cardButton = (title: RegExp) =>
@@ -99,15 +103,12 @@ describe('LogicModelSection', () => {
 });
 
 describe('HealthSection', () => {
-  it('lists findings by severity and area, and repairs a broken reference in one click', () => {
-    const store = sampleStore();
-    act(() =>
-      store.getState().edit({ name: 'Break' }, (d) => {
-        d.logicModel.links.push({ id: 'broken', source: 'lm-in-team', target: 'gone' });
-        // And a warning: an outcome loses its only indicator.
-        d.indicators = d.indicators.filter((i) => i.subjectId !== 'toc-out-sustained');
-      }),
-    );
+  it('lists findings by severity and area, and repairs a broken reference in one click', async () => {
+    const store = sampleStore((d) => {
+      d.logicModel.links.push({ id: 'broken', source: 'lm-in-team', target: 'gone' });
+      // And a warning: an outcome loses its only indicator.
+      d.indicators = d.indicators.filter((i) => i.subjectId !== 'toc-out-sustained');
+    });
     render(
       <PlanStoreProvider value={store}>
         <HealthSection />
@@ -120,7 +121,8 @@ describe('HealthSection', () => {
     expect(store.getState().history.present.logicModel.links.some((l) => l.id === 'broken')).toBe(
       false,
     );
-    expect(screen.queryByRole('heading', { name: /^Errors/ })).toBeNull();
+    // Health catches up once edits pause (useSettledPlan), as it does for a person.
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /^Errors/ })).toBeNull());
     expect(screen.getAllByRole('button', { name: /has no indicator/ }).length).toBeGreaterThan(0);
   });
 });

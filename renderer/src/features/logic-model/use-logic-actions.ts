@@ -1,23 +1,29 @@
-/** The logic-model edits used by the diagram, the panel and the logframe: one gesture, one undo step. */
+/**
+ * The logic-model edits used by the diagram, the panel and the logframe, each
+ * a named command (shared/commands/logic-model.ts): one gesture, one undo step.
+ */
 import { useMemo } from 'react';
-import { laneInfo, type LaneId } from '../../../../shared/logic-model/lanes';
 import {
-  addLogicItem,
-  addLogicLink,
-  deleteLogicItem,
-  linkProblem,
-  moveToLane,
-  moveWithinLane,
-  removeLogicLink,
-} from '../../../../shared/logic-model/operations';
+  addLogicModelItem,
+  addLogicModelLink,
+  deleteLogicModelItem,
+  editLogicItemText,
+  moveLogicModelItem,
+  reorderLogicModelItem,
+  removeLogicModelLink,
+  renameLogicModelItem,
+  traceLogicModelItem,
+  type LogicItemTextField,
+} from '../../../../shared/commands/logic-model';
+import { laneInfo, type LaneId } from '../../../../shared/logic-model/lanes';
 import { newId } from '../../../../shared/plan/create';
 import type { LogicItem } from '../../../../shared/plan/schema';
-import { notify } from '../../app/workbench';
-import { useEditPlan, usePlanStore } from '../../store/plan-context';
+import { notify, notifyUndoable } from '../../app/workbench';
+import { useDispatch, usePlanStore } from '../../store/plan-context';
 
 /** Logic-model actions bound to the open plan. */
 export function useLogicActions() {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const store = usePlanStore();
   return useMemo(() => {
     const item = (id: string) =>
@@ -26,92 +32,58 @@ export function useLogicActions() {
       /** Adds an item with a title at the end of a lane; returns its id. */
       add(lane: LaneId, title: string): string {
         const id = newId('lm');
-        edit({ name: `Add ${laneInfo(lane).singular}` }, (draft) => {
-          addLogicItem(draft, id, lane, { title: title.trim().slice(0, 500) });
-        });
+        dispatch(addLogicModelItem({ id, lane, title }));
         return id;
       },
       /** Renames an item (one step; typing in the panel coalesces instead). */
       rename(id: string, title: string) {
         const current = item(id);
         if (!current || current.title === title) return;
-        edit({ name: `Rename ${laneInfo(current.lane).singular}` }, (draft) => {
-          const target = draft.logicModel.items.find((i) => i.id === id);
-          if (target) target.title = title.slice(0, 500);
-        });
+        dispatch(renameLogicModelItem({ id, title }));
       },
       /** Edits a text field while typing: one undo step per field until blur. */
-      setText(
-        id: string,
-        field: 'title' | 'description' | 'meansOfVerification' | 'assumptions',
-        value: string,
-      ) {
-        const labels = {
-          title: 'title',
-          description: 'description',
-          meansOfVerification: 'means of verification',
-          assumptions: 'assumptions',
-        } as const;
-        edit({ name: `Edit ${labels[field]}`, coalesceKey: `lm.${id}.${field}` }, (draft) => {
-          const target = draft.logicModel.items.find((i) => i.id === id);
-          if (target) target[field] = value;
-        });
+      setText(id: string, field: LogicItemTextField, value: string) {
+        dispatch(editLogicItemText({ id, field, value }));
       },
       /** Links (or unlinks, with null) an item to the theory-of-change outcome it operationalises. */
       trace(id: string, tocOutcomeId: string | null) {
-        edit(
-          { name: tocOutcomeId ? 'Link to theory of change' : 'Unlink from theory of change' },
-          (draft) => {
-            const target = draft.logicModel.items.find((i) => i.id === id);
-            if (target) target.tocOutcomeId = tocOutcomeId;
-          },
-        );
+        const result = dispatch(traceLogicModelItem({ id, tocOutcomeId }));
+        if (!result.ok) notify(result.reason);
       },
       /** Moves an item up or down in its lane. */
       reorder(id: string, delta: -1 | 1) {
-        edit({ name: delta < 0 ? 'Move item up' : 'Move item down' }, (draft) => {
-          moveWithinLane(draft, id, delta);
-        });
+        dispatch(reorderLogicModelItem({ id, delta }));
       },
       /** Moves an item to another lane (at `index`, default the end). */
       moveTo(id: string, lane: LaneId, index?: number) {
-        edit({ name: `Move to ${laneInfo(lane).label.toLowerCase()}` }, (draft) => {
-          moveToLane(draft, id, lane, index);
-        });
+        dispatch(moveLogicModelItem(index === undefined ? { id, lane } : { id, lane, index }));
       },
-      /** Deletes an item with its arrows and indicators, offering Undo. */
+      /** Deletes an item with its arrows and indicators, offering Undo of exactly that step. */
       remove(id: string) {
         const current = item(id);
         if (!current) return;
-        const kind = laneInfo(current.lane).singular;
-        edit({ name: `Delete ${kind}` }, (draft) => {
-          deleteLogicItem(draft, id);
-        });
-        notify(`Deleted the ${kind} “${current.title || 'Untitled'}”.`, {
-          label: 'Undo',
-          run: () => store.getState().undo(),
-        });
+        const result = dispatch(deleteLogicModelItem({ id }));
+        if (!result.ok) {
+          notify(result.reason);
+          return;
+        }
+        notifyUndoable(
+          `Deleted the ${laneInfo(current.lane).singular} “${itemTitle(current)}”.`,
+          result.stepId,
+        );
       },
       /** Adds an arrow; says why not when it cannot be made. */
       link(source: string, target: string): boolean {
-        const problem = linkProblem(store.getState().history.present.logicModel, source, target);
-        if (problem) {
-          notify(problem);
-          return false;
-        }
-        edit({ name: 'Add arrow' }, (draft) => {
-          addLogicLink(draft, newId('lm-link'), source, target);
-        });
-        return true;
+        const result = dispatch(addLogicModelLink({ id: newId('lm-link'), source, target }));
+        if (!result.ok) notify(result.reason);
+        return result.ok;
       },
       /** Removes an arrow. */
       unlink(linkId: string) {
-        edit({ name: 'Remove arrow' }, (draft) => {
-          removeLogicLink(draft, linkId);
-        });
+        dispatch(removeLogicModelLink({ id: linkId }));
       },
     };
-  }, [edit, store]);
+  }, [dispatch, store]);
 }
 
 /** What the actions hook returns. */

@@ -5,18 +5,21 @@
  * whole program.
  */
 import { useId, useMemo, useState } from 'react';
-import { newId } from '../../../../shared/plan/create';
+import {
+  blankCheckpoint,
+  industryCheckpoints,
+  markCheckpointHeld,
+} from '../../../../shared/commands/stakeholders';
 import type { Plan } from '../../../../shared/plan/schema';
 import { engagementItems } from '../../../../shared/stakeholders/register';
 import {
-  completeItem,
   describeDue,
   describeRepeat,
   dueStatus,
   REPEAT_OPTIONS,
 } from '../../../../shared/stakeholders/schedule';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useStakeholderEdits } from './edits';
 import { useToday } from './today';
 import { select, setView, toggleExpanded } from './view-store';
@@ -139,16 +142,13 @@ function ActionList() {
 }
 
 function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index: number }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const today = useToday();
   const status = dueStatus(checkpoint.nextDate, false, today);
   const title = checkpoint.title.trim() || `Checkpoint ${index + 1}`;
-  const update = (patch: Partial<Checkpoint>, name: string, key?: string) =>
-    edit({ name, coalesceKey: key }, (draft) => {
-      const c = draft.stakeholders.checkpoints.find((x) => x.id === checkpoint.id);
-      if (c) Object.assign(c, patch);
-    });
+  const update = (patch: Partial<Checkpoint>) =>
+    dispatch(industryCheckpoints.update({ id: checkpoint.id, patch }));
   return (
     <fieldset className={`sh-checkpoint sh-due-row--${status.state}`}>
       <legend>{title}</legend>
@@ -157,9 +157,7 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
           className="sh-span-2"
           label="Checkpoint"
           value={checkpoint.title}
-          onChange={(v) =>
-            update({ title: v }, 'Edit checkpoint', `checkpoint.${checkpoint.id}.title`)
-          }
+          onChange={(v) => update({ title: v })}
           onBlur={seal}
         />
         <SelectField
@@ -176,22 +174,18 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
                   },
                 ]),
           ]}
-          onChange={(v) =>
-            update({ repeatEveryDays: v === '' ? null : Number(v) }, 'Change checkpoint repeat')
-          }
+          onChange={(v) => update({ repeatEveryDays: v === '' ? null : Number(v) })}
         />
         <DateField
           label="Next date"
           value={checkpoint.nextDate}
-          onChange={(v) => update({ nextDate: v }, 'Change checkpoint date')}
+          onChange={(v) => update({ nextDate: v })}
         />
         <TextAreaField
           className="sh-span-all"
           label="Notes"
           value={checkpoint.notes}
-          onChange={(v) =>
-            update({ notes: v }, 'Edit checkpoint notes', `checkpoint.${checkpoint.id}.notes`)
-          }
+          onChange={(v) => update({ notes: v })}
           onBlur={seal}
           rows={2}
         />
@@ -202,20 +196,7 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
           type="button"
           aria-label={`Mark held: ${title}`}
           disabled={!checkpoint.nextDate && !checkpoint.repeatEveryDays}
-          onClick={() => {
-            const done = completeItem(
-              {
-                when: checkpoint.nextDate,
-                done: false,
-                repeatEveryDays: checkpoint.repeatEveryDays,
-              },
-              today,
-            );
-            update(
-              done.done ? { nextDate: null } : { nextDate: done.when },
-              'Mark checkpoint held',
-            );
-          }}
+          onClick={() => dispatch(markCheckpointHeld({ id: checkpoint.id, today }))}
         >
           {checkpoint.repeatEveryDays ? 'Held — schedule next' : 'Held'}
         </button>
@@ -223,13 +204,7 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
           type="button"
           className="subtle danger-text"
           aria-label={`Remove checkpoint: ${title}`}
-          onClick={() =>
-            edit({ name: 'Remove checkpoint' }, (draft) => {
-              draft.stakeholders.checkpoints = draft.stakeholders.checkpoints.filter(
-                (c) => c.id !== checkpoint.id,
-              );
-            })
-          }
+          onClick={() => dispatch(industryCheckpoints.remove({ ids: [checkpoint.id] }))}
         >
           Remove
         </button>
@@ -240,7 +215,7 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
 
 function IndustryCheckpoints() {
   const checkpoints = usePlan((p) => p.stakeholders.checkpoints);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const headingId = useId();
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -254,17 +229,7 @@ function IndustryCheckpoints() {
       ))}
       <button
         type="button"
-        onClick={() =>
-          edit({ name: 'Add industry checkpoint' }, (draft) => {
-            draft.stakeholders.checkpoints.push({
-              id: newId('cp'),
-              title: '',
-              repeatEveryDays: 91,
-              nextDate: null,
-              notes: '',
-            });
-          })
-        }
+        onClick={() => dispatch(industryCheckpoints.add({ item: blankCheckpoint() }))}
       >
         Add industry checkpoint
       </button>

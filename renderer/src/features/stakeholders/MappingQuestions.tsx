@@ -5,14 +5,12 @@
  * priorities.
  */
 import { useMemo } from 'react';
-import type { Plan } from '../../../../shared/plan/schema';
+import { answerQuestion, type MappingQuestion } from '../../../../shared/commands/stakeholders';
 import { quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import { TextAreaField } from '../../components/fields';
-import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 
-type Questions = Plan['stakeholders']['questions'];
-
-const QUESTIONS: readonly { key: keyof Questions; label: string; hint: string }[] = [
+const QUESTIONS: readonly { key: MappingQuestion; label: string; hint: string }[] = [
   {
     key: 'keyBuyIn',
     label: 'Whose buy-in is key?',
@@ -49,7 +47,7 @@ const QUESTIONS: readonly { key: keyof Questions; label: string; hint: string }[
 export function MappingQuestions() {
   const questions = usePlan((p) => p.stakeholders.questions);
   const entries = usePlan((p) => p.stakeholders.entries);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const manageClosely = useMemo(
     () => entries.filter((e) => quadrantOf(e) === 'manageClosely').map((e) => e.name || 'Unnamed'),
@@ -69,14 +67,7 @@ export function MappingQuestions() {
               hint={q.hint}
               value={questions[q.key]}
               rows={4}
-              onChange={(value) =>
-                edit(
-                  { name: 'Answer mapping question', coalesceKey: `questions.${q.key}` },
-                  (draft) => {
-                    draft.stakeholders.questions[q.key] = value;
-                  },
-                )
-              }
+              onChange={(answer) => dispatch(answerQuestion({ question: q.key, answer }))}
               onBlur={seal}
             />
             {q.key === 'keyBuyIn' && manageClosely.length > 0 && (

@@ -22,6 +22,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   type RefObject,
 } from 'react';
+import { moveStakeholder } from '../../../../shared/commands/stakeholders';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import {
   createStableLayout,
@@ -46,9 +47,8 @@ import {
   countByQuadrant,
   stanceLabel,
 } from '../../../../shared/stakeholders/register';
-import { usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { colourOf } from './colours';
-import { useStakeholderEdits } from './edits';
 import { announce, select, useStakeholderView } from './view-store';
 
 /** Standard (in the section) or workshop (projector) look. */
@@ -58,7 +58,8 @@ interface MatrixContextValue {
   plotRef: RefObject<HTMLDivElement | null>;
   cardWidth: number;
   cardHeight: number;
-  move: (id: string, to: MatrixPoint, name: string, coalesceKey?: string) => void;
+  /** Moves a card; `burst` joins the open undo step of this card's arrow-key moves. */
+  move: (id: string, to: MatrixPoint, burst?: boolean) => void;
   seal: () => void;
 }
 
@@ -200,7 +201,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
     setLive(null);
     if (!d || !d.moved || !commit) return;
     if (d.last.power === entry.power && d.last.interest === entry.interest) return;
-    ctx.move(entry.id, d.last, `Move ${label} on the matrix`);
+    ctx.move(entry.id, d.last);
     ctx.seal();
     announce(describeCard(entry, d.last));
   };
@@ -223,7 +224,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
       return;
     }
     // A burst of arrow presses is one undo step, closed when the card loses focus.
-    ctx.move(entry.id, to, `Move ${label} on the matrix`, `matrix-keys:${entry.id}`);
+    ctx.move(entry.id, to, true);
     announce(describeCard(entry, to));
   };
 
@@ -418,14 +419,24 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
   const snapshot = usePlan(
     (p) => p.stakeholders.snapshots.find((s) => s.id === compareId)?.positions ?? null,
   );
-  const edits = useStakeholderEdits();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const { width, height } = useElementSize(plotRef);
   const card = cardSize(variant, width);
 
   const context = useMemo<MatrixContextValue>(
-    () => ({ plotRef, cardWidth: card.w, cardHeight: card.h, move: edits.move, seal }),
-    [card.w, card.h, edits, seal],
+    () => ({
+      plotRef,
+      cardWidth: card.w,
+      cardHeight: card.h,
+      // One dispatch per drag (on release) or per arrow key; see MatrixCard.
+      move: (id, to, burst) =>
+        dispatch(
+          moveStakeholder({ id, to, at: new Date().toISOString(), ...(burst ? { burst } : {}) }),
+        ),
+      seal,
+    }),
+    [card.w, card.h, dispatch, seal],
   );
 
   // The quadrant labels' real size (it follows the type size), measured so

@@ -23,7 +23,8 @@ import {
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { goToSection } from '../../app/workbench';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
-import { usePlan, useSealHistory } from '../../store/plan-context';
+import { linkIntervention, stakeholders } from '../../../../shared/commands/stakeholders';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useStakeholderEdits } from './edits';
 import { ScoreInput } from './ScoreInput';
 import { useToday } from './today';
@@ -67,17 +68,12 @@ export function ApproachNote({ entry }: { entry: Pick<Stakeholder, 'power' | 'in
 
 function Interventions({ entry }: { entry: Stakeholder }) {
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
-  const edits = useStakeholderEdits();
+  const dispatch = useDispatch();
   const interventions = nodes.filter((n: TocNode) => n.kind === 'intervention');
   const missing = entry.interventionIds.filter((id) => !interventions.some((n) => n.id === id));
   const section = tocSection();
   const toggle = (id: string, on: boolean) =>
-    edits.update(
-      entry.id,
-      'interventionIds',
-      on ? [...entry.interventionIds, id] : entry.interventionIds.filter((x) => x !== id),
-      on ? 'Link intervention' : 'Unlink intervention',
-    );
+    dispatch(linkIntervention({ id: entry.id, interventionId: id, linked: on }));
   return (
     <fieldset className="sh-fieldset">
       <legend>Interventions they deliver or influence</legend>
@@ -133,8 +129,7 @@ function Actions({ entry }: { entry: Stakeholder }) {
         {entry.actions.map((a, index) => {
           const status = dueStatus(a.when, a.done, today);
           const name = a.what.trim() || `Action ${index + 1}`;
-          const upd = (patch: Partial<typeof a>, label: string, key?: string) =>
-            edits.updateAction(entry.id, a.id, patch, label, key);
+          const upd = (patch: Partial<typeof a>) => edits.updateAction(entry.id, a.id, patch);
           return (
             <li key={a.id} className={`sh-action sh-due--${status.state}`}>
               <div className="sh-action-grid">
@@ -142,20 +137,16 @@ function Actions({ entry }: { entry: Stakeholder }) {
                   className="sh-action-what"
                   label="What"
                   value={a.what}
-                  onChange={(v) => upd({ what: v }, 'Edit action', `action.${a.id}.what`)}
+                  onChange={(v) => upd({ what: v })}
                   onBlur={seal}
                 />
                 <TextField
                   label="Who"
                   value={a.who}
-                  onChange={(v) => upd({ who: v }, 'Edit action owner', `action.${a.id}.who`)}
+                  onChange={(v) => upd({ who: v })}
                   onBlur={seal}
                 />
-                <DateField
-                  label="When"
-                  value={a.when}
-                  onChange={(v) => upd({ when: v }, 'Change action date')}
-                />
+                <DateField label="When" value={a.when} onChange={(v) => upd({ when: v })} />
                 <SelectField
                   label="Repeats"
                   value={String(a.repeatEveryDays ?? '')}
@@ -170,9 +161,7 @@ function Actions({ entry }: { entry: Stakeholder }) {
                           },
                         ]),
                   ]}
-                  onChange={(v) =>
-                    upd({ repeatEveryDays: v === '' ? null : Number(v) }, 'Change action repeat')
-                  }
+                  onChange={(v) => upd({ repeatEveryDays: v === '' ? null : Number(v) })}
                 />
               </div>
               <div className="sh-action-foot">
@@ -184,7 +173,7 @@ function Actions({ entry }: { entry: Stakeholder }) {
                     onChange={(e) =>
                       e.target.checked
                         ? edits.completeAction(entry.id, a.id, today)
-                        : upd({ done: false }, 'Reopen action')
+                        : edits.reopenAction(entry.id, a.id, today)
                     }
                   />
                   <span>{a.repeatEveryDays ? 'Held (moves to next date)' : 'Done'}</span>
@@ -236,8 +225,10 @@ function History({ entry }: { entry: Stakeholder }) {
 
 /** Desired matrix position: off, or two scores drawn as an arrow from the card. */
 function DesiredPosition({ entry }: { entry: Stakeholder }) {
-  const edits = useStakeholderEdits();
+  const dispatch = useDispatch();
   const d = entry.desiredPosition;
+  const set = (desiredPosition: Stakeholder['desiredPosition']) =>
+    dispatch(stakeholders.update({ id: entry.id, patch: { desiredPosition } }));
   return (
     <fieldset className="sh-fieldset">
       <legend>Desired position</legend>
@@ -246,12 +237,7 @@ function DesiredPosition({ entry }: { entry: Stakeholder }) {
           type="checkbox"
           checked={d !== null}
           onChange={(e) =>
-            edits.update(
-              entry.id,
-              'desiredPosition',
-              e.target.checked ? { power: entry.power, interest: entry.interest } : null,
-              e.target.checked ? 'Set desired position' : 'Clear desired position',
-            )
+            set(e.target.checked ? { power: entry.power, interest: entry.interest } : null)
           }
         />
         <span>Set where we want them</span>
@@ -262,22 +248,13 @@ function DesiredPosition({ entry }: { entry: Stakeholder }) {
             label="Desired power"
             noun="Power"
             value={d.power}
-            onCommit={(v) =>
-              edits.update(entry.id, 'desiredPosition', { ...d, power: v }, 'Change desired power')
-            }
+            onCommit={(v) => set({ ...d, power: v })}
           />
           <ScoreInput
             label="Desired interest"
             noun="Interest"
             value={d.interest}
-            onCommit={(v) =>
-              edits.update(
-                entry.id,
-                'desiredPosition',
-                { ...d, interest: v },
-                'Change desired interest',
-              )
-            }
+            onCommit={(v) => set({ ...d, interest: v })}
           />
           <p className="sh-desired-quadrant">
             Target quadrant: <strong>{QUADRANT_INFO[quadrantOf(d)].label}</strong>
@@ -297,12 +274,13 @@ export function StakeholderEditor({
   layout: 'panel' | 'wide';
 }) {
   const edits = useStakeholderEdits();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
+  const update = (patch: Partial<Stakeholder>) =>
+    dispatch(stakeholders.update({ id: entry.id, patch }));
   const text =
-    (field: 'name' | 'organisation' | 'role' | 'owner' | 'contact' | 'notes', label: string) =>
-    (value: string) =>
-      edits.update(entry.id, field, value, `Edit ${label}`, `stakeholder.${entry.id}.${field}`);
-  const who = entry.name || 'stakeholder';
+    (field: 'name' | 'organisation' | 'role' | 'owner' | 'contact' | 'notes') => (value: string) =>
+      update({ [field]: value });
   return (
     <div className={`sh-editor sh-editor--${layout}`}>
       <div className="sh-editor-main">
@@ -311,82 +289,59 @@ export function StakeholderEditor({
           <ScoreInput
             label="Power"
             value={entry.power}
-            onCommit={(v) =>
-              edits.move(entry.id, { power: v, interest: entry.interest }, `Set power of ${who}`)
-            }
+            onCommit={(v) => edits.move(entry.id, { power: v, interest: entry.interest })}
           />
           <ScoreInput
             label="Interest"
             value={entry.interest}
-            onCommit={(v) =>
-              edits.move(entry.id, { power: entry.power, interest: v }, `Set interest of ${who}`)
-            }
+            onCommit={(v) => edits.move(entry.id, { power: entry.power, interest: v })}
           />
         </div>
         <div className="sh-form-grid">
-          <TextField
-            label="Name"
-            value={entry.name}
-            onChange={text('name', 'name')}
-            onBlur={seal}
-          />
+          <TextField label="Name" value={entry.name} onChange={text('name')} onBlur={seal} />
           <SelectField
             label="Type"
             value={categoryOf(entry)}
             options={TYPE_OPTIONS}
-            onChange={(v) => edits.patch(entry.id, fromCategory(v), `Change type of ${who}`)}
+            onChange={(v) => edits.setType(entry.id, v)}
           />
           <TextField
             label="Organisation"
             value={entry.organisation}
-            onChange={text('organisation', 'organisation')}
+            onChange={text('organisation')}
             onBlur={seal}
           />
-          <TextField
-            label="Role"
-            value={entry.role}
-            onChange={text('role', 'role')}
-            onBlur={seal}
-          />
+          <TextField label="Role" value={entry.role} onChange={text('role')} onBlur={seal} />
           <SelectField
             label="Current stance"
             value={entry.currentStance}
             options={STANCE_OPTIONS}
-            onChange={(v) => edits.update(entry.id, 'currentStance', v, `Change stance of ${who}`)}
+            onChange={(v) => update({ currentStance: v })}
           />
           <SelectField
             label="Desired stance"
             value={entry.desiredStance}
             options={STANCE_OPTIONS}
-            onChange={(v) =>
-              edits.update(entry.id, 'desiredStance', v, `Change desired stance of ${who}`)
-            }
+            onChange={(v) => update({ desiredStance: v })}
           />
-          <TextField
-            label="Owner"
-            value={entry.owner}
-            onChange={text('owner', 'owner')}
-            onBlur={seal}
-          />
+          <TextField label="Owner" value={entry.owner} onChange={text('owner')} onBlur={seal} />
           <DateField
             label="Next checkpoint"
             value={entry.nextCheckpoint}
-            onChange={(v) =>
-              edits.update(entry.id, 'nextCheckpoint', v, `Change checkpoint of ${who}`)
-            }
+            onChange={(v) => update({ nextCheckpoint: v })}
           />
           <TextField
             className="sh-span-all"
             label="Contact"
             value={entry.contact}
-            onChange={text('contact', 'contact')}
+            onChange={text('contact')}
             onBlur={seal}
           />
           <TextAreaField
             className="sh-span-all"
             label="Notes"
             value={entry.notes}
-            onChange={text('notes', 'notes')}
+            onChange={text('notes')}
             onBlur={seal}
             rows={3}
           />

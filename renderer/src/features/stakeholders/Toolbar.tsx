@@ -3,19 +3,17 @@
  * desired-position arrows, and workshop snapshots to compare against.
  */
 import { useId, useMemo } from 'react';
+import { takeSnapshot, workshopSnapshots } from '../../../../shared/commands/stakeholders';
 import { newId } from '../../../../shared/plan/create';
-import {
-  movementSince,
-  positionsOf,
-  summariseMovement,
-} from '../../../../shared/stakeholders/movement';
+import { movementSince, summariseMovement } from '../../../../shared/stakeholders/movement';
 import {
   CATEGORY_INFO,
   categoryOf,
   STANCE_INFO,
   type Category,
 } from '../../../../shared/stakeholders/register';
-import { useEditPlan, usePlan } from '../../store/plan-context';
+import { useDispatch, usePlan } from '../../store/plan-context';
+import { notifyUndoable } from '../../app/workbench';
 import { CATEGORY_COLOURS, STANCE_COLOURS } from './colours';
 import { setView, toggleCategory, useStakeholderView, type ColourBy } from './view-store';
 
@@ -136,20 +134,19 @@ const snapshotTime = new Intl.DateTimeFormat(undefined, {
 
 /** Takes a snapshot of every position now, kept with the plan, and compares against it. */
 function useTakeSnapshot(): () => void {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const count = usePlan((p) => p.stakeholders.snapshots.length);
   return () => {
     const now = new Date();
     const id = newId('snap');
-    edit({ name: 'Take workshop snapshot' }, (draft) => {
-      draft.stakeholders.snapshots.push({
+    const result = dispatch(
+      takeSnapshot({
         id,
         name: `Snapshot ${count + 1} · ${snapshotTime.format(now)}`,
         takenAt: now.toISOString(),
-        positions: positionsOf(draft.stakeholders.entries),
-      });
-    });
-    setView({ compareSnapshotId: id });
+      }),
+    );
+    if (result.ok) setView({ compareSnapshotId: id });
   };
 }
 
@@ -187,7 +184,7 @@ export function SnapshotControls() {
 /** "3 moved · 1 changed quadrant · 2 new" since the compared snapshot (read out when it changes). */
 export function MovementSummary({ withDelete = false }: { withDelete?: boolean }) {
   const compareId = useStakeholderView((s) => s.compareSnapshotId);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const snapshot = usePlan((p) => p.stakeholders.snapshots.find((s) => s.id === compareId));
   const entries = usePlan((p) => p.stakeholders.entries);
   const summary = useMemo(
@@ -213,11 +210,8 @@ export function MovementSummary({ withDelete = false }: { withDelete?: boolean }
           title="Delete this snapshot"
           onClick={() => {
             setView({ compareSnapshotId: null });
-            edit({ name: 'Delete snapshot' }, (draft) => {
-              draft.stakeholders.snapshots = draft.stakeholders.snapshots.filter(
-                (s) => s.id !== snapshot.id,
-              );
-            });
+            const result = dispatch(workshopSnapshots.remove({ ids: [snapshot.id] }));
+            if (result.ok) notifyUndoable(`Deleted snapshot “${snapshot.name}”.`, result.stepId);
           }}
         >
           Delete snapshot

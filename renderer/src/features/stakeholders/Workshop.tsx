@@ -9,7 +9,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import { categoryLabel, categoryOf, stanceLabel } from '../../../../shared/stakeholders/register';
-import { usePlan, usePlanState, usePlanStore } from '../../store/plan-context';
+import { undoLastChange } from '../../app/workbench';
+import { usePlan, usePlanState } from '../../store/plan-context';
 import { undoLabel } from '../../../../shared/history';
 import { blankStakeholder, useStakeholderEdits } from './edits';
 import { Matrix } from './Matrix';
@@ -90,7 +91,6 @@ export function Workshop({ onExit }: { onExit: () => void }) {
   const titleId = useId();
   const programName = usePlan((p) => p.objective.programName || p.name);
   const count = usePlan((p) => p.stakeholders.entries.length);
-  const store = usePlanStore();
   const undoName = usePlanState((s) => undoLabel(s.history));
   const exitRef = useRef(onExit);
   useEffect(() => {
@@ -149,7 +149,8 @@ export function Workshop({ onExit }: { onExit: () => void }) {
         <div className="sh-ws-actions">
           <button
             type="button"
-            onClick={() => store.getState().undo()}
+            // The app's own Undo: it also says what it undid.
+            onClick={undoLastChange}
             disabled={!undoName}
             aria-label={undoName ? `Undo ${undoName}` : 'Undo'}
           >

@@ -1,0 +1,174 @@
+/**
+ * Commands of the Logic model section (diagram, item panel and logframe):
+ * items in lanes, their text, their trace to the theory of change, their
+ * order and lane, and the arrows between them. The lane rules (orders 1..n,
+ * a deleted item taking its arrows and indicators with it) live in
+ * shared/logic-model/operations.ts; these commands name and apply them.
+ */
+import { laneInfo, type LaneId } from '../logic-model/lanes';
+import {
+  addLogicItem,
+  addLogicLink,
+  deleteLogicItem,
+  moveToLane,
+  moveWithinLane,
+  removeLogicLink,
+} from '../logic-model/operations';
+import { isTraceableTocNode } from '../logic-model/trace';
+import type { LogicItem, Plan } from '../plan/schema';
+import { CommandRefusal, defineCommand, quoted } from './command';
+
+const SECTION = 'logicModel' as const;
+/** Longest title the plan file accepts. */
+const TITLE_MAX = 500;
+
+function findItem(plan: Plan, id: string): LogicItem | undefined {
+  return plan.logicModel.items.find((i) => i.id === id);
+}
+
+/** `kind “Title”` of an item for step names ("activity “Run outreach”"), or `fallback`. */
+function described(plan: Plan, id: string, fallback = 'item'): string {
+  const item = findItem(plan, id);
+  if (!item) return fallback;
+  const title = quoted(item.title);
+  return `${laneInfo(item.lane).singular}${title ? ` ${title}` : ''}`;
+}
+
+const at = (id: string) => ({ section: SECTION, focus: id });
+
+/** Adds an item with a title at the end of a lane (the id made by the caller). */
+export const addLogicModelItem = defineCommand<{ id: string; lane: LaneId; title: string }>({
+  type: 'logicItem.add',
+  label: ({ lane, title }) => `Add ${laneInfo(lane).singular}${title ? ` ${quoted(title)}` : ''}`,
+  locate: ({ id }) => at(id),
+  apply(draft, { id, lane, title }) {
+    if (findItem(draft, id)) return;
+    addLogicItem(draft, id, lane, { title: title.trim().slice(0, TITLE_MAX) });
+  },
+});
+
+/** Renames an item in one step (an inline rename; typing in a field uses `editLogicItemText`). */
+export const renameLogicModelItem = defineCommand<{ id: string; title: string }>({
+  type: 'logicItem.rename',
+  label: ({ id }, plan) => `Rename ${described(plan, id)}`,
+  locate: ({ id }) => at(id),
+  apply(draft, { id, title }) {
+    const item = findItem(draft, id);
+    if (item) item.title = title.slice(0, TITLE_MAX);
+  },
+});
+
+/** The text fields of an item that are edited by typing. */
+export type LogicItemTextField = 'title' | 'description' | 'meansOfVerification' | 'assumptions';
+
+const TEXT_FIELDS: Record<LogicItemTextField, string> = {
+  title: 'title',
+  description: 'description',
+  meansOfVerification: 'means of verification',
+  assumptions: 'assumptions',
+};
+
+/** Sets a text field of an item; typing in one field of one item is one undo step. */
+export const editLogicItemText = defineCommand<{
+  id: string;
+  field: LogicItemTextField;
+  value: string;
+}>({
+  type: 'logicItem.editText',
+  label({ id, field }, plan) {
+    const title = quoted(findItem(plan, id)?.title);
+    return title ? `Edit ${TEXT_FIELDS[field]} of ${title}` : `Edit ${TEXT_FIELDS[field]}`;
+  },
+  coalesce: ({ id, field }) => `logicItem.editText:${id}:${field}`,
+  locate: ({ id }) => at(id),
+  apply(draft, { id, field, value }) {
+    if (!Object.hasOwn(TEXT_FIELDS, field))
+      throw new CommandRefusal('That field cannot be edited.');
+    const item = findItem(draft, id);
+    if (item) item[field] = field === 'title' ? value.slice(0, TITLE_MAX) : value;
+  },
+});
+
+/** Links an item to the theory-of-change outcome it operationalises, or unlinks it (null). */
+export const traceLogicModelItem = defineCommand<{ id: string; tocOutcomeId: string | null }>({
+  type: 'logicItem.trace',
+  // Kept short: tests and the Undo button read these exact names.
+  label: ({ tocOutcomeId }) =>
+    tocOutcomeId ? 'Link to theory of change' : 'Unlink from theory of change',
+  locate: ({ id }) => at(id),
+  apply(draft, { id, tocOutcomeId }) {
+    const item = findItem(draft, id);
+    if (!item || item.tocOutcomeId === tocOutcomeId) return;
+    if (tocOutcomeId !== null) {
+      const node = draft.theoryOfChange.nodes.find((n) => n.id === tocOutcomeId);
+      if (!node) throw new CommandRefusal('That outcome is no longer in the theory of change.');
+      if (!isTraceableTocNode(node)) {
+        throw new CommandRefusal(
+          'Only an outcome or the impact of the theory of change can be traced to.',
+        );
+      }
+    }
+    item.tocOutcomeId = tocOutcomeId;
+  },
+});
+
+/** Moves an item one place up (-1) or down (+1) in its lane; nothing at either end. */
+export const reorderLogicModelItem = defineCommand<{ id: string; delta: -1 | 1 }>({
+  type: 'logicItem.reorder',
+  label: ({ delta }) => (delta < 0 ? 'Move item up' : 'Move item down'),
+  locate: ({ id }) => at(id),
+  apply(draft, { id, delta }) {
+    moveWithinLane(draft, id, delta);
+  },
+});
+
+/** Moves an item to another lane, at `index` (default: the end); both lanes are renumbered. */
+export const moveLogicModelItem = defineCommand<{ id: string; lane: LaneId; index?: number }>({
+  type: 'logicItem.moveToLane',
+  label: ({ lane }) => `Move to ${laneInfo(lane).label.toLowerCase()}`,
+  locate: ({ id }) => at(id),
+  apply(draft, { id, lane, index }) {
+    moveToLane(draft, id, lane, index);
+  },
+});
+
+/** Deletes an item with its arrows and its indicators; the rest of its lane closes up. */
+export const deleteLogicModelItem = defineCommand<{ id: string }>({
+  type: 'logicItem.remove',
+  label: ({ id }, plan) => `Delete ${described(plan, id)}`,
+  // Where the item was: after an undo it is back there.
+  locate: ({ id }) => at(id),
+  apply(draft, { id }) {
+    deleteLogicItem(draft, id);
+  },
+});
+
+/** Adds an arrow from `source` to `target`; refused (with the reason) when they cannot be linked. */
+export const addLogicModelLink = defineCommand<{ id: string; source: string; target: string }>({
+  type: 'logicLink.add',
+  label: ({ source, target }, plan) =>
+    `Add arrow from ${described(plan, source)} to ${described(plan, target)}`,
+  locate: ({ source }) => at(source),
+  apply(draft, { id, source, target }) {
+    const result = addLogicLink(draft, id, source, target);
+    if (!result.ok) throw new CommandRefusal(result.reason);
+  },
+});
+
+/** Removes an arrow. */
+export const removeLogicModelLink = defineCommand<{ id: string }>({
+  type: 'logicLink.remove',
+  label({ id }, plan) {
+    const link = plan.logicModel.links.find((l) => l.id === id);
+    if (!link) return 'Remove arrow';
+    return `Remove arrow from ${described(plan, link.source)} to ${described(plan, link.target)}`;
+  },
+  locate: ({ id }, plan) => {
+    const source = plan.logicModel.links.find((l) => l.id === id)?.source;
+    return source ? at(source) : { section: SECTION };
+  },
+  apply(draft, { id }) {
+    // removeLogicLink always assigns a new array: skip it when there is nothing to remove.
+    if (draft.logicModel.links.some((l) => l.id === id)) removeLogicLink(draft, id);
+  },
+});

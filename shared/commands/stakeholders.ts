@@ -1,0 +1,333 @@
+/**
+ * Commands of the Stakeholders & partners section: the register and its
+ * matrix positions, engagement actions, industry checkpoints, mapping
+ * questions and workshop snapshots.
+ *
+ * Nothing else in a plan names a stakeholder by id except workshop
+ * snapshots, and those keep a deleted stakeholder's position on purpose: a
+ * snapshot records the room at that moment, and comparing with it skips
+ * stakeholders no longer in the register (shared/stakeholders/movement.ts).
+ */
+import { newId } from '../plan/create';
+import type { Plan, Stakeholder } from '../plan/schema';
+import { positionsOf, recordMove } from '../stakeholders/movement';
+import { clampScore, QUADRANT_INFO, quadrantOf, type MatrixPoint } from '../stakeholders/quadrants';
+import { categoryLabel, categoryOf, type Category } from '../stakeholders/register';
+import { completeItem } from '../stakeholders/schedule';
+import { CommandRefusal, defineCommand, quoted } from './command';
+import { defineListCommands } from './lists';
+
+type EngagementAction = Stakeholder['actions'][number];
+type Checkpoint = Plan['stakeholders']['checkpoints'][number];
+type Snapshot = Plan['stakeholders']['snapshots'][number];
+/** A mapping question, by its key in the plan. */
+export type MappingQuestion = keyof Plan['stakeholders']['questions'];
+
+const SECTION = 'stakeholders' as const;
+
+function findEntry(plan: Plan, id: string): Stakeholder | undefined {
+  return plan.stakeholders.entries.find((e) => e.id === id);
+}
+
+/** “Name” of a stakeholder for step names, or `fallback` when it has none (or is gone). */
+function who(plan: Plan, id: string, fallback = 'stakeholder'): string {
+  return quoted(findEntry(plan, id)?.name) || fallback;
+}
+
+/** A new register entry with every field at its default, in the middle of the matrix unless `at` says otherwise. */
+export function blankStakeholder(
+  name: string,
+  at: MatrixPoint = { power: 50, interest: 50 },
+  id = newId('sh'),
+): Stakeholder {
+  return {
+    id,
+    name,
+    organisation: '',
+    role: '',
+    relation: 'stakeholder',
+    partnerType: null,
+    power: clampScore(at.power),
+    interest: clampScore(at.interest),
+    currentStance: 'neutral',
+    desiredStance: 'supportive',
+    owner: '',
+    contact: '',
+    nextCheckpoint: null,
+    notes: '',
+    desiredPosition: null,
+    interventionIds: [],
+    actions: [],
+    history: [],
+  };
+}
+
+/**
+ * Commands of the register: add, edit fields, delete, reorder. A position
+ * on the matrix changes through `moveStakeholder` instead, which keeps the
+ * quadrant history.
+ */
+export const stakeholders = defineListCommands<Stakeholder>({
+  kind: 'stakeholder',
+  noun: 'stakeholder',
+  plural: 'stakeholders',
+  section: SECTION,
+  list: (plan) => plan.stakeholders.entries,
+  titleOf: (s) => s.name,
+  fields: {
+    name: 'name',
+    organisation: 'organisation',
+    role: 'role',
+    owner: 'owner',
+    contact: 'contact',
+    notes: 'notes',
+    currentStance: 'stance',
+    desiredStance: 'desired stance',
+    nextCheckpoint: 'next checkpoint',
+    desiredPosition: 'desired position',
+    interventionIds: 'interventions',
+  },
+});
+
+/** Arguments of `moveStakeholder`. */
+export interface MoveStakeholderArgs {
+  readonly id: string;
+  /** Where to (clamped to 0–100, whole points). */
+  readonly to: MatrixPoint;
+  /** When, as an ISO timestamp: the quadrant history records it. */
+  readonly at: string;
+  /**
+   * Part of a burst of small moves (arrow keys) that is one undo step until
+   * the card loses focus. A drag dispatches once, on release, without it.
+   */
+  readonly burst?: boolean;
+}
+
+function target(entry: MatrixPoint, to: MatrixPoint): MatrixPoint {
+  return {
+    power: clampScore(to.power, entry.power),
+    interest: clampScore(to.interest, entry.interest),
+  };
+}
+
+/** Moves a stakeholder on the matrix, recording a change of quadrant in its history. */
+export const moveStakeholder = defineCommand<MoveStakeholderArgs>({
+  type: 'stakeholder.moveOnMatrix',
+  label({ id, to, burst }, plan) {
+    const entry = findEntry(plan, id);
+    const name = who(plan, id);
+    if (!entry) return `Move ${name}`;
+    const next = target(entry, to);
+    const quadrant = quadrantOf(next);
+    if (quadrant !== quadrantOf(entry)) return `Move ${name} to ${QUADRANT_INFO[quadrant].label}`;
+    // A typed score changes one axis; name it. A burst may go on to change both.
+    if (!burst && next.interest === entry.interest) return `Set power of ${name}`;
+    if (!burst && next.power === entry.power) return `Set interest of ${name}`;
+    return `Move ${name} on the matrix`;
+  },
+  coalesce: ({ id, burst }) => (burst ? `stakeholder.moveOnMatrix:${id}` : null),
+  locate: ({ id }) => ({ section: SECTION, focus: id }),
+  apply(draft, { id, to, at }) {
+    const entry = findEntry(draft, id);
+    if (!entry) return;
+    const next = target(entry, to);
+    if (next.power === entry.power && next.interest === entry.interest) return;
+    entry.history = recordMove(entry.history, entry, next, at);
+    entry.power = next.power;
+    entry.interest = next.interest;
+  },
+});
+
+/** Makes an entry a stakeholder, or a partner of a type. */
+export const setStakeholderType = defineCommand<{ id: string; category: Category }>({
+  type: 'stakeholder.setType',
+  label: ({ id, category }, plan) =>
+    `Change type of ${who(plan, id)} to ${categoryLabel(category).toLowerCase()}`,
+  locate: ({ id }) => ({ section: SECTION, focus: id }),
+  apply(draft, { id, category }) {
+    const entry = findEntry(draft, id);
+    if (!entry || categoryOf(entry) === category) return;
+    if (category === 'stakeholder') {
+      entry.relation = 'stakeholder';
+      entry.partnerType = null;
+    } else {
+      entry.relation = 'partner';
+      entry.partnerType = category;
+    }
+  },
+});
+
+/** Links or unlinks a theory-of-change intervention the stakeholder delivers or influences. */
+export const linkIntervention = defineCommand<{
+  id: string;
+  interventionId: string;
+  linked: boolean;
+}>({
+  type: 'stakeholder.linkIntervention',
+  label({ id, interventionId, linked }, plan) {
+    const node = plan.theoryOfChange.nodes.find((n) => n.id === interventionId);
+    const intervention = quoted(node?.title) || 'an intervention';
+    return linked
+      ? `Link ${who(plan, id)} to ${intervention}`
+      : `Unlink ${who(plan, id)} from ${intervention}`;
+  },
+  locate: ({ id }) => ({ section: SECTION, focus: id }),
+  apply(draft, { id, interventionId, linked }) {
+    const entry = findEntry(draft, id);
+    if (!entry) return;
+    const has = entry.interventionIds.includes(interventionId);
+    if (linked && !has) {
+      // Only a live intervention can be linked; a dangling one can still be unlinked.
+      const node = draft.theoryOfChange.nodes.find((n) => n.id === interventionId);
+      if (node?.kind !== 'intervention') {
+        throw new CommandRefusal('That intervention is no longer in the theory of change.');
+      }
+      entry.interventionIds.push(interventionId);
+    }
+    if (!linked && has)
+      entry.interventionIds = entry.interventionIds.filter((x) => x !== interventionId);
+  },
+});
+
+/** Commands of a stakeholder's engagement actions (`parentId`: the stakeholder). */
+export const engagementActions = defineListCommands<EngagementAction>({
+  kind: 'engagementAction',
+  noun: 'engagement action',
+  plural: 'engagement actions',
+  section: SECTION,
+  list: (plan, stakeholderId) =>
+    stakeholderId === undefined ? undefined : findEntry(plan, stakeholderId)?.actions,
+  titleOf: (a) => a.what,
+  fields: {
+    what: 'description',
+    who: 'owner',
+    when: 'date',
+    repeatEveryDays: 'repeat',
+  },
+  // The section shows actions under their stakeholder.
+  focusOf: (_id, stakeholderId) => stakeholderId,
+});
+
+/** A new engagement action with every field at its default. */
+export function blankEngagementAction(id = newId('act')): EngagementAction {
+  return { id, what: '', who: '', when: null, done: false, repeatEveryDays: null };
+}
+
+/**
+ * Marks an engagement action done (a recurring one stays open and moves to
+ * its next date after `today`), or reopens it.
+ */
+export const setActionDone = defineCommand<{
+  stakeholderId: string;
+  actionId: string;
+  done: boolean;
+  /** Today's local date (YYYY-MM-DD): a recurring action's next date follows it. */
+  today: string;
+}>({
+  type: 'engagementAction.setDone',
+  label({ stakeholderId, actionId, done }, plan) {
+    const action = findEntry(plan, stakeholderId)?.actions.find((a) => a.id === actionId);
+    const title = quoted(action?.what) || 'engagement action';
+    if (!done) return `Reopen ${title}`;
+    return action?.repeatEveryDays ? `Mark ${title} held` : `Complete ${title}`;
+  },
+  locate: ({ stakeholderId }) => ({ section: SECTION, focus: stakeholderId }),
+  apply(draft, { stakeholderId, actionId, done, today }) {
+    const action = findEntry(draft, stakeholderId)?.actions.find((a) => a.id === actionId);
+    if (!action) return;
+    if (!done) action.done = false;
+    else Object.assign(action, completeItem({ ...action }, today));
+  },
+});
+
+/** Commands of the program's recurring industry checkpoints. */
+export const industryCheckpoints = defineListCommands<Checkpoint>({
+  kind: 'industryCheckpoint',
+  noun: 'industry checkpoint',
+  plural: 'industry checkpoints',
+  section: SECTION,
+  list: (plan) => plan.stakeholders.checkpoints,
+  titleOf: (c) => c.title,
+  fields: { title: 'title', notes: 'notes', nextDate: 'date', repeatEveryDays: 'repeat' },
+});
+
+/** A new industry checkpoint, quarterly and not yet scheduled. */
+export function blankCheckpoint(id = newId('cp')): Checkpoint {
+  return { id, title: '', repeatEveryDays: 91, nextDate: null, notes: '' };
+}
+
+/**
+ * Marks an industry checkpoint held: a recurring one is scheduled for its
+ * next date after `today`, a one-off one loses its date.
+ */
+export const markCheckpointHeld = defineCommand<{ id: string; today: string }>({
+  type: 'industryCheckpoint.markHeld',
+  label: ({ id }, plan) =>
+    `Mark ${quoted(plan.stakeholders.checkpoints.find((c) => c.id === id)?.title) || 'checkpoint'} held`,
+  locate: ({ id }) => ({ section: SECTION, focus: id }),
+  apply(draft, { id, today }) {
+    const checkpoint = draft.stakeholders.checkpoints.find((c) => c.id === id);
+    if (!checkpoint) return;
+    if (!checkpoint.nextDate && !checkpoint.repeatEveryDays) {
+      throw new CommandRefusal('Give the checkpoint a date or a repeat before marking it held.');
+    }
+    const held = completeItem(
+      { when: checkpoint.nextDate, done: false, repeatEveryDays: checkpoint.repeatEveryDays },
+      today,
+    );
+    checkpoint.nextDate = held.done ? null : held.when;
+  },
+});
+
+/** Short names of the mapping questions, for step names. */
+const QUESTION_NAMES: Record<MappingQuestion, string> = {
+  keyBuyIn: 'whose buy-in is key',
+  jobsNeededNow: 'jobs needed now',
+  jobsNeededSoon: 'jobs needed soon',
+  inDemandSkillsNow: 'skills in demand now',
+  jobsAndPathwaysFiveYears: 'jobs and pathways over five years',
+  labourMarketPriorities: 'labour-market priorities',
+};
+
+/** Answers a mapping question (typing coalesces per question). */
+export const answerQuestion = defineCommand<{ question: MappingQuestion; answer: string }>({
+  type: 'stakeholders.answerQuestion',
+  label: ({ question }) => `Edit answer on ${QUESTION_NAMES[question]}`,
+  coalesce: ({ question }) => `stakeholders.answerQuestion:${question}`,
+  locate: () => ({ section: SECTION }),
+  apply(draft, { question, answer }) {
+    if (!Object.hasOwn(QUESTION_NAMES, question)) {
+      throw new CommandRefusal('There is no such mapping question.');
+    }
+    draft.stakeholders.questions[question] = answer;
+  },
+});
+
+/** Commands of the workshop snapshots (delete, rename); take one with `takeSnapshot`. */
+export const workshopSnapshots = defineListCommands<Snapshot>({
+  kind: 'workshopSnapshot',
+  noun: 'workshop snapshot',
+  plural: 'workshop snapshots',
+  section: SECTION,
+  list: (plan) => plan.stakeholders.snapshots,
+  titleOf: (s) => s.name,
+  fields: { name: 'name' },
+  // A snapshot is shown on the matrix, not as an element of its own.
+  focusOf: () => undefined,
+});
+
+/** Takes a snapshot of every stakeholder's position now, kept with the plan. */
+export const takeSnapshot = defineCommand<{ id: string; name: string; takenAt: string }>({
+  type: 'workshopSnapshot.take',
+  label: ({ name }) => `Take workshop snapshot ${quoted(name)}`.trimEnd(),
+  locate: () => ({ section: SECTION }),
+  apply(draft, { id, name, takenAt }) {
+    if (draft.stakeholders.snapshots.some((s) => s.id === id)) return;
+    draft.stakeholders.snapshots.push({
+      id,
+      name,
+      takenAt,
+      positions: positionsOf(draft.stakeholders.entries),
+    });
+  },
+});

@@ -16,9 +16,9 @@ import {
   type SortKey,
 } from '../../../../shared/stakeholders/register';
 import { dueStatus } from '../../../../shared/stakeholders/schedule';
-import { notify } from '../../app/workbench';
+import { notifyUndoable } from '../../app/workbench';
 import { useStakeholderEdits } from './edits';
-import { usePlan, usePlanStore, useSealHistory } from '../../store/plan-context';
+import { usePlan, useSealHistory } from '../../store/plan-context';
 import { useWindowedRows } from '../../components/windowed';
 
 import { CategoryFilter } from './Toolbar';
@@ -97,14 +97,13 @@ const Row = memo(function Row({
 }) {
   const edits = useStakeholderEdits();
   const seal = useSealHistory();
-  const store = usePlanStore();
   const name = entry.name || 'Unnamed';
   const quadrant = QUADRANT_INFO[quadrantOf(entry)];
   const checkpoint = dueStatus(entry.nextCheckpoint, false, today);
   const overdue = overdueCount(entry, today);
   const remove = () => {
-    edits.remove(entry.id, name);
-    notify(`Deleted "${name}".`, { label: 'Undo', run: () => store.getState().undo() });
+    const result = edits.remove(entry.id, name);
+    if (result.ok) notifyUndoable(`Deleted "${name}".`, result.stepId);
   };
   return (
     <tbody data-index={index} ref={measure}>

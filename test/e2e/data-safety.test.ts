@@ -23,7 +23,7 @@ const sample = JSON.parse(
     ),
     'utf8',
   ),
-) as { name: string };
+) as { name: string; objective: Record<string, unknown> };
 const SAMPLE = sample.name;
 
 let browser: Browser;
@@ -136,6 +136,40 @@ describe('one plan in two tabs', () => {
     await library.reload();
     await library.getByRole('heading', { name: 'Your plans' }).waitFor();
     expect(await library.getByRole('button', { name: `Open ${SAMPLE}` }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('a file replacing a plan open elsewhere', () => {
+  it('shows the file in the window that was editing it, and later edits build on it', async () => {
+    const { context, page: editor } = await openApp(browser);
+    await openSample(editor);
+    await field(editor, 'Region').fill('Typed in the editor');
+    await waitUntilSaved(editor);
+
+    const other = await newTab(context);
+    const file = join(mkdtempSync(join(tmpdir(), 'upskill-replace-')), 'sample.upskill.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ ...sample, objective: { ...sample.objective, region: 'From the file' } }),
+    );
+    const chooser = other.waitForEvent('filechooser');
+    await other.getByRole('button', { name: 'Open plan file…' }).click();
+    await (await chooser).setFiles(file);
+    await other
+      .getByRole('dialog', { name: 'This plan is already in your library' })
+      .getByRole('button', { name: 'Replace' })
+      .click();
+
+    // The editor follows the replacement; the other tab opened it read-only.
+    await editor.getByText(/replaced by a file opened in another window/).waitFor();
+    await expect.poll(() => field(editor, 'Region').inputValue()).toBe('From the file');
+    await field(editor, 'Organisation').fill('Edited after the replace');
+    await waitUntilSaved(editor);
+    const check = await newTab(context);
+    await openSample(check);
+    expect(await field(check, 'Region').inputValue()).toBe('From the file');
+    expect(await field(check, 'Organisation').inputValue()).toBe('Edited after the replace');
     await context.close();
   });
 });

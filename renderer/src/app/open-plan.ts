@@ -350,6 +350,32 @@ async function closeBecause(message: string): Promise<void> {
   deps().notify(message);
 }
 
+/**
+ * Shows a plan that another window replaced wholesale (a file opened over
+ * it): the replacement took the writer role away, so a window that was
+ * editing claims it again and starts from the new content.
+ */
+async function reloadReplaced(current: Session): Promise<void> {
+  const { repository } = deps();
+  try {
+    const editing = current.lease !== null;
+    const token = editing ? writerToken() : null;
+    if (token) await repository.claimWriter(current.planId, token);
+    const result = await repository.load(current.planId);
+    if (session !== current || !result?.ok) return;
+    await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
+    current.token = token;
+    current.store.getState().reload(result.plan, result.rev, editing ? 'edit' : 'readOnly');
+    deps().notify(
+      'This plan was replaced by a file opened in another window; it now shows that file.',
+    );
+  } catch (error) {
+    if (error instanceof PlanGoneError)
+      await closeBecause('This plan is no longer in the library.');
+    else deps().notify(`The replaced plan could not be shown: ${describeDatabaseError(error)}`);
+  }
+}
+
 /** Applies another window's save to the open plan (records as stored, in order). */
 function follow(current: Session, rev: number, keys: readonly string[]): void {
   current.following = current.following
@@ -391,6 +417,9 @@ function onMessage(message: PlanMessage): void {
           ? 'This plan was deleted for good in another window, so it was closed here.'
           : 'This plan was moved to Recently deleted in another window, so it was closed here.',
       );
+      break;
+    case 'planReplaced':
+      void reloadReplaced(current);
       break;
     case 'takeoverRequest':
       if (current.store.getState().access === 'edit') {
@@ -443,4 +472,9 @@ export function startOpenPlan(context: OpenPlanHost): void {
 /** Tells other windows that a plan was deleted (`purged`: for good) or the library changed. */
 export function announceLibraryChange(removed?: { planId: string; purged: boolean }): void {
   broadcast(removed ? { type: 'planRemoved', ...removed } : { type: 'libraryChanged' });
+}
+
+/** Tells other windows that a plan's content was replaced wholesale. */
+export function announcePlanReplaced(planId: string): void {
+  broadcast({ type: 'planReplaced', planId });
 }

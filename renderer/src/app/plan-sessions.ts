@@ -19,6 +19,8 @@ export type PlanMessage =
   | { type: 'libraryChanged' }
   /** A plan was moved to Recently deleted (`purged`: deleted for good). */
   | { type: 'planRemoved'; planId: string; purged: boolean }
+  /** A plan's content was replaced wholesale (a file opened over the library copy). */
+  | { type: 'planReplaced'; planId: string }
   /** A reader asks the writer to hand the plan over. */
   | { type: 'takeoverRequest'; planId: string }
   /** The writer of a plan let go of it. */

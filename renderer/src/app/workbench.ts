@@ -18,8 +18,10 @@ import {
 import { PlanRepository } from '../db/plan-repository';
 import type { Platform } from '../platform/platform';
 import type { MovedStep, PlanStore } from '../store/plan-store';
+import { backupBeforeChange } from '../features/backups/backup-triggers';
 import {
   announceLibraryChange,
+  announcePlanReplaced,
   closePlanSession,
   openPlanSession,
   replayJournals,
@@ -491,6 +493,7 @@ async function addImportedPlan(
   repairCount = 0,
 ): Promise<void> {
   await deps().repository.save(plan);
+  announceLibraryChange();
   await refreshLibrary();
   openPlan(plan.id);
   const repaired =
@@ -513,8 +516,25 @@ export async function resolveImportConflict(
   if (choice === 'replace') {
     const { openPlan: open } = useWorkbench.getState();
     if (open?.id === conflict.plan.id) await closeOpenPlan();
+    // Desktop: keep a copy of the library version the file replaces.
+    const current = await repository.load(conflict.plan.id);
+    if (current?.ok) {
+      const backup = await backupBeforeChange(
+        current.plan.id,
+        writePlanFile(current.plan),
+        'before-import',
+      );
+      if (backup.kind === 'failed') {
+        showAlert(
+          'The plan was not replaced',
+          `No backup of the library copy could be written first (${backup.message}).`,
+        );
+        return;
+      }
+    }
     await repository.restore(conflict.plan.id).catch(() => undefined);
     await addImportedPlan(conflict.plan, null);
+    announcePlanReplaced(conflict.plan.id);
     return;
   }
   const names = useWorkbench.getState().library.map((r) => r.name);

@@ -102,7 +102,8 @@ export class PlanRepository {
     const read = readPlanDocument(raw);
     if (!read.ok) return read;
     if (read.migratedFrom !== null || raw.schemaVersion === PLAN_SCHEMA_VERSION) {
-      await this.replace(read.plan);
+      // Written back in the current format by the window opening it (its writer).
+      await this.replace(read.plan, new Date(), true);
     }
     const after = await this.db.library.get(id);
     return { ok: true, plan: read.plan, rev: after?.rev ?? 0, migratedFrom: read.migratedFrom };
@@ -114,16 +115,18 @@ export class PlanRepository {
   }
 
   /**
-   * Writes a whole plan (a new plan, an import, a migration): all its records
-   * and its library row, replacing any records it had. Keeps `deletedAt`;
-   * stamps `updatedAt`.
+   * Writes a whole plan (a new plan, an import, a file replacing the library
+   * copy): all its records and its library row, replacing any records it had.
+   * Keeps `deletedAt`; stamps `updatedAt`. A window that was editing the plan
+   * loses the writer role, so a late save of its own can never mix into the
+   * new content.
    */
   async save(plan: Plan, now: Date = new Date()): Promise<Plan> {
-    await this.replace(plan, now);
+    await this.replace(plan, now, false);
     return { ...plan, updatedAt: now.toISOString() };
   }
 
-  private async replace(plan: Plan, now: Date = new Date()): Promise<void> {
+  private async replace(plan: Plan, now: Date, keepWriter: boolean): Promise<void> {
     const stamped: Plan = { ...plan, updatedAt: now.toISOString() };
     const rows: RecordRow[] = planToRecords(stamped).map(({ key, value }) => ({
       planId: plan.id,
@@ -143,7 +146,7 @@ export class PlanRepository {
         ...summarisePlan(stamped),
         deletedAt: existing?.deletedAt ?? null,
         rev: (existing?.rev ?? 0) + 1,
-        writer: existing?.writer ?? null,
+        writer: keepWriter ? (existing?.writer ?? null) : null,
       });
     });
   }

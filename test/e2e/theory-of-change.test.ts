@@ -34,6 +34,25 @@ async function addElement(page: Page, kind: string, title: string) {
   await node(page, title).waitFor();
 }
 
+/** Runs in the page: every animation frame callback runs about 100 ms late. */
+const LATE_FRAMES = `(() => {
+  const raf = window.requestAnimationFrame.bind(window);
+  const caf = window.cancelAnimationFrame.bind(window);
+  const timers = new Map();
+  let next = 0;
+  window.requestAnimationFrame = (callback) => {
+    const id = ++next;
+    timers.set(id, setTimeout(() => timers.set(id, -raf((t) => { timers.delete(id); callback(t); })), 100));
+    return id;
+  };
+  window.cancelAnimationFrame = (id) => {
+    const t = timers.get(id);
+    if (t === undefined) return;
+    if (t < 0) caf(-t); else clearTimeout(t);
+    timers.delete(id);
+  };
+})()`;
+
 describe('theory of change', () => {
   it('builds a pathway with the mouse: add, rename, connect, explain, undo, reload', async () => {
     const { context, page } = await openApp(browser);
@@ -92,8 +111,15 @@ describe('theory of change', () => {
     await context.close();
   });
 
-  it('builds a pathway with the keyboard only', async () => {
+  // A busy machine paints late; a person's next key does not wait for the
+  // frame. With frames held back 100 ms, keys pressed right after Enter
+  // (L to link, arrows after selecting) must still act on the element.
+  it.each([
+    ['', false],
+    [' on a busy machine (frames 100 ms late)', true],
+  ])('builds a pathway with the keyboard only%s', async (_, busy) => {
     const { context, page } = await openApp(browser);
+    if (busy) await page.evaluate(LATE_FRAMES);
     await newPlanAtToc(page);
     const keyboardAdd = async (kind: string, title: string) => {
       await page.getByRole('button', { name: `Add ${kind}` }).focus();

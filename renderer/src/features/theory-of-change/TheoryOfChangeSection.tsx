@@ -268,7 +268,7 @@ function TocEditor() {
   }, []);
 
   const connect = useCallback(
-    (source: string, target: string) => {
+    (source: string, target: string, byPointer = false) => {
       const problem = linkProblem(store.getState().history.present, source, target);
       if (problem) {
         notify(problem);
@@ -279,13 +279,18 @@ function TocEditor() {
         const result = connectTocNodes(d, source, target);
         if ('link' in result) linkId = result.link.id;
       });
-      // After the pointer's click has settled (it would select the target node).
-      if (linkId) requestAnimationFrame(() => select({ nodes: [], edges: [linkId] }));
+      if (!linkId) return;
+      // A pointer's click on the target handle settles after this and would
+      // select the target node: select the link once it has. From the
+      // keyboard, select it now, so the next key (Enter, an arrow) acts on
+      // what is selected rather than on a selection a frame stale.
+      if (byPointer) requestAnimationFrame(() => select({ nodes: [], edges: [linkId] }));
+      else select({ nodes: [], edges: [linkId] });
     },
     [edit, select, store],
   );
 
-  const onConnect = useCallback((c: Connection) => connect(c.source, c.target), [connect]);
+  const onConnect = useCallback((c: Connection) => connect(c.source, c.target, true), [connect]);
 
   const deleteSelection = useCallback(
     (nodeIds: string[], edgeIds: string[]) => {

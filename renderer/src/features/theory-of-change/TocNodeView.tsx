@@ -35,26 +35,25 @@ function RenameInput({ id, title }: { id: string; title: string }) {
     return () => cancelAnimationFrame(frame);
   }, []);
   const stopRename = useTocEditor((s) => s.stopRename);
-  // After Enter or Escape, keyboard users continue from the node itself.
-  const stop = (refocus: boolean) => {
-    stopRename();
-    if (refocus) {
-      requestAnimationFrame(() =>
-        document
-          .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
-          ?.focus(),
-      );
-    }
-  };
-  const commit = (refocus = false) => {
+  // Enter, Escape and the blur that moving focus away causes all end the
+  // rename: only the first of them counts.
+  const ended = useRef(false);
+  const finish = (save: boolean, refocus: boolean) => {
+    if (ended.current) return;
+    ended.current = true;
     const next = value.trim();
-    if (next && next !== title) {
+    if (save && next && next !== title) {
       edit({ name: 'Rename element' }, (draft) => {
         const node = draft.theoryOfChange.nodes.find((n) => n.id === id);
         if (node) node.title = next.slice(0, 500);
       });
     }
-    stop(refocus);
+    // After Enter or Escape, keyboard users continue from the node itself.
+    // Focus moves there now, while the field still exists: were it moved a
+    // frame later, focus would sit on the page body in between and a key
+    // pressed right after Enter (L to link, say) would go nowhere.
+    if (refocus) ref.current?.closest<HTMLElement>('.react-flow__node')?.focus();
+    stopRename();
   };
   return (
     <textarea
@@ -64,15 +63,15 @@ function RenameInput({ id, title }: { id: string; title: string }) {
       rows={2}
       ref={ref}
       onChange={(e) => setValue(e.target.value)}
-      onBlur={() => commit()}
+      onBlur={() => finish(true, false)}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Enter' && !e.shiftKey) {
           e.preventDefault();
-          commit(true);
+          finish(true, true);
         } else if (e.key === 'Escape') {
           e.preventDefault();
-          stop(true);
+          finish(false, true);
         }
       }}
     />

@@ -1,7 +1,9 @@
 /**
  * The content catalog: candidate content with provider, kind, skills, level,
  * hours, languages and cost. Add, edit and delete; search and filter; import
- * from CSV or XLSX with column mapping.
+ * from CSV or XLSX with column mapping. Every change is a command
+ * (shared/commands/content.ts); deleting an item also takes it out of the
+ * pathways that used it.
  */
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import {
@@ -14,15 +16,20 @@ import {
   type CatalogFilter,
 } from '../../../../shared/content/catalog';
 import { splitList } from '../../../../shared/content/catalog-import';
+import {
+  addCatalogItem,
+  removeCatalogItems,
+  updateCatalogItem,
+} from '../../../../shared/commands/content';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import { formatMoney } from '../../../../shared/learners/segments';
 import { newId } from '../../../../shared/plan/create';
 import type { ContentItem } from '../../../../shared/plan/schema';
-import { notify } from '../../app/workbench';
+import { notify, notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useWindowedRows } from '../../components/windowed';
-import { useEditPlan, usePlan, usePlanStore } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { ImportDialog } from './ImportDialog';
 import { FilterField, optionsOf } from './inline';
 import { useIndexedCatalog } from './use-indexed-catalog';
@@ -61,7 +68,8 @@ function toForm(item: ContentItem | null): ItemForm {
 
 /** Add or edit one catalog item; saved as one undo step. */
 function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () => void }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
+  const seal = useSealHistory();
   const [form, setForm] = useState(() => toForm(item));
   const [tried, setTried] = useState(false);
   const set =
@@ -90,15 +98,17 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
       url: /^www\./i.test(url) ? `https://${url}` : url,
       notes: form.notes,
     };
-    if (item)
-      edit({ name: 'Edit catalog item' }, (draft) => {
-        const target = draft.content.catalog.find((c) => c.id === item.id);
-        if (target) Object.assign(target, values);
-      });
-    else
-      edit({ name: 'Add catalog item' }, (draft) => {
-        draft.content.catalog.push({ id: newId('cat'), ...values });
-      });
+    const result = dispatch(
+      item
+        ? updateCatalogItem({ id: item.id, patch: values })
+        : addCatalogItem({ item: { id: newId('cat'), ...values } }),
+    );
+    if (!result.ok) {
+      notify(result.reason);
+      return;
+    }
+    // A dialog's save is a step of its own: the next save must not merge into it.
+    seal();
     onClose();
   };
 
@@ -331,8 +341,7 @@ function CatalogTable(props: {
 export function CatalogSection() {
   const catalog = usePlan((p) => p.content.catalog);
   const pathways = usePlan((p) => p.content.pathways);
-  const edit = useEditPlan();
-  const store = usePlanStore();
+  const dispatch = useDispatch();
   const [filter, setFilter] = useState<CatalogFilter>(NO_FILTER);
   const [editing, setEditing] = useState<ContentItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
@@ -353,17 +362,17 @@ export function CatalogSection() {
   const remove = useCallback(
     (item: ContentItem) => {
       const used = pathwaysUsing(pathways, item.id);
-      edit({ name: 'Delete catalog item' }, (draft) => {
-        draft.content.catalog = draft.content.catalog.filter((c) => c.id !== item.id);
-        for (const p of draft.content.pathways)
-          p.steps = p.steps.filter((s) => s.contentItemId !== item.id);
-      });
-      notify(
+      const result = dispatch(removeCatalogItems({ ids: [item.id] }));
+      if (!result.ok) {
+        notify(result.reason);
+        return;
+      }
+      notifyUndoable(
         `Deleted “${item.title}”${used.length ? ` and removed it from ${used.map((u) => u.name).join(', ')}` : ''}.`,
-        { label: 'Undo', run: () => store.getState().undo() },
+        result.stepId,
       );
     },
-    [edit, pathways, store],
+    [dispatch, pathways],
   );
 
   return (

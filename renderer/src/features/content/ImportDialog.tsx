@@ -5,12 +5,14 @@
  * is one undo step.
  *
  * Reading and checking run in a worker that reports progress; the page gets
- * summaries, not rows, until Import is pressed, and then the rows arrive in
- * chunks that are each prepared (ids, frozen) in a short task of their own,
- * so a 50,000-row file never blocks the page for long.
+ * summaries, not rows, until Import is pressed. Then (desktop) a backup of
+ * the plan is written first, the rows arrive in chunks that each get their
+ * ids in a short task of their own, are frozen a slice at a time, and go
+ * into the plan as one command (`catalog.import`), so a 50,000-row file
+ * never blocks the page for long.
  */
-import { original } from 'immer';
 import { useEffect, useId, useRef, useState } from 'react';
+import { importCatalogItems } from '../../../../shared/commands/content';
 import {
   CATALOG_FIELDS,
   fieldLabel,
@@ -21,10 +23,15 @@ import { KIND_LABELS } from '../../../../shared/content/catalog';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import { newId } from '../../../../shared/plan/create';
+import { freezeInSlices, runInSlices } from '../../../../shared/plan/freeze';
+import { writePlanFile } from '../../../../shared/plan/plan-file';
 import type { ContentItem } from '../../../../shared/plan/schema';
-import { notify } from '../../app/workbench';
+import { yieldToPage } from '../../app/open-plan';
+import { notify, notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
-import { useEditPlan, usePlan } from '../../store/plan-context';
+import { usePlan, usePlanStore } from '../../store/plan-context';
+import { detectPlatform, type BackupStore } from '../../platform/platform';
+import { backupBeforeChange } from '../backups/backup-triggers';
 import { createImportClient, type ImportClient } from './import-client';
 import type { PreviewSummary, ReadResponse } from './import-protocol';
 
@@ -40,17 +47,16 @@ interface Busy {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
-/** A catalog item ready for the plan: its own id, frozen (as the plan store keeps items). */
-function prepare(item: Omit<ContentItem, 'id'>): ContentItem {
-  Object.freeze(item.skills);
-  Object.freeze(item.languages);
-  return Object.freeze({ id: newId('cat'), ...item });
-}
-
-/** The import dialog. */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
+/** The import dialog; `backups` (default: the platform's) receives the before-import copy. */
+export function ImportDialog({
+  onClose,
+  backups = detectPlatform().backups,
+}: {
+  onClose: () => void;
+  backups?: BackupStore | null;
+}) {
   const catalog = usePlan((p) => p.content.catalog);
-  const edit = useEditPlan();
+  const store = usePlanStore();
   const clientRef = useRef<ImportClient | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   // Bumped by Cancel and by each new file: answers for an older run are ignored.
@@ -58,6 +64,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const progressId = useId();
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Why pressing Import changed nothing (no backup, or the plan is read-only here).
+  const [notImported, setNotImported] = useState<string | null>(null);
   const [file, setFile] = useState<FileInfo | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [preview, setPreview] = useState<PreviewSummary | null>(null);
@@ -85,6 +93,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const chooseFile = async (chosen: File) => {
     const run = ++runRef.current;
     setError(null);
+    setNotImported(null);
     setFile(null);
     setPreview(null);
     setMapping(null);
@@ -137,24 +146,47 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     if (!preview || preview.readyCount === 0) return;
     const run = runRef.current;
     const n = preview.readyCount;
-    const items: ContentItem[] = [];
+    setNotImported(null);
     setBusy({ label: 'Adding rows', done: 0, total: n });
-    // Each chunk arrives as its own message, so preparing it is a short task of its own.
+    // Desktop: keep a copy of the plan as it was, in case the spreadsheet was wrong.
+    // (The browser version keeps no backups: skip serialising the plan there.)
+    if (backups) {
+      const before = store.getState().history.present;
+      const backup = await backupBeforeChange(
+        before.id,
+        writePlanFile(before),
+        'before-import',
+        backups,
+      );
+      if (run !== runRef.current) return;
+      if (backup.kind === 'failed') {
+        setBusy(null);
+        setNotImported(`No backup of the plan could be written first (${backup.message}).`);
+        return;
+      }
+    }
+    const items: ContentItem[] = [];
+    // Each chunk arrives as its own message, so giving its rows ids is a short task of its own.
     await client().request({ type: 'items' }, (m) => {
       if (run !== runRef.current || m.type !== 'items') return;
-      for (const item of m.items) items.push(prepare(item));
+      for (const item of m.items) items.push({ id: newId('cat'), ...item });
       setBusy({ label: 'Adding rows', done: items.length, total: n });
     });
     if (run !== runRef.current) return;
-    const added = Object.freeze(items);
-    edit({ name: `Import ${n} catalog ${n === 1 ? 'item' : 'items'}` }, (draft) => {
-      // One new, frozen array: nothing for the store to walk or freeze item by item.
-      const base = (original(draft.content.catalog) ?? []) as readonly ContentItem[];
-      draft.content.catalog = Object.freeze([...base, ...added]) as ContentItem[];
-    });
+    // Frozen here, a slice at a time between which the page breathes, so the
+    // command only builds one array and the store never walks the rows.
+    await runInSlices(freezeInSlices(items), yieldToPage);
+    if (run !== runRef.current) return;
+    const result = store.getState().dispatch(importCatalogItems({ items: Object.freeze(items) }));
+    setBusy(null);
+    if (!result.ok) {
+      setNotImported(result.reason);
+      return;
+    }
     const skipped = preview.failedCount;
-    notify(
+    notifyUndoable(
       `Imported ${count(n)} ${n === 1 ? 'item' : 'items'}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
+      result.stepId,
     );
     onClose();
   };
@@ -230,6 +262,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <div role="alert" className="import-error">
             <strong>This file cannot be imported.</strong> {error}
             <div className="section-note">Nothing in the catalog was changed.</div>
+          </div>
+        )}
+        {notImported && (
+          <div role="alert" className="import-error">
+            <strong>Nothing was imported.</strong> {notImported}
           </div>
         )}
 

@@ -5,7 +5,15 @@
  */
 import { useMemo, useState } from 'react';
 import {
-  DEFAULT_CRITERIA,
+  blankDecision,
+  criteria,
+  decisions as decisionCommands,
+  offerHybrid,
+  raters,
+  rateCriterion,
+  recordDecision,
+} from '../../../../shared/commands/make-or-buy';
+import {
   HYBRID_BAND,
   OPTION_LABELS,
   criterionHelp,
@@ -16,15 +24,9 @@ import {
 } from '../../../../shared/content/makeorbuy';
 import { newId } from '../../../../shared/plan/create';
 import type { MakeOrBuyDecision } from '../../../../shared/plan/schema';
-import { notify } from '../../app/workbench';
+import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import {
-  useEditPlan,
-  useItemEdit,
-  usePlan,
-  usePlanStore,
-  useSealHistory,
-} from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineSelect, InlineText } from './inline';
 import { ItemPicker } from './ItemPicker';
 import './content.css';
@@ -42,33 +44,6 @@ const RATING_OPTIONS = [
   { value: '4', label: '4' },
   { value: '5', label: '5' },
 ] as const;
-
-/** A new decision with the default criteria and weights. */
-function newDecision(need: string): MakeOrBuyDecision {
-  const id = newId('mob');
-  return {
-    id,
-    need,
-    includeHybrid: false,
-    criteria: DEFAULT_CRITERIA.map((c) => ({
-      id: `${id}-crit-${c.key}`,
-      label: c.label,
-      favours: c.favours,
-      weight: c.weight,
-    })),
-    raters: [],
-    ratings: {},
-    rationale: '',
-    decision: null,
-  };
-}
-
-function useDecisionEdit(decisionId: string) {
-  return useItemEdit<MakeOrBuyDecision>(
-    (draft) => draft.content.decisions.find((d) => d.id === decisionId),
-    `decision.${decisionId}`,
-  );
-}
 
 function ScoreBar({ make, buy }: { make: number; buy: number }) {
   return (
@@ -189,9 +164,10 @@ function Result({ decision, score }: { decision: MakeOrBuyDecision; score: Decis
 
 function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
   const seal = useSealHistory();
-  const store = usePlanStore();
-  const edit = useEditPlan();
-  const { now, typing } = useDecisionEdit(decision.id);
+  const dispatch = useDispatch();
+  const parentId = decision.id;
+  const update = (patch: Partial<Pick<MakeOrBuyDecision, 'need' | 'rationale'>>) =>
+    dispatch(decisionCommands.update({ id: decision.id, patch }));
   const score = useMemo(() => scoreDecision(decision), [decision]);
   const stats = new Map(score.criteria.map((s) => [s.criterionId, s]));
 
@@ -204,15 +180,13 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
             type="button"
             className="subtle danger-text"
             onClick={() => {
-              edit({ name: 'Delete make-or-buy decision' }, (draft) => {
-                draft.content.decisions = draft.content.decisions.filter(
-                  (d) => d.id !== decision.id,
+              const result = dispatch(decisionCommands.remove({ ids: [decision.id] }));
+              if (!result.ok) notify(result.reason);
+              else
+                notifyUndoable(
+                  `Deleted the decision “${decision.need || 'Untitled need'}”.`,
+                  result.stepId,
                 );
-              });
-              notify(`Deleted the decision “${decision.need || 'Untitled need'}”.`, {
-                label: 'Undo',
-                run: () => store.getState().undo(),
-              });
             }}
           >
             Delete decision
@@ -223,7 +197,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
             className="span-2"
             label="Content need"
             value={decision.need}
-            onChange={typing<string>('Edit content need', 'need', (d, v) => void (d.need = v))}
+            onChange={(need) => update({ need })}
             onBlur={seal}
             placeholder="A skill area or module, e.g. Regional job-search module"
           />
@@ -239,7 +213,9 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                 : []),
             ]}
             onChange={(v) =>
-              now('Record decision', (d) => void (d.decision = v === 'undecided' ? null : v))
+              dispatch(
+                recordDecision({ decisionId: decision.id, decision: v === 'undecided' ? null : v }),
+              )
             }
           />
           <label className="check span-3">
@@ -247,9 +223,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
               type="checkbox"
               checked={decision.includeHybrid}
               onChange={(e) =>
-                now(e.target.checked ? 'Offer Hybrid' : 'Stop offering Hybrid', (d) => {
-                  d.includeHybrid = e.target.checked;
-                })
+                dispatch(offerHybrid({ decisionId: decision.id, offered: e.target.checked }))
               }
             />
             Consider Hybrid (buy the standard part, make the local part)
@@ -258,11 +232,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
             className="span-3"
             label="Rationale"
             value={decision.rationale}
-            onChange={typing<string>(
-              'Edit rationale',
-              'rationale',
-              (d, v) => void (d.rationale = v),
-            )}
+            onChange={(rationale) => update({ rationale })}
             onBlur={seal}
             rows={3}
             placeholder="Why this option: what the scores show, and what they leave out."
@@ -283,22 +253,16 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
               <InlineText
                 label={`Rater ${index + 1} name`}
                 value={rater.name}
-                onChange={typing<string>('Rename rater', `rater.${rater.id}`, (d, v) => {
-                  const r = d.raters.find((x) => x.id === rater.id);
-                  if (r) r.name = v;
-                })}
+                onChange={(name) =>
+                  dispatch(raters.update({ parentId, id: rater.id, patch: { name } }))
+                }
                 onBlur={seal}
               />
               <button
                 type="button"
                 className="subtle danger-text"
                 aria-label={`Remove rater ${rater.name || index + 1}`}
-                onClick={() =>
-                  now('Remove rater', (d) => {
-                    d.raters = d.raters.filter((r) => r.id !== rater.id);
-                    delete d.ratings[rater.id];
-                  })
-                }
+                onClick={() => dispatch(raters.remove({ parentId, ids: [rater.id] }))}
               >
                 Remove
               </button>
@@ -308,9 +272,12 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
         <button
           type="button"
           onClick={() =>
-            now('Add rater', (d) => {
-              d.raters.push({ id: newId('rater'), name: `Rater ${d.raters.length + 1}` });
-            })
+            dispatch(
+              raters.add({
+                parentId,
+                item: { id: newId('rater'), name: `Rater ${decision.raters.length + 1}` },
+              }),
+            )
           }
         >
           Add rater
@@ -324,14 +291,12 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
             <button
               type="button"
               onClick={() =>
-                now('Add criterion', (d) => {
-                  d.criteria.push({
-                    id: newId('crit'),
-                    label: 'New criterion',
-                    favours: 'make',
-                    weight: 5,
-                  });
-                })
+                dispatch(
+                  criteria.add({
+                    parentId,
+                    item: { id: newId('crit'), label: 'New criterion', favours: 'make', weight: 5 },
+                  }),
+                )
               }
             >
               Add criterion
@@ -381,10 +346,9 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                       <InlineText
                         label={`Criterion ${index + 1}`}
                         value={c.label}
-                        onChange={typing<string>('Edit criterion', `crit.${c.id}.label`, (d, v) => {
-                          const t = d.criteria.find((x) => x.id === c.id);
-                          if (t) t.label = v;
-                        })}
+                        onChange={(label) =>
+                          dispatch(criteria.update({ parentId, id: c.id, patch: { label } }))
+                        }
                         onBlur={seal}
                       />
                       {help && <span className="criterion-help">{help}</span>}
@@ -394,11 +358,8 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                         label={`Favours: ${name}`}
                         value={c.favours}
                         options={FAVOURS_OPTIONS}
-                        onChange={(v) =>
-                          now('Change what a criterion favours', (d) => {
-                            const t = d.criteria.find((x) => x.id === c.id);
-                            if (t) t.favours = v;
-                          })
+                        onChange={(favours) =>
+                          dispatch(criteria.update({ parentId, id: c.id, patch: { favours } }))
                         }
                       />
                     </td>
@@ -409,14 +370,11 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                         min={0}
                         max={100}
                         required
-                        onChange={typing<number | null>(
-                          'Change weight',
-                          `crit.${c.id}.weight`,
-                          (d, v) => {
-                            const t = d.criteria.find((x) => x.id === c.id);
-                            if (t && v !== null) t.weight = v;
-                          },
-                        )}
+                        onChange={(weight) => {
+                          // Required: an emptied box shows its message and changes nothing.
+                          if (weight !== null)
+                            dispatch(criteria.update({ parentId, id: c.id, patch: { weight } }));
+                        }}
                         onBlur={seal}
                         className="weight-input"
                       />
@@ -430,11 +388,14 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                             value={value === undefined ? '' : String(value)}
                             options={RATING_OPTIONS}
                             onChange={(v) =>
-                              now('Rate criterion', (d) => {
-                                const own = (d.ratings[r.id] ??= {});
-                                if (v === '') delete own[c.id];
-                                else own[c.id] = Number(v);
-                              })
+                              dispatch(
+                                rateCriterion({
+                                  decisionId: decision.id,
+                                  raterId: r.id,
+                                  criterionId: c.id,
+                                  rating: v === '' ? null : Number(v),
+                                }),
+                              )
                             }
                             className="rating-select"
                           />
@@ -461,12 +422,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                         type="button"
                         className="subtle danger-text"
                         aria-label={`Remove criterion: ${name}`}
-                        onClick={() =>
-                          now('Remove criterion', (d) => {
-                            d.criteria = d.criteria.filter((x) => x.id !== c.id);
-                            for (const own of Object.values(d.ratings)) delete own[c.id];
-                          })
-                        }
+                        onClick={() => dispatch(criteria.remove({ parentId, ids: [c.id] }))}
                       >
                         Remove
                       </button>
@@ -498,8 +454,15 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
 /** The Make or buy section. */
 export function MakeOrBuySection() {
   const decisions = usePlan((p) => p.content.decisions);
-  const edit = useEditPlan();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const dispatch = useDispatch();
+  // "Go there" after an undo (or any link) can name a decision: show it.
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  const [selectedId, setSelectedId] = useState<string | null>(focus ?? null);
+  const [followed, setFollowed] = useState(focus);
+  if (focus !== followed) {
+    setFollowed(focus);
+    if (focus) setSelectedId(focus);
+  }
   const selected = decisions.find((d) => d.id === selectedId) ?? decisions[0] ?? null;
 
   return (
@@ -528,11 +491,8 @@ export function MakeOrBuySection() {
         }}
         addLabel="Add decision"
         onAdd={() => {
-          const d = newDecision('New content need');
-          edit({ name: 'Add make-or-buy decision' }, (draft) => {
-            draft.content.decisions.push(d);
-          });
-          setSelectedId(d.id);
+          const d = blankDecision('New content need');
+          if (dispatch(decisionCommands.add({ item: d })).ok) setSelectedId(d.id);
         }}
       />
       {selected ? (

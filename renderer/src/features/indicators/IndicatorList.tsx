@@ -5,6 +5,15 @@
  * into four columns when its container is wide (container queries).
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  addIndicator,
+  removeIndicators,
+  setIndicatorSegment,
+  setIndicatorValue,
+  updateIndicator,
+  type IndicatorPatch,
+  type IndicatorValueKind,
+} from '../../../../shared/commands/indicators';
 import { missingIndicatorParts } from '../../../../shared/health/rules';
 import {
   baselineToTarget,
@@ -16,7 +25,7 @@ import { newId } from '../../../../shared/plan/create';
 import type { Indicator } from '../../../../shared/plan/schema';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { useWindowedRows } from '../../components/windowed';
-import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import './indicators.css';
 
 /** Props of the indicator list. */
@@ -38,18 +47,19 @@ const FREQUENCY_OPTIONS: readonly { value: Frequency | ''; label: string }[] = [
   })),
 ];
 
-/** Edits one indicator field as a coalesced, named undo step. */
-function useIndicatorEdit(indicatorId: string) {
-  const edit = useEditPlan();
-  return <T,>(field: string, label: string, apply: (draft: Indicator, value: T) => void) =>
-    (value: T) =>
-      edit(
-        { name: `Edit indicator ${label}`, coalesceKey: `indicator.${indicatorId}.${field}` },
-        (draft) => {
-          const target = draft.indicators.find((i) => i.id === indicatorId);
-          if (target) apply(target, value);
-        },
-      );
+/** Setters of one indicator's fields; each dispatches a command, and typing in one field coalesces. */
+function useIndicatorEdit(id: string) {
+  const dispatch = useDispatch();
+  return {
+    field:
+      <K extends keyof IndicatorPatch>(key: K) =>
+      (value: IndicatorPatch[K]) =>
+        dispatch(updateIndicator({ id, patch: { [key]: value } })),
+    amount: (which: IndicatorValueKind) => (value: number | null) =>
+      dispatch(setIndicatorValue({ id, which, patch: { value } })),
+    date: (which: IndicatorValueKind) => (date: string | null) =>
+      dispatch(setIndicatorValue({ id, which, patch: { date } })),
+  };
 }
 
 function IndicatorForm({
@@ -62,9 +72,9 @@ function IndicatorForm({
   onRemoved: () => void;
 }) {
   const learners = usePlan((p) => p.learners);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
-  const bind = useIndicatorEdit(indicator.id);
+  const set = useIndicatorEdit(indicator.id);
   const segmentsId = useId();
   const name = indicator.name.trim() || 'Untitled indicator';
   const formRef = useRef<HTMLDivElement>(null);
@@ -79,7 +89,7 @@ function IndicatorForm({
         label="Indicator name"
         value={indicator.name}
         placeholder="e.g. Learners placed in work within six months"
-        onChange={bind<string>('name', 'name', (d, v) => void (d.name = v))}
+        onChange={set.field('name')}
         onBlur={seal}
       />
       <TextField
@@ -87,7 +97,7 @@ function IndicatorForm({
         label="Unit"
         value={indicator.unit}
         placeholder="e.g. % of completers"
-        onChange={bind<string>('unit', 'unit', (d, v) => void (d.unit = v))}
+        onChange={set.field('unit')}
         onBlur={seal}
       />
       <SelectField<Frequency | ''>
@@ -95,47 +105,30 @@ function IndicatorForm({
         label="Frequency"
         value={indicator.frequency ?? ''}
         options={FREQUENCY_OPTIONS}
-        onChange={(v) =>
-          edit({ name: 'Edit indicator frequency' }, (draft) => {
-            const target = draft.indicators.find((i) => i.id === indicator.id);
-            if (target) target.frequency = v === '' ? null : v;
-          })
-        }
+        onChange={(v) => set.field('frequency')(v === '' ? null : v)}
       />
       <NumberField
         label="Baseline"
         value={indicator.baseline.value}
-        onChange={bind<number | null>(
-          'baseline',
-          'baseline',
-          (d, v) => void (d.baseline.value = v),
-        )}
+        onChange={set.amount('baseline')}
         onBlur={seal}
       />
       <DateField
         label="Baseline date"
         value={indicator.baseline.date}
-        onChange={bind<string | null>(
-          'baselineDate',
-          'baseline date',
-          (d, v) => void (d.baseline.date = v),
-        )}
+        onChange={set.date('baseline')}
         onBlur={seal}
       />
       <NumberField
         label="Target"
         value={indicator.target.value}
-        onChange={bind<number | null>('target', 'target', (d, v) => void (d.target.value = v))}
+        onChange={set.amount('target')}
         onBlur={seal}
       />
       <DateField
         label="Target date"
         value={indicator.target.date}
-        onChange={bind<string | null>(
-          'targetDate',
-          'target date',
-          (d, v) => void (d.target.date = v),
-        )}
+        onChange={set.date('target')}
         onBlur={seal}
       />
       <TextField
@@ -143,7 +136,7 @@ function IndicatorForm({
         label="Data source"
         value={indicator.dataSource}
         placeholder="e.g. platform admin dashboard"
-        onChange={bind<string>('dataSource', 'data source', (d, v) => void (d.dataSource = v))}
+        onChange={set.field('dataSource')}
         onBlur={seal}
       />
       <TextField
@@ -151,7 +144,7 @@ function IndicatorForm({
         label="Owner"
         value={indicator.owner}
         placeholder="Who reports it"
-        onChange={bind<string>('owner', 'owner', (d, v) => void (d.owner = v))}
+        onChange={set.field('owner')}
         onBlur={seal}
       />
       <fieldset className="ind-span-all indicator-segments">
@@ -170,19 +163,12 @@ function IndicatorForm({
                     type="checkbox"
                     checked={checked}
                     onChange={() =>
-                      edit(
-                        {
-                          name: checked
-                            ? 'Stop reporting indicator by segment'
-                            : 'Report indicator by segment',
-                        },
-                        (draft) => {
-                          const target = draft.indicators.find((i) => i.id === indicator.id);
-                          if (!target) return;
-                          target.disaggregation = checked
-                            ? target.disaggregation.filter((id) => id !== segment.id)
-                            : [...target.disaggregation, segment.id];
-                        },
+                      dispatch(
+                        setIndicatorSegment({
+                          id: indicator.id,
+                          segmentId: segment.id,
+                          included: !checked,
+                        }),
                       )
                     }
                   />
@@ -198,10 +184,7 @@ function IndicatorForm({
           type="button"
           className="subtle danger-text"
           onClick={() => {
-            edit({ name: 'Remove indicator' }, (draft) => {
-              draft.indicators = draft.indicators.filter((i) => i.id !== indicator.id);
-            });
-            onRemoved();
+            if (dispatch(removeIndicators({ ids: [indicator.id] })).ok) onRemoved();
           }}
         >
           Remove indicator
@@ -215,7 +198,7 @@ function IndicatorForm({
 export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: IndicatorListProps) {
   const all = usePlan((p) => p.indicators);
   const indicators = useMemo(() => indicatorsOf(all, subjectId), [all, subjectId]);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const [justAdded, setJustAdded] = useState<string | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -241,9 +224,7 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
 
   const add = () => {
     const id = newId('ind');
-    edit({ name: 'Add indicator' }, (draft) => {
-      draft.indicators.push(blankIndicator(id, subjectId));
-    });
+    if (!dispatch(addIndicator({ indicator: blankIndicator(id, subjectId) })).ok) return;
     setOpen((prev) => new Set(prev).add(id));
     setJustAdded(id);
   };

@@ -23,13 +23,24 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  addPathwayStep,
+  addRequiredSkills,
+  blankPathway,
+  dropPathwayStep,
+  movePathwayStep,
+  pathways as pathwayCommands,
+  removePathwaySteps,
+  removeRequiredSkill,
+  setPathwayMode,
+  setPathwaySegment,
+  setStepGroup,
+} from '../../../../shared/commands/pathways';
 import { KIND_LABELS, pathwayCandidates } from '../../../../shared/content/catalog';
 import {
   LEVEL_LABELS,
   describeDuration,
   holderForRole,
-  mergeSkills,
-  moveItem,
   requiredSkillsOf,
   skillKey,
   summarisePathway,
@@ -38,16 +49,10 @@ import {
 import { formatMoney } from '../../../../shared/learners/segments';
 import { newId } from '../../../../shared/plan/create';
 import type { ContentItem, Pathway } from '../../../../shared/plan/schema';
-import { notify } from '../../app/workbench';
+import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { NumberField, TextField } from '../../components/fields';
 import { VirtualCombobox } from '../../components/VirtualCombobox';
-import {
-  useEditPlan,
-  useItemEdit,
-  usePlan,
-  usePlanStore,
-  useSealHistory,
-} from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { FilterField, InlineText } from '../content/inline';
 import { ItemPicker } from '../content/ItemPicker';
 import { useIndexedCatalog } from '../content/use-indexed-catalog';
@@ -57,13 +62,6 @@ import './pathways.css';
 
 /** How a catalog item reads in the step picker: title, level and hours. */
 const itemLabel = (c: ContentItem) => `${c.title} — ${LEVEL_LABELS[c.level]}, ${c.hours ?? '?'} h`;
-
-function usePathwayEdit(pathwayId: string) {
-  return useItemEdit<Pathway>(
-    (draft) => draft.content.pathways.find((p) => p.id === pathwayId),
-    `pathway.${pathwayId}`,
-  );
-}
 
 interface StepRowProps {
   pathway: Pathway;
@@ -78,7 +76,7 @@ interface StepRowProps {
 
 function StepRow(props: StepRowProps) {
   const { pathway, stepId, item } = props;
-  const { now, typing } = usePathwayEdit(pathway.id);
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const step = pathway.steps.find((s) => s.id === stepId)!;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
@@ -126,10 +124,7 @@ function StepRow(props: StepRowProps) {
           label={`Group of step: ${title}`}
           value={step.group}
           placeholder="Skill or tool"
-          onChange={typing<string>('Change step group', `step.${stepId}.group`, (p, v) => {
-            const s = p.steps.find((x) => x.id === stepId);
-            if (s) s.group = v;
-          })}
+          onChange={(group) => dispatch(setStepGroup({ pathwayId: pathway.id, stepId, group }))}
           onBlur={seal}
         />
       )}
@@ -158,12 +153,7 @@ function StepRow(props: StepRowProps) {
           type="button"
           className="subtle danger-text"
           aria-label={`Remove step: ${title}`}
-          onClick={() =>
-            now(
-              'Remove pathway step',
-              (p) => void (p.steps = p.steps.filter((s) => s.id !== stepId)),
-            )
-          }
+          onClick={() => dispatch(removePathwaySteps({ pathwayId: pathway.id, stepIds: [stepId] }))}
         >
           Remove
         </button>
@@ -173,7 +163,7 @@ function StepRow(props: StepRowProps) {
 }
 
 function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwaySummary }) {
-  const { now } = usePathwayEdit(pathway.id);
+  const dispatch = useDispatch();
   const catalog = usePlan((p) => p.content.catalog);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -192,50 +182,30 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
   );
   const drops = new Set(summary.levelWarnings.map((w) => w.stepId));
 
-  const move = (stepId: string, direction: -1 | 1) => {
-    now('Reorder pathway steps', (p) => {
-      const from = p.steps.findIndex((s) => s.id === stepId);
-      if (from < 0) return;
-      let to = from + direction;
-      if (p.mode === 'group') {
-        // Within a group, move past the neighbouring step of the same group.
-        const group = p.steps[from]!.group.trim() || 'Ungrouped';
-        while (
-          to >= 0 &&
-          to < p.steps.length &&
-          (p.steps[to]!.group.trim() || 'Ungrouped') !== group
-        )
-          to += direction;
-        if (to < 0 || to >= p.steps.length) return;
-      }
-      p.steps = moveItem(p.steps, from, to);
-    });
-  };
+  const move = (stepId: string, by: -1 | 1) =>
+    dispatch(movePathwayStep({ pathwayId: pathway.id, stepId, by }));
 
   const onDragEnd = (event: DragEndEvent) => {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
-    now('Reorder pathway steps', (p) => {
-      const from = p.steps.findIndex((s) => s.id === active.id);
-      const to = p.steps.findIndex((s) => s.id === over.id);
-      if (from < 0 || to < 0) return;
-      const target = p.steps[to]!.group;
-      p.steps = moveItem(p.steps, from, to);
-      // Dropped into another group: it joins that group.
-      if (p.mode === 'group') p.steps[to]!.group = target;
-    });
+    dispatch(
+      dropPathwayStep({
+        pathwayId: pathway.id,
+        stepId: String(active.id),
+        overStepId: String(over.id),
+      }),
+    );
   };
 
   const addStep = () => {
-    const item = choice && catalog.find((c) => c.id === choice.id);
-    if (!item) return;
-    now('Add pathway step', (p) => {
-      p.steps.push({
-        id: newId('step'),
-        contentItemId: item.id,
-        group: p.mode === 'group' ? (item.skills[0] ?? '') : '',
-      });
-    });
+    if (!choice) return;
+    const result = dispatch(
+      addPathwayStep({ pathwayId: pathway.id, stepId: newId('step'), contentItemId: choice.id }),
+    );
+    if (!result.ok) {
+      notify(result.reason);
+      return;
+    }
     setChoice(null);
     setQuery('');
   };
@@ -346,7 +316,7 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
 }
 
 function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: PathwaySummary }) {
-  const { now } = usePathwayEdit(pathway.id);
+  const dispatch = useDispatch();
   const map = usePlan((p) => p.skillsMap);
   const [draft, setDraft] = useState('');
   const matched = holderForRole(map, pathway.targetRole);
@@ -354,11 +324,7 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
   const source = holderId || matched || '';
   const coveredBy = new Map(summary.covered.map((c) => [skillKey(c.skill), c.stepIds]));
   const stepNumber = new Map(pathway.steps.map((s, i) => [s.id, i + 1]));
-  const add = (skills: string[]) =>
-    now(
-      'Add required skills',
-      (p) => void (p.requiredSkills = mergeSkills(p.requiredSkills, skills)),
-    );
+  const add = (skills: string[]) => dispatch(addRequiredSkills({ pathwayId: pathway.id, skills }));
 
   return (
     <section className="card" aria-labelledby={`skills-${pathway.id}`}>
@@ -394,11 +360,7 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
                 type="button"
                 className="icon-button subtle"
                 aria-label={`Remove required skill ${skill}`}
-                onClick={() =>
-                  now('Remove required skill', (p) => {
-                    p.requiredSkills = p.requiredSkills.filter((s) => s !== skill);
-                  })
-                }
+                onClick={() => dispatch(removeRequiredSkill({ pathwayId: pathway.id, skill }))}
               >
                 ×
               </button>
@@ -474,10 +436,10 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
   const catalog = usePlan((p) => p.content.catalog);
   const segments = usePlan((p) => p.learners);
   const roles = usePlan((p) => p.skillsMap.holders);
-  const edit = useEditPlan();
-  const store = usePlanStore();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
-  const { now, typing } = usePathwayEdit(pathway.id);
+  const update = (patch: Partial<Pick<Pathway, 'name' | 'targetRole' | 'hoursPerWeek'>>) =>
+    dispatch(pathwayCommands.update({ id: pathway.id, patch }));
   const summary = useMemo(() => summarisePathway(pathway, catalog), [pathway, catalog]);
 
   return (
@@ -489,13 +451,13 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
             type="button"
             className="subtle danger-text"
             onClick={() => {
-              edit({ name: 'Delete pathway' }, (draft) => {
-                draft.content.pathways = draft.content.pathways.filter((p) => p.id !== pathway.id);
-              });
-              notify(`Deleted the pathway “${pathway.name || 'Untitled pathway'}”.`, {
-                label: 'Undo',
-                run: () => store.getState().undo(),
-              });
+              const result = dispatch(pathwayCommands.remove({ ids: [pathway.id] }));
+              if (!result.ok) notify(result.reason);
+              else
+                notifyUndoable(
+                  `Deleted the pathway “${pathway.name || 'Untitled pathway'}”.`,
+                  result.stepId,
+                );
             }}
           >
             Delete pathway
@@ -505,7 +467,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
           <TextField
             label="Pathway name"
             value={pathway.name}
-            onChange={typing<string>('Rename pathway', 'name', (p, v) => void (p.name = v))}
+            onChange={(name) => update({ name })}
             onBlur={seal}
           />
           <div className="field">
@@ -516,13 +478,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
               list={`roles-${pathway.id}`}
               value={pathway.targetRole}
               maxLength={500}
-              onChange={(e) =>
-                typing<string>(
-                  'Edit target role',
-                  'role',
-                  (p, v) => void (p.targetRole = v),
-                )(e.target.value)
-              }
+              onChange={(e) => update({ targetRole: e.target.value })}
               onBlur={seal}
             />
             <datalist id={`roles-${pathway.id}`}>
@@ -536,9 +492,9 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
             value={pathway.hoursPerWeek}
             min={0.5}
             max={80}
-            onChange={typing<number | null>('Change study pace', 'pace', (p, v) => {
-              if (v !== null) p.hoursPerWeek = v;
-            })}
+            onChange={(hoursPerWeek) => {
+              if (hoursPerWeek !== null) update({ hoursPerWeek });
+            }}
             onBlur={seal}
           />
         </div>
@@ -550,7 +506,9 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
                 type="radio"
                 name={`mode-${pathway.id}`}
                 checked={pathway.mode === 'sequence'}
-                onChange={() => now('Make pathway a sequence', (p) => void (p.mode = 'sequence'))}
+                onChange={() =>
+                  dispatch(setPathwayMode({ pathwayId: pathway.id, mode: 'sequence' }))
+                }
               />
               <span>
                 <strong>Sequence</strong> — ordered steps for beginners aiming at an entry-level
@@ -562,15 +520,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
                 type="radio"
                 name={`mode-${pathway.id}`}
                 checked={pathway.mode === 'group'}
-                onChange={() =>
-                  now('Group pathway by skill', (p) => {
-                    p.mode = 'group';
-                    // Give ungrouped steps their item's first skill as a starting group.
-                    for (const s of p.steps)
-                      if (!s.group.trim())
-                        s.group = catalog.find((c) => c.id === s.contentItemId)?.skills[0] ?? '';
-                  })
-                }
+                onChange={() => dispatch(setPathwayMode({ pathwayId: pathway.id, mode: 'group' }))}
               />
               <span>
                 <strong>Groups</strong> — sets by skill or tool for experienced learners
@@ -586,13 +536,12 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
                   type="checkbox"
                   checked={pathway.segmentIds.includes(s.id)}
                   onChange={(e) =>
-                    now(
-                      e.target.checked ? 'Add segment to pathway' : 'Remove segment from pathway',
-                      (p) => {
-                        p.segmentIds = e.target.checked
-                          ? [...p.segmentIds.filter((id) => id !== s.id), s.id]
-                          : p.segmentIds.filter((id) => id !== s.id);
-                      },
+                    dispatch(
+                      setPathwaySegment({
+                        pathwayId: pathway.id,
+                        segmentId: s.id,
+                        included: e.target.checked,
+                      }),
                     )
                   }
                 />
@@ -663,8 +612,15 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
 export function PathwaysSection() {
   const pathways = usePlan((p) => p.content.pathways);
   const catalog = usePlan((p) => p.content.catalog);
-  const edit = useEditPlan();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const dispatch = useDispatch();
+  // "Go there" after an undo (or any link) can name a pathway: show it.
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  const [selectedId, setSelectedId] = useState<string | null>(focus ?? null);
+  const [followed, setFollowed] = useState(focus);
+  if (focus !== followed) {
+    setFollowed(focus);
+    if (focus) setSelectedId(focus);
+  }
   const selected = pathways.find((p) => p.id === selectedId) ?? pathways[0] ?? null;
 
   return (
@@ -690,20 +646,8 @@ export function PathwaysSection() {
         )}
         addLabel="Add pathway"
         onAdd={() => {
-          const id = newId('pw');
-          edit({ name: 'Add pathway' }, (draft) => {
-            draft.content.pathways.push({
-              id,
-              name: 'New pathway',
-              targetRole: '',
-              segmentIds: [],
-              mode: 'sequence',
-              hoursPerWeek: 5,
-              steps: [],
-              requiredSkills: [],
-            });
-          });
-          setSelectedId(id);
+          const pathway = blankPathway();
+          if (dispatch(pathwayCommands.add({ item: pathway })).ok) setSelectedId(pathway.id);
         }}
       />
       {selected ? (

@@ -3,14 +3,16 @@
  * the required and current proficiency (0–5) in each cell, and the gaps
  * listed largest first. Pathways take their required skills from here.
  */
-import type { Draft } from 'immer';
+import {
+  mapSkills,
+  setProficiency,
+  skillHolders,
+  type ProficiencyKind,
+} from '../../../../shared/commands/pathways';
 import { skillGaps } from '../../../../shared/content/pathways';
 import { newId } from '../../../../shared/plan/create';
-import type { Plan } from '../../../../shared/plan/schema';
-import { useEditPlan, useFieldEdit, usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineSelect, InlineText } from '../content/inline';
-
-type MapDraft = Draft<Plan['skillsMap']>;
 
 const LEVEL_OPTIONS = [
   { value: '', label: '—' },
@@ -20,32 +22,13 @@ const LEVEL_OPTIONS = [
 /** The skills map card. */
 export function SkillsMapEditor() {
   const map = usePlan((p) => p.skillsMap);
-  const edit = useEditPlan();
-  const bind = useFieldEdit();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const gaps = skillGaps(map);
   const cell = new Map(map.assessments.map((a) => [`${a.holderId}|${a.skillId}`, a]));
-  const change = (name: string, apply: (m: MapDraft) => void) =>
-    edit({ name }, (draft) => apply(draft.skillsMap));
 
-  const setLevel = (holderId: string, skillId: string, field: 'required' | 'current', v: string) =>
-    change(field === 'required' ? 'Set required proficiency' : 'Set current proficiency', (m) => {
-      let a = m.assessments.find((x) => x.holderId === holderId && x.skillId === skillId);
-      if (!a) {
-        a = {
-          holderId,
-          skillId,
-          required: null,
-          current: null,
-          source: 'selfReported',
-          refreshedAt: null,
-        };
-        m.assessments.push(a);
-      }
-      a[field] = v === '' ? null : Number(v);
-      if (a.required === null && a.current === null)
-        m.assessments = m.assessments.filter((x) => x !== a);
-    });
+  const setLevel = (holderId: string, skillId: string, which: ProficiencyKind, v: string) =>
+    dispatch(setProficiency({ holderId, skillId, which, level: v === '' ? null : Number(v) }));
 
   return (
     <section className="card" aria-labelledby="skills-map-heading">
@@ -55,9 +38,7 @@ export function SkillsMapEditor() {
           <button
             type="button"
             onClick={() =>
-              change('Add skill to skills map', (m) => {
-                m.skills.push({ id: newId('skill'), name: 'New skill' });
-              })
+              dispatch(mapSkills.add({ item: { id: newId('skill'), name: 'New skill' } }))
             }
           >
             Add skill
@@ -65,9 +46,9 @@ export function SkillsMapEditor() {
           <button
             type="button"
             onClick={() =>
-              change('Add role to skills map', (m) => {
-                m.holders.push({ id: newId('role'), name: 'New role', kind: 'role' });
-              })
+              dispatch(
+                skillHolders.add({ item: { id: newId('role'), name: 'New role', kind: 'role' } }),
+              )
             }
           >
             Add role
@@ -75,9 +56,11 @@ export function SkillsMapEditor() {
           <button
             type="button"
             onClick={() =>
-              change('Add person to skills map', (m) => {
-                m.holders.push({ id: newId('person'), name: 'New person', kind: 'person' });
-              })
+              dispatch(
+                skillHolders.add({
+                  item: { id: newId('person'), name: 'New person', kind: 'person' },
+                }),
+              )
             }
           >
             Add person
@@ -106,14 +89,9 @@ export function SkillsMapEditor() {
                     <InlineText
                       label={`Name of ${h.kind} ${i + 1}`}
                       value={h.name}
-                      onChange={bind<string>(
-                        'Rename skills-map holder',
-                        `holder.${h.id}`,
-                        (d, v) => {
-                          const t = d.skillsMap.holders.find((x) => x.id === h.id);
-                          if (t) t.name = v;
-                        },
-                      )}
+                      onChange={(name) =>
+                        dispatch(skillHolders.update({ id: h.id, patch: { name } }))
+                      }
                       onBlur={seal}
                     />
                     <span className="holder-kind">
@@ -122,12 +100,7 @@ export function SkillsMapEditor() {
                         type="button"
                         className="icon-button subtle"
                         aria-label={`Remove ${h.name || 'holder'} from the skills map`}
-                        onClick={() =>
-                          change('Remove from skills map', (m) => {
-                            m.holders = m.holders.filter((x) => x.id !== h.id);
-                            m.assessments = m.assessments.filter((a) => a.holderId !== h.id);
-                          })
-                        }
+                        onClick={() => dispatch(skillHolders.remove({ ids: [h.id] }))}
                       >
                         ×
                       </button>
@@ -153,22 +126,14 @@ export function SkillsMapEditor() {
                     <InlineText
                       label={`Skill ${si + 1} name`}
                       value={s.name}
-                      onChange={bind<string>('Rename skill', `skill.${s.id}`, (d, v) => {
-                        const t = d.skillsMap.skills.find((x) => x.id === s.id);
-                        if (t) t.name = v;
-                      })}
+                      onChange={(name) => dispatch(mapSkills.update({ id: s.id, patch: { name } }))}
                       onBlur={seal}
                     />
                     <button
                       type="button"
                       className="icon-button subtle"
                       aria-label={`Remove skill ${s.name}`}
-                      onClick={() =>
-                        change('Remove skill from skills map', (m) => {
-                          m.skills = m.skills.filter((x) => x.id !== s.id);
-                          m.assessments = m.assessments.filter((a) => a.skillId !== s.id);
-                        })
-                      }
+                      onClick={() => dispatch(mapSkills.remove({ ids: [s.id] }))}
                     >
                       ×
                     </button>

@@ -1,0 +1,150 @@
+/**
+ * Commands of the Content catalog: add, edit and delete items, and import
+ * many rows at once.
+ *
+ * The catalog is the one plan list that runs to tens of thousands of items,
+ * so these commands never walk it through an immer draft (a draft proxies
+ * every item it touches: ~100 ms to find one item among 50,000). They read
+ * the catalog as it was before the edit, build one new array that reuses
+ * every unchanged item object (the search index is cached by item identity)
+ * and assign it frozen, so immer has nothing to walk or freeze item by item.
+ */
+import { freeze, isDraft, original } from 'immer';
+import type { ContentItem, Plan } from '../plan/schema';
+import { CommandRefusal, defineCommand, quoted } from './command';
+
+/** The fields of a catalog item that an edit can change. */
+export type CatalogItemPatch = Partial<Omit<ContentItem, 'id'>>;
+
+const FIELDS: Record<keyof Omit<ContentItem, 'id'>, string> = {
+  title: 'title',
+  provider: 'provider',
+  kind: 'kind',
+  skills: 'skills',
+  level: 'level',
+  hours: 'hours',
+  languages: 'languages',
+  costPerLearner: 'cost per learner',
+  url: 'URL',
+  notes: 'notes',
+};
+
+/**
+ * The catalog of a (draft) plan as a plain array, without drafting its
+ * items: the catalog at the start of the edit, or the array an earlier step
+ * of the same edit assigned.
+ */
+export function catalogOf(plan: Plan): readonly ContentItem[] {
+  const list = plan.content.catalog;
+  return isDraft(list) ? (original(list) as readonly ContentItem[]) : list;
+}
+
+/** Puts a new catalog array in the plan, frozen so immer does not walk it. */
+function setCatalog(draft: Plan, items: ContentItem[]): void {
+  draft.content.catalog = Object.freeze(items) as ContentItem[];
+}
+
+/** A frozen copy of an item, as the plan keeps items (the caller's object stays its own). */
+function frozenItem(item: ContentItem): ContentItem {
+  return freeze({ ...item, skills: [...item.skills], languages: [...item.languages] }, true);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  return Object.is(a, b);
+}
+
+function titleOf(plan: Plan, id: string): string {
+  return quoted(plan.content.catalog.find((c) => c.id === id)?.title);
+}
+
+/** Adds one catalog item (its id made by the caller), at `index` (default: the end). */
+export const addCatalogItem = defineCommand<{ item: ContentItem; index?: number }>({
+  type: 'catalogItem.add',
+  label: ({ item }) => `Add catalog item${quoted(item.title) ? ` ${quoted(item.title)}` : ''}`,
+  locate: ({ item }) => ({ section: 'content', focus: item.id }),
+  apply(draft, { item, index }) {
+    const base = catalogOf(draft);
+    if (base.some((c) => c.id === item.id)) return;
+    const next = [...base];
+    const at = index === undefined ? next.length : Math.max(0, Math.min(next.length, index));
+    next.splice(at, 0, frozenItem(item));
+    setCatalog(draft, next);
+  },
+});
+
+/** Sets fields of one catalog item; typing in one field coalesces. */
+export const updateCatalogItem = defineCommand<{ id: string; patch: CatalogItemPatch }>({
+  type: 'catalogItem.update',
+  label({ id, patch }, plan) {
+    const keys = Object.keys(patch) as (keyof CatalogItemPatch)[];
+    const title = titleOf(plan, id);
+    const field = keys.length === 1 ? FIELDS[keys[0]!] : null;
+    if (field) return title ? `Edit ${field} of ${title}` : `Edit catalog item ${field}`;
+    return title ? `Edit catalog item ${title}` : 'Edit catalog item';
+  },
+  coalesce: ({ id, patch }) => `catalogItem.update:${id}:${Object.keys(patch).sort().join(',')}`,
+  locate: ({ id }) => ({ section: 'content', focus: id }),
+  apply(draft, { id, patch }) {
+    const base = catalogOf(draft);
+    const at = base.findIndex((c) => c.id === id);
+    if (at < 0) return;
+    const item = base[at]!;
+    const keys = Object.keys(patch) as (keyof CatalogItemPatch)[];
+    // An edit that changes nothing leaves the plan as it was (no empty undo step).
+    if (keys.every((k) => sameValue(item[k], patch[k]))) return;
+    const next = [...base];
+    next[at] = frozenItem({ ...item, ...patch, id });
+    setCatalog(draft, next);
+  },
+});
+
+/** Deletes catalog items, and every pathway step that used them. */
+export const removeCatalogItems = defineCommand<{ ids: readonly string[] }>({
+  type: 'catalogItem.remove',
+  label({ ids }, plan) {
+    if (ids.length !== 1) return `Delete ${ids.length} catalog items`;
+    const title = titleOf(plan, ids[0]!);
+    return `Delete catalog item${title ? ` ${title}` : ''}`;
+  },
+  locate: () => ({ section: 'content' }),
+  apply(draft, { ids }) {
+    const gone = new Set(ids);
+    const base = catalogOf(draft);
+    if (!base.some((c) => gone.has(c.id))) return;
+    setCatalog(
+      draft,
+      base.filter((c) => !gone.has(c.id)),
+    );
+    for (const pathway of draft.content.pathways) {
+      if (pathway.steps.some((s) => gone.has(s.contentItemId)))
+        pathway.steps = pathway.steps.filter((s) => !gone.has(s.contentItemId));
+    }
+  },
+});
+
+/**
+ * Adds the rows of a spreadsheet to the catalog as one step. The items come
+ * with their ids and, for a big import, already deep-frozen by the caller
+ * (in slices, between which the page can breathe): this step only builds
+ * one new array, whatever the number of rows.
+ */
+export const importCatalogItems = defineCommand<{ items: readonly ContentItem[] }>({
+  type: 'catalog.import',
+  label: ({ items }) => `Import ${items.length} catalog ${items.length === 1 ? 'item' : 'items'}`,
+  locate: () => ({ section: 'content' }),
+  apply(draft, { items }) {
+    if (items.length === 0) throw new CommandRefusal('There are no rows to import.');
+    const base = catalogOf(draft);
+    const ids = new Set(base.map((c) => c.id));
+    for (const item of items) {
+      if (ids.has(item.id))
+        throw new CommandRefusal(
+          `Two catalog items would share the id “${item.id}”, so nothing was imported.`,
+        );
+      ids.add(item.id);
+    }
+    setCatalog(draft, [...base, ...items]);
+  },
+});

@@ -1,0 +1,140 @@
+/**
+ * Commands of indicators. An indicator measures one element (`subjectId`):
+ * a theory-of-change outcome or a logic-model output or outcome, so these
+ * commands serve the theory-of-change inspector, the logic model and the
+ * logframe alike, and each says where its change is seen from the subject.
+ */
+import type { Indicator, Plan } from '../plan/schema';
+import type { PlanLocation } from '../plan/sections';
+import { defineCommand, quoted } from './command';
+
+/** The fields of an indicator set by `updateIndicator` (baseline and target go through `setIndicatorValue`). */
+export type IndicatorPatch = Partial<
+  Pick<Indicator, 'name' | 'unit' | 'dataSource' | 'frequency' | 'owner'>
+>;
+
+/** Which dated value of an indicator: where it starts, or where it should get to. */
+export type IndicatorValueKind = 'baseline' | 'target';
+
+const FIELDS: Record<keyof IndicatorPatch, string> = {
+  name: 'name',
+  unit: 'unit',
+  dataSource: 'data source',
+  frequency: 'frequency',
+  owner: 'owner',
+};
+
+function findIndicator(plan: Plan, id: string): Indicator | undefined {
+  return plan.indicators.find((i) => i.id === id);
+}
+
+/**
+ * Where indicators of a subject are seen: the theory of change or the logic
+ * model, with the subject focused; Plan health for a subject that is gone.
+ */
+export function indicatorLocation(plan: Plan, subjectId: string | undefined): PlanLocation {
+  if (subjectId === undefined) return { section: 'health' };
+  if (plan.theoryOfChange.nodes.some((n) => n.id === subjectId))
+    return { section: 'theoryOfChange', focus: subjectId };
+  if (plan.logicModel.items.some((i) => i.id === subjectId))
+    return { section: 'logicModel', focus: subjectId };
+  return { section: 'health' };
+}
+
+const locateIndicator = ({ id }: { id: string }, plan: Plan) =>
+  indicatorLocation(plan, findIndicator(plan, id)?.subjectId);
+
+/** A step name for an edit of one indicator: “Edit unit of “X””, or “Edit indicator unit” when untitled. */
+function editLabel(plan: Plan, id: string, field: string | null): string {
+  const title = quoted(findIndicator(plan, id)?.name);
+  if (field) return title ? `Edit ${field} of ${title}` : `Edit indicator ${field}`;
+  return title ? `Edit indicator ${title}` : 'Edit indicator';
+}
+
+/** Adds an indicator (its id and subject made by the caller), at the end of the list. */
+export const addIndicator = defineCommand<{ indicator: Indicator }>({
+  type: 'indicator.add',
+  label: ({ indicator }) =>
+    `Add indicator${quoted(indicator.name) ? ` ${quoted(indicator.name)}` : ''}`,
+  locate: ({ indicator }, plan) => indicatorLocation(plan, indicator.subjectId),
+  apply(draft, { indicator }) {
+    if (draft.indicators.some((i) => i.id === indicator.id)) return;
+    draft.indicators.push(indicator);
+  },
+});
+
+/** Sets text fields or the frequency of an indicator; typing in one field coalesces. */
+export const updateIndicator = defineCommand<{ id: string; patch: IndicatorPatch }>({
+  type: 'indicator.update',
+  label({ id, patch }, plan) {
+    const keys = Object.keys(patch) as (keyof IndicatorPatch)[];
+    return editLabel(plan, id, keys.length === 1 ? FIELDS[keys[0]!] : null);
+  },
+  coalesce: ({ id, patch }) => `indicator.update:${id}:${Object.keys(patch).sort().join(',')}`,
+  locate: locateIndicator,
+  apply(draft, { id, patch }) {
+    const indicator = findIndicator(draft, id);
+    if (indicator) Object.assign(indicator, patch);
+  },
+});
+
+/** Sets the value or date of an indicator's baseline or target; typing in one field coalesces. */
+export const setIndicatorValue = defineCommand<{
+  id: string;
+  which: IndicatorValueKind;
+  patch: Partial<Indicator['baseline']>;
+}>({
+  type: 'indicator.setValue',
+  label({ id, which, patch }, plan) {
+    const keys = Object.keys(patch);
+    const field = keys.length === 1 && keys[0] === 'date' ? `${which} date` : which;
+    return editLabel(plan, id, field);
+  },
+  coalesce: ({ id, which, patch }) =>
+    `indicator.setValue:${id}:${which}:${Object.keys(patch).sort().join(',')}`,
+  locate: locateIndicator,
+  apply(draft, { id, which, patch }) {
+    const indicator = findIndicator(draft, id);
+    if (indicator) Object.assign(indicator[which], patch);
+  },
+});
+
+/** Reports an indicator separately for a learner segment, or stops doing so. */
+export const setIndicatorSegment = defineCommand<{
+  id: string;
+  segmentId: string;
+  included: boolean;
+}>({
+  type: 'indicator.setSegment',
+  label({ id, segmentId, included }, plan) {
+    const title = quoted(findIndicator(plan, id)?.name) || 'indicator';
+    const segment = quoted(plan.learners.find((s) => s.id === segmentId)?.name) || 'segment';
+    return included ? `Report ${title} by ${segment}` : `Stop reporting ${title} by ${segment}`;
+  },
+  locate: locateIndicator,
+  apply(draft, { id, segmentId, included }) {
+    const indicator = findIndicator(draft, id);
+    if (!indicator) return;
+    const has = indicator.disaggregation.includes(segmentId);
+    if (included && !has && draft.learners.some((s) => s.id === segmentId))
+      indicator.disaggregation = [...indicator.disaggregation, segmentId];
+    if (!included && has)
+      indicator.disaggregation = indicator.disaggregation.filter((x) => x !== segmentId);
+  },
+});
+
+/** Removes indicators (nothing else in a plan names an indicator). */
+export const removeIndicators = defineCommand<{ ids: readonly string[] }>({
+  type: 'indicator.remove',
+  label({ ids }, plan) {
+    if (ids.length !== 1) return `Remove ${ids.length} indicators`;
+    const title = quoted(findIndicator(plan, ids[0]!)?.name);
+    return `Remove indicator${title ? ` ${title}` : ''}`;
+  },
+  locate: ({ ids }, plan) => indicatorLocation(plan, findIndicator(plan, ids[0] ?? '')?.subjectId),
+  apply(draft, { ids }) {
+    const gone = new Set(ids);
+    if (draft.indicators.some((i) => gone.has(i.id)))
+      draft.indicators = draft.indicators.filter((i) => !gone.has(i.id));
+  },
+});

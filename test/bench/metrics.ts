@@ -4,11 +4,22 @@ import type { Browser, BrowserContext } from 'playwright-core';
 /** One measured number with its target from ENGINEERING.md §5 or an issue. */
 export interface Metric {
   name: string;
+  /** NaN when the measurement failed (see `failed`). */
   value: number;
   unit: string;
+  /** "≤ 16.7", or "—" when no target is set (information only). */
   target: string;
   ok: boolean;
   note: string;
+  /** Why the number could not be measured; the bench reports it and carries on. */
+  failed?: string;
+  /** Which direction is an improvement, for the baseline comparison (default lower). */
+  better?: 'lower' | 'higher';
+  /**
+   * Relative change (0.15 = 15 %) below which a difference from the baseline
+   * is treated as noise; defaults to the run's noise threshold.
+   */
+  noise?: number;
 }
 
 /** What every suite gets: a running Chromium and the served browser build. */
@@ -20,7 +31,22 @@ export interface BenchContext {
 /** A group of related measurements. */
 export interface BenchSuite {
   name: string;
+  /**
+   * The metric names the suite reports, so that a suite that crashes still
+   * shows each of its metrics as not measured rather than dropping them.
+   */
+  metrics?: readonly MetricSpec[];
   run(context: BenchContext): Promise<Metric[]>;
+}
+
+/** A metric's identity and target, known before it is measured. */
+export interface MetricSpec {
+  name: string;
+  unit: string;
+  /** Upper bound from ENGINEERING.md §5 or an issue; absent = information only. */
+  limit?: number;
+  better?: 'lower' | 'higher';
+  noise?: number;
 }
 
 /** Median of a list of numbers. */
@@ -51,6 +77,62 @@ export function atMost(
 ): Metric {
   return { name, value: round1(value), unit, target: `≤ ${limit}`, ok: value <= limit, note };
 }
+
+/** The target column for a spec. */
+export function targetOf(spec: MetricSpec): string {
+  return spec.limit === undefined ? '—' : `≤ ${spec.limit}`;
+}
+
+/** A measured value for a spec (rounded to 0.1; an information-only spec is always ok). */
+export function measured(spec: MetricSpec, value: number, note: string): Metric {
+  return {
+    name: spec.name,
+    value: round1(value),
+    unit: spec.unit,
+    target: targetOf(spec),
+    ok: spec.limit === undefined ? true : value <= spec.limit,
+    note,
+    ...(spec.better ? { better: spec.better } : {}),
+    ...(spec.noise !== undefined ? { noise: spec.noise } : {}),
+  };
+}
+
+/** A spec whose measurement could not be taken, with the reason. */
+export function notMeasured(spec: MetricSpec, reason: string): Metric {
+  return {
+    name: spec.name,
+    value: NaN,
+    unit: spec.unit,
+    target: targetOf(spec),
+    ok: false,
+    note: '',
+    failed: reason,
+  };
+}
+
+/** A short reason from anything thrown (first line, no stack). */
+export function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 300);
+}
+
+/**
+ * Runs one measurement; if it throws, its specs are reported as not measured
+ * with the reason, so one failure never hides the other numbers.
+ */
+export async function attempt(
+  specs: readonly MetricSpec[],
+  run: () => Promise<Metric[]>,
+): Promise<Metric[]> {
+  try {
+    return await run();
+  } catch (error) {
+    return specs.map((spec) => notMeasured(spec, reasonOf(error)));
+  }
+}
+
+/** Resolves after `ms` milliseconds (Node side). */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Serves every page of `context` cross-origin isolated: Chromium then gives

@@ -1,10 +1,27 @@
 /**
- * Large, realistic-shaped plans for benchmarks and scale tests: a layered
- * theory of change (impact on top, interventions at the bottom) with about
- * 1.2 links per node, laid out on a grid.
+ * Large, realistic-shaped plans for benchmarks and scale tests.
+ *
+ * - `planWithLargeToc`: a bare plan whose theory of change is a layered grid
+ *   (impact on top, interventions at the bottom, ~1.2 links per node); the
+ *   canvas bench uses it, so its output must not change.
+ * - `largePlan`: the sample plan grown to the size issue 9 names (3,000
+ *   theory-of-change elements, 300 stakeholders, 10,000 catalog items) by
+ *   repeating its own content per district and sector, so text lengths,
+ *   kinds, links, indicators and cross-references stay those of a real plan.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBlankPlan } from '../../shared/plan/create';
-import type { Plan, TocNode } from '../../shared/plan/schema';
+import { readPlanFile } from '../../shared/plan/plan-file';
+import {
+  Plan,
+  type ContentItem,
+  type Indicator,
+  type LogicItem,
+  type Stakeholder,
+  type TocLink,
+  type TocNode,
+} from '../../shared/plan/schema';
 
 /** A plan whose theory of change has `count` nodes and ~1.2 × count links. */
 export function planWithLargeToc(count: number, seed = 1): Plan {
@@ -64,146 +81,343 @@ export function planWithLargeToc(count: number, seed = 1): Plan {
   return plan;
 }
 
+/** Sizes of a large plan; the defaults are the large plan of issue 9. */
+export interface LargePlanSize {
+  /** Theory-of-change elements, impact included. */
+  tocElements?: number;
+  stakeholders?: number;
+  catalogItems?: number;
+  /** Logic-model copies of the sample's 26 items (one per strand, from the first). */
+  logicModelCopies?: number;
+  /** Plan id, so two sizes can sit in one library. */
+  id?: string;
+  name?: string;
+}
+
+/** The large plan of issue 9's bench: 3,000 elements, 300 stakeholders, 10,000 catalog items. */
+export const LARGE_PLAN = {
+  id: 'bench-large-plan',
+  name: 'Large plan — 3,000 elements, 300 stakeholders, 10,000 catalog items',
+  tocElements: 3000,
+  stakeholders: 300,
+  catalogItems: 10_000,
+  logicModelCopies: 12,
+} as const;
+
+const SAMPLE_PATH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'resources',
+  'sample-plans',
+  'youth-digital-skills.upskill.json',
+);
+
+/** The shipped sample plan, read and validated as the app reads it. */
+export function samplePlan(): Plan {
+  const read = readPlanFile(readFileSync(SAMPLE_PATH, 'utf8'));
+  if (!read.ok) throw new Error(`The sample plan is invalid: ${read.message}`);
+  return read.plan;
+}
+
+// Strands of a large program: the sample's pathway repeated for each
+// district and sector it runs in (24 × 8 = 192 names, enough for 4,000+ elements).
+const DISTRICTS = [
+  'Eastbrook',
+  'Northgate',
+  'Millford',
+  'Ardley',
+  'Brackenfield',
+  'Orrin',
+  'Kestrel Bay',
+  'Harrow Vale',
+  'Stonecross',
+  'Wexley',
+  'Fenmoor',
+  'Ashby Green',
+  'Calder',
+  'Dunmore',
+  'Elmstead',
+  'Farrowdale',
+  'Glenhurst',
+  'Holloway',
+  'Ivybridge',
+  'Juniper Hill',
+  'Kingsmere',
+  'Larchfield',
+  'Marlow End',
+  'Netherby',
+] as const;
+const SECTORS = [
+  'health and care',
+  'logistics',
+  'public services',
+  'retail',
+  'manufacturing',
+  'hospitality',
+  'construction',
+  'creative industries',
+] as const;
+const EDITIONS = [
+  'regional edition',
+  'workplace edition',
+  'refresher',
+  'practice lab',
+  'Spanish edition',
+  'evening cohort',
+  'assessment prep',
+  'employer-led version',
+  'blended delivery',
+  'short version',
+] as const;
+const PROVIDERS = [
+  'Tessary',
+  'Alderwick Learning',
+  'Northgate College',
+  'Lower Valley Regional Employment Service',
+  'Brightpath Academy',
+  'OpenSkills Collective',
+  'Kestrel Digital',
+  'Harbour Tech Institute',
+  'Civic Code School',
+  'Meridian Online',
+] as const;
+
+function strandName(s: number): string {
+  return `${DISTRICTS[s % DISTRICTS.length]!}, ${SECTORS[Math.floor(s / DISTRICTS.length) % SECTORS.length]!}`;
+}
+
+/** A deterministic pseudo-random generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const clamp100 = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
+
 /**
- * The large plan of the export benchmark (issue 6): 1,000 theory-of-change
- * elements, 300 logic-model items with links and indicators, 300
- * stakeholders with engagement actions, 500 catalog items, make-or-buy
- * decisions and pathways — realistic text lengths, deterministic.
+ * `count` catalog items: the sample's own, then editions of them (regional,
+ * refresher, Spanish…) from other providers with varied hours and costs.
+ * Deterministic; titles are unique per provider.
  */
-export function largePlan(seed = 6): Plan {
-  const plan = planWithLargeToc(1000, seed);
-  plan.name = 'Scale test — large plan';
-  plan.objective.programName = 'Scale test — regional digital skills program';
-  plan.objective.organisation = 'Scale Test Employment Service';
-  plan.objective.region = 'Scale Region';
-  plan.objective.changeSought =
-    'Unemployed and underemployed residents gain job-ready digital skills and move into stable work.';
-  const lanes = [
-    'input',
-    'activity',
-    'output',
-    'shortTermOutcome',
-    'intermediateOutcome',
-    'longTermOutcome',
-  ] as const;
-  for (let i = 0; i < 300; i++) {
-    const lane = lanes[i % lanes.length]!;
-    plan.logicModel.items.push({
-      id: `lm${i}`,
-      lane,
-      title: `Logic-model item ${i}: ${lane} that delivers a measurable change for learners`,
-      description: 'Delivered with partners across the region; reviewed every quarter.',
-      order: Math.floor(i / lanes.length),
-      tocOutcomeId: lane.endsWith('Outcome') ? `n${1 + (i % 100)}` : null,
-      meansOfVerification: 'Platform reports and quarterly partner returns',
-      assumptions: 'Partners deliver on time.',
+export function largeCatalog(
+  count: number,
+  sampleCatalog: readonly ContentItem[] = samplePlan().content.catalog,
+): ContentItem[] {
+  const rand = random(11);
+  const catalog: ContentItem[] = sampleCatalog.slice(0, count);
+  for (let k = sampleCatalog.length; catalog.length < count; k++) {
+    const base = sampleCatalog[k % sampleCatalog.length]!;
+    const v = Math.floor(k / sampleCatalog.length);
+    catalog.push({
+      ...base,
+      id: `${base.id}-v${v}`,
+      title: `${base.title}: ${EDITIONS[v % EDITIONS.length]!} ${Math.ceil(v / EDITIONS.length)}`,
+      provider: PROVIDERS[(k + v) % PROVIDERS.length]!,
+      hours: base.hours === null ? null : Math.round(base.hours * (0.6 + rand()) * 2) / 2,
+      costPerLearner:
+        base.costPerLearner === null
+          ? null
+          : Math.round(base.costPerLearner * (0.8 + rand() * 0.5)),
+      skills: [...base.skills],
+      languages: v % 3 === 0 ? [...base.languages, 'Portuguese'] : [...base.languages],
+      url: `${base.url}-${v}`,
     });
-    // Each item (after the first lane) is fed by the item to its left.
-    if (i % lanes.length !== 0)
-      plan.logicModel.links.push({ id: `ll${i}`, source: `lm${i - 1}`, target: `lm${i}` });
-    if (lane === 'output' || lane.endsWith('Outcome'))
-      plan.indicators.push({
-        id: `ind${i}`,
-        subjectId: `lm${i}`,
-        name: `Indicator for item ${i}`,
-        unit: '% of learners',
-        baseline: { value: 10 + (i % 30), date: '2026-06-30' },
-        target: { value: 40 + (i % 50), date: '2028-06-30' },
-        dataSource: 'Learning platform export',
-        frequency: 'quarterly',
-        owner: 'Data and M&E Officer',
-        disaggregation: [],
+  }
+  return catalog;
+}
+
+/**
+ * The sample plan grown to `size` (defaults: {@link LARGE_PLAN}). The
+ * theory of change is the sample's pathway below its one impact, repeated
+ * per district and sector (strand) with each copy's long-term outcomes
+ * feeding the shared impact, one link per strand into its neighbour, the
+ * sample's rationales and evidence, and indicators on every copied outcome.
+ * Stakeholders, catalog items, logic-model items and pathways are copies of
+ * the sample's with varied names, scores and ids; references (interventions,
+ * traced outcomes, pathway steps, indicators) point at the copies. The counts
+ * are exact and the result passes the plan schema. Deterministic.
+ */
+export function largePlan(size: LargePlanSize = {}): Plan {
+  const tocElements = size.tocElements ?? LARGE_PLAN.tocElements;
+  const stakeholderCount = size.stakeholders ?? LARGE_PLAN.stakeholders;
+  const catalogCount = size.catalogItems ?? LARGE_PLAN.catalogItems;
+  const lmCopies = size.logicModelCopies ?? LARGE_PLAN.logicModelCopies;
+  const sample = samplePlan();
+  const plan = structuredClone(sample);
+  const rand = random(9);
+  plan.id = size.id ?? LARGE_PLAN.id;
+  plan.name = size.name ?? LARGE_PLAN.name;
+  plan.createdAt = '2026-11-01T09:00:00.000Z';
+  plan.updatedAt = '2026-11-20T16:30:00.000Z';
+
+  // Theory of change: strand 0 is the sample itself; strands 1… are copies.
+  const toc = sample.theoryOfChange;
+  const impact = toc.nodes.find((n) => n.kind === 'impact');
+  if (!impact) throw new Error('The sample plan has no impact.');
+  const below = toc.nodes.filter((n) => n !== impact);
+  const strandOf = (id: string, s: number) => (s === 0 || id === impact.id ? id : `${id}-s${s}`);
+  const nodes: TocNode[] = [...toc.nodes];
+  const links: TocLink[] = [...toc.links];
+  const indicators: Indicator[] = [...sample.indicators];
+  const tocIndicators = sample.indicators.filter((i) => below.some((n) => n.id === i.subjectId));
+  const strands = Math.ceil((tocElements - toc.nodes.length) / below.length);
+  const columns = 12;
+  for (let s = 1; s <= strands; s++) {
+    const copied = below.slice(0, Math.min(below.length, tocElements - nodes.length));
+    const has = new Set(copied.map((n) => n.id));
+    const col = s % columns;
+    const row = Math.floor(s / columns);
+    for (const n of copied)
+      nodes.push({
+        ...n,
+        id: strandOf(n.id, s),
+        title: `${n.title} — ${strandName(s)}`,
+        // Each strand below the sample's own, so the canvas reads as a grid of pathways.
+        position: { x: n.position.x + col * 1500, y: n.position.y + 1000 + row * 1100 },
+      });
+    for (const l of toc.links)
+      if (
+        (has.has(l.source) || l.source === impact.id) &&
+        (has.has(l.target) || l.target === impact.id)
+      )
+        links.push({
+          ...l,
+          id: strandOf(l.id, s),
+          source: strandOf(l.source, s),
+          target: strandOf(l.target, s),
+          assumptions: [...l.assumptions],
+        });
+    for (const i of tocIndicators)
+      if (has.has(i.subjectId))
+        indicators.push({
+          ...i,
+          id: strandOf(i.id, s),
+          subjectId: strandOf(i.subjectId, s),
+          name: `${i.name} (${strandName(s)})`,
+          disaggregation: [...i.disaggregation],
+        });
+  }
+  // Employers aware in one district hire from the next (one cross-strand link each).
+  const awareness = below.find((n) => n.id === 'toc-out-employer-awareness')?.id;
+  const hiring = below.find((n) => n.id === 'toc-out-hiring-practice')?.id;
+  const ids = new Set(nodes.map((n) => n.id));
+  if (awareness && hiring)
+    for (let s = 1; s <= strands; s++) {
+      const source = strandOf(awareness, s);
+      const target = strandOf(hiring, s - 1);
+      if (ids.has(source) && ids.has(target))
+        links.push({
+          id: `toc-link-cross-s${s}`,
+          source,
+          target,
+          rationale:
+            'Because employers in neighbouring districts share recruitment networks, awareness spreads to hiring practice next door.',
+          assumptions: [],
+          evidence: 'weak',
+        });
+    }
+  plan.theoryOfChange.nodes = nodes;
+  plan.theoryOfChange.links = links;
+
+  // Logic model: the sample's, repeated for the first strands and traced to their outcomes.
+  const lm = sample.logicModel;
+  const lmIndicators = sample.indicators.filter((i) => lm.items.some((m) => m.id === i.subjectId));
+  const items: LogicItem[] = [...lm.items];
+  const lmLinks = [...lm.links];
+  for (let s = 1; s < lmCopies; s++) {
+    for (const m of lm.items)
+      items.push({
+        ...m,
+        id: strandOf(m.id, s),
+        title: `${m.title} — ${strandName(s)}`,
+        order: m.order + s * 100,
+        tocOutcomeId:
+          m.tocOutcomeId && ids.has(strandOf(m.tocOutcomeId, s))
+            ? strandOf(m.tocOutcomeId, s)
+            : m.tocOutcomeId,
+      });
+    for (const l of lm.links)
+      lmLinks.push({
+        id: strandOf(l.id, s),
+        source: strandOf(l.source, s),
+        target: strandOf(l.target, s),
+      });
+    for (const i of lmIndicators)
+      indicators.push({
+        ...i,
+        id: strandOf(`${i.id}-lm`, s),
+        subjectId: strandOf(i.subjectId, s),
+        name: `${i.name} (${strandName(s)})`,
+        disaggregation: [...i.disaggregation],
       });
   }
-  const stances = ['unaware', 'resistant', 'neutral', 'supportive', 'leading'] as const;
-  for (let i = 0; i < 300; i++) {
-    plan.stakeholders.entries.push({
-      id: `sh${i}`,
-      name: `Stakeholder ${i}`,
-      organisation: `Organisation ${i % 120}`,
-      role: 'Funds, hosts or refers learners; attends the quarterly advisory panel',
-      relation: i % 3 === 0 ? 'partner' : 'stakeholder',
-      partnerType:
-        i % 3 === 0
-          ? (['programTechnology', 'outreach', 'wraparound'] as const)[(i / 3) % 3]!
-          : null,
-      power: (i * 37) % 101,
-      interest: (i * 53) % 101,
-      currentStance: stances[i % 5]!,
-      desiredStance: stances[Math.min(4, (i % 5) + 1)]!,
-      owner: 'Partnerships Lead',
-      contact: `contact${i}@example.org · 021 555 ${String(1000 + i)}`,
-      nextCheckpoint: `2027-0${1 + (i % 9)}-1${i % 10}`,
-      notes: 'Met at the launch event; interested in hosting study halls next year.',
-      desiredPosition: null,
-      interventionIds: [],
-      actions: [
-        {
-          id: `act${i}`,
-          what: 'Quarterly briefing on progress and placements',
-          who: 'Partnerships Lead',
-          when: `2027-0${1 + (i % 9)}-0${1 + (i % 9)}`,
-          done: i % 4 === 0,
-          repeatEveryDays: i % 2 ? 91 : null,
-        },
-      ],
+  plan.logicModel.items = items;
+  plan.logicModel.links = lmLinks;
+  plan.indicators = indicators;
+
+  // Stakeholders: the sample's register, then local counterparts per strand.
+  const register = sample.stakeholders.entries;
+  const entries: Stakeholder[] = register.slice(0, stakeholderCount);
+  for (let k = register.length; entries.length < stakeholderCount; k++) {
+    const base = register[k % register.length]!;
+    const s = Math.floor(k / register.length);
+    const place = strandName(s);
+    entries.push({
+      ...base,
+      id: `${base.id}-s${s}`,
+      name: `${base.name} (${place})`,
+      organisation: `${base.organisation}, ${DISTRICTS[s % DISTRICTS.length]!} office`,
+      power: clamp100(base.power + (rand() - 0.5) * 30),
+      interest: clamp100(base.interest + (rand() - 0.5) * 30),
+      nextCheckpoint: base.nextCheckpoint,
+      desiredPosition: base.desiredPosition ? { ...base.desiredPosition } : null,
+      interventionIds: base.interventionIds.map((id) =>
+        ids.has(strandOf(id, s)) ? strandOf(id, s) : id,
+      ),
+      actions: base.actions.map((a) => ({ ...a, id: `${a.id}-s${s}` })),
       history: [],
     });
   }
-  const kinds = ['course', 'professionalCertificate', 'skillSet', 'guidedProject', 'clip'] as const;
-  const levels = ['beginner', 'intermediate', 'advanced'] as const;
-  for (let i = 0; i < 500; i++)
-    plan.content.catalog.push({
-      id: `cat${i}`,
-      title: `Catalog item ${i}: practical digital skills for entry-level roles`,
-      provider: `Provider ${i % 25}`,
-      kind: kinds[i % kinds.length]!,
-      skills: [`Skill ${i % 40}`, `Skill ${(i + 7) % 40}`],
-      level: levels[i % 3]!,
-      hours: 1 + (i % 40),
-      languages: ['English', 'Spanish'],
-      costPerLearner: i % 4 === 0 ? 95 : 0,
-      url: `https://example.org/catalog/${i}`,
-      notes: 'Included in the platform licence.',
-    });
-  for (let d = 0; d < 5; d++) {
-    const criteria = Array.from({ length: 11 }, (_, c) => ({
-      id: `d${d}c${c}`,
-      label: `Criterion ${c} of decision ${d}`,
-      favours: c % 2 ? ('buy' as const) : ('make' as const),
-      weight: 5 + c,
-    }));
-    plan.content.decisions.push({
-      id: `d${d}`,
-      need: `Content need ${d}`,
-      includeHybrid: d % 2 === 1,
-      criteria,
-      raters: [
-        { id: `d${d}r0`, name: 'Program Director' },
-        { id: `d${d}r1`, name: 'College partner' },
-      ],
-      ratings: {
-        [`d${d}r0`]: Object.fromEntries(criteria.map((c, i) => [c.id, 1 + ((i + d) % 5)])),
-        [`d${d}r1`]: Object.fromEntries(criteria.map((c, i) => [c.id, 1 + ((i * 2 + d) % 5)])),
-      },
-      rationale: 'Scored by the program team in a workshop.',
-      decision: null,
-    });
-  }
-  for (let p = 0; p < 10; p++)
-    plan.content.pathways.push({
-      id: `pw${p}`,
-      name: `Pathway ${p}`,
-      targetRole: `Entry-level role ${p}`,
-      segmentIds: [],
-      mode: p % 2 ? 'group' : 'sequence',
-      hoursPerWeek: 6,
-      steps: Array.from({ length: 15 }, (_, s) => ({
-        id: `pw${p}s${s}`,
-        contentItemId: `cat${p * 15 + s}`,
-        group: p % 2 ? `Group ${s % 4}` : '',
-      })),
-      requiredSkills: ['Skill 1', 'Skill 2'],
-    });
-  return plan;
+  plan.stakeholders.entries = entries;
+
+  const catalog = largeCatalog(catalogCount, sample.content.catalog);
+  plan.content.catalog = catalog;
+
+  // Pathways: the sample's, then one per district built from that district's editions.
+  const pathways = [...sample.content.pathways];
+  const catalogIds = new Set(catalog.map((c) => c.id));
+  for (let s = 1; s < 12; s++)
+    for (const p of sample.content.pathways)
+      pathways.push({
+        ...p,
+        id: `${p.id}-s${s}`,
+        name: `${p.name} — ${DISTRICTS[s % DISTRICTS.length]!}`,
+        segmentIds: [...p.segmentIds],
+        requiredSkills: [...p.requiredSkills],
+        steps: p.steps.map((step) => ({
+          ...step,
+          id: `${step.id}-s${s}`,
+          contentItemId: catalogIds.has(`${step.contentItemId}-v${s}`)
+            ? `${step.contentItemId}-v${s}`
+            : step.contentItemId,
+        })),
+      });
+  plan.content.pathways = pathways;
+
+  const parsed = Plan.parse(plan);
+  const counts = {
+    tocElements: parsed.theoryOfChange.nodes.length,
+    stakeholders: parsed.stakeholders.entries.length,
+    catalogItems: parsed.content.catalog.length,
+  };
+  const wanted = { tocElements, stakeholders: stakeholderCount, catalogItems: catalogCount };
+  if (JSON.stringify(counts) !== JSON.stringify(wanted))
+    throw new Error(`largePlan built ${JSON.stringify(counts)}, not ${JSON.stringify(wanted)}.`);
+  return parsed;
 }

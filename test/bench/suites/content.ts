@@ -48,6 +48,10 @@ function decision(criteria: number, raters: number): ScoringInput {
 /** catalog.import_ms.rows10000 and makebuy.score_ms. */
 export const contentSuite: BenchSuite = {
   name: 'content',
+  metrics: [
+    { name: 'catalog.import_ms.rows10000', unit: 'ms', limit: 2000 },
+    { name: 'makebuy.score_ms', unit: 'ms', limit: 5 },
+  ],
   async run() {
     const bytes = await catalogWorkbook(10_000);
     const imports: number[] = [];

@@ -6,6 +6,10 @@ const SAMPLE_ID = 'sample-youth-digital-skills';
 /** startup.tti_ms and autosave.commit_p95_ms. */
 export const foundationSuite: BenchSuite = {
   name: 'foundation',
+  metrics: [
+    { name: 'startup.tti_ms', unit: 'ms', limit: 1000 },
+    { name: 'autosave.commit_p95_ms', unit: 'ms', limit: 100 },
+  ],
   async run({ browser, url }) {
     // A cold load in a fresh profile (first start seeds the sample) straight
     // into the sample plan, until the Objective form is interactive.

@@ -155,6 +155,10 @@ function timeCheck(
 /** health.check_ms.n3000 (and n1000 for the trend). */
 export const healthSuite: BenchSuite = {
   name: 'health',
+  metrics: [
+    { name: 'health.check_ms.n1000', unit: 'ms', limit: 20 },
+    { name: 'health.check_ms.n3000', unit: 'ms', limit: 20 },
+  ],
   async run() {
     const shared = await loadShared();
     const metrics = [];

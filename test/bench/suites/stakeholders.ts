@@ -80,14 +80,25 @@ const RECORDER = `(() => {
 
 /**
  * Runs in the page: clicks a tab and resolves with the milliseconds until
- * `selector` matches `count` elements and a frame has been painted.
+ * `selector` matches `count` elements — or, for a windowed list that renders
+ * only what is in view, until the matches already reach the bottom of the
+ * window — and a frame has been painted. Rejects after a minute rather than
+ * hanging the bench.
  */
-const timeTab = (tab: string, selector: string, count: number) => `new Promise((resolve) => {
+const timeTab = (
+  tab: string,
+  selector: string,
+  count: number,
+) => `new Promise((resolve, reject) => {
   const t0 = performance.now();
   [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === ${JSON.stringify(tab)}).click();
   function check() {
-    if (document.querySelectorAll(${JSON.stringify(selector)}).length >= ${count}) {
+    const found = document.querySelectorAll(${JSON.stringify(selector)});
+    const last = found[found.length - 1];
+    if (found.length >= ${count} || (last && last.getBoundingClientRect().top >= innerHeight)) {
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    } else if (performance.now() - t0 > 60000) {
+      reject(new Error(${JSON.stringify(tab)} + ' did not show ${count} of ' + ${JSON.stringify(selector)} + ' within 60 s (found ' + found.length + ')'));
     } else requestAnimationFrame(check);
   }
   check();
@@ -122,6 +133,14 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
  */
 export const stakeholdersSuite: BenchSuite = {
   name: 'stakeholders',
+  metrics: [
+    { name: 'matrix.drag_p95_ms.n300', unit: 'ms', limit: 16.7 },
+    { name: 'matrix.drag_long_frames_pct.n300', unit: '%', limit: 5 },
+    { name: 'matrix.drag_main_thread_ms_per_frame.n300', unit: 'ms', limit: 16.7 },
+    { name: 'register.open_ms.n300', unit: 'ms', limit: 500 },
+    { name: 'matrix.open_ms.n300', unit: 'ms', limit: 500 },
+    { name: 'matrix.drag_cards_touched_per_frame.n300', unit: 'cards' },
+  ],
   async run({ browser, url }) {
     const file = join(mkdtempSync(join(tmpdir(), 'upskill-bench-')), 'bench-300.upskill.json');
     writeFileSync(file, planWith300());
@@ -135,8 +154,11 @@ export const stakeholdersSuite: BenchSuite = {
     await page.getByRole('button', { name: 'Open plan file…' }).click();
     await (await chooser).setFiles(file);
     await page.waitForFunction((id) => location.hash.includes(id), PLAN_ID);
-    await page.goto(`${url}#/plan/${PLAN_ID}/stakeholders`);
-    await page.locator('.sh-plot [data-stakeholder-id]').nth(299).waitFor();
+    // Go there as a user does, from the sidebar once the plan is open (a hash
+    // change while the app is still opening the plan can race with it).
+    await page.getByRole('textbox', { name: 'Program name', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Stakeholders & partners', exact: true }).click();
+    await page.locator('.sh-plot [data-stakeholder-id]').nth(299).waitFor({ timeout: 120_000 });
     const cards = await page.locator('.sh-plot [data-stakeholder-id]').count();
     const isolated = await page.evaluate(() => crossOriginIsolated);
     const placed = await page.locator('.sh-plot .sh-card:not(.sh-card--collapsed)').count();
@@ -208,7 +230,7 @@ export const stakeholdersSuite: BenchSuite = {
         median(registerMs),
         500,
         'ms',
-        'median of 5: Register tab clicked → first 50 of 300 editable rows painted (the rest render as they scroll near)',
+        'median of 5: Register tab clicked → first 50 of 300 editable rows painted, or as many as fill the window once the register is windowed',
       ),
       atMost(
         'matrix.open_ms.n300',

@@ -66,6 +66,8 @@ interface Machine {
   date: string;
   /** 1-minute load average at the start and end of the run (2 cores: 2 = fully busy). */
   loadAverage: { start: number; end: number };
+  /** The browser build served (E2E_DIST_DIR or dist-web) and the checkout's commit. */
+  app: { dist: string; commit: string; uncommittedChanges: boolean };
 }
 
 /** The committed reference run. */
@@ -207,7 +209,22 @@ function machineInfo(loadStart: number): Machine {
     chromium,
     date: new Date().toISOString(),
     loadAverage: { start: loadStart, end: Math.round(loadavg()[0]! * 100) / 100 },
+    app: { dist: process.env.E2E_DIST_DIR ?? join(root, 'dist-web'), ...gitState() },
   };
+}
+
+/** The checkout's commit and whether it has uncommitted changes (the build may include them). */
+function gitState(): { commit: string; uncommittedChanges: boolean } {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    return {
+      commit: git('rev-parse', '--short', 'HEAD').trim(),
+      uncommittedChanges: git('status', '--porcelain', '--untracked-files=no').trim() !== '',
+    };
+  } catch {
+    return { commit: 'unknown', uncommittedChanges: false };
+  }
 }
 
 async function main() {

@@ -4,14 +4,17 @@
  * message a planner can act on. Runs in a Web Worker in the app and in Node
  * in tests and the bench.
  */
-import ExcelJS from 'exceljs';
+import type * as SheetJs from '@e965/xlsx';
+import type { CellObject, ParsingOptions, Range, WorkBook, WorkSheet } from '@e965/xlsx';
 import Papa from 'papaparse';
 import type { RawTable } from './catalog-import';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
-import { readFirstSheet, type RowProgress } from './xlsx-sheet-reader';
 import { checkZip } from './zip-guard';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
+
+/** Called now and then with how many rows have been read so far. */
+export type RowProgress = (rowsRead: number) => void;
 
 /** Either a table or a reason the file cannot be used. */
 export type ReadResult =
@@ -110,111 +113,197 @@ function readCsv(bytes: Uint8Array): ReadResult {
   return { ok: true, format: 'csv', table: { headers, rows, rowNumbers } };
 }
 
-/** Text of one exceljs cell value, whatever kind it is. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('hyperlink' in value) {
-    const text = typeof value.text === 'string' ? value.text : cellText(value.text);
-    return text.trim() ? text : value.hyperlink;
-  }
-  if ('formula' in value || 'sharedFormula' in value)
-    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-  if ('error' in value) return String(value.error);
-  return '';
-}
+/** SheetJS, loaded on first XLSX read: the CSV path and the app's start never pay for it. */
+let sheetJs: Promise<typeof SheetJs> | null = null;
+const loadSheetJs = () => (sheetJs ??= import('@e965/xlsx'));
+
+/** How SheetJS reads a workbook for import. */
+const READ_OPTIONS: ParsingOptions = {
+  type: 'array',
+  // Rows as arrays of cells: faster to walk and smaller than an A1-keyed object.
+  dense: true,
+  // Together these keep a formula with no stored result as a stub that still
+  // carries its formula — told apart from a stored 0, and reportable by cell —
+  // where SheetJS would otherwise drop the cell.
+  cellFormula: true,
+  sheetStubs: true,
+  // Format codes tell dates (and, later, percentages and durations) from numbers.
+  cellNF: true,
+  // Serial numbers, not Date objects: a date's day never depends on the time zone.
+  cellDates: false,
+  // We turn cells into text ourselves; SheetJS formatting every cell costs time.
+  cellText: false,
+  cellHTML: false,
+};
+
+/** A sheet's cells as SheetJS reads them in dense mode: rows of cells, 0-based, with holes. */
+type DenseRows = readonly (readonly (CellObject | undefined)[] | undefined)[];
 
 /**
- * Reads the first non-empty worksheet of an XLSX workbook, after the zip
- * checks: with the fast sheet reader when the workbook is of a shape it
- * knows (exceljs took ~2–3 s for 50,000 rows), else with exceljs.
+ * Reads the first worksheet (in tab order) that holds a value, after the zip
+ * checks have passed: only then does SheetJS inflate anything.
  */
 export async function readXlsx(bytes: Uint8Array, onProgress?: RowProgress): Promise<ReadResult> {
   const zip = checkZip(bytes);
   if (!zip.ok) return zip;
   if (!zip.entries.some((e) => e.name === 'xl/workbook.xml'))
     return fail('The file is a zip archive but not an Excel workbook.');
-  let fast: ReturnType<typeof readFirstSheet> = null;
+  const XLSX = await loadSheetJs();
+  let workbook: WorkBook;
   try {
-    fast = readFirstSheet(bytes, MAX_IMPORT_COLUMNS, onProgress);
-  } catch {
-    // Anything the fast reader trips over is left to exceljs and its messages.
-    fast = null;
-  }
-  if (fast === 'empty') return fail('The workbook has no data in any sheet.');
-  if (fast) return tableFromSheet(fast.rows, fast.sheetName);
-  return readXlsxWithExcelJs(bytes);
-}
-
-/** The RawTable of a sheet's rows: the first row with a value is the header row. */
-function tableFromSheet(
-  sheetRows: readonly { readonly rowNumber: number; readonly cells: readonly string[] }[],
-  sheetName: string,
-): ReadResult {
-  let headers: string[] | null = null;
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  for (const { rowNumber, cells } of sheetRows) {
-    if (headers === null) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      if (cells.length > MAX_IMPORT_COLUMNS)
-        return fail(`The sheet has more than ${MAX_IMPORT_COLUMNS} columns.`);
-      headers = cells.map((h) => h.trim());
-      continue;
-    }
-    rows.push(cells as string[]);
-    rowNumbers.push(rowNumber);
-  }
-  if (headers === null) return fail('The workbook has no data in any sheet.');
-  const width = headers.length;
-  for (const r of rows) for (let c = 0; c < width; c++) r[c] ??= '';
-  return { ok: true, format: 'xlsx', table: { headers, rows, rowNumbers, sheetName } };
-}
-
-/** The exceljs path, for workbooks the fast reader leaves alone (exported for comparison tests). */
-export async function readXlsxWithExcelJs(bytes: Uint8Array): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs wants an ArrayBuffer-backed buffer; hand it exactly our bytes.
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    await workbook.xlsx.load(buffer as ArrayBuffer);
+    workbook = XLSX.read(bytes, READ_OPTIONS);
   } catch (error) {
     return fail(`The workbook could not be read (${String(error).slice(0, 200)}).`);
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return fail('The workbook has no data in any sheet.');
+  const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
+  const text = (cell: CellObject | undefined) => cellText(XLSX, cell, date1904);
+  for (const sheetName of workbook.SheetNames) {
+    const sheet = workbook.Sheets[sheetName];
+    if (!sheet) continue;
+    const rows = denseRows(sheet);
+    if (!rows.some((row) => row?.some(hasValue))) continue;
+    return tableFromSheet(rows, sheet['!merges'] ?? [], sheetName, text, onProgress);
+  }
+  return fail('The workbook has no data in any sheet.');
+}
+
+/** The rows of a dense-mode sheet. */
+function denseRows(sheet: WorkSheet): DenseRows {
+  return (sheet['!data'] as DenseRows | undefined) ?? [];
+}
+
+/** Whether a cell holds something: a value, a formula (even without a stored result) or a link. */
+function hasValue(cell: CellObject | undefined): boolean {
+  return !!cell && (cell.t !== 'z' || cell.f !== undefined || cell.l !== undefined);
+}
+
+/**
+ * Text of one cell as a planner sees it in the catalog: strings as typed,
+ * numbers in full (not as formatted), dates as YYYY-MM-DD, TRUE/FALSE, the
+ * error code (#N/A) and, for a link without text, its address. A formula
+ * reads as its stored result — a stored 0 is 0 — or as empty when the file
+ * holds no result.
+ */
+function cellText(XLSX: typeof SheetJs, cell: CellObject | undefined, date1904: boolean): string {
+  if (!cell) return '';
+  let text: string;
+  switch (cell.t) {
+    case 's':
+      text = typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+      break;
+    case 'n':
+      text = typeof cell.v === 'number' ? numberText(XLSX, cell.v, cell.z, date1904) : '';
+      break;
+    case 'b':
+      text = cell.v ? 'TRUE' : 'FALSE';
+      break;
+    case 'e':
+      text = XLSX.utils.format_cell(cell);
+      break;
+    case 'd':
+      text = cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v ?? '');
+      break;
+    default:
+      text = '';
+  }
+  return text.trim() === '' && cell.l ? cell.l.Target : text;
+}
+
+/**
+ * A number as text; in a date format, its day (YYYY-MM-DD), or — for a time
+ * with no day, such as a duration typed as 1:30 — the time as the sheet shows it.
+ */
+function numberText(
+  XLSX: typeof SheetJs,
+  value: number,
+  format: CellObject['z'],
+  date1904: boolean,
+): string {
+  if (typeof format === 'string' && XLSX.SSF.is_date(format)) {
+    if (value >= 0 && value < 1) return String(XLSX.SSF.format(format, value));
+    const date = XLSX.SSF.parse_date_code(value, { date1904 }) as {
+      y: number;
+      m: number;
+      d: number;
+    } | null;
+    if (date)
+      return `${String(date.y).padStart(4, '0')}-${String(date.m).padStart(2, '0')}-${String(date.d).padStart(2, '0')}`;
+  }
+  return String(value);
+}
+
+/** Rows between progress reports. */
+const PROGRESS_EVERY = 2000;
+
+/**
+ * The RawTable of a sheet: the first row with a value is the header row;
+ * rows with no value are skipped; row numbers are the sheet's own. Each cell
+ * of a merged range reads as the range's value, as the merge shows it (a
+ * provider merged down three rows belongs to all three).
+ */
+function tableFromSheet(
+  rows: DenseRows,
+  merges: readonly Range[],
+  sheetName: string,
+  text: (cell: CellObject | undefined) => string,
+  onProgress?: RowProgress,
+): ReadResult {
+  const filled = mergedTexts(rows, merges, text);
   let headers: string[] | null = null;
-  const rows: string[][] = [];
+  const table: string[][] = [];
   const rowNumbers: number[] = [];
-  let tooWide = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based and sparse.
-    const values = row.values as ExcelJS.CellValue[];
-    const width = Math.min(values.length - 1, MAX_IMPORT_COLUMNS + 1);
-    const cells: string[] = new Array<string>(Math.max(0, width));
-    for (let c = 1; c <= width; c++) cells[c - 1] = cellText(values[c] ?? null);
+  let read = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const fill = filled.get(r);
+    // Width up to the last cell that holds something; trailing styled blanks don't count.
+    let width = row.length;
+    while (width > 0 && !hasValue(row[width - 1]) && !fill?.has(width - 1)) width--;
+    if (fill) for (const c of fill.keys()) width = Math.max(width, c + 1);
+    if (width === 0) continue;
+    if (headers === null && width > MAX_IMPORT_COLUMNS)
+      return fail(`The sheet has more than ${MAX_IMPORT_COLUMNS} columns.`);
+    width = Math.min(width, MAX_IMPORT_COLUMNS + 1);
+    const cells = new Array<string>(width);
+    for (let c = 0; c < width; c++) cells[c] = fill?.get(c) ?? text(row[c]);
+    if (++read % PROGRESS_EVERY === 0) onProgress?.(read);
     if (headers === null) {
-      if (cells.every((c) => c.trim() === '')) return;
-      if (values.length - 1 > MAX_IMPORT_COLUMNS) tooWide = true;
+      if (cells.every((c) => c.trim() === '')) continue;
       headers = cells.map((h) => h.trim());
-      return;
+      continue;
     }
-    rows.push(cells);
-    rowNumbers.push(rowNumber);
-  });
-  if (tooWide) return fail(`The sheet has more than ${MAX_IMPORT_COLUMNS} columns.`);
+    table.push(cells);
+    rowNumbers.push(r + 1);
+  }
   if (headers === null) return fail('The workbook has no data in any sheet.');
-  const width = (headers as string[]).length;
   // Pad ragged rows so every row has a cell per heading.
-  for (const r of rows) for (let c = 0; c < width; c++) r[c] ??= '';
-  return {
-    ok: true,
-    format: 'xlsx',
-    table: { headers: headers as string[], rows, rowNumbers, sheetName: sheet.name },
-  };
+  const width = headers.length;
+  for (const cells of table) for (let c = cells.length; c < width; c++) cells[c] = '';
+  return { ok: true, format: 'xlsx', table: { headers, rows: table, rowNumbers, sheetName } };
+}
+
+/** Row → column → text of the cells that merges cover (other than each range's own cell). */
+function mergedTexts(
+  rows: DenseRows,
+  merges: readonly Range[],
+  text: (cell: CellObject | undefined) => string,
+): Map<number, Map<number, string>> {
+  const filled = new Map<number, Map<number, string>>();
+  for (const { s, e } of merges) {
+    const first = rows[s.r]?.[s.c];
+    if (!hasValue(first)) continue;
+    const value = text(first);
+    // Clipped to the rows the sheet has and the columns we read: a merge over
+    // a whole column must not create a million rows.
+    const lastRow = Math.min(e.r, rows.length - 1);
+    const lastColumn = Math.min(e.c, MAX_IMPORT_COLUMNS);
+    for (let r = s.r; r <= lastRow; r++)
+      for (let c = s.c; c <= lastColumn; c++) {
+        if (r === s.r && c === s.c) continue;
+        let row = filled.get(r);
+        if (!row) filled.set(r, (row = new Map()));
+        row.set(c, value);
+      }
+  }
+  return filled;
 }

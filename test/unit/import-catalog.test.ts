@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   guessMapping,
   parseCost,
@@ -288,6 +288,31 @@ describe('zip bombs', () => {
     expect(bomb.length).toBeLessThan(200 * 1024);
     const read = await readCatalogFile('bomb.xlsx', bomb);
     expect(read.ok || read.message).toMatch(/zip bomb/);
+  });
+
+  it('never hands a refused archive to the spreadsheet library', async () => {
+    vi.resetModules();
+    const read = vi.fn(() => ({ SheetNames: [], Sheets: {} }));
+    vi.doMock('@e965/xlsx', () => ({ read }));
+    try {
+      const fresh = await import('../../shared/content/import-file');
+      const bomb = zipSync(
+        {
+          'xl/workbook.xml': enc('<x/>'),
+          'xl/worksheets/sheet1.xml': new Uint8Array(50 * 1024 * 1024),
+        },
+        { level: 9 },
+      );
+      const refused = await fresh.readCatalogFile('bomb.xlsx', bomb);
+      expect(refused.ok || refused.message).toMatch(/zip bomb/);
+      expect(read).not.toHaveBeenCalled();
+      // The same module does hand a sound workbook over.
+      await fresh.readCatalogFile('ok.xlsx', await xlsx([['Title'], ['SQL']]));
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.doUnmock('@e965/xlsx');
+      vi.resetModules();
+    }
   });
 
   it('refuses an archive with thousands of parts', () => {

@@ -1,6 +1,7 @@
 /**
  * Reads and checks catalog spreadsheets off the UI thread: a 50,000-row
- * workbook takes about a second to read and check, which would freeze the app.
+ * workbook takes a few seconds to read (SheetJS) and check, which would
+ * freeze the app.
  */
 import { ImportSession, type ImportRequest, type ImportResponse } from './import-protocol';
 

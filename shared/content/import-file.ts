@@ -113,7 +113,11 @@ function readCsv(bytes: Uint8Array): ReadResult {
   return { ok: true, format: 'csv', table: { headers, rows, rowNumbers } };
 }
 
-/** SheetJS, loaded on first XLSX read: the CSV path and the app's start never pay for it. */
+/**
+ * SheetJS (~490 KB), loaded on the first XLSX read, so a CSV read never loads
+ * it. The app's IIFE worker build inlines it into the import worker, which
+ * itself starts only when the import dialog opens.
+ */
 let sheetJs: Promise<typeof SheetJs> | null = null;
 const loadSheetJs = () => (sheetJs ??= import('@e965/xlsx'));
 

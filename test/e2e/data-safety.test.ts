@@ -220,6 +220,34 @@ describe('undo', () => {
     await context.close();
   });
 
+  it('says which make-or-buy weight an undo on the Stakeholders screen changed back', async () => {
+    const { context, page } = await openApp(browser);
+    await openSample(page);
+    await page.getByRole('link', { name: 'Make or buy' }).click();
+    const weight = page.getByLabel('Weight: Time before launch is short', { exact: true }).first();
+    const before = await weight.inputValue();
+    await weight.fill('3');
+    await weight.blur();
+    await page.getByRole('link', { name: 'Stakeholders & partners' }).click();
+    await page.getByRole('heading', { name: 'Stakeholders & partners', level: 1 }).waitFor();
+    await page.keyboard.press('Control+z');
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'Undid: Edit weight of “Time before launch is short”' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Go there' }).click();
+    await page.getByRole('heading', { name: 'Make or buy', level: 1 }).waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Weight: Time before launch is short', { exact: true })
+          .first()
+          .inputValue(),
+      )
+      .toBe(before);
+    await context.close();
+  });
+
   it('says what an undo changed on another screen and offers to go there', async () => {
     const { context, page } = await openApp(browser);
     await openSample(page);

@@ -12,7 +12,7 @@
  * - `o:<list>`             the order of a list, as element keys
  * - `e:<list>:<elementKey>` one element of a list
  * where `<list>` is a dotted path such as `content.catalog`, and an element's
- * key is `i:<id>` (or `n:<index>` for an element without a unique string id).
+ * key is its id (or NUL + its index for an element without a unique usable id).
  */
 import type { Plan } from './schema';
 
@@ -90,19 +90,58 @@ function listPath(section: string, field: string): string {
   return field ? `${section}.${field}` : section;
 }
 
-/** Keys of a list's elements, in order: `i:<id>`, or `n:<index>` without a unique string id. */
-export function elementKeys(list: readonly unknown[]): string[] {
-  const seen = new Set<string>();
-  const keys: string[] = new Array<string>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const id = (list[i] as { id?: unknown } | null)?.id;
-    const key = typeof id === 'string' ? `i:${id}` : '';
-    if (key && !seen.has(key)) {
-      seen.add(key);
+/** An element's own key: its id, if it is a string that cannot be mistaken for an index key. */
+function idOf(element: unknown): string | null {
+  const id = (element as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length > 0 && id.charCodeAt(0) !== 0 ? id : null;
+}
+
+/** The key of an element that has no unique usable id: NUL and its index (ids never start with NUL). */
+function indexKey(index: number): string {
+  return `\u0000${index}`;
+}
+
+/** The keys of a list; their set is built only when asked for. */
+interface KeyIndex {
+  readonly keys: readonly string[];
+  /** True when some element is keyed by its position (no unique usable id). */
+  readonly byPosition: boolean;
+  set: Set<string> | null;
+}
+
+// Plans are immutable, so a list's keys are computed once per list object:
+// the list saved last time is the `before` of the next save, for free.
+const keyCache = new WeakMap<readonly unknown[], KeyIndex>();
+
+function keyIndex(list: readonly unknown[]): KeyIndex {
+  let index = keyCache.get(list);
+  if (!index) {
+    const set = new Set<string>();
+    const keys = new Array<string>(list.length);
+    let byPosition = false;
+    for (let i = 0; i < list.length; i++) {
+      const id = idOf(list[i]);
+      let key = id;
+      if (key === null || set.has(key)) {
+        key = indexKey(i);
+        byPosition = true;
+      }
+      set.add(key);
       keys[i] = key;
-    } else keys[i] = `n:${i}`;
+    }
+    index = { keys, byPosition, set };
+    keyCache.set(list, index);
   }
-  return keys;
+  return index;
+}
+
+function keySet(index: KeyIndex): Set<string> {
+  return (index.set ??= new Set(index.keys));
+}
+
+/** Keys of a list's elements, in order: the id, or NUL + index without a unique usable id. */
+export function elementKeys(list: readonly unknown[]): readonly string[] {
+  return keyIndex(list).keys;
 }
 
 function sectionValue(plan: Plan, section: string): unknown {
@@ -155,6 +194,7 @@ export function planToRecords(plan: Plan): PlanRecord[] {
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -167,40 +207,94 @@ function diffList(
   out: RecordChange[],
 ): void {
   if (before === after) return;
-  // Fast path: same length and the changed positions keep their keys (an
-  // element edited in place) — compare by identity, no maps needed.
+  const old = keyIndex(before);
+  const element = (key: string, was: unknown, now: unknown) =>
+    out.push({ key: `e:${path}:${key}`, before: was, after: now });
+  // Elements edited in place (same length, every changed position keeps its
+  // id): only those elements are records to write; the keys stay as they were.
   if (before.length === after.length) {
     const changed: number[] = [];
-    for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) changed.push(i);
+    let sameIds = true;
+    for (let i = 0; i < after.length; i++) {
+      if (before[i] === after[i]) continue;
+      changed.push(i);
+      if (idOf(before[i]) !== idOf(after[i])) sameIds = false;
+    }
     if (changed.length === 0) return;
-    if (changed.length <= 64) {
-      const beforeKeys = elementKeys(before);
-      const afterKeys = elementKeys(after);
-      if (sameKeys(beforeKeys, afterKeys)) {
-        for (const i of changed) {
-          out.push({ key: `e:${path}:${afterKeys[i]}`, before: before[i], after: after[i] });
-        }
-        return;
-      }
+    if (sameIds) {
+      keyCache.set(after, old);
+      for (const i of changed) element(old.keys[i]!, before[i], after[i]);
+      return;
     }
   }
-  const beforeKeys = elementKeys(before);
-  const afterKeys = elementKeys(after);
-  const old = new Map<string, unknown>();
-  for (let i = 0; i < before.length; i++) old.set(beforeKeys[i]!, before[i]);
+  if (!old.byPosition && diffStretch(path, before, after, old, element, out)) return;
+  // Anything else (position-keyed elements): compare every key.
+  const afterKeys = keyIndex(after).keys;
+  const previous = new Map<string, unknown>();
+  for (let i = 0; i < before.length; i++) previous.set(old.keys[i]!, before[i]);
   for (let i = 0; i < after.length; i++) {
     const key = afterKeys[i]!;
-    const previous = old.get(key);
-    if (previous !== after[i])
-      out.push({ key: `e:${path}:${key}`, before: previous, after: after[i] });
-    old.delete(key);
+    const was = previous.get(key);
+    if (was !== after[i]) element(key, was, after[i]);
+    previous.delete(key);
   }
-  for (const [key, previous] of old) {
-    out.push({ key: `e:${path}:${key}`, before: previous, after: undefined });
+  for (const [key, was] of previous) element(key, was, undefined);
+  if (!sameKeys(old.keys, afterKeys)) {
+    out.push({ key: `o:${path}`, before: old.keys, after: afterKeys });
   }
-  if (!sameKeys(beforeKeys, afterKeys)) {
-    out.push({ key: `o:${path}`, before: beforeKeys, after: afterKeys });
+}
+
+/**
+ * The common case of a list change — elements added at the end (an import),
+ * removed, inserted or moved a few places — costs only the stretch between
+ * the unchanged start and the unchanged end, found by identity. Returns false
+ * (nothing written to `out`) when a new element has no unique usable id, so
+ * the caller compares every key instead.
+ */
+function diffStretch(
+  path: string,
+  before: readonly unknown[],
+  after: readonly unknown[],
+  old: KeyIndex,
+  element: (key: string, was: unknown, now: unknown) => void,
+  out: RecordChange[],
+): boolean {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before[start] === after[start]) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  ) {
+    end++;
   }
+  const previous = new Map<string, unknown>();
+  for (let i = start; i < before.length - end; i++) previous.set(old.keys[i]!, before[i]);
+  const middle: string[] = [];
+  const seen = new Set<string>();
+  for (let i = start; i < after.length - end; i++) {
+    const id = idOf(after[i]);
+    // Unique: not twice in the stretch, nor elsewhere in the list (asked of
+    // the list's set only for an id new to the stretch: a removal or a move
+    // never needs it).
+    if (id === null || seen.has(id)) return false;
+    if (!previous.has(id) && keySet(old).has(id)) return false;
+    seen.add(id);
+    middle.push(id);
+  }
+  for (let j = 0; j < middle.length; j++) {
+    const key = middle[j]!;
+    const now = after[start + j];
+    const was = previous.get(key);
+    if (was !== now) element(key, was, now);
+    previous.delete(key);
+  }
+  for (const [key, was] of previous) element(key, was, undefined);
+  const keys = [...old.keys.slice(0, start), ...middle, ...old.keys.slice(old.keys.length - end)];
+  keyCache.set(after, { keys, byPosition: false, set: null });
+  if (!sameKeys(old.keys, keys)) out.push({ key: `o:${path}`, before: old.keys, after: keys });
+  return true;
 }
 
 function restChanged(section: string, before: unknown, after: unknown): boolean {

@@ -201,7 +201,7 @@ describe('plan document store', () => {
     store.getState().dispatch(region('North'));
     await store.getState().flush();
     expect(writes.map((w) => w.map((r) => r.key))).toEqual([
-      ['e:learners:i:s1', 'o:learners'],
+      ['e:learners:s1', 'o:learners'],
       ['s:objective'],
     ]);
   });

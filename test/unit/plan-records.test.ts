@@ -7,6 +7,7 @@ import { readPlanFile } from '../../shared/plan/plan-file';
 import {
   applyPlanRecords,
   diffPlanRecords,
+  elementKeys,
   PLAN_LISTS,
   planToRecords,
   readPlanRecord,
@@ -85,6 +86,16 @@ const EDITS: Edit[] = [
   (plan, n) =>
     produce(plan, (d) => {
       const list = listAt(d, n);
+      // Move one element a few places, and insert a new one in the middle.
+      if (list.length > 2) {
+        const [moved] = list.splice(n % list.length, 1);
+        list.splice((n * 7) % list.length, 0, moved!);
+        list.splice(n % list.length, 0, { ...list[0]!, id: `mid-${n}-${list.length}` });
+      }
+    }),
+  (plan, n) =>
+    produce(plan, (d) => {
+      const list = listAt(d, n);
       // A duplicated id, as a hand-merged file might hold.
       if (list.length) list.push(list[0]!);
     }),
@@ -98,43 +109,50 @@ describe('plan records', () => {
     expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(plan));
   });
 
-  it('finds exactly the changed records, and applying them gives the new plan', () => {
-    const base = sample();
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(1000)), { minLength: 1, maxLength: 6 }),
-        (steps) => {
-          let before = base;
-          let records = asMap(planToRecords(base));
-          for (const [edit, n] of steps) {
-            const after = EDITS[edit]!(before, n);
-            const changes = diffPlanRecords(before, after);
-            records = store(
-              records,
-              changes.map((c) => ({ key: c.key, value: c.after })),
-            );
-            // Storage now holds exactly the new plan's records.
-            expect(records).toEqual(asMap(planToRecords(after)));
-            expect(JSON.stringify(recordsToPlan(asRecords(records)))).toBe(JSON.stringify(after));
-            // Applying the changes to the old plan in memory gives the new plan.
-            const applied = applyPlanRecords(
-              before,
-              changes.map((c) => ({ key: c.key, value: c.after })),
-            );
-            expect(JSON.stringify(applied)).toBe(JSON.stringify(after));
-            // …and reverting them gives the old plan back.
-            const reverted = applyPlanRecords(
-              after,
-              changes.map((c) => ({ key: c.key, value: c.before })),
-            );
-            expect(JSON.stringify(reverted)).toBe(JSON.stringify(before));
-            before = after;
-          }
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    'finds exactly the changed records, and applying them gives the new plan',
+    { timeout: 120_000 },
+    () => {
+      const base = sample();
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(1000)), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          (steps) => {
+            let before = base;
+            let records = asMap(planToRecords(base));
+            for (const [edit, n] of steps) {
+              const after = EDITS[edit]!(before, n);
+              const changes = diffPlanRecords(before, after);
+              records = store(
+                records,
+                changes.map((c) => ({ key: c.key, value: c.after })),
+              );
+              // Storage now holds exactly the new plan's records.
+              expect(records).toEqual(asMap(planToRecords(after)));
+              expect(JSON.stringify(recordsToPlan(asRecords(records)))).toBe(JSON.stringify(after));
+              // Applying the changes to the old plan in memory gives the new plan.
+              const applied = applyPlanRecords(
+                before,
+                changes.map((c) => ({ key: c.key, value: c.after })),
+              );
+              expect(JSON.stringify(applied)).toBe(JSON.stringify(after));
+              // …and reverting them gives the old plan back.
+              const reverted = applyPlanRecords(
+                after,
+                changes.map((c) => ({ key: c.key, value: c.before })),
+              );
+              expect(JSON.stringify(reverted)).toBe(JSON.stringify(before));
+              before = after;
+            }
+          },
+        ),
+        { numRuns: 80 },
+      );
+    },
+  );
 
   it('touches one record when one field of one element changes, in a 10,000-item catalog', () => {
     const base = produce(sample(), (d) => {
@@ -144,7 +162,7 @@ describe('plan records', () => {
     const after = produce(base, (d) => void (d.content.catalog[5000]!.title = 'Renamed'));
     const changes = diffPlanRecords(base, after);
     expect(changes.map((c) => c.key)).toEqual([
-      `e:content.catalog:i:${after.content.catalog[5000]!.id}`,
+      `e:content.catalog:${after.content.catalog[5000]!.id}`,
     ]);
     const typed = produce(base, (d) => void (d.objective.region = 'North'));
     expect(diffPlanRecords(base, typed).map((c) => c.key)).toEqual(['s:objective']);
@@ -169,9 +187,39 @@ describe('plan records', () => {
     const records = planToRecords(plan).filter((r) => r.key !== 'o:content.catalog');
     expect(recordsToPlan(records).content.catalog).toHaveLength(plan.content.catalog.length);
     const stale = planToRecords(plan).map((r) =>
-      r.key === 'o:indicators' ? { key: r.key, value: [...(r.value as string[]), 'i:gone'] } : r,
+      r.key === 'o:indicators' ? { key: r.key, value: [...(r.value as string[]), 'gone'] } : r,
     );
     expect(recordsToPlan(stale).indicators).toEqual(plan.indicators);
+  });
+
+  it('keys elements without a usable id by position, never colliding with an id', () => {
+    const plan = produce(sample(), (d) => {
+      const list = d.skillsMap.assessments as unknown as { id?: string }[];
+      list.length = 0;
+      // No id, an id that looks like a position key, a duplicate, an empty id.
+      list.push({}, { id: '\u00000' }, { id: 'a' }, { id: 'a' }, { id: '' });
+    });
+    expect(elementKeys(plan.skillsMap.assessments)).toEqual([
+      '\u00000',
+      '\u00001',
+      'a',
+      '\u00003',
+      '\u00004',
+    ]);
+    expect(JSON.stringify(recordsToPlan(planToRecords(plan)))).toBe(JSON.stringify(plan));
+  });
+
+  it('writes only the new elements and the order when elements are appended', () => {
+    const base = sample();
+    const after = produce(base, (d) => {
+      d.content.catalog.push({ ...d.content.catalog[0]!, id: 'new-1' });
+      d.content.catalog.push({ ...d.content.catalog[0]!, id: 'new-2' });
+    });
+    expect(diffPlanRecords(base, after).map((c) => c.key)).toEqual([
+      'e:content.catalog:new-1',
+      'e:content.catalog:new-2',
+      'o:content.catalog',
+    ]);
   });
 
   it('refuses records without a header', () => {

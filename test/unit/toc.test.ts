@@ -3,6 +3,20 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { createBlankPlan } from '../../shared/plan/create';
 import type { Plan } from '../../shared/plan/schema';
+import {
+  LinkPathCache,
+  distanceToPath,
+  fitViewport,
+  graphBounds,
+  linkAt,
+  mergeLinkPaths,
+  mergeNodePaths,
+  nodeAt,
+  nodesIn,
+  tileLinks,
+  tileNodes,
+  viewBox,
+} from '../../shared/toc/canvas-geometry';
 import { kindLabel } from '../../shared/toc/kinds';
 import { layoutTheoryOfChange, type ElkLike } from '../../shared/toc/layout';
 import {
@@ -201,5 +215,110 @@ describe('automatic layout', () => {
     expect(Math.min(positions.get('out')!.x, positions.get('int')!.x)).toBe(500);
     expect(Math.min(positions.get('out')!.y, positions.get('int')!.y)).toBe(300);
     expect(positions.get('out')!.y).toBeLessThan(positions.get('int')!.y);
+  });
+});
+
+describe('canvas geometry of large graphs', () => {
+  /** A grid of `count` elements, 300 apart, each linked to the one above it. */
+  function grid(count: number, perRow = 10): Plan {
+    const plan = createBlankPlan('Grid');
+    for (let i = 0; i < count; i++) {
+      addTocNode(plan, {
+        id: `n${i}`,
+        kind: i === 0 ? 'impact' : 'outcome',
+        title: `Element ${i}`,
+        position: { x: (i % perRow) * 300, y: Math.floor(i / perRow) * 200 },
+      });
+      if (i >= perRow) connectTocNodes(plan, `n${i}`, `n${i - perRow}`, `l${i}`);
+    }
+    return plan;
+  }
+
+  it('bounds every link curve by its box, and finds a link only near its curve', () => {
+    const plan = grid(40);
+    const paths = new LinkPathCache().paths(plan.theoryOfChange.nodes, plan.theoryOfChange.links);
+    expect(paths).toHaveLength(30);
+    const tiles = tileLinks(paths, 1000);
+    for (const p of paths) {
+      // Sample the curve through its distance function: its ends are on it.
+      expect(distanceToPath(p, p.x1, p.y1)).toBeLessThan(0.5);
+      expect(distanceToPath(p, p.x2, p.y2)).toBeLessThan(0.5);
+      expect(p.minY).toBeLessThanOrEqual(Math.min(p.y1, p.y2));
+      expect(p.maxY).toBeGreaterThanOrEqual(Math.max(p.y1, p.y2));
+    }
+    const l15 = paths.find((p) => p.id === 'l15')!;
+    const mid = { x: (l15.x1 + l15.x2) / 2, y: (l15.y1 + l15.y2) / 2 };
+    expect(linkAt(tiles.values(), mid.x + 3, mid.y, 6)?.id).toBe('l15');
+    expect(linkAt(tiles.values(), mid.x + 60, mid.y, 6)).toBeNull();
+  });
+
+  it('keeps unchanged curves and tiles as the same objects after an edit', () => {
+    const plan = grid(40);
+    const cache = new LinkPathCache();
+    const before = cache.paths(plan.theoryOfChange.nodes, plan.theoryOfChange.links);
+    const tilesBefore = tileLinks(before, 1000);
+    const moved = produce(plan, (d) => {
+      d.theoryOfChange.nodes[35]!.position = { x: 1510, y: 610 };
+    });
+    const after = cache.paths(moved.theoryOfChange.nodes, moved.theoryOfChange.links);
+    const changed = after.filter((p, i) => p !== before[i]).map((p) => p.id);
+    // Only links touching n35 (n35 → n25) got new curves.
+    expect(changed).toEqual(['l35']);
+    const tilesAfter = tileLinks(after, 1000, tilesBefore);
+    const newTiles = [...tilesAfter.values()].filter((t) => tilesBefore.get(t.key) !== t);
+    expect(newTiles.map((t) => t.key)).toEqual([tileKeyOf(after.find((p) => p.id === 'l35')!)]);
+    // Skipped (live) links are left out.
+    expect(
+      cache.paths(moved.theoryOfChange.nodes, moved.theoryOfChange.links, new Set(['l35'])),
+    ).toHaveLength(29);
+  });
+
+  function tileKeyOf(p: { x1: number; y1: number }) {
+    return `${Math.floor(p.x1 / 1000)}:${Math.floor(p.y1 / 1000)}`;
+  }
+
+  it('finds elements at a point and inside a box, and fits the whole graph', () => {
+    const plan = grid(100);
+    const tiles = tileNodes(plan.theoryOfChange.nodes, 1000);
+    expect(nodeAt(tiles.values(), 310, 210)?.id).toBe('n11');
+    expect(nodeAt(tiles.values(), 250, 10)).toBeNull();
+    const inside = nodesIn(tiles.values(), { minX: 0, minY: 0, maxX: 520, maxY: 290 });
+    expect(inside.map((n) => n.id).sort()).toEqual(['n0', 'n1', 'n10', 'n11']);
+    const box = graphBounds(plan.theoryOfChange.nodes);
+    expect(box).toEqual({
+      minX: 0,
+      minY: 0,
+      maxX: 2700 + NODE_SIZE.width,
+      maxY: 1800 + NODE_SIZE.height,
+    });
+    const view = fitViewport(box, 1000, 500, { padding: 0.1, maxZoom: 1 });
+    // The whole graph is in view and centred.
+    const shown = viewBox([view.x, view.y, view.zoom], 1000, 500, 0);
+    expect(shown.minX).toBeLessThanOrEqual(box.minX);
+    expect(shown.maxX).toBeGreaterThanOrEqual(box.maxX);
+    expect(shown.minY).toBeLessThanOrEqual(box.minY);
+    expect(shown.maxY).toBeGreaterThanOrEqual(box.maxY);
+    expect(fitViewport(graphBounds([]), 1000, 500).zoom).toBe(1);
+  });
+
+  it('draws a tile as a few merged paths, one per look', () => {
+    const plan = grid(40);
+    plan.theoryOfChange.links[0]!.rationale = 'Because.';
+    plan.theoryOfChange.links[1]!.evidence = 'strong';
+    const paths = new LinkPathCache().paths(plan.theoryOfChange.nodes, plan.theoryOfChange.links);
+    const merged = mergeLinkPaths(paths);
+    expect(merged.map((m) => m.look).sort()).toEqual([
+      'head explained',
+      'head unexplained',
+      'none explained',
+      'none unexplained',
+      'strong unexplained',
+    ]);
+    // Every link is one curve (M…C) and one arrowhead.
+    const curves = merged.filter((m) => !m.look.startsWith('head'));
+    expect(curves.reduce((n, m) => n + m.d.split('M').length - 1, 0)).toBe(30);
+    const boxes = mergeNodePaths(plan.theoryOfChange.nodes);
+    expect(boxes.map((b) => b.look).sort()).toEqual(['impact', 'outcome short']);
+    expect(boxes.reduce((n, b) => n + b.d.split('M').length - 1, 0)).toBe(40);
   });
 });

@@ -1,22 +1,59 @@
 /**
  * For large graphs, the links that are not being edited are drawn here as
- * one plain SVG layer instead of as React Flow edges. Each React Flow edge
- * recomputes its geometry on every store update (every pointer move of a
- * drag), which at a thousand links costs more than a frame; this layer
- * re-renders only when the plan changes. Links touching the selection stay
- * live React Flow edges, so dragging shows them following the pointer.
+ * plain SVG instead of as React Flow edges: each React Flow edge recomputes
+ * its geometry on every store update (every pointer move of a drag), which
+ * at a thousand links costs more than a frame. Links touching the selection
+ * stay live React Flow edges, so dragging shows them following the pointer.
+ *
+ * The layer is cheap on drag frames by construction:
+ * - links are grouped in spatial tiles (shared/toc/link-geometry) and only
+ *   the tiles near the view are in the DOM; each tile is memoised and
+ *   re-renders only when one of its links or their ends changes;
+ * - the layer is its own compositor layer (toc.css), so moving the dragged
+ *   element never repaints it;
+ * - it takes no pointer events: the browser would hit-test every curve on
+ *   every pointer move. A click on the empty canvas asks `pickRef` instead.
  */
-import { ViewportPortal } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
-import { NODE_SIZE } from '../../../../shared/toc/operations';
+import {
+  LinkPathCache,
+  linkAt,
+  mergeLinkPaths,
+  tileLinks,
+  type LinkTile,
+} from '../../../../shared/toc/canvas-geometry';
+import { useViewportPortal, useVisibleTiles } from './static-layer';
 
-const DASH: Record<TocLink['evidence'], string | undefined> = {
-  strong: undefined,
-  moderate: undefined,
-  weak: '8 5',
-  none: '2 4',
-};
+/** Side of a tile in canvas units (a few element widths). */
+const TILE_SIZE = 1200;
+/** Room around a tile for the stroke and the arrowhead. */
+const PAD = 16;
+
+/** Finds the link drawn at a canvas point (within `tolerance` canvas units). */
+export type PickLink = (x: number, y: number, tolerance: number) => string | null;
+
+const Tile = memo(function Tile({ tile }: { tile: LinkTile }) {
+  const x = tile.minX - PAD;
+  const y = tile.minY - PAD;
+  const width = tile.maxX - tile.minX + 2 * PAD;
+  const height = tile.maxY - tile.minY + 2 * PAD;
+  const paths = useMemo(() => mergeLinkPaths(tile.paths), [tile]);
+  return (
+    <svg
+      className="toc-static-tile"
+      style={{ left: x, top: y }}
+      width={width}
+      height={height}
+      viewBox={`${x} ${y} ${width} ${height}`}
+    >
+      {paths.map(({ look, d }) => (
+        <path key={look} d={d} className={`toc-static-link ${look}`} />
+      ))}
+    </svg>
+  );
+});
 
 /** The static link layer. */
 export const StaticLinks = memo(function StaticLinks(props: {
@@ -24,49 +61,36 @@ export const StaticLinks = memo(function StaticLinks(props: {
   links: readonly TocLink[];
   /** Links drawn live by React Flow instead. */
   live: ReadonlySet<string>;
-  onSelect: (linkId: string) => void;
+  /** Filled with a function that finds the link at a canvas point. */
+  pickRef: RefObject<PickLink | null>;
 }) {
-  const byId = new Map(props.nodes.map((n) => [n.id, n]));
-  return (
-    <ViewportPortal>
-      <svg className="toc-static-links" aria-hidden="true" width="1" height="1">
-        <defs>
-          <marker
-            id="toc-static-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#8a94a6" />
-          </marker>
-        </defs>
-        {props.links.map((link) => {
-          if (props.live.has(link.id)) return null;
-          const from = byId.get(link.source);
-          const to = byId.get(link.target);
-          if (!from || !to) return null;
-          // Cause's top centre to effect's bottom centre, as the handles are.
-          const x1 = from.position.x + NODE_SIZE.width / 2;
-          const y1 = from.position.y;
-          const x2 = to.position.x + NODE_SIZE.width / 2;
-          const y2 = to.position.y + NODE_SIZE.height;
-          const bend = Math.max(30, Math.abs(y1 - y2) / 2);
-          return (
-            <path
-              key={link.id}
-              d={`M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 + bend} ${x2},${y2}`}
-              className={link.rationale ? 'toc-static-link' : 'toc-static-link no-rationale'}
-              strokeWidth={link.evidence === 'strong' ? 3 : 2}
-              strokeDasharray={DASH[link.evidence]}
-              markerEnd="url(#toc-static-arrow)"
-              onClick={() => props.onSelect(link.id)}
-            />
-          );
-        })}
-      </svg>
-    </ViewportPortal>
+  const { nodes, links, live, pickRef } = props;
+  const cache = useRef<LinkPathCache>(null);
+  const previous = useRef<Map<string, LinkTile>>(undefined);
+  const tiles = useMemo(() => {
+    cache.current ??= new LinkPathCache();
+    const next = tileLinks(cache.current.paths(nodes, links, live), TILE_SIZE, previous.current);
+    previous.current = next;
+    return next;
+  }, [nodes, links, live]);
+
+  useEffect(() => {
+    pickRef.current = (x, y, tolerance) => linkAt(tiles.values(), x, y, tolerance)?.id ?? null;
+    return () => {
+      pickRef.current = null;
+    };
+  }, [pickRef, tiles]);
+
+  const visible = useVisibleTiles(tiles);
+  const portal = useViewportPortal();
+  if (!portal) return null;
+
+  return createPortal(
+    <div className="toc-static-links" aria-hidden="true">
+      {visible.map((tile) => (
+        <Tile key={tile.key} tile={tile} />
+      ))}
+    </div>,
+    portal,
   );
 });

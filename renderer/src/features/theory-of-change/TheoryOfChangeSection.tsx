@@ -13,13 +13,26 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type OnBeforeDelete,
+  type ReactFlowState,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import {
+  fitViewport,
+  graphBounds,
+  overlaps,
+  tileNodes,
+  viewBox,
+  type Box,
+} from '../../../../shared/toc/canvas-geometry';
 import { TOC_KINDS, type TocNodeKind } from '../../../../shared/toc/kinds';
 import { layoutTheoryOfChange } from '../../../../shared/toc/layout';
 import {
@@ -42,28 +55,30 @@ import { useTocEditor } from './editor-state';
 import { getElk } from './elk';
 import { syncFlowEdges, syncFlowNodes, type TocFlowEdge, type TocFlowNode } from './flow-adapter';
 import { TocInspector, type TocSelection } from './TocInspector';
-import { StaticLinks } from './StaticLinks';
+import { StaticLinks, type PickLink } from './StaticLinks';
+import { StaticNodes, type PickNode } from './StaticNodes';
 import { TocNodeView } from './TocNodeView';
 import './toc.css';
 
 const NODE_TYPES = { toc: TocNodeView };
-/** Above this many elements, only what is on screen is rendered. */
-const VISIBLE_ONLY_THRESHOLD = 400;
 /**
- * Culling off-screen elements costs a pass over all of them on every pointer
- * move; it pays only when many are off screen. Zoomed far out (everything in
- * view) it is skipped, unless the graph is so large that the view never
- * holds all of it.
+ * Above this many elements a graph is large: React Flow is handed only the
+ * elements near the view, the selection and its neighbours (zoomed far out,
+ * only the latter; StaticNodes draws the rest as boxes), and draws only the
+ * links touching the selection (StaticLinks draws the rest). Each element
+ * React Flow holds costs on every pointer move of a drag, on screen or not.
  */
-const ALWAYS_CULL_THRESHOLD = 2000;
-/** Below this zoom, nodes are drawn without text. */
+const LARGE_GRAPH = 400;
+/** Below this zoom, nodes are drawn without text (as boxes in a large graph). */
 const FAR_ZOOM = 0.45;
+/** Side of the squares elements are grouped in to find those near the view. */
+const NODE_TILE = 1200;
 // Props handed to React Flow must keep their identity between renders: it
 // passes them to every node wrapper, and a new function or array would
 // re-render all of them on each pointer move of a drag.
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT_VIEW = { padding: 0.1, maxZoom: 1 } as const;
+const FIT_VIEW = { padding: 0.1, minZoom: 0.005, maxZoom: 1 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 const ARIA_LABELS = {
   'node.a11yDescription.default':
@@ -204,6 +219,41 @@ function TocEditor() {
     return { nodes, edges };
   }, [selectionKey]);
   const [far, setFar] = useState(false);
+  // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
+  const followZoom = useCallback((zoom: number) => {
+    const isFar = zoom < FAR_ZOOM;
+    setFar(isFar);
+    // Nodes read it from the editor store; set only on a change, since every
+    // node's subscription runs on each change of that store.
+    if (useTocEditor.getState().far !== isFar) useTocEditor.getState().setFar(isFar);
+  }, []);
+
+  // The whole graph in view, computed from the plan's positions: React
+  // Flow's own fitView knows only the nodes it draws, and zoomed far out a
+  // large graph hands it only the selection.
+  const fittedViewport = useCallback((): Viewport => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    const nodes = store.getState().history.present.theoryOfChange.nodes;
+    return fitViewport(graphBounds(nodes), box?.width || 800, box?.height || 600, FIT_VIEW);
+  }, [store]);
+  const fitAll = useCallback(
+    (duration = 300) => void flow.setViewport(fittedViewport(), { duration }),
+    [flow, fittedViewport],
+  );
+  // The canvas opens fitted, computed as soon as the canvas has a size and
+  // before React Flow first renders, so a large graph never mounts
+  // thousands of nodes only to draw them as boxes.
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  const measureCanvas = useCallback(
+    (element: HTMLDivElement | null) => {
+      canvasRef.current = element;
+      if (!element) return;
+      const viewport = fittedViewport();
+      followZoom(viewport.zoom);
+      setInitialViewport((current) => current ?? viewport);
+    },
+    [fittedViewport, followZoom],
+  );
 
   const select = useCallback(
     (next: TocSelection, center = false) => {
@@ -351,14 +401,14 @@ function TocEditor() {
           moveTocNodes(d, positions),
         );
         store.getState().seal();
-        if (!only) requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }));
+        if (!only) requestAnimationFrame(() => fitAll());
       } catch (error) {
         notify(`The layout could not be computed: ${String(error)}`);
       } finally {
         setLayingOut(false);
       }
     },
-    [edit, flow, store],
+    [edit, fitAll, store],
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -414,7 +464,7 @@ function TocEditor() {
     (id: string) => select({ nodes: [id], edges: [] }, true),
     [select],
   );
-  const large = flowNodes.length > VISIBLE_ONLY_THRESHOLD;
+  const large = flowNodes.length > LARGE_GRAPH;
   // Large graphs: only links touching the selection are live React Flow
   // edges; the rest are drawn by StaticLinks (see there for why).
   const liveLinks = useMemo(() => {
@@ -431,20 +481,152 @@ function TocEditor() {
     () => (liveLinks ? flowEdges.filter((e) => liveLinks.has(e.id)) : flowEdges),
     [flowEdges, liveLinks],
   );
-  const sealHistory = useCallback(() => store.getState().seal(), [store]);
   const onNodeDoubleClick = useCallback(
     (_: React.MouseEvent, node: TocFlowNode) => startRename(node.id),
     [startRename],
   );
-  // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
   const onMove = useCallback(
-    (_: unknown, viewport: { zoom: number }) => setFar(viewport.zoom < FAR_ZOOM),
-    [],
+    (_: unknown, viewport: { zoom: number }) => followZoom(viewport.zoom),
+    [followZoom],
   );
-  const onStaticLinkSelect = useCallback(
-    (id: string) => select({ nodes: [], edges: [id] }),
-    [select],
+
+  // Which elements React Flow is handed in a large graph (see LARGE_GRAPH).
+  const nodeTiles = useMemo(
+    () => (large ? tileNodes(tocNodes, NODE_TILE) : null),
+    [large, tocNodes],
   );
+  // Runs on every React Flow store update (each pointer move): a pass over
+  // the tiles, returning a string so this re-renders only when the set of
+  // tiles near the view changes.
+  const nearKeys = useStore(
+    useCallback(
+      (s: ReactFlowState) => {
+        if (!nodeTiles || far) return '';
+        const view = viewBox(s.transform, s.width, s.height);
+        let keys = '';
+        for (const tile of nodeTiles.values()) if (overlaps(tile, view)) keys += `${tile.key} `;
+        return keys;
+      },
+      [nodeTiles, far],
+    ),
+  );
+  const liveNodes = useMemo(() => {
+    if (!nodeTiles) return null;
+    const selected = new Set(selection.nodes);
+    const edges = new Set(selection.edges);
+    const ids = new Set(selected);
+    // Neighbours too, so the links of the selection can be drawn live.
+    for (const l of tocLinks) {
+      if (selected.has(l.source) || edges.has(l.id)) ids.add(l.target);
+      if (selected.has(l.target) || edges.has(l.id)) ids.add(l.source);
+    }
+    for (const key of nearKeys.split(' '))
+      for (const n of nodeTiles.get(key)?.nodes ?? []) ids.add(n.id);
+    return ids;
+  }, [nodeTiles, nearKeys, selection, tocLinks]);
+  const lod = large && far;
+  // Same node objects (only the array is new), so React Flow re-adopts nothing.
+  const shownNodes = useMemo(
+    () => (liveNodes ? flowNodes.filter((n) => liveNodes.has(n.id)) : flowNodes),
+    [flowNodes, liveNodes],
+  );
+
+  // Static layers take no pointer events (see StaticLinks, StaticNodes): a
+  // click on the empty canvas selects the element or link drawn under it.
+  const pickLink = useRef<PickLink | null>(null);
+  const pickNode = useRef<PickNode | null>(null);
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const node = pickNode.current?.at(point.x, point.y);
+      const link = node ? null : pickLink.current?.(point.x, point.y, 6 / flow.getZoom());
+      // After React Flow has cleared the selection for this click.
+      if (node) queueMicrotask(() => select({ nodes: [node.id], edges: [] }));
+      else if (link) queueMicrotask(() => select({ nodes: [], edges: [link] }));
+    },
+    [flow, select],
+  );
+  // A press on a box of StaticNodes: make that element a React Flow node
+  // (by selecting it) before anything else sees the press, then hand the
+  // press to it, so it can be dragged straight away like any node.
+  // A selection rectangle (Shift+drag) selects the boxes inside it too;
+  // React Flow knows only its own nodes. Its rectangle is gone by the time
+  // the selection ends, so the last one is kept.
+  const flowStore = useStoreApi<TocFlowNode, TocFlowEdge>();
+  const selectionBox = useRef<Box | null>(null);
+  useEffect(
+    () =>
+      flowStore.subscribe((s) => {
+        const r = s.userSelectionRect;
+        if (!r) return;
+        const [tx, ty, zoom] = s.transform;
+        selectionBox.current = {
+          minX: (r.x - tx) / zoom,
+          minY: (r.y - ty) / zoom,
+          maxX: (r.x + r.width - tx) / zoom,
+          maxY: (r.y + r.height - ty) / zoom,
+        };
+      }),
+    [flowStore],
+  );
+  const onSelectionEnd = useCallback(() => {
+    const box = selectionBox.current;
+    selectionBox.current = null;
+    const pick = pickNode.current;
+    if (!box || !pick) return;
+    const boxes = pick.inside(box).map((n) => n.id);
+    if (boxes.length === 0) return;
+    // After React Flow has reported what it selected.
+    queueMicrotask(() => {
+      const own = flowStore
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id);
+      select({ nodes: [...new Set([...own, ...boxes])], edges: [] });
+    });
+  }, [flowStore, select]);
+
+  const onMouseDownCapture = (event: React.MouseEvent) => {
+    const pick = pickNode.current;
+    const target = event.target as Element;
+    if (!pick || event.button !== 0 || !target.closest('.react-flow__pane, .react-flow__viewport'))
+      return;
+    if (target.closest('.react-flow__node')) return;
+    const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const node = pick.at(point.x, point.y);
+    if (!node) return;
+    event.stopPropagation();
+    event.preventDefault();
+    const add = event.shiftKey || event.metaKey || event.ctrlKey;
+    flushSync(() =>
+      select({ nodes: add ? [...new Set([...selection.nodes, node.id])] : [node.id], edges: [] }),
+    );
+    canvasRef.current
+      ?.querySelector(`.react-flow__node[data-id="${CSS.escape(node.id)}"]`)
+      ?.dispatchEvent(
+        new MouseEvent('mousedown', {
+          bubbles: true,
+          cancelable: true,
+          view: window,
+          button: 0,
+          buttons: 1,
+          clientX: event.clientX,
+          clientY: event.clientY,
+          screenX: event.screenX,
+          screenY: event.screenY,
+        }),
+      );
+  };
+  // While an element is dragged a sheet covers the canvas (toc.css), so
+  // pointer moves are not hit-tested against every element.
+  const onNodeDragStart = useCallback(() => {
+    store.getState().seal();
+    canvasRef.current?.classList.add('is-dragging');
+  }, [store]);
+  const onNodeDragStop = useCallback(() => {
+    store.getState().seal();
+    canvasRef.current?.classList.remove('is-dragging');
+  }, [store]);
 
   return (
     <div className="toc-editor">
@@ -478,7 +660,7 @@ function TocEditor() {
           <button
             type="button"
             aria-label="Fit the whole diagram on screen"
-            onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 300 })}
+            onClick={() => fitAll()}
           >
             Fit
           </button>
@@ -486,57 +668,64 @@ function TocEditor() {
       </div>
       <div className="toc-body">
         <div
-          className={far ? 'toc-canvas is-far' : 'toc-canvas'}
-          ref={canvasRef}
+          className={`toc-canvas${far ? ' is-far' : ''}${large ? ' is-large' : ''}`}
+          ref={measureCanvas}
           onKeyDown={onKeyDown}
+          onMouseDownCapture={lod ? onMouseDownCapture : undefined}
           aria-label="Theory of change canvas"
           role="region"
         >
-          <ReactFlow<TocFlowNode, TocFlowEdge>
-            nodes={flowNodes}
-            edges={shownEdges}
-            nodeTypes={NODE_TYPES}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={onConnect}
-            onBeforeDelete={onBeforeDelete}
-            onNodeDragStart={sealHistory}
-            onNodeDragStop={sealHistory}
-            onNodeDoubleClick={onNodeDoubleClick}
-            connectOnClick
-            deleteKeyCode={DELETE_KEYS}
-            multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            onlyRenderVisibleElements={flowNodes.length > ALWAYS_CULL_THRESHOLD || (large && !far)}
-            onMove={onMove}
-            fitView
-            fitViewOptions={FIT_VIEW}
-            minZoom={0.02}
-            maxZoom={2}
-            proOptions={PRO_OPTIONS}
-            ariaLabelConfig={ARIA_LABELS}
-          >
-            {liveLinks && (
-              <StaticLinks
-                nodes={tocNodes}
-                links={tocLinks}
-                live={liveLinks}
-                onSelect={onStaticLinkSelect}
-              />
-            )}
-            <Background gap={24} color="#d5dbe5" />
-            <Controls showInteractive={false} />
-            {/* The minimap redraws every element on each move: only for small graphs. */}
-            {!large && (
-              <MiniMap
-                position="top-right"
-                pannable
-                zoomable
-                ariaLabel="Overview of the whole theory of change"
-                nodeStrokeWidth={3}
-                style={{ width: 160, height: 110 }}
-              />
-            )}
-          </ReactFlow>
+          {initialViewport && (
+            <ReactFlow<TocFlowNode, TocFlowEdge>
+              nodes={shownNodes}
+              edges={shownEdges}
+              nodeTypes={NODE_TYPES}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onBeforeDelete={onBeforeDelete}
+              onNodeDragStart={onNodeDragStart}
+              onNodeDragStop={onNodeDragStop}
+              onPaneClick={large ? onPaneClick : undefined}
+              onSelectionEnd={lod ? onSelectionEnd : undefined}
+              onNodeDoubleClick={onNodeDoubleClick}
+              connectOnClick
+              deleteKeyCode={DELETE_KEYS}
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
+              onMove={onMove}
+              defaultViewport={initialViewport}
+              minZoom={FIT_VIEW.minZoom}
+              maxZoom={2}
+              proOptions={PRO_OPTIONS}
+              ariaLabelConfig={ARIA_LABELS}
+            >
+              {liveLinks && (
+                <StaticLinks
+                  nodes={tocNodes}
+                  links={tocLinks}
+                  live={liveLinks}
+                  pickRef={pickLink}
+                />
+              )}
+              {lod && liveNodes && (
+                <StaticNodes nodes={tocNodes} live={liveNodes} pickRef={pickNode} />
+              )}
+              <Background gap={24} color="#d5dbe5" />
+              {/* Fit is in the toolbar: React Flow's own knows only the nodes it draws. */}
+              <Controls showInteractive={false} showFitView={false} />
+              {/* The minimap redraws every element on each move: only for small graphs. */}
+              {!large && (
+                <MiniMap
+                  position="top-right"
+                  pannable
+                  zoomable
+                  ariaLabel="Overview of the whole theory of change"
+                  nodeStrokeWidth={3}
+                  style={{ width: 160, height: 110 }}
+                />
+              )}
+            </ReactFlow>
+          )}
         </div>
         <TocInspector
           selection={selection}

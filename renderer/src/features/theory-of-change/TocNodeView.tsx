@@ -78,6 +78,24 @@ function RenameInput({ id, title }: { id: string; title: string }) {
   );
 }
 
+/**
+ * Where a handle is, for React Flow to measure (it finds handles by these
+ * classes and attributes), without React Flow's Handle component: each of
+ * those subscribes to React Flow's store, and with thousands of nodes on
+ * screen their selectors ran on every pointer move of a drag. Used when
+ * zoomed far out, where handles are hidden and too small to grab anyway.
+ */
+function HandleMark({ nodeId, type }: { nodeId: string; type: 'source' | 'target' }) {
+  const position = type === 'source' ? 'top' : 'bottom';
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-${position} ${type} toc-handle`}
+      data-nodeid={nodeId}
+      data-handlepos={position}
+    />
+  );
+}
+
 /** The canvas node component (memoised: only a changed node re-renders). */
 export const TocNodeView = memo(function TocNodeView({
   id,
@@ -87,10 +105,15 @@ export const TocNodeView = memo(function TocNodeView({
   countNodeRender(id);
   const { node } = data;
   const renaming = useTocEditor((s) => s.renamingId === id);
+  const far = useTocEditor((s) => s.far);
   const horizon = node.kind === 'outcome' ? ` toc-horizon-${node.horizon ?? 'short'}` : '';
   return (
     <div className={`toc-node toc-kind-${node.kind}${horizon}${selected ? ' is-selected' : ''}`}>
-      <Handle type="target" position={Position.Bottom} className="toc-handle" />
+      {far ? (
+        <HandleMark nodeId={id} type="target" />
+      ) : (
+        <Handle type="target" position={Position.Bottom} className="toc-handle" />
+      )}
       <div className="toc-node-kind">
         <span className="toc-node-icon" aria-hidden="true">
           {KIND_ICON[node.kind]}
@@ -102,7 +125,11 @@ export const TocNodeView = memo(function TocNodeView({
       ) : (
         <div className="toc-node-title">{node.title || 'Untitled'}</div>
       )}
-      <Handle type="source" position={Position.Top} className="toc-handle" />
+      {far ? (
+        <HandleMark nodeId={id} type="source" />
+      ) : (
+        <Handle type="source" position={Position.Top} className="toc-handle" />
+      )}
     </div>
   );
 });

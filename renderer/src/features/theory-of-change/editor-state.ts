@@ -1,22 +1,29 @@
 /**
  * UI state of the theory-of-change editor that is not part of the plan:
- * which node is being renamed in place. Kept outside React Flow's nodes so
- * starting a rename re-renders only that node.
+ * which node is being renamed in place, and whether the canvas is zoomed
+ * too far out for text. Kept outside React Flow's store, whose every update
+ * (each pointer move of a drag) runs every subscriber's selector: this store
+ * changes only when these do.
  */
 import { create } from 'zustand';
 
 /** Editor UI state. */
 export interface TocEditorState {
   renamingId: string | null;
+  /** Zoomed out so far that nodes are drawn as plain shapes. */
+  far: boolean;
   startRename(id: string): void;
   stopRename(): void;
+  setFar(far: boolean): void;
 }
 
 /** The editor UI store (one editor is open at a time). */
 export const useTocEditor = create<TocEditorState>()((set) => ({
   renamingId: null,
+  far: false,
   startRename: (id) => set({ renamingId: id }),
   stopRename: () => set({ renamingId: null }),
+  setFar: (far) => set({ far }),
 }));
 
 /** Counts node renders when a test asks for it (window.__upskillTocNodeRenders = {}). */

@@ -13,8 +13,9 @@
  * Usage: npm run bench [-- suite-name ...] [-- --update-baseline]
  *   --update-baseline   also write this run's values into baseline.json
  *                        (merged: metrics not measured keep their old value)
- *   BENCH_NOISE_PCT=n    changes within n % of the baseline count as noise (default 15)
- *   BENCH_SUITE_TIMEOUT_MIN=n  give up on a suite after n minutes (default 20)
+ *   BENCH_NOISE_PCT=n    changes within n % of the baseline count as noise (default 15;
+ *                        a metric's spread recorded in baseline.json widens it)
+ *   BENCH_SUITE_TIMEOUT_MIN=n  give up on a suite after n minutes (default 10)
  *   BENCH_QUICK=1        fewer repetitions, for working on the bench itself
  */
 import { execFileSync } from 'node:child_process';
@@ -49,7 +50,7 @@ const SUITES: BenchSuite[] = [
 const root = join(import.meta.dirname, '..', '..');
 const BASELINE_PATH = join(import.meta.dirname, 'baseline.json');
 const NOISE = Number(process.env.BENCH_NOISE_PCT ?? 15) / 100;
-const SUITE_TIMEOUT_MS = Number(process.env.BENCH_SUITE_TIMEOUT_MIN ?? 20) * 60_000;
+const SUITE_TIMEOUT_MS = Number(process.env.BENCH_SUITE_TIMEOUT_MIN ?? 10) * 60_000;
 /**
  * Changes smaller than this, in the metric's unit, are noise whatever their
  * percentage (a 0.4 → 0.6 ms change is +50 % and means nothing).
@@ -72,12 +73,20 @@ interface Machine {
 
 /** The committed reference run. */
 interface Baseline {
+  /** The machine of the latest run merged in. */
   machine: Machine;
+  /** Every run whose values are in the baseline, with the suites it measured. */
+  runs: { suites: string[]; machine: Machine }[];
   /** How the baseline was taken and how noisy the machine was. */
   conditions: string;
   metrics: Record<string, number | null>;
   /** Which suite reports each metric, so a crashed suite's metrics are still listed. */
   suites: Record<string, string>;
+  /**
+   * Per metric, how far repeat runs of the same build spread on this machine
+   * ((max − min) / median, in %); a change within it counts as noise.
+   */
+  spreadPercent?: Record<string, number>;
 }
 
 /** How one metric compares with the baseline. */
@@ -101,8 +110,9 @@ function compare(metric: Metric, baseline: Baseline | null): Comparison {
     return { baseline: null, change: null, percent: null, verdict: 'new' };
   const change = metric.value - base;
   const percent = base === 0 ? (change === 0 ? 0 : null) : (100 * change) / Math.abs(base);
+  const spread = (baseline?.spreadPercent?.[metric.name] ?? 0) / 100;
   const threshold = Math.max(
-    (metric.noise ?? NOISE) * Math.abs(base),
+    Math.max(metric.noise ?? NOISE, spread) * Math.abs(base),
     ABSOLUTE_NOISE[metric.unit] ?? 0,
   );
   const worse = metric.better === 'higher' ? -change : change;
@@ -191,7 +201,7 @@ function printTable(rows: string[][]): void {
   for (const row of rows.slice(1)) console.log(line(row));
 }
 
-function machineInfo(loadStart: number): Machine {
+function machineInfo(loadStart: number, git: ReturnType<typeof gitState>): Machine {
   let chromium = 'unknown';
   try {
     chromium = execFileSync(CHROMIUM_PATH, ['--version'], {
@@ -209,7 +219,7 @@ function machineInfo(loadStart: number): Machine {
     chromium,
     date: new Date().toISOString(),
     loadAverage: { start: loadStart, end: Math.round(loadavg()[0]! * 100) / 100 },
-    app: { dist: process.env.E2E_DIST_DIR ?? join(root, 'dist-web'), ...gitState() },
+    app: { dist: process.env.E2E_DIST_DIR ?? join(root, 'dist-web'), ...git },
   };
 }
 
@@ -241,6 +251,8 @@ async function main() {
   const suites = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
   const baseline = readBaseline();
   const loadStart = Math.round(loadavg()[0]! * 100) / 100;
+  // The checkout as the run starts (others may commit while it runs).
+  const git = gitState();
   const started = Date.now();
 
   const server = await serveBrowserBuild();
@@ -275,7 +287,7 @@ async function main() {
     await server.close();
   }
   const totalSeconds = Math.round((Date.now() - started) / 1000);
-  const machine = machineInfo(loadStart);
+  const machine = machineInfo(loadStart, git);
   const comparisons = new Map(metrics.map((m) => [m.name, compare(m, baseline)]));
 
   console.log('');
@@ -303,7 +315,7 @@ async function main() {
       `${metrics.filter((m) => !m.failed && m.target !== '—' && !m.ok).length} missed, ` +
       `${metrics.filter((m) => m.failed).length} not measured; ` +
       (baseline
-        ? `${regressions.length} beyond the noise threshold (${Math.round(NOISE * 100)} %) against the baseline of ${baseline.machine.date.slice(0, 10)}.`
+        ? `${regressions.length} beyond the noise threshold (${Math.round(NOISE * 100)} %, or the metric's recorded spread if larger) against the baseline of ${baseline.machine.date.slice(0, 10)}.`
         : 'no baseline.json to compare with.'),
   );
   if (Math.max(machine.loadAverage.start, machine.loadAverage.end) > machine.cores)
@@ -337,14 +349,27 @@ async function main() {
   console.log(`Wrote bench-results.json (${machine.cores} cores, ${machine.chromium}).`);
 
   if (updateBaseline) {
+    const measuredSuites = suites.map((s) => s.name);
     const merged: Baseline = {
       machine,
+      runs: [
+        // Earlier runs stay listed for the suites this run did not measure.
+        ...(baseline?.runs ?? [])
+          .map((run) => ({
+            ...run,
+            suites: run.suites.filter((s) => !measuredSuites.includes(s)),
+          }))
+          .filter((run) => run.suites.length > 0),
+        { suites: measuredSuites, machine },
+      ],
       conditions:
         process.env.BENCH_CONDITIONS ??
         baseline?.conditions ??
         'Recorded with `npm run bench -- --update-baseline`.',
       metrics: { ...baseline?.metrics },
       suites: { ...baseline?.suites, ...metricSuite },
+      // The recorded spread describes the machine, not one run: kept as is.
+      ...(baseline?.spreadPercent ? { spreadPercent: baseline.spreadPercent } : {}),
     };
     for (const m of metrics)
       if (Number.isFinite(m.value)) merged.metrics[m.name] = m.value;

@@ -16,7 +16,7 @@
  * in Node (it always discarded a warm-up run), first-in-page in the app.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,7 +47,8 @@ const RUNS = process.env.BENCH_QUICK ? 1 : 3;
 /** Fresh processes per cold Node figure (median). */
 const COLD_RUNS = process.env.BENCH_QUICK ? 1 : 3;
 const root = join(import.meta.dirname, '..', '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'upskill-bench-export-'));
+/** Plan files for the child processes and the app; made per run, removed after it. */
+let dir = '';
 
 /** The Word plan of §5: 1,000 elements, 300 stakeholders, 500 catalog items. */
 const WORD_PLAN = { tocElements: 1000, stakeholders: 300, catalogItems: 500 } as const;
@@ -334,29 +335,39 @@ async function appMetrics(context: BenchContext, plan: Plan): Promise<Metric[]> 
   return metrics;
 }
 
+/** Every export figure: Node Word and Excel, then the app. */
+async function exportMetrics(context: BenchContext): Promise<Metric[]> {
+  const wordPlan = largePlan({
+    ...WORD_PLAN,
+    id: 'bench-export-word',
+    name: 'Export plan — 1,000 elements, 300 stakeholders',
+  });
+  const excelPlan = largePlan({
+    ...EXCEL_PLAN,
+    id: 'bench-export-excel',
+    name: 'Export plan — 1,000 elements, 300 stakeholders, 10,000 catalog items',
+  });
+  return [
+    ...(await attempt([SPECS.docx, SPECS.docxCold, SPECS.docxWarm, SPECS.docxRatio], () =>
+      wordMetrics(wordPlan),
+    )),
+    ...(await attempt([SPECS.xlsx, SPECS.xlsxCold, SPECS.xlsxWarm, SPECS.xlsxRatio], () =>
+      excelMetrics(excelPlan),
+    )),
+    ...(await appMetrics(context, excelPlan)),
+  ];
+}
+
 /** The export suite. */
 export const exportSuite: BenchSuite = {
   name: 'export',
   metrics: Object.values(SPECS),
   async run(context) {
-    const wordPlan = largePlan({
-      ...WORD_PLAN,
-      id: 'bench-export-word',
-      name: 'Export plan — 1,000 elements, 300 stakeholders',
-    });
-    const excelPlan = largePlan({
-      ...EXCEL_PLAN,
-      id: 'bench-export-excel',
-      name: 'Export plan — 1,000 elements, 300 stakeholders, 10,000 catalog items',
-    });
-    return [
-      ...(await attempt([SPECS.docx, SPECS.docxCold, SPECS.docxWarm, SPECS.docxRatio], () =>
-        wordMetrics(wordPlan),
-      )),
-      ...(await attempt([SPECS.xlsx, SPECS.xlsxCold, SPECS.xlsxWarm, SPECS.xlsxRatio], () =>
-        excelMetrics(excelPlan),
-      )),
-      ...(await appMetrics(context, excelPlan)),
-    ];
+    dir = mkdtempSync(join(tmpdir(), 'upskill-bench-export-'));
+    try {
+      return await exportMetrics(context);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   },
 };

@@ -7,7 +7,7 @@
  * in Chromium, driven like a user: plans come in through "Open plan file…"
  * (or the sample seeded on first start), keys are typed into the field.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -311,7 +311,8 @@ async function openLarge({ browser, url }: BenchContext, file: string): Promise<
  */
 async function measureAll(context: BenchContext): Promise<Metric[]> {
   const { browser, url } = context;
-  const file = join(mkdtempSync(join(tmpdir(), 'upskill-bench-large-')), 'large.upskill.json');
+  const dir = mkdtempSync(join(tmpdir(), 'upskill-bench-large-'));
+  const file = join(dir, 'large.upskill.json');
   const plan = largePlan();
   writeFileSync(file, writePlanFile(plan));
 
@@ -425,6 +426,7 @@ async function measureAll(context: BenchContext): Promise<Metric[]> {
   } finally {
     await sample?.close();
     await large?.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,9 +2,9 @@
  * Stakeholder matrix (issue 3 of 5): frame times while dragging one card
  * with 300 cards on the matrix, and how many cards the drag touches.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { atMost, isolateTimers, median, percentile, round1, type BenchSuite } from '../metrics';
 
@@ -200,6 +200,7 @@ export const stakeholdersSuite: BenchSuite = {
       matrixMs.push(await page.evaluate<number>(timeTab('Matrix', '.sh-plot .sh-anchor', 300)));
     }
     await context.close();
+    rmSync(dirname(file), { recursive: true, force: true });
 
     const maxTouched = touched.length ? Math.max(...touched) : 0;
     const busyPerFrame = (busySeconds * 1000) / Math.max(1, results.length);

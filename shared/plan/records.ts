@@ -1,16 +1,20 @@
 /**
  * A plan as a set of small records, so storage writes only what an edit
  * changed (tldraw's `storeChanges` idea): one record for the plan's header,
- * one per section without its long lists, one per list element (a catalog
- * item, a theory-of-change element, a stakeholder…) and one per list for its
- * order. Plans are immutable values updated with structural sharing, so what
- * changed is found by object identity, visiting only branches that differ.
+ * one per section without its long lists, one per list for its order, and
+ * the list elements (catalog items, theory-of-change elements,
+ * stakeholders…) in buckets by a hash of their key. Buckets, not one record
+ * per element: IndexedDB's cost is per record (50,000 catalog items take ~9 s
+ * to write one per record, ~0.4 s in 256 buckets), while an edit of one
+ * element rewrites only its bucket (1/256 of the list). Plans are immutable
+ * values updated with structural sharing, so what changed is found by object
+ * identity, visiting only branches that differ.
  *
  * Record keys:
- * - `m`                    header: schemaVersion, id, name, dates, unknown top-level fields
- * - `s:<section>`          a section without its lists (lists hold `null` placeholders)
- * - `o:<list>`             the order of a list, as element keys
- * - `e:<list>:<elementKey>` one element of a list
+ * - `m`                 header: schemaVersion, id, name, dates, unknown top-level fields
+ * - `s:<section>`       a section without its lists (lists hold `null` placeholders)
+ * - `o:<list>`          the order of a list, as element keys
+ * - `b:<list>:<n>`      bucket n (0–255) of a list: the keys and elements that fall in it
  * where `<list>` is a dotted path such as `content.catalog`, and an element's
  * key is its id (or NUL + its index for an element without a unique usable id).
  */
@@ -101,12 +105,73 @@ function indexKey(index: number): string {
   return `\u0000${index}`;
 }
 
-/** The keys of a list; their set is built only when asked for. */
+/** The keys of a list; their set and their buckets are built only when asked for. */
 interface KeyIndex {
   readonly keys: readonly string[];
   /** True when some element is keyed by its position (no unique usable id). */
   readonly byPosition: boolean;
   set: Set<string> | null;
+  buckets: Uint8Array | null;
+}
+
+/** Buckets per list (a stored format constant: changing it needs a database migration). */
+export const LIST_BUCKETS = 256;
+
+/** The bucket of an element key: FNV-1a over its UTF-16 code units (stable across runs). */
+export function bucketOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % LIST_BUCKETS;
+}
+
+function bucketsOf(index: KeyIndex): Uint8Array {
+  if (!index.buckets) {
+    const buckets = new Uint8Array(index.keys.length);
+    for (let i = 0; i < buckets.length; i++) buckets[i] = bucketOf(index.keys[i]!);
+    index.buckets = buckets;
+  }
+  return index.buckets;
+}
+
+/**
+ * A bucket's record value: the keys and elements of the list that fall in
+ * that bucket, in list order (two arrays, not pairs: fewer objects to make
+ * and to store). Which order does not matter — the list's order record
+ * decides — so a reorder rewrites only the order record.
+ */
+interface Bucket {
+  keys: string[];
+  elements: unknown[];
+}
+
+/** The given buckets of a list, in one pass over it (missing: the bucket is empty). */
+function bucketsFor(list: readonly unknown[], wanted: ReadonlySet<number>): Map<number, Bucket> {
+  const index = keyIndex(list);
+  const buckets = bucketsOf(index);
+  const result = new Map<number, Bucket>();
+  for (let i = 0; i < buckets.length; i++) {
+    const n = buckets[i]!;
+    if (!wanted.has(n)) continue;
+    let bucket = result.get(n);
+    if (!bucket) result.set(n, (bucket = { keys: [], elements: [] }));
+    bucket.keys.push(index.keys[i]!);
+    bucket.elements.push(list[i]);
+  }
+  return result;
+}
+
+function isBucket(value: unknown): value is Bucket {
+  const b = value as Bucket | null;
+  return (
+    typeof b === 'object' &&
+    b !== null &&
+    Array.isArray(b.keys) &&
+    Array.isArray(b.elements) &&
+    b.keys.length === b.elements.length
+  );
 }
 
 // Plans are immutable, so a list's keys are computed once per list object:
@@ -129,7 +194,7 @@ function keyIndex(list: readonly unknown[]): KeyIndex {
       set.add(key);
       keys[i] = key;
     }
-    index = { keys, byPosition, set };
+    index = { keys, byPosition, set, buckets: null };
     keyCache.set(list, index);
   }
   return index;
@@ -183,10 +248,12 @@ export function planToRecords(plan: Plan): PlanRecord[] {
     for (const field of LISTS_BY_SECTION.get(section) ?? []) {
       const path = listPath(section, field);
       const list = listOf(plan, section, field);
-      const keys = elementKeys(list);
-      records.push({ key: `o:${path}`, value: keys });
-      for (let i = 0; i < list.length; i++) {
-        records.push({ key: `e:${path}:${keys[i]}`, value: list[i] });
+      const index = keyIndex(list);
+      records.push({ key: `o:${path}`, value: index.keys });
+      const buckets = bucketsOf(index);
+      const all = bucketsFor(list, new Set(buckets));
+      for (const [n, bucket] of [...all].sort((a, b) => a[0] - b[0])) {
+        records.push({ key: `b:${path}:${n}`, value: bucket });
       }
     }
   }
@@ -208,10 +275,11 @@ function diffList(
 ): void {
   if (before === after) return;
   const old = keyIndex(before);
-  const element = (key: string, was: unknown, now: unknown) =>
-    out.push({ key: `e:${path}:${key}`, before: was, after: now });
+  const dirty = new Set<number>();
+  const touch = (key: string) => dirty.add(bucketOf(key));
+  let afterKeys: readonly string[] | null = null;
   // Elements edited in place (same length, every changed position keeps its
-  // id): only those elements are records to write; the keys stay as they were.
+  // id): only their buckets are written; the keys stay as they were.
   if (before.length === after.length) {
     const changed: number[] = [];
     let sameIds = true;
@@ -223,22 +291,28 @@ function diffList(
     if (changed.length === 0) return;
     if (sameIds) {
       keyCache.set(after, old);
-      for (const i of changed) element(old.keys[i]!, before[i], after[i]);
-      return;
+      for (const i of changed) touch(old.keys[i]!);
+      afterKeys = old.keys;
     }
   }
-  if (!old.byPosition && diffStretch(path, before, after, old, element, out)) return;
-  // Anything else (position-keyed elements): compare every key.
-  const afterKeys = keyIndex(after).keys;
-  const previous = new Map<string, unknown>();
-  for (let i = 0; i < before.length; i++) previous.set(old.keys[i]!, before[i]);
-  for (let i = 0; i < after.length; i++) {
-    const key = afterKeys[i]!;
-    const was = previous.get(key);
-    if (was !== after[i]) element(key, was, after[i]);
-    previous.delete(key);
+  if (!afterKeys && !old.byPosition) afterKeys = diffStretch(before, after, old, touch);
+  if (!afterKeys) {
+    // Anything else (position-keyed elements): compare every key.
+    afterKeys = keyIndex(after).keys;
+    const previous = new Map<string, unknown>();
+    for (let i = 0; i < before.length; i++) previous.set(old.keys[i]!, before[i]);
+    for (let i = 0; i < after.length; i++) {
+      const key = afterKeys[i]!;
+      if (previous.get(key) !== after[i]) touch(key);
+      previous.delete(key);
+    }
+    for (const key of previous.keys()) touch(key);
   }
-  for (const [key, was] of previous) element(key, was, undefined);
+  const was = bucketsFor(before, dirty);
+  const now = bucketsFor(after, dirty);
+  for (const bucket of [...dirty].sort((a, b) => a - b)) {
+    out.push({ key: `b:${path}:${bucket}`, before: was.get(bucket), after: now.get(bucket) });
+  }
   if (!sameKeys(old.keys, afterKeys)) {
     out.push({ key: `o:${path}`, before: old.keys, after: afterKeys });
   }
@@ -247,18 +321,16 @@ function diffList(
 /**
  * The common case of a list change — elements added at the end (an import),
  * removed, inserted or moved a few places — costs only the stretch between
- * the unchanged start and the unchanged end, found by identity. Returns false
- * (nothing written to `out`) when a new element has no unique usable id, so
- * the caller compares every key instead.
+ * the unchanged start and the unchanged end, found by identity. Returns the
+ * new keys, or null (nothing touched) when a new element has no unique
+ * usable id, so the caller compares every key instead.
  */
 function diffStretch(
-  path: string,
   before: readonly unknown[],
   after: readonly unknown[],
   old: KeyIndex,
-  element: (key: string, was: unknown, now: unknown) => void,
-  out: RecordChange[],
-): boolean {
+  touch: (key: string) => void,
+): readonly string[] | null {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before[start] === after[start]) start++;
@@ -278,23 +350,28 @@ function diffStretch(
     // Unique: not twice in the stretch, nor elsewhere in the list (asked of
     // the list's set only for an id new to the stretch: a removal or a move
     // never needs it).
-    if (id === null || seen.has(id)) return false;
-    if (!previous.has(id) && keySet(old).has(id)) return false;
+    if (id === null || seen.has(id)) return null;
+    if (!previous.has(id) && keySet(old).has(id)) return null;
     seen.add(id);
     middle.push(id);
   }
   for (let j = 0; j < middle.length; j++) {
     const key = middle[j]!;
-    const now = after[start + j];
-    const was = previous.get(key);
-    if (was !== now) element(key, was, now);
+    if (previous.get(key) !== after[start + j]) touch(key);
     previous.delete(key);
   }
-  for (const [key, was] of previous) element(key, was, undefined);
+  for (const key of previous.keys()) touch(key);
   const keys = [...old.keys.slice(0, start), ...middle, ...old.keys.slice(old.keys.length - end)];
-  keyCache.set(after, { keys, byPosition: false, set: null });
-  if (!sameKeys(old.keys, keys)) out.push({ key: `o:${path}`, before: old.keys, after: keys });
-  return true;
+  // The unchanged start and end keep their buckets; only the stretch is hashed.
+  let buckets: Uint8Array | null = null;
+  if (old.buckets) {
+    buckets = new Uint8Array(keys.length);
+    buckets.set(old.buckets.subarray(0, start), 0);
+    for (let j = 0; j < middle.length; j++) buckets[start + j] = bucketOf(middle[j]!);
+    buckets.set(old.buckets.subarray(old.buckets.length - end), start + middle.length);
+  }
+  keyCache.set(after, { keys, byPosition: false, set: null, buckets });
+  return keys;
 }
 
 function restChanged(section: string, before: unknown, after: unknown): boolean {
@@ -361,12 +438,12 @@ export function diffPlanRecords(before: Plan, after: Plan): RecordChange[] {
   return out;
 }
 
-/** Where a record key points: the header, a section, a list's order or one element. */
+/** Where a record key points: the header, a section, a list's order or one bucket of its elements. */
 type ParsedKey =
   | { kind: 'header' }
   | { kind: 'section'; section: string }
   | { kind: 'order'; section: string; field: string }
-  | { kind: 'element'; section: string; field: string; element: string };
+  | { kind: 'bucket'; section: string; field: string; bucket: number };
 
 const LIST_PATHS = new Map<string, { section: string; field: string }>(
   (PLAN_LISTS as readonly (readonly string[])[]).map(([section, field]) => [
@@ -385,11 +462,14 @@ function parseKey(key: string): ParsedKey | null {
     const list = LIST_PATHS.get(key.slice(2));
     return list ? { kind: 'order', ...list } : null;
   }
-  if (key.startsWith('e:')) {
+  if (key.startsWith('b:')) {
     const rest = key.slice(2);
     const colon = rest.indexOf(':');
     const list = colon > 0 ? LIST_PATHS.get(rest.slice(0, colon)) : undefined;
-    return list ? { kind: 'element', ...list, element: rest.slice(colon + 1) } : null;
+    const bucket = Number(rest.slice(colon + 1));
+    return list && Number.isInteger(bucket) && bucket >= 0 && bucket < LIST_BUCKETS
+      ? { kind: 'bucket', ...list, bucket }
+      : null;
   }
   return null;
 }
@@ -412,10 +492,10 @@ export function recordsToPlan(records: Iterable<PlanRecord>): Plan {
     else {
       const path = listPath(parsed.section, parsed.field);
       if (parsed.kind === 'order') orders.set(path, value as string[]);
-      else {
+      else if (isBucket(value)) {
         let map = elements.get(path);
         if (!map) elements.set(path, (map = new Map()));
-        map.set(parsed.element, value);
+        for (let i = 0; i < value.keys.length; i++) map.set(value.keys[i]!, value.elements[i]);
       }
     }
   }
@@ -462,11 +542,10 @@ export function readPlanRecord(plan: Plan, key: string): unknown {
       return sectionRestOf(parsed.section, sectionValue(plan, parsed.section)) ?? undefined;
     case 'order':
       return elementKeys(listOf(plan, parsed.section, parsed.field));
-    case 'element': {
-      const list = listOf(plan, parsed.section, parsed.field);
-      const index = elementKeys(list).indexOf(parsed.element);
-      return index < 0 ? undefined : list[index];
-    }
+    case 'bucket':
+      return bucketsFor(listOf(plan, parsed.section, parsed.field), new Set([parsed.bucket])).get(
+        parsed.bucket,
+      );
   }
 }
 
@@ -475,6 +554,13 @@ export function sameRecordValue(key: string, a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (key.startsWith('o:') && Array.isArray(a) && Array.isArray(b)) {
     return sameKeys(a as string[], b as string[]);
+  }
+  if (key.startsWith('b:') && isBucket(a) && isBucket(b)) {
+    // The same elements under the same keys, in any order.
+    if (a.keys.length !== b.keys.length) return false;
+    const elements = new Map<string, unknown>();
+    for (let i = 0; i < b.keys.length; i++) elements.set(b.keys[i]!, b.elements[i]);
+    return a.keys.every((k, i) => elements.has(k) && elements.get(k) === a.elements[i]);
   }
   if ((key === HEADER_KEY || key.startsWith('s:')) && a && b) {
     const x = a as Json;
@@ -496,7 +582,7 @@ export function applyPlanRecords(plan: Plan, records: readonly PlanRecord[]): Pl
   if (records.length === 0) return plan;
   let header: Json | null = null;
   const sectionRests = new Map<string, Json | undefined>();
-  const lists = new Map<string, { order?: string[]; elements: Map<string, unknown> }>();
+  const lists = new Map<string, { order?: string[]; buckets: Map<number, Bucket | null> }>();
   for (const { key, value } of records) {
     const parsed = parseKey(key);
     if (!parsed) continue;
@@ -505,9 +591,9 @@ export function applyPlanRecords(plan: Plan, records: readonly PlanRecord[]): Pl
     else {
       const path = listPath(parsed.section, parsed.field);
       let entry = lists.get(path);
-      if (!entry) lists.set(path, (entry = { elements: new Map() }));
+      if (!entry) lists.set(path, (entry = { buckets: new Map() }));
       if (parsed.kind === 'order') entry.order = value as string[];
-      else entry.elements.set(parsed.element, value);
+      else entry.buckets.set(parsed.bucket, isBucket(value) ? value : null);
     }
   }
   const next: Json = {};
@@ -528,17 +614,25 @@ export function applyPlanRecords(plan: Plan, records: readonly PlanRecord[]): Pl
       const list = listOf(plan, key, field);
       const entry = lists.get(listPath(key, field));
       if (!entry) return list as unknown[];
-      const keys = elementKeys(list);
+      // A bucket record holds every element of its bucket: the list's
+      // elements in a given bucket are replaced by the record's.
+      const index = keyIndex(list);
+      const buckets = bucketsOf(index);
       const byKey = new Map<string, unknown>();
-      for (let i = 0; i < list.length; i++) byKey.set(keys[i]!, list[i]);
-      for (const [k, v] of entry.elements) {
-        if (v === undefined) byKey.delete(k);
-        else byKey.set(k, v);
+      for (let i = 0; i < list.length; i++) {
+        if (!entry.buckets.has(buckets[i]!)) byKey.set(index.keys[i]!, list[i]);
+      }
+      const added: string[] = [];
+      for (const bucket of entry.buckets.values()) {
+        for (let i = 0; bucket && i < bucket.keys.length; i++) {
+          byKey.set(bucket.keys[i]!, bucket.elements[i]);
+          added.push(bucket.keys[i]!);
+        }
       }
       let order = entry.order;
       if (!order) {
-        const known = new Set(keys);
-        order = [...keys, ...[...entry.elements.keys()].filter((k) => !known.has(k))];
+        const known = new Set(index.keys);
+        order = [...index.keys, ...added.filter((k) => !known.has(k))];
       }
       const result: unknown[] = [];
       for (const k of order) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { learnerSegments } from '../../shared/commands/learners';
 import { updateObjective } from '../../shared/commands/objective';
 import { createBlankPlan } from '../../shared/plan/create';
-import type { PlanRecord } from '../../shared/plan/records';
+import { bucketOf, type PlanRecord } from '../../shared/plan/records';
 import type { LearnerSegment, Plan } from '../../shared/plan/schema';
 import { Autosaver, type SaveStatus } from '../../renderer/src/store/autosave';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
@@ -201,7 +201,7 @@ describe('plan document store', () => {
     store.getState().dispatch(region('North'));
     await store.getState().flush();
     expect(writes.map((w) => w.map((r) => r.key))).toEqual([
-      ['e:learners:s1', 'o:learners'],
+      [`b:learners:${bucketOf('s1')}`, 'o:learners'],
       ['s:objective'],
     ]);
   });
@@ -246,17 +246,15 @@ describe('plan document store', () => {
     store.getState().setAccess('readOnly');
     expect(store.getState().dispatch(region('X'))).toMatchObject({ ok: false });
     expect(store.getState().undo()).toBeNull();
-    store
-      .getState()
-      .applyExternal(
-        [
-          {
-            key: 's:objective',
-            value: { ...store.getState().history.present.objective, region: 'Far' },
-          },
-        ],
-        7,
-      );
+    store.getState().applyExternal(
+      [
+        {
+          key: 's:objective',
+          value: { ...store.getState().history.present.objective, region: 'Far' },
+        },
+      ],
+      7,
+    );
     expect(store.getState().history.present.objective.region).toBe('Far');
     expect(store.getState().rev()).toBe(7);
   });

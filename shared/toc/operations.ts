@@ -30,17 +30,39 @@ export function addTocNode(
 /** Why a link cannot be made, in words for the user; null when it can. */
 export function linkProblem(plan: Plan, source: string, target: string): string | null {
   const { nodes, links } = plan.theoryOfChange;
-  const from = nodes.find((n) => n.id === source);
-  const to = nodes.find((n) => n.id === target);
+  return problemBetween(
+    nodes.find((n) => n.id === source),
+    nodes.find((n) => n.id === target),
+    () => links.some((l) => l.source === source && l.target === target),
+  );
+}
+
+/**
+ * linkProblem from one source to many targets (a list to pick from): one
+ * pass over the graph, then constant time per target, where linkProblem
+ * passes over the whole graph for each.
+ */
+export function linkProblemsFrom(plan: Plan, source: string): (target: string) => string | null {
+  const { nodes, links } = plan.theoryOfChange;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const linked = new Set(links.filter((l) => l.source === source).map((l) => l.target));
+  const from = byId.get(source);
+  return (target) => problemBetween(from, byId.get(target), () => linked.has(target));
+}
+
+function problemBetween(
+  from: TocNode | undefined,
+  to: TocNode | undefined,
+  alreadyLinked: () => boolean,
+): string | null {
   if (!from || !to) return 'Both ends of a link must be elements of the theory of change.';
-  if (source === target) return 'An element cannot lead to itself.';
+  if (from.id === to.id) return 'An element cannot lead to itself.';
   if (isNoteKind(from.kind) || isNoteKind(to.kind)) {
     return 'Assumptions and external factors are notes; attach assumptions to a link instead.';
   }
   if (from.kind === 'impact')
     return 'The impact is the end of the pathway; it leads to nothing else.';
-  if (links.some((l) => l.source === source && l.target === target))
-    return 'These two are already linked.';
+  if (alreadyLinked()) return 'These two are already linked.';
   return null;
 }
 
@@ -151,23 +173,45 @@ export function pasteTocSelection(
   return [...idMap.values()];
 }
 
-/** Nodes whose title or description contains every word of the query, best first. */
+const titleOrder = new Intl.Collator();
+const lowerTexts = new WeakMap<TocNode, { title: string; text: string }>();
+
+/** A node's title, and title plus description, in lower case (cached per node object). */
+function lowerText(node: TocNode): { title: string; text: string } {
+  let cached = lowerTexts.get(node);
+  if (!cached) {
+    const title = node.title.toLowerCase();
+    cached = { title, text: `${title} ${node.description.toLowerCase()}` };
+    lowerTexts.set(node, cached);
+  }
+  return cached;
+}
+
+/**
+ * Nodes whose title or description contains every word of the query, best
+ * first (title starting with the first word, then all words in the title,
+ * then by title). Keeps only the best `limit` while scanning, so a query
+ * that most of 100,000 elements match is never sorted whole.
+ */
 export function searchTocNodes(nodes: readonly TocNode[], query: string, limit = 20): TocNode[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const scored: { node: TocNode; score: number }[] = [];
+  if (words.length === 0 || limit <= 0) return [];
+  const best: { node: TocNode; score: number }[] = [];
+  const before = (a: { node: TocNode; score: number }, b: { node: TocNode; score: number }) =>
+    a.score - b.score || titleOrder.compare(a.node.title, b.node.title);
   for (const node of nodes) {
-    const title = node.title.toLowerCase();
-    const text = `${title} ${node.description.toLowerCase()}`;
+    const { title, text } = lowerText(node);
     if (!words.every((w) => text.includes(w))) continue;
     const score =
       (title.startsWith(words[0]!) ? 0 : 1) + (words.every((w) => title.includes(w)) ? 0 : 2);
-    scored.push({ node, score });
+    const entry = { node, score };
+    if (best.length === limit && before(entry, best[limit - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
   }
-  return scored
-    .sort((a, b) => a.score - b.score || a.node.title.localeCompare(b.node.title))
-    .slice(0, limit)
-    .map((s) => s.node);
+  return best.map((s) => s.node);
 }
 
 /** A free spot near `around` that no node covers, for a node added by keyboard. */

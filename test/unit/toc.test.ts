@@ -18,6 +18,14 @@ import {
   viewBox,
 } from '../../shared/toc/canvas-geometry';
 import { kindLabel } from '../../shared/toc/kinds';
+import {
+  OUTLINE_GROUPS,
+  countLinks,
+  groupTocNodes,
+  matchesWords,
+  neighbourhood,
+  queryWords,
+} from '../../shared/toc/outline';
 import { layoutTheoryOfChange, type ElkLike } from '../../shared/toc/layout';
 import {
   addTocNode,
@@ -25,6 +33,7 @@ import {
   copyTocSelection,
   freePosition,
   linkProblem,
+  linkProblemsFrom,
   moveTocNodes,
   NODE_SIZE,
   pasteTocSelection,
@@ -320,5 +329,109 @@ describe('canvas geometry of large graphs', () => {
     const boxes = mergeNodePaths(plan.theoryOfChange.nodes);
     expect(boxes.map((b) => b.look).sort()).toEqual(['impact', 'outcome short']);
     expect(boxes.reduce((n, b) => n + b.d.split('M').length - 1, 0)).toBe(40);
+  });
+});
+
+describe('outline of a theory of change too large to draw', () => {
+  /** A chain n0 ← n1 ← … ← n(count-1), each linked to the one before. */
+  function chain(count: number): Plan {
+    const plan = createBlankPlan('Chain');
+    for (let i = 0; i < count; i++) {
+      addTocNode(plan, {
+        id: `n${i}`,
+        kind: i === 0 ? 'impact' : i % 2 ? 'outcome' : 'intervention',
+        title: `Element ${i}`,
+        position: { x: 0, y: i * 100 },
+      });
+      if (i > 0) connectTocNodes(plan, `n${i}`, `n${i - 1}`, `l${i}`);
+    }
+    return plan;
+  }
+
+  it('groups elements by kind and horizon in pathway order, keeping plan order', () => {
+    const plan = smallPlan();
+    addTocNode(plan, { id: 'long', kind: 'outcome', title: 'Long', position: { x: 0, y: 0 } });
+    plan.theoryOfChange.nodes.at(-1)!.horizon = 'long';
+    const groups = groupTocNodes(plan.theoryOfChange.nodes);
+    expect([...groups.keys()]).toEqual(OUTLINE_GROUPS.map((g) => g.key));
+    expect(groups.get('impact')!.map((n) => n.id)).toEqual(['impact']);
+    expect(groups.get('outcome-long')!.map((n) => n.id)).toEqual(['long']);
+    expect(groups.get('outcome-short')!.map((n) => n.id)).toEqual(['out']);
+    expect(groups.get('intervention')!.map((n) => n.id)).toEqual(['int']);
+    expect(groups.get('assumption')!.map((n) => n.id)).toEqual(['note']);
+  });
+
+  it('matches every word of a query in the title or description, ignoring case', () => {
+    const plan = smallPlan();
+    const [impact, out] = plan.theoryOfChange.nodes;
+    out!.description = 'Within six MONTHS of finishing';
+    expect(matchesWords(out!, queryWords('learners months'))).toBe(true);
+    expect(matchesWords(out!, queryWords('learners years'))).toBe(false);
+    expect(matchesWords(impact!, queryWords('  DECENT   youth '))).toBe(true);
+    expect(queryWords('   ')).toEqual([]);
+  });
+
+  it('counts links per element the same in slices as at once', () => {
+    const links = chain(50).theoryOfChange.links;
+    const whole = countLinks(links, new Map());
+    const sliced = new Map();
+    for (let at = 0; at < links.length; at += 7) countLinks(links, sliced, at, at + 7);
+    expect(sliced).toEqual(whole);
+    expect(whole.get('n10')).toEqual({ out: 1, in: 1 });
+    expect(whole.get('n0')).toEqual({ out: 0, in: 1 });
+  });
+
+  it('takes an element and whole steps around it while they fit, then as much as fits', () => {
+    const links = chain(100).theoryOfChange.links;
+    const two = neighbourhood(links, ['n50'], 2, 1000);
+    expect([...two.ids].sort()).toEqual(['n48', 'n49', 'n50', 'n51', 'n52']);
+    expect(two).toMatchObject({ steps: 2, truncated: false });
+    // At the end of the chain there is less to take: all of it, no truncation.
+    expect(neighbourhood(links, ['n0'], 3, 1000)).toMatchObject({ steps: 3, truncated: false });
+    expect(neighbourhood(links, ['n0'], 3, 1000).ids.size).toBe(4);
+    // A limit of 4 fits one whole step (3) and one element of the next.
+    const cut = neighbourhood(links, ['n50'], 3, 4);
+    expect(cut).toMatchObject({ steps: 1, truncated: true });
+    expect(cut.ids.size).toBe(4);
+    expect([...cut.ids].slice(0, 3).sort()).toEqual(['n49', 'n50', 'n51']);
+  });
+
+  it('finds link problems from one source the same as one by one', () => {
+    const plan = smallPlan();
+    const ids = [...plan.theoryOfChange.nodes.map((n) => n.id), 'missing'];
+    for (const source of ids) {
+      const from = linkProblemsFrom(plan, source);
+      for (const target of ids) expect(from(target)).toBe(linkProblem(plan, source, target));
+    }
+  });
+
+  it('keeps the best matches of a search in order without sorting every match', () => {
+    const plan = chain(300);
+    plan.theoryOfChange.nodes.forEach((n, i) => {
+      n.title = `${['Alpha', 'beta', 'Gamma'][i % 3]} step ${(i * 7919) % 300}`;
+    });
+    const nodes = plan.theoryOfChange.nodes;
+    // The same as scoring and sorting all matches, then taking the first ones.
+    const reference = (query: string, limit: number) => {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      return nodes
+        .map((node) => ({ node, title: node.title.toLowerCase() }))
+        .filter(({ title }) => words.every((w) => title.includes(w)))
+        .map(({ node, title }) => ({
+          node,
+          score:
+            (title.startsWith(words[0]!) ? 0 : 1) + (words.every((w) => title.includes(w)) ? 0 : 2),
+        }))
+        .sort((a, b) => a.score - b.score || a.node.title.localeCompare(b.node.title))
+        .slice(0, limit)
+        .map((s) => s.node.id);
+    };
+    for (const [query, limit] of [
+      ['step', 8],
+      ['step 1', 20],
+      ['ta', 50],
+      ['gamma step 2', 5],
+    ] as const)
+      expect(searchTocNodes(nodes, query, limit).map((n) => n.id)).toEqual(reference(query, limit));
   });
 });

@@ -1,5 +1,5 @@
 /** Links the selected element to another one without a mouse: pick the target from a list. */
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { TocNode } from '../../../../shared/plan/schema';
 import { kindLabel } from '../../../../shared/toc/kinds';
 import { searchTocNodes } from '../../../../shared/toc/operations';
@@ -14,15 +14,17 @@ export function ConnectDialog(props: {
   onClose: () => void;
 }) {
   const [query, setQuery] = useState('');
-  const candidates = useMemo(() => {
-    const others = props.nodes.filter((n) => n.id !== props.from.id);
-    return (query.trim() ? searchTocNodes(others, query, 50) : others.slice(0, 200)).map(
-      (node) => ({
-        node,
-        problem: props.problemFor(node.id),
-      }),
-    );
-  }, [props, query]);
+  const { nodes, from, problemFor } = props;
+  // Memoised on what they read: a plan can hold 100,000 elements.
+  const others = useMemo(() => nodes.filter((n) => n.id !== from.id), [nodes, from.id]);
+  const deferredQuery = useDeferredValue(query);
+  const candidates = useMemo(
+    () =>
+      (deferredQuery.trim() ? searchTocNodes(others, deferredQuery, 50) : others.slice(0, 200)).map(
+        (node) => ({ node, problem: problemFor(node.id) }),
+      ),
+    [others, deferredQuery, problemFor],
+  );
   return (
     <Dialog
       title={`Link “${props.from.title}” to…`}

@@ -2,7 +2,7 @@
  * The side panel beside the canvas: the narrative when nothing is selected,
  * the details of one element or link, or a summary of a multiple selection.
  */
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
 import {
   EVIDENCE_LEVELS,
@@ -141,7 +141,26 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
   const seal = useSealHistory();
   const links = usePlan((p) => p.theoryOfChange.links);
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
-  const titleOf = (id: string) => nodes.find((n) => n.id === id)?.title ?? 'missing element';
+  // One pass over the graph per change of it, not per render: plans can
+  // hold 100,000 elements and links.
+  const { outgoing, incoming, titles } = useMemo(() => {
+    const outgoing: TocLink[] = [];
+    const incoming: TocLink[] = [];
+    const ends = new Set<string>();
+    for (const l of links) {
+      if (l.source === node.id) {
+        outgoing.push(l);
+        ends.add(l.target);
+      } else if (l.target === node.id) {
+        incoming.push(l);
+        ends.add(l.source);
+      }
+    }
+    const titles = new Map<string, string>();
+    if (ends.size) for (const n of nodes) if (ends.has(n.id)) titles.set(n.id, n.title);
+    return { outgoing, incoming, titles };
+  }, [links, nodes, node.id]);
+  const titleOf = (id: string) => titles.get(id) ?? 'missing element';
   const update = (name: string, key: string, apply: (n: TocNode) => void) =>
     edit({ name, coalesceKey: `toc.${node.id}.${key}` }, (draft) => {
       const target = draft.theoryOfChange.nodes.find((n) => n.id === node.id);
@@ -205,14 +224,14 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
       )}
       <LinkList
         title="Contributes to"
-        links={links.filter((l) => l.source === node.id)}
+        links={outgoing}
         end="target"
         nodeTitle={titleOf}
         onSelect={props.onSelect}
       />
       <LinkList
         title="Comes from"
-        links={links.filter((l) => l.target === node.id)}
+        links={incoming}
         end="source"
         nodeTitle={titleOf}
         onSelect={props.onSelect}

@@ -13,8 +13,32 @@ import { planToRecords, recordsToPlan, type PlanRecord } from '../../../shared/p
 import { PLAN_SCHEMA_VERSION, type Plan } from '../../../shared/plan/schema';
 import type { LibraryRow, RecordRow, WorkbenchDatabase } from './database';
 
-/** Records written per request inside a save, so no single step blocks the page for long. */
-const WRITE_CHUNK = 1000;
+/**
+ * About how many list elements one write request carries inside a save. A
+ * request copies its records on the page's thread, so bigger saves (an
+ * import) go out in several requests, each a short step.
+ */
+const ELEMENTS_PER_WRITE = 1500;
+
+/** Splits rows into write requests of about ELEMENTS_PER_WRITE list elements each. */
+function writeChunks(rows: readonly RecordRow[]): RecordRow[][] {
+  const chunks: RecordRow[][] = [];
+  let chunk: RecordRow[] = [];
+  let weight = 0;
+  for (const row of rows) {
+    const elements = (row.value as { elements?: unknown[] } | null)?.elements;
+    const rowWeight = Array.isArray(elements) ? elements.length : 1;
+    if (chunk.length > 0 && weight + rowWeight > ELEMENTS_PER_WRITE) {
+      chunks.push(chunk);
+      chunk = [];
+      weight = 0;
+    }
+    chunk.push(row);
+    weight += rowWeight;
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
 
 /** A plan read from the library. */
 export type LoadedPlan =
@@ -139,8 +163,8 @@ export class PlanRepository {
         .where('[planId+key]')
         .between(...range(plan.id), true, true)
         .delete();
-      for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-        await this.db.records.bulkPut(rows.slice(i, i + WRITE_CHUNK));
+      for (const chunk of writeChunks(rows)) {
+        await this.db.records.bulkPut(chunk);
       }
       await this.db.library.put({
         ...summarisePlan(stamped),
@@ -204,8 +228,8 @@ export class PlanRepository {
         const stored = await this.db.records.get([id, 'm']);
         if (stored) puts.push({ ...stored, value: { ...(stored.value as object), updatedAt } });
       }
-      for (let i = 0; i < puts.length; i += WRITE_CHUNK) {
-        await this.db.records.bulkPut(puts.slice(i, i + WRITE_CHUNK));
+      for (const chunk of writeChunks(puts)) {
+        await this.db.records.bulkPut(chunk);
       }
       if (deletes.length) await this.db.records.bulkDelete(deletes);
       const rev = (row.rev ?? 0) + 1;

@@ -70,8 +70,14 @@ const NODE_TYPES = { toc: TocNodeView };
  * React Flow holds costs on every pointer move of a drag, on screen or not.
  */
 const LARGE_GRAPH = 400;
-/** Below this zoom, nodes are drawn without text (as boxes in a large graph). */
+/**
+ * Below this zoom a large graph's nodes are drawn without text (as boxes,
+ * mostly); a small one keeps its text down to SMALL_FAR_ZOOM, so a
+ * modest plan fitted on a small screen still reads as a pathway of named
+ * elements rather than blank shapes.
+ */
 const FAR_ZOOM = 0.45;
+const SMALL_FAR_ZOOM = 0.3;
 /** Side of the squares elements are grouped in to find those near the view. */
 const NODE_TILE = 1200;
 // Props handed to React Flow must keep their identity between renders: it
@@ -81,6 +87,7 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW = { padding: 0.1, minZoom: 0.005, maxZoom: 1 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
+const MINIMAP = { width: 160, height: 110 } as const;
 const ARIA_LABELS = {
   'node.a11yDescription.default':
     'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
@@ -174,6 +181,70 @@ const SearchBox = memo(function SearchBox({
   );
 });
 
+/** React Flow's margin around its panels (minimap, zoom buttons), px. */
+const PANEL_MARGIN = 15;
+/** The zoom buttons (two, bottom-left), px. */
+const CONTROLS = { width: 28, height: 56 } as const;
+
+/**
+ * The viewport that fits `nodes` in a pane of `width` × `height` px with no
+ * element under the minimap (top right, when shown) or the zoom buttons
+ * (bottom left): of the fits that leave those corners clear (keeping the
+ * band beside or under a panel free), the one with the largest zoom.
+ */
+function fitClearOfPanels(
+  nodes: readonly TocNode[],
+  width: number,
+  height: number,
+  minimap: boolean,
+): Viewport {
+  const box = graphBounds(nodes);
+  const panels: Box[] = [
+    {
+      minX: PANEL_MARGIN,
+      minY: height - PANEL_MARGIN - CONTROLS.height,
+      maxX: PANEL_MARGIN + CONTROLS.width,
+      maxY: height - PANEL_MARGIN,
+    },
+  ];
+  if (minimap)
+    panels.push({
+      minX: width - PANEL_MARGIN - MINIMAP.width,
+      minY: PANEL_MARGIN,
+      maxX: width - PANEL_MARGIN,
+      maxY: PANEL_MARGIN + MINIMAP.height,
+    });
+  const clear = (v: Viewport) =>
+    nodes.every((n) => {
+      const x = v.x + n.position.x * v.zoom;
+      const y = v.y + n.position.y * v.zoom;
+      const rect = {
+        minX: x,
+        minY: y,
+        maxX: x + NODE_SIZE.width * v.zoom,
+        maxY: y + NODE_SIZE.height * v.zoom,
+      };
+      return panels.every((p) => !overlaps(rect, p));
+    });
+  const top = minimap ? [0, PANEL_MARGIN + MINIMAP.height] : [0];
+  const right = minimap ? [0, PANEL_MARGIN + MINIMAP.width] : [0];
+  let best: Viewport | null = null;
+  let fallback: Viewport | null = null;
+  for (const t of top)
+    for (const r of t ? [0] : right)
+      for (const [b, l] of [
+        [0, 0],
+        [PANEL_MARGIN + CONTROLS.height, 0],
+        [0, PANEL_MARGIN + CONTROLS.width],
+      ] as const) {
+        const v = fitViewport(box, width - r - l, Math.max(100, height - t - b), FIT_VIEW);
+        const view = { x: v.x + l, y: v.y + t, zoom: v.zoom };
+        fallback ??= view;
+        if (clear(view) && (!best || view.zoom > best.zoom)) best = view;
+      }
+  return best ?? fallback!;
+}
+
 /** What the canvas draws of a plan too large to draw whole (see TocOutline). */
 interface PartProps {
   part: TocPart;
@@ -248,15 +319,13 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     const [nodes, edges] = JSON.parse(selectionKey) as [string[], string[]];
     return { nodes, edges };
   }, [selectionKey]);
-  const [far, setFar] = useState(false);
   // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
-  const followZoom = useCallback((zoom: number) => {
-    const isFar = zoom < FAR_ZOOM;
-    setFar(isFar);
-    // Nodes read it from the editor store; set only on a change, since every
-    // node's subscription runs on each change of that store.
-    if (useTocEditor.getState().far !== isFar) useTocEditor.getState().setFar(isFar);
-  }, []);
+  const [zoomBand, setZoomBand] = useState<'near' | 'middle' | 'far'>('near');
+  const followZoom = useCallback(
+    (zoom: number) =>
+      setZoomBand(zoom < SMALL_FAR_ZOOM ? 'far' : zoom < FAR_ZOOM ? 'middle' : 'near'),
+    [],
+  );
 
   // Read when fitting, so the fit (and the canvas's first view) does not
   // depend on the part's identity, which changes as elements join it.
@@ -270,7 +339,12 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   const fittedViewport = useCallback((): Viewport => {
     const box = canvasRef.current?.getBoundingClientRect();
     const nodes = inPart(store.getState().history.present.theoryOfChange.nodes, partRef.current);
-    return fitViewport(graphBounds(nodes), box?.width || 800, box?.height || 600, FIT_VIEW);
+    return fitClearOfPanels(
+      nodes,
+      box?.width || 800,
+      box?.height || 600,
+      nodes.length <= LARGE_GRAPH,
+    );
   }, [store]);
   // A part drawn around an element opens on that element at a readable
   // zoom (its neighbours can lie far apart in a very large plan).
@@ -505,6 +579,12 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     [select],
   );
   const large = flowNodes.length > LARGE_GRAPH;
+  const far = zoomBand === 'far' || (large && zoomBand === 'middle');
+  useEffect(() => {
+    // Nodes read it from the editor store; set only on a change, since every
+    // node's subscription runs on each change of that store.
+    if (useTocEditor.getState().far !== far) useTocEditor.getState().setFar(far);
+  }, [far]);
   // Large graphs: only links touching the selection are live React Flow
   // edges; the rest are drawn by StaticLinks (see there for why).
   const liveLinks = useMemo(() => {
@@ -668,6 +748,15 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     canvasRef.current?.classList.remove('is-dragging');
   }, [store]);
 
+  // A part of a very large plan can be strewn across it: fitted, its
+  // elements would be specks. Say how to bring them together.
+  const scattered = useMemo(() => {
+    if (!part || tocNodes.length > 200) return false;
+    const box = graphBounds(tocNodes);
+    const area = (box.maxX - box.minX) * (box.maxY - box.minY);
+    return area > tocNodes.length * NODE_SIZE.width * NODE_SIZE.height * 60;
+  }, [part, tocNodes]);
+
   return (
     <div className="toc-editor">
       {scope && (
@@ -675,6 +764,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
           <p>
             Showing {tocNodes.length.toLocaleString('en')} of{' '}
             {planNodes.length.toLocaleString('en')} elements: {scope.part.label}.
+            {scattered && ' They lie far apart in the plan: Auto layout arranges just this part.'}
           </p>
           <button type="button" onClick={scope.onLeave}>
             {planNodes.length > CANVAS_LIMIT ? 'Back to the outline' : 'Show all elements'}
@@ -772,7 +862,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
                   zoomable
                   ariaLabel="Overview of the whole theory of change"
                   nodeStrokeWidth={3}
-                  style={{ width: 160, height: 110 }}
+                  style={MINIMAP}
                 />
               )}
             </ReactFlow>

@@ -1,8 +1,9 @@
 /**
  * The theory-of-change canvas with 3,000 elements: fitted, elements are
  * drawn as boxes (level of detail) and links as static tiles, yet every
- * element can still be pressed and dragged straight away, a click on a link
- * selects it, and a selection rectangle takes in the boxes inside it.
+ * element can still be pressed and dragged straight away, an element added
+ * there can be named, a click on a link selects it, and a selection
+ * rectangle takes in the boxes inside it.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +91,17 @@ describe('theory of change with 3,000 elements', () => {
         return Math.round(Math.hypot(b.x + b.width / 2 - start.x, b.y + b.height / 2 - start.y));
       })
       .toBeLessThan(3);
+
+    // Added while zoomed far out, an element is brought into view to be named.
+    await page.getByRole('button', { name: 'Fit the whole diagram on screen' }).click();
+    await page.getByRole('button', { name: 'Add outcome' }).click();
+    const input = page.getByRole('textbox', { name: 'Element title' });
+    await input.fill('Mentors meet every learner monthly');
+    await input.press('Enter');
+    await page
+      .locator('.react-flow__node')
+      .filter({ hasText: 'Mentors meet every learner' })
+      .waitFor();
     expect(appErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -326,6 +326,13 @@ function TocEditor({ scope }: { scope?: PartProps }) {
       setZoomBand(zoom < SMALL_FAR_ZOOM ? 'far' : zoom < FAR_ZOOM ? 'middle' : 'near'),
     [],
   );
+  const large = flowNodes.length > LARGE_GRAPH;
+  const far = zoomBand === 'far' || (large && zoomBand === 'middle');
+  useEffect(() => {
+    // Nodes read it from the editor store; set only on a change, since every
+    // node's subscription runs on each change of that store.
+    if (useTocEditor.getState().far !== far) useTocEditor.getState().setFar(far);
+  }, [far]);
 
   // Read when fitting, so the fit (and the canvas's first view) does not
   // depend on the part's identity, which changes as elements join it.
@@ -492,7 +499,8 @@ function TocEditor({ scope }: { scope?: PartProps }) {
       }).id;
     });
     scope?.onAdd([id]);
-    select({ nodes: [id], edges: [] });
+    // Zoomed far out a node has no text to rename in: go to it first.
+    select({ nodes: [id], edges: [] }, far);
     startRename(id);
   };
 
@@ -578,13 +586,6 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     (id: string) => select({ nodes: [id], edges: [] }, true),
     [select],
   );
-  const large = flowNodes.length > LARGE_GRAPH;
-  const far = zoomBand === 'far' || (large && zoomBand === 'middle');
-  useEffect(() => {
-    // Nodes read it from the editor store; set only on a change, since every
-    // node's subscription runs on each change of that store.
-    if (useTocEditor.getState().far !== far) useTocEditor.getState().setFar(far);
-  }, [far]);
   // Large graphs: only links touching the selection are live React Flow
   // edges; the rest are drawn by StaticLinks (see there for why).
   const liveLinks = useMemo(() => {

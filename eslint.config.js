@@ -68,6 +68,11 @@ export default tseslint.config(
               name: 'electron',
               message: 'The renderer talks to the desktop only via window.workbench.',
             },
+            {
+              name: 'immer',
+              message:
+                'Plan edits are named commands in shared/commands; components dispatch them (ENGINEERING.md §3).',
+            },
           ],
           patterns: [
             {

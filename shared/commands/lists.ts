@@ -5,6 +5,7 @@
  * Nested lists (a segment's incentives, a stakeholder's actions) name their
  * parent by id.
  */
+import { baseOf, findById, replaceContents } from '../plan/drafts';
 import type { Plan } from '../plan/schema';
 import type { PlanSectionId } from '../plan/sections';
 import { CommandRefusal, defineCommand, quoted, type CommandFactory } from './command';
@@ -70,8 +71,10 @@ export interface ListCommands<T> {
 /** Defines and registers the add/update/remove/move commands of a list. */
 export function defineListCommands<T extends Identified>(spec: ListSpec<T>): ListCommands<T> {
   const titled = (item: T | undefined) => quoted(item ? (spec.titleOf?.(item) ?? '') : '');
-  const find = (plan: Plan, id: string, parentId: string | undefined) =>
-    spec.list(plan, parentId)?.find((x) => x.id === id);
+  const find = (plan: Plan, id: string, parentId: string | undefined) => {
+    const list = spec.list(plan, parentId);
+    return list && findById(list, id);
+  };
   const locate = (id: string | undefined, parentId: string | undefined) => {
     const focus = spec.focusOf ? spec.focusOf(id, parentId) : (parentId ?? id);
     return focus ? { section: spec.section, focus } : { section: spec.section };
@@ -85,7 +88,7 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
       const list = spec.list(draft, parentId);
       if (!list)
         throw new CommandRefusal(`The ${spec.noun} could not be added: its parent is gone.`);
-      if (list.some((x) => x.id === item.id)) return;
+      if (baseOf(list).some((x) => x.id === item.id)) return;
       const at = index === undefined ? list.length : Math.max(0, Math.min(list.length, index));
       list.splice(at, 0, item);
     },
@@ -122,7 +125,9 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
       const list = spec.list(draft, parentId);
       if (!list) return;
       const gone = new Set(ids);
-      for (let i = list.length - 1; i >= 0; i--) if (gone.has(list[i]!.id)) list.splice(i, 1);
+      const base = baseOf(list);
+      const kept = base.filter((x) => !gone.has(x.id));
+      if (kept.length !== base.length) replaceContents(list, kept);
       spec.onRemove?.(draft, gone, parentId);
     },
   });
@@ -133,12 +138,15 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
     locate: ({ id, parentId }) => locate(id, parentId),
     apply(draft, { id, to, parentId }) {
       const list = spec.list(draft, parentId);
-      const from = list?.findIndex((x) => x.id === id) ?? -1;
-      if (!list || from < 0) return;
-      const target = Math.max(0, Math.min(list.length - 1, to));
+      if (!list) return;
+      const base = baseOf(list);
+      const from = base.findIndex((x) => x.id === id);
+      if (from < 0) return;
+      const target = Math.max(0, Math.min(base.length - 1, to));
       if (target === from) return;
-      const [item] = list.splice(from, 1);
-      list.splice(target, 0, item!);
+      const moved = base.filter((_, i) => i !== from);
+      moved.splice(target, 0, base[from]!);
+      replaceContents(list, moved);
     },
   });
 

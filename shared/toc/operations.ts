@@ -3,6 +3,7 @@
  * it is given, so it is meant to run inside an immer recipe (one named undo
  * step); it keeps every reference to the graph elsewhere in the plan valid.
  */
+import { baseOf, replaceContents } from '../plan/drafts';
 import type { Plan, TocLink, TocNode } from '../plan/schema';
 import { newId } from '../plan/create';
 import { isNoteKind, type TocNodeKind } from './kinds';
@@ -10,12 +11,14 @@ import { isNoteKind, type TocNodeKind } from './kinds';
 /** Default size of a node on the canvas, used for placement and layout. */
 export const NODE_SIZE = { width: 220, height: 84 } as const;
 
-/** Adds a node and returns it. Outcomes start as short-term. */
-export function addTocNode(
-  plan: Plan,
-  init: { kind: TocNodeKind; title: string; position: { x: number; y: number }; id?: string },
-): TocNode {
-  const node: TocNode = {
+/** A new node (not yet in the plan). Outcomes start as short-term. */
+export function makeTocNode(init: {
+  kind: TocNodeKind;
+  title: string;
+  position: { x: number; y: number };
+  id?: string;
+}): TocNode {
+  return {
     id: init.id ?? newId('toc'),
     kind: init.kind,
     horizon: init.kind === 'outcome' ? 'short' : null,
@@ -23,6 +26,14 @@ export function addTocNode(
     description: '',
     position: { x: Math.round(init.position.x), y: Math.round(init.position.y) },
   };
+}
+
+/** Adds a node and returns it. Outcomes start as short-term. */
+export function addTocNode(
+  plan: Plan,
+  init: { kind: TocNodeKind; title: string; position: { x: number; y: number }; id?: string },
+): TocNode {
+  const node = makeTocNode(init);
   plan.theoryOfChange.nodes.push(node);
   return node;
 }
@@ -92,20 +103,29 @@ export function removeTocElements(
   const nodes = new Set(nodeIds);
   const links = new Set(linkIds);
   const toc = plan.theoryOfChange;
-  toc.nodes = toc.nodes.filter((n) => !nodes.has(n.id));
-  toc.links = toc.links.filter(
+  // Lists are read as plain values (baseOf) so a draft does not proxy every element.
+  const keptNodes = baseOf(toc.nodes).filter((n) => !nodes.has(n.id));
+  if (keptNodes.length !== toc.nodes.length) replaceContents(toc.nodes, keptNodes);
+  const allLinks = baseOf(toc.links);
+  const keptLinks = allLinks.filter(
     (l) => !links.has(l.id) && !nodes.has(l.source) && !nodes.has(l.target),
   );
+  if (keptLinks.length !== allLinks.length) replaceContents(toc.links, keptLinks);
   if (nodes.size === 0) return;
-  plan.indicators = plan.indicators.filter((i) => !nodes.has(i.subjectId));
-  for (const item of plan.logicModel.items) {
-    if (item.tocOutcomeId && nodes.has(item.tocOutcomeId)) item.tocOutcomeId = null;
-  }
-  for (const entry of plan.stakeholders.entries) {
+  const indicators = baseOf(plan.indicators);
+  const keptIndicators = indicators.filter((i) => !nodes.has(i.subjectId));
+  if (keptIndicators.length !== indicators.length) replaceContents(plan.indicators, keptIndicators);
+  baseOf(plan.logicModel.items).forEach((item, i) => {
+    if (item.tocOutcomeId && nodes.has(item.tocOutcomeId))
+      plan.logicModel.items[i]!.tocOutcomeId = null;
+  });
+  baseOf(plan.stakeholders.entries).forEach((entry, i) => {
     if (entry.interventionIds.some((id) => nodes.has(id))) {
-      entry.interventionIds = entry.interventionIds.filter((id) => !nodes.has(id));
+      plan.stakeholders.entries[i]!.interventionIds = entry.interventionIds.filter(
+        (id) => !nodes.has(id),
+      );
     }
-  }
+  });
 }
 
 /** Moves nodes to new positions (rounded to whole canvas units). */
@@ -113,12 +133,13 @@ export function moveTocNodes(
   plan: Plan,
   positions: ReadonlyMap<string, { x: number; y: number }>,
 ): void {
-  for (const node of plan.theoryOfChange.nodes) {
+  const nodes = plan.theoryOfChange.nodes;
+  baseOf(nodes).forEach((node, i) => {
     const to = positions.get(node.id);
     if (to && (node.position.x !== Math.round(to.x) || node.position.y !== Math.round(to.y))) {
-      node.position = { x: Math.round(to.x), y: Math.round(to.y) };
+      nodes[i]!.position = { x: Math.round(to.x), y: Math.round(to.y) };
     }
-  }
+  });
 }
 
 /** What is copied: some nodes, the links among them, and their indicators. */
@@ -140,13 +161,30 @@ export function copyTocSelection(plan: Plan, nodeIds: Iterable<string>): TocClip
   });
 }
 
-/** Pastes a copied selection with fresh ids, offset so it does not cover the original; returns the new node ids. */
+/** Fresh ids for a paste, made by the caller (so pasting is deterministic): one per copied node, link and indicator. */
+export interface PasteIds {
+  readonly nodes: readonly string[];
+  readonly links: readonly string[];
+  readonly indicators: readonly string[];
+}
+
+/** New ids for pasting a clipboard. */
+export function pasteIds(clip: TocClipboard): PasteIds {
+  return {
+    nodes: clip.nodes.map(() => newId('toc')),
+    links: clip.links.map(() => newId('link')),
+    indicators: clip.indicators.map(() => newId('ind')),
+  };
+}
+
+/** Pastes a copied selection with the given ids, offset so it does not cover the original; returns the new node ids. */
 export function pasteTocSelection(
   plan: Plan,
   clip: TocClipboard,
+  ids: PasteIds = pasteIds(clip),
   offset = { x: 40, y: 40 },
 ): string[] {
-  const idMap = new Map(clip.nodes.map((n) => [n.id, newId('toc')]));
+  const idMap = new Map(clip.nodes.map((n, i) => [n.id, ids.nodes[i]!]));
   for (const node of clip.nodes) {
     plan.theoryOfChange.nodes.push({
       ...structuredClone(node),
@@ -154,22 +192,22 @@ export function pasteTocSelection(
       position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
     });
   }
-  for (const link of clip.links) {
+  clip.links.forEach((link, i) => {
     const source = idMap.get(link.source);
     const target = idMap.get(link.target);
     if (source && target)
       plan.theoryOfChange.links.push({
         ...structuredClone(link),
-        id: newId('link'),
+        id: ids.links[i]!,
         source,
         target,
       });
-  }
-  for (const indicator of clip.indicators) {
+  });
+  clip.indicators.forEach((indicator, i) => {
     const subjectId = idMap.get(indicator.subjectId);
     if (subjectId)
-      plan.indicators.push({ ...structuredClone(indicator), id: newId('ind'), subjectId });
-  }
+      plan.indicators.push({ ...structuredClone(indicator), id: ids.indicators[i]!, subjectId });
+  });
   return [...idMap.values()];
 }
 

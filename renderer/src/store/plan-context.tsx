@@ -1,9 +1,7 @@
 /** React access to the open plan's store. */
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { Draft } from 'immer';
 import type { Command } from '../../../shared/commands/command';
-import type { EditAction } from '../../../shared/history';
 import type { Plan } from '../../../shared/plan/schema';
 import type { DispatchResult, PlanDocumentState, PlanStore } from './plan-store';
 
@@ -51,57 +49,8 @@ export function useDispatch(): (command: Command) => DispatchResult {
   return useCallback((command) => store.getState().dispatch(command), [store]);
 }
 
-/** Returns a function that applies a named edit to the plan. */
-export function useEditPlan(): (action: EditAction, recipe: (draft: Draft<Plan>) => void) => void {
-  const store = usePlanStore();
-  return useCallback((action, recipe) => store.getState().edit(action, recipe), [store]);
-}
-
 /** Returns a function that ends the current undo step (call on blur). */
 export function useSealHistory(): () => void {
   const store = usePlanStore();
   return useCallback(() => store.getState().seal(), [store]);
-}
-
-/**
- * A setter bound to one plan field: each call is a named edit, and a burst of
- * calls with the same `key` (typing) coalesces into one undo step.
- */
-export function useFieldEdit(): <T>(
-  name: string,
-  key: string,
-  apply: (draft: Draft<Plan>, value: T) => void,
-) => (value: T) => void {
-  const edit = useEditPlan();
-  return useCallback(
-    <T,>(name: string, key: string, apply: (draft: Draft<Plan>, value: T) => void) =>
-      (value: T) =>
-        edit({ name, coalesceKey: key }, (draft) => apply(draft, value)),
-    [edit],
-  );
-}
-
-/**
- * Edits of one item of a plan collection, looked up by `find` inside every
- * recipe (so an edit after the item was deleted does nothing): `now` for a
- * one-off change, `typing` for a field whose keystrokes coalesce per `keyPrefix`.
- */
-export function useItemEdit<T>(
-  find: (draft: Draft<Plan>) => Draft<T> | undefined,
-  keyPrefix: string,
-) {
-  const edit = useEditPlan();
-  const bind = useFieldEdit();
-  return {
-    now: (name: string, apply: (item: Draft<T>) => void) =>
-      edit({ name }, (draft) => {
-        const item = find(draft);
-        if (item) apply(item);
-      }),
-    typing: <V,>(name: string, key: string, apply: (item: Draft<T>, value: V) => void) =>
-      bind<V>(name, `${keyPrefix}.${key}`, (draft, value) => {
-        const item = find(draft);
-        if (item) apply(item, value);
-      }),
-  };
 }

@@ -5,7 +5,6 @@
  * step. Saves write only the records that changed since the last save
  * (shared/plan/records.ts), found by object identity.
  */
-import { produce, type Draft } from 'immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { runCommand, type Command } from '../../../shared/commands/command';
 import { undoStep, type StepUndoResult } from '../../../shared/commands/undo-step';
@@ -15,7 +14,6 @@ import {
   redo,
   seal,
   undo,
-  type EditAction,
   type History,
   type HistoryStep,
 } from '../../../shared/history';
@@ -45,17 +43,6 @@ export interface PlanDocumentState {
   access: PlanAccess;
   /** Applies a command as one named, undoable step (or joins the open step it coalesces with). */
   dispatch(command: Command): DispatchResult;
-  /**
-   * TRANSITIONAL — an inline edit, for the sections not yet moved to
-   * commands; removed when the last one dispatches commands.
-   * @deprecated Dispatch a command instead.
-   */
-  edit(action: EditAction, recipe: (draft: Draft<Plan>) => void): void;
-  /**
-   * TRANSITIONAL — replaces the whole plan as one step.
-   * @deprecated Dispatch a command instead.
-   */
-  replace(action: EditAction, plan: Plan): void;
   /** Undoes the newest step; returns it, or null if there was nothing to undo. */
   undo(): MovedStep | null;
   /** Redoes the newest undone step; returns it, or null. */
@@ -164,19 +151,6 @@ export function createPlanStore(
         set({ history: next });
         autosaver.schedule(next.present);
         return { ok: true, stepId: next.past.at(-1)?.id ?? null };
-      },
-      edit(action, recipe) {
-        if (!editable()) return;
-        const { history } = get();
-        const next = produce(history.present, recipe);
-        if (next === history.present) return;
-        set({ history: commit(history, next, action, now()) });
-        autosaver.schedule(next);
-      },
-      replace(action, next) {
-        if (!editable()) return;
-        set({ history: commit(seal(get().history), next, action, now()) });
-        autosaver.schedule(next);
       },
       undo() {
         if (!editable()) return null;

@@ -37,18 +37,23 @@ import type { TocNode } from '../../../../shared/plan/schema';
 import { TOC_KINDS, type TocNodeKind } from '../../../../shared/toc/kinds';
 import { layoutTheoryOfChange } from '../../../../shared/toc/layout';
 import {
-  addTocNode,
+  addTocElement,
+  layOutToc,
+  moveTocElements,
+  pasteTocElements,
+} from '../../../../shared/commands/toc';
+import {
   copyTocSelection,
   freePosition,
   linkProblemsFrom,
-  moveTocNodes,
-  pasteTocSelection,
+  makeTocNode,
+  pasteIds,
   searchTocNodes,
   NODE_SIZE,
   type TocClipboard,
 } from '../../../../shared/toc/operations';
 import { notify, useWorkbench } from '../../app/workbench';
-import { useEditPlan, usePlan, usePlanStore } from '../../store/plan-context';
+import { useDispatch, usePlan, usePlanStore } from '../../store/plan-context';
 import { ConnectDialog } from './ConnectDialog';
 import { useTocEditor } from './editor-state';
 import { useTocEdits } from './use-toc-edits';
@@ -260,7 +265,7 @@ function inPart<T extends { id: string }>(items: readonly T[], part: TocPart | u
 
 function TocEditor({ scope }: { scope?: PartProps }) {
   const store = usePlanStore();
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const part = scope?.part;
   const planNodes = usePlan((p) => p.theoryOfChange.nodes);
   const planLinks = usePlan((p) => p.theoryOfChange.links);
@@ -434,10 +439,9 @@ function TocEditor({ scope }: { scope?: PartProps }) {
       const moved = new Map<string, { x: number; y: number }>();
       for (const c of changes)
         if (c.type === 'position' && c.position && !c.dragging) moved.set(c.id, c.position);
-      if (moved.size > 0)
-        edit({ name: 'Move elements', coalesceKey: 'toc.move' }, (d) => moveTocNodes(d, moved));
+      if (moved.size > 0) dispatch(moveTocElements({ positions: [...moved] }));
     },
-    [edit],
+    [dispatch],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<TocFlowEdge>[]) => {
@@ -490,14 +494,13 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   };
 
   const addNode = (kind: TocNodeKind, label: string) => {
-    let id = '';
-    edit({ name: `Add ${label.toLowerCase()}` }, (d) => {
-      id = addTocNode(d, {
-        kind,
-        title: `New ${label.toLowerCase()}`,
-        position: freePosition(tocNodes, viewportCenter()),
-      }).id;
+    const node = makeTocNode({
+      kind,
+      title: `New ${label.toLowerCase()}`,
+      position: freePosition(tocNodes, viewportCenter()),
     });
+    if (!dispatch(addTocElement({ node })).ok) return;
+    const id = node.id;
     scope?.onAdd([id]);
     // Zoomed far out a node has no text to rename in: go to it first.
     select({ nodes: [id], edges: [] }, far);
@@ -514,9 +517,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
           store.getState().history.present.theoryOfChange,
           only ?? part?.ids,
         );
-        edit({ name: only ? 'Lay out selection' : 'Auto layout' }, (d) =>
-          moveTocNodes(d, positions),
-        );
+        dispatch(layOutToc({ positions: [...positions], selection: only !== undefined }));
         store.getState().seal();
         if (!only) requestAnimationFrame(() => fitAll());
       } catch (error) {
@@ -525,7 +526,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
         setLayingOut(false);
       }
     },
-    [edit, fitAll, part, store],
+    [dispatch, fitAll, part, store],
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -542,9 +543,9 @@ function TocEditor({ scope }: { scope?: PartProps }) {
       clipboard = copyTocSelection(plan, selection.nodes);
       notify(`Copied ${selection.nodes.length} element${selection.nodes.length === 1 ? '' : 's'}.`);
     } else if (mod && event.key.toLowerCase() === 'v' && clipboard) {
-      let pasted: string[] = [];
       const clip = clipboard;
-      edit({ name: 'Paste elements' }, (d) => void (pasted = pasteTocSelection(d, clip)));
+      const ids = pasteIds(clip);
+      const pasted = dispatch(pasteTocElements({ clip, ids })).ok ? [...ids.nodes] : [];
       scope?.onAdd(pasted);
       select({ nodes: pasted, edges: [] });
     } else if (mod && event.key.toLowerCase() === 'a') {

@@ -3,6 +3,14 @@
  * the details of one element or link, or a summary of a multiple selection.
  */
 import { memo, useMemo, useState } from 'react';
+import {
+  addLinkAssumption,
+  editLinkAssumption,
+  removeLinkAssumption,
+  setTocNarrative,
+  updateTocElement,
+  updateTocLink,
+} from '../../../../shared/commands/toc';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
 import {
   EVIDENCE_LEVELS,
@@ -13,7 +21,7 @@ import {
 import { logicItemsTracingTo } from '../../../../shared/logic-model/trace';
 import { goToSection } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
-import { useEditPlan, usePlan, useSealHistory } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
 
 /** What is selected on the canvas. */
@@ -34,7 +42,7 @@ function NarrativePanel() {
   const narrative = usePlan((p) => p.theoryOfChange.narrative);
   const nodeCount = usePlan((p) => p.theoryOfChange.nodes.length);
   const linkCount = usePlan((p) => p.theoryOfChange.links.length);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   return (
     <>
@@ -47,12 +55,7 @@ function NarrativePanel() {
         hint="Tell the story of the pathway: why these interventions lead to these outcomes, and what must hold true."
         value={narrative}
         rows={12}
-        onChange={(value) =>
-          edit(
-            { name: 'Edit narrative', coalesceKey: 'toc.narrative' },
-            (d) => void (d.theoryOfChange.narrative = value),
-          )
-        }
+        onChange={(text) => dispatch(setTocNarrative({ text }))}
         onBlur={seal}
       />
       <h3 className="inspector-subheading">Legend</h3>
@@ -137,7 +140,7 @@ function TracedBy({ nodeId }: { nodeId: string }) {
 }
 
 function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const links = usePlan((p) => p.theoryOfChange.links);
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
@@ -161,18 +164,15 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
     return { outgoing, incoming, titles };
   }, [links, nodes, node.id]);
   const titleOf = (id: string) => titles.get(id) ?? 'missing element';
-  const update = (name: string, key: string, apply: (n: TocNode) => void) =>
-    edit({ name, coalesceKey: `toc.${node.id}.${key}` }, (draft) => {
-      const target = draft.theoryOfChange.nodes.find((n) => n.id === node.id);
-      if (target) apply(target);
-    });
+  const update = (patch: Parameters<typeof updateTocElement>[0]['patch']) =>
+    dispatch(updateTocElement({ id: node.id, patch }));
   return (
     <>
       <p className="inspector-kind">{kindLabel(node)}</p>
       <TextField
         label="Title"
         value={node.title}
-        onChange={(v) => update('Rename element', 'title', (n) => void (n.title = v))}
+        onChange={(title) => update({ title })}
         onBlur={seal}
       />
       <div className="grid grid-2 inspector-grid">
@@ -180,12 +180,7 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
           label="Kind"
           value={node.kind}
           options={TOC_KINDS.map((k) => ({ value: k.kind, label: k.label }))}
-          onChange={(v) =>
-            update('Change element kind', 'kind', (n) => {
-              n.kind = v;
-              n.horizon = v === 'outcome' ? (n.horizon ?? 'short') : null;
-            })
-          }
+          onChange={(kind) => update({ kind })}
         />
         {node.kind === 'outcome' && (
           <SelectField
@@ -195,9 +190,7 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
               value: h,
               label: HORIZON_LABELS[h],
             }))}
-            onChange={(v) =>
-              update('Change outcome horizon', 'horizon', (n) => void (n.horizon = v))
-            }
+            onChange={(horizon) => update({ horizon })}
           />
         )}
       </div>
@@ -205,7 +198,7 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
         label="Description"
         value={node.description}
         rows={4}
-        onChange={(v) => update('Edit description', 'description', (n) => void (n.description = v))}
+        onChange={(description) => update({ description })}
         onBlur={seal}
       />
       <div className="inspector-actions">
@@ -241,14 +234,9 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
 }
 
 function AssumptionList({ link }: { link: TocLink }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const [draft, setDraft] = useState('');
-  const change = (name: string, apply: (assumptions: string[]) => void, coalesceKey?: string) =>
-    edit({ name, coalesceKey }, (d) => {
-      const target = d.theoryOfChange.links.find((l) => l.id === link.id);
-      if (target) apply(target.assumptions);
-    });
   return (
     <fieldset className="inspector-fieldset">
       <legend>Assumptions behind this link</legend>
@@ -262,11 +250,7 @@ function AssumptionList({ link }: { link: TocLink }) {
               value={text}
               maxLength={500}
               onChange={(e) =>
-                change(
-                  'Edit assumption',
-                  (a) => void (a[i] = e.target.value),
-                  `link.${link.id}.assumption.${i}`,
-                )
+                dispatch(editLinkAssumption({ id: link.id, index: i, text: e.target.value }))
               }
               onBlur={seal}
             />
@@ -274,7 +258,7 @@ function AssumptionList({ link }: { link: TocLink }) {
               type="button"
               className="subtle"
               aria-label={`Remove assumption ${i + 1}`}
-              onClick={() => change('Remove assumption', (a) => void a.splice(i, 1))}
+              onClick={() => dispatch(removeLinkAssumption({ id: link.id, index: i }))}
             >
               ×
             </button>
@@ -286,7 +270,7 @@ function AssumptionList({ link }: { link: TocLink }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!draft.trim()) return;
-          change('Add assumption', (a) => void a.push(draft.trim().slice(0, 500)));
+          dispatch(addLinkAssumption({ id: link.id, text: draft }));
           setDraft('');
         }}
       >
@@ -304,16 +288,13 @@ function AssumptionList({ link }: { link: TocLink }) {
 }
 
 function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   const seal = useSealHistory();
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
   const from = nodes.find((n) => n.id === link.source);
   const to = nodes.find((n) => n.id === link.target);
-  const update = (name: string, key: string, apply: (l: TocLink) => void) =>
-    edit({ name, coalesceKey: `link.${link.id}.${key}` }, (d) => {
-      const target = d.theoryOfChange.links.find((l) => l.id === link.id);
-      if (target) apply(target);
-    });
+  const update = (patch: Parameters<typeof updateTocLink>[0]['patch']) =>
+    dispatch(updateTocLink({ id: link.id, patch }));
   return (
     <>
       <p className="inspector-kind">Causal link</p>
@@ -339,14 +320,14 @@ function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
         value={link.rationale}
         rows={4}
         placeholder="Because…"
-        onChange={(v) => update('Edit rationale', 'rationale', (l) => void (l.rationale = v))}
+        onChange={(rationale) => update({ rationale })}
         onBlur={seal}
       />
       <SelectField
         label="Evidence"
         value={link.evidence}
         options={EVIDENCE_LEVELS}
-        onChange={(v) => update('Change evidence', 'evidence', (l) => void (l.evidence = v))}
+        onChange={(evidence) => update({ evidence })}
       />
       <AssumptionList link={link} />
       <div className="inspector-actions">

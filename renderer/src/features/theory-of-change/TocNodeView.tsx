@@ -2,7 +2,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { kindLabel } from '../../../../shared/toc/kinds';
-import { useEditPlan } from '../../store/plan-context';
+import { updateTocElement } from '../../../../shared/commands/toc';
+import { useDispatch } from '../../store/plan-context';
 import { countNodeRender, useTocEditor } from './editor-state';
 import type { TocFlowNode } from './flow-adapter';
 
@@ -18,7 +19,7 @@ const KIND_ICON: Record<string, string> = {
 function RenameInput({ id, title }: { id: string; title: string }) {
   const [value, setValue] = useState(title);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const edit = useEditPlan();
+  const dispatch = useDispatch();
   // React Flow keeps a new node hidden until it is measured, and a hidden
   // field cannot take focus: try again on the next frames.
   useEffect(() => {
@@ -43,10 +44,7 @@ function RenameInput({ id, title }: { id: string; title: string }) {
     ended.current = true;
     const next = value.trim();
     if (save && next && next !== title) {
-      edit({ name: 'Rename element' }, (draft) => {
-        const node = draft.theoryOfChange.nodes.find((n) => n.id === id);
-        if (node) node.title = next.slice(0, 500);
-      });
+      dispatch(updateTocElement({ id, patch: { title: next } }));
     }
     // After Enter or Escape, keyboard users continue from the node itself.
     // Focus moves there now, while the field still exists: were it moved a

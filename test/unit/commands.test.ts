@@ -174,8 +174,14 @@ describe('learner commands', () => {
   it('add a segment, tick barriers, and manage incentives and the persona', () => {
     const fresh = blankSegment('Carers', 'seg-carers');
     let plan = run(sample, learnerSegments.add({ item: fresh })).plan;
-    plan = run(plan, setBarrier({ segmentId: fresh.id, barrier: 'caregiving', present: true })).plan;
-    plan = run(plan, setBarrier({ segmentId: fresh.id, barrier: 'caregiving', present: true })).plan;
+    plan = run(
+      plan,
+      setBarrier({ segmentId: fresh.id, barrier: 'caregiving', present: true }),
+    ).plan;
+    plan = run(
+      plan,
+      setBarrier({ segmentId: fresh.id, barrier: 'caregiving', present: true }),
+    ).plan;
     expect(plan.learners.at(-1)?.barriers).toEqual(['caregiving']);
     const item = {
       id: 'inc-1',

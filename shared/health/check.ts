@@ -4,6 +4,17 @@ import { indexPlan } from './plan-index';
 import { ALL_RULES } from './rules';
 import { SEVERITIES, type Finding, type HealthRepair, type Severity } from './types';
 
+/**
+ * The parts of a plan the rules read (a test keeps this list honest): an
+ * edit anywhere else — typing in the Objective, say — cannot change the
+ * findings, so they need not be checked again.
+ */
+export const HEALTH_INPUTS = [
+  'theoryOfChange',
+  'logicModel',
+  'indicators',
+] as const satisfies readonly (keyof Plan)[];
+
 /** All findings for a plan: errors first, then warnings, then info; rule order within each. */
 export function checkPlanHealth(plan: Plan): Finding[] {
   const index = indexPlan(plan);

@@ -7,6 +7,7 @@ import {
   applyRepair,
   checkPlanHealth,
   countBySeverity,
+  HEALTH_INPUTS,
   problemCount,
 } from '../../shared/health/check';
 import { readPlanFile } from '../../shared/plan/plan-file';
@@ -22,6 +23,20 @@ const samplePath = join(
 );
 
 describe('checkPlanHealth', () => {
+  it('reads only the parts of the plan it declares (so findings can be reused after other edits)', () => {
+    const result = readPlanFile(readFileSync(samplePath, 'utf8'));
+    if (!result.ok) throw new Error(result.message);
+    const read = new Set<string>();
+    const watched = new Proxy(result.plan, {
+      get(target, key, receiver) {
+        if (typeof key === 'string') read.add(key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    checkPlanHealth(watched);
+    expect([...read].sort()).toEqual([...HEALTH_INPUTS].sort());
+  });
+
   it('finds nothing in a healthy plan', () => {
     expect(checkPlanHealth(healthyPlan())).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * screen readers and tests find it by name; number fields refuse values that
  * are not numbers or are out of range, and say why, without changing the plan.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 
 interface FieldProps<T> {
   label: string;
@@ -40,9 +40,7 @@ function FieldFrame(props: {
 }
 
 /** A single-line text field. */
-export function TextField(
-  props: FieldProps<string> & { maxLength?: number; placeholder?: string },
-) {
+function TextFieldView(props: FieldProps<string> & { maxLength?: number; placeholder?: string }) {
   const id = useId();
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
@@ -61,7 +59,7 @@ export function TextField(
 }
 
 /** A multi-line text field. */
-export function TextAreaField(props: FieldProps<string> & { rows?: number; placeholder?: string }) {
+function TextAreaFieldView(props: FieldProps<string> & { rows?: number; placeholder?: string }) {
   const id = useId();
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
@@ -80,7 +78,7 @@ export function TextAreaField(props: FieldProps<string> & { rows?: number; place
 }
 
 /** A calendar date (YYYY-MM-DD) or empty. */
-export function DateField(props: FieldProps<string | null> & { error?: string | null }) {
+function DateFieldView(props: FieldProps<string | null> & { error?: string | null }) {
   const id = useId();
   return (
     <FieldFrame
@@ -173,7 +171,7 @@ export function useNumberDraft(
 }
 
 /** A number with bounds; invalid input shows a message and leaves the plan unchanged. */
-export function NumberField(props: FieldProps<number | null> & NumberRules) {
+function NumberFieldView(props: FieldProps<number | null> & NumberRules) {
   const id = useId();
   const { draft, error, change, leave } = useNumberDraft(props.value, props, props.onChange);
   return (
@@ -202,7 +200,7 @@ export function NumberField(props: FieldProps<number | null> & NumberRules) {
 }
 
 /** A choice from a fixed list. */
-export function SelectField<T extends string>(
+function SelectFieldView<T extends string>(
   props: FieldProps<T> & { options: readonly { value: T; label: string }[] },
 ) {
   const id = useId();
@@ -223,3 +221,16 @@ export function SelectField<T extends string>(
     </FieldFrame>
   );
 }
+
+// Memoised: with stable handlers, typing in one field re-renders that field
+// only, not every field of the section (a keystroke must fit in a frame).
+/** A single-line text field. */
+export const TextField = memo(TextFieldView);
+/** A multi-line text field. */
+export const TextAreaField = memo(TextAreaFieldView);
+/** A date field. */
+export const DateField = memo(DateFieldView);
+/** A number field that refuses text that is not a number in range. */
+export const NumberField = memo(NumberFieldView);
+/** A choice from a fixed list. */
+export const SelectField = memo(SelectFieldView) as typeof SelectFieldView;

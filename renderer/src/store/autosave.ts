@@ -48,10 +48,24 @@ export class Autosaver<T> {
     const now = Date.now();
     if (!this.pending) this.firstPendingAt = now;
     this.pending = { doc };
-    this.options.onStatus({ state: 'pending' });
+    this.report({ state: 'pending' });
     if (this.timer) clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.debounceMs, this.firstPendingAt + this.maxWaitMs - now));
     this.timer = setTimeout(() => void this.flush(), wait);
+  }
+
+  private lastReported: SaveStatus['state'] | null = null;
+
+  /** Reports a status; a repeated 'pending' or 'saving' is not reported again (one change per burst of typing, not one per key). */
+  private report(status: SaveStatus): void {
+    if (
+      (status.state === 'pending' || status.state === 'saving') &&
+      status.state === this.lastReported
+    ) {
+      return;
+    }
+    this.lastReported = status.state;
+    this.options.onStatus(status);
   }
 
   /** Writes any pending version now; resolves when storage has it (or failed). */
@@ -69,12 +83,12 @@ export class Autosaver<T> {
     if (!job) return;
     this.pending = null;
     this.inFlight = job;
-    this.options.onStatus({ state: 'saving' });
+    this.report({ state: 'saving' });
     try {
       await this.options.write(job.doc);
       this.inFlight = null;
-      if (this.pending === null) this.options.onStatus({ state: 'saved', at: new Date() });
-      else this.options.onStatus({ state: 'pending' });
+      if (this.pending === null) this.report({ state: 'saved', at: new Date() });
+      else this.report({ state: 'pending' });
     } catch (error) {
       this.inFlight = null;
       // Keep the edit for a retry unless a newer version (which includes it) is waiting.
@@ -82,7 +96,7 @@ export class Autosaver<T> {
         this.pending = job;
         this.firstPendingAt = Date.now();
       }
-      this.options.onStatus({ state: 'error', message: this.options.describeError(error) });
+      this.report({ state: 'error', message: this.options.describeError(error) });
     }
   }
 

@@ -30,16 +30,28 @@ export function usePlan<T>(selector: (plan: Plan) => T): T {
 /**
  * The plan once it has stopped changing for `quietMs` (and at first render):
  * for derived views that scan the whole plan (Plan health, sidebar counts),
- * so they run once after a burst of typing instead of on every key.
+ * so they run once after a burst of typing instead of on every key. Changes
+ * are watched outside React, so a keystroke does not even re-render the
+ * component using it.
  */
 export function useSettledPlan(quietMs = 400): Plan {
-  const plan = usePlan((p) => p);
-  const [settled, setSettled] = useState(plan);
+  const store = usePlanStore();
+  const [settled, setSettled] = useState(() => store.getState().history.present);
   useEffect(() => {
-    if (plan === settled) return;
-    const timer = setTimeout(() => setSettled(plan), quietMs);
-    return () => clearTimeout(timer);
-  }, [plan, settled, quietMs]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => setSettled(store.getState().history.present);
+    // The plan may have changed between the first render and this effect.
+    settle();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.history.present === previous.history.present) return;
+      clearTimeout(timer);
+      timer = setTimeout(settle, quietMs);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store, quietMs]);
   return settled;
 }
 

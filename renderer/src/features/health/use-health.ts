@@ -3,19 +3,26 @@
  * version (plans are immutable, so identity is the cache key) and shared by
  * the sidebar badge, the health section and the editors' hints.
  */
-import { checkPlanHealth, problemCount } from '../../../../shared/health/check';
+import { checkPlanHealth, HEALTH_INPUTS, problemCount } from '../../../../shared/health/check';
 import type { Finding } from '../../../../shared/health/types';
 import type { Plan } from '../../../../shared/plan/schema';
 import { useSettledPlan } from '../../store/plan-context';
 
-const cache = new WeakMap<Plan, readonly Finding[]>();
+// Findings are cached on the identity of the parts of the plan the rules
+// read (HEALTH_INPUTS): edits elsewhere reuse them without a new check.
+const cache = new WeakMap<object, WeakMap<object, WeakMap<object, readonly Finding[]>>>();
 
-/** The findings for one version of a plan (memoised on the plan object). */
+/** The findings for one version of a plan (memoised on the parts the rules read). */
 function healthOf(plan: Plan): readonly Finding[] {
-  let findings = cache.get(plan);
+  const [a, b, c] = HEALTH_INPUTS.map((key) => plan[key] as object) as [object, object, object];
+  let byB = cache.get(a);
+  if (!byB) cache.set(a, (byB = new WeakMap()));
+  let byC = byB.get(b);
+  if (!byC) byB.set(b, (byC = new WeakMap()));
+  let findings = byC.get(c);
   if (!findings) {
     findings = checkPlanHealth(plan);
-    cache.set(plan, findings);
+    byC.set(c, findings);
   }
   return findings;
 }

@@ -5,10 +5,12 @@
 import {
   renamePlan,
   setPhaseDate,
+  type Phase,
   successMeasures,
   updateBaseline,
   updateObjective,
 } from '../../../../shared/commands/objective';
+import { memo, useMemo } from 'react';
 import { newId } from '../../../../shared/plan/create';
 import type { SuccessMeasure } from '../../../../shared/plan/schema';
 import {
@@ -34,7 +36,14 @@ const PHASES = [
   { key: 'manage', label: 'Manage' },
 ] as const;
 
-function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; index: number }) {
+/** One success measure (memoised: typing elsewhere in the section does not re-render it). */
+const SuccessMeasureEditor = memo(function SuccessMeasureEditor({
+  measure,
+  index,
+}: {
+  measure: SuccessMeasure;
+  index: number;
+}) {
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const update =
@@ -104,27 +113,58 @@ function SuccessMeasureEditor({ measure, index }: { measure: SuccessMeasure; ind
       </div>
     </fieldset>
   );
+});
+
+type ObjectiveText =
+  | 'programName'
+  | 'organisation'
+  | 'region'
+  | 'changeSought'
+  | 'targetGroup'
+  | 'problemStatement'
+  | 'successDefinition';
+
+/**
+ * One handler per field, made once: with stable handlers the memoised fields
+ * re-render only when their own value changes, so a keystroke re-renders one
+ * field, not the whole section.
+ */
+function useObjectiveHandlers(dispatch: ReturnType<typeof useDispatch>) {
+  return useMemo(() => {
+    const text = (field: ObjectiveText) => (value: string) =>
+      dispatch(updateObjective({ patch: { [field]: value } }));
+    const phase = (key: Phase, end: 'start' | 'end') => (date: string | null) =>
+      dispatch(setPhaseDate({ phase: key, end, date }));
+    return {
+      name: (name: string) => dispatch(renamePlan({ name })),
+      programName: text('programName'),
+      organisation: text('organisation'),
+      region: text('region'),
+      changeSought: text('changeSought'),
+      targetGroup: text('targetGroup'),
+      problemStatement: text('problemStatement'),
+      successDefinition: text('successDefinition'),
+      baselineDescription: (description: string) =>
+        dispatch(updateBaseline({ patch: { description } })),
+      baselineDate: (date: string | null) => dispatch(updateBaseline({ patch: { date } })),
+      baselineSource: (source: string) => dispatch(updateBaseline({ patch: { source } })),
+      phases: {
+        plan: { start: phase('plan', 'start'), end: phase('plan', 'end') },
+        launch: { start: phase('launch', 'start'), end: phase('launch', 'end') },
+        manage: { start: phase('manage', 'start'), end: phase('manage', 'end') },
+      },
+    };
+  }, [dispatch]);
 }
 
 /** The Objective section editor. */
 export function ObjectiveSection() {
-  const plan = usePlan((p) => p);
-  const objective = plan.objective;
+  // Only what this section shows: an edit elsewhere in a large plan does not re-render it.
+  const name = usePlan((p) => p.name);
+  const objective = usePlan((p) => p.objective);
   const dispatch = useDispatch();
   const seal = useSealHistory();
-  const objectiveText =
-    (
-      field:
-        | 'programName'
-        | 'organisation'
-        | 'region'
-        | 'changeSought'
-        | 'targetGroup'
-        | 'problemStatement'
-        | 'successDefinition',
-    ) =>
-    (value: string) =>
-      dispatch(updateObjective({ patch: { [field]: value } }));
+  const on = useObjectiveHandlers(dispatch);
 
   return (
     <div className="section-body">
@@ -141,29 +181,24 @@ export function ObjectiveSection() {
         <div className="grid grid-2">
           <TextField
             label="Plan name"
-            value={plan.name}
-            onChange={(name) => dispatch(renamePlan({ name }))}
+            value={name}
+            onChange={on.name}
             onBlur={seal}
             hint="How this plan appears in your library."
           />
           <TextField
             label="Program name"
             value={objective.programName}
-            onChange={objectiveText('programName')}
+            onChange={on.programName}
             onBlur={seal}
           />
           <TextField
             label="Organisation"
             value={objective.organisation}
-            onChange={objectiveText('organisation')}
+            onChange={on.organisation}
             onBlur={seal}
           />
-          <TextField
-            label="Region"
-            value={objective.region}
-            onChange={objectiveText('region')}
-            onBlur={seal}
-          />
+          <TextField label="Region" value={objective.region} onChange={on.region} onBlur={seal} />
         </div>
       </section>
 
@@ -173,7 +208,7 @@ export function ObjectiveSection() {
           <TextAreaField
             label="Change sought"
             value={objective.changeSought}
-            onChange={objectiveText('changeSought')}
+            onChange={on.changeSought}
             onBlur={seal}
             rows={4}
             placeholder="What will be different for people, employers and the region?"
@@ -181,7 +216,7 @@ export function ObjectiveSection() {
           <TextAreaField
             label="For whom"
             value={objective.targetGroup}
-            onChange={objectiveText('targetGroup')}
+            onChange={on.targetGroup}
             onBlur={seal}
             rows={4}
             placeholder="Who the program serves, e.g. unemployed young people aged 18–29."
@@ -189,14 +224,14 @@ export function ObjectiveSection() {
           <TextAreaField
             label="Problem statement"
             value={objective.problemStatement}
-            onChange={objectiveText('problemStatement')}
+            onChange={on.problemStatement}
             onBlur={seal}
             rows={5}
           />
           <TextAreaField
             label="Success definition"
             value={objective.successDefinition}
-            onChange={objectiveText('successDefinition')}
+            onChange={on.successDefinition}
             onBlur={seal}
             rows={5}
             placeholder="e.g. job placement, course completion, promotion or higher wages."
@@ -214,20 +249,20 @@ export function ObjectiveSection() {
             className="span-3"
             label="Baseline situation"
             value={objective.baseline.description}
-            onChange={(description) => dispatch(updateBaseline({ patch: { description } }))}
+            onChange={on.baselineDescription}
             onBlur={seal}
             rows={3}
           />
           <DateField
             label="Baseline date"
             value={objective.baseline.date}
-            onChange={(date) => dispatch(updateBaseline({ patch: { date } }))}
+            onChange={on.baselineDate}
           />
           <TextField
             className="span-2"
             label="Baseline source"
             value={objective.baseline.source}
-            onChange={(source) => dispatch(updateBaseline({ patch: { source } }))}
+            onChange={on.baselineSource}
             onBlur={seal}
             placeholder="e.g. regional labour force survey"
           />
@@ -280,7 +315,7 @@ export function ObjectiveSection() {
                 <DateField
                   label={`${label} starts`}
                   value={phase.start}
-                  onChange={(date) => dispatch(setPhaseDate({ phase: key, end: 'start', date }))}
+                  onChange={on.phases[key].start}
                 />
                 <DateField
                   label={`${label} ends`}
@@ -290,7 +325,7 @@ export function ObjectiveSection() {
                       ? `The ${label.toLowerCase()} phase ends before it starts.`
                       : null
                   }
-                  onChange={(date) => dispatch(setPhaseDate({ phase: key, end: 'end', date }))}
+                  onChange={on.phases[key].end}
                 />
               </fieldset>
             );

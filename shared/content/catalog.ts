@@ -173,7 +173,24 @@ export function distinctValues(
   field: 'skills' | 'languages',
 ): string[] {
   const seen = new Map<string, string>();
-  for (const item of items) {
+  collectDistinct(seen, items, 0, items.length, field);
+  return sortedDistinct(seen);
+}
+
+/**
+ * Adds the distinct values of `field` in items [from, to) to `seen`
+ * (normalised key → first spelling seen), so a long catalog can be gathered
+ * in slices.
+ */
+export function collectDistinct(
+  seen: Map<string, string>,
+  items: readonly ContentItem[],
+  from: number,
+  to: number,
+  field: 'skills' | 'languages',
+): void {
+  for (let n = from; n < to; n++) {
+    const item = items[n]!;
     const keys = field === 'skills' ? skillKeysOf(item) : languageKeysOf(item);
     const values = item[field];
     for (let i = 0; i < keys.length; i++) {
@@ -181,6 +198,10 @@ export function distinctValues(
       if (key && !seen.has(key)) seen.set(key, values[i]!.trim());
     }
   }
+}
+
+/** The values gathered by collectDistinct, sorted for a list of choices. */
+export function sortedDistinct(seen: ReadonlyMap<string, string>): string[] {
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }
 

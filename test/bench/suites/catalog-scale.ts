@@ -56,7 +56,7 @@ const SPECS = {
  * A provider's course list of `rows` rows as a planner would receive it:
  * editions of the sample catalog, each title ending in a unique course code.
  */
-async function catalogWorkbook(rows: number): Promise<string> {
+export async function catalogWorkbook(rows: number): Promise<string> {
   const sampleCount = samplePlan().content.catalog.length;
   const items = largeCatalog(sampleCount + rows).slice(sampleCount);
   const wb = new ExcelJS.Workbook();

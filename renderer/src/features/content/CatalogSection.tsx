@@ -9,7 +9,6 @@ import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from '
 import {
   KIND_LABELS,
   NO_FILTER,
-  distinctValues,
   filterCatalog,
   pathwaysUsing,
   queryWords,
@@ -32,7 +31,7 @@ import { useWindowedRows } from '../../components/windowed';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { ImportDialog } from './ImportDialog';
 import { FilterField, optionsOf } from './inline';
-import { useIndexedCatalog } from './use-indexed-catalog';
+import { useCatalogChoices, useIndexedCatalog } from './use-indexed-catalog';
 import './content.css';
 
 const KIND_OPTIONS = optionsOf(KIND_LABELS);
@@ -339,7 +338,10 @@ function CatalogTable(props: {
 
 /** The Content catalog section. */
 export function CatalogSection() {
-  const catalog = usePlan((p) => p.content.catalog);
+  // The list follows the plan as an interruptible update: after an import of
+  // tens of thousands of rows, the click's own frame stays short and the
+  // list catches up in slices.
+  const catalog = useDeferredValue(usePlan((p) => p.content.catalog));
   const pathways = usePlan((p) => p.content.pathways);
   const dispatch = useDispatch();
   const [filter, setFilter] = useState<CatalogFilter>(NO_FILTER);
@@ -351,8 +353,7 @@ export function CatalogSection() {
   // While a big change is still being indexed, text search runs over the indexed catalog.
   const searched = queryWords(deferredFilter.query).length > 0 ? indexed : catalog;
   const shown = useMemo(() => filterCatalog(searched, deferredFilter), [searched, deferredFilter]);
-  const languages = useMemo(() => distinctValues(indexed, 'languages'), [indexed]);
-  const skills = useMemo(() => distinctValues(indexed, 'skills'), [indexed]);
+  const { languages, skills } = useCatalogChoices(catalog);
   const filtered = shown.length !== catalog.length;
   const setF =
     <K extends keyof CatalogFilter>(key: K) =>

@@ -22,7 +22,6 @@ import {
 import { KIND_LABELS } from '../../../../shared/content/catalog';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
-import { newId } from '../../../../shared/plan/create';
 import { freezeInSlices, runInSlices } from '../../../../shared/plan/freeze';
 import { writePlanFile } from '../../../../shared/plan/plan-file';
 import type { ContentItem } from '../../../../shared/plan/schema';
@@ -169,7 +168,7 @@ export function ImportDialog({
     // Each chunk arrives as its own message, so giving its rows ids is a short task of its own.
     await client().request({ type: 'items' }, (m) => {
       if (run !== runRef.current || m.type !== 'items') return;
-      for (const item of m.items) items.push({ id: newId('cat'), ...item });
+      for (const item of m.items) items.push(item);
       setBusy({ label: 'Adding rows', done: items.length, total: n });
     });
     if (run !== runRef.current) return;

@@ -14,6 +14,7 @@ import {
   type RowIssue,
 } from '../../../../shared/content/catalog-import';
 import { readCatalogFile } from '../../../../shared/content/import-file';
+import { newId } from '../../../../shared/plan/create';
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
 export const ITEM_CHUNK = 2000;
@@ -78,7 +79,8 @@ export type ImportResponse =
   | {
       id: number;
       type: 'items';
-      items: Omit<ContentItem, 'id'>[];
+      /** Ready to add: each item has its new id (made here, off the page's thread). */
+      items: ContentItem[];
       /** Whether this is the last chunk. */
       last: boolean;
     }
@@ -155,7 +157,7 @@ export class ImportSession {
         reply({
           id: request.id,
           type: 'items',
-          items: ready.slice(i, i + ITEM_CHUNK).map((r) => r.item),
+          items: ready.slice(i, i + ITEM_CHUNK).map((r) => ({ id: newId('cat'), ...r.item })),
           last: i + ITEM_CHUNK >= ready.length,
         });
     } catch (error) {

@@ -4,8 +4,13 @@
  * one long task on the first keystroke. Returns the newest catalog that is
  * fully indexed (the previous one while the new one is being indexed).
  */
-import { useEffect, useState } from 'react';
-import { indexSome, isIndexed } from '../../../../shared/content/catalog';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  collectDistinct,
+  indexSome,
+  isIndexed,
+  sortedDistinct,
+} from '../../../../shared/content/catalog';
 import type { ContentItem } from '../../../../shared/plan/schema';
 
 /** Milliseconds of indexing per slice: well under a 50 ms long task. */
@@ -37,4 +42,50 @@ export function useIndexedCatalog(catalog: readonly ContentItem[]): readonly Con
     return () => clearTimeout(timer);
   }, [catalog, indexed]);
   return indexed;
+}
+
+/** The languages and skills a catalog's filters offer. */
+export interface CatalogChoices {
+  readonly languages: readonly string[];
+  readonly skills: readonly string[];
+}
+
+/** Items gathered per slice (about a few milliseconds of work). */
+const CHOICES_SLICE = 4000;
+
+function choicesOf(catalog: readonly ContentItem[]): CatalogChoices {
+  const languages = new Map<string, string>();
+  const skills = new Map<string, string>();
+  collectDistinct(languages, catalog, 0, catalog.length, 'languages');
+  collectDistinct(skills, catalog, 0, catalog.length, 'skills');
+  return { languages: sortedDistinct(languages), skills: sortedDistinct(skills) };
+}
+
+/**
+ * The distinct languages and skills of a catalog, gathered in slices after
+ * each change (a catalog of 60,000 items takes tens of milliseconds to scan:
+ * too long for one task). Until a new scan ends, the previous choices stay.
+ */
+export function useCatalogChoices(catalog: readonly ContentItem[]): CatalogChoices {
+  const small = catalog.length <= CHOICES_SLICE;
+  const direct = useMemo(() => (small ? choicesOf(catalog) : null), [catalog, small]);
+  const [sliced, setSliced] = useState<CatalogChoices>({ languages: [], skills: [] });
+  useEffect(() => {
+    if (small) return;
+    const languages = new Map<string, string>();
+    const skills = new Map<string, string>();
+    let from = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      const to = Math.min(catalog.length, from + CHOICES_SLICE);
+      collectDistinct(languages, catalog, from, to, 'languages');
+      collectDistinct(skills, catalog, from, to, 'skills');
+      from = to;
+      if (from < catalog.length) timer = setTimeout(step, 0);
+      else setSliced({ languages: sortedDistinct(languages), skills: sortedDistinct(skills) });
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [catalog, small]);
+  return direct ?? sliced;
 }

@@ -1,5 +1,6 @@
 /** The plan top bar's "Export…" and "Import from Excel…" buttons and their dialogs. */
 import { useState } from 'react';
+import { usePlanState } from '../../store/plan-context';
 import { ExportDialog } from './ExportDialog';
 import { RoundTripDialog } from './RoundTripDialog';
 import './export.css';
@@ -7,6 +8,8 @@ import './export.css';
 /** Top-bar buttons; each opens its dialog. */
 export function ExportButtons() {
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
+  // Importing changes the plan, so only the window that edits it may.
+  const editable = usePlanState((s) => s.access === 'edit');
   return (
     <>
       <button type="button" onClick={() => setOpen('export')} title="Export to Word or Excel">
@@ -15,6 +18,7 @@ export function ExportButtons() {
       <button
         type="button"
         onClick={() => setOpen('import')}
+        disabled={!editable}
         title="Import edited stakeholders and indicators from an exported workbook"
       >
         Import from Excel…

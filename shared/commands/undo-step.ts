@@ -10,7 +10,7 @@ import { commit, seal, undo, type History } from '../history';
 import {
   applyPlanRecords,
   diffPlanRecords,
-  readPlanRecord,
+  readPlanRecords,
   sameRecordValue,
 } from '../plan/records';
 import type { Plan } from '../plan/schema';
@@ -35,8 +35,13 @@ export function undoStep(history: History<Plan>, stepId: number, now: number): S
   }
   const after = history.past[index + 1]!.state;
   const changes = diffPlanRecords(step.state, after);
-  for (const change of changes) {
-    if (!sameRecordValue(change.key, readPlanRecord(history.present, change.key), change.after)) {
+  const current = readPlanRecords(
+    history.present,
+    changes.map((c) => c.key),
+  );
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
+    if (!sameRecordValue(change.key, current[i], change.after)) {
       return { kind: 'conflict', action: step.action };
     }
   }

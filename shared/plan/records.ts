@@ -549,6 +549,32 @@ export function readPlanRecord(plan: Plan, key: string): unknown {
   }
 }
 
+/**
+ * The current values of several records of a plan, in order: like
+ * readPlanRecord for each, but a list is scanned once for all its buckets
+ * (reverting an import touches every bucket of a long list).
+ */
+export function readPlanRecords(plan: Plan, keys: readonly string[]): unknown[] {
+  const wanted = new Map<string, { section: string; field: string; buckets: Set<number> }>();
+  for (const key of keys) {
+    const parsed = parseKey(key);
+    if (parsed?.kind !== 'bucket') continue;
+    const path = listPath(parsed.section, parsed.field);
+    let entry = wanted.get(path);
+    if (!entry) wanted.set(path, (entry = { ...parsed, buckets: new Set() }));
+    entry.buckets.add(parsed.bucket);
+  }
+  const found = new Map<string, Map<number, Bucket>>();
+  for (const [path, { section, field, buckets }] of wanted) {
+    found.set(path, bucketsFor(listOf(plan, section, field), buckets));
+  }
+  return keys.map((key) => {
+    const parsed = parseKey(key);
+    if (parsed?.kind !== 'bucket') return readPlanRecord(plan, key);
+    return found.get(listPath(parsed.section, parsed.field))?.get(parsed.bucket);
+  });
+}
+
 /** True when two record values are the same (identity; order records by their keys). */
 export function sameRecordValue(key: string, a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -97,6 +97,47 @@ describe('database versions', () => {
     db.close();
   });
 
+  it('upgrades every other plan when one version-2 document is damaged, and keeps that one aside', async () => {
+    const idb = freshIdb();
+    const good = createBlankPlan('Good');
+    const v2 = new Dexie('upskill-workbench', idb);
+    v2.version(1).stores({ plans: 'id, updatedAt' });
+    v2.version(2).stores({ plans: null, library: 'id, updatedAt', documents: 'id', meta: 'key' });
+    await v2.table('documents').put({ id: good.id, plan: good });
+    await v2.table('library').put({ ...summarisePlan(good), deletedAt: null });
+    await v2.table('documents').put({ id: 'broken', plan: null });
+    await v2
+      .table('library')
+      .put({ ...summarisePlan(createBlankPlan('Broken')), id: 'broken', deletedAt: null });
+    v2.close();
+
+    const db = new WorkbenchDatabase('upskill-workbench', idb);
+    await openDatabase(db);
+    const repo = new PlanRepository(db);
+    expect(await repo.load(good.id)).toMatchObject({ ok: true, plan: good });
+    expect(await repo.load('broken')).toMatchObject({ ok: false });
+    expect(await repo.getMeta('unreadable-plan:broken')).toBeNull();
+    expect((await db.meta.toArray()).map((r) => r.key)).toContain('unreadable-plan:broken');
+    db.close();
+  });
+
+  it('replays a journal only onto the revision it was written against', async () => {
+    const db = new WorkbenchDatabase('journal-test', freshIdb());
+    const repo = new PlanRepository(db);
+    const plan = createBlankPlan('Journal');
+    await repo.save(plan);
+    const rev = (await repo.row(plan.id))!.rev!;
+    const edited = { ...plan, objective: { ...plan.objective, region: 'From the journal' } };
+    const records = diffPlanRecords(plan, edited).map((c) => ({ key: c.key, value: c.after }));
+    expect(await repo.applyRecords(plan.id, records, rev + 1)).toBe(false);
+    expect(await repo.applyRecords(plan.id, records, rev)).toBe(true);
+    const loaded = await repo.load(plan.id);
+    expect(loaded?.ok && loaded.plan.objective.region).toBe('From the journal');
+    expect((await repo.row(plan.id))?.region).toBe('From the journal');
+    expect(await repo.applyRecords('gone', records, 0)).toBe(false);
+    db.close();
+  });
+
   it('refuses a database from a newer app version and leaves it intact', async () => {
     const idb = freshIdb();
     const future = new Dexie('upskill-workbench', idb);

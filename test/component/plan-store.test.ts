@@ -258,4 +258,50 @@ describe('plan document store', () => {
     expect(store.getState().history.present.objective.region).toBe('Far');
     expect(store.getState().rev()).toBe(7);
   });
+
+  it('never writes an older unsaved edit over a plan reloaded from storage', async () => {
+    const writes: PlanRecord[][] = [];
+    let refuse = true;
+    const store = createPlanStore(createBlankPlan('Test'), {
+      write: async (_doc, changes) => {
+        if (refuse) throw new Error('edited elsewhere');
+        writes.push([...changes]);
+        return 2;
+      },
+      describeError: String,
+    });
+    store.getState().dispatch(region('Stale'));
+    await store.getState().flush();
+    expect(store.getState().saveStatus.state).toBe('error');
+    // Another window's newer plan is loaded; the refused edit must not come back.
+    const fresh = { ...createBlankPlan('Test'), id: store.getState().history.present.id };
+    store.getState().reload(fresh, 2, 'edit');
+    refuse = false;
+    await store.getState().flush();
+    await store.getState().close();
+    expect(writes).toEqual([]);
+    expect(store.getState().isDirty()).toBe(false);
+  });
+
+  it('says after a save whether newer edits still wait (the leaving journal must keep them)', async () => {
+    const left: boolean[] = [];
+    let release: () => void = () => undefined;
+    const store = createPlanStore(createBlankPlan('Test'), {
+      write: () => new Promise<number>((resolve) => (release = () => resolve(1))),
+      describeError: String,
+      afterWrite: (_plan, _changes, _rev, unsavedLeft) => left.push(unsavedLeft),
+    });
+    store.getState().dispatch(region('A'));
+    const first = store.getState().flush();
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().dispatch(region('AB'));
+    release();
+    await first;
+    expect(left).toEqual([true]);
+    const second = store.getState().flush();
+    await vi.advanceTimersByTimeAsync(0);
+    release();
+    await second;
+    expect(left).toEqual([true, false]);
+  });
 });

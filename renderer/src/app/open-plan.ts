@@ -105,11 +105,15 @@ function clearJournal(planId: string): void {
   }
 }
 
+/** Whether this window wrote a journal for the open plan that a later save must keep current. */
+let journalling = false;
+
 /** Writes the open plan's unsaved records to the journal, synchronously (the page may be going away). */
 function writeJournal(): void {
   if (!session || session.store.getState().access !== 'edit') return;
   const unsaved = session.store.getState().unsaved();
   if (!unsaved) return;
+  journalling = true;
   try {
     // `undefined` (a deleted record) does not survive JSON: write it as null and mark it.
     const text = JSON.stringify({
@@ -134,19 +138,16 @@ function writeJournal(): void {
 async function replayJournal(planId: string): Promise<boolean> {
   const journal = readJournal(planId);
   if (!journal) return false;
-  const { repository } = deps();
-  try {
-    const row = await repository.row(planId);
-    if (!row || (row.rev ?? 0) !== journal.baseRev) return false;
-    const records = journal.records.map((r) => {
-      const entry = r as PlanRecord & { deleted?: boolean };
-      return { key: entry.key, value: entry.deleted ? undefined : entry.value };
-    });
-    await repository.applyRecords(planId, records);
-    return true;
-  } finally {
-    clearJournal(planId);
-  }
+  const records = journal.records.map((r) => {
+    const entry = r as PlanRecord & { deleted?: boolean };
+    return { key: entry.key, value: entry.deleted ? undefined : entry.value };
+  });
+  // Applied only if storage is still at the journal's revision (checked in
+  // the write's transaction). A failure keeps the journal for the next try;
+  // a plan that is gone or moved on makes it obsolete.
+  const applied = await deps().repository.applyRecords(planId, records, journal.baseRev);
+  clearJournal(planId);
+  return applied;
 }
 
 /** Replays the journals left by windows that closed before their last save (at startup). */
@@ -164,6 +165,11 @@ export async function replayJournals(): Promise<void> {
     if (!lease) continue; // Its writer is open elsewhere and has replayed it.
     try {
       await replayJournal(planId);
+    } catch (error) {
+      // Kept for the next start; the library opens anyway.
+      deps().notify(
+        `Edits left unsaved when a window closed could not be written yet: ${describeDatabaseError(error)}`,
+      );
     } finally {
       lease.release();
     }
@@ -185,8 +191,12 @@ function persistenceFor(planId: string, getToken: () => string | null) {
       return rev;
     },
     describeError: describeDatabaseError,
-    afterWrite: (plan: Plan, changes: readonly PlanRecord[], rev: number) => {
-      clearJournal(planId);
+    afterWrite: (plan: Plan, changes: readonly PlanRecord[], rev: number, unsavedLeft: boolean) => {
+      // A journal written on leaving must keep covering edits newer than this save.
+      if (!unsavedLeft) {
+        clearJournal(planId);
+        journalling = false;
+      } else if (journalling) writeJournal();
       broadcast({ type: 'saved', planId, rev, keys: changes.map((c) => c.key) });
       const backups = platform.backups;
       if (!backups) return;
@@ -205,9 +215,7 @@ function persistenceFor(planId: string, getToken: () => string | null) {
         return true;
       }
       if (error instanceof WriterLostError) {
-        void becomeReader(
-          'This plan is now being edited in another window. This window shows it read-only and keeps it up to date.',
-        );
+        void writerRefused();
         return false;
       }
       return false;
@@ -221,6 +229,8 @@ function persistenceFor(planId: string, getToken: () => string | null) {
  */
 export async function openPlanSession(planId: string): Promise<PlanStore | null> {
   const { repository } = deps();
+  // One plan open at a time: never leave a session (and its lock) behind.
+  await closePlanSession();
   const lease = await acquireEditLease(planId, 'ifAvailable');
   let token: string | null = null;
   try {
@@ -269,10 +279,7 @@ export async function openPlanSession(planId: string): Promise<PlanStore | null>
 function watchLease(current: Session, lease: EditLease): void {
   void lease.lost.then(() => {
     if (session !== current || current.lease !== lease) return;
-    current.lease = null;
-    void becomeReader(
-      'Another window took over editing this plan. This window shows it read-only and keeps it up to date.',
-    );
+    void writerRefused();
   });
 }
 
@@ -326,30 +333,100 @@ export async function takeOverEditing(): Promise<void> {
   }
 }
 
-/** Stops editing here (another window takes over), after saving what is pending. */
-async function becomeReader(message: string): Promise<void> {
-  const current = session;
-  if (!current) return;
-  const store = current.store.getState();
-  if (store.access === 'edit') {
-    await store.flush().catch(() => undefined);
-  }
-  current.store.getState().setAccess('readOnly');
+// One hand-over at a time: a failing save, a lost lock and a takeover
+// request may all ask this window to stop editing at once.
+let handingOver = false;
+
+/** Lets go of the writer role and the lock, and tells the other windows. */
+async function letGo(current: Session): Promise<void> {
   const { token, lease } = current;
   current.token = null;
   current.lease = null;
-  if (token)
+  if (token) {
     await deps()
       .repository.releaseWriter(current.planId, token)
       .catch(() => undefined);
+  }
   lease?.release();
   broadcast({ type: 'released', planId: current.planId });
-  deps().notify(message);
 }
 
-async function closeBecause(message: string): Promise<void> {
+/**
+ * Another window asked to edit the plan: stop taking edits, save what is
+ * pending while still the writer, then let go and follow its saves.
+ */
+async function becomeReader(message: string): Promise<void> {
+  const current = session;
+  if (!current || handingOver || current.store.getState().access !== 'edit') return;
+  handingOver = true;
+  try {
+    current.store.getState().setAccess('readOnly');
+    await current.store
+      .getState()
+      .flush()
+      .catch(() => undefined);
+    await letGo(current);
+    deps().notify(message);
+  } finally {
+    handingOver = false;
+  }
+}
+
+/**
+ * This window can no longer save: another window took the plan without
+ * waiting (its lock was taken, or it claimed the writer role first). If this
+ * window still holds the lock (two windows raced to claim), it claims the
+ * role again and saves. Otherwise it shows the plan as stored, read-only,
+ * and says so — including that unsaved edits could not be kept.
+ */
+async function writerRefused(): Promise<void> {
+  const current = session;
+  if (!current || handingOver) return;
+  handingOver = true;
+  try {
+    const { repository } = deps();
+    if (current.lease && !current.lease.isLost()) {
+      const token = writerToken();
+      await repository.claimWriter(current.planId, token);
+      current.token = token;
+      void current.store.getState().flush();
+      return;
+    }
+    current.store.getState().setAccess('readOnly');
+    // A save may still go through if the other window has not claimed yet.
+    await current.store
+      .getState()
+      .flush()
+      .catch(() => undefined);
+    const lost = current.store.getState().isDirty();
+    await letGo(current);
+    const result = await repository.load(current.planId);
+    if (session === current && result?.ok) {
+      await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
+      current.store.getState().reload(result.plan, result.rev, 'readOnly');
+    }
+    deps().notify(
+      lost
+        ? 'Another window took over editing this plan before your last changes were saved, so they could not be kept. This window now shows the plan as stored, read-only.'
+        : 'Another window took over editing this plan. This window shows it read-only and keeps it up to date.',
+    );
+  } catch (error) {
+    deps().notify(`This window could not follow the plan: ${describeDatabaseError(error)}`);
+  } finally {
+    handingOver = false;
+  }
+}
+
+/** Closes the open plan because of what happened elsewhere; `flushFirst` saves pending edits (the plan still exists). */
+async function closeBecause(message: string, flushFirst = false): Promise<void> {
   const current = session;
   if (!current) return;
+  if (flushFirst && current.store.getState().access === 'edit') {
+    await current.store
+      .getState()
+      .flush()
+      .catch(() => undefined);
+  }
   current.store.getState().setAccess('closed');
   await closePlanSession();
   deps().onClosedElsewhere();
@@ -382,23 +459,38 @@ async function reloadReplaced(current: Session): Promise<void> {
   }
 }
 
-/** Applies another window's save to the open plan (records as stored, in order). */
+/**
+ * Applies another window's save to the open plan, saves in order. A reader
+ * applies exactly the announced revision's records, or reads the whole plan
+ * again when it missed one; the writer only ever sees a rename from the
+ * library this way, and applies it.
+ */
 function follow(current: Session, rev: number, keys: readonly string[]): void {
   current.following = current.following
     .then(async () => {
       if (session !== current) return;
       const { repository } = deps();
       const store = current.store.getState();
-      if (store.access === 'edit' || rev === store.rev() + 1) {
+      const writer = store.access === 'edit';
+      if (!writer && rev <= store.rev()) return;
+      if (writer || rev === store.rev() + 1) {
         const read = await repository.readRecords(current.planId, keys);
-        if (session === current) current.store.getState().applyExternal(read.records, read.rev);
-        return;
+        if (session !== current) return;
+        if (!read.exists) {
+          await closeBecause('This plan is no longer in the library, so it was closed here.');
+          return;
+        }
+        if (writer || read.rev === rev) {
+          current.store.getState().applyExternal(read.records, read.rev);
+          return;
+        }
       }
-      if (rev <= store.rev()) return;
-      // Missed a save: read the whole plan again.
+      // Missed a save, or saves came faster than they were read: read the whole plan.
       const result = await repository.load(current.planId);
-      if (session === current && result?.ok) {
-        current.store.getState().reload(result.plan, result.rev, current.store.getState().access);
+      if (session !== current || !result?.ok) return;
+      await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
+      if (session === current && current.store.getState().access !== 'edit') {
+        current.store.getState().reload(result.plan, result.rev, 'readOnly');
       }
     })
     .catch((error: unknown) => {
@@ -422,6 +514,7 @@ function onMessage(message: PlanMessage): void {
         message.purged
           ? 'This plan was deleted for good in another window, so it was closed here.'
           : 'This plan was moved to Recently deleted in another window, so it was closed here.',
+        !message.purged,
       );
       break;
     case 'planReplaced':

@@ -62,6 +62,8 @@ export interface EditLease {
   release(): void;
   /** Resolves if another window takes the lock without asking (a steal). */
   readonly lost: Promise<void>;
+  /** Whether the lock was taken away (see `lost`). */
+  isLost(): boolean;
 }
 
 const lockName = (planId: string) => `upskill-plan:${planId}`;
@@ -86,13 +88,17 @@ export function acquireEditLease(
       planId,
       release: () => undefined,
       lost: new Promise(() => undefined),
+      isLost: () => false,
     });
   }
   return new Promise<EditLease | null>((resolve, reject) => {
     let release: () => void = () => undefined;
     let markLost: () => void = () => undefined;
+    let wasLost = false;
     const held = new Promise<void>((r) => (release = r));
-    const lost = new Promise<void>((r) => (markLost = r));
+    const lost = new Promise<void>((r) => (markLost = r)).then(() => {
+      wasLost = true;
+    });
     const options: LockOptions =
       mode === 'ifAvailable'
         ? { ifAvailable: true }
@@ -107,7 +113,7 @@ export function acquireEditLease(
           resolve(null);
           return;
         }
-        resolve({ planId, release, lost });
+        resolve({ planId, release, lost, isLost: () => wasLost });
         await held;
       })
       .catch((error: unknown) => {

@@ -166,12 +166,17 @@ export function notifyUndoable(message: string, stepId: number | null): void {
     notify(message);
     return;
   }
-  notify(message, { label: 'Undo', run: () => undoNoticedStep(stepId) });
+  // The step belongs to the plan open now; step ids are per opening of a plan.
+  const owner = useWorkbench.getState().openPlan?.store;
+  notify(message, { label: 'Undo', run: () => undoNoticedStep(owner, stepId) });
 }
 
-function undoNoticedStep(stepId: number): void {
+function undoNoticedStep(owner: PlanStore | undefined, stepId: number): void {
   const store = useWorkbench.getState().openPlan?.store;
-  if (!store) return;
+  if (!store || store !== owner) {
+    notify('That change can no longer be undone: its plan is no longer open here.');
+    return;
+  }
   const result = store.getState().undoStep(stepId);
   switch (result.kind) {
     case 'undone':
@@ -250,7 +255,22 @@ export function navigate(route: Route): void {
   else location.hash = hash;
 }
 
-async function followRoute(route: Route): Promise<void> {
+// Routes are followed one at a time, and only the newest waiting one: opening
+// a plan and going back at once must not leave two plans (and two locks) open.
+let following: Promise<void> = Promise.resolve();
+let wanted: Route | null = null;
+
+function followRoute(route: Route): Promise<void> {
+  wanted = route;
+  following = following.then(() => {
+    const next = wanted;
+    wanted = null;
+    return next ? applyRoute(next) : undefined;
+  });
+  return following;
+}
+
+async function applyRoute(route: Route): Promise<void> {
   const { openPlan } = useWorkbench.getState();
   if (route.view === 'plan') {
     if (openPlan?.id !== route.planId) {
@@ -349,16 +369,12 @@ async function loadOrWarn(id: string): Promise<Plan | null> {
 export async function renamePlan(id: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) return;
-  const done = await guarded('The plan could not be renamed', async () => {
-    await deps().repository.rename(id, trimmed.slice(0, 500));
-    return true;
-  });
-  if (!done) return;
-  const row = await deps().repository.row(id);
-  if (row) {
-    announceLibraryChange();
-    broadcastRename(id, row.rev ?? 0);
-  }
+  const rev = await guarded('The plan could not be renamed', () =>
+    deps().repository.rename(id, trimmed.slice(0, 500)),
+  );
+  if (rev === undefined) return;
+  announceLibraryChange();
+  broadcastRename(id, rev);
   await guarded('The library could not be read', refreshLibrary);
 }
 

@@ -63,7 +63,15 @@ export const DATABASE_UPGRADES = {
   3: async function splitDocumentsIntoRecords(tx: Transaction): Promise<void> {
     const documents = (await tx.table('documents').toArray()) as DocumentRow[];
     for (const { id, plan } of documents) {
-      const records = planToRecords(plan).map(({ key, value }) => ({ planId: id, key, value }));
+      let records: { planId: string; key: string; value: unknown }[];
+      try {
+        records = planToRecords(plan).map(({ key, value }) => ({ planId: id, key, value }));
+      } catch {
+        // A damaged document must not stop every other plan from upgrading;
+        // it is kept as it was, aside, rather than dropped with its table.
+        await tx.table('meta').put({ key: `unreadable-plan:${id}`, value: plan });
+        continue;
+      }
       await tx.table('records').bulkPut(records);
       await tx.table('library').update(id, { rev: 0, writer: null });
     }

@@ -113,7 +113,15 @@ export class PlanRepository {
           .toArray(),
       ]),
     );
-    if (!row || rows.length === 0) return null;
+    if (!row) return null;
+    if (rows.length === 0) {
+      return {
+        ok: false,
+        message:
+          'The stored copy of this plan is missing or damaged. Restore a backup or open a saved plan file.',
+        details: [],
+      };
+    }
     let raw: Record<string, unknown>;
     try {
       raw = recordsToPlan(rows) as unknown as Record<string, unknown>;
@@ -246,20 +254,26 @@ export class PlanRepository {
 
   /**
    * Writes records left unsaved by a window that went away (its journal),
-   * without a writer check (the caller holds the plan's lock), and brings the
-   * library row's summary up to date from the stored header and objective.
+   * if the plan is still at `expectedRev` — the revision the journal was
+   * written against — and brings the library row's summary up to date from
+   * the stored header and objective. Returns false (nothing written) if the
+   * plan moved on or is gone. No writer check: the caller holds the plan's
+   * lock.
    */
   async applyRecords(
     id: string,
     changes: readonly PlanRecord[],
+    expectedRev: number,
     now: Date = new Date(),
-  ): Promise<void> {
-    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
+  ): Promise<boolean> {
+    return this.db.transaction('rw', this.db.library, this.db.records, async () => {
       const row = await this.db.library.get(id);
-      if (!row) throw new PlanGoneError(id);
+      if (!row || (row.rev ?? 0) !== expectedRev) return false;
       const puts = changes.filter((c) => c.value !== undefined);
       const deletes = changes.filter((c) => c.value === undefined);
-      await this.db.records.bulkPut(puts.map(({ key, value }) => ({ planId: id, key, value })));
+      for (const chunk of writeChunks(puts.map(({ key, value }) => ({ planId: id, key, value })))) {
+        await this.db.records.bulkPut(chunk);
+      }
       if (deletes.length) await this.db.records.bulkDelete(deletes.map((c) => [id, c.key]));
       const header = (await this.db.records.get([id, 'm']))?.value as { name?: string } | undefined;
       const objective = (await this.db.records.get([id, 's:objective']))?.value as
@@ -273,27 +287,33 @@ export class PlanRepository {
         updatedAt: now.toISOString(),
         rev: (row.rev ?? 0) + 1,
       });
+      return true;
     });
   }
 
-  /** The current values of some records of a plan (undefined where deleted), and the revision. */
+  /**
+   * The current values of some records of a plan (undefined where deleted)
+   * and its revision, read together; `exists` is false once the plan is
+   * purged.
+   */
   async readRecords(
     id: string,
     keys: readonly string[],
-  ): Promise<{ rev: number; records: PlanRecord[] }> {
+  ): Promise<{ exists: boolean; rev: number; records: PlanRecord[] }> {
     return this.db.transaction('r', this.db.library, this.db.records, async () => {
       const row = await this.db.library.get(id);
       const rows = await this.db.records.bulkGet(keys.map((key) => [id, key] as [string, string]));
       return {
+        exists: row !== undefined,
         rev: row?.rev ?? 0,
         records: keys.map((key, i) => ({ key, value: rows[i]?.value })),
       };
     });
   }
 
-  /** Renames a plan in place (header record and library row). */
-  async rename(id: string, name: string, now: Date = new Date()): Promise<void> {
-    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
+  /** Renames a plan in place (header record and library row); returns the revision written. */
+  async rename(id: string, name: string, now: Date = new Date()): Promise<number> {
+    return this.db.transaction('rw', this.db.library, this.db.records, async () => {
       const row = await this.db.library.get(id);
       const header = await this.db.records.get([id, 'm']);
       if (!row || !header) throw new PlanGoneError(id);
@@ -302,7 +322,9 @@ export class PlanRepository {
         ...header,
         value: { ...(header.value as object), name, updatedAt },
       });
-      await this.db.library.put({ ...row, name, updatedAt, rev: (row.rev ?? 0) + 1 });
+      const rev = (row.rev ?? 0) + 1;
+      await this.db.library.put({ ...row, name, updatedAt, rev });
+      return rev;
     });
   }
 

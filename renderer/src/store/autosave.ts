@@ -100,6 +100,19 @@ export class Autosaver<T> {
     }
   }
 
+  /**
+   * Forgets every edit not yet written (pending or failed) and the timer:
+   * the document was replaced from storage, so an older edit must never be
+   * written over it. A write already in flight still completes or fails.
+   */
+  reset(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
+    this.lastReported = null;
+    this.report({ state: 'saved', at: null });
+  }
+
   /** Stops the timer (the caller flushes first if it wants the edit kept). */
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);

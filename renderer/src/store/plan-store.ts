@@ -77,8 +77,11 @@ export interface PlanPersistence {
   /** Writes the changed records of `plan`; resolves with the plan's new revision. */
   write(plan: Plan, changes: readonly PlanRecord[]): Promise<number>;
   describeError(error: unknown): string;
-  /** Called after each successful write (e.g. to take a rolling backup, tell other windows). */
-  afterWrite?(plan: Plan, changes: readonly PlanRecord[], rev: number): void;
+  /**
+   * Called after each successful write (e.g. to take a rolling backup, tell
+   * other windows); `unsavedLeft` says whether newer edits still wait.
+   */
+  afterWrite?(plan: Plan, changes: readonly PlanRecord[], rev: number, unsavedLeft: boolean): void;
   /** Called when a write fails because the plan is gone or edited elsewhere; the store is then read-only. */
   onWriteRefused?(error: unknown): boolean;
 }
@@ -105,21 +108,28 @@ export function createPlanStore(
     /** The plan as storage holds it, and its revision: what the next save diffs against. */
     let saved = plan;
     let rev = options.rev ?? 0;
+    // Bumped when the plan is replaced from storage: a write started before
+    // must not then make its document the saved baseline.
+    let generation = 0;
     const autosaver = new Autosaver<Plan>({
       write: async (doc) => {
         const changes = diffPlanRecords(saved, doc).map((c) => ({ key: c.key, value: c.after }));
         if (changes.length === 0) return;
+        const started = generation;
+        let written: number;
         try {
-          rev = await persistence.write(doc, changes);
+          written = await persistence.write(doc, changes);
         } catch (error) {
-          if (persistence.onWriteRefused?.(error)) {
+          if (started === generation && persistence.onWriteRefused?.(error)) {
             set({ access: 'closed' });
             autosaver.dispose();
           }
           throw error;
         }
+        if (started !== generation) return;
+        rev = Math.max(rev, written);
         saved = doc;
-        persistence.afterWrite?.(doc, changes, rev);
+        persistence.afterWrite?.(doc, changes, rev, get().history.present !== doc);
       },
       describeError: persistence.describeError,
       onStatus: (saveStatus) => set({ saveStatus }),
@@ -172,7 +182,10 @@ export function createPlanStore(
         if (result.kind === 'undone' || result.kind === 'reverted') moveTo(result.history);
         return result;
       },
-      seal: () => set({ history: seal(get().history) }),
+      seal() {
+        const { history } = get();
+        if (history.openKey !== null) set({ history: seal(history) });
+      },
       flush: () => autosaver.flush(),
       isDirty: () => autosaver.dirty,
       unsaved() {
@@ -185,14 +198,16 @@ export function createPlanStore(
       },
       applyExternal(records, newRev) {
         const { history, access } = get();
-        rev = newRev;
+        rev = Math.max(rev, newRev);
         if (access === 'edit') saved = applyPlanRecords(saved, records);
         set({ history: { ...history, present: applyPlanRecords(history.present, records) } });
       },
       reload(fresh, freshRev, access) {
+        generation++;
+        autosaver.reset();
         saved = fresh;
         rev = freshRev;
-        set({ history: createHistory(fresh), access, saveStatus: { state: 'saved', at: null } });
+        set({ history: createHistory(fresh), access });
       },
       setAccess: (access) => set({ access, history: seal(get().history) }),
       rev: () => rev,

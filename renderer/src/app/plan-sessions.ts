@@ -133,7 +133,10 @@ export function acquireEditLease(
  * if the writer has not let go within `patienceMs` (a hung window).
  */
 export async function takeOverEditLease(planId: string, patienceMs = 4000): Promise<EditLease> {
+  // Asked again every second: a window that became the writer just after the
+  // first request (another reader taking over at the same time) hears it too.
   broadcast({ type: 'takeoverRequest', planId });
+  const asking = setInterval(() => broadcast({ type: 'takeoverRequest', planId }), 1000);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), patienceMs);
   try {
@@ -141,6 +144,7 @@ export async function takeOverEditLease(planId: string, patienceMs = 4000): Prom
     if (lease) return lease;
   } finally {
     clearTimeout(timer);
+    clearInterval(asking);
   }
   const stolen = await acquireEditLease(planId, 'steal');
   if (!stolen) throw new Error('The plan could not be taken over.');

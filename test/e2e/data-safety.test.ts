@@ -86,6 +86,33 @@ describe('one plan in two tabs', () => {
     await context.close();
   });
 
+  it('moves editing to the read-only tab when the editing tab closes', async () => {
+    const { context, page: a } = await openApp(browser);
+    await openSample(a);
+    const b = await newTab(context);
+    await openSample(b);
+    const banner = b.getByRole('region', { name: 'Read-only' });
+    await banner.waitFor();
+    await a.close();
+    await b.getByText(/has closed, so you can edit it here now/).waitFor();
+    await banner.waitFor({ state: 'detached' });
+    await field(b, 'Region').fill('Edited after the other tab closed');
+    await waitUntilSaved(b);
+    await context.close();
+  });
+
+  it('opens a plan in Recently deleted only once it is restored', async () => {
+    const { context, page } = await openApp(browser);
+    await openSample(page);
+    const address = page.url();
+    await page.getByRole('button', { name: '← All plans' }).click();
+    await page.getByRole('button', { name: `Delete ${SAMPLE}` }).click();
+    await page.goto(address);
+    await page.getByText(/is in Recently deleted\. Restore it to open it\./).waitFor();
+    await page.getByRole('heading', { name: 'Your plans' }).waitFor();
+    await context.close();
+  });
+
   it('closes a plan deleted in another tab and never brings it back', async () => {
     const { context, page: library } = await openApp(browser);
     const editor = await newTab(context);
@@ -265,6 +292,36 @@ describe('undo', () => {
   });
 });
 
+describe('a save that fails', () => {
+  it('keeps the plan open when leaving it with unsaved edits, and loses nothing', async () => {
+    const { context, page } = await openApp(browser);
+    await openSample(page);
+    await page.evaluate(() => {
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      for (const method of ['put', 'add', 'delete', 'clear'] as const) {
+        Object.defineProperty(IDBObjectStore.prototype, method, { value: full });
+      }
+    });
+    await field(page, 'Region').fill('Typed on a full disk');
+    await page.getByRole('button', { name: '← All plans' }).click();
+    const alert = page
+      .getByRole('alertdialog')
+      .filter({ hasText: /last changes are not saved yet/ });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/no storage space left/);
+    await alert.getByRole('button', { name: 'OK' }).click();
+    expect(await field(page, 'Region').inputValue()).toBe('Typed on a full disk');
+    // Space is back (a fresh page): the edit kept on leaving is written.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await field(page, 'Region').waitFor();
+    expect(await field(page, 'Region').inputValue()).toBe('Typed on a full disk');
+    await context.close();
+  });
+});
+
 describe('storage', () => {
   it('says in About whether the browser keeps the library persistently', async () => {
     const { context, page } = await openApp(browser);
@@ -322,7 +379,17 @@ describe('a full disk', () => {
     await (await chooser).setFiles(file);
     await expectAlert(/could not be added to your library/);
 
-    expect(await count()).toBe(plansBefore);
+    // Opening a plan on a full disk shows it read-only, saying why.
+    await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
+    await page
+      .getByRole('region', { name: 'Read-only' })
+      .getByText(/no storage space left/)
+      .waitFor();
+    expect(await field(page, 'Region').isDisabled()).toBe(true);
+
+    await page.goto(`${inject('baseUrl')}#/`);
+    await page.getByRole('heading', { name: 'Your plans' }).waitFor();
+    await expect.poll(count).toBe(plansBefore);
     await page.getByRole('button', { name: SAMPLE, exact: true }).waitFor();
     expect(appErrors(page)).toEqual([]);
     await context.close();

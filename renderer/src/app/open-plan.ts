@@ -11,7 +11,7 @@ import { freezePlanInSlices, runInSlices } from '../../../shared/plan/freeze';
 import { writePlanFile } from '../../../shared/plan/plan-file';
 import type { PlanRecord } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
-import { describeDatabaseError } from '../db/database';
+import { describeDatabaseError, isQuotaError } from '../db/database';
 import { PlanGoneError, WriterLostError, type PlanRepository } from '../db/plan-repository';
 import type { Platform } from '../platform/platform';
 import { createPlanStore, type PlanStore } from '../store/plan-store';
@@ -44,6 +44,8 @@ interface Session {
   token: string | null;
   /** Saves announced by other windows are applied one at a time, in order. */
   following: Promise<void>;
+  /** While read-only: a request for the plan's lock, granted when its writer closes. */
+  waiting: AbortController | null;
 }
 
 let host: OpenPlanHost | null = null;
@@ -231,13 +233,32 @@ export async function openPlanSession(planId: string): Promise<PlanStore | null>
   const { repository } = deps();
   // One plan open at a time: never leave a session (and its lock) behind.
   await closePlanSession();
-  const lease = await acquireEditLease(planId, 'ifAvailable');
+  // A plan in Recently deleted opens only once restored (an old address, a bookmark).
+  const row = await repository.row(planId).catch(() => undefined);
+  if (row?.deletedAt) {
+    deps().notify(`“${row.name}” is in Recently deleted. Restore it to open it.`);
+    return null;
+  }
+  let lease = await acquireEditLease(planId, 'ifAvailable');
   let token: string | null = null;
+  let storageFull = false;
   try {
     if (lease) {
-      await replayJournal(planId);
-      token = writerToken();
-      await repository.claimWriter(planId, token);
+      try {
+        await replayJournal(planId);
+        token = writerToken();
+        await repository.claimWriter(planId, token);
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        // A full disk: the plan can still be read, saved as a file and exported.
+        lease.release();
+        lease = null;
+        token = null;
+        storageFull = true;
+        deps().notify(
+          'There is no storage space left, so this plan opened read-only. Use “Save as file…” to keep a copy, free some disk space, then open it again to edit.',
+        );
+      }
     }
     const result = await repository.load(planId);
     if (!result) {
@@ -256,14 +277,20 @@ export async function openPlanSession(planId: string): Promise<PlanStore | null>
       lease,
       token,
       following: Promise.resolve(),
+      waiting: null,
       store: createPlanStore(
         result.plan,
         persistenceFor(planId, () => current.token),
-        { rev: result.rev, access: lease ? 'edit' : 'readOnly' },
+        {
+          rev: result.rev,
+          access: lease ? 'edit' : 'readOnly',
+          readOnlyReason: storageFull ? 'storageFull' : 'elsewhere',
+        },
       ),
     };
     session = current;
     if (lease) watchLease(current, lease);
+    else if (!storageFull) waitToEdit(current);
     return current.store;
   } catch (error) {
     lease?.release();
@@ -288,6 +315,7 @@ export async function closePlanSession(): Promise<void> {
   const current = session;
   if (!current) return;
   session = null;
+  stopWaiting(current);
   await current.store.getState().close();
   if (current.token) {
     await deps()
@@ -295,6 +323,26 @@ export async function closePlanSession(): Promise<void> {
       .catch(() => undefined);
   }
   current.lease?.release();
+}
+
+/**
+ * Leaves the open plan if everything typed is saved. If the last save failed
+ * (a full disk, say), the plan stays open — closing it would drop the edits
+ * from memory — and they go to the journal as well; returns false then.
+ */
+export async function leavePlanSession(): Promise<boolean> {
+  const current = session;
+  if (!current) return true;
+  const store = current.store.getState();
+  if (store.access === 'edit') {
+    await store.flush();
+    if (current.store.getState().isDirty()) {
+      writeJournal();
+      return false;
+    }
+  }
+  await closePlanSession();
+  return true;
 }
 
 /** Whether the open plan is shown read-only here because another window edits it. */
@@ -306,12 +354,18 @@ export function openPlanIsElsewhere(): boolean {
 export async function takeOverEditing(): Promise<void> {
   const current = session;
   if (!current || current.store.getState().access !== 'readOnly') return;
-  const { repository } = deps();
+  stopWaiting(current);
   const lease = await takeOverEditLease(current.planId);
   if (session !== current) {
     lease.release();
     return;
   }
+  await becomeWriter(current, lease);
+}
+
+/** Edits the plan here with a lease just obtained: the latest saved plan, this window as its writer. */
+async function becomeWriter(current: Session, lease: EditLease, notice?: string): Promise<void> {
+  const { repository } = deps();
   try {
     await replayJournal(current.planId);
     const token = writerToken();
@@ -319,18 +373,61 @@ export async function takeOverEditing(): Promise<void> {
     const result = await repository.load(current.planId);
     if (!result?.ok) throw new PlanGoneError(current.planId);
     await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
+    if (session !== current) {
+      lease.release();
+      return;
+    }
     current.lease = lease;
     current.token = token;
     current.store.getState().reload(result.plan, result.rev, 'edit');
     watchLease(current, lease);
+    if (notice) deps().notify(notice);
   } catch (error) {
     lease.release();
     if (error instanceof PlanGoneError) {
       await closeBecause('This plan is no longer in the library.');
       return;
     }
-    deps().showAlert('This plan could not be taken over', describeDatabaseError(error));
+    deps().showAlert('This plan could not be edited here', describeDatabaseError(error));
+    waitToEdit(current);
   }
+}
+
+/**
+ * A read-only window queues for the plan's lock, so that when the window
+ * editing it closes, editing moves here by itself.
+ */
+function waitToEdit(current: Session): void {
+  if (current.waiting || session !== current) return;
+  const controller = new AbortController();
+  current.waiting = controller;
+  acquireEditLease(current.planId, 'wait', controller.signal)
+    .then((lease) => {
+      if (current.waiting === controller) current.waiting = null;
+      if (!lease) return;
+      const store = current.store.getState();
+      if (
+        session !== current ||
+        store.access !== 'readOnly' ||
+        store.readOnlyReason !== 'elsewhere'
+      ) {
+        lease.release();
+        return;
+      }
+      void becomeWriter(
+        current,
+        lease,
+        'The window that was editing this plan has closed, so you can edit it here now.',
+      );
+    })
+    .catch(() => {
+      if (current.waiting === controller) current.waiting = null;
+    });
+}
+
+function stopWaiting(current: Session): void {
+  current.waiting?.abort();
+  current.waiting = null;
 }
 
 // One hand-over at a time: a failing save, a lost lock and a takeover
@@ -367,9 +464,22 @@ async function becomeReader(message: string): Promise<void> {
       .catch(() => undefined);
     await letGo(current);
     deps().notify(message);
+    waitLater(current);
   } finally {
     handingOver = false;
   }
+}
+
+/**
+ * Queues for the lock again after handing it over, a little later, so the
+ * window that asked for it gets it first.
+ */
+function waitLater(current: Session): void {
+  setTimeout(() => {
+    if (session === current && current.store.getState().access === 'readOnly') {
+      waitToEdit(current);
+    }
+  }, 5000);
 }
 
 /**
@@ -400,6 +510,7 @@ async function writerRefused(): Promise<void> {
       .catch(() => undefined);
     const lost = current.store.getState().isDirty();
     await letGo(current);
+    waitLater(current);
     const result = await repository.load(current.planId);
     if (session === current && result?.ok) {
       await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
@@ -521,6 +632,11 @@ function onMessage(message: PlanMessage): void {
       void reloadReplaced(current);
       break;
     case 'takeoverRequest':
+      // A reader queued for the lock steps aside so the asking window gets it.
+      if (current.waiting) {
+        stopWaiting(current);
+        waitLater(current);
+      }
       if (current.store.getState().access === 'edit') {
         void becomeReader(
           'This plan is now being edited in another window. This window shows it read-only and keeps it up to date.',

@@ -23,6 +23,7 @@ import {
   announceLibraryChange,
   announcePlanReplaced,
   closePlanSession,
+  leavePlanSession,
   openPlanSession,
   replayJournals,
   startOpenPlan,
@@ -126,7 +127,7 @@ async function guarded<T>(failure: string, action: () => Promise<T>): Promise<T 
   try {
     return await action();
   } catch (error) {
-    showAlert(failure, describeDatabaseError(error));
+    showAlert(failure, describeDatabaseError(error, 'library'));
     return undefined;
   }
 }
@@ -270,11 +271,32 @@ function followRoute(route: Route): Promise<void> {
   return following;
 }
 
+/**
+ * Leaves the open plan before going elsewhere; if its last edits could not be
+ * saved, stays (the address goes back to it) and says so. Returns whether
+ * the plan was left.
+ */
+async function leaveOpenPlan(): Promise<boolean> {
+  const { openPlan, route } = useWorkbench.getState();
+  if (!openPlan) return true;
+  if (await leavePlanSession()) {
+    useWorkbench.setState({ openPlan: null });
+    return true;
+  }
+  const status = openPlan.store.getState().saveStatus;
+  showAlert(
+    'Your last changes are not saved yet',
+    `${status.state === 'error' ? status.message : 'They could not be written.'} The plan stays open so nothing is lost: try again once the problem is solved, or use “Save as file…” to keep a copy.`,
+  );
+  if (route.view === 'plan') history.replaceState(null, '', toHash(route));
+  return false;
+}
+
 async function applyRoute(route: Route): Promise<void> {
   const { openPlan } = useWorkbench.getState();
   if (route.view === 'plan') {
     if (openPlan?.id !== route.planId) {
-      await closeOpenPlan();
+      if (!(await leaveOpenPlan())) return;
       const store = await loadPlanStore(route.planId);
       if (!store) {
         navigate({ view: 'library' });
@@ -283,8 +305,8 @@ async function applyRoute(route: Route): Promise<void> {
       useWorkbench.setState({ openPlan: { id: route.planId, store } });
     }
   } else {
-    await closeOpenPlan();
-    await refreshLibrary();
+    if (!(await leaveOpenPlan())) return;
+    await guarded('The library could not be read', refreshLibrary);
   }
   useWorkbench.setState({ route });
 }

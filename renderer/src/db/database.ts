@@ -129,8 +129,22 @@ export async function openDatabase(db: WorkbenchDatabase): Promise<void> {
   await db.open();
 }
 
-/** Why the database could not be opened, in words a user can act on. */
-export function describeDatabaseError(error: unknown): string {
+/** Whether an error is the storage being full (the browser's quota or the disk). */
+export function isQuotaError(error: unknown): boolean {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+/**
+ * Why the database could not be used, in words a user can act on. `where`
+ * says what was being done: an edit in an open plan (the default), or a
+ * library action such as creating or renaming a plan.
+ */
+export function describeDatabaseError(error: unknown, where: 'plan' | 'library' = 'plan'): string {
+  if (where === 'library' && isQuotaError(error)) {
+    return 'There is no storage space left on this computer, so the library cannot change. Free some disk space, then try again.';
+  }
   const name = error instanceof Error ? error.name : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (name === 'VersionError' || inner === 'VersionError') {

@@ -65,15 +65,23 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
   );
 }
 
-/** Says that another window edits the plan, and offers to edit it here instead. */
-function ReadOnlyBanner() {
+/** Says why the plan is read-only here (another window edits it, or storage is full) and offers to edit it here. */
+function ReadOnlyBanner({ reason }: { reason: 'elsewhere' | 'storageFull' }) {
   const [taking, setTaking] = useState(false);
   return (
     <div className="readonly-banner" role="region" aria-label="Read-only">
-      <p>
-        <strong>Read-only here.</strong> This plan is open for editing in another window or tab;
-        this one shows it and follows its changes as they are saved.
-      </p>
+      {reason === 'storageFull' ? (
+        <p>
+          <strong>Read-only here.</strong> There is no storage space left on this computer, so edits
+          could not be saved. Save the plan as a file to keep a copy; free some disk space, then
+          edit here.
+        </p>
+      ) : (
+        <p>
+          <strong>Read-only here.</strong> This plan is open for editing in another window or tab;
+          this one shows it and follows its changes as they are saved.
+        </p>
+      )}
       <button
         type="button"
         className="primary"
@@ -94,6 +102,7 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
   const name = useStore(store, (s) => s.history.present.name);
   const planId = useStore(store, (s) => s.history.present.id);
   const access = useStore(store, (s) => s.access);
+  const readOnlyReason = useStore(store, (s) => s.readOnlyReason);
   const editable = access === 'edit';
   const undoName = useStore(store, (s) => (editable ? undoLabel(s.history) : null));
   const redoName = useStore(store, (s) => (editable ? redoLabel(s.history) : null));
@@ -143,7 +152,7 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
             </button>
           </div>
         </header>
-        {access === 'readOnly' && <ReadOnlyBanner />}
+        {access === 'readOnly' && <ReadOnlyBanner reason={readOnlyReason} />}
         <div className="workspace-body">
           <Sidebar planId={planId} section={section} />
           <main className="section" aria-label={PLAN_SECTIONS.find((s) => s.id === section)?.label}>

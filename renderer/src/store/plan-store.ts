@@ -41,6 +41,8 @@ export interface PlanDocumentState {
   history: History<Plan>;
   saveStatus: SaveStatus;
   access: PlanAccess;
+  /** Why a read-only plan is read-only: another window edits it, or storage is full. */
+  readOnlyReason: 'elsewhere' | 'storageFull';
   /** Applies a command as one named, undoable step (or joins the open step it coalesces with). */
   dispatch(command: Command): DispatchResult;
   /** Undoes the newest step; returns it, or null if there was nothing to undo. */
@@ -93,6 +95,7 @@ export interface PlanStoreOptions {
   /** The plan's revision in storage when it was read. */
   rev?: number;
   access?: PlanAccess;
+  readOnlyReason?: 'elsewhere' | 'storageFull';
   /** Clock for undo coalescing (tests). */
   now?: () => number;
 }
@@ -146,6 +149,7 @@ export function createPlanStore(
       history: createHistory(plan),
       saveStatus: { state: 'saved', at: null },
       access: options.access ?? 'edit',
+      readOnlyReason: options.readOnlyReason ?? 'elsewhere',
       dispatch(command) {
         if (!editable()) return { ok: false, reason: readOnlyReason(get().access) };
         const { history } = get();
@@ -207,9 +211,10 @@ export function createPlanStore(
         autosaver.reset();
         saved = fresh;
         rev = freshRev;
-        set({ history: createHistory(fresh), access });
+        set({ history: createHistory(fresh), access, readOnlyReason: 'elsewhere' });
       },
-      setAccess: (access) => set({ access, history: seal(get().history) }),
+      setAccess: (access) =>
+        set({ access, readOnlyReason: 'elsewhere', history: seal(get().history) }),
       rev: () => rev,
       async close() {
         if (get().access === 'edit') await autosaver.flush();

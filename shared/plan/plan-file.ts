@@ -338,6 +338,23 @@ export function writePlanFile(plan: Plan): string {
 }
 
 /**
+ * The text of a plan file that the app can open again: indented when that
+ * fits in `maxBytes` (20 MB), else compact (a very large plan — tens of
+ * thousands of catalog items — is mostly indentation). `ok: false` with the
+ * compact size in bytes when even that is too big.
+ */
+export function writeOpenablePlanFile(
+  plan: Plan,
+  maxBytes = MAX_PLAN_FILE_BYTES,
+): { ok: true; text: string } | { ok: false; bytes: number } {
+  const pretty = writePlanFile(plan);
+  if (utf8ByteLength(pretty) <= maxBytes) return { ok: true, text: pretty };
+  const compact = `${JSON.stringify(plan)}\n`;
+  const bytes = utf8ByteLength(compact);
+  return bytes <= maxBytes ? { ok: true, text: compact } : { ok: false, bytes };
+}
+
+/**
  * A file-name stem safe on every platform: no folders, no control characters
  * or characters Windows forbids, no leading dot (hidden on Unix) or trailing
  * dot/space (dropped by Windows), at most `maxLength` characters. May be ''.

@@ -11,6 +11,7 @@ import {
   readPlanDocument,
   readPlanFile,
   utf8ByteLength,
+  writeOpenablePlanFile,
   writePlanFile,
 } from '../../shared/plan/plan-file';
 import { PLAN_SCHEMA_VERSION, type Plan } from '../../shared/plan/schema';
@@ -577,5 +578,21 @@ describe('decoding plan file bytes', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('writeOpenablePlanFile', () => {
+  it('writes indented text when it fits, compact text when only that fits, and refuses beyond', () => {
+    const plan = createBlankPlan('Size');
+    const pretty = writePlanFile(plan);
+    expect(writeOpenablePlanFile(plan)).toEqual({ ok: true, text: pretty });
+    const compact = `${JSON.stringify(plan)}\n`;
+    expect(writeOpenablePlanFile(plan, compact.length)).toEqual({ ok: true, text: compact });
+    expect(writeOpenablePlanFile(plan, compact.length - 1)).toEqual({
+      ok: false,
+      bytes: compact.length,
+    });
+    // What it writes opens again.
+    expect(readPlanFile(compact)).toMatchObject({ ok: true, plan });
   });
 });

@@ -8,7 +8,7 @@
  */
 import { newId } from '../../../shared/plan/create';
 import { freezePlanInSlices, runInSlices } from '../../../shared/plan/freeze';
-import { writePlanFile } from '../../../shared/plan/plan-file';
+import { writeOpenablePlanFile } from '../../../shared/plan/plan-file';
 import type { PlanRecord } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
 import { describeDatabaseError, isQuotaError } from '../db/database';
@@ -54,6 +54,8 @@ let session: Session | null = null;
 /** Minimum time between two rolling backups of the same plan. */
 const BACKUP_INTERVAL_MS = 60_000;
 const lastBackupAt = new Map<string, number>();
+/** Plans already told they are too large for a backup copy (said once). */
+const tooLargeToBackUp = new Set<string>();
 const JOURNAL_PREFIX = 'upskill-journal:';
 /** Larger unsaved changes are not journalled (localStorage holds ~5 MB); the leave prompt still guards them. */
 const JOURNAL_MAX_CHARS = 4_000_000;
@@ -205,7 +207,18 @@ function persistenceFor(planId: string, getToken: () => string | null) {
       const last = lastBackupAt.get(plan.id) ?? 0;
       if (Date.now() - last < BACKUP_INTERVAL_MS) return;
       lastBackupAt.set(plan.id, Date.now());
-      backups.write(plan.id, writePlanFile(plan)).catch((error: unknown) => {
+      // A backup, like a plan file, must open again: compact when very large.
+      const file = writeOpenablePlanFile(plan);
+      if (!file.ok) {
+        if (!tooLargeToBackUp.has(plan.id)) {
+          tooLargeToBackUp.add(plan.id);
+          deps().notify(
+            'This plan is now too large for a backup copy (over 20 MB as a file); it stays saved in your library.',
+          );
+        }
+        return;
+      }
+      backups.write(plan.id, file.text).catch((error: unknown) => {
         deps().notify(`The backup copy could not be written: ${String(error)}`);
       });
     },

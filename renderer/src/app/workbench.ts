@@ -5,7 +5,14 @@
  */
 import { create } from 'zustand';
 import { copyName, copyPlan, createBlankPlan, newId } from '../../../shared/plan/create';
-import { planFileName, readPlanFile, writePlanFile } from '../../../shared/plan/plan-file';
+import {
+  formatMegabytes,
+  planFileName,
+  readPlanFile,
+  writeOpenablePlanFile,
+  writePlanFile,
+} from '../../../shared/plan/plan-file';
+import { MAX_PLAN_FILE_BYTES } from '../../../shared/ipc';
 import type { Plan } from '../../../shared/plan/schema';
 import type { OpenFileResult } from '../../../shared/ipc';
 import samplePlanText from '../../../resources/sample-plans/youth-digital-skills.upskill.json?raw';
@@ -591,7 +598,15 @@ export async function savePlanAsFile(): Promise<void> {
   }
   await open.store.getState().flush();
   const plan = open.store.getState().history.present;
-  const result = await deps().platform.savePlanFile(planFileName(plan.name), writePlanFile(plan));
+  const file = writeOpenablePlanFile(plan);
+  if (!file.ok) {
+    showAlert(
+      'This plan is too large for one plan file',
+      `As a file it would be ${formatMegabytes(file.bytes)}, and plan files can be at most ${formatMegabytes(MAX_PLAN_FILE_BYTES)}, so it could not be opened again. It stays safe in your library. To share it, export it to Word or Excel, or remove catalog items you do not need (for example, a large imported list) and save again.`,
+    );
+    return;
+  }
+  const result = await deps().platform.savePlanFile(planFileName(plan.name), file.text);
   if (result.kind === 'saved') notify(`Saved "${plan.name}" as ${result.path}.`);
   else if (result.kind === 'error') showAlert('The plan file could not be saved', result.message);
 }

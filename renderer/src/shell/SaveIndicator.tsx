@@ -8,7 +8,7 @@ export function SaveIndicator() {
   if (status.state === 'error') {
     return (
       <div className="save-indicator error" role="alert">
-        <span>Not saved: {status.message}</span>
+        <span title={status.message}>Not saved: {status.message}</span>
         <button type="button" onClick={() => void store.getState().flush()}>
           Try again
         </button>

@@ -92,6 +92,38 @@ function AlertDialog() {
   );
 }
 
+function QuestionDialog() {
+  const question = useWorkbench((s) => s.question);
+  if (!question) return null;
+  return (
+    <Dialog
+      role="alertdialog"
+      title={question.title}
+      onClose={() => question.answer(false)}
+      actions={
+        <>
+          <button type="button" onClick={() => question.answer(false)} data-autofocus>
+            Cancel
+          </button>
+          <button type="button" className="primary" onClick={() => question.answer(true)}>
+            {question.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p>{question.message}</p>
+      {question.details.length > 0 && (
+        <ul className="alert-details">
+          {question.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+      <p className="section-note">Cancel leaves your library as it is.</p>
+    </Dialog>
+  );
+}
+
 function ConflictDialog() {
   const conflict = useWorkbench((s) => s.conflict);
   if (!conflict) return null;
@@ -261,6 +293,7 @@ export function App({ platform }: { platform: Platform }) {
       <NoticeBar />
       <Announcer />
       <AlertDialog />
+      <QuestionDialog />
       <ConflictDialog />
     </>
   );

@@ -168,7 +168,13 @@ describe('the real-world plan files (test/fixtures/cases/plans)', () => {
   it('duplicate element ids: says what was renamed, shows both, and deleting one leaves the other', async () => {
     const { context, page } = await openApp(browser);
     await openFileWithChooser(page, join(cases, 'duplicate-element-id.upskill.json'));
-    const alert = page.getByRole('alertdialog', { name: /is repaired as it opens/ });
+    // Cancel first: nothing changes.
+    const ask = page.getByRole('alertdialog', { name: /needs repairs to open/ });
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await plans(page).count()).toBe(1);
+    await openFileWithChooser(page, join(cases, 'duplicate-element-id.upskill.json'));
+    const alert = page.getByRole('alertdialog', { name: /needs repairs to open/ });
     await alert
       .getByText(
         'Two theory-of-change elements had the id "n1"; the second ("Employers hire completers") now has the id "n1-2".',
@@ -177,7 +183,7 @@ describe('the real-world plan files (test/fixtures/cases/plans)', () => {
     await screenshot(page, 'open-repaired-file');
     // Said before anything changes: the library still holds only the sample.
     expect(await plans(page).count()).toBe(1);
-    await alert.getByRole('button', { name: 'OK' }).click();
+    await alert.getByRole('button', { name: 'Open with repairs' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'Opened "Duplicate node id" with one repair.' })

@@ -52,6 +52,15 @@ export interface Alert {
   details: string[];
 }
 
+/** A question with two answers (go ahead, or cancel and change nothing). */
+export interface Question {
+  title: string;
+  message: string;
+  details: string[];
+  confirmLabel: string;
+  answer(go: boolean): void;
+}
+
 /** An opened file whose plan id is already in the library. */
 export interface ImportConflict {
   plan: Plan;
@@ -68,6 +77,7 @@ export interface WorkbenchState {
   fatalError: string | null;
   notice: Notice | null;
   alert: Alert | null;
+  question: Question | null;
   conflict: ImportConflict | null;
   /** Which help dialog is open, if any. */
   help: 'about' | 'shortcuts' | null;
@@ -86,6 +96,7 @@ export const useWorkbench = create<WorkbenchState>()(() => ({
   fatalError: null,
   notice: null,
   alert: null,
+  question: null,
   conflict: null,
   help: null,
   storagePersistent: null,
@@ -118,6 +129,21 @@ export function dismissNotice(): void {
 /** Shows a blocking message. */
 export function showAlert(title: string, message: string, details: string[] = []): void {
   useWorkbench.setState({ alert: { title, message, details } });
+}
+
+/** Asks the user a question; resolves true to go ahead, false to cancel. */
+export function askUser(question: Omit<Question, 'answer'>): Promise<boolean> {
+  return new Promise((resolve) => {
+    useWorkbench.setState({
+      question: {
+        ...question,
+        answer: (go) => {
+          useWorkbench.setState({ question: null });
+          resolve(go);
+        },
+      },
+    });
+  });
 }
 
 /** Closes the blocking message. */
@@ -505,22 +531,17 @@ export async function importOpenedFile(result: OpenFileResult): Promise<void> {
   }
   const { repairs } = read;
   if (repairs.length > 0) {
-    // Said while the library is still untouched (the alert says so too);
-    // the import goes on once the planner has read the list.
-    await new Promise<void>((resolve) => {
-      const unsubscribe = useWorkbench.subscribe((state) => {
-        if (state.alert) return;
-        unsubscribe();
-        resolve();
-      });
-      showAlert(
-        `"${result.fileName}" is repaired as it opens`,
-        `${repairs.length === 1 ? 'One problem in the file is' : `${repairs.length} problems in the file are`} repaired when you continue; nothing else in the plan changes.`,
+    // Asked while the library is still untouched: open with the repairs, or not at all.
+    const go = await askUser({
+      title: `"${result.fileName}" needs repairs to open`,
+      message: `${repairs.length === 1 ? 'One problem in the file is' : `${repairs.length} problems in the file are`} repaired if you open it; nothing else in the plan changes, and the file itself is left as it is.`,
+      details:
         repairs.length > 8
           ? [...repairs.slice(0, 8), `…and ${repairs.length - 8} more`]
           : [...repairs],
-      );
+      confirmLabel: 'Open with repairs',
     });
+    if (!go) return;
   }
   const existing = useWorkbench.getState().library.find((r) => r.id === read.plan.id);
   if (existing || (await deps().repository.exists(read.plan.id))) {

@@ -11,6 +11,7 @@
  */
 import { freeze, isDraft, original } from 'immer';
 import type { ContentItem, Plan } from '../plan/schema';
+import { formatCount } from '../learners/segments';
 import { CommandRefusal, defineCommand, quoted } from './command';
 
 /** The fields of a catalog item that an edit can change. */
@@ -132,7 +133,8 @@ export const removeCatalogItems = defineCommand<{ ids: readonly string[] }>({
  */
 export const importCatalogItems = defineCommand<{ items: readonly ContentItem[] }>({
   type: 'catalog.import',
-  label: ({ items }) => `Import ${items.length} catalog ${items.length === 1 ? 'item' : 'items'}`,
+  label: ({ items }) =>
+    `Import ${formatCount(items.length)} catalog ${items.length === 1 ? 'item' : 'items'}`,
   locate: () => ({ section: 'content' }),
   apply(draft, { items }) {
     if (items.length === 0) throw new CommandRefusal('There are no rows to import.');

@@ -116,9 +116,11 @@ export const connectTocElements = defineCommand<{ id: string; source: string; ta
  */
 export const deleteTocSelection = defineCommand<{ nodeIds: string[]; linkIds: string[] }>({
   type: 'toc.delete',
-  label: ({ nodeIds, linkIds }) => {
+  label: ({ nodeIds, linkIds }, plan) => {
     if (nodeIds.length === 0) return linkIds.length === 1 ? 'Delete link' : 'Delete links';
-    return nodeIds.length === 1 && linkIds.length === 0 ? 'Delete element' : 'Delete elements';
+    if (nodeIds.length > 1 || linkIds.length > 0) return 'Delete elements';
+    const title = quoted(plan.theoryOfChange.nodes.find((n) => n.id === nodeIds[0])?.title);
+    return title ? `Delete element ${title}` : 'Delete element';
   },
   locate: () => at(),
   apply(draft, { nodeIds, linkIds }) {

@@ -107,6 +107,7 @@ describe('one plan in two tabs', () => {
     const address = page.url();
     await page.getByRole('button', { name: '← All plans' }).click();
     await page.getByRole('button', { name: `Delete ${SAMPLE}` }).click();
+    await page.getByRole('list', { name: 'Recently deleted plans' }).waitFor();
     await page.goto(address);
     await page.getByText(/is in Recently deleted\. Restore it to open it\./).waitFor();
     await page.getByRole('heading', { name: 'Your plans' }).waitFor();

@@ -259,7 +259,7 @@ describe('importing 50,000 catalog rows', () => {
       .toBe('50,000 rows ready to import');
     const checked = Date.now();
     await screenshot(page, 'large-import-preview-1280');
-    await dialog.getByRole('button', { name: 'Import 50000 items' }).click();
+    await dialog.getByRole('button', { name: 'Import 50,000 items' }).click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('50,000 items.', { exact: true }).waitFor();
     const imported = Date.now();
@@ -274,7 +274,7 @@ describe('importing 50,000 catalog rows', () => {
     console.log(
       `50,000-row import: read + check ${checked - started} ms, add ${imported - checked} ms; long tasks: ${JSON.stringify(longTasks)}`,
     );
-    await page.getByRole('button', { name: 'Undo Import 50000 catalog items' }).waitFor();
+    await page.getByRole('button', { name: 'Undo Import 50,000 catalog items' }).waitFor();
     await waitUntilSaved(page);
     expect(appErrors(page)).toEqual([]);
     await context.close();

@@ -219,7 +219,7 @@ describe('catalog import', () => {
   it('puts 50,000 pre-frozen rows in one frozen array without copying or walking them', () => {
     const added = rows(50_000);
     const outcome = run(sample, importCatalogItems({ items: added }));
-    expect(outcome.label).toBe('Import 50000 catalog items');
+    expect(outcome.label).toBe('Import 50,000 catalog items');
     const catalog = outcome.plan.content.catalog;
     expect(catalog).toHaveLength(sample.content.catalog.length + 50_000);
     expect(Object.isFrozen(catalog)).toBe(true);

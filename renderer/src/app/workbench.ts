@@ -219,11 +219,11 @@ function undoNoticedStep(owner: PlanStore | undefined, stepId: number): void {
       announce(`Undid: ${result.action}`);
       break;
     case 'alreadyUndone':
-      notify(`“${result.action}” has already been undone.`);
+      notify(`Already undone: ${result.action}.`);
       break;
     case 'conflict':
       notify(
-        `“${result.action}” can no longer be undone on its own: later edits changed the same items. Use Undo in the top bar to step back through your changes.`,
+        `Cannot undo on its own: ${result.action}. Later edits changed the same items; use Undo in the top bar to step back through your changes.`,
       );
       break;
     case 'gone':

@@ -11,6 +11,7 @@
  * into the plan as one command (`catalog.import`), so a 50,000-row file
  * never blocks the page for long.
  */
+import { formatCount } from '../../../../shared/learners/segments';
 import { useEffect, useId, useRef, useState } from 'react';
 import { importCatalogItems } from '../../../../shared/commands/content';
 import {
@@ -208,7 +209,7 @@ export function ImportDialog({
             onClick={() => void confirm()}
           >
             {readyCount > 0
-              ? `Import ${readyCount} ${readyCount === 1 ? 'item' : 'items'}`
+              ? `Import ${formatCount(readyCount)} ${readyCount === 1 ? 'item' : 'items'}`
               : 'Import'}
           </button>
         </>

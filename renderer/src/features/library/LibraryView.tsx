@@ -97,11 +97,11 @@ function PlanCard({ row, onRename }: { row: LibraryRow; onRename: () => void }) 
   return (
     <li className="plan-card">
       <div className="plan-card-text">
-        <h3>
+        <h2 className="plan-card-title">
           <button type="button" className="link-button" onClick={() => openPlan(row.id)}>
             {row.name}
           </button>
-        </h3>
+        </h2>
         {subtitle && <p className="plan-card-subtitle">{subtitle}</p>}
         <p className="plan-card-meta">Last edited {formatWhen(row.updatedAt)}</p>
       </div>

@@ -2,6 +2,7 @@
  * The side panel beside the canvas: the narrative when nothing is selected,
  * the details of one element or link, or a summary of a multiple selection.
  */
+import { formatCount } from '../../../../shared/learners/segments';
 import { memo, useMemo, useState } from 'react';
 import {
   addLinkAssumption,
@@ -48,7 +49,8 @@ function NarrativePanel() {
     <>
       <h2>Theory of change</h2>
       <p className="section-note">
-        {nodeCount} elements, {linkCount} links. Select an element or a link to see its details.
+        {formatCount(nodeCount)} elements, {formatCount(linkCount)} links. Select an element or a
+        link to see its details.
       </p>
       <TextAreaField
         label="Narrative"

@@ -3,14 +3,16 @@
  * a plan too large for it): linking two elements and deleting a selection.
  */
 import { useCallback } from 'react';
+import { quoted } from '../../../../shared/commands/command';
 import { connectTocElements, deleteTocSelection } from '../../../../shared/commands/toc';
 import { newId } from '../../../../shared/plan/create';
 import { notify, notifyUndoable } from '../../app/workbench';
-import { useDispatch } from '../../store/plan-context';
+import { useDispatch, usePlanStore } from '../../store/plan-context';
 
 /** Edits shared by the canvas and the outline. */
 export function useTocEdits() {
   const dispatch = useDispatch();
+  const store = usePlanStore();
 
   /** Links `source → target`; returns the new link's id, or null (the reason is shown). */
   const link = useCallback(
@@ -30,15 +32,22 @@ export function useTocEdits() {
   const remove = useCallback(
     (nodeIds: string[], edgeIds: string[]) => {
       if (nodeIds.length + edgeIds.length === 0) return;
+      const title =
+        nodeIds.length === 1
+          ? store.getState().history.present.theoryOfChange.nodes.find((n) => n.id === nodeIds[0])
+              ?.title
+          : undefined;
       const result = dispatch(deleteTocSelection({ nodeIds, linkIds: edgeIds }));
       if (result.ok && nodeIds.length > 0) {
         notifyUndoable(
-          nodeIds.length === 1 ? 'Deleted 1 element.' : `Deleted ${nodeIds.length} elements.`,
+          nodeIds.length === 1
+            ? `Deleted ${quoted(title) || 'the element'}.`
+            : `Deleted ${nodeIds.length} elements.`,
           result.stepId,
         );
       }
     },
-    [dispatch],
+    [dispatch, store],
   );
 
   return { link, remove };

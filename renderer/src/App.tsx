@@ -1,4 +1,5 @@
 /** The app: library or open plan, plus global dialogs, shortcuts and desktop wiring. */
+import { visibleText } from '../../shared/visible-text';
 import { useEffect, useState } from 'react';
 import type { MenuCommand } from '../../shared/ipc';
 import { Dialog } from './components/Dialog';
@@ -243,7 +244,7 @@ export function App({ platform }: { platform: Platform }) {
     const sync = () => {
       const { history, saveStatus } = openPlan.store.getState();
       platform.setWindowState({
-        title: `${history.present.name || 'Untitled plan'} — Upskill Workbench`,
+        title: `${visibleText(history.present.name, 'Untitled plan')} — Upskill Workbench`,
         edited: saveStatus.state !== 'saved',
         canUndo: history.past.length > 0,
         canRedo: history.future.length > 0,

@@ -19,9 +19,17 @@ describe('parseHash', () => {
     expect(parseHash('')).toEqual({ view: 'library' });
   });
 
-  it('goes to the library for a malformed escape instead of throwing', () => {
-    for (const hash of ['#/plan/%/objective', '#/plan/%E0%A4%A/objective', '#/plan/x/%zz', '#/%'])
-      expect(parseHash(hash)).toEqual({ view: 'library' });
+  it('goes to the library, marked unreadable, for a malformed escape or an unknown path', () => {
+    for (const hash of [
+      '#/plan/%/objective',
+      '#/plan/%E0%A4%A/objective',
+      '#/plan/x/%zz',
+      '#/%',
+      '#/plans',
+      '#/plan/',
+    ])
+      expect(parseHash(hash)).toEqual({ view: 'library', unreadable: true });
+    for (const hash of ['', '#', '#/']) expect(parseHash(hash)).toEqual({ view: 'library' });
   });
 
   it('writes a hash for any id a file may hold, even half a surrogate pair', () => {

@@ -146,12 +146,17 @@ describe('unknown fields named like built-in methods', () => {
 });
 
 describe('an address with a malformed escape', () => {
-  it('opens the library instead of waiting forever', async () => {
+  it('opens the library instead of waiting forever, and says why', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const notice = page.getByText(
+      'That address does not lead to a plan, so your plans are shown instead.',
+    );
     await page.goto(`${inject('baseUrl')}#/plan/%/objective`);
     await page.getByRole('heading', { name: 'Your plans' }).waitFor();
     await page.getByRole('button', { name: sampleName, exact: true }).waitFor();
+    await notice.waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
 
     // And when such an address is followed from inside a plan.
     await page.getByRole('button', { name: `Open ${sampleName}` }).click();
@@ -160,6 +165,7 @@ describe('an address with a malformed escape', () => {
       location.hash = '#/plan/%E0%A4%A/logicModel';
     });
     await page.getByRole('heading', { name: 'Your plans' }).waitFor();
+    await notice.first().waitFor();
     await context.close();
   });
 });

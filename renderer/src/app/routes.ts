@@ -20,9 +20,14 @@ export const PLAN_SECTIONS = [
 /** Id of a plan section. */
 export type SectionId = (typeof PLAN_SECTIONS)[number]['id'];
 
-/** A place in the app; `focus` optionally names an element to select (e.g. from a health finding). */
+/**
+ * A place in the app; `focus` optionally names an element to select (e.g. from
+ * a health finding). `unreadable` marks the library reached from an address
+ * that could not be read (a typo, a truncated link), so the app can say so.
+ */
 export type Route =
-  { view: 'library' } | { view: 'plan'; planId: string; section: SectionId; focus?: string };
+  | { view: 'library'; unreadable?: true }
+  | { view: 'plan'; planId: string; section: SectionId; focus?: string };
 
 const sectionIds: readonly string[] = PLAN_SECTIONS.map((s) => s.id);
 
@@ -37,19 +42,21 @@ function decodeSegment(segment: string): string | null {
 
 /**
  * Reads a route from a location hash such as `#/plan/abc/objective`. Never
- * throws: a hash it cannot read (a typo, a truncated link) is the library.
+ * throws: a hash it cannot read (a typo, a truncated link) is the library,
+ * marked `unreadable`.
  */
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const unreadable = { view: 'library', unreadable: true } as const;
   const decoded = path.split('/').map(decodeSegment);
-  if (decoded.some((part) => part === null)) return { view: 'library' };
+  if (decoded.some((part) => part === null)) return unreadable;
   const parts = decoded as string[];
   if (parts[0] === 'plan' && parts[1]) {
     const section = sectionIds.includes(parts[2] ?? '') ? (parts[2] as SectionId) : 'objective';
     const focus = new URLSearchParams(query).get('focus') ?? undefined;
     return { view: 'plan', planId: parts[1], section, ...(focus ? { focus } : {}) };
   }
-  return { view: 'library' };
+  return path === '' ? { view: 'library' } : unreadable;
 }
 
 /** Half of a surrogate pair on its own: text JSON allows but encodeURIComponent refuses. */

@@ -36,6 +36,7 @@ import {
   startOpenPlan,
 } from './open-plan';
 import { broadcast } from './plan-sessions';
+import { visibleText } from '../../../shared/visible-text';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
 
 /** A short message with an optional action (e.g. Undo). */
@@ -241,7 +242,16 @@ export function loadSamplePlan(): Plan {
 
 /** Re-reads the library list. */
 export async function refreshLibrary(): Promise<void> {
-  useWorkbench.setState({ library: await deps().repository.list() });
+  const rows = await deps().repository.list();
+  // Names come from plan files: show them on one line, without controls.
+  const library = rows.map((row) => ({
+    ...row,
+    name: visibleText(row.name, 'Untitled plan'),
+    programName: visibleText(row.programName),
+    organisation: visibleText(row.organisation),
+    region: visibleText(row.region),
+  }));
+  useWorkbench.setState({ library });
 }
 
 /** Starts the app: seeds the sample on first run and follows the URL. */
@@ -340,6 +350,11 @@ async function applyRoute(route: Route): Promise<void> {
   } else {
     if (!(await leaveOpenPlan())) return;
     await guarded('The library could not be read', refreshLibrary);
+    if (route.unreadable) {
+      notify('That address does not lead to a plan, so your plans are shown instead.');
+      history.replaceState(null, '', '#/');
+      route = { view: 'library' };
+    }
   }
   useWorkbench.setState({ route });
 }

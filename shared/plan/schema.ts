@@ -253,6 +253,11 @@ export const Stakeholder = z.object({
   interventionIds: z.array(Id).default(() => []),
   actions: z.array(EngagementAction).default(() => []),
   history: z.array(MatrixPositionRecord).default(() => []),
+  /**
+   * False while a new stakeholder waits in the "Unplaced" tray for a position
+   * on the matrix; absent (older files) or true = placed.
+   */
+  placed: z.boolean().optional(),
 });
 
 /** Positions of every stakeholder at a moment in a workshop. */

@@ -6,6 +6,7 @@ import { IndicatorList } from '../../renderer/src/features/indicators/IndicatorL
 import { PlanStoreProvider } from '../../renderer/src/store/plan-context';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
 import { createBlankPlan } from '../../shared/plan/create';
+import { typeDate } from './date-helpers';
 import { LearnerSegment } from '../../shared/plan/schema';
 
 function setup() {
@@ -47,7 +48,7 @@ describe('IndicatorList', () => {
     expect(screen.getByText(/No indicator yet/)).toBeTruthy();
   });
 
-  it('adds an indicator, focuses its name, and edits every field', () => {
+  it('adds an indicator, focuses its name, and edits every field', async () => {
     const { store, mine } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Add indicator for Learners find jobs' }));
     const form = screen.getByRole('group', { name: 'Indicator: Untitled indicator' });
@@ -64,13 +65,9 @@ describe('IndicatorList', () => {
     const group = screen.getByRole('group', { name: 'Indicator: Placed in work' });
     fireEvent.change(within(group).getByLabelText('Unit'), { target: { value: '%' } });
     fireEvent.change(within(group).getByLabelText('Baseline'), { target: { value: '31' } });
-    fireEvent.change(within(group).getByLabelText('Baseline date'), {
-      target: { value: '2025-12-31' },
-    });
+    await typeDate(within(group).getByRole('group', { name: 'Baseline date' }), '2025-12-31');
     fireEvent.change(within(group).getByLabelText('Target'), { target: { value: '1,200' } });
-    fireEvent.change(within(group).getByLabelText('Target date'), {
-      target: { value: '2028-06-30' },
-    });
+    await typeDate(within(group).getByRole('group', { name: 'Target date' }), '2028-06-30');
     fireEvent.change(within(group).getByLabelText('Data source'), {
       target: { value: 'Register' },
     });

@@ -10,6 +10,7 @@ import AxeBuilder from './axe';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
+import { dateValue, fillDate } from './dates';
 
 const root = join(import.meta.dirname, '..', '..');
 const sample = JSON.parse(
@@ -72,7 +73,7 @@ describe('editing a plan', () => {
     await page
       .getByLabel('Problem statement', { exact: true })
       .fill('Care homes have 400 open posts; 2,300 adults are long-term unemployed.');
-    await page.getByLabel('Baseline date', { exact: true }).fill('2026-09-30');
+    await fillDate(page.getByRole('group', { name: 'Baseline date', exact: true }), '2026-09-30');
     await page.getByRole('button', { name: 'Add success measure' }).click();
     const measure = page.getByRole('group', { name: /Success measure 1/ });
     await measure
@@ -81,7 +82,7 @@ describe('editing a plan', () => {
     await measure.getByLabel('Kind', { exact: true }).selectOption({ label: 'Job placement' });
     await measure.getByLabel('Baseline', { exact: true }).fill('18');
     await measure.getByLabel('Target', { exact: true }).fill('45');
-    await page.getByLabel('Launch starts', { exact: true }).fill('2027-04-01');
+    await fillDate(page.getByRole('group', { name: 'Launch starts', exact: true }), '2027-04-01');
     await waitUntilSaved(page);
 
     await page.reload();
@@ -92,13 +93,17 @@ describe('editing a plan', () => {
     expect(await page.getByLabel('Organisation', { exact: true }).inputValue()).toBe(
       'Harbour City Employment Service',
     );
-    expect(await page.getByLabel('Baseline date', { exact: true }).inputValue()).toBe('2026-09-30');
+    expect(await dateValue(page.getByRole('group', { name: 'Baseline date', exact: true }))).toBe(
+      '2026-09-30',
+    );
     const again = page.getByRole('group', {
       name: 'Success measure 1: Placed in a care job within 6 months',
     });
     expect(await again.getByLabel('Target', { exact: true }).inputValue()).toBe('45');
     expect(await again.getByLabel('Kind', { exact: true }).inputValue()).toBe('jobPlacement');
-    expect(await page.getByLabel('Launch starts', { exact: true }).inputValue()).toBe('2027-04-01');
+    expect(await dateValue(page.getByRole('group', { name: 'Launch starts', exact: true }))).toBe(
+      '2027-04-01',
+    );
 
     await page.getByRole('button', { name: '← All plans' }).click();
     await page.getByRole('button', { name: 'Harbour City Care Skills', exact: true }).waitFor();

@@ -4,6 +4,7 @@
  * are not numbers or are out of range, and say why, without changing the plan.
  */
 import { memo, useId, useState, type ReactNode } from 'react';
+import { DateFieldView } from './date-field';
 
 interface FieldProps<T> {
   label: string;
@@ -71,37 +72,6 @@ function TextAreaFieldView(props: FieldProps<string> & { rows?: number; placehol
         placeholder={props.placeholder}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
-        onBlur={props.onBlur}
-      />
-    </FieldFrame>
-  );
-}
-
-/** A calendar date (YYYY-MM-DD) or empty. */
-function DateFieldView(props: FieldProps<string | null> & { error?: string | null }) {
-  const id = useId();
-  return (
-    <FieldFrame
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      error={props.error}
-      className={props.className}
-    >
-      <input
-        id={id}
-        type="date"
-        value={props.value ?? ''}
-        min="1900-01-01"
-        max="2200-12-31"
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-        onChange={(e) => {
-          const v = e.target.value;
-          if (v === '') props.onChange(null);
-          else if (/^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '1900-01-01' && v <= '2200-12-31')
-            props.onChange(v);
-        }}
         onBlur={props.onBlur}
       />
     </FieldFrame>
@@ -228,7 +198,7 @@ function SelectFieldView<T extends string>(
 export const TextField = memo(TextFieldView);
 /** A multi-line text field. */
 export const TextAreaField = memo(TextAreaFieldView);
-/** A date field. */
+/** A date typed segment by segment in locale order; commits only a complete date. */
 export const DateField = memo(DateFieldView);
 /** A number field that refuses text that is not a number in range. */
 export const NumberField = memo(NumberFieldView);

@@ -20,6 +20,7 @@ import { notifyUndoable } from '../../app/workbench';
 import { useStakeholderEdits } from './edits';
 import { usePlan, useSealHistory } from '../../store/plan-context';
 import { useWindowedRows } from '../../components/windowed';
+import { DateField } from '../../components/fields';
 
 import { CategoryFilter } from './Toolbar';
 import { fromCategory, StakeholderEditor } from './StakeholderEditor';
@@ -247,21 +248,15 @@ const Row = memo(function Row({
             }
             onBlur={seal}
           />
-          <input
-            type="date"
-            className={`sh-cell-input sh-due-input sh-due--${checkpoint.state}`}
-            aria-label={`Next checkpoint with ${name}`}
-            value={entry.nextCheckpoint ?? ''}
-            min="1900-01-01"
-            max="2200-12-31"
-            onChange={(e) => {
-              const v = e.target.value;
-              if (
-                v === '' ||
-                (/^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '1900-01-01' && v <= '2200-12-31')
-              )
-                edits.update(entry.id, 'nextCheckpoint', v || null, `Change checkpoint of ${name}`);
-            }}
+          <DateField
+            hideLabel
+            className="sh-due-field"
+            inputClassName={`sh-cell-input sh-due-input sh-due--${checkpoint.state}`}
+            label={`Next checkpoint with ${name}`}
+            value={entry.nextCheckpoint}
+            onChange={(v) =>
+              edits.update(entry.id, 'nextCheckpoint', v, `Change checkpoint of ${name}`)
+            }
           />
           {overdue > 0 && <span className="sh-overdue-pill">{overdue} overdue</span>}
         </td>

@@ -1,0 +1,128 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { DateField } from '../../renderer/src/components/fields';
+import { typeDate } from './date-helpers';
+
+function Harness(props: { initial: string | null; onChange: (v: string | null) => void }) {
+  const [value, setValue] = useState<string | null>(props.initial);
+  return (
+    <>
+      <DateField
+        label="Baseline date"
+        value={value}
+        onChange={(v) => {
+          setValue(v);
+          props.onChange(v);
+        }}
+      />
+      <button type="button" onClick={() => setValue('2024-02-29')}>
+        Undo
+      </button>
+      <p data-testid="saved">{value ?? 'none'}</p>
+    </>
+  );
+}
+
+const segments = () =>
+  within(screen.getByRole('group', { name: 'Baseline date' })).getAllByRole('spinbutton');
+const shown = () =>
+  segments()
+    .map((s) => s.textContent)
+    .join('/');
+
+describe('DateField', () => {
+  it('is a labelled group of month, day and year segments (en-US order)', () => {
+    render(<Harness initial="2025-03-07" onChange={() => undefined} />);
+    expect(screen.getByRole('group', { name: 'Baseline date' })).toBeTruthy();
+    expect(segments().map((s) => s.getAttribute('data-type'))).toEqual(['month', 'day', 'year']);
+    expect(shown()).toBe('03/07/2025');
+  });
+
+  it('saves a date typed digit by digit, month first, without resetting on the way', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={null} onChange={onChange} />);
+    await user.click(segments()[0]!);
+    await user.keyboard('0115');
+    // Part-way through the year nothing is committed and nothing is reset.
+    await user.keyboard('2');
+    expect(onChange).not.toHaveBeenCalled();
+    expect(segments()[0]!.textContent).toBe('01');
+    expect(segments()[1]!.textContent).toBe('15');
+    await user.keyboard('026');
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenLastCalledWith('2026-01-15');
+    expect(screen.getByTestId('saved').textContent).toBe('2026-01-15');
+    expect(shown()).toBe('01/15/2026');
+  });
+
+  it('keeps a partial date on screen, commits nothing, and says so when focus leaves', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial={null} onChange={onChange} />);
+    await user.click(segments()[0]!);
+    await user.keyboard('0115');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Undo' }).parentElement!);
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(onChange).not.toHaveBeenCalled();
+    expect(segments()[0]!.textContent).toBe('01');
+    expect(screen.getByRole('alert').textContent).toContain('incomplete');
+  });
+
+  it('clears to empty when every segment is deleted', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial="2025-03-07" onChange={onChange} />);
+    await user.click(segments()[2]!);
+    await user.keyboard('{Backspace}{Backspace}{Backspace}{Backspace}');
+    // Still partial: the plan keeps its date.
+    expect(onChange).not.toHaveBeenCalled();
+    await user.keyboard('{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}');
+    expect(onChange).toHaveBeenLastCalledWith(null);
+    expect(screen.getByTestId('saved').textContent).toBe('none');
+  });
+
+  it('refuses a year outside 1900–2200 with a message, leaving the plan unchanged', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(<Harness initial="2025-03-07" onChange={onChange} />);
+    await user.click(segments()[2]!);
+    await user.keyboard('0026');
+    expect(onChange).not.toHaveBeenCalled();
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    fireEvent.blur(segments()[2]!);
+    expect(screen.getByRole('alert').textContent).toContain('1900');
+    expect(screen.getByTestId('saved').textContent).toBe('2025-03-07');
+  });
+
+  it('follows outside changes such as undo', () => {
+    render(<Harness initial="2025-03-07" onChange={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(shown()).toBe('02/29/2024');
+  });
+
+  it('shows a message passed from outside, tied to the field', () => {
+    render(
+      <DateField
+        label="Target date"
+        value="2020-01-01"
+        onChange={() => undefined}
+        error="Before the baseline"
+      />,
+    );
+    const group = screen.getByRole('group', { name: 'Target date' });
+    expect(screen.getByRole('alert').textContent).toBe('Before the baseline');
+    const describedBy = group.getAttribute('aria-describedby') ?? '';
+    expect(describedBy).toContain(screen.getByRole('alert').id);
+  });
+
+  it('helper typeDate fills a field from an ISO date', async () => {
+    const onChange = vi.fn();
+    render(<Harness initial={null} onChange={onChange} />);
+    await typeDate(screen.getByRole('group', { name: 'Baseline date' }), '2027-11-30');
+    expect(onChange).toHaveBeenLastCalledWith('2027-11-30');
+  });
+});

@@ -1,7 +1,7 @@
 /** IndicatorList: add, edit every field, remove, undo — against a real plan store. */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { arrowKind, arrowPath } from '../../renderer/src/features/logic-model/arrows';
+import { arrowKind, arrowPaths } from '../../renderer/src/features/logic-model/arrows';
 import { IndicatorList } from '../../renderer/src/features/indicators/IndicatorList';
 import { PlanStoreProvider } from '../../renderer/src/store/plan-context';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
@@ -131,8 +131,23 @@ describe('logic-model arrows', () => {
     expect(arrowKind(1, 2)).toBe('forward');
     expect(arrowKind(2, 2)).toBe('same');
     expect(arrowKind(3, 2)).toBe('backward');
-    expect(arrowPath(a, b, 'forward')).toMatch(/^M 100 20 C .* 197 120$/);
-    expect(arrowPath(a, { ...a, top: 80 }, 'same')).toMatch(/^M 100 20 C .* 103 100$/);
-    expect(arrowPath(b, a, 'backward')).toMatch(/^M 200 120 C .* 103 20$/);
+    // Routed orthogonally through the gutter between the lanes (issue 10).
+    const lanes = [
+      { left: 0, right: 100 },
+      { left: 200, right: 300 },
+    ];
+    const cards = new Map([
+      ['a', { lane: 0, box: a }],
+      ['a2', { lane: 0, box: { ...a, top: 80 } }],
+      ['b', { lane: 1, box: b }],
+    ]);
+    const paths = arrowPaths(lanes, cards, [
+      { id: 'forward', source: 'a', target: 'b' },
+      { id: 'same', source: 'a', target: 'a2' },
+      { id: 'backward', source: 'b', target: 'a' },
+    ]);
+    expect(paths.get('forward')).toMatch(/^M 100 20 .* 197 120$/);
+    expect(paths.get('same')).toMatch(/^M 100 20 .* 103 100$/);
+    expect(paths.get('backward')).toMatch(/^M 200 120 .* 103 20$/);
   });
 });

@@ -21,7 +21,8 @@ import {
 import { itemsInLane, linkProblem } from '../../../../shared/logic-model/operations';
 import type { LogicItem, Plan } from '../../../../shared/plan/schema';
 import { SeverityIcon } from '../health/SeverityIcon';
-import { arrowKind, arrowPath, type Box } from './arrows';
+import { arrowPaths } from './arrows';
+import type { LaneSpan, RoutedCard } from '../../../../shared/logic-model/routing';
 import { focusCard, itemTitle, type LogicActions } from './use-logic-actions';
 
 type LogicModel = Plan['logicModel'];
@@ -314,33 +315,38 @@ export function LogicDiagram(props: LogicDiagramProps) {
     const svg = svgRef.current;
     if (!content || !svg) return;
     const measure = () => {
-      const origin = content.getBoundingClientRect();
-      const boxes = new Map<string, Box>();
-      content.querySelectorAll<HTMLElement>('.lm-lanes [data-item-id]').forEach((el) => {
+      // Content coordinates: the SVG scrolls with the lanes.
+      const bounds = content.getBoundingClientRect();
+      const origin = {
+        left: bounds.left - content.scrollLeft,
+        top: bounds.top - content.scrollTop,
+      };
+      const lanes: LaneSpan[] = [];
+      content.querySelectorAll<HTMLElement>('.lm-lanes > .lm-lane').forEach((el) => {
         const r = el.getBoundingClientRect();
-        boxes.set(el.dataset.itemId!, {
-          left: r.left - origin.left,
-          top: r.top - origin.top,
-          width: r.width,
-          height: r.height,
+        lanes.push({ left: r.left - origin.left, right: r.right - origin.left });
+      });
+      const cards = new Map<string, RoutedCard>();
+      content.querySelectorAll<HTMLElement>('.lm-lanes [data-item-id]').forEach((el) => {
+        const item = byId.get(el.dataset.itemId!);
+        if (!item || !isChainLane(item.lane)) return;
+        const r = el.getBoundingClientRect();
+        cards.set(item.id, {
+          lane: chainIndex(item.lane),
+          box: {
+            left: r.left - origin.left,
+            top: r.top - origin.top,
+            width: r.width,
+            height: r.height,
+          },
         });
       });
       svg.setAttribute('width', String(content.scrollWidth));
       svg.setAttribute('height', String(content.scrollHeight));
+      const paths = arrowPaths(lanes, cards, drawable);
       for (const link of drawable) {
         const path = pathRefs.current.get(link.id);
-        const from = boxes.get(link.source);
-        const to = boxes.get(link.target);
-        if (!path) continue;
-        if (!from || !to) {
-          path.setAttribute('d', '');
-          continue;
-        }
-        const kind = arrowKind(
-          chainIndex(byId.get(link.source)!.lane),
-          chainIndex(byId.get(link.target)!.lane),
-        );
-        path.setAttribute('d', arrowPath(from, to, kind));
+        if (path) path.setAttribute('d', paths.get(link.id) ?? '');
       }
     };
     measure();
@@ -463,6 +469,8 @@ export function LogicDiagram(props: LogicDiagramProps) {
                   if (el) pathRefs.current.set(link.id, el);
                   else pathRefs.current.delete(link.id);
                 }}
+                data-source={link.source}
+                data-target={link.target}
                 className={`lm-arrow lm-arrow-${kind} ${selectedId && !active ? 'is-faded' : ''}`}
                 markerEnd={`url(#lm-head-${kind})`}
               />

@@ -111,7 +111,15 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Runs `work` when the page is idle, within 500 ms at the latest. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 500 });
+  else setTimeout(work, 50);
+}
+
 function browserPlatform(): Platform {
+  let wantedTitle = '';
+  let titleQueued = false;
   return {
     kind: 'browser',
     async openPlanFile() {
@@ -138,9 +146,17 @@ function browserPlatform(): Platform {
     },
     backups: null,
     setWindowState: ({ title, edited }) => {
-      // Assigning the title, even unchanged, costs the browser work on every keystroke.
-      const next = edited ? `• ${title}` : title;
-      if (document.title !== next) document.title = next;
+      // A title change costs the browser a few ms; it is made when the page
+      // is idle, and only the last state of a burst is shown (a save that
+      // starts and ends within the wait never changes the title at all), so
+      // neither a keystroke nor a save's own task pays for it.
+      wantedTitle = edited ? `• ${title}` : title;
+      if (titleQueued) return;
+      titleQueued = true;
+      whenIdle(() => {
+        titleQueued = false;
+        if (document.title !== wantedTitle) document.title = wantedTitle;
+      });
     },
     on: () => () => undefined,
     flushDone: () => undefined,

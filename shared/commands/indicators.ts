@@ -1,8 +1,9 @@
 /**
- * Commands of indicators. An indicator measures one element (`subjectId`):
- * a theory-of-change outcome or a logic-model output or outcome, so these
- * commands serve the theory-of-change inspector, the logic model and the
- * logframe alike, and each says where its change is seen from the subject.
+ * Commands of indicators: one measurement framework. An indicator measures
+ * one or more elements (`subjectIds`: theory-of-change outcomes, logic-model
+ * outputs and outcomes) and can be a success measure of the program, so
+ * these commands serve the theory-of-change inspector, the logic model, the
+ * logframe and the Objective alike, and each says where its change is seen.
  */
 import type { Indicator, Plan } from '../plan/schema';
 import type { PlanLocation } from '../plan/sections';
@@ -34,6 +35,7 @@ function findIndicator(plan: Plan, id: string): Indicator | undefined {
  */
 export function indicatorLocation(plan: Plan, subjectId: string | undefined): PlanLocation {
   if (subjectId === undefined) return { section: 'health' };
+  if (subjectId === OBJECTIVE) return { section: 'objective' };
   if (plan.theoryOfChange.nodes.some((n) => n.id === subjectId))
     return { section: 'theoryOfChange', focus: subjectId };
   if (plan.logicModel.items.some((i) => i.id === subjectId))
@@ -41,8 +43,17 @@ export function indicatorLocation(plan: Plan, subjectId: string | undefined): Pl
   return { section: 'health' };
 }
 
+/** Stand-in subject of a success measure that measures no element: the Objective. */
+const OBJECTIVE = '\u0000objective';
+
+/** The element an indicator is seen from: its first subject, or the Objective for a success measure. */
+function homeOf(indicator: Indicator | undefined): string | undefined {
+  if (!indicator) return undefined;
+  return indicator.subjectIds[0] ?? (indicator.successMeasure ? OBJECTIVE : undefined);
+}
+
 const locateIndicator = ({ id }: { id: string }, plan: Plan) =>
-  indicatorLocation(plan, findIndicator(plan, id)?.subjectId);
+  indicatorLocation(plan, homeOf(findIndicator(plan, id)));
 
 /** A step name for an edit of one indicator: “Edit unit of “X””, or “Edit indicator unit” when untitled. */
 function editLabel(plan: Plan, id: string, field: string | null): string {
@@ -56,7 +67,7 @@ export const addIndicator = defineCommand<{ indicator: Indicator }>({
   type: 'indicator.add',
   label: ({ indicator }) =>
     `Add indicator${quoted(indicator.name) ? ` ${quoted(indicator.name)}` : ''}`,
-  locate: ({ indicator }, plan) => indicatorLocation(plan, indicator.subjectId),
+  locate: ({ indicator }, plan) => indicatorLocation(plan, homeOf(indicator)),
   apply(draft, { indicator }) {
     if (draft.indicators.some((i) => i.id === indicator.id)) return;
     draft.indicators.push(indicator);
@@ -123,7 +134,60 @@ export const setIndicatorSegment = defineCommand<{
   },
 });
 
-/** Removes indicators (nothing else in a plan names an indicator). */
+/**
+ * Makes an indicator measure one more element (sharing it, instead of a
+ * second copy), or stop measuring one. An indicator that stops measuring its
+ * last element and is no success measure is kept: removing it is `removeIndicators`.
+ */
+export const setIndicatorSubject = defineCommand<{
+  id: string;
+  subjectId: string;
+  measured: boolean;
+}>({
+  type: 'indicator.setSubject',
+  label({ id, subjectId, measured }, plan) {
+    const title = quoted(findIndicator(plan, id)?.name) || 'indicator';
+    const subject =
+      quoted(
+        plan.theoryOfChange.nodes.find((n) => n.id === subjectId)?.title ??
+          plan.logicModel.items.find((i) => i.id === subjectId)?.title,
+      ) || 'element';
+    return measured ? `Measure ${subject} by ${title}` : `Stop measuring ${subject} by ${title}`;
+  },
+  locate: ({ subjectId }, plan) => indicatorLocation(plan, subjectId),
+  apply(draft, { id, subjectId, measured }) {
+    const indicator = findIndicator(draft, id);
+    if (!indicator) return;
+    const has = indicator.subjectIds.includes(subjectId);
+    const exists =
+      draft.theoryOfChange.nodes.some((n) => n.id === subjectId) ||
+      draft.logicModel.items.some((i) => i.id === subjectId);
+    if (measured && !has && exists) indicator.subjectIds = [...indicator.subjectIds, subjectId];
+    if (!measured && has)
+      indicator.subjectIds = indicator.subjectIds.filter((x) => x !== subjectId);
+  },
+});
+
+/** Makes an indicator a success measure of the program (with its kind), or stops it being one. */
+export const setSuccessMeasure = defineCommand<{
+  id: string;
+  kind: Indicator['successMeasure'];
+}>({
+  type: 'indicator.setSuccessMeasure',
+  label({ id, kind }, plan) {
+    const title = quoted(findIndicator(plan, id)?.name) || 'indicator';
+    return kind
+      ? `Count ${title} as a success measure`
+      : `Stop counting ${title} as a success measure`;
+  },
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { id, kind }) {
+    const indicator = findIndicator(draft, id);
+    if (indicator) indicator.successMeasure = kind;
+  },
+});
+
+/** Removes indicators (KPIs tracking one are kept, as KPIs of their own). */
 export const removeIndicators = defineCommand<{ ids: readonly string[] }>({
   type: 'indicator.remove',
   label({ ids }, plan) {
@@ -131,10 +195,12 @@ export const removeIndicators = defineCommand<{ ids: readonly string[] }>({
     const title = quoted(findIndicator(plan, ids[0]!)?.name);
     return `Remove indicator${title ? ` ${title}` : ''}`;
   },
-  locate: ({ ids }, plan) => indicatorLocation(plan, findIndicator(plan, ids[0] ?? '')?.subjectId),
+  locate: ({ ids }, plan) => indicatorLocation(plan, homeOf(findIndicator(plan, ids[0] ?? ''))),
   apply(draft, { ids }) {
     const gone = new Set(ids);
     if (draft.indicators.some((i) => gone.has(i.id)))
       draft.indicators = draft.indicators.filter((i) => !gone.has(i.id));
+    for (const kpi of draft.manage.kpis)
+      if (kpi.indicatorId !== null && gone.has(kpi.indicatorId)) kpi.indicatorId = null;
   },
 });

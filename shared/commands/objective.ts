@@ -1,7 +1,6 @@
 /** Commands of the Objective section and the plan's name. */
-import type { Objective, SuccessMeasure } from '../plan/schema';
+import type { Objective } from '../plan/schema';
 import { defineCommand } from './command';
-import { defineListCommands } from './lists';
 
 type ObjectiveText = Pick<
   Objective,
@@ -85,23 +84,5 @@ export const setPhaseDate = defineCommand<{
   locate: () => ({ section: 'objective' }),
   apply(draft, { phase, end, date }) {
     draft.objective.timeline[phase][end] = date;
-  },
-});
-
-/** Commands of the success measures. */
-export const successMeasures = defineListCommands<SuccessMeasure>({
-  kind: 'successMeasure',
-  noun: 'success measure',
-  plural: 'success measures',
-  section: 'objective',
-  list: (plan) => plan.objective.successMeasures,
-  titleOf: (m) => m.name,
-  fields: {
-    name: 'name',
-    kind: 'kind',
-    unit: 'unit',
-    baseline: 'baseline',
-    target: 'target',
-    targetDate: 'target date',
   },
 });

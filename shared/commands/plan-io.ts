@@ -38,6 +38,7 @@ export const importWorkbook = defineCommand<{ preview: RoundTripPreview }>({
 
 const REPAIR_SECTIONS: Record<HealthRepair['kind'], PlanSectionId> = {
   removeIndicator: 'health',
+  forgetMissingSubjects: 'health',
   removeTocLink: 'theoryOfChange',
   removeLogicLink: 'logicModel',
 };

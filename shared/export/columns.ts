@@ -97,7 +97,7 @@ export const STAKEHOLDER_COLUMNS: readonly RoundTripColumn[] = [
 /** Columns of the Indicators sheet, in order. */
 export const INDICATOR_COLUMNS: readonly RoundTripColumn[] = [
   { key: 'id', header: 'ID', kind: 'id', width: 16, required: true },
-  { key: 'subjectId', header: 'Measures (ID)', kind: 'id', width: 16, required: true },
+  { key: 'subjectIds', header: 'Measures (IDs)', kind: 'text', width: 20 },
   { key: 'subject', header: 'Measures', kind: 'computed', width: 34 },
   { key: 'name', header: 'Indicator', kind: 'text', width: 34, required: true },
   { key: 'unit', header: 'Unit', kind: 'text', width: 18 },

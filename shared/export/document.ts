@@ -25,7 +25,15 @@ import {
 } from '../learners/segments';
 import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
-import type { Plan, Stakeholder, TocNode } from '../plan/schema';
+import { successMeasuresOf } from '../indicators/measures';
+import {
+  BUDGET_LINE_LABELS,
+  BUDGET_LINES,
+  budgetLinesTotal,
+  currencyName,
+  plannedCosts,
+} from '../learners/budget';
+import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
 import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
 import { describeDue, describeRepeat } from '../stakeholders/schedule';
@@ -128,7 +136,8 @@ export function formatDate(iso: string | null | undefined): string {
 
 const dash = (text: string | null | undefined) => (text && text.trim() ? text.trim() : '—');
 const num = (n: number | null) => (n === null ? '—' : formatValue(n));
-const money = (n: number | null) => (n === null ? '—' : formatMoney(n));
+const money = (n: number | null, currency: string | null) =>
+  n === null ? '—' : formatMoney(n, currency);
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -181,7 +190,8 @@ function objectiveSection(plan: Plan): DocBlock[] {
     if (where.length)
       blocks.push({ type: 'paragraph', text: `${where.join('. ')}.`, style: 'note' });
   }
-  if (o.successMeasures.length) {
+  const measures = successMeasuresOf(plan.indicators);
+  if (measures.length) {
     blocks.push(
       { type: 'heading', level: 2, text: 'Success measures' },
       {
@@ -193,12 +203,12 @@ function objectiveSection(plan: Plan): DocBlock[] {
           { title: 'Target', width: 11, numeric: true },
           { title: 'By', width: 16 },
         ],
-        rows: o.successMeasures.map((m) => [
+        rows: measures.map((m) => [
           m.name,
           dash(m.unit),
-          num(m.baseline),
-          num(m.target),
-          formatDate(m.targetDate),
+          num(m.baseline.value),
+          num(m.target.value),
+          formatDate(m.target.date),
         ]),
       },
     );
@@ -222,7 +232,46 @@ function objectiveSection(plan: Plan): DocBlock[] {
       },
     );
   }
+  blocks.push(...budgetBlocks(plan));
   return blocks;
+}
+
+/** The program budget by line against what the plan's own figures cost. */
+function budgetBlocks(plan: Plan): DocBlock[] {
+  const budget = plan.budget;
+  const planned = plannedCosts(plan);
+  const licences = plan.launch.marketing.licenses;
+  const anyBudget = budget.total !== null || BUDGET_LINES.some((l) => budget.lines[l] !== null);
+  if (!anyBudget && planned.total === 0 && licences === null) return [];
+  const currency = budget.currency;
+  const facts: [string, string][] = [
+    ['Currency', currency ? currencyName(currency) : 'Not chosen yet'],
+    ['Total budget', money(budget.total, currency)],
+    ['Licences', licences === null ? '—' : formatCount(licences)],
+    ['Expected participants', formatCount(planned.participants)],
+  ];
+  return [
+    { type: 'heading', level: 2, text: 'Budget' },
+    { type: 'facts', rows: facts },
+    {
+      type: 'table',
+      columns: [
+        { title: 'Budget line', width: 40 },
+        { title: 'Budget', width: 30, numeric: true },
+        { title: 'Planned in this plan', width: 30, numeric: true },
+      ],
+      rows: BUDGET_LINES.map((line) => [
+        BUDGET_LINE_LABELS[line],
+        money(budget.lines[line], currency),
+        money(planned.lines[line], currency),
+      ]),
+      totalRow: [
+        'Total',
+        money(budgetLinesTotal(budget), currency),
+        formatMoney(planned.total, currency),
+      ],
+    },
+  ];
 }
 
 /** Pathway order: impact, outcomes long → short, preconditions, interventions, notes. */
@@ -403,13 +452,16 @@ function logicModelSection(plan: Plan): DocBlock[] {
   return blocks;
 }
 
-/** Title of whatever an indicator measures (a ToC node or logic-model item). */
-function subjectTitle(plan: Plan, subjectId: string): string {
-  return (
-    plan.logicModel.items.find((i) => i.id === subjectId)?.title ??
-    plan.theoryOfChange.nodes.find((n) => n.id === subjectId)?.title ??
-    '(deleted element)'
+/** Titles of whatever an indicator measures (ToC nodes, logic-model items, the objective). */
+function subjectTitles(plan: Plan, indicator: Indicator): string {
+  const titles = indicator.subjectIds.map(
+    (id) =>
+      plan.logicModel.items.find((i) => i.id === id)?.title ??
+      plan.theoryOfChange.nodes.find((n) => n.id === id)?.title ??
+      '(deleted element)',
   );
+  if (indicator.successMeasure) titles.push('Success measure of the program');
+  return titles.length ? titles.join('\n') : '—';
 }
 
 function indicatorsSection(plan: Plan): DocBlock[] {
@@ -438,7 +490,7 @@ function indicatorsSection(plan: Plan): DocBlock[] {
         i.disaggregation.length
           ? `${i.name}\nBy: ${i.disaggregation.map((id) => segments.get(id) ?? id).join(', ')}`
           : i.name,
-        subjectTitle(plan, i.subjectId),
+        subjectTitles(plan, i),
         dash(i.unit),
         num(i.baseline.value),
         num(i.target.value),
@@ -618,11 +670,12 @@ function learnersSection(plan: Plan): DocBlock[] {
   const segments = plan.learners;
   if (!segments.length) return [];
   const totals = totalIncentiveBudget(segments);
+  const currency = plan.budget.currency;
   const blocks: DocBlock[] = [
     {
       type: 'paragraph',
       style: 'lead',
-      text: `The program serves ${plural(segments.length, 'learner segment')} with about ${formatCount(totals.learners)} people in all. Incentives are budgeted at ${formatMoney(totals.budget)} if every person in every segment took them up${totals.unsized ? ` (${plural(totals.unsized, 'segment')} without a size left out)` : ''}.`,
+      text: `The program serves ${plural(segments.length, 'learner segment')} with about ${formatCount(totals.learners)} people in all, of whom ${formatCount(totals.participants)} are expected to take part. Incentives for them come to ${formatMoney(totals.budget, currency)}${totals.unsized ? ` (${plural(totals.unsized, 'segment')} without expected participants left out)` : ''}.`,
     },
     {
       type: 'table',
@@ -630,7 +683,8 @@ function learnersSection(plan: Plan): DocBlock[] {
         { title: 'Segment', width: 24 },
         { title: 'Population', width: 16 },
         { title: 'Estimated size', width: 11, numeric: true },
-        { title: 'Main barriers', width: 22 },
+        { title: 'Expected participants', width: 11, numeric: true },
+        { title: 'Main barriers', width: 18 },
         { title: 'Incentives per learner', width: 12, numeric: true },
         { title: 'Incentive budget', width: 15, numeric: true },
       ],
@@ -640,12 +694,21 @@ function learnersSection(plan: Plan): DocBlock[] {
           s.name,
           POPULATION_LABELS[s.populationType],
           s.estimatedSize === null ? '—' : formatCount(s.estimatedSize),
+          s.expectedParticipants === null ? '—' : formatCount(s.expectedParticipants),
           s.barriers.map((x) => BARRIER_LABELS[x]).join(', ') || '—',
-          formatMoney(b.perLearner),
-          money(b.total),
+          formatMoney(b.perLearner, currency),
+          money(b.total, currency),
         ];
       }),
-      totalRow: ['Total', '', formatCount(totals.learners), '', '', formatMoney(totals.budget)],
+      totalRow: [
+        'Total',
+        '',
+        formatCount(totals.learners),
+        formatCount(totals.participants),
+        '',
+        '',
+        formatMoney(totals.budget, currency),
+      ],
     },
   ];
   for (const s of segments) {
@@ -685,7 +748,7 @@ function learnersSection(plan: Plan): DocBlock[] {
             INCENTIVE_TYPES[i.type].label,
             dash(i.description),
             INCENTIVE_TYPES[i.type].financial ? 'Financial' : 'Non-financial',
-            money(i.costPerLearner),
+            money(i.costPerLearner, currency),
           ]),
         },
       );
@@ -729,7 +792,7 @@ function catalogSection(plan: Plan, options: ExportOptions): DocBlock[] {
         num(c.hours),
         c.languages.join(', ') || '—',
         c.skills.join(', ') || '—',
-        money(c.costPerLearner),
+        money(c.costPerLearner, plan.budget.currency),
         ...(internal ? [dash(c.notes)] : []),
       ]),
     },

@@ -100,10 +100,26 @@ function applyIndicatorValues(target: Indicator, values: Readonly<Record<string,
       case 'frequency':
         target.frequency = value as Indicator['frequency'];
         break;
+      case 'subjectIds':
+        target.subjectIds = splitIds(value);
+        break;
       default:
         (target as unknown as Record<string, unknown>)[key] = value;
     }
   }
+}
+
+/** The element ids of a "Measures (IDs)" cell: separated by commas, semicolons or new lines. */
+export function splitIds(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return [
+    ...new Set(
+      value
+        .split(/[,;\n]/)
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -141,7 +157,6 @@ export function applyRoundTrip(
     for (const row of i.added) {
       const indicator = Indicator.parse({
         id: row.id ?? makeId('ind'),
-        subjectId: String(row.values.subjectId),
         name: row.name,
       });
       applyIndicatorValues(indicator, row.values);

@@ -33,6 +33,7 @@ import type {
   SheetDiff,
   Value,
 } from './roundtrip-model';
+import { splitIds } from './roundtrip-model';
 
 export {
   applyRoundTrip,
@@ -271,6 +272,8 @@ function indicatorValue(i: Indicator, key: string): Value {
       return i.target.date;
     case 'frequency':
       return i.frequency;
+    case 'subjectIds':
+      return i.subjectIds.join(', ');
     default: {
       const v = (i as unknown as Record<string, unknown>)[key];
       return typeof v === 'string' || typeof v === 'number' ? v : null;
@@ -300,6 +303,7 @@ const STAKEHOLDER_DEFAULTS: Readonly<Record<string, Value>> = {
 };
 
 const INDICATOR_DEFAULTS: Readonly<Record<string, Value>> = {
+  subjectIds: '',
   unit: '',
   dataSource: '',
   owner: '',
@@ -447,12 +451,11 @@ export async function readRoundTripWorkbook(
       ...plan.logicModel.items.map((i) => i.id),
     ]);
     for (const { row, values } of indicators.rows)
-      if (typeof values.subjectId === 'string' && !subjects.has(values.subjectId))
-        errors.push(
-          `${SHEETS.indicators} sheet, row ${row}, Measures (ID): “${values.subjectId}” is not an element of this plan's theory of change or logic model.`,
-        );
-      else if (values.subjectId === null)
-        errors.push(`${SHEETS.indicators} sheet, row ${row}, Measures (ID): a value is needed.`);
+      for (const id of splitIds(values.subjectIds ?? null))
+        if (!subjects.has(id))
+          errors.push(
+            `${SHEETS.indicators} sheet, row ${row}, Measures (IDs): “${id}” is not an element of this plan's theory of change or logic model.`,
+          );
   }
   if (errors.length) {
     const shown = errors.slice(0, MAX_DETAILS);

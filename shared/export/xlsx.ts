@@ -17,7 +17,8 @@ import { FREQUENCY_LABELS } from '../indicators/format';
 import { BARRIER_LABELS, incentiveBudget, POPULATION_LABELS } from '../learners/segments';
 import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
-import type { Plan } from '../plan/schema';
+import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicators/measures';
+import type { Indicator, Plan } from '../plan/schema';
 import { HIGH_THRESHOLD, QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
 import { stanceLabel } from '../stakeholders/register';
 import { EVIDENCE_LEVELS, kindLabel } from '../toc/kinds';
@@ -48,6 +49,8 @@ interface SheetColumn {
   readonly header: string;
   readonly width: number;
   readonly kind?: 'text' | 'number' | 'integer' | 'date' | 'money' | 'formula';
+  /** For money columns: the plan currency (ISO 4217), shown after each amount. */
+  readonly currency?: string | null;
   /** Drop-down values. */
   readonly list?: readonly string[];
   /** Whole-number range for validation. */
@@ -128,7 +131,7 @@ function tableSheet(
       c.kind === 'date'
         ? DATE_FORMAT
         : c.kind === 'money'
-          ? '#,##0.00'
+          ? moneyFormat(c.currency ?? null)
           : c.kind === 'number'
             ? '#,##0.##'
             : c.kind === 'integer'
@@ -251,12 +254,19 @@ function summarySheet(
     'Sheets',
     'Each sheet has a filter on its header row. Grey columns are calculated: on the Make-or-buy sheet change a weight or a rating and the totals and recommendation update; on Stakeholders change power or interest and the quadrant updates. Keep the ID columns unchanged so edited sheets can be imported back into the plan.',
   ]);
-  if (options.sections.includes('objective') && o.successMeasures.length) {
+  const measures = successMeasuresOf(plan.indicators);
+  if (options.sections.includes('objective') && measures.length) {
     ws.addRow([]);
     const header = ws.addRow(['Success measure', 'Unit', 'Baseline', 'Target', 'Target date']);
     styleHeader(header);
-    for (const m of o.successMeasures) {
-      const row = ws.addRow([t(m.name), t(m.unit), m.baseline, m.target, excelDate(m.targetDate)]);
+    for (const m of measures) {
+      const row = ws.addRow([
+        t(m.name),
+        t(m.unit),
+        m.baseline.value,
+        m.target.value,
+        excelDate(m.target.date),
+      ]);
       row.getCell(5).numFmt = DATE_FORMAT;
       row.getCell(1).font = { bold: false };
     }
@@ -265,6 +275,23 @@ function summarySheet(
     ws.getColumn(5).width = 14;
   }
   printSetup(ws, `${title} — Summary`);
+}
+
+/**
+ * Excel number format of money: two decimals and the currency code, e.g.
+ * `#,##0.00 "EUR"` (cells keep plain numbers, so sums and formulas work).
+ */
+function moneyFormat(currency: string | null): string {
+  if (!currency) return '#,##0.00';
+  let digits = 2;
+  try {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+  } catch {
+    digits = 2;
+  }
+  return `${digits > 0 ? `#,##0.${'0'.repeat(digits)}` : '#,##0'} "${currency}"`;
 }
 
 function tocSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
@@ -323,6 +350,7 @@ function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
   const items = lanes.flatMap((lane) =>
     plan.logicModel.items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
   );
+  const bySubject = indicatorsBySubject(plan.indicators);
   tableSheet(
     wb,
     'Logframe',
@@ -342,9 +370,8 @@ function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
       t(i.title),
       t(i.description),
       t(
-        plan.indicators
-          .filter((x) => x.subjectId === i.id)
-          .map((x) => x.name)
+        measuresOf(bySubject, i.id, i.tocOutcomeId)
+          .map((x) => x.indicator.name)
           .join('\n'),
       ),
       t(i.meansOfVerification),
@@ -355,12 +382,15 @@ function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
   );
 }
 
-function subjectTitle(plan: Plan, subjectId: string): string {
-  return (
-    plan.logicModel.items.find((i) => i.id === subjectId)?.title ??
-    plan.theoryOfChange.nodes.find((n) => n.id === subjectId)?.title ??
-    ''
+function subjectTitles(plan: Plan, indicator: Indicator): string {
+  const titles = indicator.subjectIds.map(
+    (id) =>
+      plan.logicModel.items.find((i) => i.id === id)?.title ??
+      plan.theoryOfChange.nodes.find((n) => n.id === id)?.title ??
+      '',
   );
+  if (indicator.successMeasure) titles.push('Success measure of the program');
+  return titles.filter(Boolean).join('\n');
 }
 
 function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
@@ -372,8 +402,8 @@ function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
     plan.indicators.map((i) => {
       const values: Record<string, CellValue> = {
         id: i.id,
-        subjectId: i.subjectId,
-        subject: t(subjectTitle(plan, i.subjectId)),
+        subjectIds: i.subjectIds.join(', '),
+        subject: t(subjectTitles(plan, i)),
         name: t(i.name),
         unit: t(i.unit),
         baseline: i.baseline.value,
@@ -442,6 +472,7 @@ function stakeholdersSheet(
 }
 
 function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const currency = plan.budget.currency;
   tableSheet(
     wb,
     'Learners',
@@ -456,8 +487,9 @@ function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
       { header: 'Estimated size', width: 14, kind: 'integer' },
       { header: 'Barriers', width: 40, wrap: true },
       { header: 'Incentives', width: 60, wrap: true },
-      { header: 'Incentive cost per learner', width: 16, kind: 'money' },
-      { header: 'Incentive budget', width: 16, kind: 'money' },
+      { header: 'Expected participants', width: 14, kind: 'integer' },
+      { header: 'Incentive cost per learner', width: 18, kind: 'money', currency },
+      { header: 'Incentive budget', width: 18, kind: 'money', currency },
     ],
     plan.learners.map((s, i) => {
       const b = incentiveBudget(s);
@@ -468,8 +500,9 @@ function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
         s.estimatedSize,
         t(s.barriers.map((x) => BARRIER_LABELS[x]).join(', ')),
         t(s.incentives.map((x) => x.description).join('\n')),
+        s.expectedParticipants,
         b.perLearner,
-        { formula: `IF(D${i + 2}="","",D${i + 2}*G${i + 2})`, result: b.total ?? '' },
+        { formula: `IF(G${i + 2}="","",G${i + 2}*H${i + 2})`, result: b.total ?? '' },
       ];
     }),
     title,
@@ -495,7 +528,7 @@ function catalogSheet(
       { header: 'Hours', width: 9, kind: 'number' },
       { header: 'Languages', width: 20 },
       { header: 'Skills', width: 40, wrap: true },
-      { header: 'Cost per learner', width: 14, kind: 'money' },
+      { header: 'Cost per learner', width: 16, kind: 'money', currency: plan.budget.currency },
       { header: 'Link', width: 36 },
       ...(internal ? [{ header: 'Internal notes', width: 50, wrap: true }] : []),
     ],

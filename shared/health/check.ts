@@ -44,6 +44,15 @@ export function applyRepair(plan: Plan, repair: HealthRepair): void {
     case 'removeIndicator':
       plan.indicators = plan.indicators.filter((i) => i.id !== repair.id);
       break;
+    case 'forgetMissingSubjects': {
+      const exists = new Set([
+        ...plan.theoryOfChange.nodes.map((n) => n.id),
+        ...plan.logicModel.items.map((i) => i.id),
+      ]);
+      const indicator = plan.indicators.find((i) => i.id === repair.id);
+      if (indicator) indicator.subjectIds = indicator.subjectIds.filter((id) => exists.has(id));
+      break;
+    }
     case 'removeTocLink':
       plan.theoryOfChange.links = plan.theoryOfChange.links.filter((l) => l.id !== repair.id);
       break;

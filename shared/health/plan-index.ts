@@ -2,13 +2,14 @@
  * Look-up tables built once per health check, so every rule runs in linear
  * time over the plan (3,000 theory-of-change nodes must check in ≤ 20 ms).
  */
+import { indicatorsBySubject as indicatorsBySubjectOf } from '../indicators/measures';
 import type { Indicator, LogicItem, Plan, TocNode } from '../plan/schema';
 
 /** Indexes over one plan, shared by all rules of one check. */
 export interface PlanIndex {
   readonly tocNodes: ReadonlyMap<string, TocNode>;
   readonly logicItems: ReadonlyMap<string, LogicItem>;
-  /** Indicators by the id of the element they measure. */
+  /** Indicators by the id of each element they list as measured (`subjectIds`). */
   readonly indicatorsBySubject: ReadonlyMap<string, readonly Indicator[]>;
 }
 
@@ -18,12 +19,7 @@ export function indexPlan(plan: Plan): PlanIndex {
   for (const node of plan.theoryOfChange.nodes) tocNodes.set(node.id, node);
   const logicItems = new Map<string, LogicItem>();
   for (const item of plan.logicModel.items) logicItems.set(item.id, item);
-  const indicatorsBySubject = new Map<string, Indicator[]>();
-  for (const indicator of plan.indicators) {
-    const list = indicatorsBySubject.get(indicator.subjectId);
-    if (list) list.push(indicator);
-    else indicatorsBySubject.set(indicator.subjectId, [indicator]);
-  }
+  const indicatorsBySubject = indicatorsBySubjectOf(plan.indicators);
   return { tocNodes, logicItems, indicatorsBySubject };
 }
 

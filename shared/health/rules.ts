@@ -67,6 +67,8 @@ export const outcomeWithoutIndicator: HealthRule = (plan, index = indexPlan(plan
   }
   for (const item of plan.logicModel.items) {
     if (!MEASURED_LANES.has(item.lane) || index.indicatorsBySubject.has(item.id)) continue;
+    // Measured through the theory-of-change outcome it is traced to: one indicator, not two.
+    if (item.tocOutcomeId && index.indicatorsBySubject.has(item.tocOutcomeId)) continue;
     findings.push({
       id: `${HEALTH_RULES.outcomeWithoutIndicator}:${item.id}`,
       rule: HEALTH_RULES.outcomeWithoutIndicator,
@@ -78,12 +80,13 @@ export const outcomeWithoutIndicator: HealthRule = (plan, index = indexPlan(plan
   return findings;
 };
 
-/** What an indicator still lacks to be measurable: baseline, target, data source. */
+/** What an indicator still lacks to be measurable: baseline, target, data source, owner. */
 export function missingIndicatorParts(indicator: Indicator): string[] {
   const missing: string[] = [];
   if (indicator.baseline.value === null) missing.push('baseline');
   if (indicator.target.value === null) missing.push('target');
   if (!indicator.dataSource.trim()) missing.push('data source');
+  if (!indicator.owner.trim()) missing.push('owner');
   return missing;
 }
 
@@ -94,28 +97,37 @@ function joinWords(words: readonly string[]): string {
 }
 
 /**
- * Indicators without a baseline value, a target value or a data source. The
- * finding points at the element the indicator measures (its editor lists it).
- * Indicators of missing elements are left to `danglingReference`.
+ * Indicators without a baseline value, a target value, a data source or an
+ * owner. The finding points at the first element the indicator measures
+ * (its editor lists it), or the Objective for a success measure of its own.
+ * Indicators measuring only missing elements are left to `danglingReference`.
  */
 export const indicatorIncomplete: HealthRule = (plan, index = indexPlan(plan)) => {
   const findings: Finding[] = [];
   for (const indicator of plan.indicators) {
     const missing = missingIndicatorParts(indicator);
     if (missing.length === 0) continue;
-    const node = index.tocNodes.get(indicator.subjectId);
-    const item = index.logicItems.get(indicator.subjectId);
-    if (!node && !item) continue;
-    const subject = node ? quoteTitle(node.title) : quoteTitle(item!.title);
+    const subjectId = indicator.subjectIds.find(
+      (id) => index.tocNodes.has(id) || index.logicItems.has(id),
+    );
+    if (subjectId === undefined && indicator.successMeasure === null) continue;
+    const node = subjectId === undefined ? undefined : index.tocNodes.get(subjectId);
+    const item = subjectId === undefined ? undefined : index.logicItems.get(subjectId);
+    const subject = node
+      ? quoteTitle(node.title)
+      : item
+        ? quoteTitle(item.title)
+        : 'the program’s success';
     findings.push({
       id: `${HEALTH_RULES.indicatorIncomplete}:${indicator.id}`,
       rule: HEALTH_RULES.indicatorIncomplete,
       severity: 'warning',
       message: `The indicator ${quoteTitle(indicator.name)} (for ${subject}) has no ${joinWords(missing)}.`,
-      target: {
-        section: node ? 'theoryOfChange' : 'logicModel',
-        elementId: indicator.subjectId,
-      },
+      target: node
+        ? { section: 'theoryOfChange', elementId: subjectId! }
+        : item
+          ? { section: 'logicModel', elementId: subjectId! }
+          : { section: 'objective', elementId: indicator.id },
     });
   }
   return findings;
@@ -371,15 +383,35 @@ export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => 
     });
   }
   for (const indicator of plan.indicators) {
-    const subject = indicator.subjectId;
-    if (index.tocNodes.has(subject) || index.logicItems.has(subject)) continue;
+    const missing = indicator.subjectIds.filter(
+      (id) => !index.tocNodes.has(id) && !index.logicItems.has(id),
+    );
+    if (missing.length === 0) continue;
+    const kept = indicator.subjectIds.find((id) => !missing.includes(id));
+    const orphan = kept === undefined && indicator.successMeasure === null;
     findings.push({
       id: `${HEALTH_RULES.danglingReference}:${indicator.id}`,
       rule: HEALTH_RULES.danglingReference,
       severity: 'error',
-      message: `The indicator ${quoteTitle(indicator.name)} belongs to an element that no longer exists.`,
-      target: { section: 'logicModel', elementId: null },
-      repair: { kind: 'removeIndicator', id: indicator.id, label: 'Remove the indicator' },
+      message: orphan
+        ? `The indicator ${quoteTitle(indicator.name)} belongs to an element that no longer exists.`
+        : `The indicator ${quoteTitle(indicator.name)} also names an element that no longer exists.`,
+      target:
+        kept === undefined
+          ? indicator.successMeasure === null
+            ? { section: 'logicModel', elementId: null }
+            : { section: 'objective', elementId: indicator.id }
+          : {
+              section: index.tocNodes.has(kept) ? 'theoryOfChange' : 'logicModel',
+              elementId: kept,
+            },
+      repair: orphan
+        ? { kind: 'removeIndicator', id: indicator.id, label: 'Remove the indicator' }
+        : {
+            kind: 'forgetMissingSubjects',
+            id: indicator.id,
+            label: 'Remove the missing element from the indicator',
+          },
     });
   }
   return findings;

@@ -38,7 +38,7 @@ export type HealthRuleId = (typeof HEALTH_RULES)[keyof typeof HEALTH_RULES];
 
 /** A one-click fix for a broken reference: remove the thing that points nowhere. */
 export interface HealthRepair {
-  readonly kind: 'removeIndicator' | 'removeTocLink' | 'removeLogicLink';
+  readonly kind: 'removeIndicator' | 'forgetMissingSubjects' | 'removeTocLink' | 'removeLogicLink';
   readonly id: string;
   /** Button label, e.g. "Remove the indicator". */
   readonly label: string;

@@ -27,16 +27,30 @@ export const FREQUENCY_LABELS = {
   other: 'Other',
 } as const satisfies Record<NonNullable<Indicator['frequency']>, string>;
 
-/** Indicators of one element, in the order they were added. */
+/** Labels of the kinds of success measure. */
+export const SUCCESS_MEASURE_LABELS = {
+  jobPlacement: 'Job placement',
+  courseCompletion: 'Course completion',
+  promotion: 'Promotion',
+  wages: 'Wages',
+  other: 'Other success measure',
+} as const satisfies Record<NonNullable<Indicator['successMeasure']>, string>;
+
+/** Indicators listed on one element, in the order they were added. */
 export function indicatorsOf(indicators: readonly Indicator[], subjectId: string): Indicator[] {
-  return indicators.filter((i) => i.subjectId === subjectId);
+  return indicators.filter((i) => i.subjectIds.includes(subjectId));
 }
 
-/** A new, empty indicator for an element. */
-export function blankIndicator(id: string, subjectId: string): Indicator {
+/** A new, empty indicator for an element (null: a program-level success measure). */
+export function blankIndicator(
+  id: string,
+  subjectId: string | null,
+  successMeasure: Indicator['successMeasure'] = null,
+): Indicator {
   return {
     id,
-    subjectId,
+    subjectIds: subjectId === null ? [] : [subjectId],
+    successMeasure,
     name: '',
     unit: '',
     baseline: { value: null, date: null },

@@ -49,7 +49,7 @@ export const INCENTIVE_TYPES = {
 export interface IncentiveBudget {
   /** Sum of the incentives' costs per learner (unknown costs count as 0). */
   readonly perLearner: number;
-  /** perLearner × estimated size; null when the size is not known. */
+  /** perLearner × expected participants (never the population); null when participants are not known. */
   readonly total: number | null;
   /** Financial incentives' share of the total per learner. */
   readonly financialPerLearner: number;
@@ -58,7 +58,9 @@ export interface IncentiveBudget {
 }
 
 /** Incentive budget of one segment. */
-export function incentiveBudget(segment: Pick<LearnerSegment, 'incentives' | 'estimatedSize'>) {
+export function incentiveBudget(
+  segment: Pick<LearnerSegment, 'incentives' | 'expectedParticipants'>,
+) {
   let perLearner = 0;
   let financialPerLearner = 0;
   let uncosted = 0;
@@ -70,32 +72,32 @@ export function incentiveBudget(segment: Pick<LearnerSegment, 'incentives' | 'es
     perLearner += incentive.costPerLearner;
     if (INCENTIVE_TYPES[incentive.type].financial) financialPerLearner += incentive.costPerLearner;
   }
-  const total = segment.estimatedSize === null ? null : perLearner * segment.estimatedSize;
+  const total =
+    segment.expectedParticipants === null ? null : perLearner * segment.expectedParticipants;
   return { perLearner, total, financialPerLearner, uncosted } satisfies IncentiveBudget;
 }
 
-/** Totals across segments: learners and incentive budget (segments without size left out). */
+/**
+ * Totals across segments: population (`learners`), expected participants and
+ * the incentive budget on participants (segments without participants left
+ * out and counted in `unsized`).
+ */
 export function totalIncentiveBudget(segments: readonly LearnerSegment[]) {
   let learners = 0;
+  let participants = 0;
   let budget = 0;
   let unsized = 0;
   for (const s of segments) {
     const b = incentiveBudget(s);
-    if (s.estimatedSize === null) unsized++;
-    else learners += s.estimatedSize;
+    if (s.estimatedSize !== null) learners += s.estimatedSize;
+    if (s.expectedParticipants === null) unsized++;
+    else participants += s.expectedParticipants;
     budget += b.total ?? 0;
   }
-  return { learners, budget, unsized };
+  return { learners, participants, budget, unsized };
 }
 
-/** A money amount without a currency symbol (the plan has no currency field). */
-export function formatMoney(amount: number): string {
-  const whole = Math.abs(amount - Math.round(amount)) < 0.005;
-  return amount.toLocaleString('en-GB', {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
-}
+export { formatMoney } from './budget';
 
 /** A count with thousands separators. */
 export function formatCount(n: number): string {

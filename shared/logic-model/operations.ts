@@ -3,6 +3,7 @@
  * the app, a plain object in tests). Each keeps the model consistent: orders
  * in a lane stay 1..n, deleting an item removes its arrows and indicators.
  */
+import { forgetMeasuredElements } from '../indicators/measures';
 import type { LogicItem, Plan } from '../plan/schema';
 import { isChainLane, type LaneId } from './lanes';
 
@@ -78,7 +79,7 @@ export function deleteLogicItem(plan: Plan, itemId: string): boolean {
   plan.logicModel.links = plan.logicModel.links.filter(
     (l) => l.source !== itemId && l.target !== itemId,
   );
-  plan.indicators = plan.indicators.filter((ind) => ind.subjectId !== itemId);
+  forgetMeasuredElements(plan, new Set([itemId]));
   renumber(plan.logicModel, item.lane);
   return true;
 }

@@ -15,12 +15,71 @@ export interface PlanMigration {
   readonly up: (plan: RawPlan) => RawPlan;
 }
 
+const asRecord = (value: unknown): RawPlan | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as RawPlan) : null;
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /**
- * Every migration ever shipped, oldest first. Version 1 is the first public
- * format, so the list is empty; add a step here (and a fixture under
- * test/fixtures/plan-files/) whenever PLAN_SCHEMA_VERSION goes up.
+ * Version 1 → 2: one measurement framework and a budget.
+ * - An indicator measured one element (`subjectId`); it now lists every
+ *   element it measures (`subjectIds`).
+ * - The Objective's success measures were a separate list; each becomes an
+ *   indicator marked as a success measure (`successMeasure`: its kind), with
+ *   its baseline and target (and the target date) kept. Ids are kept unless an
+ *   indicator already uses one.
+ * - KPIs gain `indicatorId`, segments `expectedParticipants`, the plan a
+ *   `budget` (currency not guessed: null until chosen); the schema fills those
+ *   defaults.
+ * Anything the step does not understand is left as it is for validation to report.
  */
-export const PLAN_MIGRATIONS: readonly PlanMigration[] = [];
+function v1ToV2(plan: RawPlan): RawPlan {
+  const indicators = asArray(plan.indicators).map((raw) => {
+    const indicator = asRecord(raw);
+    if (!indicator || !Object.hasOwn(indicator, 'subjectId')) return raw;
+    const { subjectId, ...rest } = indicator;
+    return { ...rest, subjectIds: typeof subjectId === 'string' ? [subjectId] : subjectId };
+  });
+  const objective = asRecord(plan.objective);
+  const next: RawPlan = { ...plan };
+  if (objective && Object.hasOwn(objective, 'successMeasures')) {
+    const { successMeasures, ...restObjective } = objective;
+    const taken = new Set<unknown>(
+      indicators.map((i) => asRecord(i)?.id).filter((id) => id !== undefined),
+    );
+    for (const raw of asArray(successMeasures)) {
+      const measure = asRecord(raw);
+      if (!measure) continue;
+      let id = measure.id;
+      if (typeof id === 'string' && taken.has(id)) {
+        let n = 2;
+        while (taken.has(`${id}-${n}`)) n++;
+        id = `${id}-${n}`;
+      }
+      taken.add(id);
+      indicators.push({
+        id,
+        subjectIds: [],
+        successMeasure: measure.kind ?? 'other',
+        name: measure.name,
+        ...(measure.unit === undefined ? {} : { unit: measure.unit }),
+        baseline: { value: measure.baseline ?? null, date: null },
+        target: { value: measure.target ?? null, date: measure.targetDate ?? null },
+      });
+    }
+    next.objective = restObjective;
+  }
+  if (Object.hasOwn(plan, 'indicators') || indicators.length > 0) next.indicators = indicators;
+  return next;
+}
+
+/**
+ * Every migration ever shipped, oldest first. Add a step here (and a fixture
+ * under test/fixtures/plan-files/) whenever PLAN_SCHEMA_VERSION goes up.
+ */
+export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
+  { from: 1, name: 'one measurement framework and a budget', up: v1ToV2 },
+];
 
 /** Why a raw plan could not be brought to the current version. */
 export type MigrationFailure =

@@ -178,7 +178,6 @@ function detectingVisit(found: { any: boolean }): Visit {
 }
 
 const N = {
-  measure: noun('success measure'),
   tocNode: noun('theory-of-change element'),
   tocLink: noun('theory-of-change link'),
   logicItem: noun('logic-model item'),
@@ -218,9 +217,6 @@ const N = {
  * which is how the editors and references (e.g. ratings) find them.
  */
 function eachCollection(plan: Plan, visit: Visit): void {
-  const o = plan.objective;
-  visit(o, 'successMeasures', N.measure, (m) => quoted(m.name));
-
   // Indicators name the element they measure by id, whether it is a
   // theory-of-change element or a logic-model item: one namespace for both.
   const toc = plan.theoryOfChange;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** Current version of the plan model (plan files and stored plans). */
-export const PLAN_SCHEMA_VERSION = 1 as const;
+export const PLAN_SCHEMA_VERSION = 2 as const;
 
 const Id = z.string().min(1).max(100);
 const ShortText = z.string().max(500);
@@ -35,17 +35,6 @@ export const SuccessMeasureKind = z.enum([
   'other',
 ]);
 
-/** One measurable definition of success with its baseline and target. */
-export const SuccessMeasure = z.object({
-  id: Id,
-  kind: SuccessMeasureKind.default('other'),
-  name: ShortText,
-  unit: ShortText.default(''),
-  baseline: OptionalNumber.default(null),
-  target: OptionalNumber.default(null),
-  targetDate: OptionalDate.default(null),
-});
-
 /** A phase of the program with its start and end dates. */
 export const PhaseDates = z.object({
   start: OptionalDate.default(null),
@@ -68,7 +57,6 @@ export const Objective = z.object({
       source: ShortText.default(''),
     })
     .default(() => ({ description: '', date: null, source: '' })),
-  successMeasures: z.array(SuccessMeasure).default(() => []),
   timeline: z
     .object({
       plan: PhaseDates.default(() => ({ start: null, end: null })),
@@ -96,12 +84,35 @@ export const Frequency = z.enum([
 ]);
 
 /**
- * An indicator attached to a theory-of-change outcome, a logic-model output
- * or outcome (by `subjectId`); the same model serves both editors.
+ * One indicator of the plan's single measurement framework (schema version 2).
+ *
+ * Shape:
+ * - `id`, `name`, `unit`: what is counted and in what unit ("% of completers").
+ * - `baseline` / `target`: dated values (`{ value, date }`); the target date is
+ *   when the target should be reached.
+ * - `dataSource`, `frequency`, `owner`: where the figure comes from, how often
+ *   it is measured and who reports it.
+ * - `disaggregation`: learner segment ids it is reported separately for.
+ * - `subjectIds`: every element it measures, in the order they were added:
+ *   theory-of-change outcomes (or other nodes) and logic-model items. One
+ *   indicator serves several elements, so a ToC outcome and the logic-model
+ *   outcome that puts it into practice share one indicator instead of two
+ *   copies that drift apart. A logic-model item traced to a ToC outcome
+ *   (`LogicItem.tocOutcomeId`) is also measured by that outcome's indicators
+ *   without being listed here (see shared/indicators/measures.ts). Empty for
+ *   a program-level measure that only the Objective names.
+ * - `successMeasure`: set when the indicator is one of the program's success
+ *   measures (listed on the Objective page), with the kind of success it
+ *   measures; null otherwise.
+ *
+ * The Manage phase builds KPIs on these indicators: `Kpi.indicatorId` names
+ * the indicator a KPI tracks, so the KPI takes its name, unit, baseline and
+ * target from here and adds only measured actuals over time.
  */
 export const Indicator = z.object({
   id: Id,
-  subjectId: Id,
+  subjectIds: z.array(Id).default(() => []),
+  successMeasure: SuccessMeasureKind.nullable().default(null),
   name: ShortText,
   unit: ShortText.default(''),
   baseline: DatedValue.default(() => ({ value: null, date: null })),
@@ -363,6 +374,12 @@ export const LearnerSegment = z.object({
   name: ShortText,
   populationType: PopulationType.default('other'),
   estimatedSize: z.number().int().min(0).max(1e10).nullable().default(null),
+  /**
+   * Learners expected to take part (enrol) from this segment — a planning
+   * figure well below the population (`estimatedSize`). Per-learner costs
+   * (incentives, content) are budgeted on participants, not the population.
+   */
+  expectedParticipants: z.number().int().min(0).max(1e9).nullable().default(null),
   barriers: z.array(Barrier).default(() => []),
   barrierNotes: LongText.default(''),
   motivators: LongText.default(''),
@@ -595,6 +612,8 @@ export const KpiActual = z.object({
 /** A key performance indicator with baseline, target and actuals over time. */
 export const Kpi = z.object({
   id: Id,
+  /** The indicator (plan.indicators) this KPI tracks; null for a KPI of its own. */
+  indicatorId: Id.nullable().default(null),
   name: ShortText,
   category: KpiCategory.default('other'),
   unit: ShortText.default(''),
@@ -676,6 +695,49 @@ export const SkillsMap = z.object({
   capabilities: z.array(CriticalCapability).default(() => []),
 });
 
+// ---------------------------------------------------------------- Budget
+
+/** Lines of the program budget. */
+export const BudgetLineKind = z.enum([
+  'content',
+  'incentives',
+  'devicesAndData',
+  'staff',
+  'outreach',
+]);
+
+/** An amount of money in the plan currency, or null when not set. */
+const Money = z.number().finite().min(0).max(1e12).nullable();
+
+/**
+ * The program budget in one currency (ISO 4217 code, e.g. "EUR"; null until
+ * chosen): the total and the amount per line. Every money amount of a plan
+ * (incentive and content costs per learner, channel budgets) is in this currency.
+ */
+export const Budget = z.object({
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .default(null),
+  total: Money.default(null),
+  lines: z
+    .object({
+      content: Money.default(null),
+      incentives: Money.default(null),
+      devicesAndData: Money.default(null),
+      staff: Money.default(null),
+      outreach: Money.default(null),
+    })
+    .default(() => ({
+      content: null,
+      incentives: null,
+      devicesAndData: null,
+      staff: null,
+      outreach: null,
+    })),
+});
+
 // ---------------------------------------------------------------- Plan
 
 /** A complete program plan: the content of a plan file and of a stored plan. */
@@ -689,6 +751,7 @@ export const Plan = z.object({
   theoryOfChange: TheoryOfChange.default(() => TheoryOfChange.parse({})),
   logicModel: LogicModel.default(() => LogicModel.parse({})),
   indicators: z.array(Indicator).default(() => []),
+  budget: Budget.default(() => Budget.parse({})),
   stakeholders: StakeholderMap.default(() => StakeholderMap.parse({})),
   learners: z.array(LearnerSegment).default(() => []),
   content: ContentPlan.default(() => ContentPlan.parse({})),
@@ -701,9 +764,13 @@ export const Plan = z.object({
 export type Plan = z.infer<typeof Plan>;
 /** The objective section. */
 export type Objective = z.infer<typeof Objective>;
-/** One success measure. */
-export type SuccessMeasure = z.infer<typeof SuccessMeasure>;
-/** An indicator (shared by theory of change and logic model). */
+/** The kind of success a success measure measures. */
+export type SuccessMeasureKind = z.infer<typeof SuccessMeasureKind>;
+/** The program budget. */
+export type Budget = z.infer<typeof Budget>;
+/** A line of the program budget. */
+export type BudgetLineKind = z.infer<typeof BudgetLineKind>;
+/** An indicator (one framework: ToC, logic model, success measures, KPIs). */
 export type Indicator = z.infer<typeof Indicator>;
 /** A theory-of-change element. */
 export type TocNode = z.infer<typeof TocNode>;

@@ -6,6 +6,7 @@
 import { baseOf, replaceContents } from '../plan/drafts';
 import type { Plan, TocLink, TocNode } from '../plan/schema';
 import { newId } from '../plan/create';
+import { forgetMeasuredElements } from '../indicators/measures';
 import { isNoteKind, type TocNodeKind } from './kinds';
 
 /** Default size of a node on the canvas, used for placement and layout. */
@@ -112,9 +113,7 @@ export function removeTocElements(
   );
   if (keptLinks.length !== allLinks.length) replaceContents(toc.links, keptLinks);
   if (nodes.size === 0) return;
-  const indicators = baseOf(plan.indicators);
-  const keptIndicators = indicators.filter((i) => !nodes.has(i.subjectId));
-  if (keptIndicators.length !== indicators.length) replaceContents(plan.indicators, keptIndicators);
+  forgetMeasuredElements(plan, nodes);
   baseOf(plan.logicModel.items).forEach((item, i) => {
     if (item.tocOutcomeId && nodes.has(item.tocOutcomeId))
       plan.logicModel.items[i]!.tocOutcomeId = null;
@@ -157,7 +156,7 @@ export function copyTocSelection(plan: Plan, nodeIds: Iterable<string>): TocClip
     format: 'upskill-workbench/toc-selection' as const,
     nodes: plan.theoryOfChange.nodes.filter((n) => ids.has(n.id)),
     links: plan.theoryOfChange.links.filter((l) => ids.has(l.source) && ids.has(l.target)),
-    indicators: plan.indicators.filter((i) => ids.has(i.subjectId)),
+    indicators: plan.indicators.filter((i) => i.subjectIds.some((id) => ids.has(id))),
   });
 }
 
@@ -204,9 +203,15 @@ export function pasteTocSelection(
       });
   });
   clip.indicators.forEach((indicator, i) => {
-    const subjectId = idMap.get(indicator.subjectId);
-    if (subjectId)
-      plan.indicators.push({ ...structuredClone(indicator), id: ids.indicators[i]!, subjectId });
+    // The copy measures the pasted elements only; it is not a success measure of its own.
+    const subjectIds = indicator.subjectIds.flatMap((id) => idMap.get(id) ?? []);
+    if (subjectIds.length > 0)
+      plan.indicators.push({
+        ...structuredClone(indicator),
+        id: ids.indicators[i]!,
+        subjectIds,
+        successMeasure: null,
+      });
   });
   return [...idMap.values()];
 }

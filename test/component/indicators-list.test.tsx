@@ -5,9 +5,10 @@ import { arrowKind, arrowPaths } from '../../renderer/src/features/logic-model/a
 import { IndicatorList } from '../../renderer/src/features/indicators/IndicatorList';
 import { PlanStoreProvider } from '../../renderer/src/store/plan-context';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
+import { blankIndicator } from '../../shared/indicators/format';
 import { createBlankPlan } from '../../shared/plan/create';
 import { typeDate } from './date-helpers';
-import { LearnerSegment } from '../../shared/plan/schema';
+import { LearnerSegment, LogicItem, TocNode } from '../../shared/plan/schema';
 
 function setup() {
   const plan = createBlankPlan('Test');
@@ -18,7 +19,8 @@ function setup() {
   plan.indicators = [
     {
       id: 'existing',
-      subjectId: 'other-outcome',
+      subjectIds: ['other-outcome'],
+      successMeasure: null,
       name: 'Not mine',
       unit: '',
       baseline: { value: null, date: null },
@@ -36,7 +38,7 @@ function setup() {
     </PlanStoreProvider>,
   );
   const mine = () =>
-    store.getState().history.present.indicators.filter((i) => i.subjectId === 'outcome-1');
+    store.getState().history.present.indicators.filter((i) => i.subjectIds.includes('outcome-1'));
   return { store, mine };
 }
 
@@ -44,7 +46,8 @@ describe('IndicatorList', () => {
   it('lists only its subject’s indicators and invites adding one', () => {
     setup();
     expect(screen.getByRole('heading', { name: /Indicators for Learners find jobs/ })).toBeTruthy();
-    expect(screen.queryByText('Not mine')).toBeNull();
+    // Another element's indicator is not listed here (it is only offered for sharing).
+    expect(screen.queryByRole('button', { name: /Not mine/ })).toBeNull();
     expect(screen.getByText(/No indicator yet/)).toBeTruthy();
   });
 
@@ -77,7 +80,8 @@ describe('IndicatorList', () => {
     expect(mine()).toEqual([
       {
         id: expect.stringMatching(/^ind-/),
-        subjectId: 'outcome-1',
+        subjectIds: ['outcome-1'],
+        successMeasure: null,
         name: 'Placed in work',
         unit: '%',
         baseline: { value: 31, date: '2025-12-31' },
@@ -99,7 +103,7 @@ describe('IndicatorList', () => {
     const { store, mine } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Add indicator for Learners find jobs' }));
     fireEvent.click(screen.getByRole('button', { name: /Untitled indicator/, expanded: true }));
-    expect(screen.getByText('No baseline, target, data source')).toBeTruthy();
+    expect(screen.getByText('No baseline, target, data source, owner')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Untitled indicator/, expanded: false }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove indicator' }));
     expect(mine()).toEqual([]);
@@ -121,6 +125,98 @@ describe('IndicatorList', () => {
     );
     expect(screen.queryByRole('heading')).toBeNull();
     expect(screen.getByRole('region', { name: 'Indicators for Outputs delivered' })).toBeTruthy();
+  });
+});
+
+describe('one indicator for several elements (issue 10)', () => {
+  function shared() {
+    const plan = createBlankPlan('Test');
+    plan.theoryOfChange.nodes = [
+      TocNode.parse({ id: 'toc-placed', kind: 'outcome', title: 'Completers get jobs' }),
+    ];
+    plan.logicModel.items = [
+      LogicItem.parse({ id: 'lm-placed', lane: 'intermediateOutcome', title: '400 placed' }),
+    ];
+    plan.indicators = [
+      {
+        ...blankIndicator('ind-placed', 'toc-placed'),
+        name: 'Completers placed',
+        owner: 'M&E',
+      },
+    ];
+    const store = createPlanStore(plan, { write: async () => 1, describeError: String });
+    return store;
+  }
+
+  it('shares an existing indicator with another element instead of copying it', () => {
+    const store = shared();
+    render(
+      <PlanStoreProvider value={store}>
+        <IndicatorList subjectId="lm-placed" subjectTitle="400 completers placed" />
+      </PlanStoreProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('Use an existing indicator'), {
+      target: { value: 'ind-placed' },
+    });
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Use the chosen indicator for 400 completers placed' }),
+    );
+    const indicators = store.getState().history.present.indicators;
+    expect(indicators).toHaveLength(1);
+    expect(indicators[0]!.subjectIds).toEqual(['toc-placed', 'lm-placed']);
+    // Listed here, open, focus on its first field; editing here edits the one indicator.
+    const form = screen.getByRole('group', { name: 'Indicator: Completers placed' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Indicator name'));
+    fireEvent.change(within(form).getByLabelText('Unit'), { target: { value: '%' } });
+    expect(store.getState().history.present.indicators[0]!.unit).toBe('%');
+    // It can stop measuring this element without being removed from the other.
+    fireEvent.click(
+      within(form).getByRole('button', { name: 'Stop using it for 400 completers placed' }),
+    );
+    expect(store.getState().history.present.indicators[0]!.subjectIds).toEqual(['toc-placed']);
+  });
+
+  it('lists the indicators of the traced theory-of-change outcome on a logic-model item', () => {
+    const store = shared();
+    render(
+      <PlanStoreProvider value={store}>
+        <IndicatorList
+          subjectId="lm-placed"
+          subjectTitle="400 completers placed"
+          tracedTo="toc-placed"
+        />
+      </PlanStoreProvider>,
+    );
+    const row = screen.getByRole('button', { name: /Completers placed/ });
+    expect(row.textContent).toContain('Through the traced theory-of-change outcome');
+    expect(screen.queryByText(/No indicator yet/)).toBeNull();
+  });
+
+  it('lists success measures on the Objective and adds one with focus on its first field', () => {
+    const store = shared();
+    render(
+      <PlanStoreProvider value={store}>
+        <IndicatorList subjectId={null} subjectTitle="the program" headingLevel={2} />
+      </PlanStoreProvider>,
+    );
+    expect(screen.getByRole('heading', { name: /Success measures/ })).toBeTruthy();
+    expect(screen.getByText(/No success measure yet/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add success measure' }));
+    const form = screen.getByRole('group', { name: 'Indicator: Untitled indicator' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Indicator name'));
+    const added = store.getState().history.present.indicators.at(-1)!;
+    expect(added).toMatchObject({ subjectIds: [], successMeasure: 'other' });
+    // An indicator of the theory of change can count as a success measure too.
+    fireEvent.change(screen.getByLabelText('Count an existing indicator'), {
+      target: { value: 'ind-placed' },
+    });
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Count the chosen indicator as a success measure' }),
+    );
+    expect(store.getState().history.present.indicators[0]!.successMeasure).toBe('other');
+    expect(screen.getByRole('button', { name: /Completers placed/ }).textContent).toContain(
+      'Also measures',
+    );
   });
 });
 

@@ -107,7 +107,7 @@ describe('HealthSection', () => {
     const store = sampleStore((d) => {
       d.logicModel.links.push({ id: 'broken', source: 'lm-in-team', target: 'gone' });
       // And a warning: an outcome loses its only indicator.
-      d.indicators = d.indicators.filter((i) => i.subjectId !== 'toc-out-sustained');
+      d.indicators = d.indicators.filter((i) => !i.subjectIds.includes('toc-out-sustained'));
     });
     render(
       <PlanStoreProvider value={store}>

@@ -18,7 +18,11 @@ const sample = JSON.parse(
     join(root, 'resources', 'sample-plans', 'youth-digital-skills.upskill.json'),
     'utf8',
   ),
-) as { name: string; objective: { programName: string } };
+) as {
+  name: string;
+  objective: { programName: string };
+  theoryOfChange: { nodes: Record<string, unknown>[] };
+};
 const scratch = mkdtempSync(join(tmpdir(), 'upskill-e2e-'));
 
 let browser: Browser;
@@ -74,14 +78,21 @@ describe('editing a plan', () => {
       .getByLabel('Problem statement', { exact: true })
       .fill('Care homes have 400 open posts; 2,300 adults are long-term unemployed.');
     await fillDate(page.getByRole('group', { name: 'Baseline date', exact: true }), '2026-09-30');
+    // Success measures are indicators (one measurement framework).
     await page.getByRole('button', { name: 'Add success measure' }).click();
-    const measure = page.getByRole('group', { name: /Success measure 1/ });
-    await measure
-      .getByLabel('Measure', { exact: true })
-      .fill('Placed in a care job within 6 months');
-    await measure.getByLabel('Kind', { exact: true }).selectOption({ label: 'Job placement' });
-    await measure.getByLabel('Baseline', { exact: true }).fill('18');
-    await measure.getByLabel('Target', { exact: true }).fill('45');
+    const measure = page.getByRole('group', { name: 'Indicator: Untitled indicator' });
+    const measureName = measure.getByLabel('Indicator name', { exact: true });
+    // Focus moves to the new row's first field.
+    await expect.poll(() => measureName.evaluate((el) => el === document.activeElement)).toBe(true);
+    await measureName.fill('Placed in a care job within 6 months');
+    const named = page.getByRole('group', {
+      name: 'Indicator: Placed in a care job within 6 months',
+    });
+    await named
+      .getByLabel('Success measure of the program', { exact: true })
+      .selectOption({ label: 'Job placement' });
+    await named.getByLabel('Baseline', { exact: true }).fill('18');
+    await named.getByLabel('Target', { exact: true }).fill('45');
     await fillDate(page.getByRole('group', { name: 'Launch starts', exact: true }), '2027-04-01');
     await waitUntilSaved(page);
 
@@ -96,11 +107,14 @@ describe('editing a plan', () => {
     expect(await dateValue(page.getByRole('group', { name: 'Baseline date', exact: true }))).toBe(
       '2026-09-30',
     );
+    await page.getByRole('button', { name: /Placed in a care job within 6 months/ }).click();
     const again = page.getByRole('group', {
-      name: 'Success measure 1: Placed in a care job within 6 months',
+      name: 'Indicator: Placed in a care job within 6 months',
     });
     expect(await again.getByLabel('Target', { exact: true }).inputValue()).toBe('45');
-    expect(await again.getByLabel('Kind', { exact: true }).inputValue()).toBe('jobPlacement');
+    expect(
+      await again.getByLabel('Success measure of the program', { exact: true }).inputValue(),
+    ).toBe('jobPlacement');
     expect(await dateValue(page.getByRole('group', { name: 'Launch starts', exact: true }))).toBe(
       '2027-04-01',
     );
@@ -150,7 +164,7 @@ describe('editing a plan', () => {
     await page.getByRole('button', { name: 'New blank plan' }).click();
     await page.getByRole('button', { name: 'Add success measure' }).click();
     const target = page
-      .getByRole('group', { name: /Success measure 1/ })
+      .getByRole('group', { name: 'Indicator: Untitled indicator' })
       .getByLabel('Target', { exact: true });
     await target.fill('45');
     await target.fill('45 people');
@@ -252,13 +266,13 @@ describe('plan files', () => {
         text: JSON.stringify({
           ...sample,
           id: 'x',
-          objective: {
-            ...sample.objective,
-            successMeasures: [{ id: 'm', name: 'A', target: 'many' }],
+          theoryOfChange: {
+            ...sample.theoryOfChange,
+            nodes: [{ ...sample.theoryOfChange.nodes[0], title: 42 }],
           },
         }),
         message: 'cannot be read',
-        detail: 'objective.successMeasures[0].target',
+        detail: 'Theory of change › element 1 › title: should be text, but it is the number 42',
       },
       {
         name: 'huge.upskill.json',

@@ -265,7 +265,9 @@ export function largePlan(size: LargePlanSize = {}): Plan {
   const nodes: TocNode[] = [...toc.nodes];
   const links: TocLink[] = [...toc.links];
   const indicators: Indicator[] = [...sample.indicators];
-  const tocIndicators = sample.indicators.filter((i) => below.some((n) => n.id === i.subjectId));
+  const tocIndicators = sample.indicators.filter((i) =>
+    i.subjectIds.some((id) => below.some((n) => n.id === id)),
+  );
   const strands = Math.ceil((tocElements - toc.nodes.length) / below.length);
   const columns = 12;
   for (let s = 1; s <= strands; s++) {
@@ -294,11 +296,12 @@ export function largePlan(size: LargePlanSize = {}): Plan {
           assumptions: [...l.assumptions],
         });
     for (const i of tocIndicators)
-      if (has.has(i.subjectId))
+      if (i.subjectIds.some((id) => has.has(id)))
         indicators.push({
           ...i,
           id: strandOf(i.id, s),
-          subjectId: strandOf(i.subjectId, s),
+          subjectIds: i.subjectIds.filter((id) => has.has(id)).map((id) => strandOf(id, s)),
+          successMeasure: null,
           name: `${i.name} (${strandName(s)})`,
           disaggregation: [...i.disaggregation],
         });
@@ -327,7 +330,9 @@ export function largePlan(size: LargePlanSize = {}): Plan {
 
   // Logic model: the sample's, repeated for the first strands and traced to their outcomes.
   const lm = sample.logicModel;
-  const lmIndicators = sample.indicators.filter((i) => lm.items.some((m) => m.id === i.subjectId));
+  const lmIndicators = sample.indicators.filter((i) =>
+    i.subjectIds.some((id) => lm.items.some((m) => m.id === id)),
+  );
   const items: LogicItem[] = [...lm.items];
   const lmLinks = [...lm.links];
   for (let s = 1; s < lmCopies; s++) {
@@ -352,7 +357,10 @@ export function largePlan(size: LargePlanSize = {}): Plan {
       indicators.push({
         ...i,
         id: strandOf(`${i.id}-lm`, s),
-        subjectId: strandOf(i.subjectId, s),
+        subjectIds: i.subjectIds
+          .filter((id) => lm.items.some((m) => m.id === id))
+          .map((id) => strandOf(id, s)),
+        successMeasure: null,
         name: `${i.name} (${strandName(s)})`,
         disaggregation: [...i.disaggregation],
       });

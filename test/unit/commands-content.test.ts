@@ -649,20 +649,20 @@ describe('skills map commands', () => {
 
 describe('indicator commands', () => {
   const logicIndicator = sample.indicators.find((i) =>
-    sample.logicModel.items.some((x) => x.id === i.subjectId),
+    sample.logicModel.items.some((x) => x.id === i.subjectIds[0]),
   )!;
   const tocIndicator = sample.indicators.find((i) =>
-    sample.theoryOfChange.nodes.some((n) => n.id === i.subjectId),
+    sample.theoryOfChange.nodes.some((n) => n.id === i.subjectIds[0]),
   )!;
 
   it('are seen where their subject is: theory of change, logic model, or Plan health', () => {
-    expect(indicatorLocation(sample, tocIndicator.subjectId)).toEqual({
+    expect(indicatorLocation(sample, tocIndicator.subjectIds[0]!)).toEqual({
       section: 'theoryOfChange',
-      focus: tocIndicator.subjectId,
+      focus: tocIndicator.subjectIds[0]!,
     });
-    expect(indicatorLocation(sample, logicIndicator.subjectId)).toEqual({
+    expect(indicatorLocation(sample, logicIndicator.subjectIds[0]!)).toEqual({
       section: 'logicModel',
-      focus: logicIndicator.subjectId,
+      focus: logicIndicator.subjectIds[0]!,
     });
     expect(indicatorLocation(sample, 'gone')).toEqual({ section: 'health' });
   });
@@ -670,11 +670,11 @@ describe('indicator commands', () => {
   it('add a blank indicator to a subject', () => {
     const outcome = run(
       sample,
-      addIndicator({ indicator: blankIndicator('ind-new', tocIndicator.subjectId) }),
+      addIndicator({ indicator: blankIndicator('ind-new', tocIndicator.subjectIds[0]!) }),
     );
     expect(outcome).toMatchObject({
       label: 'Add indicator',
-      location: { section: 'theoryOfChange', focus: tocIndicator.subjectId },
+      location: { section: 'theoryOfChange', focus: tocIndicator.subjectIds[0]! },
     });
     expect(outcome.plan.indicators.at(-1)?.id).toBe('ind-new');
     expect(
@@ -692,7 +692,7 @@ describe('indicator commands', () => {
     const owner = run(sample, updateIndicator({ id: logicIndicator.id, patch: { owner: 'M&E' } }));
     expect(owner).toMatchObject({
       label: `Edit owner of ${quoted(logicIndicator.name)}`,
-      location: { section: 'logicModel', focus: logicIndicator.subjectId },
+      location: { section: 'logicModel', focus: logicIndicator.subjectIds[0]! },
     });
     expect(owner.plan.indicators[0]!.owner).toBe('M&E');
     const frequency = run(
@@ -755,7 +755,7 @@ describe('indicator commands', () => {
     const outcome = run(sample, removeIndicators({ ids: [tocIndicator.id] }));
     expect(outcome).toMatchObject({
       label: `Remove indicator ${quoted(tocIndicator.name)}`,
-      location: { section: 'theoryOfChange', focus: tocIndicator.subjectId },
+      location: { section: 'theoryOfChange', focus: tocIndicator.subjectIds[0]! },
     });
     expect(outcome.plan.indicators.some((i) => i.id === tocIndicator.id)).toBe(false);
     expect(outcome.plan.indicators).toHaveLength(sample.indicators.length - 1);

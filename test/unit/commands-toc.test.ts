@@ -145,7 +145,7 @@ describe('theory-of-change commands', () => {
     expect(plan.theoryOfChange.links.some((l) => gone.has(l.source) || gone.has(l.target))).toBe(
       false,
     );
-    expect(plan.indicators.some((i) => gone.has(i.subjectId))).toBe(false);
+    expect(plan.indicators.some((i) => i.subjectIds.some((id) => gone.has(id)))).toBe(false);
     expect(plan.logicModel.items.some((i) => i.tocOutcomeId && gone.has(i.tocOutcomeId))).toBe(
       false,
     );
@@ -174,7 +174,7 @@ describe('theory-of-change commands', () => {
       x: tracedOutcome.position.x + 40,
       y: tracedOutcome.position.y + 40,
     });
-    expect(first.plan.indicators.filter((i) => i.subjectId === 'toc-copy')).toHaveLength(
+    expect(first.plan.indicators.filter((i) => i.subjectIds.includes('toc-copy'))).toHaveLength(
       clip.indicators.length,
     );
   });

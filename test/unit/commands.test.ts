@@ -25,10 +25,16 @@ import {
 import {
   renamePlan,
   setPhaseDate,
-  successMeasures,
   updateBaseline,
   updateObjective,
 } from '../../shared/commands/objective';
+import {
+  addIndicator,
+  removeIndicators,
+  setIndicatorValue,
+  setSuccessMeasure,
+} from '../../shared/commands/indicators';
+import { blankIndicator } from '../../shared/indicators/format';
 import { importWorkbook, repairFinding, withRowIds } from '../../shared/commands/plan-io';
 import { restoreBackup } from '../../shared/commands/restore-backup';
 import { undoStep } from '../../shared/commands/undo-step';
@@ -130,7 +136,7 @@ describe('objective commands', () => {
     expect(phase.label).toBe('Edit launch start');
   });
 
-  it('add, edit, move and remove success measures', () => {
+  it('add, edit, count and remove success measures (indicators)', () => {
     const measure = {
       id: 'm-new',
       kind: 'wages' as const,
@@ -140,15 +146,22 @@ describe('objective commands', () => {
       target: 1700,
       targetDate: null,
     };
-    let plan = run(sample, successMeasures.add({ item: measure, index: 0 })).plan;
-    expect(plan.objective.successMeasures[0]).toEqual(measure);
-    const edited = run(plan, successMeasures.update({ id: 'm-new', patch: { target: 1800 } }));
+    // Success measures are indicators (one measurement framework, issue 10).
+    const indicator = { ...blankIndicator(measure.id, null, measure.kind), name: measure.name };
+    let plan = run(sample, addIndicator({ indicator })).plan;
+    expect(plan.indicators.at(-1)).toEqual(indicator);
+    const edited = run(
+      plan,
+      setIndicatorValue({ id: 'm-new', which: 'target', patch: { value: 1800 } }),
+    );
     expect(edited.label).toBe('Edit target of “Median wage”');
-    plan = run(edited.plan, successMeasures.move({ id: 'm-new', to: 99 })).plan;
-    expect(plan.objective.successMeasures.at(-1)?.id).toBe('m-new');
-    const removed = run(plan, successMeasures.remove({ ids: ['m-new'] }));
-    expect(removed.label).toBe('Delete success measure “Median wage”');
-    expect(removed.plan.objective.successMeasures).toEqual(sample.objective.successMeasures);
+    expect(edited.location).toEqual({ section: 'objective' });
+    plan = run(edited.plan, setSuccessMeasure({ id: 'm-new', kind: null })).plan;
+    expect(plan.indicators.at(-1)?.successMeasure).toBeNull();
+    plan = run(plan, setSuccessMeasure({ id: 'm-new', kind: 'wages' })).plan;
+    const removed = run(plan, removeIndicators({ ids: ['m-new'] }));
+    expect(removed.label).toBe('Remove indicator “Median wage”');
+    expect(removed.plan.indicators).toEqual(sample.indicators);
   });
 });
 

@@ -117,7 +117,9 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice reads the exports', { timeout
       '7 Content catalog',
       '8 Make-or-buy decisions',
       '9 Learning pathways',
-      plan.objective.successMeasures[0]!.name,
+      plan.indicators.find((i) => i.successMeasure !== null)!.name,
+      // Money in the plan currency (Intl.NumberFormat): the budget table.
+      '€2,200,000',
       plan.stakeholders.entries[0]!.name,
       'Anna Lindqvist',
       plan.content.catalog[0]!.title,

@@ -206,7 +206,7 @@ describe('bad workbooks change nothing and say why', { timeout: 30_000 }, () => 
     sh.getRow(5).getCell(col(sh, 'Relation')).value = 'Friend';
     const ind = wb.getWorksheet('Indicators')!;
     ind.getRow(2).getCell(col(ind, 'Baseline')).value = 'n/a';
-    ind.getRow(3).getCell(col(ind, 'Measures (ID)')).value = 'nowhere';
+    ind.getRow(3).getCell(col(ind, 'Measures (IDs)')).value = 'nowhere';
     const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
     expectFailure(
       result,
@@ -215,7 +215,7 @@ describe('bad workbooks change nothing and say why', { timeout: 30_000 }, () => 
     expectFailure(result, 'row 4, Next checkpoint: “soon” is not a date');
     expectFailure(result, 'row 5, Relation: “Friend” is not one of Stakeholder, Partner');
     expectFailure(result, 'Indicators sheet, row 2, Baseline: “n/a” is not a number');
-    expectFailure(result, 'row 3, Measures (ID): “nowhere” is not an element');
+    expectFailure(result, 'row 3, Measures (IDs): “nowhere” is not an element');
     expectFailure(result, 'Nothing in the plan changed');
   });
 

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { blankIndicator } from '../../shared/indicators/format';
 import { describe, expect, it } from 'vitest';
 import {
   parseCommandLine,
@@ -133,14 +134,12 @@ describe('the Word document with hostile text', { timeout: 30_000 }, () => {
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 40 }), async (s) => {
         const plan = createBlankPlan(s);
         plan.objective.changeSought = s;
-        plan.objective.successMeasures.push({
-          id: 'm',
-          kind: 'other',
+        plan.indicators.push({
+          ...blankIndicator('m', null, 'other'),
           name: s,
           unit: s,
-          baseline: 1,
-          target: 2,
-          targetDate: null,
+          baseline: { value: 1, date: null },
+          target: { value: 2, date: null },
         });
         const docx = await buildPlanDocx(plan, exportOptions({ sections: ['objective'] }));
         const xml = xmlUnescape(zipText(docx, /\.xml$/));

@@ -4,15 +4,18 @@ import { Indicator, LogicItem, TocLink, TocNode, type Plan } from '../../shared/
 
 type NodeInput = Partial<TocNode> & Pick<TocNode, 'id' | 'kind'>;
 type ItemInput = Partial<LogicItem> & Pick<LogicItem, 'id' | 'lane'>;
-type IndicatorInput = Partial<Indicator> & Pick<Indicator, 'id' | 'subjectId'>;
+/** An indicator by its fields; `subjectId` is shorthand for `subjectIds: [subjectId]`. */
+type IndicatorInput = Partial<Indicator> & Pick<Indicator, 'id'> & { subjectId?: string };
 
-/** A complete, measurable indicator (baseline, target, source all set). */
-export function indicator(input: IndicatorInput): Indicator {
+/** A complete, measurable indicator (baseline, target, source and owner all set). */
+export function indicator({ subjectId, ...input }: IndicatorInput): Indicator {
   return Indicator.parse({
     name: `Indicator ${input.id}`,
     baseline: { value: 0, date: null },
     target: { value: 10, date: null },
     dataSource: 'Register',
+    owner: 'Data team',
+    ...(subjectId === undefined ? {} : { subjectIds: [subjectId] }),
     ...input,
   });
 }

@@ -31,7 +31,7 @@ describe('the healthy fixture', () => {
 describe('outcome without indicator', () => {
   it('flags a theory-of-change outcome without an indicator, pointing at it', () => {
     const plan = healthyPlan();
-    plan.indicators = plan.indicators.filter((i) => i.subjectId !== 'out-skills');
+    plan.indicators = plan.indicators.filter((i) => !i.subjectIds.includes('out-skills'));
     const findings = outcomeWithoutIndicator(plan);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({

@@ -184,11 +184,13 @@ describe('skills map', () => {
 });
 
 describe('incentive budget', () => {
-  it('multiplies cost per learner by segment size and counts uncosted incentives', () => {
+  // Issue 10: budgets count expected participants, never the whole population.
+  it('multiplies cost per learner by expected participants and counts uncosted incentives', () => {
     const seg = LearnerSegment.parse({
       id: 's',
       name: 'S',
-      estimatedSize: 1000,
+      estimatedSize: 9800,
+      expectedParticipants: 1000,
       incentives: [
         { id: 'i1', type: 'stipend', costPerLearner: 600 },
         { id: 'i2', type: 'deviceOrData', costPerLearner: 36.5 },
@@ -201,9 +203,10 @@ describe('incentive budget', () => {
       financialPerLearner: 600,
       uncosted: 1,
     });
-    expect(incentiveBudget({ ...seg, estimatedSize: null }).total).toBeNull();
-    expect(totalIncentiveBudget([seg, { ...seg, estimatedSize: null }])).toEqual({
-      learners: 1000,
+    expect(incentiveBudget({ ...seg, expectedParticipants: null }).total).toBeNull();
+    expect(totalIncentiveBudget([seg, { ...seg, expectedParticipants: null }])).toEqual({
+      learners: 19_600,
+      participants: 1000,
       budget: 636_500,
       unsized: 1,
     });

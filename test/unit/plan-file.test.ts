@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { blankIndicator } from '../../shared/indicators/format';
 import { createBlankPlan } from '../../shared/plan/create';
-import { migratePlan, type PlanMigration } from '../../shared/plan/migrations';
+import { migratePlan, PLAN_MIGRATIONS, type PlanMigration } from '../../shared/plan/migrations';
 import {
   decodePlanFileBytes,
   firstInvalidUtf8Offset,
@@ -56,10 +57,12 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
     const plan = createBlankPlan(r.name, new Date('2026-11-22T10:00:00Z'));
     plan.objective.programName = r.programName;
     plan.objective.problemStatement = r.problem;
-    plan.objective.successMeasures = r.measures.map((m, i) => ({
-      id: `m${i}`,
-      kind: 'other',
-      ...m,
+    plan.indicators = r.measures.map((m, i) => ({
+      ...blankIndicator(`m${i}`, null, 'other'),
+      name: m.name,
+      unit: m.unit,
+      baseline: { value: m.baseline, date: null },
+      target: { value: m.target, date: m.targetDate },
     }));
     plan.stakeholders.entries = r.stakeholders.map((s, i) => ({
       ...plan.stakeholders.entries[0],
@@ -104,9 +107,7 @@ describe('plan file round trip', () => {
         const raw = JSON.parse(writePlanFile(plan));
         raw.futureSection = extra;
         raw.objective.futureField = extra;
-        raw.objective.successMeasures.forEach(
-          (m: Record<string, unknown>) => (m.futureNote = 'kept'),
-        );
+        raw.indicators.forEach((m: Record<string, unknown>) => (m.futureNote = 'kept'));
         const result = readPlanFile(JSON.stringify(raw));
         expect(result.ok).toBe(true);
         if (!result.ok) return;
@@ -114,9 +115,7 @@ describe('plan file round trip', () => {
         const expected = JSON.parse(JSON.stringify(extra));
         expect(back.futureSection).toEqual(expected);
         expect(back.objective.futureField).toEqual(expected);
-        back.objective.successMeasures.forEach((m: Record<string, unknown>) =>
-          expect(m.futureNote).toBe('kept'),
-        );
+        back.indicators.forEach((m: Record<string, unknown>) => expect(m.futureNote).toBe('kept'));
       }),
       { numRuns: 60 },
     );
@@ -175,13 +174,13 @@ describe('reading bad plan files', () => {
 
   it('names the field that is wrong', () => {
     const raw = valid();
-    (raw.objective as Record<string, unknown>).successMeasures = [
-      { id: 'x', name: 'Placement', target: 'lots' },
-    ];
+    raw.indicators = [{ id: 'x', name: 'Placement', target: { value: 'lots' } }];
     const result = readPlanFile(JSON.stringify(raw));
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.details.join('\n')).toContain('objective.successMeasures[0].target');
+      expect(result.details).toContain(
+        'Indicators › indicator 1 “Placement” › target › value: should be a number, but it is the text “lots”',
+      );
   });
 
   it('refuses absurd numbers', () => {
@@ -191,7 +190,10 @@ describe('reading bad plan files', () => {
     ];
     const result = readPlanFile(JSON.stringify(raw));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.details.join()).toContain('stakeholders.entries[0].power');
+    if (!result.ok)
+      expect(result.details).toContain(
+        'Stakeholders & partners › stakeholder 1 “Ministry” › power: should be at most 100; it is the number 1000000000',
+      );
   });
 
   it('refuses a file over the size limit before parsing it', () => {
@@ -214,6 +216,8 @@ describe('migrations', () => {
         name: 'addObjective',
         up: (p) => ({ ...p, objective: { programName: p.program } }),
       },
+      // The shipped steps take it on from version 1.
+      ...PLAN_MIGRATIONS,
     ];
     const old = {
       ...JSON.parse(writePlanFile(createBlankPlan('Old'))),
@@ -442,6 +446,7 @@ describe('a migration step that fails', () => {
           throw new Error('the timeline has no start date.');
         },
       },
+      ...PLAN_MIGRATIONS,
     ];
     const raw = old();
     const before = structuredClone(raw);
@@ -482,7 +487,10 @@ describe('a migration step that fails', () => {
       ok: false,
       failure: { kind: 'stepFailed', version: 1, step: 'second', reason: 'too many segments' },
     });
-    const empty = readPlanDocument(old(), [{ from: 0, name: 'broken', up: () => null as never }]);
+    const empty = readPlanDocument(old(), [
+      { from: 0, name: 'broken', up: () => null as never },
+      ...PLAN_MIGRATIONS,
+    ]);
     expect(empty).toMatchObject({
       ok: false,
       message:
@@ -497,6 +505,7 @@ describe('a migration step that fails', () => {
           throw 'bad\nthing';
         },
       },
+      ...PLAN_MIGRATIONS,
     ]);
     expect(odd).toMatchObject({ message: expect.stringContaining('plan format 0: bad thing.') });
   });

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { blankIndicator } from '../../shared/indicators/format';
 import { describe, expect, it } from 'vitest';
 import { copyName, copyPlan, createBlankPlan, summarisePlan } from '../../shared/plan/create';
 import { readPlanFile } from '../../shared/plan/plan-file';
@@ -48,19 +49,12 @@ describe('the plan model', () => {
 
   it('copies a plan under a new id without sharing objects', () => {
     const plan = createBlankPlan('Original');
-    plan.objective.successMeasures.push({
-      id: 'm',
-      kind: 'wages',
-      name: 'Wage',
-      unit: 'EUR',
-      baseline: 1,
-      target: 2,
-      targetDate: null,
-    });
+    plan.indicators.push(blankIndicator('m', null, 'wages'));
+    plan.indicators[0]!.name = 'Wage';
     const copy = copyPlan(plan, 'Copy');
     expect(copy.id).not.toBe(plan.id);
-    copy.objective.successMeasures[0]!.name = 'changed';
-    expect(plan.objective.successMeasures[0]!.name).toBe('Wage');
+    copy.indicators[0]!.name = 'changed';
+    expect(plan.indicators[0]!.name).toBe('Wage');
   });
 
   it('picks a copy name that is not taken', () => {

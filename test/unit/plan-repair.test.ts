@@ -44,7 +44,7 @@ describe('repairDuplicateIds', () => {
       node('impact', 'Jobs'),
     );
     plan.theoryOfChange.links = [link('l1', 'toc-3', 'impact')];
-    plan.indicators = [Indicator.parse({ id: 'i1', subjectId: 'toc-3', name: 'Starts' })];
+    plan.indicators = [Indicator.parse({ id: 'i1', subjectIds: ['toc-3'], name: 'Starts' })];
     const frozen = structuredClone(plan);
     const { plan: repaired, repairs } = repairDuplicateIds(plan);
     expect(repairs).toEqual([
@@ -56,7 +56,7 @@ describe('repairDuplicateIds', () => {
       ['impact', 'Jobs'],
     ]);
     expect(repaired.theoryOfChange.links[0]).toMatchObject({ source: 'toc-3', target: 'impact' });
-    expect(repaired.indicators[0]!.subjectId).toBe('toc-3');
+    expect(repaired.indicators[0]!.subjectIds).toEqual(['toc-3']);
     // The input is never changed.
     expect(plan).toEqual(frozen);
     expect(hasDuplicateIds(repaired)).toBe(false);
@@ -205,6 +205,7 @@ function createSegment(id: string, name: string): Plan['learners'][number] {
     name,
     populationType: 'youth',
     estimatedSize: null,
+    expectedParticipants: null,
     barriers: [],
     barrierNotes: '',
     motivators: '',

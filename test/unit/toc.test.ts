@@ -97,7 +97,8 @@ describe('theory-of-change operations', () => {
     const base = smallPlan();
     base.indicators.push({
       id: 'i1',
-      subjectId: 'out',
+      subjectIds: ['out'],
+      successMeasure: null,
       name: 'Hired',
       unit: '%',
       baseline: { value: null, date: null },
@@ -160,7 +161,8 @@ describe('theory-of-change operations', () => {
     const plan = smallPlan();
     plan.indicators.push({
       id: 'i1',
-      subjectId: 'out',
+      subjectIds: ['out'],
+      successMeasure: null,
       name: 'Hired',
       unit: '%',
       baseline: { value: 10, date: null },
@@ -178,7 +180,7 @@ describe('theory-of-change operations', () => {
     const newLink = plan.theoryOfChange.links.at(-1)!;
     expect(pasted).toContain(newLink.source);
     expect(pasted).toContain(newLink.target);
-    expect(plan.indicators.at(-1)!.subjectId).toBe(pasted[0]);
+    expect(plan.indicators.at(-1)!.subjectIds).toEqual([pasted[0]]);
     expect(plan.theoryOfChange.nodes.at(-2)!.position).toEqual({ x: 40, y: 240 });
   });
 

@@ -1,7 +1,10 @@
 /**
  * The indicators of one element (a theory-of-change outcome, a logic-model
- * output or outcome): list, add, edit and remove, with every field of the
- * indicator model. Compact enough for a ~360 px side panel; the form spreads
+ * output or outcome) or the program's success measures: list, add, share,
+ * edit and remove, with every field of the indicator model. One indicator
+ * can measure several elements and be a success measure; wherever it is
+ * listed, it is the same indicator, edited in one place (the plan's
+ * `indicators`). Compact enough for a ~360 px side panel; the form spreads
  * into four columns when its container is wide (container queries).
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -9,7 +12,9 @@ import {
   addIndicator,
   removeIndicators,
   setIndicatorSegment,
+  setIndicatorSubject,
   setIndicatorValue,
+  setSuccessMeasure,
   updateIndicator,
   type IndicatorPatch,
   type IndicatorValueKind,
@@ -19,8 +24,14 @@ import {
   baselineToTarget,
   blankIndicator,
   FREQUENCY_LABELS,
-  indicatorsOf,
+  SUCCESS_MEASURE_LABELS,
 } from '../../../../shared/indicators/format';
+import {
+  indicatorsBySubject,
+  measuresOf,
+  successMeasuresOf,
+  type ElementMeasure,
+} from '../../../../shared/indicators/measures';
 import { newId } from '../../../../shared/plan/create';
 import type { Indicator } from '../../../../shared/plan/schema';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
@@ -30,12 +41,54 @@ import './indicators.css';
 
 /** Props of the indicator list. */
 export interface IndicatorListProps {
-  /** Id of the element the indicators measure (`Indicator.subjectId`). */
-  subjectId: string;
+  /**
+   * Id of the element the indicators measure (in `Indicator.subjectIds`);
+   * null lists the program's success measures (the Objective page).
+   */
+  subjectId: string | null;
   /** Its title, used in accessible names ("Indicators for …"). */
   subjectTitle: string;
+  /**
+   * The theory-of-change outcome a logic-model item is traced to: its
+   * indicators measure the item too and are listed (marked) here.
+   */
+  tracedTo?: string | null;
   /** Level of the "Indicators" heading (default 3); `null` hides it (e.g. in a table cell). */
   headingLevel?: 2 | 3 | 4 | null;
+}
+
+type SuccessKind = NonNullable<Indicator['successMeasure']>;
+const SUCCESS_OPTIONS: readonly { value: SuccessKind | ''; label: string }[] = [
+  { value: '', label: 'Not a success measure' },
+  ...(Object.entries(SUCCESS_MEASURE_LABELS) as [SuccessKind, string][]).map(([value, label]) => ({
+    value,
+    label,
+  })),
+];
+
+/** Titles of the elements of a plan, by id (ToC nodes and logic-model items). */
+function useElementTitles(): ReadonlyMap<string, string> {
+  const nodes = usePlan((p) => p.theoryOfChange.nodes);
+  const items = usePlan((p) => p.logicModel.items);
+  return useMemo(() => {
+    const titles = new Map<string, string>();
+    for (const n of nodes) titles.set(n.id, n.title.trim() || 'Untitled element');
+    for (const i of items) titles.set(i.id, i.title.trim() || 'Untitled item');
+    return titles;
+  }, [nodes, items]);
+}
+
+/** "Also measures …" — the other elements an indicator serves, for its row. */
+function sharedWith(
+  indicator: Indicator,
+  subjectId: string | null,
+  titles: ReadonlyMap<string, string>,
+): string[] {
+  const out = indicator.subjectIds
+    .filter((id) => id !== subjectId)
+    .map((id) => titles.get(id) ?? 'a deleted element');
+  if (indicator.successMeasure && subjectId !== null) out.push('a success measure');
+  return out;
 }
 
 type Frequency = NonNullable<Indicator['frequency']>;
@@ -66,10 +119,14 @@ function IndicatorForm({
   indicator,
   autoFocus,
   onRemoved,
+  subjectId,
+  subjectTitle,
 }: {
   indicator: Indicator;
   autoFocus: boolean;
   onRemoved: () => void;
+  subjectId: string | null;
+  subjectTitle: string;
 }) {
   const learners = usePlan((p) => p.learners);
   const dispatch = useDispatch();
@@ -147,6 +204,15 @@ function IndicatorForm({
         onChange={set.field('owner')}
         onBlur={seal}
       />
+      <SelectField<SuccessKind | ''>
+        className="ind-span-all"
+        label="Success measure of the program"
+        value={indicator.successMeasure ?? ''}
+        options={SUCCESS_OPTIONS}
+        onChange={(v) =>
+          dispatch(setSuccessMeasure({ id: indicator.id, kind: v === '' ? null : v }))
+        }
+      />
       <fieldset className="ind-span-all indicator-segments">
         <legend id={segmentsId}>Report separately for</legend>
         {learners.length === 0 ? (
@@ -180,6 +246,22 @@ function IndicatorForm({
         )}
       </fieldset>
       <div className="ind-span-all indicator-form-actions">
+        {subjectId !== null &&
+          indicator.subjectIds.includes(subjectId) &&
+          (indicator.subjectIds.length > 1 || indicator.successMeasure !== null) && (
+            <button
+              type="button"
+              className="subtle"
+              onClick={() => {
+                if (
+                  dispatch(setIndicatorSubject({ id: indicator.id, subjectId, measured: false })).ok
+                )
+                  onRemoved();
+              }}
+            >
+              Stop using it for {subjectTitle}
+            </button>
+          )}
         <button
           type="button"
           className="subtle danger-text"
@@ -187,17 +269,103 @@ function IndicatorForm({
             if (dispatch(removeIndicators({ ids: [indicator.id] })).ok) onRemoved();
           }}
         >
-          Remove indicator
+          {indicator.subjectIds.length + (indicator.successMeasure ? 1 : 0) > 1
+            ? 'Remove indicator everywhere'
+            : 'Remove indicator'}
         </button>
       </div>
     </div>
   );
 }
 
-/** The indicators of one element, editable in place. */
-export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: IndicatorListProps) {
+/** The indicators measuring one element (or the success measures), with how each reaches it. */
+function listed(
+  all: readonly Indicator[],
+  subjectId: string | null,
+  tracedTo: string | null,
+): ElementMeasure[] {
+  if (subjectId === null)
+    return successMeasuresOf(all).map((indicator) => ({ indicator, route: 'direct' }));
+  return measuresOf(indicatorsBySubject(all), subjectId, tracedTo);
+}
+
+/** Indicators that could be shared with this element (not listed on it yet). */
+function shareable(
+  all: readonly Indicator[],
+  shown: readonly ElementMeasure[],
+  subjectId: string | null,
+): Indicator[] {
+  const here = new Set(
+    shown.filter((m) => m.route === 'direct' || subjectId === null).map((m) => m.indicator.id),
+  );
+  return all.filter((i) => !here.has(i.id));
+}
+
+/** Picker that makes an existing indicator measure this element too (no second copy). */
+function ShareExisting({
+  candidates,
+  subjectId,
+  title,
+  onShared,
+}: {
+  candidates: readonly Indicator[];
+  subjectId: string | null;
+  title: string;
+  onShared: (id: string) => void;
+}) {
+  const dispatch = useDispatch();
+  const [choice, setChoice] = useState('');
+  const selectId = useId();
+  if (candidates.length === 0) return null;
+  const label = subjectId === null ? 'Count an existing indicator' : 'Use an existing indicator';
+  return (
+    <div className="indicator-share">
+      <label htmlFor={selectId}>{label}</label>
+      <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <option value="">Choose an indicator…</option>
+        {candidates.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name.trim() || 'Untitled indicator'}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={choice === ''}
+        aria-label={
+          subjectId === null
+            ? 'Count the chosen indicator as a success measure'
+            : `Use the chosen indicator for ${title}`
+        }
+        onClick={() => {
+          const ok =
+            subjectId === null
+              ? dispatch(setSuccessMeasure({ id: choice, kind: 'other' })).ok
+              : dispatch(setIndicatorSubject({ id: choice, subjectId, measured: true })).ok;
+          if (ok) {
+            onShared(choice);
+            setChoice('');
+          }
+        }}
+      >
+        {subjectId === null ? 'Count it' : 'Use it'}
+      </button>
+    </div>
+  );
+}
+
+/** The indicators of one element (or the success measures), editable in place. */
+export function IndicatorList({
+  subjectId,
+  subjectTitle,
+  tracedTo = null,
+  headingLevel = 3,
+}: IndicatorListProps) {
   const all = usePlan((p) => p.indicators);
-  const indicators = useMemo(() => indicatorsOf(all, subjectId), [all, subjectId]);
+  const measures = useMemo(() => listed(all, subjectId, tracedTo), [all, subjectId, tracedTo]);
+  const indicators = useMemo(() => measures.map((m) => m.indicator), [measures]);
+  const candidates = useMemo(() => shareable(all, measures, subjectId), [all, measures, subjectId]);
+  const titles = useElementTitles();
   const dispatch = useDispatch();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const [justAdded, setJustAdded] = useState<string | null>(null);
@@ -211,6 +379,8 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
     estimateSize: 52,
     getKey: (i) => indicators[i]!.id,
   });
+  const objective = subjectId === null;
+  const noun = objective ? 'success measure' : 'indicator';
   const title = subjectTitle.trim() || 'this element';
   const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
 
@@ -224,7 +394,8 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
 
   const add = () => {
     const id = newId('ind');
-    if (!dispatch(addIndicator({ indicator: blankIndicator(id, subjectId) })).ok) return;
+    const indicator = blankIndicator(id, subjectId, objective ? 'other' : null);
+    if (!dispatch(addIndicator({ indicator })).ok) return;
     setOpen((prev) => new Set(prev).add(id));
     setJustAdded(id);
   };
@@ -234,10 +405,10 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
       type="button"
       ref={addRef}
       className="indicator-add"
-      aria-label={`Add indicator for ${title}`}
+      aria-label={objective ? 'Add success measure' : `Add indicator for ${title}`}
       onClick={add}
     >
-      + Add indicator
+      + Add {noun}
     </button>
   );
 
@@ -250,14 +421,19 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
       {Heading && (
         <div className="indicator-list-head">
           <Heading id={headingId} className="indicator-list-title">
-            Indicators <span className="visually-hidden">for {title}</span>
+            {objective ? 'Success measures' : 'Indicators'}{' '}
+            {!objective && <span className="visually-hidden">for {title}</span>}
             <span className="indicator-count">{indicators.length}</span>
           </Heading>
           {addButton}
         </div>
       )}
       {indicators.length === 0 ? (
-        <p className="indicator-empty">No indicator yet: how will you know this happened?</p>
+        <p className="indicator-empty">
+          {objective
+            ? 'No success measure yet: which figures will show the program worked?'
+            : 'No indicator yet: how will you know this happened?'}
+        </p>
       ) : (
         <div
           ref={scrollRef}
@@ -269,8 +445,9 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
             {rows.slots.map((slot) => {
               if (slot.kind === 'gap')
                 return <li key={slot.key} aria-hidden="true" style={{ height: slot.size }} />;
-              const indicator = indicators[slot.index]!;
+              const { indicator, route } = measures[slot.index]!;
               const isOpen = open.has(indicator.id);
+              const others = sharedWith(indicator, subjectId, titles);
               const missing = missingIndicatorParts(indicator);
               const formId = `ind-form-${indicator.id}`;
               return (
@@ -295,11 +472,26 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
                     {missing.length > 0 && (
                       <span className="indicator-missing">No {missing.join(', ')}</span>
                     )}
+                    {route === 'traced' && (
+                      <span className="indicator-shared">
+                        Through the traced theory-of-change outcome
+                      </span>
+                    )}
+                    {objective && indicator.successMeasure && (
+                      <span className="indicator-shared">
+                        {SUCCESS_MEASURE_LABELS[indicator.successMeasure]}
+                      </span>
+                    )}
+                    {others.length > 0 && (
+                      <span className="indicator-shared">Also measures {others.join('; ')}</span>
+                    )}
                   </button>
                   {isOpen && (
                     <div id={formId}>
                       <IndicatorForm
                         indicator={indicator}
+                        subjectId={subjectId}
+                        subjectTitle={objective ? 'the success measures' : title}
                         autoFocus={justAdded === indicator.id}
                         onRemoved={() => {
                           setJustAdded(null);
@@ -314,6 +506,15 @@ export function IndicatorList({ subjectId, subjectTitle, headingLevel = 3 }: Ind
           </ul>
         </div>
       )}
+      <ShareExisting
+        candidates={candidates}
+        subjectId={subjectId}
+        title={title}
+        onShared={(id) => {
+          setOpen((prev) => new Set(prev).add(id));
+          setJustAdded(id);
+        }}
+      />
       {!Heading && <div className="indicator-list-foot">{addButton}</div>}
     </section>
   );

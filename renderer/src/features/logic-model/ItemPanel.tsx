@@ -235,7 +235,12 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
         )}
         {MEASURED_LANES.has(item.lane) && (
           <div className="lm-panel-block">
-            <IndicatorList subjectId={item.id} subjectTitle={title} headingLevel={3} />
+            <IndicatorList
+              subjectId={item.id}
+              subjectTitle={title}
+              tracedTo={item.tocOutcomeId}
+              headingLevel={3}
+            />
           </div>
         )}
         {chain && (

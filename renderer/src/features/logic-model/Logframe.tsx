@@ -98,7 +98,12 @@ function Row(props: {
       </td>
       <td className="lf-indicators">
         {MEASURED_LANES.has(item.lane) ? (
-          <IndicatorList subjectId={item.id} subjectTitle={itemTitle(item)} headingLevel={null} />
+          <IndicatorList
+            subjectId={item.id}
+            subjectTitle={itemTitle(item)}
+            tracedTo={item.tocOutcomeId}
+            headingLevel={null}
+          />
         ) : (
           <span className="lf-na">Not measured at this level</span>
         )}

@@ -5,6 +5,7 @@
  * selected item. Follows `route.focus` (from Plan health or the theory of
  * change) to select and show an item.
  */
+import { indicatorsBySubject, measuresOf } from '../../../../shared/indicators/measures';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useWorkbench } from '../../app/workbench';
 import { usePlan } from '../../store/plan-context';
@@ -35,11 +36,16 @@ export function LogicModelSection() {
   const route = useWorkbench((s) => s.route);
   const tabsId = useId();
 
+  // Indicators listed on an item and those of the ToC outcome it is traced to (one framework).
   const indicatorCounts = useMemo(() => {
+    const bySubject = indicatorsBySubject(plan.indicators);
     const counts = new Map<string, number>();
-    for (const i of plan.indicators) counts.set(i.subjectId, (counts.get(i.subjectId) ?? 0) + 1);
+    for (const item of plan.logicModel.items) {
+      const n = measuresOf(bySubject, item.id, item.tocOutcomeId).length;
+      if (n > 0) counts.set(item.id, n);
+    }
     return counts;
-  }, [plan.indicators]);
+  }, [plan.indicators, plan.logicModel.items]);
 
   // A route with `focus` (a health finding, the theory of change) selects that
   // item in the diagram. Keyed on the route object, so following the same

@@ -1,119 +1,26 @@
 /**
  * The Objective section: what change the program wants, for whom, how success
- * is defined and measured against a baseline, and when each phase runs.
+ * is defined and measured against a baseline (success measures are indicators
+ * of the plan's one measurement framework), the budget, and when each phase runs.
  */
 import {
   renamePlan,
   setPhaseDate,
   type Phase,
-  successMeasures,
   updateBaseline,
   updateObjective,
 } from '../../../../shared/commands/objective';
-import { memo, useMemo } from 'react';
-import { newId } from '../../../../shared/plan/create';
-import type { SuccessMeasure } from '../../../../shared/plan/schema';
-import {
-  DateField,
-  NumberField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../components/fields';
+import { useMemo } from 'react';
+import { DateField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
-
-const MEASURE_KINDS = [
-  { value: 'jobPlacement', label: 'Job placement' },
-  { value: 'courseCompletion', label: 'Course completion' },
-  { value: 'promotion', label: 'Promotion' },
-  { value: 'wages', label: 'Wages' },
-  { value: 'other', label: 'Other' },
-] as const satisfies readonly { value: SuccessMeasure['kind']; label: string }[];
+import { IndicatorList } from '../indicators/IndicatorList';
+import { BudgetCard } from './BudgetCard';
 
 const PHASES = [
   { key: 'plan', label: 'Plan' },
   { key: 'launch', label: 'Launch' },
   { key: 'manage', label: 'Manage' },
 ] as const;
-
-/** One success measure (memoised: typing elsewhere in the section does not re-render it). */
-const SuccessMeasureEditor = memo(function SuccessMeasureEditor({
-  measure,
-  index,
-}: {
-  measure: SuccessMeasure;
-  index: number;
-}) {
-  const dispatch = useDispatch();
-  const seal = useSealHistory();
-  const update =
-    <K extends keyof SuccessMeasure>(field: K) =>
-    (value: SuccessMeasure[K]) =>
-      dispatch(successMeasures.update({ id: measure.id, patch: { [field]: value } }));
-  const title = measure.name.trim() || 'Untitled measure';
-  return (
-    <fieldset className="measure-card">
-      <legend>
-        Success measure {index + 1}: {title}
-      </legend>
-      <div className="measure-grid">
-        <TextField
-          label="Measure"
-          value={measure.name}
-          onChange={update('name')}
-          onBlur={seal}
-          className="col-6"
-        />
-        <SelectField
-          label="Kind"
-          value={measure.kind}
-          options={MEASURE_KINDS}
-          onChange={update('kind')}
-          className="col-3"
-        />
-        <TextField
-          label="Unit"
-          value={measure.unit}
-          onChange={update('unit')}
-          onBlur={seal}
-          placeholder="e.g. % of learners"
-          className="col-3"
-        />
-        <NumberField
-          label="Baseline"
-          value={measure.baseline}
-          onChange={update('baseline')}
-          onBlur={seal}
-          className="col-3"
-        />
-        <NumberField
-          label="Target"
-          value={measure.target}
-          onChange={update('target')}
-          onBlur={seal}
-          className="col-3"
-        />
-        <DateField
-          label="Target date"
-          value={measure.targetDate}
-          onChange={update('targetDate')}
-          onBlur={seal}
-          className="col-3"
-        />
-        <div className="col-3 measure-remove">
-          <button
-            type="button"
-            className="subtle danger-text"
-            aria-label={`Remove success measure ${index + 1}: ${title}`}
-            onClick={() => dispatch(successMeasures.remove({ ids: [measure.id] }))}
-          >
-            Remove measure
-          </button>
-        </div>
-      </div>
-    </fieldset>
-  );
-});
 
 type ObjectiveText =
   | 'programName'
@@ -269,38 +176,15 @@ export function ObjectiveSection() {
         </div>
       </section>
 
-      <section aria-labelledby="measures-heading" className="card">
-        <h2 id="measures-heading">Success measures</h2>
-        {objective.successMeasures.length === 0 && (
-          <p className="section-note">
-            No success measures yet. Typical ones: job placement, course completion, promotion,
-            wages.
-          </p>
-        )}
-        {objective.successMeasures.map((measure, index) => (
-          <SuccessMeasureEditor key={measure.id} measure={measure} index={index} />
-        ))}
-        <button
-          type="button"
-          onClick={() =>
-            dispatch(
-              successMeasures.add({
-                item: {
-                  id: newId('measure'),
-                  kind: 'other',
-                  name: '',
-                  unit: '',
-                  baseline: null,
-                  target: null,
-                  targetDate: null,
-                },
-              }),
-            )
-          }
-        >
-          Add success measure
-        </button>
-      </section>
+      <div className="card measures-card">
+        <p className="section-note">
+          Success measures are indicators: one indicator can also measure outcomes in the theory of
+          change and the logic model, and is edited wherever it shows.
+        </p>
+        <IndicatorList subjectId={null} subjectTitle="the program" headingLevel={2} />
+      </div>
+
+      <BudgetCard />
 
       <section aria-labelledby="timeline-heading" className="card">
         <h2 id="timeline-heading">Timeline</h2>

@@ -3,7 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { kindLabel } from '../../../../shared/toc/kinds';
 import { updateTocElement } from '../../../../shared/commands/toc';
-import { useDispatch } from '../../store/plan-context';
+import { useDispatch, usePlan } from '../../store/plan-context';
+import { indicatorCountLabel, indicatorCounts } from '../indicators/indicator-counts';
 import { countNodeRender, useTocEditor } from './editor-state';
 import type { TocFlowNode } from './flow-adapter';
 
@@ -104,6 +105,8 @@ export const TocNodeView = memo(function TocNodeView({
   const { node } = data;
   const renaming = useTocEditor((s) => s.renamingId === id);
   const far = useTocEditor((s) => s.far);
+  // One framework: the indicators listing this element (shared ones included).
+  const indicators = usePlan((p) => indicatorCounts(p.indicators).get(id) ?? 0);
   const horizon = node.kind === 'outcome' ? ` toc-horizon-${node.horizon ?? 'short'}` : '';
   return (
     <div className={`toc-node toc-kind-${node.kind}${horizon}${selected ? ' is-selected' : ''}`}>
@@ -117,6 +120,9 @@ export const TocNodeView = memo(function TocNodeView({
           {KIND_ICON[node.kind]}
         </span>
         {kindLabel(node)}
+        {indicators > 0 && !far && (
+          <span className="toc-node-indicators">{indicatorCountLabel(indicators)}</span>
+        )}
       </div>
       {renaming ? (
         <RenameInput id={id} title={node.title} />

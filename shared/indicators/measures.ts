@@ -1,0 +1,87 @@
+/**
+ * Which indicators measure which element. One indicator can measure several
+ * elements (`Indicator.subjectIds`), and a logic-model item traced to a
+ * theory-of-change outcome (`LogicItem.tocOutcomeId`) is measured by that
+ * outcome's indicators too — so an indicator is defined once and shows on
+ * every element it measures.
+ */
+import { baseOf, replaceContents } from '../plan/drafts';
+import type { Indicator, LogicItem, Plan } from '../plan/schema';
+
+/** How an indicator reaches an element: listed on it, or through the ToC outcome it is traced to. */
+export type MeasureRoute = 'direct' | 'traced';
+
+/** An indicator measuring an element, and how. */
+export interface ElementMeasure {
+  readonly indicator: Indicator;
+  readonly route: MeasureRoute;
+}
+
+/** Indicators listed on each element (by element id), in plan order. */
+export function indicatorsBySubject(
+  indicators: readonly Indicator[],
+): Map<string, readonly Indicator[]> {
+  const map = new Map<string, Indicator[]>();
+  for (const indicator of indicators) {
+    for (const subject of new Set(indicator.subjectIds)) {
+      const list = map.get(subject);
+      if (list) list.push(indicator);
+      else map.set(subject, [indicator]);
+    }
+  }
+  return map;
+}
+
+/**
+ * Every indicator measuring an element: those listed on it first, then (for a
+ * logic-model item) those of the theory-of-change outcome it is traced to
+ * that are not already listed.
+ */
+export function measuresOf(
+  bySubject: ReadonlyMap<string, readonly Indicator[]>,
+  elementId: string,
+  tracedTo: string | null = null,
+): ElementMeasure[] {
+  const direct = bySubject.get(elementId) ?? [];
+  const result: ElementMeasure[] = direct.map((indicator) => ({ indicator, route: 'direct' }));
+  if (tracedTo && tracedTo !== elementId) {
+    const seen = new Set(direct.map((i) => i.id));
+    for (const indicator of bySubject.get(tracedTo) ?? [])
+      if (!seen.has(indicator.id)) result.push({ indicator, route: 'traced' });
+  }
+  return result;
+}
+
+/** Every indicator measuring an element of a plan (see `measuresOf`). */
+export function planMeasuresOf(plan: Plan, elementId: string): ElementMeasure[] {
+  const item: LogicItem | undefined = plan.logicModel.items.find((i) => i.id === elementId);
+  return measuresOf(indicatorsBySubject(plan.indicators), elementId, item?.tocOutcomeId ?? null);
+}
+
+/** The program's success measures: indicators marked as such, in plan order. */
+export function successMeasuresOf(indicators: readonly Indicator[]): Indicator[] {
+  return indicators.filter((i) => i.successMeasure !== null);
+}
+
+/**
+ * Drops deleted elements from the indicators that measured them (a draft or
+ * a plain plan). An indicator left measuring nothing is removed unless it is
+ * a success measure (the Objective still names it).
+ */
+export function forgetMeasuredElements(plan: Plan, gone: ReadonlySet<string>): void {
+  if (gone.size === 0) return;
+  // Read as plain values (baseOf): a draft does not proxy every indicator.
+  const all = baseOf(plan.indicators);
+  if (!all.some((i) => i.subjectIds.some((id) => gone.has(id)))) return;
+  const kept: Indicator[] = [];
+  for (const indicator of all) {
+    if (!indicator.subjectIds.some((id) => gone.has(id))) {
+      kept.push(indicator);
+      continue;
+    }
+    const subjectIds = indicator.subjectIds.filter((id) => !gone.has(id));
+    if (subjectIds.length === 0 && indicator.successMeasure === null) continue;
+    kept.push({ ...indicator, subjectIds });
+  }
+  replaceContents(plan.indicators, kept);
+}

@@ -4,7 +4,7 @@
  * untrusted input enters the app, so every failure becomes a clear sentence
  * and nothing is returned that did not pass validation.
  */
-import type { z } from 'zod';
+import { describePlanIssue } from './describe-issue';
 import { MAX_PLAN_FILE_BYTES } from '../ipc';
 import {
   migratePlan,
@@ -138,13 +138,6 @@ export function decodePlanFileBytes(bytes: Uint8Array, fileName?: string): Decod
 /** "23.4 MB" style size for messages. */
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`))
-    .join('');
-  return `${path || '(file)'}: ${issue.message}`;
 }
 
 function fail(message: string, details: string[] = []): PlanFileResult {
@@ -282,7 +275,7 @@ function readCheckedDocument(
     const parsed = Plan.safeParse(migrated.plan);
     if (!parsed.success) {
       const issues = parsed.error.issues;
-      const details = issues.slice(0, 8).map(describeIssue);
+      const details = issues.slice(0, 8).map((issue) => describePlanIssue(issue, migrated.plan));
       if (issues.length > details.length)
         details.push(`…and ${issues.length - details.length} more`);
       return fail(

@@ -98,6 +98,25 @@ const ARIA_LABELS = {
     'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
 };
 let clipboard: TocClipboard | null = null;
+/** Node titles are 13 px: at this zoom they show at about 11.7 px, readable on a projector. */
+export const READABLE_ZOOM = 0.9;
+/** Arrow keys move a focused element by 5 px (20 with Shift), as React Flow does. */
+const ARROW_STEPS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/**
+ * Elements in reading order — rows from the top, each row left to right — so
+ * Tab visits them as a reader scans the pathway.
+ */
+export function readingOrder(nodes: readonly TocNode[]): Map<string, number> {
+  const row = (n: TocNode) => Math.round(n.position.y / NODE_SIZE.height);
+  const sorted = [...nodes].sort((a, b) => row(a) - row(b) || a.position.x - b.position.x);
+  return new Map(sorted.map((n, i) => [n.id, i]));
+}
 
 /** Marks exactly `ids` as selected (no change when `ids` is undefined), keeping unchanged objects. */
 function withSelection<T extends { id: string; selected?: boolean }>(
@@ -288,9 +307,17 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   const [flowNodes, setFlowNodes] = useState<TocFlowNode[]>(() =>
     withSelection(syncFlowNodes([], tocNodes), part?.around ? [part.around] : undefined),
   );
-  const [flowEdges, setFlowEdges] = useState<TocFlowEdge[]>(() => syncFlowEdges([], tocLinks));
+  // Links are named by the titles of their ends ("From → To").
+  const titleOf = useMemo(() => {
+    const titles = new Map(planNodes.map((n) => [n.id, n.title]));
+    return (id: string) => titles.get(id) ?? '';
+  }, [planNodes]);
+  const [flowEdges, setFlowEdges] = useState<TocFlowEdge[]>(() =>
+    syncFlowEdges([], tocLinks, titleOf),
+  );
   const [seenNodes, setSeenNodes] = useState(tocNodes);
   const [seenLinks, setSeenLinks] = useState(tocLinks);
+  const [seenTitles, setSeenTitles] = useState(() => titleOf);
   // A selection asked for right after an edit (select what was just added)
   // must also reach elements that exist only once this sync has run. It is
   // tagged with the graph it was asked for, so it never leaks into a later sync.
@@ -305,10 +332,11 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     const selected = wanted(planNodes)?.nodes;
     setFlowNodes((prev) => withSelection(syncFlowNodes(prev, tocNodes), selected));
   }
-  if (seenLinks !== tocLinks) {
+  if (seenLinks !== tocLinks || seenTitles !== titleOf) {
     setSeenLinks(tocLinks);
+    setSeenTitles(() => titleOf);
     const selected = wanted(planLinks)?.edges;
-    setFlowEdges((prev) => withSelection(syncFlowEdges(prev, tocLinks), selected));
+    setFlowEdges((prev) => withSelection(syncFlowEdges(prev, tocLinks, titleOf), selected));
   }
 
   // The selection object stays the same while only positions change (a drag),
@@ -324,6 +352,10 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     const [nodes, edges] = JSON.parse(selectionKey) as [string[], string[]];
     return { nodes, edges };
   }, [selectionKey]);
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
   // Far out, titles are unreadable: nodes become plain shapes (cheap to paint).
   const [zoomBand, setZoomBand] = useState<'near' | 'middle' | 'far'>('near');
   const followZoom = useCallback(
@@ -378,6 +410,21 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     (duration = 300) => void flow.setViewport(fittedViewport(), { duration }),
     [flow, fittedViewport],
   );
+  // Fitted, a plan's titles can be too small to read: this zooms to a size
+  // where they read (≥ 11 px), around the selected element or the view's centre.
+  const zoomReadable = () => {
+    const plan = store.getState().history.present;
+    const selected = selectionRef.current.nodes[0];
+    const node = selected ? plan.theoryOfChange.nodes.find((n) => n.id === selected) : undefined;
+    const box = canvasRef.current?.getBoundingClientRect();
+    const centre = node
+      ? { x: node.position.x + NODE_SIZE.width / 2, y: node.position.y + NODE_SIZE.height / 2 }
+      : flow.screenToFlowPosition({
+          x: (box?.left ?? 0) + (box?.width ?? 0) / 2,
+          y: (box?.top ?? 0) + (box?.height ?? 0) / 2,
+        });
+    void flow.setCenter(centre.x, centre.y, { zoom: READABLE_ZOOM, duration: 300 });
+  };
   // The canvas opens fitted, computed as soon as the canvas has a size and
   // before React Flow first renders, so a large graph never mounts
   // thousands of nodes only to draw them as boxes.
@@ -557,6 +604,27 @@ function TocEditor({ scope }: { scope?: PartProps }) {
       setConnectFrom(actOn);
     } else if (event.key === 'Escape') {
       select({ nodes: [], edges: [] });
+    } else if (
+      focused &&
+      ARROW_STEPS[event.key] &&
+      !mod &&
+      !event.altKey &&
+      !selection.nodes.includes(focused)
+    ) {
+      // A node reached by Tab moves with the arrows straight away (React Flow
+      // moves only selected nodes): select it and move it one step.
+      const node = plan.theoryOfChange.nodes.find((n) => n.id === focused);
+      if (!node) return;
+      const [dx, dy] = ARROW_STEPS[event.key]!;
+      const step = event.shiftKey ? 20 : 5;
+      select({ nodes: [focused], edges: [] });
+      dispatch(
+        moveTocElements({
+          positions: [
+            [focused, { x: node.position.x + dx * step, y: node.position.y + dy * step }],
+          ],
+        }),
+      );
     } else {
       return;
     }
@@ -647,11 +715,13 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     return ids;
   }, [nodeTiles, nearKeys, selection, tocLinks]);
   const lod = large && far;
-  // Same node objects (only the array is new), so React Flow re-adopts nothing.
-  const shownNodes = useMemo(
-    () => (liveNodes ? flowNodes.filter((n) => liveNodes.has(n.id)) : flowNodes),
-    [flowNodes, liveNodes],
-  );
+  // Same node objects (only the array is new), so React Flow re-adopts
+  // nothing. In reading order: the DOM order is the Tab order.
+  const rank = useMemo(() => readingOrder(tocNodes), [tocNodes]);
+  const shownNodes = useMemo(() => {
+    const shown = liveNodes ? flowNodes.filter((n) => liveNodes.has(n.id)) : [...flowNodes];
+    return shown.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  }, [flowNodes, liveNodes, rank]);
 
   // Static layers take no pointer events (see StaticLinks, StaticNodes): a
   // click on the empty canvas selects the element or link drawn under it.
@@ -773,40 +843,51 @@ function TocEditor({ scope }: { scope?: PartProps }) {
           </button>
         </div>
       )}
-      <div className="toc-toolbar" role="toolbar" aria-label="Theory of change tools">
-        <div className="toc-palette" role="group" aria-label="Add element">
-          <span className="toc-toolbar-label" aria-hidden="true">
-            Add
-          </span>
-          {TOC_KINDS.map((k) => (
+      <div className="toc-header">
+        <h1 className="toc-title">Theory of change</h1>
+        <div className="toc-toolbar" role="toolbar" aria-label="Theory of change tools">
+          <div className="toc-palette" role="group" aria-label="Add element">
+            <span className="toc-toolbar-label" aria-hidden="true">
+              Add
+            </span>
+            {TOC_KINDS.map((k) => (
+              <button
+                key={k.kind}
+                type="button"
+                className={`toc-add toc-add-${k.kind}`}
+                title={k.hint}
+                aria-label={`Add ${k.label.toLowerCase()}`}
+                onClick={() => addNode(k.kind, k.label)}
+              >
+                {k.label}
+              </button>
+            ))}
+          </div>
+          <div className="toc-toolbar-end">
+            <SearchBox nodes={tocNodes} onPick={onSearchPick} />
             <button
-              key={k.kind}
               type="button"
-              className={`toc-add toc-add-${k.kind}`}
-              title={k.hint}
-              aria-label={`Add ${k.label.toLowerCase()}`}
-              onClick={() => addNode(k.kind, k.label)}
+              disabled={layingOut || tocNodes.length === 0}
+              onClick={() => void runLayout()}
             >
-              {k.label}
+              {layingOut ? 'Laying out…' : 'Auto layout'}
             </button>
-          ))}
-        </div>
-        <div className="toc-toolbar-end">
-          <SearchBox nodes={tocNodes} onPick={onSearchPick} />
-          <button
-            type="button"
-            disabled={layingOut || tocNodes.length === 0}
-            onClick={() => void runLayout()}
-          >
-            {layingOut ? 'Laying out…' : 'Auto layout'}
-          </button>
-          <button
-            type="button"
-            aria-label="Fit the whole diagram on screen"
-            onClick={() => fitAll()}
-          >
-            Fit
-          </button>
+            <button
+              type="button"
+              aria-label="Fit the whole diagram on screen"
+              onClick={() => fitAll()}
+            >
+              Fit
+            </button>
+            <button
+              type="button"
+              aria-label="Zoom to readable text"
+              title="Zoom in until titles are easy to read (around the selected element)"
+              onClick={zoomReadable}
+            >
+              Readable size
+            </button>
+          </div>
         </div>
       </div>
       <div className="toc-body">
@@ -818,6 +899,17 @@ function TocEditor({ scope }: { scope?: PartProps }) {
           aria-label="Theory of change canvas"
           role="region"
         >
+          {tocNodes.length === 0 && !scope && (
+            <div className="toc-empty-hint" role="note">
+              <p className="toc-empty-title">Start your theory of change</p>
+              <p>
+                Add the <strong>impact</strong> first — the long-term change you want — then the
+                outcomes that lead to it and the interventions that bring those about. Use the{' '}
+                <strong>Add</strong> buttons above; press <kbd>L</kbd> on an element to link it to
+                the next step.
+              </p>
+            </div>
+          )}
           {initialViewport && (
             <ReactFlow<TocFlowNode, TocFlowEdge>
               nodes={shownNodes}
@@ -833,6 +925,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
               onSelectionEnd={lod ? onSelectionEnd : undefined}
               onNodeDoubleClick={onNodeDoubleClick}
               connectOnClick
+              edgesFocusable={false}
               deleteKeyCode={DELETE_KEYS}
               multiSelectionKeyCode={MULTI_SELECT_KEYS}
               onMove={onMove}

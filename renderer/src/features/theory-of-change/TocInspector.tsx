@@ -101,6 +101,9 @@ function LinkList(props: {
             <button
               type="button"
               className="link-button"
+              aria-label={`Link ${props.nodeTitle(l.source) || 'Untitled'} → ${
+                props.nodeTitle(l.target) || 'Untitled'
+              }`}
               onClick={() => props.onSelect({ nodes: [], edges: [l.id] })}
             >
               {props.nodeTitle(l[props.end])}
@@ -355,33 +358,58 @@ export const TocInspector = memo(function TocInspector(props: InspectorProps) {
       : undefined,
   );
   const count = selection.nodes.length + selection.edges.length;
+  // The panel folds away to give the canvas the whole width (projectors).
+  const [open, setOpen] = useState(true);
+  const toggle = (
+    <button
+      type="button"
+      className="toc-inspector-toggle"
+      aria-label="Details panel"
+      aria-expanded={open}
+      aria-controls="toc-inspector-content"
+      title={open ? 'Hide the details panel' : 'Show the details panel'}
+      onClick={() => setOpen((o) => !o)}
+    >
+      <span aria-hidden="true">{open ? '»' : '«'}</span>
+      {open ? 'Hide' : 'Details'}
+    </button>
+  );
+  if (!open)
+    return (
+      <aside className="toc-inspector is-collapsed" aria-label="Details">
+        {toggle}
+      </aside>
+    );
   return (
     <aside className="toc-inspector" aria-label="Details">
-      {node ? (
-        <NodePanel key={node.id} node={node} {...props} />
-      ) : link ? (
-        <LinkPanel key={link.id} link={link} {...props} />
-      ) : count > 1 ? (
-        <>
-          <h2>{count} items selected</h2>
-          <p className="section-note">
-            {selection.nodes.length} elements and {selection.edges.length} links. Drag them
-            together, move them with the arrow keys, or tidy them up.
-          </p>
-          <div className="inspector-actions">
-            {selection.nodes.length > 1 && (
-              <button type="button" onClick={props.onLayoutSelection}>
-                Lay out selection
+      <div className="toc-inspector-bar">{toggle}</div>
+      <div className="toc-inspector-content" id="toc-inspector-content">
+        {node ? (
+          <NodePanel key={node.id} node={node} {...props} />
+        ) : link ? (
+          <LinkPanel key={link.id} link={link} {...props} />
+        ) : count > 1 ? (
+          <>
+            <h2>{count} items selected</h2>
+            <p className="section-note">
+              {selection.nodes.length} elements and {selection.edges.length} links. Drag them
+              together, move them with the arrow keys, or tidy them up.
+            </p>
+            <div className="inspector-actions">
+              {selection.nodes.length > 1 && (
+                <button type="button" onClick={props.onLayoutSelection}>
+                  Lay out selection
+                </button>
+              )}
+              <button type="button" className="danger-text" onClick={props.onDelete}>
+                Delete selection
               </button>
-            )}
-            <button type="button" className="danger-text" onClick={props.onDelete}>
-              Delete selection
-            </button>
-          </div>
-        </>
-      ) : (
-        <NarrativePanel />
-      )}
+            </div>
+          </>
+        ) : (
+          <NarrativePanel />
+        )}
+      </div>
     </aside>
   );
 });

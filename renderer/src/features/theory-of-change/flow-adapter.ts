@@ -41,25 +41,42 @@ export function syncFlowNodes(
   });
 }
 
+/**
+ * Link colour: at least 3:1 against the canvas (#f8f9fb) so a link reads as
+ * a line, whatever its evidence (WCAG 1.4.11). #5b6577 is about 5.6:1.
+ */
+export const LINK_STROKE = '#5b6577';
+
 const EVIDENCE_STROKE: Record<
   TocLink['evidence'],
-  { strokeWidth: number; strokeDasharray?: string }
+  { stroke: string; strokeWidth: number; strokeDasharray?: string }
 > = {
-  strong: { strokeWidth: 3 },
-  moderate: { strokeWidth: 2 },
-  weak: { strokeWidth: 2, strokeDasharray: '8 5' },
-  none: { strokeWidth: 1.5, strokeDasharray: '2 4' },
+  strong: { stroke: LINK_STROKE, strokeWidth: 3 },
+  moderate: { stroke: LINK_STROKE, strokeWidth: 2 },
+  weak: { stroke: LINK_STROKE, strokeWidth: 2, strokeDasharray: '8 5' },
+  none: { stroke: LINK_STROKE, strokeWidth: 2, strokeDasharray: '3 4' },
 };
 
-/** Canvas edges for the domain links, reusing unchanged ones. */
+/** A link's accessible name: where it runs, "From → To". */
+export function linkName(fromTitle: string, toTitle: string): string {
+  return `${fromTitle || 'Untitled'} → ${toTitle || 'Untitled'}`;
+}
+
+/**
+ * Canvas edges for the domain links, reusing unchanged ones. A link is named
+ * by its ends ("From → To", so a renamed element renames its links); its
+ * rationale is its description.
+ */
 export function syncFlowEdges(
   previous: readonly TocFlowEdge[],
   links: readonly TocLink[],
+  titleOf: (id: string) => string,
 ): TocFlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
   return links.map((link) => {
     const old = byId.get(link.id);
-    if (old && old.data?.link === link) return old;
+    const name = linkName(titleOf(link.source), titleOf(link.target));
+    if (old && old.data?.link === link && old.ariaLabel === name) return old;
     return {
       id: link.id,
       source: link.source,
@@ -67,9 +84,14 @@ export function syncFlowEdges(
       type: 'default',
       data: { link },
       selected: old?.selected ?? false,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: LINK_STROKE },
       style: EVIDENCE_STROKE[link.evidence],
-      ariaLabel: link.rationale ? `Link: ${link.rationale}` : 'Link without rationale',
+      ariaLabel: name,
+      domAttributes: {
+        'aria-description': link.rationale
+          ? `Link. Rationale: ${link.rationale}`
+          : 'Link without rationale',
+      },
       className: link.rationale ? undefined : 'toc-edge-no-rationale',
     };
   });

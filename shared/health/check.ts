@@ -13,7 +13,36 @@ export const HEALTH_INPUTS = [
   'theoryOfChange',
   'logicModel',
   'indicators',
+  'objective',
+  'budget',
+  'stakeholders',
+  'learners',
+  'content',
+  'launch',
+  'manage',
 ] as const satisfies readonly (keyof Plan)[];
+
+/**
+ * What the findings depend on, finer than HEALTH_INPUTS where a rule reads
+ * only a corner of a part: of the Objective only the timeline (typing its
+ * texts never re-checks the plan), of the launch only the marketing plan, of
+ * Manage only the KPIs. The findings of two plans with identical values here
+ * are identical; the app caches on them.
+ */
+export function healthDependencies(plan: Plan): readonly object[] {
+  return [
+    plan.theoryOfChange,
+    plan.logicModel,
+    plan.indicators,
+    plan.objective.timeline,
+    plan.budget,
+    plan.stakeholders,
+    plan.learners,
+    plan.content,
+    plan.launch.marketing,
+    plan.manage.kpis,
+  ];
+}
 
 /** All findings for a plan: errors first, then warnings, then info; rule order within each. */
 export function checkPlanHealth(plan: Plan): Finding[] {

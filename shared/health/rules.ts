@@ -7,6 +7,7 @@ import { laneInfo, MEASURED_LANES, OUTCOME_LANES } from '../logic-model/lanes';
 import { isTraceableTocNode } from '../logic-model/trace';
 import type { Indicator, LogicItem, Plan, TocNode } from '../plan/schema';
 import { adjacency, indexPlan, reachable, type PlanIndex } from './plan-index';
+import { PLAN_RULES } from './plan-rules';
 import { HEALTH_RULES, type Finding } from './types';
 
 /** A health rule: plan in, findings out. */
@@ -505,4 +506,6 @@ export const ALL_RULES: readonly HealthRule[] = [
   outcomeWithoutIndicator,
   indicatorIncomplete,
   linkWithoutRationale,
+  // Content, learners, budget, checkpoints, references, timing (plan-rules.ts).
+  ...PLAN_RULES,
 ];

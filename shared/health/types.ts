@@ -7,7 +7,14 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The plan sections a finding can point at (ids of PLAN_SECTIONS in the renderer). */
-export type HealthSection = 'theoryOfChange' | 'logicModel' | 'objective';
+export type HealthSection =
+  | 'theoryOfChange'
+  | 'logicModel'
+  | 'objective'
+  | 'stakeholders'
+  | 'learners'
+  | 'makeOrBuy'
+  | 'pathways';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -31,6 +38,13 @@ export const HEALTH_RULES = {
   danglingReference: 'dangling-reference',
   selfLink: 'self-link',
   duplicateLink: 'duplicate-link',
+  uncoveredSkill: 'uncovered-skill',
+  undecidedMakeOrBuy: 'undecided-make-or-buy',
+  unservedSegment: 'unserved-segment',
+  undatedCheckpoint: 'undated-checkpoint',
+  overBudget: 'over-budget',
+  missingReference: 'missing-reference',
+  unmeasurableTiming: 'unmeasurable-timing',
 } as const;
 
 /** Id of a health rule. */

@@ -108,6 +108,8 @@ describe('HealthSection', () => {
       d.logicModel.links.push({ id: 'broken', source: 'lm-in-team', target: 'gone' });
       // And a warning: an outcome loses its only indicator.
       d.indicators = d.indicators.filter((i) => !i.subjectIds.includes('toc-out-sustained'));
+      for (const kpi of d.manage.kpis)
+        if (kpi.indicatorId === 'ind-retention-12m') kpi.indicatorId = null;
     });
     render(
       <PlanStoreProvider value={store}>

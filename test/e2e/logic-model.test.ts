@@ -98,8 +98,16 @@ describe('logic model', () => {
       .poll(() => shortTerm.getByRole('button').nth(3).textContent())
       .toContain(NEW_OUTCOME);
 
-    // Plan health now has one more problem: the new outcome has no indicator.
-    await expect.poll(() => healthCount(page)).toBe(before + 1);
+    // One measurement framework (issue 10): the traced theory-of-change outcome's
+    // indicator measures the new outcome too, so Plan health has nothing to add.
+    await expect.poll(() => newCard.textContent()).toContain('1 indicator');
+    await expect.poll(() => healthCount(page)).toBe(before);
+    await newCard.click();
+    await panel.getByText('Through the traced theory-of-change outcome').first().waitFor();
+    // Unlinked, it has no indicator of its own (and is not traced).
+    const trace = panel.getByRole('combobox', { name: 'Theory-of-change outcome' });
+    await trace.selectOption({ label: 'Not linked' });
+    await expect.poll(() => healthCount(page)).toBe(before + 2);
     await page.getByRole('link', { name: /^Plan health/ }).click();
     await page.getByRole('heading', { name: 'Plan health', level: 1 }).waitFor();
     const finding = page.getByRole('button', {
@@ -115,7 +123,7 @@ describe('logic model', () => {
     await expect.poll(() => newCard.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => newCard.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // Fix it: a complete indicator (baseline, target, data source).
+    // Fix it: a complete indicator (baseline, target, data source, owner).
     await panel.getByRole('button', { name: `Add indicator for ${NEW_OUTCOME}` }).click();
     const indicator = panel.getByRole('group', { name: /^Indicator:/ });
     await indicator
@@ -125,10 +133,13 @@ describe('logic model', () => {
     await indicator.getByLabel('Baseline', { exact: true }).fill('10');
     await indicator.getByLabel('Target', { exact: true }).fill('60');
     await indicator.getByLabel('Data source', { exact: true }).fill('Exit survey');
+    await indicator.getByLabel('Owner', { exact: true }).fill('Career coaching lead');
     await indicator.getByLabel('Frequency', { exact: true }).selectOption({ label: 'Quarterly' });
     await indicator.getByRole('checkbox', { name: 'Young parents and carers' }).check();
     await screenshot(page, 'logic-model-selected-1366');
     await expectNoSeriousAxeViolations(page);
+    await expect.poll(() => healthCount(page)).toBe(before + 1);
+    await trace.selectOption({ label: TOC_OUTCOME });
     await expect.poll(() => healthCount(page)).toBe(before);
     await page.getByRole('link', { name: /^Plan health/ }).click();
     await page.getByRole('heading', { name: 'Plan health', level: 1 }).waitFor();
@@ -216,12 +227,12 @@ describe('logic model', () => {
     // The same from the panel's picker; a duplicate is refused with a reason.
     await panel
       .getByRole('combobox', { name: 'Add an arrow to…' })
-      .selectOption({ label: '130,000 learning hours logged' });
+      .selectOption({ label: '220,000 learning hours logged' });
     await expect
       .poll(() => panel.getByRole('list', { name: 'Leads to' }).getByRole('listitem').count())
       .toBe(3);
     await panel
-      .getByRole('button', { name: 'Remove arrow to “130,000 learning hours logged”' })
+      .getByRole('button', { name: 'Remove arrow to “220,000 learning hours logged”' })
       .click();
     await expect
       .poll(() => panel.getByRole('list', { name: 'Leads to' }).getByRole('listitem').count())

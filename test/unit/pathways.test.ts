@@ -175,9 +175,14 @@ describe('skills map', () => {
     expect(mergeSkills(['SQL'], ['sql', 'Python', ' '])).toEqual(['SQL', 'Python']);
   });
 
-  it('the sample IT pathway leaves hardware skills uncovered', () => {
+  it('the sample IT pathway covers hardware skills with its lab, and would not without it', () => {
     const p = read.plan.content.pathways.find((x) => x.id === 'pw-it-support')!;
-    expect(summarisePathway(p, read.plan.content.catalog).uncovered).toEqual([
+    expect(summarisePathway(p, read.plan.content.catalog).uncovered).toEqual([]);
+    const withoutLab = {
+      ...p,
+      steps: p.steps.filter((s) => s.contentItemId !== 'cat-hardware-lab'),
+    };
+    expect(summarisePathway(withoutLab, read.plan.content.catalog).uncovered).toEqual([
       'Hardware installation and repair',
     ]);
   });

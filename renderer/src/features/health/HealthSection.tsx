@@ -1,6 +1,7 @@
 /**
- * Plan health: every rule-based finding about the theory of change, the logic
- * model and their indicators, grouped by severity and area. Each finding is a
+ * Plan health: every rule-based finding about the plan — theory of change,
+ * logic model, indicators, budget, stakeholders, learners, make-or-buy and
+ * pathways — grouped by severity and area. Each finding is a
  * button that opens the element it is about; broken references can be
  * removed in place.
  */
@@ -20,9 +21,13 @@ import { usePlanHealth } from './use-health';
 import './health.css';
 
 const AREAS = [
+  { id: 'objective', label: 'Objective and budget' },
   { id: 'theoryOfChange', label: 'Theory of change' },
   { id: 'logicModel', label: 'Logic model' },
-  { id: 'objective', label: 'Objective' },
+  { id: 'stakeholders', label: 'Stakeholders and partners' },
+  { id: 'learners', label: 'Learners' },
+  { id: 'makeOrBuy', label: 'Make or buy' },
+  { id: 'pathways', label: 'Pathways and skills' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
@@ -30,7 +35,7 @@ const RULE_HELP = [
   ['Outcome without indicator', 'Every outcome and output needs at least one indicator.'],
   [
     'Incomplete indicator',
-    'An indicator needs a baseline, a target and a data source to be measurable.',
+    'An indicator needs a baseline, a target, a data source and an owner to be measurable.',
   ],
   [
     'Unlinked element',
@@ -47,7 +52,22 @@ const RULE_HELP = [
     'Outcome not traced',
     'Each logic-model outcome should name the theory-of-change outcome it puts into practice.',
   ],
-  ['Broken reference', 'Links and indicators must point at elements that still exist.'],
+  [
+    'Broken reference',
+    'Links, indicators, pathway steps, stakeholders and KPIs must point at elements that still exist.',
+  ],
+  ['Uncovered skill', 'Each required skill of a pathway should be taught by one of its steps.'],
+  ['Open make-or-buy question', 'Each make-or-buy question needs a decision and its rationale.'],
+  ['Segment without a pathway', 'Each learner segment should have a pathway to follow.'],
+  ['Checkpoint without a date', 'Checkpoints need a date to come up when they are due.'],
+  [
+    'Over budget',
+    'What the plan costs (incentives and content on expected participants, outreach) should fit each budget line and the total; participants should fit the licences bought.',
+  ],
+  [
+    'Target that cannot be measured yet',
+    'An outcome’s target date should come after learners starting at launch can finish the pathways.',
+  ],
 ] as const;
 
 const available = (section: string): section is SectionId =>
@@ -102,8 +122,8 @@ export function HealthSection() {
       <header className="section-header">
         <h1>Plan health</h1>
         <p className="lead">
-          Checks that keep the theory of change and the logic model sound and measurable. Select a
-          finding to go to the element it is about.
+          Checks that keep the whole plan sound, measurable and within budget. Select a finding to
+          go to the element it is about.
         </p>
         <p className="health-summary" role="status">
           {findings.length === 0 ? (
@@ -127,8 +147,8 @@ export function HealthSection() {
       {findings.length === 0 && (
         <div className="health-empty card">
           <p>
-            Nothing to fix. Every outcome has a measurable indicator, every element is linked and
-            the logic model traces to the theory of change.
+            Nothing to fix. Every outcome has a measurable indicator, every element is linked, the
+            logic model traces to the theory of change, and the plan fits its budget.
           </p>
         </div>
       )}

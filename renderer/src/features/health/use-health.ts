@@ -3,26 +3,31 @@
  * version (plans are immutable, so identity is the cache key) and shared by
  * the sidebar badge, the health section and the editors' hints.
  */
-import { checkPlanHealth, HEALTH_INPUTS, problemCount } from '../../../../shared/health/check';
+import { checkPlanHealth, healthDependencies, problemCount } from '../../../../shared/health/check';
 import type { Finding } from '../../../../shared/health/types';
 import type { Plan } from '../../../../shared/plan/schema';
 import { useSettledPlan } from '../../store/plan-context';
 
 // Findings are cached on the identity of the parts of the plan the rules
-// read (HEALTH_INPUTS): edits elsewhere reuse them without a new check.
-const cache = new WeakMap<object, WeakMap<object, WeakMap<object, readonly Finding[]>>>();
+// read (healthDependencies): edits elsewhere reuse them without a new check.
+// A trie of WeakMaps, one level per part; the last level holds the findings.
+type CacheNode = WeakMap<object, CacheNode | readonly Finding[]>;
+const cache: CacheNode = new WeakMap();
 
 /** The findings for one version of a plan (memoised on the parts the rules read). */
 function healthOf(plan: Plan): readonly Finding[] {
-  const [a, b, c] = HEALTH_INPUTS.map((key) => plan[key] as object) as [object, object, object];
-  let byB = cache.get(a);
-  if (!byB) cache.set(a, (byB = new WeakMap()));
-  let byC = byB.get(b);
-  if (!byC) byB.set(b, (byC = new WeakMap()));
-  let findings = byC.get(c);
+  const parts = healthDependencies(plan);
+  let node = cache;
+  for (let i = 0; i < parts.length - 1; i++) {
+    let next = node.get(parts[i]!) as CacheNode | undefined;
+    if (!next) node.set(parts[i]!, (next = new WeakMap()));
+    node = next;
+  }
+  const last = parts.at(-1)!;
+  let findings = node.get(last) as readonly Finding[] | undefined;
   if (!findings) {
     findings = checkPlanHealth(plan);
-    byC.set(c, findings);
+    node.set(last, findings);
   }
   return findings;
 }

@@ -1,0 +1,318 @@
+/**
+ * Plan-health rules beyond the theory of change and the logic model: content
+ * and pathways, learners, make-or-buy, checkpoints, the budget, references
+ * between sections, and whether outcome targets can be measured in time.
+ * Same contract as rules.ts: a pure function of the plan, one sentence per
+ * finding, each pointing at the element to fix.
+ */
+import { summarisePathway } from '../content/pathways';
+import { formatCount } from '../learners/segments';
+import {
+  BUDGET_LINE_LABELS,
+  BUDGET_LINES,
+  budgetLinesTotal,
+  formatMoney,
+  plannedCosts,
+} from '../learners/budget';
+import { OUTCOME_LANES } from '../logic-model/lanes';
+import { addDays } from '../stakeholders/schedule';
+import { indexPlan, type PlanIndex } from './plan-index';
+import type { HealthRule } from './rules';
+import { quoteTitle } from './words';
+import { HEALTH_RULES, type Finding } from './types';
+
+const plurals = new Intl.PluralRules('en');
+/** "1 skill", "3 skills" (Intl.PluralRules). */
+const count = (n: number, one: string, many: string) =>
+  `${formatCount(n)} ${plurals.select(n) === 'one' ? one : many}`;
+
+const list = (words: readonly string[]) =>
+  new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);
+
+/** Required skills a pathway's steps do not teach. */
+export const uncoveredSkills: HealthRule = (plan) => {
+  const findings: Finding[] = [];
+  for (const pathway of plan.content.pathways) {
+    const { uncovered } = summarisePathway(pathway, plan.content.catalog);
+    if (uncovered.length === 0) continue;
+    findings.push({
+      id: `${HEALTH_RULES.uncoveredSkill}:${pathway.id}`,
+      rule: HEALTH_RULES.uncoveredSkill,
+      severity: 'warning',
+      message: `The pathway ${quoteTitle(pathway.name)} does not teach ${count(uncovered.length, 'required skill', 'required skills')}: ${list(uncovered.map((s) => `“${s}”`))}.`,
+      target: { section: 'pathways', elementId: pathway.id },
+    });
+  }
+  return findings;
+};
+
+/** Make-or-buy decisions with no decision taken, or no rationale written down. */
+export const undecidedMakeOrBuy: HealthRule = (plan) => {
+  const findings: Finding[] = [];
+  for (const decision of plan.content.decisions) {
+    const missing = [
+      ...(decision.decision === null ? ['a decision'] : []),
+      ...(decision.rationale.trim() ? [] : ['a rationale']),
+    ];
+    if (missing.length === 0) continue;
+    findings.push({
+      id: `${HEALTH_RULES.undecidedMakeOrBuy}:${decision.id}`,
+      rule: HEALTH_RULES.undecidedMakeOrBuy,
+      severity: 'warning',
+      message: `The make-or-buy question ${quoteTitle(decision.need)} has no ${list(missing).replace(/\ba /g, '')}: record what was decided and why.`,
+      target: { section: 'makeOrBuy', elementId: decision.id },
+    });
+  }
+  return findings;
+};
+
+/** Learner segments that no pathway is for. */
+export const unservedSegment: HealthRule = (plan) => {
+  const served = new Set(plan.content.pathways.flatMap((p) => p.segmentIds));
+  return plan.learners
+    .filter((segment) => !served.has(segment.id))
+    .map((segment) => ({
+      id: `${HEALTH_RULES.unservedSegment}:${segment.id}`,
+      rule: HEALTH_RULES.unservedSegment,
+      severity: 'warning',
+      message: `No pathway is for the learner segment ${quoteTitle(segment.name)}, so the plan offers its learners nothing to follow.`,
+      target: { section: 'learners', elementId: segment.id },
+    }));
+};
+
+/** Industry checkpoints and recurring engagement actions without a date. */
+export const undatedCheckpoint: HealthRule = (plan) => {
+  const findings: Finding[] = [];
+  for (const checkpoint of plan.stakeholders.checkpoints) {
+    if (checkpoint.nextDate !== null) continue;
+    findings.push({
+      id: `${HEALTH_RULES.undatedCheckpoint}:${checkpoint.id}`,
+      rule: HEALTH_RULES.undatedCheckpoint,
+      severity: 'warning',
+      message: `The checkpoint ${quoteTitle(checkpoint.title)} has no date, so it will not come up when it is due.`,
+      target: { section: 'stakeholders', elementId: checkpoint.id },
+    });
+  }
+  for (const entry of plan.stakeholders.entries) {
+    for (const action of entry.actions) {
+      if (action.done || action.when !== null || action.repeatEveryDays === null) continue;
+      findings.push({
+        id: `${HEALTH_RULES.undatedCheckpoint}:${entry.id}:${action.id}`,
+        rule: HEALTH_RULES.undatedCheckpoint,
+        severity: 'warning',
+        message: `The recurring checkpoint ${quoteTitle(action.what)} with ${quoteTitle(entry.name)} has no date, so it will not come up when it is due.`,
+        target: { section: 'stakeholders', elementId: entry.id },
+      });
+    }
+  }
+  return findings;
+};
+
+/**
+ * Planned costs against the budget: each line, the lines against the total,
+ * the plan's costs against the total, participants against licences, and
+ * money without a currency.
+ */
+export const overBudget: HealthRule = (plan) => {
+  const findings: Finding[] = [];
+  const budget = plan.budget;
+  const currency = budget.currency;
+  const money = (n: number) => formatMoney(n, currency);
+  const planned = plannedCosts(plan);
+  const target = { section: 'objective', elementId: 'budget' } as const;
+  for (const line of BUDGET_LINES) {
+    const amount = budget.lines[line];
+    const cost = planned.lines[line];
+    if (amount === null || cost === null || cost <= amount) continue;
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:${line}`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'warning',
+      message: `${BUDGET_LINE_LABELS[line]} in the plan cost ${money(cost)}, over the ${money(amount)} budgeted for them.`,
+      target,
+    });
+  }
+  const linesTotal = budgetLinesTotal(budget);
+  if (budget.total !== null && linesTotal !== null && linesTotal > budget.total)
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:lines`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'warning',
+      message: `The budget lines add up to ${money(linesTotal)}, more than the total budget of ${money(budget.total)}.`,
+      target,
+    });
+  if (budget.total !== null && planned.total > budget.total)
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:total`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'error',
+      message: `The plan’s costs come to ${money(planned.total)}, more than the total budget of ${money(budget.total)}.`,
+      target,
+    });
+  const licences = plan.launch.marketing.licenses;
+  if (licences !== null && planned.participants > licences)
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:licences`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'warning',
+      message: `${count(planned.participants, 'participant is', 'participants are')} expected, but only ${count(licences, 'licence was', 'licences were')} bought.`,
+      target,
+    });
+  for (const id of planned.segmentsWithoutParticipants) {
+    const segment = plan.learners.find((s) => s.id === id);
+    if (!segment) continue;
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:participants:${id}`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'warning',
+      message: `The learner segment ${quoteTitle(segment.name)} has incentives with a cost but no expected participants, so the budget leaves them out.`,
+      target: { section: 'learners', elementId: id },
+    });
+  }
+  const hasMoney =
+    budget.total !== null ||
+    planned.total > 0 ||
+    plan.content.catalog.some((c) => (c.costPerLearner ?? 0) > 0);
+  if (currency === null && hasMoney)
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:currency`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'info',
+      message:
+        'The plan has costs but no currency: choose one under Budget so amounts say what they are.',
+      target,
+    });
+  return findings;
+};
+
+/**
+ * References between sections that point at nothing: pathway steps to
+ * removed catalog items, pathways and indicators to removed segments,
+ * stakeholders to removed interventions, KPIs to removed indicators.
+ */
+export const missingReference: HealthRule = (plan, index = indexPlan(plan)) => {
+  const findings: Finding[] = [];
+  const segments = new Set(plan.learners.map((s) => s.id));
+  const catalog = new Set(plan.content.catalog.map((c) => c.id));
+  const indicators = new Set(plan.indicators.map((i) => i.id));
+  const add = (id: string, message: string, target: Finding['target']) =>
+    findings.push({
+      id: `${HEALTH_RULES.missingReference}:${id}`,
+      rule: HEALTH_RULES.missingReference,
+      severity: 'error',
+      message,
+      target,
+    });
+  for (const pathway of plan.content.pathways) {
+    const steps = pathway.steps.filter((s) => !catalog.has(s.contentItemId)).length;
+    if (steps > 0)
+      add(
+        `${pathway.id}:steps`,
+        `The pathway ${quoteTitle(pathway.name)} has ${count(steps, 'step', 'steps')} whose catalog item no longer exists.`,
+        { section: 'pathways', elementId: pathway.id },
+      );
+    if (pathway.segmentIds.some((id) => !segments.has(id)))
+      add(
+        `${pathway.id}:segments`,
+        `The pathway ${quoteTitle(pathway.name)} is for a learner segment that no longer exists.`,
+        { section: 'pathways', elementId: pathway.id },
+      );
+  }
+  for (const indicator of plan.indicators)
+    if (indicator.disaggregation.some((id) => !segments.has(id)))
+      add(
+        `${indicator.id}:segments`,
+        `The indicator ${quoteTitle(indicator.name)} is reported for a learner segment that no longer exists.`,
+        subjectTarget(indicator.subjectIds, index, indicator.id),
+      );
+  for (const entry of plan.stakeholders.entries)
+    if (entry.interventionIds.some((id) => !index.tocNodes.has(id)))
+      add(
+        `${entry.id}:interventions`,
+        `${quoteTitle(entry.name)} is linked to a theory-of-change intervention that no longer exists.`,
+        { section: 'stakeholders', elementId: entry.id },
+      );
+  for (const kpi of plan.manage.kpis)
+    if (kpi.indicatorId !== null && !indicators.has(kpi.indicatorId))
+      add(
+        `${kpi.id}:indicator`,
+        `The KPI ${quoteTitle(kpi.name)} tracks an indicator that no longer exists.`,
+        { section: 'objective', elementId: null },
+      );
+  return findings;
+};
+
+function subjectTarget(
+  subjectIds: readonly string[],
+  index: PlanIndex,
+  indicatorId: string,
+): Finding['target'] {
+  const first = subjectIds.find((id) => index.tocNodes.has(id) || index.logicItems.has(id));
+  if (first === undefined) return { section: 'objective', elementId: indicatorId };
+  return {
+    section: index.tocNodes.has(first) ? 'theoryOfChange' : 'logicModel',
+    elementId: first,
+  };
+}
+
+/** "30 June 2028" for a finding. */
+function longDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * Outcome targets that cannot be measured: dated before learners who start at
+ * launch can finish the pathways. An outcome is what learners reach after
+ * learning, so its target date must come after the longest pathway's study
+ * time, counted from the launch (or, without one, the plan's manage phase).
+ * Outputs (enrolments, hours) are exempt: they are counted while learning.
+ */
+export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) => {
+  const timeline = plan.objective.timeline;
+  const start = timeline.launch.start ?? timeline.manage.start;
+  if (start === null) return [];
+  let longest: { weeks: number; name: string } | null = null;
+  for (const pathway of plan.content.pathways) {
+    const { weeks } = summarisePathway(pathway, plan.content.catalog);
+    if (weeks > 0 && (longest === null || weeks > longest.weeks))
+      longest = { weeks, name: pathway.name };
+  }
+  if (longest === null) return [];
+  const finish = addDays(start, longest.weeks * 7);
+  const findings: Finding[] = [];
+  for (const indicator of plan.indicators) {
+    const date = indicator.target.date;
+    if (date === null || date >= finish) continue;
+    const outcome = indicator.subjectIds.find((id) => {
+      const node = index.tocNodes.get(id);
+      if (node) return node.kind === 'outcome' || node.kind === 'impact';
+      const item = index.logicItems.get(id);
+      return item !== undefined && OUTCOME_LANES.has(item.lane);
+    });
+    if (outcome === undefined && indicator.successMeasure === null) continue;
+    findings.push({
+      id: `${HEALTH_RULES.unmeasurableTiming}:${indicator.id}`,
+      rule: HEALTH_RULES.unmeasurableTiming,
+      severity: 'warning',
+      message: `The target date of ${quoteTitle(indicator.name)} (${longDate(date)}) is before learners starting at launch on ${longDate(start)} can finish the ${count(longest.weeks, 'week', 'weeks')} of ${quoteTitle(longest.name)} (${longDate(finish)}).`,
+      target: subjectTarget(outcome === undefined ? [] : [outcome], index, indicator.id),
+    });
+  }
+  return findings;
+};
+
+/** The rules of this file, in the order their findings are listed within a severity. */
+export const PLAN_RULES: readonly HealthRule[] = [
+  missingReference,
+  overBudget,
+  unservedSegment,
+  uncoveredSkills,
+  undecidedMakeOrBuy,
+  undatedCheckpoint,
+  unmeasurableTiming,
+];

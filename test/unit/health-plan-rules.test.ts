@@ -1,0 +1,222 @@
+/**
+ * Plan health across the whole plan (issue 10): pathways, make-or-buy,
+ * segments, checkpoints, budget, references, timing — and the sample plan's
+ * numbers agreeing with each other.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { summarisePathway } from '../../shared/content/pathways';
+import { checkPlanHealth, healthDependencies, HEALTH_INPUTS } from '../../shared/health/check';
+import {
+  missingReference,
+  overBudget,
+  uncoveredSkills,
+  undatedCheckpoint,
+  undecidedMakeOrBuy,
+  unmeasurableTiming,
+  unservedSegment,
+} from '../../shared/health/plan-rules';
+import { addDays } from '../../shared/stakeholders/schedule';
+import { readPlanFile } from '../../shared/plan/plan-file';
+import type { Plan } from '../../shared/plan/schema';
+
+const sample: Plan = (() => {
+  const result = readPlanFile(
+    readFileSync(
+      join(import.meta.dirname, '../../resources/sample-plans/youth-digital-skills.upskill.json'),
+      'utf8',
+    ),
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.plan;
+})();
+
+const edit = (recipe: (draft: Plan) => void) => produce(sample, recipe);
+
+describe('plan health across the whole plan', () => {
+  it('the sample passes every rule', () => {
+    expect(checkPlanHealth(sample).map((f) => f.message)).toEqual([]);
+  });
+
+  it('finds required skills a pathway leaves uncovered, pointing at the pathway', () => {
+    const plan = edit((d) => {
+      d.content.pathways[0]!.requiredSkills.push('Soldering');
+    });
+    const findings = uncoveredSkills(plan);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.target).toEqual({
+      section: 'pathways',
+      elementId: plan.content.pathways[0]!.id,
+    });
+    expect(findings[0]!.message).toContain('does not teach 1 required skill: “Soldering”');
+  });
+
+  it('finds make-or-buy questions without a decision or a rationale', () => {
+    const plan = edit((d) => {
+      d.content.decisions[0]!.decision = null;
+      d.content.decisions[1]!.rationale = ' ';
+    });
+    const findings = undecidedMakeOrBuy(plan);
+    expect(findings.map((f) => f.target)).toEqual([
+      { section: 'makeOrBuy', elementId: plan.content.decisions[0]!.id },
+      { section: 'makeOrBuy', elementId: plan.content.decisions[1]!.id },
+    ]);
+    expect(findings[0]!.message).toMatch(/has no decision:/);
+    expect(findings[1]!.message).toMatch(/has no rationale:/);
+  });
+
+  it('finds segments no pathway serves', () => {
+    const plan = edit((d) => {
+      for (const p of d.content.pathways)
+        p.segmentIds = p.segmentIds.filter((id) => id !== 'seg-justice');
+    });
+    expect(unservedSegment(plan).map((f) => f.target)).toEqual([
+      { section: 'learners', elementId: 'seg-justice' },
+    ]);
+  });
+
+  it('finds checkpoints without dates', () => {
+    const plan = edit((d) => {
+      d.stakeholders.checkpoints[0]!.nextDate = null;
+    });
+    const findings = undatedCheckpoint(plan);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.target.section).toBe('stakeholders');
+  });
+
+  it('compares planned costs with the budget, line by line and in total', () => {
+    const plan = edit((d) => {
+      d.budget.lines.incentives = 100_000;
+      d.budget.total = 500_000;
+      d.launch.marketing.licenses = 1000;
+    });
+    const messages = overBudget(plan).map((f) => f.message);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^Learner incentives in the plan cost €[\d,]+, over the €100,000/),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/more than the total budget of €500,000/),
+    );
+    expect(messages).toContain(
+      '1,900 participants are expected, but only 1,000 licences were bought.',
+    );
+    expect(overBudget(plan).every((f) => f.target.section === 'objective')).toBe(true);
+    // No currency yet, but money in the plan: a suggestion to choose one.
+    const noCurrency = edit((d) => {
+      d.budget.currency = null;
+    });
+    expect(overBudget(noCurrency).map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('finds references to elements that no longer exist', () => {
+    const plan = edit((d) => {
+      d.content.pathways[0]!.steps[0]!.contentItemId = 'gone';
+      d.stakeholders.entries[0]!.interventionIds.push('gone');
+      d.indicators[0]!.disaggregation.push('gone');
+      d.manage.kpis[0]!.indicatorId = 'gone';
+    });
+    expect(missingReference(plan).map((f) => f.target.section)).toEqual([
+      'pathways',
+      'logicModel',
+      'stakeholders',
+      'objective',
+    ]);
+  });
+
+  it('finds outcome targets dated before learners can finish, not output targets', () => {
+    const plan = edit((d) => {
+      d.indicators.find((i) => i.id === 'ind-placement-rate')!.target.date = '2027-06-30';
+      d.indicators.find((i) => i.id === 'ind-enrolments')!.target.date = '2027-05-31';
+    });
+    const findings = unmeasurableTiming(plan);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(
+      /^The target date of “Unemployed completers .*” \(30 June 2027\) is before learners starting at launch on 1 April 2027 can finish the 24 weeks of “IT Support Starter Pathway”/,
+    );
+    expect(findings[0]!.target).toEqual({
+      section: 'theoryOfChange',
+      elementId: 'toc-out-placement',
+    });
+  });
+
+  it('caches on the timeline of the Objective only: typing its texts never re-checks', () => {
+    const read = new Map<string, Set<string>>();
+    const watch = <T extends object>(name: string, value: T): T =>
+      new Proxy(value, {
+        get(target, key, receiver) {
+          if (typeof key === 'string') {
+            const keys = read.get(name) ?? new Set<string>();
+            keys.add(key);
+            read.set(name, keys);
+          }
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const plan = {
+      ...sample,
+      objective: watch('objective', sample.objective),
+      launch: watch('launch', sample.launch),
+      manage: watch('manage', sample.manage),
+    };
+    checkPlanHealth(plan);
+    expect([...read.get('objective')!]).toEqual(['timeline']);
+    expect([...read.get('launch')!]).toEqual(['marketing']);
+    expect([...read.get('manage')!]).toEqual(['kpis']);
+    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length);
+  });
+});
+
+describe('the sample plan’s numbers agree with each other', () => {
+  const completion = sample.indicators.find((i) => i.id === 'ind-completion-rate')!;
+  const enrolled = sample.indicators.find((i) => i.id === 'ind-enrolments')!.target.value!;
+
+  it('learning hours are at least completers × pathway hours', () => {
+    const participants = new Map(sample.learners.map((s) => [s.id, s.expectedParticipants ?? 0]));
+    const servedBy = new Map<string, number>();
+    for (const p of sample.content.pathways)
+      for (const id of p.segmentIds) servedBy.set(id, (servedBy.get(id) ?? 0) + 1);
+    let completerHours = 0;
+    for (const p of sample.content.pathways) {
+      const learners = p.segmentIds.reduce(
+        (sum, id) => sum + participants.get(id)! / servedBy.get(id)!,
+        0,
+      );
+      completerHours +=
+        learners *
+        (completion.target.value! / 100) *
+        summarisePathway(p, sample.content.catalog).totalHours;
+    }
+    const hours = sample.indicators.find((i) => i.id === 'ind-learning-hours')!.target.value!;
+    expect(hours).toBeGreaterThanOrEqual(completerHours);
+    expect(sample.logicModel.items.find((i) => i.id === 'lm-out-hours')!.title).toContain(
+      hours.toLocaleString('en-GB'),
+    );
+    // Participants are the enrolled learners, within the licences bought.
+    expect([...participants.values()].reduce((a, b) => a + b, 0)).toBe(enrolled);
+    expect(enrolled).toBeLessThanOrEqual(sample.launch.marketing.licenses!);
+  });
+
+  it('placement and retention are measured after most learners can finish', () => {
+    const launch = sample.objective.timeline.launch.start!;
+    const weeks = Math.max(
+      ...sample.content.pathways.map((p) => summarisePathway(p, sample.content.catalog).weeks),
+    );
+    const finish = addDays(sample.objective.timeline.manage.start!, weeks * 7);
+    expect(finish > launch).toBe(true);
+    const placement = sample.indicators.find((i) => i.id === 'ind-placement-rate')!;
+    const retention = sample.indicators.find((i) => i.id === 'ind-retention-12m')!;
+    // Six months after the last learners finish; retention twelve months later.
+    expect(placement.target.date! >= addDays(finish, 182)).toBe(true);
+    expect(retention.target.date! >= addDays(placement.target.date!, 270)).toBe(true);
+    expect(retention.target.date! <= sample.objective.timeline.manage.end!).toBe(true);
+  });
+
+  it('has no action overdue on the day it was written (first open)', () => {
+    const asOf = sample.updatedAt.slice(0, 10);
+    for (const entry of sample.stakeholders.entries)
+      for (const action of entry.actions)
+        if (!action.done && action.when) expect(action.when > asOf, action.what).toBe(true);
+  });
+});

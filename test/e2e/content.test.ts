@@ -51,15 +51,38 @@ describe('learners', () => {
     await openSection(page, 'Learners');
     await screenshot(page, 'content-learners-sample-1366');
     await page.getByRole('button', { name: 'Add segment' }).click();
+    // Focus moves to the new segment's first field.
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Segment name', { exact: true })
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await page.getByLabel('Segment name', { exact: true }).fill('Older jobseekers in Eastbrook');
     await page.getByLabel('Population type', { exact: true }).selectOption({ label: 'Unemployed' });
     await page.getByLabel('Estimated size (learners)', { exact: true }).fill('1,200');
     await page.getByRole('checkbox', { name: 'Unfamiliar with online learning' }).check();
     await page.getByRole('button', { name: 'Add incentive' }).click();
+    await expect
+      .poll(() =>
+        page.getByLabel('Type of incentive 1').evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await page.getByLabel('Type of incentive 1').selectOption({ label: 'Stipend' });
     await page.getByLabel('Description of incentive 1').fill('Travel allowance for study halls');
-    await page.getByLabel('Cost per learner of incentive 1').fill('150');
-    await expect.poll(() => page.getByTestId('segment-budget').textContent()).toBe('180,000');
+    // Money keeps what was typed, in the plan currency (EUR in the sample).
+    const cost = page.getByLabel('Cost per learner of incentive 1 (EUR)');
+    await cost.fill('17.40');
+    await cost.blur();
+    expect(await cost.inputValue()).toBe('17.40');
+    await cost.fill('150');
+    // Budgets count expected participants, not the population.
+    await expect
+      .poll(() => page.getByTestId('segment-budget').textContent())
+      .toBe('Enter the expected participants');
+    await page.getByLabel('Expected participants', { exact: true }).fill('120');
+    await expect.poll(() => page.getByTestId('segment-budget').textContent()).toBe('€18,000');
     await page.getByRole('button', { name: 'Add persona' }).click();
     await page.getByLabel('Persona name', { exact: true }).fill('Viktor, 56');
     await waitUntilSaved(page);
@@ -70,7 +93,7 @@ describe('learners', () => {
       '1200',
     );
     expect(await page.getByLabel('Persona name', { exact: true }).inputValue()).toBe('Viktor, 56');
-    expect(await page.getByTestId('segment-budget').textContent()).toBe('180,000');
+    expect(await page.getByTestId('segment-budget').textContent()).toBe('€18,000');
     expect(await seriousViolations(page)).toEqual([]);
     expect(appErrors(page)).toEqual([]);
     await context.close();
@@ -167,10 +190,12 @@ describe('content catalog', () => {
       .fill('Hardware installation and repair; Troubleshooting');
     await dialog.getByRole('button', { name: 'Add item' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('hardware repair');
-    await page.getByText('Showing 1 of 33 items.').waitFor();
+    // The new item, and the sample's hardware lab that teaches the same skill.
+    await page.getByText('Showing 2 of 35 items.').waitFor();
+    await page.getByText('Hardware Repair Bootcamp').first().waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await page.getByLabel('Level', { exact: true }).selectOption({ label: 'Intermediate' });
-    await page.getByText(/^Showing \d+ of 33 items\.$/).waitFor();
+    await page.getByText(/^Showing \d+ of 35 items\.$/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });

@@ -1,10 +1,12 @@
 /**
- * Learners: target segments with their size, barriers, motivators,
- * incentives (with cost per learner) and an optional persona. The incentive
- * budget per segment and in total is computed, so a planner sees at once
- * what a stipend or a device loan costs at the segment's size.
+ * Learners: target segments with their size (population), the learners
+ * expected to take part, barriers, motivators, incentives (with cost per
+ * learner, in the plan currency) and an optional persona. The incentive
+ * budget per segment and in total is computed on expected participants, so a
+ * planner sees what a stipend or a device loan costs for the learners who
+ * will actually take it — never for a whole population.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   blankSegment,
   incentives,
@@ -23,13 +25,19 @@ import {
   incentiveBudget,
   totalIncentiveBudget,
 } from '../../../../shared/learners/segments';
-import { notifyUndoable } from '../../app/workbench';
+import { notifyUndoable, useWorkbench } from '../../app/workbench';
+import { MoneyField } from './MoneyField';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
-import { InlineNumber, InlineSelect, InlineText, optionsOf } from '../content/inline';
+import { InlineSelect, InlineText, optionsOf } from '../content/inline';
 import '../content/content.css';
 
 const POPULATION_OPTIONS = optionsOf(POPULATION_LABELS);
+
+const plurals = new Intl.PluralRules('en');
+/** One of two wordings by count (Intl.PluralRules, not string concatenation). */
+const byCount = (n: number, one: string, other: string) =>
+  plurals.select(n) === 'one' ? one : other;
 const INCENTIVE_OPTIONS = (Object.keys(INCENTIVE_TYPES) as (keyof typeof INCENTIVE_TYPES)[]).map(
   (value) => ({ value, label: INCENTIVE_TYPES[value].label }),
 );
@@ -39,7 +47,20 @@ type Incentive = LearnerSegment['incentives'][number];
 function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
   const dispatch = useDispatch();
   const seal = useSealHistory();
+  const currency = usePlan((p) => p.budget.currency);
   const budget = incentiveBudget(segment);
+  const tableRef = useRef<HTMLDivElement>(null);
+  // After "Add incentive", focus moves to the new row's first field (once it is drawn).
+  const added = useRef<string | null>(null);
+  useEffect(() => {
+    if (!added.current) return;
+    const field = tableRef.current?.querySelector<HTMLElement>(
+      `[data-incentive="${CSS.escape(added.current)}"] select`,
+    );
+    if (!field) return;
+    field.focus();
+    added.current = null;
+  });
   return (
     <section aria-labelledby={`incentives-${segment.id}`} className="subsection">
       <h3 id={`incentives-${segment.id}`}>Incentives</h3>
@@ -50,98 +71,99 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
           recognition) both raise completion.
         </p>
       ) : (
-        <table className="data-table incentives-table">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Cost per learner
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {segment.incentives.map((incentive, index) => {
-              const name = `incentive ${index + 1}`;
-              const update =
-                <K extends keyof Incentive>(field: K) =>
-                (value: Incentive[K]) =>
-                  dispatch(
-                    incentives.update({
-                      parentId: segment.id,
-                      id: incentive.id,
-                      patch: { [field]: value },
-                    }),
-                  );
-              return (
-                <tr key={incentive.id}>
-                  <td>
-                    <InlineSelect
-                      label={`Type of ${name}`}
-                      value={incentive.type}
-                      options={INCENTIVE_OPTIONS}
-                      onChange={update('type')}
-                    />
-                    <span
-                      className={`tag ${INCENTIVE_TYPES[incentive.type].financial ? 'tag-money' : ''}`}
-                    >
-                      {INCENTIVE_TYPES[incentive.type].financial ? 'Financial' : 'Non-financial'}
-                    </span>
-                  </td>
-                  <td className="wide">
-                    <InlineText
-                      label={`Description of ${name}`}
-                      value={incentive.description}
-                      onChange={update('description')}
-                      onBlur={seal}
-                    />
-                  </td>
-                  <td className="num">
-                    <InlineNumber
-                      label={`Cost per learner of ${name}`}
-                      value={incentive.costPerLearner}
-                      max={1e7}
-                      onChange={update('costPerLearner')}
-                      onBlur={seal}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="subtle danger-text"
-                      aria-label={`Remove ${name}`}
-                      onClick={() =>
-                        dispatch(incentives.remove({ parentId: segment.id, ids: [incentive.id] }))
-                      }
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div ref={tableRef}>
+          <table className="data-table incentives-table">
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col">Description</th>
+                <th scope="col" className="num">
+                  Cost per learner
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {segment.incentives.map((incentive, index) => {
+                const name = `incentive ${index + 1}`;
+                const update =
+                  <K extends keyof Incentive>(field: K) =>
+                  (value: Incentive[K]) =>
+                    dispatch(
+                      incentives.update({
+                        parentId: segment.id,
+                        id: incentive.id,
+                        patch: { [field]: value },
+                      }),
+                    );
+                return (
+                  <tr key={incentive.id} data-incentive={incentive.id}>
+                    <td>
+                      <InlineSelect
+                        label={`Type of ${name}`}
+                        value={incentive.type}
+                        options={INCENTIVE_OPTIONS}
+                        onChange={update('type')}
+                      />
+                      <span
+                        className={`tag ${INCENTIVE_TYPES[incentive.type].financial ? 'tag-money' : ''}`}
+                      >
+                        {INCENTIVE_TYPES[incentive.type].financial ? 'Financial' : 'Non-financial'}
+                      </span>
+                    </td>
+                    <td className="wide">
+                      <InlineText
+                        label={`Description of ${name}`}
+                        value={incentive.description}
+                        onChange={update('description')}
+                        onBlur={seal}
+                      />
+                    </td>
+                    <td className="num">
+                      <MoneyField
+                        inline
+                        label={`Cost per learner of ${name}`}
+                        value={incentive.costPerLearner}
+                        currency={currency}
+                        max={1e7}
+                        onChange={update('costPerLearner')}
+                        onBlur={seal}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="subtle danger-text"
+                        aria-label={`Remove ${name}`}
+                        onClick={() =>
+                          dispatch(incentives.remove({ parentId: segment.id, ids: [incentive.id] }))
+                        }
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="row-actions">
         <button
           type="button"
-          onClick={() =>
-            dispatch(
+          onClick={() => {
+            const id = newId('inc');
+            const result = dispatch(
               incentives.add({
                 parentId: segment.id,
-                item: {
-                  id: newId('inc'),
-                  type: 'certificate',
-                  description: '',
-                  costPerLearner: null,
-                },
+                item: { id, type: 'certificate', description: '', costPerLearner: null },
               }),
-            )
-          }
+            );
+            if (result.ok) added.current = id;
+          }}
         >
           Add incentive
         </button>
@@ -149,23 +171,26 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
       <dl className="budget" aria-label={`Incentive budget for ${segment.name || 'this segment'}`}>
         <div>
           <dt>Incentives per learner</dt>
-          <dd className="num">{formatMoney(budget.perLearner)}</dd>
+          <dd className="num">{formatMoney(budget.perLearner, currency)}</dd>
         </div>
         <div>
           <dt>of which financial</dt>
-          <dd className="num">{formatMoney(budget.financialPerLearner)}</dd>
+          <dd className="num">{formatMoney(budget.financialPerLearner, currency)}</dd>
         </div>
         <div>
           <dt>Total incentive budget</dt>
           <dd className="num strong" data-testid="segment-budget">
-            {budget.total === null ? 'Enter the segment size' : formatMoney(budget.total)}
+            {budget.total === null
+              ? 'Enter the expected participants'
+              : formatMoney(budget.total, currency)}
           </dd>
         </div>
       </dl>
       {budget.uncosted > 0 && (
         <p className="section-note">
-          {budget.uncosted} {budget.uncosted === 1 ? 'incentive has' : 'incentives have'} no cost
-          recorded, so the budget may be understated.
+          {formatCount(budget.uncosted)}{' '}
+          {byCount(budget.uncosted, 'incentive has', 'incentives have')} no cost recorded, so the
+          budget may be understated.
         </p>
       )}
     </section>
@@ -185,7 +210,7 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
     dispatch(setPersona({ segmentId: segment.id, persona: { [field]: value } }));
 
   return (
-    <section className="card" aria-labelledby="segment-editor-heading">
+    <section className="card" aria-labelledby="segment-editor-heading" id="segment-editor">
       <div className="card-title-row">
         <h2 id="segment-editor-heading">{title}</h2>
         <button
@@ -220,6 +245,17 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           integer
           onChange={update('estimatedSize')}
           onBlur={seal}
+          hint="Everyone in the population"
+        />
+        <NumberField
+          label="Expected participants"
+          value={segment.expectedParticipants}
+          min={0}
+          max={1e9}
+          integer
+          onChange={update('expectedParticipants')}
+          onBlur={seal}
+          hint="Learners expected to enrol: per-learner costs count these"
         />
       </div>
 
@@ -327,15 +363,31 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
 /** The Learners section. */
 export function LearnersSection() {
   const segments = usePlan((p) => p.learners);
+  const currency = usePlan((p) => p.budget.currency);
   const dispatch = useDispatch();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A route with `focus` (a Plan health finding) selects that segment.
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  const [selectedId, setSelectedId] = useState<string | null>(focus ?? null);
+  const [followed, setFollowed] = useState(focus);
+  if (focus !== followed) {
+    setFollowed(focus);
+    if (focus) setSelectedId(focus);
+  }
   const selected = segments.find((s) => s.id === selectedId) ?? segments[0] ?? null;
   const totals = totalIncentiveBudget(segments);
+  // After "Add segment", focus moves to the new segment's first field (its name).
+  const added = useRef<string | null>(null);
+  useEffect(() => {
+    if (!added.current || selected?.id !== added.current) return;
+    document.getElementById('segment-editor')?.querySelector<HTMLElement>('input')?.focus();
+    added.current = null;
+  });
 
   const addSegment = () => {
     const segment = blankSegment();
-    dispatch(learnerSegments.add({ item: segment }));
+    if (!dispatch(learnerSegments.add({ item: segment })).ok) return;
     setSelectedId(segment.id);
+    added.current = segment.id;
   };
 
   return (
@@ -345,7 +397,7 @@ export function LearnersSection() {
         <p className="lead">
           Who the program is for: each segment&rsquo;s size, what stands in their way, what moves
           them, and the incentives you will offer. The incentive budget follows from the cost per
-          learner and the segment&rsquo;s size.
+          learner and the learners expected to take part.
         </p>
       </header>
 
@@ -367,9 +419,12 @@ export function LearnersSection() {
             <thead>
               <tr>
                 <th scope="col">Segment</th>
-                <th scope="col">Population</th>
+                <th scope="col">Population type</th>
                 <th scope="col" className="num">
-                  Learners
+                  Population
+                </th>
+                <th scope="col" className="num">
+                  Participants
                 </th>
                 <th scope="col" className="num">
                   Incentives / learner
@@ -399,8 +454,13 @@ export function LearnersSection() {
                     <td className="num">
                       {s.estimatedSize === null ? '—' : formatCount(s.estimatedSize)}
                     </td>
-                    <td className="num">{formatMoney(b.perLearner)}</td>
-                    <td className="num">{b.total === null ? '—' : formatMoney(b.total)}</td>
+                    <td className="num">
+                      {s.expectedParticipants === null ? '—' : formatCount(s.expectedParticipants)}
+                    </td>
+                    <td className="num">{formatMoney(b.perLearner, currency)}</td>
+                    <td className="num">
+                      {b.total === null ? '—' : formatMoney(b.total, currency)}
+                    </td>
                   </tr>
                 );
               })}
@@ -410,9 +470,10 @@ export function LearnersSection() {
                 <th scope="row">Total</th>
                 <td />
                 <td className="num">{formatCount(totals.learners)}</td>
+                <td className="num">{formatCount(totals.participants)}</td>
                 <td />
                 <td className="num strong" data-testid="total-budget">
-                  {formatMoney(totals.budget)}
+                  {formatMoney(totals.budget, currency)}
                 </td>
               </tr>
             </tfoot>
@@ -420,8 +481,13 @@ export function LearnersSection() {
         )}
         {totals.unsized > 0 && (
           <p className="section-note">
-            {totals.unsized} {totals.unsized === 1 ? 'segment has' : 'segments have'} no size yet
-            and {totals.unsized === 1 ? 'is' : 'are'} left out of the totals.
+            {formatCount(totals.unsized)}{' '}
+            {byCount(
+              totals.unsized,
+              'segment has no expected participants yet and is',
+              'segments have no expected participants yet and are',
+            )}{' '}
+            left out of the incentive budget.
           </p>
         )}
       </section>

@@ -19,6 +19,8 @@ export interface MoneyFieldProps {
   hint?: string;
   /** Largest amount accepted (default 1e12). */
   max?: number;
+  /** In a table cell: no visible label (the label names the input). */
+  inline?: boolean;
 }
 
 function MoneyFieldView(props: MoneyFieldProps) {
@@ -52,6 +54,28 @@ function MoneyFieldView(props: MoneyFieldProps) {
     props.onBlur?.();
   };
   const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  if (props.inline)
+    return (
+      <span className={`inline-number ${props.className ?? ''}`}>
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          className="inline-input num"
+          aria-label={currency ? `${props.label} (${currency})` : props.label}
+          value={draft}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => change(e.target.value)}
+          onBlur={leave}
+        />
+        {error && (
+          <span className="inline-error" id={`${id}-error`} role="alert">
+            {error}
+          </span>
+        )}
+      </span>
+    );
   return (
     <div className={`field ${props.className ?? ''}`}>
       <label htmlFor={id}>

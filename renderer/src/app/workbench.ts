@@ -14,6 +14,8 @@ import {
 } from '../../../shared/plan/plan-file';
 import { MAX_PLAN_FILE_BYTES } from '../../../shared/ipc';
 import type { Plan } from '../../../shared/plan/schema';
+import { sampleAsOf } from '../../../shared/plan/sample';
+import { localToday } from '../../../shared/stakeholders/schedule';
 import type { OpenFileResult } from '../../../shared/ipc';
 import samplePlanText from '../../../resources/sample-plans/youth-digital-skills.upskill.json?raw';
 import {
@@ -233,11 +235,11 @@ function undoNoticedStep(owner: PlanStore | undefined, stepId: number): void {
   }
 }
 
-/** The sample plan shipped with the app. */
+/** The sample plan shipped with the app, its dates moved to lie ahead of today. */
 export function loadSamplePlan(): Plan {
   const result = readPlanFile(samplePlanText);
   if (!result.ok) throw new Error(`The bundled sample plan is invalid: ${result.message}`);
-  return result.plan;
+  return sampleAsOf(result.plan, localToday());
 }
 
 /** Re-reads the library list. */

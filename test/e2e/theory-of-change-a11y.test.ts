@@ -82,6 +82,15 @@ describe('theory of change for keyboard and projector', () => {
     }
     expect(names.some(([, d]) => /Rationale: .+/.test(d ?? ''))).toBe(true);
 
+    // It opens at a readable size: titles ≥ 11 px on screen.
+    const titleSize = () =>
+      page
+        .locator('.toc-node-title')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect((await titleSize()) * (await zoom(page))).toBeGreaterThanOrEqual(11);
+    await screenshot(page, 'toc-open-1280');
+
     // Fit shrinks the text; "Readable size" brings titles back to ≥ 11 px.
     await page.getByRole('button', { name: 'Fit the whole diagram on screen' }).click();
     await page.waitForTimeout(400);
@@ -107,18 +116,21 @@ describe('theory of change for keyboard and projector', () => {
     await openSampleToc(page);
     const count = await page.locator('.react-flow__node').count();
     await page.getByRole('button', { name: 'Zoom to readable text' }).focus();
-    const visited: { kind: string; x: number; y: number; id: string }[] = [];
+    const visited: { kind: string; x: number; y: number; height: number; id: string }[] = [];
     for (let i = 0; i < count + 1; i += 1) {
       await page.keyboard.press('Tab');
       visited.push(
         await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
           const node = el.closest<HTMLElement>('.react-flow__node');
-          const r = el.getBoundingClientRect();
+          // The element's place on the canvas (flow coordinates: the view
+          // pans to a focused element, so screen positions move).
+          const m = new DOMMatrix(node ? getComputedStyle(node).transform : 'none');
           return {
             kind: node ? 'node' : el.closest('.react-flow__edge') ? 'edge' : el.tagName,
-            x: r.x,
-            y: r.y,
+            x: m.e,
+            y: m.f,
+            height: node?.offsetHeight ?? 0,
             id: node?.dataset.id ?? '',
           };
         }),
@@ -130,7 +142,7 @@ describe('theory of change for keyboard and projector', () => {
     expect(new Set(nodes.map((v) => v.id)).size).toBe(count);
     expect(visited.some((v) => v.kind === 'edge')).toBe(false);
     // Reading order: rows from the top (a node's height apart), each left to right.
-    const height = (await page.locator('.react-flow__node').first().boundingBox())!.height;
+    const height = nodes[0]!.height;
     const keyOf = (v: { x: number; y: number }) => [Math.round(v.y / height), v.x] as const;
     for (let i = 1; i < nodes.length; i += 1) {
       const [rowA, xA] = keyOf(nodes[i - 1]!);

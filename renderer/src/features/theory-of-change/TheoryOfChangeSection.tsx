@@ -397,8 +397,22 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     const node = around
       ? store.getState().history.present.theoryOfChange.nodes.find((n) => n.id === around)
       : undefined;
-    if (!node) return fittedViewport();
     const box = canvasRef.current?.getBoundingClientRect();
+    if (!node) {
+      // A modest pathway fitted on a small screen (1280×720, a projector)
+      // would open with titles of 5–7 px: open at a readable size instead,
+      // on the top of the pathway (the impact), centred; Fit shows it whole.
+      const fitted = fittedViewport();
+      const nodes = inPart(store.getState().history.present.theoryOfChange.nodes, partRef.current);
+      if (fitted.zoom >= READABLE_ZOOM || nodes.length > LARGE_GRAPH || nodes.length === 0)
+        return fitted;
+      const bounds = graphBounds(nodes);
+      return {
+        x: (box?.width || 800) / 2 - ((bounds.minX + bounds.maxX) / 2) * READABLE_ZOOM,
+        y: 24 - bounds.minY * READABLE_ZOOM,
+        zoom: READABLE_ZOOM,
+      };
+    }
     const zoom = 0.9;
     return {
       x: (box?.width || 800) / 2 - (node.position.x + NODE_SIZE.width / 2) * zoom,

@@ -184,6 +184,12 @@ describe('theory of change for keyboard and projector', () => {
     await expect.poll(async () => (await canvas.boundingBox())!.width).toBeGreaterThan(wide + 250);
     await screenshot(page, 'toc-inspector-folded-1280');
     await expectNoSeriousAxe(page);
+    // Folded it stays, after a visit to another section.
+    await page.getByRole('link', { name: 'Logic model' }).click();
+    await page.getByRole('heading', { name: 'Logic model', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Theory of change' }).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('complementary', { name: 'Details' }).getByLabel('Narrative').waitFor();

@@ -24,6 +24,7 @@ import { goToSection } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
+import { useTocEditor } from './editor-state';
 
 /** What is selected on the canvas. */
 export interface TocSelection {
@@ -359,7 +360,8 @@ export const TocInspector = memo(function TocInspector(props: InspectorProps) {
   );
   const count = selection.nodes.length + selection.edges.length;
   // The panel folds away to give the canvas the whole width (projectors).
-  const [open, setOpen] = useState(true);
+  const open = useTocEditor((s) => s.inspectorOpen);
+  const setOpen = useTocEditor((s) => s.setInspectorOpen);
   const toggle = (
     <button
       type="button"
@@ -368,7 +370,7 @@ export const TocInspector = memo(function TocInspector(props: InspectorProps) {
       aria-expanded={open}
       aria-controls="toc-inspector-content"
       title={open ? 'Hide the details panel' : 'Show the details panel'}
-      onClick={() => setOpen((o) => !o)}
+      onClick={() => setOpen(!open)}
     >
       <span aria-hidden="true">{open ? '»' : '«'}</span>
       {open ? 'Hide' : 'Details'}

@@ -12,18 +12,23 @@ export interface TocEditorState {
   renamingId: string | null;
   /** Zoomed out so far that nodes are drawn as plain shapes. */
   far: boolean;
+  /** The details panel is shown (folded away, the canvas has the width); kept while the app runs. */
+  inspectorOpen: boolean;
   startRename(id: string): void;
   stopRename(): void;
   setFar(far: boolean): void;
+  setInspectorOpen(open: boolean): void;
 }
 
 /** The editor UI store (one editor is open at a time). */
 export const useTocEditor = create<TocEditorState>()((set) => ({
   renamingId: null,
   far: false,
+  inspectorOpen: true,
   startRename: (id) => set({ renamingId: id }),
   stopRename: () => set({ renamingId: null }),
   setFar: (far) => set({ far }),
+  setInspectorOpen: (inspectorOpen) => set({ inspectorOpen }),
 }));
 
 /** Counts node renders when a test asks for it (window.__upskillTocNodeRenders = {}). */

@@ -347,3 +347,84 @@ export const setProficiency = defineCommand<ProficiencyArgs>({
     if (cell.required === null && cell.current === null) map.assessments.splice(at, 1);
   },
 });
+
+/** How a role's or person's proficiencies were found: assessed, or self-reported. */
+export type AssessmentSource = Assessment['source'];
+
+/**
+ * Sets how the current levels of one role or person were found (assessed or
+ * self-reported) and when they were last refreshed, for every skill rated for
+ * them. Fields left out stay as they are.
+ */
+export const setHolderAssessment = defineCommand<{
+  holderId: string;
+  patch: Partial<Pick<Assessment, 'source' | 'refreshedAt'>>;
+}>({
+  type: 'skillsMap.setHolderAssessment',
+  label({ holderId, patch }, plan) {
+    const holder = quoted(plan.skillsMap.holders.find((h) => h.id === holderId)?.name);
+    const what = 'source' in patch ? 'Set how levels were found' : 'Set refresh date';
+    return holder ? `${what} for ${holder}` : what;
+  },
+  locate: ({ holderId }) => ({ section: SECTION, focus: holderId }),
+  apply(draft, { holderId, patch }) {
+    if (patch.refreshedAt != null && !/^\d{4}-\d{2}-\d{2}$/.test(patch.refreshedAt))
+      throw new CommandRefusal('A refresh date is a calendar date.');
+    for (const cell of draft.skillsMap.assessments)
+      if (cell.holderId === holderId) Object.assign(cell, patch);
+  },
+});
+
+type Capability = Plan['skillsMap']['capabilities'][number];
+
+/** A new critical capability with every field at its default. */
+export function blankCapability(id = newId('capability')): Capability {
+  return {
+    id,
+    initiative: '',
+    skillIds: [],
+    gapDecision: null,
+    milestone: '',
+    milestoneDate: null,
+  };
+}
+
+/** Commands of the critical capabilities: what a business initiative needs, and what to do about the gap. */
+export const criticalCapabilities = defineListCommands<Capability>({
+  kind: 'capability',
+  noun: 'critical capability',
+  plural: 'critical capabilities',
+  section: SECTION,
+  list: (plan) => plan.skillsMap.capabilities,
+  titleOf: (c) => c.initiative,
+  fields: {
+    initiative: 'initiative',
+    gapDecision: 'gap decision',
+    milestone: 'milestone',
+    milestoneDate: 'milestone date',
+  },
+});
+
+/** Counts a skill of the map as needed by a critical capability, or stops. */
+export const setCapabilitySkill = defineCommand<{
+  capabilityId: string;
+  skillId: string;
+  needed: boolean;
+}>({
+  type: 'skillsMap.setCapabilitySkill',
+  label({ capabilityId, skillId, needed }, plan) {
+    const skill = quoted(plan.skillsMap.skills.find((s) => s.id === skillId)?.name) || 'a skill';
+    const capability =
+      quoted(plan.skillsMap.capabilities.find((c) => c.id === capabilityId)?.initiative) ||
+      'a capability';
+    return needed ? `Add ${skill} to ${capability}` : `Remove ${skill} from ${capability}`;
+  },
+  locate: () => ({ section: SECTION }),
+  apply(draft, { capabilityId, skillId, needed }) {
+    const capability = draft.skillsMap.capabilities.find((c) => c.id === capabilityId);
+    if (!capability || !draft.skillsMap.skills.some((s) => s.id === skillId)) return;
+    const has = capability.skillIds.includes(skillId);
+    if (needed && !has) capability.skillIds = [...capability.skillIds, skillId];
+    if (!needed && has) capability.skillIds = capability.skillIds.filter((id) => id !== skillId);
+  },
+});

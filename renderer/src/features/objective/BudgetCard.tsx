@@ -24,6 +24,8 @@ import type { BudgetLineKind } from '../../../../shared/plan/schema';
 import { NumberField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { MoneyField } from '../learners/MoneyField';
+import '../content/content.css';
+import './budget.css';
 
 const count = new Intl.NumberFormat('en-GB');
 
@@ -86,12 +88,14 @@ export function BudgetCard() {
           hint={`${count.format(planned.participants)} expected participants across segments`}
         />
       </div>
-      <table className="budget-table">
+      <table className="data-table budget-table">
         <caption className="visually-hidden">Budget by line against planned costs</caption>
         <thead>
           <tr>
             <th scope="col">Line</th>
-            <th scope="col">Budget</th>
+            <th scope="col" className="num">
+              Budget
+            </th>
             <th scope="col" className="num">
               Planned in this plan
             </th>
@@ -105,8 +109,9 @@ export function BudgetCard() {
             return (
               <tr key={line}>
                 <th scope="row">{BUDGET_LINE_LABELS[line]}</th>
-                <td>
+                <td className="num">
                   <MoneyField
+                    inline
                     label={`${BUDGET_LINE_LABELS[line]} budget`}
                     className="budget-line-field"
                     value={amount}

@@ -55,6 +55,12 @@ describe('theory of change for keyboard and projector', () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });
     await openSampleToc(page);
     await page.getByRole('heading', { name: 'Theory of change', level: 1 }).waitFor();
+    // The toolbar keeps to one row at 1280 px, leaving the canvas its height.
+    const toolbarButtons = await page
+      .getByRole('toolbar', { name: 'Theory of change tools' })
+      .getByRole('button')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(toolbarButtons).size).toBe(1);
 
     // Every link stroke against the canvas background: at least 3:1.
     const colours = await page.evaluate(() => {

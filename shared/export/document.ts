@@ -680,13 +680,13 @@ function learnersSection(plan: Plan): DocBlock[] {
     {
       type: 'table',
       columns: [
-        { title: 'Segment', width: 24 },
-        { title: 'Population', width: 16 },
-        { title: 'Estimated size', width: 11, numeric: true },
-        { title: 'Expected participants', width: 11, numeric: true },
+        { title: 'Segment', width: 20 },
+        { title: 'Population', width: 14 },
+        { title: 'Size', width: 9, numeric: true },
+        { title: 'Participants', width: 13, numeric: true },
         { title: 'Main barriers', width: 18 },
         { title: 'Incentives per learner', width: 12, numeric: true },
-        { title: 'Incentive budget', width: 15, numeric: true },
+        { title: 'Incentive budget', width: 14, numeric: true },
       ],
       rows: segments.map((s) => {
         const b = incentiveBudget(s);

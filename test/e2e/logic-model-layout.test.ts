@@ -66,6 +66,14 @@ async function arrowsOverCards(page: Page): Promise<string[]> {
   });
 }
 
+async function expectNoSeriousAxe(page: Page) {
+  const violations = await new AxeBuilder(page).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+  ).toEqual([]);
+}
+
 const VIEWPORTS = [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
@@ -84,6 +92,8 @@ describe('logic-model layout', () => {
         .toBe(await arrows.count());
       await screenshot(page, `logic-model-arrows-${viewport.width}`);
       expect(await arrowsOverCards(page)).toEqual([]);
+
+      if (viewport.width !== 1440) await expectNoSeriousAxe(page);
 
       // Open the details panel: every lane stays in view, none under the panel.
       await page
@@ -123,13 +133,7 @@ describe('logic-model layout', () => {
       await screenshot(page, `logic-model-panel-${viewport.width}`);
       expect(layout.filter((l) => !l.inView || l.overlapsPanel)).toEqual([]);
 
-      if (viewport.width !== 1440) {
-        const violations = await new AxeBuilder(page).analyze();
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(
-          serious.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`),
-        ).toEqual([]);
-      }
+      if (viewport.width !== 1440) await expectNoSeriousAxe(page);
       expect(appErrors(page)).toEqual([]);
       await context.close();
     });

@@ -34,12 +34,17 @@ function who(plan: Plan, id: string, fallback = 'stakeholder'): string {
   return quoted(findEntry(plan, id)?.name) || fallback;
 }
 
-/** A new register entry with every field at its default, in the middle of the matrix unless `at` says otherwise. */
+/**
+ * A new register entry with every field at its default. Without `at` it
+ * waits in the matrix's "Unplaced" tray (scores 50/50, counted in no
+ * quadrant) until someone positions it; with `at` it is placed there.
+ */
 export function blankStakeholder(
   name: string,
-  at: MatrixPoint = { power: 50, interest: 50 },
+  at?: MatrixPoint,
   id = newId('sh'),
 ): Stakeholder {
+  const point = at ?? { power: 50, interest: 50 };
   return {
     id,
     name,
@@ -47,8 +52,8 @@ export function blankStakeholder(
     role: '',
     relation: 'stakeholder',
     partnerType: null,
-    power: clampScore(at.power),
-    interest: clampScore(at.interest),
+    power: clampScore(point.power),
+    interest: clampScore(point.interest),
     currentStance: 'neutral',
     desiredStance: 'supportive',
     owner: '',
@@ -59,6 +64,7 @@ export function blankStakeholder(
     interventionIds: [],
     actions: [],
     history: [],
+    ...(at ? {} : { placed: false }),
   };
 }
 
@@ -110,7 +116,11 @@ function target(entry: MatrixPoint, to: MatrixPoint): MatrixPoint {
   };
 }
 
-/** Moves a stakeholder on the matrix, recording a change of quadrant in its history. */
+/**
+ * Moves a stakeholder on the matrix, recording a change of quadrant in its
+ * history. Moving one that waits in the Unplaced tray places it (even at
+ * 50/50); its history starts there.
+ */
 export const moveStakeholder = defineCommand<MoveStakeholderArgs>({
   type: 'stakeholder.moveOnMatrix',
   label({ id, to, burst }, plan) {
@@ -119,6 +129,7 @@ export const moveStakeholder = defineCommand<MoveStakeholderArgs>({
     if (!entry) return `Move ${name}`;
     const next = target(entry, to);
     const quadrant = quadrantOf(next);
+    if (entry.placed === false) return `Place ${name} in ${QUADRANT_INFO[quadrant].label}`;
     if (quadrant !== quadrantOf(entry)) return `Move ${name} to ${QUADRANT_INFO[quadrant].label}`;
     // A typed score changes one axis; name it. A burst may go on to change both.
     if (!burst && next.interest === entry.interest) return `Set power of ${name}`;
@@ -131,6 +142,12 @@ export const moveStakeholder = defineCommand<MoveStakeholderArgs>({
     const entry = findEntry(draft, id);
     if (!entry) return;
     const next = target(entry, to);
+    if (entry.placed === false) {
+      delete entry.placed;
+      entry.power = next.power;
+      entry.interest = next.interest;
+      return;
+    }
     if (next.power === entry.power && next.interest === entry.interest) return;
     entry.history = recordMove(entry.history, entry, next, at);
     entry.power = next.power;

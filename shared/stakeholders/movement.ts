@@ -87,10 +87,12 @@ export const MIN_MOVEMENT = 1;
  */
 export function movementSince(
   snapshot: PositionMap,
-  current: readonly (MatrixPoint & { readonly id: string })[],
+  current: readonly (MatrixPoint & { readonly id: string; readonly placed?: boolean })[],
 ): Movement[] {
   const result: Movement[] = [];
   for (const entry of current) {
+    // Waiting in the Unplaced tray: not on the matrix yet, so neither moved nor new.
+    if (entry.placed === false) continue;
     const to = { power: entry.power, interest: entry.interest };
     const from = Object.hasOwn(snapshot, entry.id) ? snapshot[entry.id]! : null;
     if (!from) {
@@ -108,6 +110,17 @@ export function movementSince(
     });
   }
   return result;
+}
+
+/**
+ * Movement from one snapshot to another (`to`): compare any two snapshots, in
+ * either order; stakeholders only in `to` count as new.
+ */
+export function movementBetween(from: PositionMap, to: PositionMap): Movement[] {
+  return movementSince(
+    from,
+    Object.keys(to).map((id) => ({ id, power: to[id]!.power, interest: to[id]!.interest })),
+  );
 }
 
 /** Counts for a one-line movement summary ("5 moved, 2 changed quadrant, 1 new"). */
@@ -129,11 +142,14 @@ export function summariseMovement(movements: readonly Movement[]): {
   return { moved, quadrantChanged, added };
 }
 
-/** A snapshot's positions from the current entries. */
+/** A snapshot's positions from the current entries (those still in the Unplaced tray have none). */
 export function positionsOf(
-  entries: readonly (MatrixPoint & { readonly id: string })[],
+  entries: readonly (MatrixPoint & { readonly id: string; readonly placed?: boolean })[],
 ): Record<string, MatrixPoint> {
   const positions: Record<string, MatrixPoint> = {};
-  for (const e of entries) positions[e.id] = { power: e.power, interest: e.interest };
+  for (const e of entries) {
+    if (e.placed === false) continue;
+    positions[e.id] = { power: e.power, interest: e.interest };
+  }
   return positions;
 }

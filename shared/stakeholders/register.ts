@@ -82,10 +82,26 @@ export interface RegisterFilter {
   readonly quadrant?: Quadrant | null;
 }
 
+/**
+ * Whether an entry has a position on the matrix. A new stakeholder waits in
+ * the "Unplaced" tray (`placed: false`) until someone positions it; entries
+ * from older files (no flag) are placed.
+ */
+export function isPlaced(entry: { readonly placed?: boolean | undefined }): boolean {
+  return entry.placed !== false;
+}
+
+/** The quadrant of a placed entry; null while it waits in the Unplaced tray. */
+export function placedQuadrant(
+  entry: Pick<Stakeholder, 'power' | 'interest' | 'placed'>,
+): Quadrant | null {
+  return isPlaced(entry) ? quadrantOf(entry) : null;
+}
+
 /** Whether an entry passes a filter. */
 export function matchesFilter(entry: Stakeholder, filter: RegisterFilter): boolean {
   if (filter.hiddenCategories.includes(categoryOf(entry))) return false;
-  if (filter.quadrant && quadrantOf(entry) !== filter.quadrant) return false;
+  if (filter.quadrant && placedQuadrant(entry) !== filter.quadrant) return false;
   const terms = filter.search.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return true;
   const haystack = [
@@ -121,9 +137,9 @@ export type SortDirection = 'ascending' | 'descending';
 
 const stanceRank = (s: Stakeholder['currentStance']) => STANCE_INFO.findIndex((x) => x.id === s);
 const categoryRank = (c: Category) => CATEGORY_INFO.findIndex((x) => x.id === c);
-// Quadrants sort by priority of attention: manage closely first.
-const quadrantRank = (q: Quadrant) =>
-  ['manageClosely', 'keepSatisfied', 'keepInformed', 'monitor'].indexOf(q);
+// Quadrants sort by priority of attention: manage closely first, unplaced last.
+const quadrantRank = (q: Quadrant | null) =>
+  q === null ? 4 : ['manageClosely', 'keepSatisfied', 'keepInformed', 'monitor'].indexOf(q);
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 function compareBy(key: SortKey, a: Stakeholder, b: Stakeholder): number {
@@ -137,7 +153,7 @@ function compareBy(key: SortKey, a: Stakeholder, b: Stakeholder): number {
     case 'interest':
       return a.interest - b.interest;
     case 'quadrant':
-      return quadrantRank(quadrantOf(a)) - quadrantRank(quadrantOf(b));
+      return quadrantRank(placedQuadrant(a)) - quadrantRank(placedQuadrant(b));
     case 'stance':
       return stanceRank(a.currentStance) - stanceRank(b.currentStance);
     case 'owner':
@@ -164,12 +180,12 @@ export function sortEntries(
     .map((x) => x.entry);
 }
 
-/** Number of entries per quadrant. */
+/** Number of placed entries per quadrant (entries in the Unplaced tray count in none). */
 export function countByQuadrant(
-  entries: readonly Pick<Stakeholder, 'power' | 'interest'>[],
+  entries: readonly Pick<Stakeholder, 'power' | 'interest' | 'placed'>[],
 ): Record<Quadrant, number> {
   const counts = Object.fromEntries(QUADRANT_ORDER.map((q) => [q, 0])) as Record<Quadrant, number>;
-  for (const e of entries) counts[quadrantOf(e)]++;
+  for (const e of entries) if (isPlaced(e)) counts[quadrantOf(e)]++;
   return counts;
 }
 

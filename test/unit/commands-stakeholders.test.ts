@@ -24,6 +24,12 @@ import {
   workshopSnapshots,
 } from '../../shared/commands/stakeholders';
 import { readPlanFile } from '../../shared/plan/plan-file';
+import {
+  movementBetween,
+  movementSince,
+  summariseMovement,
+} from '../../shared/stakeholders/movement';
+import { countByQuadrant, isPlaced, placedQuadrant } from '../../shared/stakeholders/register';
 import type { Plan, Stakeholder } from '../../shared/plan/schema';
 
 const sample = (() => {
@@ -450,5 +456,81 @@ describe('workshop snapshots', () => {
     expect(outcome.plan.stakeholders.entries).toBe(sample.stakeholders.entries);
     expect(outcome.label).toBe('Delete workshop snapshot “Kick-off mapping workshop · 12 Nov”');
     expect(outcome.location).toEqual({ section: 'stakeholders' });
+  });
+});
+
+describe('new stakeholders wait in the Unplaced tray', () => {
+  it('a new entry without a position is unplaced: counted in no quadrant and in no snapshot', () => {
+    const fresh = blankStakeholder('Regional Broadband Alliance', undefined, 'sh-new');
+    expect(fresh.placed).toBe(false);
+    expect(blankStakeholder('Placed', { power: 80, interest: 20 }, 'sh-placed').placed).toBe(
+      undefined,
+    );
+    const plan = run(sample, stakeholders.add({ item: fresh })).plan;
+    expect(countByQuadrant(plan.stakeholders.entries)).toEqual(
+      countByQuadrant(sample.stakeholders.entries),
+    );
+    expect(placedQuadrant(entry(plan, 'sh-new'))).toBeNull();
+    const snap = run(plan, takeSnapshot({ id: 'snap-x', name: 'x', takenAt: AT })).plan;
+    expect(snap.stakeholders.snapshots.at(-1)!.positions['sh-new']).toBeUndefined();
+    expect(movementSince({}, plan.stakeholders.entries).some((m) => m.id === 'sh-new')).toBe(false);
+  });
+
+  it('moving it places it (even at 50/50), named as placing, with no quadrant change recorded', () => {
+    const plan = run(
+      sample,
+      stakeholders.add({ item: blankStakeholder('New', undefined, 'sh-new') }),
+    ).plan;
+    const here = run(
+      plan,
+      moveStakeholder({ id: 'sh-new', to: { power: 50, interest: 50 }, at: AT }),
+    );
+    expect(here.label).toBe('Place “New” in Manage closely');
+    expect(entry(here.plan, 'sh-new').placed).toBeUndefined();
+    expect(placedQuadrant(entry(here.plan, 'sh-new'))).toBe('manageClosely');
+    expect(entry(here.plan, 'sh-new').history).toEqual([]);
+    const low = run(
+      plan,
+      moveStakeholder({ id: 'sh-new', to: { power: 20, interest: 30 }, at: AT }),
+    );
+    expect(entry(low.plan, 'sh-new')).toMatchObject({ power: 20, interest: 30 });
+    expect(placedQuadrant(entry(low.plan, 'sh-new'))).toBe('monitor');
+  });
+
+  it('older files (no flag) count as placed', () => {
+    expect(isPlaced({})).toBe(true);
+    expect(isPlaced({ placed: true })).toBe(true);
+    expect(isPlaced({ placed: false })).toBe(false);
+  });
+});
+
+describe('naming and comparing snapshots', () => {
+  it('rename a snapshot, named after the old name', () => {
+    const outcome = run(
+      sample,
+      workshopSnapshots.update({
+        id: 'snap-kickoff-workshop',
+        patch: { name: 'Before the board' },
+      }),
+    );
+    expect(outcome.plan.stakeholders.snapshots[0]!.name).toBe('Before the board');
+    expect(outcome.label).toMatch(/name/);
+  });
+
+  it('compare two snapshots: movement from one to the other, new ones counted', () => {
+    const moved = run(
+      sample,
+      moveStakeholder({ id: 'sh-radio', to: { power: 60, interest: 60 }, at: AT }),
+    ).plan;
+    const later = run(moved, takeSnapshot({ id: 'snap-2', name: 'Later', takenAt: AT })).plan;
+    const [first, second] = later.stakeholders.snapshots;
+    const moves = movementBetween(first!.positions, second!.positions);
+    const radio = moves.find((m) => m.id === 'sh-radio')!;
+    expect(radio).toMatchObject({ to: { power: 60, interest: 60 }, quadrantChanged: true });
+    expect(summariseMovement(movementBetween(second!.positions, second!.positions))).toEqual({
+      moved: 0,
+      quadrantChanged: 0,
+      added: 0,
+    });
   });
 });

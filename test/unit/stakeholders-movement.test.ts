@@ -1,8 +1,6 @@
 /** Quadrant history, snapshot movement, card layout and register filtering. */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Stakeholder } from '../../shared/plan/schema';
-import { createStableLayout, layoutCards, leaderEnd } from '../../shared/stakeholders/layout';
 import {
   HISTORY_LIMIT,
   movementSince,
@@ -104,128 +102,6 @@ describe('movement since a snapshot', () => {
   });
 });
 
-describe('card layout', () => {
-  const options = { cardWidth: 100, cardHeight: 30, width: 800, height: 600 };
-
-  it('leaves a lone card on its marker', () => {
-    const layout = layoutCards([{ id: 'a', x: 400, y: 300 }], options);
-    expect(layout.get('a')).toEqual({ dx: 0, dy: 0, collapsed: false, clustered: 0 });
-  });
-
-  it('keeps cards inside the box', () => {
-    const layout = layoutCards([{ id: 'a', x: 0, y: 0 }], options);
-    expect(layout.get('a')).toMatchObject({ dx: 50, dy: 15 });
-  });
-
-  it('moves overlapping cards apart, first come first placed', () => {
-    const layout = layoutCards(
-      [
-        { id: 'a', x: 400, y: 300 },
-        { id: 'b', x: 405, y: 302 },
-      ],
-      options,
-    );
-    expect(layout.get('a')).toMatchObject({ dx: 0, dy: 0 });
-    const b = layout.get('b')!;
-    expect(b.collapsed).toBe(false);
-    expect(Math.abs(b.dy - -2) >= 30 || Math.abs(b.dx + 5) >= 100).toBe(true);
-  });
-
-  it('never overlaps placed cards and collapses the rest into counts', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.record({ x: fc.nat(800), y: fc.nat(600) }), { maxLength: 120 }),
-        (points) => {
-          const items = points.map((p, i) => ({ id: `s${i}`, ...p }));
-          const layout = layoutCards(items, options);
-          const rects = items
-            .filter((it) => !layout.get(it.id)!.collapsed)
-            .map((it) => {
-              const p = layout.get(it.id)!;
-              return { l: it.x + p.dx - 50, t: it.y + p.dy - 15 };
-            });
-          for (let i = 0; i < rects.length; i++) {
-            const a = rects[i]!;
-            expect(a.l).toBeGreaterThanOrEqual(-1e-9);
-            expect(a.t).toBeGreaterThanOrEqual(-1e-9);
-            for (let j = i + 1; j < rects.length; j++) {
-              const b = rects[j]!;
-              expect(Math.abs(a.l - b.l) >= 100 || Math.abs(a.t - b.t) >= 30).toBe(true);
-            }
-          }
-          const collapsed = items.filter((it) => layout.get(it.id)!.collapsed).length;
-          const counted = [...layout.values()].reduce((n, p) => n + p.clustered, 0);
-          expect(counted).toBe(rects.length ? collapsed : 0);
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('respects obstacles', () => {
-    const layout = layoutCards([{ id: 'a', x: 50, y: 15 }], {
-      ...options,
-      obstacles: [{ left: 0, top: 0, width: 200, height: 40 }],
-    });
-    expect(layout.get('a')!.dy).toBeGreaterThanOrEqual(40);
-  });
-
-  it("keeps cards off other stakeholders' markers but lets a card sit on its own", () => {
-    const items = [
-      { id: 'a', x: 400, y: 300 },
-      { id: 'b', x: 430, y: 305 },
-    ];
-    const layout = layoutCards(items, { ...options, markerSize: 12 });
-    const rect = (id: string) => {
-      const it = items.find((i) => i.id === id)!;
-      const p = layout.get(id)!;
-      return { l: it.x + p.dx - 50, t: it.y + p.dy - 15, r: it.x + p.dx + 50, b: it.y + p.dy + 15 };
-    };
-    const covers = (r: ReturnType<typeof rect>, x: number, y: number) =>
-      r.l < x + 6 && r.r > x - 6 && r.t < y + 6 && r.b > y - 6;
-    expect(covers(rect('a'), 430, 305)).toBe(false);
-    expect(covers(rect('b'), 400, 300)).toBe(false);
-    expect(layout.get('b')!.collapsed).toBe(false);
-  });
-
-  it('keeps labels where they were when an unrelated card moves', () => {
-    const items = [
-      { id: 'a', x: 400, y: 300 },
-      { id: 'b', x: 405, y: 300 },
-      { id: 'c', x: 395, y: 302 },
-      { id: 'far', x: 100, y: 500 },
-    ];
-    const first = layoutCards(items, options);
-    // Without memory, a different order would reshuffle; with it, nothing moves.
-    const moved = [items[3]!, { ...items[0]! }, items[2]!, items[1]!].map((i) =>
-      i.id === 'far' ? { ...i, x: 700, y: 100 } : i,
-    );
-    const previous = new Map([...first].map(([id, p]) => [id, { dx: p.dx, dy: p.dy }]));
-    const second = layoutCards(moved, { ...options, previous });
-    for (const id of ['a', 'b', 'c']) expect(second.get(id)).toEqual(first.get(id));
-  });
-
-  it('puts a card back on its marker once the spot is free again', () => {
-    const crowded = layoutCards(
-      [
-        { id: 'a', x: 400, y: 300 },
-        { id: 'b', x: 405, y: 300 },
-      ],
-      options,
-    );
-    expect(crowded.get('b')).not.toMatchObject({ dx: 0, dy: 0 });
-    const previous = new Map([...crowded].map(([id, p]) => [id, { dx: p.dx, dy: p.dy }]));
-    const alone = layoutCards([{ id: 'b', x: 405, y: 300 }], { ...options, previous });
-    expect(alone.get('b')).toMatchObject({ dx: 0, dy: 0 });
-  });
-
-  it('draws a leader line only when the marker is outside the card', () => {
-    expect(leaderEnd(0, 0, 100, 30)).toBeNull();
-    expect(leaderEnd(0, 40, 100, 30)).toEqual({ x: 0, y: 25 });
-    expect(leaderEnd(120, 0, 100, 30)).toEqual({ x: 70, y: 0 });
-  });
-});
-
 describe('register', () => {
   const entry = (over: Partial<Record<string, unknown>>) =>
     Stakeholder.parse({ id: 'x', name: 'X', ...over });
@@ -303,25 +179,5 @@ describe('register', () => {
       'Done late:done',
     ]);
     expect(overdueCount(withActions[0]!, '2026-11-22')).toBe(2);
-  });
-});
-
-describe('stable layout', () => {
-  it('keeps other labels in place when one card moves, and starts afresh on resize', () => {
-    const layout = createStableLayout();
-    const options = { cardWidth: 100, cardHeight: 30, width: 800, height: 600 };
-    const items = [
-      { id: 'a', x: 400, y: 300 },
-      { id: 'b', x: 405, y: 300 },
-      { id: 'c', x: 395, y: 302 },
-    ];
-    const first = layout(items, options);
-    // 'a' moves away: b and c could now sit on their markers, but only the
-    // first of them that fits goes home; the other keeps its spot if free.
-    const second = layout([{ id: 'a', x: 700, y: 500 }, items[1]!, items[2]!], options);
-    expect(second.get('b')).toMatchObject({ dx: 0, dy: 0 });
-    expect(second.get('c')).toEqual(first.get('c'));
-    const resized = layout(items, { ...options, width: 900 });
-    expect(resized.get('a')).toMatchObject({ dx: 0, dy: 0 });
   });
 });

@@ -22,15 +22,18 @@ import {
   type PointerEvent as ReactPointerEvent,
   type RefObject,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { moveStakeholder } from '../../../../shared/commands/stakeholders';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import {
-  createStableLayout,
-  leaderEnd,
-  type Placement,
+  layoutMatrix,
+  leaderLine,
+  type CardBox,
+  type CardStyle,
+  type MatrixLayout,
   type Rect,
 } from '../../../../shared/stakeholders/layout';
-import { movementSince } from '../../../../shared/stakeholders/movement';
+import { movementBetween, movementSince } from '../../../../shared/stakeholders/movement';
 import {
   clampScore,
   keyStep,
@@ -45,6 +48,7 @@ import {
   categoryLabel,
   categoryOf,
   countByQuadrant,
+  isPlaced,
   stanceLabel,
 } from '../../../../shared/stakeholders/register';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
@@ -56,8 +60,6 @@ export type MatrixVariant = 'standard' | 'workshop';
 
 interface MatrixContextValue {
   plotRef: RefObject<HTMLDivElement | null>;
-  cardWidth: number;
-  cardHeight: number;
   /** Moves a card; `burst` joins the open undo step of this card's arrow-key moves. */
   move: (id: string, to: MatrixPoint, burst?: boolean) => void;
   seal: () => void;
@@ -84,14 +86,60 @@ function useElementSize(ref: RefObject<HTMLElement | null>) {
   return size;
 }
 
-/** Card size for a plot width: bigger on a projector, never below a legible minimum. */
-function cardSize(variant: MatrixVariant, width: number) {
+/**
+ * How cards are drawn (see .sh-card in stakeholders.css: the padding here is
+ * the card's horizontal/vertical padding plus borders). Workshop cards are
+ * never below 18 px, so a room can read them; the largest size grows with
+ * the plot.
+ */
+function cardStyle(variant: MatrixVariant, width: number): CardStyle {
   if (variant === 'workshop') {
-    const w = Math.round(Math.min(250, Math.max(170, width * 0.13)));
-    return { w, h: Math.round(Math.min(66, Math.max(50, w * 0.27))) };
+    return {
+      fontMax: Math.round(Math.min(28, Math.max(20, width / 52))),
+      fontMin: 18,
+      padX: 13,
+      padY: 5,
+      lineHeight: 1.2,
+      maxWidthEm: 14,
+      narrowWidthEm: 8,
+      maxLines: 3,
+    };
   }
-  return { w: Math.round(Math.min(150, Math.max(112, width * 0.165))), h: 38 };
+  return {
+    fontMax: 14,
+    fontMin: 11,
+    padX: 10,
+    padY: 4,
+    lineHeight: 1.2,
+    maxWidthEm: 16,
+    narrowWidthEm: 10,
+    maxLines: 3,
+  };
 }
+
+/** Font of the card names, to measure them (bold, in the plot's font family). */
+const CARD_WEIGHT = 700;
+const measureCache = new Map<string, number>();
+let measureContext: CanvasRenderingContext2D | null = null;
+
+/** Width of `text` set in one line at a font size of 1 px (measured at 100 px). */
+function textWidth(text: string, family: string): number {
+  const key = `${family}\u0000${text}`;
+  const cached = measureCache.get(key);
+  if (cached !== undefined) return cached;
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  let width = text.length * 0.6;
+  if (measureContext) {
+    measureContext.font = `${CARD_WEIGHT} 100px ${family}`;
+    width = measureContext.measureText(text).width / 100;
+  }
+  if (measureCache.size > 5000) measureCache.clear();
+  measureCache.set(key, width);
+  return width;
+}
+
+/** The last few layouts, so switching tabs or views does not lay out again. */
+const layoutMemo = new Map<string, MatrixLayout>();
 
 /** Where the quadrant labels sit, so cards keep clear of them. */
 function labelBoxes(
@@ -118,10 +166,10 @@ function describeCard(entry: Stakeholder, point: MatrixPoint): string {
 
 interface CardProps {
   entry: Stakeholder;
-  dx: number;
-  dy: number;
-  collapsed: boolean;
-  clustered: number;
+  /** The card (or number badge) relative to the dot, in px; null until laid out. */
+  box: CardBox | null;
+  /** Number of the dot when the matrix shows numbered dots; null for a named card. */
+  number: number | null;
   selected: boolean;
   colour: string;
   hintId: string;
@@ -131,7 +179,7 @@ interface CardProps {
 const DRAG_THRESHOLD = 3;
 
 const MatrixCard = memo(function MatrixCard(props: CardProps) {
-  const { entry, dx, dy, collapsed, clustered, selected, colour, hintId } = props;
+  const { entry, box, number, selected, colour, hintId } = props;
   const ctx = useContext(MatrixContext)!;
   // During a drag: the scores under the pointer and the pixel offset from the
   // committed position (moved with a transform, so no layout is redone).
@@ -149,12 +197,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
 
   const point: MatrixPoint = live ?? entry;
   const label = entry.name || 'Unnamed';
-  const expanded = !collapsed || selected || live !== null;
-  const w = ctx.cardWidth;
-  const h = ctx.cardHeight;
-  const ox = expanded && collapsed ? 0 : dx;
-  const oy = expanded && collapsed ? 0 : dy;
-  const leader = expanded ? leaderEnd(ox, oy, w, h) : null;
+  const leader = box ? leaderLine(0, 0, box) : null;
 
   const onPointerDown = (e: ReactPointerEvent<HTMLButtonElement>) => {
     if (e.button !== 0) return;
@@ -245,31 +288,31 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
           className="sh-leader"
           aria-hidden="true"
           style={{
-            width: Math.hypot(leader.x, leader.y),
-            transform: `rotate(${Math.atan2(leader.y, leader.x)}rad)`,
+            width: Math.hypot(leader.x2, leader.y2),
+            transform: `rotate(${Math.atan2(leader.y2, leader.x2)}rad)`,
           }}
         />
       )}
       <button
         type="button"
-        className={`sh-card${expanded ? '' : ' sh-card--collapsed'}${
-          expanded && clustered > 0 && !live ? ' sh-card--clustered' : ''
-        }`}
+        className={`sh-card${number !== null ? ' sh-card--numbered' : ''}`}
         style={
-          expanded
+          box
             ? {
-                width: w,
-                height: h,
-                transform: `translate(${ox - w / 2}px, ${oy - h / 2}px)`,
+                width: box.width,
+                height: box.height,
+                transform: `translate(${box.left}px, ${box.top}px)`,
                 borderLeftColor: colour,
+                ['--lines' as string]: box.lines,
               }
-            : undefined
+            : { visibility: 'hidden' }
         }
         data-stakeholder-id={entry.id}
         aria-label={describeCard(entry, point)}
         aria-pressed={selected}
         aria-describedby={hintId}
         aria-roledescription="movable card"
+        title={number !== null ? label : undefined}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={() => finish(true)}
@@ -279,23 +322,10 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
         onBlur={ctx.seal}
         onFocus={() => select(entry.id)}
       >
-        {!expanded && (
-          <>
-            <span className="sh-dot" style={{ background: colour }} aria-hidden="true" />
-            <span className="sh-card-tip" aria-hidden="true">
-              {label}
-            </span>
-          </>
-        )}
-        {expanded && (
-          <>
-            <span className="sh-card-name">{label}</span>
-            {clustered > 0 && !live && (
-              <span className="sh-card-more" title={`${clustered} more close by`}>
-                +{clustered}
-              </span>
-            )}
-          </>
+        {number !== null ? (
+          <span className="sh-card-number">{number}</span>
+        ) : (
+          <span className="sh-card-name">{label}</span>
         )}
       </button>
       {live && (
@@ -313,14 +343,18 @@ function Arrows(props: {
   height: number;
   entries: readonly Stakeholder[];
   showDesired: boolean;
+  /** Positions the movement arrows start from (a snapshot), if any. */
   snapshot: Readonly<Record<string, MatrixPoint>> | null;
+  /** Positions they end at: another snapshot, or null for now. */
+  target: Readonly<Record<string, MatrixPoint>> | null;
 }) {
-  const { width, height, entries, showDesired, snapshot } = props;
+  const { width, height, entries, showDesired, snapshot, target } = props;
   const id = useId().replace(/:/g, '');
-  const movements = useMemo(
-    () => (snapshot ? movementSince(snapshot, entries).filter((m) => m.from) : []),
-    [snapshot, entries],
-  );
+  const movements = useMemo(() => {
+    if (!snapshot) return [];
+    const moves = target ? movementBetween(snapshot, target) : movementSince(snapshot, entries);
+    return moves.filter((m) => m.from);
+  }, [snapshot, target, entries]);
   if (!width || !height || (!showDesired && !snapshot)) return null;
   const px = (p: MatrixPoint) => pixelsFromPoint(p, width, height);
   // Stop arrows short of the marker so the head stays visible.
@@ -397,13 +431,180 @@ function Announcer() {
   );
 }
 
-/** Entries shown on the matrix: the register without hidden categories. */
+/** Entries shown on the matrix: the placed entries of the register without hidden categories. */
 export function useVisibleEntries(): Stakeholder[] {
   const entries = usePlan((p) => p.stakeholders.entries);
   const hidden = useStakeholderView((s) => s.hiddenCategories);
   return useMemo(
-    () => (hidden.length ? entries.filter((e) => !hidden.includes(categoryOf(e))) : [...entries]),
+    () => entries.filter((e) => isPlaced(e) && !hidden.includes(categoryOf(e))),
     [entries, hidden],
+  );
+}
+
+/**
+ * The "Unplaced" tray: new stakeholders wait here (counted in no quadrant)
+ * until someone drags them onto the matrix or moves them with the arrow keys
+ * (the first press places them next to the middle, and the matrix card takes
+ * the focus). Their power and interest can also be typed in the details.
+ */
+function UnplacedTray({ variant }: { variant: MatrixVariant }) {
+  const entries = usePlan((p) => p.stakeholders.entries);
+  const unplaced = useMemo(() => entries.filter((e) => !isPlaced(e)), [entries]);
+  const ctx = useContext(MatrixContext)!;
+  const selectedId = useStakeholderView((s) => s.selectedId);
+  const hintId = useId();
+  const [ghost, setGhost] = useState<{ id: string; x: number; y: number } | null>(null);
+  const drag = useRef<{
+    id: string;
+    pointerId: number;
+    moved: boolean;
+    sx: number;
+    sy: number;
+  } | null>(null);
+  if (unplaced.length === 0) return null;
+
+  const place = (entry: Stakeholder, to: MatrixPoint, burst: boolean) => {
+    // Render the placed card now and hand it the focus in the same event, so
+    // the next arrow key (pressed at once) moves it rather than getting lost.
+    flushSync(() => {
+      ctx.move(entry.id, to, burst);
+      select(entry.id);
+    });
+    announce(describeCard(entry, to));
+    ctx.plotRef.current
+      ?.querySelector<HTMLElement>(`[data-stakeholder-id="${CSS.escape(entry.id)}"]`)
+      ?.focus();
+  };
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLButtonElement>, entry: Stakeholder) => {
+    const step = keyStep(e.key, e.shiftKey);
+    if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    place(entry, nudge(entry, step.dPower, step.dInterest), true);
+  };
+  const onPointerUp = (e: ReactPointerEvent<HTMLButtonElement>, entry: Stakeholder) => {
+    const d = drag.current;
+    drag.current = null;
+    setGhost(null);
+    if (!d || !d.moved) {
+      select(entry.id);
+      return;
+    }
+    const plot = ctx.plotRef.current?.getBoundingClientRect();
+    if (
+      !plot ||
+      e.clientX < plot.left ||
+      e.clientX > plot.right ||
+      e.clientY < plot.top ||
+      e.clientY > plot.bottom
+    )
+      return;
+    const to = {
+      interest: clampScore(((e.clientX - plot.left) / plot.width) * 100),
+      power: clampScore(100 - ((e.clientY - plot.top) / plot.height) * 100),
+    };
+    place(entry, to, false);
+    ctx.seal();
+  };
+
+  return (
+    <div className={`sh-tray sh-tray--${variant}`}>
+      <h3 className="sh-tray-title" id={`${hintId}-title`}>
+        Unplaced <span className="sh-chip-count">{unplaced.length}</span>
+      </h3>
+      <p id={hintId} className="visually-hidden">
+        Not on the matrix yet and counted in no quadrant. Drag onto the matrix, or press an arrow
+        key to place it next to the middle and go on moving it there.
+      </p>
+      <ul className="sh-tray-list" aria-labelledby={`${hintId}-title`}>
+        {unplaced.map((entry) => (
+          <li key={entry.id}>
+            <button
+              type="button"
+              className="sh-tray-item"
+              data-unplaced-id={entry.id}
+              aria-pressed={entry.id === selectedId}
+              aria-describedby={hintId}
+              aria-label={`${entry.name || 'Unnamed'}, not placed`}
+              onKeyDown={(e) => onKeyDown(e, entry)}
+              onPointerDown={(e) => {
+                if (e.button !== 0) return;
+                drag.current = {
+                  id: entry.id,
+                  pointerId: e.pointerId,
+                  moved: false,
+                  sx: e.clientX,
+                  sy: e.clientY,
+                };
+                e.currentTarget.setPointerCapture(e.pointerId);
+              }}
+              onPointerMove={(e) => {
+                const d = drag.current;
+                if (!d || d.pointerId !== e.pointerId) return;
+                if (!d.moved && Math.hypot(e.clientX - d.sx, e.clientY - d.sy) < DRAG_THRESHOLD)
+                  return;
+                d.moved = true;
+                setGhost({ id: entry.id, x: e.clientX, y: e.clientY });
+              }}
+              onPointerUp={(e) => onPointerUp(e, entry)}
+              onPointerCancel={() => {
+                drag.current = null;
+                setGhost(null);
+              }}
+            >
+              {entry.name || 'Unnamed'}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {ghost && (
+        <span className="sh-tray-ghost" aria-hidden="true" style={{ left: ghost.x, top: ghost.y }}>
+          {unplaced.find((e) => e.id === ghost.id)?.name || 'Unnamed'}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Names of the numbered dots, for a matrix too crowded for named cards. */
+function NumberedList({
+  entries,
+  numbers,
+}: {
+  entries: readonly Stakeholder[];
+  numbers: ReadonlyMap<string, number>;
+}) {
+  const ctx = useContext(MatrixContext)!;
+  const sorted = useMemo(
+    () => [...entries].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0)),
+    [entries, numbers],
+  );
+  return (
+    <div className="sh-numbered">
+      <h3 className="sh-numbered-title">Key to the numbered dots</h3>
+      <ol className="sh-numbered-list">
+        {sorted.map((e) => (
+          <li key={e.id} value={numbers.get(e.id)}>
+            <button
+              type="button"
+              className="sh-numbered-item"
+              data-numbered-id={e.id}
+              onClick={() => {
+                select(e.id);
+                ctx.plotRef.current
+                  ?.querySelector<HTMLElement>(`[data-stakeholder-id="${CSS.escape(e.id)}"]`)
+                  ?.focus();
+              }}
+            >
+              <span className="sh-numbered-n" aria-hidden="true">
+                {numbers.get(e.id)}
+              </span>
+              <span className="sh-numbered-name">{e.name || 'Unnamed'}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 
@@ -416,19 +617,23 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
   const selectedId = useStakeholderView((s) => s.selectedId);
   const showDesired = useStakeholderView((s) => s.showDesired);
   const compareId = useStakeholderView((s) => s.compareSnapshotId);
+  const compareToId = useStakeholderView((s) => s.compareToSnapshotId);
   const snapshot = usePlan(
     (p) => p.stakeholders.snapshots.find((s) => s.id === compareId)?.positions ?? null,
+  );
+  const target = usePlan((p) =>
+    compareId && compareToId
+      ? (p.stakeholders.snapshots.find((s) => s.id === compareToId)?.positions ?? null)
+      : null,
   );
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const { width, height } = useElementSize(plotRef);
-  const card = cardSize(variant, width);
+  const style = cardStyle(variant, width);
 
   const context = useMemo<MatrixContextValue>(
     () => ({
       plotRef,
-      cardWidth: card.w,
-      cardHeight: card.h,
       // One dispatch per drag (on release) or per arrow key; see MatrixCard.
       move: (id, to, burst) =>
         dispatch(
@@ -436,7 +641,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
         ),
       seal,
     }),
-    [card.w, card.h, dispatch, seal],
+    [dispatch, seal],
   );
 
   // The quadrant labels' real size (it follows the type size), measured so
@@ -458,27 +663,42 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     return () => observer.disconnect();
   }, []);
   const boxes = useMemo(() => labelBoxes(width, height, labelSize), [width, height, labelSize]);
-  // Remembers the last layout so that moving one card leaves the others put.
-  const [stableLayout] = useState(createStableLayout);
-  const layout = useMemo(() => {
-    if (!width || !height) return new Map<string, Placement>();
-    return stableLayout(
-      visible.map((e) => ({ id: e.id, ...pixelsFromPoint(e, width, height) })),
-      {
-        cardWidth: card.w,
-        cardHeight: card.h,
-        width,
-        height,
-        obstacles: Object.values(boxes),
-        gap: variant === 'workshop' ? 6 : 4,
-        // A collapsed card is a 24×24 target on its marker: keep other cards off it.
-        markerSize: 26,
-        // Let a card travel a little further before it collapses to a dot:
-        // a name on a leader line reads better than a dot in a workshop.
-        maxDisplacement: 3,
-      },
-    );
-  }, [stableLayout, visible, width, height, card.w, card.h, boxes, variant]);
+  const [family, setFamily] = useState('');
+  useLayoutEffect(() => {
+    if (plotRef.current) setFamily(getComputedStyle(plotRef.current).fontFamily);
+  }, []);
+  const layout = useMemo<MatrixLayout | null>(() => {
+    if (!width || !height || !family) return null;
+    const items = visible.map((e) => ({
+      id: e.id,
+      ...pixelsFromPoint(e, width, height),
+      quadrant: quadrantOf(e),
+      textWidth: textWidth(e.name || 'Unnamed', family),
+      words: (e.name || 'Unnamed')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => textWidth(w, family)),
+      spaceWidth: textWidth(' ', family),
+    }));
+    const options = {
+      width,
+      height,
+      card: style,
+      obstacles: Object.values(boxes),
+      gap: variant === 'workshop' ? 5 : 4,
+      markerSize: variant === 'workshop' ? 16 : 12,
+      badgeFont: variant === 'workshop' ? 18 : 12,
+    };
+    const key = JSON.stringify([items, options]);
+    const known = layoutMemo.get(key);
+    if (known) return known;
+    const result = layoutMatrix(items, options);
+    if (layoutMemo.size >= 6) layoutMemo.delete(layoutMemo.keys().next().value!);
+    layoutMemo.set(key, result);
+    return result;
+    // `style` is derived from variant and width.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visible, width, height, family, boxes, variant]);
   const counts = useMemo(() => countByQuadrant(visible), [visible]);
 
   // Keep the selected card in view when it is chosen from elsewhere (a link, the register).
@@ -496,10 +716,15 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     monitor: 'sh-q sh-q--bl',
     keepInformed: 'sh-q sh-q--br',
   };
+  const numbered = layout?.mode === 'numbered';
 
   return (
     <MatrixContext.Provider value={context}>
-      <div className={`sh-matrix sh-matrix--${variant}`}>
+      <UnplacedTray variant={variant} />
+      <div
+        className={`sh-matrix sh-matrix--${variant}${numbered ? ' sh-matrix--numbered' : ''}`}
+        data-layout={layout?.mode}
+      >
         <div className="sh-axis-y" aria-hidden="true">
           <span>Low</span>
           <strong>Power ↑</strong>
@@ -510,14 +735,14 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
           ref={plotRef}
           role="group"
           aria-label="Power/interest matrix"
-          style={{ ['--card-w' as string]: `${card.w}px`, ['--card-h' as string]: `${card.h}px` }}
+          style={{ ['--card-font' as string]: `${layout?.fontSize ?? style.fontMax}px` }}
           onPointerDown={(e) => {
             if (e.target === e.currentTarget || (e.target as HTMLElement).closest('.sh-q'))
               select(null);
           }}
         >
           {(Object.keys(quadrantClass) as Quadrant[]).map((q) => (
-            <div key={q} className={quadrantClass[q]}>
+            <div key={q} className={quadrantClass[q]} data-quadrant={q}>
               <div className="sh-q-label">
                 <strong>{QUADRANT_INFO[q].label}</strong>
                 <span>
@@ -532,17 +757,27 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
             entries={visible}
             showDesired={showDesired}
             snapshot={snapshot}
+            target={target}
           />
           {visible.map((entry) => {
-            const p = layout.get(entry.id);
+            const box = layout?.boxes.get(entry.id);
+            const dot = pixelsFromPoint(entry, width, height);
             return (
               <MatrixCard
                 key={entry.id}
                 entry={entry}
-                dx={p?.dx ?? 0}
-                dy={p?.dy ?? 0}
-                collapsed={p?.collapsed ?? false}
-                clustered={p?.clustered ?? 0}
+                box={
+                  box
+                    ? {
+                        left: box.left - dot.x,
+                        top: box.top - dot.y,
+                        width: box.width,
+                        height: box.height,
+                        lines: box.lines,
+                      }
+                    : null
+                }
+                number={numbered ? (layout.numbers.get(entry.id) ?? null) : null}
                 selected={entry.id === selectedId}
                 colour={colourOf(entry, colourBy)}
                 hintId={hintId}
@@ -560,6 +795,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
           <strong>Interest →</strong>
           <span>High</span>
         </div>
+        {numbered && layout && <NumberedList entries={visible} numbers={layout.numbers} />}
         <p id={hintId} className="visually-hidden">
           Drag to move. Or use the arrow keys: up and down change power, left and right change
           interest; hold Shift for steps of 10.

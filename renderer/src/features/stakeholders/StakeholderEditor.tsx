@@ -11,6 +11,7 @@ import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadr
 import {
   CATEGORY_INFO,
   categoryOf,
+  isPlaced,
   STANCE_INFO,
   type Category,
 } from '../../../../shared/stakeholders/register';
@@ -50,7 +51,24 @@ function tocSection(): SectionId | null {
 }
 
 /** The recommended approach for where a stakeholder sits. */
-export function ApproachNote({ entry }: { entry: Pick<Stakeholder, 'power' | 'interest'> }) {
+export function ApproachNote({
+  entry,
+}: {
+  entry: Pick<Stakeholder, 'power' | 'interest' | 'placed'>;
+}) {
+  if (!isPlaced(entry)) {
+    return (
+      <div className="sh-approach">
+        <p className="sh-approach-title">
+          <span className="sh-quadrant-badge">Unplaced</span>
+        </p>
+        <p className="sh-approach-text">
+          Not on the matrix yet, so in no quadrant: type its power and interest, or drag it from the
+          Unplaced tray onto the matrix.
+        </p>
+      </div>
+    );
+  }
   const info = QUADRANT_INFO[quadrantOf(entry)];
   return (
     <div className={`sh-approach sh-approach--${info.id}`}>

@@ -8,7 +8,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
-import { categoryLabel, categoryOf, stanceLabel } from '../../../../shared/stakeholders/register';
+import {
+  categoryLabel,
+  categoryOf,
+  isPlaced,
+  stanceLabel,
+} from '../../../../shared/stakeholders/register';
 import { undoLastChange } from '../../app/workbench';
 import { usePlan, usePlanState } from '../../store/plan-context';
 import { undoLabel } from '../../../../shared/history';
@@ -23,26 +28,35 @@ function SelectedStrip() {
   if (!entry) {
     return (
       <p className="sh-ws-hint">
-        Click a card or press Tab to select it; drag it, or move it with the arrow keys (Shift for
-        bigger steps).
+        Select a card (click or Tab), then drag it or move it with the arrow keys (Shift: steps of
+        10).
+      </p>
+    );
+  }
+  if (!isPlaced(entry)) {
+    return (
+      <p className="sh-ws-selected" aria-live="polite">
+        <strong>{entry.name || 'Unnamed'}</strong>{' '}
+        <span className="sh-ws-selected-meta">
+          Unplaced: drag it onto the matrix, or press an arrow key on it in the tray.
+        </span>
       </p>
     );
   }
   const info = QUADRANT_INFO[quadrantOf(entry)];
+  const meta = `${categoryLabel(categoryOf(entry))} · ${stanceLabel(entry.currentStance)} · power ${
+    entry.power
+  } · interest ${entry.interest}`;
   return (
-    <div className="sh-ws-selected" aria-live="polite">
-      <p className="sh-ws-selected-name">
-        <strong>{entry.name || 'Unnamed'}</strong>
-        <span>
-          {categoryLabel(categoryOf(entry))} · {stanceLabel(entry.currentStance)} · power{' '}
-          {entry.power} · interest {entry.interest}
-        </span>
-      </p>
-      <p className="sh-ws-selected-approach">
-        <span className={`sh-quadrant-badge sh-quadrant-badge--${info.id}`}>{info.label}</span>{' '}
-        {info.approach}
-      </p>
-    </div>
+    <p
+      className="sh-ws-selected"
+      aria-live="polite"
+      title={`${entry.name} · ${meta} · ${info.approach}`}
+    >
+      <strong>{entry.name || 'Unnamed'}</strong> <span className="sh-ws-selected-meta">{meta}</span>{' '}
+      <span className={`sh-quadrant-badge sh-quadrant-badge--${info.id}`}>{info.label}</span>{' '}
+      {info.approach}
+    </p>
   );
 }
 
@@ -58,10 +72,11 @@ function QuickAdd() {
     edits.add(entry);
     select(entry.id);
     setName('');
-    // Hand the new card to the keyboard so it can be placed straight away.
+    // It waits in the Unplaced tray: hand it to the keyboard there, so the
+    // arrow keys place it straight away (or drag it onto the matrix).
     requestAnimationFrame(() =>
       document
-        .querySelector<HTMLElement>(`.sh-workshop [data-stakeholder-id="${CSS.escape(entry.id)}"]`)
+        .querySelector<HTMLElement>(`.sh-workshop [data-unplaced-id="${CSS.escape(entry.id)}"]`)
         ?.focus(),
     );
   };

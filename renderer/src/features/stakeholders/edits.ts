@@ -23,11 +23,11 @@ import { useDispatch, usePlanStore } from '../../store/plan-context';
 
 type Action = Stakeholder['actions'][number];
 
-/** A new register entry with every field at its default (and a fresh id). */
-export function blankStakeholder(
-  name: string,
-  at: MatrixPoint = { power: 50, interest: 50 },
-): Stakeholder {
+/**
+ * A new register entry with every field at its default (and a fresh id):
+ * without `at` it waits in the Unplaced tray until positioned.
+ */
+export function blankStakeholder(name: string, at?: MatrixPoint): Stakeholder {
   return blankEntry(name, at);
 }
 

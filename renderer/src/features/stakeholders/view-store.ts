@@ -23,8 +23,10 @@ export interface StakeholderViewState {
   search: string;
   colourBy: ColourBy;
   showDesired: boolean;
-  /** Snapshot whose movement arrows are shown, if any. */
+  /** Snapshot the movement arrows start from, if any. */
   compareSnapshotId: string | null;
+  /** Snapshot the movement arrows end at; null = the positions now. */
+  compareToSnapshotId: string | null;
   workshop: boolean;
   sort: { key: SortKey; direction: SortDirection } | null;
   /** Register rows whose full details are open. */
@@ -44,6 +46,7 @@ const initial = (planId: string | null): StakeholderViewState => ({
   colourBy: 'stance',
   showDesired: false,
   compareSnapshotId: null,
+  compareToSnapshotId: null,
   workshop: false,
   sort: null,
   expanded: [],

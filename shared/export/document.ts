@@ -16,6 +16,7 @@ import {
 } from '../indicators/format';
 import {
   BARRIER_LABELS,
+  byCount,
   formatCount,
   formatMoney,
   incentiveBudget,
@@ -139,7 +140,7 @@ const num = (n: number | null) => (n === null ? '—' : formatValue(n));
 const money = (n: number | null, currency: string | null) =>
   n === null ? '—' : formatMoney(n, currency);
 const plural = (n: number, one: string, many = `${one}s`) =>
-  `${formatCount(n)} ${n === 1 ? one : many}`;
+  `${formatCount(n)} ${byCount(n, one, many)}`;
 
 /** Splits a long text into paragraphs at blank lines (single line breaks stay inside). */
 function paragraphs(text: string, style?: 'lead' | 'note' | 'quote'): DocBlock[] {

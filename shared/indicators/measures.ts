@@ -85,3 +85,45 @@ export function forgetMeasuredElements(plan: Plan, gone: ReadonlySet<string>): v
   }
   replaceContents(plan.indicators, kept);
 }
+
+/** What a KPI measures against: its own figures, or those of the indicator it tracks. */
+export interface KpiTargets {
+  readonly name: string;
+  readonly unit: string;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly targetDate: string | null;
+  /** The indicator the figures come from; null for a KPI of its own. */
+  readonly indicator: Indicator | null;
+}
+
+/**
+ * The figures a Manage-phase KPI is tracked against. A KPI built on an
+ * indicator (`Kpi.indicatorId`) takes its name, unit, baseline and target
+ * from that indicator — edited in one place — and adds only its actuals; a
+ * KPI whose indicator is gone, or that has none, uses its own fields.
+ */
+export function kpiTargets(
+  indicators: readonly Indicator[],
+  kpi: Plan['manage']['kpis'][number],
+): KpiTargets {
+  const indicator =
+    kpi.indicatorId === null ? undefined : indicators.find((i) => i.id === kpi.indicatorId);
+  if (!indicator)
+    return {
+      name: kpi.name,
+      unit: kpi.unit,
+      baseline: kpi.baseline,
+      target: kpi.target,
+      targetDate: kpi.targetDate,
+      indicator: null,
+    };
+  return {
+    name: indicator.name.trim() || kpi.name,
+    unit: indicator.unit,
+    baseline: indicator.baseline.value,
+    target: indicator.target.value,
+    targetDate: indicator.target.date,
+    indicator,
+  };
+}

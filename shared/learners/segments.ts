@@ -103,3 +103,10 @@ export { formatMoney } from './budget';
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
+
+const pluralRules = new Intl.PluralRules('en');
+
+/** One of two wordings by count, chosen by Intl.PluralRules (not `n === 1`). */
+export function byCount<T>(n: number, one: T, other: T): T {
+  return pluralRules.select(n) === 'one' ? one : other;
+}

@@ -16,6 +16,7 @@ import {
   addIndicator,
   removeIndicators,
   setIndicatorSubject,
+  setIndicatorValue,
   setSuccessMeasure,
 } from '../../shared/commands/indicators';
 import { learnerSegments } from '../../shared/commands/learners';
@@ -23,6 +24,7 @@ import { blankIndicator } from '../../shared/indicators/format';
 import {
   forgetMeasuredElements,
   indicatorsBySubject,
+  kpiTargets,
   measuresOf,
   planMeasuresOf,
 } from '../../shared/indicators/measures';
@@ -166,6 +168,20 @@ describe('one indicator, several elements', () => {
     const kpi = sample.manage.kpis.find((k) => k.indicatorId === 'ind-enrolments')!;
     const removed = run(sample, removeIndicators({ ids: ['ind-enrolments'] }));
     expect(removed.plan.manage.kpis.find((k) => k.id === kpi.id)!.indicatorId).toBeNull();
+  });
+
+  it('KPIs of the Manage phase are tracked against the indicator they are built on', () => {
+    const kpi = sample.manage.kpis.find((k) => k.indicatorId === 'ind-learning-hours')!;
+    const edited = run(
+      sample,
+      setIndicatorValue({ id: 'ind-learning-hours', which: 'target', patch: { value: 230_000 } }),
+    ).plan;
+    expect(kpiTargets(edited.indicators, kpi)).toMatchObject({
+      target: 230_000,
+      indicator: { id: 'ind-learning-hours' },
+    });
+    // Without its indicator, a KPI keeps its own figures.
+    expect(kpiTargets([], kpi)).toMatchObject({ target: kpi.target, indicator: null });
   });
 
   it('a success measure of its own is seen on the Objective', () => {

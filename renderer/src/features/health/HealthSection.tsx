@@ -13,6 +13,7 @@ import {
   type HealthSection as HealthArea,
   type Severity,
 } from '../../../../shared/health/types';
+import { byCount, formatCount } from '../../../../shared/learners/segments';
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { goToSection } from '../../app/workbench';
 import { useDispatch } from '../../store/plan-context';
@@ -75,7 +76,7 @@ const available = (section: string): section is SectionId =>
 
 function plural(n: number, severity: Severity) {
   const names = SEVERITY_NAMES[severity];
-  return `${n} ${n === 1 ? names.one : names.many}`;
+  return `${formatCount(n)} ${byCount(n, names.one, names.many)}`;
 }
 
 function FindingRow({ finding }: { finding: Finding }) {

@@ -10,7 +10,8 @@ import {
   updateBaseline,
   updateObjective,
 } from '../../../../shared/commands/objective';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useWorkbench } from '../../app/workbench';
 import { DateField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
@@ -72,6 +73,13 @@ export function ObjectiveSection() {
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const on = useObjectiveHandlers(dispatch);
+  // A Plan health finding opens the budget ('budget') or a success measure (its id).
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  useEffect(() => {
+    if (!focus) return;
+    const target = document.getElementById(focus === 'budget' ? 'budget-heading' : 'measures-card');
+    target?.scrollIntoView({ block: 'start' });
+  }, [focus]);
 
   return (
     <div className="section-body">
@@ -176,7 +184,7 @@ export function ObjectiveSection() {
         </div>
       </section>
 
-      <div className="card measures-card">
+      <div className="card measures-card" id="measures-card">
         <p className="section-note">
           Success measures are indicators: one indicator can also measure outcomes in the theory of
           change and the logic model, and is edited wherever it shows.

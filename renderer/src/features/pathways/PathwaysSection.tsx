@@ -46,7 +46,7 @@ import {
   summarisePathway,
   type PathwaySummary,
 } from '../../../../shared/content/pathways';
-import { formatMoney } from '../../../../shared/learners/segments';
+import { byCount, formatMoney } from '../../../../shared/learners/segments';
 import { newId } from '../../../../shared/plan/create';
 import type { ContentItem, Pathway } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
@@ -333,7 +333,7 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
         <div className="uncovered" role="note" aria-label="Required skills not covered">
           <strong>
             {summary.uncovered.length} required{' '}
-            {summary.uncovered.length === 1 ? 'skill is' : 'skills are'} not covered:
+            {byCount(summary.uncovered.length, 'skill is', 'skills are')} not covered:
           </strong>{' '}
           {summary.uncovered.join(', ')}
         </div>
@@ -353,7 +353,7 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
                 {steps
                   ? pathway.mode === 'sequence'
                     ? `step ${steps.map((id) => stepNumber.get(id)).join(', ')}`
-                    : `${steps.length} ${steps.length === 1 ? 'item' : 'items'}`
+                    : `${steps.length} ${byCount(steps.length, 'item', 'items')}`
                   : 'not covered'}
               </span>
               <button
@@ -436,6 +436,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
   const catalog = usePlan((p) => p.content.catalog);
   const segments = usePlan((p) => p.learners);
   const roles = usePlan((p) => p.skillsMap.holders);
+  const currency = usePlan((p) => p.budget.currency);
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const update = (patch: Partial<Pick<Pathway, 'name' | 'targetRole' | 'hoursPerWeek'>>) =>
@@ -572,7 +573,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
           </div>
           <div>
             <dt>Content cost per learner</dt>
-            <dd className="num">{formatMoney(summary.totalCost)}</dd>
+            <dd className="num">{formatMoney(summary.totalCost, currency)}</dd>
           </div>
         </dl>
         {(summary.levelWarnings.length > 0 ||
@@ -588,13 +589,13 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
             {summary.stepsWithoutHours > 0 && (
               <li>
                 {summary.stepsWithoutHours}{' '}
-                {summary.stepsWithoutHours === 1 ? 'item has' : 'items have'} no hours recorded; the
-                total leaves {summary.stepsWithoutHours === 1 ? 'it' : 'them'} out.
+                {byCount(summary.stepsWithoutHours, 'item has', 'items have')} no hours recorded;
+                the total leaves {byCount(summary.stepsWithoutHours, 'it', 'them')} out.
               </li>
             )}
             {summary.missingItems > 0 && (
               <li>
-                {summary.missingItems} {summary.missingItems === 1 ? 'step points' : 'steps point'}{' '}
+                {summary.missingItems} {byCount(summary.missingItems, 'step points', 'steps point')}{' '}
                 to deleted catalog items.
               </li>
             )}

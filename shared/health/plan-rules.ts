@@ -5,7 +5,7 @@
  * Same contract as rules.ts: a pure function of the plan, one sentence per
  * finding, each pointing at the element to fix.
  */
-import { summarisePathway } from '../content/pathways';
+import { pathwayFacts } from '../learners/pathway-facts';
 import { formatCount } from '../learners/segments';
 import {
   BUDGET_LINE_LABELS,
@@ -32,8 +32,7 @@ const list = (words: readonly string[]) =>
 /** Required skills a pathway's steps do not teach. */
 export const uncoveredSkills: HealthRule = (plan) => {
   const findings: Finding[] = [];
-  for (const pathway of plan.content.pathways) {
-    const { uncovered } = summarisePathway(pathway, plan.content.catalog);
+  for (const { pathway, uncovered } of pathwayFacts(plan.content)) {
     if (uncovered.length === 0) continue;
     findings.push({
       id: `${HEALTH_RULES.uncoveredSkill}:${pathway.id}`,
@@ -277,8 +276,7 @@ export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) =>
   const start = timeline.launch.start ?? timeline.manage.start;
   if (start === null) return [];
   let longest: { weeks: number; name: string } | null = null;
-  for (const pathway of plan.content.pathways) {
-    const { weeks } = summarisePathway(pathway, plan.content.catalog);
+  for (const { pathway, weeks } of pathwayFacts(plan.content)) {
     if (weeks > 0 && (longest === null || weeks > longest.weeks))
       longest = { weeks, name: pathway.name };
   }

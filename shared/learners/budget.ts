@@ -4,7 +4,7 @@
  * Per-learner costs are budgeted on expected participants, never on the
  * whole population of a segment.
  */
-import { summarisePathway } from '../content/pathways';
+import { pathwayFacts } from './pathway-facts';
 import type { Budget, BudgetLineKind, LearnerSegment, Plan } from '../plan/schema';
 
 /** Budget lines in the order they are listed, with their labels. */
@@ -177,8 +177,7 @@ export function plannedCosts(plan: Pick<Plan, 'learners' | 'content' | 'launch'>
   for (const pathway of plan.content.pathways)
     for (const id of new Set(pathway.segmentIds)) servedBy.set(id, (servedBy.get(id) ?? 0) + 1);
   const segments = new Map(plan.learners.map((s) => [s.id, s]));
-  for (const pathway of plan.content.pathways) {
-    const perLearner = summarisePathway(pathway, plan.content.catalog).totalCost;
+  for (const { pathway, costPerLearner: perLearner } of pathwayFacts(plan.content)) {
     if (perLearner <= 0) continue;
     let learners = 0;
     for (const id of new Set(pathway.segmentIds)) {

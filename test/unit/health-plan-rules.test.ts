@@ -19,6 +19,7 @@ import {
   unservedSegment,
 } from '../../shared/health/plan-rules';
 import { addDays } from '../../shared/stakeholders/schedule';
+import { pathwayFacts } from '../../shared/learners/pathway-facts';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import type { Plan } from '../../shared/plan/schema';
 
@@ -165,6 +166,22 @@ describe('plan health across the whole plan', () => {
     expect([...read.get('launch')!]).toEqual(['marketing']);
     expect([...read.get('manage')!]).toEqual(['kpis']);
     expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length);
+  });
+});
+
+describe('pathway facts for plan-wide checks', () => {
+  it('agree with summarisePathway and index the catalog once per content version', () => {
+    const facts = pathwayFacts(sample.content);
+    expect(pathwayFacts(sample.content)).toBe(facts);
+    for (const f of facts) {
+      const summary = summarisePathway(f.pathway, sample.content.catalog);
+      expect([f.totalHours, f.weeks, f.costPerLearner, f.uncovered]).toEqual([
+        summary.totalHours,
+        summary.weeks,
+        summary.totalCost,
+        summary.uncovered,
+      ]);
+    }
   });
 });
 

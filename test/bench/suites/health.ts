@@ -92,7 +92,8 @@ export function largePlan(shared: SharedModules, nodes: number, seed = 7): Bench
     if (node.kind === 'outcome' && rand() < 0.5)
       plan.indicators.push({
         id: `ind-${node.id}`,
-        subjectId: node.id,
+        subjectIds: [node.id],
+        successMeasure: null,
         name: `Indicator for ${node.id}`,
         unit: '%',
         baseline: { value: rand() < 0.8 ? 10 : null, date: null },

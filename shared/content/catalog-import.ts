@@ -15,6 +15,21 @@ export interface RawTable {
   readonly rowNumbers: readonly number[];
   /** Worksheet name for XLSX files. */
   readonly sheetName?: string;
+  /** Cells the reader could not read as a person means them; a row fails when one is in a mapped column. */
+  readonly cellIssues?: readonly CellIssue[];
+}
+
+/**
+ * A cell the reader could not read as meant (a formula without a stored
+ * result, bytes that are not text). `message` follows the field's name:
+ * "Hours is a formula (=VLOOKUP(…)) in cell C5 with no stored result…".
+ */
+export interface CellIssue {
+  /** Sheet row number (1-based). */
+  readonly row: number;
+  /** Column index (0-based) in the file. */
+  readonly column: number;
+  readonly message: string;
 }
 
 /** Catalog fields a column can be mapped to, in form order. */
@@ -275,14 +290,16 @@ const KIND_NAMES =
   'course, professional certificate, skill set, guided project, clip, in-house module';
 
 /**
- * Checks every row under a mapping. Rows that duplicate an earlier row of the
- * file, or an item already in the catalog, fail with a reason that says so.
+ * Checks every row under a mapping. Rows that duplicate an earlier row to be
+ * imported, or an item already in the catalog (same title, provider and
+ * kind), fail with a reason that says so; so do rows with a cell the reader
+ * could not read (`table.cellIssues`) in a mapped column.
  * `onProgress` hears how many rows were checked, now and then.
  */
 export function previewImport(
   table: RawTable,
   mapping: ColumnMapping,
-  existing: readonly Pick<ContentItem, 'title' | 'provider'>[] = [],
+  existing: readonly Pick<ContentItem, 'title' | 'provider' | 'kind'>[] = [],
   onProgress?: (rowsChecked: number) => void,
 ): ImportPreview {
   const mappingErrors: string[] = [];
@@ -305,8 +322,22 @@ export function previewImport(
     );
   if (mappingErrors.length) return { mappingErrors, ready: [], failed: [], blankRows: 0 };
 
-  const inCatalog = new Set(existing.map((e) => catalogKey(e.title, e.provider)));
+  const identity = (title: string, provider: string, kind: ContentItem['kind']) =>
+    `${catalogKey(title, provider)}\u0000${kind}`;
+  const inCatalog = new Set(existing.map((e) => identity(e.title, e.provider, e.kind)));
   const firstRowOf = new Map<string, number>();
+  const fieldOfColumn = new Map<number, CatalogFieldKey>();
+  for (const field of CATALOG_FIELDS) {
+    const col = mapping[field.key];
+    if (col !== null) fieldOfColumn.set(col, field.key);
+  }
+  const cellIssuesOf = new Map<number, CellIssue[]>();
+  for (const issue of table.cellIssues ?? []) {
+    if (!fieldOfColumn.has(issue.column)) continue;
+    const list = cellIssuesOf.get(issue.row) ?? [];
+    list.push(issue);
+    cellIssuesOf.set(issue.row, list);
+  }
   const ready: { row: number; item: Omit<ContentItem, 'id'> }[] = [];
   const failed: { row: number; issues: RowIssue[] }[] = [];
   let blankRows = 0;
@@ -325,6 +356,10 @@ export function previewImport(
     const issues: RowIssue[] = [];
     const issue = (field: CatalogFieldKey | null, message: string) =>
       issues.push({ row, field, message });
+    for (const unread of cellIssuesOf.get(row) ?? []) {
+      const field = fieldOfColumn.get(unread.column)!;
+      issue(field, `${fieldLabel(field)} ${unread.message}`);
+    }
     const tooLong = (key: CatalogFieldKey, label: string, value: string, max: number) => {
       if (value.length > max)
         issue(
@@ -391,15 +426,17 @@ export function previewImport(
     const notes = cell('notes');
     tooLong('notes', 'Notes', notes, LIMITS.long);
 
-    if (title) {
-      const key = catalogKey(title, provider);
+    // Duplicates are told only among rows that will be imported: a row left
+    // out for another reason is no original, and a different kind is a
+    // different item (the course and the certificate of the same name).
+    if (title && issues.length === 0) {
+      const key = identity(title, provider, kind);
       const earlier = firstRowOf.get(key);
       if (earlier !== undefined)
-        issue(null, `Duplicate of row ${earlier} (same title and provider).`);
-      else {
-        firstRowOf.set(key, row);
-        if (inCatalog.has(key)) issue(null, 'Already in the catalog (same title and provider).');
-      }
+        issue(null, `Duplicate of row ${earlier} (same title, provider and kind).`);
+      else if (inCatalog.has(key))
+        issue(null, 'Already in the catalog (same title, provider and kind).');
+      else firstRowOf.set(key, row);
     }
 
     if (issues.length) failed.push({ row, issues });

@@ -7,7 +7,7 @@
 import type * as SheetJs from '@e965/xlsx';
 import type { CellObject, ParsingOptions, Range, WorkBook, WorkSheet } from '@e965/xlsx';
 import Papa from 'papaparse';
-import type { RawTable } from './catalog-import';
+import { guessMapping, MAX_IMPORT_ROWS, type CellIssue, type RawTable } from './catalog-import';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
 import { checkZip } from './zip-guard';
 
@@ -16,16 +16,71 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
 /** Called now and then with how many rows have been read so far. */
 export type RowProgress = (rowsRead: number) => void;
 
+/**
+ * Every non-blank row of one sheet (or of a CSV file) as text, before a
+ * heading row is chosen: the rows a person sees, in order, with the row
+ * numbers the spreadsheet shows.
+ */
+export interface SheetGrid {
+  readonly cells: readonly (readonly string[])[];
+  /** Sheet row number (1-based) of each row of `cells`. */
+  readonly rowNumbers: readonly number[];
+  /** Cells that could not be read as a person means them (by sheet row number). */
+  readonly cellIssues: readonly CellIssue[];
+}
+
+/** Which sheet to read and which row holds the headings; detected when left out. */
+export interface FileLayout {
+  readonly sheet?: string;
+  /** Sheet row number (1-based) of the heading row. */
+  readonly headerRow?: number;
+}
+
+/** A row the user can pick as the heading row, with a preview of its text. */
+export interface HeadingChoice {
+  readonly row: number;
+  readonly label: string;
+}
+
+/** What was read, and how (for the dialog to show and let the user change). */
+export interface FileReading {
+  readonly table: RawTable;
+  readonly format: 'csv' | 'xlsx';
+  /** Sheets that can be chosen (visible ones; hidden ones only when no visible sheet has data). */
+  readonly sheets: readonly string[];
+  /** Sheet row number of the heading row in use. */
+  readonly headerRow: number;
+  /** The first rows of the sheet, any of which can be the heading row. */
+  readonly headingChoices: readonly HeadingChoice[];
+  /** What the reader decided on the user's behalf, in words (encoding, separator, skipped sheets). */
+  readonly notes: readonly string[];
+}
+
 /** Either a table or a reason the file cannot be used. */
 export type ReadResult =
-  | { readonly ok: true; readonly table: RawTable; readonly format: 'csv' | 'xlsx' }
+  ({ readonly ok: true } & FileReading) | { readonly ok: false; readonly message: string };
+
+/** A sheet's rows, before the heading row is chosen. */
+export type GridResult =
+  | {
+      readonly ok: true;
+      readonly format: 'csv' | 'xlsx';
+      readonly grid: SheetGrid;
+      readonly sheets: readonly string[];
+      readonly sheetName?: string;
+      readonly notes: readonly string[];
+    }
   | { readonly ok: false; readonly message: string };
 
-const fail = (message: string): ReadResult => ({ ok: false, message });
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
 
 /** What a file is, from its first bytes (names can lie) and then its extension. */
 export function sniffFormat(
@@ -46,18 +101,37 @@ export function sniffFormat(
     return { unsupported: 'an image' };
   if (ext === 'xlsx' || ext === 'xlsm')
     return { unsupported: 'not a valid Excel workbook, although its name ends in .xlsx' };
+  // UTF-16 text (Excel's "Unicode Text") is full of zero bytes but is text.
+  const utf16 = startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM);
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return { unsupported: 'a binary file, not text' };
+  if (!utf16 && head.includes(0)) return { unsupported: 'a binary file, not text' };
   if (['csv', 'tsv', 'txt', ''].includes(ext)) return 'csv';
   return { unsupported: `a .${ext} file` };
 }
 
-/** Reads a catalog file from its bytes; `onProgress` hears how many rows were read so far. */
+/**
+ * Reads a catalog file from its bytes: the sheet and heading row given in
+ * `layout`, else the data-looking sheet and the detected heading row.
+ * `onProgress` hears how many rows were read so far.
+ */
 export async function readCatalogFile(
   name: string,
   bytes: Uint8Array,
   onProgress?: RowProgress,
+  layout: FileLayout = {},
 ): Promise<ReadResult> {
+  const read = await readCatalogGrid(name, bytes, onProgress, layout.sheet);
+  if (!read.ok) return read;
+  return layoutTable(name, read, layout.headerRow);
+}
+
+/** The rows of a catalog file (one sheet of a workbook), before a heading row is chosen. */
+export async function readCatalogGrid(
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: RowProgress,
+  sheet?: string,
+): Promise<GridResult> {
   if (bytes.length === 0) return fail(`“${name}” is empty.`);
   if (bytes.length > MAX_IMPORT_BYTES)
     return fail(
@@ -68,49 +142,250 @@ export async function readCatalogFile(
     return fail(
       `“${name}” is ${format.unsupported}. Choose a CSV file or an Excel workbook (.xlsx); in Excel use File → Save As to convert.`,
     );
-  const result = format === 'csv' ? readCsv(bytes) : await readXlsx(bytes, onProgress);
+  const result =
+    format === 'csv' ? readCsvGrid(bytes) : await readXlsxGrid(bytes, onProgress, sheet);
   if (!result.ok) return result;
-  if (result.table.headers.every((h) => h.trim() === ''))
-    return fail(`“${name}” has no column headings in its first row.`);
-  if (result.table.rows.every((r) => r.every((c) => c.trim() === '')))
-    return fail(`“${name}” has column headings but no rows to import.`);
+  if (result.grid.cells.length === 0)
+    return fail(format === 'csv' ? 'The file is empty.' : 'The workbook has no data in any sheet.');
   return result;
 }
 
-/** Decodes text: UTF-8 (with or without BOM), else Windows-1252 as Excel writes it. */
-function decodeText(bytes: Uint8Array): string {
+/** How many of the first rows can be chosen as the heading row. */
+const HEADING_CANDIDATES = 10;
+
+/**
+ * The heading row of a grid (an index into `grid.cells`): among the first
+ * rows, the one whose cells name the most catalog fields ("Title",
+ * "Provider", "Duration (hours)"…), so a report title line or merged group
+ * headings above the real headings are passed over. When no row names a
+ * field, the first row as wide as the rows below it (a title line is
+ * narrower than the table).
+ */
+export function detectHeadingRow(grid: SheetGrid): number {
+  const limit = Math.min(grid.cells.length, HEADING_CANDIDATES);
+  let best = 0;
+  let bestScore = 0;
+  for (let i = 0; i < limit; i++) {
+    const mapping = guessMapping(grid.cells[i]!.map((c) => c.trim()));
+    const score = Object.values(mapping).filter((column) => column !== null).length;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  if (bestScore > 0) return best;
+  const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '').length;
+  const below = grid.cells
+    .slice(1, 51)
+    .map(filled)
+    .sort((a, b) => a - b);
+  const typical = below.length ? below[Math.floor(below.length / 2)]! : 1;
+  for (let i = 0; i < limit; i++) if (filled(grid.cells[i]!) >= Math.min(typical, 2)) return i;
+  return 0;
+}
+
+/** The RawTable of a grid with its heading row at `headerIndex`. */
+export function tableFromGrid(grid: SheetGrid, headerIndex: number, sheetName?: string): RawTable {
+  const headers = (grid.cells[headerIndex] ?? []).map((h) => h.trim());
+  const width = headers.length;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = headerIndex + 1; i < grid.cells.length; i++) {
+    const cells = [...grid.cells[i]!];
+    // Pad ragged rows so every row has a cell per heading.
+    for (let c = cells.length; c < width; c++) cells[c] = '';
+    rows.push(cells);
+    rowNumbers.push(grid.rowNumbers[i]!);
+  }
+  const headerRow = grid.rowNumbers[headerIndex] ?? 1;
+  const cellIssues = grid.cellIssues.filter((issue) => issue.row > headerRow);
+  return {
+    headers,
+    rows,
+    rowNumbers,
+    ...(sheetName !== undefined ? { sheetName } : {}),
+    ...(cellIssues.length ? { cellIssues } : {}),
+  };
+}
+
+/** The first rows (each with a row below it) as heading choices: "Row 2: Title · Provider · Level". */
+function headingChoices(grid: SheetGrid): HeadingChoice[] {
+  const count = Math.min(HEADING_CANDIDATES, grid.cells.length - 1);
+  return grid.cells.slice(0, Math.max(count, 0)).map((cells, i) => {
+    const shown = cells.map((c) => c.trim()).filter(Boolean);
+    const text = shown.slice(0, 4).join(' · ') + (shown.length > 4 ? ' …' : '');
+    return { row: grid.rowNumbers[i]!, label: `Row ${grid.rowNumbers[i]}: ${clipText(text, 80)}` };
+  });
+}
+
+function clipText(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * A read file laid out as a table: the heading row chosen (`headerRow`, a
+ * sheet row number) or detected, with notes saying what was decided.
+ */
+export function layoutTable(
+  name: string,
+  read: Extract<GridResult, { ok: true }>,
+  headerRow?: number,
+): ReadResult {
+  const { grid } = read;
+  const chosen = headerRow === undefined ? -1 : grid.rowNumbers.indexOf(headerRow);
+  const headerIndex = chosen >= 0 ? chosen : detectHeadingRow(grid);
+  const table = tableFromGrid(grid, headerIndex, read.sheetName);
+  if (table.headers.every((h) => h === ''))
+    return fail(`“${name}” has no column headings in its first row.`);
+  if (table.rows.every((r) => r.every((c) => c.trim() === '')))
+    return fail(`“${name}” has column headings but no rows to import.`);
+  const notes = [...read.notes];
+  if (headerIndex > 0) {
+    const above = grid.rowNumbers.slice(0, headerIndex);
+    notes.push(
+      `The headings are in row ${grid.rowNumbers[headerIndex]}; ${above.length === 1 ? `row ${above[0]} above them is` : `rows ${above[0]}–${above.at(-1)} above them are`} not imported.`,
+    );
+  }
+  return {
+    ok: true,
+    format: read.format,
+    table,
+    sheets: read.sheets,
+    headerRow: grid.rowNumbers[headerIndex]!,
+    headingChoices: headingChoices(grid),
+    notes,
+  };
+}
+
+/** Text decoded, and how (for a note when it was not plain UTF-8). */
+interface DecodedText {
+  readonly text: string;
+  readonly note: string | null;
+  /** Whether some bytes are text in no encoding tried (then shown as U+0081 and the like). */
+  readonly legacy: boolean;
+}
+
+/**
+ * Decodes text as spreadsheet programs write it: UTF-16 with its byte-order
+ * mark (Excel's "Unicode Text"), UTF-8 with or without a mark, else
+ * Windows-1252 (Excel's "CSV" on Western systems) — also after a UTF-8 mark
+ * whose text is not UTF-8. The mark itself is never part of the text. The
+ * same rule in the browser and the desktop app.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (startsWith(bytes, UTF16LE_BOM))
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      note: null,
+      legacy: false,
+    };
+  if (startsWith(bytes, UTF16BE_BOM))
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      note: null,
+      legacy: false,
+    };
+  const marked = startsWith(bytes, UTF8_BOM);
+  const body = marked ? bytes.subarray(3) : bytes;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body),
+      note: null,
+      legacy: false,
+    };
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return {
+      text: new TextDecoder('windows-1252').decode(body),
+      note: marked
+        ? 'The file says it is UTF-8 text but is not; it was read as Windows-1252 (Western European). Check accented letters in the rows below.'
+        : 'The file is not UTF-8 text; it was read as Windows-1252 (Western European). Check accented letters in the rows below.',
+      legacy: true,
+    };
   }
 }
 
-/** Reads CSV (any delimiter papaparse detects: comma, semicolon, tab). */
-function readCsv(bytes: Uint8Array): ReadResult {
-  const text = decodeText(bytes);
+/** Bytes Windows-1252 leaves undefined (decoded as these C1 controls): not text in either encoding. */
+const UNDECODABLE = /[\u0081\u008d\u008f\u0090\u009d]/;
+
+/** Column separators a CSV file may use, in order of preference when equally likely. */
+const SEPARATORS = [',', ';', '\t', '|'] as const;
+const SEPARATOR_NAMES: Record<(typeof SEPARATORS)[number], string> = {
+  ',': 'commas',
+  ';': 'semicolons',
+  '\t': 'tabs',
+  '|': 'vertical bars',
+};
+
+/**
+ * The column separator of CSV text: the one that splits the first rows into
+ * the same number (≥ 2) of columns most consistently. Short files count:
+ * one heading and one row, with or without a final newline, are enough.
+ */
+export function detectSeparator(text: string): (typeof SEPARATORS)[number] | null {
+  const sample =
+    text.length > 65_536 ? text.slice(0, text.lastIndexOf('\n', 65_536) + 1 || 65_536) : text;
+  let best: (typeof SEPARATORS)[number] | null = null;
+  let bestShare = 0;
+  let bestWidth = 0;
+  for (const separator of SEPARATORS) {
+    const rows = Papa.parse<string[]>(sample, { delimiter: separator, preview: 50 }).data.filter(
+      (row) => row.some((cell) => cell.trim() !== ''),
+    );
+    if (rows.length === 0) continue;
+    const widths = new Map<number, number>();
+    for (const row of rows) widths.set(row.length, (widths.get(row.length) ?? 0) + 1);
+    let width = 0;
+    let count = 0;
+    for (const [w, n] of widths)
+      if (n > count || (n === count && w > width)) [width, count] = [w, n];
+    if (width < 2) continue;
+    const share = count / rows.length;
+    if (share > bestShare || (share === bestShare && width > bestWidth)) {
+      best = separator;
+      bestShare = share;
+      bestWidth = width;
+    }
+  }
+  return best;
+}
+
+/** Reads CSV or tab-separated text into a grid (any separator, any encoding above). */
+function readCsvGrid(bytes: Uint8Array): GridResult {
+  const decoded = decodeText(bytes);
+  const { text } = decoded;
   if (text.trim() === '') return fail('The file is empty.');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const separator = detectSeparator(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter: separator ?? ',', skipEmptyLines: false });
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
   if (quote)
     return fail(
       `Row ${(quote.row ?? 0) + 1} has a quotation mark that is never closed, so the rest of the file cannot be read. Fix it in the spreadsheet and try again.`,
     );
-  const records = parsed.data;
-  const headerIndex = records.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (headerIndex < 0) return fail('The file is empty.');
-  const headers = records[headerIndex]!.map((h) => h.trim());
-  if (headers.length > MAX_IMPORT_COLUMNS)
-    return fail(`The file has ${headers.length} columns; at most ${MAX_IMPORT_COLUMNS}.`);
-  const rows: string[][] = [];
+  const cells: string[][] = [];
   const rowNumbers: number[] = [];
-  for (let i = headerIndex + 1; i < records.length; i++) {
-    const r = records[i]!;
-    if (r.length === 1 && r[0] === '') continue; // a blank line, not a blank record
-    rows.push(r);
+  const cellIssues: CellIssue[] = [];
+  parsed.data.forEach((record, i) => {
+    if (record.every((c) => c.trim() === '')) return; // a blank line, not a row
+    cells.push(record);
     rowNumbers.push(i + 1);
-  }
-  return { ok: true, format: 'csv', table: { headers, rows, rowNumbers } };
+    if (decoded.legacy)
+      record.forEach((cell, column) => {
+        if (UNDECODABLE.test(cell))
+          cellIssues.push({
+            row: i + 1,
+            column,
+            message: 'holds bytes that are not text (the file is neither UTF-8 nor Windows-1252).',
+          });
+      });
+  });
+  const widest = cells.slice(0, HEADING_CANDIDATES).reduce((w, r) => Math.max(w, r.length), 0);
+  if (widest > MAX_IMPORT_COLUMNS)
+    return fail(`The file has ${widest} columns; at most ${MAX_IMPORT_COLUMNS}.`);
+  const notes: string[] = [];
+  if (decoded.note) notes.push(decoded.note);
+  if (separator && separator !== ',')
+    notes.push(`Columns are separated by ${SEPARATOR_NAMES[separator]}.`);
+  return { ok: true, format: 'csv', grid: { cells, rowNumbers, cellIssues }, sheets: [], notes };
 }
 
 /**
@@ -144,10 +419,45 @@ const READ_OPTIONS: ParsingOptions = {
 type DenseRows = readonly (readonly (CellObject | undefined)[] | undefined)[];
 
 /**
- * Reads the first worksheet (in tab order) that holds a value, after the zip
- * checks have passed: only then does SheetJS inflate anything.
+ * Reads a workbook as a table (tests, the bench): the data-looking visible
+ * sheet and the detected heading row, as the import dialog first shows it.
  */
 export async function readXlsx(bytes: Uint8Array, onProgress?: RowProgress): Promise<ReadResult> {
+  const read = await readXlsxGrid(bytes, onProgress);
+  if (!read.ok) return read;
+  if (read.grid.cells.length === 0) return fail('The workbook has no data in any sheet.');
+  return layoutTable('The workbook', read);
+}
+
+/** Rows read past the import limit before giving up (headings and title lines above the data). */
+const ROW_SLACK = 100;
+
+/** Sheet visibility as the workbook stores it: 0 visible, 1 hidden, 2 very hidden. */
+function isHidden(workbook: WorkBook, index: number): boolean {
+  return (workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
+}
+
+/** Cells with something in them among a sheet's first rows: how data-looking a sheet is. */
+function filledCells(sheet: WorkSheet | undefined, rows = 30): number {
+  if (!sheet) return 0;
+  let n = 0;
+  for (const row of denseRows(sheet).slice(0, rows))
+    for (const cell of row ?? []) if (hasValue(cell)) n++;
+  return n;
+}
+
+/**
+ * Reads one worksheet of a workbook into a grid, after the zip checks have
+ * passed: only then does SheetJS inflate anything. The sheet is `sheet` if
+ * named, else the visible sheet with the most data in its first rows (a
+ * hidden "Lists" sheet before the data is passed over). Rows past the import
+ * limit are never built: the read stops there and the file is refused.
+ */
+export async function readXlsxGrid(
+  bytes: Uint8Array,
+  onProgress?: RowProgress,
+  sheet?: string,
+): Promise<GridResult> {
   const zip = checkZip(bytes);
   if (!zip.ok) return zip;
   if (!zip.entries.some((e) => e.name === 'xl/workbook.xml'))
@@ -155,20 +465,44 @@ export async function readXlsx(bytes: Uint8Array, onProgress?: RowProgress): Pro
   const XLSX = await loadSheetJs();
   let workbook: WorkBook;
   try {
-    workbook = XLSX.read(bytes, READ_OPTIONS);
-  } catch (error) {
-    return fail(`The workbook could not be read (${String(error).slice(0, 200)}).`);
+    workbook = XLSX.read(bytes, { ...READ_OPTIONS, sheetRows: MAX_IMPORT_ROWS + ROW_SLACK + 1 });
+  } catch {
+    return fail(
+      'The workbook could not be read: it is damaged or was not written as an Excel workbook. Open it in Excel or LibreOffice, save it as .xlsx, and try again.',
+    );
+  }
+  const names = workbook.SheetNames;
+  const visible = names.filter((_, i) => !isHidden(workbook, i));
+  const withData = (list: readonly string[]) =>
+    list.filter((name) => filledCells(workbook.Sheets[name], Infinity) > 0);
+  // Visible sheets are the choice; hidden ones only when no visible sheet holds data.
+  const sheets = withData(visible).length ? withData(visible) : withData(names);
+  if (sheets.length === 0) return fail('The workbook has no data in any sheet.');
+  let chosen = sheet !== undefined && sheets.includes(sheet) ? sheet : undefined;
+  if (chosen === undefined) {
+    chosen = sheets[0]!;
+    for (const name of sheets)
+      if (filledCells(workbook.Sheets[name]) > filledCells(workbook.Sheets[chosen])) chosen = name;
+  }
+  const ws = workbook.Sheets[chosen]!;
+  // The read stopped one row past the limit: a value there means more rows than can be imported.
+  const last = denseRows(ws)[MAX_IMPORT_ROWS + ROW_SLACK];
+  if (last?.some(hasValue)) {
+    const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : null;
+    return fail(
+      `The sheet “${chosen}” has ${full ? full.toLocaleString('en-GB') : 'more than ' + (MAX_IMPORT_ROWS + ROW_SLACK).toLocaleString('en-GB')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once. Split it into smaller files.`,
+    );
   }
   const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
-  const text = (cell: CellObject | undefined) => cellText(XLSX, cell, date1904);
-  for (const sheetName of workbook.SheetNames) {
-    const sheet = workbook.Sheets[sheetName];
-    if (!sheet) continue;
-    const rows = denseRows(sheet);
-    if (!rows.some((row) => row?.some(hasValue))) continue;
-    return tableFromSheet(rows, sheet['!merges'] ?? [], sheetName, text, onProgress);
-  }
-  return fail('The workbook has no data in any sheet.');
+  const grid = gridFromSheet(XLSX, denseRows(ws), ws['!merges'] ?? [], date1904, onProgress);
+  if (!grid.ok) return grid;
+  const notes: string[] = [];
+  const skippedHidden = names.filter((name, i) => isHidden(workbook, i) && !sheets.includes(name));
+  if (names.length > 1)
+    notes.push(
+      `Read the sheet “${chosen}”${skippedHidden.length ? `; hidden ${skippedHidden.length === 1 ? 'sheet' : 'sheets'} ${skippedHidden.map((n) => `“${n}”`).join(', ')} left out` : ''}.`,
+    );
+  return { ok: true, format: 'xlsx', grid: grid.grid, sheets, sheetName: chosen, notes };
 }
 
 /** The rows of a dense-mode sheet. */
@@ -240,21 +574,40 @@ function numberText(
 const PROGRESS_EVERY = 2000;
 
 /**
- * The RawTable of a sheet: the first row with a value is the header row;
- * rows with no value are skipped; row numbers are the sheet's own. Each cell
- * of a merged range reads as the range's value, as the merge shows it (a
- * provider merged down three rows belongs to all three).
+ * The grid of a sheet: rows with no value are skipped; row numbers are the
+ * sheet's own. Each cell of a merged range reads as the range's value, as
+ * the merge shows it (a provider merged down three rows belongs to all
+ * three). A formula with no stored result is worked out when it is plain
+ * arithmetic (=2*6), else reported by its cell reference.
  */
-function tableFromSheet(
+function gridFromSheet(
+  XLSX: typeof SheetJs,
   rows: DenseRows,
   merges: readonly Range[],
-  sheetName: string,
-  text: (cell: CellObject | undefined) => string,
+  date1904: boolean,
   onProgress?: RowProgress,
-): ReadResult {
-  const filled = mergedTexts(rows, merges, text);
-  let headers: string[] | null = null;
-  const table: string[][] = [];
+): { ok: true; grid: SheetGrid } | { ok: false; message: string } {
+  const cellIssues: CellIssue[] = [];
+  /** A cell's text, or null for a formula with no stored result that is not plain arithmetic. */
+  const valueOf = (cell: CellObject | undefined): string | null => {
+    if (cell && cell.f !== undefined && (cell.t === 'z' || cell.v === undefined)) {
+      const value = evaluateArithmetic(cell.f);
+      return value === null ? null : String(value);
+    }
+    return cellText(XLSX, cell, date1904);
+  };
+  const text = (cell: CellObject | undefined, r: number, c: number) => {
+    const value = valueOf(cell);
+    if (value !== null) return value;
+    cellIssues.push({
+      row: r + 1,
+      column: c,
+      message: `is a formula (=${clipText(cell!.f!, 40)}) in cell ${XLSX.utils.encode_cell({ r, c })} with no stored result. Open the file in Excel or LibreOffice, save it, and import it again.`,
+    });
+    return '';
+  };
+  const filled = mergedTexts(rows, merges, (cell) => valueOf(cell) ?? '');
+  const cells: string[][] = [];
   const rowNumbers: number[] = [];
   let read = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -265,25 +618,67 @@ function tableFromSheet(
     while (width > 0 && !hasValue(row[width - 1]) && !fill?.has(width - 1)) width--;
     if (fill) for (const c of fill.keys()) width = Math.max(width, c + 1);
     if (width === 0) continue;
-    if (headers === null && width > MAX_IMPORT_COLUMNS)
+    if (cells.length < HEADING_CANDIDATES && width > MAX_IMPORT_COLUMNS)
       return fail(`The sheet has more than ${MAX_IMPORT_COLUMNS} columns.`);
     width = Math.min(width, MAX_IMPORT_COLUMNS + 1);
-    const cells = new Array<string>(width);
-    for (let c = 0; c < width; c++) cells[c] = fill?.get(c) ?? text(row[c]);
+    const values = new Array<string>(width);
+    for (let c = 0; c < width; c++) values[c] = fill?.get(c) ?? text(row[c], r, c);
     if (++read % PROGRESS_EVERY === 0) onProgress?.(read);
-    if (headers === null) {
-      if (cells.every((c) => c.trim() === '')) continue;
-      headers = cells.map((h) => h.trim());
-      continue;
-    }
-    table.push(cells);
+    if (values.every((v) => v.trim() === '')) continue;
+    cells.push(values);
     rowNumbers.push(r + 1);
   }
-  if (headers === null) return fail('The workbook has no data in any sheet.');
-  // Pad ragged rows so every row has a cell per heading.
-  const width = headers.length;
-  for (const cells of table) for (let c = cells.length; c < width; c++) cells[c] = '';
-  return { ok: true, format: 'xlsx', table: { headers, rows: table, rowNumbers, sheetName } };
+  return { ok: true, grid: { cells, rowNumbers, cellIssues } };
+}
+
+/**
+ * The value of a formula made only of numbers, + − × ÷ and parentheses
+ * ("2*6", "(1.5+2)/2"), or null for anything else (a reference, a function).
+ * Never evaluates code: a small recursive-descent reader.
+ */
+export function evaluateArithmetic(formula: string): number | null {
+  const source = formula.replace(/^=/, '').replace(/\s+/g, '');
+  if (!/^[\d.+\-*/()]+$/.test(source) || source.length > 200) return null;
+  let at = 0;
+  const peek = () => source[at];
+  function expression(): number {
+    let value = term();
+    while (peek() === '+' || peek() === '-')
+      value = source[at++] === '+' ? value + term() : value - term();
+    return value;
+  }
+  function term(): number {
+    let value = factor();
+    while (peek() === '*' || peek() === '/')
+      value = source[at++] === '*' ? value * factor() : value / factor();
+    return value;
+  }
+  function factor(): number {
+    if (peek() === '-') {
+      at++;
+      return -factor();
+    }
+    if (peek() === '+') {
+      at++;
+      return factor();
+    }
+    if (peek() === '(') {
+      at++;
+      const value = expression();
+      if (source[at++] !== ')') throw new Error('unclosed');
+      return value;
+    }
+    const match = /^\d+(\.\d+)?|^\.\d+/.exec(source.slice(at));
+    if (!match) throw new Error('number expected');
+    at += match[0].length;
+    return Number(match[0]);
+  }
+  try {
+    const value = expression();
+    return at === source.length && Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Row → column → text of the cells that merges cover (other than each range's own cell). */

@@ -131,18 +131,24 @@ describe('validating rows', () => {
         ],
       ),
       guessMapping(['Title', 'Provider']),
-      [{ title: 'Data viz', provider: 'tessary' }],
+      [{ title: 'Data viz', provider: 'tessary', kind: 'course' }],
     );
     expect(p.ready.map((r) => r.row)).toEqual([2, 5]);
     expect(p.failed).toEqual([
       {
         row: 3,
-        issues: [{ row: 3, field: null, message: 'Duplicate of row 2 (same title and provider).' }],
+        issues: [
+          { row: 3, field: null, message: 'Duplicate of row 2 (same title, provider and kind).' },
+        ],
       },
       {
         row: 4,
         issues: [
-          { row: 4, field: null, message: 'Already in the catalog (same title and provider).' },
+          {
+            row: 4,
+            field: null,
+            message: 'Already in the catalog (same title, provider and kind).',
+          },
         ],
       },
     ]);

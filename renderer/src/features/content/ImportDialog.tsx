@@ -46,6 +46,9 @@ interface Busy {
 }
 
 const count = (n: number) => n.toLocaleString('en-GB');
+/** "1 row", "2,000 rows". */
+const plural = (n: number, noun: string) =>
+  `${count(n)} ${new Intl.PluralRules('en-GB').select(n) === 'one' ? noun : `${noun}s`}`;
 
 /** The import dialog; `backups` (default: the platform's) receives the before-import copy. */
 export function ImportDialog({
@@ -111,7 +114,7 @@ export function ImportDialog({
         type: 'read',
         name: chosen.name,
         bytes,
-        existing: catalog.map((c) => ({ title: c.title, provider: c.provider })),
+        existing: catalog.map((c) => ({ title: c.title, provider: c.provider, kind: c.kind })),
       },
       (m) => {
         if (run === runRef.current && m.type === 'progress')
@@ -126,6 +129,35 @@ export function ImportDialog({
       return;
     }
     setFile({ ...response, name: chosen.name });
+    await runPreview(response.mapping, run);
+  };
+
+  /** Reads the file again with another sheet or heading row, then checks the rows again. */
+  const changeLayout = async (layout: { sheet?: string; headerRow?: number }) => {
+    if (!file) return;
+    const run = ++runRef.current;
+    setError(null);
+    setPreview(null);
+    setBusy({ label: `Reading “${file.name}”`, done: 0, total: null });
+    const response = await client().request({ type: 'layout', ...layout }, (m) => {
+      if (run === runRef.current && m.type === 'progress')
+        setBusy({ label: `Reading “${file.name}”`, done: m.done, total: null });
+    });
+    if (run !== runRef.current) return;
+    setBusy(null);
+    if (response.type !== 'read') return;
+    if (!response.ok) {
+      // Show the choice that was made, with why it cannot be read; another choice can follow.
+      setError(response.message);
+      setMapping(null);
+      setFile({
+        ...file,
+        sheetName: layout.sheet ?? file.sheetName,
+        headerRow: layout.headerRow ?? file.headerRow,
+      });
+      return;
+    }
+    setFile({ ...response, name: file.name });
     await runPreview(response.mapping, run);
   };
 
@@ -234,10 +266,61 @@ export function ImportDialog({
           />
           <span className="section-note">
             {file
-              ? `${file.name}${file.sheetName ? `, sheet “${file.sheetName}”` : ''}: ${file.rowCount.toLocaleString('en-GB')} rows`
-              : 'CSV or Excel (.xlsx), up to 10 MB. The first row must hold column headings.'}
+              ? `${file.name}${file.sheetName ? `, sheet “${file.sheetName}”` : ''}: ${plural(file.rowCount, 'row')} below the headings`
+              : 'CSV or Excel (.xlsx), up to 10 MB, with a row of column headings.'}
           </span>
         </div>
+
+        {file && (
+          <div className="import-layout">
+            {file.sheets.length > 1 && (
+              <label className="mapping-field">
+                <span>Sheet</span>
+                <select
+                  aria-label="Sheet"
+                  value={file.sheetName ?? ''}
+                  disabled={!!busy}
+                  onChange={(e) => void changeLayout({ sheet: e.target.value })}
+                >
+                  {file.sheets.map((sheet) => (
+                    <option key={sheet} value={sheet}>
+                      {sheet}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {file.headingChoices.length > 1 && (
+              <label className="mapping-field">
+                <span>Row with the column headings</span>
+                <select
+                  aria-label="Row with the column headings"
+                  value={file.headerRow}
+                  disabled={!!busy}
+                  onChange={(e) =>
+                    void changeLayout({
+                      sheet: file.sheetName ?? undefined,
+                      headerRow: Number(e.target.value),
+                    })
+                  }
+                >
+                  {file.headingChoices.map((choice) => (
+                    <option key={choice.row} value={choice.row}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {file.notes.length > 0 && (
+              <ul className="section-note import-notes" aria-label="How the file was read">
+                {file.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
 
         <div role="status" aria-live="polite" className="import-status">
           {busy &&
@@ -327,7 +410,7 @@ export function ImportDialog({
                     </span>
                   </>
                 )}
-                {preview.blankRows > 0 && ` · ${preview.blankRows} blank rows skipped`}
+                {preview.blankRows > 0 && ` · ${plural(preview.blankRows, 'blank row')} skipped`}
               </p>
             )}
             {preview.issues.length > 0 && (

@@ -3,6 +3,7 @@ import type { ImportProgress, ImportRequest, ImportResponse } from './import-pro
 
 type RequestBody =
   | Omit<Extract<ImportRequest, { type: 'read' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'layout' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'items' }>, 'id'>;
 

@@ -13,7 +13,13 @@ import {
   type RawTable,
   type RowIssue,
 } from '../../../../shared/content/catalog-import';
-import { readCatalogFile } from '../../../../shared/content/import-file';
+import {
+  layoutTable,
+  readCatalogGrid,
+  type GridResult,
+  type HeadingChoice,
+  type ReadResult,
+} from '../../../../shared/content/import-file';
 import { newId } from '../../../../shared/plan/create';
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
@@ -31,8 +37,10 @@ export type ImportRequest =
       name: string;
       bytes: ArrayBuffer;
       /** Items already in the catalog (for the duplicate check). */
-      existing: Pick<ContentItem, 'title' | 'provider'>[];
+      existing: Pick<ContentItem, 'title' | 'provider' | 'kind'>[];
     }
+  /** Reads the same file again with another sheet or heading row (answered like 'read'). */
+  | { id: number; type: 'layout'; sheet?: string; headerRow?: number }
   | { id: number; type: 'preview'; mapping: ColumnMapping }
   | { id: number; type: 'items' };
 
@@ -46,6 +54,13 @@ export type ReadResponse =
       headers: string[];
       rowCount: number;
       sheetName: string | null;
+      /** Sheets the user can choose from (empty for CSV). */
+      sheets: string[];
+      /** Sheet row number of the heading row in use, and the rows that could be it. */
+      headerRow: number;
+      headingChoices: HeadingChoice[];
+      /** What the reader decided (encoding, separator, rows above the headings…), in words. */
+      notes: string[];
       mapping: ColumnMapping;
     }
   | { id: number; type: 'read'; ok: false; message: string };
@@ -115,33 +130,35 @@ export function summarise(preview: ImportPreview): PreviewSummary {
  * Worker, as in component tests).
  */
 export class ImportSession {
+  private file: { name: string; bytes: Uint8Array } | null = null;
+  private grid: Extract<GridResult, { ok: true }> | null = null;
   private table: RawTable | null = null;
-  private existing: Pick<ContentItem, 'title' | 'provider'>[] = [];
+  private existing: Pick<ContentItem, 'title' | 'provider' | 'kind'>[] = [];
   private preview: ImportPreview | null = null;
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
   async handle(request: ImportRequest, reply: Reply): Promise<void> {
     try {
       if (request.type === 'read') {
-        this.table = null;
-        this.preview = null;
+        this.file = { name: request.name, bytes: new Uint8Array(request.bytes) };
         this.existing = request.existing;
-        const result = await readCatalogFile(request.name, new Uint8Array(request.bytes), (done) =>
-          reply({ id: request.id, type: 'progress', step: 'read', done, total: null }),
+        return reply(await this.read(request.id, reply));
+      }
+      if (request.type === 'layout') {
+        if (!this.file)
+          return reply({
+            id: request.id,
+            type: 'read',
+            ok: false,
+            message: 'Choose a file first.',
+          });
+        // Another heading row re-cuts the rows already read; another sheet reads again.
+        const sameSheet = request.sheet === undefined || request.sheet === this.grid?.sheetName;
+        return reply(
+          sameSheet && this.grid
+            ? this.laidOut(request.id, layoutTable(this.file.name, this.grid, request.headerRow))
+            : await this.read(request.id, reply, request.sheet, request.headerRow),
         );
-        if (!result.ok)
-          return reply({ id: request.id, type: 'read', ok: false, message: result.message });
-        this.table = result.table;
-        return reply({
-          id: request.id,
-          type: 'read',
-          ok: true,
-          format: result.format,
-          headers: [...result.table.headers],
-          rowCount: result.table.rows.length,
-          sheetName: result.table.sheetName ?? null,
-          mapping: guessMapping(result.table.headers),
-        });
       }
       if (!this.table)
         return reply({ id: request.id, type: 'read', ok: false, message: 'Choose a file first.' });
@@ -168,5 +185,50 @@ export class ImportSession {
         message: `The file could not be read (${String(error).slice(0, 200)}).`,
       });
     }
+  }
+
+  /** Reads the file (a sheet of it) and lays it out with the detected or given heading row. */
+  private async read(
+    id: number,
+    reply: Reply,
+    sheet?: string,
+    headerRow?: number,
+  ): Promise<ReadResponse> {
+    this.grid = null;
+    this.table = null;
+    this.preview = null;
+    const { name, bytes } = this.file!;
+    const grid = await readCatalogGrid(
+      name,
+      bytes,
+      (done) => reply({ id, type: 'progress', step: 'read', done, total: null }),
+      sheet,
+    );
+    if (!grid.ok) return { id, type: 'read', ok: false, message: grid.message };
+    this.grid = grid;
+    return this.laidOut(id, layoutTable(name, grid, headerRow));
+  }
+
+  private laidOut(id: number, result: ReadResult): ReadResponse {
+    this.preview = null;
+    if (!result.ok) {
+      this.table = null;
+      return { id, type: 'read', ok: false, message: result.message };
+    }
+    this.table = result.table;
+    return {
+      id,
+      type: 'read',
+      ok: true,
+      format: result.format,
+      headers: [...result.table.headers],
+      rowCount: result.table.rows.length,
+      sheetName: result.table.sheetName ?? null,
+      sheets: [...result.sheets],
+      headerRow: result.headerRow,
+      headingChoices: [...result.headingChoices],
+      notes: [...result.notes],
+      mapping: guessMapping(result.table.headers),
+    };
   }
 }

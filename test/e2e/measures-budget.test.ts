@@ -79,6 +79,32 @@ describe('budget and money', () => {
   });
 });
 
+describe('money in the catalog', () => {
+  it('keeps 17.40 as typed and shows it in the plan currency', async () => {
+    const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+    await openSample(page, 'Content catalog');
+    await page.getByRole('button', { name: 'Add item' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add catalog item' });
+    await dialog.getByLabel('Title', { exact: true }).fill('Ticketing basics clip');
+    const cost = dialog.getByLabel('Cost per learner (EUR)', { exact: true });
+    await cost.fill('17.40');
+    await cost.blur();
+    expect(await cost.inputValue()).toBe('17.40');
+    await dialog.getByRole('button', { name: 'Add item' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('ticketing basics clip');
+    const row = page.getByRole('row', { name: /Ticketing basics clip/ });
+    expect(await row.textContent()).toContain('€17.40');
+    await page.getByRole('button', { name: 'Edit Ticketing basics clip' }).click();
+    expect(
+      await page
+        .getByRole('dialog')
+        .getByLabel('Cost per learner (EUR)', { exact: true })
+        .inputValue(),
+    ).toBe('17.40');
+    await context.close();
+  });
+});
+
 describe('skills map', () => {
   it('says there is nothing to compare, then records sources, refresh dates and capabilities', async () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });

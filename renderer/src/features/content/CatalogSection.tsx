@@ -31,6 +31,7 @@ import { useWindowedRows } from '../../components/windowed';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { ImportDialog } from './ImportDialog';
 import { FilterField, optionsOf } from './inline';
+import { MoneyField } from '../learners/MoneyField';
 import { useCatalogChoices, useIndexedCatalog } from './use-indexed-catalog';
 import './content.css';
 
@@ -67,6 +68,7 @@ function toForm(item: ContentItem | null): ItemForm {
 
 /** Add or edit one catalog item; saved as one undo step. */
 function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () => void }) {
+  const currency = usePlan((p) => p.budget.currency);
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const [form, setForm] = useState(() => toForm(item));
@@ -162,10 +164,10 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
             max={10_000}
             onChange={set('hours')}
           />
-          <NumberField
+          <MoneyField
             label="Cost per learner"
             value={form.costPerLearner}
-            min={0}
+            currency={currency}
             max={1e9}
             onChange={set('costPerLearner')}
           />
@@ -222,6 +224,7 @@ const CatalogRow = memo(function CatalogRow({
   onEdit: (item: ContentItem) => void;
   onDelete: (item: ContentItem) => void;
 }) {
+  const currency = usePlan((p) => p.budget.currency);
   return (
     <tr data-index={index} aria-rowindex={index + 2} ref={measure}>
       <th scope="row" className="title-cell">
@@ -236,7 +239,7 @@ const CatalogRow = memo(function CatalogRow({
       <td className="num">{item.hours ?? '—'}</td>
       <td>{item.languages.join(', ')}</td>
       <td className="num">
-        {item.costPerLearner === null ? '—' : formatMoney(item.costPerLearner)}
+        {item.costPerLearner === null ? '—' : formatMoney(item.costPerLearner, currency)}
       </td>
       <td className="actions-cell">
         <button

@@ -79,15 +79,19 @@ export function dueStatus(date: string | null, done: boolean, today: string): Du
   return { state: 'scheduled', days };
 }
 
+const dayRules = new Intl.PluralRules('en');
+/** "1 day", "3 days" (Intl.PluralRules). */
+const dayCount = (n: number) => `${n} ${dayRules.select(n) === 'one' ? 'day' : 'days'}`;
+
 /** Short human text for a status: "Overdue by 3 days", "Due today", "Due in 5 days". */
 export function describeDue(status: DueStatus): string {
   const { state, days } = status;
   if (state === 'done') return 'Done';
   if (state === 'unscheduled' || days === null) return 'No date set';
-  if (state === 'overdue') return `Overdue by ${-days} day${days === -1 ? '' : 's'}`;
+  if (state === 'overdue') return `Overdue by ${dayCount(-days)}`;
   if (days === 0) return 'Due today';
   if (days === 1) return 'Due tomorrow';
-  return `Due in ${days} days`;
+  return `Due in ${dayCount(days)}`;
 }
 
 /** The part of an engagement action or checkpoint that scheduling reads. */

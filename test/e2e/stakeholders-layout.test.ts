@@ -304,6 +304,30 @@ const VIEWPORTS = [
   { width: 1920, height: 1080 },
 ];
 
+describe('one stakeholder', () => {
+  it('says "1 stakeholder · 0 partners" and draws its card on its dot', async () => {
+    const plan = planWith(1);
+    try {
+      const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+      await openPlanFile(page, plan.file);
+      await toStakeholders(page);
+      await page.getByText('1 stakeholder · 0 partners', { exact: true }).waitFor();
+      const g = await geometry(page, '.sh-section');
+      const c = g.cards[0]!;
+      // On its dot, or (when the dot is under a quadrant label) right beside it.
+      const gapX = Math.max(c.box.left - c.dot.x, 0, c.dot.x - c.box.right);
+      const gapY = Math.max(c.box.top - c.dot.y, 0, c.dot.y - c.box.bottom);
+      expect(Math.hypot(gapX, gapY)).toBeLessThan(60);
+      await page.getByRole('button', { name: 'Workshop mode' }).click();
+      await page.getByText(/· 1 stakeholder on the map$/).waitFor();
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    } finally {
+      rmSync(plan.dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('matrix layout holds on any screen', () => {
   for (const viewport of VIEWPORTS) {
     it(`sample plan, section and workshop, after moving five stakeholders (${viewport.width}×${viewport.height})`, async () => {

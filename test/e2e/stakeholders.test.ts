@@ -119,7 +119,7 @@ describe('stakeholder matrix', () => {
 
       await page.getByRole('checkbox', { name: /Desired positions/ }).check();
       await page
-        .getByLabel('Compare with')
+        .getByLabel('Compare', { exact: true })
         .selectOption({ label: 'Kick-off mapping workshop · 12 Nov' });
       await page.getByText('5 moved · 2 changed quadrant · 0 new').waitFor();
       expect(await page.locator('.sh-move').count()).toBe(5);
@@ -255,6 +255,62 @@ describe('stakeholder matrix', () => {
   });
 });
 
+describe('workshop snapshots', () => {
+  it('names snapshots by keyboard, renames one with undo, and compares any two', async () => {
+    const { context, page } = await openStakeholders({ width: 1280, height: 720 });
+    const compare = page.getByLabel('Compare', { exact: true });
+    // Taking a snapshot hands its name to the keyboard, selected, to type over.
+    await page.getByRole('button', { name: 'Take snapshot' }).focus();
+    await page.keyboard.press('Enter');
+    const name = page.getByLabel('Snapshot name');
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Before the steering committee');
+    await page.keyboard.press('Enter');
+    expect(await compare.locator('option:checked').textContent()).toBe(
+      'Before the steering committee',
+    );
+    // Move Community Radio by keyboard, then take and name a second snapshot.
+    await card(page, 'Community Radio').focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('After the steering committee');
+    await page.keyboard.press('Tab');
+
+    // Compare the two snapshots with each other: one arrow, for Community Radio.
+    await compare.selectOption({ label: 'Before the steering committee' });
+    await page.getByLabel('with', { exact: true }).selectOption({
+      label: 'After the steering committee',
+    });
+    await page.getByText('1 moved · 1 changed quadrant · 0 new').waitFor();
+    expect(await page.locator('.sh-move').count()).toBe(1);
+    // The kick-off snapshot against the first named one: the sample's five moves.
+    await compare.selectOption({ label: 'Kick-off mapping workshop · 12 Nov' });
+    await page.getByLabel('with', { exact: true }).selectOption({
+      label: 'Before the steering committee',
+    });
+    await page.getByText('5 moved · 2 changed quadrant · 0 new').waitFor();
+    expect(await page.locator('.sh-move').count()).toBe(5);
+    await page.getByLabel('with', { exact: true }).selectOption({ label: 'Now' });
+    await page.getByText('6 moved · 3 changed quadrant · 0 new').waitFor();
+    await screenshot(page, 'stakeholders-snapshots-compare-1280');
+
+    // Rename the compared snapshot; undo gives the old name back.
+    await name.fill('Kick-off, November');
+    await name.press('Enter');
+    expect(await compare.locator('option:checked').textContent()).toBe('Kick-off, November');
+    await name.press('Tab');
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => compare.locator('option:checked').textContent())
+      .toBe('Kick-off mapping workshop · 12 Nov');
+    await expectNoSeriousAxeViolations(page, 'snapshots');
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('links into the section', () => {
   it('selects the stakeholder named in the route and opens linked interventions', async () => {
     const { context, page } = await openStakeholders();
@@ -356,7 +412,10 @@ describe('workshop mode', () => {
       await waitUntilSaved(page);
       await page.reload();
       await page.locator('.sh-plot .sh-card').first().waitFor();
-      const options = await page.getByLabel('Compare with').locator('option').allTextContents();
+      const options = await page
+        .getByLabel('Compare', { exact: true })
+        .locator('option')
+        .allTextContents();
       expect(options.some((o) => o.startsWith('Snapshot 2'))).toBe(true);
       expect(await page.locator('.sh-plot .sh-card').count()).toBe(23);
       expect(appErrors(page)).toEqual([]);

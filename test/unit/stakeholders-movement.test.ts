@@ -16,6 +16,7 @@ import {
   matchesFilter,
   overdueCount,
   sortEntries,
+  countOf,
 } from '../../shared/stakeholders/register';
 
 const T1 = '2026-11-20T10:00:00.000Z';
@@ -99,6 +100,14 @@ describe('movement since a snapshot', () => {
     expect(positionsOf([{ id: 'x', power: 1, interest: 2 }])).toEqual({
       x: { power: 1, interest: 2 },
     });
+  });
+});
+
+describe('counts in words', () => {
+  it('pluralises with Intl.PluralRules and groups thousands', () => {
+    expect(countOf(1, 'stakeholder', 'stakeholders')).toBe('1 stakeholder');
+    expect(countOf(0, 'partner', 'partners')).toBe('0 partners');
+    expect(countOf(1200, 'stakeholder', 'stakeholders')).toBe('1,200 stakeholders');
   });
 });
 

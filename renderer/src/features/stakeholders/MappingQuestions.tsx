@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { answerQuestion, type MappingQuestion } from '../../../../shared/commands/stakeholders';
-import { quadrantOf } from '../../../../shared/stakeholders/quadrants';
+import { placedQuadrant } from '../../../../shared/stakeholders/register';
 import { TextAreaField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 
@@ -50,7 +50,8 @@ export function MappingQuestions() {
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const manageClosely = useMemo(
-    () => entries.filter((e) => quadrantOf(e) === 'manageClosely').map((e) => e.name || 'Unnamed'),
+    () =>
+      entries.filter((e) => placedQuadrant(e) === 'manageClosely').map((e) => e.name || 'Unnamed'),
     [entries],
   );
   return (

@@ -7,6 +7,7 @@ import { memo, useMemo, useRef } from 'react';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
+  isPlaced,
   CATEGORY_INFO,
   categoryOf,
   matchesFilter,
@@ -172,18 +173,24 @@ const Row = memo(function Row({
           />
         </td>
         <td className="sh-col-quadrant">
-          <button
-            type="button"
-            className={`sh-quadrant-badge sh-quadrant-badge--${quadrant.id} sh-quadrant-button`}
-            title={`${quadrant.approach} Click to show on the matrix.`}
-            aria-label={`${quadrant.label}: show ${name} on the matrix`}
-            onClick={() => {
-              select(entry.id);
-              setView({ tab: 'matrix' });
-            }}
-          >
-            {quadrant.label}
-          </button>
+          {isPlaced(entry) ? (
+            <button
+              type="button"
+              className={`sh-quadrant-badge sh-quadrant-badge--${quadrant.id} sh-quadrant-button`}
+              title={`${quadrant.approach} Click to show on the matrix.`}
+              aria-label={`${quadrant.label}: show ${name} on the matrix`}
+              onClick={() => {
+                select(entry.id);
+                setView({ tab: 'matrix' });
+              }}
+            >
+              {quadrant.label}
+            </button>
+          ) : (
+            <span className="sh-quadrant-badge" title="Not on the matrix yet: type its scores">
+              Unplaced
+            </span>
+          )}
         </td>
         <td className="sh-col-stance">
           <div className="sh-stance-pair">

@@ -10,6 +10,7 @@ import {
   categoryLabel,
   categoryOf,
   countByQuadrant,
+  countOf,
   engagementItems,
 } from '../../../../shared/stakeholders/register';
 import { useWorkbench } from '../../app/workbench';
@@ -142,7 +143,8 @@ function Summary() {
   const partners = entries.filter((e) => e.relation === 'partner').length;
   return (
     <p className="sh-summary">
-      {entries.length - partners} stakeholders · {partners} partners
+      {countOf(entries.length - partners, 'stakeholder', 'stakeholders')} ·{' '}
+      {countOf(partners, 'partner', 'partners')}
       {overdue > 0 && (
         <button
           type="button"

@@ -2,17 +2,21 @@
  * Controls around the matrix: which categories show, what colours mean,
  * desired-position arrows, and workshop snapshots to compare against.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef, type RefObject } from 'react';
 import { takeSnapshot, workshopSnapshots } from '../../../../shared/commands/stakeholders';
 import { newId } from '../../../../shared/plan/create';
-import { movementSince, summariseMovement } from '../../../../shared/stakeholders/movement';
+import {
+  movementBetween,
+  movementSince,
+  summariseMovement,
+} from '../../../../shared/stakeholders/movement';
 import {
   CATEGORY_INFO,
   categoryOf,
   STANCE_INFO,
   type Category,
 } from '../../../../shared/stakeholders/register';
-import { useDispatch, usePlan } from '../../store/plan-context';
+import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { notifyUndoable } from '../../app/workbench';
 import { CATEGORY_COLOURS, STANCE_COLOURS } from './colours';
 import { setView, toggleCategory, useStakeholderView, type ColourBy } from './view-store';
@@ -132,8 +136,8 @@ const snapshotTime = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 });
 
-/** Takes a snapshot of every position now, kept with the plan, and compares against it. */
-function useTakeSnapshot(): () => void {
+/** Takes a snapshot of every position now, kept with the plan; returns its id (or null). */
+function useTakeSnapshot(): () => string | null {
   const dispatch = useDispatch();
   const count = usePlan((p) => p.stakeholders.snapshots.length);
   return () => {
@@ -146,37 +150,118 @@ function useTakeSnapshot(): () => void {
         takenAt: now.toISOString(),
       }),
     );
-    if (result.ok) setView({ compareSnapshotId: id });
+    if (!result.ok) return null;
+    setView({ compareSnapshotId: id, compareToSnapshotId: null });
+    return id;
   };
 }
 
-/** Picks the snapshot to compare with; takes and deletes snapshots. */
+/** The name of the snapshot being compared, editable in place (typing is one undo step). */
+function SnapshotName({
+  snapshot,
+  inputRef,
+}: {
+  snapshot: { id: string; name: string };
+  inputRef: RefObject<HTMLInputElement | null>;
+}) {
+  const dispatch = useDispatch();
+  const seal = useSealHistory();
+  const id = useId();
+  return (
+    <div className="sh-inline-field sh-snapshot-name">
+      <label htmlFor={id}>Snapshot name</label>
+      <input
+        id={id}
+        ref={inputRef}
+        type="text"
+        value={snapshot.name}
+        maxLength={500}
+        onChange={(e) =>
+          dispatch(workshopSnapshots.update({ id: snapshot.id, patch: { name: e.target.value } }))
+        }
+        onBlur={seal}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            seal();
+            e.currentTarget.select();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+/**
+ * Workshop snapshots: compare one with now or with another (movement arrows
+ * from the first to the second), take a snapshot, and name the one compared.
+ */
 export function SnapshotControls() {
   const snapshots = usePlan((p) => p.stakeholders.snapshots);
   const compareId = useStakeholderView((s) => s.compareSnapshotId);
+  const compareToId = useStakeholderView((s) => s.compareToSnapshotId);
   const take = useTakeSnapshot();
-  const id = useId();
+  const fromId = useId();
+  const toId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
   const current = snapshots.find((s) => s.id === compareId) ?? null;
+  const target = current ? (snapshots.find((s) => s.id === compareToId) ?? null) : null;
+  const newestFirst = [...snapshots].reverse();
   return (
-    <div className="sh-snapshots">
+    <div className="sh-snapshots" role="group" aria-label="Workshop snapshots">
       <div className="sh-inline-field">
-        <label htmlFor={id}>Compare with</label>
+        <label htmlFor={fromId}>Compare</label>
         <select
-          id={id}
+          id={fromId}
           value={current?.id ?? ''}
-          onChange={(e) => setView({ compareSnapshotId: e.target.value || null })}
+          onChange={(e) =>
+            setView({
+              compareSnapshotId: e.target.value || null,
+              ...(e.target.value === compareToId ? { compareToSnapshotId: null } : {}),
+            })
+          }
         >
           <option value="">No snapshot</option>
-          {[...snapshots].reverse().map((s) => (
+          {newestFirst.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {s.name || 'Unnamed snapshot'}
             </option>
           ))}
         </select>
       </div>
-      <button type="button" onClick={take}>
+      {current && (
+        <div className="sh-inline-field">
+          <label htmlFor={toId}>with</label>
+          <select
+            id={toId}
+            value={target?.id ?? ''}
+            onChange={(e) => setView({ compareToSnapshotId: e.target.value || null })}
+          >
+            <option value="">Now</option>
+            {newestFirst
+              .filter((s) => s.id !== current.id)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name || 'Unnamed snapshot'}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          if (!take()) return;
+          // Name it now: the default name is selected, ready to type over.
+          requestAnimationFrame(() => {
+            nameRef.current?.focus();
+            nameRef.current?.select();
+          });
+        }}
+      >
         Take snapshot
       </button>
+      {current && <SnapshotName snapshot={current} inputRef={nameRef} />}
     </div>
   );
 }
@@ -184,13 +269,21 @@ export function SnapshotControls() {
 /** "3 moved · 1 changed quadrant · 2 new" since the compared snapshot (read out when it changes). */
 export function MovementSummary({ withDelete = false }: { withDelete?: boolean }) {
   const compareId = useStakeholderView((s) => s.compareSnapshotId);
+  const compareToId = useStakeholderView((s) => s.compareToSnapshotId);
   const dispatch = useDispatch();
   const snapshot = usePlan((p) => p.stakeholders.snapshots.find((s) => s.id === compareId));
-  const entries = usePlan((p) => p.stakeholders.entries);
-  const summary = useMemo(
-    () => (snapshot ? summariseMovement(movementSince(snapshot.positions, entries)) : null),
-    [snapshot, entries],
+  const target = usePlan((p) =>
+    compareToId ? p.stakeholders.snapshots.find((s) => s.id === compareToId) : undefined,
   );
+  const entries = usePlan((p) => p.stakeholders.entries);
+  const summary = useMemo(() => {
+    if (!snapshot) return null;
+    return summariseMovement(
+      target
+        ? movementBetween(snapshot.positions, target.positions)
+        : movementSince(snapshot.positions, entries),
+    );
+  }, [snapshot, target, entries]);
   return (
     <div className="sh-movement">
       <p className="sh-movement-summary" role="status">
@@ -198,7 +291,10 @@ export function MovementSummary({ withDelete = false }: { withDelete?: boolean }
           <>
             <span className="sh-move-key" aria-hidden="true" />
             {summary.moved} moved · {summary.quadrantChanged} changed quadrant · {summary.added} new
-            <span className="visually-hidden"> since {snapshot?.name}</span>
+            <span className="visually-hidden">
+              {' '}
+              from {snapshot?.name} to {target ? target.name : 'now'}
+            </span>
           </>
         )}
       </p>
@@ -209,7 +305,7 @@ export function MovementSummary({ withDelete = false }: { withDelete?: boolean }
           aria-label={`Delete snapshot ${snapshot.name}`}
           title="Delete this snapshot"
           onClick={() => {
-            setView({ compareSnapshotId: null });
+            setView({ compareSnapshotId: null, compareToSnapshotId: null });
             const result = dispatch(workshopSnapshots.remove({ ids: [snapshot.id] }));
             if (result.ok) notifyUndoable(`Deleted snapshot “${snapshot.name}”.`, result.stepId);
           }}

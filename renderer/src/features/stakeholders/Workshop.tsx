@@ -11,6 +11,7 @@ import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadr
 import {
   categoryLabel,
   categoryOf,
+  countOf,
   isPlaced,
   stanceLabel,
 } from '../../../../shared/stakeholders/register';
@@ -105,7 +106,7 @@ export function Workshop({ onExit }: { onExit: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const programName = usePlan((p) => p.objective.programName || p.name);
-  const count = usePlan((p) => p.stakeholders.entries.length);
+  const count = usePlan((p) => p.stakeholders.entries.filter(isPlaced).length);
   const undoName = usePlanState((s) => undoLabel(s.history));
   const exitRef = useRef(onExit);
   useEffect(() => {
@@ -156,7 +157,7 @@ export function Workshop({ onExit }: { onExit: () => void }) {
         <div className="sh-ws-title">
           <h2 id={titleId}>Stakeholder workshop</h2>
           <p>
-            {programName} · {count} on the map
+            {programName} · {countOf(count, 'stakeholder', 'stakeholders')} on the map
           </p>
         </div>
         <QuickAdd />

@@ -22,6 +22,8 @@ export interface RoundTripColumn {
   readonly internal?: boolean;
   /** The import must find this column. */
   readonly required?: boolean;
+  /** Headings earlier versions wrote for this column, still read on import. */
+  readonly formerHeaders?: readonly string[];
 }
 
 /** Sheet names the round trip reads. */
@@ -97,7 +99,14 @@ export const STAKEHOLDER_COLUMNS: readonly RoundTripColumn[] = [
 /** Columns of the Indicators sheet, in order. */
 export const INDICATOR_COLUMNS: readonly RoundTripColumn[] = [
   { key: 'id', header: 'ID', kind: 'id', width: 16, required: true },
-  { key: 'subjectIds', header: 'Measures (IDs)', kind: 'text', width: 20 },
+  {
+    key: 'subjectIds',
+    header: 'Measures (IDs)',
+    kind: 'text',
+    width: 20,
+    // Plan format 1 wrote one element per indicator.
+    formerHeaders: ['Measures (ID)'],
+  },
   { key: 'subject', header: 'Measures', kind: 'computed', width: 34 },
   { key: 'name', header: 'Indicator', kind: 'text', width: 34, required: true },
   { key: 'unit', header: 'Unit', kind: 'text', width: 18 },

@@ -168,7 +168,12 @@ function readSheet(
     const raw = plainValue(header.getCell(c).value);
     const text = raw === null ? '' : String(raw).trim();
     if (text === '') continue;
-    const column = known.find((k) => k.header.toLowerCase() === text.toLowerCase());
+    const heading = text.toLowerCase();
+    const column = known.find(
+      (k) =>
+        k.header.toLowerCase() === heading ||
+        (k.formerHeaders ?? []).some((h) => h.toLowerCase() === heading),
+    );
     if (!column) {
       errors.push(
         `${name} sheet, column ${c}: the heading “${text}” is not one this app exports. Restore the original heading (one of ${known.map((k) => `“${k.header}”`).join(', ')}).`,

@@ -63,6 +63,35 @@ describe('round trip of an unedited workbook', { timeout: 30_000 }, () => {
   });
 });
 
+describe('one measurement framework in the workbook (issue 10)', { timeout: 30_000 }, () => {
+  it('shares an indicator between elements listed in Measures (IDs)', async () => {
+    const wb = await exported();
+    const ind = wb.getWorksheet('Indicators')!;
+    const indicator = plan.indicators.find((i) => i.subjectIds.length === 1)!;
+    const other = plan.logicModel.items.find((i) => !indicator.subjectIds.includes(i.id))!;
+    rowOf(ind, indicator.id).getCell(col(ind, 'Measures (IDs)')).value =
+      `${indicator.subjectIds[0]}, ${other.id}`;
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const next = structuredClone(plan);
+    applyRoundTrip(next, result.preview, (prefix) => `${prefix}-new`);
+    expect(next.indicators.find((i) => i.id === indicator.id)!.subjectIds).toEqual([
+      indicator.subjectIds[0],
+      other.id,
+    ]);
+  });
+
+  it('still reads a workbook from plan format 1 (heading “Measures (ID)”)', async () => {
+    const wb = await exported();
+    const ind = wb.getWorksheet('Indicators')!;
+    ind.getRow(1).getCell(col(ind, 'Measures (IDs)')).value = 'Measures (ID)';
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(isEmptyPreview(result.preview)).toBe(true);
+  });
+});
+
 describe('round trip of an edited workbook', { timeout: 30_000 }, () => {
   it('previews added, changed and removed rows field by field, and applies them', async () => {
     const wb = await exported();

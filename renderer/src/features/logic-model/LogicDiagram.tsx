@@ -5,6 +5,7 @@
  * move a card, F2 renames, Delete removes; "Link to…" on the selected card
  * starts connect mode, in which the next card chosen becomes the arrow's target.
  */
+import { indicatorCountLabel } from '../indicators/indicator-counts';
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding } from '../../../../shared/health/types';
 import {
@@ -133,7 +134,7 @@ function Card(props: {
             <span className="lm-card-meta">
               {MEASURED_LANES.has(item.lane) && props.indicatorCount > 0 && (
                 <span className="lm-chip lm-chip-indicators">
-                  {props.indicatorCount} {props.indicatorCount === 1 ? 'indicator' : 'indicators'}
+                  {indicatorCountLabel(props.indicatorCount)}
                 </span>
               )}
               {traced && <span className="lm-chip lm-chip-traced">ToC</span>}

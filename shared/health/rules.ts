@@ -7,6 +7,7 @@ import { laneInfo, MEASURED_LANES, OUTCOME_LANES } from '../logic-model/lanes';
 import { isTraceableTocNode } from '../logic-model/trace';
 import type { Indicator, LogicItem, Plan, TocNode } from '../plan/schema';
 import { adjacency, indexPlan, reachable, type PlanIndex } from './plan-index';
+import { placedQuadrant } from '../stakeholders/register';
 import { PLAN_RULES } from './plan-rules';
 import { HEALTH_RULES, type Finding } from './types';
 
@@ -493,6 +494,23 @@ export const duplicateLink: HealthRule = (plan, index = indexPlan(plan)) => {
   return findings;
 };
 
+/**
+ * "Manage closely" stakeholders (high power, high interest) with no open
+ * engagement action: the people the plan depends on most, with nothing
+ * planned to keep them engaged. A stakeholder still in the Unplaced tray is
+ * in no quadrant yet, so not counted.
+ */
+export const unengagedKeyStakeholder: HealthRule = (plan) =>
+  plan.stakeholders.entries
+    .filter((e) => placedQuadrant(e) === 'manageClosely' && !e.actions.some((a) => !a.done))
+    .map((e) => ({
+      id: `${HEALTH_RULES.unengagedKeyStakeholder}:${e.id}`,
+      rule: HEALTH_RULES.unengagedKeyStakeholder,
+      severity: 'warning' as const,
+      message: `The stakeholder ${quoteTitle(e.name)} is in “Manage closely” but has no open engagement action: plan the next meeting, briefing or decision you will involve them in.`,
+      target: { section: 'stakeholders' as const, elementId: e.id },
+    }));
+
 /** Every rule, in the order findings are listed within a severity. */
 export const ALL_RULES: readonly HealthRule[] = [
   danglingReference,
@@ -508,4 +526,5 @@ export const ALL_RULES: readonly HealthRule[] = [
   linkWithoutRationale,
   // Content, learners, budget, checkpoints, references, timing (plan-rules.ts).
   ...PLAN_RULES,
+  unengagedKeyStakeholder,
 ];

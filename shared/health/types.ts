@@ -45,6 +45,7 @@ export const HEALTH_RULES = {
   overBudget: 'over-budget',
   missingReference: 'missing-reference',
   unmeasurableTiming: 'unmeasurable-timing',
+  unengagedKeyStakeholder: 'unengaged-key-stakeholder',
 } as const;
 
 /** Id of a health rule. */

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
-import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
+import {
+  appErrors,
+  launchChromium,
+  openApp,
+  SCREENSHOT_DIR,
+  screenshot,
+  waitUntilSaved,
+} from './browser';
 
 const SAMPLE_NAME = (
   JSON.parse(
@@ -250,6 +257,50 @@ describe('stakeholder matrix', () => {
       'power 70, interest 50, Manage closely',
     );
     expect(await tray.count()).toBe(0);
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the Unplaced tray', () => {
+  it('keeps a new stakeholder out of every quadrant until it is dragged onto the matrix', async () => {
+    const { context, page } = await openStakeholders({ width: 1280, height: 720 });
+    const manageClosely = page.locator('.sh-q-label', { hasText: 'Manage closely' });
+    const before = await manageClosely.textContent();
+    await page.getByRole('button', { name: 'Add stakeholder' }).click();
+    await page.keyboard.type('Valley Housing Association');
+    const item = page.getByRole('button', { name: 'Valley Housing Association, not placed' });
+    await item.waitFor();
+    // Not on the matrix, not counted in Manage closely (where 50/50 would put it).
+    expect(await card(page, 'Valley Housing Association').count()).toBe(0);
+    expect(await manageClosely.textContent()).toBe(before);
+    await expectNoSeriousAxeViolations(page, 'unplaced tray');
+
+    // Drag it to low power, low interest (the details, below the matrix at
+    // this width, took the focus: scroll back up to the tray first).
+    await page.locator('.sh-tray').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'stakeholders-unplaced-tray-1280.png'),
+    });
+    const plot = (await page.locator('.sh-plot').boundingBox())!;
+    const from = (await item.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    const to = { x: plot.x + plot.width * 0.2, y: plot.y + plot.height * 0.8 };
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    await page.mouse.up();
+    await card(page, 'Valley Housing Association').waitFor();
+    const label = await cardLabel(page, 'Valley Housing Association');
+    const [, power, interest] = /power (\d+), interest (\d+)/.exec(label)!.map(Number);
+    expect(Math.abs(power! - 20)).toBeLessThanOrEqual(2);
+    expect(Math.abs(interest! - 20)).toBeLessThanOrEqual(2);
+    expect(label).toMatch(/Monitor$/);
+    expect(await item.count()).toBe(0);
+    expect(await manageClosely.textContent()).toBe(before);
+    // One undo step puts it back in the tray.
+    await page.getByRole('button', { name: /^Undo/ }).first().click();
+    await item.waitFor();
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

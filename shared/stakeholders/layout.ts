@@ -463,22 +463,16 @@ function touchingOffsets(
 
 /** Most card-to-card checks one quadrant's repair may spend (keeps big maps fast). */
 const REPAIR_BUDGET = 250_000;
-/**
- * Numbered dots are placed once, with more room to search: there is no
- * smaller size to fall back to, so the one pass must find clean spots.
- */
-const NUMBERED_BUDGET = 400_000;
 
 /**
  * Places the cards again one by one, each where the simulation put it if
  * that is clean against the cards already placed, otherwise at the nearest
  * clean spot around its dot — preferring spots that leave other stakeholders'
  * dots uncovered (a leader from a covered dot would cross the card).
- * Deterministic and greedy; returns whether every card found a clean spot.
+ * Deterministic and greedy; returns the card it could not place (none = all clean).
  */
 function repairOnce(
   problem: QuadrantProblem,
-  giveUpEarly: boolean,
   first: readonly Node[],
   nodes: readonly Node[],
   budget: { left: number },
@@ -546,7 +540,7 @@ function repairOnce(
     }
     if (!found) {
       failed.push(n);
-      if (giveUpEarly) return failed;
+      return failed;
       n.x = from.x;
       n.y = from.y;
       clampInto(n, area);
@@ -563,7 +557,7 @@ function repairOnce(
  * clean spot — typically one whose dot the others have walled in — goes
  * first in the next round, from the simulated positions again; a few rounds.
  */
-function repair(problem: QuadrantProblem, giveUpEarly: boolean): boolean {
+function repair(problem: QuadrantProblem): boolean {
   const { nodes, area } = problem;
   const start = nodes.map((n) => ({ x: n.x, y: n.y }));
   // The matrix centre is the quadrant corner nearest the other quadrants.
@@ -581,23 +575,17 @@ function repair(problem: QuadrantProblem, giveUpEarly: boolean): boolean {
     // Top to bottom, then left to right.
     [...nodes].sort((a, b) => a.ty - b.ty || a.tx - b.tx),
   ];
-  let best: { failed: number; at: { x: number; y: number }[] } | null = null;
   // One budget for every round: a hopeless quadrant gives up quickly.
-  const budget = { left: giveUpEarly ? REPAIR_BUDGET : NUMBERED_BUDGET };
-  for (const order of giveUpEarly ? orders : orders.slice(0, 1)) {
+  const budget = { left: REPAIR_BUDGET };
+  for (const order of orders) {
     let first: Node[] = [];
-    for (let round = 0; round < (giveUpEarly ? 3 : 2); round++) {
+    for (let round = 0; round < 3; round++) {
       nodes.forEach((n, i) => Object.assign(n, start[i]));
-      const failed = repairOnce(problem, giveUpEarly, first, order, budget);
+      const failed = repairOnce(problem, first, order, budget);
       if (failed.length === 0) return true;
-      if (!giveUpEarly && (!best || failed.length < best.failed)) {
-        best = { failed: failed.length, at: nodes.map((n) => ({ x: n.x, y: n.y })) };
-      }
       first = [...failed, ...first.filter((n) => !failed.includes(n))];
     }
   }
-  // Keep the least bad arrangement (numbered dots show it anyway).
-  if (best) nodes.forEach((n, i) => Object.assign(n, best.at[i]));
   return false;
 }
 
@@ -617,12 +605,7 @@ function tighten(problem: QuadrantProblem): void {
 }
 
 /** Places the given boxes inside one quadrant; returns whether the result is clean. */
-function placeQuadrant(
-  problem: QuadrantProblem,
-  iterations: number,
-  seed: number,
-  giveUpEarly: boolean,
-): boolean {
+function placeQuadrant(problem: QuadrantProblem, iterations: number, seed: number): boolean {
   const { nodes, area } = problem;
   if (nodes.length === 0) return true;
   for (const n of nodes) clampInto(n, area);
@@ -640,7 +623,7 @@ function placeQuadrant(
       for (const n of nodes) clampInto(n, area);
     }
   }
-  if (!clean(problem) && !repair(problem, giveUpEarly)) return false;
+  if (!clean(problem) && !repair(problem)) return false;
   tighten(problem);
   return true;
 }
@@ -701,7 +684,6 @@ export function layoutMatrix(items: readonly LayoutItem[], options: LayoutOption
 
   const attempt = (
     size: (item: LayoutItem) => { width: number; height: number; lines: number },
-    stopEarly: boolean,
   ) => {
     const boxes = new Map<string, CardBox>();
     let clean = true;
@@ -731,7 +713,6 @@ export function layoutMatrix(items: readonly LayoutItem[], options: LayoutOption
         marker,
         iterations,
         seed,
-        stopEarly,
       ]);
       let known = quadrantCache.get(key);
       if (!known) {
@@ -760,14 +741,14 @@ export function layoutMatrix(items: readonly LayoutItem[], options: LayoutOption
         if (need > free * 0.85) {
           ok = false;
           for (const n of nodes) clampInto(n, area);
-        } else ok = placeQuadrant(problem, iterations, seed + QUADRANT_SEEDS[quadrant], stopEarly);
+        } else ok = placeQuadrant(problem, iterations, seed + QUADRANT_SEEDS[quadrant]);
         known = { ok, boxes: nodes.map((n) => ({ ...boxOf(n), lines: n.lines })) };
         if (quadrantCache.size >= 400) quadrantCache.delete(quadrantCache.keys().next().value!);
         quadrantCache.set(key, known);
       }
       nodes.forEach((n, i) => boxes.set(n.id, known.boxes[i]!));
       if (!known.ok) clean = false;
-      if (!clean && stopEarly) break;
+      if (!clean) break;
     }
     return { boxes, clean };
   };
@@ -779,16 +760,14 @@ export function layoutMatrix(items: readonly LayoutItem[], options: LayoutOption
     let result: ReturnType<typeof attempt> | null = null;
     for (const maxWidthEm of shapes) {
       const style = { ...card, maxWidthEm };
-      result = attempt(
-        (item) =>
-          cardSize(
-            item.textWidth,
-            font,
-            style,
-            areas[item.quadrant].width,
-            item.words ? { widths: item.words, space: item.spaceWidth ?? 0.28 } : undefined,
-          ),
-        true,
+      result = attempt((item) =>
+        cardSize(
+          item.textWidth,
+          font,
+          style,
+          areas[item.quadrant].width,
+          item.words ? { widths: item.words, space: item.spaceWidth ?? 0.28 } : undefined,
+        ),
       );
       if (result.clean) break;
     }

@@ -17,10 +17,18 @@ export interface ElementMeasure {
   readonly route: MeasureRoute;
 }
 
-/** Indicators listed on each element (by element id), in plan order. */
+const bySubjectCache = new WeakMap<readonly Indicator[], Map<string, readonly Indicator[]>>();
+
+/**
+ * Indicators listed on each element (by element id), in plan order. Memoised
+ * on the identity of a frozen list: every indicator list and badge of one
+ * plan version shares one table (treat the result as read-only).
+ */
 export function indicatorsBySubject(
   indicators: readonly Indicator[],
-): Map<string, readonly Indicator[]> {
+): ReadonlyMap<string, readonly Indicator[]> {
+  const cached = bySubjectCache.get(indicators);
+  if (cached) return cached;
   const map = new Map<string, Indicator[]>();
   for (const indicator of indicators) {
     for (const subject of new Set(indicator.subjectIds)) {
@@ -29,6 +37,9 @@ export function indicatorsBySubject(
       else map.set(subject, [indicator]);
     }
   }
+  // Only a frozen list (a plan version in the app) can be cached: a plain
+  // list may still change under the same identity.
+  if (Object.isFrozen(indicators)) bySubjectCache.set(indicators, map);
   return map;
 }
 

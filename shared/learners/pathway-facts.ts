@@ -2,7 +2,7 @@
  * What plan-wide checks need of every pathway — study hours and weeks, cost
  * per learner, required skills no step teaches — computed with one look-up
  * table of the catalog per plan (a 50,000-item catalog is indexed once, not
- * once per pathway and rule), and cached on the content section's identity.
+ * once per pathway and rule), and cached on the identity of a frozen content section.
  * Same figures as summarisePathway (shared/content/pathways.ts).
  */
 import { durationWeeks, skillKey } from '../content/pathways';
@@ -54,6 +54,7 @@ export function pathwayFacts(content: Plan['content']): readonly PathwayFacts[] 
       uncovered,
     } satisfies PathwayFacts;
   });
-  cache.set(content, facts);
+  // Only a frozen section (a plan version in the app) is cached: a plain one may still change.
+  if (Object.isFrozen(content)) cache.set(content, facts);
   return facts;
 }

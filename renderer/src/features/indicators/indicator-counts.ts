@@ -15,7 +15,7 @@ export function indicatorCounts(indicators: readonly Indicator[]): ReadonlyMap<s
     const map = new Map<string, number>();
     for (const [id, list] of indicatorsBySubject(indicators)) map.set(id, list.length);
     counts = map;
-    cache.set(indicators, counts);
+    if (Object.isFrozen(indicators)) cache.set(indicators, counts);
   }
   return counts;
 }

@@ -5,7 +5,8 @@
  * register, overdue engagement, workshop mode with snapshots and movement
  * arrows, undo, and everything persisted across a reload.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -359,6 +360,54 @@ describe('workshop snapshots', () => {
     await expectNoSeriousAxeViolations(page, 'snapshots');
     expect(appErrors(page)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('plan health on the stakeholder map', () => {
+  it('flags a "Manage closely" stakeholder with no open action and links to it', async () => {
+    const plan = JSON.parse(
+      readFileSync(
+        join(
+          import.meta.dirname,
+          '..',
+          '..',
+          'resources',
+          'sample-plans',
+          'youth-digital-skills.upskill.json',
+        ),
+        'utf8',
+      ),
+    ) as {
+      id: string;
+      name: string;
+      stakeholders: { entries: { id: string; actions: unknown[] }[] };
+    };
+    plan.id = 'health-stakeholders';
+    plan.name = 'Health check: stakeholders';
+    plan.stakeholders.entries.find((e) => e.id === 'sh-skills-fund')!.actions = [];
+    const dir = mkdtempSync(join(tmpdir(), 'upskill-health-'));
+    const file = join(dir, 'health.upskill.json');
+    writeFileSync(file, JSON.stringify(plan));
+    try {
+      const { context, page } = await openApp(browser, { width: 1366, height: 768 });
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open plan file…' }).click();
+      await (await chooser).setFiles(file);
+      await page.getByRole('textbox', { name: 'Program name', exact: true }).waitFor();
+      await page.getByRole('link', { name: /^Plan health/ }).click();
+      await page.getByRole('heading', { name: 'Plan health', level: 1 }).waitFor();
+      await page
+        .getByRole('button', {
+          name: /^The stakeholder “Skills Fund board” is in “Manage closely” but has no open engagement action/,
+        })
+        .click();
+      await page.getByRole('complementary', { name: 'Details of Skills Fund board' }).waitFor();
+      expect(await card(page, 'Skills Fund board').getAttribute('aria-pressed')).toBe('true');
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

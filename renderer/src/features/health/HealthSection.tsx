@@ -69,6 +69,10 @@ const RULE_HELP = [
     'Target that cannot be measured yet',
     'An outcome’s target date should come after learners starting at launch can finish the pathways.',
   ],
+  [
+    'Key stakeholder without an action',
+    'Each “Manage closely” stakeholder should have an open engagement action.',
+  ],
 ] as const;
 
 const available = (section: string): section is SectionId =>

@@ -11,7 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
 import { appErrors, launchChromium, openApp, screenshot } from './browser';
+
+async function expectNoSeriousAxeViolations(page: Page, where: string) {
+  const violations = (await new AxeBuilder(page).analyze()).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    violations.map((v) => `${where}: ${v.id} ${v.help} ${v.nodes[0]?.target.join(' ')}`),
+  ).toEqual([]);
+}
 
 const SAMPLE_FILE = join(
   import.meta.dirname,
@@ -336,6 +346,7 @@ describe('matrix layout holds on any screen', () => {
       await toStakeholders(page);
       await screenshot(page, `sh-layout-section-sample-${viewport.width}`);
       expect(await expectReadableMatrix(page, '.sh-section', 22, 'section')).toBe('cards');
+      await expectNoSeriousAxeViolations(page, 'section');
 
       const workshop = await openWorkshop(page);
       const scope = '.sh-workshop';
@@ -375,6 +386,7 @@ describe('matrix layout holds on any screen', () => {
       expect(Math.min(...sizes.quadrants)).toBeGreaterThanOrEqual(16);
       expect(Math.min(...sizes.legend)).toBeGreaterThanOrEqual(16);
       await screenshot(page, `sh-layout-workshop-sample-${viewport.width}`);
+      await expectNoSeriousAxeViolations(page, 'workshop');
       expect(appErrors(page)).toEqual([]);
       await context.close();
     });
@@ -401,6 +413,9 @@ describe('matrix layout holds on any screen', () => {
             expect(min).toBeGreaterThanOrEqual(18);
           }
           if (n <= 30) expect(workshop).toBe('cards');
+          if (n === 300 && viewport.width === 1280) {
+            await expectNoSeriousAxeViolations(page, 'workshop, numbered dots');
+          }
           expect(appErrors(page)).toEqual([]);
           await context.close();
         } finally {

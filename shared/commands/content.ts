@@ -125,21 +125,39 @@ export const removeCatalogItems = defineCommand<{ ids: readonly string[] }>({
   },
 });
 
+/** A change a re-import makes to an item already in the catalog. */
+export interface CatalogItemUpdate {
+  readonly id: string;
+  readonly patch: CatalogItemPatch;
+}
+
 /**
- * Adds the rows of a spreadsheet to the catalog as one step. The items come
- * with their ids and, for a big import, already deep-frozen by the caller
- * (in slices, between which the page can breathe): this step only builds
- * one new array, whatever the number of rows.
+ * Adds the rows of a spreadsheet to the catalog, and applies the changes a
+ * re-imported export makes to items already there (`updates`), as one step.
+ * The new items come with their ids and, for a big import, already
+ * deep-frozen by the caller (in slices, between which the page can
+ * breathe): this step only builds one new array, whatever the number of rows.
  */
-export const importCatalogItems = defineCommand<{ items: readonly ContentItem[] }>({
+export const importCatalogItems = defineCommand<{
+  items: readonly ContentItem[];
+  updates?: readonly CatalogItemUpdate[];
+}>({
   type: 'catalog.import',
-  label: ({ items }) =>
-    `Import ${formatCount(items.length)} catalog ${items.length === 1 ? 'item' : 'items'}`,
+  label: ({ items, updates = [] }) => {
+    const added = `${formatCount(items.length)} catalog ${items.length === 1 ? 'item' : 'items'}`;
+    if (updates.length === 0) return `Import ${added}`;
+    const changed = `${formatCount(updates.length)} catalog ${updates.length === 1 ? 'item' : 'items'}`;
+    return items.length === 0
+      ? `Update ${changed} from a spreadsheet`
+      : `Import ${formatCount(items.length)} new and update ${changed}`;
+  },
   locate: () => ({ section: 'content' }),
-  apply(draft, { items }) {
-    if (items.length === 0) throw new CommandRefusal('There are no rows to import.');
+  apply(draft, { items, updates = [] }) {
+    if (items.length === 0 && updates.length === 0)
+      throw new CommandRefusal('There are no rows to import.');
     const base = catalogOf(draft);
-    const ids = new Set(base.map((c) => c.id));
+    const baseIds = new Set(base.map((c) => c.id));
+    const ids = new Set(baseIds);
     for (const item of items) {
       if (ids.has(item.id))
         throw new CommandRefusal(
@@ -147,6 +165,21 @@ export const importCatalogItems = defineCommand<{ items: readonly ContentItem[] 
         );
       ids.add(item.id);
     }
-    setCatalog(draft, [...base, ...items]);
+    let next = base;
+    if (updates.length) {
+      const patchOf = new Map<string, CatalogItemPatch>();
+      for (const u of updates) {
+        if (!baseIds.has(u.id))
+          throw new CommandRefusal(
+            'An item the spreadsheet updates is no longer in the catalog, so nothing was imported. Check the file again.',
+          );
+        patchOf.set(u.id, { ...patchOf.get(u.id), ...u.patch });
+      }
+      next = base.map((item) => {
+        const patch = patchOf.get(item.id);
+        return patch ? frozenItem({ ...item, ...patch, id: item.id }) : item;
+      });
+    }
+    setCatalog(draft, [...next, ...items]);
   },
 });

@@ -5,7 +5,18 @@
  * plan; the caller applies `items` only when the user confirms.
  */
 import type { ContentItem } from '../plan/schema';
+import { csvCell } from '../export/sanitize';
 import { skillKey } from './pathways';
+import {
+  extraNotes,
+  kindOf,
+  languageOf,
+  levelOf,
+  suggestKind,
+  suggestLevel,
+  urlKey,
+  type ImportChoices,
+} from './import-values';
 
 /** A table read from a CSV or XLSX file: header cells and data rows as text. */
 export interface RawTable {
@@ -110,12 +121,25 @@ export interface RowIssue {
   readonly message: string;
 }
 
+/** A row that updates an item already in the catalog: the fields the file changes. */
+export interface CatalogUpdatePreview {
+  readonly row: number;
+  readonly id: string;
+  /** Title of the item as the catalog has it now. */
+  readonly title: string;
+  readonly patch: Partial<Omit<ContentItem, 'id'>>;
+}
+
 /** The outcome of checking every row under a mapping. */
 export interface ImportPreview {
   /** Problems with the mapping itself (e.g. no Title column); nothing can be imported. */
   readonly mappingErrors: readonly string[];
-  /** Rows that will be imported, with their row numbers, ids not yet assigned. */
+  /** Rows that will be imported as new items, with their row numbers, ids not yet assigned. */
   readonly ready: readonly { readonly row: number; readonly item: Omit<ContentItem, 'id'> }[];
+  /** Rows that match an item already in the catalog and change it. */
+  readonly updates: readonly CatalogUpdatePreview[];
+  /** Rows that match an item already in the catalog and change nothing. */
+  readonly unchanged: readonly { readonly row: number; readonly id: string }[];
   /** Rows that will not be imported, each with every reason. */
   readonly failed: readonly { readonly row: number; readonly issues: readonly RowIssue[] }[];
   /** Blank rows passed over silently. */
@@ -125,59 +149,6 @@ export interface ImportPreview {
 /** Most rows a catalog import accepts (a catalog is hundreds, not millions). */
 export const MAX_IMPORT_ROWS = 50_000;
 
-const KIND_SYNONYMS: Record<string, ContentItem['kind']> = {
-  course: 'course',
-  courses: 'course',
-  mooc: 'course',
-  class: 'course',
-  elearning: 'course',
-  onlinecourse: 'course',
-  professionalcertificate: 'professionalCertificate',
-  profcert: 'professionalCertificate',
-  certificate: 'professionalCertificate',
-  certification: 'professionalCertificate',
-  cert: 'professionalCertificate',
-  skillset: 'skillSet',
-  skillsset: 'skillSet',
-  guidedproject: 'guidedProject',
-  project: 'guidedProject',
-  lab: 'guidedProject',
-  handsonproject: 'guidedProject',
-  clip: 'clip',
-  video: 'clip',
-  shortvideo: 'clip',
-  microlearning: 'clip',
-  inhousemodule: 'inHouseModule',
-  inhouse: 'inHouseModule',
-  internal: 'inHouseModule',
-  internalmodule: 'inHouseModule',
-  ownmodule: 'inHouseModule',
-};
-
-const LEVEL_SYNONYMS: Record<string, ContentItem['level']> = {
-  beginner: 'beginner',
-  basic: 'beginner',
-  introductory: 'beginner',
-  intro: 'beginner',
-  entry: 'beginner',
-  entrylevel: 'beginner',
-  foundation: 'beginner',
-  foundational: 'beginner',
-  novice: 'beginner',
-  '1': 'beginner',
-  level1: 'beginner',
-  intermediate: 'intermediate',
-  medium: 'intermediate',
-  mid: 'intermediate',
-  '2': 'intermediate',
-  level2: 'intermediate',
-  advanced: 'advanced',
-  expert: 'advanced',
-  '3': 'advanced',
-  level3: 'advanced',
-};
-
-const compact = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const headerWords = (s: string) =>
   s
     .toLowerCase()
@@ -214,12 +185,12 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
 
 /** Kind from free text ("Professional certificate", "video"), or null if unknown. */
 export function parseKind(text: string): ContentItem['kind'] | null {
-  return KIND_SYNONYMS[compact(text)] ?? null;
+  return suggestKind(text);
 }
 
-/** Level from free text ("Basic", "Level 2"), or null if unknown. */
+/** Level from free text ("Basic", "Level 2", "Beginner Level"), or null if unknown. */
 export function parseLevel(text: string): ContentItem['level'] | null {
-  return LEVEL_SYNONYMS[compact(text)] ?? null;
+  return suggestLevel(text);
 }
 
 /**
@@ -290,17 +261,21 @@ const KIND_NAMES =
   'course, professional certificate, skill set, guided project, clip, in-house module';
 
 /**
- * Checks every row under a mapping. Rows that duplicate an earlier row to be
- * imported, or an item already in the catalog (same title, provider and
- * kind), fail with a reason that says so; so do rows with a cell the reader
- * could not read (`table.cellIssues`) in a mapped column.
+ * Checks every row under a mapping and the user's choices. Rows that
+ * duplicate an earlier row to be imported fail with a reason that says so;
+ * so do rows with a cell the reader could not read (`table.cellIssues`) in
+ * a mapped column, and rows whose Kind or Level value is matched to none of
+ * ours (nothing is defaulted silently). A row that matches an item already
+ * in the catalog (same URL, else same title, provider and kind) updates it
+ * (or leaves it unchanged) instead of adding a copy.
  * `onProgress` hears how many rows were checked, now and then.
  */
 export function previewImport(
   table: RawTable,
   mapping: ColumnMapping,
-  existing: readonly Pick<ContentItem, 'title' | 'provider' | 'kind'>[] = [],
+  existing: readonly ContentItem[] = [],
   onProgress?: (rowsChecked: number) => void,
+  choices: ImportChoices = {},
 ): ImportPreview {
   const mappingErrors: string[] = [];
   if (mapping.title === null) mappingErrors.push('Choose the column that holds the Title.');
@@ -316,21 +291,44 @@ export function previewImport(
       );
     else columns.set(col, field.label);
   }
+  // Nothing unmapped is defaulted: without a Kind or Level column the user says what every row is.
+  if (mapping.kind === null && !choices.kindForAll)
+    mappingErrors.push('Choose the column that holds the Kind, or the kind of every row.');
+  if (mapping.level === null && !choices.levelForAll)
+    mappingErrors.push('Choose the column that holds the Level, or the level of every row.');
   if (table.rows.length > MAX_IMPORT_ROWS)
     mappingErrors.push(
       `The file has ${table.rows.length.toLocaleString('en-GB')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once.`,
     );
-  if (mappingErrors.length) return { mappingErrors, ready: [], failed: [], blankRows: 0 };
+  if (mappingErrors.length)
+    return { mappingErrors, ready: [], updates: [], unchanged: [], failed: [], blankRows: 0 };
 
   const identity = (title: string, provider: string, kind: ContentItem['kind']) =>
     `${catalogKey(title, provider)}\u0000${kind}`;
-  const inCatalog = new Set(existing.map((e) => identity(e.title, e.provider, e.kind)));
+  const byIdentity = new Map<string, ContentItem>();
+  const byUrl = new Map<string, ContentItem>();
+  for (const item of existing) {
+    const key = identity(item.title, item.provider, item.kind);
+    if (!byIdentity.has(key)) byIdentity.set(key, item);
+    if (item.url && !byUrl.has(urlKey(item.url))) byUrl.set(urlKey(item.url), item);
+  }
+  const matchedBy = new Map<string, number>();
   const firstRowOf = new Map<string, number>();
   const fieldOfColumn = new Map<number, CatalogFieldKey>();
   for (const field of CATALOG_FIELDS) {
     const col = mapping[field.key];
     if (col !== null) fieldOfColumn.set(col, field.key);
   }
+  const keep = (choices.keepInNotes ?? []).filter(
+    (c) => c >= 0 && c < table.headers.length && !fieldOfColumn.has(c),
+  );
+  // The fields the file supplies: an update changes only these.
+  const supplied = new Set<CatalogFieldKey>(
+    CATALOG_FIELDS.filter((f) => mapping[f.key] !== null).map((f) => f.key),
+  );
+  if (choices.kindForAll) supplied.add('kind');
+  if (choices.levelForAll) supplied.add('level');
+  if (keep.length) supplied.add('notes');
   const cellIssuesOf = new Map<number, CellIssue[]>();
   for (const issue of table.cellIssues ?? []) {
     if (!fieldOfColumn.has(issue.column)) continue;
@@ -339,6 +337,8 @@ export function previewImport(
     cellIssuesOf.set(issue.row, list);
   }
   const ready: { row: number; item: Omit<ContentItem, 'id'> }[] = [];
+  const updates: CatalogUpdatePreview[] = [];
+  const unchanged: { row: number; id: string }[] = [];
   const failed: { row: number; issues: RowIssue[] }[] = [];
   let blankRows = 0;
 
@@ -374,21 +374,25 @@ export function previewImport(
     const provider = cell('provider').replace(/\s+/g, ' ');
     tooLong('provider', 'Provider', provider, LIMITS.short);
 
-    let kind: ContentItem['kind'] = 'course';
+    // An empty Kind or Level cell is no value to match: the user's choice for
+    // every row applies when there is one, else the row waits for one.
+    let kind: ContentItem['kind'] = choices.kindForAll ?? 'course';
     const kindText = cell('kind');
     if (kindText) {
-      const parsed = parseKind(kindText);
+      const parsed = kindOf(kindText, choices.values);
       if (parsed) kind = parsed;
       else issue('kind', `Kind “${clip(kindText)}” is not one of: ${KIND_NAMES}.`);
-    }
+    } else if (mapping.kind !== null && !choices.kindForAll)
+      issue('kind', 'Kind is empty; choose the kind of rows without one.');
 
-    let level: ContentItem['level'] = 'beginner';
+    let level: ContentItem['level'] = choices.levelForAll ?? 'beginner';
     const levelText = cell('level');
     if (levelText) {
-      const parsed = parseLevel(levelText);
+      const parsed = levelOf(levelText, choices.values);
       if (parsed) level = parsed;
       else issue('level', `Level “${clip(levelText)}” is not beginner, intermediate or advanced.`);
-    }
+    } else if (mapping.level !== null && !choices.levelForAll)
+      issue('level', 'Level is empty; choose the level of rows without one.');
 
     let hours: number | null = null;
     const hoursText = cell('hours');
@@ -412,7 +416,11 @@ export function previewImport(
     }
 
     const skills = splitList(cell('skills'));
-    const languages = splitList(cell('languages'));
+    const languages = unique(
+      splitList(cell('languages'))
+        .map((l) => languageOf(l, choices.values))
+        .filter((l) => l !== ''),
+    );
     for (const s of skills) tooLong('skills', 'A skill', s, LIMITS.short);
     for (const l of languages) tooLong('languages', 'A language', l, LIMITS.short);
 
@@ -423,41 +431,95 @@ export function previewImport(
         issue('url', `URL “${clip(url)}” must start with http:// or https://.`);
       tooLong('url', 'URL', url, LIMITS.url);
     }
-    const notes = cell('notes');
+    const extra = keep.length ? extraNotes(table.headers, cells, keep) : '';
+    const mappedNotes = cell('notes');
+    const notes = mappedNotes && extra ? `${mappedNotes}\n${extra}` : mappedNotes || extra;
     tooLong('notes', 'Notes', notes, LIMITS.long);
 
     // Duplicates are told only among rows that will be imported: a row left
     // out for another reason is no original, and a different kind is a
     // different item (the course and the certificate of the same name).
+    let match: ContentItem | undefined;
     if (title && issues.length === 0) {
       const key = identity(title, provider, kind);
       const earlier = firstRowOf.get(key);
+      match = (url ? byUrl.get(urlKey(url)) : undefined) ?? byIdentity.get(key);
+      const sameItemRow = match ? matchedBy.get(match.id) : undefined;
       if (earlier !== undefined)
         issue(null, `Duplicate of row ${earlier} (same title, provider and kind).`);
-      else if (inCatalog.has(key))
-        issue(null, 'Already in the catalog (same title, provider and kind).');
-      else firstRowOf.set(key, row);
+      else if (sameItemRow !== undefined)
+        issue(null, `Matches the same catalog item as row ${sameItemRow}.`);
+      else {
+        firstRowOf.set(key, row);
+        if (match) matchedBy.set(match.id, row);
+      }
     }
 
-    if (issues.length) failed.push({ row, issues });
-    else
-      ready.push({
-        row,
-        item: {
-          title,
-          provider,
-          kind,
-          skills,
-          level,
-          hours,
-          languages,
-          costPerLearner,
-          url,
-          notes,
-        },
-      });
+    if (issues.length) {
+      failed.push({ row, issues });
+      return;
+    }
+    const item: Omit<ContentItem, 'id'> = {
+      title,
+      provider,
+      kind,
+      skills,
+      level,
+      hours,
+      languages,
+      costPerLearner,
+      url,
+      notes,
+    };
+    if (!match) {
+      ready.push({ row, item });
+      return;
+    }
+    const patch: Partial<Omit<ContentItem, 'id'>> = {};
+    for (const key of Object.keys(item) as (keyof typeof item)[]) {
+      if (key !== 'title' && !supplied.has(key)) continue;
+      if (!sameValue(item[key], match[key])) (patch as Record<string, unknown>)[key] = item[key];
+    }
+    if (Object.keys(patch).length === 0) unchanged.push({ row, id: match.id });
+    else updates.push({ row, id: match.id, title: match.title, patch });
   });
-  return { mappingErrors, ready, failed, blankRows };
+  return { mappingErrors, ready, updates, unchanged, failed, blankRows };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  return Object.is(a, b);
+}
+
+function unique(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = skillKey(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The rows that will not be imported, as a CSV to fix and import again: the
+ * file's headings and cells as read, and a last column "Reason" with every
+ * reason (the column is not mapped on the way back in).
+ */
+export function failedRowsCsv(table: RawTable, preview: Pick<ImportPreview, 'failed'>): string {
+  const indexOf = new Map<number, number>();
+  table.rowNumbers.forEach((row, i) => indexOf.set(row, i));
+  const width = table.headers.length;
+  const line = (cells: readonly string[]) => cells.map((c) => csvCell(c)).join(',');
+  const lines = [line([...table.headers, 'Reason'])];
+  for (const { row, issues } of preview.failed) {
+    const cells = table.rows[indexOf.get(row) ?? row - 2] ?? [];
+    const padded = Array.from({ length: width }, (_, i) => cells[i] ?? '');
+    lines.push(line([...padded, `Row ${row}: ${issues.map((i) => i.message).join(' ')}`]));
+  }
+  // Excel reads UTF-8 with its mark; Windows line ends as Excel writes them.
+  return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
 function clip(text: string): string {

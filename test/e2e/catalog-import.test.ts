@@ -44,6 +44,11 @@ describe('catalog import: which sheet, which row', () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });
     const dialog = await openImport(page);
     await chooseFile(page, join(cases, 'title-line-above-headings.csv'));
+    // No Kind column: nothing is defaulted, the user says what every row is (issue 11).
+    await dialog
+      .getByText('Choose the column that holds the Kind, or the kind of every row.')
+      .waitFor();
+    await dialog.getByLabel('Kind of every row').selectOption({ label: 'Course' });
     const summary = dialog.getByTestId('import-summary');
     await expect.poll(() => summary.textContent()).toBe('1 row ready to import');
     const headingRow = dialog.getByLabel('Row with the column headings');
@@ -61,6 +66,8 @@ describe('catalog import: which sheet, which row', () => {
 
     // The title line as headings: the real headings become a row to import.
     await headingRow.selectOption({ label: 'Row 1: Course report 2024-05-01' });
+    // Read that way there is no Level column either: its level for every row is asked for.
+    await dialog.getByLabel('Level of every row').selectOption({ label: 'Beginner' });
     await expect.poll(() => summary.textContent()).toBe('2 rows ready to import');
     await dialog.getByRole('row', { name: /2 Title Course Beginner/ }).waitFor();
     await headingRow.selectOption('2');
@@ -91,6 +98,7 @@ describe('catalog import: which sheet, which row', () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });
     const dialog = await openImport(page);
     await chooseFile(page, path);
+    await dialog.getByLabel('Kind of every row').selectOption({ label: 'Course' });
     const summary = dialog.getByTestId('import-summary');
     await expect.poll(() => summary.textContent()).toBe('2 rows ready to import');
     const sheet = dialog.getByLabel('Sheet', { exact: true });
@@ -107,6 +115,9 @@ describe('catalog import: which sheet, which row', () => {
 
     // Another file in the same dialog: two columns separated by semicolons.
     await chooseFile(page, join(cases, 'two-column-semicolon.csv'));
+    // A new file starts with no choices made.
+    await dialog.getByLabel('Kind of every row').selectOption({ label: 'Course' });
+    await dialog.getByLabel('Level of every row').selectOption({ label: 'Beginner' });
     await expect.poll(() => summary.textContent()).toBe('1 row ready to import');
     await dialog.getByText('Columns are separated by semicolons.').waitFor();
     expect(await dialog.getByLabel('Column for Provider').inputValue()).toBe('1');

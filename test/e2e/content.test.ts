@@ -160,6 +160,8 @@ describe('content catalog', () => {
     await page.getByRole('button', { name: 'Import from spreadsheet…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import catalog items' });
     await chooseFile(page, 'Choose file…', xlsxPath);
+    // No Kind column: the kind of every row is the user's choice (issue 11).
+    await dialog.getByLabel('Kind of every row').selectOption({ label: 'Course' });
     await expect
       .poll(() => dialog.getByTestId('import-summary').textContent())
       .toBe('1 row ready to import · 1 row will not be imported');

@@ -241,6 +241,43 @@ describe('catalog import', () => {
     const twice = [item('imp-a', 'A'), item('imp-a', 'A again')];
     expect(runCommand(sample, importCatalogItems({ items: twice })).ok).toBe(false);
   });
+
+  it('a re-import updates matching items and adds the new ones in one step; the plan before it is untouched (undo)', () => {
+    const [first, second] = sample.content.catalog;
+    const outcome = run(
+      sample,
+      importCatalogItems({
+        items: [item('imp-new', 'New course')],
+        updates: [
+          { id: first!.id, patch: { hours: 77, notes: 'Enrolments: 5.3k' } },
+          { id: second!.id, patch: { level: 'advanced' } },
+        ],
+      }),
+    );
+    expect(outcome.label).toBe('Import 1 new and update 2 catalog items');
+    const catalog = outcome.plan.content.catalog;
+    expect(catalog).toHaveLength(sample.content.catalog.length + 1);
+    expect(catalog[0]).toEqual({ ...first, hours: 77, notes: 'Enrolments: 5.3k' });
+    expect(catalog[1]).toEqual({ ...second, level: 'advanced' });
+    expect(Object.isFrozen(catalog[0])).toBe(true);
+    // Items the file did not touch are the very same objects.
+    expect(catalog[2]).toBe(sample.content.catalog[2]);
+    expect(catalog.at(-1)?.id).toBe('imp-new');
+    // The plan the step started from is unchanged: undo returns to it.
+    expect(sample.content.catalog[0]).toEqual(first);
+    expect(
+      run(sample, importCatalogItems({ items: [], updates: [{ id: first!.id, patch: {} }] })).label,
+    ).toBe('Update 1 catalog item from a spreadsheet');
+  });
+
+  it('refuses a re-import whose item to update is gone, changing nothing', () => {
+    expect(
+      refusal(
+        sample,
+        importCatalogItems({ items: [], updates: [{ id: 'cat-gone', patch: { hours: 1 } }] }),
+      ),
+    ).toMatch(/no longer in the catalog, so nothing was imported/);
+  });
 });
 
 describe('make-or-buy commands', () => {

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guessMapping, previewImport } from '../../shared/content/catalog-import';
+import { guessMapping, previewImport, splitList } from '../../shared/content/catalog-import';
 import { readCatalogFile, type ReadResult } from '../../shared/content/import-file';
+import { distinctValues, type ImportChoices } from '../../shared/content/import-values';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'cases', 'import');
 
@@ -17,10 +18,20 @@ async function read(name: string): Promise<Extract<ReadResult, { ok: true }>> {
   return result;
 }
 
-async function preview(name: string) {
+/**
+ * The file read and checked with the guessed mapping. A file without a Kind
+ * or Level column needs the user's choice for every row (nothing is
+ * defaulted silently), so those are chosen here as the dialog asks.
+ */
+async function preview(name: string, choices: ImportChoices = ALL_ROWS) {
   const file = await read(name);
-  return { file, preview: previewImport(file.table, guessMapping(file.table.headers)) };
+  return {
+    file,
+    preview: previewImport(file.table, guessMapping(file.table.headers), [], undefined, choices),
+  };
 }
+
+const ALL_ROWS = { kindForAll: 'course', levelForAll: 'beginner' } as const;
 
 describe('catalog import cases', () => {
   it.each(['two-column-semicolon.csv', 'two-column-tab.tsv', 'excel-unicode-text.txt'])(
@@ -104,5 +115,72 @@ describe('catalog import cases', () => {
       },
     ]);
     expect(p.ready.map((r) => [r.row, r.item.kind])).toEqual([[3, 'skillSet']]);
+  });
+
+  it('a file without Kind and Level columns: nothing is imported until the kind and level of every row are chosen', async () => {
+    const { preview: p } = await preview('two-column-semicolon.csv', {});
+    expect(p.mappingErrors).toEqual([
+      'Choose the column that holds the Kind, or the kind of every row.',
+      'Choose the column that holds the Level, or the level of every row.',
+    ]);
+    expect(p.ready).toEqual([]);
+    const { preview: chosen } = await preview('two-column-semicolon.csv', {
+      kindForAll: 'clip',
+      levelForAll: 'advanced',
+    });
+    expect(chosen.ready.map((r) => [r.item.kind, r.item.level])).toEqual([['clip', 'advanced']]);
+  });
+
+  it('platform-vocabulary.csv: "Specialization" and "Beginner Level" suggested, "Mixed" left for the user; all three rows importable once chosen, nothing defaulted', async () => {
+    const file = await read('platform-vocabulary.csv');
+    const mapping = guessMapping(file.table.headers);
+    const values = distinctValues(
+      file.table.rows,
+      { kind: mapping.kind, level: mapping.level, languages: mapping.languages },
+      splitList,
+    );
+    expect(values.kind).toEqual([
+      { text: 'Course', key: 'course', rows: 2, suggested: 'course' },
+      { text: 'Specialization', key: 'specialization', rows: 1, suggested: 'skillSet' },
+    ]);
+    expect(values.level.map((v) => [v.text, v.suggested])).toEqual([
+      ['Beginner', 'beginner'],
+      ['Beginner Level', 'beginner'],
+      ['Mixed', null],
+    ]);
+
+    // Before the user chooses: the "Mixed" row waits (it is not made a beginner course).
+    const before = previewImport(file.table, mapping);
+    expect(before.mappingErrors).toEqual([]);
+    expect(before.ready.map((r) => [r.item.title, r.item.kind, r.item.level])).toEqual([
+      ['Data Analysis', 'skillSet', 'beginner'],
+      ['Bookkeeping', 'course', 'beginner'],
+    ]);
+    expect(before.failed).toEqual([
+      {
+        row: 4,
+        issues: [
+          {
+            row: 4,
+            field: 'level',
+            message: 'Level “Mixed” is not beginner, intermediate or advanced.',
+          },
+        ],
+      },
+    ]);
+
+    // The user says what "Mixed" means, once for all rows; and may say Specialization is a certificate.
+    const after = previewImport(file.table, mapping, [], undefined, {
+      values: {
+        level: { mixed: 'intermediate' },
+        kind: { specialization: 'professionalCertificate' },
+      },
+    });
+    expect(after.failed).toEqual([]);
+    expect(after.ready.map((r) => [r.item.title, r.item.kind, r.item.level])).toEqual([
+      ['Data Analysis', 'professionalCertificate', 'beginner'],
+      ['Bookkeeping', 'course', 'beginner'],
+      ['Python', 'course', 'intermediate'],
+    ]);
   });
 });

@@ -22,6 +22,9 @@ import { ContentItem } from '../../shared/plan/schema';
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'imports');
 const enc = (s: string) => new TextEncoder().encode(s);
 
+/** The kind and level of every row, chosen as the dialog asks for them when no column holds them. */
+const ALL_ROWS = { kindForAll: 'course', levelForAll: 'beginner' } as const;
+
 function table(headers: string[], rows: string[][]): RawTable {
   return { headers, rows, rowNumbers: rows.map((_, i) => i + 2) };
 }
@@ -112,14 +115,28 @@ describe('validating rows', () => {
   });
 
   it('refuses a mapping without a Title column, or with one column used twice', () => {
-    const noTitle = previewImport(table(['Provider'], [['A']]), guessMapping(['Provider']));
+    const noTitle = previewImport(
+      table(['Provider'], [['A']]),
+      guessMapping(['Provider']),
+      [],
+      undefined,
+      ALL_ROWS,
+    );
     expect(noTitle.mappingErrors).toEqual(['Choose the column that holds the Title.']);
     expect(noTitle.ready).toEqual([]);
     const twice = previewImport(table(headers, [['A']]), { ...mapping, provider: 0 });
     expect(twice.mappingErrors[0]).toMatch(/both use the column “Title”/);
   });
 
-  it('flags duplicate rows in the file and items already in the catalog', () => {
+  it('flags duplicate rows in the file; a row matching an item already in the catalog updates it instead of failing', () => {
+    // Issue 11 changes this: a row that matched the catalog was refused as
+    // "Already in the catalog"; a re-imported export now updates the item.
+    const existing = ContentItem.parse({
+      id: 'cat-viz',
+      title: 'Data viz',
+      provider: 'tessary',
+      kind: 'course',
+    });
     const p = previewImport(
       table(
         ['Title', 'Provider'],
@@ -131,7 +148,9 @@ describe('validating rows', () => {
         ],
       ),
       guessMapping(['Title', 'Provider']),
-      [{ title: 'Data viz', provider: 'tessary', kind: 'course' }],
+      [existing],
+      undefined,
+      { kindForAll: 'course', levelForAll: 'beginner' },
     );
     expect(p.ready.map((r) => r.row)).toEqual([2, 5]);
     expect(p.failed).toEqual([
@@ -141,21 +160,25 @@ describe('validating rows', () => {
           { row: 3, field: null, message: 'Duplicate of row 2 (same title, provider and kind).' },
         ],
       },
+    ]);
+    expect(p.updates).toEqual([
       {
         row: 4,
-        issues: [
-          {
-            row: 4,
-            field: null,
-            message: 'Already in the catalog (same title, provider and kind).',
-          },
-        ],
+        id: 'cat-viz',
+        title: 'Data viz',
+        patch: { title: 'Data Viz', provider: 'Tessary' },
       },
     ]);
   });
 
   it('passes over blank rows silently', () => {
-    const p = previewImport(table(['Title'], [['A'], ['  '], ['B']]), guessMapping(['Title']));
+    const p = previewImport(
+      table(['Title'], [['A'], ['  '], ['B']]),
+      guessMapping(['Title']),
+      [],
+      undefined,
+      ALL_ROWS,
+    );
     expect(p.ready).toHaveLength(2);
     expect(p.blankRows).toBe(1);
   });
@@ -212,7 +235,9 @@ describe('reading files', () => {
       hours: 2,
       costPerLearner: 3,
     };
-    expect(previewImport(read.table, mapping).ready[0]!.item).toMatchObject({
+    expect(
+      previewImport(read.table, mapping, [], undefined, ALL_ROWS).ready[0]!.item,
+    ).toMatchObject({
       hours: 6.5,
       costPerLearner: 1200.5,
     });
@@ -233,7 +258,9 @@ describe('reading files', () => {
     ]);
     const read = await readCatalogFile('catalog.xlsx', bytes);
     if (!read.ok) throw new Error(read.message);
-    const p = previewImport(read.table, guessMapping(read.table.headers));
+    const p = previewImport(read.table, guessMapping(read.table.headers), [], undefined, {
+      kindForAll: 'course',
+    });
     expect(p.ready[0]!.item).toMatchObject({ title: 'SQL Basics', hours: 20 });
     expect(p.failed).toEqual([
       { row: 4, issues: [{ row: 4, field: 'hours', message: 'Hours “lots” is not a number.' }] },

@@ -14,12 +14,21 @@
 import { formatCount } from '../../../../shared/learners/segments';
 import { useEffect, useId, useRef, useState } from 'react';
 import { importCatalogItems } from '../../../../shared/commands/content';
+import type { CatalogItemUpdate } from '../../../../shared/commands/content';
 import {
   CATALOG_FIELDS,
   fieldLabel,
   type CatalogFieldKey,
   type ColumnMapping,
 } from '../../../../shared/content/catalog-import';
+import {
+  BUILT_IN_PRESETS,
+  applyPreset,
+  matchingPreset,
+  presetFromChoices,
+  type ImportPreset,
+} from '../../../../shared/content/import-presets';
+import type { ImportChoices } from '../../../../shared/content/import-values';
 import { KIND_LABELS } from '../../../../shared/content/catalog';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
@@ -34,6 +43,8 @@ import { detectPlatform, type BackupStore } from '../../platform/platform';
 import { backupBeforeChange } from '../backups/backup-triggers';
 import { createImportClient, type ImportClient } from './import-client';
 import type { PreviewSummary, ReadResponse } from './import-protocol';
+import { deletePreset, loadPresets, savePreset } from './import-presets-store';
+import { ValueMapping } from './ImportValueMapping';
 
 type FileInfo = Extract<ReadResponse, { ok: true }> & { name: string };
 
@@ -72,6 +83,10 @@ export function ImportDialog({
   const [file, setFile] = useState<FileInfo | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [preview, setPreview] = useState<PreviewSummary | null>(null);
+  const [choices, setChoices] = useState<ImportChoices>({});
+  const [presets, setPresets] = useState<ImportPreset[]>(() => loadPresets());
+  const [presetName, setPresetName] = useState('');
+  const [presetNote, setPresetNote] = useState<string | null>(null);
 
   useEffect(() => {
     clientRef.current = createImportClient();
@@ -80,10 +95,16 @@ export function ImportDialog({
 
   const client = () => (clientRef.current ??= createImportClient());
 
-  const runPreview = async (next: ColumnMapping, run = runRef.current) => {
+  const runPreview = async (
+    next: ColumnMapping,
+    nextChoices: ImportChoices = choices,
+    run = runRef.current,
+  ) => {
     setMapping(next);
+    setChoices(nextChoices);
     setBusy({ label: 'Checking rows', done: 0, total: file?.rowCount ?? null });
-    const response = await client().request({ type: 'preview', mapping: next }, (m) => {
+    const request = { type: 'preview' as const, mapping: next, choices: nextChoices };
+    const response = await client().request(request, (m) => {
       if (run === runRef.current && m.type === 'progress')
         setBusy({ label: 'Checking rows', done: m.done, total: m.total });
     });
@@ -100,6 +121,7 @@ export function ImportDialog({
     setFile(null);
     setPreview(null);
     setMapping(null);
+    setPresetNote(null);
     if (chosen.size > MAX_IMPORT_BYTES) {
       // Refuse before reading a byte into memory.
       setError(
@@ -114,7 +136,8 @@ export function ImportDialog({
         type: 'read',
         name: chosen.name,
         bytes,
-        existing: catalog.map((c) => ({ title: c.title, provider: c.provider, kind: c.kind })),
+        // The whole items: a row that matches one updates it (and the preview says what changes).
+        existing: [...catalog],
       },
       (m) => {
         if (run === runRef.current && m.type === 'progress')
@@ -129,7 +152,53 @@ export function ImportDialog({
       return;
     }
     setFile({ ...response, name: chosen.name });
-    await runPreview(response.mapping, run);
+    // A file shaped like a shipped platform export: say so, and offer its mapping.
+    const known = matchingPreset([...presets, ...BUILT_IN_PRESETS], response.headers);
+    setPresetNote(
+      known
+        ? `This looks like a “${known.name}” file: choose it under Saved mapping to use it.`
+        : null,
+    );
+    await runPreview(response.mapping, {}, run);
+  };
+
+  /** Applies a saved or shipped mapping to this file's headings, then checks the rows again. */
+  const chooseSavedMapping = (name: string) => {
+    const preset = [...presets, ...BUILT_IN_PRESETS].find((p) => p.name === name);
+    if (!preset || !file) return;
+    const applied = applyPreset(preset, file.headers);
+    setPresetNote(
+      applied.missing.length
+        ? `“${preset.name}” used; this file has no column ${applied.missing.map((m) => `“${m}”`).join(', ')}.`
+        : `“${preset.name}” used.`,
+    );
+    void runPreview(applied.mapping, applied.choices);
+  };
+
+  const saveCurrentPreset = () => {
+    if (!file || !mapping || !preview || !presetName.trim()) return;
+    const preset = presetFromChoices(presetName, file.headers, mapping, choices, preview.values);
+    const list = savePreset(preset);
+    if (list) {
+      setPresets(list);
+      setPresetNote(`Mapping saved as “${preset.name}”.`);
+      setPresetName('');
+    } else setPresetNote('The mapping could not be saved in this browser.');
+  };
+
+  /** Saves the rows that will not be imported, with a Reason column, to fix and import again. */
+  const downloadFailed = async () => {
+    if (!file) return;
+    const response = await client().request({ type: 'failedCsv' });
+    if (response.type !== 'failedCsv' || !response.csv) return;
+    const url = URL.createObjectURL(new Blob([response.csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${file.name.replace(/\.[^.]+$/, '')} - rows not imported.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   /** Reads the file again with another sheet or heading row, then checks the rows again. */
@@ -158,7 +227,8 @@ export function ImportDialog({
       return;
     }
     setFile({ ...response, name: file.name });
-    await runPreview(response.mapping, run);
+    // The same file read another way: the value choices still hold; the columns may have moved.
+    await runPreview(response.mapping, { ...choices, keepInNotes: [] }, run);
   };
 
   /** Stops whatever the worker is doing; the dialog stays open, nothing changed. */
@@ -175,9 +245,9 @@ export function ImportDialog({
   };
 
   const confirm = async () => {
-    if (!preview || preview.readyCount === 0) return;
+    if (!preview || preview.readyCount + preview.updatedCount === 0) return;
     const run = runRef.current;
-    const n = preview.readyCount;
+    const n = preview.readyCount + preview.updatedCount;
     setNotImported(null);
     setBusy({ label: 'Adding rows', done: 0, total: n });
     // Desktop: keep a copy of the plan as it was, in case the spreadsheet was wrong.
@@ -198,32 +268,58 @@ export function ImportDialog({
       }
     }
     const items: ContentItem[] = [];
+    const updates: CatalogItemUpdate[] = [];
     // Each chunk arrives as its own message, so giving its rows ids is a short task of its own.
     await client().request({ type: 'items' }, (m) => {
       if (run !== runRef.current || m.type !== 'items') return;
       for (const item of m.items) items.push(item);
-      setBusy({ label: 'Adding rows', done: items.length, total: n });
+      for (const update of m.updates) updates.push(update);
+      setBusy({ label: 'Adding rows', done: items.length + updates.length, total: n });
     });
     if (run !== runRef.current) return;
     // Frozen here, a slice at a time between which the page breathes, so the
     // command only builds one array and the store never walks the rows.
     await runInSlices(freezeInSlices(items), yieldToPage);
     if (run !== runRef.current) return;
-    const result = store.getState().dispatch(importCatalogItems({ items: Object.freeze(items) }));
+    const result = store
+      .getState()
+      .dispatch(importCatalogItems({ items: Object.freeze(items), updates }));
     setBusy(null);
     if (!result.ok) {
       setNotImported(result.reason);
       return;
     }
     const skipped = preview.failedCount;
+    const added = preview.readyCount;
+    const changed = preview.updatedCount;
+    const what = [
+      added || !changed ? `Imported ${count(added)} ${added === 1 ? 'item' : 'items'}` : '',
+      changed ? `${added ? 'updated' : 'Updated'} ${plural(changed, 'item')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
     notifyUndoable(
-      `Imported ${count(n)} ${n === 1 ? 'item' : 'items'}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
+      `${what}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
       result.stepId,
     );
     onClose();
   };
 
   const readyCount = preview?.readyCount ?? 0;
+  const updatedCount = preview?.updatedCount ?? 0;
+  const reimport = !!preview && preview.updatedCount + preview.unchangedCount > 0;
+  const confirmLabel =
+    updatedCount === 0
+      ? readyCount > 0
+        ? `Import ${formatCount(readyCount)} ${readyCount === 1 ? 'item' : 'items'}`
+        : 'Import'
+      : readyCount === 0
+        ? `Update ${formatCount(updatedCount)} ${updatedCount === 1 ? 'item' : 'items'}`
+        : `Import ${formatCount(readyCount)} new and update ${formatCount(updatedCount)}`;
+  const mappedColumns = new Set(Object.values(mapping ?? {}).filter((c) => c !== null));
+  const extraColumns = file
+    ? file.headers.flatMap((h, i) => (mappedColumns.has(i) ? [] : [i]))
+    : [];
 
   return (
     <Dialog
@@ -237,12 +333,15 @@ export function ImportDialog({
           <button
             type="button"
             className="primary"
-            disabled={!preview || readyCount === 0 || preview.mappingErrors.length > 0 || !!busy}
+            disabled={
+              !preview ||
+              readyCount + updatedCount === 0 ||
+              preview.mappingErrors.length > 0 ||
+              !!busy
+            }
             onClick={() => void confirm()}
           >
-            {readyCount > 0
-              ? `Import ${formatCount(readyCount)} ${readyCount === 1 ? 'item' : 'items'}`
-              : 'Import'}
+            {confirmLabel}
           </button>
         </>
       }
@@ -353,6 +452,81 @@ export function ImportDialog({
           </div>
         )}
 
+        {file && (
+          <div className="import-presets">
+            <label className="mapping-field">
+              <span>Saved mapping</span>
+              <select
+                aria-label="Saved mapping"
+                value=""
+                disabled={!!busy}
+                onChange={(e) => chooseSavedMapping(e.target.value)}
+              >
+                <option value="">— choose to use —</option>
+                {presets.length > 0 && (
+                  <optgroup label="Yours">
+                    {presets.map((p) => (
+                      <option key={p.name} value={p.name}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                <optgroup label="Platform exports">
+                  {BUILT_IN_PRESETS.map((p) => (
+                    <option key={p.name} value={p.name} title={p.source}>
+                      {p.name}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            </label>
+            <label className="mapping-field">
+              <span>Save this mapping as</span>
+              <input
+                type="text"
+                aria-label="Name for this mapping"
+                value={presetName}
+                maxLength={100}
+                placeholder="e.g. Our LMS export"
+                onChange={(e) => setPresetName(e.target.value)}
+              />
+            </label>
+            <button
+              type="button"
+              disabled={!presetName.trim() || !preview || !!busy}
+              onClick={saveCurrentPreset}
+            >
+              Save mapping
+            </button>
+            {presets.length > 0 && (
+              <details className="import-preset-list">
+                <summary>Your saved mappings ({presets.length})</summary>
+                <ul>
+                  {presets.map((p) => (
+                    <li key={p.name}>
+                      {p.name}{' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Delete saved mapping “${p.name}”`}
+                        onClick={() => setPresets(deletePreset(p.name))}
+                      >
+                        Delete
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            {presetNote && (
+              <p className="section-note import-preset-note" role="status">
+                {presetNote}
+              </p>
+            )}
+          </div>
+        )}
+
         {file && mapping && (
           <fieldset className="mapping">
             <legend>Match your columns to catalog fields</legend>
@@ -367,10 +541,19 @@ export function ImportDialog({
                     value={mapping[field.key] ?? ''}
                     aria-label={`Column for ${field.label}`}
                     onChange={(e) =>
-                      void runPreview({
-                        ...mapping,
-                        [field.key]: e.target.value === '' ? null : Number(e.target.value),
-                      })
+                      void runPreview(
+                        {
+                          ...mapping,
+                          [field.key]: e.target.value === '' ? null : Number(e.target.value),
+                        },
+                        {
+                          ...choices,
+                          // A column now mapped is no longer an extra one kept in the notes.
+                          keepInNotes: choices.keepInNotes?.filter(
+                            (c) => c !== Number(e.target.value),
+                          ),
+                        },
+                      )
                     }
                   >
                     <option value="">— not imported —</option>
@@ -386,6 +569,18 @@ export function ImportDialog({
           </fieldset>
         )}
 
+        {file && mapping && preview && (
+          <ValueMapping
+            mapping={mapping}
+            choices={choices}
+            values={preview.values}
+            headers={file.headers}
+            extraColumns={extraColumns}
+            disabled={!!busy}
+            onChange={(next) => void runPreview(mapping, next)}
+          />
+        )}
+
         {preview && (
           <section aria-labelledby="import-preview-heading" className="import-preview">
             <h3 id="import-preview-heading">Preview</h3>
@@ -398,8 +593,9 @@ export function ImportDialog({
             ) : (
               <p className="import-summary" data-testid="import-summary">
                 <span className="ok-text">
-                  {readyCount.toLocaleString('en-GB')} {readyCount === 1 ? 'row' : 'rows'} ready to
-                  import
+                  {reimport
+                    ? `${count(readyCount)} new, ${count(updatedCount)} updated, ${count(preview.unchangedCount)} unchanged`
+                    : `${readyCount.toLocaleString('en-GB')} ${readyCount === 1 ? 'row' : 'rows'} ready to import`}
                 </span>
                 {preview.failedCount > 0 && (
                   <>
@@ -411,6 +607,29 @@ export function ImportDialog({
                   </>
                 )}
                 {preview.blankRows > 0 && ` · ${plural(preview.blankRows, 'blank row')} skipped`}
+              </p>
+            )}
+            {preview.mappingErrors.length === 0 && (choices.kindForAll || choices.levelForAll) && (
+              <p className="section-note" data-testid="import-every-row">
+                {[
+                  choices.kindForAll &&
+                    `Kind ${KIND_LABELS[choices.kindForAll]} for ${mapping?.kind === null ? 'every row' : 'rows without one'}`,
+                  choices.levelForAll &&
+                    `Level ${LEVEL_LABELS[choices.levelForAll]} for ${mapping?.level === null ? 'every row' : 'rows without one'}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}{' '}
+                (your choice).
+              </p>
+            )}
+            {preview.failedCount > 0 && preview.mappingErrors.length === 0 && (
+              <p>
+                <button type="button" onClick={() => void downloadFailed()} disabled={!!busy}>
+                  Download rows that will not be imported (CSV)
+                </button>{' '}
+                <span className="section-note">
+                  With a Reason column: fix them and import the file again.
+                </span>
               </p>
             )}
             {preview.issues.length > 0 && (
@@ -441,6 +660,31 @@ export function ImportDialog({
                     …and {count(preview.issueCount - preview.issues.length)} more problems.
                   </p>
                 )}
+              </div>
+            )}
+            {preview.updateSample.length > 0 && (
+              <div className="table-scroll">
+                <table className="data-table compact">
+                  <caption>Items the file updates</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        Row
+                      </th>
+                      <th scope="col">Item in the catalog</th>
+                      <th scope="col">Changes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.updateSample.map((u) => (
+                      <tr key={u.row}>
+                        <td className="num">{u.row}</td>
+                        <td>{u.title}</td>
+                        <td>{u.fields.map((f) => fieldLabel(f as CatalogFieldKey)).join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             )}
             {readyCount > 0 && (

@@ -5,6 +5,7 @@ type RequestBody =
   | Omit<Extract<ImportRequest, { type: 'read' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'layout' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'failedCsv' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'items' }>, 'id'>;
 
 /** Hears what arrives before the answer: progress, and item chunks. */

@@ -5,9 +5,12 @@
  * chunks, so no single message takes the page long to unpack.
  */
 import type { ContentItem } from '../../../../shared/plan/schema';
+import type { CatalogItemUpdate } from '../../../../shared/commands/content';
 import {
+  failedRowsCsv,
   guessMapping,
   previewImport,
+  splitList,
   type ColumnMapping,
   type ImportPreview,
   type RawTable,
@@ -20,6 +23,11 @@ import {
   type HeadingChoice,
   type ReadResult,
 } from '../../../../shared/content/import-file';
+import {
+  distinctValues,
+  type DistinctValues,
+  type ImportChoices,
+} from '../../../../shared/content/import-values';
 import { newId } from '../../../../shared/plan/create';
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
@@ -36,12 +44,14 @@ export type ImportRequest =
       type: 'read';
       name: string;
       bytes: ArrayBuffer;
-      /** Items already in the catalog (for the duplicate check). */
-      existing: Pick<ContentItem, 'title' | 'provider' | 'kind'>[];
+      /** Items already in the catalog (a row that matches one updates it). */
+      existing: ContentItem[];
     }
   /** Reads the same file again with another sheet or heading row (answered like 'read'). */
   | { id: number; type: 'layout'; sheet?: string; headerRow?: number }
-  | { id: number; type: 'preview'; mapping: ColumnMapping }
+  | { id: number; type: 'preview'; mapping: ColumnMapping; choices: ImportChoices }
+  /** The rows that will not be imported, as a CSV with a Reason column. */
+  | { id: number; type: 'failedCsv' }
   | { id: number; type: 'items' };
 
 /** What the file held, or why it cannot be used. */
@@ -68,13 +78,21 @@ export type ReadResponse =
 /** What the preview shows: counts, the first problems and a few sample rows. */
 export interface PreviewSummary {
   readonly mappingErrors: readonly string[];
+  /** Rows that add a new item. */
   readonly readyCount: number;
+  /** Rows that change an item already in the catalog, and rows that match one unchanged. */
+  readonly updatedCount: number;
+  readonly unchangedCount: number;
+  /** The first few updates: which item, and which fields change. */
+  readonly updateSample: readonly { row: number; title: string; fields: string[] }[];
   readonly failedCount: number;
   readonly blankRows: number;
   /** The first ISSUES_LISTED problems, in row order. */
   readonly issues: readonly RowIssue[];
   readonly issueCount: number;
   readonly sample: ImportPreview['ready'];
+  /** The distinct Kind, Level and Language values of the file (worked out here, in the worker). */
+  readonly values: DistinctValues;
 }
 
 /** Progress of a long step (reading rows, checking them). */
@@ -91,11 +109,14 @@ export interface ImportProgress {
 export type ImportResponse =
   | ReadResponse
   | { id: number; type: 'preview'; summary: PreviewSummary }
+  | { id: number; type: 'failedCsv'; csv: string }
   | {
       id: number;
       type: 'items';
       /** Ready to add: each item has its new id (made here, off the page's thread). */
       items: ContentItem[];
+      /** Changes to items already in the catalog. */
+      updates: CatalogItemUpdate[];
       /** Whether this is the last chunk. */
       last: boolean;
     }
@@ -105,7 +126,7 @@ export type ImportResponse =
 export type Reply = (message: ImportResponse) => void;
 
 /** The preview summary of checked rows. */
-export function summarise(preview: ImportPreview): PreviewSummary {
+export function summarise(preview: ImportPreview, values: DistinctValues): PreviewSummary {
   const issues: RowIssue[] = [];
   let issueCount = 0;
   for (const f of preview.failed) {
@@ -115,6 +136,14 @@ export function summarise(preview: ImportPreview): PreviewSummary {
   return {
     mappingErrors: preview.mappingErrors,
     readyCount: preview.ready.length,
+    updatedCount: preview.updates.length,
+    unchangedCount: preview.unchanged.length,
+    updateSample: preview.updates.slice(0, SAMPLE_ROWS).map((u) => ({
+      row: u.row,
+      title: u.title,
+      fields: Object.keys(u.patch),
+    })),
+    values,
     failedCount: preview.failed.length,
     blankRows: preview.blankRows,
     issues,
@@ -133,7 +162,7 @@ export class ImportSession {
   private file: { name: string; bytes: Uint8Array } | null = null;
   private grid: Extract<GridResult, { ok: true }> | null = null;
   private table: RawTable | null = null;
-  private existing: Pick<ContentItem, 'title' | 'provider' | 'kind'>[] = [];
+  private existing: ContentItem[] = [];
   private preview: ImportPreview | null = null;
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
@@ -164,18 +193,40 @@ export class ImportSession {
         return reply({ id: request.id, type: 'read', ok: false, message: 'Choose a file first.' });
       if (request.type === 'preview') {
         const total = this.table.rows.length;
-        this.preview = previewImport(this.table, request.mapping, this.existing, (done) =>
-          reply({ id: request.id, type: 'progress', step: 'check', done, total }),
+        const { mapping, choices } = request;
+        this.preview = previewImport(
+          this.table,
+          mapping,
+          this.existing,
+          (done) => reply({ id: request.id, type: 'progress', step: 'check', done, total }),
+          choices,
         );
-        return reply({ id: request.id, type: 'preview', summary: summarise(this.preview) });
+        const values = distinctValues(
+          this.table.rows,
+          { kind: mapping.kind, level: mapping.level, languages: mapping.languages },
+          splitList,
+        );
+        return reply({ id: request.id, type: 'preview', summary: summarise(this.preview, values) });
       }
+      if (request.type === 'failedCsv')
+        return reply({
+          id: request.id,
+          type: 'failedCsv',
+          csv: this.preview ? failedRowsCsv(this.table, this.preview) : '',
+        });
+      // New items first, then the updates, each in chunks of ITEM_CHUNK.
       const ready = this.preview?.ready ?? [];
-      for (let i = 0; i < ready.length || i === 0; i += ITEM_CHUNK)
+      const updates = this.preview?.updates ?? [];
+      const total = ready.length + updates.length;
+      for (let i = 0; i < total || i === 0; i += ITEM_CHUNK)
         reply({
           id: request.id,
           type: 'items',
           items: ready.slice(i, i + ITEM_CHUNK).map((r) => ({ id: newId('cat'), ...r.item })),
-          last: i + ITEM_CHUNK >= ready.length,
+          updates: updates
+            .slice(Math.max(0, i - ready.length), Math.max(0, i + ITEM_CHUNK - ready.length))
+            .map((u) => ({ id: u.id, patch: u.patch })),
+          last: i + ITEM_CHUNK >= total,
         });
     } catch (error) {
       reply({

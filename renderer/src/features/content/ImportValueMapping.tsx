@@ -1,0 +1,216 @@
+/**
+ * The value-mapping step of the catalog import: each distinct Kind, Level
+ * and Language value of the file, matched to ours (suggested from synonyms,
+ * changeable; one the synonyms do not know waits for the user's choice), the
+ * kind or level of every row when no column holds it, and which extra
+ * columns are kept in the notes. The distinct values come from the worker.
+ */
+import type { ColumnMapping } from '../../../../shared/content/catalog-import';
+import { KIND_LABELS } from '../../../../shared/content/catalog';
+import type {
+  DistinctValue,
+  DistinctValues,
+  ImportChoices,
+} from '../../../../shared/content/import-values';
+import { LEVEL_LABELS } from '../../../../shared/content/pathways';
+import type { ContentItem } from '../../../../shared/plan/schema';
+
+type Kind = ContentItem['kind'];
+type Level = ContentItem['level'];
+
+const rowsText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
+
+export function ValueMapping({
+  mapping,
+  choices,
+  values,
+  headers,
+  extraColumns,
+  disabled,
+  onChange,
+}: {
+  mapping: ColumnMapping;
+  choices: ImportChoices;
+  values: DistinctValues;
+  headers: readonly string[];
+  /** Columns not mapped to a field. */
+  extraColumns: readonly number[];
+  disabled: boolean;
+  onChange: (next: ImportChoices) => void;
+}) {
+  const setValue = (field: 'kind' | 'level' | 'languages', key: string, value: string) =>
+    onChange({
+      ...choices,
+      values: { ...choices.values, [field]: { ...choices.values?.[field], [key]: value } },
+    });
+  const keep = new Set(choices.keepInNotes ?? []);
+
+  const forAll = (field: 'kind' | 'level') => {
+    const mapped = mapping[field] !== null;
+    const label =
+      field === 'kind'
+        ? mapped
+          ? 'Kind of rows without one'
+          : 'Kind of every row'
+        : mapped
+          ? 'Level of rows without one'
+          : 'Level of every row';
+    const labels: Record<string, string> = field === 'kind' ? KIND_LABELS : LEVEL_LABELS;
+    const value = (field === 'kind' ? choices.kindForAll : choices.levelForAll) ?? '';
+    return (
+      <label className="mapping-field">
+        <span>
+          {label}
+          {!mapped && ' (required)'}
+        </span>
+        <select
+          aria-label={label}
+          value={value}
+          disabled={disabled}
+          onChange={(e) =>
+            onChange({
+              ...choices,
+              [field === 'kind' ? 'kindForAll' : 'levelForAll']: e.target.value || null,
+            })
+          }
+        >
+          <option value="">— choose —</option>
+          {Object.entries(labels).map(([k, l]) => (
+            <option key={k} value={k}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  };
+
+  const table = (
+    field: 'kind' | 'level',
+    list: readonly DistinctValue[],
+    labels: Record<string, string>,
+  ) => {
+    const name = field === 'kind' ? 'Kind' : 'Level';
+    return (
+      <table className="data-table compact import-values">
+        <caption>{name} values in your file</caption>
+        <thead>
+          <tr>
+            <th scope="col">In your file</th>
+            <th scope="col" className="num">
+              Rows
+            </th>
+            <th scope="col">{name} in the catalog</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((v) => {
+            const chosen = (choices.values?.[field] as Record<string, Kind | Level> | undefined)?.[
+              v.key
+            ];
+            const value = chosen ?? v.suggested ?? '';
+            return (
+              <tr key={v.key}>
+                <th scope="row">{v.text}</th>
+                <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+                <td>
+                  <select
+                    aria-label={`${name} for “${v.text}”`}
+                    value={value}
+                    disabled={disabled}
+                    aria-invalid={value === '' ? true : undefined}
+                    onChange={(e) => setValue(field, v.key, e.target.value)}
+                  >
+                    {value === '' && <option value="">— choose (rows wait) —</option>}
+                    {Object.entries(labels).map(([k, l]) => (
+                      <option key={k} value={k}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                  {!chosen && v.suggested && <span className="section-note"> suggested</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    );
+  };
+
+  return (
+    <fieldset className="mapping import-value-mapping">
+      <legend>Match the values in your file</legend>
+      <div className="mapping-grid">
+        {forAll('kind')}
+        {forAll('level')}
+      </div>
+      <div className="import-value-tables">
+        {values.kind.length > 0 && table('kind', values.kind, KIND_LABELS)}
+        {values.level.length > 0 && table('level', values.level, LEVEL_LABELS)}
+        {values.languages.length > 0 && (
+          <table className="data-table compact import-values">
+            <caption>Languages in your file</caption>
+            <thead>
+              <tr>
+                <th scope="col">In your file</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
+                <th scope="col">As the catalog says it (empty: left out)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {values.languages.map((v) => (
+                <tr key={v.key}>
+                  <th scope="row">{v.text}</th>
+                  <td className="num">{rowsText(v.rows).replace(/ rows?$/, '')}</td>
+                  <td>
+                    <input
+                      type="text"
+                      aria-label={`Language for “${v.text}”`}
+                      defaultValue={choices.values?.languages?.[v.key] ?? v.suggested ?? ''}
+                      disabled={disabled}
+                      maxLength={500}
+                      onBlur={(e) => {
+                        const next = e.target.value.trim();
+                        if (next !== (choices.values?.languages?.[v.key] ?? v.suggested ?? ''))
+                          setValue('languages', v.key, next);
+                      }}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {extraColumns.length > 0 && (
+        <fieldset className="import-extra-columns">
+          <legend>Other columns: keep in the notes?</legend>
+          {extraColumns.map((col) => {
+            const heading = headers[col] || `Column ${col + 1}`;
+            return (
+              <label key={col} className="checkbox-label">
+                <input
+                  type="checkbox"
+                  checked={keep.has(col)}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    onChange({
+                      ...choices,
+                      keepInNotes: e.target.checked
+                        ? [...keep, col].sort((a, b) => a - b)
+                        : [...keep].filter((c) => c !== col),
+                    })
+                  }
+                />{' '}
+                Keep “{heading}” in the notes
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * Catalog import, the meaning of the values: which of our kinds, levels and
+ * languages each distinct value in the file stands for. Platforms have their
+ * own words ("Specialization", "Beginner Level", "Mixed"); each distinct
+ * value is shown once with a suggestion from synonyms, and one the
+ * synonyms do not know is never defaulted: its rows wait for the user's
+ * choice. When the file has no Kind or Level column, the user chooses the
+ * value of every row explicitly.
+ */
+import type { ContentItem } from '../plan/schema';
+
+/** The fields whose values are matched to ours. */
+export const VALUE_FIELDS = ['kind', 'level', 'languages'] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
+type Kind = ContentItem['kind'];
+type Level = ContentItem['level'];
+
+/** What the user chose for the values of the file (keys from `valueKey`). */
+export interface ValueChoices {
+  readonly kind?: Readonly<Record<string, Kind>>;
+  readonly level?: Readonly<Record<string, Level>>;
+  /** Language as the plan should say it; '' leaves the language out. */
+  readonly languages?: Readonly<Record<string, string>>;
+}
+
+/** Everything the user decides after the column mapping. */
+export interface ImportChoices {
+  readonly values?: ValueChoices;
+  /** The kind of every row when no column holds it (null: not chosen yet). */
+  readonly kindForAll?: Kind | null;
+  /** The level of every row when no column holds it (null: not chosen yet). */
+  readonly levelForAll?: Level | null;
+  /** Columns (indexes) not mapped to a field whose values are kept in the notes. */
+  readonly keepInNotes?: readonly number[];
+}
+
+/** One distinct value of a Kind, Level or Languages column. */
+export interface DistinctValue {
+  /** As first written in the file. */
+  readonly text: string;
+  /** Key the choices use (case, spaces and punctuation ignored). */
+  readonly key: string;
+  /** Rows that hold it. */
+  readonly rows: number;
+  /** What the synonyms suggest, or null when they do not know it. */
+  readonly suggested: string | null;
+}
+
+export type DistinctValues = Readonly<Record<ValueField, readonly DistinctValue[]>>;
+
+/** Most distinct values listed per field (a Kind column with more is not a Kind column). */
+export const MAX_DISTINCT_VALUES = 100;
+
+/** Key of a value: "Beginner Level", "beginner-level" and "BEGINNER LEVEL" are one. */
+export function valueKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const KIND_SYNONYMS: Record<string, Kind> = {
+  course: 'course',
+  courses: 'course',
+  mooc: 'course',
+  class: 'course',
+  elearning: 'course',
+  onlinecourse: 'course',
+  videocourse: 'course',
+  professionalcertificate: 'professionalCertificate',
+  profcert: 'professionalCertificate',
+  certificate: 'professionalCertificate',
+  certification: 'professionalCertificate',
+  cert: 'professionalCertificate',
+  // edX's multi-course credentials (guessed: edX names them so on its site).
+  xseries: 'professionalCertificate',
+  micromasters: 'professionalCertificate',
+  skillset: 'skillSet',
+  skillsset: 'skillSet',
+  // Coursera: a Specialization is a series of courses on one skill; it
+  // could be a professional certificate too, so it is only a suggestion.
+  specialization: 'skillSet',
+  specialisation: 'skillSet',
+  learningpath: 'skillSet',
+  path: 'skillSet',
+  guidedproject: 'guidedProject',
+  project: 'guidedProject',
+  lab: 'guidedProject',
+  handsonproject: 'guidedProject',
+  clip: 'clip',
+  video: 'clip',
+  shortvideo: 'clip',
+  microlearning: 'clip',
+  inhousemodule: 'inHouseModule',
+  inhouse: 'inHouseModule',
+  internal: 'inHouseModule',
+  internalmodule: 'inHouseModule',
+  ownmodule: 'inHouseModule',
+};
+
+const LEVEL_SYNONYMS: Record<string, Level> = {
+  beginner: 'beginner',
+  beginners: 'beginner',
+  basic: 'beginner',
+  introductory: 'beginner',
+  intro: 'beginner',
+  entry: 'beginner',
+  entrylevel: 'beginner',
+  foundation: 'beginner',
+  foundational: 'beginner',
+  fundamentals: 'beginner',
+  novice: 'beginner',
+  '1': 'beginner',
+  level1: 'beginner',
+  intermediate: 'intermediate',
+  medium: 'intermediate',
+  mid: 'intermediate',
+  '2': 'intermediate',
+  level2: 'intermediate',
+  advanced: 'advanced',
+  expert: 'advanced',
+  '3': 'advanced',
+  level3: 'advanced',
+};
+
+/** Kind from free text ("Professional certificate", "video"), or null if unknown. */
+export function suggestKind(text: string): Kind | null {
+  return KIND_SYNONYMS[valueKey(text)] ?? null;
+}
+
+/**
+ * Level from free text ("Basic", "Level 2", "Beginner Level"), or null if
+ * unknown: "Mixed" and "All Levels" are the user's choice.
+ */
+export function suggestLevel(text: string): Level | null {
+  const key = valueKey(text);
+  return LEVEL_SYNONYMS[key] ?? LEVEL_SYNONYMS[key.replace(/level$/, '')] ?? null;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  eng: 'English',
+  english: 'English',
+  enus: 'English',
+  engb: 'English',
+  de: 'German',
+  deu: 'German',
+  ger: 'German',
+  german: 'German',
+  deutsch: 'German',
+  dede: 'German',
+  fr: 'French',
+  fra: 'French',
+  fre: 'French',
+  french: 'French',
+  francais: 'French',
+  français: 'French',
+  frfr: 'French',
+  es: 'Spanish',
+  spa: 'Spanish',
+  spanish: 'Spanish',
+  español: 'Spanish',
+  espanol: 'Spanish',
+  eses: 'Spanish',
+  it: 'Italian',
+  ita: 'Italian',
+  italian: 'Italian',
+  itit: 'Italian',
+  pt: 'Portuguese',
+  por: 'Portuguese',
+  portuguese: 'Portuguese',
+  ptbr: 'Portuguese',
+  nl: 'Dutch',
+  nld: 'Dutch',
+  dutch: 'Dutch',
+  pl: 'Polish',
+  polish: 'Polish',
+  tr: 'Turkish',
+  turkish: 'Turkish',
+  ja: 'Japanese',
+  japanese: 'Japanese',
+  zh: 'Chinese',
+  chinese: 'Chinese',
+  zhcn: 'Chinese',
+  ko: 'Korean',
+  korean: 'Korean',
+  ar: 'Arabic',
+  arabic: 'Arabic',
+  ru: 'Russian',
+  russian: 'Russian',
+};
+
+/** Language as the plan says it: codes spelt out ("en-US" → English), other names as written. */
+export function suggestLanguage(text: string): string {
+  return LANGUAGE_NAMES[valueKey(text)] ?? text.trim().replace(/\s+/g, ' ');
+}
+
+/** What the synonyms suggest for a value of a field. */
+export function suggestValue(field: ValueField, text: string): string | null {
+  if (field === 'kind') return suggestKind(text);
+  if (field === 'level') return suggestLevel(text);
+  return suggestLanguage(text);
+}
+
+/** The kind a value stands for: the user's choice, else the suggestion, else null (ask). */
+export function kindOf(text: string, choices: ValueChoices | undefined): Kind | null {
+  return choices?.kind?.[valueKey(text)] ?? suggestKind(text);
+}
+
+/** The level a value stands for: the user's choice, else the suggestion, else null (ask). */
+export function levelOf(text: string, choices: ValueChoices | undefined): Level | null {
+  return choices?.level?.[valueKey(text)] ?? suggestLevel(text);
+}
+
+/** The language a value stands for ('' when the user left it out). */
+export function languageOf(text: string, choices: ValueChoices | undefined): string {
+  return choices?.languages?.[valueKey(text)] ?? suggestLanguage(text);
+}
+
+/**
+ * The distinct values of the Kind, Level and Languages columns, most rows
+ * first (at most MAX_DISTINCT_VALUES each). `splitList` splits a language
+ * cell into its languages. One pass over the rows.
+ */
+export function distinctValues(
+  rows: readonly (readonly string[])[],
+  columns: Readonly<Record<ValueField, number | null>>,
+  splitList: (text: string) => string[],
+): DistinctValues {
+  const out = {} as Record<ValueField, DistinctValue[]>;
+  for (const field of VALUE_FIELDS) {
+    const col = columns[field];
+    if (col === null) {
+      out[field] = [];
+      continue;
+    }
+    const seen = new Map<string, { text: string; rows: number }>();
+    // Cells repeat (a Kind column holds a handful of values): split each text once.
+    const entriesOf = new Map<string, string[]>();
+    for (const cells of rows) {
+      const cell = (cells[col] ?? '').trim();
+      if (!cell) continue;
+      let entries = entriesOf.get(cell);
+      if (!entries) {
+        entries = field === 'languages' ? splitList(cell) : [cell.replace(/\s+/g, ' ')];
+        entriesOf.set(cell, entries);
+      }
+      for (const text of entries) {
+        const key = valueKey(text);
+        if (!key) continue;
+        const known = seen.get(key);
+        if (known) known.rows++;
+        else seen.set(key, { text, rows: 1 });
+      }
+    }
+    out[field] = [...seen.entries()]
+      .sort((a, b) => b[1].rows - a[1].rows || a[1].text.localeCompare(b[1].text))
+      .slice(0, MAX_DISTINCT_VALUES)
+      .map(([key, { text, rows }]) => ({
+        text,
+        key,
+        rows,
+        suggested: suggestValue(field, text),
+      }));
+  }
+  return out;
+}
+
+/** Extra cells kept in the notes: "Enrolments: 5.3k; Rating: 4.7" (empty cells left out). */
+export function extraNotes(
+  headers: readonly string[],
+  cells: readonly string[],
+  columns: readonly number[],
+): string {
+  const parts: string[] = [];
+  for (const col of columns) {
+    const value = (cells[col] ?? '').trim().replace(/\s+/g, ' ');
+    if (value) parts.push(`${(headers[col] ?? '').trim() || `Column ${col + 1}`}: ${value}`);
+  }
+  return parts.join('; ');
+}
+
+/** Identity of a URL for re-import matching: scheme, "www.", case and a final slash ignored. */
+export function urlKey(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(www\.)?/, '')
+    .replace(/\/+$/, '');
+}

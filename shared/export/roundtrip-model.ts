@@ -2,6 +2,12 @@
  * The Excel round trip's preview model and how a preview is applied — apart
  * from the workbook reader so the UI can apply a preview without loading
  * exceljs into the main bundle.
+ *
+ * Nothing is removed and no row is tied to an entry by its name unless the
+ * planner says so: a preview lists entries of the plan that have no row in
+ * the workbook (`missing`) and rows whose ID cell is empty but whose name is
+ * that of such an entry (`unmatched` with a `candidate`); `decideRoundTrip`
+ * turns the planner's ticks into the rows to remove and to update.
  */
 import { Indicator, Stakeholder, type Plan } from '../plan/schema';
 import type { SHEETS } from './columns';
@@ -37,6 +43,26 @@ export interface AddedRow {
   readonly values: Readonly<Record<string, Value>>;
 }
 
+/** An entry of the plan, by id and name. */
+export interface EntryRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+/**
+ * A row without an ID whose name is that of an entry with no row of its own
+ * (its ID cell was probably cleared): added as new unless the planner
+ * confirms it is that entry.
+ */
+export interface UnmatchedRow {
+  /** Sheet row number. */
+  readonly row: number;
+  readonly name: string;
+  readonly values: Readonly<Record<string, Value>>;
+  /** The entry it would update if confirmed, with the fields that would change. */
+  readonly candidate: ChangedRow;
+}
+
 /** What importing one sheet would do. */
 export interface SheetDiff {
   readonly sheet: RoundTripSheet;
@@ -44,7 +70,12 @@ export interface SheetDiff {
   readonly present: boolean;
   readonly added: readonly AddedRow[];
   readonly changed: readonly ChangedRow[];
-  readonly removed: readonly { readonly id: string; readonly name: string }[];
+  /** Rows without an ID that may be an existing entry (see `decideRoundTrip`). */
+  readonly unmatched: readonly UnmatchedRow[];
+  /** Entries of the plan with no row in the sheet: kept unless their removal is confirmed. */
+  readonly missing: readonly EntryRef[];
+  /** Entries that will be removed (only those the planner confirmed). */
+  readonly removed: readonly EntryRef[];
   readonly unchanged: number;
 }
 
@@ -64,8 +95,74 @@ export type RoundTripResult =
 /** True when the preview would change nothing. */
 export function isEmptyPreview(preview: RoundTripPreview): boolean {
   return [preview.stakeholders, preview.indicators].every(
-    (d) => d.added.length === 0 && d.changed.length === 0 && d.removed.length === 0,
+    (d) =>
+      d.added.length === 0 &&
+      d.changed.length === 0 &&
+      d.removed.length === 0 &&
+      d.unmatched.length === 0,
   );
+}
+
+// ---------------------------------------------------------------- decisions
+
+/** What the planner confirmed in the preview: removals and name matches, by key. */
+export interface RoundTripDecisions {
+  /** `removalKey(sheet, id)` of each missing entry to remove. */
+  readonly remove: readonly string[];
+  /** `matchKey(sheet, row)` of each row without an ID that is its candidate entry. */
+  readonly match: readonly string[];
+}
+
+/** Key of a confirmed removal. */
+export const removalKey = (sheet: RoundTripSheet, id: string) => `${sheet}:remove:${id}`;
+
+/** Key of a confirmed name match. */
+export const matchKey = (sheet: RoundTripSheet, row: number) => `${sheet}:match:${row}`;
+
+/** Nothing confirmed: nothing removed, every row without an ID added. */
+export const NO_DECISIONS: RoundTripDecisions = { remove: [], match: [] };
+
+function decideSheet(diff: SheetDiff, decisions: RoundTripDecisions): SheetDiff {
+  const remove = new Set(decisions.remove);
+  const match = new Set(decisions.match);
+  const added = [...diff.added];
+  const changed = [...diff.changed];
+  let unchanged = diff.unchanged;
+  const matched = new Set<string>();
+  for (const row of diff.unmatched) {
+    if (match.has(matchKey(diff.sheet, row.row)) && !matched.has(row.candidate.id)) {
+      matched.add(row.candidate.id);
+      if (row.candidate.changes.length) changed.push(row.candidate);
+      else unchanged++;
+    } else added.push({ id: null, name: row.name, values: row.values });
+  }
+  const missing = diff.missing.filter((e) => !matched.has(e.id));
+  const confirmed = (e: EntryRef) => remove.has(removalKey(diff.sheet, e.id));
+  return {
+    ...diff,
+    added,
+    changed,
+    unmatched: [],
+    missing: missing.filter((e) => !confirmed(e)),
+    removed: [...diff.removed, ...missing.filter(confirmed)],
+    unchanged,
+  };
+}
+
+/**
+ * The preview as it will be applied: confirmed name matches update their
+ * entry (keeping its id, actions and history), other rows without an ID are
+ * added, and only entries whose removal was confirmed are removed.
+ */
+export function decideRoundTrip(
+  preview: RoundTripPreview,
+  decisions: RoundTripDecisions,
+): RoundTripPreview {
+  return {
+    ...preview,
+    stakeholders: decideSheet(preview.stakeholders, decisions),
+    indicators: decideSheet(preview.indicators, decisions),
+  };
 }
 
 // ---------------------------------------------------------------- applying
@@ -124,13 +221,21 @@ export function splitIds(value: unknown): string[] {
 
 /**
  * Applies a preview to a plan (an immer draft inside one `edit`, so the whole
- * import is one undo step). `makeId` names rows added without an ID.
+ * import is one undo step). `makeId` names rows added without an ID. Run
+ * `decideRoundTrip` first: rows still undecided are added, never matched,
+ * and entries missing from the sheet are only removed when listed in
+ * `removed`. Removing indicators unlinks the KPIs that tracked them, as
+ * removing them in the app does.
  */
 export function applyRoundTrip(
   plan: Plan,
-  preview: RoundTripPreview,
+  undecided: RoundTripPreview,
   makeId: (prefix: string) => string,
 ): void {
+  const preview =
+    undecided.stakeholders.unmatched.length || undecided.indicators.unmatched.length
+      ? decideRoundTrip(undecided, NO_DECISIONS)
+      : undecided;
   const s = preview.stakeholders;
   if (s.present) {
     const removed = new Set(s.removed.map((r) => r.id));
@@ -163,5 +268,7 @@ export function applyRoundTrip(
       indicators.push(indicator);
     }
     plan.indicators = indicators;
+    for (const kpi of plan.manage.kpis)
+      if (kpi.indicatorId !== null && removed.has(kpi.indicatorId)) kpi.indicatorId = null;
   }
 }

@@ -154,6 +154,11 @@ describe('export', () => {
     await dialog.getByRole('button', { name: 'Choose workbook…' }).click();
     await (await chooser).setFiles(edited);
     const preview = dialog.getByLabel('Preview of changes');
+    // A deleted row is removed only once ticked (issue 11).
+    await preview
+      .getByText('Stakeholders: 1 added, 1 changed, 1 kept though not in the workbook')
+      .waitFor();
+    await preview.getByRole('checkbox', { name: 'Remove “Loopwise Devices”' }).check();
     await preview.getByText('Stakeholders: 1 added, 1 changed, 1 removed').waitFor();
     await preview.getByText('Indicators: 1 changed').waitFor();
     const change = preview.getByRole('listitem').filter({ hasText: 'Youth Employment Unit' });

@@ -9,8 +9,10 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import {
   applyRoundTrip,
+  decideRoundTrip,
   isEmptyPreview,
   readRoundTripWorkbook,
+  removalKey,
   type RoundTripResult,
 } from '../../shared/export/roundtrip';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
@@ -130,7 +132,9 @@ describe('round trip of an edited workbook', { timeout: 30_000 }, () => {
         ],
       }),
     ]);
-    expect(stakeholders.removed).toEqual([
+    // A deleted row is only removed when the planner ticks it (issue 11).
+    expect(stakeholders.removed).toEqual([]);
+    expect(stakeholders.missing).toEqual([
       { id: removedId, name: plan.stakeholders.entries[1]!.name },
     ]);
     expect(stakeholders.added).toHaveLength(1);
@@ -142,7 +146,14 @@ describe('round trip of an edited workbook', { timeout: 30_000 }, () => {
       }),
     ]);
 
-    const next = produce(plan, (draft) => applyRoundTrip(draft, result.preview, (p) => `${p}-new`));
+    const kept = produce(plan, (draft) => applyRoundTrip(draft, result.preview, (p) => `${p}-new`));
+    expect(kept.stakeholders.entries.some((e) => e.id === removedId)).toBe(true);
+    const confirmed = decideRoundTrip(result.preview, {
+      remove: [removalKey('stakeholders', removedId)],
+      match: [],
+    });
+    expect(confirmed.stakeholders.removed.map((r) => r.id)).toEqual([removedId]);
+    const next = produce(plan, (draft) => applyRoundTrip(draft, confirmed, (p) => `${p}-new`));
     const entries = next.stakeholders.entries;
     expect(entries.find((e) => e.id === first.id)).toMatchObject({
       power: 20,
@@ -217,6 +228,7 @@ describe('bad workbooks change nothing and say why', { timeout: 30_000 }, () => 
     const wb = await exported();
     const sh = wb.getWorksheet('Stakeholders')!;
     sh.getRow(1).getCell(col(sh, 'Power (0–100)')).value = 'Influence';
+    // A renamed required heading fails the import; the unknown heading is named to explain it.
     expectFailure(
       await readRoundTripWorkbook(await bytesOf(wb), plan),
       '“Influence” is not one this app exports',

@@ -1,13 +1,21 @@
 /**
  * "Import from Excel…": reads the Stakeholders and Indicators sheets of a
  * workbook this app exported (after a recipient edited it), shows what would
- * be added, changed and removed, field by field, and applies it only on
- * confirmation — as one undo step.
+ * be added and changed, field by field, and applies it only on confirmation
+ * — as one undo step. Nothing is removed, and no row without an ID is taken
+ * for an existing entry, unless the planner ticks it here: entries with no
+ * row in the workbook are listed with a "Remove" checkbox (unticked), and a
+ * row whose ID was cleared is offered as the entry of the same name.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import {
+  decideRoundTrip,
   isEmptyPreview,
+  matchKey,
+  NO_DECISIONS,
+  removalKey,
+  type RoundTripDecisions,
   type RoundTripPreview,
   type SheetDiff,
 } from '../../../../shared/export/roundtrip-model';
@@ -19,10 +27,12 @@ import { usePlanStore } from '../../store/plan-context';
 import { createExportClient, type ExportClient } from './export-client';
 import { formatMegabytes, writePlanFile } from '../../../../shared/plan/plan-file';
 import { backupBeforeChange } from '../backups/backup-triggers';
+import './roundtrip.css';
 
 const SHEET_LABELS = { stakeholders: 'Stakeholders', indicators: 'Indicators' } as const;
+const ENTRY_NOUN = { stakeholders: 'stakeholder', indicators: 'indicator' } as const;
 
-/** Counts like "2 added, 1 changed, 1 removed". */
+/** Counts like "2 added, 1 changed, 1 removed, 1 kept though not in the workbook". */
 function summary(diff: SheetDiff): string {
   const parts = [
     diff.added.length && `${diff.added.length} added`,
@@ -32,14 +42,53 @@ function summary(diff: SheetDiff): string {
   return parts.length ? parts.join(', ') : 'no changes';
 }
 
-function SheetPreview({ diff }: { diff: SheetDiff }) {
+function toggle(list: readonly string[], key: string, on: boolean): string[] {
+  return on ? [...new Set([...list, key])] : list.filter((k) => k !== key);
+}
+
+function FieldChanges({ changes }: { changes: SheetDiff['changed'][number]['changes'] }) {
+  return (
+    <ul className="export-fields">
+      {changes.map((c) => (
+        <li key={c.key}>
+          {c.label}: <del>{c.before}</del> → <ins>{c.after}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SheetPreview({
+  diff,
+  decided,
+  decisions,
+  onDecide,
+}: {
+  /** The sheet as read (rows without an ID and missing entries undecided). */
+  diff: SheetDiff;
+  /** The sheet as it will be applied with the current decisions. */
+  decided: SheetDiff;
+  decisions: RoundTripDecisions;
+  onDecide: (decisions: RoundTripDecisions) => void;
+}) {
   const label = SHEET_LABELS[diff.sheet];
+  const noun = ENTRY_NOUN[diff.sheet];
   if (!diff.present) return null;
+  const matched = new Set(
+    diff.unmatched
+      .filter((row) => decisions.match.includes(matchKey(diff.sheet, row.row)))
+      .map((row) => row.candidate.id),
+  );
+  const missing = diff.missing.filter((e) => !matched.has(e.id));
+  const kept = missing.filter((e) => !decisions.remove.includes(removalKey(diff.sheet, e.id)));
   return (
     <section className="export-diff" aria-label={`${label} changes`}>
       <h3>
-        {label}: {summary(diff)}
-        {diff.unchanged > 0 && <span className="export-hint"> ({diff.unchanged} unchanged)</span>}
+        {label}: {summary(decided)}
+        {kept.length > 0 && `, ${kept.length} kept though not in the workbook`}
+        {decided.unchanged > 0 && (
+          <span className="export-hint"> ({decided.unchanged} unchanged)</span>
+        )}
       </h3>
       {diff.added.length > 0 && (
         <>
@@ -53,6 +102,48 @@ function SheetPreview({ diff }: { diff: SheetDiff }) {
           </ul>
         </>
       )}
+      {diff.unmatched.length > 0 && (
+        <>
+          <h4>Rows without an ID</h4>
+          <ul className="roundtrip-choices">
+            {diff.unmatched.map((row) => {
+              const key = matchKey(diff.sheet, row.row);
+              const on = decisions.match.includes(key);
+              return (
+                <li key={key}>
+                  <p>
+                    Row {row.row}, “{row.name}”, has no ID. The {noun} “{row.candidate.name}” has no
+                    row of its own: its ID may have been cleared.
+                  </p>
+                  <label className="roundtrip-choice">
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      onChange={(e) =>
+                        onDecide({
+                          ...decisions,
+                          match: toggle(decisions.match, key, e.target.checked),
+                        })
+                      }
+                    />
+                    Row {row.row} is “{row.candidate.name}”: update it (its ID
+                    {diff.sheet === 'stakeholders' ? ', engagement actions and history' : ''} stay)
+                  </label>
+                  {on ? (
+                    row.candidate.changes.length > 0 ? (
+                      <FieldChanges changes={row.candidate.changes} />
+                    ) : (
+                      <p className="export-hint">No field changes.</p>
+                    )
+                  ) : (
+                    <p className="export-hint">Unticked: added as a new {noun}.</p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       {diff.changed.length > 0 && (
         <>
           <h4>Changed</h4>
@@ -60,27 +151,41 @@ function SheetPreview({ diff }: { diff: SheetDiff }) {
             {diff.changed.map((row) => (
               <li key={row.id}>
                 <strong>{row.name}</strong>
-                <ul className="export-fields">
-                  {row.changes.map((c) => (
-                    <li key={c.key}>
-                      {c.label}: <del>{c.before}</del> → <ins>{c.after}</ins>
-                    </li>
-                  ))}
-                </ul>
+                <FieldChanges changes={row.changes} />
               </li>
             ))}
           </ul>
         </>
       )}
-      {diff.removed.length > 0 && (
+      {missing.length > 0 && (
         <>
-          <h4>Removed</h4>
-          <ul>
-            {diff.removed.map((row) => (
-              <li key={row.id}>
-                <span className="export-badge export-badge-removed">Removed</span> {row.name}
-              </li>
-            ))}
+          <h4>Not in the workbook</h4>
+          <p className="export-hint">
+            These {noun}s have no row in the sheet. They are kept unless you tick them for removal.
+          </p>
+          <ul className="roundtrip-choices">
+            {missing.map((entry) => {
+              const key = removalKey(diff.sheet, entry.id);
+              const on = decisions.remove.includes(key);
+              return (
+                <li key={key} className="roundtrip-removal">
+                  <label className="roundtrip-choice">
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      onChange={(e) =>
+                        onDecide({
+                          ...decisions,
+                          remove: toggle(decisions.remove, key, e.target.checked),
+                        })
+                      }
+                    />
+                    Remove “{entry.name}”
+                  </label>
+                  {on && <span className="export-badge export-badge-removed">Removed</span>}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -96,6 +201,11 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; details: readonly string[] } | null>(null);
   const [preview, setPreview] = useState<RoundTripPreview | null>(null);
+  const [decisions, setDecisions] = useState<RoundTripDecisions>(NO_DECISIONS);
+  const decided = useMemo(
+    () => (preview ? decideRoundTrip(preview, decisions) : null),
+    [preview, decisions],
+  );
   const [fileName, setFileName] = useState<string | null>(null);
 
   useEffect(() => () => clientRef.current?.dispose(), []);
@@ -103,6 +213,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
   const choose = async (file: File) => {
     setError(null);
     setPreview(null);
+    setDecisions(NO_DECISIONS);
     setFileName(file.name);
     if (file.size > MAX_IMPORT_BYTES) {
       // Refused before a byte is read into memory.
@@ -126,7 +237,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
   };
 
   const apply = async () => {
-    if (!preview) return;
+    if (!decided) return;
     // Desktop: keep a copy of the plan as it was, in case the workbook was wrong.
     const plan = store.getState().history.present;
     const backup = await backupBeforeChange(plan.id, writePlanFile(plan), 'before-import');
@@ -139,12 +250,12 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
     }
     const result = store
       .getState()
-      .dispatch(importWorkbook({ preview: withRowIds(preview, newId) }));
+      .dispatch(importWorkbook({ preview: withRowIds(decided, newId) }));
     if (!result.ok) {
       setError({ message: result.reason, details: [] });
       return;
     }
-    const { stakeholders, indicators } = preview;
+    const { stakeholders, indicators } = decided;
     notifyUndoable(
       `Imported from Excel: stakeholders ${summary(stakeholders)}; indicators ${summary(indicators)}.`,
       result.stepId,
@@ -152,7 +263,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
 
-  const empty = preview ? isEmptyPreview(preview) : true;
+  const empty = decided ? isEmptyPreview(decided) : true;
   return (
     <Dialog
       title="Import from Excel"
@@ -165,7 +276,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="primary"
-            disabled={!preview || empty || !!busy}
+            disabled={!decided || empty || !!busy}
             onClick={() => void apply()}
           >
             Apply changes
@@ -176,7 +287,8 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
       <div className="export-dialog">
         <p className="export-hint">
           Choose a workbook exported from this plan. The Stakeholders and Indicators sheets are
-          read; rows are matched by their ID column. Nothing changes until you apply.
+          read; rows are matched by their ID column. Other columns are ignored. Nothing changes
+          until you apply, and nothing is removed unless you tick it.
         </p>
         <div className="export-file-row">
           <button type="button" onClick={() => inputRef.current?.click()} disabled={!!busy}>
@@ -213,18 +325,36 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
             )}
           </div>
         )}
-        {preview && (
+        {preview && decided && (
           <div className="export-preview" aria-label="Preview of changes">
-            {preview.notes.map((n) => (
-              <p key={n} className="export-hint">
-                {n}
-              </p>
-            ))}
-            {empty && (
-              <p role="status">The workbook matches the plan: there is nothing to import.</p>
+            {preview.notes.length > 0 && (
+              <ul className="roundtrip-notes" aria-label="Notes on the workbook">
+                {preview.notes.map((n) => (
+                  <li key={n} className="export-hint">
+                    {n}
+                  </li>
+                ))}
+              </ul>
             )}
-            <SheetPreview diff={preview.stakeholders} />
-            <SheetPreview diff={preview.indicators} />
+            {empty && (
+              <p role="status">
+                {preview.stakeholders.missing.length + preview.indicators.missing.length === 0
+                  ? 'The workbook matches the plan: there is nothing to import.'
+                  : 'Nothing changes unless you tick an entry below for removal.'}
+              </p>
+            )}
+            <SheetPreview
+              diff={preview.stakeholders}
+              decided={decided.stakeholders}
+              decisions={decisions}
+              onDecide={setDecisions}
+            />
+            <SheetPreview
+              diff={preview.indicators}
+              decided={decided.indicators}
+              decisions={decisions}
+              onDecide={setDecisions}
+            />
           </div>
         )}
       </div>

@@ -1,0 +1,60 @@
+/**
+ * Numbers as people type them into spreadsheets and forms: "1,050",
+ * "1 050", "12,5", "1.200,50", "1,200.50", "75 %". One reader, so every
+ * import accepts the same text (the Excel round trip uses it; the catalog
+ * import's parseHours/parseCost follow the same rules and could call it).
+ */
+
+/** A number read from text, and whether it was typed as a percentage ("75%"). */
+export interface TypedNumber {
+  readonly value: number;
+  /** True when the text ended in a per-cent sign: `value` is then the number before it (75 for "75%"). */
+  readonly percent: boolean;
+}
+
+/**
+ * A decimal number from text, or null when the text is not one. Spaces,
+ * no-break spaces and apostrophes group thousands; with both "." and ","
+ * the later mark is the decimal one; a lone comma followed by exactly three
+ * digits ("1,050") groups thousands, any other comma ("12,5") is a decimal
+ * comma; a lone dot is a decimal point ("1.000" is 1), two or more group
+ * thousands ("1.000.000"). These are the catalog import's rules
+ * (shared/content/catalog-import.ts parseDecimal), plus the last one.
+ */
+export function parseDecimalText(text: string): number | null {
+  let t = text.replace(/[\s\u00a0\u202f']/g, '');
+  if (t === '') return null;
+  if (t.includes('.') && t.includes(',')) {
+    t =
+      t.lastIndexOf(',') > t.lastIndexOf('.')
+        ? t.replace(/\./g, '').replace(',', '.')
+        : t.replace(/,/g, '');
+  } else if (/^[-+]?\d{1,3}(,\d{3})+$/.test(t) || /^[-+]?\d{1,3}(\.\d{3}){2,}$/.test(t)) {
+    // "1,050", "1,000,000" and "1.000.000" (two dots can only group thousands).
+    t = t.replace(/[,.]/g, '');
+  } else {
+    t = t.replace(',', '.');
+  }
+  // A minus sign typed as the Unicode minus or a dash counts as a minus.
+  t = t.replace(/^[\u2212\u2013]/, '-');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A number typed as text, with or without a per-cent sign ("75%", "75 %", "12,5"). */
+export function parseNumberText(text: string): TypedNumber | null {
+  const trimmed = text.trim();
+  const percent = /%$/.test(trimmed);
+  const value = parseDecimalText(percent ? trimmed.slice(0, -1) : trimmed);
+  return value === null ? null : { value, percent };
+}
+
+/**
+ * A fraction stored by a spreadsheet for a per-cent cell (0.75 shown as
+ * "75%") as the number a person typed (75), without floating-point noise
+ * (0.07 × 100 is 7.000000000000001).
+ */
+export function fromPercentFraction(fraction: number): number {
+  return Number((fraction * 100).toPrecision(12));
+}

@@ -18,6 +18,7 @@ import { BARRIER_LABELS, incentiveBudget, POPULATION_LABELS } from '../learners/
 import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
 import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicators/measures';
+import { BUDGET_LINE_LABELS, BUDGET_LINES, plannedCosts } from '../learners/budget';
 import type { Indicator, Plan } from '../plan/schema';
 import { HIGH_THRESHOLD, QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
 import { stanceLabel } from '../stakeholders/register';
@@ -274,7 +275,50 @@ function summarySheet(
     ws.getColumn(4).width = 12;
     ws.getColumn(5).width = 14;
   }
+  if (options.sections.includes('objective')) budgetRows(ws, plan);
   printSetup(ws, `${title} — Summary`);
+}
+
+/**
+ * The budget by line against what the plan costs, in the plan currency
+ * (Summary sheet): amounts in columns C and D, under the success measures'
+ * baseline and target, wide enough for "2,200,000.00 EUR".
+ */
+function budgetRows(ws: ExcelJS.Worksheet, plan: Plan): void {
+  const budget = plan.budget;
+  const planned = plannedCosts(plan);
+  const anyBudget = budget.total !== null || BUDGET_LINES.some((l) => budget.lines[l] !== null);
+  if (!anyBudget && planned.total === 0) return;
+  const format = moneyFormat(budget.currency);
+  ws.addRow([]);
+  const header = ws.addRow([
+    budget.currency ? `Budget (${budget.currency})` : 'Budget',
+    null,
+    'Budget',
+    'Planned in this plan',
+  ]);
+  styleHeader(header);
+  const add = (label: string, amount: number | null, cost: number | null, bold = false) => {
+    const row = ws.addRow([label, null, amount, cost]);
+    row.getCell(1).font = { bold };
+    for (const c of [3, 4]) {
+      row.getCell(c).numFmt = format;
+      if (bold) row.getCell(c).font = { bold: true };
+    }
+  };
+  for (const line of BUDGET_LINES)
+    add(BUDGET_LINE_LABELS[line], budget.lines[line], planned.lines[line]);
+  add('Total', budget.total, planned.total, true);
+  for (const [label, value] of [
+    ['Licences bought', plan.launch.marketing.licenses],
+    ['Expected participants', planned.participants],
+  ] as const) {
+    const row = ws.addRow([label, null, value]);
+    row.getCell(1).font = { bold: false };
+    row.getCell(3).numFmt = '#,##0';
+  }
+  ws.getColumn(3).width = Math.max(ws.getColumn(3).width ?? 0, 18);
+  ws.getColumn(4).width = Math.max(ws.getColumn(4).width ?? 0, 18);
 }
 
 /**

@@ -4,7 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { buildPlanWorkbook } from '../../shared/export/xlsx';
+import { exportOptions } from './export-helpers';
 import {
   setBudgetLine,
   setBudgetTotal,
@@ -114,6 +117,21 @@ describe('money', () => {
     expect(costs.total).toBeLessThanOrEqual(sample.budget.total!);
     // The old figure multiplied per-learner costs by whole populations.
     expect(costs.lines.incentives! + costs.lines.devicesAndData!).toBeLessThan(1_100_000);
+  });
+});
+
+describe('the Excel summary', () => {
+  it('lists the budget by line against planned costs, in the plan currency', async () => {
+    const { workbook } = await buildPlanWorkbook(sample, exportOptions());
+    const ws = workbook.getWorksheet('Summary')!;
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row) => rows.push(row));
+    const header = rows.find((r) => r.getCell(1).value === 'Budget (EUR)');
+    expect(header).toBeDefined();
+    const incentives = rows.find((r) => r.getCell(1).value === 'Learner incentives')!;
+    expect(incentives.getCell(3).value).toBe(800_000);
+    expect(incentives.getCell(4).value).toBe(766_250);
+    expect(incentives.getCell(3).numFmt).toBe('#,##0.00 "EUR"');
   });
 });
 

@@ -155,6 +155,10 @@ describe('one indicator for several elements (issue 10)', () => {
         <IndicatorList subjectId="lm-placed" subjectTitle="400 completers placed" />
       </PlanStoreProvider>,
     );
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Use an existing indicator for 400 completers placed' }),
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Use an existing indicator'));
     fireEvent.change(screen.getByLabelText('Use an existing indicator'), {
       target: { value: 'ind-placed' },
     });
@@ -207,6 +211,9 @@ describe('one indicator for several elements (issue 10)', () => {
     const added = store.getState().history.present.indicators.at(-1)!;
     expect(added).toMatchObject({ subjectIds: [], successMeasure: 'other' });
     // An indicator of the theory of change can count as a success measure too.
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Count an existing indicator as a success measure' }),
+    );
     fireEvent.change(screen.getByLabelText('Count an existing indicator'), {
       target: { value: 'ind-placed' },
     });

@@ -301,27 +301,64 @@ function shareable(
   return all.filter((i) => !here.has(i.id));
 }
 
-/** Picker that makes an existing indicator measure this element too (no second copy). */
+/**
+ * Picker that makes an existing indicator measure this element too (no second
+ * copy). Closed until asked for: a logframe shows one list per row, and a
+ * large plan's every indicator as options in each would cost thousands of
+ * elements per row.
+ */
 function ShareExisting({
-  candidates,
+  all,
+  shown,
   subjectId,
   title,
   onShared,
 }: {
-  candidates: readonly Indicator[];
+  all: readonly Indicator[];
+  shown: readonly ElementMeasure[];
   subjectId: string | null;
   title: string;
   onShared: (id: string) => void;
 }) {
   const dispatch = useDispatch();
+  const [open, setOpen] = useState(false);
+  // Worked out only when the picker is open (one scan of the plan's indicators).
+  const candidates = useMemo(
+    () => (open ? shareable(all, shown, subjectId) : []),
+    [open, all, shown, subjectId],
+  );
   const [choice, setChoice] = useState('');
   const selectId = useId();
-  if (candidates.length === 0) return null;
+  const selectRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (open) selectRef.current?.focus();
+  }, [open]);
+  if (all.length <= shown.length && shown.every((m) => m.route === 'direct')) return null;
   const label = subjectId === null ? 'Count an existing indicator' : 'Use an existing indicator';
+  if (!open)
+    return (
+      <div className="indicator-share">
+        <button
+          type="button"
+          className="subtle"
+          aria-label={
+            subjectId === null ? `${label} as a success measure` : `${label} for ${title}`
+          }
+          onClick={() => setOpen(true)}
+        >
+          {label}…
+        </button>
+      </div>
+    );
   return (
     <div className="indicator-share">
       <label htmlFor={selectId}>{label}</label>
-      <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+      <select
+        id={selectId}
+        ref={selectRef}
+        value={choice}
+        onChange={(e) => setChoice(e.target.value)}
+      >
         <option value="">Choose an indicator…</option>
         {candidates.map((i) => (
           <option key={i.id} value={i.id}>
@@ -345,10 +382,14 @@ function ShareExisting({
           if (ok) {
             onShared(choice);
             setChoice('');
+            setOpen(false);
           }
         }}
       >
         {subjectId === null ? 'Count it' : 'Use it'}
+      </button>
+      <button type="button" className="subtle" onClick={() => setOpen(false)}>
+        Cancel
       </button>
     </div>
   );
@@ -364,7 +405,6 @@ export function IndicatorList({
   const all = usePlan((p) => p.indicators);
   const measures = useMemo(() => listed(all, subjectId, tracedTo), [all, subjectId, tracedTo]);
   const indicators = useMemo(() => measures.map((m) => m.indicator), [measures]);
-  const candidates = useMemo(() => shareable(all, measures, subjectId), [all, measures, subjectId]);
   const titles = useElementTitles();
   const dispatch = useDispatch();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
@@ -507,7 +547,8 @@ export function IndicatorList({
         </div>
       )}
       <ShareExisting
-        candidates={candidates}
+        all={all}
+        shown={measures}
         subjectId={subjectId}
         title={title}
         onShared={(id) => {

@@ -266,26 +266,33 @@ function longDate(iso: string): string {
 
 /**
  * Outcome targets that cannot be measured: dated before learners who start at
- * launch can finish the pathways. An outcome is what learners reach after
- * learning, so its target date must come after the longest pathway's study
- * time, counted from the launch (or, without one, the plan's manage phase).
- * Outputs (enrolments, hours) are exempt: they are counted while learning.
+ * launch can finish the pathway that leads there. An outcome is what learners
+ * reach after learning, so its target date must come after the study time of
+ * the longest pathway for the learners it counts — the segments the indicator
+ * is reported for, else every pathway — counted from the launch (or, without
+ * one, the manage phase). Outputs (enrolments, hours) are exempt: they are
+ * counted while learning.
  */
 export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) => {
   const timeline = plan.objective.timeline;
   const start = timeline.launch.start ?? timeline.manage.start;
   if (start === null) return [];
-  let longest: { weeks: number; name: string } | null = null;
-  for (const { pathway, weeks } of pathwayFacts(plan.content)) {
-    if (weeks > 0 && (longest === null || weeks > longest.weeks))
-      longest = { weeks, name: pathway.name };
-  }
-  if (longest === null) return [];
-  const finish = addDays(start, longest.weeks * 7);
+  const facts = pathwayFacts(plan.content).filter((f) => f.weeks > 0);
+  if (facts.length === 0) return [];
+  /** The longest pathway among those for `segments` (all pathways when none is named). */
+  const longestFor = (segments: readonly string[]) => {
+    const relevant = segments.length
+      ? facts.filter((f) => f.pathway.segmentIds.some((id) => segments.includes(id)))
+      : facts;
+    let longest: (typeof facts)[number] | null = null;
+    for (const f of relevant.length ? relevant : facts)
+      if (longest === null || f.weeks > longest.weeks) longest = f;
+    return longest!;
+  };
   const findings: Finding[] = [];
   for (const indicator of plan.indicators) {
     const date = indicator.target.date;
-    if (date === null || date >= finish) continue;
+    if (date === null) continue;
     const outcome = indicator.subjectIds.find((id) => {
       const node = index.tocNodes.get(id);
       if (node) return node.kind === 'outcome' || node.kind === 'impact';
@@ -293,11 +300,15 @@ export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) =>
       return item !== undefined && OUTCOME_LANES.has(item.lane);
     });
     if (outcome === undefined && indicator.successMeasure === null) continue;
+    // The learners it counts: the segments it is reported for, else everyone.
+    const longest = longestFor(indicator.disaggregation);
+    const finish = addDays(start, longest.weeks * 7);
+    if (date >= finish) continue;
     findings.push({
       id: `${HEALTH_RULES.unmeasurableTiming}:${indicator.id}`,
       rule: HEALTH_RULES.unmeasurableTiming,
       severity: 'warning',
-      message: `The target date of ${quoteTitle(indicator.name)} (${longDate(date)}) is before learners starting at launch on ${longDate(start)} can finish the ${count(longest.weeks, 'week', 'weeks')} of ${quoteTitle(longest.name)} (${longDate(finish)}).`,
+      message: `The target date of ${quoteTitle(indicator.name)} (${longDate(date)}) is before learners starting at launch on ${longDate(start)} can finish the ${count(longest.weeks, 'week', 'weeks')} of ${quoteTitle(longest.pathway.name)} (${longDate(finish)}).`,
       target: subjectTarget(outcome === undefined ? [] : [outcome], index, indicator.id),
     });
   }

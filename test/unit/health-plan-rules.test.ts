@@ -142,6 +142,20 @@ describe('plan health across the whole plan', () => {
     });
   });
 
+  it('counts the pathways of the segments an indicator is reported for', () => {
+    // Graduates follow only the data pathway (21 weeks from 1 April: 26 August 2027).
+    const plan = edit((d) => {
+      const i = d.indicators.find((x) => x.id === 'ind-placement-rate')!;
+      i.target.date = '2027-09-01';
+      i.disaggregation = ['seg-graduates'];
+    });
+    expect(unmeasurableTiming(plan)).toEqual([]);
+    const everyone = edit((d) => {
+      d.indicators.find((x) => x.id === 'ind-placement-rate')!.target.date = '2027-09-01';
+    });
+    expect(unmeasurableTiming(everyone)[0]!.message).toContain('“IT Support Starter Pathway”');
+  });
+
   it('caches on the timeline of the Objective only: typing its texts never re-checks', () => {
     const read = new Map<string, Set<string>>();
     const watch = <T extends object>(name: string, value: T): T =>

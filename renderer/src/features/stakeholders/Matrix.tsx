@@ -12,6 +12,7 @@ import {
   createContext,
   memo,
   useContext,
+  useDeferredValue,
   useEffect,
   useId,
   useLayoutEffect,
@@ -26,6 +27,7 @@ import { flushSync } from 'react-dom';
 import { moveStakeholder } from '../../../../shared/commands/stakeholders';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import {
+  cardSize,
   layoutMatrix,
   leaderLine,
   type CardBox,
@@ -136,6 +138,18 @@ function textWidth(text: string, family: string): number {
   if (measureCache.size > 5000) measureCache.clear();
   measureCache.set(key, width);
   return width;
+}
+
+/** A card centred on its dot, at the smallest type, until the layout places it. */
+function waitingBox(name: string, family: string, style: CardStyle): CardBox {
+  const size = cardSize(textWidth(name, family), style.fontMin, style);
+  return {
+    left: -size.width / 2,
+    top: -size.height / 2,
+    width: size.width,
+    height: size.height,
+    lines: size.lines,
+  };
 }
 
 /** The last few layouts, so switching tabs or views does not lay out again. */
@@ -667,9 +681,13 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
   useLayoutEffect(() => {
     if (plotRef.current) setFamily(getComputedStyle(plotRef.current).fontFamily);
   }, []);
+  // The layout follows the entries a beat behind (a deferred render): a card
+  // moved by keyboard goes with its dot at once, keeping its offset, and the
+  // cards are laid out again when the browser has time.
+  const laidOut = useDeferredValue(visible);
   const layout = useMemo<MatrixLayout | null>(() => {
     if (!width || !height || !family) return null;
-    const items = visible.map((e) => ({
+    const items = laidOut.map((e) => ({
       id: e.id,
       ...pixelsFromPoint(e, width, height),
       quadrant: quadrantOf(e),
@@ -698,7 +716,11 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     return result;
     // `style` is derived from variant and width.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible, width, height, family, boxes, variant]);
+  }, [laidOut, width, height, family, boxes, variant]);
+  const laidOutDots = useMemo(
+    () => new Map(laidOut.map((e) => [e.id, pixelsFromPoint(e, width, height)])),
+    [laidOut, width, height],
+  );
   const counts = useMemo(() => countByQuadrant(visible), [visible]);
 
   // Keep the selected card in view when it is chosen from elsewhere (a link, the register).
@@ -761,7 +783,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
           />
           {visible.map((entry) => {
             const box = layout?.boxes.get(entry.id);
-            const dot = pixelsFromPoint(entry, width, height);
+            const dot = laidOutDots.get(entry.id) ?? pixelsFromPoint(entry, width, height);
             return (
               <MatrixCard
                 key={entry.id}
@@ -775,7 +797,11 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
                         height: box.height,
                         lines: box.lines,
                       }
-                    : null
+                    : width && family
+                      ? // Just placed, not laid out yet: on its dot for a moment
+                        // (visible, so it can take the focus at once).
+                        waitingBox(entry.name || 'Unnamed', family, style)
+                      : null
                 }
                 number={numbered ? (layout.numbers.get(entry.id) ?? null) : null}
                 selected={entry.id === selectedId}

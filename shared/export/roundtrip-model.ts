@@ -50,13 +50,15 @@ export interface EntryRef {
 }
 
 /**
- * A row without an ID whose name is that of an entry with no row of its own
- * (its ID cell was probably cleared): added as new unless the planner
- * confirms it is that entry.
+ * A row without an ID, or with an ID the plan does not have, whose name is
+ * that of an entry with no row of its own (its ID cell was probably cleared
+ * or mistyped): added as new unless the planner confirms it is that entry.
  */
 export interface UnmatchedRow {
   /** Sheet row number. */
   readonly row: number;
+  /** The ID typed in the row (not one of the plan's), or null when the cell is empty. */
+  readonly id: string | null;
   readonly name: string;
   readonly values: Readonly<Record<string, Value>>;
   /** The entry it would update if confirmed, with the fields that would change. */
@@ -109,7 +111,7 @@ export function isEmptyPreview(preview: RoundTripPreview): boolean {
 export interface RoundTripDecisions {
   /** `removalKey(sheet, id)` of each missing entry to remove. */
   readonly remove: readonly string[];
-  /** `matchKey(sheet, row)` of each row without an ID that is its candidate entry. */
+  /** `matchKey(sheet, row)` of each unmatched row that is its candidate entry. */
   readonly match: readonly string[];
 }
 
@@ -134,7 +136,7 @@ function decideSheet(diff: SheetDiff, decisions: RoundTripDecisions): SheetDiff 
       matched.add(row.candidate.id);
       if (row.candidate.changes.length) changed.push(row.candidate);
       else unchanged++;
-    } else added.push({ id: null, name: row.name, values: row.values });
+    } else added.push({ id: row.id, name: row.name, values: row.values });
   }
   const missing = diff.missing.filter((e) => !matched.has(e.id));
   const confirmed = (e: EntryRef) => remove.has(removalKey(diff.sheet, e.id));

@@ -551,7 +551,8 @@ function diffSheet<T extends { id: string }>(
   const inSheet = new Set<string>();
   const added: AddedRow[] = [];
   const changed: ChangedRow[] = [];
-  const withoutId: { row: number; values: Record<string, Value> }[] = [];
+  /** Rows with no ID, or an ID the plan does not have: new, or an entry whose ID was cleared or mistyped. */
+  const unknown: { row: number; id: string | null; values: Record<string, Value> }[] = [];
   let unchanged = 0;
   const editable = data.columns.filter((c) => c.kind !== 'computed' && c.key !== 'id');
   const changesOf = (current: T, values: Record<string, Value>): FieldChange[] => {
@@ -577,12 +578,8 @@ function diffSheet<T extends { id: string }>(
     const values = normalise(raw, defaults);
     const id = typeof values.id === 'string' ? values.id : null;
     const current = id ? byId.get(id) : undefined;
-    if (!id) {
-      withoutId.push({ row, values });
-      continue;
-    }
     if (!current) {
-      added.push({ id, name: String(values.name ?? ''), values });
+      unknown.push({ row, id, values });
       continue;
     }
     inSheet.add(current.id);
@@ -591,21 +588,22 @@ function diffSheet<T extends { id: string }>(
     else unchanged++;
   }
   const missingEntries = existing.filter((e) => !inSheet.has(e.id));
-  // A row whose ID cell was cleared: offered as the entry of the same name that lost its row.
+  // A row whose ID cell was cleared or mistyped: offered as the entry of the same name that lost its row.
   const byName = new Map<string, T>();
   for (const e of missingEntries)
     if (!byName.has(nameKey(nameOf(e)))) byName.set(nameKey(nameOf(e)), e);
   const unmatched: UnmatchedRow[] = [];
-  for (const { row, values } of withoutId) {
+  for (const { row, id, values } of unknown) {
     const name = String(values.name ?? '');
     const candidate = byName.get(nameKey(name));
     if (!candidate) {
-      added.push({ id: null, name, values });
+      added.push({ id, name, values });
       continue;
     }
     byName.delete(nameKey(name));
     unmatched.push({
       row,
+      id,
       name,
       values,
       candidate: {

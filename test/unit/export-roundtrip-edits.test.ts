@@ -132,6 +132,7 @@ describe('a cleared ID cell', { timeout: 30_000 }, () => {
     expect(s.unmatched).toEqual([
       expect.objectContaining({
         row: 2,
+        id: null,
         name: 'Skills Fund board',
         candidate: expect.objectContaining({
           id: 'sh-skills-fund',
@@ -167,6 +168,24 @@ describe('a cleared ID cell', { timeout: 30_000 }, () => {
     expect(entry(next, 'sh-skills-fund')).toEqual(skillsFund);
     expect(entry(next, 'sh-new')).toMatchObject({ name: 'Skills Fund board', interest: 88 });
     expect(decideRoundTrip(result, NO_DECISIONS).stakeholders.added).toHaveLength(1);
+  });
+
+  it('a mistyped ID is offered the same way; unticked, the row is added with that ID', async () => {
+    const wb = await exported();
+    const sh = wb.getWorksheet('Stakeholders')!;
+    rowOf(sh, 'sh-radio').getCell(1).value = 'sh-radoi';
+    const result = preview(await readRoundTripWorkbook(await bytesOf(wb), plan));
+    const row = result.stakeholders.unmatched[0]!;
+    expect([row.id, row.candidate.id, row.candidate.changes]).toEqual(['sh-radoi', 'sh-radio', []]);
+    expect(decideRoundTrip(result, NO_DECISIONS).stakeholders.added.map((a) => a.id)).toEqual([
+      'sh-radoi',
+    ]);
+    const same = decideRoundTrip(result, {
+      remove: [],
+      match: [matchKey('stakeholders', row.row)],
+    });
+    expect(isEmptyPreview(same)).toBe(true);
+    expect(produce(plan, (d) => applyRoundTrip(d, same, (p) => p))).toEqual(plan);
   });
 
   it('a row without an ID and a name of its own is added, removing nothing', async () => {

@@ -104,7 +104,7 @@ function SheetPreview({
       )}
       {diff.unmatched.length > 0 && (
         <>
-          <h4>Rows without an ID</h4>
+          <h4>Rows without a known ID</h4>
           <ul className="roundtrip-choices">
             {diff.unmatched.map((row) => {
               const key = matchKey(diff.sheet, row.row);
@@ -112,8 +112,11 @@ function SheetPreview({
               return (
                 <li key={key}>
                   <p>
-                    Row {row.row}, “{row.name}”, has no ID. The {noun} “{row.candidate.name}” has no
-                    row of its own: its ID may have been cleared.
+                    {row.id === null
+                      ? `Row ${row.row}, “${row.name}”, has no ID.`
+                      : `Row ${row.row}, “${row.name}”, has the ID “${row.id}”, which is not in the plan.`}{' '}
+                    The {noun} “{row.candidate.name}” has no row of its own: its ID may have been{' '}
+                    {row.id === null ? 'cleared' : 'changed'}.
                   </p>
                   <label className="roundtrip-choice">
                     <input

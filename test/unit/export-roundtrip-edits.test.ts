@@ -422,6 +422,7 @@ describe('export → import of any valid plan changes nothing', () => {
           );
           const result = preview(await readRoundTripWorkbook(wb, valid));
           expect(isEmptyPreview(result)).toBe(true);
+          expect(result.notes).toEqual([]);
           expect(result.stakeholders.missing).toEqual([]);
           expect(result.indicators.missing).toEqual([]);
           expect(produce(valid, (d) => applyRoundTrip(d, result, (p) => p))).toEqual(valid);

@@ -60,6 +60,14 @@ describe.skipIf(!existsSync(SOFFICE))(
         expect(isEmptyPreview(result.preview)).toBe(true);
         expect(result.preview.stakeholders.missing).toEqual([]);
         expect(result.preview.indicators.missing).toEqual([]);
+        // No column, heading row or quadrant worth a remark (LibreOffice keeps the formulas).
+        expect(result.preview.notes).toEqual(
+          profileName === 'internal'
+            ? []
+            : [
+                'The Stakeholders sheet has no Contact or Internal notes column (a shareable export): contacts and notes stay as they are.',
+              ],
+        );
       }
     });
 

@@ -74,6 +74,11 @@ describe('budget and money', () => {
     await finding.click();
     await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
     await waitUntilSaved(page);
+    // The budget is kept, as typed, after a reload.
+    await page.reload();
+    const again = page.getByLabel('Learner incentives budget (EUR)', { exact: true });
+    await again.waitFor();
+    expect(await again.inputValue()).toBe('500000.50');
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

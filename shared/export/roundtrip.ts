@@ -46,6 +46,7 @@ import type {
   Value,
 } from './roundtrip-model';
 import { cellText } from './sanitize';
+import { columnLetter } from './xlsx';
 import { splitIds } from './roundtrip-model';
 
 export {
@@ -295,17 +296,6 @@ function findHeadingRow(ws: ExcelJS.Worksheet, known: readonly RoundTripColumn[]
   return best;
 }
 
-/** Column letters for a 1-based index (A, B, …, AA). */
-function letter(index: number): string {
-  let n = index;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 const quoteList = (items: readonly string[]) => items.map((t) => `“${t}”`).join(', ');
 
 const cellString = (cell: ExcelJS.Cell) => {
@@ -350,7 +340,7 @@ function readSheet(
   if (missing.length)
     for (const { index, text } of ignored)
       errors.push(
-        `${name} sheet, column ${letter(index)}: the heading “${text}” is not one this app exports; if it was renamed, restore the original heading (one of ${quoteList(known.map((k) => k.header))}).`,
+        `${name} sheet, column ${columnLetter(index)}: the heading “${text}” is not one this app exports; if it was renamed, restore the original heading (one of ${quoteList(known.map((k) => k.header))}).`,
       );
   else if (ignored.length) {
     const one = ignored.length === 1;
@@ -407,7 +397,7 @@ function readSheet(
           : '';
       if (text.toLowerCase() !== derived.toLowerCase())
         notes.push(
-          `${name} sheet, cell ${letter(index)}${r}: the Quadrant “${text}” was typed in, but the quadrant follows from Power and Interest${derived ? ` (here “${derived}”)` : ''}, so the typed value is ignored. To move the stakeholder, change Power or Interest.`,
+          `${name} sheet, cell ${columnLetter(index)}${r}: the Quadrant “${text}” was typed in, but the quadrant follows from Power and Interest${derived ? ` (here “${derived}”)` : ''}, so the typed value is ignored. To move the stakeholder, change Power or Interest.`,
         );
     }
     const id = values.id;

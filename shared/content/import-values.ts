@@ -47,7 +47,10 @@ export interface DistinctValue {
   readonly suggested: string | null;
 }
 
-export type DistinctValues = Readonly<Record<ValueField, readonly DistinctValue[]>>;
+export type DistinctValues = Readonly<Record<ValueField, readonly DistinctValue[]>> & {
+  /** Rows whose cell in the field's column is empty (0 when no column is mapped). */
+  readonly empty: Readonly<Record<ValueField, number>>;
+};
 
 /** Most distinct values listed per field (a Kind column with more is not a Kind column). */
 export const MAX_DISTINCT_VALUES = 100;
@@ -226,6 +229,7 @@ export function distinctValues(
   splitList: (text: string) => string[],
 ): DistinctValues {
   const out = {} as Record<ValueField, DistinctValue[]>;
+  const empty = { kind: 0, level: 0, languages: 0 };
   for (const field of VALUE_FIELDS) {
     const col = columns[field];
     if (col === null) {
@@ -237,7 +241,11 @@ export function distinctValues(
     const entriesOf = new Map<string, string[]>();
     for (const cells of rows) {
       const cell = (cells[col] ?? '').trim();
-      if (!cell) continue;
+      if (!cell) {
+        // Blank rows are passed over by the import, so they ask for nothing.
+        if (cells.some((c) => c.trim() !== '')) empty[field]++;
+        continue;
+      }
       let entries = entriesOf.get(cell);
       if (!entries) {
         entries = field === 'languages' ? splitList(cell) : [cell.replace(/\s+/g, ' ')];
@@ -261,7 +269,7 @@ export function distinctValues(
         suggested: suggestValue(field, text),
       }));
   }
-  return out;
+  return { ...out, empty };
 }
 
 /** Extra cells kept in the notes: "Enrolments: 5.3k; Rating: 4.7" (empty cells left out). */

@@ -226,7 +226,8 @@ export function largeCatalog(
           : Math.round(base.costPerLearner * (0.8 + rand() * 0.5)),
       skills: [...base.skills],
       languages: v % 3 === 0 ? [...base.languages, 'Portuguese'] : [...base.languages],
-      url: `${base.url}-${v}`,
+      // A sample item without a link stays without one ("-3" is no URL).
+      url: base.url ? `${base.url}-${v}` : '',
     });
   }
   return catalog;

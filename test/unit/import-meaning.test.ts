@@ -61,6 +61,8 @@ describe('value suggestions', () => {
       { text: 'Webinar', key: 'webinar', rows: 1, suggested: null },
     ]);
     expect(v.level).toEqual([]);
+    // Rows with an empty cell are counted: the dialog asks what they are.
+    expect(v.empty).toEqual({ kind: 0, level: 0, languages: 1 });
     expect(v.languages.map((l) => [l.text, l.rows, l.suggested])).toEqual([
       ['en', 2, 'English'],
       ['de', 1, 'German'],
@@ -242,6 +244,7 @@ describe('saved mappings (presets)', () => {
         kind: [],
         level: [],
         languages: [],
+        empty: { kind: 0, level: 0, languages: 0 },
       },
     );
     const list = withPreset(withPreset([], a), { ...a, kindForAll: 'clip' });

@@ -1,8 +1,11 @@
 /**
  * Catalog import: choose a CSV or XLSX file, map its columns to catalog
- * fields, see which rows would fail and why (row and field), then confirm.
- * Nothing changes in the plan until Import is pressed, and the whole import
- * is one undo step.
+ * fields (or pick a saved mapping), match the file's Kind, Level and
+ * Language values to ours (ImportValueMapping), see which rows would fail
+ * and why (row and field; downloadable as a CSV with a Reason column), and
+ * which catalog items a re-imported export updates, then confirm. Nothing
+ * changes in the plan until Import is pressed, and the whole import (new
+ * items and updates) is one undo step.
  *
  * Reading and checking run in a worker that reports progress; the page gets
  * summaries, not rows, until Import is pressed. Then (desktop) a backup of

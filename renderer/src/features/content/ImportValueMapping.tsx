@@ -55,13 +55,14 @@ export function ValueMapping({
         : mapped
           ? 'Level of rows without one'
           : 'Level of every row';
+    const emptyRows = values.empty[field];
     const labels: Record<string, string> = field === 'kind' ? KIND_LABELS : LEVEL_LABELS;
     const value = (field === 'kind' ? choices.kindForAll : choices.levelForAll) ?? '';
     return (
       <label className="mapping-field">
         <span>
           {label}
-          {!mapped && ' (required)'}
+          {mapped ? emptyRows > 0 && ` (${rowsText(emptyRows)})` : ' (required)'}
         </span>
         <select
           aria-label={label}
@@ -141,10 +142,21 @@ export function ValueMapping({
   return (
     <fieldset className="mapping import-value-mapping">
       <legend>Match the values in your file</legend>
-      <div className="mapping-grid">
-        {forAll('kind')}
-        {forAll('level')}
-      </div>
+      {/* The kind or level of every row when no column holds it; of the rows
+          with an empty cell when one does (asked only when there are such rows). */}
+      {(mapping.kind === null ||
+        mapping.level === null ||
+        values.empty.kind > 0 ||
+        values.empty.level > 0 ||
+        !!choices.kindForAll ||
+        !!choices.levelForAll) && (
+        <div className="mapping-grid">
+          {(mapping.kind === null || values.empty.kind > 0 || !!choices.kindForAll) &&
+            forAll('kind')}
+          {(mapping.level === null || values.empty.level > 0 || !!choices.levelForAll) &&
+            forAll('level')}
+        </div>
+      )}
       <div className="import-value-tables">
         {values.kind.length > 0 && table('kind', values.kind, KIND_LABELS)}
         {values.level.length > 0 && table('level', values.level, LEVEL_LABELS)}
@@ -164,7 +176,7 @@ export function ValueMapping({
               {values.languages.map((v) => (
                 <tr key={v.key}>
                   <th scope="row">{v.text}</th>
-                  <td className="num">{rowsText(v.rows).replace(/ rows?$/, '')}</td>
+                  <td className="num">{v.rows.toLocaleString('en-GB')}</td>
                   <td>
                     <input
                       type="text"

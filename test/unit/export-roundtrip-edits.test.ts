@@ -237,6 +237,19 @@ describe('one length rule: characters as the plan schema counts them', { timeout
     expect(isEmptyPreview(result)).toBe(true);
   });
 
+  it('keeps notes longer than an Excel cell holds: the cut-short cell is no edit', async () => {
+    // 20,000 emoji are 40,000 UTF-16 units; Excel cells hold 32,767, so the export cuts them.
+    const emoji = '😀'.repeat(20_000);
+    const long = produce(plan, (d) => {
+      d.stakeholders.entries[0]!.notes = emoji;
+    });
+    const result = preview(await readRoundTripWorkbook(await bytesOf(await exported(long)), long));
+    expect(isEmptyPreview(result)).toBe(true);
+    expect(
+      produce(long, (d) => applyRoundTrip(d, result, (p) => p)).stakeholders.entries[0]!.notes,
+    ).toBe(emoji);
+  });
+
   it('refuses notes the schema would refuse, counting the same way', async () => {
     const wb = await exported();
     const sh = wb.getWorksheet('Stakeholders')!;

@@ -102,6 +102,9 @@ describe('catalog import: what the values mean', () => {
       .getByLabel('Saved mapping', { exact: true })
       .selectOption({ label: 'Vocabulary export' });
     await dialog.getByText('“Vocabulary export” used.').waitFor();
+    expect(await dialog.getByLabel('Saved mapping', { exact: true }).inputValue()).toBe(
+      'Vocabulary export',
+    );
     await expect.poll(() => summary.textContent()).toBe('1 new, 0 updated, 3 unchanged');
     await dialog.getByLabel('Keep “Enrolments” in the notes').check();
     await expect.poll(() => summary.textContent()).toBe('1 new, 1 updated, 2 unchanged');

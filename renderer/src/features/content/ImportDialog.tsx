@@ -90,6 +90,8 @@ export function ImportDialog({
   const [presets, setPresets] = useState<ImportPreset[]>(() => loadPresets());
   const [presetName, setPresetName] = useState('');
   const [presetNote, setPresetNote] = useState<string | null>(null);
+  // The saved mapping in use ('' when none: the guessed or hand-made one).
+  const [presetUsed, setPresetUsed] = useState('');
 
   useEffect(() => {
     clientRef.current = createImportClient();
@@ -125,6 +127,7 @@ export function ImportDialog({
     setPreview(null);
     setMapping(null);
     setPresetNote(null);
+    setPresetUsed('');
     if (chosen.size > MAX_IMPORT_BYTES) {
       // Refuse before reading a byte into memory.
       setError(
@@ -170,6 +173,7 @@ export function ImportDialog({
     const preset = [...presets, ...BUILT_IN_PRESETS].find((p) => p.name === name);
     if (!preset || !file) return;
     const applied = applyPreset(preset, file.headers);
+    setPresetUsed(preset.name);
     setPresetNote(
       applied.missing.length
         ? `“${preset.name}” used; this file has no column ${applied.missing.map((m) => `“${m}”`).join(', ')}.`
@@ -243,6 +247,9 @@ export function ImportDialog({
     setFile(null);
     setPreview(null);
     setMapping(null);
+    setChoices({});
+    setPresetUsed('');
+    setPresetNote(null);
     setError(null);
     notify('Import cancelled. Nothing in the catalog was changed.');
   };
@@ -461,11 +468,13 @@ export function ImportDialog({
               <span>Saved mapping</span>
               <select
                 aria-label="Saved mapping"
-                value=""
+                value={presetUsed}
                 disabled={!!busy}
                 onChange={(e) => chooseSavedMapping(e.target.value)}
               >
-                <option value="">— choose to use —</option>
+                <option value="" disabled={presetUsed !== ''}>
+                  — none —
+                </option>
                 {presets.length > 0 && (
                   <optgroup label="Yours">
                     {presets.map((p) => (

@@ -184,6 +184,9 @@ export function ValueMapping({
                       defaultValue={choices.values?.languages?.[v.key] ?? v.suggested ?? ''}
                       disabled={disabled}
                       maxLength={500}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') e.currentTarget.blur();
+                      }}
                       onBlur={(e) => {
                         const next = e.target.value.trim();
                         if (next !== (choices.values?.languages?.[v.key] ?? v.suggested ?? ''))

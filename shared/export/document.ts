@@ -8,12 +8,7 @@
 import { KIND_LABELS } from '../content/catalog';
 import { OPTION_LABELS, scorePlanDecision } from '../content/makeorbuy';
 import { describeDuration, LEVEL_LABELS, summarisePathway } from '../content/pathways';
-import {
-  baselineToTarget,
-  FREQUENCY_LABELS,
-  formatValue,
-  indicatorsOf,
-} from '../indicators/format';
+import { baselineToTarget, FREQUENCY_LABELS, formatValue } from '../indicators/format';
 import {
   BARRIER_LABELS,
   byCount,
@@ -26,7 +21,7 @@ import {
 } from '../learners/segments';
 import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
-import { successMeasuresOf } from '../indicators/measures';
+import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicators/measures';
 import {
   BUDGET_LINE_LABELS,
   BUDGET_LINES,
@@ -341,9 +336,8 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
           kindLabel(n),
           n.title,
           dash(n.description),
-          indicatorsOf(plan.indicators, n.id)
-            .map((i) => i.name)
-            .join('; ') || '—',
+          (indicatorsBySubject(plan.indicators).get(n.id) ?? []).map((i) => i.name).join('; ') ||
+            '—',
         ]),
       },
     );
@@ -427,8 +421,9 @@ function logicModelSection(plan: Plan): DocBlock[] {
         rows: chain.map((item) => [
           laneInfo(item.lane).level,
           item.description.trim() ? `${item.title}\n${item.description.trim()}` : item.title,
-          indicatorsOf(plan.indicators, item.id)
-            .map((i) => `${i.name}: ${baselineToTarget(i)}`)
+          // Its own indicators and those of the ToC outcome it is traced to (one framework).
+          measuresOf(indicatorsBySubject(plan.indicators), item.id, item.tocOutcomeId)
+            .map(({ indicator: i }) => `${i.name}: ${baselineToTarget(i)}`)
             .join('\n') || '—',
           dash(item.meansOfVerification),
           dash(item.assumptions),

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { planDocument } from '../../shared/export/document';
 import { buildPlanWorkbook } from '../../shared/export/xlsx';
 import { exportOptions } from './export-helpers';
 import {
@@ -117,6 +118,23 @@ describe('money', () => {
     expect(costs.total).toBeLessThanOrEqual(sample.budget.total!);
     // The old figure multiplied per-learner costs by whole populations.
     expect(costs.lines.incentives! + costs.lines.devicesAndData!).toBeLessThan(1_100_000);
+  });
+});
+
+describe('the Word document', () => {
+  it('lists a ToC outcome’s indicator on the logframe row of the item traced to it', () => {
+    const doc = planDocument(sample, exportOptions());
+    const text = JSON.stringify(doc.sections);
+    const item = sample.logicModel.items.find((i) => i.id === 'lm-imo-placement')!;
+    const placement = sample.indicators.find((i) => i.id === 'ind-placement-rate')!;
+    // The row's indicator cell names the placement rate, shared with the ToC outcome.
+    const rows = doc.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.type === 'table')
+      .flatMap((b) => (b as { rows: readonly (readonly string[])[] }).rows);
+    const row = rows.find((r) => r[1]?.startsWith(item.title))!;
+    expect(row.join(' ')).toContain(placement.name);
+    expect(text).toContain('€2,200,000');
   });
 });
 

@@ -79,6 +79,23 @@ export const unservedSegment: HealthRule = (plan) => {
     }));
 };
 
+/** Segments expecting more participants than people in them (a typo, or size and participants swapped). */
+export const participantsOverPopulation: HealthRule = (plan) =>
+  plan.learners
+    .filter(
+      (s) =>
+        s.estimatedSize !== null &&
+        s.expectedParticipants !== null &&
+        s.expectedParticipants > s.estimatedSize,
+    )
+    .map((segment) => ({
+      id: `${HEALTH_RULES.participantsOverPopulation}:${segment.id}`,
+      rule: HEALTH_RULES.participantsOverPopulation,
+      severity: 'warning',
+      message: `The learner segment ${quoteTitle(segment.name)} expects ${count(segment.expectedParticipants!, 'participant', 'participants')} out of ${count(segment.estimatedSize!, 'person', 'people')}: participants cannot outnumber the population.`,
+      target: { section: 'learners', elementId: segment.id },
+    }));
+
 /** Industry checkpoints and recurring engagement actions without a date. */
 export const undatedCheckpoint: HealthRule = (plan) => {
   const findings: Finding[] = [];
@@ -320,6 +337,7 @@ export const PLAN_RULES: readonly HealthRule[] = [
   missingReference,
   overBudget,
   unservedSegment,
+  participantsOverPopulation,
   uncoveredSkills,
   undecidedMakeOrBuy,
   undatedCheckpoint,

@@ -45,6 +45,7 @@ export const HEALTH_RULES = {
   overBudget: 'over-budget',
   missingReference: 'missing-reference',
   unmeasurableTiming: 'unmeasurable-timing',
+  participantsOverPopulation: 'participants-over-population',
   unengagedKeyStakeholder: 'unengaged-key-stakeholder',
 } as const;
 

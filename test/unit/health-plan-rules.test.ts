@@ -12,6 +12,7 @@ import { checkPlanHealth, healthDependencies, HEALTH_INPUTS } from '../../shared
 import {
   missingReference,
   overBudget,
+  participantsOverPopulation,
   uncoveredSkills,
   undatedCheckpoint,
   undecidedMakeOrBuy,
@@ -76,6 +77,17 @@ describe('plan health across the whole plan', () => {
     expect(unservedSegment(plan).map((f) => f.target)).toEqual([
       { section: 'learners', elementId: 'seg-justice' },
     ]);
+  });
+
+  it('finds segments expecting more participants than people', () => {
+    const plan = edit((d) => {
+      d.learners[0]!.expectedParticipants = 12_000;
+    });
+    const findings = participantsOverPopulation(plan);
+    expect(findings.map((f) => f.message)).toEqual([
+      `The learner segment “${plan.learners[0]!.name}” expects 12,000 participants out of 9,800 people: participants cannot outnumber the population.`,
+    ]);
+    expect(findings[0]!.target).toEqual({ section: 'learners', elementId: plan.learners[0]!.id });
   });
 
   it('finds checkpoints without dates', () => {

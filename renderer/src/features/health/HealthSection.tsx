@@ -60,6 +60,10 @@ const RULE_HELP = [
   ['Uncovered skill', 'Each required skill of a pathway should be taught by one of its steps.'],
   ['Open make-or-buy question', 'Each make-or-buy question needs a decision and its rationale.'],
   ['Segment without a pathway', 'Each learner segment should have a pathway to follow.'],
+  [
+    'More participants than people',
+    'A segment’s expected participants cannot outnumber its population.',
+  ],
   ['Checkpoint without a date', 'Checkpoints need a date to come up when they are due.'],
   [
     'Over budget',

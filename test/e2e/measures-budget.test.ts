@@ -84,6 +84,25 @@ describe('budget and money', () => {
   });
 });
 
+describe('my sections at projector and desktop sizes', () => {
+  it('Learners, Pathways & skills and Plan health have no serious axe problems at 1280×720 and 1920×1080', async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const { context, page } = await openApp(browser, viewport);
+      await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
+      for (const section of ['Learners', 'Pathways & skills', 'Plan health']) {
+        await page.getByRole('link', { name: section, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: section }).waitFor();
+        expect(await seriousViolations(page), section).toEqual([]);
+        await screenshot(page, `${section.replace(/\W+/g, '-').toLowerCase()}-${viewport.width}`);
+      }
+      await context.close();
+    }
+  });
+});
+
 describe('money in the catalog', () => {
   it('keeps 17.40 as typed and shows it in the plan currency', async () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });

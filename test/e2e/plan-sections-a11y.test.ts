@@ -1,0 +1,56 @@
+/**
+ * Every Plan section of the sample plan, on a projector (1280×720) and a
+ * full-HD screen (1920×1080): axe-core finds nothing serious or critical,
+ * each section has one h1 naming it, and nothing is wider than the window
+ * (issue 10's closing check). Screenshots are saved for review.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_SECTIONS } from '../../renderer/src/app/routes';
+import AxeBuilder from './axe';
+import { appErrors, launchChromium, openApp, screenshot } from './browser';
+
+const SAMPLE = 'Lower Valley Digital Futures 2027';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  return (await new AxeBuilder(page).analyze())
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('every Plan section', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`passes axe, has its h1 and fits the window at ${viewport.width}×${viewport.height}`, async () => {
+      const { context, page } = await openApp(browser, viewport);
+      await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
+      const found: Record<string, string[]> = {};
+      for (const section of PLAN_SECTIONS.filter((s) => s.group === 'Plan')) {
+        await page.getByRole('link', { name: section.label, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: section.label }).waitFor();
+        // Let deferred layouts (matrix, canvas) settle before checking.
+        await page.waitForTimeout(300);
+        const problems = await seriousViolations(page);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        if (overflow > 0) problems.push(`page ${overflow} px wider than the window`);
+        if (problems.length) found[section.label] = problems;
+        await screenshot(page, `plan-section-${section.id}-${viewport.width}`);
+      }
+      expect(found).toEqual({});
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});

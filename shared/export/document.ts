@@ -31,7 +31,7 @@ import {
 } from '../learners/budget';
 import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
-import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
+import { QUADRANT_INFO, QUADRANT_ORDER } from '../stakeholders/quadrants';
 import { describeDue, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
@@ -47,7 +47,7 @@ import {
   type ExportSectionId,
   type Profile,
 } from './options';
-import { countByQuadrant } from '../stakeholders/register';
+import { countByQuadrant, placedQuadrant } from '../stakeholders/register';
 
 /** A table column: heading and relative width. */
 export interface DocColumn {
@@ -546,7 +546,7 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
           categoryLabel(categoryOf(e)),
           String(e.power),
           String(e.interest),
-          QUADRANT_INFO[quadrantOf(e)].label,
+          placedLabel(e),
           `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
           dash(e.owner),
           ...(internal ? [dash(e.contact)] : []),
@@ -564,7 +564,7 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
           type: 'paragraph',
           style: 'note',
           text: entries
-            .filter((e) => quadrantOf(e) === q)
+            .filter((e) => placedQuadrant(e) === q)
             .map((e) =>
               e.organisation.trim() && e.organisation !== e.name
                 ? `${e.name} (${e.organisation})`
@@ -1010,4 +1010,10 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
 /** The profile's display name (cover page, header). */
 export function profileLabel(profile: Profile): string {
   return PROFILES[profile].label;
+}
+
+/** A stakeholder's quadrant, or "Unplaced" while it waits to be positioned (no score yet). */
+function placedLabel(entry: Parameters<typeof placedQuadrant>[0]): string {
+  const quadrant = placedQuadrant(entry);
+  return quadrant ? QUADRANT_INFO[quadrant].label : 'Unplaced';
 }

@@ -395,7 +395,8 @@ function readSheet(
         typeof power === 'number' && typeof interest === 'number'
           ? QUADRANT_INFO[quadrantOf({ power, interest })].label
           : '';
-      if (text.toLowerCase() !== derived.toLowerCase())
+      // "Unplaced" is what the export writes for a stakeholder still waiting in the tray.
+      if (text.toLowerCase() !== derived.toLowerCase() && text !== 'Unplaced')
         notes.push(
           `${name} sheet, cell ${columnLetter(index)}${r}: the Quadrant “${text}” was typed in, but the quadrant follows from Power and Interest${derived ? ` (here “${derived}”)` : ''}, so the typed value is ignored. To move the stakeholder, change Power or Interest.`,
         );

@@ -21,7 +21,7 @@ import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicator
 import { BUDGET_LINE_LABELS, BUDGET_LINES, plannedCosts } from '../learners/budget';
 import type { Indicator, Plan } from '../plan/schema';
 import { HIGH_THRESHOLD, QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
-import { stanceLabel } from '../stakeholders/register';
+import { isPlaced, stanceLabel } from '../stakeholders/register';
 import { EVIDENCE_LEVELS, kindLabel } from '../toc/kinds';
 import {
   choiceLabel,
@@ -493,10 +493,13 @@ function stakeholdersSheet(
         partnerType: t(choiceLabel(PARTNER_TYPE_CHOICES, s.partnerType)),
         power: s.power,
         interest: s.interest,
-        quadrant: {
-          formula: quadrantFormula(`${col('power')}${row}`, `${col('interest')}${row}`),
-          result: QUADRANT_INFO[quadrantOf(s)].label,
-        },
+        // A stakeholder still in the Unplaced tray has no real scores yet: no quadrant either.
+        quadrant: isPlaced(s)
+          ? {
+              formula: quadrantFormula(`${col('power')}${row}`, `${col('interest')}${row}`),
+              result: QUADRANT_INFO[quadrantOf(s)].label,
+            }
+          : 'Unplaced',
         currentStance: stanceLabel(s.currentStance),
         desiredStance: stanceLabel(s.desiredStance),
         owner: t(s.owner),

@@ -401,6 +401,8 @@ const stakeholderArb = fc.record({
   contact: anyText(40),
   nextCheckpoint: date,
   notes: anyText(400),
+  // A new stakeholder still in the Unplaced tray exports "Unplaced" as its quadrant.
+  placed: fc.constantFrom(undefined, false),
 });
 
 const indicatorArb = fc.record({

@@ -1,0 +1,43 @@
+/** A stakeholder still in the Unplaced tray has no quadrant yet, in the Word and Excel exports too. */
+import ExcelJS from 'exceljs';
+import { produce } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { planDocument, type DocBlock } from '../../shared/export/document';
+import { buildPlanXlsx } from '../../shared/export/xlsx';
+import { exportOptions, samplePlan } from './export-helpers';
+
+const plan = produce(samplePlan(), (d) => {
+  d.stakeholders.entries[0]!.placed = false;
+});
+const name = plan.stakeholders.entries[0]!.name;
+
+describe('an unplaced stakeholder in exports', () => {
+  it('reads "Unplaced" in the Word register and is listed under no quadrant', () => {
+    const section = planDocument(plan, exportOptions()).sections.find(
+      (s) => s.id === 'stakeholders',
+    )!;
+    const tables = section.blocks.filter(
+      (b): b is Extract<DocBlock, { type: 'table' }> => b.type === 'table',
+    );
+    const row = tables.flatMap((t) => t.rows).find((r) => r.includes(name))!;
+    expect(row).toContain('Unplaced');
+    const lists = section.blocks
+      .filter((b) => b.type === 'paragraph' && 'style' in b && b.style === 'note')
+      .map((b) => (b as { text: string }).text);
+    expect(lists.some((text) => text.split('; ').some((n) => n.startsWith(name)))).toBe(false);
+  });
+
+  it('reads "Unplaced" in the Excel Stakeholders sheet, without a quadrant formula', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildPlanXlsx(plan, exportOptions())).slice().buffer);
+    const ws = wb.getWorksheet('Stakeholders')!;
+    let quadrantColumn = 0;
+    ws.getRow(1).eachCell((cell, n) => {
+      if (cell.value === 'Quadrant') quadrantColumn = n;
+    });
+    const row = ws.getRow(2);
+    expect(row.getCell(2).value).toBe(name);
+    expect(row.getCell(quadrantColumn).value).toBe('Unplaced');
+    expect(ws.getRow(3).getCell(quadrantColumn).formula).toBeTruthy();
+  });
+});

@@ -59,6 +59,8 @@ describe('catalog import: what the values mean', () => {
     await dialog.getByLabel('Level for “Mixed”').selectOption({ label: 'Intermediate' });
     await expect.poll(() => summary.textContent()).toBe('3 rows ready to import');
     await dialog.getByRole('row', { name: /4 Python Course Intermediate/ }).waitFor();
+    await dialog.getByRole('table', { name: 'Level values in your file' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'catalog-import-values-table-1280');
     expect(
       (await new AxeBuilder(page).analyze()).filter(
         (v) => v.impact === 'serious' || v.impact === 'critical',

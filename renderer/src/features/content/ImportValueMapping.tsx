@@ -179,6 +179,8 @@ export function ValueMapping({
                   <td className="num">{v.rows.toLocaleString('en-GB')}</td>
                   <td>
                     <input
+                      // A saved mapping applied changes the value: the field shows it afresh.
+                      key={choices.values?.languages?.[v.key] ?? v.suggested ?? ''}
                       type="text"
                       aria-label={`Language for “${v.text}”`}
                       defaultValue={choices.values?.languages?.[v.key] ?? v.suggested ?? ''}

@@ -39,11 +39,7 @@ function who(plan: Plan, id: string, fallback = 'stakeholder'): string {
  * waits in the matrix's "Unplaced" tray (scores 50/50, counted in no
  * quadrant) until someone positions it; with `at` it is placed there.
  */
-export function blankStakeholder(
-  name: string,
-  at?: MatrixPoint,
-  id = newId('sh'),
-): Stakeholder {
+export function blankStakeholder(name: string, at?: MatrixPoint, id = newId('sh')): Stakeholder {
   const point = at ?? { power: 50, interest: 50 };
   return {
     id,

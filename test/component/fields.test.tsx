@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { NumberField, parseNumberInput } from '../../renderer/src/components/fields';
+import { MoneyField } from '../../renderer/src/features/learners/MoneyField';
 
 describe('parseNumberInput', () => {
   it.each([
@@ -13,6 +14,9 @@ describe('parseNumberInput', () => {
     ['.5', 0.5],
     ['1e3', 1000],
     ['12 000', 12000],
+    // One reader with the imports: a comma before other than three digits is a decimal comma.
+    ['12,5', 12.5],
+    ['1.200,50', 1200.5],
   ])('reads %j as %j', (text, expected) => {
     expect(parseNumberInput(text)).toBe(expected);
   });
@@ -50,6 +54,7 @@ describe('NumberField', () => {
     const onChange = vi.fn();
     render(<Harness onChange={onChange} />);
     const input = screen.getByLabelText('Target') as HTMLInputElement;
+    fireEvent.focus(input);
     fireEvent.change(input, { target: { value: '250' } });
     expect(onChange).toHaveBeenLastCalledWith(250);
 
@@ -66,6 +71,30 @@ describe('NumberField', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('keeps a good value when the field is left with it', () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const input = screen.getByLabelText('Target') as HTMLInputElement;
+    fireEvent.focus(input);
+    for (const text of ['5', '5e', '5e2']) fireEvent.change(input, { target: { value: text } });
+    fireEvent.blur(input);
+    expect(input.value).toBe('5e2');
+    expect(onChange).toHaveBeenLastCalledWith(500);
+  });
+
+  it('leaves nothing behind when typing passes valid numbers on the way to an invalid one (issue 10: "1e30" must not leave 1000)', () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const input = screen.getByLabelText('Target') as HTMLInputElement;
+    fireEvent.focus(input);
+    for (const text of ['1', '1e', '1e3', '1e30'])
+      fireEvent.change(input, { target: { value: text } });
+    expect(screen.getByRole('alert').textContent).toContain('from');
+    fireEvent.blur(input);
+    expect(input.value).toBe('10');
+    expect(onChange).toHaveBeenLastCalledWith(10);
+  });
+
   it('follows outside changes such as undo', () => {
     render(<Harness onChange={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
@@ -79,5 +108,37 @@ describe('NumberField', () => {
     fireEvent.change(input, { target: { value: '1,000' } });
     expect(input.value).toBe('1,000');
     expect(onChange).toHaveBeenLastCalledWith(1000);
+  });
+});
+
+describe('MoneyField', () => {
+  it('leaves the amount as it was when the typed text ends up invalid', () => {
+    const onChange = vi.fn();
+    function Money() {
+      const [value, setValue] = useState<number | null>(250_000);
+      return (
+        <MoneyField
+          label="Total budget"
+          value={value}
+          currency="EUR"
+          onChange={(v) => {
+            setValue(v);
+            onChange(v);
+          }}
+        />
+      );
+    }
+    render(<Money />);
+    const input = screen.getByLabelText('Total budget (EUR)') as HTMLInputElement;
+    fireEvent.focus(input);
+    for (const text of ['5', '5e', '5e9', '5e99'])
+      fireEvent.change(input, { target: { value: text } });
+    expect(screen.getByRole('alert').textContent).toContain('Enter an amount');
+    fireEvent.blur(input);
+    expect(onChange).toHaveBeenLastCalledWith(250_000);
+    // "12,5" is twelve and a half, as in every import.
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '12,5' } });
+    expect(onChange).toHaveBeenLastCalledWith(12.5);
   });
 });

@@ -3,7 +3,8 @@
  * screen readers and tests find it by name; number fields refuse values that
  * are not numbers or are out of range, and say why, without changing the plan.
  */
-import { memo, useId, useState, type ReactNode } from 'react';
+import { memo, useId, useRef, useState, type ReactNode } from 'react';
+import { parseDecimalText } from '../../../shared/numbers';
 import { DateFieldView } from './date-field';
 
 interface FieldProps<T> {
@@ -78,13 +79,14 @@ function TextAreaFieldView(props: FieldProps<string> & { rows?: number; placehol
   );
 }
 
-/** Parses what a person typed as a number ("1,200", "12.5", "-3"); null if empty. */
+/**
+ * Parses what a person typed as a number ("1,200", "12.5", "12,5", "-3");
+ * null if empty. The same reader as every import (shared/numbers.ts), so
+ * "12,5" is twelve and a half here too.
+ */
 export function parseNumberInput(text: string): number | null | 'invalid' {
-  const cleaned = text.trim().replace(/[\s,_]/g, '');
-  if (cleaned === '') return null;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return 'invalid';
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : 'invalid';
+  if (text.trim() === '') return null;
+  return parseDecimalText(text.trim()) ?? 'invalid';
 }
 
 /** Bounds and rules for a typed number. */
@@ -99,9 +101,12 @@ export interface NumberRules {
 /**
  * The typing state of a number input: what the person typed, and why it is
  * refused if it is. Valid numbers are committed as they are typed; invalid
- * ones are kept on screen with a message and never reach the plan; leaving
- * the field puts back the last good value. Outside changes (undo) replace the
- * draft unless it already means that value.
+ * ones are kept on screen with a message and never reach the plan. Leaving
+ * the field with invalid text puts back the last good value typed, passing
+ * over the numbers that were only the start of the invalid text ("5e9" on
+ * the way to "5e99"; see useTypedTrail). Outside changes (undo) replace the
+ * draft unless it already means that value. Call `begin` when the field is
+ * entered.
  */
 export function useNumberDraft(
   value: number | null,
@@ -118,6 +123,7 @@ export function useNumberDraft(
     if (parseNumberInput(draft) !== value) setDraft(value === null ? '' : String(value));
     setError(null);
   }
+  const typed = useTypedTrail(value);
   const change = (text: string) => {
     setDraft(text);
     const parsed = parseNumberInput(text);
@@ -129,21 +135,53 @@ export function useNumberDraft(
       setError('Enter a whole number.');
     else {
       setError(null);
+      typed.passed(text, parsed);
       if (parsed !== value) commit(parsed);
     }
   };
   const leave = () => {
     if (!error) return;
-    setDraft(value === null ? '' : String(value));
+    const kept = typed.keep(draft);
+    setDraft(kept === null ? '' : String(kept));
     setError(null);
+    if (!Object.is(kept, value)) commit(kept);
   };
-  return { draft, error, change, leave };
+  return { draft, error, begin: typed.begin, change, leave };
+}
+
+/**
+ * What a number field committed while the person typed, so that leaving it
+ * with invalid text keeps what they meant: the valid numbers passed on the
+ * way to the invalid text ("5" and "5e9" on the way to "5e99": each a
+ * beginning of it) are dropped, and the last value typed before (or the
+ * value when the field was entered) is kept.
+ */
+export function useTypedTrail(value: number | null) {
+  const start = useRef(value);
+  const trail = useRef<{ text: string; value: number | null }[]>([]);
+  return {
+    /** The field was entered: remember its value. */
+    begin: () => {
+      start.current = value;
+      trail.current = [];
+    },
+    /** A valid number was committed from `text`. */
+    passed: (text: string, committed: number | null) => {
+      trail.current.push({ text, value: committed });
+    },
+    /** The value to keep when leaving with the invalid `text`. */
+    keep: (text: string): number | null => {
+      const steps = trail.current;
+      while (steps.length > 0 && text.startsWith(steps[steps.length - 1]!.text)) steps.pop();
+      return steps.length > 0 ? steps[steps.length - 1]!.value : start.current;
+    },
+  };
 }
 
 /** A number with bounds; invalid input shows a message and leaves the plan unchanged. */
 function NumberFieldView(props: FieldProps<number | null> & NumberRules) {
   const id = useId();
-  const { draft, error, change, leave } = useNumberDraft(props.value, props, props.onChange);
+  const { draft, error, begin, change, leave } = useNumberDraft(props.value, props, props.onChange);
   return (
     <FieldFrame
       id={id}
@@ -159,6 +197,7 @@ function NumberFieldView(props: FieldProps<number | null> & NumberRules) {
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        onFocus={begin}
         onChange={(e) => change(e.target.value)}
         onBlur={() => {
           leave();

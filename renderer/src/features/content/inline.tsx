@@ -43,7 +43,7 @@ export function InlineNumber(
   const id = useId();
   // Table cells default to non-negative amounts.
   const rules = { ...props, min: props.min ?? 0 };
-  const { draft, error, change, leave } = useNumberDraft(props.value, rules, props.onChange);
+  const { draft, error, begin, change, leave } = useNumberDraft(props.value, rules, props.onChange);
   return (
     <span className={`inline-number ${props.className ?? ''}`}>
       <input
@@ -54,6 +54,7 @@ export function InlineNumber(
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
+        onFocus={begin}
         onChange={(e) => change(e.target.value)}
         onBlur={() => {
           leave();

@@ -6,7 +6,7 @@
  */
 import { memo, useId, useState } from 'react';
 import { moneyInputText } from '../../../../shared/learners/budget';
-import { parseNumberInput } from '../../components/fields';
+import { parseNumberInput, useTypedTrail } from '../../components/fields';
 
 /** Props of a money field. */
 export interface MoneyFieldProps {
@@ -30,6 +30,7 @@ function MoneyFieldView(props: MoneyFieldProps) {
   const [draft, setDraft] = useState(() => moneyInputText(value, currency));
   const [error, setError] = useState<string | null>(null);
   const [seen, setSeen] = useState({ value, currency });
+  const typed = useTypedTrail(value);
   // A change from elsewhere (undo, another window) replaces the draft unless it already says it.
   if (!Object.is(seen.value, value) || seen.currency !== currency) {
     setSeen({ value, currency });
@@ -44,12 +45,17 @@ function MoneyFieldView(props: MoneyFieldProps) {
       setError(`Enter an amount from 0 to ${max.toLocaleString('en-GB')}.`);
     else {
       setError(null);
+      typed.passed(text, parsed);
       if (parsed !== value) onChange(parsed);
     }
   };
   const leave = () => {
-    // Settle the display on the stored amount with the currency's decimals.
-    setDraft(moneyInputText(value, currency));
+    // Invalid text changes nothing: not even the amounts passed on the way
+    // ("5e9" while typing "5e99"). Then the display settles on the stored
+    // amount with the currency's decimals.
+    const kept = error ? typed.keep(draft) : value;
+    if (error && !Object.is(kept, value)) onChange(kept);
+    setDraft(moneyInputText(kept, currency));
     setError(null);
     props.onBlur?.();
   };
@@ -66,6 +72,7 @@ function MoneyFieldView(props: MoneyFieldProps) {
           value={draft}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
+          onFocus={typed.begin}
           onChange={(e) => change(e.target.value)}
           onBlur={leave}
         />
@@ -90,6 +97,7 @@ function MoneyFieldView(props: MoneyFieldProps) {
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
+        onFocus={typed.begin}
         onChange={(e) => change(e.target.value)}
         onBlur={leave}
       />

@@ -508,11 +508,12 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
     const byQuadrant = countByQuadrant(entries);
     const counts = QUADRANT_ORDER.map((q) => [q, byQuadrant[q]] as const);
     const partners = entries.filter((e) => e.relation === 'partner').length;
+    const unplaced = entries.filter((e) => placedQuadrant(e) === null).length;
     blocks.push(
       {
         type: 'paragraph',
         style: 'lead',
-        text: `The register lists ${plural(entries.length - partners, 'stakeholder')} and ${plural(partners, 'partner')}. Each is placed on the power/interest matrix, which sets how closely the team engages them: ${counts.map(([q, n]) => `${QUADRANT_INFO[q].label.toLowerCase()} ${formatCount(n)}`).join(', ')}.`,
+        text: `The register lists ${plural(entries.length - partners, 'stakeholder')} and ${plural(partners, 'partner')}. ${unplaced ? 'Each placed one is' : 'Each is'} on the power/interest matrix, which sets how closely the team engages them: ${counts.map(([q, n]) => `${QUADRANT_INFO[q].label.toLowerCase()} ${formatCount(n)}`).join(', ')}.${unplaced ? ` ${plural(unplaced, 'entry', 'entries')} ${unplaced === 1 ? 'is' : 'are'} not yet placed on the matrix.` : ''}`,
       },
       {
         type: 'diagram',

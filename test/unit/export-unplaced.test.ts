@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
+import { matrixScene } from '../../shared/export/diagrams/matrix';
 import { planDocument, type DocBlock } from '../../shared/export/document';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
 import { exportOptions, samplePlan } from './export-helpers';
@@ -25,6 +26,20 @@ describe('an unplaced stakeholder in exports', () => {
       .filter((b) => b.type === 'paragraph' && 'style' in b && b.style === 'note')
       .map((b) => (b as { text: string }).text);
     expect(lists.some((text) => text.split('; ').some((n) => n.startsWith(name)))).toBe(false);
+    const lead = section.blocks[0] as { text: string };
+    expect(lead.text).toMatch(/Each placed one is on the power\/interest matrix/);
+    expect(lead.text).toMatch(/1 entry is not yet placed on the matrix\.$/);
+  });
+
+  it('draws no marker for it on the Word matrix figure, and numbers the others as the register does', () => {
+    const placed = matrixScene(samplePlan().stakeholders.entries);
+    const scene = matrixScene(plan.stakeholders.entries);
+    const labels = (s: typeof scene) =>
+      s.shapes.flatMap((shape) => ('text' in shape ? [String(shape.text)] : []));
+    expect(labels(placed)).toContain('1');
+    expect(labels(scene)).not.toContain('1');
+    expect(labels(scene)).toContain('2');
+    expect(scene.alt).toMatch(`with ${plan.stakeholders.entries.length - 1} stakeholders`);
   });
 
   it('reads "Unplaced" in the Excel Stakeholders sheet, without a quadrant formula', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Stakeholder } from '../../plan/schema';
 import { QUADRANT_INFO, type Quadrant } from '../../stakeholders/quadrants';
+import { isPlaced } from '../../stakeholders/register';
 import { GREYS, type DiagramScene, type Shape } from './scene';
 
 const LEFT = 78;
@@ -131,6 +132,8 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
   const markers: Shape[] = [];
   const arrows: Shape[] = [];
   entries.forEach((entry, index) => {
+    // Still in the Unplaced tray: no position yet, so no marker (numbers keep the register's order).
+    if (!isPlaced(entry)) return;
     let [x, y] = place(entry.power, entry.interest);
     for (
       let step = 0;
@@ -236,6 +239,6 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     width: LEFT + SIZE + 24,
     height: keyY + 16,
     shapes,
-    alt: `Power/interest matrix with ${entries.length} stakeholders and partners placed in four quadrants: manage closely, keep satisfied, keep informed and monitor.`,
+    alt: `Power/interest matrix with ${entries.filter(isPlaced).length} stakeholders and partners placed in four quadrants: manage closely, keep satisfied, keep informed and monitor.`,
   };
 }

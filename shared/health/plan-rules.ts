@@ -332,8 +332,53 @@ export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) =>
   return findings;
 };
 
+/** The phases of the timeline, in order, with the names the Objective gives them. */
+const PHASES = [
+  ['plan', 'Plan'],
+  ['launch', 'Launch'],
+  ['manage', 'Manage'],
+] as const;
+
+/**
+ * A timeline that cannot be: a phase that ends before it starts, or a phase
+ * that starts before the one before it has started (Plan → Launch →
+ * Manage). Every date-based check (timing, checkpoints, targets) counts from
+ * these dates, so they must be in order.
+ */
+export const timelineOutOfOrder: HealthRule = (plan) => {
+  const timeline = plan.objective.timeline;
+  const findings: Finding[] = [];
+  const at = (key: string, message: string) =>
+    findings.push({
+      id: `${HEALTH_RULES.timelineOutOfOrder}:${key}`,
+      rule: HEALTH_RULES.timelineOutOfOrder,
+      severity: 'error',
+      message,
+      target: { section: 'objective', elementId: null },
+    });
+  let previous: { label: string; start: string } | null = null;
+  for (const [key, label] of PHASES) {
+    const { start, end } = timeline[key];
+    if (start !== null && end !== null && end < start)
+      at(
+        key,
+        `The ${label} phase ends (${longDate(end)}) before it starts (${longDate(start)}): correct the timeline on the Objective.`,
+      );
+    if (start !== null) {
+      if (previous && start < previous.start)
+        at(
+          `${key}-order`,
+          `The ${label} phase starts (${longDate(start)}) before the ${previous.label} phase (${longDate(previous.start)}): the phases run Plan, then Launch, then Manage.`,
+        );
+      previous = { label, start };
+    }
+  }
+  return findings;
+};
+
 /** The rules of this file, in the order their findings are listed within a severity. */
 export const PLAN_RULES: readonly HealthRule[] = [
+  timelineOutOfOrder,
   missingReference,
   overBudget,
   unservedSegment,

@@ -47,6 +47,7 @@ export const HEALTH_RULES = {
   unmeasurableTiming: 'unmeasurable-timing',
   participantsOverPopulation: 'participants-over-population',
   unengagedKeyStakeholder: 'unengaged-key-stakeholder',
+  timelineOutOfOrder: 'timeline-out-of-order',
 } as const;
 
 /** Id of a health rule. */

@@ -13,6 +13,7 @@ import {
   missingReference,
   overBudget,
   participantsOverPopulation,
+  timelineOutOfOrder,
   uncoveredSkills,
   undatedCheckpoint,
   undecidedMakeOrBuy,
@@ -40,6 +41,28 @@ const edit = (recipe: (draft: Plan) => void) => produce(sample, recipe);
 describe('plan health across the whole plan', () => {
   it('the sample passes every rule', () => {
     expect(checkPlanHealth(sample).map((f) => f.message)).toEqual([]);
+  });
+
+  it('finds a phase that ends before it starts, and phases that start out of order (a new user saved both)', () => {
+    expect(timelineOutOfOrder(sample)).toEqual([]);
+    const wrong = edit((d) => {
+      d.objective.timeline.plan = { start: '2026-02-01', end: '2025-01-01' };
+      d.objective.timeline.launch = { start: '2026-01-15', end: null };
+    });
+    expect(timelineOutOfOrder(wrong)).toEqual([
+      expect.objectContaining({
+        rule: 'timeline-out-of-order',
+        severity: 'error',
+        message: expect.stringMatching(
+          /^The Plan phase ends \(.+2025\) before it starts \(.+2026\)/,
+        ),
+        target: { section: 'objective', elementId: null },
+      }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^The Launch phase starts \(.+\) before the Plan phase/),
+      }),
+    ]);
+    expect(checkPlanHealth(wrong).map((f) => f.rule)).toContain('timeline-out-of-order');
   });
 
   it('finds required skills a pathway leaves uncovered, pointing at the pathway', () => {

@@ -74,6 +74,10 @@ const RULE_HELP = [
     'An outcome’s target date should come after learners starting at launch can finish the pathways.',
   ],
   [
+    'Timeline out of order',
+    'Each phase should end after it starts, and Plan, Launch and Manage should start in that order.',
+  ],
+  [
     'Key stakeholder without an action',
     'Each “Manage closely” stakeholder should have an open engagement action.',
   ],

@@ -135,9 +135,24 @@ export function decodePlanFileBytes(bytes: Uint8Array, fileName?: string): Decod
   };
 }
 
-/** "23.4 MB" style size for messages. */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** "23.4 MB" style size for messages (`decimals` after the point, 1 by default). */
+export function formatMegabytes(bytes: number, decimals = 1): string {
+  return `${(bytes / (1024 * 1024)).toFixed(decimals)} MB`;
+}
+
+/**
+ * A size and the limit it passes, with enough decimals that they read
+ * differently: "20.04 MB" against "20.00 MB", never "20.0 MB" against
+ * "20.0 MB"; down to bytes when megabytes cannot tell them apart.
+ */
+export function formatSizeOverLimit(bytes: number, limit: number): [string, string] {
+  for (let decimals = 1; decimals <= 3; decimals++) {
+    const size = formatMegabytes(bytes, decimals);
+    const max = formatMegabytes(limit, decimals);
+    if (size !== max) return [size, max];
+  }
+  const exact = (n: number) => `${n.toLocaleString('en-GB')} bytes`;
+  return [exact(bytes), exact(limit)];
 }
 
 function fail(message: string, details: string[] = []): PlanFileResult {
@@ -305,7 +320,7 @@ export function readPlanFile(
   const bytes = text.length > maxBytes ? text.length : utf8ByteLength(text);
   if (bytes > maxBytes) {
     return fail(
-      `This file is ${formatMegabytes(bytes)}; plan files can be at most ${formatMegabytes(maxBytes)}.`,
+      `This file is ${formatSizeOverLimit(bytes, maxBytes).join('; plan files can be at most ')}.`,
     );
   }
   if (text.trim() === '') return fail('This file is empty.');

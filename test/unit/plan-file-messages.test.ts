@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPlanFile } from '../../shared/plan/plan-file';
+import { formatSizeOverLimit, readPlanFile } from '../../shared/plan/plan-file';
 
 const SAMPLE = readFileSync(
   join(import.meta.dirname, '../../resources/sample-plans/youth-digital-skills.upskill.json'),
@@ -63,5 +63,14 @@ describe('plan file messages', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('sizes in messages', () => {
+  it('never says a file of 20.0 MB is over a limit of 20.0 MB', () => {
+    const limit = 20 * 1024 * 1024;
+    expect(formatSizeOverLimit(21_011_602, limit)).toEqual(['20.04 MB', '20.00 MB']);
+    expect(formatSizeOverLimit(23.4 * 1024 * 1024, limit)).toEqual(['23.4 MB', '20.0 MB']);
+    expect(formatSizeOverLimit(limit + 1, limit)).toEqual(['20,971,521 bytes', '20,971,520 bytes']);
   });
 });

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { copyName, copyPlan, createBlankPlan, newId } from '../../../shared/plan/create';
 import {
-  formatMegabytes,
+  formatSizeOverLimit,
   planFileName,
   readPlanFile,
   writeOpenablePlanFile,
@@ -640,7 +640,7 @@ export async function savePlanAsFile(): Promise<void> {
   if (!file.ok) {
     showAlert(
       'This plan is too large for one plan file',
-      `As a file it would be ${formatMegabytes(file.bytes)}, and plan files can be at most ${formatMegabytes(MAX_PLAN_FILE_BYTES)}, so it could not be opened again. It stays safe in your library. To share it, export it to Word or Excel, or remove catalog items you do not need (for example, a large imported list) and save again.`,
+      `As a file it would be ${formatSizeOverLimit(file.bytes, MAX_PLAN_FILE_BYTES).join(', and plan files can be at most ')}, so it could not be opened again. It stays safe in your library. To share it, export it to Word or Excel, or remove catalog items you do not need (for example, a large imported list) and save again.`,
     );
     return;
   }

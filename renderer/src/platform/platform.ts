@@ -12,7 +12,7 @@ import {
   type WorkbenchApi,
 } from '../../../shared/ipc';
 import type { BackupReason } from '../../../shared/backups/backup-files';
-import { decodePlanFileBytes, formatMegabytes } from '../../../shared/plan/plan-file';
+import { decodePlanFileBytes, formatSizeOverLimit } from '../../../shared/plan/plan-file';
 import { EXPORT_KINDS, type ExportKind } from '../../../shared/export/sanitize';
 
 declare global {
@@ -128,7 +128,7 @@ function browserPlatform(): Platform {
       if (file.size > MAX_PLAN_FILE_BYTES) {
         return {
           kind: 'error',
-          message: `"${file.name}" is ${formatMegabytes(file.size)}; plan files can be at most ${formatMegabytes(MAX_PLAN_FILE_BYTES)}.`,
+          message: `"${file.name}" is ${formatSizeOverLimit(file.size, MAX_PLAN_FILE_BYTES).join('; plan files can be at most ')}.`,
         };
       }
       // Bytes, not file.text(): that would put U+FFFD in place of bytes that

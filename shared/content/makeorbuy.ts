@@ -489,3 +489,14 @@ export function describeFlip(change: FlipChange): string {
 export function formatNumber(n: number): string {
   return (Math.round(n * 10) / 10).toLocaleString('en-GB', { maximumFractionDigits: 1 });
 }
+
+/**
+ * Make and Buy scores (shares of 100) to one decimal that still add up to
+ * 100: Buy is 100 minus Make as shown, so 19.25 / 80.75 reads 19.3 / 80.7,
+ * never 19.3 / 80.8 (100.1).
+ */
+export function formatShares(make: number, buy: number): [string, string] {
+  const shownMake = Math.round(make * 10) / 10;
+  if (Math.abs(make + buy - 100) > 1e-6) return [formatNumber(make), formatNumber(buy)];
+  return [formatNumber(shownMake), formatNumber(Math.round((100 - shownMake) * 10) / 10)];
+}

@@ -215,6 +215,10 @@ describe('make or buy', () => {
       .getByLabel('Content need', { exact: true })
       .fill('Customer-service module in Polish');
     await page.getByRole('button', { name: 'Add rater', exact: true }).click();
+    // Focus moves to the new rater's name, selected: typing names them.
+    await expect
+      .poll(() => page.getByLabel('Rater 1 name').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await page.getByRole('button', { name: 'Add rater', exact: true }).click();
     await page.getByLabel('Rater 1 name').fill('Ana');
     await page.getByLabel('Rater 2 name').fill('Ben');

@@ -6,6 +6,7 @@ import {
   DEFAULT_CRITERIA,
   HYBRID_BAND,
   describeFlip,
+  formatShares,
   makeShare,
   recommend,
   scoreDecision,
@@ -241,5 +242,19 @@ describe('defaults and the sample plan', () => {
     const start = performance.now();
     for (let i = 0; i < 20; i++) scoreDecision(input);
     expect((performance.now() - start) / 20).toBeLessThan(50);
+  });
+});
+
+describe('formatShares', () => {
+  it('shows Make and Buy to one decimal adding up to 100 (a new user saw 19.3 / 80.8)', () => {
+    expect(formatShares(19.25, 80.75)).toEqual(['19.3', '80.7']);
+    expect(formatShares(48.25, 51.75)).toEqual(['48.3', '51.7']);
+    expect(formatShares(50, 50)).toEqual(['50', '50']);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), (make) => {
+        const [a, b] = formatShares(make, 100 - make).map(Number);
+        expect(Math.round((a! + b!) * 10) / 10).toBe(100);
+      }),
+    );
   });
 });

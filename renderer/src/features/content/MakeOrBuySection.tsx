@@ -19,6 +19,7 @@ import {
   criterionHelp,
   describeFlip,
   formatNumber,
+  formatShares,
   scoreDecision,
   type DecisionScore,
 } from '../../../../shared/content/makeorbuy';
@@ -66,6 +67,7 @@ function Result({ decision, score }: { decision: MakeOrBuyDecision; score: Decis
           ? `Hybrid — Make and Buy are within ${formatNumber(margin)} points of each other.`
           : `${OPTION_LABELS[rec]}, by ${formatNumber(margin)} points.`;
   const label = (id: string) => decision.criteria.find((c) => c.id === id)?.label ?? id;
+  const shares = formatShares(score.make, score.buy);
   return (
     <section className="card result-card" aria-labelledby={`result-${decision.id}`}>
       <h2 id={`result-${decision.id}`}>Recommendation</h2>
@@ -76,12 +78,12 @@ function Result({ decision, score }: { decision: MakeOrBuyDecision; score: Decis
         <div className="totals">
           <div className="total">
             <span className="total-label">Make</span>
-            <span className="total-value num">{formatNumber(score.make)}</span>
+            <span className="total-value num">{shares[0]}</span>
           </div>
           <ScoreBar make={score.make} buy={score.buy} />
           <div className="total">
             <span className="total-label">Buy</span>
-            <span className="total-value num">{formatNumber(score.buy)}</span>
+            <span className="total-value num">{shares[1]}</span>
           </div>
         </div>
       )}
@@ -132,8 +134,12 @@ function Result({ decision, score }: { decision: MakeOrBuyDecision; score: Decis
                 <td className="num">
                   {r.rated} / {decision.criteria.length}
                 </td>
-                <td className="num">{r.recommendation === 'none' ? '—' : formatNumber(r.make)}</td>
-                <td className="num">{r.recommendation === 'none' ? '—' : formatNumber(r.buy)}</td>
+                <td className="num">
+                  {r.recommendation === 'none' ? '—' : formatShares(r.make, r.buy)[0]}
+                </td>
+                <td className="num">
+                  {r.recommendation === 'none' ? '—' : formatShares(r.make, r.buy)[1]}
+                </td>
                 <td>{OPTION_LABELS[r.recommendation]}</td>
               </tr>
             ))}
@@ -249,7 +255,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
         </p>
         <ul className="raters">
           {decision.raters.map((rater, index) => (
-            <li key={rater.id}>
+            <li key={rater.id} data-rater-id={rater.id}>
               <InlineText
                 label={`Rater ${index + 1} name`}
                 value={rater.name}
@@ -271,14 +277,21 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
         </ul>
         <button
           type="button"
-          onClick={() =>
-            dispatch(
-              raters.add({
-                parentId,
-                item: { id: newId('rater'), name: `Rater ${decision.raters.length + 1}` },
-              }),
-            )
-          }
+          onClick={() => {
+            const id = newId('rater');
+            const added = dispatch(
+              raters.add({ parentId, item: { id, name: `Rater ${decision.raters.length + 1}` } }),
+            );
+            // Focus the new rater's name, selected, so typing names them.
+            if (added.ok)
+              requestAnimationFrame(() => {
+                const input = document.querySelector<HTMLInputElement>(
+                  `[data-rater-id="${CSS.escape(id)}"] input`,
+                );
+                input?.focus();
+                input?.select();
+              });
+          }}
         >
           Add rater
         </button>

@@ -240,6 +240,7 @@ function budgetBlocks(plan: Plan): DocBlock[] {
   const anyBudget = budget.total !== null || BUDGET_LINES.some((l) => budget.lines[l] !== null);
   if (!anyBudget && planned.total === 0 && licences === null) return [];
   const currency = budget.currency;
+  const linesTotal = budgetLinesTotal(budget);
   const facts: [string, string][] = [
     ['Currency', currency ? currencyName(currency) : 'Not chosen yet'],
     ['Total budget', money(budget.total, currency)],
@@ -262,11 +263,23 @@ function budgetBlocks(plan: Plan): DocBlock[] {
         money(planned.lines[line], currency),
       ]),
       totalRow: [
-        'Total',
-        money(budgetLinesTotal(budget), currency),
+        'Total of the lines',
+        money(linesTotal, currency),
         formatMoney(planned.total, currency),
       ],
     },
+    ...(budget.total !== null && linesTotal !== null && linesTotal !== budget.total
+      ? [
+          {
+            type: 'paragraph' as const,
+            style: 'note' as const,
+            text:
+              linesTotal < budget.total
+                ? `${money(budget.total - linesTotal, currency)} of the total budget of ${money(budget.total, currency)} is not allocated to a line.`
+                : `The lines add up to ${money(linesTotal - budget.total, currency)} more than the total budget of ${money(budget.total, currency)}.`,
+          },
+        ]
+      : []),
   ];
 }
 

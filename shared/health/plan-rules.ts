@@ -144,7 +144,7 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:${line}`,
       rule: HEALTH_RULES.overBudget,
       severity: 'warning',
-      message: `${BUDGET_LINE_LABELS[line]} in the plan cost ${money(cost)}, over the ${money(amount)} budgeted for them.`,
+      message: `The plan’s costs for ${BUDGET_LINE_LABELS[line].toLowerCase()} come to ${money(cost)}, over the ${money(amount)} budgeted for that line.`,
       target,
     });
   }
@@ -155,6 +155,14 @@ export const overBudget: HealthRule = (plan) => {
       rule: HEALTH_RULES.overBudget,
       severity: 'warning',
       message: `The budget lines add up to ${money(linesTotal)}, more than the total budget of ${money(budget.total)}.`,
+      target,
+    });
+  if (budget.total !== null && linesTotal !== null && linesTotal < budget.total)
+    findings.push({
+      id: `${HEALTH_RULES.overBudget}:unallocated`,
+      rule: HEALTH_RULES.overBudget,
+      severity: 'info',
+      message: `${money(round2(budget.total - linesTotal))} of the total budget of ${money(budget.total)} is not allocated to a budget line.`,
       target,
     });
   if (budget.total !== null && planned.total > budget.total)
@@ -375,6 +383,8 @@ export const timelineOutOfOrder: HealthRule = (plan) => {
   }
   return findings;
 };
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The rules of this file, in the order their findings are listed within a severity. */
 export const PLAN_RULES: readonly HealthRule[] = [

@@ -65,9 +65,11 @@ describe('budget and money', () => {
     await line.fill('500000.5');
     await line.blur();
     expect(await line.inputValue()).toBe('500000.50');
+    // The total budget now shares out less than it holds: the rest is shown.
+    await page.getByRole('row', { name: /^Not allocated to a line €[\d,.]+$/ }).waitFor();
     await page.getByRole('link', { name: /^Plan health/ }).click();
     const finding = page.getByRole('button', {
-      name: /Learner incentives in the plan cost €766,250, over the €500,000\.50 budgeted/,
+      name: /The plan’s costs for learner incentives come to €766,250, over the €500,000\.50 budgeted/,
     });
     await finding.waitFor();
     await screenshot(page, 'health-over-budget-1280');

@@ -130,7 +130,9 @@ describe('plan health across the whole plan', () => {
     });
     const messages = overBudget(plan).map((f) => f.message);
     expect(messages).toContainEqual(
-      expect.stringMatching(/^Learner incentives in the plan cost €[\d,]+, over the €100,000/),
+      expect.stringMatching(
+        /^The plan’s costs for learner incentives come to €[\d,]+, over the €100,000/,
+      ),
     );
     expect(messages).toContainEqual(
       expect.stringMatching(/more than the total budget of €500,000/),
@@ -144,6 +146,16 @@ describe('plan health across the whole plan', () => {
       d.budget.currency = null;
     });
     expect(overBudget(noCurrency).map((f) => f.severity)).toEqual(['info']);
+    // A total budget the lines do not fully share out (a new user saw no word of the rest).
+    const unallocated = edit((d) => {
+      d.budget.total = (d.budget.total ?? 0) + 10_000;
+    });
+    expect(overBudget(unallocated)).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: expect.stringMatching(/^€10,000 of the total budget of €[\d,]+ is not allocated/),
+      }),
+    ]);
   });
 
   it('finds references to elements that no longer exist', () => {

@@ -45,6 +45,14 @@ export function BudgetCard() {
   );
   const currency = budget.currency;
   const linesTotal = budgetLinesTotal(budget);
+  // The total budget against what the lines share out: the rest, or the excess.
+  const allocation =
+    budget.total !== null && linesTotal !== null && linesTotal !== budget.total
+      ? {
+          over: linesTotal > budget.total,
+          amount: Math.round(Math.abs(budget.total - linesTotal) * 100) / 100,
+        }
+      : null;
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
   const licences = launch.marketing.licenses;
   return (
@@ -130,7 +138,7 @@ export function BudgetCard() {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total</th>
+            <th scope="row">Total of the lines</th>
             <td className="num">{money(linesTotal)}</td>
             <td
               className={`num ${budget.total !== null && planned.total > budget.total ? 'budget-over' : ''}`}
@@ -138,6 +146,15 @@ export function BudgetCard() {
               {formatMoney(planned.total, currency)}
             </td>
           </tr>
+          {allocation && (
+            <tr className={allocation.over ? 'budget-over' : undefined}>
+              <th scope="row">
+                {allocation.over ? 'Lines over the total budget' : 'Not allocated to a line'}
+              </th>
+              <td className="num">{money(allocation.amount)}</td>
+              <td />
+            </tr>
+          )}
         </tfoot>
       </table>
     </section>

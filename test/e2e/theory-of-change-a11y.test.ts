@@ -170,6 +170,13 @@ describe('theory of change for keyboard and projector', () => {
       .toBeGreaterThan(19 * scale);
     expect((await focused.boundingBox())!.y).toBeGreaterThan(before.y);
     expect(await focused.evaluate((el) => el.classList.contains('selected'))).toBe(true);
+    // Moves are announced in words, not as canvas coordinates.
+    const announced = await page
+      .locator('.react-flow [aria-live]')
+      .evaluateAll((els) => els.map((el) => el.textContent ?? '').join(' '));
+    expect(announced).not.toMatch(/New position|x:/);
+    // Links are not Tab stops; their description says where they are reached.
+    expect(await page.locator('.react-flow').textContent()).not.toContain('select an edge');
     // Enter still renames a selected element (second Enter after selecting).
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: 'Element title' }).waitFor();

@@ -96,6 +96,11 @@ const MINIMAP = { width: 160, height: 110 } as const;
 const ARIA_LABELS = {
   'node.a11yDescription.default':
     'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
+  // Links are not Tab stops: they are reached from an element's details (Leads to / Comes from).
+  'edge.a11yDescription.default':
+    'Links are listed in the details of the elements they join, under Leads to and Comes from.',
+  'node.a11yDescription.ariaLiveMessage': ({ direction }: { direction: string }) =>
+    `Moved the element ${direction}.`,
 };
 let clipboard: TocClipboard | null = null;
 /** Node titles are 13 px: at this zoom they show at about 11.7 px, readable on a projector. */

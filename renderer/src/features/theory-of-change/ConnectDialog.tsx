@@ -1,5 +1,5 @@
 /** Links the selected element to another one without a mouse: pick the target from a list. */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TocNode } from '../../../../shared/plan/schema';
 import { kindLabel } from '../../../../shared/toc/kinds';
 import { searchTocNodes } from '../../../../shared/toc/operations';
@@ -25,6 +25,31 @@ export function ConnectDialog(props: {
       ),
     [others, deferredQuery, problemFor],
   );
+  const listRef = useRef<HTMLUListElement>(null);
+  const choices = () => [
+    ...(listRef.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? []),
+  ];
+  /** From the search field: Enter links to the first match, ArrowDown goes into the list. */
+  const searchKeys = (event: KeyboardEvent<HTMLInputElement>) => {
+    const first = candidates.find((c) => c.problem === null);
+    if (event.key === 'Enter' && first && query.trim() && query === deferredQuery) {
+      event.preventDefault();
+      props.onConnect(first.node.id);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      choices()[0]?.focus();
+    }
+  };
+  /** In the list: the arrow keys move between the elements that can be linked to. */
+  const listKeys = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = choices();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    event.preventDefault();
+    if (event.key === 'ArrowUp' && at === 0) document.getElementById('connect-search')?.focus();
+    else all[Math.min(all.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1))]?.focus();
+  };
   return (
     <Dialog
       title={`Link “${props.from.title}” to…`}
@@ -45,10 +70,21 @@ export function ConnectDialog(props: {
           type="search"
           value={query}
           data-autofocus
+          aria-describedby="connect-search-hint"
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={searchKeys}
         />
+        <p className="field-hint" id="connect-search-hint">
+          Enter links to the first match; the down arrow goes through the list.
+        </p>
       </div>
-      <ul className="connect-list" aria-label="Elements to link to">
+      {/* Arrow keys only move focus between the buttons inside. */}
+      <ul
+        ref={listRef}
+        className="connect-list"
+        aria-label="Elements to link to"
+        onKeyDown={listKeys}
+      >
         {candidates.map(({ node, problem }) => (
           <li key={node.id}>
             <button

@@ -11,7 +11,7 @@
  */
 import { freeze, isDraft, original } from 'immer';
 import type { ContentItem, Plan } from '../plan/schema';
-import { formatCount } from '../learners/segments';
+import { formatCount } from '../words';
 import { CommandRefusal, defineCommand, quoted } from './command';
 
 /** The fields of a catalog item that an edit can change. */

@@ -185,7 +185,7 @@ export function detectHeadingRow(grid: SheetGrid): number {
 }
 
 /** The RawTable of a grid with its heading row at `headerIndex`. */
-export function tableFromGrid(grid: SheetGrid, headerIndex: number, sheetName?: string): RawTable {
+function tableFromGrid(grid: SheetGrid, headerIndex: number, sheetName?: string): RawTable {
   const headers = (grid.cells[headerIndex] ?? []).map((h) => h.trim());
   const width = headers.length;
   const rows: string[][] = [];
@@ -272,7 +272,7 @@ interface DecodedText {
  * whose text is not UTF-8. The mark itself is never part of the text. The
  * same rule in the browser and the desktop app.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
+function decodeText(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, UTF16LE_BOM))
     return {
       text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
@@ -636,7 +636,7 @@ function gridFromSheet(
  * ("2*6", "(1.5+2)/2"), or null for anything else (a reference, a function).
  * Never evaluates code: a small recursive-descent reader.
  */
-export function evaluateArithmetic(formula: string): number | null {
+function evaluateArithmetic(formula: string): number | null {
   const source = formula.replace(/^=/, '').replace(/\s+/g, '');
   if (!/^[\d.+\-*/()]+$/.test(source) || source.length > 200) return null;
   let at = 0;

@@ -6,13 +6,12 @@
  * here, once: a shareable document never even holds contact details.
  */
 import { KIND_LABELS } from '../content/catalog';
+import { countOf, formatCount } from '../words';
 import { OPTION_LABELS, scorePlanDecision } from '../content/makeorbuy';
 import { describeDuration, LEVEL_LABELS, summarisePathway } from '../content/pathways';
 import { baselineToTarget, FREQUENCY_LABELS, formatValue } from '../indicators/format';
 import {
   BARRIER_LABELS,
-  byCount,
-  formatCount,
   formatMoney,
   incentiveBudget,
   INCENTIVE_TYPES,
@@ -134,8 +133,7 @@ const dash = (text: string | null | undefined) => (text && text.trim() ? text.tr
 const num = (n: number | null) => (n === null ? '—' : formatValue(n));
 const money = (n: number | null, currency: string | null) =>
   n === null ? '—' : formatMoney(n, currency);
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${formatCount(n)} ${byCount(n, one, many)}`;
+const plural = (n: number, one: string, many = `${one}s`) => countOf(n, one, many);
 
 /** Splits a long text into paragraphs at blank lines (single line breaks stay inside). */
 function paragraphs(text: string, style?: 'lead' | 'note' | 'quote'): DocBlock[] {

@@ -6,7 +6,7 @@
  * finding, each pointing at the element to fix.
  */
 import { pathwayFacts } from '../learners/pathway-facts';
-import { formatCount } from '../learners/segments';
+import { countOf } from '../words';
 import {
   BUDGET_LINE_LABELS,
   BUDGET_LINES,
@@ -21,10 +21,8 @@ import type { HealthRule } from './rules';
 import { quoteTitle } from './words';
 import { HEALTH_RULES, type Finding } from './types';
 
-const plurals = new Intl.PluralRules('en');
-/** "1 skill", "3 skills" (Intl.PluralRules). */
-const count = (n: number, one: string, many: string) =>
-  `${formatCount(n)} ${plurals.select(n) === 'one' ? one : many}`;
+/** "1 skill", "3 skills". */
+const count = countOf;
 
 const list = (words: readonly string[]) =>
   new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);

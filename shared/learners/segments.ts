@@ -99,14 +99,4 @@ export function totalIncentiveBudget(segments: readonly LearnerSegment[]) {
 
 export { formatMoney } from './budget';
 
-/** A count with thousands separators. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
-}
-
-const pluralRules = new Intl.PluralRules('en');
-
-/** One of two wordings by count, chosen by Intl.PluralRules (not `n === 1`). */
-export function byCount<T>(n: number, one: T, other: T): T {
-  return pluralRules.select(n) === 'one' ? one : other;
-}
+export { byCount, formatCount } from '../words';

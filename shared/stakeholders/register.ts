@@ -82,16 +82,7 @@ export interface RegisterFilter {
   readonly quadrant?: Quadrant | null;
 }
 
-const pluralRules = new Intl.PluralRules('en');
-const counts = new Intl.NumberFormat('en');
-
-/**
- * "1 stakeholder", "3 partners", "1,200 stakeholders": a count with the noun
- * in the form Intl.PluralRules picks (not `n === 1` and string concatenation).
- */
-export function countOf(n: number, one: string, other: string): string {
-  return `${counts.format(n)} ${pluralRules.select(n) === 'one' ? one : other}`;
-}
+export { countOf } from '../words';
 
 /**
  * Whether an entry has a position on the matrix. A new stakeholder waits in

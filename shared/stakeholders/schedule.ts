@@ -79,9 +79,8 @@ export function dueStatus(date: string | null, done: boolean, today: string): Du
   return { state: 'scheduled', days };
 }
 
-const dayRules = new Intl.PluralRules('en');
-/** "1 day", "3 days" (Intl.PluralRules). */
-const dayCount = (n: number) => `${n} ${dayRules.select(n) === 'one' ? 'day' : 'days'}`;
+/** "1 day", "3 days". */
+const dayCount = (n: number) => countOf(n, 'day', 'days');
 
 /** Short human text for a status: "Overdue by 3 days", "Due today", "Due in 5 days". */
 export function describeDue(status: DueStatus): string {
@@ -155,3 +154,4 @@ export const REPEAT_OPTIONS: readonly { readonly days: number | null; readonly l
   { days: 182, label: 'Every 6 months' },
   { days: 365, label: 'Every year' },
 ];
+import { countOf } from '../words';

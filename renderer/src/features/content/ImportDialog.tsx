@@ -14,7 +14,7 @@
  * into the plan as one command (`catalog.import`), so a 50,000-row file
  * never blocks the page for long.
  */
-import { formatCount } from '../../../../shared/learners/segments';
+import { countOf, formatCount } from '../../../../shared/words';
 import { useEffect, useId, useRef, useState } from 'react';
 import { importCatalogItems } from '../../../../shared/commands/content';
 import type { CatalogItemUpdate } from '../../../../shared/commands/content';
@@ -61,8 +61,7 @@ interface Busy {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 /** "1 row", "2,000 rows". */
-const plural = (n: number, noun: string) =>
-  `${count(n)} ${new Intl.PluralRules('en-GB').select(n) === 'one' ? noun : `${noun}s`}`;
+const plural = (n: number, noun: string) => countOf(n, noun, `${noun}s`);
 
 /** The import dialog; `backups` (default: the platform's) receives the before-import copy. */
 export function ImportDialog({

@@ -13,7 +13,7 @@ import {
   type HealthSection as HealthArea,
   type Severity,
 } from '../../../../shared/health/types';
-import { byCount, formatCount } from '../../../../shared/learners/segments';
+import { byCount, formatCount } from '../../../../shared/words';
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { goToSection } from '../../app/workbench';
 import { useDispatch } from '../../store/plan-context';

@@ -3,6 +3,7 @@
  * nodes), computed once per version of the plan's indicators: a canvas of
  * thousands of nodes reads one map, not one scan of the indicators per node.
  */
+import { countOf } from '../../../../shared/words';
 import { indicatorsBySubject } from '../../../../shared/indicators/measures';
 import type { Indicator } from '../../../../shared/plan/schema';
 
@@ -20,9 +21,7 @@ export function indicatorCounts(indicators: readonly Indicator[]): ReadonlyMap<s
   return counts;
 }
 
-const plurals = new Intl.PluralRules('en');
-
-/** "1 indicator", "3 indicators" (Intl.PluralRules, not string concatenation). */
+/** "1 indicator", "3 indicators". */
 export function indicatorCountLabel(n: number): string {
-  return `${n} ${plurals.select(n) === 'one' ? 'indicator' : 'indicators'}`;
+  return countOf(n, 'indicator', 'indicators');
 }

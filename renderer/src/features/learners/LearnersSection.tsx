@@ -6,6 +6,7 @@
  * planner sees what a stipend or a device loan costs for the learners who
  * will actually take it — never for a whole population.
  */
+import { byCount } from '../../../../shared/words';
 import { useEffect, useRef, useState } from 'react';
 import {
   blankSegment,
@@ -34,10 +35,6 @@ import '../content/content.css';
 
 const POPULATION_OPTIONS = optionsOf(POPULATION_LABELS);
 
-const plurals = new Intl.PluralRules('en');
-/** One of two wordings by count (Intl.PluralRules, not string concatenation). */
-const byCount = (n: number, one: string, other: string) =>
-  plurals.select(n) === 'one' ? one : other;
 const INCENTIVE_OPTIONS = (Object.keys(INCENTIVE_TYPES) as (keyof typeof INCENTIVE_TYPES)[]).map(
   (value) => ({ value, label: INCENTIVE_TYPES[value].label }),
 );

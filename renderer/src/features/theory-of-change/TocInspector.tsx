@@ -2,7 +2,7 @@
  * The side panel beside the canvas: the narrative when nothing is selected,
  * the details of one element or link, or a summary of a multiple selection.
  */
-import { formatCount } from '../../../../shared/learners/segments';
+import { formatCount } from '../../../../shared/words';
 import { memo, useMemo, useState } from 'react';
 import {
   addLinkAssumption,

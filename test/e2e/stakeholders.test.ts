@@ -194,6 +194,36 @@ describe('stakeholder matrix', () => {
     await context.close();
   });
 
+  it('keeps the dragged card above every other card while it passes over them', async () => {
+    const { context, page } = await openStakeholders();
+    const names = await page
+      .locator('.sh-plot .sh-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')!.split(',')[0]!));
+    const [moving, other] = [names[0]!, names[names.length - 1]!];
+    const from = (await card(page, moving).boundingBox())!;
+    const to = (await card(page, other).boundingBox())!;
+    const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+    const over = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(over.x, over.y, { steps: 10 });
+    // Mid-drag, the point where the other card sits shows the dragged one.
+    const onTop = await page.evaluate(
+      ({ x, y }) =>
+        document
+          .elementFromPoint(x, y)
+          ?.closest('[data-stakeholder-id]')
+          ?.getAttribute('aria-label')
+          ?.split(',')[0],
+      over,
+    );
+    expect(onTop).toBe(moving);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('moves a card with the keyboard only, in one undo step', async () => {
     const { context, page } = await openStakeholders();
     expect(await cardLabel(page, 'Community Radio')).toContain('power 25, interest 45, Monitor');

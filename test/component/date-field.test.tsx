@@ -2,7 +2,8 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DateField } from '../../renderer/src/components/fields';
+import { restingDateText } from '../../renderer/src/components/date-field';
+import { DateField, TableDateField } from '../../renderer/src/components/fields';
 import { typeDate } from './date-helpers';
 
 function Harness(props: { initial: string | null; onChange: (v: string | null) => void }) {
@@ -124,5 +125,50 @@ describe('DateField', () => {
     render(<Harness initial={null} onChange={onChange} />);
     await typeDate(screen.getByRole('group', { name: 'Baseline date' }), '2027-11-30');
     expect(onChange).toHaveBeenLastCalledWith('2027-11-30');
+  });
+});
+
+describe('TableDateField (the light field in long tables)', () => {
+  it("shows the date in the segments' order and style until it is used", () => {
+    expect(restingDateText('2026-01-05', 'en-US')).toBe('01/05/2026');
+    expect(restingDateText('2026-01-05', 'de-DE')).toBe('05.01.2026');
+    expect(restingDateText(null, 'en-US')).toBe('mm/dd/yyyy');
+    expect(restingDateText('not a date', 'en-GB')).toBe('dd/mm/yyyy');
+  });
+
+  it('becomes the full field on Tab, with the focus on the first segment, and saves what is typed', async () => {
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <>
+        <input aria-label="Owner" />
+        <TableDateField
+          hideLabel
+          label="Next checkpoint with Youth Council"
+          value="2025-03-07"
+          onChange={onChange}
+        />
+      </>,
+    );
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(
+      screen.getByRole('button', { name: 'Next checkpoint with Youth Council: 03/07/2025' }),
+    ).toBeTruthy();
+    await user.click(screen.getByLabelText('Owner'));
+    await user.tab();
+    const group = screen.getByRole('group', { name: 'Next checkpoint with Youth Council' });
+    const [month] = within(group).getAllByRole('spinbutton');
+    expect(document.activeElement).toBe(month);
+    await user.keyboard('04');
+    expect(onChange).toHaveBeenLastCalledWith('2025-04-07');
+  });
+
+  it('says "no date" for an empty checkpoint and opens on a click', async () => {
+    const user = userEvent.setup();
+    render(
+      <TableDateField hideLabel label="Next checkpoint with X" value={null} onChange={vi.fn()} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Next checkpoint with X: no date' }));
+    expect(screen.getByRole('group', { name: 'Next checkpoint with X' })).toBeTruthy();
   });
 });

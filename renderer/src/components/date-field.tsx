@@ -65,6 +65,8 @@ export interface DateFieldProps {
   hideLabel?: boolean;
   /** Class for the box around the segments (e.g. to colour an overdue date). */
   inputClassName?: string;
+  /** Put the focus on the first segment when the field appears. */
+  autoFocus?: boolean;
 }
 
 /** A calendar date (YYYY-MM-DD) or empty, typed with the keyboard in locale order. */
@@ -121,6 +123,7 @@ export function DateFieldView(props: DateFieldProps) {
       aria-label={props.hideLabel ? props.label : undefined}
       granularity="day"
       shouldForceLeadingZeros
+      autoFocus={props.autoFocus}
     >
       {({ state }) => {
         const message =
@@ -148,5 +151,48 @@ export function DateFieldView(props: DateFieldProps) {
         );
       }}
     </AriaDateField>
+  );
+}
+
+/**
+ * How the field shows a date at rest, in the same locale order and two-digit
+ * style as its segments ("01/15/2026", or "mm/dd/yyyy" when empty).
+ */
+export function restingDateText(iso: string | null, locale?: string): string {
+  const date = toCalendarDate(iso);
+  const parts = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  }).formatToParts(date ? Date.UTC(date.year, date.month - 1, date.day) : 0);
+  if (date) return parts.map((p) => p.value).join('');
+  const placeholder: Record<string, string> = { year: 'yyyy', month: 'mm', day: 'dd' };
+  return parts.map((p) => placeholder[p.type] ?? p.value).join('');
+}
+
+/**
+ * The date field for rows of a long table. At rest it is one light button
+ * showing the date; focusing or clicking it puts the full field (above) in
+ * its place with the focus on the first segment, and it stays a full field
+ * from then on. React Aria's field costs a few milliseconds per row to
+ * mount: 50 register rows added ~130 ms to opening the register.
+ */
+export function TableDateFieldView(props: DateFieldProps & { hideLabel: true }) {
+  const [active, setActive] = useState(false);
+  if (active) return <DateFieldView {...props} autoFocus />;
+  const text = restingDateText(props.value);
+  return (
+    <div className={`field date-field ${props.className ?? ''}`}>
+      <button
+        type="button"
+        className={`date-input date-input--resting ${props.inputClassName ?? ''}`}
+        aria-label={`${props.label}: ${props.value ? text : 'no date'}`}
+        data-empty={props.value ? undefined : true}
+        onFocus={() => setActive(true)}
+      >
+        {text}
+      </button>
+    </div>
   );
 }

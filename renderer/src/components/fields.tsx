@@ -5,7 +5,7 @@
  */
 import { memo, useId, useRef, useState, type ReactNode } from 'react';
 import { parseDecimalText } from '../../../shared/numbers';
-import { DateFieldView } from './date-field';
+import { DateFieldView, TableDateFieldView } from './date-field';
 
 interface FieldProps<T> {
   label: string;
@@ -239,6 +239,8 @@ export const TextField = memo(TextFieldView);
 export const TextAreaField = memo(TextAreaFieldView);
 /** A date typed segment by segment in locale order; commits only a complete date. */
 export const DateField = memo(DateFieldView);
+/** The same, light until focused: for the rows of a long table. */
+export const TableDateField = memo(TableDateFieldView);
 /** A number field that refuses text that is not a number in range. */
 export const NumberField = memo(NumberFieldView);
 /** A choice from a fixed list. */

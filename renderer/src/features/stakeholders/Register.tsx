@@ -21,7 +21,7 @@ import { notifyUndoable } from '../../app/workbench';
 import { useStakeholderEdits } from './edits';
 import { usePlan, useSealHistory } from '../../store/plan-context';
 import { useWindowedRows } from '../../components/windowed';
-import { DateField } from '../../components/fields';
+import { TableDateField } from '../../components/fields';
 
 import { CategoryFilter } from './Toolbar';
 import { fromCategory, StakeholderEditor } from './StakeholderEditor';
@@ -255,7 +255,7 @@ const Row = memo(function Row({
             }
             onBlur={seal}
           />
-          <DateField
+          <TableDateField
             hideLabel
             className="sh-due-field"
             inputClassName={`sh-cell-input sh-due-input sh-due--${checkpoint.state}`}

@@ -11,3 +11,31 @@ import { util } from 'zod/v4/core';
 export function textLength(text: string): number {
   return util.codePointLength(text);
 }
+
+/** Grapheme clusters: what a reader sees as one character ("é", "🇩🇪", "👩‍💻"). */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` that is at most `maxUnits` UTF-16 code units
+ * long (the unit Excel's cell limit and `String.length` count) and ends
+ * between two characters as a reader sees them: never inside a surrogate
+ * pair (half an emoji is not text, and becomes U+FFFD in a file), nor
+ * between a letter and its accent or inside a flag or a ZWJ sequence. Only a
+ * single cluster longer than the whole limit is cut inside, between code
+ * points.
+ */
+export function cutText(text: string, maxUnits: number): string {
+  if (text.length <= maxUnits) return text;
+  if (maxUnits <= 0) return '';
+  // The cluster holding the first unit that does not fit starts where the cut goes.
+  // (`containing` looks only near the cut; walking all clusters of a 30,000-unit
+  // text takes ICU about a second.)
+  const { index } = graphemes.segment(text).containing(maxUnits)!;
+  return text.slice(0, index > 0 ? index : codePointEnd(text, maxUnits));
+}
+
+/** The last code point boundary at or before `maxUnits`. */
+function codePointEnd(text: string, maxUnits: number): number {
+  const last = text.charCodeAt(maxUnits - 1);
+  return last >= 0xd800 && last <= 0xdbff ? maxUnits - 1 : maxUnits;
+}

@@ -6,6 +6,7 @@
  * carelessly, and file systems forbid some names.
  */
 import { PLAN_FILE_SUFFIX, planFileName } from '../plan/plan-file';
+import { cutText } from '../text-length';
 
 /**
  * Characters that XML 1.0 (and so Word) rejects, plus C1 controls, which are
@@ -61,13 +62,16 @@ export function looksLikeFormula(text: string): boolean {
 export const MAX_CELL_CHARS = 32_767;
 
 /**
- * Text for an Excel cell: sanitised and cut to Excel's cell limit. It is
- * always written as a string cell (never `{ formula }`), so "=SUM(A1)" stays
- * the words a planner typed; see `buildPlanXlsx`.
+ * Text for an Excel cell: sanitised and cut to Excel's cell limit (which
+ * counts UTF-16 units, as `length` does), with "…" for what was left out. The
+ * cut falls between whole characters (`cutText`): slicing 32,766 units could
+ * end on half an emoji, which no XML file can hold. It is always written as
+ * a string cell (never `{ formula }`), so "=SUM(A1)" stays the words a
+ * planner typed; see `buildPlanXlsx`.
  */
 export function cellText(text: string): string {
   const clean = sanitizeText(text);
-  return clean.length > MAX_CELL_CHARS ? `${clean.slice(0, MAX_CELL_CHARS - 1)}…` : clean;
+  return clean.length > MAX_CELL_CHARS ? `${cutText(clean, MAX_CELL_CHARS - 1)}…` : clean;
 }
 
 /**

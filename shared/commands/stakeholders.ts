@@ -13,7 +13,9 @@ import type { Plan, Stakeholder } from '../plan/schema';
 import { positionsOf, recordMove } from '../stakeholders/movement';
 import { clampScore, QUADRANT_INFO, quadrantOf, type MatrixPoint } from '../stakeholders/quadrants';
 import { categoryLabel, categoryOf, type Category } from '../stakeholders/register';
+import type { StakeholderPatch } from '../stakeholders/import';
 import { completeItem } from '../stakeholders/schedule';
+import { countOf, formatCount } from '../words';
 import { CommandRefusal, defineCommand, quoted } from './command';
 import { defineListCommands } from './lists';
 
@@ -342,5 +344,66 @@ export const takeSnapshot = defineCommand<{ id: string; name: string; takenAt: s
       takenAt,
       positions: positionsOf(draft.stakeholders.entries),
     });
+  },
+});
+
+/** A change to an entry already in the register, from an imported stakeholder list. */
+export interface StakeholderImportUpdate {
+  readonly id: string;
+  readonly patch: StakeholderPatch;
+}
+
+/**
+ * Adds the new entries of an imported stakeholder list and updates the
+ * entries it matched, as one undo step. A new position is recorded in the
+ * quadrant history as a move on the matrix is (an entry waiting in the
+ * Unplaced tray is placed). Refused, with nothing changed, when an entry it
+ * updates has gone or a new id is taken.
+ */
+export const importStakeholders = defineCommand<{
+  entries: readonly Stakeholder[];
+  updates?: readonly StakeholderImportUpdate[];
+  /** When, as an ISO timestamp: the quadrant history records moves at this time. */
+  at: string;
+}>({
+  type: 'stakeholders.import',
+  label: ({ entries, updates = [] }) => {
+    const added = countOf(entries.length, 'stakeholder', 'stakeholders');
+    if (updates.length === 0) return `Import ${added} from a stakeholder list`;
+    const changed = countOf(updates.length, 'stakeholder', 'stakeholders');
+    return entries.length === 0
+      ? `Update ${changed} from a stakeholder list`
+      : `Import ${formatCount(entries.length)} new and update ${changed} from a stakeholder list`;
+  },
+  locate: () => ({ section: SECTION }),
+  apply(draft, { entries, updates = [], at }) {
+    if (entries.length === 0 && updates.length === 0)
+      throw new CommandRefusal('There are no rows to import.');
+    const list = draft.stakeholders.entries;
+    const ids = new Set(list.map((e) => e.id));
+    for (const entry of entries) {
+      if (ids.has(entry.id))
+        throw new CommandRefusal(
+          `Two stakeholders would share the id “${entry.id}”, so nothing was imported.`,
+        );
+      ids.add(entry.id);
+    }
+    for (const { id, patch } of updates) {
+      const entry = list.find((e) => e.id === id);
+      if (!entry)
+        throw new CommandRefusal(
+          'A stakeholder the list updates is no longer in the register, so nothing was imported. Check the file again.',
+        );
+      const { position, ...fields } = patch;
+      Object.assign(entry, fields);
+      if (position) {
+        const to = { power: clampScore(position.power), interest: clampScore(position.interest) };
+        if (entry.placed === false) delete entry.placed;
+        else entry.history = recordMove(entry.history, entry, to, at);
+        entry.power = to.power;
+        entry.interest = to.interest;
+      }
+    }
+    list.push(...entries);
   },
 });

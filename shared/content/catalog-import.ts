@@ -507,7 +507,16 @@ function unique(values: string[]): string[] {
  * file's headings and cells as read, and a last column "Reason" with every
  * reason (the column is not mapped on the way back in).
  */
-export function failedRowsCsv(table: RawTable, preview: Pick<ImportPreview, 'failed'>): string {
+export function failedRowsCsv(
+  table: RawTable,
+  // Any import's failed rows (catalog or stakeholder list): only the messages are written.
+  preview: {
+    readonly failed: readonly {
+      readonly row: number;
+      readonly issues: readonly { readonly message: string }[];
+    }[];
+  },
+): string {
   const indexOf = new Map<number, number>();
   table.rowNumbers.forEach((row, i) => indexOf.set(row, i));
   const width = table.headers.length;

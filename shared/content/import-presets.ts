@@ -33,6 +33,8 @@ const FieldKey = z.enum(
 
 /** A saved mapping, as stored. */
 export const ImportPreset = z.object({
+  /** Which import the preset is for (stakeholder-list presets say 'stakeholders'). */
+  target: z.literal('catalog').default('catalog'),
   name: z.string().trim().min(1).max(100),
   /** Where a shipped preset's column names come from (absent for the user's own). */
   source: z.string().max(1000).optional(),
@@ -77,7 +79,10 @@ export function serialisePresets(presets: readonly ImportPreset[]): string {
 }
 
 /** Adds a preset, replacing one of the same name (case-insensitive); sorted by name. */
-export function withPreset(presets: readonly ImportPreset[], preset: ImportPreset): ImportPreset[] {
+export function withPreset<P extends { readonly name: string }>(
+  presets: readonly P[],
+  preset: P,
+): P[] {
   const name = preset.name.trim().toLowerCase();
   return [...presets.filter((p) => p.name.trim().toLowerCase() !== name), preset].sort((a, b) =>
     a.name.localeCompare(b.name),
@@ -85,15 +90,58 @@ export function withPreset(presets: readonly ImportPreset[], preset: ImportPrese
 }
 
 /** The presets without the one named. */
-export function withoutPreset(presets: readonly ImportPreset[], name: string): ImportPreset[] {
+export function withoutPreset<P extends { readonly name: string }>(
+  presets: readonly P[],
+  name: string,
+): P[] {
   return presets.filter((p) => p.name !== name);
 }
 
-const headingKey = (s: string) =>
+/** Key of a heading: case, spaces and punctuation ignored. */
+export const headingKey = (s: string) =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+
+/**
+ * A saved column mapping applied to a file's headings, for any import
+ * target: each field the preset names takes the column of that heading (or
+ * none, and its heading is reported missing); the other fields keep their
+ * guess unless the preset gave that column to another field; `keepInNotes`
+ * headings become the columns kept in the notes.
+ */
+export function mapColumnsByHeading<K extends string>(
+  fields: readonly K[],
+  columns: Partial<Record<K, string>>,
+  guessed: Record<K, number | null>,
+  headers: readonly string[],
+  keepInNotes: readonly string[],
+): { mapping: Record<K, number | null>; missing: string[]; keepInNotes: number[] } {
+  const keys = headers.map(headingKey);
+  const mapping = { ...guessed };
+  const missing: string[] = [];
+  const taken = new Set<number>();
+  for (const field of fields) {
+    const heading = columns[field];
+    if (heading === undefined) continue;
+    const col = keys.indexOf(headingKey(heading));
+    if (col < 0) {
+      missing.push(heading);
+      mapping[field] = null;
+    } else {
+      mapping[field] = col;
+      taken.add(col);
+    }
+  }
+  // A guessed field that uses a column the preset gave to another field lets go of it.
+  for (const field of fields)
+    if (columns[field] === undefined && taken.has(mapping[field] ?? -1)) mapping[field] = null;
+  const kept = keepInNotes
+    .map((h) => keys.indexOf(headingKey(h)))
+    .filter((c) => c >= 0 && !Object.values<number | null>(mapping).includes(c));
+  return { mapping, missing, keepInNotes: kept };
+}
 
 /** What applying a preset to a file's headings gives. */
 export interface AppliedPreset {
@@ -109,30 +157,13 @@ export interface AppliedPreset {
  * choices and extra columns carried over.
  */
 export function applyPreset(preset: ImportPreset, headers: readonly string[]): AppliedPreset {
-  const keys = headers.map(headingKey);
-  const guessed = guessMapping(headers);
-  const mapping = { ...guessed };
-  const missing: string[] = [];
-  const taken = new Set<number>();
-  for (const field of CATALOG_FIELDS) {
-    const heading = preset.columns[field.key];
-    if (heading === undefined) continue;
-    const col = keys.indexOf(headingKey(heading));
-    if (col < 0) {
-      missing.push(heading);
-      mapping[field.key] = null;
-    } else {
-      mapping[field.key] = col;
-      taken.add(col);
-    }
-  }
-  // A guessed field that uses a column the preset gave to another field lets go of it.
-  for (const field of CATALOG_FIELDS)
-    if (preset.columns[field.key] === undefined && taken.has(mapping[field.key] ?? -1))
-      mapping[field.key] = null;
-  const keepInNotes = preset.keepInNotes
-    .map((h) => keys.indexOf(headingKey(h)))
-    .filter((c) => c >= 0 && !Object.values(mapping).includes(c));
+  const { mapping, missing, keepInNotes } = mapColumnsByHeading(
+    CATALOG_FIELDS.map((f) => f.key),
+    preset.columns,
+    guessMapping(headers),
+    headers,
+    preset.keepInNotes,
+  );
   return {
     mapping,
     missing,
@@ -195,15 +226,15 @@ export function presetFromChoices(
 }
 
 /** The shipped preset whose headings the file has most of (all its columns), or null. */
-export function matchingPreset(
-  presets: readonly ImportPreset[],
+export function matchingPreset<P extends { readonly columns: Partial<Record<string, string>> }>(
+  presets: readonly P[],
   headers: readonly string[],
-): ImportPreset | null {
+): P | null {
   const keys = new Set(headers.map(headingKey));
-  let best: ImportPreset | null = null;
+  let best: P | null = null;
   let bestCount = 0;
   for (const preset of presets) {
-    const headings = Object.values(preset.columns);
+    const headings = Object.values(preset.columns).filter((h) => h !== undefined);
     if (headings.length < 2 || !headings.every((h) => keys.has(headingKey(h)))) continue;
     if (headings.length > bestCount) {
       best = preset;

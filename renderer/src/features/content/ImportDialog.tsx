@@ -1,7 +1,9 @@
 /**
- * Catalog import: choose a CSV or XLSX file, map its columns to catalog
- * fields (or pick a saved mapping), match the file's Kind, Level and
- * Language values to ours (ImportValueMapping), see which rows would fail
+ * Import from a spreadsheet, into the catalog or (with `stakeholderTarget`,
+ * import-targets.tsx) the stakeholder register: choose a CSV or XLSX file,
+ * its sheet and heading row, map its columns to the target's fields (or
+ * pick a saved mapping), match the file's values to ours (for the catalog:
+ * Kind, Level and Language, ImportValueMapping), see which rows would fail
  * and why (row and field; downloadable as a CSV with a Reason column), and
  * which catalog items a re-imported export updates, then confirm. Nothing
  * changes in the plan until Import is pressed, and the whole import (new
@@ -14,40 +16,25 @@
  * into the plan as one command (`catalog.import`), so a 50,000-row file
  * never blocks the page for long.
  */
-import { countOf, formatCount } from '../../../../shared/words';
+import { countOf } from '../../../../shared/words';
 import { useEffect, useId, useRef, useState } from 'react';
-import { importCatalogItems } from '../../../../shared/commands/content';
-import type { CatalogItemUpdate } from '../../../../shared/commands/content';
-import {
-  CATALOG_FIELDS,
-  fieldLabel,
-  type CatalogFieldKey,
-  type ColumnMapping,
-} from '../../../../shared/content/catalog-import';
-import {
-  BUILT_IN_PRESETS,
-  applyPreset,
-  matchingPreset,
-  presetFromChoices,
-  type ImportPreset,
-} from '../../../../shared/content/import-presets';
-import type { ImportChoices } from '../../../../shared/content/import-values';
-import { KIND_LABELS } from '../../../../shared/content/catalog';
+import './content.css';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
-import { LEVEL_LABELS } from '../../../../shared/content/pathways';
-import { freezeInSlices, runInSlices } from '../../../../shared/plan/freeze';
 import { writePlanFile } from '../../../../shared/plan/plan-file';
-import type { ContentItem } from '../../../../shared/plan/schema';
-import { yieldToPage } from '../../app/open-plan';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
-import { usePlan, usePlanStore } from '../../store/plan-context';
+import { usePlanStore } from '../../store/plan-context';
 import { detectPlatform, type BackupStore } from '../../platform/platform';
 import { backupBeforeChange } from '../backups/backup-triggers';
 import { createImportClient, type ImportClient } from './import-client';
-import type { PreviewSummary, ReadResponse } from './import-protocol';
-import { deletePreset, loadPresets, savePreset } from './import-presets-store';
-import { ValueMapping } from './ImportValueMapping';
+import type { ReadResponse } from './import-protocol';
+import {
+  catalogTarget,
+  type AnyMapping,
+  type AnyPreset,
+  type AnySummary,
+  type ImportTarget,
+} from './import-targets';
 
 type FileInfo = Extract<ReadResponse, { ok: true }> & { name: string };
 
@@ -63,15 +50,24 @@ const count = (n: number) => n.toLocaleString('en-GB');
 /** "1 row", "2,000 rows". */
 const plural = (n: number, noun: string) => countOf(n, noun, `${noun}s`);
 
-/** The import dialog; `backups` (default: the platform's) receives the before-import copy. */
-export function ImportDialog({
+/**
+ * The import dialog for a target (default: the catalog); `backups` (default:
+ * the platform's) receives the before-import copy.
+ */
+export function ImportDialog<
+  M extends AnyMapping,
+  C extends object,
+  S extends AnySummary,
+  P extends AnyPreset,
+>({
   onClose,
   backups = detectPlatform().backups,
+  target = catalogTarget as unknown as ImportTarget<M, C, S, P>,
 }: {
   onClose: () => void;
   backups?: BackupStore | null;
+  target?: ImportTarget<M, C, S, P>;
 }) {
-  const catalog = usePlan((p) => p.content.catalog);
   const store = usePlanStore();
   const clientRef = useRef<ImportClient | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -83,10 +79,10 @@ export function ImportDialog({
   // Why pressing Import changed nothing (no backup, or the plan is read-only here).
   const [notImported, setNotImported] = useState<string | null>(null);
   const [file, setFile] = useState<FileInfo | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [preview, setPreview] = useState<PreviewSummary | null>(null);
-  const [choices, setChoices] = useState<ImportChoices>({});
-  const [presets, setPresets] = useState<ImportPreset[]>(() => loadPresets());
+  const [mapping, setMapping] = useState<M | null>(null);
+  const [preview, setPreview] = useState<S | null>(null);
+  const [choices, setChoices] = useState<C>({} as C);
+  const [presets, setPresets] = useState<P[]>(() => target.presets.load());
   const [presetName, setPresetName] = useState('');
   const [presetNote, setPresetNote] = useState<string | null>(null);
   // The saved mapping in use ('' when none: the guessed or hand-made one).
@@ -99,23 +95,17 @@ export function ImportDialog({
 
   const client = () => (clientRef.current ??= createImportClient());
 
-  const runPreview = async (
-    next: ColumnMapping,
-    nextChoices: ImportChoices = choices,
-    run = runRef.current,
-  ) => {
+  const runPreview = async (next: M, nextChoices: C = choices, run = runRef.current) => {
     setMapping(next);
     setChoices(nextChoices);
     setBusy({ label: 'Checking rows', done: 0, total: file?.rowCount ?? null });
-    const request = { type: 'preview' as const, mapping: next, choices: nextChoices };
-    const response = await client().request(request, (m) => {
-      if (run === runRef.current && m.type === 'progress')
-        setBusy({ label: 'Checking rows', done: m.done, total: m.total });
+    const summary = await target.preview(client(), next, nextChoices, (done, total) => {
+      if (run === runRef.current) setBusy({ label: 'Checking rows', done, total });
     });
     if (run !== runRef.current) return;
     setBusy(null);
-    if (response.type === 'preview') setPreview(response.summary);
-    else if (response.type === 'read' && !response.ok) setError(response.message);
+    if (summary && 'error' in summary) setError(summary.error);
+    else if (summary) setPreview(summary);
   };
 
   const chooseFile = async (chosen: File) => {
@@ -141,8 +131,7 @@ export function ImportDialog({
         type: 'read',
         name: chosen.name,
         bytes,
-        // The whole items: a row that matches one updates it (and the preview says what changes).
-        existing: [...catalog],
+        ...target.readRequest(store.getState().history.present),
       },
       (m) => {
         if (run === runRef.current && m.type === 'progress')
@@ -158,20 +147,23 @@ export function ImportDialog({
     }
     setFile({ ...response, name: chosen.name });
     // A file shaped like a shipped platform export: say so, and offer its mapping.
-    const known = matchingPreset([...presets, ...BUILT_IN_PRESETS], response.headers);
+    const known = target.presets.matching(
+      [...presets, ...target.presets.builtIn],
+      response.headers,
+    );
     setPresetNote(
       known
         ? `This looks like a “${known.name}” file: choose it under Saved mapping to use it.`
         : null,
     );
-    await runPreview(response.mapping, {}, run);
+    await runPreview(response.mapping as unknown as M, {} as C, run);
   };
 
   /** Applies a saved or shipped mapping to this file's headings, then checks the rows again. */
   const chooseSavedMapping = (name: string) => {
-    const preset = [...presets, ...BUILT_IN_PRESETS].find((p) => p.name === name);
+    const preset = [...presets, ...target.presets.builtIn].find((p) => p.name === name);
     if (!preset || !file) return;
-    const applied = applyPreset(preset, file.headers);
+    const applied = target.presets.apply(preset, file.headers);
     setPresetUsed(preset.name);
     setPresetNote(
       applied.missing.length
@@ -183,8 +175,8 @@ export function ImportDialog({
 
   const saveCurrentPreset = () => {
     if (!file || !mapping || !preview || !presetName.trim()) return;
-    const preset = presetFromChoices(presetName, file.headers, mapping, choices, preview.values);
-    const list = savePreset(preset);
+    const preset = target.presets.fromChoices(presetName, file.headers, mapping, choices, preview);
+    const list = target.presets.save(preset);
     if (list) {
       setPresets(list);
       setPresetNote(`Mapping saved as “${preset.name}”.`);
@@ -234,7 +226,7 @@ export function ImportDialog({
     }
     setFile({ ...response, name: file.name });
     // The same file read another way: the value choices still hold; the columns may have moved.
-    await runPreview(response.mapping, { ...choices, keepInNotes: [] }, run);
+    await runPreview(response.mapping as unknown as M, target.relaidOut(choices), run);
   };
 
   /** Stops whatever the worker is doing; the dialog stays open, nothing changed. */
@@ -246,11 +238,11 @@ export function ImportDialog({
     setFile(null);
     setPreview(null);
     setMapping(null);
-    setChoices({});
+    setChoices({} as C);
     setPresetUsed('');
     setPresetNote(null);
     setError(null);
-    notify('Import cancelled. Nothing in the catalog was changed.');
+    notify(`Import cancelled. Nothing in the ${target.place} was changed.`);
   };
 
   const confirm = async () => {
@@ -276,23 +268,13 @@ export function ImportDialog({
         return;
       }
     }
-    const items: ContentItem[] = [];
-    const updates: CatalogItemUpdate[] = [];
-    // Each chunk arrives as its own message, so giving its rows ids is a short task of its own.
-    await client().request({ type: 'items' }, (m) => {
-      if (run !== runRef.current || m.type !== 'items') return;
-      for (const item of m.items) items.push(item);
-      for (const update of m.updates) updates.push(update);
-      setBusy({ label: 'Adding rows', done: items.length + updates.length, total: n });
+    const result = await target.apply({
+      client: client(),
+      current: () => run === runRef.current,
+      progress: (done) => setBusy({ label: 'Adding rows', done, total: n }),
+      dispatch: (command) => store.getState().dispatch(command),
     });
-    if (run !== runRef.current) return;
-    // Frozen here, a slice at a time between which the page breathes, so the
-    // command only builds one array and the store never walks the rows.
-    await runInSlices(freezeInSlices(items), yieldToPage);
-    if (run !== runRef.current) return;
-    const result = store
-      .getState()
-      .dispatch(importCatalogItems({ items: Object.freeze(items), updates }));
+    if (!result || run !== runRef.current) return;
     setBusy(null);
     if (!result.ok) {
       setNotImported(result.reason);
@@ -302,8 +284,8 @@ export function ImportDialog({
     const added = preview.readyCount;
     const changed = preview.updatedCount;
     const what = [
-      added || !changed ? `Imported ${count(added)} ${added === 1 ? 'item' : 'items'}` : '',
-      changed ? `${added ? 'updated' : 'Updated'} ${plural(changed, 'item')}` : '',
+      added || !changed ? `Imported ${target.noun(added)}` : '',
+      changed ? `${added ? 'updated' : 'Updated'} ${target.noun(changed)}` : '',
     ]
       .filter(Boolean)
       .join(' and ');
@@ -320,19 +302,18 @@ export function ImportDialog({
   const confirmLabel =
     updatedCount === 0
       ? readyCount > 0
-        ? `Import ${formatCount(readyCount)} ${readyCount === 1 ? 'item' : 'items'}`
+        ? `Import ${target.noun(readyCount)}`
         : 'Import'
       : readyCount === 0
-        ? `Update ${formatCount(updatedCount)} ${updatedCount === 1 ? 'item' : 'items'}`
-        : `Import ${formatCount(readyCount)} new and update ${formatCount(updatedCount)}`;
-  const mappedColumns = new Set(Object.values(mapping ?? {}).filter((c) => c !== null));
-  const extraColumns = file
-    ? file.headers.flatMap((h, i) => (mappedColumns.has(i) ? [] : [i]))
-    : [];
+        ? `Update ${target.noun(updatedCount)}`
+        : `Import ${count(readyCount)} new and update ${count(updatedCount)}`;
+  const extraColumns = file && mapping ? target.extraColumns(file.headers, mapping) : [];
+  const fileNotes = file ? [...file.notes, ...target.fileNotes(file.headers)] : [];
+  const previewNotes = preview && mapping ? target.previewNotes(preview, choices, mapping) : [];
 
   return (
     <Dialog
-      title="Import catalog items"
+      title={target.title}
       onClose={onClose}
       actions={
         <>
@@ -420,9 +401,9 @@ export function ImportDialog({
                 </select>
               </label>
             )}
-            {file.notes.length > 0 && (
+            {fileNotes.length > 0 && (
               <ul className="section-note import-notes" aria-label="How the file was read">
-                {file.notes.map((note) => (
+                {fileNotes.map((note) => (
                   <li key={note}>{note}</li>
                 ))}
               </ul>
@@ -452,7 +433,7 @@ export function ImportDialog({
         {error && (
           <div role="alert" className="import-error">
             <strong>This file cannot be imported.</strong> {error}
-            <div className="section-note">Nothing in the catalog was changed.</div>
+            <div className="section-note">Nothing in the {target.place} was changed.</div>
           </div>
         )}
         {notImported && (
@@ -483,13 +464,15 @@ export function ImportDialog({
                     ))}
                   </optgroup>
                 )}
-                <optgroup label="Platform exports">
-                  {BUILT_IN_PRESETS.map((p) => (
-                    <option key={p.name} value={p.name} title={p.source}>
-                      {p.name}
-                    </option>
-                  ))}
-                </optgroup>
+                {target.presets.builtIn.length > 0 && (
+                  <optgroup label="Platform exports">
+                    {target.presets.builtIn.map((p) => (
+                      <option key={p.name} value={p.name} title={p.source}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </select>
             </label>
             <label className="mapping-field">
@@ -521,7 +504,7 @@ export function ImportDialog({
                         type="button"
                         className="link-button"
                         aria-label={`Delete saved mapping “${p.name}”`}
-                        onClick={() => setPresets(deletePreset(p.name))}
+                        onClick={() => setPresets(target.presets.remove(p.name))}
                       >
                         Delete
                       </button>
@@ -540,9 +523,9 @@ export function ImportDialog({
 
         {file && mapping && (
           <fieldset className="mapping">
-            <legend>Match your columns to catalog fields</legend>
+            <legend>{target.fieldsLegend}</legend>
             <div className="mapping-grid">
-              {CATALOG_FIELDS.map((field) => (
+              {target.fields.map((field) => (
                 <label key={field.key} className="mapping-field">
                   <span>
                     {field.label}
@@ -557,13 +540,10 @@ export function ImportDialog({
                           ...mapping,
                           [field.key]: e.target.value === '' ? null : Number(e.target.value),
                         },
-                        {
-                          ...choices,
-                          // A column now mapped is no longer an extra one kept in the notes.
-                          keepInNotes: choices.keepInNotes?.filter(
-                            (c) => c !== Number(e.target.value),
-                          ),
-                        },
+                        // A column now mapped is no longer an extra one kept in the notes.
+                        e.target.value === ''
+                          ? choices
+                          : target.columnMapped(choices, Number(e.target.value)),
                       )
                     }
                   >
@@ -581,10 +561,10 @@ export function ImportDialog({
         )}
 
         {file && mapping && preview && (
-          <ValueMapping
+          <target.ValueStep
             mapping={mapping}
             choices={choices}
-            values={preview.values}
+            summary={preview}
             headers={file.headers}
             extraColumns={extraColumns}
             disabled={!!busy}
@@ -620,19 +600,11 @@ export function ImportDialog({
                 {preview.blankRows > 0 && ` · ${plural(preview.blankRows, 'blank row')} skipped`}
               </p>
             )}
-            {preview.mappingErrors.length === 0 && (choices.kindForAll || choices.levelForAll) && (
-              <p className="section-note" data-testid="import-every-row">
-                {[
-                  choices.kindForAll &&
-                    `Kind ${KIND_LABELS[choices.kindForAll]} for ${mapping?.kind === null ? 'every row' : 'rows without one'}`,
-                  choices.levelForAll &&
-                    `Level ${LEVEL_LABELS[choices.levelForAll]} for ${mapping?.level === null ? 'every row' : 'rows without one'}`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}{' '}
-                (your choice).
+            {previewNotes.map((note) => (
+              <p key={note} className="section-note" data-testid="import-every-row">
+                {note}
               </p>
-            )}
+            ))}
             {preview.failedCount > 0 && preview.mappingErrors.length === 0 && (
               <p>
                 <button type="button" onClick={() => void downloadFailed()} disabled={!!busy}>
@@ -660,7 +632,7 @@ export function ImportDialog({
                     {preview.issues.map((issue, i) => (
                       <tr key={i}>
                         <td className="num">{issue.row}</td>
-                        <td>{fieldLabel(issue.field as CatalogFieldKey | null)}</td>
+                        <td>{target.fieldLabel(issue.field)}</td>
                         <td>{issue.message}</td>
                       </tr>
                     ))}
@@ -676,13 +648,19 @@ export function ImportDialog({
             {preview.updateSample.length > 0 && (
               <div className="table-scroll">
                 <table className="data-table compact">
-                  <caption>Items the file updates</caption>
+                  <caption>
+                    {target.id === 'catalog'
+                      ? 'Items the file updates'
+                      : 'Entries the file updates'}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col" className="num">
                         Row
                       </th>
-                      <th scope="col">Item in the catalog</th>
+                      <th scope="col">
+                        {target.id === 'catalog' ? 'Item in the catalog' : 'Entry in the register'}
+                      </th>
                       <th scope="col">Changes</th>
                     </tr>
                   </thead>
@@ -691,44 +669,18 @@ export function ImportDialog({
                       <tr key={u.row}>
                         <td className="num">{u.row}</td>
                         <td>{u.title}</td>
-                        <td>{u.fields.map((f) => fieldLabel(f as CatalogFieldKey)).join(', ')}</td>
+                        <td>
+                          {target.id === 'catalog'
+                            ? u.fields.map((f) => target.fieldLabel(f)).join(', ')
+                            : u.fields.join(', ')}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
             )}
-            {readyCount > 0 && (
-              <div className="table-scroll">
-                <table className="data-table compact">
-                  <caption>First rows to be imported</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        Row
-                      </th>
-                      <th scope="col">Title</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Level</th>
-                      <th scope="col" className="num">
-                        Hours
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.sample.map(({ row, item }) => (
-                      <tr key={row}>
-                        <td className="num">{row}</td>
-                        <td>{item.title}</td>
-                        <td>{KIND_LABELS[item.kind]}</td>
-                        <td>{LEVEL_LABELS[item.level]}</td>
-                        <td className="num">{item.hours ?? '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            {readyCount > 0 && <div className="table-scroll">{target.sampleTable(preview)}</div>}
           </section>
         )}
       </div>

@@ -2,9 +2,11 @@
 import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol';
 
 type RequestBody =
-  | Omit<Extract<ImportRequest, { type: 'read' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'read'; target?: 'catalog' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'read'; target: 'stakeholders' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'layout' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'stakeholderPreview' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'failedCsv' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'items' }>, 'id'>;
 
@@ -28,7 +30,7 @@ interface Pending {
 /** Whether a message ends its request. */
 function isFinal(message: ImportResponse): boolean {
   if (message.type === 'progress') return false;
-  if (message.type === 'items') return message.last;
+  if (message.type === 'items' || message.type === 'stakeholderItems') return message.last;
   return true;
 }
 

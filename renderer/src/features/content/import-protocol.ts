@@ -1,10 +1,24 @@
 /**
- * Messages between the catalog import dialog and its worker. The worker
+ * Messages between the import dialog and its worker, for either import
+ * target: catalog items or a stakeholder list (`target` on the read request;
+ * the stakeholder answers have types of their own). The worker
  * keeps the parsed table and the checked rows; the page only ever receives
  * summaries, progress, a few sample rows, and — on confirm — the items in
  * chunks, so no single message takes the page long to unpack.
  */
-import type { ContentItem } from '../../../../shared/plan/schema';
+import type { ContentItem, Stakeholder } from '../../../../shared/plan/schema';
+import type { StakeholderImportUpdate } from '../../../../shared/commands/stakeholders';
+import {
+  guessStakeholderMapping,
+  previewStakeholderImport,
+  stakeholderDistinctValues,
+  type NewStakeholder,
+  type StakeholderColumnMapping,
+  type StakeholderDistinctValues,
+  type StakeholderImportChoices,
+  type StakeholderImportPreview,
+  type StakeholderRowIssue,
+} from '../../../../shared/stakeholders/import';
 import type { CatalogItemUpdate } from '../../../../shared/commands/content';
 import {
   failedRowsCsv,
@@ -37,6 +51,9 @@ export const ISSUES_LISTED = 200;
 /** Rows to be imported shown as a sample in the preview. */
 export const SAMPLE_ROWS = 5;
 
+/** What an import fills: the content catalog or the stakeholder register. */
+export type ImportTargetId = 'catalog' | 'stakeholders';
+
 /** A request to the import worker. */
 export type ImportRequest =
   | {
@@ -46,10 +63,26 @@ export type ImportRequest =
       bytes: ArrayBuffer;
       /** Items already in the catalog (a row that matches one updates it). */
       existing: ContentItem[];
+      target?: 'catalog';
+    }
+  | {
+      id: number;
+      type: 'read';
+      name: string;
+      bytes: ArrayBuffer;
+      /** Entries already in the register (a row whose name and organisation match one updates it). */
+      existing: Stakeholder[];
+      target: 'stakeholders';
     }
   /** Reads the same file again with another sheet or heading row (answered like 'read'). */
   | { id: number; type: 'layout'; sheet?: string; headerRow?: number }
   | { id: number; type: 'preview'; mapping: ColumnMapping; choices: ImportChoices }
+  | {
+      id: number;
+      type: 'stakeholderPreview';
+      mapping: StakeholderColumnMapping;
+      choices: StakeholderImportChoices;
+    }
   /** The rows that will not be imported, as a CSV with a Reason column. */
   | { id: number; type: 'failedCsv' }
   | { id: number; type: 'items' };
@@ -71,7 +104,8 @@ export type ReadResponse =
       headingChoices: HeadingChoice[];
       /** What the reader decided (encoding, separator, rows above the headings…), in words. */
       notes: string[];
-      mapping: ColumnMapping;
+      /** The guessed mapping (of the target's fields). */
+      mapping: ColumnMapping | StakeholderColumnMapping;
     }
   | { id: number; type: 'read'; ok: false; message: string };
 
@@ -95,6 +129,26 @@ export interface PreviewSummary {
   readonly values: DistinctValues;
 }
 
+/** What the preview of a stakeholder list shows. */
+export interface StakeholderPreviewSummary {
+  readonly mappingErrors: readonly string[];
+  readonly readyCount: number;
+  readonly updatedCount: number;
+  readonly unchangedCount: number;
+  /** The first few updates: which entry, and which fields change. */
+  readonly updateSample: readonly { row: number; title: string; fields: string[] }[];
+  readonly failedCount: number;
+  readonly blankRows: number;
+  readonly issues: readonly StakeholderRowIssue[];
+  readonly issueCount: number;
+  readonly sample: readonly { readonly row: number; readonly entry: NewStakeholder }[];
+  readonly values: StakeholderDistinctValues;
+  /** New entries without power and interest (they wait in the Unplaced tray). */
+  readonly unplacedCount: number;
+  /** New entries without a stance (neutral, as an entry added by hand). */
+  readonly noStanceCount: number;
+}
+
 /** Progress of a long step (reading rows, checking them). */
 export interface ImportProgress {
   readonly id: number;
@@ -109,7 +163,17 @@ export interface ImportProgress {
 export type ImportResponse =
   | ReadResponse
   | { id: number; type: 'preview'; summary: PreviewSummary }
+  | { id: number; type: 'stakeholderPreview'; summary: StakeholderPreviewSummary }
   | { id: number; type: 'failedCsv'; csv: string }
+  | {
+      id: number;
+      type: 'stakeholderItems';
+      /** New entries, each with its new id. */
+      entries: Stakeholder[];
+      /** Changes to entries already in the register. */
+      updates: StakeholderImportUpdate[];
+      last: boolean;
+    }
   | {
       id: number;
       type: 'items';
@@ -152,6 +216,36 @@ export function summarise(preview: ImportPreview, values: DistinctValues): Previ
   };
 }
 
+/** The preview summary of a checked stakeholder list. */
+export function summariseStakeholders(
+  preview: StakeholderImportPreview,
+  values: StakeholderDistinctValues,
+): StakeholderPreviewSummary {
+  const issues: StakeholderRowIssue[] = [];
+  let issueCount = 0;
+  for (const f of preview.failed) {
+    issueCount += f.issues.length;
+    for (const issue of f.issues) if (issues.length < ISSUES_LISTED) issues.push(issue);
+  }
+  return {
+    mappingErrors: preview.mappingErrors,
+    readyCount: preview.ready.length,
+    updatedCount: preview.updates.length,
+    unchangedCount: preview.unchanged.length,
+    updateSample: preview.updates
+      .slice(0, SAMPLE_ROWS)
+      .map((u) => ({ row: u.row, title: u.title, fields: [...u.fields] })),
+    failedCount: preview.failed.length,
+    blankRows: preview.blankRows,
+    issues,
+    issueCount,
+    sample: preview.ready.slice(0, SAMPLE_ROWS),
+    values,
+    unplacedCount: preview.unplaced,
+    noStanceCount: preview.noStance,
+  };
+}
+
 /**
  * One import: keeps the parsed table and the last checked rows between
  * requests, so a mapping change only re-validates and confirming sends rows
@@ -164,13 +258,22 @@ export class ImportSession {
   private table: RawTable | null = null;
   private existing: ContentItem[] = [];
   private preview: ImportPreview | null = null;
+  private target: ImportTargetId = 'catalog';
+  private existingStakeholders: Stakeholder[] = [];
+  private stakeholderPreview: StakeholderImportPreview | null = null;
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
   async handle(request: ImportRequest, reply: Reply): Promise<void> {
     try {
       if (request.type === 'read') {
         this.file = { name: request.name, bytes: new Uint8Array(request.bytes) };
-        this.existing = request.existing;
+        if (request.target === 'stakeholders') {
+          this.target = 'stakeholders';
+          this.existingStakeholders = request.existing;
+        } else {
+          this.target = 'catalog';
+          this.existing = request.existing;
+        }
         return reply(await this.read(request.id, reply));
       }
       if (request.type === 'layout') {
@@ -208,12 +311,40 @@ export class ImportSession {
         );
         return reply({ id: request.id, type: 'preview', summary: summarise(this.preview, values) });
       }
-      if (request.type === 'failedCsv')
+      if (request.type === 'stakeholderPreview') {
+        const values = stakeholderDistinctValues(this.table.rows, request.mapping);
+        this.stakeholderPreview = previewStakeholderImport(
+          this.table,
+          request.mapping,
+          this.existingStakeholders,
+          request.choices,
+          values,
+        );
+        return reply({
+          id: request.id,
+          type: 'stakeholderPreview',
+          summary: summariseStakeholders(this.stakeholderPreview, values),
+        });
+      }
+      if (request.type === 'failedCsv') {
+        const checked = this.target === 'stakeholders' ? this.stakeholderPreview : this.preview;
         return reply({
           id: request.id,
           type: 'failedCsv',
-          csv: this.preview ? failedRowsCsv(this.table, this.preview) : '',
+          csv: checked ? failedRowsCsv(this.table, checked) : '',
         });
+      }
+      if (this.target === 'stakeholders') {
+        // A register is hundreds of entries: one message.
+        const checked = this.stakeholderPreview;
+        return reply({
+          id: request.id,
+          type: 'stakeholderItems',
+          entries: (checked?.ready ?? []).map((r) => ({ id: newId('sh'), ...r.entry })),
+          updates: (checked?.updates ?? []).map((u) => ({ id: u.id, patch: u.patch })),
+          last: true,
+        });
+      }
       // New items first, then the updates, each in chunks of ITEM_CHUNK.
       const ready = this.preview?.ready ?? [];
       const updates = this.preview?.updates ?? [];
@@ -248,6 +379,7 @@ export class ImportSession {
     this.grid = null;
     this.table = null;
     this.preview = null;
+    this.stakeholderPreview = null;
     const { name, bytes } = this.file!;
     const grid = await readCatalogGrid(
       name,
@@ -262,6 +394,7 @@ export class ImportSession {
 
   private laidOut(id: number, result: ReadResult): ReadResponse {
     this.preview = null;
+    this.stakeholderPreview = null;
     if (!result.ok) {
       this.table = null;
       return { id, type: 'read', ok: false, message: result.message };
@@ -279,7 +412,10 @@ export class ImportSession {
       headerRow: result.headerRow,
       headingChoices: [...result.headingChoices],
       notes: [...result.notes],
-      mapping: guessMapping(result.table.headers),
+      mapping:
+        this.target === 'stakeholders'
+          ? guessStakeholderMapping(result.table.headers)
+          : guessMapping(result.table.headers),
     };
   }
 }

@@ -3,7 +3,7 @@
  * table with inline editing of the key fields; a row opens to the full
  * editor. Deleting is undoable (and offers Undo straight away).
  */
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
@@ -23,6 +23,8 @@ import { usePlan, useSealHistory } from '../../store/plan-context';
 import { useWindowedRows } from '../../components/windowed';
 import { TableDateField } from '../../components/fields';
 
+import { ImportDialog } from '../content/ImportDialog';
+import { stakeholderTarget } from '../content/import-targets';
 import { CategoryFilter } from './Toolbar';
 import { fromCategory, StakeholderEditor } from './StakeholderEditor';
 import { ScoreInput } from './ScoreInput';
@@ -306,6 +308,8 @@ export function Register() {
   const sort = useStakeholderView((s) => s.sort);
   const expanded = useStakeholderView((s) => s.expanded);
   const today = useToday();
+  const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const rows = useMemo(() => {
     const shown = entries.filter((e) => matchesFilter(e, { search, hiddenCategories: hidden }));
     return sort ? sortEntries(shown, sort.key, sort.direction) : shown;
@@ -343,7 +347,24 @@ export function Register() {
           />
         </div>
         <CategoryFilter />
+        <button
+          type="button"
+          ref={importButton}
+          className="sh-import-button"
+          onClick={() => setImporting(true)}
+        >
+          Import stakeholder list…
+        </button>
       </div>
+      {importing && (
+        <ImportDialog
+          target={stakeholderTarget}
+          onClose={() => {
+            setImporting(false);
+            requestAnimationFrame(() => importButton.current?.focus());
+          }}
+        />
+      )}
       <p className="section-note" role="status">
         Showing {rows.length} of {entries.length}
         {sort ? `, sorted by ${SORT_LABELS[sort.key]} (${sort.direction})` : ''}.

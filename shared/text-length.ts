@@ -34,6 +34,25 @@ export function cutText(text: string, maxUnits: number): string {
   return text.slice(0, index > 0 ? index : codePointEnd(text, maxUnits));
 }
 
+/**
+ * The longest start of `text` that the plan schema's `.max(maxLength)`
+ * accepts (counting code points, as `textLength` does), cut between whole
+ * characters as `cutText` cuts. For commands that keep a typed text within a
+ * field's limit: `slice(0, 500)` counts UTF-16 units, so it shortened a
+ * 300-emoji title the schema accepts and could leave half an emoji behind.
+ */
+export function cutToLength(text: string, maxLength: number): string {
+  if (text.length <= maxLength || textLength(text) <= maxLength) return text;
+  let units = 0;
+  let points = 0;
+  for (const point of text) {
+    if (points === maxLength) break;
+    units += point.length;
+    points++;
+  }
+  return cutText(text, units);
+}
+
 /** The last code point boundary at or before `maxUnits`. */
 function codePointEnd(text: string, maxUnits: number): number {
   const last = text.charCodeAt(maxUnits - 1);

@@ -16,6 +16,7 @@ import {
 } from '../logic-model/operations';
 import { isTraceableTocNode } from '../logic-model/trace';
 import type { LogicItem, Plan } from '../plan/schema';
+import { cutToLength } from '../text-length';
 import { CommandRefusal, defineCommand, quoted } from './command';
 
 const SECTION = 'logicModel' as const;
@@ -43,7 +44,7 @@ export const addLogicModelItem = defineCommand<{ id: string; lane: LaneId; title
   locate: ({ id }) => at(id),
   apply(draft, { id, lane, title }) {
     if (findItem(draft, id)) return;
-    addLogicItem(draft, id, lane, { title: title.trim().slice(0, TITLE_MAX) });
+    addLogicItem(draft, id, lane, { title: cutToLength(title.trim(), TITLE_MAX) });
   },
 });
 
@@ -54,7 +55,7 @@ export const renameLogicModelItem = defineCommand<{ id: string; title: string }>
   locate: ({ id }) => at(id),
   apply(draft, { id, title }) {
     const item = findItem(draft, id);
-    if (item) item.title = title.slice(0, TITLE_MAX);
+    if (item) item.title = cutToLength(title, TITLE_MAX);
   },
 });
 
@@ -85,7 +86,7 @@ export const editLogicItemText = defineCommand<{
     if (!Object.hasOwn(TEXT_FIELDS, field))
       throw new CommandRefusal('That field cannot be edited.');
     const item = findItem(draft, id);
-    if (item) item[field] = field === 'title' ? value.slice(0, TITLE_MAX) : value;
+    if (item) item[field] = field === 'title' ? cutToLength(value, TITLE_MAX) : value;
   },
 });
 

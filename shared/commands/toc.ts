@@ -7,6 +7,7 @@
  */
 import { findById } from '../plan/drafts';
 import type { TocLink, TocNode } from '../plan/schema';
+import { cutToLength } from '../text-length';
 import { kindLabel } from '../toc/kinds';
 import {
   connectTocNodes,
@@ -64,7 +65,7 @@ export const updateTocElement = defineCommand<{ id: string; patch: TocElementPat
   apply(draft, { id, patch }) {
     const node = findById(draft.theoryOfChange.nodes, id);
     if (!node) return;
-    if (patch.title !== undefined) node.title = patch.title.slice(0, 500);
+    if (patch.title !== undefined) node.title = cutToLength(patch.title, 500);
     if (patch.description !== undefined) node.description = patch.description;
     if (patch.kind !== undefined) {
       node.kind = patch.kind;
@@ -170,7 +171,7 @@ export const addLinkAssumption = defineCommand<{ id: string; text: string }>({
   label: ({ text }) => `Add assumption ${quoted(text)}`,
   locate: ({ id }) => at(id),
   apply(draft, { id, text }) {
-    const trimmed = text.trim().slice(0, 500);
+    const trimmed = cutToLength(text.trim(), 500);
     if (!trimmed) throw new CommandRefusal('Write the assumption first.');
     findById(draft.theoryOfChange.links, id)?.assumptions.push(trimmed);
   },
@@ -185,7 +186,7 @@ export const editLinkAssumption = defineCommand<{ id: string; index: number; tex
   apply(draft, { id, index, text }) {
     const link = findById(draft.theoryOfChange.links, id);
     if (link && index >= 0 && index < link.assumptions.length) {
-      link.assumptions[index] = text.slice(0, 500);
+      link.assumptions[index] = cutToLength(text, 500);
     }
   },
 });

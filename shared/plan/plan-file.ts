@@ -15,6 +15,7 @@ import {
 import { preserveUnknownFields } from './preserve-unknown';
 import { repairPlan } from './repair';
 import { Plan, PLAN_SCHEMA_VERSION } from './schema';
+import { cutText } from '../text-length';
 
 /** File name suffix of plan files. */
 export const PLAN_FILE_SUFFIX = '.upskill.json';
@@ -211,7 +212,7 @@ function textNestsDeeperThan(text: string, limit: number): boolean {
 /** How a sentence shows a `schemaVersion` value that is not a version number. */
 function describeVersionValue(value: unknown): string {
   if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    const shown = value.length > 40 ? `${cutText(value, 39)}…` : value;
     return `"${shown}" (text)`;
   }
   if (value === null) return 'empty (null)';

@@ -123,6 +123,24 @@ describe('logic-model items', () => {
       editLogicItemText({ id: 'lm-sto-skills', field: 'title', value: 'y'.repeat(700) }),
     );
     expect(item(title.plan, 'lm-sto-skills').title).toHaveLength(500);
+    // The limit counts characters as the plan file does: 450 emoji fit, and a cut never halves one.
+    const emoji = (value: string) =>
+      item(
+        run(sample, editLogicItemText({ id: 'lm-sto-skills', field: 'title', value })).plan,
+        'lm-sto-skills',
+      ).title;
+    expect(emoji('😀'.repeat(450))).toBe('😀'.repeat(450));
+    expect(emoji(`a${'👩‍💻'.repeat(200)}`)).toBe(`a${'👩‍💻'.repeat(166)}`);
+    const added = run(
+      sample,
+      addLogicModelItem({ id: 'lm-new', lane: 'activity', title: ` ${'😀'.repeat(501)}` }),
+    );
+    expect(item(added.plan, 'lm-new').title).toBe('😀'.repeat(500));
+    const renamed = run(
+      sample,
+      renameLogicModelItem({ id: 'lm-act-support', title: `x${'😀'.repeat(500)}` }),
+    );
+    expect(item(renamed.plan, 'lm-act-support').title).toBe(`x${'😀'.repeat(499)}`);
   });
 
   it('refuse a field that is not a text field (a command from elsewhere)', () => {

@@ -88,6 +88,31 @@ describe('theory-of-change commands', () => {
     );
   });
 
+  it('keep titles and assumptions to the limit the plan file counts, in whole characters', () => {
+    const node = toc.nodes[0]!;
+    const titleOf = (title: string) =>
+      run(
+        sample,
+        updateTocElement({ id: node.id, patch: { title } }),
+      ).plan.theoryOfChange.nodes.find((n) => n.id === node.id)!.title;
+    // 400 emoji are 400 characters to the schema (800 UTF-16 units): kept whole.
+    expect(titleOf('😀'.repeat(400))).toBe('😀'.repeat(400));
+    // Over the limit: cut to 500 characters, never half an emoji or half a flag.
+    expect(titleOf(`a${'😀'.repeat(600)}`)).toBe(`a${'😀'.repeat(499)}`);
+    expect(titleOf(`a${'🇩🇪'.repeat(300)}`)).toBe(`a${'🇩🇪'.repeat(249)}`);
+    const link = toc.links[0]!;
+    const added = run(sample, addLinkAssumption({ id: link.id, text: `b${'𠀀'.repeat(600)}` }));
+    const assumptions = added.plan.theoryOfChange.links.find((l) => l.id === link.id)!.assumptions;
+    expect(assumptions.at(-1)).toBe(`b${'𠀀'.repeat(499)}`);
+    const edited = run(
+      added.plan,
+      editLinkAssumption({ id: link.id, index: assumptions.length - 1, text: 'c'.repeat(501) }),
+    );
+    expect(edited.plan.theoryOfChange.links.find((l) => l.id === link.id)!.assumptions.at(-1)).toBe(
+      'c'.repeat(500),
+    );
+  });
+
   it('move elements as one coalescing step, and lay out without coalescing', () => {
     const node = toc.nodes[0]!;
     const moved = run(sample, moveTocElements({ positions: [[node.id, { x: 10.4, y: 20.6 }]] }));

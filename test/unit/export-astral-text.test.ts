@@ -16,6 +16,7 @@ import { unzipSync } from 'fflate';
 import { produce } from 'immer';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { wrapText } from '../../shared/export/diagrams/scene';
 import { buildPlanDocx } from '../../shared/export/docx';
 import {
   applyRoundTrip,
@@ -164,6 +165,7 @@ describe('cutText: never inside a surrogate pair or a grapheme cluster', () => {
           } else expect(cut).toBe(text);
         },
       ),
+      { numRuns: 1000 },
     );
   });
 
@@ -186,6 +188,18 @@ describe('cutText: never inside a surrogate pair or a grapheme cluster', () => {
         expect(isBoundary(text, kept.length)).toBe(true);
         expect(kept.length).toBeGreaterThan(MAX_CELL_CHARS - 1 - cluster.length);
       }
+  });
+});
+
+describe('diagram text wraps between whole characters', () => {
+  it('breaks an over-long word of flags, ZWJ sequences or accents only between clusters', () => {
+    for (const cluster of CLUSTERS) {
+      const lines = wrapText(cluster.repeat(60), 60, 12, 3);
+      expect(lines.length).toBe(3);
+      for (const line of lines)
+        for (const { segment } of graphemes.segment(line))
+          expect([cluster, '…']).toContain(segment);
+    }
   });
 });
 

@@ -38,6 +38,7 @@ import {
   startOpenPlan,
 } from './open-plan';
 import { broadcast } from './plan-sessions';
+import { cutToLength } from '../../../shared/text-length';
 import { visibleText } from '../../../shared/visible-text';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
 
@@ -442,7 +443,7 @@ export async function renamePlan(id: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) return;
   const rev = await guarded('The plan could not be renamed', () =>
-    deps().repository.rename(id, trimmed.slice(0, 500)),
+    deps().repository.rename(id, cutToLength(trimmed, 500)),
   );
   if (rev === undefined) return;
   announceLibraryChange();

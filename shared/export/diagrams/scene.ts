@@ -104,6 +104,12 @@ export function textWidth(text: string, size: number, bold = false): number {
   return ems * size * (bold ? 1.06 : 1);
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** A text's characters as a reader sees them (grapheme clusters). */
+const characters = (text: string): string[] =>
+  Array.from(graphemes.segment(text), (s) => s.segment);
+
 /**
  * Wraps a text into lines no wider than `maxWidth`; at most `maxLines`, the
  * last ending in "…" when something was cut. Words longer than a line are
@@ -122,8 +128,9 @@ export function wrapText(
   const fits = (t: string) => textWidth(t, size, bold) <= maxWidth;
   for (let word of words) {
     while (!fits(word)) {
-      // Break an over-long word at the widest prefix that fits.
-      const chars = [...word];
+      // Break an over-long word at the widest prefix that fits, between whole
+      // characters (a flag or "👩‍💻" split over two lines reads as two symbols).
+      const chars = characters(word);
       let cut = chars.length - 1;
       while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
       if (line) {
@@ -144,7 +151,7 @@ export function wrapText(
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = `${kept[maxLines - 1]}…`;
-  while (!fits(last) && last.length > 1) last = `${[...last].slice(0, -2).join('')}…`;
+  while (!fits(last) && last.length > 1) last = `${characters(last).slice(0, -2).join('')}…`;
   kept[maxLines - 1] = last;
   return kept;
 }

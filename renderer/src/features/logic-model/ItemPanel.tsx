@@ -15,6 +15,7 @@ import {
 import { itemsInLane, linkProblem } from '../../../../shared/logic-model/operations';
 import { isTraceableTocNode, traceableTocNodes } from '../../../../shared/logic-model/trace';
 import type { LogicItem, Plan, TocNode } from '../../../../shared/plan/schema';
+import { cutToLength } from '../../../../shared/text-length';
 import { PLAN_SECTIONS } from '../../app/routes';
 import { goToSection } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -189,7 +190,9 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
           label="Title"
           value={item.title}
           rows={2}
-          onChange={(v) => actions.setText(item.id, 'title', v.replace(/\n/g, ' ').slice(0, 500))}
+          onChange={(v) =>
+            actions.setText(item.id, 'title', cutToLength(v.replace(/\n/g, ' '), 500))
+          }
           onBlur={seal}
         />
         <div className="lm-panel-row">

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/logic-model/lanes';
 import { itemsInLane } from '../../../../shared/logic-model/operations';
 import type { LogicItem, Plan } from '../../../../shared/plan/schema';
+import { cutToLength } from '../../../../shared/text-length';
 import { useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
 import { escapeAttribute, itemTitle, type LogicActions } from './use-logic-actions';
@@ -79,7 +80,9 @@ function Row(props: {
           className="lf-title"
           value={item.title}
           placeholder="Title"
-          onChange={(v) => actions.setText(item.id, 'title', v.replace(/\n/g, ' ').slice(0, 500))}
+          onChange={(v) =>
+            actions.setText(item.id, 'title', cutToLength(v.replace(/\n/g, ' '), 500))
+          }
         />
         <Cell
           label={`Description, ${where}`}
@@ -113,7 +116,7 @@ function Row(props: {
           label={`Means of verification, ${where}`}
           value={item.meansOfVerification}
           placeholder="Source of evidence"
-          onChange={(v) => actions.setText(item.id, 'meansOfVerification', v.slice(0, 500))}
+          onChange={(v) => actions.setText(item.id, 'meansOfVerification', cutToLength(v, 500))}
         />
       </td>
       <td>

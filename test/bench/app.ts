@@ -116,19 +116,39 @@ export async function newBenchPage(
   return { context, page };
 }
 
-/** A copy of the probe log (page time). */
-export function probeLog(page: Page): Promise<ProbeLog> {
-  return page.evaluate(() => {
+/**
+ * A copy of the probe log (page time). Lists with a count in `from` start at
+ * that entry, so a call made while something is being measured copies only
+ * what is new (serialising the whole log for the bench is a long task of its
+ * own on the page's main thread, which the trace would then blame on the app).
+ */
+export function probeLog(
+  page: Page,
+  from: Partial<Record<keyof ProbeLog, number>> = {},
+): Promise<ProbeLog> {
+  return page.evaluate((from) => {
     const b = (window as unknown as { __bench: ProbeLog }).__bench;
     return {
-      keys: b.keys,
-      clicks: b.clicks,
-      fileChanges: b.fileChanges,
-      longTasks: b.longTasks,
-      events: b.events,
-      idbWrites: b.idbWrites,
+      keys: b.keys.slice(from.keys ?? 0),
+      clicks: b.clicks.slice(from.clicks ?? 0),
+      fileChanges: b.fileChanges.slice(from.fileChanges ?? 0),
+      longTasks: b.longTasks.slice(from.longTasks ?? 0),
+      events: b.events.slice(from.events ?? 0),
+      idbWrites: b.idbWrites.slice(from.idbWrites ?? 0),
     };
-  });
+  }, from);
+}
+
+/** How many entries each list of a probe log holds (for `probeLog(page, from)`). */
+export function probeCounts(log: ProbeLog): Record<keyof ProbeLog, number> {
+  return {
+    keys: log.keys.length,
+    clicks: log.clicks.length,
+    fileChanges: log.fileChanges.length,
+    longTasks: log.longTasks.length,
+    events: log.events.length,
+    idbWrites: log.idbWrites.length,
+  };
 }
 
 /** Loads the app's library page. */

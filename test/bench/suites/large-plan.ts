@@ -17,6 +17,7 @@ import {
   importPlanFile,
   newBenchPage,
   openLibrary,
+  probeCounts,
   probeLog,
   typePaced,
   waitQuiet,
@@ -85,6 +86,8 @@ interface TypingRound {
   savedAt: number;
   /** Main-thread tasks overlapping [finalSaveStart, savedAt] (traced rounds only). */
   saveTasks: MainThreadTask[];
+  /** What ran inside a task of this round's trace (BENCH_TRACE_DETAIL=1 only). */
+  inside: PageTrace['inside'];
   /** Keydowns Event Timing saw take ≥ 16 ms to the next paint, and the longest (8 ms steps). */
   slowEvents: number;
   longestEvent: number;
@@ -111,7 +114,8 @@ async function typingRound(page: Page, browser: Browser, kind: TraceKind): Promi
   try {
     start = await page.evaluate(() => performance.now());
     await typePaced(page, TEXT, KEY_INTERVAL_MS);
-    const typed = (await probeLog(page)).keys.slice(before.keys.length);
+    // Only this round's keys: the save being measured is about to start.
+    const typed = (await probeLog(page, probeCounts(before))).keys;
     if (typed.length !== TEXT.length)
       throw new Error(`The page saw ${typed.length} of ${TEXT.length} keystrokes.`);
     savedAt = await waitSaved(page, typed.at(-1)!.down);
@@ -154,6 +158,7 @@ async function typingRound(page: Page, browser: Browser, kind: TraceKind): Promi
           : `last key + ${DEBOUNCE_MS} ms debounce`,
     savedAt,
     saveTasks: kind === 'tasks' ? tasksOverlapping(trace.tasks, finalSaveStart, savedAt) : [],
+    inside: trace.inside,
     slowEvents: keydowns.length,
     longestEvent: Math.max(0, ...keydowns.map((e) => e.duration)),
   };
@@ -170,9 +175,9 @@ async function warmUp(page: Page): Promise<void> {
   await field.evaluate((el: HTMLTextAreaElement) =>
     el.setSelectionRange(el.value.length, el.value.length),
   );
-  const before = (await probeLog(page)).keys.length;
+  const before = probeCounts(await probeLog(page));
   await typePaced(page, TEXT.slice(0, 10), KEY_INTERVAL_MS);
-  const typed = (await probeLog(page)).keys.slice(before);
+  const typed = (await probeLog(page, before)).keys;
   await waitSaved(page, typed.at(-1)?.down ?? 0);
 }
 
@@ -392,6 +397,13 @@ async function measureAll(context: BenchContext): Promise<Metric[]> {
           const round = await typingRound(page, browser, 'tasks');
           const max = Math.max(0, ...round.saveTasks.map((t) => t.duration));
           longest.push(max);
+          if (process.env.BENCH_TRACE_DETAIL) {
+            const task = round.saveTasks.find((t) => t.duration === max);
+            if (task)
+              console.log(
+                `  longest save task ${round1(max)} ms at +${round1(task.start - round.finalSaveStart)} ms of the save:\n    ${round.inside(task).join('\n    ')}`,
+              );
+          }
           details.push(
             `${round1(max)} ms of ${round.saveTasks.length} tasks in ${round1(round.savedAt - round.finalSaveStart)} ms`,
           );

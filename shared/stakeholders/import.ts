@@ -18,6 +18,7 @@
 import type { CellIssue, RawTable } from '../content/catalog-import';
 import { extraNotes, valueKey } from '../content/import-values';
 import type { Stakeholder } from '../plan/schema';
+import { textLength } from '../text-length';
 import { formatCount } from '../words';
 import { CATEGORY_INFO, STANCE_INFO, type Category } from './register';
 
@@ -510,7 +511,8 @@ export function stakeholderFieldLabel(key: string | null): string {
  * of ours (nothing is defaulted silently), a score is out of its scale, it
  * repeats an earlier row's name and organisation, or a mapped cell could not
  * be read. A row whose name and organisation match an entry already in the
- * register updates the fields the file supplies; rows that change nothing
+ * register updates the fields the file supplies (without an Organisation
+ * column: whose name matches exactly one entry); rows that change nothing
  * are counted as unchanged. New rows without power and interest wait in the
  * Unplaced tray; with only one of them they fail.
  */
@@ -556,10 +558,15 @@ export function previewStakeholderImport(
   const distinct = values ?? stakeholderDistinctValues(table.rows, mapping);
   const scaleOf = (field: ScoreField): ScoreScale =>
     choices.scales?.[field] ?? distinct.numbers[field]?.detected ?? '0-100';
-  const byKey = new Map<string, Stakeholder>();
+  // Without an Organisation column a row is matched by name alone; a name
+  // several entries share then names no one entry, and the row waits.
+  const byName = mapping.organisation === null;
+  const byKey = new Map<string, Stakeholder[]>();
   for (const entry of existing) {
-    const key = stakeholderKey(entry.name, entry.organisation);
-    if (!byKey.has(key)) byKey.set(key, entry);
+    const key = stakeholderKey(entry.name, byName ? '' : entry.organisation);
+    const list = byKey.get(key);
+    if (list) list.push(entry);
+    else byKey.set(key, [entry]);
   }
   const fieldOfColumn = new Map<number, StakeholderFieldKey>();
   for (const field of STAKEHOLDER_FIELDS) {
@@ -606,10 +613,12 @@ export function previewStakeholderImport(
     }
     const text = (key: StakeholderFieldKey, max: number = LIMITS.short) => {
       const value = key === 'notes' ? cell(key) : cell(key).replace(/\s+/g, ' ');
-      if (value.length > max)
+      // Characters as the plan schema counts them (an emoji is one).
+      const length = textLength(value);
+      if (length > max)
         issue(
           key,
-          `${stakeholderFieldLabel(key)} is ${formatCount(value.length)} characters; at most ${formatCount(max)}.`,
+          `${stakeholderFieldLabel(key)} is ${formatCount(length)} characters; at most ${formatCount(max)}.`,
         );
       return value;
     };
@@ -657,21 +666,27 @@ export function previewStakeholderImport(
     const extra = keep.length ? extraNotes(table.headers, cells, keep) : '';
     const mappedNotes = cell('notes');
     const notes = mappedNotes && extra ? `${mappedNotes}\n${extra}` : mappedNotes || extra;
-    if (notes.length > LIMITS.long)
+    if (textLength(notes) > LIMITS.long)
       issue(
         'notes',
-        `Notes are ${formatCount(notes.length)} characters; at most ${formatCount(LIMITS.long)}.`,
+        `Notes are ${formatCount(textLength(notes))} characters; at most ${formatCount(LIMITS.long)}.`,
       );
 
     let match: Stakeholder | undefined;
     if (name && issues.length === 0) {
       const key = stakeholderKey(name, organisation);
       const earlier = firstRowOf.get(key);
+      const candidates = byKey.get(key) ?? [];
       if (earlier !== undefined)
-        issue(null, `Duplicate of row ${earlier} (same name and organisation).`);
+        issue(null, `Duplicate of row ${earlier} (same name${byName ? '' : ' and organisation'}).`);
+      else if (byName && candidates.length > 1)
+        issue(
+          'name',
+          `${formatCount(candidates.length)} entries in the register are named “${clip(name)}”; map the Organisation column to tell them apart.`,
+        );
       else {
         firstRowOf.set(key, row);
-        match = byKey.get(key);
+        match = candidates[0];
       }
     }
     if (issues.length) {

@@ -303,6 +303,48 @@ describe('stakeholder import: rows', () => {
     expect(stakeholderKey(' A  b ', 'C')).toBe(stakeholderKey('a B', ' c'));
   });
 
+  it('without an Organisation column, matches by name alone, and refuses to guess between entries of the same name', () => {
+    const existing = [
+      entry({ id: 'sh-1', name: 'Skills Fund', organisation: 'Ministry of Labour' }),
+      entry({ id: 'sh-2', name: 'Youth Club', organisation: 'North' }),
+      entry({ id: 'sh-3', name: 'Youth Club', organisation: 'South' }),
+    ];
+    const headers = ['Name', 'Type', 'Owner'];
+    const t = table(headers, [
+      ['skills fund', 'Funder', 'Ana'],
+      ['Youth Club', 'Outreach', 'Ben'],
+    ]);
+    const p = previewStakeholderImport(t, guessStakeholderMapping(headers), existing);
+    expect(p.updates.map((u) => [u.id, u.patch])).toEqual([['sh-1', { owner: 'Ana' }]]);
+    expect(p.failed).toEqual([
+      {
+        row: 3,
+        issues: [
+          {
+            row: 3,
+            field: 'name',
+            message:
+              '2 entries in the register are named “Youth Club”; map the Organisation column to tell them apart.',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('counts characters as the plan schema does (an emoji is one)', () => {
+    const headers = ['Name', 'Type'];
+    const name = '🎓'.repeat(500);
+    const p = previewStakeholderImport(
+      table(headers, [
+        [name, 'Funder'],
+        [`${name}x`, 'Funder'],
+      ]),
+      guessStakeholderMapping(headers),
+    );
+    expect(p.ready.map((r) => r.row)).toEqual([2]);
+    expect(p.failed[0]!.issues[0]!.message).toBe('Name is 501 characters; at most 500.');
+  });
+
   it('keeps ticked extra columns in the notes, but never an e-mail or phone column', () => {
     const headers = ['Name', 'Type', 'Email', 'Sector'];
     const t = table(headers, [['A', 'Funder', 'a@example.org', 'Health']]);

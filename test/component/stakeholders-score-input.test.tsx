@@ -62,4 +62,20 @@ describe('ScoreInput', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Outside change' }));
     expect((screen.getByLabelText('Power') as HTMLInputElement).value).toBe('90');
   });
+
+  it('shows a stakeholder not yet on the matrix as "Not set", not as a score of 50', () => {
+    const onCommit = vi.fn();
+    render(<ScoreInput label="Power" value={null} onCommit={onCommit} />);
+    const input = screen.getByLabelText('Power') as HTMLInputElement;
+    expect(input.value).toBe('');
+    expect(input.placeholder).toBe('Not set');
+    // Leaving it empty places nothing and says nothing.
+    fireEvent.change(input, { target: { value: '' } });
+    fireEvent.blur(input);
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.change(input, { target: { value: '70' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onCommit).toHaveBeenLastCalledWith(70);
+  });
 });

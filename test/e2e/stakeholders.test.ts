@@ -281,6 +281,11 @@ describe('stakeholder matrix', () => {
     const added = page.getByRole('complementary', {
       name: 'Details of Regional Broadband Alliance',
     });
+    // Not on the matrix: no score is shown (not a made-up 50).
+    expect(await added.getByLabel('Power', { exact: true }).inputValue()).toBe('');
+    expect(await added.getByLabel('Interest', { exact: true }).getAttribute('placeholder')).toBe(
+      'Not set',
+    );
     await added.getByLabel('Power', { exact: true }).fill('70');
     await added.getByLabel('Power', { exact: true }).press('Enter');
     await card(page, 'Regional Broadband Alliance').waitFor();
@@ -288,6 +293,7 @@ describe('stakeholder matrix', () => {
       'power 70, interest 50, Manage closely',
     );
     expect(await tray.count()).toBe(0);
+    expect(await added.getByLabel('Interest', { exact: true }).inputValue()).toBe('50');
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

@@ -157,7 +157,7 @@ const Row = memo(function Row({
             compact
             label={`Power of ${name}`}
             noun="Power"
-            value={entry.power}
+            value={isPlaced(entry) ? entry.power : null}
             onCommit={(v) =>
               edits.move(entry.id, { power: v, interest: entry.interest }, `Set power of ${name}`)
             }
@@ -168,7 +168,7 @@ const Row = memo(function Row({
             compact
             label={`Interest of ${name}`}
             noun="Interest"
-            value={entry.interest}
+            value={isPlaced(entry) ? entry.interest : null}
             onCommit={(v) =>
               edits.move(entry.id, { power: entry.power, interest: v }, `Set interest of ${name}`)
             }

@@ -10,7 +10,8 @@ import { parseScore } from '../../../../shared/stakeholders/quadrants';
 export interface ScoreInputProps {
   /** Accessible name (and visible label unless `compact`). */
   label: string;
-  value: number;
+  /** The score, or null while the stakeholder is not on the matrix (shown empty, "Not set"). */
+  value: number | null;
   onCommit: (value: number) => void;
   /** Table-cell style: no visible label, the name goes to aria-label. */
   compact?: boolean;
@@ -22,21 +23,23 @@ export interface ScoreInputProps {
 /** A validated 0–100 score field. */
 export function ScoreInput({ label, value, onCommit, compact, noun, className }: ScoreInputProps) {
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
+  const shown = value === null ? '' : String(value);
+  const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | null>(null);
   // Follow outside changes (drag, undo) unless the user is mid-correction.
   const [seen, setSeen] = useState(value);
   if (seen !== value) {
     setSeen(value);
-    setDraft(String(value));
+    setDraft(shown);
     setError(null);
   }
   const check = (text: string) => {
     setDraft(text);
     const parsed = parseScore(text, noun ?? label);
-    setError(parsed.ok ? null : parsed.message);
+    setError(parsed.ok || (value === null && text.trim() === '') ? null : parsed.message);
   };
   const commit = () => {
+    if (value === null && draft.trim() === '') return;
     const parsed = parseScore(draft, noun ?? label);
     if (parsed.ok) {
       setError(null);
@@ -44,7 +47,7 @@ export function ScoreInput({ label, value, onCommit, compact, noun, className }:
       if (parsed.value !== value) onCommit(parsed.value);
     } else {
       // Leave the plan as it was and show the last good score again.
-      setDraft(String(value));
+      setDraft(shown);
       setError(null);
     }
   };
@@ -55,6 +58,7 @@ export function ScoreInput({ label, value, onCommit, compact, noun, className }:
       inputMode="numeric"
       className="sh-score-input"
       value={draft}
+      placeholder={value === null ? 'Not set' : undefined}
       aria-label={compact ? label : undefined}
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${id}-error` : undefined}
@@ -64,9 +68,9 @@ export function ScoreInput({ label, value, onCommit, compact, noun, className }:
         if (e.key === 'Enter') {
           e.preventDefault();
           commit();
-        } else if (e.key === 'Escape' && draft !== String(value)) {
+        } else if (e.key === 'Escape' && draft !== shown) {
           e.stopPropagation();
-          setDraft(String(value));
+          setDraft(shown);
           setError(null);
         }
       }}

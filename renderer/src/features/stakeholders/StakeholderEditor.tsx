@@ -306,12 +306,12 @@ export function StakeholderEditor({
         <div className="sh-pair">
           <ScoreInput
             label="Power"
-            value={entry.power}
+            value={isPlaced(entry) ? entry.power : null}
             onCommit={(v) => edits.move(entry.id, { power: v, interest: entry.interest })}
           />
           <ScoreInput
             label="Interest"
-            value={entry.interest}
+            value={isPlaced(entry) ? entry.interest : null}
             onCommit={(v) => edits.move(entry.id, { power: entry.power, interest: v })}
           />
         </div>

@@ -15,7 +15,7 @@ import {
 import { preserveUnknownFields } from './preserve-unknown';
 import { repairPlan } from './repair';
 import { Plan, PLAN_SCHEMA_VERSION } from './schema';
-import { cutText } from '../text-length';
+import { cutText, cutToLength } from '../text-length';
 
 /** File name suffix of plan files. */
 export const PLAN_FILE_SUFFIX = '.upskill.json';
@@ -375,10 +375,8 @@ export function safeFileStem(name: string, maxLength = 120): string {
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return Array.from(cleaned.replace(/^[. ]+/, ''))
-    .slice(0, maxLength)
-    .join('')
-    .replace(/[. ]+$/, '');
+  // Cut between whole characters: half a flag is a stray letter in a file name.
+  return cutToLength(cleaned.replace(/^[. ]+/, ''), maxLength).replace(/[. ]+$/, '');
 }
 
 /** True for names Windows reserves for devices (CON, NUL, COM1…), with or without an extension. */

@@ -249,6 +249,9 @@ describe('file names and sizes', () => {
     expect(planFileName('  ..  ')).toBe('Untitled plan.upskill.json');
     expect(planFileName('CON')).toBe('Untitled plan.upskill.json');
     expect(planFileName('a\u0000b\u000bc')).toBe('a b c.upskill.json');
+    // At most 120 characters, cut between whole ones (never half a flag or an emoji).
+    expect(planFileName(`a${'🇩🇪'.repeat(100)}`)).toBe(`a${'🇩🇪'.repeat(59)}.upskill.json`);
+    expect(planFileName(`a${'😀'.repeat(200)}`)).toBe(`a${'😀'.repeat(119)}.upskill.json`);
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (name) => {
         const file = planFileName(name);

@@ -20,7 +20,14 @@ import { extraNotes, valueKey } from '../content/import-values';
 import type { Stakeholder } from '../plan/schema';
 import { textLength } from '../text-length';
 import { formatCount } from '../words';
-import { CATEGORY_INFO, STANCE_INFO, type Category } from './register';
+import {
+  CATEGORY_INFO,
+  categoryLabel,
+  categoryOf,
+  STANCE_INFO,
+  stanceLabel,
+  type Category,
+} from './register';
 
 type Stance = Stakeholder['currentStance'];
 
@@ -184,6 +191,8 @@ export interface StakeholderUpdatePreview {
   readonly patch: StakeholderPatch;
   /** Field labels that change, for the preview ("Power", "Type"). */
   readonly fields: readonly string[];
+  /** Each change from the register's value to the file's ("Power: 50 → 75"). */
+  readonly changes: readonly string[];
 }
 
 /** A new entry as the file describes it (no id yet). */
@@ -732,6 +741,8 @@ export function previewStakeholderImport(
     const current = match;
     const patch: { -readonly [K in keyof StakeholderPatch]: StakeholderPatch[K] } = {};
     const fields: string[] = [];
+    const changes: string[] = [];
+    const said = (text: string) => (text ? `“${clip(text)}”` : '(empty)');
     const set = <K extends 'organisation' | 'role' | 'owner' | 'contact' | 'notes'>(
       key: K,
       value: string,
@@ -740,6 +751,7 @@ export function previewStakeholderImport(
       if (!value || value === current[key]) return;
       patch[key] = value;
       fields.push(stakeholderFieldLabel(key));
+      changes.push(`${stakeholderFieldLabel(key)}: ${said(current[key])} → ${said(value)}`);
     };
     // The organisation matched case- and space-insensitively: a new spelling is no change.
     set('role', role);
@@ -752,25 +764,35 @@ export function previewStakeholderImport(
         patch.relation = relation;
         patch.partnerType = partnerType;
         fields.push('Type');
+        changes.push(`Type: ${categoryLabel(categoryOf(match))} → ${categoryLabel(category)}`);
       }
     }
     if (stance && stance !== match.currentStance) {
       patch.currentStance = stance;
       fields.push('Stance');
+      changes.push(`Stance: ${stanceLabel(match.currentStance)} → ${stanceLabel(stance)}`);
     }
     if (placed) {
       const wasPlaced = match.placed !== false;
       if (!wasPlaced || power !== match.power || interest !== match.interest) {
         patch.position = { power, interest };
-        if (!wasPlaced) fields.push('Position (placed on the matrix)');
-        else {
-          if (power !== match.power) fields.push('Power');
-          if (interest !== match.interest) fields.push('Interest');
+        if (!wasPlaced) {
+          fields.push('Position (placed on the matrix)');
+          changes.push(`Placed on the matrix: power ${power}, interest ${interest}`);
+        } else {
+          if (power !== match.power) {
+            fields.push('Power');
+            changes.push(`Power: ${match.power} → ${power}`);
+          }
+          if (interest !== match.interest) {
+            fields.push('Interest');
+            changes.push(`Interest: ${match.interest} → ${interest}`);
+          }
         }
       }
     }
     if (fields.length === 0) unchanged.push({ row, id: match.id });
-    else updates.push({ row, id: match.id, title: match.name, patch, fields });
+    else updates.push({ row, id: match.id, title: match.name, patch, fields, changes });
   });
   return { mappingErrors, ready, updates, unchanged, failed, blankRows, unplaced, noStance };
 }

@@ -52,7 +52,7 @@ describe('import session: stakeholder list', () => {
       updatedCount: 1,
       unchangedCount: 0,
       failedCount: 1,
-      updateSample: [{ row: 2, title: 'Skills Fund', fields: ['Interest'] }],
+      updateSample: [{ row: 2, title: 'Skills Fund', fields: ['Interest: 25 → 75'] }],
     });
 
     const csv = await ask(session, { id: 3, type: 'failedCsv' });

@@ -169,7 +169,10 @@ describe('stakeholder list import', () => {
     await expect.poll(() => summary.textContent()).toBe('1 new, 1 updated, 2 unchanged');
     const updates = dialog.getByRole('table', { name: 'Entries the file updates' });
     // Power stays 90 ("90%"); interest goes from Medium (50) to High (75).
-    expect(await updates.getByRole('row').nth(1).textContent()).toBe('3Skills Fund BoardInterest');
+    expect(await updates.getByRole('row').nth(1).textContent()).toBe(
+      '3Skills Fund BoardInterest: 50 → 75',
+    );
+    await updates.scrollIntoViewIfNeeded();
     await screenshot(page, 'stakeholders-import-update-1280');
     await dialog.getByRole('button', { name: 'Import 1 new and update 1' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -287,6 +287,7 @@ describe('stakeholder import: rows', () => {
         title: 'Skills Fund',
         patch: { currentStance: 'leading', position: { power: 75, interest: 75 } },
         fields: ['Stance', 'Interest'],
+        changes: ['Stance: Neutral → Leading', 'Interest: 50 → 75'],
       },
       {
         row: 4,
@@ -298,6 +299,10 @@ describe('stakeholder import: rows', () => {
           position: { power: 25, interest: 75 },
         },
         fields: ['Type', 'Position (placed on the matrix)'],
+        changes: [
+          'Type: Stakeholder → Outreach partner',
+          'Placed on the matrix: power 25, interest 75',
+        ],
       },
     ]);
     expect(stakeholderKey(' A  b ', 'C')).toBe(stakeholderKey('a B', ' c'));

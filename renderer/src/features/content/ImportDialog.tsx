@@ -482,7 +482,7 @@ export function ImportDialog<
                 aria-label="Name for this mapping"
                 value={presetName}
                 maxLength={100}
-                placeholder="e.g. Our LMS export"
+                placeholder={target.presetPlaceholder}
                 onChange={(e) => setPresetName(e.target.value)}
               />
             </label>
@@ -672,7 +672,7 @@ export function ImportDialog<
                         <td>
                           {target.id === 'catalog'
                             ? u.fields.map((f) => target.fieldLabel(f)).join(', ')
-                            : u.fields.join(', ')}
+                            : u.fields.join('; ')}
                         </td>
                       </tr>
                     ))}

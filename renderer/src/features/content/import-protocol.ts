@@ -135,7 +135,7 @@ export interface StakeholderPreviewSummary {
   readonly readyCount: number;
   readonly updatedCount: number;
   readonly unchangedCount: number;
-  /** The first few updates: which entry, and which fields change. */
+  /** The first few updates: which entry, and each change ("Power: 50 → 75"). */
   readonly updateSample: readonly { row: number; title: string; fields: string[] }[];
   readonly failedCount: number;
   readonly blankRows: number;
@@ -234,7 +234,8 @@ export function summariseStakeholders(
     unchangedCount: preview.unchanged.length,
     updateSample: preview.updates
       .slice(0, SAMPLE_ROWS)
-      .map((u) => ({ row: u.row, title: u.title, fields: [...u.fields] })),
+      // What each change is, from the register's value to the file's.
+      .map((u) => ({ row: u.row, title: u.title, fields: [...u.changes] })),
     failedCount: preview.failed.length,
     blankRows: preview.blankRows,
     issues,

@@ -103,6 +103,8 @@ export interface ImportTarget<
   readonly title: string;
   /** Where the rows go, for "Nothing in the … was changed." */
   readonly place: string;
+  /** Example name for a saved mapping. */
+  readonly presetPlaceholder: string;
   /** Legend of the column mapping. */
   readonly fieldsLegend: string;
   readonly fields: readonly {
@@ -193,6 +195,7 @@ export const catalogTarget: ImportTarget<
   id: 'catalog',
   title: 'Import catalog items',
   place: 'catalog',
+  presetPlaceholder: 'e.g. Our LMS export',
   fieldsLegend: 'Match your columns to catalog fields',
   fields: CATALOG_FIELDS,
   noun: (n) => `${formatCount(n)} ${n === 1 ? 'item' : 'items'}`,
@@ -308,6 +311,7 @@ export const stakeholderTarget: ImportTarget<
   id: 'stakeholders',
   title: 'Import stakeholder list',
   place: 'register',
+  presetPlaceholder: 'e.g. Workshop stakeholder list',
   fieldsLegend: 'Match your columns to register fields',
   fields: STAKEHOLDER_FIELDS,
   noun: (n) => countOf(n, 'stakeholder', 'stakeholders'),

@@ -98,6 +98,18 @@ export interface NumberRules {
   required?: boolean;
 }
 
+/** How a number field words and shows its value (defaults: "number", plain digits). */
+export interface NumberLook {
+  /** The value as the field shows it (e.g. an amount with its currency's decimals). */
+  format?: (value: number | null) => string;
+  /** What the field holds, for messages: "“x” is not a number/an amount." */
+  noun?: 'number' | 'amount';
+  /** Show the stored value formatted again when leaving the field, even after valid typing. */
+  settleOnLeave?: boolean;
+}
+
+const plainNumber = (value: number | null) => (value === null ? '' : String(value));
+
 /**
  * The typing state of a number input: what the person typed, and why it is
  * refused if it is. Valid numbers are committed as they are typed; invalid
@@ -112,25 +124,33 @@ export function useNumberDraft(
   value: number | null,
   rules: NumberRules,
   commit: (value: number | null) => void,
+  look: NumberLook = {},
 ) {
   const { min = -1e12, max = 1e12 } = rules;
-  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  const format = look.format ?? plainNumber;
+  const noun = look.noun ?? 'number';
+  const shown = format(value);
+  const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | null>(null);
   // Adjusting state while rendering avoids a second render pass.
   const [seenValue, setSeenValue] = useState(value);
   if (!Object.is(seenValue, value)) {
     setSeenValue(value);
-    if (parseNumberInput(draft) !== value) setDraft(value === null ? '' : String(value));
+    if (parseNumberInput(draft) !== value) setDraft(shown);
     setError(null);
   }
   const typed = useTypedTrail(value);
   const change = (text: string) => {
     setDraft(text);
     const parsed = parseNumberInput(text);
-    if (parsed === 'invalid') setError(`"${text}" is not a number.`);
-    else if (parsed === null && rules.required) setError('Enter a number.');
+    if (parsed === 'invalid')
+      setError(`“${text}” is not ${noun === 'amount' ? 'an amount' : 'a number'}.`);
+    else if (parsed === null && rules.required)
+      setError(`Enter ${noun === 'amount' ? 'an amount' : 'a number'}.`);
     else if (parsed !== null && (parsed < min || parsed > max))
-      setError(`Enter a number from ${min.toLocaleString()} to ${max.toLocaleString()}.`);
+      setError(
+        `Enter ${noun === 'amount' ? 'an amount' : 'a number'} from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`,
+      );
     else if (parsed !== null && rules.integer && !Number.isInteger(parsed))
       setError('Enter a whole number.');
     else {
@@ -140,9 +160,12 @@ export function useNumberDraft(
     }
   };
   const leave = () => {
-    if (!error) return;
+    if (!error) {
+      if (look.settleOnLeave) setDraft(shown);
+      return;
+    }
     const kept = typed.keep(draft);
-    setDraft(kept === null ? '' : String(kept));
+    setDraft(format(kept));
     setError(null);
     if (!Object.is(kept, value)) commit(kept);
   };
@@ -156,7 +179,7 @@ export function useNumberDraft(
  * beginning of it) are dropped, and the last value typed before (or the
  * value when the field was entered) is kept.
  */
-export function useTypedTrail(value: number | null) {
+function useTypedTrail(value: number | null) {
   const start = useRef(value);
   const trail = useRef<{ text: string; value: number | null }[]>([]);
   return {

@@ -4,9 +4,9 @@
  * decimals ("17.40", not "17.4"), so a figure reads back as it was entered.
  * Text that is not an amount shows a message and leaves the plan unchanged.
  */
-import { memo, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import { moneyInputText } from '../../../../shared/learners/budget';
-import { parseNumberInput, useTypedTrail } from '../../components/fields';
+import { useNumberDraft } from '../../components/fields';
 
 /** Props of a money field. */
 export interface MoneyFieldProps {
@@ -26,37 +26,19 @@ export interface MoneyFieldProps {
 function MoneyFieldView(props: MoneyFieldProps) {
   const id = useId();
   const { value, currency, onChange } = props;
-  const max = props.max ?? 1e12;
-  const [draft, setDraft] = useState(() => moneyInputText(value, currency));
-  const [error, setError] = useState<string | null>(null);
-  const [seen, setSeen] = useState({ value, currency });
-  const typed = useTypedTrail(value);
-  // A change from elsewhere (undo, another window) replaces the draft unless it already says it.
-  if (!Object.is(seen.value, value) || seen.currency !== currency) {
-    setSeen({ value, currency });
-    if (parseNumberInput(draft) !== value) setDraft(moneyInputText(value, currency));
-    setError(null);
-  }
-  const change = (text: string) => {
-    setDraft(text);
-    const parsed = parseNumberInput(text);
-    if (parsed === 'invalid') setError(`“${text}” is not an amount.`);
-    else if (parsed !== null && (parsed < 0 || parsed > max))
-      setError(`Enter an amount from 0 to ${max.toLocaleString('en-GB')}.`);
-    else {
-      setError(null);
-      typed.passed(text, parsed);
-      if (parsed !== value) onChange(parsed);
-    }
-  };
-  const leave = () => {
-    // Invalid text changes nothing: not even the amounts passed on the way
-    // ("5e9" while typing "5e99"). Then the display settles on the stored
-    // amount with the currency's decimals.
-    const kept = error ? typed.keep(draft) : value;
-    if (error && !Object.is(kept, value)) onChange(kept);
-    setDraft(moneyInputText(kept, currency));
-    setError(null);
+  const { draft, error, begin, change, leave } = useNumberDraft(
+    value,
+    { min: 0, max: props.max ?? 1e12 },
+    onChange,
+    {
+      format: (amount) => moneyInputText(amount, currency),
+      noun: 'amount',
+      // The display settles on the stored amount with the currency's decimals.
+      settleOnLeave: true,
+    },
+  );
+  const onBlur = () => {
+    leave();
     props.onBlur?.();
   };
   const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
@@ -72,9 +54,9 @@ function MoneyFieldView(props: MoneyFieldProps) {
           value={draft}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          onFocus={typed.begin}
+          onFocus={begin}
           onChange={(e) => change(e.target.value)}
-          onBlur={leave}
+          onBlur={onBlur}
         />
         {error && (
           <span className="inline-error" id={`${id}-error`} role="alert">
@@ -97,9 +79,9 @@ function MoneyFieldView(props: MoneyFieldProps) {
         value={draft}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
-        onFocus={typed.begin}
+        onFocus={begin}
         onChange={(e) => change(e.target.value)}
-        onBlur={leave}
+        onBlur={onBlur}
       />
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">

@@ -6,6 +6,8 @@
  */
 import type { ContentItem } from '../plan/schema';
 import { csvCell } from '../export/sanitize';
+import { parseDecimalText } from '../numbers';
+import { cutText, textLength } from '../text-length';
 import { skillKey } from './pathways';
 import {
   extraNotes,
@@ -205,7 +207,7 @@ export function parseHours(text: string): number | 'invalid' {
     .replace(/\s*(hours?|hrs?|h)\.?$/, '');
   const clock = /^(\d{1,4}):([0-5]\d)$/.exec(t);
   if (clock) return Number(clock[1]) + Number(clock[2]) / 60;
-  return parseDecimal(t);
+  return parseDecimalText(t) ?? 'invalid';
 }
 
 /** Cost from "EUR 95", "€95", "95.00", "1.200,50", "free", "included". */
@@ -215,26 +217,7 @@ export function parseCost(text: string): number | 'invalid' {
   const stripped = t
     .replace(/^(eur|usd|gbp|chf|€|\$|£)\s*/, '')
     .replace(/\s*(eur|usd|gbp|chf|€|\$|£)$/, '');
-  return parseDecimal(stripped);
-}
-
-function parseDecimal(text: string): number | 'invalid' {
-  let t = text.replace(/[\s\u00a0']/g, '');
-  if (t === '') return 'invalid';
-  if (t.includes('.') && t.includes(',')) {
-    // "1.200,50" (continental) or "1,200.50" (English): the later mark is the decimal one.
-    t =
-      t.lastIndexOf(',') > t.lastIndexOf('.')
-        ? t.replace(/\./g, '').replace(',', '.')
-        : t.replace(/,/g, '');
-  } else if (/^\d{1,3}(,\d{3})+$/.test(t)) {
-    t = t.replace(/,/g, '');
-  } else {
-    t = t.replace(',', '.');
-  }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return 'invalid';
-  const n = Number(t);
-  return Number.isFinite(n) ? n : 'invalid';
+  return parseDecimalText(stripped) ?? 'invalid';
 }
 
 /** Splits a list cell ("SQL; Data cleaning", "English, Spanish") into trimmed entries. */
@@ -361,10 +344,11 @@ export function previewImport(
       issue(field, `${fieldLabel(field)} ${unread.message}`);
     }
     const tooLong = (key: CatalogFieldKey, label: string, value: string, max: number) => {
-      if (value.length > max)
+      const length = textLength(value);
+      if (length > max)
         issue(
           key,
-          `${label} is ${value.length.toLocaleString('en-GB')} characters; at most ${max.toLocaleString('en-GB')}.`,
+          `${label} is ${length.toLocaleString('en-GB')} characters; at most ${max.toLocaleString('en-GB')}.`,
         );
     };
 
@@ -532,7 +516,7 @@ export function failedRowsCsv(
 }
 
 function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return text.length > 40 ? `${cutText(text, 39)}…` : text;
 }
 
 /** Label of a catalog field. */

@@ -56,6 +56,7 @@ describe('reading values', () => {
     ['1,200.50', 1200.5],
     ['free', 0],
     ['included', 0],
+    ['1.000.000', 1_000_000],
     ['lots', 'invalid'],
   ])('cost %j → %j', (text, expected) => expect(parseCost(text)).toEqual(expected));
 
@@ -112,6 +113,23 @@ describe('validating rows', () => {
       'url',
     ]);
     expect(p.failed[1]!.issues[2]!.message).toBe('Hours “many” is not a number.');
+  });
+
+  it("counts a title's length in characters as the plan does: 500 emoji fit, 501 do not", () => {
+    const cols = ['Title', 'Provider'];
+    const p = previewImport(
+      table(cols, [
+        ['😀'.repeat(500), 'Emoji Academy'],
+        ['😀'.repeat(501), 'Emoji Academy'],
+      ]),
+      guessMapping(cols),
+      [],
+      undefined,
+      ALL_ROWS,
+    );
+    expect(p.ready.map((r) => r.row)).toEqual([2]);
+    expect(ContentItem.safeParse({ ...p.ready[0]!.item, id: 'cat-emoji' }).success).toBe(true);
+    expect(p.failed[0]!.issues[0]!.message).toBe('Title is 501 characters; at most 500.');
   });
 
   it('refuses a mapping without a Title column, or with one column used twice', () => {

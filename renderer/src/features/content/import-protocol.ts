@@ -43,6 +43,7 @@ import {
   type ImportChoices,
 } from '../../../../shared/content/import-values';
 import { newId } from '../../../../shared/plan/create';
+import { cutText } from '../../../../shared/text-length';
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
 export const ITEM_CHUNK = 2000;
@@ -365,7 +366,7 @@ export class ImportSession {
         id: request.id,
         type: 'read',
         ok: false,
-        message: `The file could not be read (${String(error).slice(0, 200)}).`,
+        message: `The file could not be read (${cutText(String(error), 200)}).`,
       });
     }
   }

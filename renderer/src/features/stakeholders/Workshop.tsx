@@ -18,6 +18,7 @@ import {
 import { undoLastChange } from '../../app/workbench';
 import { usePlan, usePlanState } from '../../store/plan-context';
 import { undoLabel } from '../../../../shared/history';
+import { cutToLength } from '../../../../shared/text-length';
 import { blankStakeholder, useStakeholderEdits } from './edits';
 import { Matrix } from './Matrix';
 import { ColourLegend, DesiredToggle, MovementSummary, SnapshotControls } from './Toolbar';
@@ -69,7 +70,7 @@ function QuickAdd() {
     e.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    const entry = blankStakeholder(trimmed.slice(0, 500));
+    const entry = blankStakeholder(cutToLength(trimmed, 500));
     edits.add(entry);
     select(entry.id);
     setName('');

@@ -26,10 +26,11 @@ export const FLAGS_WITH_VALUE: ReadonlySet<string> = new Set<string>([
   'xlsx',
   'profile',
   'sections',
+  'as-of',
 ]);
 
 /** Flags that turn a launch into a headless export (no window). */
-export const EXPORT_FLAGS = ['docx', 'xlsx', 'profile', 'sections'] as const;
+export const EXPORT_FLAGS = ['docx', 'xlsx', 'profile', 'sections', 'as-of'] as const;
 
 /** The command line split into positional arguments and flags. */
 export type CommandLineTokens = { positionals: string[]; flags: Map<string, string | true> };
@@ -41,6 +42,8 @@ export type ExportRequest = {
   xlsx: string | null;
   profile: Profile;
   sections: ExportSectionId[];
+  /** The "as of" date (YYYY-MM-DD); null = today where the export runs. */
+  asOf: string | null;
 };
 
 /** An export request, or the one-line reason the arguments cannot be used. */
@@ -51,7 +54,7 @@ export type CommandLine = { planFiles: string[]; export?: ExportParse };
 
 /** How to call the export, for error messages and `--help`. */
 export const EXPORT_USAGE =
-  'usage: <plan-file> [--docx <out.docx>] [--xlsx <out.xlsx>] [--profile internal|shareable] [--sections a,b,…]';
+  'usage: <plan-file> [--docx <out.docx>] [--xlsx <out.xlsx>] [--profile internal|funder|partner] [--sections a,b,…] [--as-of YYYY-MM-DD]';
 
 /** How the process was started: `electron .` in development puts the app path at argv[1]. */
 export type LaunchContext = { defaultApp: boolean; cwd: string };
@@ -143,10 +146,10 @@ function outputPath(
 }
 
 /**
- * Reads the export flags (`--docx`, `--xlsx`, `--profile`, `--sections`) and
+ * Reads the export flags (`--docx`, `--xlsx`, `--profile`, `--sections`, `--as-of`) and
  * the plan file. With `strict` (the plain command line, where nothing else
  * passes flags) any other flag is refused: a typo such as `--profle
- * shareable` must not quietly export the internal profile. The desktop app
+ * partner` must not quietly export the internal profile. The desktop app
  * is not strict, since Chromium and macOS add flags of their own.
  */
 export function parseExportArguments(
@@ -179,8 +182,18 @@ export function parseExportArguments(
     return fail('An output file may not be the plan file.');
   const profile = flagValue(tokens, 'profile') ?? 'internal';
   if (typeof profile === 'object') return fail(profile.error);
+  if (profile === 'shareable')
+    // The old "shareable" profile told partners how they are rated (issue 12);
+    // a script must choose which of the two safer profiles it means.
+    return fail(
+      'The "shareable" profile was replaced by "funder" (keeps the stakeholder analysis) and "partner" (partner-safe); choose one.',
+    );
   if (!isProfile(profile))
-    return fail(`Unknown profile "${profile}"; choose ${Object.keys(PROFILES).join(' or ')}.`);
+    return fail(`Unknown profile "${profile}"; choose ${Object.keys(PROFILES).join(', ')}.`);
+  const asOf = flagValue(tokens, 'as-of');
+  if (asOf !== null && typeof asOf === 'object') return fail(asOf.error);
+  if (asOf !== null && !isIsoDate(asOf))
+    return fail(`--as-of needs a date written YYYY-MM-DD (got "${asOf}").`);
   const sectionsText = flagValue(tokens, 'sections');
   if (sectionsText !== null && typeof sectionsText === 'object') return fail(sectionsText.error);
   let sections: ExportSectionId[] = [...ALL_SECTION_IDS];
@@ -189,5 +202,13 @@ export function parseExportArguments(
     if (!parsed.ok) return fail(parsed.message);
     sections = parsed.sections;
   }
-  return { ok: true, request: { planFile, docx, xlsx, profile, sections } };
+  return { ok: true, request: { planFile, docx, xlsx, profile, sections, asOf } };
+}
+
+/** Whether a text is a real calendar date written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
 }

@@ -92,7 +92,7 @@ export async function runExport(
   const options: ExportOptions = {
     profile: request.profile,
     sections: request.sections,
-    today: deps.today ?? localToday(),
+    asOf: request.asOf ?? deps.today ?? localToday(),
     rasterize: request.docx ? await createNodeRasterizer(deps.assets) : undefined,
   };
   const written: string[] = [];

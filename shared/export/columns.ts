@@ -6,6 +6,7 @@
 import type { Indicator, Stakeholder } from '../plan/schema';
 import { FREQUENCY_LABELS } from '../indicators/format';
 import { STANCE_INFO } from '../stakeholders/register';
+import { shows, type AudienceFieldId, type Profile } from './audience';
 
 /** How a round-trip column is read back. */
 export type ColumnKind = 'id' | 'text' | 'score' | 'number' | 'date' | 'choice' | 'computed';
@@ -18,8 +19,8 @@ export interface RoundTripColumn {
   readonly width: number;
   /** Allowed values for `choice` columns: label → stored value. */
   readonly choices?: Readonly<Record<string, string | null>>;
-  /** Only in the full internal profile. */
-  readonly internal?: boolean;
+  /** Written only in the profiles that show this audience field (audience.ts). */
+  readonly field?: AudienceFieldId;
   /** The import must find this column. */
   readonly required?: boolean;
   /** Headings earlier versions wrote for this column, still read on import. */
@@ -73,15 +74,36 @@ export const STAKEHOLDER_COLUMNS: readonly RoundTripColumn[] = [
     width: 20,
     choices: PARTNER_TYPE_CHOICES,
   },
-  { key: 'power', header: 'Power (0–100)', kind: 'score', width: 12, required: true },
-  { key: 'interest', header: 'Interest (0–100)', kind: 'score', width: 12, required: true },
-  { key: 'quadrant', header: 'Quadrant', kind: 'computed', width: 16 },
+  {
+    key: 'power',
+    header: 'Power (0–100)',
+    kind: 'score',
+    width: 12,
+    required: true,
+    field: 'stakeholderScores',
+  },
+  {
+    key: 'interest',
+    header: 'Interest (0–100)',
+    kind: 'score',
+    width: 12,
+    required: true,
+    field: 'stakeholderScores',
+  },
+  {
+    key: 'quadrant',
+    header: 'Quadrant',
+    kind: 'computed',
+    width: 16,
+    field: 'stakeholderQuadrant',
+  },
   {
     key: 'currentStance',
     header: 'Current stance',
     kind: 'choice',
     width: 14,
     choices: STANCE_CHOICES,
+    field: 'stakeholderStance',
   },
   {
     key: 'desiredStance',
@@ -89,11 +111,25 @@ export const STAKEHOLDER_COLUMNS: readonly RoundTripColumn[] = [
     kind: 'choice',
     width: 14,
     choices: STANCE_CHOICES,
+    field: 'stakeholderStance',
   },
-  { key: 'owner', header: 'Owner', kind: 'text', width: 26 },
-  { key: 'nextCheckpoint', header: 'Next checkpoint', kind: 'date', width: 15 },
-  { key: 'contact', header: 'Contact', kind: 'text', width: 34, internal: true },
-  { key: 'notes', header: 'Internal notes', kind: 'text', width: 50, internal: true },
+  {
+    key: 'owner',
+    header: 'Relationship owner',
+    kind: 'text',
+    width: 26,
+    // Up to issue 12: "Owner", which read like the owner of the organisation.
+    formerHeaders: ['Owner'],
+  },
+  {
+    key: 'nextCheckpoint',
+    header: 'Next checkpoint',
+    kind: 'date',
+    width: 15,
+    field: 'engagementPlan',
+  },
+  { key: 'contact', header: 'Contact', kind: 'text', width: 34, field: 'stakeholderContact' },
+  { key: 'notes', header: 'Internal notes', kind: 'text', width: 50, field: 'stakeholderNotes' },
 ];
 
 /** Columns of the Indicators sheet, in order. */
@@ -122,9 +158,14 @@ export const INDICATOR_COLUMNS: readonly RoundTripColumn[] = [
 /** The columns a profile writes. */
 export function columnsFor(
   columns: readonly RoundTripColumn[],
-  internal: boolean,
+  profile: Profile,
 ): RoundTripColumn[] {
-  return columns.filter((c) => internal || !c.internal);
+  return columns.filter((c) => !c.field || shows(profile, c.field));
+}
+
+/** Whether a profile writes every column the import needs, so the sheet can come back. */
+export function readableBack(columns: readonly RoundTripColumn[], profile: Profile): boolean {
+  return columns.every((c) => !c.required || !c.field || shows(profile, c.field));
 }
 
 /** The workbook label of a stored choice value ('' for null or unknown). */

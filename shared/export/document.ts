@@ -3,7 +3,8 @@
  * tables, diagrams — before any file format. The Word builder renders it,
  * the benchmark renders the same content with bare `docx` for its ratio, and
  * tests read it without unzipping anything. The audience profile is applied
- * here, once: a shareable document never even holds contact details.
+ * here, once, from the field table in audience.ts: a partner-safe document
+ * never even holds a stance or a contact detail.
  */
 import { KIND_LABELS } from '../content/catalog';
 import { countOf, formatCount } from '../words';
@@ -31,17 +32,17 @@ import {
 import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
 import { QUADRANT_INFO, QUADRANT_ORDER } from '../stakeholders/quadrants';
-import { describeDue, describeRepeat } from '../stakeholders/schedule';
+import { describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
 import { withUniqueLinks } from './unique-links';
+import { audienceNote, shows, type AudienceFieldId } from './audience';
 import {
   EXPORT_SECTIONS,
   PROFILES,
-  showsInternal,
   type ExportOptions,
   type ExportSectionId,
   type Profile,
@@ -510,86 +511,111 @@ function indicatorsSection(plan: Plan): DocBlock[] {
   ];
 }
 
+/** An engagement action's status on the "as of" date, in plain words. */
+function statusOn(
+  item: { readonly done: boolean; readonly when: string | null },
+  asOf: string,
+): string {
+  if (item.done) return 'Done';
+  if (!item.when) return 'No date set';
+  return item.when < asOf ? 'Overdue' : 'Open';
+}
+
 function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   const map = plan.stakeholders;
   const entries = map.entries;
-  const internal = showsInternal(options.profile);
+  const show = (field: AudienceFieldId) => shows(options.profile, field);
   const blocks: DocBlock[] = [];
   if (entries.length) {
     const byQuadrant = countByQuadrant(entries);
     const counts = QUADRANT_ORDER.map((q) => [q, byQuadrant[q]] as const);
     const partners = entries.filter((e) => e.relation === 'partner').length;
     const unplaced = entries.filter((e) => placedQuadrant(e) === null).length;
-    blocks.push(
-      {
-        type: 'paragraph',
-        style: 'lead',
-        text: `The register lists ${plural(entries.length - partners, 'stakeholder')} and ${plural(partners, 'partner')}. ${unplaced ? 'Each placed one is' : 'Each is'} on the power/interest matrix, which sets how closely the team engages them: ${counts.map(([q, n]) => `${QUADRANT_INFO[q].label.toLowerCase()} ${formatCount(n)}`).join(', ')}.${unplaced ? ` ${plural(unplaced, 'entry', 'entries')} ${unplaced === 1 ? 'is' : 'are'} not yet placed on the matrix.` : ''}`,
-      },
-      {
+    const figure = show('stakeholderScores');
+    blocks.push({
+      type: 'paragraph',
+      style: 'lead',
+      text: show('stakeholderQuadrant')
+        ? `The register lists ${plural(entries.length - partners, 'stakeholder')} and ${plural(partners, 'partner')}. ${unplaced ? 'Each placed one is' : 'Each is'} on the power/interest matrix, which sets how closely the team engages them: ${counts.map(([q, n]) => `${QUADRANT_INFO[q].label.toLowerCase()} ${formatCount(n)}`).join(', ')}.${unplaced ? ` ${plural(unplaced, 'entry', 'entries')} ${unplaced === 1 ? 'is' : 'are'} not yet placed on the matrix.` : ''}`
+        : `The program works with ${plural(partners, 'partner')} and ${plural(entries.length - partners, 'other stakeholder')}. The register lists each with its role in the program and the member of the program team who looks after the relationship.`,
+    });
+    if (figure)
+      blocks.push({
         type: 'diagram',
         scene: matrixScene(entries),
         // Hundreds of markers: fewer pixels keep the export fast, numbers stay legible.
         pixelWidth: entries.length > 60 ? 1000 : 1200,
         caption:
           'Figure: Power/interest matrix. Power rises upwards, interest to the right; the midlines are at 50 of 100. Numbers refer to the register below.',
-      },
+      });
+    // Each column with the audience field it shows (null = every profile).
+    const columns: [DocColumn, AudienceFieldId | null, (e: Stakeholder, i: number) => string][] = [
+      [{ title: '#', width: 3, numeric: true }, 'stakeholderScores', (_, i) => String(i + 1)],
+      [{ title: 'Name', width: 12 }, null, (e) => e.name],
+      [{ title: 'Organisation', width: 12 }, null, (e) => dash(e.organisation)],
+      [{ title: 'Role in the program', width: 18 }, null, (e) => dash(e.role)],
+      [{ title: 'Type', width: 9 }, null, (e) => categoryLabel(categoryOf(e))],
+      [{ title: 'Power', width: 6, numeric: true }, 'stakeholderScores', (e) => String(e.power)],
+      [
+        { title: 'Interest', width: 6.5, numeric: true },
+        'stakeholderScores',
+        (e) => String(e.interest),
+      ],
+      [{ title: 'Quadrant', width: 8 }, 'stakeholderQuadrant', (e) => placedLabel(e)],
+      [
+        { title: 'Stance now → wanted', width: 9 },
+        'stakeholderStance',
+        (e) => `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
+      ],
+      [{ title: 'Relationship owner', width: 12 }, null, (e) => dash(e.owner)],
+      [{ title: 'Contact', width: 15 }, 'stakeholderContact', (e) => dash(e.contact)],
+    ];
+    const shown = columns.filter(([, field]) => field === null || show(field));
+    blocks.push(
       { type: 'heading', level: 2, text: 'Register' },
       {
         type: 'table',
-        columns: [
-          { title: '#', width: 3, numeric: true },
-          { title: 'Name', width: 12 },
-          { title: 'Organisation', width: 12 },
-          { title: 'Role in the program', width: internal ? 15 : 21 },
-          { title: 'Type', width: 9 },
-          { title: 'Power', width: 6, numeric: true },
-          { title: 'Interest', width: 6.5, numeric: true },
-          { title: 'Quadrant', width: 8 },
-          { title: 'Stance now → wanted', width: 9 },
-          { title: 'Owner', width: internal ? 10 : 14 },
-          ...(internal ? [{ title: 'Contact', width: 15 }] : []),
-        ],
-        rows: entries.map((e, i) => [
-          String(i + 1),
-          e.name,
-          dash(e.organisation),
-          dash(e.role),
-          categoryLabel(categoryOf(e)),
-          String(e.power),
-          String(e.interest),
-          placedLabel(e),
-          `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
-          dash(e.owner),
-          ...(internal ? [dash(e.contact)] : []),
-        ]),
+        columns: shown.map(([c]) => c),
+        rows: entries.map((e, i) => shown.map(([, , cell]) => cell(e, i))),
       },
-      { type: 'heading', level: 2, text: 'Engagement approach by quadrant' },
     );
-    for (const [q, n] of counts) {
-      if (!n) continue;
-      const info = QUADRANT_INFO[q];
-      blocks.push(
-        { type: 'heading', level: 3, text: `${info.label} (${info.summary.toLowerCase()})` },
-        { type: 'paragraph', text: `${info.approach} ${info.rhythm}` },
-        {
-          type: 'paragraph',
-          style: 'note',
-          text: entries
-            .filter((e) => placedQuadrant(e) === q)
-            .map((e) =>
-              e.organisation.trim() && e.organisation !== e.name
-                ? `${e.name} (${e.organisation})`
-                : e.name,
-            )
-            .join('; '),
-        },
-      );
+    if (show('stakeholderQuadrant')) {
+      blocks.push({ type: 'heading', level: 2, text: 'Engagement approach by quadrant' });
+      for (const [q, n] of counts) {
+        if (!n) continue;
+        const info = QUADRANT_INFO[q];
+        blocks.push(
+          { type: 'heading', level: 3, text: `${info.label} (${info.summary.toLowerCase()})` },
+          { type: 'paragraph', text: `${info.approach} ${info.rhythm}` },
+          {
+            type: 'paragraph',
+            style: 'note',
+            text: entries
+              .filter((e) => placedQuadrant(e) === q)
+              .map((e) =>
+                e.organisation.trim() && e.organisation !== e.name
+                  ? `${e.name} (${e.organisation})`
+                  : e.name,
+              )
+              .join('; '),
+          },
+        );
+      }
     }
-    const plan_ = engagementItems(entries, options.today);
+    const plan_ = show('engagementPlan') ? engagementItems(entries, options.asOf) : [];
     if (plan_.length) {
+      const status = show('actionStatus');
       blocks.push(
         { type: 'heading', level: 2, text: 'Engagement plan' },
+        ...(status
+          ? [
+              {
+                type: 'paragraph' as const,
+                style: 'note' as const,
+                text: `Statuses are as of ${formatDate(options.asOf)}.`,
+              },
+            ]
+          : []),
         {
           type: 'table',
           columns: [
@@ -598,7 +624,7 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
             { title: 'Action', width: 31 },
             { title: 'Who', width: 18 },
             { title: 'Repeats', width: 9 },
-            { title: 'Status', width: 9 },
+            ...(status ? [{ title: `Status on ${formatDate(options.asOf)}`, width: 11 }] : []),
           ],
           rows: [...plan_]
             .sort((a, b) => (a.when ?? '9999').localeCompare(b.when ?? '9999'))
@@ -608,34 +634,37 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
               item.kind === 'checkpoint' ? 'Checkpoint review' : item.what,
               dash(item.who),
               describeRepeat(item.repeatEveryDays),
-              item.done ? 'Done' : describeDue(item.status),
+              ...(status ? [statusOn(item, options.asOf)] : []),
             ]),
         },
       );
     }
   }
   if (map.checkpoints.length) {
+    const notes = show('checkpointNotes');
     blocks.push(
       { type: 'heading', level: 2, text: 'Industry checkpoints' },
       {
         type: 'table',
         columns: [
-          { title: 'Checkpoint', width: 30 },
-          { title: 'Next', width: 15 },
-          { title: 'Repeats', width: 15 },
-          { title: 'Purpose', width: 40 },
+          { title: 'Checkpoint', width: notes ? 30 : 50 },
+          { title: 'Next', width: notes ? 15 : 25 },
+          { title: 'Repeats', width: notes ? 15 : 25 },
+          ...(notes ? [{ title: 'Notes', width: 40 }] : []),
         ],
         rows: map.checkpoints.map((c) => [
           c.title,
           formatDate(c.nextDate),
           describeRepeat(c.repeatEveryDays),
-          dash(c.notes),
+          ...(notes ? [dash(c.notes)] : []),
         ]),
       },
     );
   }
   const questions: [string, string][] = [
-    ['Whose buy-in is key?', map.questions.keyBuyIn],
+    ...(show('keyBuyIn')
+      ? ([['Whose buy-in is key?', map.questions.keyBuyIn]] as [string, string][])
+      : []),
     ['Which jobs must employers fill now?', map.questions.jobsNeededNow],
     ['Which jobs will they need soon?', map.questions.jobsNeededSoon],
     ['Which skills are most in demand now?', map.questions.inDemandSkillsNow],
@@ -647,11 +676,18 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   ];
   const answered = questions.filter(([, a]) => a.trim());
   if (answered.length) {
-    blocks.push({ type: 'heading', level: 2, text: 'Labour-market and buy-in questions' });
+    blocks.push({
+      type: 'heading',
+      level: 2,
+      text:
+        show('keyBuyIn') && map.questions.keyBuyIn.trim()
+          ? 'Labour-market and buy-in questions'
+          : 'Labour-market questions',
+    });
     for (const [q, a] of answered)
       blocks.push({ type: 'heading', level: 3, text: q }, ...paragraphs(a));
   }
-  if (internal) {
+  if (show('stakeholderNotes')) {
     const noted = entries.filter((e) => e.notes.trim());
     if (noted.length)
       blocks.push(
@@ -659,7 +695,7 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
         {
           type: 'paragraph',
           style: 'note',
-          text: 'For the program team only: these notes are left out of the shareable version.',
+          text: 'For the program team only: these notes are left out of the Funder and Partner-safe versions.',
         },
         {
           type: 'table',
@@ -768,7 +804,7 @@ function learnersSection(plan: Plan): DocBlock[] {
 function catalogSection(plan: Plan, options: ExportOptions): DocBlock[] {
   const catalog = plan.content.catalog;
   if (!catalog.length) return [];
-  const internal = showsInternal(options.profile);
+  const internal = shows(options.profile, 'catalogNotes');
   const byKind = Object.entries(KIND_LABELS)
     .map(([kind, label]) => [label, catalog.filter((c) => c.kind === kind).length] as const)
     .filter(([, n]) => n > 0);
@@ -812,7 +848,8 @@ const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
   const decisions = plan.content.decisions;
   if (!decisions.length) return [];
-  const internal = showsInternal(options.profile);
+  if (!shows(options.profile, 'makeOrBuyScores')) return makeOrBuyDecisions(decisions);
+  const internal = shows(options.profile, 'raterNames');
   const blocks: DocBlock[] = [
     {
       type: 'paragraph',
@@ -900,6 +937,29 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
       ),
     );
   }
+  return blocks;
+}
+
+/** The decisions and their reasons, without the scoring (partner-safe). */
+function makeOrBuyDecisions(decisions: Plan['content']['decisions']): DocBlock[] {
+  const blocks: DocBlock[] = [
+    {
+      type: 'paragraph',
+      style: 'lead',
+      text: 'For each content need the program decided whether to build the content itself (make) or to use existing content from a provider (buy). The decisions and the reasons for them follow.',
+    },
+  ];
+  for (const d of decisions)
+    blocks.push(
+      { type: 'heading', level: 2, text: d.need || 'Untitled need' },
+      {
+        type: 'facts',
+        rows: [['Decision', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided']],
+      },
+      ...textSection('Rationale', d.rationale).map((b) =>
+        b.type === 'heading' ? { ...b, level: 3 as const } : b,
+      ),
+    );
   return blocks;
 }
 
@@ -1008,13 +1068,10 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     subtitle: 'Program plan',
     organisation: o.organisation.trim(),
     region: o.region.trim(),
-    dateLabel: formatDate(options.today),
+    dateLabel: formatDate(options.asOf),
     version: `Plan last changed ${formatDate(plan.updatedAt)}`,
     profile: options.profile,
-    audienceNote:
-      options.profile === 'internal'
-        ? 'Internal version: contains contact details and internal notes. Do not circulate outside the program team.'
-        : 'Shareable version: contact details and internal notes have been left out.',
+    audienceNote: audienceNote(options.profile),
     sections,
   };
 }

@@ -322,7 +322,7 @@ function coverChildren(doc: PlanDocument): Child[] {
   const facts: [string, string][] = [
     ['Organisation', doc.organisation || '—'],
     ['Region', doc.region || '—'],
-    ['Date', doc.dateLabel],
+    ['As of', doc.dateLabel],
     ['Version', doc.version],
     ['Audience', `${profileLabel(doc.profile)} version`],
   ];
@@ -349,7 +349,11 @@ function coverChildren(doc: PlanDocument): Child[] {
     }),
     new Paragraph({
       style: 'Note',
-      children: [new TextRun(`Prepared with Upskill Workbench on ${doc.dateLabel}.`)],
+      children: [
+        new TextRun(
+          `Prepared with Upskill Workbench. Dates and statuses are as of ${doc.dateLabel}.`,
+        ),
+      ],
     }),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),

@@ -1,27 +1,13 @@
 /**
  * What an export contains: the audience profile and the sections the user
  * ticked. Shared by the builders, the export dialog, the command line and
- * the worker so every entry point means the same thing by "shareable".
+ * the worker so every entry point means the same thing by "partner-safe".
+ * Which fields each profile shows is in audience.ts.
  */
+import type { Profile } from './audience';
 import type { DiagramScene } from './diagrams/scene';
 
-/** Audience profiles: the full internal plan, or a copy safe to send outside. */
-export const PROFILES = {
-  internal: {
-    id: 'internal',
-    label: 'Full internal',
-    description: 'Everything in the plan, including contact details and internal notes.',
-  },
-  shareable: {
-    id: 'shareable',
-    label: 'Shareable',
-    description:
-      'For funders and partners: leaves out contact details, internal notes and the names of workshop raters.',
-  },
-} as const;
-
-/** An audience profile. */
-export type Profile = keyof typeof PROFILES;
+export { isProfile, PROFILE_IDS, PROFILES, type Profile } from './audience';
 
 /** Sections of the exported plan, in document order. */
 export const EXPORT_SECTIONS = [
@@ -55,16 +41,15 @@ export type ProgressReport = (fraction: number, step: string) => void;
 export interface ExportOptions {
   readonly profile: Profile;
   readonly sections: readonly ExportSectionId[];
-  /** The date printed on the cover and used for "overdue" (YYYY-MM-DD). */
-  readonly today: string;
+  /**
+   * The date the document speaks for (YYYY-MM-DD): printed on the cover as
+   * "As of", and the date engagement statuses ("Done", "Overdue") are worked
+   * out for. The user chooses it; it is never silently the export moment.
+   */
+  readonly asOf: string;
   /** PNG rasteriser for diagrams; without one the document says where the diagram would be. */
   readonly rasterize?: Rasterize;
   readonly onProgress?: ProgressReport;
-}
-
-/** Whether a profile shows contact details and internal notes. */
-export function showsInternal(profile: Profile): boolean {
-  return profile === 'internal';
 }
 
 /** Result of reading a section list typed by a person ("objective,stakeholders"). */
@@ -88,9 +73,4 @@ export function parseSections(text: string): SectionsParse {
     };
   // Document order, whatever order they were typed in.
   return { ok: true, sections: ALL_SECTION_IDS.filter((id) => wanted.includes(id)) };
-}
-
-/** Whether a string names a profile. */
-export function isProfile(text: string): text is Profile {
-  return Object.hasOwn(PROFILES, text);
 }

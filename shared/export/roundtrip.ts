@@ -624,7 +624,7 @@ function diffRoundTrip(
     notes.push(`The workbook has no “${SHEETS.indicators}” sheet: indicators stay as they are.`);
   if (sheets.stakeholders.present && !sheets.stakeholders.columns.some((c) => c.key === 'contact'))
     notes.push(
-      'The Stakeholders sheet has no Contact or Internal notes column (a shareable export): contacts and notes stay as they are.',
+      'The Stakeholders sheet has no Contact or Internal notes column (a Funder export): contacts and notes stay as they are.',
     );
   notes.push(...readingNotes);
   return {

@@ -27,13 +27,15 @@ import {
   choiceLabel,
   columnsFor,
   INDICATOR_COLUMNS,
+  readableBack,
   PARTNER_TYPE_CHOICES,
   RELATION_CHOICES,
   SHEETS,
   STAKEHOLDER_COLUMNS,
   type RoundTripColumn,
 } from './columns';
-import { showsInternal, type ExportOptions } from './options';
+import { audienceNote, shows } from './audience';
+import type { ExportOptions } from './options';
 import { cellText } from './sanitize';
 import { withUniqueLinks } from './unique-links';
 
@@ -226,14 +228,9 @@ function summarySheet(
   const facts: [string, CellValue][] = [
     ['Organisation', t(o.organisation)],
     ['Region', t(o.region)],
-    ['Exported on', excelDate(options.today)],
+    ['As of', excelDate(options.asOf)],
     ['Plan last changed', excelDate(plan.updatedAt)],
-    [
-      'Audience',
-      options.profile === 'internal'
-        ? 'Full internal version: contains contact details and internal notes.'
-        : 'Shareable version: contact details and internal notes left out.',
-    ],
+    ['Audience', audienceNote(options.profile)],
   ];
   if (options.sections.includes('objective'))
     facts.push(
@@ -253,7 +250,9 @@ function summarySheet(
   ws.addRow([]);
   ws.addRow([
     'Sheets',
-    'Each sheet has a filter on its header row. Grey columns are calculated: on the Make-or-buy sheet change a weight or a rating and the totals and recommendation update; on Stakeholders change power or interest and the quadrant updates. Keep the ID columns unchanged so edited sheets can be imported back into the plan.',
+    shows(options.profile, 'makeOrBuyScores')
+      ? 'Each sheet has a filter on its header row. Grey columns are calculated: on the Make-or-buy sheet change a weight or a rating and the totals and recommendation update; on Stakeholders change power or interest and the quadrant updates. Keep the ID columns unchanged so edited sheets can be imported back into the plan.'
+      : 'Each sheet has a filter on its header row. Keep the ID columns unchanged so an edited Indicators sheet can be imported back into the plan.',
   ]);
   const measures = successMeasuresOf(plan.indicators);
   if (options.sections.includes('objective') && measures.length) {
@@ -476,11 +475,16 @@ function stakeholdersSheet(
   options: ExportOptions,
   title: string,
 ): void {
-  const columns = columnsFor(STAKEHOLDER_COLUMNS, showsInternal(options.profile));
+  // A profile without the columns the import needs (partner-safe) writes a
+  // plain list under another name, without IDs: it is not for reading back.
+  const back = readableBack(STAKEHOLDER_COLUMNS, options.profile);
+  const columns = columnsFor(STAKEHOLDER_COLUMNS, options.profile).filter(
+    (c) => back || c.key !== 'id',
+  );
   const col = (key: string) => columnLetter(columns.findIndex((c) => c.key === key) + 1);
   const ws = tableSheet(
     wb,
-    SHEETS.stakeholders,
+    back ? SHEETS.stakeholders : 'Partners and stakeholders',
     roundTripColumns(columns),
     plan.stakeholders.entries.map((s, index) => {
       const row = index + 2;
@@ -512,7 +516,9 @@ function stakeholdersSheet(
     title,
   );
   // Calculated column: grey, so a recipient sees it is not for typing.
-  const quadrant = ws.getColumn(columns.findIndex((c) => c.key === 'quadrant') + 1);
+  const at = columns.findIndex((c) => c.key === 'quadrant');
+  if (at < 0) return;
+  const quadrant = ws.getColumn(at + 1);
   quadrant.eachCell((cell, row) => {
     if (row > 1) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
   });
@@ -562,7 +568,7 @@ function catalogSheet(
   options: ExportOptions,
   title: string,
 ): void {
-  const internal = showsInternal(options.profile);
+  const internal = shows(options.profile, 'catalogNotes');
   tableSheet(
     wb,
     'Content catalog',
@@ -659,7 +665,7 @@ function makeOrBuySheet(
   options: ExportOptions,
   title: string,
 ): DecisionCells[] {
-  const internal = showsInternal(options.profile);
+  const internal = shows(options.profile, 'raterNames');
   const ws = wb.addWorksheet('Make-or-buy', { views: [{ state: 'frozen', ySplit: 3 }] });
   const maxRaters = Math.max(1, ...plan.content.decisions.map((d) => d.raters.length));
   ws.columns = [
@@ -812,6 +818,25 @@ function makeOrBuySheet(
   return out;
 }
 
+/** The make-or-buy decisions and their reasons, without the scoring (partner-safe). */
+function makeOrBuyDecisionsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  tableSheet(
+    wb,
+    'Make-or-buy',
+    [
+      { header: 'Content need', width: 50, wrap: true },
+      { header: 'Decision', width: 16 },
+      { header: 'Rationale', width: 90, wrap: true },
+    ],
+    plan.content.decisions.map((d) => [
+      t(d.need),
+      d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided',
+      t(d.rationale),
+    ]),
+    title,
+  );
+}
+
 /** The workbook for a plan, plus where each make-or-buy result sits (for tests). */
 export async function buildPlanWorkbook(
   planAsSaved: Plan,
@@ -823,7 +848,7 @@ export async function buildPlanWorkbook(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Upskill Workbench';
   wb.title = cellText(title);
-  wb.created = excelDate(options.today) ?? new Date(0);
+  wb.created = excelDate(options.asOf) ?? new Date(0);
   // Excel recalculates every formula when the file opens (LibreOffice does by default).
   wb.calcProperties = { fullCalcOnLoad: true };
   const has = (id: (typeof options.sections)[number]) => options.sections.includes(id);
@@ -861,7 +886,9 @@ export async function buildPlanWorkbook(
   });
   if (has('makeOrBuy') && plan.content.decisions.length > 0) {
     options.onProgress?.(0.6, 'Writing make-or-buy');
-    decisions = makeOrBuySheet(wb, plan, options, title);
+    if (shows(options.profile, 'makeOrBuyScores'))
+      decisions = makeOrBuySheet(wb, plan, options, title);
+    else makeOrBuyDecisionsSheet(wb, plan, title);
   }
   return { workbook: wb, decisions };
 }

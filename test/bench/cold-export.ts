@@ -19,7 +19,7 @@ import { readPlanFile } from '../../shared/plan/plan-file';
 export const EXPORT_OPTIONS: ExportOptions = {
   profile: 'internal',
   sections: ALL_SECTION_IDS,
-  today: '2026-11-22',
+  asOf: '2026-11-22',
 };
 
 /**

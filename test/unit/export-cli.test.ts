@@ -37,12 +37,19 @@ describe('runExport', { timeout: 60_000 }, () => {
     const docx = join(dir, 'plan.docx');
     const xlsx = join(dir, 'plan.xlsx');
     const outcome = await runExport(
-      { planFile: sample, docx, xlsx, profile: 'shareable', sections: [...ALL_SECTION_IDS] },
+      {
+        planFile: sample,
+        docx,
+        xlsx,
+        profile: 'partner',
+        sections: [...ALL_SECTION_IDS],
+        asOf: null,
+      },
       { today: '2026-11-22' },
     );
     expect(outcome).toEqual({
       code: 0,
-      message: `Exported ${docx} and ${xlsx} (shareable profile).`,
+      message: `Exported ${docx} and ${xlsx} (partner profile).`,
     });
     expect(zipMagic(await fs.readFile(docx))).toBe(true);
     expect(zipMagic(await fs.readFile(xlsx))).toBe(true);
@@ -57,6 +64,7 @@ describe('runExport', { timeout: 60_000 }, () => {
       docx,
       xlsx: null,
       profile: 'internal',
+      asOf: null,
       sections: ['objective'],
     });
     expect(outcome.code).toBe(2);

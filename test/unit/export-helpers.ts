@@ -26,7 +26,7 @@ export function samplePlan(): Plan {
 
 /** Export options with every section, a fixed date and no rasteriser. */
 export function exportOptions(overrides: Partial<ExportOptions> = {}): ExportOptions {
-  return { profile: 'internal', sections: ALL_SECTION_IDS, today: '2026-11-22', ...overrides };
+  return { profile: 'internal', sections: ALL_SECTION_IDS, asOf: '2026-11-22', ...overrides };
 }
 
 /** The text of every XML part of a zip (docx/xlsx) matching `pattern`, tags removed. */

@@ -137,18 +137,18 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice reads the exports', { timeout
     expect(readdirSync(pages).length).toBeGreaterThan(20);
   });
 
-  it('leaves contact details and internal notes out of the shareable version', async () => {
+  it('leaves contact details and internal notes out of the funder version', async () => {
     const docx = await buildPlanDocx(
       plan,
-      exportOptions({ profile: 'shareable', sections: ['stakeholders', 'catalog'] }),
+      exportOptions({ profile: 'funder', sections: ['stakeholders', 'catalog'] }),
     );
-    const flat = squash(docxViaLibreOffice(docx, 'sample-shareable').text);
+    const flat = squash(docxViaLibreOffice(docx, 'sample-funder').text);
     expect(flat).toContain(plan.stakeholders.entries[0]!.name);
     expect(flat).not.toContain('Anna Lindqvist');
     expect(flat).not.toContain('lindqvist@');
     expect(flat).not.toContain('Internal notes');
     expect(flat).not.toContain(squash(plan.stakeholders.entries[0]!.notes).slice(0, 40));
-    expect(flat).toContain('Shareable version');
+    expect(flat).toContain('Funder version');
   });
 
   it('reads every workbook sheet with the plan content', async () => {

@@ -50,7 +50,7 @@ describe.skipIf(!existsSync(SOFFICE))(
   { timeout: 180_000 },
   () => {
     it('an unedited workbook saved again by LibreOffice changes nothing', async () => {
-      for (const profileName of ['internal', 'shareable'] as const) {
+      for (const profileName of ['internal', 'funder'] as const) {
         const bytes = resavedByLibreOffice(
           await buildPlanXlsx(plan, exportOptions({ profile: profileName })),
           `unedited-${profileName}`,
@@ -65,7 +65,7 @@ describe.skipIf(!existsSync(SOFFICE))(
           profileName === 'internal'
             ? []
             : [
-                'The Stakeholders sheet has no Contact or Internal notes column (a shareable export): contacts and notes stay as they are.',
+                'The Stakeholders sheet has no Contact or Internal notes column (a Funder export): contacts and notes stay as they are.',
               ],
         );
       }

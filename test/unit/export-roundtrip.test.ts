@@ -15,12 +15,13 @@ import {
   removalKey,
   type RoundTripResult,
 } from '../../shared/export/roundtrip';
+import type { Profile } from '../../shared/export/options';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
 import { exportOptions, samplePlan } from './export-helpers';
 
 const plan = samplePlan();
 
-async function exported(profile: 'internal' | 'shareable' = 'internal'): Promise<ExcelJS.Workbook> {
+async function exported(profile: Profile = 'internal'): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildPlanXlsx(plan, exportOptions({ profile }))).slice().buffer);
   return wb;
@@ -54,7 +55,7 @@ function expectFailure(result: RoundTripResult, text: string) {
 
 describe('round trip of an unedited workbook', { timeout: 30_000 }, () => {
   it('changes nothing', async () => {
-    for (const profile of ['internal', 'shareable'] as const) {
+    for (const profile of ['internal', 'funder'] as const) {
       const result = await readRoundTripWorkbook(await bytesOf(await exported(profile)), plan);
       expect(result.ok).toBe(true);
       if (!result.ok) return;
@@ -62,6 +63,19 @@ describe('round trip of an unedited workbook', { timeout: 30_000 }, () => {
       expect(result.preview.indicators.unchanged).toBe(plan.indicators.length);
       expect(isEmptyPreview(result.preview)).toBe(true);
     }
+  });
+
+  it('reads the indicators of a partner-safe workbook and leaves stakeholders alone', async () => {
+    // Partner-safe writes no power or interest, so its stakeholder list is not the round-trip sheet.
+    const wb = await exported('partner');
+    expect(wb.getWorksheet('Stakeholders')).toBeUndefined();
+    expect(wb.getWorksheet('Partners and stakeholders')).toBeDefined();
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.preview.indicators.unchanged).toBe(plan.indicators.length);
+    expect(isEmptyPreview(result.preview)).toBe(true);
+    expect(result.preview.notes.join(' ')).toContain('no “Stakeholders” sheet');
   });
 });
 
@@ -174,8 +188,8 @@ describe('round trip of an edited workbook', { timeout: 30_000 }, () => {
     expect(next.stakeholders.entries).toHaveLength(plan.stakeholders.entries.length);
   });
 
-  it('keeps contacts and notes when a shareable workbook comes back', async () => {
-    const wb = await exported('shareable');
+  it('keeps contacts and notes when a funder workbook comes back', async () => {
+    const wb = await exported('funder');
     const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
     expect(result.ok && result.preview.notes.join(' ')).toContain('contacts and notes stay');
     if (!result.ok) return;

@@ -174,28 +174,35 @@ describe('command-line export flags', { timeout: 30_000 }, () => {
         xlsx: '/home/ada/plan.xlsx',
         profile: 'internal',
         sections: expect.arrayContaining(['objective', 'pathways']),
+        asOf: null,
       },
     });
-    const shareable = parse(
+    const partner = parse(
       'p.json',
       '--xlsx',
       'a.xlsx',
       '--profile',
-      'shareable',
+      'partner',
       '--sections',
       'stakeholders',
+      '--as-of',
+      '2026-12-31',
     );
-    expect(shareable.ok && shareable.request).toMatchObject({
+    expect(partner.ok && partner.request).toMatchObject({
       docx: null,
-      profile: 'shareable',
+      profile: 'partner',
       sections: ['stakeholders'],
+      asOf: '2026-12-31',
     });
   });
 
   it.each([
     [['--docx', 'a.docx'], 'No plan file'],
     [['a.json', 'b.json', '--docx', 'a.docx'], 'exactly one plan file'],
-    [['a.json', '--profile', 'shareable'], 'Nothing to export'],
+    [['a.json', '--profile', 'partner'], 'Nothing to export'],
+    [['a.json', '--docx', 'a.docx', '--profile', 'shareable'], 'choose one'],
+    [['a.json', '--docx', 'a.docx', '--as-of', '2026-02-30'], '--as-of needs a date'],
+    [['a.json', '--docx', 'a.docx', '--as-of', '30/11/2026'], '--as-of needs a date'],
     [['a.json', '--docx', 'a.pdf'], 'must name a .docx file'],
     [['a.json', '--xlsx'], '--xlsx needs a value'],
     [['a.json', '--docx', 'a.docx', '--profile', 'public'], 'Unknown profile "public"'],

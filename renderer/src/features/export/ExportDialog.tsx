@@ -1,5 +1,6 @@
 /**
- * Export dialog: Word or Excel, full internal or shareable, which sections.
+ * Export dialog: Word or Excel, the audience (full internal, funder,
+ * partner-safe), the date the document is "as of", which sections.
  * The file is built in the export worker (the UI stays responsive, with a
  * progress bar), then saved through the platform: a save dialog and atomic
  * write on the desktop, a download in the browser.
@@ -15,6 +16,7 @@ import {
 import { EXPORT_KINDS, exportFileName, type ExportKind } from '../../../../shared/export/sanitize';
 import { localToday } from '../../../../shared/stakeholders/schedule';
 import { notify } from '../../app/workbench';
+import { DateFieldView } from '../../components/date-field';
 import { Dialog } from '../../components/Dialog';
 import { detectPlatform } from '../../platform/platform';
 import { usePlanStore } from '../../store/plan-context';
@@ -33,12 +35,20 @@ const KIND_OPTIONS: readonly { kind: ExportKind; label: string; hint: string }[]
   },
 ];
 
+/** What the file name says about the audience ("Program plan (partner-safe).docx"). */
+const PROFILE_FILE_SUFFIX: Record<Exclude<Profile, 'internal'>, string> = {
+  funder: 'funder',
+  partner: 'partner-safe',
+};
+
 /** The export dialog. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const store = usePlanStore();
   const clientRef = useRef<ExportClient | null>(null);
   const [kind, setKind] = useState<ExportKind>('docx');
   const [profile, setProfile] = useState<Profile>('internal');
+  // Statuses are worked out for a date the user sees and can change, never silently the export moment.
+  const [asOf, setAsOf] = useState<string | null>(() => localToday());
   const [sections, setSections] = useState<ReadonlySet<ExportSectionId>>(new Set(ALL_SECTION_IDS));
   const [progress, setProgress] = useState<{ fraction: number; step: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,6 +64,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const run = async () => {
+    if (!asOf) return;
     setError(null);
     setProgress({ fraction: 0, step: 'Starting' });
     await store.getState().flush();
@@ -67,7 +78,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           plan,
           profile,
           sections: ALL_SECTION_IDS.filter((id) => sections.has(id)),
-          today: localToday(),
+          asOf,
         },
         (fraction, step) => setProgress({ fraction, step }),
       );
@@ -76,7 +87,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       const name = exportFileName(
         plan.objective.programName.trim() || plan.name,
         kind,
-        profile === 'shareable' ? `${base} (shareable)` : base,
+        profile === 'internal' ? base : `${base} (${PROFILE_FILE_SUFFIX[profile]})`,
       );
       const result = await detectPlatform().saveExport(name, bytes, kind);
       setProgress(null);
@@ -103,7 +114,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="primary"
-            disabled={busy || sections.size === 0}
+            disabled={busy || sections.size === 0 || !asOf}
             onClick={() => void run()}
           >
             {busy ? 'Exporting…' : `Export ${kind === 'docx' ? 'Word document' : 'Excel workbook'}`}
@@ -147,6 +158,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </span>
             </label>
           ))}
+          <DateFieldView
+            className="export-as-of"
+            label="Dates and statuses as of"
+            value={asOf}
+            onChange={setAsOf}
+            hint="Printed on the cover; engagement action statuses (done, overdue) are worked out for this date."
+            error={asOf ? null : 'Enter the date the document is as of.'}
+          />
         </fieldset>
         <fieldset className="export-group" disabled={busy}>
           <legend>Sections</legend>

@@ -20,7 +20,8 @@ export type ExportWorkerRequest =
       readonly plan: Plan;
       readonly profile: Profile;
       readonly sections: readonly ExportSectionId[];
-      readonly today: string;
+      /** The date statuses are worked out for and the cover states (YYYY-MM-DD). */
+      readonly asOf: string;
     }
   | {
       readonly id: number;
@@ -65,7 +66,7 @@ export class ExportSession {
       const options = {
         profile: request.profile,
         sections: request.sections,
-        today: request.today,
+        asOf: request.asOf,
         rasterize: this.rasterize,
         onProgress: (fraction: number, step: string) =>
           this.post({ id, type: 'progress', fraction, step }),

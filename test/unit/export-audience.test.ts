@@ -1,0 +1,415 @@
+/**
+ * Audience profiles (issue 12): for the sample plan and every profile, build
+ * the Word file and the workbook, unzip them and read every XML part. Each
+ * value a profile must leave out — generated from the plan data, field by
+ * field of the table in shared/export/audience.ts — must be absent from both
+ * files; the same values must be present in the profiles that show them (so
+ * the check cannot pass by looking for text that was never there), and what
+ * every profile keeps (names, roles, decisions, indicators) must remain.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OPTION_LABELS, scorePlanDecision } from '../../shared/content/makeorbuy';
+import {
+  AUDIENCE_FIELDS,
+  PROFILE_IDS,
+  shows,
+  type AudienceFieldId,
+  type Profile,
+} from '../../shared/export/audience';
+import { planDocument } from '../../shared/export/document';
+import { buildPlanDocx } from '../../shared/export/docx';
+import { buildPlanXlsx } from '../../shared/export/xlsx';
+import type { Plan } from '../../shared/plan/schema';
+import { QUADRANT_INFO } from '../../shared/stakeholders/quadrants';
+import { STANCE_INFO, stanceLabel } from '../../shared/stakeholders/register';
+import { exportOptions, samplePlan, xmlUnescape } from './export-helpers';
+
+const plan = samplePlan();
+/** After some engagement actions fall due, so "Overdue" statuses exist to leave out. */
+const AS_OF = '2027-02-20';
+
+/** The text of one XML fragment: tags removed, paragraph/cell/row ends as line breaks. */
+function textOf(xml: string): string {
+  return xmlUnescape(
+    xml
+      .replace(/<w:br\/>|<w:tab\/>|<\/w:p>|<\/w:tc>|<\/si>|<\/c>|<\/row>|<\/a:p>/g, '\n')
+      .replace(/<[^>]+>/g, ''),
+  ).replace(/[ \u00a0]+/g, ' ');
+}
+
+/** A file read back: the text of every XML part, and its table rows as cell texts. */
+interface ReadFile {
+  readonly name: string;
+  readonly text: string;
+  readonly rows: readonly (readonly string[])[];
+}
+
+function readDocx(bytes: Uint8Array): ReadFile {
+  const parts = unzipSync(bytes);
+  const xml = Object.entries(parts)
+    .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+    .map(([, data]) => strFromU8(data));
+  const rows = xml.flatMap((part) =>
+    [...part.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
+      [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => textOf(tc[0]).trim()),
+    ),
+  );
+  return { name: 'Word', text: xml.map(textOf).join('\n'), rows };
+}
+
+function readXlsx(bytes: Uint8Array): ReadFile {
+  const parts = unzipSync(bytes);
+  const xml = Object.entries(parts)
+    .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+    .map(([name, data]) => [name, strFromU8(data)] as const);
+  const shared = [
+    ...(xml.find(([name]) => name === 'xl/sharedStrings.xml')?.[1] ?? '').matchAll(
+      /<si>[\s\S]*?<\/si>/g,
+    ),
+  ].map((si) => textOf(si[0]).trim());
+  const rows = xml
+    .filter(([name]) => name.startsWith('xl/worksheets/sheet'))
+    .flatMap(([, sheet]) =>
+      [...sheet.matchAll(/<row[ >][\s\S]*?<\/row>/g)].map((row) =>
+        [...row[0].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((c) => {
+          const value = /<v>([\s\S]*?)<\/v>/.exec(c[2] ?? '')?.[1] ?? '';
+          if (/t="s"/.test(c[1] ?? '')) return shared[Number(value)] ?? '';
+          if (/t="inlineStr"/.test(c[1] ?? '')) return textOf(c[2] ?? '').trim();
+          return xmlUnescape(value);
+        }),
+      ),
+    );
+  return {
+    name: 'Excel',
+    text: [...xml.map(([, part]) => textOf(part)), ...rows.map((r) => r.join('\n'))].join('\n'),
+    rows,
+  };
+}
+
+/** Sentences of a free text worth looking for on their own (long enough to be unique). */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 25);
+}
+
+/** What a field looks like in a file: texts anywhere, or a value in a stakeholder's row. */
+interface Sensitive {
+  /** Texts that must not appear anywhere in any XML part. */
+  readonly texts: readonly string[];
+  /** Cell values that must not appear in a table row naming that stakeholder. */
+  readonly rowValues: readonly { readonly name: string; readonly values: readonly string[] }[];
+}
+
+const entries = plan.stakeholders.entries;
+const QUADRANTS = Object.values(QUADRANT_INFO);
+
+/** Every value of the sample that a field holds, generated from the plan. */
+function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
+  const none = { texts: [], rowValues: [] };
+  switch (field) {
+    case 'stakeholderContact':
+      return {
+        texts: p.stakeholders.entries.flatMap((e) => [
+          ...e.contact.split('·').map((part) => part.trim()),
+          ...(e.contact.match(/[\w.+-]+@[\w.-]+/g) ?? []),
+        ]),
+        rowValues: [],
+      };
+    case 'stakeholderNotes':
+      return { texts: p.stakeholders.entries.flatMap((e) => sentences(e.notes)), rowValues: [] };
+    case 'checkpointNotes':
+      return {
+        texts: p.stakeholders.checkpoints.flatMap((c) => sentences(c.notes)),
+        rowValues: [],
+      };
+    case 'catalogNotes':
+      return { texts: p.content.catalog.flatMap((c) => sentences(c.notes)), rowValues: [] };
+    case 'raterNames':
+      return {
+        texts: p.content.decisions.flatMap((d) => d.raters.map((r) => r.name)),
+        rowValues: [],
+      };
+    case 'stakeholderStance':
+      return {
+        texts: [
+          ...p.stakeholders.entries.map(
+            (e) => `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
+          ),
+          'Current stance',
+          'Desired stance',
+        ],
+        rowValues: p.stakeholders.entries.map((e) => ({
+          name: e.name,
+          values: [
+            ...STANCE_INFO.map((s) => s.label),
+            `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
+          ],
+        })),
+      };
+    case 'stakeholderScores':
+      return {
+        texts: ['Power (0–100)', 'Interest (0–100)', 'Power/interest matrix'],
+        rowValues: p.stakeholders.entries.map((e) => ({
+          name: e.name,
+          values: [String(e.power), String(e.interest)],
+        })),
+      };
+    case 'stakeholderQuadrant':
+      return {
+        texts: QUADRANTS.flatMap((q) => [
+          q.summary,
+          q.approach,
+          q.rhythm,
+          `${q.label} (${q.summary.toLowerCase()})`,
+        ]),
+        rowValues: p.stakeholders.entries.map((e) => ({
+          name: e.name,
+          values: [...QUADRANTS.map((q) => q.label), 'Unplaced'],
+        })),
+      };
+    case 'keyBuyIn':
+      return {
+        texts: ['Whose buy-in is key?', ...sentences(p.stakeholders.questions.keyBuyIn)],
+        rowValues: [],
+      };
+    case 'engagementPlan':
+      return {
+        texts: [
+          ...p.stakeholders.entries.flatMap((e) => e.actions.map((a) => a.what)),
+          'Engagement plan',
+          'Next checkpoint',
+          'Checkpoint review',
+        ],
+        rowValues: [],
+      };
+    case 'actionStatus':
+      return { texts: ['Overdue', 'Statuses are as of', 'Status on'], rowValues: [] };
+    case 'makeOrBuyScores':
+      return {
+        texts: [
+          ...p.content.decisions.flatMap((d) => {
+            const score = scorePlanDecision(d);
+            return [
+              ...d.criteria.map((c) => c.label),
+              `Make ${score.make.toFixed(1)}, Buy ${score.buy.toFixed(1)}`,
+            ];
+          }),
+          'Average rating',
+          'Make points',
+          'Buy points',
+          'Hybrid band',
+        ],
+        rowValues: [],
+      };
+    case 'personalData':
+      return {
+        texts: [
+          ...p.launch.marketing.stories.flatMap((s) => [s.title, ...sentences(s.summary)]),
+          ...p.launch.communications.flatMap((c) => [c.title, ...sentences(c.body)]),
+          ...p.manage.cohorts.flatMap((c) => sentences(c.notes)),
+        ],
+        rowValues: [],
+      };
+    default:
+      return none;
+  }
+}
+
+/** What every profile shows: who takes part, in what role, and what was decided. */
+function keptEverywhere(p: Plan, kind: 'docx' | 'xlsx'): string[] {
+  return [
+    ...p.stakeholders.entries.flatMap((e) => [e.name, e.organisation, e.role]),
+    // The workbook has no sheet of industry checkpoints.
+    ...(kind === 'docx' ? p.stakeholders.checkpoints.map((c) => c.title) : []),
+    ...p.indicators.map((i) => i.name),
+    ...p.content.catalog.map((c) => c.title),
+    ...p.content.decisions.flatMap((d) => [d.need, ...sentences(d.rationale).slice(0, 1)]),
+    ...(kind === 'docx' ? sentences(p.stakeholders.questions.jobsNeededNow) : []),
+  ];
+}
+
+const KEPT = [...keptEverywhere(plan, 'docx'), ...keptEverywhere(plan, 'xlsx')];
+
+/** Sensitive values found in a file. */
+function found(file: ReadFile, sensitive: Sensitive): string[] {
+  const hits = sensitive.texts.filter(
+    (text) =>
+      text &&
+      file.text.includes(text) &&
+      // An action named like a checkpoint ("Quarterly employer advisory panel") is
+      // no leak: the checkpoint's own title, shown to everyone, contains it.
+      !KEPT.some((kept) => kept.includes(text)),
+  );
+  for (const { name, values } of sensitive.rowValues)
+    for (const row of file.rows)
+      if (row.includes(name))
+        for (const value of values)
+          if (row.includes(value)) hits.push(`${value} in the row of ${name}`);
+  return hits;
+}
+
+const files = new Map<Profile, { docx: ReadFile; xlsx: ReadFile }>();
+
+beforeAll(async () => {
+  for (const profile of PROFILE_IDS) {
+    const options = exportOptions({ profile, asOf: AS_OF });
+    files.set(profile, {
+      docx: readDocx(await buildPlanDocx(plan, options)),
+      xlsx: readXlsx(await buildPlanXlsx(plan, options)),
+    });
+  }
+}, 60_000);
+
+const FIELDS = Object.keys(AUDIENCE_FIELDS) as AudienceFieldId[];
+
+describe('audience profiles in the Word and Excel files (issue 12)', { timeout: 60_000 }, () => {
+  it('generates sensitive values for every field from the sample', () => {
+    for (const field of FIELDS) {
+      const s = sensitiveValues(plan, field);
+      expect(s.texts.length + s.rowValues.length, field).toBeGreaterThan(0);
+    }
+  });
+
+  for (const profile of PROFILE_IDS)
+    for (const kind of ['docx', 'xlsx'] as const)
+      it(`${profile} ${kind}: leaves out exactly what its profile must leave out`, () => {
+        const file = files.get(profile)![kind];
+        for (const field of FIELDS) {
+          if (shows(profile, field)) continue;
+          expect(found(file, sensitiveValues(plan, field)), `${field} in ${file.name}`).toEqual([]);
+        }
+      });
+
+  it('shows each field in the Word file of every profile that keeps it', () => {
+    // Otherwise the absence above could come from values that are never written.
+    for (const profile of PROFILE_IDS)
+      for (const field of FIELDS) {
+        if (!shows(profile, field)) continue;
+        const { texts } = sensitiveValues(plan, field);
+        const file = files.get(profile)!.docx;
+        const missing = texts.filter(
+          (text) =>
+            !file.text.includes(text) &&
+            // Excel-only headings and the workbook's own words.
+            !['Current stance', 'Desired stance', 'Power (0–100)', 'Interest (0–100)'].includes(
+              text,
+            ) &&
+            !['Next checkpoint', 'Hybrid band', 'Make points', 'Buy points'].includes(text) &&
+            // Quadrant texts of quadrants no stakeholder of the sample sits in.
+            !QUADRANTS.some((q) => [q.approach, q.rhythm, q.summary].includes(text)),
+        );
+        expect(missing, `${profile}: ${field}`).toEqual([]);
+      }
+  });
+
+  it('finds stances, scores and quadrants in the stakeholder rows of the profiles that keep them', () => {
+    for (const profile of ['internal', 'funder'] as const)
+      for (const file of Object.values(files.get(profile)!))
+        for (const field of [
+          'stakeholderStance',
+          'stakeholderScores',
+          'stakeholderQuadrant',
+        ] as const)
+          expect(
+            found(file, { texts: [], rowValues: sensitiveValues(plan, field).rowValues }).length,
+            `${profile} ${file.name} ${field}`,
+          ).toBeGreaterThanOrEqual(entries.length);
+  });
+
+  it('shows each field in the workbook of every profile that keeps it', () => {
+    const inWorkbook: Partial<Record<AudienceFieldId, readonly string[]>> = {
+      stakeholderContact: sensitiveValues(plan, 'stakeholderContact').texts,
+      stakeholderNotes: sensitiveValues(plan, 'stakeholderNotes').texts,
+      catalogNotes: sensitiveValues(plan, 'catalogNotes').texts,
+      raterNames: sensitiveValues(plan, 'raterNames').texts,
+      stakeholderStance: ['Current stance', 'Desired stance'],
+      stakeholderScores: ['Power (0–100)', 'Interest (0–100)'],
+      stakeholderQuadrant: ['Quadrant'],
+      engagementPlan: ['Next checkpoint'],
+      makeOrBuyScores: ['Average rating', 'Make points', 'Buy points'],
+    };
+    for (const profile of PROFILE_IDS)
+      for (const [field, texts] of Object.entries(inWorkbook) as [AudienceFieldId, string[]][]) {
+        if (!shows(profile, field)) continue;
+        const file = files.get(profile)!.xlsx;
+        expect(
+          texts.filter((text) => !file.text.includes(text)),
+          `${profile}: ${field}`,
+        ).toEqual([]);
+      }
+  });
+
+  it('keeps in every profile who takes part, in what role, and what was decided', () => {
+    for (const profile of PROFILE_IDS)
+      for (const [kind, file] of Object.entries(files.get(profile)!) as [
+        'docx' | 'xlsx',
+        ReadFile,
+      ][]) {
+        const keep = keptEverywhere(plan, kind);
+        expect(
+          keep.filter((text) => !file.text.includes(text)),
+          `${profile} ${file.name}`,
+        ).toEqual([]);
+        // The decision itself is no internal rating.
+        for (const d of plan.content.decisions)
+          if (d.decision) expect(file.text).toContain(OPTION_LABELS[d.decision]);
+      }
+  });
+
+  it('never writes learners’ stories, messages to invitees or cohort notes', () => {
+    const personal = sensitiveValues(plan, 'personalData');
+    expect(personal.texts.length).toBeGreaterThan(3);
+    for (const profile of PROFILE_IDS)
+      for (const file of Object.values(files.get(profile)!))
+        expect(found(file, personal), `${profile} ${file.name}`).toEqual([]);
+  });
+
+  it('states the "as of" date on the cover and the summary sheet, and works statuses out for it', () => {
+    const funder = files.get('funder')!;
+    expect(funder.docx.text).toContain('20 February 2027');
+    expect(funder.docx.text).toContain('Status on 20 February 2027');
+    // Submitted on 27 Nov 2026 and done; signing due 29 Jan 2027 and open: overdue on 20 Feb.
+    const sign = funder.docx.rows.find((r) => r.includes('Sign connectivity agreement'));
+    expect(sign).toContain('Overdue');
+    expect(funder.docx.text).not.toMatch(/Overdue by|Due in \d/);
+    const earlier = readDocxSync('funder', '2026-11-01');
+    expect(earlier.rows.find((r) => r.includes('Sign connectivity agreement'))).toContain('Open');
+    expect(files.get('partner')!.xlsx.rows.some((r) => r[0] === 'As of')).toBe(true);
+  });
+
+  it('leaves no empty heading or empty column in the partner-safe document model', () => {
+    const doc = planDocument(plan, exportOptions({ profile: 'partner', asOf: AS_OF }));
+    for (const section of doc.sections) {
+      section.blocks.forEach((block, i) => {
+        if (block.type === 'heading') {
+          const next = section.blocks[i + 1];
+          expect(next, `heading "${block.text}" ends its section`).toBeDefined();
+          if (next?.type === 'heading') expect(next.level).toBeGreaterThan(block.level);
+        }
+        if (block.type === 'table')
+          block.columns.forEach((column, c) =>
+            expect(
+              block.rows.some((row) => row[c] && row[c] !== '—'),
+              `column "${column.title}" is empty`,
+            ).toBe(true),
+          );
+      });
+      expect(section.blocks.some((b) => b.type === 'diagram' && /Power/.test(b.caption))).toBe(
+        false,
+      );
+    }
+  });
+});
+
+/** The Word file's text for a profile and "as of" date, from the document model. */
+function readDocxSync(profile: Profile, asOf: string): { rows: string[][] } {
+  const doc = planDocument(plan, exportOptions({ profile, asOf }));
+  return {
+    rows: doc.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => [...r]) : [])),
+    ),
+  };
+}

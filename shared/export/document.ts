@@ -32,7 +32,7 @@ import {
 import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
 import { QUADRANT_INFO, QUADRANT_ORDER } from '../stakeholders/quadrants';
-import { describeRepeat } from '../stakeholders/schedule';
+import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { matrixScene } from './diagrams/matrix';
@@ -521,6 +521,17 @@ function statusOn(
   return item.when < asOf ? 'Overdue' : 'Open';
 }
 
+/**
+ * The next date of a recurring checkpoint as of the document's date: a
+ * quarterly panel planned for 20 January is next on 21 April when the
+ * document is as of February, not "next: 20 January". One-offs keep their date.
+ */
+function nextOnOrAfter(date: string | null, everyDays: number | null, asOf: string): string | null {
+  if (!date || !everyDays || date >= asOf) return date;
+  const every = Math.max(1, Math.trunc(everyDays));
+  return addDays(date, Math.ceil(daysBetween(date, asOf) / every) * every);
+}
+
 function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   const map = plan.stakeholders;
   const entries = map.entries;
@@ -654,7 +665,7 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
         ],
         rows: map.checkpoints.map((c) => [
           c.title,
-          formatDate(c.nextDate),
+          formatDate(nextOnOrAfter(c.nextDate, c.repeatEveryDays, options.asOf)),
           describeRepeat(c.repeatEveryDays),
           ...(notes ? [dash(c.notes)] : []),
         ]),

@@ -413,3 +413,19 @@ function readDocxSync(profile: Profile, asOf: string): { rows: string[][] } {
     ),
   };
 }
+
+describe('industry checkpoints as of the chosen date', () => {
+  it('gives a recurring checkpoint its next date on or after the "as of" date', () => {
+    const rows = (asOf: string) =>
+      planDocument(plan, exportOptions({ profile: 'partner', asOf }))
+        .sections.flatMap((s) => s.blocks)
+        .flatMap((b) => (b.type === 'table' ? b.rows : []));
+    const panel = (asOf: string) =>
+      rows(asOf).find((r) => r[0]?.startsWith('Quarterly employer advisory panel'));
+    // Planned for 20 January 2027, every 91 days.
+    expect(panel('2026-11-22')?.[1]).toBe('20 January 2027');
+    expect(panel('2027-01-20')?.[1]).toBe('20 January 2027');
+    expect(panel('2027-02-20')?.[1]).toBe('21 April 2027');
+    expect(panel('2027-04-21')?.[1]).toBe('21 April 2027');
+  });
+});

@@ -15,6 +15,7 @@ import { buildPlanXlsx } from '../shared/export/xlsx';
 import { readPlanFile as parsePlanFile } from '../shared/plan/plan-file';
 import type { Plan } from '../shared/plan/schema';
 import { writeFileAtomic } from './atomic-write';
+import { createFallbackFonts } from './fallback-fonts';
 import type { ExportRequest } from './command-line';
 import { readPlanFile } from './plan-files';
 import { localToday } from '../shared/stakeholders/schedule';
@@ -45,11 +46,15 @@ export async function createNodeRasterizer(
   const fontBuffers = await Promise.all(
     assets.fonts.map(async (f) => new Uint8Array(await fs.readFile(f))),
   );
+  const fallbackFonts = createFallbackFonts();
   return async (scene, pixelWidth) => {
+    // Names in scripts Inter lacks are drawn with this computer's fonts
+    // (resvg in WebAssembly cannot look for them itself).
+    const texts = scene.shapes.flatMap((s) => (s.type === 'text' ? [s.text] : []));
     const resvg = new Resvg(sceneToSvg(scene), {
       fitTo: { mode: 'width', value: pixelWidth },
       font: {
-        fontBuffers,
+        fontBuffers: [...fontBuffers, ...(await fallbackFonts(texts))],
         defaultFontFamily: 'Inter',
         sansSerifFamily: 'Inter',
         loadSystemFonts: false,

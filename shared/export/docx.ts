@@ -34,7 +34,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { pixelWidthFor } from './diagrams/scene';
+import { pixelWidthFor, sceneToSvg } from './diagrams/scene';
 import { planDocument, profileLabel, type DocBlock, type PlanDocument } from './document';
 import type { ExportOptions } from './options';
 import { sanitizeText } from './sanitize';
@@ -207,9 +207,12 @@ async function diagram(
       keepNext: true,
       spacing: { before: 120, after: 60 },
       children: [
+        // The vector drawing, so print is sharp and text in any script is set
+        // in the reader's fonts; the PNG for word processors without SVG.
         new ImageRun({
-          type: 'png',
-          data: png,
+          type: 'svg',
+          data: new TextEncoder().encode(sceneToSvg(block.scene)),
+          fallback: { type: 'png', data: png },
           transformation: {
             width: Math.round(block.scene.width * scale),
             height: Math.round(block.scene.height * scale),

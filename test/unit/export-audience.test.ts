@@ -23,6 +23,7 @@ import { buildPlanXlsx } from '../../shared/export/xlsx';
 import type { Plan } from '../../shared/plan/schema';
 import { QUADRANT_INFO } from '../../shared/stakeholders/quadrants';
 import { STANCE_INFO, stanceLabel } from '../../shared/stakeholders/register';
+import { largePlan } from '../helpers/large-plan';
 import { exportOptions, samplePlan, xmlUnescape } from './export-helpers';
 
 const plan = samplePlan();
@@ -90,7 +91,7 @@ function readXlsx(bytes: Uint8Array): ReadFile {
 /** Sentences of a free text worth looking for on their own (long enough to be unique). */
 function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+|\n+/)
+    .split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/)
     .map((s) => s.trim())
     .filter((s) => s.length >= 25);
 }
@@ -233,15 +234,15 @@ function keptEverywhere(p: Plan, kind: 'docx' | 'xlsx'): string[] {
 
 const KEPT = [...keptEverywhere(plan, 'docx'), ...keptEverywhere(plan, 'xlsx')];
 
-/** Sensitive values found in a file. */
-function found(file: ReadFile, sensitive: Sensitive): string[] {
+/** Sensitive values found in a file (`kept`: what every profile shows of that plan). */
+function found(file: ReadFile, sensitive: Sensitive, kept: readonly string[] = KEPT): string[] {
   const hits = sensitive.texts.filter(
     (text) =>
       text &&
       file.text.includes(text) &&
       // An action named like a checkpoint ("Quarterly employer advisory panel") is
       // no leak: the checkpoint's own title, shown to everyone, contains it.
-      !KEPT.some((kept) => kept.includes(text)),
+      !kept.some((k) => k.includes(text)),
   );
   for (const { name, values } of sensitive.rowValues)
     for (const row of file.rows)
@@ -428,4 +429,75 @@ describe('industry checkpoints as of the chosen date', () => {
     expect(panel('2027-02-20')?.[1]).toBe('21 April 2027');
     expect(panel('2027-04-21')?.[1]).toBe('21 April 2027');
   });
+});
+
+/** The sample with its sensitive fields in Arabic, Chinese and emoji, and longer names. */
+function multilingualPlan(): Plan {
+  const p = samplePlan();
+  return {
+    ...p,
+    stakeholders: {
+      ...p.stakeholders,
+      entries: p.stakeholders.entries.map((e, i) => ({
+        ...e,
+        name: `${e.name} — مجلس ${i + 1}`,
+        contact: `王小明 ${i + 1} · wang.xiaoming${i + 1}@例子.example.cn · +86 10 5555 01${String(i).padStart(2, '0')}`,
+        notes: `ملاحظة داخلية رقم ${i + 1}: لا تشارك هذا مع الشريك 🙂🤝 قبل اجتماع المجلس. 内部备注第${i + 1}条：合作伙伴尚未签署协议，请勿外传。`,
+      })),
+      checkpoints: p.stakeholders.checkpoints.map((c, i) => ({
+        ...c,
+        notes: `检查点备注${i + 1}：雇主对课程质量仍有疑虑，需要在下次会议前解决。📋`,
+      })),
+    },
+    content: {
+      ...p.content,
+      catalog: p.content.catalog.map((c, i) => ({
+        ...c,
+        notes: `🔒 ملاحظة عن المورد ${i + 1}: السعر قابل للتفاوض حتى نهاية الشهر القادم.`,
+      })),
+      decisions: p.content.decisions.map((d) => ({
+        ...d,
+        raters: d.raters.map((r, i) => ({ ...r, name: `د. ليلى حداد ${i + 1} (合作伙伴)` })),
+      })),
+    },
+  };
+}
+
+describe('partner-safe and funder files of other plans', { timeout: 180_000 }, () => {
+  const plans: [string, () => Plan][] = [
+    ['a multilingual plan', multilingualPlan],
+    [
+      'a large plan (300 stakeholders)',
+      () =>
+        largePlan({ tocElements: 120, stakeholders: 300, catalogItems: 400, logicModelCopies: 1 }),
+    ],
+  ];
+  for (const [what, make] of plans)
+    it(`leave out what they must in ${what}, which the internal files do hold`, async () => {
+      const p = make();
+      const kept = [...keptEverywhere(p, 'docx'), ...keptEverywhere(p, 'xlsx')];
+      const read = async (profile: Profile) => {
+        const options = exportOptions({ profile, asOf: AS_OF });
+        return [
+          readDocx(await buildPlanDocx(p, options)),
+          readXlsx(await buildPlanXlsx(p, options)),
+        ];
+      };
+      const internal = await read('internal');
+      for (const field of FIELDS) {
+        if (field === 'personalData') continue;
+        const sensitive = sensitiveValues(p, field);
+        // Not vacuous: the full internal Word file holds the field's values.
+        expect(found(internal[0]!, sensitive, kept).length, `internal ${field}`).toBeGreaterThan(0);
+      }
+      for (const profile of ['funder', 'partner'] as const)
+        for (const file of await read(profile))
+          for (const field of FIELDS) {
+            if (shows(profile, field)) continue;
+            expect(
+              found(file, sensitiveValues(p, field), kept),
+              `${what}, ${profile} ${file.name}: ${field}`,
+            ).toEqual([]);
+          }
+    });
 });

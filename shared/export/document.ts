@@ -739,8 +739,8 @@ function learnersSection(plan: Plan): DocBlock[] {
         { title: 'Population', width: 14 },
         { title: 'Size', width: 9, numeric: true },
         { title: 'Participants', width: 13, numeric: true },
-        { title: 'Main barriers', width: 18 },
-        { title: 'Incentives per learner', width: 12, numeric: true },
+        { title: 'Barriers', width: 18 },
+        { title: 'Incentive cost per learner', width: 12, numeric: true },
         { title: 'Incentive budget', width: 14, numeric: true },
       ],
       rows: segments.map((s) => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ensureExportExtension, sanitizeExportFileName } from '../../electron/export-files';
 import { runExport } from '../../electron/export-node';
@@ -53,6 +54,25 @@ describe('runExport', { timeout: 60_000 }, () => {
     });
     expect(zipMagic(await fs.readFile(docx))).toBe(true);
     expect(zipMagic(await fs.readFile(xlsx))).toBe(true);
+  });
+
+  it('dates the document and its statuses with --as-of, not the day it runs', async () => {
+    const docx = join(dir, 'as-of.docx');
+    const outcome = await runExport(
+      {
+        planFile: sample,
+        docx,
+        xlsx: null,
+        profile: 'funder',
+        sections: ['stakeholders'],
+        asOf: '2027-02-20',
+      },
+      { today: '2026-11-22' },
+    );
+    expect(outcome.code).toBe(0);
+    const body = strFromU8(unzipSync(await fs.readFile(docx))['word/document.xml']!);
+    expect(body).toContain('Status on 20 February 2027');
+    expect(body).not.toContain('22 November 2026');
   });
 
   it('refuses a file that is not a plan with exit code 2 and writes nothing', async () => {

@@ -381,28 +381,36 @@ describe('audience profiles in the Word and Excel files (issue 12)', { timeout: 
     expect(files.get('partner')!.xlsx.rows.some((r) => r[0] === 'As of')).toBe(true);
   });
 
-  it('leaves no empty heading or empty column in the partner-safe document model', () => {
-    const doc = planDocument(plan, exportOptions({ profile: 'partner', asOf: AS_OF }));
-    for (const section of doc.sections) {
-      section.blocks.forEach((block, i) => {
-        if (block.type === 'heading') {
-          const next = section.blocks[i + 1];
-          expect(next, `heading "${block.text}" ends its section`).toBeDefined();
-          if (next?.type === 'heading') expect(next.level).toBeGreaterThan(block.level);
-        }
-        if (block.type === 'table')
-          block.columns.forEach((column, c) =>
-            expect(
-              block.rows.some((row) => row[c] && row[c] !== '—'),
-              `column "${column.title}" is empty`,
-            ).toBe(true),
+  it.each(PROFILE_IDS)(
+    'leaves no heading without content, no empty column and no empty row (%s)',
+    (profile) => {
+      const doc = planDocument(plan, exportOptions({ profile, asOf: AS_OF }));
+      const empty = (cell: string | undefined) => !cell || cell === '—';
+      for (const section of doc.sections) {
+        section.blocks.forEach((block, i) => {
+          if (block.type === 'heading') {
+            const next = section.blocks[i + 1];
+            expect(next, `heading "${block.text}" ends its section`).toBeDefined();
+            if (next?.type === 'heading') expect(next.level).toBeGreaterThan(block.level);
+          }
+          if (block.type === 'table') {
+            block.columns.forEach((column, c) =>
+              expect(
+                block.rows.some((row) => !empty(row[c])),
+                `column "${column.title}" is empty`,
+              ).toBe(true),
+            );
+            for (const row of block.rows)
+              expect(row.slice(1).every(empty), `row "${row[0]}" is a row of dashes`).toBe(false);
+          }
+        });
+        if (profile === 'partner')
+          expect(section.blocks.some((b) => b.type === 'diagram' && /Power/.test(b.caption))).toBe(
+            false,
           );
-      });
-      expect(section.blocks.some((b) => b.type === 'diagram' && /Power/.test(b.caption))).toBe(
-        false,
-      );
-    }
-  });
+      }
+    },
+  );
 });
 
 /** The Word file's text for a profile and "as of" date, from the document model. */

@@ -9,7 +9,13 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createNodeRasterizer, nodeModuleAssets } from '../../electron/export-node';
 import { chooseFallbackFiles, scriptsNeeding } from '../../electron/fallback-fonts';
-import { sceneToSvg, type DiagramScene } from '../../shared/export/diagrams/scene';
+import {
+  isRightToLeft,
+  sceneToSvg,
+  textPlacement,
+  type DiagramScene,
+} from '../../shared/export/diagrams/scene';
+import { tocScene } from '../../shared/export/diagrams/toc';
 import { buildPlanDocx } from '../../shared/export/docx';
 import { exportOptions, samplePlan } from './export-helpers';
 
@@ -103,5 +109,26 @@ describe('fallback fonts for diagrams', () => {
     expect(media.filter((f) => f.endsWith('.png')).length).toBe(svgs.length);
     expect(await zip.file('word/document.xml')!.async('string')).toContain('svgBlip');
     expect(await zip.file(svgs[0]!)!.async('string')).toContain('تدريب الشباب');
+  });
+
+  it('sets right-to-left lines against the right edge of their box, in SVG and for the canvas', () => {
+    expect(isRightToLeft('مجلس الشباب')).toBe(true);
+    expect(isRightToLeft('“מועצה” 2027')).toBe(true);
+    expect(isRightToLeft('2027: Youth Council مجلس')).toBe(false);
+    const line = { type: 'text', x: 10, y: 20, size: 12, fill: '#000', lineWidth: 180 } as const;
+    expect(textPlacement({ ...line, text: 'مجلس الشباب' })).toEqual({ x: 190, anchor: 'end' });
+    expect(textPlacement({ ...line, text: 'Youth Council' })).toEqual({ x: 10, anchor: 'start' });
+    const svg = sceneToSvg({
+      width: 200,
+      height: 40,
+      alt: 'x',
+      shapes: [{ ...line, text: 'مجلس' }],
+    });
+    expect(svg).toContain('x="190" y="20" font-size="12" text-anchor="end"');
+    // Theory-of-change titles carry their box width.
+    const plan = samplePlan();
+    plan.theoryOfChange.nodes[0]!.title = 'تدريب الشباب';
+    const title = tocScene(plan).shapes.find((s) => s.type === 'text' && s.text === 'تدريب الشباب');
+    expect(title && title.type === 'text' && title.lineWidth).toBeGreaterThan(100);
   });
 });

@@ -45,6 +45,11 @@ export interface TextShape {
   readonly italic?: boolean;
   readonly anchor?: 'start' | 'middle' | 'end';
   readonly fill: string;
+  /**
+   * The width of the box a start-anchored line sits in, from `x`: a line that
+   * reads right to left (Arabic, Hebrew…) is set against the box's right edge.
+   */
+  readonly lineWidth?: number;
 }
 
 /** A filled circle (a stakeholder on the matrix). */
@@ -102,6 +107,25 @@ export function textWidth(text: string, size: number, bold = false): number {
   let ems = 0;
   for (const ch of text) ems += charWidth(ch);
   return ems * size * (bold ? 1.06 : 1);
+}
+
+/** Whether a text reads right to left: its first letter is Arabic, Hebrew, Syriac, Thaana, N'Ko or Adlam. */
+export function isRightToLeft(text: string): boolean {
+  const letter = /\p{L}/u.exec(text)?.[0];
+  return (
+    letter !== undefined &&
+    /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u.test(
+      letter,
+    )
+  );
+}
+
+/** Where a text line is drawn from and how it is anchored (right-to-left lines against their box's right edge). */
+export function textPlacement(s: TextShape): { x: number; anchor: 'start' | 'middle' | 'end' } {
+  const anchor = s.anchor ?? 'start';
+  if (anchor === 'start' && s.lineWidth !== undefined && isRightToLeft(s.text))
+    return { x: s.x + s.lineWidth, anchor: 'end' };
+  return { x: s.x, anchor };
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -207,11 +231,13 @@ export function sceneToSvg(scene: DiagramScene): string {
           `<circle cx="${num(s.cx)}" cy="${num(s.cy)}" r="${num(s.r)}" fill="${s.fill}"${s.stroke ? ` stroke="${s.stroke}" stroke-width="${num(s.strokeWidth ?? 1)}"` : ''}/>`,
         );
         break;
-      case 'text':
+      case 'text': {
+        const { x, anchor } = textPlacement(s);
         out.push(
-          `<text x="${num(s.x)}" y="${num(s.y)}" font-size="${num(s.size)}"${s.bold ? ' font-weight="700"' : ''}${s.italic ? ' font-style="italic"' : ''}${s.anchor && s.anchor !== 'start' ? ` text-anchor="${s.anchor}"` : ''} fill="${s.fill}">${escapeXml(s.text)}</text>`,
+          `<text x="${num(x)}" y="${num(s.y)}" font-size="${num(s.size)}"${s.bold ? ' font-weight="700"' : ''}${s.italic ? ' font-style="italic"' : ''}${anchor !== 'start' ? ` text-anchor="${anchor}"` : ''} fill="${s.fill}">${escapeXml(s.text)}</text>`,
         );
         break;
+      }
     }
   }
   out.push('</svg>');

@@ -122,6 +122,7 @@ export function tocScene(plan: Plan, labels = true): DiagramScene {
         type: 'text',
         x: x + 10,
         y: y + 33 + i * LINE_HEIGHT,
+        lineWidth: W - 20,
         text: line,
         size: TITLE_SIZE,
         bold: n.kind === 'impact',

@@ -8,6 +8,7 @@ import {
   arrowHead,
   DIAGRAM_FONT,
   type DiagramScene,
+  textPlacement,
   type Shape,
 } from '../../../../shared/export/diagrams/scene';
 import type { Rasterize } from '../../../../shared/export/options';
@@ -58,13 +59,15 @@ function paintShape(ctx: OffscreenCanvasRenderingContext2D, s: Shape): void {
         ctx.stroke();
       }
       break;
-    case 'text':
+    case 'text': {
+      const { x, anchor } = textPlacement(s);
       ctx.font = `${s.italic ? 'italic ' : ''}${s.bold ? 700 : 400} ${s.size}px ${DIAGRAM_FONT}`;
-      ctx.textAlign = s.anchor === 'middle' ? 'center' : s.anchor === 'end' ? 'right' : 'left';
+      ctx.textAlign = anchor === 'middle' ? 'center' : anchor === 'end' ? 'right' : 'left';
       ctx.textBaseline = 'alphabetic';
       ctx.fillStyle = s.fill;
-      ctx.fillText(s.text, s.x, s.y);
+      ctx.fillText(s.text, x, s.y);
       break;
+    }
   }
 }
 

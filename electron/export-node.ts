@@ -114,5 +114,9 @@ export async function runExport(
     const reason = error instanceof Error ? error.message : String(error);
     return { code: 1, message: `Export failed: ${reason}` };
   }
-  return { code: 0, message: `Exported ${written.join(' and ')} (${request.profile} profile).` };
+  // The date is said, so a default of today is never a silent one.
+  return {
+    code: 0,
+    message: `Exported ${written.join(' and ')} (${request.profile} profile, as of ${options.asOf}).`,
+  };
 }

@@ -50,7 +50,7 @@ describe('runExport', { timeout: 60_000 }, () => {
     );
     expect(outcome).toEqual({
       code: 0,
-      message: `Exported ${docx} and ${xlsx} (partner profile).`,
+      message: `Exported ${docx} and ${xlsx} (partner profile, as of 2026-11-22).`,
     });
     expect(zipMagic(await fs.readFile(docx))).toBe(true);
     expect(zipMagic(await fs.readFile(xlsx))).toBe(true);

@@ -21,10 +21,19 @@ export interface TypedNumber {
  * thousands ("1.000.000"). These are the catalog import's rules
  * (shared/content/catalog-import.ts parseDecimal), plus the last one.
  */
-export function parseDecimalText(text: string): number | null {
+export function parseDecimalText(text: string, decimalMark?: DecimalMark): number | null {
   let t = text.replace(/[\s\u00a0\u202f']/g, '');
   if (t === '') return null;
-  if (t.includes('.') && t.includes(',')) {
+  if (decimalMark && !(t.includes('.') && t.includes(','))) {
+    // The column's convention decides a lone mark: "1,250" is 1.25 where the comma is decimal.
+    const group = decimalMark === ',' ? '.' : ',';
+    const grouped = new RegExp(
+      `^[-+\u2212\u2013]?\\d{1,3}(\\${group}\\d{3})+(\\${decimalMark}\\d+)?$`,
+    );
+    if (t.includes(group) && !grouped.test(t)) return null;
+    t = t.split(group).join('');
+    if (decimalMark === ',') t = t.replace(',', '.');
+  } else if (t.includes('.') && t.includes(',')) {
     t =
       t.lastIndexOf(',') > t.lastIndexOf('.')
         ? t.replace(/\./g, '').replace(',', '.')
@@ -40,6 +49,55 @@ export function parseDecimalText(text: string): number | null {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
+}
+
+/** Which mark separates the decimals in a column of numbers typed as text. */
+export type DecimalMark = ',' | '.';
+
+/** How a column of numbers typed as text marks its decimals, decided from all its values. */
+export interface DecimalConvention {
+  /** The decimal mark, or null when no value tells (only whole numbers, or "1,250"-like ones). */
+  readonly mark: DecimalMark | null;
+  /** Values that use the other mark as their decimal one (a column typed two ways). */
+  readonly conflicting: number;
+  /** A value that told the mark, to show the user ("12,5"). */
+  readonly example: string | null;
+}
+
+/**
+ * The decimal mark of a column from every value in it: "12,5", "95,50" and
+ * "1.200,00" say comma; "12.5" and "1,200.50" say point; "1,250", "1.200"
+ * and "12" say nothing on their own (they are whole numbers grouped, or
+ * decimals, depending on the convention). The mark most values say wins.
+ */
+export function decimalConvention(values: Iterable<string>): DecimalConvention {
+  let comma = 0;
+  let point = 0;
+  let commaExample: string | null = null;
+  let pointExample: string | null = null;
+  for (const raw of values) {
+    const t = raw.replace(/[\s\u00a0\u202f']/g, '').replace(/[^\d.,]/g, '');
+    if (!/\d/.test(t)) continue;
+    const lastComma = t.lastIndexOf(',');
+    const lastPoint = t.lastIndexOf('.');
+    let says: DecimalMark | null = null;
+    if (lastComma >= 0 && lastPoint >= 0) says = lastComma > lastPoint ? ',' : '.';
+    else if (lastComma >= 0)
+      says = /^\d{1,3}(,\d{3})+$/.test(t) ? null : /^\d+,\d+$/.test(t) ? ',' : null;
+    else if (lastPoint >= 0)
+      says = /^\d{1,3}(\.\d{3})+$/.test(t) ? null : /^\d+\.\d+$/.test(t) ? '.' : null;
+    if (says === ',') {
+      comma++;
+      commaExample ??= raw.trim();
+    } else if (says === '.') {
+      point++;
+      pointExample ??= raw.trim();
+    }
+  }
+  if (comma === 0 && point === 0) return { mark: null, conflicting: 0, example: null };
+  return comma >= point
+    ? { mark: ',', conflicting: point, example: commaExample }
+    : { mark: '.', conflicting: comma, example: pointExample };
 }
 
 /** A number typed as text, with or without a per-cent sign ("75%", "75 %", "12,5"). */

@@ -6,9 +6,10 @@
  */
 import type { ContentItem } from '../plan/schema';
 import { csvCell } from '../export/sanitize';
-import { parseDecimalText } from '../numbers';
+import { decimalConvention, parseDecimalText, type DecimalMark } from '../numbers';
 import { cutText, textLength } from '../text-length';
-import { skillKey } from './pathways';
+import { KIND_LABELS } from './catalog';
+import { LEVEL_LABELS, skillKey } from './pathways';
 import {
   extraNotes,
   kindOf,
@@ -30,6 +31,15 @@ export interface RawTable {
   readonly sheetName?: string;
   /** Cells the reader could not read as a person means them; a row fails when one is in a mapped column. */
   readonly cellIssues?: readonly CellIssue[];
+  /**
+   * CSV rows with fewer cells than the heading row (padded with empty ones;
+   * `shortWidth`: the cells of the first) and rows with cells past it.
+   */
+  readonly ragged?: {
+    readonly shortRows: number;
+    readonly longRows: number;
+    readonly shortWidth: number;
+  };
 }
 
 /**
@@ -45,67 +55,233 @@ export interface CellIssue {
   readonly message: string;
 }
 
-/** Catalog fields a column can be mapped to, in form order. */
+/**
+ * Catalog fields a column can be mapped to, in form order, with the headings
+ * that name each: English as platforms write them, and the common German,
+ * French, Spanish and Dutch ones (compared without case or accents).
+ * `id` is no field of an item: a column of the app's own export whose
+ * values match items to update.
+ */
 export const CATALOG_FIELDS = [
   {
     key: 'title',
     label: 'Title',
     required: true,
-    synonyms: ['title', 'name', 'course', 'course title', 'course name', 'item', 'content title'],
+    synonyms: [
+      'title',
+      'name',
+      'course',
+      'course title',
+      'course name',
+      'item',
+      'content title',
+      'content name',
+      'titel',
+      'kurstitel',
+      'kursname',
+      'bezeichnung',
+      'titre',
+      'intitule',
+      'nom du cours',
+      'titulo',
+      'nombre',
+      'nombre del curso',
+      'naam',
+      'cursusnaam',
+    ],
   },
   {
     key: 'provider',
     label: 'Provider',
     required: false,
-    synonyms: ['provider', 'vendor', 'platform', 'publisher', 'partner', 'source', 'author'],
+    synonyms: [
+      'provider',
+      'vendor',
+      'platform',
+      'publisher',
+      'partner',
+      'source',
+      'author',
+      'organisation',
+      'organization',
+      'institution',
+      'anbieter',
+      'plattform',
+      'herausgeber',
+      'fournisseur',
+      'prestataire',
+      'organisme',
+      'plateforme',
+      'proveedor',
+      'plataforma',
+      'aanbieder',
+      'leverancier',
+    ],
   },
   {
     key: 'kind',
     label: 'Kind',
     required: false,
-    synonyms: ['kind', 'type', 'format', 'content type', 'item type'],
+    synonyms: [
+      'kind',
+      'type',
+      'format',
+      'content type',
+      'item type',
+      'course type',
+      'typ',
+      'art',
+      'kursart',
+      'tipo',
+      'soort',
+      'formato',
+    ],
   },
   {
     key: 'skills',
     label: 'Skills',
     required: false,
-    synonyms: ['skills', 'skill', 'skills taught', 'topics', 'competencies', 'tags'],
+    synonyms: [
+      'skills',
+      'skill',
+      'skills taught',
+      'topics',
+      'competencies',
+      'tags',
+      'faehigkeiten',
+      'fahigkeiten',
+      'kompetenzen',
+      'themen',
+      'competences',
+      'habilidades',
+      'competencias',
+      'vaardigheden',
+      'competenties',
+    ],
   },
   {
     key: 'level',
     label: 'Level',
     required: false,
-    synonyms: ['level', 'difficulty', 'difficulty level'],
+    synonyms: [
+      'level',
+      'difficulty',
+      'difficulty level',
+      'niveau',
+      'stufe',
+      'schwierigkeit',
+      'schwierigkeitsgrad',
+      'difficulte',
+      'nivel',
+      'dificultad',
+      'moeilijkheid',
+    ],
   },
   {
     key: 'hours',
     label: 'Hours',
     required: false,
-    synonyms: ['hours', 'duration', 'duration hours', 'length', 'effort', 'estimated hours'],
+    synonyms: [
+      'hours',
+      'duration',
+      'duration hours',
+      'length',
+      'effort',
+      'estimated hours',
+      'est hours',
+      'hrs',
+      'stunden',
+      'dauer',
+      'zeitaufwand',
+      'umfang',
+      'duree',
+      'heures',
+      'duracion',
+      'horas',
+      'duur',
+      'uren',
+    ],
   },
   {
     key: 'languages',
     label: 'Languages',
     required: false,
-    synonyms: ['languages', 'language', 'lang'],
+    synonyms: [
+      'languages',
+      'language',
+      'lang',
+      'sprache',
+      'sprachen',
+      'langue',
+      'langues',
+      'idioma',
+      'idiomas',
+      'taal',
+      'talen',
+    ],
   },
   {
     key: 'costPerLearner',
     label: 'Cost per learner',
     required: false,
-    synonyms: ['cost per learner', 'cost', 'price', 'price per learner', 'fee', 'licence cost'],
+    synonyms: [
+      'cost per learner',
+      'cost',
+      'price',
+      'price per learner',
+      'fee',
+      'licence cost',
+      'license cost',
+      'kosten',
+      'preis',
+      'gebuehr',
+      'gebuhr',
+      'cout',
+      'prix',
+      'tarif',
+      'costo',
+      'coste',
+      'precio',
+      'prijs',
+    ],
   },
   {
     key: 'url',
     label: 'URL',
     required: false,
-    synonyms: ['url', 'link', 'web address', 'website'],
+    synonyms: ['url', 'link', 'web address', 'website', 'lien', 'enlace', 'webseite'],
   },
   {
     key: 'notes',
     label: 'Notes',
     required: false,
-    synonyms: ['notes', 'note', 'description', 'comments', 'comment', 'summary'],
+    synonyms: [
+      'notes',
+      'note',
+      'description',
+      'comments',
+      'comment',
+      'summary',
+      'notizen',
+      'bemerkungen',
+      'anmerkungen',
+      'beschreibung',
+      'kommentar',
+      'remarques',
+      'commentaires',
+      'notas',
+      'comentarios',
+      'descripcion',
+      'opmerkingen',
+      'beschrijving',
+      'notities',
+    ],
+  },
+  {
+    key: 'id',
+    label: 'ID (matches catalog items)',
+    required: false,
+    synonyms: ['id', 'catalog id', 'item id'],
   },
 ] as const;
 
@@ -121,6 +297,12 @@ export interface RowIssue {
   readonly row: number;
   readonly field: CatalogFieldKey | null;
   readonly message: string;
+  /** The row waits for the user's choice of what a value means (not a fault in the file). */
+  readonly waiting?: true;
+  /** What the failed-rows CSV says instead of `message` (which points at the dialog). */
+  readonly reason?: string;
+  /** The row is the same as an earlier one in every column imported: nothing to fix. */
+  readonly duplicateOf?: number;
 }
 
 /** A row that updates an item already in the catalog: the fields the file changes. */
@@ -146,32 +328,52 @@ export interface ImportPreview {
   readonly failed: readonly { readonly row: number; readonly issues: readonly RowIssue[] }[];
   /** Blank rows passed over silently. */
   readonly blankRows: number;
+  /** How numbers were read (decimal mark per column), in words; empty when nothing to say. */
+  readonly notes?: readonly string[];
 }
 
 /** Most rows a catalog import accepts (a catalog is hundreds, not millions). */
 export const MAX_IMPORT_ROWS = 50_000;
 
-const headerWords = (s: string) =>
-  s
+/** A heading as words: lower case, accents and punctuation dropped ("Durée (h)" → "duree h"). */
+export function headingWords(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
 
-/** Guesses which column holds which field from the header names. */
+/**
+ * Guesses which column holds which field from the header names: a heading
+ * that is a synonym ("Anbieter"), then one that starts with one ("Duration
+ * (hours)"), then one that ends with one ("Est. Hours", "Course URL",
+ * "Internal notes"); each column used at most once.
+ */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const normalised = headers.map(headerWords);
+  const normalised = headers.map(headingWords);
   const used = new Set<number>();
   const mapping = {} as ColumnMapping;
-  // Exact synonym matches first, then headers that start with a synonym
-  // ("Duration (hours)" → "duration hours"), each column used at most once.
-  for (const pass of ['exact', 'prefix'] as const) {
+  for (const pass of ['exact', 'prefix', 'suffix'] as const) {
     for (const field of CATALOG_FIELDS) {
       if (mapping[field.key] !== undefined && mapping[field.key] !== null) continue;
+      // A provider's "Course ID" is its own number, not ours: only "ID" itself matches items.
+      if (pass === 'suffix' && field.key === 'id') {
+        mapping[field.key] = null;
+        continue;
+      }
       let found: number | null = null;
       for (const synonym of field.synonyms) {
         const index = normalised.findIndex(
           (h, i) =>
-            !used.has(i) && (pass === 'exact' ? h === synonym : h.startsWith(`${synonym} `)),
+            !used.has(i) &&
+            (pass === 'exact'
+              ? h === synonym
+              : pass === 'prefix'
+                ? h.startsWith(`${synonym} `)
+                : h.endsWith(` ${synonym}`)),
         );
         if (index >= 0) {
           found = index;
@@ -197,27 +399,71 @@ export function parseLevel(text: string): ContentItem['level'] | null {
 
 /**
  * Hours from what people type: "12", "12.5", "12,5", "1,200", "12 h",
- * "3 hours", "1:30". A comma followed by exactly three digits is a thousands
- * separator; any other comma is a decimal comma.
+ * "3 hours", "1:30". Without `decimalMark`, a comma followed by exactly
+ * three digits is a thousands separator and any other comma a decimal
+ * comma; with it (the column's convention, `decimalConvention`), a lone
+ * mark means what the column means by it ("1,250" is 1.25 in a column of
+ * decimal commas).
  */
-export function parseHours(text: string): number | 'invalid' {
+export function parseHours(text: string, decimalMark?: DecimalMark): number | 'invalid' {
   const t = text
     .trim()
     .toLowerCase()
-    .replace(/\s*(hours?|hrs?|h)\.?$/, '');
+    .replace(/\s*(hours?|hrs?|h|stunden|std|heures|horas|uur)\.?$/, '');
   const clock = /^(\d{1,4}):([0-5]\d)$/.exec(t);
   if (clock) return Number(clock[1]) + Number(clock[2]) / 60;
-  return parseDecimalText(t) ?? 'invalid';
+  return parseDecimalText(t, decimalMark) ?? 'invalid';
+}
+
+/** Currency signs and the ISO codes each can stand for ("$" is any dollar). */
+const CURRENCY_SIGNS: Readonly<Record<string, readonly string[]>> = {
+  '€': ['EUR'],
+  '£': ['GBP'],
+  $: ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'],
+  us$: ['USD'],
+  a$: ['AUD'],
+  c$: ['CAD'],
+  '¥': ['JPY', 'CNY'],
+  '₹': ['INR'],
+  'fr.': ['CHF'],
+};
+
+/** A cost as typed: its amount, and the currency it names (a sign or an ISO code), if any. */
+export interface TypedCost {
+  readonly amount: number;
+  /** ISO codes the text's currency can be ("$" → the dollars), or null when it names none. */
+  readonly currencies: readonly string[] | null;
+  /** The currency as the text wrote it ("$", "USD"). */
+  readonly written: string | null;
+}
+
+/** Cost from "EUR 95", "€95", "$49", "95.00", "1.200,50", "free", "included". */
+export function readCost(text: string, decimalMark?: DecimalMark): TypedCost | 'invalid' {
+  const t = text.trim().toLowerCase();
+  if (
+    ['free', 'included', 'none', 'no cost', '-', '—', 'kostenlos', 'gratuit', 'gratis'].includes(t)
+  )
+    return { amount: 0, currencies: null, written: null };
+  const sign = '([a-z]{3}|us\\$|a\\$|c\\$|fr\\.|€|\\$|£|¥|₹)';
+  let written: string | null = null;
+  const stripped = t
+    .replace(new RegExp(`^${sign}\\s*`), (_, c: string) => ((written = c), ''))
+    .replace(new RegExp(`\\s*${sign}$`), (_, c: string) => ((written ??= c), ''))
+    .replace(/[.,]-$/, '');
+  const amount = parseDecimalText(stripped, decimalMark);
+  if (amount === null) return 'invalid';
+  const code = written as string | null;
+  const currencies = code
+    ? (CURRENCY_SIGNS[code] ?? (/^[a-z]{3}$/.test(code) ? [code.toUpperCase()] : null))
+    : null;
+  const at = code === null ? -1 : text.toLowerCase().indexOf(code);
+  return { amount, currencies, written: code === null ? null : text.substr(at, code.length) };
 }
 
 /** Cost from "EUR 95", "€95", "95.00", "1.200,50", "free", "included". */
-export function parseCost(text: string): number | 'invalid' {
-  const t = text.trim().toLowerCase();
-  if (['free', 'included', 'none', 'no cost', '-', '—'].includes(t)) return 0;
-  const stripped = t
-    .replace(/^(eur|usd|gbp|chf|€|\$|£)\s*/, '')
-    .replace(/\s*(eur|usd|gbp|chf|€|\$|£)$/, '');
-  return parseDecimalText(stripped) ?? 'invalid';
+export function parseCost(text: string, decimalMark?: DecimalMark): number | 'invalid' {
+  const cost = readCost(text, decimalMark);
+  return cost === 'invalid' ? 'invalid' : cost.amount;
 }
 
 /** Splits a list cell ("SQL; Data cleaning", "English, Spanish") into trimmed entries. */
@@ -245,12 +491,16 @@ const KIND_NAMES =
 
 /**
  * Checks every row under a mapping and the user's choices. Rows that
- * duplicate an earlier row to be imported fail with a reason that says so;
- * so do rows with a cell the reader could not read (`table.cellIssues`) in
- * a mapped column, and rows whose Kind or Level value is matched to none of
- * ours (nothing is defaulted silently). A row that matches an item already
- * in the catalog (same URL, else same title, provider and kind) updates it
- * (or leaves it unchanged) instead of adding a copy.
+ * duplicate an earlier row to be imported fail with a reason that says so
+ * (one the same in every column imported is marked as needing nothing); so
+ * do rows with a cell the reader could not read (`table.cellIssues`) in a
+ * mapped column, and rows whose Kind or Level value is matched to none of
+ * ours (they wait for the user's choice: nothing is defaulted silently). A
+ * row that matches an item already in the catalog (same ID, else same URL,
+ * else same title, provider and kind) updates it (or leaves it unchanged)
+ * instead of adding a copy; its notes keep what the planner wrote. Hours and
+ * costs are read with the decimal mark their column uses; a cost in another
+ * currency than `planCurrency` fails its row.
  * `onProgress` hears how many rows were checked, now and then.
  */
 export function previewImport(
@@ -259,12 +509,13 @@ export function previewImport(
   existing: readonly ContentItem[] = [],
   onProgress?: (rowsChecked: number) => void,
   choices: ImportChoices = {},
+  planCurrency: string | null = null,
 ): ImportPreview {
   const mappingErrors: string[] = [];
   if (mapping.title === null) mappingErrors.push('Choose the column that holds the Title.');
   const columns = new Map<number, string>();
   for (const field of CATALOG_FIELDS) {
-    const col = mapping[field.key];
+    const col = mapping[field.key] ?? null;
     if (col === null) continue;
     if (col < 0 || col >= table.headers.length)
       mappingErrors.push(`${field.label} is mapped to a column the file does not have.`);
@@ -290,24 +541,27 @@ export function previewImport(
     `${catalogKey(title, provider)}\u0000${kind}`;
   const byIdentity = new Map<string, ContentItem>();
   const byUrl = new Map<string, ContentItem>();
+  const byId = new Map<string, ContentItem>();
   for (const item of existing) {
     const key = identity(item.title, item.provider, item.kind);
     if (!byIdentity.has(key)) byIdentity.set(key, item);
     if (item.url && !byUrl.has(urlKey(item.url))) byUrl.set(urlKey(item.url), item);
+    byId.set(item.id, item);
   }
   const matchedBy = new Map<string, number>();
-  const firstRowOf = new Map<string, number>();
+  const firstRowOf = new Map<string, { row: number; item: Omit<ContentItem, 'id'> }>();
   const fieldOfColumn = new Map<number, CatalogFieldKey>();
   for (const field of CATALOG_FIELDS) {
-    const col = mapping[field.key];
+    const col = mapping[field.key] ?? null;
     if (col !== null) fieldOfColumn.set(col, field.key);
   }
   const keep = (choices.keepInNotes ?? []).filter(
     (c) => c >= 0 && c < table.headers.length && !fieldOfColumn.has(c),
   );
+  const keptHeadings = keep.map((c) => (table.headers[c] ?? '').trim() || `Column ${c + 1}`);
   // The fields the file supplies: an update changes only these.
   const supplied = new Set<CatalogFieldKey>(
-    CATALOG_FIELDS.filter((f) => mapping[f.key] !== null).map((f) => f.key),
+    CATALOG_FIELDS.filter((f) => (mapping[f.key] ?? null) !== null).map((f) => f.key),
   );
   if (choices.kindForAll) supplied.add('kind');
   if (choices.levelForAll) supplied.add('level');
@@ -319,6 +573,31 @@ export function previewImport(
     list.push(issue);
     cellIssuesOf.set(issue.row, list);
   }
+  // Each number column's decimal mark, from all its values; a column that
+  // does not tell follows the other one (the file's convention).
+  const conventionOf = (col: number | null) =>
+    col === null ? null : decimalConvention(table.rows.map((r) => r[col] ?? ''));
+  const hoursConvention = conventionOf(mapping.hours);
+  const costConvention = conventionOf(mapping.costPerLearner);
+  const fileMark = hoursConvention?.mark ?? costConvention?.mark ?? undefined;
+  const hoursMark = hoursConvention?.mark ?? fileMark;
+  const costMark = costConvention?.mark ?? fileMark;
+  const notes: string[] = [];
+  const describe = (
+    label: string,
+    c: ReturnType<typeof conventionOf>,
+    mark: DecimalMark | undefined,
+  ) => {
+    if (!c || !mark) return;
+    const name = mark === ',' ? 'a decimal comma' : 'a decimal point';
+    const other = mark === ',' ? 'a decimal point' : 'a decimal comma';
+    if (mark === ',' || c.conflicting > 0)
+      notes.push(
+        `${label}: read with ${name}${c.example ? `, as in “${c.example}”` : ' (as the file’s other numbers)'}${mark === ',' ? '; “1,250” is 1.25 and “1.200” is 1200' : ''}.${c.conflicting > 0 ? ` ${countText(c.conflicting, 'value uses', 'values use')} ${other} instead and ${c.conflicting === 1 ? 'waits' : 'wait'} for a fix.` : ''}`,
+      );
+  };
+  describe('Hours', hoursConvention, hoursMark);
+  describe('Cost per learner', costConvention, costMark);
   const ready: { row: number; item: Omit<ContentItem, 'id'> }[] = [];
   const updates: CatalogUpdatePreview[] = [];
   const unchanged: { row: number; id: string }[] = [];
@@ -333,12 +612,15 @@ export function previewImport(
       return;
     }
     const cell = (key: CatalogFieldKey) => {
-      const col = mapping[key];
+      const col = mapping[key] ?? null;
       return col === null ? '' : (cells[col] ?? '').trim();
     };
     const issues: RowIssue[] = [];
     const issue = (field: CatalogFieldKey | null, message: string) =>
       issues.push({ row, field, message });
+    // A value the user has not matched yet: the row waits (the CSV says why the file's value is not ours).
+    const waiting = (field: CatalogFieldKey, message: string, reason: string) =>
+      issues.push({ row, field, message, waiting: true, reason });
     for (const unread of cellIssuesOf.get(row) ?? []) {
       const field = fieldOfColumn.get(unread.column)!;
       issue(field, `${fieldLabel(field)} ${unread.message}`);
@@ -365,24 +647,51 @@ export function previewImport(
     if (kindText) {
       const parsed = kindOf(kindText, choices.values);
       if (parsed) kind = parsed;
-      else issue('kind', `Kind “${clip(kindText)}” is not one of: ${KIND_NAMES}.`);
+      else
+        waiting(
+          'kind',
+          `Waiting for your choice for Kind “${clip(kindText)}” above.`,
+          `Kind “${clip(kindText)}” is not one of: ${KIND_NAMES}.`,
+        );
     } else if (mapping.kind !== null && !choices.kindForAll)
-      issue('kind', 'Kind is empty; choose the kind of rows without one.');
+      waiting(
+        'kind',
+        'Kind is empty: waiting for your choice of the kind of rows without one, above.',
+        'Kind is empty; choose the kind of rows without one.',
+      );
 
     let level: ContentItem['level'] = choices.levelForAll ?? 'beginner';
     const levelText = cell('level');
     if (levelText) {
       const parsed = levelOf(levelText, choices.values);
       if (parsed) level = parsed;
-      else issue('level', `Level “${clip(levelText)}” is not beginner, intermediate or advanced.`);
+      else
+        waiting(
+          'level',
+          `Waiting for your choice for Level “${clip(levelText)}” above.`,
+          `Level “${clip(levelText)}” is not beginner, intermediate or advanced.`,
+        );
     } else if (mapping.level !== null && !choices.levelForAll)
-      issue('level', 'Level is empty; choose the level of rows without one.');
+      waiting(
+        'level',
+        'Level is empty: waiting for your choice of the level of rows without one, above.',
+        'Level is empty; choose the level of rows without one.',
+      );
 
+    // A value that reads only under the other decimal mark: say so, rather than "not a number".
+    const otherMark = (text: string, mark: DecimalMark | undefined) =>
+      mark !== undefined && parseDecimalText(text.replace(/[^\d.,\s-]/g, '')) !== null
+        ? ` The column uses ${mark === ',' ? 'decimal commas' : 'decimal points'}; write it so.`
+        : '';
     let hours: number | null = null;
     const hoursText = cell('hours');
     if (hoursText) {
-      const parsed = parseHours(hoursText);
-      if (parsed === 'invalid') issue('hours', `Hours “${clip(hoursText)}” is not a number.`);
+      const parsed = parseHours(hoursText, hoursMark);
+      if (parsed === 'invalid')
+        issue(
+          'hours',
+          `Hours “${clip(hoursText)}” is not a number.${otherMark(hoursText, hoursMark)}`,
+        );
       else if (parsed < 0 || parsed > 10_000)
         issue('hours', `Hours must be from 0 to 10,000, not ${hoursText}.`);
       else hours = Math.round(parsed * 100) / 100;
@@ -391,12 +700,20 @@ export function previewImport(
     let costPerLearner: number | null = null;
     const costText = cell('costPerLearner');
     if (costText) {
-      const parsed = parseCost(costText);
+      const parsed = readCost(costText, costMark);
       if (parsed === 'invalid')
-        issue('costPerLearner', `Cost per learner “${clip(costText)}” is not an amount.`);
-      else if (parsed < 0 || parsed > 1e9)
+        issue(
+          'costPerLearner',
+          `Cost per learner “${clip(costText)}” is not an amount.${otherMark(costText, costMark)}`,
+        );
+      else if (planCurrency && parsed.currencies && !parsed.currencies.includes(planCurrency))
+        issue(
+          'costPerLearner',
+          `Cost per learner “${clip(costText)}” is in ${parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or ')}, not ${planCurrency} as the plan’s budget: convert it in the file, or leave the column out.`,
+        );
+      else if (parsed.amount < 0 || parsed.amount > 1e9)
         issue('costPerLearner', `Cost per learner must be from 0 to 1,000,000,000.`);
-      else costPerLearner = Math.round(parsed * 100) / 100;
+      else costPerLearner = Math.round(parsed.amount * 100) / 100;
     }
 
     const skills = splitList(cell('skills'));
@@ -420,29 +737,6 @@ export function previewImport(
     const notes = mappedNotes && extra ? `${mappedNotes}\n${extra}` : mappedNotes || extra;
     tooLong('notes', 'Notes', notes, LIMITS.long);
 
-    // Duplicates are told only among rows that will be imported: a row left
-    // out for another reason is no original, and a different kind is a
-    // different item (the course and the certificate of the same name).
-    let match: ContentItem | undefined;
-    if (title && issues.length === 0) {
-      const key = identity(title, provider, kind);
-      const earlier = firstRowOf.get(key);
-      match = (url ? byUrl.get(urlKey(url)) : undefined) ?? byIdentity.get(key);
-      const sameItemRow = match ? matchedBy.get(match.id) : undefined;
-      if (earlier !== undefined)
-        issue(null, `Duplicate of row ${earlier} (same title, provider and kind).`);
-      else if (sameItemRow !== undefined)
-        issue(null, `Matches the same catalog item as row ${sameItemRow}.`);
-      else {
-        firstRowOf.set(key, row);
-        if (match) matchedBy.set(match.id, row);
-      }
-    }
-
-    if (issues.length) {
-      failed.push({ row, issues });
-      return;
-    }
     const item: Omit<ContentItem, 'id'> = {
       title,
       provider,
@@ -455,25 +749,192 @@ export function previewImport(
       url,
       notes,
     };
+    // Duplicates are told only among rows that will be imported: a row left
+    // out for another reason is no original, and a different kind is a
+    // different item (the course and the certificate of the same name).
+    let match: ContentItem | undefined;
+    let matchedById = false;
+    if (title && issues.length === 0) {
+      const key = identity(title, provider, kind);
+      const earlier = firstRowOf.get(key);
+      const byRowId = cell('id') ? byId.get(cell('id')) : undefined;
+      matchedById = byRowId !== undefined;
+      match = byRowId ?? (url ? byUrl.get(urlKey(url)) : undefined) ?? byIdentity.get(key);
+      const sameItemRow = match ? matchedBy.get(match.id) : undefined;
+      if (earlier !== undefined)
+        issues.push(
+          sameItem(earlier.item, item)
+            ? {
+                row,
+                field: null,
+                message: `Same as row ${earlier.row} in every column imported: left out, nothing to fix.`,
+                duplicateOf: earlier.row,
+              }
+            : {
+                row,
+                field: null,
+                message: `Duplicate of row ${earlier.row} (same title, provider and kind).`,
+              },
+        );
+      else if (sameItemRow !== undefined)
+        issue(null, `Matches the same catalog item as row ${sameItemRow}.`);
+      else {
+        firstRowOf.set(key, { row, item });
+        if (match) matchedBy.set(match.id, row);
+      }
+    }
+
+    if (issues.length) {
+      failed.push({ row, issues });
+      return;
+    }
     if (!match) {
       ready.push({ row, item });
       return;
     }
+    // The notes keep what the planner wrote: only the file's part is replaced
+    // (the whole notes when the row is the app's own export of this item).
+    if (supplied.has('notes'))
+      item.notes = mergeNotes(match.notes, {
+        mapped: mapping.notes !== null ? mappedNotes : null,
+        extra,
+        keptHeadings,
+        whole: matchedById,
+      });
     const patch: Partial<Omit<ContentItem, 'id'>> = {};
     for (const key of Object.keys(item) as (keyof typeof item)[]) {
       if (key !== 'title' && !supplied.has(key)) continue;
-      if (!sameValue(item[key], match[key])) (patch as Record<string, unknown>)[key] = item[key];
+      if (!sameValue(key, item[key], match[key]))
+        (patch as Record<string, unknown>)[key] = item[key];
     }
     if (Object.keys(patch).length === 0) unchanged.push({ row, id: match.id });
     else updates.push({ row, id: match.id, title: match.title, patch });
   });
-  return { mappingErrors, ready, updates, unchanged, failed, blankRows };
+  return {
+    mappingErrors,
+    ready,
+    updates,
+    unchanged,
+    failed,
+    blankRows,
+    ...(notes.length ? { notes } : {}),
+  };
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+/** "1 value uses", "2 values use". */
+function countText(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** Text as compared for an update: case, surrounding and repeated spaces ignored. */
+const looseText = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+
+/** Whether two rows hold the same item in every field imported. */
+function sameItem(a: Omit<ContentItem, 'id'>, b: Omit<ContentItem, 'id'>): boolean {
+  return (Object.keys(a) as (keyof typeof a)[]).every((key) => sameValue(key, a[key], b[key]));
+}
+
+/**
+ * Whether a field's value in the file is the one the catalog holds: a
+ * difference of case or spacing only ("  data analysis " for "Data
+ * Analysis") or a list in another order is no change, so the planner's
+ * spelling stays.
+ */
+function sameValue(key: keyof Omit<ContentItem, 'id'>, a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const keys = (list: unknown[]) => list.map((x) => skillKey(String(x))).sort();
+    const ka = keys(a);
+    const kb = keys(b);
+    return ka.length === kb.length && ka.every((x, i) => x === kb[i]);
+  }
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (key === 'notes') return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+    return looseText(a) === looseText(b);
+  }
   return Object.is(a, b);
+}
+
+/** Where the notes of a re-imported row come from. */
+export interface FileNotes {
+  /** The file's Notes column for the row, or null when no column is mapped to Notes. */
+  readonly mapped: string | null;
+  /** The line built from the columns kept in the notes ("Enrolments: 5.3k; Rating: 4.7"), or ''. */
+  readonly extra: string;
+  /** Headings of the columns kept in the notes (how an earlier import's line is recognised). */
+  readonly keptHeadings: readonly string[];
+  /** The mapped notes are the item's whole notes (the app's own export, matched by ID). */
+  readonly whole: boolean;
+}
+
+/**
+ * The notes of an item a re-import updates: what the planner wrote stays.
+ * The line an earlier import built from the kept columns ("Enrollments:
+ * 23,456; Avg Rating: 4.5") is replaced by the file's new one, in its place
+ * (else added at the end). A mapped Notes column replaces the notes only when
+ * it is the item's whole notes (the app's own export matched by ID); else it
+ * leads, and lines the planner added that it does not hold are kept after it.
+ */
+export function mergeNotes(current: string, file: FileNotes): string {
+  const fromKept = (line: string) =>
+    file.keptHeadings.some((h) => line.trimStart().startsWith(`${h}: `));
+  const lines = current === '' ? [] : current.split('\n');
+  let own: string[];
+  if (file.mapped !== null) {
+    const mapped = file.mapped.trim();
+    const held = new Set(mapped.split('\n').map((l) => l.trim()));
+    own = file.whole
+      ? mapped.split('\n')
+      : [
+          ...(mapped ? mapped.split('\n') : []),
+          ...lines.filter((l) => !fromKept(l) && l.trim() !== '' && !held.has(l.trim())),
+        ];
+    if (file.whole && file.extra) own = own.filter((l) => !fromKept(l));
+    return [...own, ...(file.extra ? [file.extra] : [])].join('\n').trim();
+  }
+  const at = lines.findIndex(fromKept);
+  own = lines.filter((l) => !fromKept(l));
+  if (file.extra) own.splice(at >= 0 ? at : own.length, 0, file.extra);
+  return own.join('\n').trim();
+}
+
+const valueText = (
+  key: keyof Omit<ContentItem, 'id'>,
+  value: unknown,
+  currency: string | null,
+): string => {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
+  if (key === 'kind') return KIND_LABELS[value as ContentItem['kind']];
+  if (key === 'level') return LEVEL_LABELS[value as ContentItem['level']];
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'number') {
+    const n = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+    return key === 'costPerLearner' && currency ? `${currency} ${n}` : n;
+  }
+  return `“${clip(String(value).replace(/\s+/g, ' '))}”`;
+};
+
+/**
+ * What an update changes, one line per field with the catalog's value and
+ * the file's: "Hours: 12.5 → 14", "Languages: English, Spanish → English".
+ * For notes, only the lines that differ ("Notes: “Enrollments: 5.3k…” →
+ * “Enrollments: 6.1k…”"; the planner's lines that stay are not repeated).
+ */
+export function describeUpdate(
+  item: ContentItem,
+  patch: Partial<Omit<ContentItem, 'id'>>,
+  currency: string | null = null,
+): string[] {
+  return (Object.keys(patch) as (keyof typeof patch)[]).map((key) => {
+    const label = fieldLabel(key);
+    if (key === 'notes') {
+      const before = item.notes.split('\n');
+      const after = (patch.notes ?? '').split('\n');
+      const gone = before.filter((l) => l.trim() && !after.includes(l)).join(' / ');
+      const added = after.filter((l) => l.trim() && !before.includes(l)).join(' / ');
+      return `${label}: ${gone ? valueText(key, gone, currency) : '—'} → ${added ? valueText(key, added, currency) : '—'}`;
+    }
+    return `${label}: ${valueText(key, item[key], currency)} → ${valueText(key, patch[key], currency)}`;
+  });
 }
 
 function unique(values: string[]): string[] {
@@ -489,7 +950,8 @@ function unique(values: string[]): string[] {
 /**
  * The rows that will not be imported, as a CSV to fix and import again: the
  * file's headings and cells as read, and a last column "Reason" with every
- * reason (the column is not mapped on the way back in).
+ * reason (the column is not mapped on the way back in). A row the same as an
+ * earlier one in every column imported needs no fixing and is left out.
  */
 export function failedRowsCsv(
   table: RawTable,
@@ -497,7 +959,11 @@ export function failedRowsCsv(
   preview: {
     readonly failed: readonly {
       readonly row: number;
-      readonly issues: readonly { readonly message: string }[];
+      readonly issues: readonly {
+        readonly message: string;
+        readonly reason?: string;
+        readonly duplicateOf?: number;
+      }[];
     }[];
   },
 ): string {
@@ -507,9 +973,14 @@ export function failedRowsCsv(
   const line = (cells: readonly string[]) => cells.map((c) => csvCell(c)).join(',');
   const lines = [line([...table.headers, 'Reason'])];
   for (const { row, issues } of preview.failed) {
+    // A row the same as an earlier one needs nothing: it stays out of the file to fix.
+    if (issues.every((i) => i.duplicateOf !== undefined)) continue;
     const cells = table.rows[indexOf.get(row) ?? row - 2] ?? [];
     const padded = Array.from({ length: width }, (_, i) => cells[i] ?? '');
-    lines.push(line([...padded, `Row ${row}: ${issues.map((i) => i.message).join(' ')}`]));
+    const reasons = issues.filter((i) => i.duplicateOf === undefined);
+    lines.push(
+      line([...padded, `Row ${row}: ${reasons.map((i) => i.reason ?? i.message).join(' ')}`]),
+    );
   }
   // Excel reads UTF-8 with its mark; Windows line ends as Excel writes them.
   return `\ufeff${lines.join('\r\n')}\r\n`;

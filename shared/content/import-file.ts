@@ -153,45 +153,92 @@ export async function readCatalogGrid(
 /** How many of the first rows can be chosen as the heading row. */
 const HEADING_CANDIDATES = 10;
 
+/** Whether a cell holds a value rather than a name: a number, an amount, a date, a link, an address. */
+function looksLikeValue(text: string): boolean {
+  const t = text.trim();
+  return (
+    /^[-+(]?[\d\s.,:%€$£¥']+\)?(\s*[a-z]{0,5}\.?)?$/i.test(t) ||
+    /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/.test(t) ||
+    /^(https?:\/\/|www\.)/i.test(t) ||
+    /^\S+@\S+\.\S+$/.test(t)
+  );
+}
+
 /**
- * The heading row of a grid (an index into `grid.cells`): among the first
- * rows, the one whose cells name the most catalog fields ("Title",
- * "Provider", "Duration (hours)"…), so a report title line or merged group
- * headings above the real headings are passed over. When no row names a
- * field, the first row as wide as the rows below it (a title line is
- * narrower than the table).
+ * The heading row of a grid (an index into `grid.cells`), whatever language
+ * the headings are in. A heading row is as wide as the rows below it, and its
+ * cells are short, distinct names, not values (no numbers, dates or links):
+ * a report title line or merged group headings (the same text repeated)
+ * above the real headings are passed over, and so is a data row. Among the
+ * rows that look like headings, the one whose cells name the most catalog
+ * fields ("Title", "Anbieter", "Durée"…) wins, a name counting only where the
+ * text is not repeated in its column below (a Kind value "Course" is data);
+ * the first such row when none names more. When no row looks like headings,
+ * the first row as wide as the rows below it.
  */
 export function detectHeadingRow(grid: SheetGrid): number {
   const limit = Math.min(grid.cells.length, HEADING_CANDIDATES);
-  let best = 0;
-  let bestScore = 0;
-  for (let i = 0; i < limit; i++) {
-    const mapping = guessMapping(grid.cells[i]!.map((c) => c.trim()));
-    const score = Object.values(mapping).filter((column) => column !== null).length;
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  }
-  if (bestScore > 0) return best;
   const filled = (row: readonly string[]) => row.filter((c) => c.trim() !== '').length;
   const below = grid.cells
     .slice(1, 51)
     .map(filled)
     .sort((a, b) => a - b);
   const typical = below.length ? below[Math.floor(below.length / 2)]! : 1;
+  const headingLike = (row: readonly string[]) => {
+    const texts = row.map((c) => c.trim()).filter(Boolean);
+    if (texts.length === 0 || texts.length < Math.max(1, Math.ceil(typical * 0.6))) return false;
+    if (texts.some((t) => t.length > 80 || looksLikeValue(t))) return false;
+    return new Set(texts.map((t) => t.toLowerCase())).size === texts.length;
+  };
+  const names = (i: number) => {
+    const row = grid.cells[i]!.map((c) => c.trim());
+    // A cell repeated further down its column is a value (a Kind "Course"), not a heading.
+    const repeated = row.map((text, c) =>
+      grid.cells
+        .slice(i + 1, i + 51)
+        .some((r) => (r[c] ?? '').trim().toLowerCase() === text.toLowerCase()),
+    );
+    const mapping = guessMapping(row.map((text, c) => (repeated[c] ? '' : text)));
+    return Object.values(mapping).filter((column) => column !== null).length;
+  };
+  let best = -1;
+  let bestNames = -1;
+  for (let i = 0; i < limit; i++) {
+    if (i >= grid.cells.length - 1 && best >= 0) break;
+    if (!headingLike(grid.cells[i]!)) continue;
+    const n = names(i);
+    if (n > bestNames) {
+      best = i;
+      bestNames = n;
+    }
+  }
+  if (best >= 0) return best;
   for (let i = 0; i < limit; i++) if (filled(grid.cells[i]!) >= Math.min(typical, 2)) return i;
   return 0;
 }
 
 /** The RawTable of a grid with its heading row at `headerIndex`. */
-function tableFromGrid(grid: SheetGrid, headerIndex: number, sheetName?: string): RawTable {
+function tableFromGrid(
+  grid: SheetGrid,
+  headerIndex: number,
+  sheetName: string | undefined,
+  ragged: boolean,
+): RawTable {
   const headers = (grid.cells[headerIndex] ?? []).map((h) => h.trim());
   const width = headers.length;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
+  let shortRows = 0;
+  let longRows = 0;
+  let shortExample = 0;
   for (let i = headerIndex + 1; i < grid.cells.length; i++) {
     const cells = [...grid.cells[i]!];
+    // Only a CSV row says how many cells it has (a sheet row ends at its last value).
+    if (ragged && cells.length < width) {
+      shortRows++;
+      shortExample ||= cells.length;
+    }
+    if (cells.slice(width).some((c) => c.trim() !== '')) longRows++;
     // Pad ragged rows so every row has a cell per heading.
     for (let c = cells.length; c < width; c++) cells[c] = '';
     rows.push(cells);
@@ -205,6 +252,7 @@ function tableFromGrid(grid: SheetGrid, headerIndex: number, sheetName?: string)
     rowNumbers,
     ...(sheetName !== undefined ? { sheetName } : {}),
     ...(cellIssues.length ? { cellIssues } : {}),
+    ...(shortRows || longRows ? { ragged: { shortRows, longRows, shortWidth: shortExample } } : {}),
   };
 }
 
@@ -216,6 +264,12 @@ function headingChoices(grid: SheetGrid): HeadingChoice[] {
     const text = shown.slice(0, 4).join(' · ') + (shown.length > 4 ? ' …' : '');
     return { row: grid.rowNumbers[i]!, label: `Row ${grid.rowNumbers[i]}: ${clipText(text, 80)}` };
   });
+}
+
+/** "1 row has", "All 2,000 rows have", "3 of 10 rows have". */
+function rowsText(n: number, of: number): string {
+  if (n === of && n > 1) return `All ${n.toLocaleString('en-GB')} rows have`;
+  return n === 1 ? '1 row has' : `${n.toLocaleString('en-GB')} rows have`;
 }
 
 function clipText(text: string, max: number): string {
@@ -234,7 +288,7 @@ export function layoutTable(
   const { grid } = read;
   const chosen = headerRow === undefined ? -1 : grid.rowNumbers.indexOf(headerRow);
   const headerIndex = chosen >= 0 ? chosen : detectHeadingRow(grid);
-  const table = tableFromGrid(grid, headerIndex, read.sheetName);
+  const table = tableFromGrid(grid, headerIndex, read.sheetName, read.format === 'csv');
   if (table.headers.every((h) => h === ''))
     return fail(`“${name}” has no column headings in its first row.`);
   if (table.rows.every((r) => r.every((c) => c.trim() === '')))
@@ -246,6 +300,14 @@ export function layoutTable(
       `The headings are in row ${grid.rowNumbers[headerIndex]}; ${above.length === 1 ? `row ${above[0]} above them is` : `rows ${above[0]}–${above.at(-1)} above them are`} not imported.`,
     );
   }
+  if (table.ragged?.shortRows)
+    notes.push(
+      `${rowsText(table.ragged.shortRows, table.rows.length)} fewer cells than the heading row (${table.ragged.shortWidth} instead of ${table.headers.length}): a value may be missing or sit under the wrong heading. Check the columns below and the sample rows.`,
+    );
+  if (table.ragged?.longRows)
+    notes.push(
+      `${rowsText(table.ragged.longRows, table.rows.length)} more cells than the heading row: the cells past the last heading have no column and are not imported.`,
+    );
   return {
     ok: true,
     format: read.format,
@@ -349,6 +411,9 @@ export function detectSeparator(text: string): (typeof SEPARATORS)[number] | nul
   return best;
 }
 
+/** A cell guarded against formula injection by an export ("'-", "'=A1"). */
+const FORMULA_GUARD = /^'[=+\-@]/;
+
 /** Reads CSV or tab-separated text into a grid (any separator, any encoding above). */
 function readCsvGrid(bytes: Uint8Array): GridResult {
   const decoded = decodeText(bytes);
@@ -364,8 +429,16 @@ function readCsvGrid(bytes: Uint8Array): GridResult {
   const cells: string[][] = [];
   const rowNumbers: number[] = [];
   const cellIssues: CellIssue[] = [];
+  let unguarded = 0;
   parsed.data.forEach((record, i) => {
     if (record.every((c) => c.trim() === '')) return; // a blank line, not a row
+    // "'-" or "'=SUM(…)": the apostrophe a CSV export (ours too) puts before
+    // text a spreadsheet would take for a formula is no part of the value.
+    for (let c = 0; c < record.length; c++)
+      if (FORMULA_GUARD.test(record[c]!)) {
+        record[c] = record[c]!.slice(1);
+        unguarded++;
+      }
     cells.push(record);
     rowNumbers.push(i + 1);
     if (decoded.legacy)
@@ -385,6 +458,10 @@ function readCsvGrid(bytes: Uint8Array): GridResult {
   if (decoded.note) notes.push(decoded.note);
   if (separator && separator !== ',')
     notes.push(`Columns are separated by ${SEPARATOR_NAMES[separator]}.`);
+  if (unguarded)
+    notes.push(
+      `${unguarded === 1 ? '1 cell starts' : `${unguarded.toLocaleString('en-GB')} cells start`} with an apostrophe before = + - or @ (the guard exports put there so a spreadsheet does not take the text for a formula): read without it.`,
+    );
   return { ok: true, format: 'csv', grid: { cells, rowNumbers, cellIssues }, sheets: [], notes };
 }
 

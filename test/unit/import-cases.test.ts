@@ -106,10 +106,13 @@ describe('catalog import cases', () => {
       {
         row: 2,
         issues: [
+          // Issue 11 (new-user finding 10): an unknown value waits for the user's choice.
           {
             row: 2,
             field: 'level',
-            message: 'Level “Mixed” is not beginner, intermediate or advanced.',
+            message: 'Waiting for your choice for Level “Mixed” above.',
+            waiting: true,
+            reason: 'Level “Mixed” is not beginner, intermediate or advanced.',
           },
         ],
       },
@@ -163,7 +166,9 @@ describe('catalog import cases', () => {
           {
             row: 4,
             field: 'level',
-            message: 'Level “Mixed” is not beginner, intermediate or advanced.',
+            message: 'Waiting for your choice for Level “Mixed” above.',
+            waiting: true,
+            reason: 'Level “Mixed” is not beginner, intermediate or advanced.',
           },
         ],
       },

@@ -175,18 +175,20 @@ describe('validating rows', () => {
       {
         row: 3,
         issues: [
-          { row: 3, field: null, message: 'Duplicate of row 2 (same title, provider and kind).' },
+          // Issue 11 (new-user finding 3): the same row in every column imported needs nothing.
+          {
+            row: 3,
+            field: null,
+            message: 'Same as row 2 in every column imported: left out, nothing to fix.',
+            duplicateOf: 2,
+          },
         ],
       },
     ]);
-    expect(p.updates).toEqual([
-      {
-        row: 4,
-        id: 'cat-viz',
-        title: 'Data viz',
-        patch: { title: 'Data Viz', provider: 'Tessary' },
-      },
-    ]);
+    // Issue 11 (new-user finding 2) changes this: a difference of case only
+    // ("Data Viz" for "Data viz") is no update; the catalog keeps its spelling.
+    expect(p.updates).toEqual([]);
+    expect(p.unchanged).toEqual([{ row: 4, id: 'cat-viz' }]);
   });
 
   it('passes over blank rows silently', () => {

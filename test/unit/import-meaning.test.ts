@@ -84,7 +84,8 @@ describe('value suggestions', () => {
     const t = table(['Title', 'Kind', 'Level'], [['A', '', 'Beginner']]);
     const mapping = guessMapping(t.headers);
     expect(previewImport(t, mapping).failed[0]!.issues[0]!.message).toBe(
-      'Kind is empty; choose the kind of rows without one.',
+      // Issue 11 (new-user finding 10): worded as waiting for the choice above.
+      'Kind is empty: waiting for your choice of the kind of rows without one, above.',
     );
     expect(
       previewImport(t, mapping, [], undefined, { kindForAll: 'clip' }).ready[0]!.item.kind,
@@ -160,8 +161,9 @@ describe('re-import', () => {
     });
     // Hours and URL are not in the file: the item keeps its own.
     expect(p.unchanged).toEqual([{ row: 2, id: 'cat-1' }]);
+    // Issue 11 (new-user finding 3): the same row twice needs nothing, and says so.
     expect(p.failed[0]!.issues[0]!.message).toBe(
-      'Duplicate of row 2 (same title, provider and kind).',
+      'Same as row 2 in every column imported: left out, nothing to fix.',
     );
   });
 });

@@ -3,11 +3,15 @@
  * from the workbook reader so the UI can apply a preview without loading
  * exceljs into the main bundle.
  *
- * Nothing is removed and no row is tied to an entry by its name unless the
- * planner says so: a preview lists entries of the plan that have no row in
- * the workbook (`missing`) and rows whose ID cell is empty but whose name is
- * that of such an entry (`unmatched` with a `candidate`); `decideRoundTrip`
- * turns the planner's ticks into the rows to remove and to update.
+ * Nothing is removed, no row is tied to an entry by its name and no such
+ * row is added as a second entry unless the planner says so: a preview lists
+ * entries of the plan that have no row in the workbook (`missing`) and rows
+ * whose ID cell is empty or unknown but whose name is that of such an entry
+ * (`unmatched` with a `candidate`), which wait for a choice — update that
+ * entry or add the row as new — before anything is applied;
+ * `decideRoundTrip` turns the planner's choices into the rows to remove, to
+ * update and to add. Cells that cannot be read are listed as `problems` and
+ * left as they are; the rest of the workbook can still be applied.
  */
 import { Indicator, Stakeholder, type Plan } from '../plan/schema';
 import type { SHEETS } from './columns';
@@ -24,6 +28,8 @@ export interface FieldChange {
   readonly label: string;
   readonly before: string;
   readonly after: string;
+  /** How the typed value was read, when that is not obvious ("55.5 rounded to a whole score"). */
+  readonly note?: string;
 }
 
 /** A row that exists in the plan and would change. */
@@ -81,12 +87,34 @@ export interface SheetDiff {
   readonly unchanged: number;
 }
 
+/**
+ * Something in the workbook that cannot be imported, and what is left out
+ * because of it: one cell (the entry keeps its value; the row's other
+ * changes are applied), a whole row, or a whole sheet.
+ */
+export interface RoundTripProblem {
+  readonly sheet: RoundTripSheet;
+  /** Sheet row number, or null for a problem with the sheet itself. */
+  readonly row: number | null;
+  /** The row's name (as typed), to say whose row it is. */
+  readonly name: string | null;
+  /** The column heading, for a cell. */
+  readonly column: string | null;
+  /** What is wrong, in a sentence naming the sheet, row and column. */
+  readonly message: string;
+  /** The same without the sheet and row, for a list grouped by row ("Power (0–100): “high” is not…"). */
+  readonly detail: string;
+  readonly effect: 'cell' | 'row' | 'sheet';
+}
+
 /** What importing the workbook would do. */
 export interface RoundTripPreview {
   readonly stakeholders: SheetDiff;
   readonly indicators: SheetDiff;
   /** Things worth knowing that are not errors ("No Indicators sheet: indicators stay as they are"). */
   readonly notes: readonly string[];
+  /** What cannot be imported and is left as it is in the plan (see `RoundTripProblem`). */
+  readonly problems: readonly RoundTripProblem[];
 }
 
 /** A preview, or the reason the workbook cannot be imported. */
@@ -107,12 +135,14 @@ export function isEmptyPreview(preview: RoundTripPreview): boolean {
 
 // ---------------------------------------------------------------- decisions
 
-/** What the planner confirmed in the preview: removals and name matches, by key. */
+/** What the planner chose in the preview: removals, and for each unmatched row update or add. */
 export interface RoundTripDecisions {
   /** `removalKey(sheet, id)` of each missing entry to remove. */
   readonly remove: readonly string[];
-  /** `matchKey(sheet, row)` of each unmatched row that is its candidate entry. */
+  /** `matchKey(sheet, row)` of each unmatched row that is its candidate entry (update it). */
   readonly match: readonly string[];
+  /** `matchKey(sheet, row)` of each unmatched row to add as a new entry beside its candidate. */
+  readonly addNew?: readonly string[];
 }
 
 /** Key of a confirmed removal. */
@@ -121,30 +151,59 @@ export const removalKey = (sheet: RoundTripSheet, id: string) => `${sheet}:remov
 /** Key of a confirmed name match. */
 export const matchKey = (sheet: RoundTripSheet, row: number) => `${sheet}:match:${row}`;
 
-/** Nothing confirmed: nothing removed, every row without an ID added. */
-export const NO_DECISIONS: RoundTripDecisions = { remove: [], match: [] };
+/** Nothing chosen: nothing removed, and rows that may be an existing entry wait (neither added nor matched). */
+export const NO_DECISIONS: RoundTripDecisions = { remove: [], match: [], addNew: [] };
+
+/** The choice made for an unmatched row, if any. */
+export function choiceFor(
+  decisions: RoundTripDecisions,
+  sheet: RoundTripSheet,
+  row: number,
+): 'update' | 'add' | null {
+  const key = matchKey(sheet, row);
+  if (decisions.match.includes(key)) return 'update';
+  if (decisions.addNew?.includes(key)) return 'add';
+  return null;
+}
+
+/** Rows that may be an existing entry and still wait for the planner's choice. */
+export function undecidedRows(
+  preview: RoundTripPreview,
+  decisions: RoundTripDecisions,
+): UnmatchedRow[] {
+  return [preview.stakeholders, preview.indicators].flatMap((d) =>
+    d.unmatched.filter((row) => choiceFor(decisions, d.sheet, row.row) === null),
+  );
+}
 
 function decideSheet(diff: SheetDiff, decisions: RoundTripDecisions): SheetDiff {
   const remove = new Set(decisions.remove);
-  const match = new Set(decisions.match);
   const added = [...diff.added];
   const changed = [...diff.changed];
   let unchanged = diff.unchanged;
-  const matched = new Set<string>();
+  /** Candidates taken by an update, or still waiting for a choice: never offered for removal. */
+  const held = new Set<string>();
+  const waiting: UnmatchedRow[] = [];
   for (const row of diff.unmatched) {
-    if (match.has(matchKey(diff.sheet, row.row)) && !matched.has(row.candidate.id)) {
-      matched.add(row.candidate.id);
+    const choice = choiceFor(decisions, diff.sheet, row.row);
+    if (choice === 'update' && !held.has(row.candidate.id)) {
+      held.add(row.candidate.id);
       if (row.candidate.changes.length) changed.push(row.candidate);
       else unchanged++;
-    } else added.push({ id: row.id, name: row.name, values: row.values });
+    } else if (choice === 'add') added.push({ id: row.id, name: row.name, values: row.values });
+    else {
+      // Undecided: neither added (a duplicate) nor matched; its candidate is kept as it is.
+      held.add(row.candidate.id);
+      waiting.push(row);
+    }
   }
-  const missing = diff.missing.filter((e) => !matched.has(e.id));
+  const missing = diff.missing.filter((e) => !held.has(e.id));
   const confirmed = (e: EntryRef) => remove.has(removalKey(diff.sheet, e.id));
   return {
     ...diff,
     added,
     changed,
-    unmatched: [],
+    unmatched: waiting,
     missing: missing.filter((e) => !confirmed(e)),
     removed: [...diff.removed, ...missing.filter(confirmed)],
     unchanged,
@@ -152,9 +211,10 @@ function decideSheet(diff: SheetDiff, decisions: RoundTripDecisions): SheetDiff 
 }
 
 /**
- * The preview as it will be applied: confirmed name matches update their
- * entry (keeping its id, actions and history), other rows without an ID are
- * added, and only entries whose removal was confirmed are removed.
+ * The preview as it will be applied: rows confirmed as their candidate
+ * update that entry (keeping its id, actions and history), rows the planner
+ * chose to add are added, rows without a choice stay in `unmatched` (and are
+ * not applied), and only entries whose removal was confirmed are removed.
  */
 export function decideRoundTrip(
   preview: RoundTripPreview,
@@ -169,12 +229,21 @@ export function decideRoundTrip(
 
 // ---------------------------------------------------------------- applying
 
+/** Key of the stakeholder's matrix position in a row's values: 'placed' or 'unplaced'. */
+export const POSITION_KEY = 'position';
+
 function applyStakeholderValues(
   target: Record<string, unknown>,
   values: Readonly<Record<string, Value>>,
 ) {
   for (const [key, value] of Object.entries(values)) {
     if (key === 'id') continue;
+    if (key === POSITION_KEY) {
+      // Absent = placed (schema.ts); false = waiting in the Unplaced tray.
+      if (value === 'unplaced') target.placed = false;
+      else if (target.placed === false) delete target.placed;
+      continue;
+    }
     target[key] = value;
   }
 }
@@ -224,20 +293,16 @@ export function splitIds(value: unknown): string[] {
 /**
  * Applies a preview to a plan (an immer draft inside one `edit`, so the whole
  * import is one undo step). `makeId` names rows added without an ID. Run
- * `decideRoundTrip` first: rows still undecided are added, never matched,
- * and entries missing from the sheet are only removed when listed in
- * `removed`. Removing indicators unlinks the KPIs that tracked them, as
- * removing them in the app does.
+ * `decideRoundTrip` first: rows still undecided (`unmatched`) are neither
+ * added nor matched — their entry stays as it is — and entries missing from
+ * the sheet are only removed when listed in `removed`. Removing indicators
+ * unlinks the KPIs that tracked them, as removing them in the app does.
  */
 export function applyRoundTrip(
   plan: Plan,
-  undecided: RoundTripPreview,
+  preview: RoundTripPreview,
   makeId: (prefix: string) => string,
 ): void {
-  const preview =
-    undecided.stakeholders.unmatched.length || undecided.indicators.unmatched.length
-      ? decideRoundTrip(undecided, NO_DECISIONS)
-      : undecided;
   const s = preview.stakeholders;
   if (s.present) {
     const removed = new Set(s.removed.map((r) => r.id));

@@ -21,7 +21,7 @@ import { FREQUENCY_LABELS } from '../indicators/format';
 import { fromPercentFraction, parseNumberText } from '../numbers';
 import { Indicator, type Plan, Stakeholder } from '../plan/schema';
 import { QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
-import { stanceLabel } from '../stakeholders/register';
+import { isPlaced, stanceLabel } from '../stakeholders/register';
 import { textLength } from '../text-length';
 import {
   choiceLabel,
@@ -39,6 +39,7 @@ import type {
   EntryRef,
   FieldChange,
   RoundTripPreview,
+  RoundTripProblem,
   RoundTripResult,
   RoundTripSheet,
   SheetDiff,
@@ -47,11 +48,14 @@ import type {
 } from './roundtrip-model';
 import { cellText } from './sanitize';
 import { columnLetter } from './xlsx';
-import { splitIds } from './roundtrip-model';
+import { POSITION_KEY, splitIds } from './roundtrip-model';
+import { otherSheetEdits } from './roundtrip-other-sheets';
 
 export {
   applyRoundTrip,
+  choiceFor,
   decideRoundTrip,
+  undecidedRows,
   isEmptyPreview,
   matchKey,
   NO_DECISIONS,
@@ -63,11 +67,13 @@ export {
   type ChangedRow,
   type FieldChange,
   type RoundTripPreview,
+  type RoundTripProblem,
   type RoundTripResult,
   type RoundTripSheet,
   type SheetDiff,
 } from './roundtrip-model';
 import { formatMegabytes } from '../plan/plan-file';
+import { byCount, formatCount } from '../words';
 
 const fail = (message: string, details: readonly string[] = []): RoundTripResult => ({
   ok: false,
@@ -101,7 +107,7 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 /** Excel serial day numbers that stand for plausible dates (1954–2119). */
 const SERIAL_RANGE = [20_000, 80_000] as const;
 
-type Parsed = { ok: true; value: Value } | { ok: false; message: string };
+type Parsed = { ok: true; value: Value; note?: string } | { ok: false; message: string };
 
 /** What a cell's value means beyond its value. */
 interface CellContext {
@@ -174,7 +180,10 @@ function parseCell(
           message: `“${n.shown}” is a fraction; type the score from 0 to 100 (${percent} for ${percent}%)`,
         };
       }
-      return { ok: true, value: Math.round(n.value) };
+      const whole = Math.round(n.value);
+      return whole === n.value
+        ? { ok: true, value: whole }
+        : { ok: true, value: whole, note: `${n.shown} rounded to a whole score` };
     }
     case 'number': {
       if (empty) return { ok: true, value: null };
@@ -232,15 +241,26 @@ function maxLengthOf(schema: ZodType | undefined): number | null {
 
 // ---------------------------------------------------------------- sheets
 
+/** One row read from a sheet: the values it can give, and how some were read. */
+export interface SheetRow {
+  readonly row: number;
+  /** Parsed values of the readable cells; a cell with a problem has no key here. */
+  readonly values: Record<string, Value>;
+  /** How a value was read, by key, when worth saying ("55.5 rounded to a whole score"). */
+  readonly remarks: Readonly<Record<string, string>>;
+}
+
 /** Rows read from one sheet, with the columns it has. */
 export interface SheetRows {
+  /** True when the sheet was found and read (false: absent, or not readable — see the problems). */
   readonly present: boolean;
   readonly columns: readonly RoundTripColumn[];
-  readonly rows: readonly { readonly row: number; readonly values: Record<string, Value> }[];
+  readonly rows: readonly SheetRow[];
 }
 
 /** One sheet the round trip reads: its columns and the schema its rows become. */
 interface SheetSpec {
+  readonly sheet: RoundTripSheet;
   readonly name: string;
   readonly columns: readonly RoundTripColumn[];
   readonly shape: Readonly<Record<string, ZodType>>;
@@ -251,13 +271,29 @@ interface SheetSpec {
    * empty cell: a required column may then stay empty on that row.
    */
   readonly exportedBlank: (id: string, key: string) => boolean;
+  /** True when the plan has an entry with this ID. */
+  readonly known: (id: string) => boolean;
+  /** Columns whose empty cell means "not set" rather than a missing value (Power, Interest). */
+  readonly blankMeansUnset?: readonly string[];
 }
-
-/** Most problems listed in one message; the rest are counted. */
-const MAX_DETAILS = 12;
 
 /** How many rows at the top may be notes above the headings. */
 const HEADING_CANDIDATES = 10;
+
+/** Sheets of the workbook that are never the Stakeholders or Indicators sheet. */
+const OTHER_EXPORT_SHEETS = new Set(
+  [
+    'Summary',
+    'Theory of change',
+    'Causal links',
+    'Logframe',
+    'Learners',
+    'Content catalog',
+    'Pathways',
+    'Make-or-buy',
+    'Partners and stakeholders',
+  ].map((n) => n.toLowerCase()),
+);
 
 /** The text of a cell as it reads, for headings. */
 function headingText(cell: ExcelJS.Cell): string {
@@ -280,20 +316,49 @@ function columnNamed(known: readonly RoundTripColumn[], text: string): RoundTrip
  * sheet's columns — so a note typed above the headings ("Please return by
  * Friday") is passed over, as the catalog import passes over a report title.
  */
-function findHeadingRow(ws: ExcelJS.Worksheet, known: readonly RoundTripColumn[]): number {
-  let best = 1;
-  let bestScore = 0;
+function findHeadingRow(
+  ws: ExcelJS.Worksheet,
+  known: readonly RoundTripColumn[],
+): { row: number; keys: Set<string> } {
+  let best = { row: 1, keys: new Set<string>() };
   const width = Math.max(ws.actualColumnCount, ws.columnCount);
   for (let r = 1; r <= Math.min(ws.rowCount, HEADING_CANDIDATES); r++) {
     const row = ws.getRow(r);
-    let score = 0;
-    for (let c = 1; c <= width; c++) if (columnNamed(known, headingText(row.getCell(c)))) score++;
-    if (score > bestScore) {
-      best = r;
-      bestScore = score;
+    const keys = new Set<string>();
+    for (let c = 1; c <= width; c++) {
+      const column = columnNamed(known, headingText(row.getCell(c)));
+      if (column) keys.add(column.key);
     }
+    if (keys.size > best.keys.size) best = { row: r, keys };
   }
   return best;
+}
+
+/**
+ * The worksheet to read for a spec: the sheet of that name or, when it was
+ * renamed ("Stakeholders (Fund comments)"), the one sheet whose headings
+ * name every required column and most of the others.
+ */
+function findSheet(
+  wb: ExcelJS.Workbook,
+  spec: SheetSpec,
+  taken: ReadonlySet<ExcelJS.Worksheet>,
+): { ws: ExcelJS.Worksheet; byHeadings: boolean } | null {
+  const named = wb.worksheets.find((w) => w.name.trim().toLowerCase() === spec.name.toLowerCase());
+  if (named) return { ws: named, byHeadings: false };
+  const required = spec.columns.filter((k) => k.required).map((k) => k.key);
+  let best: { ws: ExcelJS.Worksheet; score: number } | null = null;
+  for (const ws of wb.worksheets) {
+    const name = ws.name.trim().toLowerCase();
+    if (taken.has(ws) || OTHER_EXPORT_SHEETS.has(name)) continue;
+    if (name === SHEETS.stakeholders.toLowerCase() || name === SHEETS.indicators.toLowerCase())
+      continue;
+    const { keys } = findHeadingRow(ws, spec.columns);
+    if (!required.every((k) => keys.has(k))) continue;
+    if (keys.size * 2 < spec.columns.length) continue;
+    if (!best || keys.size > best.score) best = { ws, score: keys.size };
+  }
+  return best && { ws: best.ws, byHeadings: true };
 }
 
 const quoteList = (items: readonly string[]) => items.map((t) => `“${t}”`).join(', ');
@@ -303,20 +368,42 @@ const cellString = (cell: ExcelJS.Cell) => {
   return raw === null ? '' : String(raw);
 };
 
+const NOT_READ: SheetRows = { present: false, columns: [], rows: [] };
+
 function readSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
-  errors: string[],
+  problems: RoundTripProblem[],
   notes: string[],
-): SheetRows {
-  const { name, columns: known } = spec;
-  const ws = wb.worksheets.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
-  if (!ws) return { present: false, columns: [], rows: [] };
-  const headingRow = findHeadingRow(ws, known);
+  taken: Set<ExcelJS.Worksheet>,
+): SheetRows & { worksheet: ExcelJS.Worksheet | null } {
+  const { name, columns: known, sheet } = spec;
+  const found = findSheet(wb, spec, taken);
+  if (!found) return { ...NOT_READ, worksheet: null };
+  const { ws } = found;
+  taken.add(ws);
+  /** How the sheet is named in messages: "Stakeholders sheet", or "“Renamed” sheet (read as Stakeholders)". */
+  const label = found.byHeadings ? `“${ws.name}” sheet` : `${name} sheet`;
+  if (found.byHeadings)
+    notes.push(
+      `The workbook has no “${name}” sheet; the sheet “${ws.name}” has its headings, so it was read as the ${name} sheet.`,
+    );
+  const sheetProblem = (message: string) =>
+    problems.push({
+      sheet,
+      row: null,
+      name: null,
+      column: null,
+      message,
+      detail: message,
+      effect: 'sheet',
+    });
+  const headingRow = findHeadingRow(ws, known).row;
   const header = ws.getRow(headingRow);
   const columns: { index: number; column: RoundTripColumn }[] = [];
   const ignored: { index: number; text: string }[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  let unreadable = false;
   for (let c = 1; c <= Math.max(header.cellCount, ws.actualColumnCount); c++) {
     const text = headingText(header.getCell(c));
     if (text === '') continue;
@@ -325,41 +412,54 @@ function readSheet(
       ignored.push({ index: c, text });
       continue;
     }
-    if (seen.has(column.key)) {
-      errors.push(`${name} sheet: the heading “${text}” appears twice.`);
+    const first = seen.get(column.key);
+    if (first !== undefined) {
+      sheetProblem(
+        `${label}: the heading “${text}” appears twice (columns ${columnLetter(first)} and ${columnLetter(c)}), so it is not clear which to read. Delete or rename one of them.`,
+      );
+      unreadable = true;
       continue;
     }
-    seen.add(column.key);
+    seen.set(column.key, c);
     columns.push({ index: c, column });
   }
   const missing = known.filter((k) => k.required && !seen.has(k.key));
   for (const k of missing)
-    errors.push(
-      `${name} sheet: the column “${k.header}” is missing (it may have been renamed or deleted).`,
+    sheetProblem(
+      `${label}: the column “${k.header}” is missing (it may have been renamed or deleted).`,
     );
   if (missing.length)
     for (const { index, text } of ignored)
-      errors.push(
-        `${name} sheet, column ${columnLetter(index)}: the heading “${text}” is not one this app exports; if it was renamed, restore the original heading (one of ${quoteList(known.map((k) => k.header))}).`,
+      sheetProblem(
+        `${label}, column ${columnLetter(index)}: the heading “${text}” is not one this app exports; if it was renamed, restore the original heading (one of ${quoteList(known.map((k) => k.header))}).`,
       );
   else if (ignored.length) {
     const one = ignored.length === 1;
     notes.push(
-      `${name} sheet: ${one ? 'the column' : 'the columns'} ${quoteList(ignored.map((i) => i.text))} ${one ? 'is not one' : 'are not ones'} this app exports, so ${one ? 'it is' : 'they are'} ignored: nothing in ${one ? 'it' : 'them'} is imported.`,
+      `${label}: ${one ? 'the column' : 'the columns'} ${quoteList(ignored.map((i) => i.text))} ${one ? 'is not one' : 'are not ones'} this app exports, so ${one ? 'it is' : 'they are'} ignored: nothing in ${one ? 'it' : 'them'} is imported.`,
     );
+  }
+  if (missing.length || unreadable) {
+    sheetProblem(
+      `The ${label} was not read: ${sheet === 'stakeholders' ? 'stakeholders' : 'indicators'} stay as they are. Fix its headings and import the workbook again.`,
+    );
+    return { ...NOT_READ, worksheet: ws };
   }
   if (headingRow > 1)
     notes.push(
-      `${name} sheet: the headings are on row ${headingRow}; the ${headingRow === 2 ? 'row' : `${headingRow - 1} rows`} above them ${headingRow === 2 ? 'is' : 'are'} passed over.`,
+      `${label}: the headings are on row ${headingRow}; the ${headingRow === 2 ? 'row' : `${headingRow - 1} rows`} above them ${headingRow === 2 ? 'is' : 'are'} passed over.`,
     );
-  const rows: SheetRows['rows'][number][] = [];
+  const rows: SheetRow[] = [];
   const ids = new Map<string, number>();
   const unitColumn = columns.find((c) => c.column.key === 'unit');
   const idColumn = columns.find((c) => c.column.key === 'id');
+  const nameColumn = columns.find((c) => c.column.key === 'name');
   const last = ws.actualRowCount > 0 ? ws.rowCount : 0;
   for (let r = headingRow + 1; r <= last; r++) {
     const row = ws.getRow(r);
     const values: Record<string, Value> = {};
+    const remarks: Record<string, string> = {};
+    const rowProblems: { column: string | null; message: string; effect: 'cell' | 'row' }[] = [];
     let anything = false;
     // An indicator's unit decides whether "60%" in its target means 60.
     const unit = unitColumn
@@ -383,10 +483,11 @@ function readSheet(
         maxLength: maxLengthOf(spec.shape[column.key]),
       });
       if (!parsed.ok) {
-        errors.push(`${name} sheet, row ${r}, ${column.header}: ${parsed.message}.`);
+        rowProblems.push({ column: column.header, message: parsed.message, effect: 'cell' });
         continue;
       }
       if (column.kind !== 'computed') values[column.key] = parsed.value;
+      if (parsed.note) remarks[column.key] = parsed.note;
     }
     if (!anything) continue; // blank rows (e.g. left by deleting a row's contents)
     for (const { index, text } of typedQuadrant) {
@@ -398,29 +499,54 @@ function readSheet(
       // "Unplaced" is what the export writes for a stakeholder still waiting in the tray.
       if (text.toLowerCase() !== derived.toLowerCase() && text !== 'Unplaced')
         notes.push(
-          `${name} sheet, cell ${columnLetter(index)}${r}: the Quadrant “${text}” was typed in, but the quadrant follows from Power and Interest${derived ? ` (here “${derived}”)` : ''}, so the typed value is ignored. To move the stakeholder, change Power or Interest.`,
+          `${label}, cell ${columnLetter(index)}${r}: the Quadrant “${text}” was typed in, but the quadrant follows from Power and Interest${derived ? ` (here “${derived}”)` : ''}, so the typed value is ignored. To move the stakeholder, change Power or Interest.`,
         );
     }
-    const id = values.id;
-    for (const k of columns.map((c) => c.column))
-      if (
-        k.required &&
-        k.kind !== 'id' &&
-        (values[k.key] === null || values[k.key] === '') &&
-        !(typeof id === 'string' && spec.exportedBlank(id, k.key))
-      )
-        errors.push(`${name} sheet, row ${r}, ${k.header}: a value is needed.`);
-    if (typeof id === 'string') {
+    const id = typeof values.id === 'string' ? values.id : null;
+    const existing = id !== null && spec.known(id);
+    for (const k of columns.map((c) => c.column)) {
+      if (!k.required || k.kind === 'id' || (spec.blankMeansUnset ?? []).includes(k.key)) continue;
+      if (!(k.key in values) || (values[k.key] !== null && values[k.key] !== '')) continue;
+      if (id !== null && spec.exportedBlank(id, k.key)) continue;
+      delete values[k.key];
+      rowProblems.push(
+        existing
+          ? { column: k.header, message: 'a value is needed', effect: 'cell' }
+          : {
+              column: k.header,
+              message: `a value is needed, so the row is not added`,
+              effect: 'row',
+            },
+      );
+    }
+    if (id !== null) {
       const first = ids.get(id);
       if (first !== undefined)
-        errors.push(
-          `${name} sheet, row ${r}, ID: “${id}” is also used on row ${first}; IDs must be unique.`,
-        );
+        rowProblems.push({
+          column: 'ID',
+          message: `“${id}” is also used on row ${first}; IDs must be unique, so this row is not imported (row ${first} is)`,
+          effect: 'row',
+        });
       else ids.set(id, r);
     }
-    rows.push({ row: r, values });
+    const rowName = nameColumn ? cellString(row.getCell(nameColumn.index)).trim() || null : null;
+    // A new row whose name cannot be read cannot be added.
+    const skipped =
+      rowProblems.some((p) => p.effect === 'row') ||
+      (!existing && !('name' in values) && rowProblems.length > 0);
+    for (const p of rowProblems)
+      problems.push({
+        sheet,
+        row: r,
+        name: rowName,
+        column: p.column,
+        message: `${label}, row ${r}${p.column ? `, ${p.column}` : ''}: ${p.message}.`,
+        detail: `${p.column ? `${p.column}: ` : ''}${p.message}.`,
+        effect: skipped ? 'row' : p.effect,
+      });
+    if (!skipped) rows.push({ row: r, values, remarks });
   }
-  return { present: true, columns: columns.map((c) => c.column), rows };
+  return { present: true, columns: columns.map((c) => c.column), rows, worksheet: ws };
 }
 
 // ---------------------------------------------------------------- diff
@@ -430,8 +556,50 @@ type Display = (value: Value) => string;
 
 const show: Display = (v) => (v === null || v === '' ? '—' : String(v));
 
+/** Numbers as people read them: thousands separated, the decimals they have ("1,050", "12.5"). */
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+const showNumber: Display = (v) => (typeof v === 'number' ? NUMBER.format(v) : show(v));
+
+/** The stakeholder's place on the matrix as the preview shows it. */
+const POSITION_LABELS: Readonly<Record<string, string>> = {
+  placed: 'On the matrix',
+  unplaced: 'Not set (in the Unplaced tray)',
+};
+
+/** The pseudo-column for a stakeholder's place on the matrix (set by emptying Power or Interest). */
+const POSITION_COLUMN: RoundTripColumn = {
+  key: POSITION_KEY,
+  header: 'Matrix position',
+  kind: 'choice',
+  width: 0,
+};
+
+/**
+ * A stakeholder row's values with its place on the matrix: an empty Power or
+ * Interest means "not set" (the Unplaced tray, keeping the stored score);
+ * two scores place it — except a stakeholder still in the tray whose scores
+ * come back as the export wrote them, which stays there.
+ */
+function withPosition(values: Readonly<Record<string, Value>>, current?: Stakeholder) {
+  if (!('power' in values) && !('interest' in values)) return values;
+  const { power, interest } = values;
+  const out: Record<string, Value> = { ...values };
+  if (power === null || interest === null) {
+    out[POSITION_KEY] = 'unplaced';
+    if (power === null) delete out.power;
+    if (interest === null) delete out.interest;
+  } else if (typeof power === 'number' && typeof interest === 'number')
+    out[POSITION_KEY] =
+      current && !isPlaced(current) && power === current.power && interest === current.interest
+        ? 'unplaced'
+        : 'placed';
+  return out;
+}
+
 function stakeholderValue(s: Stakeholder, key: string): Value {
   switch (key) {
+    case POSITION_KEY:
+      return isPlaced(s) ? 'placed' : 'unplaced';
     case 'nextCheckpoint':
       return s.nextCheckpoint;
     case 'partnerType':
@@ -454,6 +622,8 @@ function displayStakeholder(key: string): Display {
       return (v) => (v === null ? '—' : stanceLabel(v as Stakeholder['currentStance']));
     case 'nextCheckpoint':
       return (v) => (v === null ? '—' : formatDate(String(v)));
+    case POSITION_KEY:
+      return (v) => POSITION_LABELS[String(v)] ?? show(v);
     default:
       return show;
   }
@@ -486,6 +656,7 @@ function displayIndicator(key: string): Display {
       v === null ? '—' : (FREQUENCY_LABELS[v as keyof typeof FREQUENCY_LABELS] ?? show(v));
   if (key === 'baselineDate' || key === 'targetDate')
     return (v) => (v === null ? '—' : formatDate(String(v)));
+  if (key === 'baseline' || key === 'target') return showNumber;
   return show;
 }
 
@@ -526,6 +697,11 @@ function diffSheet<T extends { id: string }>(
   valueOf: (item: T, key: string) => Value,
   displayOf: (key: string) => Display,
   defaults: Readonly<Record<string, Value>>,
+  /** The values a row gives an entry (or a new one), when that depends on the entry. */
+  valuesFor: (values: Readonly<Record<string, Value>>, current?: T) => Record<string, Value> = (
+    v,
+  ) => ({ ...v }),
+  extraColumns: readonly RoundTripColumn[] = [],
 ): SheetDiff {
   if (!data.present)
     return {
@@ -543,12 +719,26 @@ function diffSheet<T extends { id: string }>(
   const added: AddedRow[] = [];
   const changed: ChangedRow[] = [];
   /** Rows with no ID, or an ID the plan does not have: new, or an entry whose ID was cleared or mistyped. */
-  const unknown: { row: number; id: string | null; values: Record<string, Value> }[] = [];
+  const unknown: {
+    row: number;
+    id: string | null;
+    values: Record<string, Value>;
+    remarks: Readonly<Record<string, string>>;
+  }[] = [];
   let unchanged = 0;
-  const editable = data.columns.filter((c) => c.kind !== 'computed' && c.key !== 'id');
-  const changesOf = (current: T, values: Record<string, Value>): FieldChange[] => {
+  const editable = [
+    ...data.columns.filter((c) => c.kind !== 'computed' && c.key !== 'id'),
+    ...extraColumns,
+  ];
+  const changesOf = (
+    current: T,
+    values: Readonly<Record<string, Value>>,
+    remarks: Readonly<Record<string, string>>,
+  ): FieldChange[] => {
     const changes: FieldChange[] = [];
     for (const column of editable) {
+      // A cell with a problem (or a score left empty) leaves the entry's value as it is.
+      if (!(column.key in values)) continue;
       const stored = valueOf(current, column.key);
       // Text is compared as the export wrote it (characters Excel cannot hold left out).
       const before =
@@ -556,26 +746,30 @@ function diffSheet<T extends { id: string }>(
       const after = values[column.key] ?? null;
       if ((before ?? null) === after || (before === '' && after === null)) continue;
       const display = displayOf(column.key);
+      const note = remarks[column.key];
       changes.push({
         key: column.key,
         label: column.header,
         before: display(stored),
         after: display(after),
+        ...(note ? { note } : {}),
       });
     }
     return changes;
   };
-  for (const { row, values: raw } of data.rows) {
+  for (const { row, values: raw, remarks } of data.rows) {
     const values = normalise(raw, defaults);
     const id = typeof values.id === 'string' ? values.id : null;
     const current = id ? byId.get(id) : undefined;
     if (!current) {
-      unknown.push({ row, id, values });
+      unknown.push({ row, id, values, remarks });
       continue;
     }
     inSheet.add(current.id);
-    const changes = changesOf(current, values);
-    if (changes.length) changed.push({ id: current.id, name: nameOf(current), changes, values });
+    const own = valuesFor(values, current);
+    const changes = changesOf(current, own, remarks);
+    if (changes.length)
+      changed.push({ id: current.id, name: nameOf(current), changes, values: own });
     else unchanged++;
   }
   const missingEntries = existing.filter((e) => !inSheet.has(e.id));
@@ -584,24 +778,25 @@ function diffSheet<T extends { id: string }>(
   for (const e of missingEntries)
     if (!byName.has(nameKey(nameOf(e)))) byName.set(nameKey(nameOf(e)), e);
   const unmatched: UnmatchedRow[] = [];
-  for (const { row, id, values } of unknown) {
+  for (const { row, id, values, remarks } of unknown) {
     const name = String(values.name ?? '');
     const candidate = byName.get(nameKey(name));
     if (!candidate) {
-      added.push({ id, name, values });
+      added.push({ id, name, values: valuesFor(values) });
       continue;
     }
     byName.delete(nameKey(name));
+    const own = valuesFor(values, candidate);
     unmatched.push({
       row,
       id,
       name,
-      values,
+      values: valuesFor(values),
       candidate: {
         id: candidate.id,
         name: nameOf(candidate),
-        changes: changesOf(candidate, values),
-        values,
+        changes: changesOf(candidate, own, remarks),
+        values: own,
       },
     });
   }
@@ -614,13 +809,17 @@ function diffRoundTrip(
   plan: Plan,
   sheets: { stakeholders: SheetRows; indicators: SheetRows },
   readingNotes: readonly string[],
+  problems: readonly RoundTripProblem[],
 ): RoundTripPreview {
   const notes: string[] = [];
-  if (!sheets.stakeholders.present)
+  const unreadable = (sheet: RoundTripSheet) =>
+    problems.some((p) => p.sheet === sheet && p.effect === 'sheet');
+  // A sheet that was found but could not be read is said in the problems, not here.
+  if (!sheets.stakeholders.present && !unreadable('stakeholders'))
     notes.push(
       `The workbook has no “${SHEETS.stakeholders}” sheet: stakeholders stay as they are.`,
     );
-  if (!sheets.indicators.present)
+  if (!sheets.indicators.present && !unreadable('indicators'))
     notes.push(`The workbook has no “${SHEETS.indicators}” sheet: indicators stay as they are.`);
   if (sheets.stakeholders.present && !sheets.stakeholders.columns.some((c) => c.key === 'contact'))
     notes.push(
@@ -636,6 +835,10 @@ function diffRoundTrip(
       stakeholderValue,
       displayStakeholder,
       STAKEHOLDER_DEFAULTS,
+      withPosition,
+      sheets.stakeholders.columns.some((c) => c.key === 'power' || c.key === 'interest')
+        ? [POSITION_COLUMN]
+        : [],
     ),
     indicators: diffSheet(
       'indicators',
@@ -647,6 +850,7 @@ function diffRoundTrip(
       INDICATOR_DEFAULTS,
     ),
     notes,
+    problems,
   };
 }
 
@@ -684,8 +888,9 @@ export async function readRoundTripWorkbook(
   } catch {
     return fail(`${fileName} could not be read as an Excel workbook; it may be damaged.`);
   }
-  const errors: string[] = [];
+  const problems: RoundTripProblem[] = [];
   const notes: string[] = [];
+  const taken = new Set<ExcelJS.Worksheet>();
   const blank = <T extends { id: string }>(
     entries: readonly T[],
     valueOf: (entry: T, key: string) => Value,
@@ -697,54 +902,90 @@ export async function readRoundTripWorkbook(
       return typeof value === 'string' && cellText(value) === '';
     };
   };
+  const stakeholderIds = new Set(plan.stakeholders.entries.map((e) => e.id));
   const stakeholders = readSheet(
     wb,
     {
+      sheet: 'stakeholders',
       name: SHEETS.stakeholders,
       columns: STAKEHOLDER_COLUMNS,
       shape: Stakeholder.shape,
       exportedBlank: blank(plan.stakeholders.entries, stakeholderValue),
+      known: (id) => stakeholderIds.has(id),
+      blankMeansUnset: ['power', 'interest'],
     },
-    errors,
+    problems,
     notes,
+    taken,
   );
   const units = new Map(plan.indicators.map((i) => [i.id, i.unit]));
   const indicators = readSheet(
     wb,
     {
+      sheet: 'indicators',
       name: SHEETS.indicators,
       columns: INDICATOR_COLUMNS,
       shape: Indicator.shape,
       unitOf: (id) => units.get(id) ?? '',
       exportedBlank: blank(plan.indicators, indicatorValue),
+      known: (id) => units.has(id),
     },
-    errors,
+    problems,
     notes,
+    taken,
   );
+  if (!stakeholders.worksheet && !indicators.worksheet)
+    return fail(
+      `${fileName} has no “${SHEETS.stakeholders}” or “${SHEETS.indicators}” sheet, and no sheet has their headings. Import a workbook exported by this app.`,
+    );
   if (!stakeholders.present && !indicators.present)
     return fail(
-      `${fileName} has no “${SHEETS.stakeholders}” or “${SHEETS.indicators}” sheet. Import a workbook exported by this app; keep the sheet names as they were.`,
+      `${fileName} was not imported: ${byCount(problems.length, 'one problem needs', `${formatCount(problems.length)} problems need`)} fixing first. Nothing in the plan changed.`,
+      problems.map((p) => p.message),
     );
-  // Indicators must measure something that exists in the plan.
+  // Indicators must measure something that exists in the plan: an unknown ID leaves the cell as it is.
   if (indicators.present) {
     const subjects = new Set([
       ...plan.theoryOfChange.nodes.map((n) => n.id),
       ...plan.logicModel.items.map((i) => i.id),
     ]);
-    for (const { row, values } of indicators.rows)
-      for (const id of splitIds(values.subjectIds ?? null))
-        if (!subjects.has(id))
-          errors.push(
-            `${SHEETS.indicators} sheet, row ${row}, Measures (IDs): “${id}” is not an element of this plan's theory of change or logic model.`,
-          );
+    const nameColumn = 'name';
+    for (const { row, values } of indicators.rows) {
+      const unknownIds = splitIds(values.subjectIds ?? null).filter((id) => !subjects.has(id));
+      if (unknownIds.length === 0) continue;
+      delete values.subjectIds;
+      const label =
+        indicators.worksheet?.name === SHEETS.indicators
+          ? `${SHEETS.indicators} sheet`
+          : `“${indicators.worksheet?.name}” sheet`;
+      for (const id of unknownIds)
+        problems.push({
+          sheet: 'indicators',
+          row,
+          name: typeof values[nameColumn] === 'string' ? values[nameColumn] : null,
+          column: 'Measures (IDs)',
+          message: `${label}, row ${row}, Measures (IDs): “${id}” is not an element of this plan's theory of change or logic model.`,
+          detail: `Measures (IDs): “${id}” is not an element of this plan's theory of change or logic model.`,
+          effect: 'cell',
+        });
+    }
   }
-  if (errors.length) {
-    const shown = errors.slice(0, MAX_DETAILS);
-    if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more.`);
-    return fail(
-      `${fileName} was not imported: ${errors.length === 1 ? 'one problem needs' : `${errors.length} problems need`} fixing first. Nothing in the plan changed.`,
-      shown,
-    );
-  }
-  return { ok: true, preview: diffRoundTrip(plan, { stakeholders, indicators }, notes) };
+  // Edits in sheets the round trip does not read are counted, so none goes unnoticed.
+  notes.push(
+    ...(await otherSheetEdits(
+      wb,
+      plan,
+      [stakeholders.worksheet, indicators.worksheet].filter((w) => w !== null),
+      // The audience, should the Summary not say: Contact is internal only, scores not partner-safe.
+      stakeholders.columns.some((c) => c.key === 'contact')
+        ? 'internal'
+        : stakeholders.present
+          ? 'funder'
+          : 'partner',
+    )),
+  );
+  problems.sort((a, b) =>
+    a.sheet === b.sheet ? (a.row ?? 0) - (b.row ?? 0) : a.sheet === 'stakeholders' ? -1 : 1,
+  );
+  return { ok: true, preview: diffRoundTrip(plan, { stakeholders, indicators }, notes, problems) };
 }

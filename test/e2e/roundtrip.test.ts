@@ -1,10 +1,12 @@
 /**
  * The Excel round trip never drops data (issue 11), in Chromium: a recipient
  * adds a "Funder comments" column, clears the Skills Fund board's ID and
- * types 75% in a Power cell; the preview says the column is ignored, offers
- * the row without an ID as the Skills Fund board (unticked), keeps the entry
+ * types 75% in a Power cell; the preview says the column is ignored, asks
+ * whether the row without an ID is the Skills Fund board or a new
+ * stakeholder (no default: Apply waits for the choice), keeps the entry
  * with no row unless ticked for removal, and shows Power 95 → 75. Applied,
- * it is one undo step.
+ * it is one undo step. A workbook with a bad cell lists it and imports the
+ * rest, leaving that cell's value as it is.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,19 +115,39 @@ describe('Excel round trip never drops data', () => {
         { exact: false },
       )
       .waitFor();
-    // Unticked: the row without an ID would be added, the old entry kept; nothing removed.
+    // New-user finding 11: no default. The row without an ID waits for a choice and Apply is
+    // blocked, saying which row; the entry it may be is not offered for removal meanwhile.
     const stakeholders = preview.getByRole('region', { name: 'Stakeholders changes' });
+    await stakeholders
+      .getByRole('heading', { name: 'Stakeholders: 1 changed, 1 waiting for your choice' })
+      .waitFor();
+    const choice = stakeholders.getByRole('group', { name: 'Row 2, “Skills Fund board”' });
+    const same = choice.getByRole('radio', { name: /^Row 2 is “Skills Fund board”: update it/ });
+    const asNew = choice.getByRole('radio', {
+      name: /^Row 2 is another stakeholder: add it as new/,
+    });
+    expect(await same.isChecked()).toBe(false);
+    expect(await asNew.isChecked()).toBe(false);
+    const apply = dialog.getByRole('button', { name: 'Apply changes' });
+    expect(await apply.isDisabled()).toBe(true);
+    await dialog
+      .getByText(
+        'Choose for row 2 (“Skills Fund board”) of the Stakeholders sheet whether it updates the existing entry or is added as new before applying.',
+      )
+      .waitFor();
+    const remove = stakeholders.getByRole('checkbox', { name: 'Remove “Skills Fund board”' });
+    expect(await remove.count()).toBe(0);
+    await screenshot(page, 'roundtrip-cleared-id-waiting-1366');
+
+    // Chosen "add as new": added beside the old entry, which is kept unless ticked for removal.
+    await asNew.check();
     await stakeholders
       .getByRole('heading', {
         name: 'Stakeholders: 1 added, 1 changed, 1 kept though not in the workbook',
       })
       .waitFor();
-    const same = stakeholders.getByRole('checkbox', {
-      name: /^Row 2 is “Skills Fund board”: update it/,
-    });
-    expect(await same.isChecked()).toBe(false);
-    const remove = stakeholders.getByRole('checkbox', { name: 'Remove “Skills Fund board”' });
     expect(await remove.isChecked()).toBe(false);
+    expect(await apply.isDisabled()).toBe(false);
     const ministry = stakeholders
       .getByRole('listitem')
       .filter({ hasText: 'Youth Employment Unit' });
@@ -143,7 +165,7 @@ describe('Excel round trip never drops data', () => {
     );
     expect(violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
-    await dialog.getByRole('button', { name: 'Apply changes' }).click();
+    await apply.click();
     await dialog.waitFor({ state: 'detached' });
     await waitUntilSaved(page);
     await openRegister(page);
@@ -189,6 +211,72 @@ describe('Excel round trip never drops data', () => {
     expect(await field(page, 'Power', 'Community Radio').count()).toBe(0);
     await page.getByRole('button', { name: 'Undo Import from Excel' }).click();
     expect(await field(page, 'Power', 'Community Radio').inputValue()).toBe('25');
+    expect(appErrors(page)).toEqual([]);
+  });
+
+  it('a workbook with one bad cell lists it and imports the rest, leaving that cell as it is', async () => {
+    const page = await openSample({ width: 1280, height: 720 });
+    const file = await exportWorkbook(page);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sh = wb.getWorksheet('Stakeholders')!;
+    const fund = rowWith(sh, 'sh-skills-fund');
+    fund.getCell(col(sh, 'Interest (0–100)')).value = 'high'; // the bad cell
+    fund.getCell(col(sh, 'Relationship owner')).value = 'Daniel Osei, Partnerships Lead';
+    rowWith(sh, 'sh-ministry').getCell(col(sh, 'Power (0–100)')).value = 75;
+    rowWith(sh, 'sh-union').getCell(col(sh, 'Interest (0–100)')).value = '55.5';
+    sh.name = 'Stakeholders (Fund comments)'; // renamed: found by its headings
+    const ind = wb.getWorksheet('Indicators')!;
+    rowWith(ind, 'ind-enrolments').getCell(col(ind, 'Target')).value = '1,050';
+    const catalog = wb.getWorksheet('Content catalog')!;
+    catalog.getRow(3).getCell(col(catalog, 'Hours')).value = 14;
+    const edited = join(scratch, 'one-bad-cell.xlsx');
+    await wb.xlsx.writeFile(edited);
+
+    const dialog = await importFile(page, edited);
+    const preview = dialog.getByLabel('Preview of changes');
+    const notes = preview.getByRole('list', { name: 'Notes on the workbook' });
+    await notes
+      .getByText(
+        'The workbook has no “Stakeholders” sheet; the sheet “Stakeholders (Fund comments)” has its headings, so it was read as the Stakeholders sheet.',
+      )
+      .waitFor();
+    await notes.getByText(/^Content catalog sheet: 1 cell differs from the plan/).waitFor();
+    const problems = preview.getByRole('region', { name: 'Problems in the workbook' });
+    await problems
+      .getByRole('heading', { name: '1 problem: not imported, the plan keeps its values' })
+      .waitFor();
+    const fundProblems = problems.getByRole('listitem').filter({ hasText: 'Skills Fund board' });
+    expect(await fundProblems.first().innerText()).toContain(
+      'Interest (0–100): “high” is not a number from 0 to 100.',
+    );
+    const stakeholders = preview.getByRole('region', { name: 'Stakeholders changes' });
+    await stakeholders.getByRole('heading', { name: 'Stakeholders: 3 changed' }).waitFor();
+    // The row's other change is applied; the rounded score and the target say how they read.
+    expect(await stakeholders.innerText()).toMatch(
+      /Relationship owner: .*\s*→\s*Daniel Osei, Partnerships Lead/,
+    );
+    expect(await stakeholders.innerText()).toContain('(55.5 rounded to a whole score)');
+    const indicators = preview.getByRole('region', { name: 'Indicators changes' });
+    expect(await indicators.innerText()).toMatch(/Target: 1,900\s*→\s*1,050/);
+    await screenshot(page, 'roundtrip-one-bad-cell-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const box = await dialog.boundingBox();
+    expect(box!.width).toBeGreaterThan(1000);
+    await screenshot(page, 'roundtrip-one-bad-cell-1920');
+    const violations = (await new AxeBuilder(page).analyze()).filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(violations.map((v) => `${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Apply changes, leave 1 problem out' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitUntilSaved(page);
+    await openRegister(page);
+    expect(await field(page, 'Power', 'Youth Employment Unit').inputValue()).toBe('75');
+    expect(await field(page, 'Interest', 'Trades Council').inputValue()).toBe('56');
+    // The bad cell is left as it is.
+    expect(await field(page, 'Interest', 'Skills Fund board').inputValue()).toBe('85');
     expect(appErrors(page)).toEqual([]);
   });
 });

@@ -53,6 +53,13 @@ function expectFailure(result: RoundTripResult, text: string) {
   expect([result.message, ...result.details].join(' ')).toContain(text);
 }
 
+/** The problems of a preview that can still be applied, as one text. */
+function expectProblem(result: RoundTripResult, text: string) {
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.preview.problems.map((p) => p.message).join(' ')).toContain(text);
+}
+
 describe('round trip of an unedited workbook', { timeout: 30_000 }, () => {
   it('changes nothing', async () => {
     for (const profile of ['internal', 'funder'] as const) {
@@ -156,7 +163,8 @@ describe('round trip of an edited workbook', { timeout: 30_000 }, () => {
     expect(indicators.changed).toEqual([
       expect.objectContaining({
         id: indicator.id,
-        changes: [{ key: 'target', label: 'Target', before: '4000', after: '4500' }],
+        // Shown with thousands separators (issue 11, new-user finding 14).
+        changes: [{ key: 'target', label: 'Target', before: '4,000', after: '4,500' }],
       }),
     ]);
 
@@ -242,15 +250,23 @@ describe('bad workbooks change nothing and say why', { timeout: 30_000 }, () => 
     const wb = await exported();
     const sh = wb.getWorksheet('Stakeholders')!;
     sh.getRow(1).getCell(col(sh, 'Power (0–100)')).value = 'Influence';
-    // A renamed required heading fails the import; the unknown heading is named to explain it.
-    expectFailure(
-      await readRoundTripWorkbook(await bytesOf(wb), plan),
-      '“Influence” is not one this app exports',
-    );
+    // A renamed required heading: that sheet is not read (the Indicators sheet still is, since
+    // new-user finding 12); the unknown heading is named to explain it.
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expectProblem(result, '“Influence” is not one this app exports');
+    expectProblem(result, '“Power (0–100)” is missing');
+    expectProblem(result, 'The Stakeholders sheet was not read: stakeholders stay as they are.');
+    if (!result.ok) return;
+    expect(result.preview.stakeholders.present).toBe(false);
+    expect(result.preview.indicators.unchanged).toBe(plan.indicators.length);
+    // Both sheets unreadable: nothing is imported at all.
+    const ind = wb.getWorksheet('Indicators')!;
+    ind.getRow(1).getCell(col(ind, 'Indicator')).value = 'Measure';
     expectFailure(
       await readRoundTripWorkbook(await bytesOf(wb), plan),
       '“Power (0–100)” is missing',
     );
+    expectFailure(await readRoundTripWorkbook(await bytesOf(wb), plan), '“Indicator” is missing');
   });
 
   it('refuses wrong types, naming the row and column', async () => {
@@ -262,22 +278,48 @@ describe('bad workbooks change nothing and say why', { timeout: 30_000 }, () => 
     const ind = wb.getWorksheet('Indicators')!;
     ind.getRow(2).getCell(col(ind, 'Baseline')).value = 'n/a';
     ind.getRow(3).getCell(col(ind, 'Measures (IDs)')).value = 'nowhere';
+    sh.getRow(5).getCell(col(sh, 'Power (0–100)')).value = 12;
     const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
-    expectFailure(
+    // Since new-user finding 12 each bad cell is a problem left as it is, not a refusal of the file.
+    expectProblem(
       result,
       'Stakeholders sheet, row 3, Interest (0–100): “very high” is not a number from 0 to 100',
     );
-    expectFailure(result, 'row 4, Next checkpoint: “soon” is not a date');
-    expectFailure(result, 'row 5, Relation: “Friend” is not one of Stakeholder, Partner');
-    expectFailure(result, 'Indicators sheet, row 2, Baseline: “n/a” is not a number');
-    expectFailure(result, 'row 3, Measures (IDs): “nowhere” is not an element');
-    expectFailure(result, 'Nothing in the plan changed');
+    expectProblem(result, 'row 4, Next checkpoint: “soon” is not a date');
+    expectProblem(result, 'row 5, Relation: “Friend” is not one of Stakeholder, Partner');
+    expectProblem(result, 'Indicators sheet, row 2, Baseline: “n/a” is not a number');
+    expectProblem(result, 'row 3, Measures (IDs): “nowhere” is not an element');
+    if (!result.ok) return;
+    expect(result.preview.problems.every((p) => p.effect === 'cell')).toBe(true);
+    // The row's other change (Power 12 on row 5) is applied; the bad cells keep the plan's values.
+    const row5 = plan.stakeholders.entries[3]!;
+    expect(result.preview.stakeholders.changed).toEqual([
+      expect.objectContaining({
+        id: row5.id,
+        changes: [
+          { key: 'power', label: 'Power (0–100)', before: String(row5.power), after: '12' },
+        ],
+      }),
+    ]);
+    expect(result.preview.indicators.changed).toEqual([]);
+    const next = produce(plan, (d) => applyRoundTrip(d, result.preview, (p) => p));
+    expect(next.stakeholders.entries[3]).toEqual({ ...row5, power: 12 });
+    expect(next.stakeholders.entries[1]).toEqual(plan.stakeholders.entries[1]);
+    expect(next.indicators).toEqual(plan.indicators);
   });
 
   it('refuses duplicate IDs', async () => {
     const wb = await exported();
     const sh = wb.getWorksheet('Stakeholders')!;
     sh.getRow(3).getCell(1).value = sh.getRow(2).getCell(1).value;
-    expectFailure(await readRoundTripWorkbook(await bytesOf(wb), plan), 'IDs must be unique');
+    const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
+    expectProblem(result, 'IDs must be unique');
+    expectProblem(result, 'so this row is not imported (row 2 is)');
+    if (!result.ok) return;
+    expect(result.preview.problems.map((p) => [p.row, p.effect])).toEqual([[3, 'row']]);
+    // Row 3's own entry has no row left: kept unless ticked, never silently removed.
+    expect(result.preview.stakeholders.missing.map((m) => m.id)).toEqual([
+      plan.stakeholders.entries[1]!.id,
+    ]);
   });
 });

@@ -2,23 +2,31 @@
  * "Import from Excel…": reads the Stakeholders and Indicators sheets of a
  * workbook this app exported (after a recipient edited it), shows what would
  * be added and changed, field by field, and applies it only on confirmation
- * — as one undo step. Nothing is removed, and no row without an ID is taken
- * for an existing entry, unless the planner ticks it here: entries with no
- * row in the workbook are listed with a "Remove" checkbox (unticked), and a
- * row whose ID was cleared is offered as the entry of the same name.
+ * — as one undo step. Nothing is removed unless the planner ticks it here
+ * (entries with no row in the workbook are listed with a "Remove" checkbox,
+ * unticked), and a row whose ID was cleared but whose name is an existing
+ * entry's waits for a choice — update that entry, or add it as new — with
+ * Apply blocked until every such row is decided: no default makes a
+ * duplicate. Cells that cannot be read are listed row by row and left as
+ * they are; the other changes can still be applied.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import {
+  choiceFor,
   decideRoundTrip,
   isEmptyPreview,
   matchKey,
   NO_DECISIONS,
   removalKey,
+  undecidedRows,
   type RoundTripDecisions,
   type RoundTripPreview,
+  type RoundTripProblem,
   type SheetDiff,
+  type UnmatchedRow,
 } from '../../../../shared/export/roundtrip-model';
+import { byCount, countOf, formatCount } from '../../../../shared/words';
 import { importWorkbook, withRowIds } from '../../../../shared/commands/plan-io';
 import { newId } from '../../../../shared/plan/create';
 import { notifyUndoable } from '../../app/workbench';
@@ -35,11 +43,21 @@ const ENTRY_NOUN = { stakeholders: 'stakeholder', indicators: 'indicator' } as c
 /** Counts like "2 added, 1 changed, 1 removed, 1 kept though not in the workbook". */
 function summary(diff: SheetDiff): string {
   const parts = [
-    diff.added.length && `${diff.added.length} added`,
-    diff.changed.length && `${diff.changed.length} changed`,
-    diff.removed.length && `${diff.removed.length} removed`,
+    diff.added.length && `${formatCount(diff.added.length)} added`,
+    diff.changed.length && `${formatCount(diff.changed.length)} changed`,
+    diff.removed.length && `${formatCount(diff.removed.length)} removed`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no changes';
+}
+
+/** "row 6 (“Riveline Mobile”) of the Stakeholders sheet, row 9 (“…”) …" for the rows still waiting. */
+function waitingRows(rows: readonly UnmatchedRow[], preview: RoundTripPreview): string {
+  return rows
+    .map((row) => {
+      const sheet = preview.stakeholders.unmatched.includes(row) ? 'Stakeholders' : 'Indicators';
+      return `row ${row.row} (“${row.name}”) of the ${sheet} sheet`;
+    })
+    .join(', ');
 }
 
 function toggle(list: readonly string[], key: string, on: boolean): string[] {
@@ -52,6 +70,7 @@ function FieldChanges({ changes }: { changes: SheetDiff['changed'][number]['chan
       {changes.map((c) => (
         <li key={c.key}>
           {c.label}: <del>{c.before}</del> → <ins>{c.after}</ins>
+          {c.note && <span className="roundtrip-field-note"> ({c.note})</span>}
         </li>
       ))}
     </ul>
@@ -74,18 +93,21 @@ function SheetPreview({
   const label = SHEET_LABELS[diff.sheet];
   const noun = ENTRY_NOUN[diff.sheet];
   if (!diff.present) return null;
-  const matched = new Set(
+  // A row's candidate is offered for removal only once the row is added as new.
+  const held = new Set(
     diff.unmatched
-      .filter((row) => decisions.match.includes(matchKey(diff.sheet, row.row)))
+      .filter((row) => choiceFor(decisions, diff.sheet, row.row) !== 'add')
       .map((row) => row.candidate.id),
   );
-  const missing = diff.missing.filter((e) => !matched.has(e.id));
+  const missing = diff.missing.filter((e) => !held.has(e.id));
   const kept = missing.filter((e) => !decisions.remove.includes(removalKey(diff.sheet, e.id)));
   return (
     <section className="export-diff" aria-label={`${label} changes`}>
       <h3>
         {label}: {summary(decided)}
-        {kept.length > 0 && `, ${kept.length} kept though not in the workbook`}
+        {kept.length > 0 && `, ${formatCount(kept.length)} kept though not in the workbook`}
+        {decided.unmatched.length > 0 &&
+          `, ${formatCount(decided.unmatched.length)} waiting for your choice`}
         {decided.unchanged > 0 && (
           <span className="export-hint"> ({decided.unchanged} unchanged)</span>
         )}
@@ -104,43 +126,73 @@ function SheetPreview({
       )}
       {diff.unmatched.length > 0 && (
         <>
-          <h4>Rows without a known ID</h4>
+          <h4>Rows without a known ID: choose for each</h4>
           <ul className="roundtrip-choices">
             {diff.unmatched.map((row) => {
               const key = matchKey(diff.sheet, row.row);
-              const on = decisions.match.includes(key);
+              const choice = choiceFor(decisions, diff.sheet, row.row);
+              const choose = (next: 'update' | 'add') =>
+                onDecide({
+                  ...decisions,
+                  match: toggle(decisions.match, key, next === 'update'),
+                  addNew: toggle(decisions.addNew ?? [], key, next === 'add'),
+                });
+              const group = `roundtrip-${key.replace(/[^a-z0-9-]/gi, '-')}`;
               return (
                 <li key={key}>
-                  <p>
-                    {row.id === null
-                      ? `Row ${row.row}, “${row.name}”, has no ID.`
-                      : `Row ${row.row}, “${row.name}”, has the ID “${row.id}”, which is not in the plan.`}{' '}
-                    The {noun} “{row.candidate.name}” has no row of its own: its ID may have been{' '}
-                    {row.id === null ? 'cleared' : 'changed'}.
-                  </p>
-                  <label className="roundtrip-choice">
-                    <input
-                      type="checkbox"
-                      checked={on}
-                      onChange={(e) =>
-                        onDecide({
-                          ...decisions,
-                          match: toggle(decisions.match, key, e.target.checked),
-                        })
-                      }
-                    />
-                    Row {row.row} is “{row.candidate.name}”: update it (its ID
-                    {diff.sheet === 'stakeholders' ? ', engagement actions and history' : ''} stay)
-                  </label>
-                  {on ? (
-                    row.candidate.changes.length > 0 ? (
-                      <FieldChanges changes={row.candidate.changes} />
-                    ) : (
-                      <p className="export-hint">No field changes.</p>
-                    )
-                  ) : (
-                    <p className="export-hint">Unticked: added as a new {noun}.</p>
-                  )}
+                  <fieldset
+                    className={`roundtrip-decision${choice ? '' : ' roundtrip-waiting'}`}
+                    aria-describedby={`${group}-why`}
+                  >
+                    <legend>
+                      Row {row.row}, “{row.name}”
+                    </legend>
+                    <p id={`${group}-why`}>
+                      {row.id === null
+                        ? `Row ${row.row} has no ID.`
+                        : `Row ${row.row} has the ID “${row.id}”, which is not in the plan.`}{' '}
+                      The {noun} “{row.candidate.name}” has no row of its own: its ID may have been{' '}
+                      {row.id === null ? 'cleared' : 'changed'}.
+                    </p>
+                    <label className="roundtrip-choice">
+                      <input
+                        type="radio"
+                        name={group}
+                        checked={choice === 'update'}
+                        onChange={() => choose('update')}
+                      />
+                      Row {row.row} is “{row.candidate.name}”: update it (its ID
+                      {diff.sheet === 'stakeholders' ? ', engagement actions and history' : ''}{' '}
+                      stay)
+                    </label>
+                    <label className="roundtrip-choice">
+                      <input
+                        type="radio"
+                        name={group}
+                        checked={choice === 'add'}
+                        onChange={() => choose('add')}
+                      />
+                      Row {row.row} is another {noun}: add it as new (“{row.candidate.name}” stays
+                      as it is)
+                    </label>
+                    {choice === 'update' &&
+                      (row.candidate.changes.length > 0 ? (
+                        <FieldChanges changes={row.candidate.changes} />
+                      ) : (
+                        <p className="export-hint">No field changes.</p>
+                      ))}
+                    {choice === 'add' && (
+                      <p className="export-hint">
+                        Added as a second {noun} named “{row.name}”. “{row.candidate.name}” has no
+                        row, so it is listed below, kept unless you tick it for removal.
+                      </p>
+                    )}
+                    {choice === null && (
+                      <p className="roundtrip-wait">
+                        Waiting for your choice: nothing can be applied until you choose.
+                      </p>
+                    )}
+                  </fieldset>
                 </li>
               );
             })}
@@ -192,6 +244,72 @@ function SheetPreview({
           </ul>
         </>
       )}
+    </section>
+  );
+}
+
+const EFFECT_LABELS = {
+  cell: 'Left as it is',
+  row: 'Row not imported',
+  sheet: 'Sheet not read',
+} as const;
+
+/**
+ * What cannot be imported, row by row: each cell with a problem keeps the
+ * plan's value while the row's other changes are applied; a row that cannot
+ * be matched or added is left out whole; a sheet that cannot be read changes
+ * nothing.
+ */
+function Problems({ problems }: { problems: readonly RoundTripProblem[] }) {
+  const groups: { key: string; title: string; items: RoundTripProblem[] }[] = [];
+  for (const p of problems) {
+    const key = `${p.sheet}:${p.row ?? 'sheet'}`;
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      const sheet = SHEET_LABELS[p.sheet];
+      group = {
+        key,
+        title:
+          p.row === null
+            ? `${sheet} sheet`
+            : `${sheet} row ${p.row}${p.name ? ` · ${p.name}` : ''}`,
+        items: [],
+      };
+      groups.push(group);
+    }
+    group.items.push(p);
+  }
+  const cells = problems.filter((p) => p.effect === 'cell').length;
+  const rows = new Set(problems.filter((p) => p.effect === 'row').map((p) => `${p.sheet}${p.row}`))
+    .size;
+  return (
+    <section className="roundtrip-problems" aria-label="Problems in the workbook">
+      <h3>
+        {countOf(problems.length, 'problem', 'problems')}: not imported, the plan keeps its values
+      </h3>
+      <p className="export-hint">
+        {cells > 0 &&
+          `${countOf(cells, 'cell', 'cells')} with a problem ${byCount(cells, 'is', 'are')} left as ${byCount(cells, 'it is', 'they are')} in the plan; the other changes in ${byCount(cells, 'its row are', 'their rows are')} applied. `}
+        {rows > 0 && `${countOf(rows, 'row is', 'rows are')} left out whole. `}
+        To bring these values in, fix them in the workbook and import it again.
+      </p>
+      <ul className="roundtrip-problem-list">
+        {groups.map((g) => (
+          <li key={g.key}>
+            <strong>{g.title}</strong>
+            <ul>
+              {g.items.map((p) => (
+                <li key={p.message}>
+                  <span className={`export-badge roundtrip-badge-${p.effect}`}>
+                    {EFFECT_LABELS[p.effect]}
+                  </span>{' '}
+                  {p.detail}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -258,36 +376,49 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
       setError({ message: result.reason, details: [] });
       return;
     }
-    const { stakeholders, indicators } = decided;
+    const { stakeholders, indicators, problems } = decided;
     notifyUndoable(
-      `Imported from Excel: stakeholders ${summary(stakeholders)}; indicators ${summary(indicators)}.`,
+      `Imported from Excel: stakeholders ${summary(stakeholders)}; indicators ${summary(indicators)}${problems.length ? `; ${countOf(problems.length, 'problem', 'problems')} left out` : ''}.`,
       result.stepId,
     );
     onClose();
   };
 
   const empty = decided ? isEmptyPreview(decided) : true;
+  const waiting = preview ? undecidedRows(preview, decisions) : [];
+  const problems = preview?.problems ?? [];
+  const notRead = problems.filter((p) => p.effect === 'sheet');
+  const skipped = problems.length - notRead.length;
   return (
     <Dialog
       title="Import from Excel"
       onClose={onClose}
       actions={
         <>
+          {preview && waiting.length > 0 && (
+            <p className="roundtrip-blocked" id="roundtrip-blocked">
+              Choose for {waitingRows(waiting, preview)} whether it updates the existing entry or is
+              added as new before applying.
+            </p>
+          )}
           <button type="button" onClick={onClose}>
             Cancel
           </button>
           <button
             type="button"
             className="primary"
-            disabled={!decided || empty || !!busy}
+            disabled={!decided || empty || !!busy || waiting.length > 0}
+            aria-describedby={waiting.length > 0 ? 'roundtrip-blocked' : undefined}
             onClick={() => void apply()}
           >
-            Apply changes
+            {skipped > 0
+              ? `Apply changes, leave ${countOf(skipped, 'problem', 'problems')} out`
+              : 'Apply changes'}
           </button>
         </>
       }
     >
-      <div className="export-dialog">
+      <div className="export-dialog roundtrip-dialog">
         <p className="export-hint">
           Choose a workbook exported from this plan. The Stakeholders and Indicators sheets are
           read; rows are matched by their ID column. Other columns are ignored. Nothing changes
@@ -339,11 +470,18 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
                 ))}
               </ul>
             )}
+            {problems.length > 0 && <Problems problems={problems} />}
             {empty && (
               <p role="status">
-                {preview.stakeholders.missing.length + preview.indicators.missing.length === 0
-                  ? 'The workbook matches the plan: there is nothing to import.'
-                  : 'Nothing changes unless you tick an entry below for removal.'}
+                {preview.stakeholders.missing.length + preview.indicators.missing.length > 0
+                  ? 'Nothing changes unless you tick an entry below for removal.'
+                  : notRead.length > 0
+                    ? `Nothing to import from the sheets that were read, but not every sheet could be read: see the problems above. The workbook was not fully compared with the plan.`
+                    : problems.length > 0
+                      ? 'Apart from the problems above, the workbook matches the plan: nothing else to import.'
+                      : !preview.stakeholders.present || !preview.indicators.present
+                        ? `The ${preview.stakeholders.present ? 'Stakeholders' : 'Indicators'} sheet matches the plan: there is nothing to import from it.`
+                        : 'The workbook matches the plan: there is nothing to import.'}
               </p>
             )}
             <SheetPreview

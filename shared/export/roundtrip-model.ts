@@ -39,6 +39,8 @@ export interface ChangedRow {
   readonly changes: readonly FieldChange[];
   /** Parsed values of the columns present in the sheet. */
   readonly values: Readonly<Record<string, Value>>;
+  /** The sheet row it comes from. */
+  readonly row?: number;
 }
 
 /** A row that would be added. */
@@ -47,6 +49,8 @@ export interface AddedRow {
   readonly id: string | null;
   readonly name: string;
   readonly values: Readonly<Record<string, Value>>;
+  /** The sheet row it comes from. */
+  readonly row?: number;
 }
 
 /** An entry of the plan, by id and name. */
@@ -57,8 +61,11 @@ export interface EntryRef {
 
 /**
  * A row without an ID, or with an ID the plan does not have, whose name is
- * that of an entry with no row of its own (its ID cell was probably cleared
- * or mistyped): added as new unless the planner confirms it is that entry.
+ * that of an existing entry: with no row of its own, the entry's ID cell was
+ * probably cleared or mistyped; with a row of its own (`candidateRow`), this
+ * row is probably a copy. It waits for the planner's choice: it is that
+ * entry (`match`: update it — or, for a copy, leave the row out) or another
+ * one (`addNew`). Nothing is applied for it until then.
  */
 export interface UnmatchedRow {
   /** Sheet row number. */
@@ -69,6 +76,8 @@ export interface UnmatchedRow {
   readonly values: Readonly<Record<string, Value>>;
   /** The entry it would update if confirmed, with the fields that would change. */
   readonly candidate: ChangedRow;
+  /** The candidate's own row in the sheet, when it has one: this row is then probably a copy. */
+  readonly candidateRow?: number;
 }
 
 /** What importing one sheet would do. */
@@ -186,11 +195,14 @@ function decideSheet(diff: SheetDiff, decisions: RoundTripDecisions): SheetDiff 
   const waiting: UnmatchedRow[] = [];
   for (const row of diff.unmatched) {
     const choice = choiceFor(decisions, diff.sheet, row.row);
+    // A copy of an entry that has its own row, confirmed as that entry: the row is left out.
+    if (choice === 'update' && row.candidateRow !== undefined) continue;
     if (choice === 'update' && !held.has(row.candidate.id)) {
       held.add(row.candidate.id);
       if (row.candidate.changes.length) changed.push(row.candidate);
       else unchanged++;
-    } else if (choice === 'add') added.push({ id: row.id, name: row.name, values: row.values });
+    } else if (choice === 'add')
+      added.push({ id: row.id, name: row.name, values: row.values, row: row.row });
     else {
       // Undecided: neither added (a duplicate) nor matched; its candidate is kept as it is.
       held.add(row.candidate.id);

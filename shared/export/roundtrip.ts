@@ -719,6 +719,8 @@ function diffSheet<T extends { id: string }>(
   const added: AddedRow[] = [];
   const changed: ChangedRow[] = [];
   /** Rows with no ID, or an ID the plan does not have: new, or an entry whose ID was cleared or mistyped. */
+  /** The sheet row of each entry that has one. */
+  const rowOf = new Map<string, number>();
   const unknown: {
     row: number;
     id: string | null;
@@ -766,10 +768,11 @@ function diffSheet<T extends { id: string }>(
       continue;
     }
     inSheet.add(current.id);
+    rowOf.set(current.id, row);
     const own = valuesFor(values, current);
     const changes = changesOf(current, own, remarks);
     if (changes.length)
-      changed.push({ id: current.id, name: nameOf(current), changes, values: own });
+      changed.push({ id: current.id, name: nameOf(current), changes, values: own, row });
     else unchanged++;
   }
   const missingEntries = existing.filter((e) => !inSheet.has(e.id));
@@ -777,16 +780,24 @@ function diffSheet<T extends { id: string }>(
   const byName = new Map<string, T>();
   for (const e of missingEntries)
     if (!byName.has(nameKey(nameOf(e)))) byName.set(nameKey(nameOf(e)), e);
+  // A row without a known ID named as an entry that has its own row: probably a copy of it.
+  const inSheetByName = new Map<string, T>();
+  for (const e of existing)
+    if (inSheet.has(e.id) && !inSheetByName.has(nameKey(nameOf(e))))
+      inSheetByName.set(nameKey(nameOf(e)), e);
   const unmatched: UnmatchedRow[] = [];
   for (const { row, id, values, remarks } of unknown) {
     const name = String(values.name ?? '');
-    const candidate = byName.get(nameKey(name));
+    const lost = byName.get(nameKey(name));
+    const copied = lost ? undefined : inSheetByName.get(nameKey(name));
+    const candidate = lost ?? copied;
     if (!candidate) {
-      added.push({ id, name, values: valuesFor(values) });
+      added.push({ id, name, values: valuesFor(values), row });
       continue;
     }
-    byName.delete(nameKey(name));
+    if (lost) byName.delete(nameKey(name));
     const own = valuesFor(values, candidate);
+    const candidateRow = copied ? rowOf.get(copied.id) : undefined;
     unmatched.push({
       row,
       id,
@@ -797,7 +808,9 @@ function diffSheet<T extends { id: string }>(
         name: nameOf(candidate),
         changes: changesOf(candidate, own, remarks),
         values: own,
+        row,
       },
+      ...(candidateRow !== undefined ? { candidateRow } : {}),
     });
   }
   const missing: EntryRef[] = missingEntries.map((e) => ({ id: e.id, name: nameOf(e) }));

@@ -132,7 +132,7 @@ describe('Excel round trip never drops data', () => {
     expect(await apply.isDisabled()).toBe(true);
     await dialog
       .getByText(
-        'Choose for row 2 (“Skills Fund board”) of the Stakeholders sheet whether it updates the existing entry or is added as new before applying.',
+        'Before applying, choose for row 2 (“Skills Fund board”) of the Stakeholders sheet whether it is the existing entry of that name or a new one.',
       )
       .waitFor();
     const remove = stakeholders.getByRole('checkbox', { name: 'Remove “Skills Fund board”' });

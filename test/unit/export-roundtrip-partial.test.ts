@@ -212,6 +212,42 @@ describe('rt-full-funder3-renamed.xlsx: a renamed sheet is found by its headings
 });
 
 describe('rt-share-funder.xlsx: a cleared ID waits for a decision', () => {
+  it('a new row named as an entry that keeps its own row is a likely copy: it waits too', async () => {
+    const wb = await exported();
+    const sh = wb.getWorksheet('Stakeholders')!;
+    const copy = sh.addRow([]);
+    copy.getCell(col(sh, 'Name')).value = 'community radio ';
+    copy.getCell(col(sh, 'Power (0–100)')).value = 10;
+    copy.getCell(col(sh, 'Interest (0–100)')).value = 10;
+    const result = preview(await readRoundTripWorkbook(await bytesOf(wb), plan));
+    const row = result.stakeholders.unmatched[0]!;
+    expect([row.row, row.candidate.id, row.candidateRow]).toEqual([
+      copy.number,
+      'sh-radio',
+      rowOf(sh, 'sh-radio').number,
+    ]);
+    expect(result.stakeholders.added).toEqual([]);
+    expect(
+      produce(plan, (d) => applyRoundTrip(d, decideRoundTrip(result, NO_DECISIONS), (p) => p)),
+    ).toEqual(plan);
+    // "It is that entry": the copy is left out, the entry read from its own row.
+    const same = decideRoundTrip(result, {
+      ...NO_DECISIONS,
+      match: [matchKey('stakeholders', copy.number)],
+    });
+    expect(isEmptyPreview(same)).toBe(true);
+    expect(produce(plan, (d) => applyRoundTrip(d, same, (p) => p))).toEqual(plan);
+    // "Another one": added beside it, nothing offered for removal.
+    const other = decideRoundTrip(result, {
+      ...NO_DECISIONS,
+      addNew: [matchKey('stakeholders', copy.number)],
+    });
+    expect(other.stakeholders.added.map((a) => [a.name, a.values.power])).toEqual([
+      ['community radio ', 10],
+    ]);
+    expect(other.stakeholders.missing).toEqual([]);
+  });
+
   it('Riveline Mobile: no default, apply blocked until update or add is chosen', async () => {
     const result = preview(await readRoundTripWorkbook(fixture('rt-share-funder.xlsx'), plan));
     expect(result.stakeholders.unmatched.map((u) => [u.row, u.name, u.candidate.id])).toEqual([

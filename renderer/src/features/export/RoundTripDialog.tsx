@@ -77,11 +77,32 @@ function FieldChanges({ changes }: { changes: SheetDiff['changed'][number]['chan
   );
 }
 
+/** "1 cell left as it is: Power (0–100)" for a row with cells that could not be read. */
+function LeftAsItIs({
+  problems,
+  row,
+}: {
+  problems: readonly RoundTripProblem[];
+  row: number | undefined;
+}) {
+  const cells = problems.filter((p) => p.row === row && p.effect === 'cell');
+  if (row === undefined || cells.length === 0) return null;
+  return (
+    <span className="roundtrip-left-out">
+      {' '}
+      · {countOf(cells.length, 'cell', 'cells')} left as{' '}
+      {byCount(cells.length, 'it is', 'they are')}: {cells.map((p) => p.column).join(', ')} (see the
+      problems above)
+    </span>
+  );
+}
+
 function SheetPreview({
   diff,
   decided,
   decisions,
   onDecide,
+  problems,
 }: {
   /** The sheet as read (rows without an ID and missing entries undecided). */
   diff: SheetDiff;
@@ -89,10 +110,13 @@ function SheetPreview({
   decided: SheetDiff;
   decisions: RoundTripDecisions;
   onDecide: (decisions: RoundTripDecisions) => void;
+  /** The problems of the workbook, to say which rows keep some of their values. */
+  problems: readonly RoundTripProblem[];
 }) {
   const label = SHEET_LABELS[diff.sheet];
   const noun = ENTRY_NOUN[diff.sheet];
   if (!diff.present) return null;
+  const own = problems.filter((p) => p.sheet === diff.sheet);
   // A row's candidate is offered for removal only once the row is added as new.
   const held = new Set(
     diff.unmatched
@@ -119,6 +143,7 @@ function SheetPreview({
             {diff.added.map((row, i) => (
               <li key={`${row.id ?? 'new'}-${i}`}>
                 <span className="export-badge export-badge-added">New</span> {row.name}
+                <LeftAsItIs problems={own} row={row.row} />
               </li>
             ))}
           </ul>
@@ -151,8 +176,9 @@ function SheetPreview({
                       {row.id === null
                         ? `Row ${row.row} has no ID.`
                         : `Row ${row.row} has the ID “${row.id}”, which is not in the plan.`}{' '}
-                      The {noun} “{row.candidate.name}” has no row of its own: its ID may have been{' '}
-                      {row.id === null ? 'cleared' : 'changed'}.
+                      {row.candidateRow === undefined
+                        ? `The ${noun} “${row.candidate.name}” has no row of its own: its ID may have been ${row.id === null ? 'cleared' : 'changed'}.`
+                        : `The ${noun} “${row.candidate.name}” has its own row (row ${row.candidateRow}): this row may be a copy of it.`}
                     </p>
                     <label className="roundtrip-choice">
                       <input
@@ -161,9 +187,20 @@ function SheetPreview({
                         checked={choice === 'update'}
                         onChange={() => choose('update')}
                       />
-                      Row {row.row} is “{row.candidate.name}”: update it (its ID
-                      {diff.sheet === 'stakeholders' ? ', engagement actions and history' : ''}{' '}
-                      stay)
+                      {row.candidateRow === undefined ? (
+                        <>
+                          Row {row.row} is “{row.candidate.name}”: update it (its ID
+                          {diff.sheet === 'stakeholders'
+                            ? ', engagement actions and history'
+                            : ''}{' '}
+                          stay)
+                        </>
+                      ) : (
+                        <>
+                          Row {row.row} is a copy of “{row.candidate.name}”: leave it out (row{' '}
+                          {row.candidateRow} is read)
+                        </>
+                      )}
                     </label>
                     <label className="roundtrip-choice">
                       <input
@@ -176,15 +213,20 @@ function SheetPreview({
                       as it is)
                     </label>
                     {choice === 'update' &&
-                      (row.candidate.changes.length > 0 ? (
+                      (row.candidateRow !== undefined ? (
+                        <p className="export-hint">
+                          Left out: nothing in row {row.row} is imported.
+                        </p>
+                      ) : row.candidate.changes.length > 0 ? (
                         <FieldChanges changes={row.candidate.changes} />
                       ) : (
                         <p className="export-hint">No field changes.</p>
                       ))}
                     {choice === 'add' && (
                       <p className="export-hint">
-                        Added as a second {noun} named “{row.name}”. “{row.candidate.name}” has no
-                        row, so it is listed below, kept unless you tick it for removal.
+                        Added as a second {noun} named “{row.name}”.
+                        {row.candidateRow === undefined &&
+                          ` “${row.candidate.name}” has no row, so it is listed below, kept unless you tick it for removal.`}
                       </p>
                     )}
                     {choice === null && (
@@ -206,6 +248,7 @@ function SheetPreview({
             {diff.changed.map((row) => (
               <li key={row.id}>
                 <strong>{row.name}</strong>
+                <LeftAsItIs problems={own} row={row.row} />
                 <FieldChanges changes={row.changes} />
               </li>
             ))}
@@ -397,8 +440,8 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
         <>
           {preview && waiting.length > 0 && (
             <p className="roundtrip-blocked" id="roundtrip-blocked">
-              Choose for {waitingRows(waiting, preview)} whether it updates the existing entry or is
-              added as new before applying.
+              Before applying, choose for {waitingRows(waiting, preview)} whether it is the existing
+              entry of that name or a new one.
             </p>
           )}
           <button type="button" onClick={onClose}>
@@ -489,12 +532,14 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
               decided={decided.stakeholders}
               decisions={decisions}
               onDecide={setDecisions}
+              problems={problems}
             />
             <SheetPreview
               diff={preview.indicators}
               decided={decided.indicators}
               decisions={decisions}
               onDecide={setDecisions}
+              problems={problems}
             />
           </div>
         )}

@@ -20,19 +20,16 @@ export interface TypedNumber {
  * comma; a lone dot is a decimal point ("1.000" is 1), two or more group
  * thousands ("1.000.000"). These are the catalog import's rules
  * (shared/content/catalog-import.ts parseDecimal), plus the last one.
+ * `decimalMark`, a column's convention (`decimalConvention`), decides only
+ * the text that reads either way: "1,250" is 1.25 in a column of decimal
+ * commas, "1.200" is 1200 there.
  */
 export function parseDecimalText(text: string, decimalMark?: DecimalMark): number | null {
   let t = text.replace(/[\s\u00a0\u202f']/g, '');
   if (t === '') return null;
-  if (decimalMark && !(t.includes('.') && t.includes(','))) {
-    // The column's convention decides a lone mark: "1,250" is 1.25 where the comma is decimal.
-    const group = decimalMark === ',' ? '.' : ',';
-    const grouped = new RegExp(
-      `^[-+\u2212\u2013]?\\d{1,3}(\\${group}\\d{3})+(\\${decimalMark}\\d+)?$`,
-    );
-    if (t.includes(group) && !grouped.test(t)) return null;
-    t = t.split(group).join('');
-    if (decimalMark === ',') t = t.replace(',', '.');
+  if (decimalMark && /^[-+\u2212\u2013]?\d{1,3}[.,]\d{3}$/.test(t)) {
+    // "1,250" or "1.200" alone could be either; the column's convention decides.
+    t = t.includes(decimalMark) ? t.replace(',', '.') : t.replace(/[.,]/, '');
   } else if (t.includes('.') && t.includes(',')) {
     t =
       t.lastIndexOf(',') > t.lastIndexOf('.')
@@ -56,7 +53,10 @@ export type DecimalMark = ',' | '.';
 
 /** How a column of numbers typed as text marks its decimals, decided from all its values. */
 export interface DecimalConvention {
-  /** The decimal mark, or null when no value tells (only whole numbers, or "1,250"-like ones). */
+  /**
+   * The decimal mark most values say, or null when none says one (whole
+   * numbers, "1,250"-like ones) or as many say each.
+   */
   readonly mark: DecimalMark | null;
   /** Values that use the other mark as their decimal one (a column typed two ways). */
   readonly conflicting: number;
@@ -95,7 +95,9 @@ export function decimalConvention(values: Iterable<string>): DecimalConvention {
     }
   }
   if (comma === 0 && point === 0) return { mark: null, conflicting: 0, example: null };
-  return comma >= point
+  // As many of each: no convention (each value by its own marks, "1,250" as a whole number).
+  if (comma === point) return { mark: null, conflicting: point, example: commaExample };
+  return comma > point
     ? { mark: ',', conflicting: point, example: commaExample }
     : { mark: '.', conflicting: comma, example: pointExample };
 }

@@ -6,7 +6,12 @@
  */
 import type { ContentItem } from '../plan/schema';
 import { csvCell } from '../export/sanitize';
-import { decimalConvention, parseDecimalText, type DecimalMark } from '../numbers';
+import {
+  decimalConvention,
+  parseDecimalText,
+  type DecimalConvention,
+  type DecimalMark,
+} from '../numbers';
 import { cutText, textLength } from '../text-length';
 import { KIND_LABELS } from './catalog';
 import { LEVEL_LABELS, skillKey } from './pathways';
@@ -579,21 +584,27 @@ export function previewImport(
     col === null ? null : decimalConvention(table.rows.map((r) => r[col] ?? ''));
   const hoursConvention = conventionOf(mapping.hours);
   const costConvention = conventionOf(mapping.costPerLearner);
-  const fileMark = hoursConvention?.mark ?? costConvention?.mark ?? undefined;
-  const hoursMark = hoursConvention?.mark ?? fileMark;
-  const costMark = costConvention?.mark ?? fileMark;
+  // A column that says nothing itself (no conflicting values either) follows the other.
+  const follows = (c: DecimalConvention | null, other: DecimalConvention | null) =>
+    c?.mark ?? (c && c.conflicting === 0 ? (other?.mark ?? undefined) : undefined);
+  const hoursMark = follows(hoursConvention, costConvention);
+  const costMark = follows(costConvention, hoursConvention);
   const notes: string[] = [];
-  const describe = (
-    label: string,
-    c: ReturnType<typeof conventionOf>,
-    mark: DecimalMark | undefined,
-  ) => {
-    if (!c || !mark) return;
-    const name = mark === ',' ? 'a decimal comma' : 'a decimal point';
-    const other = mark === ',' ? 'a decimal point' : 'a decimal comma';
-    if (mark === ',' || c.conflicting > 0)
+  const describe = (label: string, c: DecimalConvention | null, mark: DecimalMark | undefined) => {
+    if (!c) return;
+    const reads =
+      mark === ','
+        ? '“1,250” is 1.25 and “1.200” is 1200'
+        : mark === '.'
+          ? '“1,250” is 1250 and “1.200” is 1.2'
+          : '“1,250” is 1250';
+    if (c.conflicting > 0)
       notes.push(
-        `${label}: read with ${name}${c.example ? `, as in “${c.example}”` : ' (as the file’s other numbers)'}${mark === ',' ? '; “1,250” is 1.25 and “1.200” is 1200' : ''}.${c.conflicting > 0 ? ` ${countText(c.conflicting, 'value uses', 'values use')} ${other} instead and ${c.conflicting === 1 ? 'waits' : 'wait'} for a fix.` : ''}`,
+        `${label}: the column mixes decimal commas and decimal points; each value is read by its own mark, and ${reads}. Check the values in the file.`,
+      );
+    else if (mark === ',')
+      notes.push(
+        `${label}: read with a decimal comma${c.example ? `, as in “${c.example}”` : ' (as the file’s other numbers)'}; ${reads}.`,
       );
   };
   describe('Hours', hoursConvention, hoursMark);
@@ -678,20 +689,11 @@ export function previewImport(
         'Level is empty; choose the level of rows without one.',
       );
 
-    // A value that reads only under the other decimal mark: say so, rather than "not a number".
-    const otherMark = (text: string, mark: DecimalMark | undefined) =>
-      mark !== undefined && parseDecimalText(text.replace(/[^\d.,\s-]/g, '')) !== null
-        ? ` The column uses ${mark === ',' ? 'decimal commas' : 'decimal points'}; write it so.`
-        : '';
     let hours: number | null = null;
     const hoursText = cell('hours');
     if (hoursText) {
       const parsed = parseHours(hoursText, hoursMark);
-      if (parsed === 'invalid')
-        issue(
-          'hours',
-          `Hours “${clip(hoursText)}” is not a number.${otherMark(hoursText, hoursMark)}`,
-        );
+      if (parsed === 'invalid') issue('hours', `Hours “${clip(hoursText)}” is not a number.`);
       else if (parsed < 0 || parsed > 10_000)
         issue('hours', `Hours must be from 0 to 10,000, not ${hoursText}.`);
       else hours = Math.round(parsed * 100) / 100;
@@ -702,10 +704,7 @@ export function previewImport(
     if (costText) {
       const parsed = readCost(costText, costMark);
       if (parsed === 'invalid')
-        issue(
-          'costPerLearner',
-          `Cost per learner “${clip(costText)}” is not an amount.${otherMark(costText, costMark)}`,
-        );
+        issue('costPerLearner', `Cost per learner “${clip(costText)}” is not an amount.`);
       else if (planCurrency && parsed.currencies && !parsed.currencies.includes(planCurrency))
         issue(
           'costPerLearner',
@@ -819,11 +818,6 @@ export function previewImport(
     blankRows,
     ...(notes.length ? { notes } : {}),
   };
-}
-
-/** "1 value uses", "2 values use". */
-function countText(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /** Text as compared for an update: case, surrounding and repeated spaces ignored. */

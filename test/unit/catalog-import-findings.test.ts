@@ -442,24 +442,22 @@ describe('decimal marks per column (finding 6)', () => {
     ]);
   });
 
-  it('a column of decimal points reads "1,250" as 1250; a value with the other mark waits for a fix, said why', () => {
+  it('a column of decimal points reads "1,250" as 1250; a column typed both ways reads each value by its own mark, and says so', () => {
     const headers = ['Title', 'Kind', 'Level', 'Hours'];
-    const p = previewImport(
-      table(headers, [
-        ['A', 'Course', 'Beginner', '1.5'],
-        ['B', 'Course', 'Beginner', '1,250'],
-        ['C', 'Course', 'Beginner', '2.5'],
-        ['D', 'Course', 'Beginner', '7,5'],
-      ]),
-      guessMapping(headers),
-    );
-    expect(p.ready.map((r) => r.item.hours)).toEqual([1.5, 1250, 2.5]);
-    expect(p.failed[0]!.issues[0]!.message).toBe(
-      'Hours “7,5” is not a number. The column uses decimal points; write it so.',
-    );
-    expect(p.notes![0]).toMatch(
-      /^Hours: read with a decimal point, as in “1\.5”\. 1 value uses a decimal comma instead and waits for a fix\.$/,
-    );
+    const rows = (hours: string[]) =>
+      table(
+        headers,
+        hours.map((h, i) => [`T${i}`, 'Course', 'Beginner', h]),
+      );
+    const points = previewImport(rows(['1.5', '1,250', '2.5']), guessMapping(headers));
+    expect(points.ready.map((r) => r.item.hours)).toEqual([1.5, 1250, 2.5]);
+    expect(points.notes).toBeUndefined();
+    // The provider export: "12,5" beside "1.5", each read as typed; "1,250" is then a whole number.
+    const mixed = previewImport(rows(['12,5', '1.5', '1,250', '180']), guessMapping(headers));
+    expect(mixed.ready.map((r) => r.item.hours)).toEqual([12.5, 1.5, 1250, 180]);
+    expect(mixed.notes).toEqual([
+      'Hours: the column mixes decimal commas and decimal points; each value is read by its own mark, and “1,250” is 1250. Check the values in the file.',
+    ]);
   });
 
   it('reads back any column of numbers written in either convention (property)', () => {

@@ -44,7 +44,8 @@ describe('import session', () => {
       updatedCount: 1,
       unchangedCount: 1,
       failedCount: 1,
-      updateSample: [{ row: 2, title: 'A', fields: ['hours'] }],
+      // Issue 11 (new-user finding 2): each change with the catalog's value and the file's.
+      updateSample: [{ row: 2, title: 'A', fields: ['Hours: 1 → 5'] }],
     });
     expect(preview.summary.values.level.map((v) => [v.text, v.rows, v.suggested])).toEqual([
       ['Beginner', n + 1, 'beginner'],

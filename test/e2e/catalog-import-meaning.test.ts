@@ -46,10 +46,11 @@ describe('catalog import: what the values mean', () => {
     let dialog = await openImport(page);
     await chooseFile(page, join(cases, 'platform-vocabulary.csv'));
     const summary = dialog.getByTestId('import-summary');
-    // "Mixed" is no level of ours: its row waits, it is not made a beginner course.
+    // "Mixed" is no level of ours: its row waits, it is not made a beginner course
+    // (worded as waiting for the choice since the new-user finding 10).
     await expect
       .poll(() => summary.textContent())
-      .toBe('2 rows ready to import · 1 row will not be imported');
+      .toBe('2 rows ready to import · 1 row waits for your choice above');
     expect(await dialog.getByLabel('Kind for “Specialization”').inputValue()).toBe('skillSet');
     expect(await dialog.getByLabel('Level for “Beginner Level”').inputValue()).toBe('beginner');
     expect(await dialog.getByLabel('Level for “Mixed”').inputValue()).toBe('');
@@ -99,7 +100,7 @@ describe('catalog import: what the values mean', () => {
     await chooseFile(page, updated);
     await expect
       .poll(() => summary.textContent())
-      .toBe('0 new, 0 updated, 2 unchanged · 2 rows will not be imported');
+      .toBe('0 new, 0 updated, 2 unchanged · 2 rows wait for your choice above');
     await dialog
       .getByLabel('Saved mapping', { exact: true })
       .selectOption({ label: 'Vocabulary export' });
@@ -137,7 +138,7 @@ describe('catalog import: what the values mean', () => {
     await chooseFile(page, join(cases, 'platform-vocabulary.csv'));
     await expect
       .poll(() => dialog.getByTestId('import-summary').textContent())
-      .toBe('2 rows ready to import · 1 row will not be imported');
+      .toBe('2 rows ready to import · 1 row waits for your choice above');
     const download = page.waitForEvent('download');
     await dialog
       .getByRole('button', { name: 'Download rows that will not be imported (CSV)' })

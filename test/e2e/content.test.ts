@@ -164,8 +164,9 @@ describe('content catalog', () => {
     await dialog.getByLabel('Kind of every row').selectOption({ label: 'Course' });
     await expect
       .poll(() => dialog.getByTestId('import-summary').textContent())
-      .toBe('1 row ready to import · 1 row will not be imported');
-    await dialog.getByText('Level “Wizard” is not beginner, intermediate or advanced.').waitFor();
+      .toBe('1 row ready to import · 1 row waits for your choice above');
+    // Worded as waiting for the user's choice (issue 11, new-user finding 10).
+    await dialog.getByText('Waiting for your choice for Level “Wizard” above.').waitFor();
 
     await chooseFile(page, 'Choose another file…', bombPath);
     await dialog.getByRole('alert').filter({ hasText: 'zip bomb' }).waitFor();

@@ -17,6 +17,10 @@ export function Dialog({ title, onClose, children, actions, role = 'dialog' }: D
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // The control that opened the dialog gets focus back when it closes
+    // (Escape, Cancel or done): the dialog leaves the page before <dialog>
+    // could restore it itself, and focus would fall to the page body.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) {
       dialog.showModal();
       // showModal() focuses the dialog itself unless a child carries the
@@ -28,7 +32,15 @@ export function Dialog({ title, onClose, children, actions, role = 'dialog' }: D
         )
         ?.focus();
     }
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      const lost =
+        !document.activeElement ||
+        document.activeElement === document.body ||
+        !document.activeElement.isConnected ||
+        (dialog?.contains(document.activeElement) ?? false);
+      if (opener?.isConnected && opener !== document.body && lost) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -298,15 +298,23 @@ export function ImportDialog<
 
   const readyCount = preview?.readyCount ?? 0;
   const updatedCount = preview?.updatedCount ?? 0;
+  const waitingCount = preview?.waitingCount ?? 0;
+  const duplicateCount = preview?.duplicateCount ?? 0;
+  // Left out for a fault in the file (the rows waiting for a choice and the repeats are told apart).
+  const leftOutCount = (preview?.failedCount ?? 0) - waitingCount - duplicateCount;
   const reimport = !!preview && preview.updatedCount + preview.unchangedCount > 0;
   const confirmLabel =
-    updatedCount === 0
+    (updatedCount === 0
       ? readyCount > 0
         ? `Import ${target.noun(readyCount)}`
         : 'Import'
       : readyCount === 0
         ? `Update ${target.noun(updatedCount)}`
-        : `Import ${count(readyCount)} new and update ${count(updatedCount)}`;
+        : `Import ${count(readyCount)} new and update ${count(updatedCount)}`) +
+    // Importing now leaves the waiting rows out: the button says so.
+    (waitingCount > 0 && readyCount + updatedCount > 0
+      ? ` (${plural(waitingCount, 'row')} still ${waitingCount === 1 ? 'waits' : 'wait'} for a choice)`
+      : '');
   const extraColumns = file && mapping ? target.extraColumns(file.headers, mapping) : [];
   const fileNotes = file ? [...file.notes, ...target.fileNotes(file.headers)] : [];
   const previewNotes = preview && mapping ? target.previewNotes(preview, choices, mapping) : [];
@@ -582,21 +590,40 @@ export function ImportDialog<
                 ))}
               </ul>
             ) : (
-              <p className="import-summary" data-testid="import-summary">
+              // A live region: the counts change with every mapping choice, and a
+              // screen reader hears the new ones.
+              <p
+                className="import-summary"
+                data-testid="import-summary"
+                role="status"
+                aria-live="polite"
+                aria-atomic="true"
+              >
                 <span className="ok-text">
                   {reimport
                     ? `${count(readyCount)} new, ${count(updatedCount)} updated, ${count(preview.unchangedCount)} unchanged`
                     : `${readyCount.toLocaleString('en-GB')} ${readyCount === 1 ? 'row' : 'rows'} ready to import`}
                 </span>
-                {preview.failedCount > 0 && (
+                {waitingCount > 0 && (
                   <>
                     {' · '}
-                    <span className="danger-text">
-                      {preview.failedCount.toLocaleString('en-GB')}{' '}
-                      {preview.failedCount === 1 ? 'row' : 'rows'} will not be imported
+                    <span className="warning-text">
+                      {plural(waitingCount, 'row')} {waitingCount === 1 ? 'waits' : 'wait'} for your
+                      choice above
                     </span>
                   </>
                 )}
+                {leftOutCount > 0 && (
+                  <>
+                    {' · '}
+                    <span className="danger-text">
+                      {leftOutCount.toLocaleString('en-GB')} {leftOutCount === 1 ? 'row' : 'rows'}{' '}
+                      will not be imported
+                    </span>
+                  </>
+                )}
+                {duplicateCount > 0 &&
+                  ` · ${plural(duplicateCount, 'repeated row')} left out (nothing to fix)`}
                 {preview.blankRows > 0 && ` · ${plural(preview.blankRows, 'blank row')} skipped`}
               </p>
             )}
@@ -605,7 +632,7 @@ export function ImportDialog<
                 {note}
               </p>
             ))}
-            {preview.failedCount > 0 && preview.mappingErrors.length === 0 && (
+            {preview.failedCount - duplicateCount > 0 && preview.mappingErrors.length === 0 && (
               <p>
                 <button type="button" onClick={() => void downloadFailed()} disabled={!!busy}>
                   Download rows that will not be imported (CSV)
@@ -670,14 +697,27 @@ export function ImportDialog<
                         <td className="num">{u.row}</td>
                         <td>{u.title}</td>
                         <td>
-                          {target.id === 'catalog'
-                            ? u.fields.map((f) => target.fieldLabel(f)).join(', ')
-                            : u.fields.join('; ')}
+                          {target.id === 'catalog' ? (
+                            // One change a line, each from the catalog's value to the file's.
+                            <ul className="import-changes">
+                              {u.fields.map((change) => (
+                                <li key={change}>{change}</li>
+                              ))}
+                            </ul>
+                          ) : (
+                            u.fields.join('; ')
+                          )}
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                {preview.updatedCount > preview.updateSample.length && (
+                  <p className="section-note">
+                    …and {plural(preview.updatedCount - preview.updateSample.length, 'more update')}
+                    .
+                  </p>
+                )}
               </div>
             )}
             {readyCount > 0 && <div className="table-scroll">{target.sampleTable(preview)}</div>}

@@ -122,7 +122,11 @@ export function ValueMapping({
                     aria-invalid={value === '' ? true : undefined}
                     onChange={(e) => setValue(field, v.key, e.target.value)}
                   >
-                    {value === '' && <option value="">— choose (rows wait) —</option>}
+                    {value === '' && (
+                      <option value="">
+                        — choose: {rowsText(v.rows)} {v.rows === 1 ? 'waits' : 'wait'} —
+                      </option>
+                    )}
                     {Object.entries(labels).map(([k, l]) => (
                       <option key={k} value={k}>
                         {l}

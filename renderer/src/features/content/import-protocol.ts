@@ -21,10 +21,13 @@ import {
 } from '../../../../shared/stakeholders/import';
 import type { CatalogItemUpdate } from '../../../../shared/commands/content';
 import {
+  CATALOG_FIELDS,
+  describeUpdate,
   failedRowsCsv,
   guessMapping,
   previewImport,
   splitList,
+  type CatalogFieldKey,
   type ColumnMapping,
   type ImportPreview,
   type RawTable,
@@ -51,6 +54,8 @@ export const ITEM_CHUNK = 2000;
 export const ISSUES_LISTED = 200;
 /** Rows to be imported shown as a sample in the preview. */
 export const SAMPLE_ROWS = 5;
+/** Updates listed, each change with its old and new value, in the preview; the rest are counted. */
+export const UPDATES_LISTED = 50;
 
 /** What an import fills: the content catalog or the stakeholder register. */
 export type ImportTargetId = 'catalog' | 'stakeholders';
@@ -64,6 +69,8 @@ export type ImportRequest =
       bytes: ArrayBuffer;
       /** Items already in the catalog (a row that matches one updates it). */
       existing: ContentItem[];
+      /** The plan's currency (ISO code): a cost in another one fails its row. */
+      currency?: string | null;
       target?: 'catalog';
     }
   | {
@@ -118,14 +125,26 @@ export interface PreviewSummary {
   /** Rows that change an item already in the catalog, and rows that match one unchanged. */
   readonly updatedCount: number;
   readonly unchangedCount: number;
-  /** The first few updates: which item, and which fields change. */
+  /** The first UPDATES_LISTED updates: which item, and each change ("Hours: 12.5 → 14"). */
   readonly updateSample: readonly { row: number; title: string; fields: string[] }[];
   readonly failedCount: number;
+  /** Rows left out only because they wait for the user's choice of what a value means. */
+  readonly waitingCount: number;
+  /** Rows left out that need fixing in the file (not the waiting rows, not exact duplicates). */
+  readonly fixCount: number;
+  /** Rows left out as the same as an earlier row (nothing to fix). */
+  readonly duplicateCount: number;
   readonly blankRows: number;
   /** The first ISSUES_LISTED problems, in row order. */
   readonly issues: readonly RowIssue[];
   readonly issueCount: number;
   readonly sample: ImportPreview['ready'];
+  /** The fields the file supplies, in form order (the sample shows these). */
+  readonly shownFields: readonly CatalogFieldKey[];
+  /** How numbers were read, in words. */
+  readonly notes: readonly string[];
+  /** The plan's currency, for costs in the sample. */
+  readonly currency: string | null;
   /** The distinct Kind, Level and Language values of the file (worked out here, in the worker). */
   readonly values: DistinctValues;
 }
@@ -190,30 +209,67 @@ export type ImportResponse =
 /** Sends a message back to the page. */
 export type Reply = (message: ImportResponse) => void;
 
-/** The preview summary of checked rows. */
-export function summarise(preview: ImportPreview, values: DistinctValues): PreviewSummary {
+/**
+ * The preview summary of checked rows. `existing` (the catalog) gives each
+ * update's values before, so the preview shows old → new; `mapping` and
+ * `choices` say which fields the sample shows.
+ */
+export function summarise(
+  preview: ImportPreview,
+  values: DistinctValues,
+  existing: readonly ContentItem[] = [],
+  currency: string | null = null,
+  mapping?: ColumnMapping,
+  choices: ImportChoices = {},
+): PreviewSummary {
   const issues: RowIssue[] = [];
   let issueCount = 0;
+  let waitingCount = 0;
+  let duplicateCount = 0;
   for (const f of preview.failed) {
     issueCount += f.issues.length;
+    if (f.issues.every((i) => i.waiting)) waitingCount++;
+    if (f.issues.every((i) => i.duplicateOf !== undefined)) duplicateCount++;
     for (const issue of f.issues) if (issues.length < ISSUES_LISTED) issues.push(issue);
   }
+  const byId = new Map(existing.map((item) => [item.id, item]));
+  // Title, Kind, Level and Hours always (as the sample always showed), then what else the file supplies.
+  const always: readonly CatalogFieldKey[] = ['title', 'kind', 'level', 'hours'];
+  const shownFields = [
+    ...always,
+    ...CATALOG_FIELDS.map((f) => f.key).filter(
+      (key) =>
+        key !== 'id' &&
+        !always.includes(key) &&
+        ((mapping ? (mapping[key] ?? null) !== null : false) ||
+          (key === 'notes' && !!choices.keepInNotes?.length)),
+    ),
+  ];
   return {
     mappingErrors: preview.mappingErrors,
     readyCount: preview.ready.length,
     updatedCount: preview.updates.length,
     unchangedCount: preview.unchanged.length,
-    updateSample: preview.updates.slice(0, SAMPLE_ROWS).map((u) => ({
-      row: u.row,
-      title: u.title,
-      fields: Object.keys(u.patch),
-    })),
+    updateSample: preview.updates.slice(0, UPDATES_LISTED).map((u) => {
+      const item = byId.get(u.id);
+      return {
+        row: u.row,
+        title: u.title,
+        fields: item ? describeUpdate(item, u.patch, currency) : Object.keys(u.patch),
+      };
+    }),
     values,
     failedCount: preview.failed.length,
+    waitingCount,
+    duplicateCount,
+    fixCount: preview.failed.length - waitingCount - duplicateCount,
     blankRows: preview.blankRows,
     issues,
     issueCount,
     sample: preview.ready.slice(0, SAMPLE_ROWS),
+    shownFields,
+    notes: preview.notes ?? [],
+    currency,
   };
 }
 
@@ -259,6 +315,7 @@ export class ImportSession {
   private grid: Extract<GridResult, { ok: true }> | null = null;
   private table: RawTable | null = null;
   private existing: ContentItem[] = [];
+  private currency: string | null = null;
   private preview: ImportPreview | null = null;
   private target: ImportTargetId = 'catalog';
   private existingStakeholders: Stakeholder[] = [];
@@ -275,6 +332,7 @@ export class ImportSession {
         } else {
           this.target = 'catalog';
           this.existing = request.existing;
+          this.currency = request.currency ?? null;
         }
         return reply(await this.read(request.id, reply));
       }
@@ -305,13 +363,18 @@ export class ImportSession {
           this.existing,
           (done) => reply({ id: request.id, type: 'progress', step: 'check', done, total }),
           choices,
+          this.currency,
         );
         const values = distinctValues(
           this.table.rows,
           { kind: mapping.kind, level: mapping.level, languages: mapping.languages },
           splitList,
         );
-        return reply({ id: request.id, type: 'preview', summary: summarise(this.preview, values) });
+        return reply({
+          id: request.id,
+          type: 'preview',
+          summary: summarise(this.preview, values, this.existing, this.currency, mapping, choices),
+        });
       }
       if (request.type === 'stakeholderPreview') {
         const values = stakeholderDistinctValues(this.table.rows, request.mapping);

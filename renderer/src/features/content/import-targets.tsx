@@ -71,7 +71,21 @@ export type AnySummary = Pick<
   | 'failedCount'
   | 'blankRows'
   | 'issueCount'
-> & { readonly issues: readonly { row: number; field: string | null; message: string }[] };
+> & {
+  readonly issues: readonly {
+    row: number;
+    field: string | null;
+    message: string;
+    waiting?: true;
+    duplicateOf?: number;
+  }[];
+  /** Rows left out only while they wait for the user's choice (catalog). */
+  readonly waitingCount?: number;
+  /** Rows left out that need fixing in the file (catalog; the rest wait or repeat a row). */
+  readonly fixCount?: number;
+  /** Rows left out as the same as an earlier row (catalog). */
+  readonly duplicateCount?: number;
+};
 
 /** What applying the rows needs from the dialog. */
 export interface ApplyContext {
@@ -119,7 +133,7 @@ export interface ImportTarget<
   readonly readRequest: (
     plan: Plan,
   ) =>
-    | { target?: 'catalog'; existing: ContentItem[] }
+    | { target?: 'catalog'; existing: ContentItem[]; currency?: string | null }
     | { target: 'stakeholders'; existing: Stakeholder[] };
   /** Asks the worker to check the rows; answers with the summary, or null. */
   readonly preview: (
@@ -183,6 +197,9 @@ const sendPreview = async <R,>(
   return pick(response);
 };
 
+/** Text cut to 60 characters for a sample cell. */
+const clipText = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
 const catalogPresets = presetStore('catalog');
 
 /** Catalog items (the Content catalog's "Import from spreadsheet…"). */
@@ -201,7 +218,10 @@ export const catalogTarget: ImportTarget<
   noun: (n) => `${formatCount(n)} ${n === 1 ? 'item' : 'items'}`,
   fieldLabel: (key) => fieldLabel(key as CatalogFieldKey | null),
   // The whole items: a row that matches one updates it (and the preview says what changes).
-  readRequest: (plan) => ({ existing: [...plan.content.catalog] }),
+  readRequest: (plan) => ({
+    existing: [...plan.content.catalog],
+    currency: plan.budget.currency,
+  }),
   preview: (client, mapping, choices, onProgress) =>
     sendPreview(client, { type: 'preview', mapping, choices }, onProgress, (r) =>
       r.type === 'preview' ? r.summary : null,
@@ -227,8 +247,8 @@ export const catalogTarget: ImportTarget<
       onChange={onChange}
     />
   ),
-  previewNotes: (summary, choices, mapping) =>
-    summary.mappingErrors.length === 0 && (choices.kindForAll || choices.levelForAll)
+  previewNotes: (summary, choices, mapping) => [
+    ...(summary.mappingErrors.length === 0 && (choices.kindForAll || choices.levelForAll)
       ? [
           `${[
             choices.kindForAll &&
@@ -239,36 +259,66 @@ export const catalogTarget: ImportTarget<
             .filter(Boolean)
             .join(' · ')} (your choice).`,
         ]
-      : [],
-  sampleTable: (summary) => (
-    <table className="data-table compact">
-      <caption>First rows to be imported</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Row
-          </th>
-          <th scope="col">Title</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Level</th>
-          <th scope="col" className="num">
-            Hours
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {summary.sample.map(({ row, item }) => (
-          <tr key={row}>
-            <td className="num">{row}</td>
-            <td>{item.title}</td>
-            <td>{KIND_LABELS[item.kind]}</td>
-            <td>{LEVEL_LABELS[item.level]}</td>
-            <td className="num">{item.hours ?? '—'}</td>
+      : []),
+    // How hours and costs were read (decimal comma or point, per column).
+    ...(summary.mappingErrors.length === 0 ? (summary.notes ?? []) : []),
+  ],
+  sampleTable: (summary) => {
+    // The fields the file supplies: what a row brings is what the user checks.
+    const fields = summary.shownFields ?? ['title', 'kind', 'level', 'hours'];
+    const numeric = (key: CatalogFieldKey) => key === 'hours' || key === 'costPerLearner';
+    const cell = (item: Omit<ContentItem, 'id'>, key: CatalogFieldKey): string => {
+      switch (key) {
+        case 'kind':
+          return KIND_LABELS[item.kind];
+        case 'level':
+          return LEVEL_LABELS[item.level];
+        case 'hours':
+          return item.hours === null ? '—' : item.hours.toLocaleString('en-GB');
+        case 'costPerLearner':
+          return item.costPerLearner === null
+            ? '—'
+            : `${summary.currency ? `${summary.currency} ` : ''}${item.costPerLearner.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+        case 'skills':
+        case 'languages':
+          return clipText(item[key].join(', ')) || '—';
+        case 'id':
+          return '';
+        default:
+          // Notes and links can be long: the sample shows their start.
+          return clipText(item[key]) || '—';
+      }
+    };
+    return (
+      <table className="data-table compact import-sample">
+        <caption>First rows to be imported</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Row
+            </th>
+            {fields.map((key) => (
+              <th key={key} scope="col" className={numeric(key) ? 'num' : undefined}>
+                {fieldLabel(key)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
-  ),
+        </thead>
+        <tbody>
+          {summary.sample.map(({ row, item }) => (
+            <tr key={row}>
+              <td className="num">{row}</td>
+              {fields.map((key) => (
+                <td key={key} className={numeric(key) ? 'num' : `field-${key}`}>
+                  {cell(item, key)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  },
   presets: {
     builtIn: BUILT_IN_PRESETS,
     load: catalogPresets.load,

@@ -165,6 +165,13 @@ describe('catalog import: a German semicolon file', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('Import from spreadsheet…');
 
+    // Add item too (finding 15): Cancel gives focus back to its button.
+    await page.getByRole('button', { name: 'Add item' }).click();
+    const add = page.getByRole('dialog', { name: /Add/ });
+    await add.getByRole('button', { name: 'Cancel' }).click();
+    await add.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('Add item');
+
     dialog = await openImport(page);
     await chooseFile(page, join(files, 'semicolon-1252.csv'));
     const summary = dialog.getByTestId('import-summary');

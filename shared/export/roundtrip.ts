@@ -336,8 +336,10 @@ function findHeadingRow(
 
 /**
  * The worksheet to read for a spec: the sheet of that name or, when it was
- * renamed ("Stakeholders (Fund comments)"), the one sheet whose headings
- * name every required column and most of the others.
+ * renamed ("Stakeholders (Fund comments)"), the sheet whose headings name
+ * most of its columns — every required one if any sheet does (one that
+ * lacks some is still returned, so the preview can say what it lacks rather
+ * than that there is no such sheet).
  */
 function findSheet(
   wb: ExcelJS.Workbook,
@@ -354,9 +356,10 @@ function findSheet(
     if (name === SHEETS.stakeholders.toLowerCase() || name === SHEETS.indicators.toLowerCase())
       continue;
     const { keys } = findHeadingRow(ws, spec.columns);
-    if (!required.every((k) => keys.has(k))) continue;
     if (keys.size * 2 < spec.columns.length) continue;
-    if (!best || keys.size > best.score) best = { ws, score: keys.size };
+    // Every required column counts for more than all the others together.
+    const score = keys.size + (required.every((k) => keys.has(k)) ? spec.columns.length : 0);
+    if (!best || score > best.score) best = { ws, score };
   }
   return best && { ws: best.ws, byHeadings: true };
 }
@@ -384,10 +387,6 @@ function readSheet(
   taken.add(ws);
   /** How the sheet is named in messages: "Stakeholders sheet", or "“Renamed” sheet (read as Stakeholders)". */
   const label = found.byHeadings ? `“${ws.name}” sheet` : `${name} sheet`;
-  if (found.byHeadings)
-    notes.push(
-      `The workbook has no “${name}” sheet; the sheet “${ws.name}” has its headings, so it was read as the ${name} sheet.`,
-    );
   const sheetProblem = (message: string) =>
     problems.push({
       sheet,
@@ -439,12 +438,19 @@ function readSheet(
       `${label}: ${one ? 'the column' : 'the columns'} ${quoteList(ignored.map((i) => i.text))} ${one ? 'is not one' : 'are not ones'} this app exports, so ${one ? 'it is' : 'they are'} ignored: nothing in ${one ? 'it' : 'them'} is imported.`,
     );
   }
+  const kind = sheet === 'stakeholders' ? 'stakeholders' : 'indicators';
   if (missing.length || unreadable) {
     sheetProblem(
-      `The ${label} was not read: ${sheet === 'stakeholders' ? 'stakeholders' : 'indicators'} stay as they are. Fix its headings and import the workbook again.`,
+      found.byHeadings
+        ? `The workbook has no “${name}” sheet; the sheet “${ws.name}” looks like it (it has ${seen.size} of its ${known.length} headings) but was not read: ${kind} stay as they are. Fix its headings and import the workbook again.`
+        : `The ${label} was not read: ${kind} stay as they are. Fix its headings and import the workbook again.`,
     );
     return { ...NOT_READ, worksheet: ws };
   }
+  if (found.byHeadings)
+    notes.push(
+      `The workbook has no “${name}” sheet; the sheet “${ws.name}” has its headings, so it was read as the ${name} sheet.`,
+    );
   if (headingRow > 1)
     notes.push(
       `${label}: the headings are on row ${headingRow}; the ${headingRow === 2 ? 'row' : `${headingRow - 1} rows`} above them ${headingRow === 2 ? 'is' : 'are'} passed over.`,

@@ -190,14 +190,30 @@ describe('rt-full-funder3-renamed.xlsx: a renamed sheet is found by its headings
     const ind = wb.getWorksheet('Indicators')!;
     ind.name = 'KPIs';
     const result = preview(await readRoundTripWorkbook(await bytesOf(wb), plan));
-    // The Indicators sheet is found by its headings; the Stakeholders sheet, without Name, is not.
+    // The Indicators sheet is found by its headings; the Stakeholders sheet, without Name, is
+    // recognised but not read, and the problems say so instead of "no Stakeholders sheet".
     expect(result.notes).toContain(
       'The workbook has no “Indicators” sheet; the sheet “KPIs” has its headings, so it was read as the Indicators sheet.',
     );
     expect(result.stakeholders.present).toBe(false);
-    expect(result.notes.join(' ')).toContain(
-      'no “Stakeholders” sheet: stakeholders stay as they are',
-    );
+    expect(result.problems.map((p) => [p.effect, p.message])).toEqual([
+      [
+        'sheet',
+        '“Fund comments” sheet: the column “Name” is missing (it may have been renamed or deleted).',
+      ],
+      [
+        'sheet',
+        expect.stringContaining(
+          '“Fund comments” sheet, column B: the heading “Who” is not one this app exports',
+        ),
+      ],
+      [
+        'sheet',
+        'The workbook has no “Stakeholders” sheet; the sheet “Fund comments” looks like it (it has 14 of its 15 headings) but was not read: stakeholders stay as they are. Fix its headings and import the workbook again.',
+      ],
+    ]);
+    expect(result.notes.join(' ')).not.toContain('no “Stakeholders” sheet: stakeholders stay');
+    expect(result.notes.join(' ')).not.toContain('“Fund comments” is not one this app exports');
     expect(result.indicators.unchanged).toBe(plan.indicators.length);
   });
 

@@ -133,7 +133,7 @@ function SheetPreview({
         {decided.unmatched.length > 0 &&
           `, ${formatCount(decided.unmatched.length)} waiting for your choice`}
         {decided.unchanged > 0 && (
-          <span className="export-hint"> ({decided.unchanged} unchanged)</span>
+          <span className="export-hint"> ({formatCount(decided.unchanged)} unchanged)</span>
         )}
       </h3>
       {diff.added.length > 0 && (

@@ -46,6 +46,15 @@ function plain(value: ExcelJS.CellValue): Plain {
   return '';
 }
 
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
+
+/** A cell as a note shows it: numbers with thousands separators ("1,900"). */
+function shown(value: ExcelJS.CellValue): string {
+  if (typeof value === 'number') return NUMBER.format(value);
+  if (isFormula(value)) return shown((value as { result?: ExcelJS.CellValue }).result ?? null);
+  return plain(value);
+}
+
 const isFormula = (value: ExcelJS.CellValue) =>
   typeof value === 'object' &&
   value !== null &&
@@ -107,11 +116,15 @@ const SUMMARY_META = new Set(['As of', 'Plan last changed', 'Exported on', 'Audi
 /** The Summary sheet compared fact by fact (by the label in column A). */
 function summaryDifferences(ws: ExcelJS.Worksheet, mine: ExcelJS.Worksheet): Difference[] {
   const facts = (sheet: ExcelJS.Worksheet) => {
-    const out = new Map<string, { row: number; value: string }>();
+    const out = new Map<string, { row: number; value: string; cell: ExcelJS.CellValue }>();
     for (let r = 1; r <= sheet.rowCount; r++) {
       const label = plain(sheet.getRow(r).getCell(1).value);
       if (label && !SUMMARY_META.has(label) && !out.has(label))
-        out.set(label, { row: r, value: plain(sheet.getRow(r).getCell(2).value) });
+        out.set(label, {
+          row: r,
+          value: plain(sheet.getRow(r).getCell(2).value),
+          cell: sheet.getRow(r).getCell(2).value,
+        });
     }
     return out;
   };
@@ -123,8 +136,8 @@ function summaryDifferences(ws: ExcelJS.Worksheet, mine: ExcelJS.Worksheet): Dif
       differences.push({
         ref: `B${their.row}`,
         heading: label,
-        before: ours.value,
-        after: their.value,
+        before: shown(ours.cell),
+        after: shown(their.cell),
       });
   }
   return differences;
@@ -180,8 +193,8 @@ function tableDifferences(
         differences.push({
           ref: `${columnLetter(tc)}${their}`,
           heading,
-          before: plain(a),
-          after: plain(b),
+          before: shown(a),
+          after: shown(b),
         });
     }
   }
@@ -206,8 +219,8 @@ function cellDifferences(ws: ExcelJS.Worksheet, mine: ExcelJS.Worksheet, shift: 
         differences.push({
           ref: `${columnLetter(c)}${r + shift}`,
           heading: '',
-          before: plain(a),
-          after: plain(b),
+          before: shown(a),
+          after: shown(b),
         });
     }
   }

@@ -310,6 +310,7 @@ describe('edits in sheets that are not read back', { timeout: 30_000 }, () => {
     const item = plan.content.catalog[0]!;
     const hours = col(catalog, 'Hours');
     rowOf(catalog, item.id).getCell(hours).value = 99;
+    rowOf(catalog, item.id).getCell(col(catalog, 'Cost per learner')).value = 2500;
     rowOf(catalog, plan.content.catalog[1]!.id).getCell(col(catalog, 'Title')).value =
       'Renamed by the funder';
     const learners = wb.getWorksheet('Learners')!;
@@ -325,9 +326,13 @@ describe('edits in sheets that are not read back', { timeout: 30_000 }, () => {
     expect(isEmptyPreview(result)).toBe(true);
     const note = (sheet: string) => result.notes.find((n) => n.startsWith(`${sheet} sheet:`));
     expect(note('Content catalog')).toMatch(
-      /^Content catalog sheet: 2 cells differ from the plan \(/,
+      /^Content catalog sheet: 3 cells differ from the plan \(/,
     );
     expect(note('Content catalog')).toContain(`Hours: “${item.hours}” → “99”`);
+    // Numbers shown with thousands separators (finding 14).
+    expect(note('Content catalog')).toContain(
+      `Cost per learner: “${item.costPerLearner}” → “2,500”`,
+    );
     expect(note('Learners')).toContain('1 entry of the plan has no row');
     expect(note('Summary')).toContain('Change sought');
     expect(result.notes).toContain(

@@ -18,8 +18,10 @@ import { LEVEL_LABELS, skillKey } from './pathways';
 import {
   extraNotes,
   kindOf,
+  knownSkills,
   languageOf,
   levelOf,
+  skillOf,
   suggestKind,
   suggestLevel,
   urlKey,
@@ -505,7 +507,8 @@ const KIND_NAMES =
  * else same title, provider and kind) updates it (or leaves it unchanged)
  * instead of adding a copy; its notes keep what the planner wrote. Hours and
  * costs are read with the decimal mark their column uses; a cost in another
- * currency than `planCurrency` fails its row.
+ * currency than `planCurrency` fails its row. A skill the plan has
+ * (`planSkills` and the catalog's) under another spelling takes the plan's.
  * `onProgress` hears how many rows were checked, now and then.
  */
 export function previewImport(
@@ -515,6 +518,7 @@ export function previewImport(
   onProgress?: (rowsChecked: number) => void,
   choices: ImportChoices = {},
   planCurrency: string | null = null,
+  planSkills: readonly string[] = [],
 ): ImportPreview {
   const mappingErrors: string[] = [];
   if (mapping.title === null) mappingErrors.push('Choose the column that holds the Title.');
@@ -553,6 +557,8 @@ export function previewImport(
     if (item.url && !byUrl.has(urlKey(item.url))) byUrl.set(urlKey(item.url), item);
     byId.set(item.id, item);
   }
+  // Skills the plan has: a file's "Spreadsheet" is the plan's "Spreadsheets".
+  const known = knownSkills([...planSkills, ...existing.flatMap((item) => item.skills)]);
   const matchedBy = new Map<string, number>();
   const firstRowOf = new Map<string, { row: number; item: Omit<ContentItem, 'id'> }>();
   const fieldOfColumn = new Map<number, CatalogFieldKey>();
@@ -715,7 +721,7 @@ export function previewImport(
       else costPerLearner = Math.round(parsed.amount * 100) / 100;
     }
 
-    const skills = splitList(cell('skills'));
+    const skills = unique(splitList(cell('skills')).map((t) => skillOf(t, choices.values, known)));
     const languages = unique(
       splitList(cell('languages'))
         .map((l) => languageOf(l, choices.values))

@@ -44,6 +44,8 @@ export const ImportPreset = z.object({
     kind: z.record(z.string(), Kind).default({}),
     level: z.record(z.string(), Level).default({}),
     languages: z.record(z.string(), z.string().max(500)).default({}),
+    /** Skills of the file chosen to be one of the plan's (or kept as written). */
+    skills: z.record(z.string(), z.string().max(500)).optional(),
   }),
   kindForAll: Kind.nullable().default(null),
   levelForAll: Level.nullable().default(null),
@@ -216,6 +218,9 @@ export function presetFromChoices(
       kind: { ...choices.values?.kind, ...kind },
       level: { ...choices.values?.level, ...level },
       languages: { ...choices.values?.languages, ...languages },
+      ...(choices.values?.skills && Object.keys(choices.values.skills).length
+        ? { skills: { ...choices.values.skills } }
+        : {}),
     },
     kindForAll: choices.kindForAll ?? null,
     levelForAll: choices.levelForAll ?? null,

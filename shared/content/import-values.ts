@@ -22,6 +22,8 @@ export interface ValueChoices {
   readonly level?: Readonly<Record<string, Level>>;
   /** Language as the plan should say it; '' leaves the language out. */
   readonly languages?: Readonly<Record<string, string>>;
+  /** Skill as the plan should say it (a skill the plan has, or the file's text: a new skill). */
+  readonly skills?: Readonly<Record<string, string>>;
 }
 
 /** Everything the user decides after the column mapping. */
@@ -323,4 +325,122 @@ export function urlKey(url: string): string {
     .toLowerCase()
     .replace(/^https?:\/\/(www\.)?/, '')
     .replace(/\/+$/, '');
+}
+
+/**
+ * A skill name reduced to what tells skills apart: case, accents,
+ * punctuation, a trailing version ("Python 3", "Excel 365") and a plural
+ * ("Spreadsheets") ignored. Two names with one stem are one skill spelt two ways.
+ */
+export function skillStem(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+v?\d+(\s?(x|\d+))*$/, '')
+    .split(' ')
+    .map((word) => (word.length > 3 ? word.replace(/ies$/, 'y').replace(/([^s])s$/, '$1') : word))
+    .join(' ');
+}
+
+/** The skills a plan already has, found by exact name (case and spaces aside) or by stem. */
+export interface KnownSkills {
+  readonly byKey: ReadonlyMap<string, string>;
+  readonly byStem: ReadonlyMap<string, string>;
+}
+
+/** An index of the skills a plan already has (first spelling wins). */
+export function knownSkills(names: Iterable<string>): KnownSkills {
+  const byKey = new Map<string, string>();
+  const byStem = new Map<string, string>();
+  for (const name of names) {
+    const key = name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+    if (!key) continue;
+    if (!byKey.has(key)) byKey.set(key, name.trim());
+    const stem = skillStem(name);
+    if (stem && !byStem.has(stem)) byStem.set(stem, name.trim());
+  }
+  return { byKey, byStem };
+}
+
+/**
+ * The skill a file's skill stands for: the user's choice, else the plan's
+ * skill of the same name (its spelling) or of the same stem ("Spreadsheet"
+ * → "Spreadsheets", "Python 3" → "Python"), else the text as written (a new skill).
+ */
+export function skillOf(
+  text: string,
+  choices: ValueChoices | undefined,
+  known: KnownSkills,
+): string {
+  const chosen = choices?.skills?.[valueKey(text)];
+  if (chosen) return chosen;
+  const key = text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  return known.byKey.get(key) ?? known.byStem.get(skillStem(text)) ?? text;
+}
+
+/** A skill of the file that the plan has under another spelling. */
+export interface SkillMatch {
+  /** As first written in the file. */
+  readonly text: string;
+  /** Key the choices use. */
+  readonly key: string;
+  readonly rows: number;
+  /** The plan's skill it matches ("Spreadsheets" for "Spreadsheet"). */
+  readonly suggested: string;
+}
+
+/** The file's skills matched to the plan's: those spelt another way, and how many are new. */
+export interface SkillMatches {
+  readonly matches: readonly SkillMatch[];
+  /** Distinct skills of the file the plan does not have (added as written). */
+  readonly newSkills: number;
+}
+
+/**
+ * The distinct skills of a Skills column that the plan has under another
+ * spelling (most rows first, at most MAX_DISTINCT_VALUES), and how many are
+ * new. A skill the plan has by the same name is neither.
+ */
+export function matchSkills(
+  rows: readonly (readonly string[])[],
+  column: number | null,
+  known: KnownSkills,
+  splitList: (text: string) => string[],
+): SkillMatches {
+  if (column === null) return { matches: [], newSkills: 0 };
+  const seen = new Map<
+    string,
+    { text: string; rows: number; exact: boolean; suggested: string | null }
+  >();
+  const entriesOf = new Map<string, string[]>();
+  for (const cells of rows) {
+    const cell = (cells[column] ?? '').trim();
+    if (!cell) continue;
+    let entries = entriesOf.get(cell);
+    if (!entries) entriesOf.set(cell, (entries = splitList(cell)));
+    for (const text of entries) {
+      const key = valueKey(text);
+      if (!key) continue;
+      const known_ = seen.get(key);
+      if (known_) {
+        known_.rows++;
+        continue;
+      }
+      const exact = known.byKey.has(text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en'));
+      const suggested = exact ? null : (known.byStem.get(skillStem(text)) ?? null);
+      seen.set(key, { text, rows: 1, exact, suggested });
+    }
+  }
+  let newSkills = 0;
+  const matches: SkillMatch[] = [];
+  for (const [key, v] of seen) {
+    if (v.exact) continue;
+    if (v.suggested === null) newSkills++;
+    else matches.push({ text: v.text, key, rows: v.rows, suggested: v.suggested });
+  }
+  matches.sort((a, b) => b.rows - a.rows || a.text.localeCompare(b.text));
+  return { matches: matches.slice(0, MAX_DISTINCT_VALUES), newSkills };
 }

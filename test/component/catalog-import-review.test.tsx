@@ -135,6 +135,45 @@ describe('catalog import: reviewing what happens', () => {
     await screen.findByRole('button', { name: 'Import 2 items' });
   });
 
+  it('matches the file’s skills to the plan’s spelt another way, and keeps one as a new skill when told (finding 8)', async () => {
+    const { store } = setup([
+      ContentItem.parse({
+        id: 'cat-1',
+        title: 'Excel',
+        provider: 'P',
+        skills: ['Spreadsheets', 'Python'],
+      }),
+    ]);
+    choose('Title,Kind,Level,Skills\nSkill Test,Course,Beginner,"Spreadsheet, sql, Python 3"\n');
+    const table = await screen.findByRole('table', {
+      name: 'Skills in your file the plan has under another spelling',
+    });
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Python 3', 'Spreadsheet']);
+    expect(screen.getByLabelText('Skill for “Spreadsheet”')).toHaveProperty(
+      'value',
+      'Spreadsheets',
+    );
+    screen.getByText('1 skill in your file is new to the plan: it is added as written.');
+    fireEvent.change(screen.getByLabelText('Skill for “Python 3”'), {
+      target: { value: 'Python 3' },
+    });
+    await waitFor(() =>
+      expect(screen.getByLabelText('Skill for “Python 3”')).toHaveProperty('value', 'Python 3'),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 item' }));
+    await waitFor(() =>
+      expect(store.getState().history.present.content.catalog.at(-1)?.skills).toEqual([
+        'Spreadsheets',
+        'sql',
+        'Python 3',
+      ]),
+    );
+  });
+
   it('gives focus back to the opening button after Cancel and after Escape', async () => {
     const { opener } = setup();
     const dialog = await screen.findByRole('dialog', { name: 'Import catalog items' });

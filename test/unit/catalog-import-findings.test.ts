@@ -17,6 +17,7 @@ import {
   guessMapping,
   mergeNotes,
   previewImport,
+  splitList,
   type ColumnMapping,
   type ImportPreview,
   type RawTable,
@@ -26,7 +27,12 @@ import {
   readCatalogFile,
   type ReadResult,
 } from '../../shared/content/import-file';
-import type { ImportChoices } from '../../shared/content/import-values';
+import {
+  knownSkills,
+  matchSkills,
+  skillStem,
+  type ImportChoices,
+} from '../../shared/content/import-values';
 import { decimalConvention, parseDecimalText } from '../../shared/numbers';
 import { csvCell } from '../../shared/export/sanitize';
 import { ContentItem } from '../../shared/plan/schema';
@@ -525,5 +531,61 @@ describe('rows shorter or longer than the heading row (finding 9)', () => {
     );
     const even = await readText('Title,Hours\nA,1\nB,2\n');
     expect(even.notes.join(' ')).not.toMatch(/cells than the heading row/);
+  });
+});
+
+describe('skills the plan has under another spelling (finding 8)', () => {
+  const existing = [
+    ContentItem.parse({
+      id: 'cat-1',
+      title: 'Data Analysis with Spreadsheets',
+      provider: 'Corvane Learning',
+      skills: ['Spreadsheets', 'Data cleaning', 'SQL'],
+    }),
+  ];
+
+  it('case-space.csv: "Spreadsheet", "sql" and "Python 3" become the plan’s "Spreadsheets", "SQL" and "Python"; the table lists the two spelt otherwise', async () => {
+    const file = await read('case-space.csv');
+    const mapping = guessMapping(file.table.headers);
+    const p = previewImport(file.table, mapping, existing, undefined, {}, null, ['Python']);
+    expect(p.ready.map((r) => r.item.skills)).toEqual([['Spreadsheets', 'SQL', 'Python']]);
+    const known = knownSkills(['Python', 'Spreadsheets', 'Data cleaning', 'SQL']);
+    expect(matchSkills(file.table.rows, mapping.skills, known, splitList)).toEqual({
+      matches: [
+        { text: 'Python 3', key: 'python3', rows: 1, suggested: 'Python' },
+        { text: 'Spreadsheet', key: 'spreadsheet', rows: 1, suggested: 'Spreadsheets' },
+      ],
+      newSkills: 0,
+    });
+    // The user keeps "Python 3" as a skill of its own.
+    const chosen = previewImport(
+      file.table,
+      mapping,
+      existing,
+      undefined,
+      { values: { skills: { python3: 'Python 3' } } },
+      null,
+      ['Python'],
+    );
+    expect(chosen.ready[0]!.item.skills).toEqual(['Spreadsheets', 'SQL', 'Python 3']);
+  });
+
+  it('a stem ignores case, accents, punctuation, a plural and a trailing version (property)', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .stringMatching(/^[a-z]{4,10}$/)
+          // ("cookies" → "cooky": a plural in -ies is taken as one of -y, like "skills" → "skill")
+          .filter((w) => !/(s|y|ie)$/.test(w)),
+        fc.integer({ min: 1, max: 2030 }),
+        (word, version) => {
+          const stem = skillStem(word);
+          expect(skillStem(`${word}s`)).toBe(stem);
+          expect(skillStem(word.toUpperCase())).toBe(stem);
+          expect(skillStem(`${word} ${version}`)).toBe(stem);
+          expect(skillStem(`${word}-${word}`)).toBe(`${stem} ${stem}`);
+        },
+      ),
+    );
   });
 });

@@ -11,6 +11,7 @@ import type {
   DistinctValue,
   DistinctValues,
   ImportChoices,
+  SkillMatches,
 } from '../../../../shared/content/import-values';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import type { ContentItem } from '../../../../shared/plan/schema';
@@ -24,6 +25,7 @@ export function ValueMapping({
   mapping,
   choices,
   values,
+  skills,
   headers,
   extraColumns,
   disabled,
@@ -32,13 +34,15 @@ export function ValueMapping({
   mapping: ColumnMapping;
   choices: ImportChoices;
   values: DistinctValues;
+  /** The file's skills the plan has under another spelling (absent: none to show). */
+  skills?: SkillMatches;
   headers: readonly string[];
   /** Columns not mapped to a field. */
   extraColumns: readonly number[];
   disabled: boolean;
   onChange: (next: ImportChoices) => void;
 }) {
-  const setValue = (field: 'kind' | 'level' | 'languages', key: string, value: string) =>
+  const setValue = (field: 'kind' | 'level' | 'languages' | 'skills', key: string, value: string) =>
     onChange({
       ...choices,
       values: { ...choices.values, [field]: { ...choices.values?.[field], [key]: value } },
@@ -205,7 +209,47 @@ export function ValueMapping({
             </tbody>
           </table>
         )}
+        {skills && skills.matches.length > 0 && (
+          <table className="data-table compact import-values">
+            <caption>Skills in your file the plan has under another spelling</caption>
+            <thead>
+              <tr>
+                <th scope="col">In your file</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
+                <th scope="col">Skill in the plan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {skills.matches.map((v) => (
+                <tr key={v.key}>
+                  <th scope="row">{v.text}</th>
+                  <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+                  <td>
+                    <select
+                      aria-label={`Skill for “${v.text}”`}
+                      value={choices.values?.skills?.[v.key] ?? v.suggested}
+                      disabled={disabled}
+                      onChange={(e) => setValue('skills', v.key, e.target.value)}
+                    >
+                      <option value={v.suggested}>{v.suggested}</option>
+                      <option value={v.text}>“{v.text}”, a new skill</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
+      {skills && skills.newSkills > 0 && (
+        <p className="section-note">
+          {skills.newSkills === 1
+            ? '1 skill in your file is new to the plan: it is added as written.'
+            : `${skills.newSkills.toLocaleString('en-GB')} skills in your file are new to the plan: they are added as written.`}
+        </p>
+      )}
       {extraColumns.length > 0 && (
         <fieldset className="import-extra-columns">
           <legend>Other columns: keep in the notes?</legend>

@@ -42,8 +42,11 @@ import {
 } from '../../../../shared/content/import-file';
 import {
   distinctValues,
+  knownSkills,
+  matchSkills,
   type DistinctValues,
   type ImportChoices,
+  type SkillMatches,
 } from '../../../../shared/content/import-values';
 import { newId } from '../../../../shared/plan/create';
 import { cutText } from '../../../../shared/text-length';
@@ -71,6 +74,8 @@ export type ImportRequest =
       existing: ContentItem[];
       /** The plan's currency (ISO code): a cost in another one fails its row. */
       currency?: string | null;
+      /** Skills the plan has in its skills map (the catalog's come with `existing`). */
+      skills?: string[];
       target?: 'catalog';
     }
   | {
@@ -147,6 +152,8 @@ export interface PreviewSummary {
   readonly currency: string | null;
   /** The distinct Kind, Level and Language values of the file (worked out here, in the worker). */
   readonly values: DistinctValues;
+  /** The file's skills the plan has under another spelling, and how many are new. */
+  readonly skills: SkillMatches;
 }
 
 /** What the preview of a stakeholder list shows. */
@@ -221,6 +228,7 @@ export function summarise(
   currency: string | null = null,
   mapping?: ColumnMapping,
   choices: ImportChoices = {},
+  skills: SkillMatches = { matches: [], newSkills: 0 },
 ): PreviewSummary {
   const issues: RowIssue[] = [];
   let issueCount = 0;
@@ -270,6 +278,7 @@ export function summarise(
     shownFields,
     notes: preview.notes ?? [],
     currency,
+    skills,
   };
 }
 
@@ -316,6 +325,7 @@ export class ImportSession {
   private table: RawTable | null = null;
   private existing: ContentItem[] = [];
   private currency: string | null = null;
+  private planSkills: string[] = [];
   private preview: ImportPreview | null = null;
   private target: ImportTargetId = 'catalog';
   private existingStakeholders: Stakeholder[] = [];
@@ -333,6 +343,7 @@ export class ImportSession {
           this.target = 'catalog';
           this.existing = request.existing;
           this.currency = request.currency ?? null;
+          this.planSkills = request.skills ?? [];
         }
         return reply(await this.read(request.id, reply));
       }
@@ -364,6 +375,13 @@ export class ImportSession {
           (done) => reply({ id: request.id, type: 'progress', step: 'check', done, total }),
           choices,
           this.currency,
+          this.planSkills,
+        );
+        const skills = matchSkills(
+          this.table.rows,
+          mapping.skills,
+          knownSkills([...this.planSkills, ...this.existing.flatMap((item) => item.skills)]),
+          splitList,
         );
         const values = distinctValues(
           this.table.rows,
@@ -373,7 +391,15 @@ export class ImportSession {
         return reply({
           id: request.id,
           type: 'preview',
-          summary: summarise(this.preview, values, this.existing, this.currency, mapping, choices),
+          summary: summarise(
+            this.preview,
+            values,
+            this.existing,
+            this.currency,
+            mapping,
+            choices,
+            skills,
+          ),
         });
       }
       if (request.type === 'stakeholderPreview') {

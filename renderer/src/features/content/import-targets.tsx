@@ -130,10 +130,13 @@ export interface ImportTarget<
   readonly noun: (n: number) => string;
   readonly fieldLabel: (key: string | null) => string;
   /** The read request's target and the entries a row can match. */
-  readonly readRequest: (
-    plan: Plan,
-  ) =>
-    | { target?: 'catalog'; existing: ContentItem[]; currency?: string | null }
+  readonly readRequest: (plan: Plan) =>
+    | {
+        target?: 'catalog';
+        existing: ContentItem[];
+        currency?: string | null;
+        skills?: string[];
+      }
     | { target: 'stakeholders'; existing: Stakeholder[] };
   /** Asks the worker to check the rows; answers with the summary, or null. */
   readonly preview: (
@@ -221,6 +224,7 @@ export const catalogTarget: ImportTarget<
   readRequest: (plan) => ({
     existing: [...plan.content.catalog],
     currency: plan.budget.currency,
+    skills: plan.skillsMap.skills.map((s) => s.name),
   }),
   preview: (client, mapping, choices, onProgress) =>
     sendPreview(client, { type: 'preview', mapping, choices }, onProgress, (r) =>
@@ -241,6 +245,7 @@ export const catalogTarget: ImportTarget<
       mapping={mapping}
       choices={choices}
       values={summary.values}
+      skills={summary.skills}
       headers={headers}
       extraColumns={extraColumns}
       disabled={disabled}

@@ -435,6 +435,11 @@ const CURRENCY_SIGNS: Readonly<Record<string, readonly string[]>> = {
   'fr.': ['CHF'],
 };
 
+/** A currency sign or code before or after an amount ("€95", "95 EUR", "US$ 20"). */
+const CURRENCY_SIGN = '([a-z]{3}|us\\$|a\\$|c\\$|fr\\.|€|\\$|£|¥|₹)';
+const CURRENCY_BEFORE = new RegExp(`^${CURRENCY_SIGN}\\s*`);
+const CURRENCY_AFTER = new RegExp(`\\s*${CURRENCY_SIGN}$`);
+
 /** A cost as typed: its amount, and the currency it names (a sign or an ISO code), if any. */
 export interface TypedCost {
   readonly amount: number;
@@ -451,11 +456,10 @@ export function readCost(text: string, decimalMark?: DecimalMark): TypedCost | '
     ['free', 'included', 'none', 'no cost', '-', '—', 'kostenlos', 'gratuit', 'gratis'].includes(t)
   )
     return { amount: 0, currencies: null, written: null };
-  const sign = '([a-z]{3}|us\\$|a\\$|c\\$|fr\\.|€|\\$|£|¥|₹)';
   let written: string | null = null;
   const stripped = t
-    .replace(new RegExp(`^${sign}\\s*`), (_, c: string) => ((written = c), ''))
-    .replace(new RegExp(`\\s*${sign}$`), (_, c: string) => ((written ??= c), ''))
+    .replace(CURRENCY_BEFORE, (_, c: string) => ((written = c), ''))
+    .replace(CURRENCY_AFTER, (_, c: string) => ((written ??= c), ''))
     .replace(/[.,]-$/, '');
   const amount = parseDecimalText(stripped, decimalMark);
   if (amount === null) return 'invalid';
@@ -559,6 +563,13 @@ export function previewImport(
   }
   // Skills the plan has: a file's "Spreadsheet" is the plan's "Spreadsheets".
   const known = knownSkills([...planSkills, ...existing.flatMap((item) => item.skills)]);
+  // Skills repeat across rows: each text is matched once.
+  const skillNames = new Map<string, string>();
+  const skillName = (text: string) => {
+    let name = skillNames.get(text);
+    if (name === undefined) skillNames.set(text, (name = skillOf(text, choices.values, known)));
+    return name;
+  };
   const matchedBy = new Map<string, number>();
   const firstRowOf = new Map<string, { row: number; item: Omit<ContentItem, 'id'> }>();
   const fieldOfColumn = new Map<number, CatalogFieldKey>();
@@ -721,7 +732,7 @@ export function previewImport(
       else costPerLearner = Math.round(parsed.amount * 100) / 100;
     }
 
-    const skills = unique(splitList(cell('skills')).map((t) => skillOf(t, choices.values, known)));
+    const skills = unique(splitList(cell('skills')).map(skillName));
     const languages = unique(
       splitList(cell('languages'))
         .map((l) => languageOf(l, choices.values))

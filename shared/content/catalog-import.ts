@@ -353,6 +353,9 @@ export function headingWords(s: string): string {
     .trim();
 }
 
+/** Title synonyms too generic to name a title inside a longer heading. */
+const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(['name', 'item', 'course', 'nom', 'naam']);
+
 /**
  * Guesses which column holds which field from the header names: a heading
  * that is a synonym ("Anbieter"), then one that starts with one ("Duration
@@ -373,6 +376,9 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
       }
       let found: number | null = null;
       for (const synonym of field.synonyms) {
+        // "Instructor name", "Course URL" or "Line item" is no title: generic
+        // words name it only as the whole heading.
+        if (pass !== 'exact' && GENERIC_TITLE_WORDS.has(synonym)) continue;
         const index = normalised.findIndex(
           (h, i) =>
             !used.has(i) &&

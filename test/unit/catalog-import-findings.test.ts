@@ -357,6 +357,9 @@ describe('headings as platforms and the app write them (finding 5)', () => {
     });
     // A provider's own "Course ID" is not ours.
     expect(guessMapping(['Course ID', 'Title']).id).toBeNull();
+    // Generic words name a field only as the whole heading.
+    expect(guessMapping(['Instructor name', 'Course description']).title).toBeNull();
+    expect(guessMapping(['Instructor name', 'Course description']).notes).toBe(1);
   });
 
   it('the app’s own catalog sheet, re-imported with edits: matched by ID (even renamed), unchanged rows unchanged, notes as written', () => {

@@ -89,7 +89,6 @@ export interface DocSection {
   readonly id: ExportSectionId;
   readonly number: number;
   readonly title: string;
-  readonly landscape: boolean;
   readonly blocks: readonly DocBlock[];
 }
 
@@ -313,12 +312,15 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
       text: 'The theory of change explains why the program expects its interventions to lead, through a chain of outcomes and the preconditions they need, to the long-term impact. Each link states the reasoning behind it and the assumptions it rests on.',
     },
   ];
+  // The narrative first: running text stays on portrait pages before the
+  // figure's own page(s).
+  blocks.push(...textSection('Narrative', toc.narrative));
   if (toc.nodes.length > UNDRAWABLE_DIAGRAM_LIMIT) {
     // Hundreds of elements shrink to an unreadable strip on a page (and take
     // long to draw): say so instead, and let the tables carry the content.
     blocks.push({
       type: 'paragraph',
-      text: `The theory of change has ${toc.nodes.length.toLocaleString('en-GB')} elements, too many to draw legibly on a page. The tables below list every element and link; the diagram can be viewed and printed from Upskill Workbench.`,
+      text: `The theory of change has ${toc.nodes.length.toLocaleString('en-GB')} elements, too many to draw legibly on a page. In place of a diagram, the tables below list every element by level, from the impact down to the interventions, and every link with the reasoning behind it.`,
     });
   } else if (toc.nodes.length) {
     const labels = toc.nodes.length <= LABELLED_DIAGRAM_LIMIT;
@@ -330,7 +332,6 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
       caption: `Figure: Theory of change, read from the interventions at the bottom up to the impact at the top. Border styles: heavy = impact; solid rounded = outcome; dashed = precondition; square = intervention; dotted = assumption; dash-dot = external factor.${labels ? '' : ' The pathway has too many elements to label at page size; the tables below list every element and link.'}`,
     });
   }
-  blocks.push(...textSection('Narrative', toc.narrative));
   const pathway = toc.nodes.filter((n) => !isNoteKind(n.kind));
   if (pathway.length) {
     const sorted = [...pathway].sort((a, b) => tocRank(a) - tocRank(b));
@@ -405,15 +406,6 @@ function logicModelSection(plan: Plan): DocBlock[] {
       text: 'The logic model sets out how the program works: the resources it uses, what it does, what it produces, and the changes that follow in the short, intermediate and long term. The logframe below gives each level its indicators, means of verification and assumptions.',
     },
   ];
-  if (items.length) {
-    const labels = items.length <= LABELLED_DIAGRAM_LIMIT;
-    blocks.push({
-      type: 'diagram',
-      scene: logicModelScene(plan, labels),
-      pixelWidth: labels ? 2000 : 900,
-      caption: `Figure: Logic model, read from left to right. Dashed boxes are outputs; shaded boxes are outcomes.${labels ? '' : ' The model has too many items to label at page size; the logframe lists every item.'}`,
-    });
-  }
   const chain = CHAIN_LANES.flatMap((lane) =>
     items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
   );
@@ -456,6 +448,17 @@ function logicModelSection(plan: Plan): DocBlock[] {
         ),
       },
     );
+  }
+  // The figure last: it takes a landscape page of its own, after the
+  // running text and the logframe on portrait pages.
+  if (items.length) {
+    const labels = items.length <= LABELLED_DIAGRAM_LIMIT;
+    blocks.push({
+      type: 'diagram',
+      scene: logicModelScene(plan, labels),
+      pixelWidth: labels ? 2000 : 900,
+      caption: `Figure: Logic model, read from left to right. Dashed boxes are outputs; shaded boxes are outcomes.${labels ? '' : ' The model has too many items to label at page size; the logframe lists every item.'}`,
+    });
   }
   return blocks;
 }
@@ -1035,15 +1038,6 @@ function pathwaysSection(plan: Plan): DocBlock[] {
   return blocks;
 }
 
-/** Sections whose tables are too wide for a portrait page. */
-const LANDSCAPE: ReadonlySet<ExportSectionId> = new Set([
-  'theoryOfChange',
-  'logicModel',
-  'indicators',
-  'stakeholders',
-  'catalog',
-]);
-
 /** Builds the content of the document for a plan and its export options. */
 export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDocument {
   // A link in the file twice is listed (and drawn) once.
@@ -1069,7 +1063,6 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
       id: info.id,
       number: sections.length + 1,
       title: info.label,
-      landscape: LANDSCAPE.has(info.id),
       blocks,
     });
   }

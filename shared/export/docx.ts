@@ -2,7 +2,7 @@
  * The Word program plan: renders a PlanDocument with the `docx` library.
  * Real heading styles (navigation pane, table of contents), a cover page, a
  * running header and "Page X of Y", tables with a shaded header row that
- * repeats on every page, landscape sections for wide tables, diagrams as PNG.
+ * repeats on every page, landscape pages for wide tables, figures on the page that prints them legibly.
  * Arial is used because Word, Google Docs and LibreOffice (as the
  * metric-compatible Liberation Sans) all have it, so pages break the same.
  */
@@ -34,13 +34,26 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { pixelWidthFor, sceneToSvg } from './diagrams/scene';
+import { pixelWidthFor, sceneToSvg, type DiagramScene } from './diagrams/scene';
+import { printDiagram, type PrintedDiagram } from './diagrams/tiles';
 import { planDocument, profileLabel, type DocBlock, type PlanDocument } from './document';
 import type { ExportOptions } from './options';
 import { sanitizeText } from './sanitize';
 
 /** A4 in twentieths of a point, and our margins (2 cm). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
+/** A3, for a figure too large to print legibly on A4. */
+const A3 = { width: 16838, height: 23811 } as const;
+
+/** The pages a Word section can be set on. */
+export type PageKind = 'portrait' | 'landscape' | 'a3Landscape';
+
+/** Paper width and height of a page kind, in twips. */
+function paper(kind: PageKind): { width: number; height: number } {
+  if (kind === 'portrait') return { width: PAGE.width, height: PAGE.height };
+  if (kind === 'landscape') return { width: PAGE.height, height: PAGE.width };
+  return { width: A3.height, height: A3.width };
+}
 const TWIPS_PER_PX = 15;
 const FONT = 'Arial';
 const INK = '1F2937';
@@ -50,10 +63,9 @@ const TOTAL_FILL = 'F2F2F2';
 const RULE = 'A6A6A6';
 
 /** Content width and height of a page in twips. */
-function contentBox(landscape: boolean): { width: number; height: number } {
-  const w = landscape ? PAGE.height : PAGE.width;
-  const h = landscape ? PAGE.width : PAGE.height;
-  return { width: w - PAGE.margin * 2, height: h - PAGE.margin * 2 - 700 };
+function contentBox(kind: PageKind): { width: number; height: number } {
+  const { width, height } = paper(kind);
+  return { width: width - PAGE.margin * 2, height: height - PAGE.margin * 2 - 700 };
 }
 
 const text = (t: string) => sanitizeText(t);
@@ -180,61 +192,162 @@ function facts(block: Extract<DocBlock, { type: 'facts' }>, width: number): Tabl
 
 type Child = Paragraph | Table | TableOfContents;
 
+/** The page area a figure may use, in scene units (its caption needs the rest). */
+function figureArea(kind: PageKind): { width: number; height: number } {
+  const box = contentBox(kind);
+  return { width: box.width / TWIPS_PER_PX, height: (box.height - 800) / TWIPS_PER_PX };
+}
+
+/**
+ * How a diagram prints: on the first of an A4 portrait, an A4 landscape or
+ * an A3 landscape page where all its text prints at 8 pt or more (the
+ * larger scale when both A4 orientations do), else cut into parts on A3
+ * landscape pages (see printDiagram: continuation markers where arrows cross
+ * a cut).
+ */
+function diagramLayout(scene: DiagramScene): { page: PageKind; printed: PrintedDiagram } {
+  const portrait = printDiagram(scene, figureArea('portrait'));
+  const landscape = printDiagram(scene, figureArea('landscape'));
+  if (portrait.tiles.length === 1 && landscape.tiles.length === 1)
+    return landscape.scale > portrait.scale * 1.05
+      ? { page: 'landscape', printed: landscape }
+      : { page: 'portrait', printed: portrait };
+  if (landscape.tiles.length === 1) return { page: 'landscape', printed: landscape };
+  if (portrait.tiles.length === 1) return { page: 'portrait', printed: portrait };
+  return { page: 'a3Landscape', printed: printDiagram(scene, figureArea('a3Landscape')) };
+}
+
 async function diagram(
   block: Extract<DocBlock, { type: 'diagram' }>,
-  landscape: boolean,
   options: ExportOptions,
 ): Promise<Child[]> {
-  const box = contentBox(landscape);
-  const caption = new Paragraph({ style: 'Caption', children: [new TextRun(text(block.caption))] });
+  const caption = (words: string) =>
+    new Paragraph({ style: 'Caption', children: [new TextRun(text(words))] });
   if (!options.rasterize)
     return [
       new Paragraph({
         style: 'Note',
         children: [new TextRun('[Diagram not drawn in this export.]')],
       }),
-      caption,
+      caption(block.caption),
     ];
-  const pixels = pixelWidthFor(block.scene, block.pixelWidth);
-  const png = await options.rasterize(block.scene, pixels);
-  // Fit the page: full content width, unless that makes it taller than the page allows.
-  const maxW = box.width / TWIPS_PER_PX;
-  const maxH = (box.height - 1400) / TWIPS_PER_PX;
-  const scale = Math.min(maxW / block.scene.width, maxH / block.scene.height);
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      keepNext: true,
-      spacing: { before: 120, after: 60 },
-      children: [
-        // The vector drawing, so print is sharp and text in any script is set
-        // in the reader's fonts; the PNG for word processors without SVG.
-        new ImageRun({
-          type: 'svg',
-          data: new TextEncoder().encode(sceneToSvg(block.scene)),
-          fallback: { type: 'png', data: png },
-          transformation: {
-            width: Math.round(block.scene.width * scale),
-            height: Math.round(block.scene.height * scale),
-          },
-          altText: {
-            name: 'Diagram',
-            title: text(block.caption.split('.')[0] ?? ''),
-            description: text(block.scene.alt),
-          },
-        }),
-      ],
-    }),
-    caption,
-  ];
+  const { printed } = diagramLayout(block.scene);
+  const { scale, tiles } = printed;
+  const children: Child[] = [];
+  for (const [index, tile] of tiles.entries()) {
+    // About 190 dpi as printed, within the document's pixel budget.
+    const pixels = pixelWidthFor(
+      tile.scene,
+      Math.min(block.pixelWidth * 1.5, Math.max(600, Math.round(tile.scene.width * scale * 2))),
+    );
+    const png = await options.rasterize(tile.scene, pixels);
+    const part =
+      tiles.length > 1
+        ? `Part ${index + 1} of ${tiles.length} (${printed.rows > 1 ? `row ${tile.row + 1} of ${printed.rows}` : ''}${printed.rows > 1 && printed.columns > 1 ? ', ' : ''}${printed.columns > 1 ? `column ${tile.column + 1} of ${printed.columns}` : ''}). `
+        : '';
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        // Each further part on a page of its own.
+        pageBreakBefore: index > 0,
+        spacing: { before: 120, after: 60 },
+        children: [
+          // The vector drawing, so print is sharp and text in any script is set
+          // in the reader's fonts; the PNG for word processors without SVG.
+          new ImageRun({
+            type: 'svg',
+            data: new TextEncoder().encode(sceneToSvg(tile.scene)),
+            fallback: { type: 'png', data: png },
+            transformation: {
+              width: Math.round(tile.scene.width * scale),
+              height: Math.round(tile.scene.height * scale),
+            },
+            altText: {
+              name: 'Diagram',
+              title: text(`${part}${block.caption.split('.')[0] ?? ''}`),
+              description: text(tile.scene.alt),
+            },
+          }),
+        ],
+      }),
+      caption(
+        tiles.length > 1
+          ? `${block.caption.replace(/^Figure: /, `Figure, part ${index + 1} of ${tiles.length}: `)} ${part}The figure is in ${tiles.length} parts so that its text prints at a readable size; a lettered circle marks an arrow that continues on another part, at the same letter.`
+          : block.caption,
+      ),
+    );
+  }
+  return children;
 }
+
+/**
+ * The page a block is set on: landscape for tables with many columns,
+ * diagrams on the page that prints them legibly (diagramLayout); running
+ * text portrait; a heading goes with the block after it.
+ */
+function pageFor(block: DocBlock): PageKind | null {
+  switch (block.type) {
+    case 'table':
+      return block.columns.length > WIDE_TABLE_COLUMNS ? 'landscape' : 'portrait';
+    case 'diagram':
+      return diagramLayout(block.scene).page;
+    case 'heading':
+      return null;
+    default:
+      return 'portrait';
+  }
+}
+
+/** Tables with more columns than this get a landscape page. */
+const WIDE_TABLE_COLUMNS = 6;
+
+/** A section's blocks in runs on one kind of page (a Word section each). */
+export function pageRuns(blocks: readonly DocBlock[]): { page: PageKind; blocks: DocBlock[] }[] {
+  const wanted = blocks.map(pageFor);
+  // Headings take the page of what follows them.
+  for (let i = wanted.length - 1; i >= 0; i--)
+    if (wanted[i] === null) wanted[i] = i + 1 < wanted.length ? wanted[i + 1]! : 'portrait';
+  // A few lines of text between two landscape tables (raters under a
+  // scoring table) stay on the landscape page rather than flip the paper.
+  const textOnly = (i: number, j: number) =>
+    blocks.slice(i, j).every((b) => b.type !== 'table' && b.type !== 'diagram');
+  for (let i = 0; i < wanted.length;) {
+    let j = i;
+    while (j < wanted.length && wanted[j] === wanted[i]) j++;
+    const before = i > 0 ? wanted[i - 1] : undefined;
+    const after = j < wanted.length ? wanted[j] : undefined;
+    // So does a chapter's short introduction before a landscape table.
+    const tableAfter = after === 'landscape' && blocks[j]?.type !== 'diagram';
+    if (
+      wanted[i] === 'portrait' &&
+      j - i <= SHORT_TEXT_BLOCKS &&
+      textOnly(i, j) &&
+      ((before === 'landscape' && (after === 'landscape' || after === undefined)) ||
+        (i === 0 && tableAfter))
+    )
+      for (let k = i; k < j; k++) wanted[k] = 'landscape';
+    i = j;
+  }
+  const runs: { page: PageKind; blocks: DocBlock[] }[] = [];
+  blocks.forEach((block, i) => {
+    const page = wanted[i]!;
+    const last = runs.at(-1);
+    if (last && last.page === page) last.blocks.push(block);
+    else runs.push({ page, blocks: [block] });
+  });
+  return runs;
+}
+
+/** Text blocks few enough to stay on a landscape page between or after landscape tables. */
+const SHORT_TEXT_BLOCKS = 6;
 
 async function blockChildren(
   block: DocBlock,
-  landscape: boolean,
+  page: PageKind,
   options: ExportOptions,
 ): Promise<Child[]> {
-  const width = contentBox(landscape).width;
+  const width = contentBox(page).width;
   switch (block.type) {
     case 'heading':
       return [
@@ -268,16 +381,16 @@ async function blockChildren(
     case 'table':
       return [table(block, width), new Paragraph({ style: 'After', children: [] })];
     case 'diagram':
-      return diagram(block, landscape, options);
+      return diagram(block, options);
   }
 }
 
-function header(doc: PlanDocument, landscape: boolean): Header {
+function header(doc: PlanDocument, page: PageKind): Header {
   return new Header({
     children: [
       new Paragraph({
         style: 'RunningHeader',
-        tabStops: [{ type: TabStopType.RIGHT, position: contentBox(landscape).width }],
+        tabStops: [{ type: TabStopType.RIGHT, position: contentBox(page).width }],
         children: [
           new TextRun(text(`${doc.title} — ${doc.subtitle}`)),
           new TextRun({ children: [new Tab(), `${profileLabel(doc.profile)} version`] }),
@@ -301,13 +414,15 @@ function footer(): Footer {
   });
 }
 
-function pageProperties(landscape: boolean) {
+function pageProperties(page: PageKind) {
+  const { width, height } = paper(page);
   return {
     page: {
       size: {
-        width: PAGE.width,
-        height: PAGE.height,
-        orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        // docx swaps the two for landscape itself: give them portrait-wise.
+        width: Math.min(width, height),
+        height: Math.max(width, height),
+        orientation: page === 'portrait' ? PageOrientation.PORTRAIT : PageOrientation.LANDSCAPE,
       },
       margin: {
         top: PAGE.margin,
@@ -372,7 +487,7 @@ function coverChildren(doc: PlanDocument): Child[] {
 }
 
 function coverFacts(rows: [string, string][]): Table {
-  return facts({ type: 'facts', rows }, contentBox(false).width);
+  return facts({ type: 'facts', rows }, contentBox('portrait').width);
 }
 
 const STYLES = {
@@ -537,7 +652,11 @@ export async function buildPlanDocx(
 
 /** Renders an already-built PlanDocument (the benchmark times this half separately). */
 async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promise<Uint8Array> {
-  const headers = { portrait: header(doc, false), landscape: header(doc, true) };
+  const headers: Record<PageKind, Header> = {
+    portrait: header(doc, 'portrait'),
+    landscape: header(doc, 'landscape'),
+    a3Landscape: header(doc, 'a3Landscape'),
+  };
   const foot = footer();
   const empty = {
     header: new Header({ children: [new Paragraph({})] }),
@@ -545,7 +664,7 @@ async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promis
   };
   const sections: ISectionOptions[] = [
     {
-      properties: { ...pageProperties(false), titlePage: true },
+      properties: { ...pageProperties('portrait'), titlePage: true },
       headers: { default: headers.portrait, first: empty.header },
       footers: { default: foot, first: empty.footer },
       children: coverChildren(doc),
@@ -553,20 +672,29 @@ async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promis
   ];
   let done = 0;
   for (const section of doc.sections) {
-    const children: Child[] = [
-      new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        children: [new TextRun(text(`${section.number}   ${section.title}`))],
-      }),
-    ];
-    for (const block of section.blocks)
-      children.push(...(await blockChildren(block, section.landscape, options)));
-    sections.push({
-      properties: pageProperties(section.landscape),
-      headers: { default: section.landscape ? headers.landscape : headers.portrait },
-      footers: { default: foot },
-      children,
-    });
+    // Running text on portrait pages; wide tables and figures on landscape
+    // pages of their own (a Word section per change of orientation).
+    const runs = pageRuns(section.blocks);
+    if (runs.length === 0) runs.push({ page: 'portrait', blocks: [] });
+    for (const [index, run] of runs.entries()) {
+      const children: Child[] =
+        index === 0
+          ? [
+              new Paragraph({
+                heading: HeadingLevel.HEADING_1,
+                children: [new TextRun(text(`${section.number}   ${section.title}`))],
+              }),
+            ]
+          : [];
+      for (const block of run.blocks)
+        children.push(...(await blockChildren(block, run.page, options)));
+      sections.push({
+        properties: pageProperties(run.page),
+        headers: { default: headers[run.page] },
+        footers: { default: foot },
+        children,
+      });
+    }
     done++;
     options.onProgress?.(
       0.1 + (0.6 * done) / Math.max(1, doc.sections.length),

@@ -7,13 +7,13 @@ import type { LogicItem, Plan } from '../../plan/schema';
 import { CHAIN_LANES, NOTE_LANES } from '../../logic-model/lanes';
 import { GREYS, wrapText, type DiagramScene, type Shape } from './scene';
 
-const COL = 190;
-const GAP = 34;
+const COL = 144;
+const GAP = 24;
 const PAD = 16;
 const HEAD = 44;
 const SIZE = 11.5;
 const LINE = 14;
-const MAX_LINES = 4;
+const MAX_LINES = 6;
 
 const byOrder = (a: LogicItem, b: LogicItem) => a.order - b.order;
 

@@ -10,9 +10,10 @@ import { isPlaced } from '../../stakeholders/register';
 import { GREYS, type DiagramScene, type Shape } from './scene';
 
 const LEFT = 78;
-const TOP = 20;
-const SIZE = 620;
-const R = 11;
+/** Room above the plot for the upper quadrants' names (outside the plot, so no marker covers them). */
+const TOP = 62;
+const SIZE = 560;
+const R = 12;
 
 const QUADRANT_BOXES: { id: Quadrant; col: 0 | 1; row: 0 | 1 }[] = [
   { id: 'keepSatisfied', col: 0, row: 0 },
@@ -49,7 +50,8 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
       {
         type: 'text',
         x: x + half / 2,
-        y: y + (q.row === 0 ? 26 : half - 28),
+        // Outside the plot: above it for the upper quadrants, below for the lower.
+        y: q.row === 0 ? TOP - 26 : TOP + SIZE + 24,
         text: info.label,
         size: 17,
         bold: true,
@@ -59,7 +61,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
       {
         type: 'text',
         x: x + half / 2,
-        y: y + (q.row === 0 ? 44 : half - 11),
+        y: q.row === 0 ? TOP - 9 : TOP + SIZE + 41,
         text: info.summary,
         size: 11,
         anchor: 'middle',
@@ -72,7 +74,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     {
       type: 'text',
       x: LEFT + half,
-      y: TOP + SIZE + 42,
+      y: TOP + SIZE + 68,
       text: 'Interest in the program →',
       size: 13,
       bold: true,
@@ -84,7 +86,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
       x: LEFT - 10,
       y: TOP + SIZE + 16,
       text: '0',
-      size: 10,
+      size: 11,
       anchor: 'end',
       fill: GREYS.muted,
     },
@@ -98,7 +100,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
         x,
         y: TOP + SIZE + 16,
         text: String(v),
-        size: 10,
+        size: 11,
         anchor: 'middle',
         fill: GREYS.muted,
       },
@@ -107,7 +109,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
         x: LEFT - 8,
         y: y + 4,
         text: String(v),
-        size: 10,
+        size: 11,
         anchor: 'end',
         fill: GREYS.muted,
       },
@@ -118,7 +120,8 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     shapes.push({
       type: 'text',
       x: 34,
-      y: TOP + half - 24 + i * 15,
+      // Above the midline, clear of its "50".
+      y: TOP + half / 2 - 24 + i * 15,
       text: word,
       size: i === 0 ? 13 : 11,
       bold: i === 0,
@@ -181,7 +184,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
         x,
         y: y + 4,
         text: label,
-        size: label.length > 2 ? 9 : 11,
+        size: 11,
         bold: true,
         anchor: 'middle',
         fill: partner ? GREYS.ink : GREYS.white,
@@ -191,7 +194,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
   shapes.push(...arrows, ...markers);
 
   // Key.
-  const keyY = TOP + SIZE + 64;
+  const keyY = TOP + SIZE + 96;
   shapes.push(
     { type: 'circle', cx: LEFT + 10, cy: keyY - 4, r: 7, fill: GREYS.ink, stroke: GREYS.ink },
     { type: 'text', x: LEFT + 24, y: keyY, text: 'Stakeholder', size: 11, fill: GREYS.text },
@@ -226,18 +229,17 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     },
     {
       type: 'text',
-      x: LEFT + SIZE,
-      y: keyY,
+      x: LEFT,
+      y: keyY + 20,
       text: 'Numbers refer to the register',
       size: 11,
       italic: true,
-      anchor: 'end',
       fill: GREYS.muted,
     },
   );
   return {
     width: LEFT + SIZE + 24,
-    height: keyY + 16,
+    height: keyY + 34,
     shapes,
     alt: `Power/interest matrix with ${entries.filter(isPlaced).length} stakeholders and partners placed in four quadrants: manage closely, keep satisfied, keep informed and monitor.`,
   };

@@ -8,9 +8,9 @@ import { kindLabel } from '../../toc/kinds';
 import { NODE_SIZE } from '../../toc/operations';
 import { GREYS, wrapText, type DiagramScene, type Shape } from './scene';
 
-const PAD = 24;
+const PAD = 16;
 const TITLE_SIZE = 12.5;
-const LABEL_SIZE = 9.5;
+const LABEL_SIZE = 11;
 const LINE_HEIGHT = 15;
 
 /** Border and fill per kind: greyscale-readable, the label says the rest. */

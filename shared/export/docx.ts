@@ -235,10 +235,11 @@ async function diagram(
   const { scale, tiles } = printed;
   const children: Child[] = [];
   for (const [index, tile] of tiles.entries()) {
-    // About 190 dpi as printed, within the document's pixel budget.
+    // The PNG is the fallback for word processors without SVG: about 144 dpi
+    // as printed, within the figure's pixel budget.
     const pixels = pixelWidthFor(
       tile.scene,
-      Math.min(block.pixelWidth * 1.5, Math.max(600, Math.round(tile.scene.width * scale * 2))),
+      Math.min(block.pixelWidth, Math.max(600, Math.round(tile.scene.width * scale * 1.5))),
     );
     const png = await options.rasterize(tile.scene, pixels);
     const part =

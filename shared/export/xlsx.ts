@@ -7,7 +7,8 @@
  *
  * Every text goes in as a plain string cell through `cellText`: exceljs only
  * writes a formula for a `{ formula }` value, so "=HYPERLINK(…)" typed by a
- * planner stays words.
+ * planner stays words (and carries the quote prefix, see xlsx-layout.ts,
+ * which also sets row heights, names fonts and makes http(s) links links).
  */
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
@@ -38,6 +39,14 @@ import { audienceNote, shows } from './audience';
 import type { ExportOptions } from './options';
 import { cellText } from './sanitize';
 import { withUniqueLinks } from './unique-links';
+import {
+  finishWorkbook,
+  linkValue,
+  NUMBER_FORMAT,
+  numberFormat,
+  pageHeader,
+  withQuotePrefix,
+} from './xlsx-layout';
 
 const HEADER_FILL = 'FF1F3864';
 const TITLE_COLOR = 'FF1F3864';
@@ -45,7 +54,13 @@ const DATE_FORMAT = 'd mmm yyyy';
 /** Rows below the data that still get drop-down lists, for rows a recipient adds. */
 const SPARE_ROWS = 200;
 
-type CellValue = string | number | Date | null | { formula: string; result?: string | number };
+type CellValue =
+  | string
+  | number
+  | Date
+  | null
+  | { formula: string; result?: string | number }
+  | { text: string; hyperlink: string };
 
 /** A column of a table sheet. */
 interface SheetColumn {
@@ -113,7 +128,7 @@ function printSetup(ws: ExcelJS.Worksheet, title: string): void {
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = {
-    oddHeader: `&L&8${title.replace(/&/g, '&&')}`,
+    oddHeader: pageHeader(title),
     oddFooter: '&C&8Page &P of &N',
   };
 }
@@ -136,7 +151,7 @@ function tableSheet(
         : c.kind === 'money'
           ? moneyFormat(c.currency ?? null)
           : c.kind === 'number'
-            ? '#,##0.##'
+            ? NUMBER_FORMAT
             : c.kind === 'integer'
               ? '0'
               : undefined;
@@ -147,7 +162,15 @@ function tableSheet(
     return Object.keys(style).length ? { width: c.width, style } : { width: c.width };
   });
   styleHeader(ws.addRow(columns.map((c) => c.header)));
-  for (const row of rows) ws.addRow(row as CellValue[]);
+  for (const row of rows) {
+    const added = ws.addRow(row as CellValue[]);
+    // Each number with the decimals it has: "4,000", "1.5" (never "4,000.").
+    columns.forEach((c, i) => {
+      const value = row[i];
+      if (c.kind === 'number' && typeof value === 'number')
+        added.getCell(i + 1).numFmt = numberFormat(value);
+    });
+  }
   const last = Math.max(2, rows.length + 1);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: columns.length } };
   const spare = rows.length + 1 + SPARE_ROWS;
@@ -182,6 +205,12 @@ function tableSheet(
         errorTitle: c.header,
         error: 'Enter a date.',
       });
+  });
+  // IDs are read back by the round trip: wide enough to print whole, not cut at the next column.
+  columns.forEach((c, i) => {
+    if (c.header !== 'ID') return;
+    const longest = Math.max(0, ...rows.map((r) => (typeof r[i] === 'string' ? r[i].length : 0)));
+    ws.getColumn(i + 1).width = Math.min(40, Math.max(c.width, Math.ceil(longest * 1.05) + 2));
   });
   printSetup(ws, `${docTitle} — ${name}`);
   return ws;
@@ -223,6 +252,10 @@ function summarySheet(
   const o = plan.objective;
   const head = ws.addRow([t(title)]);
   head.font = { bold: true, size: 16, color: { argb: TITLE_COLOR } };
+  // A long program name wraps within the page instead of running off to the right
+  // (which made LibreOffice shrink the whole sheet to fit it).
+  ws.mergeCells(head.number, 1, head.number, 2);
+  head.getCell(1).alignment = { vertical: 'top', wrapText: true };
   ws.addRow(['Program plan workbook']).font = { size: 12, color: { argb: 'FF595959' } };
   ws.addRow([]);
   const facts: [string, CellValue][] = [
@@ -269,6 +302,11 @@ function summarySheet(
       ]);
       row.getCell(5).numFmt = DATE_FORMAT;
       row.getCell(1).font = { bold: false };
+      row.getCell(1).alignment = { vertical: 'top', wrapText: true };
+      for (const c of [3, 4]) {
+        const value = row.getCell(c).value;
+        if (typeof value === 'number') row.getCell(c).numFmt = numberFormat(value);
+      }
     }
     ws.getColumn(3).width = 12;
     ws.getColumn(4).width = 12;
@@ -595,7 +633,7 @@ function catalogSheet(
       t(c.languages.join(', ')),
       t(c.skills.join(', ')),
       c.costPerLearner,
-      t(c.url),
+      linkValue(c.url),
       ...(internal ? [t(c.notes)] : []),
     ]),
     title,
@@ -680,6 +718,8 @@ function makeOrBuySheet(
   ];
   const titleRow = ws.addRow([t(`${title} — make-or-buy scoring`)]);
   titleRow.font = { bold: true, size: 14, color: { argb: TITLE_COLOR } };
+  ws.mergeCells(titleRow.number, 1, titleRow.number, 7 + maxRaters);
+  titleRow.getCell(1).alignment = { vertical: 'top', wrapText: true };
   ws.addRow([
     'Rate each criterion 1 (does not apply) to 5 (applies strongly). Change any white cell; grey cells recalculate.',
   ]).font = { italic: true, color: { argb: 'FF595959' } };
@@ -698,11 +738,11 @@ function makeOrBuySheet(
     const needRow = ws.addRow([t(d.need)]);
     needRow.font = { bold: true, size: 12, color: { argb: TITLE_COLOR } };
     const hybridRow = ws.addRow(['Hybrid offered', d.includeHybrid ? 'Yes' : 'No']);
-    ws.getCell(`B${hybridRow.number}`).dataValidation = {
+    validations(ws).add(`B${hybridRow.number}`, {
       type: 'list',
       allowBlank: false,
       formulae: ['"Yes,No"'],
-    };
+    });
     const hybrid = `$B$${hybridRow.number}`;
     const header = ws.addRow([
       'Criterion',
@@ -751,22 +791,29 @@ function makeOrBuySheet(
           result: s.average === null ? '' : s.buyPoints,
         },
       ]);
-      row.getCell(2).dataValidation = { type: 'list', allowBlank: false, formulae: ['"Make,Buy"'] };
-      for (let k = 0; k < maxRaters; k++)
-        row.getCell(4 + k).dataValidation = {
-          type: 'whole',
-          operator: 'between',
-          allowBlank: true,
-          formulae: [1, 5],
-          showErrorMessage: true,
-          error: 'Rate from 1 to 5.',
-        };
       for (let k = 4 + maxRaters; k <= 7 + maxRaters; k++) {
         row.getCell(k).fill = LIGHT;
         row.getCell(k).numFmt = k === 5 + maxRaters ? '0%' : '0.0';
       }
       row.alignment = { vertical: 'top', wrapText: true };
     });
+    // One validation per range: exceljs merges per-cell validations into
+    // ranges that overlap (B10:B18 inside B8:B18), which stricter readers refuse.
+    if (d.criteria.length > 0) {
+      validations(ws).add(`B${first}:B${last}`, {
+        type: 'list',
+        allowBlank: false,
+        formulae: ['"Make,Buy"'],
+      });
+      validations(ws).add(`${rater(0)}${first}:${rater(maxRaters - 1)}${last}`, {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [1, 5],
+        showErrorMessage: true,
+        error: 'Rate from 1 to 5.',
+      });
+    }
     const totalsRow = ws.addRow([
       'Total',
       null,
@@ -802,7 +849,6 @@ function makeOrBuySheet(
       const rationale = ws.addRow(['Rationale', t(d.rationale)]);
       ws.mergeCells(rationale.number, 2, rationale.number, 7 + maxRaters);
       rationale.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-      rationale.height = Math.min(300, 15 * Math.ceil(d.rationale.length / 110));
     }
     out.push({
       need: d.need,
@@ -890,6 +936,7 @@ export async function buildPlanWorkbook(
       decisions = makeOrBuySheet(wb, plan, options, title);
     else makeOrBuyDecisionsSheet(wb, plan, title);
   }
+  finishWorkbook(wb);
   return { workbook: wb, decisions };
 }
 
@@ -898,6 +945,7 @@ export async function buildPlanXlsx(plan: Plan, options: ExportOptions): Promise
   const { workbook } = await buildPlanWorkbook(plan, options);
   options.onProgress?.(0.7, 'Packing the Excel file');
   const buffer = await workbook.xlsx.writeBuffer();
+  const bytes = withQuotePrefix(new Uint8Array(buffer as ArrayBuffer));
   options.onProgress?.(1, 'Done');
-  return new Uint8Array(buffer as ArrayBuffer);
+  return bytes;
 }

@@ -354,7 +354,18 @@ export function headingWords(s: string): string {
 }
 
 /** Title synonyms too generic to name a title inside a longer heading. */
-const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(['name', 'item', 'course', 'nom', 'naam']);
+const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(['name', 'item', 'course', 'naam']);
+
+/** Whether heading words name a field other than the title ("url", "content type"). */
+function namesAField(words: string): boolean {
+  return CATALOG_FIELDS.some(
+    (f) =>
+      f.key !== 'title' &&
+      f.synonyms.some(
+        (syn) => words === syn || words.endsWith(` ${syn}`) || words.startsWith(`${syn} `),
+      ),
+  );
+}
 
 /**
  * Guesses which column holds which field from the header names: a heading
@@ -376,16 +387,19 @@ export function guessMapping(headers: readonly string[]): ColumnMapping {
       }
       let found: number | null = null;
       for (const synonym of field.synonyms) {
-        // "Instructor name", "Course URL" or "Line item" is no title: generic
-        // words name it only as the whole heading.
-        if (pass !== 'exact' && GENERIC_TITLE_WORDS.has(synonym)) continue;
+        // "Instructor name" or "Line item" is no title, nor is "Course URL":
+        // a generic word names a title only at the start of a heading whose
+        // other words name no other field ("Course report 2024").
+        const generic = GENERIC_TITLE_WORDS.has(synonym);
+        if (pass === 'suffix' && generic) continue;
         const index = normalised.findIndex(
           (h, i) =>
             !used.has(i) &&
             (pass === 'exact'
               ? h === synonym
               : pass === 'prefix'
-                ? h.startsWith(`${synonym} `)
+                ? h.startsWith(`${synonym} `) &&
+                  !(generic && namesAField(h.slice(synonym.length + 1)))
                 : h.endsWith(` ${synonym}`)),
         );
         if (index >= 0) {

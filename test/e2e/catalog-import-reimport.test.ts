@@ -215,6 +215,15 @@ describe('catalog import: a German semicolon file', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('rowheader', { name: /Grundlagen der Datenanalyse/ }).waitFor();
     await page.getByRole('rowheader', { name: /Crème de la Data/ }).waitFor();
+
+    // The stakeholder list import uses the same dialog: Cancel gives focus back too.
+    await page.getByRole('link', { name: /^Stakeholders & partners/ }).click();
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await page.getByRole('button', { name: 'Import stakeholder list…' }).click();
+    const stakeholders = page.getByRole('dialog', { name: 'Import stakeholder list' });
+    await stakeholders.getByRole('button', { name: 'Cancel' }).click();
+    await stakeholders.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('Import stakeholder list…');
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

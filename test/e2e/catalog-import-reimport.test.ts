@@ -78,6 +78,8 @@ describe('catalog import: re-import keeps what the planner wrote', () => {
     expect(await dialog.getByLabel('Column for Hours').inputValue()).toBe('4');
     expect(await dialog.getByLabel('Column for URL').inputValue()).toBe('9');
     expect(await summary.getAttribute('role')).toBe('status');
+    await summary.scrollIntoViewIfNeeded();
+    await screenshot(page, 'catalog-import-waiting-1280');
 
     await dialog.getByLabel('Level for “Mixed”').selectOption({ label: 'Intermediate' });
     await dialog.getByLabel('Keep “Enrollments” in the notes').check();

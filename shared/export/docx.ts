@@ -36,6 +36,7 @@ import {
 } from 'docx';
 import { pixelWidthFor, sceneToSvg, type DiagramScene } from './diagrams/scene';
 import { printDiagram, type PrintedDiagram } from './diagrams/tiles';
+import { columnWidths } from './table-widths';
 import { planDocument, profileLabel, type DocBlock, type PlanDocument } from './document';
 import type { ExportOptions } from './options';
 import { sanitizeText } from './sanitize';
@@ -99,8 +100,7 @@ const TABLE_BORDERS = {
 } as const;
 
 function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Table {
-  const total = block.columns.reduce((s, c) => s + c.width, 0);
-  const widths = block.columns.map((c) => Math.floor((c.width / total) * width));
+  const widths = columnWidths(block.columns, block.rows, width);
   const cell = (value: string, i: number, kind: 'head' | 'body' | 'total') => {
     const numeric = block.columns[i]?.numeric === true;
     // Table text is the document default, so the thousands of body cells need no style.

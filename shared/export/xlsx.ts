@@ -153,7 +153,7 @@ function tableSheet(
           : c.kind === 'number'
             ? NUMBER_FORMAT
             : c.kind === 'integer'
-              ? '0'
+              ? '#,##0'
               : undefined;
     const style: Partial<ExcelJS.Style> = {
       ...(numFmt ? { numFmt } : {}),

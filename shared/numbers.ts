@@ -118,3 +118,29 @@ export function parseNumberText(text: string): TypedNumber | null {
 export function fromPercentFraction(fraction: number): number {
   return Number((fraction * 100).toPrecision(12));
 }
+
+/**
+ * Values rounded to `decimals` places so that the rounded values add up to
+ * `total` rounded the same way: largest-remainder (Hamilton) rounding, so a
+ * table's rows add up to its total row (Make points 15.0 + 7.0 + … = 16.4),
+ * and no value moves by more than one last-place step. Values far from
+ * adding up to `total` are each rounded on their own.
+ */
+export function roundToTotal(values: readonly number[], total: number, decimals = 1): number[] {
+  const scale = 10 ** decimals;
+  const target = Math.round(total * scale);
+  const scaled = values.map((v) => v * scale);
+  const floors = scaled.map((v) => Math.floor(v + 1e-9));
+  let missing = target - floors.reduce((s, v) => s + v, 0);
+  if (missing < 0 || missing > values.length)
+    return values.map((v) => Math.round(v * scale) / scale);
+  const order = scaled
+    .map((v, i) => ({ i, rest: v - floors[i]! }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (missing === 0) break;
+    floors[i] = floors[i]! + 1;
+    missing--;
+  }
+  return floors.map((v) => v / scale);
+}

@@ -29,6 +29,7 @@ import {
   currencyName,
   plannedCosts,
 } from '../learners/budget';
+import { roundToTotal } from '../numbers';
 import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
 import { QUADRANT_INFO, QUADRANT_ORDER } from '../stakeholders/quadrants';
@@ -874,6 +875,22 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
   for (const d of decisions) {
     const score = scorePlanDecision(d);
     const raters = internal ? d.raters : [];
+    // Shown to one decimal, Make and Buy add up to 100 and each column of
+    // points to its total (largest-remainder rounding).
+    const adds = Math.abs(score.make + score.buy - 100) < 1e-6;
+    const shownMake = Math.round(score.make * 10) / 10;
+    const shownBuy = adds
+      ? Math.round((100 - shownMake) * 10) / 10
+      : Math.round(score.buy * 10) / 10;
+    const rated = score.criteria.map((s) => s.average !== null);
+    const makePoints = roundToTotal(
+      score.criteria.map((s) => (s.average === null ? 0 : s.makePoints)),
+      shownMake,
+    );
+    const buyPoints = roundToTotal(
+      score.criteria.map((s) => (s.average === null ? 0 : s.buyPoints)),
+      shownBuy,
+    );
     blocks.push(
       { type: 'heading', level: 2, text: d.need || 'Untitled need' },
       {
@@ -883,7 +900,7 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
             'Recommendation',
             score.recommendation === 'none'
               ? OPTION_LABELS.none
-              : `${OPTION_LABELS[score.recommendation]} (Make ${fixed1(score.make)}, Buy ${fixed1(score.buy)})`,
+              : `${OPTION_LABELS[score.recommendation]} (Make ${shownMake.toFixed(1)}, Buy ${shownBuy.toFixed(1)})`,
           ],
           ['Decision taken', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided'],
           [
@@ -916,8 +933,8 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
               return v === undefined ? '—' : String(v);
             }),
             s.average === null ? 'Not rated' : fixed1(s.average),
-            s.average === null ? '—' : fixed1(s.makePoints),
-            s.average === null ? '—' : fixed1(s.buyPoints),
+            rated[i] ? makePoints[i]!.toFixed(1) : '—',
+            rated[i] ? buyPoints[i]!.toFixed(1) : '—',
           ];
         }),
         totalRow: [
@@ -926,8 +943,8 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
           formatValue(d.criteria.reduce((sum, c) => sum + c.weight, 0)),
           ...raters.map(() => ''),
           '',
-          fixed1(score.make),
-          fixed1(score.buy),
+          shownMake.toFixed(1),
+          shownBuy.toFixed(1),
         ],
       },
     );

@@ -17,6 +17,7 @@ import JSZip from 'jszip';
 // @ts-expect-error -- jsdom ships no type declarations; the few members used are typed below.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { isEmptyPreview, readRoundTripWorkbook } from '../../shared/export/roundtrip';
 import { looksLikeFormula } from '../../shared/export/sanitize';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
 import {
@@ -495,5 +496,12 @@ describe('the Excel export, read as a strict reader reads it', { timeout: 240_00
     }
     const formulas = wb.sheets.flatMap((s) => s.cells.map((c) => c.formula ?? ''));
     expect(formulas.some((f) => f.includes('evil.example'))).toBe(false);
+  });
+
+  it('reads back as no change: quote-prefixed text, links and row heights do not disturb the round trip', async () => {
+    const plan = multilingualPlan();
+    const result = await readRoundTripWorkbook(await buildPlanXlsx(plan, exportOptions()), plan);
+    if (!result.ok) throw new Error([result.message, ...result.details].join('\n'));
+    expect(isEmptyPreview(result.preview)).toBe(true);
   });
 });

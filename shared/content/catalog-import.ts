@@ -644,6 +644,7 @@ export function previewImport(
         `${label}: read with a decimal comma${c.example ? `, as in “${c.example}”` : ' (as the file’s other numbers)'}; ${reads}.`,
       );
   };
+  const currenciesSeen = new Set<string>();
   describe('Hours', hoursConvention, hoursMark);
   describe('Cost per learner', costConvention, costMark);
   const ready: { row: number; item: Omit<ContentItem, 'id'> }[] = [];
@@ -742,7 +743,13 @@ export function previewImport(
       const parsed = readCost(costText, costMark);
       if (parsed === 'invalid')
         issue('costPerLearner', `Cost per learner “${clip(costText)}” is not an amount.`);
-      else if (planCurrency && parsed.currencies && !parsed.currencies.includes(planCurrency))
+      else if (!planCurrency && parsed.currencies && parsed.written) {
+        // No currency in the plan yet: the amount is taken, and the preview says in what.
+        currenciesSeen.add(parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or '));
+        if (parsed.amount >= 0 && parsed.amount <= 1e9)
+          costPerLearner = Math.round(parsed.amount * 100) / 100;
+        else issue('costPerLearner', `Cost per learner must be from 0 to 1,000,000,000.`);
+      } else if (planCurrency && parsed.currencies && !parsed.currencies.includes(planCurrency))
         issue(
           'costPerLearner',
           `Cost per learner “${clip(costText)}” is in ${parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or ')}, not ${planCurrency} as the plan’s budget: convert it in the file, or leave the column out.`,
@@ -846,6 +853,10 @@ export function previewImport(
     if (Object.keys(patch).length === 0) unchanged.push({ row, id: match.id });
     else updates.push({ row, id: match.id, title: match.title, patch });
   });
+  if (currenciesSeen.size)
+    notes.push(
+      `Cost per learner: the file gives amounts in ${[...currenciesSeen].join(' and ')}, and the plan has no currency yet; they are taken as written. Choose the plan’s currency in the budget on the Objective page.`,
+    );
   return {
     mappingErrors,
     ready,

@@ -515,6 +515,12 @@ describe('costs in another currency (finding 7)', () => {
     const usd = previewImport(file.table, mapping, [], undefined, {}, 'USD');
     expect(usd.ready.find((r) => r.item.title === 'Cost F')?.item.costPerLearner).toBe(49);
     expect(usd.failed.map((f) => f.row)).toEqual(expect.arrayContaining([2, 3]));
+    // A plan without a currency yet takes the amounts and says in what they are.
+    const none = previewImport(file.table, mapping, [], undefined, {}, null);
+    expect(none.ready.find((r) => r.item.title === 'Cost F')?.item.costPerLearner).toBe(49);
+    expect(none.notes).toEqual([
+      'Cost per learner: the file gives amounts in EUR and dollars, and the plan has no currency yet; they are taken as written. Choose the plan’s currency in the budget on the Objective page.',
+    ]);
   });
 });
 

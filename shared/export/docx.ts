@@ -72,7 +72,13 @@ function contentBox(kind: PageKind): { width: number; height: number } {
 const text = (t: string) => sanitizeText(t);
 
 /** Paragraphs for a text that may hold line breaks. */
-function lines(t: string, style?: string, bold = false, firstLineBold = false): Paragraph[] {
+function lines(
+  t: string,
+  style?: string,
+  bold = false,
+  firstLineBold = false,
+  keepNext = false,
+): Paragraph[] {
   // Plain runs carry no properties: a few thousand table cells add up.
   return text(t)
     .split('\n')
@@ -80,6 +86,7 @@ function lines(t: string, style?: string, bold = false, firstLineBold = false): 
       (line, i) =>
         new Paragraph({
           style,
+          ...(keepNext ? { keepNext: true } : {}),
           children: [
             bold || (firstLineBold && i === 0)
               ? new TextRun({ text: line, bold: true })
@@ -101,7 +108,9 @@ const TABLE_BORDERS = {
 
 function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Table {
   const widths = columnWidths(block.columns, block.rows, width);
-  const cell = (value: string, i: number, kind: 'head' | 'body' | 'total') => {
+  // The heading row and the first two body rows keep together (keep-with-next
+  // on their paragraphs), so a table never starts at a page's foot with one row.
+  const cell = (value: string, i: number, kind: 'head' | 'body' | 'total', keepNext = false) => {
     const numeric = block.columns[i]?.numeric === true;
     // Table text is the document default, so the thousands of body cells need no style.
     const style = kind === 'head' ? 'TableHead' : numeric ? 'TableNumber' : undefined;
@@ -122,17 +131,23 @@ function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Tabl
         style,
         kind === 'total',
         kind === 'body' && block.columns[i]?.firstLineBold === true,
+        keepNext,
       ),
     });
   };
+  const lastKept = Math.min(1, block.rows.length - 2);
   const rows = [
     new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: block.columns.map((c, i) => cell(c.title, i, 'head')),
+      children: block.columns.map((c, i) => cell(c.title, i, 'head', block.rows.length > 0)),
     }),
     ...block.rows.map(
-      (r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, 'body')) }),
+      (r, row) =>
+        new TableRow({
+          cantSplit: true,
+          children: r.map((v, i) => cell(v, i, 'body', row <= lastKept)),
+        }),
     ),
   ];
   if (block.totalRow)

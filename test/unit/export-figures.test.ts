@@ -145,6 +145,20 @@ describe('the Word document', () => {
       for (const run of sectionRuns) if (run.blocks.some(wide)) expect(run.page).toBe('landscape');
   });
 
+  it('keeps every table heading row with its first body rows (never one row at a page foot)', async () => {
+    const files = unzipSync(await buildPlanDocx(samplePlan(), exportOptions()));
+    const body = strFromU8(files['word/document.xml']!);
+    const tables = [...body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) => t);
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) {
+      const rows = [...t.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([r]) => r);
+      if (rows.length < 2 || !rows[0]!.includes('w:tblHeader')) continue;
+      expect(rows[0]).toContain('<w:keepNext/>');
+      if (rows.length > 3) expect(rows[1]).toContain('<w:keepNext/>');
+      expect(rows.at(-1)).not.toContain('<w:keepNext/>');
+    }
+  });
+
   it('splits the sample theory of change by level: the whole pathway on one part', () => {
     const printed = printDiagram(tocScene(samplePlan()), { width: 1436, height: 871 });
     const titles = (i: number) =>

@@ -62,20 +62,24 @@ export function numberFormat(value: number): string {
 // ---------------------------------------------------------------- header
 
 /**
- * A page header that sets `title` at the left in 8 pt, cut with "…" so the
- * whole header (its codes and the doubled "&" included) stays within Excel's
- * 255 characters. The cut falls between whole characters (`cutText`).
+ * A page header that sets `title` and then `suffix` (" — Indicators") at the
+ * left in 8 pt. The title is cut with "…" so the whole header (its codes and
+ * every doubled "&" included) stays within Excel's 255 characters and the
+ * suffix, which tells the pages apart, is kept. The cut falls between whole
+ * characters (`cutText`).
  */
-export function pageHeader(title: string): string {
+export function pageHeader(title: string, suffix = ''): string {
   const prefix = '&L&8';
   const escape = (text: string) => text.replace(/&/g, '&&');
-  const clean = sanitizeText(title).replace(/\s+/g, ' ').trim();
-  const full = prefix + escape(clean);
+  const clean = (text: string) => sanitizeText(text).replace(/\s+/g, ' ');
+  const name = clean(title).trim();
+  const tail = escape(clean(suffix));
+  const full = prefix + escape(name) + tail;
   if (full.length <= MAX_HEADER_CHARS) return full;
   // "&" doubles when escaped: shorten until the escaped text fits.
-  let units = MAX_HEADER_CHARS - prefix.length - 1;
+  let units = MAX_HEADER_CHARS - prefix.length - tail.length - 1;
   for (;;) {
-    const header = `${prefix}${escape(cutText(clean, units).trimEnd())}…`;
+    const header = `${prefix}${escape(cutText(name, units).trimEnd())}…${tail}`;
     if (header.length <= MAX_HEADER_CHARS || units <= 0) return header;
     units -= header.length - MAX_HEADER_CHARS;
   }

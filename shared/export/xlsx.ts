@@ -117,7 +117,7 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
-function printSetup(ws: ExcelJS.Worksheet, title: string): void {
+function printSetup(ws: ExcelJS.Worksheet, title: string, sheet: string): void {
   ws.pageSetup = {
     orientation: 'landscape',
     paperSize: 9,
@@ -128,7 +128,7 @@ function printSetup(ws: ExcelJS.Worksheet, title: string): void {
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = {
-    oddHeader: pageHeader(title),
+    oddHeader: pageHeader(title, ` — ${sheet}`),
     oddFooter: '&C&8Page &P of &N',
   };
 }
@@ -212,7 +212,7 @@ function tableSheet(
     const longest = Math.max(0, ...rows.map((r) => (typeof r[i] === 'string' ? r[i].length : 0)));
     ws.getColumn(i + 1).width = Math.min(40, Math.max(c.width, Math.ceil(longest * 1.05) + 2));
   });
-  printSetup(ws, `${docTitle} — ${name}`);
+  printSetup(ws, docTitle, name);
   return ws;
 }
 
@@ -313,7 +313,7 @@ function summarySheet(
     ws.getColumn(5).width = 14;
   }
   if (options.sections.includes('objective')) budgetRows(ws, plan);
-  printSetup(ws, `${title} — Summary`);
+  printSetup(ws, title, 'Summary');
 }
 
 /**
@@ -860,7 +860,7 @@ function makeOrBuySheet(
       recommendation: `B${recRow.number}`,
     });
   }
-  printSetup(ws, `${title} — Make-or-buy`);
+  printSetup(ws, title, 'Make-or-buy');
   return out;
 }
 

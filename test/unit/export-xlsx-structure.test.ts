@@ -375,7 +375,11 @@ describe('xlsx layout helpers', () => {
       // Never half an emoji.
       expect(CONTROL.test(h)).toBe(false);
     }
-    expect(pageHeader('Short & sweet')).toBe('&L&8Short && sweet');
+    expect(pageHeader('Short & sweet', ' — Summary')).toBe('&L&8Short && sweet — Summary');
+    // The sheet name, which tells the pages apart, stays; the program name gives way.
+    const named = pageHeader('Long & long '.repeat(40), ' — Indicators');
+    expect(named.length).toBeLessThanOrEqual(MAX_HEADER_CHARS);
+    expect(named.endsWith('… — Indicators')).toBe(true);
   });
 
   it('takes only http(s) addresses as links', () => {
@@ -466,7 +470,7 @@ describe('the Excel export, read as a strict reader reads it', { timeout: 240_00
     const summary = wb.sheets.find((s) => s.name === 'Summary')!;
     const header = children(summary.doc, 'oddHeader')[0]!.textContent!;
     expect(header.length).toBeLessThanOrEqual(MAX_HEADER_CHARS);
-    expect(header).toMatch(/…$/);
+    expect(header).toMatch(/… — Summary$/);
     expect(header).toContain('&& de l');
 
     const catalog = wb.sheets.find((s) => s.name === 'Content catalog')!;

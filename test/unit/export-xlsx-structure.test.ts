@@ -17,6 +17,7 @@ import JSZip from 'jszip';
 // @ts-expect-error -- jsdom ships no type declarations; the few members used are typed below.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { PROFILE_IDS } from '../../shared/export/audience';
 import { isEmptyPreview, readRoundTripWorkbook } from '../../shared/export/roundtrip';
 import { looksLikeFormula } from '../../shared/export/sanitize';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
@@ -454,6 +455,16 @@ describe('the Excel export, read as a strict reader reads it', { timeout: 240_00
     expect(heights).toBeGreaterThan(10);
     expect(wb.sheets.some((s) => children(s.doc, 'dataValidation').length > 0)).toBe(true);
   });
+
+  it.each(PROFILE_IDS.filter((p) => p !== 'internal'))(
+    'of the sample and the multilingual plan for the %s profile is structurally sound',
+    async (profile) => {
+      for (const make of [samplePlan, multilingualPlan]) {
+        const wb = await readWorkbook(await buildPlanXlsx(make(), exportOptions({ profile })));
+        expect(problems(wb)).toEqual([]);
+      }
+    },
+  );
 
   it('writes the make-or-buy ratings as one validation per range', async () => {
     const wb = await readWorkbook(await buildPlanXlsx(samplePlan(), exportOptions()));

@@ -476,6 +476,36 @@ function subjectTitles(plan: Plan, indicator: Indicator): string {
   return titles.length ? titles.join('\n') : '—';
 }
 
+/**
+ * What the indicators table can be trusted for, said only as far as it is
+ * true: "Baselines and targets are dated" when every one is, else how many.
+ */
+export function indicatorCompleteness(indicators: readonly Indicator[]): string {
+  const n = indicators.length;
+  const dated = indicators.filter((i) => i.baseline.date && i.target.date).length;
+  const sentences = [
+    dated === n
+      ? 'Baselines and targets are dated.'
+      : `${dated === 0 ? 'None' : `${dated} of ${n}`} have a dated baseline and target.`,
+  ];
+  const missing = (
+    [
+      ['a data source', (i: Indicator) => i.dataSource.trim() !== ''],
+      ['a reporting frequency', (i: Indicator) => i.frequency !== null],
+      ['an owner', (i: Indicator) => i.owner.trim() !== ''],
+    ] as const
+  ).map(([what, has]) => [what, indicators.filter((i) => !has(i)).length] as const);
+  if (missing.every(([, count]) => count === 0))
+    sentences.push('Each has a data source, a reporting frequency and an owner.');
+  else
+    for (const [what, count] of missing)
+      if (count > 0)
+        sentences.push(
+          `${count === n ? 'None has' : `${count} of ${n} have no`} ${count === n ? what : what.replace(/^an? /, '')} yet.`,
+        );
+  return sentences.join(' ');
+}
+
 function indicatorsSection(plan: Plan): DocBlock[] {
   if (!plan.indicators.length) return [];
   const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
@@ -483,7 +513,7 @@ function indicatorsSection(plan: Plan): DocBlock[] {
     {
       type: 'paragraph',
       style: 'lead',
-      text: `${plural(plan.indicators.length, 'indicator')} measure the outputs and outcomes above. Baselines and targets are dated; each indicator has a data source, a frequency and an owner.`,
+      text: `${plural(plan.indicators.length, 'indicator')} measure the outputs and outcomes above. ${indicatorCompleteness(plan.indicators)}`,
     },
     {
       type: 'table',

@@ -510,7 +510,9 @@ const STYLES = {
   default: {
     // The default is table text (most paragraphs are table cells); body text has its own style.
     document: {
-      run: { font: FONT, size: 17, color: INK },
+      // The document's own wording is British English (spell-checking and
+      // hyphenation in Word follow it).
+      run: { font: FONT, size: 17, color: INK, language: { value: 'en-GB' } },
       paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     },
     heading1: {
@@ -530,6 +532,17 @@ const STYLES = {
       paragraph: { spacing: { after: 200 } },
     },
   },
+  // Word's built-in character styles (Hyperlink, footnote reference…) are
+  // based on this one: defined, so strict readers find every base style.
+  characterStyles: [
+    {
+      id: 'DefaultParagraphFont',
+      name: 'Default Paragraph Font',
+      uiPriority: 1,
+      semiHidden: true,
+      unhideWhenUsed: true,
+    },
+  ],
   paragraphStyles: [
     {
       id: 'BodyText',

@@ -706,11 +706,21 @@ function makeOrBuySheet(
   const internal = shows(options.profile, 'raterNames');
   const ws = wb.addWorksheet('Make-or-buy', { views: [{ state: 'frozen', ySplit: 3 }] });
   const maxRaters = Math.max(1, ...plan.content.decisions.map((d) => d.raters.length));
+  // Rater columns fit the longest word of a rater's name ("Brackenfield"), so no name breaks mid-word.
+  const longestWord = internal
+    ? Math.max(
+        0,
+        ...plan.content.decisions.flatMap((d) =>
+          d.raters.flatMap((r) => r.name.split(/\s+/).map((w) => [...w].length)),
+        ),
+      )
+    : 0;
+  const raterWidth = Math.min(20, Math.max(10, longestWord + 3));
   ws.columns = [
     { width: 52 },
     { width: 10 },
     { width: 9 },
-    ...Array.from({ length: maxRaters }, () => ({ width: 10 })),
+    ...Array.from({ length: maxRaters }, () => ({ width: raterWidth })),
     { width: 11 },
     { width: 11 },
     { width: 11 },

@@ -195,7 +195,8 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
             const score = scorePlanDecision(d);
             return [
               ...d.criteria.map((c) => c.label),
-              `Make ${score.make.toFixed(1)}, Buy ${score.buy.toFixed(1)}`,
+              // Shown to one decimal and adding up to 100 (largest remainder).
+              `Make ${(Math.round(score.make * 10) / 10).toFixed(1)}, Buy ${(100 - Math.round(score.make * 10) / 10).toFixed(1)}`,
             ];
           }),
           'Average rating',

@@ -64,7 +64,10 @@ function sheetsViaLibreOffice(bytes: Uint8Array, name: string): Map<string, stri
   const sheets = new Map<string, string[][]>();
   for (const f of readdirSync(out)) {
     const sheet = f.slice(name.length + 1, -4);
-    sheets.set(sheet, Papa.parse<string[]>(readFileSync(join(out, f), 'utf8')).data);
+    sheets.set(
+      sheet,
+      Papa.parse<string[]>(readFileSync(join(out, f), 'utf8'), { delimiter: ',' }).data,
+    );
   }
   return sheets;
 }

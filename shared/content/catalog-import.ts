@@ -27,6 +27,7 @@ import {
   urlKey,
   type ImportChoices,
 } from './import-values';
+import { looseKey } from '../text-key';
 
 /** A table read from a CSV or XLSX file: header cells and data rows as text. */
 export interface RawTable {
@@ -869,7 +870,7 @@ export function previewImport(
 }
 
 /** Text as compared for an update: case, surrounding and repeated spaces ignored. */
-const looseText = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+const looseText = looseKey;
 
 /** Whether two rows hold the same item in every field imported. */
 function sameItem(a: Omit<ContentItem, 'id'>, b: Omit<ContentItem, 'id'>): boolean {

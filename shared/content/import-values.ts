@@ -8,6 +8,7 @@
  * value of every row explicitly.
  */
 import type { ContentItem } from '../plan/schema';
+import { looseKey } from '../text-key';
 
 /** The fields whose values are matched to ours. */
 export const VALUE_FIELDS = ['kind', 'level', 'languages'] as const;
@@ -356,7 +357,7 @@ export function knownSkills(names: Iterable<string>): KnownSkills {
   const byKey = new Map<string, string>();
   const byStem = new Map<string, string>();
   for (const name of names) {
-    const key = name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+    const key = looseKey(name);
     if (!key) continue;
     if (!byKey.has(key)) byKey.set(key, name.trim());
     const stem = skillStem(name);
@@ -377,7 +378,7 @@ export function skillOf(
 ): string {
   const chosen = choices?.skills?.[valueKey(text)];
   if (chosen) return chosen;
-  const key = text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  const key = looseKey(text);
   return known.byKey.get(key) ?? known.byStem.get(skillStem(text)) ?? text;
 }
 
@@ -429,7 +430,7 @@ export function matchSkills(
         known_.rows++;
         continue;
       }
-      const exact = known.byKey.has(text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en'));
+      const exact = known.byKey.has(looseKey(text));
       const suggested = exact ? null : (known.byStem.get(skillStem(text)) ?? null);
       seen.set(key, { text, rows: 1, exact, suggested });
     }

@@ -4,6 +4,7 @@
  * skill gaps from the skills map that feed a pathway's required skills.
  */
 import type { ContentItem, Pathway, Plan } from '../plan/schema';
+import { looseKey } from '../text-key';
 
 /** Levels in teaching order. */
 export const LEVEL_ORDER = ['beginner', 'intermediate', 'advanced'] as const;
@@ -25,7 +26,7 @@ export function levelRank(level: Level): number {
 
 /** Skill names compare without case, surrounding spaces or repeated spaces. */
 export function skillKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  return looseKey(name);
 }
 
 /** A step resolved against the catalog. */

@@ -74,6 +74,7 @@ export {
 } from './roundtrip-model';
 import { formatMegabytes } from '../plan/plan-file';
 import { byCount, formatCount } from '../words';
+import { looseKey } from '../text-key';
 
 const fail = (message: string, details: readonly string[] = []): RoundTripResult => ({
   ok: false,
@@ -693,7 +694,7 @@ function normalise(values: Record<string, Value>, defaults: Readonly<Record<stri
 }
 
 /** A name as people retype it: spacing and case do not matter. */
-const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+const nameKey = looseKey;
 
 function diffSheet<T extends { id: string }>(
   sheet: RoundTripSheet,

@@ -28,6 +28,7 @@ import {
   stanceLabel,
   type Category,
 } from './register';
+import { looseKey } from '../text-key';
 
 type Stance = Stakeholder['currentStance'];
 
@@ -434,7 +435,7 @@ export function stanceOfValue(text: string, choices: StakeholderImportChoices): 
 
 /** Identity of an entry for matching: name and organisation, case and spaces ignored. */
 export function stakeholderKey(name: string, organisation: string): string {
-  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  const norm = looseKey;
   return `${norm(name)}\u0000${norm(organisation)}`;
 }
 

@@ -164,6 +164,9 @@ function textWidth(text: string): number {
  */
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, width);
+  // Most cells are short: no character is wider than two digits, so a text
+  // of at most half the room in characters is one line (no measuring).
+  if (text.length * 2 <= room && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;

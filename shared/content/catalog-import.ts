@@ -28,6 +28,7 @@ import {
   type ImportChoices,
 } from './import-values';
 import { looseKey } from '../text-key';
+import { guessColumns } from './column-guess';
 
 /** A table read from a CSV or XLSX file: header cells and data rows as text. */
 export interface RawTable {
@@ -343,17 +344,6 @@ export interface ImportPreview {
 /** Most rows a catalog import accepts (a catalog is hundreds, not millions). */
 export const MAX_IMPORT_ROWS = 50_000;
 
-/** A heading as words: lower case, accents and punctuation dropped ("Durée (h)" → "duree h"). */
-export function headingWords(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** Title synonyms too generic to name a title inside a longer heading. */
 const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set(['name', 'item', 'course', 'naam']);
 
@@ -375,44 +365,15 @@ function namesAField(words: string): boolean {
  * "Internal notes"); each column used at most once.
  */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
-  const normalised = headers.map(headingWords);
-  const used = new Set<number>();
-  const mapping = {} as ColumnMapping;
-  for (const pass of ['exact', 'prefix', 'suffix'] as const) {
-    for (const field of CATALOG_FIELDS) {
-      if (mapping[field.key] !== undefined && mapping[field.key] !== null) continue;
-      // A provider's "Course ID" is its own number, not ours: only "ID" itself matches items.
-      if (pass === 'suffix' && field.key === 'id') {
-        mapping[field.key] = null;
-        continue;
-      }
-      let found: number | null = null;
-      for (const synonym of field.synonyms) {
-        // "Instructor name" or "Line item" is no title, nor is "Course URL":
-        // a generic word names a title only at the start of a heading whose
-        // other words name no other field ("Course report 2024").
-        const generic = GENERIC_TITLE_WORDS.has(synonym);
-        if (pass === 'suffix' && generic) continue;
-        const index = normalised.findIndex(
-          (h, i) =>
-            !used.has(i) &&
-            (pass === 'exact'
-              ? h === synonym
-              : pass === 'prefix'
-                ? h.startsWith(`${synonym} `) &&
-                  !(generic && namesAField(h.slice(synonym.length + 1)))
-                : h.endsWith(` ${synonym}`)),
-        );
-        if (index >= 0) {
-          found = index;
-          break;
-        }
-      }
-      mapping[field.key] = found;
-      if (found !== null) used.add(found);
-    }
-  }
-  return mapping;
+  return guessColumns(CATALOG_FIELDS, headers, {
+    passes: ['exact', 'prefix', 'suffix'],
+    // A provider's "Course ID" is its own number, not ours: only "ID" itself matches items.
+    noSuffix: new Set(['id']),
+    // "Instructor name" or "Line item" is no title, nor is "Course URL": a
+    // generic word names a title only at the start of a heading whose other
+    // words name no other field ("Course report 2024").
+    generic: { words: GENERIC_TITLE_WORDS, namesAnotherField: namesAField },
+  });
 }
 
 /** Kind from free text ("Professional certificate", "video"), or null if unknown. */

@@ -29,6 +29,7 @@ import {
   type Category,
 } from './register';
 import { looseKey } from '../text-key';
+import { guessColumns, headingWords } from '../content/column-guess';
 
 type Stance = Stakeholder['currentStance'];
 
@@ -219,18 +220,12 @@ export interface StakeholderImportPreview {
 /** Most rows a stakeholder list import accepts (a register is hundreds of entries). */
 export const MAX_STAKEHOLDER_ROWS = 5000;
 
-const headerWords = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /**
  * Whether a heading names e-mail addresses or phone numbers ("Email",
  * "E-mail address", "Phone", "Mobile", "Tel."): personal contact data.
  */
 export function isPersonalContactHeading(heading: string): boolean {
-  const words = headerWords(heading);
+  const words = headingWords(heading);
   return /(^| )(e ?mail|email address|mail|phone|telephone|tel|mobile|cell|fax|whatsapp)( |$)/.test(
     words,
   );
@@ -243,28 +238,7 @@ export function personalContactColumns(headers: readonly string[]): number[] {
 
 /** Guesses which column holds which field from the headings; never an e-mail or phone column. */
 export function guessStakeholderMapping(headers: readonly string[]): StakeholderColumnMapping {
-  const normalised = headers.map(headerWords);
-  const used = new Set<number>(personalContactColumns(headers));
-  const mapping = {} as StakeholderColumnMapping;
-  for (const pass of ['exact', 'prefix'] as const) {
-    for (const field of STAKEHOLDER_FIELDS) {
-      if (mapping[field.key] !== undefined && mapping[field.key] !== null) continue;
-      let found: number | null = null;
-      for (const synonym of field.synonyms) {
-        const index = normalised.findIndex(
-          (h, i) =>
-            !used.has(i) && (pass === 'exact' ? h === synonym : h.startsWith(`${synonym} `)),
-        );
-        if (index >= 0) {
-          found = index;
-          break;
-        }
-      }
-      mapping[field.key] = found;
-      if (found !== null) used.add(found);
-    }
-  }
-  return mapping;
+  return guessColumns(STAKEHOLDER_FIELDS, headers, { excluded: personalContactColumns(headers) });
 }
 
 const TYPE_SYNONYMS: Record<string, Category> = {

@@ -58,3 +58,11 @@ function codePointEnd(text: string, maxUnits: number): number {
   const last = text.charCodeAt(maxUnits - 1);
   return last >= 0xd800 && last <= 0xdbff ? maxUnits - 1 : maxUnits;
 }
+
+/**
+ * A text shortened for a message or a label: at most `max` UTF-16 units,
+ * ending in "…" when cut, cut between whole characters (see cutText).
+ */
+export function clipText(text: string, max = 40): string {
+  return text.length > max ? `${cutText(text, max - 1)}…` : text;
+}

@@ -10,6 +10,7 @@
 import { produce } from 'immer';
 import type { Plan } from '../plan/schema';
 import type { PlanLocation } from '../plan/sections';
+import { clipText } from '../text-length';
 
 /** A plan edit as plain data: which command, with which arguments (JSON-compatible). */
 export interface Command<A = unknown> {
@@ -111,5 +112,5 @@ export function runCommand(plan: Plan, command: Command): CommandOutcome {
 export function quoted(title: string | null | undefined, max = 60): string {
   const text = (title ?? '').trim().replace(/\s+/g, ' ');
   if (!text) return '';
-  return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
+  return `“${clipText(text, max)}”`;
 }

@@ -12,7 +12,7 @@ import {
   type DecimalConvention,
   type DecimalMark,
 } from '../numbers';
-import { cutText, textLength } from '../text-length';
+import { clipText, textLength } from '../text-length';
 import { KIND_LABELS } from './catalog';
 import { LEVEL_LABELS, skillKey } from './pathways';
 import {
@@ -661,8 +661,8 @@ export function previewImport(
       else
         waiting(
           'kind',
-          `Waiting for your choice for Kind “${clip(kindText)}” above.`,
-          `Kind “${clip(kindText)}” is not one of: ${KIND_NAMES}.`,
+          `Waiting for your choice for Kind “${clipText(kindText)}” above.`,
+          `Kind “${clipText(kindText)}” is not one of: ${KIND_NAMES}.`,
         );
     } else if (mapping.kind !== null && !choices.kindForAll)
       waiting(
@@ -679,8 +679,8 @@ export function previewImport(
       else
         waiting(
           'level',
-          `Waiting for your choice for Level “${clip(levelText)}” above.`,
-          `Level “${clip(levelText)}” is not beginner, intermediate or advanced.`,
+          `Waiting for your choice for Level “${clipText(levelText)}” above.`,
+          `Level “${clipText(levelText)}” is not beginner, intermediate or advanced.`,
         );
     } else if (mapping.level !== null && !choices.levelForAll)
       waiting(
@@ -693,7 +693,7 @@ export function previewImport(
     const hoursText = cell('hours');
     if (hoursText) {
       const parsed = parseHours(hoursText, hoursMark);
-      if (parsed === 'invalid') issue('hours', `Hours “${clip(hoursText)}” is not a number.`);
+      if (parsed === 'invalid') issue('hours', `Hours “${clipText(hoursText)}” is not a number.`);
       else if (parsed < 0 || parsed > 10_000)
         issue('hours', `Hours must be from 0 to 10,000, not ${hoursText}.`);
       else hours = Math.round(parsed * 100) / 100;
@@ -704,7 +704,7 @@ export function previewImport(
     if (costText) {
       const parsed = readCost(costText, costMark);
       if (parsed === 'invalid')
-        issue('costPerLearner', `Cost per learner “${clip(costText)}” is not an amount.`);
+        issue('costPerLearner', `Cost per learner “${clipText(costText)}” is not an amount.`);
       else if (!planCurrency && parsed.currencies && parsed.written) {
         // No currency in the plan yet: the amount is taken, and the preview says in what.
         currenciesSeen.add(parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or '));
@@ -714,7 +714,7 @@ export function previewImport(
       } else if (planCurrency && parsed.currencies && !parsed.currencies.includes(planCurrency))
         issue(
           'costPerLearner',
-          `Cost per learner “${clip(costText)}” is in ${parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or ')}, not ${planCurrency} as the plan’s budget: convert it in the file, or leave the column out.`,
+          `Cost per learner “${clipText(costText)}” is in ${parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or ')}, not ${planCurrency} as the plan’s budget: convert it in the file, or leave the column out.`,
         );
       else if (parsed.amount < 0 || parsed.amount > 1e9)
         issue('costPerLearner', `Cost per learner must be from 0 to 1,000,000,000.`);
@@ -734,7 +734,7 @@ export function previewImport(
     if (url) {
       if (/^www\./i.test(url)) url = `https://${url}`;
       if (!/^https?:\/\/\S+$/i.test(url))
-        issue('url', `URL “${clip(url)}” must start with http:// or https://.`);
+        issue('url', `URL “${clipText(url)}” must start with http:// or https://.`);
       tooLong('url', 'URL', url, LIMITS.url);
     }
     const extra = keep.length ? extraNotes(table.headers, cells, keep) : '';
@@ -914,7 +914,7 @@ const valueText = (
     const n = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
     return key === 'costPerLearner' && currency ? `${currency} ${n}` : n;
   }
-  return `“${clip(String(value).replace(/\s+/g, ' '))}”`;
+  return `“${clipText(String(value).replace(/\s+/g, ' '))}”`;
 };
 
 /**
@@ -988,10 +988,6 @@ export function failedRowsCsv(
   }
   // Excel reads UTF-8 with its mark; Windows line ends as Excel writes them.
   return `\ufeff${lines.join('\r\n')}\r\n`;
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${cutText(text, 39)}…` : text;
 }
 
 /** Label of a catalog field. */

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { guessMapping, MAX_IMPORT_ROWS, type CellIssue, type RawTable } from './catalog-import';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
 import { checkZip } from './zip-guard';
+import { clipText } from '../text-length';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
 
@@ -270,10 +271,6 @@ function headingChoices(grid: SheetGrid): HeadingChoice[] {
 function rowsText(n: number, of: number): string {
   if (n === of && n > 1) return `All ${n.toLocaleString('en-GB')} rows have`;
   return n === 1 ? '1 row has' : `${n.toLocaleString('en-GB')} rows have`;
-}
-
-function clipText(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**

@@ -17,6 +17,7 @@ import { byCount, formatCount } from '../words';
 import { audienceNote, PROFILE_IDS, type Profile } from './audience';
 import { ALL_SECTION_IDS, type ExportSectionId } from './options';
 import { buildPlanWorkbook, columnLetter } from './xlsx';
+import { clipText } from '../text-length';
 
 /** Cells shown by reference (and value) in one note; the rest are counted. */
 const SHOWN_CELLS = 3;
@@ -100,7 +101,7 @@ function shiftOf(ws: ExcelJS.Worksheet, fresh: ExcelJS.Worksheet): number {
 }
 
 /** Shows a cell's text in a note, cut short. */
-const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+const quote = (text: string) => `“${clipText(text)}”`;
 
 /** One cell that differs: where it is in the recipient's sheet, under which heading, and both values. */
 interface Difference {

@@ -9,6 +9,7 @@
  * string, received undefined`. Pure; never throws.
  */
 import type { z } from 'zod';
+import { clipText } from '../text-length';
 
 /** The plan's sections as the app names them. */
 const SECTIONS: Record<string, string> = {
@@ -77,13 +78,9 @@ function entryTitle(value: unknown): string {
   const record = value as Record<string, unknown>;
   for (const key of ['title', 'name', 'text', 'label']) {
     const text = Object.hasOwn(record, key) ? record[key] : undefined;
-    if (typeof text === 'string' && text.trim()) return ` “${clip(text.trim(), 40)}”`;
+    if (typeof text === 'string' && text.trim()) return ` “${clipText(text.trim(), 40)}”`;
   }
   return '';
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Where the issue is, in words: section › entry › field. */
@@ -116,7 +113,7 @@ function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'empty (null)';
   if (typeof value === 'string')
-    return value === '' ? 'empty text' : `the text “${clip(value, 40)}”`;
+    return value === '' ? 'empty text' : `the text “${clipText(value, 40)}”`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
@@ -176,7 +173,7 @@ function describeProblem(issue: z.core.$ZodIssue, value: unknown): string {
     case 'too_small':
       return `${bound(issue, true)}; it is ${describeValue(value)}`;
     case 'too_big':
-      return `${bound(issue, false)}; it is ${clip(describeValue(value), 60)}`;
+      return `${bound(issue, false)}; it is ${clipText(describeValue(value), 60)}`;
     case 'invalid_value': {
       const choices = issue.values.slice(0, 8).map((v) => `“${String(v)}”`);
       if (issue.values.length > choices.length) choices.push('…');

@@ -18,7 +18,7 @@
 import type { CellIssue, RawTable } from '../content/catalog-import';
 import { extraNotes, valueKey } from '../content/import-values';
 import type { Stakeholder } from '../plan/schema';
-import { textLength } from '../text-length';
+import { textLength, clipText } from '../text-length';
 import { formatCount } from '../words';
 import {
   CATEGORY_INFO,
@@ -379,13 +379,15 @@ export function scoreOf(
   const n = readNumber(text);
   if (n?.percent) {
     if (n.value < 0 || n.value > 100)
-      return { problem: `${label} “${clip(text)}” is not a percentage from 0% to 100%.` };
+      return { problem: `${label} “${clipText(text)}” is not a percentage from 0% to 100%.` };
     return Math.round(n.value);
   }
   if (n) {
     const score = scaleScore(n.value, scale);
     return score === null
-      ? { problem: `${label} ${clip(text)} is outside the scale ${scale.replace('-', ' to ')}.` }
+      ? {
+          problem: `${label} ${clipText(text)} is outside the scale ${scale.replace('-', ' to ')}.`,
+        }
       : score;
   }
   const chosen = choices.values?.[field]?.[valueKey(text)];
@@ -393,7 +395,7 @@ export function scoreOf(
   const word = suggestScoreWord(text);
   if (word !== null) return word;
   return {
-    problem: `${label} “${clip(text)}” is not a number, a percentage or a word matched to a score; choose its score above.`,
+    problem: `${label} “${clipText(text)}” is not a number, a percentage or a word matched to a score; choose its score above.`,
   };
 }
 
@@ -618,7 +620,8 @@ export function previewStakeholderImport(
     const typeText = cell('type');
     if (typeText) {
       category = categoryOfValue(typeText, choices);
-      if (!category) issue('type', `Type “${clip(typeText)}” is not one of: ${CATEGORY_NAMES}.`);
+      if (!category)
+        issue('type', `Type “${clipText(typeText)}” is not one of: ${CATEGORY_NAMES}.`);
     } else if (choices.typeForAll) category = choices.typeForAll;
     else issue('type', 'Type is empty; choose the type of rows without one.');
 
@@ -626,7 +629,8 @@ export function previewStakeholderImport(
     const stanceText = cell('stance');
     if (stanceText) {
       stance = stanceOfValue(stanceText, choices);
-      if (!stance) issue('stance', `Stance “${clip(stanceText)}” is not one of: ${STANCE_NAMES}.`);
+      if (!stance)
+        issue('stance', `Stance “${clipText(stanceText)}” is not one of: ${STANCE_NAMES}.`);
     }
 
     const score = (field: ScoreField): number | null => {
@@ -666,7 +670,7 @@ export function previewStakeholderImport(
       else if (byName && candidates.length > 1)
         issue(
           'name',
-          `${formatCount(candidates.length)} entries in the register are named “${clip(name)}”; map the Organisation column to tell them apart.`,
+          `${formatCount(candidates.length)} entries in the register are named “${clipText(name)}”; map the Organisation column to tell them apart.`,
         );
       else {
         firstRowOf.set(key, row);
@@ -717,7 +721,7 @@ export function previewStakeholderImport(
     const patch: { -readonly [K in keyof StakeholderPatch]: StakeholderPatch[K] } = {};
     const fields: string[] = [];
     const changes: string[] = [];
-    const said = (text: string) => (text ? `“${clip(text)}”` : '(empty)');
+    const said = (text: string) => (text ? `“${clipText(text)}”` : '(empty)');
     const set = <K extends 'organisation' | 'role' | 'owner' | 'contact' | 'notes'>(
       key: K,
       value: string,
@@ -770,8 +774,4 @@ export function previewStakeholderImport(
     else updates.push({ row, id: match.id, title: match.name, patch, fields, changes });
   });
   return { mappingErrors, ready, updates, unchanged, failed, blankRows, unplaced, noStance };
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

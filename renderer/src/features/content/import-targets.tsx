@@ -56,6 +56,7 @@ import type {
 import { presetStore } from './import-presets-store';
 import { ValueMapping } from './ImportValueMapping';
 import { StakeholderValueMapping } from './StakeholderValueMapping';
+import { clipText } from '../../../../shared/text-length';
 
 /** A column mapping of any target: field → column index, or null. */
 export type AnyMapping = Readonly<Record<string, number | null>>;
@@ -201,7 +202,6 @@ const sendPreview = async <R,>(
 };
 
 /** Text cut to 60 characters for a sample cell. */
-const clipText = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 const catalogPresets = presetStore('catalog');
 
@@ -286,12 +286,12 @@ export const catalogTarget: ImportTarget<
             : `${summary.currency ? `${summary.currency} ` : ''}${item.costPerLearner.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
         case 'skills':
         case 'languages':
-          return clipText(item[key].join(', ')) || '—';
+          return clipText(item[key].join(', '), 60) || '—';
         case 'id':
           return '';
         default:
           // Notes and links can be long: the sample shows their start.
-          return clipText(item[key]) || '—';
+          return clipText(item[key], 60) || '—';
       }
     };
     return (

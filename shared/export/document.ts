@@ -49,6 +49,7 @@ import {
   type Profile,
 } from './options';
 import { countByQuadrant, placedQuadrant } from '../stakeholders/register';
+import { looseKey } from '../text-key';
 
 /** A table column: heading and relative width. */
 export interface DocColumn {
@@ -373,7 +374,7 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
         rows: toc.links.map((l) => [
           byId.get(l.source)?.title ?? '(deleted element)',
           byId.get(l.target)?.title ?? '(deleted element)',
-          dash(l.rationale),
+          dash(withoutLeadingBecause(l.rationale)),
           l.assumptions.filter((a) => a.trim()).join('; ') || '—',
           evidence.get(l.evidence) ?? l.evidence,
         ]),
@@ -637,11 +638,7 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
             style: 'note',
             text: entries
               .filter((e) => placedQuadrant(e) === q)
-              .map((e) =>
-                e.organisation.trim() && e.organisation !== e.name
-                  ? `${e.name} (${e.organisation})`
-                  : e.name,
-              )
+              .map((e) => nameWithOrganisation(e.name, e.organisation))
               .join('; '),
           },
         );
@@ -784,7 +781,7 @@ function learnersSection(plan: Plan): DocBlock[] {
           POPULATION_LABELS[s.populationType],
           s.estimatedSize === null ? '—' : formatCount(s.estimatedSize),
           s.expectedParticipants === null ? '—' : formatCount(s.expectedParticipants),
-          s.barriers.map((x) => BARRIER_LABELS[x]).join(', ') || '—',
+          barrierLabels(s).join(', ') || '—',
           formatMoney(b.perLearner, currency),
           money(b.total, currency),
         ];
@@ -818,8 +815,7 @@ function learnersSection(plan: Plan): DocBlock[] {
       );
     if (s.barriers.length || s.barrierNotes.trim()) {
       blocks.push({ type: 'heading', level: 3, text: 'Barriers' });
-      if (s.barriers.length)
-        blocks.push({ type: 'bullets', items: s.barriers.map((x) => BARRIER_LABELS[x]) });
+      if (s.barriers.length) blocks.push({ type: 'bullets', items: barrierLabels(s) });
       blocks.push(...paragraphs(s.barrierNotes));
     }
     if (s.incentives.length) {
@@ -1083,6 +1079,44 @@ function pathwaysSection(plan: Plan): DocBlock[] {
       });
   }
   return blocks;
+}
+
+/**
+ * A stakeholder's name with its organisation, without saying a name twice:
+ * "Corvane Learning (learning platform)", not "Corvane Learning (Corvane
+ * Learning (learning platform))"; an organisation that has brackets of its
+ * own follows a dash instead of going into brackets.
+ */
+export function nameWithOrganisation(name: string, organisation: string): string {
+  const org = organisation.trim();
+  if (!org || looseKey(org) === looseKey(name)) return name;
+  if (looseKey(org).startsWith(`${looseKey(name)} `)) return org;
+  return org.includes('(') ? `${name} — ${org}` : `${name} (${org})`;
+}
+
+/** A link's rationale for a column headed "Because": without a leading "Because". */
+export function withoutLeadingBecause(text: string): string {
+  const rest = text.trim().replace(/^because\b[\s,:]*/i, '');
+  // "Because." alone, or nothing after it, stays as written.
+  if (rest === text.trim() || !/\p{L}/u.test(rest)) return text;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
+ * A segment's barriers as listed: "Other" says where the other barriers are
+ * described (the segment's barrier notes), or that they are not.
+ */
+function barrierLabels(s: {
+  barriers: readonly (keyof typeof BARRIER_LABELS)[];
+  barrierNotes: string;
+}): string[] {
+  return s.barriers.map((x) =>
+    x === 'other'
+      ? s.barrierNotes.trim()
+        ? 'Other barriers, described below'
+        : 'Other barriers (not described)'
+      : BARRIER_LABELS[x],
+  );
 }
 
 /** Builds the content of the document for a plan and its export options. */

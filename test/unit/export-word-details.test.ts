@@ -1,7 +1,12 @@
 /** Word details a strict reader or a ministry notices (issue 12). */
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { indicatorCompleteness } from '../../shared/export/document';
+import {
+  indicatorCompleteness,
+  nameWithOrganisation,
+  planDocument,
+  withoutLeadingBecause,
+} from '../../shared/export/document';
 import { buildPlanDocx } from '../../shared/export/docx';
 import { exportOptions, samplePlan } from './export-helpers';
 
@@ -36,5 +41,55 @@ describe('the Word document', () => {
     );
     const bare = complete.map((i) => ({ ...i, dataSource: '' }));
     expect(indicatorCompleteness(bare)).toContain('None has a data source yet.');
+  });
+
+  it('reads as written by a person: no name said twice, no "Because" under "Because", no bare "Other"', () => {
+    expect(nameWithOrganisation('Corvane Learning', 'Corvane Learning (learning platform)')).toBe(
+      'Corvane Learning (learning platform)',
+    );
+    expect(
+      nameWithOrganisation(
+        'Trades Council',
+        'Lower Valley Trades Council (trade union federation)',
+      ),
+    ).toBe('Trades Council — Lower Valley Trades Council (trade union federation)');
+    expect(nameWithOrganisation('Skills Fund board', 'Lower Valley Skills Fund')).toBe(
+      'Skills Fund board (Lower Valley Skills Fund)',
+    );
+    expect(nameWithOrganisation('Riveline Mobile', ' riveline  mobile ')).toBe('Riveline Mobile');
+    expect(withoutLeadingBecause('Because learners who finish get hired.')).toBe(
+      'Learners who finish get hired.',
+    );
+    expect(withoutLeadingBecause('Because.')).toBe('Because.');
+    expect(withoutLeadingBecause('Employers trust the certificate.')).toBe(
+      'Employers trust the certificate.',
+    );
+    const plan = samplePlan();
+    if (!plan.learners[0]!.barriers.includes('other')) plan.learners[0]!.barriers.push('other');
+    const doc = planDocument(plan, exportOptions());
+    const texts = doc.sections.flatMap((s) =>
+      s.blocks.flatMap((b) =>
+        b.type === 'paragraph'
+          ? [b.text]
+          : b.type === 'bullets'
+            ? [...b.items]
+            : b.type === 'table'
+              ? b.rows.flat()
+              : [],
+      ),
+    );
+    expect(texts.filter((t) => /\([^()]*\(/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^because\b/i.test(t))).toEqual([]);
+    // Barrier lists (bullets, and the segments table's Barriers column) never end in a bare "Other".
+    const barrierTexts = doc.sections.flatMap((s) =>
+      s.blocks.flatMap((b) => {
+        if (b.type === 'bullets') return [...b.items];
+        if (b.type !== 'table') return [];
+        const col = b.columns.findIndex((c) => c.title === 'Barriers');
+        return col < 0 ? [] : b.rows.map((r) => r[col]!);
+      }),
+    );
+    expect(barrierTexts.filter((t) => t === 'Other' || /, Other$/.test(t))).toEqual([]);
+    expect(barrierTexts.some((t) => /Other barriers/.test(t))).toBe(true);
   });
 });

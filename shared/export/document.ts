@@ -10,7 +10,12 @@ import { KIND_LABELS } from '../content/catalog';
 import { countOf, formatCount } from '../words';
 import { OPTION_LABELS, scorePlanDecision } from '../content/makeorbuy';
 import { describeDuration, LEVEL_LABELS, summarisePathway } from '../content/pathways';
-import { baselineToTarget, FREQUENCY_LABELS, formatValue } from '../indicators/format';
+import {
+  baselineToTarget,
+  FREQUENCY_LABELS,
+  formatValue,
+  SUCCESS_MEASURE_LABELS,
+} from '../indicators/format';
 import {
   BARRIER_LABELS,
   formatMoney,
@@ -40,6 +45,7 @@ import { matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
 import { withUniqueLinks } from './unique-links';
+import { resultsFramework, type FrameworkIndicator } from './results-framework';
 import { audienceNote, shows, type AudienceFieldId } from './audience';
 import {
   EXPORT_SECTIONS,
@@ -49,7 +55,7 @@ import {
   type Profile,
 } from './options';
 import { countByQuadrant, placedQuadrant } from '../stakeholders/register';
-import { looseKey } from '../text-key';
+import { looseKey, wordsKey } from '../text-key';
 
 /** A table column: heading and relative width. */
 export interface DocColumn {
@@ -77,6 +83,13 @@ export type DocBlock =
       readonly rows: readonly (readonly string[])[];
       /** A bold last row (totals). */
       readonly totalRow?: readonly string[];
+      /**
+       * Rows (indices into `rows`) that head a group of the rows after them,
+       * such as a result over its indicators: the first cell in its column,
+       * the second spanning the rest of the row (the later cells are empty),
+       * shaded, and kept on the page of the row that follows.
+       */
+      readonly groupRows?: readonly number[];
     }
   | {
       readonly type: 'diagram';
@@ -465,18 +478,6 @@ function logicModelSection(plan: Plan): DocBlock[] {
   return blocks;
 }
 
-/** Titles of whatever an indicator measures (ToC nodes, logic-model items, the objective). */
-function subjectTitles(plan: Plan, indicator: Indicator): string {
-  const titles = indicator.subjectIds.map(
-    (id) =>
-      plan.logicModel.items.find((i) => i.id === id)?.title ??
-      plan.theoryOfChange.nodes.find((n) => n.id === id)?.title ??
-      '(deleted element)',
-  );
-  if (indicator.successMeasure) titles.push('Success measure of the program');
-  return titles.length ? titles.join('\n') : '—';
-}
-
 /**
  * What the indicators table can be trusted for, said only as far as it is
  * true: "Baselines and targets are dated" when every one is, else how many.
@@ -507,41 +508,169 @@ export function indicatorCompleteness(indicators: readonly Indicator[]): string 
   return sentences.join(' ');
 }
 
+/** "34 (2025)": a baseline's value and year. */
+function baselineCell(values: readonly Indicator[]): string {
+  return distinctLines(values.map((i) => datedValue(i.baseline, 'year')));
+}
+
+/** "60 by June 2028": a target's value and when it is due. */
+function targetCell(values: readonly Indicator[]): string {
+  return distinctLines(values.map((i) => datedValue(i.target, 'month')));
+}
+
+/** A dated value for the results framework; says what is missing. */
+function datedValue(value: Indicator['baseline'], precision: 'year' | 'month'): string {
+  const m = /^(\d{4})-(\d{2})/.exec(value.date ?? '');
+  const when = m
+    ? precision === 'year'
+      ? `(${m[1]})`
+      : `by ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
+    : '(no date yet)';
+  return value.value === null
+    ? `Not set yet${m ? ` ${when}` : ''}`
+    : `${formatValue(value.value)} ${when}`;
+}
+
+/**
+ * Distinct texts of near-duplicate indicators, one a line: one text when they
+ * agree up to case, punctuation and spacing (the first wording kept).
+ */
+function distinctLines(texts: readonly string[]): string {
+  const byKey = new Map<string, string>();
+  for (const t of texts) if (t.trim() && !byKey.has(wordsKey(t))) byKey.set(wordsKey(t), t);
+  return [...byKey.values()].join('\n') || '—';
+}
+
+/** The indicator cell: name, unit, success measure and segments it is reported by. */
+function indicatorCell(plan: Plan, entry: FrameworkIndicator): string {
+  const i = entry.indicator;
+  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  const units = distinctLines(entry.copies.map((c) => c.unit.trim()));
+  const by = [...new Set(entry.copies.flatMap((c) => c.disaggregation))];
+  const kinds = [
+    ...new Set(
+      entry.copies.flatMap((c) =>
+        c.successMeasure ? [SUCCESS_MEASURE_LABELS[c.successMeasure]] : [],
+      ),
+    ),
+  ];
+  return [
+    i.name.trim() || 'Untitled indicator',
+    units === '—' ? '' : `Unit: ${units.replace(/\n/g, '; ')}`,
+    kinds.length
+      ? `Success measure of the program${kinds.length === 1 && kinds[0] === SUCCESS_MEASURE_LABELS.other ? '' : ` (${kinds.join('; ').toLowerCase()})`}`
+      : '',
+    !by.length
+      ? ''
+      : segments.size > 2 && [...segments.keys()].every((id) => by.includes(id))
+        ? 'Reported by each learner segment'
+        : `Reported by: ${by.map((id) => segments.get(id) ?? id).join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Numbers of results, as a reader says them: "1.2, 1.4 and 1.6.a". */
+function numberList(numbers: readonly string[]): string {
+  return numbers.length < 2
+    ? (numbers[0] ?? '')
+    : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
+
 function indicatorsSection(plan: Plan): DocBlock[] {
   if (!plan.indicators.length) return [];
-  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  const framework = resultsFramework(plan);
+  const rows: string[][] = [];
+  const groupRows: number[] = [];
+  const listed = framework.results.flatMap((r) => r.indicators.map((i) => i.indicator));
+  for (const result of framework.results) {
+    groupRows.push(rows.length);
+    rows.push([
+      result.number,
+      [
+        result.title,
+        `${result.kind}${result.note ? `. ${result.note}` : ''}`,
+        ...result.alsoStated.map((s) => `${s.where}: ${s.title}`),
+      ].join('\n'),
+      '',
+      '',
+      '',
+      '',
+    ]);
+    for (const entry of result.indicators)
+      rows.push([
+        '',
+        indicatorCell(plan, entry),
+        baselineCell(entry.copies),
+        targetCell(entry.copies),
+        [
+          distinctLines(entry.copies.map((c) => c.dataSource.trim() || 'Source not set yet')),
+          distinctLines(
+            entry.copies.map((c) =>
+              c.frequency
+                ? `Frequency: ${FREQUENCY_LABELS[c.frequency].toLowerCase()}`
+                : 'Frequency not set yet',
+            ),
+          ),
+        ].join('\n'),
+        distinctLines(entry.copies.map((c) => c.owner.trim())),
+      ]);
+    for (const { indicator, number } of result.seeAlso)
+      rows.push([
+        '',
+        `${indicator.indicator.name.trim() || 'Untitled indicator'}: see ${number}`,
+        '',
+        '',
+        '',
+        '',
+      ]);
+    if (!result.indicators.length && !result.seeAlso.length)
+      rows.push(['', 'No indicator yet', '', '', '', '']);
+  }
+  const outcomes = framework.results.filter((r) => r.level === 2).map((r) => r.number);
+  const outputs = framework.results.filter((r) => r.level === 3);
+  const unmeasured = framework.results
+    .filter((r) => !r.indicators.length && !r.seeAlso.length)
+    .map((r) => r.number);
+  const merged = framework.mergedIndicators;
   return [
     {
       type: 'paragraph',
       style: 'lead',
-      text: `${plural(plan.indicators.length, 'indicator')} measure the outputs and outcomes above. ${indicatorCompleteness(plan.indicators)}`,
+      text: `${plural(framework.indicatorCount, 'indicator')} measure the results of the program. ${indicatorCompleteness(listed)}`,
+    },
+    { type: 'heading', level: 2, text: 'Results framework' },
+    {
+      type: 'paragraph',
+      text: [
+        `Results are numbered by level: 1 is the ${framework.results[0]!.kind.toLowerCase()}`,
+        outcomes.length
+          ? `, ${outcomes.length === 1 ? `${outcomes[0]} the outcome under it` : `${outcomes[0]} to ${outcomes.at(-1)} the outcomes under it, long-term first`}`
+          : '',
+        outputs.length
+          ? `, and lettered numbers such as ${outputs[0]!.number} the outputs that lead to the outcome above them`
+          : '',
+        '. Each indicator is listed once, under the first result it measures; other results it measures refer to it.',
+        merged
+          ? ` ${plural(merged, 'indicator')} recorded twice with the same wording ${merged === 1 ? 'is' : 'are'} listed once, with every value the copies hold.`
+          : '',
+        unmeasured.length
+          ? ` ${unmeasured.length === 1 ? `Result ${unmeasured[0]} has` : `Results ${numberList(unmeasured)} have`} no indicator yet.`
+          : '',
+      ].join(''),
     },
     {
       type: 'table',
       columns: [
-        { title: 'Indicator', width: 17, firstLineBold: true },
-        { title: 'Measures', width: 16 },
-        { title: 'Unit', width: 10 },
-        { title: 'Baseline', width: 9, numeric: true },
-        { title: 'Target', width: 9, numeric: true },
-        { title: 'Target date', width: 9 },
-        { title: 'Data source', width: 13 },
-        { title: 'Frequency', width: 8 },
-        { title: 'Owner', width: 12 },
+        { title: 'No.', width: 7 },
+        { title: 'Result and indicator', width: 33, firstLineBold: true },
+        { title: 'Baseline', width: 12 },
+        { title: 'Target', width: 13 },
+        { title: 'Source and frequency', width: 20 },
+        { title: 'Responsible', width: 15 },
       ],
-      rows: plan.indicators.map((i) => [
-        i.disaggregation.length
-          ? `${i.name}\nBy: ${i.disaggregation.map((id) => segments.get(id) ?? id).join(', ')}`
-          : i.name,
-        subjectTitles(plan, i),
-        dash(i.unit),
-        num(i.baseline.value),
-        num(i.target.value),
-        formatDate(i.target.date),
-        dash(i.dataSource),
-        i.frequency ? FREQUENCY_LABELS[i.frequency] : '—',
-        dash(i.owner),
-      ]),
+      rows,
+      groupRows,
     },
   ];
 }

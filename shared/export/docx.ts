@@ -61,6 +61,8 @@ const INK = '1F2937';
 const ACCENT = '1F3864';
 const HEADER_FILL = 'DCE3EE';
 const TOTAL_FILL = 'F2F2F2';
+/** Shading of a row heading a group (a result over its indicators). */
+const GROUP_FILL = 'EEF2F7';
 const RULE = 'A6A6A6';
 
 /** Content width and height of a page in twips. */
@@ -136,18 +138,39 @@ function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Tabl
     });
   };
   const lastKept = Math.min(1, block.rows.length - 2);
+  const groups = new Set(block.groupRows ?? []);
+  // A group's heading row: its first cell, then one shaded cell across the
+  // rest, kept on the page of the row under it.
+  const groupRow = (r: readonly string[]) => {
+    const shade = { type: ShadingType.CLEAR, color: 'auto', fill: GROUP_FILL } as const;
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          shading: shade,
+          children: lines(r[0] ?? '', undefined, true, false, true),
+        }),
+        new TableCell({
+          shading: shade,
+          columnSpan: block.columns.length - 1,
+          children: lines(r.slice(1).join(''), undefined, false, true, true),
+        }),
+      ],
+    });
+  };
   const rows = [
     new TableRow({
       tableHeader: true,
       cantSplit: true,
       children: block.columns.map((c, i) => cell(c.title, i, 'head', block.rows.length > 0)),
     }),
-    ...block.rows.map(
-      (r, row) =>
-        new TableRow({
-          cantSplit: true,
-          children: r.map((v, i) => cell(v, i, 'body', row <= lastKept)),
-        }),
+    ...block.rows.map((r, row) =>
+      groups.has(row) && block.columns.length > 1
+        ? groupRow(r)
+        : new TableRow({
+            cantSplit: true,
+            children: r.map((v, i) => cell(v, i, 'body', row <= lastKept)),
+          }),
     ),
   ];
   if (block.totalRow)

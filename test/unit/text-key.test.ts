@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { looseKey } from '../../shared/text-key';
+import { looseKey, wordsKey } from '../../shared/text-key';
 
 describe('looseKey', () => {
   it('compares names without case and spacing', () => {
@@ -15,5 +15,15 @@ describe('looseKey', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('wordsKey', () => {
+  it('compares statements without case, punctuation or spacing', () => {
+    expect(wordsKey('Learners complete their pathway.')).toBe(
+      wordsKey('  learners COMPLETE their—pathway '),
+    );
+    expect(wordsKey('60% of learners')).toBe('60 of learners');
+    expect(wordsKey('Learners complete')).not.toBe(wordsKey('Learners completed'));
   });
 });

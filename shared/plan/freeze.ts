@@ -39,10 +39,17 @@ export function* freezePlanInSlices(plan: Plan, slice = FREEZE_SLICE): Generator
   freeze(plan, true);
 }
 
-/** Runs a slice generator to the end, yielding to the page between slices. */
-export async function runInSlices(
-  slices: Generator<void>,
+/**
+ * Runs a slice generator to the end, yielding to the page between slices,
+ * and resolves with what it returns.
+ */
+export async function runInSlices<T>(
+  slices: Generator<void, T>,
   yieldToPage: () => Promise<void>,
-): Promise<void> {
-  for (let step = slices.next(); !step.done; step = slices.next()) await yieldToPage();
+): Promise<T> {
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+    await yieldToPage();
+  }
 }

@@ -127,13 +127,47 @@ export function bucketOf(key: string): number {
   return (hash >>> 0) % LIST_BUCKETS;
 }
 
-function bucketsOf(index: KeyIndex): Uint8Array {
+/**
+ * Elements visited between two pauses of a diff run in slices (a few
+ * milliseconds of hashing and set look-ups on a slow laptop).
+ */
+export const DIFF_SLICE = 4000;
+
+/**
+ * Counts work in a generator and says when to pause: `if (meter.tick()) yield;`
+ * once per element visited.
+ */
+class SliceMeter {
+  private left = DIFF_SLICE;
+  tick(): boolean {
+    if (--this.left > 0) return false;
+    this.left = DIFF_SLICE;
+    return true;
+  }
+}
+
+/** Runs a slice generator to its end at once and returns its result. */
+function finish<T>(slices: Generator<void, T>): T {
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* bucketsOfIn(index: KeyIndex, meter: SliceMeter): Generator<void, Uint8Array> {
   if (!index.buckets) {
     const buckets = new Uint8Array(index.keys.length);
-    for (let i = 0; i < buckets.length; i++) buckets[i] = bucketOf(index.keys[i]!);
+    for (let i = 0; i < buckets.length; i++) {
+      buckets[i] = bucketOf(index.keys[i]!);
+      if (meter.tick()) yield;
+    }
     index.buckets = buckets;
   }
   return index.buckets;
+}
+
+function bucketsOf(index: KeyIndex): Uint8Array {
+  return finish(bucketsOfIn(index, new SliceMeter()));
 }
 
 /**
@@ -148,11 +182,16 @@ interface Bucket {
 }
 
 /** The given buckets of a list, in one pass over it (missing: the bucket is empty). */
-function bucketsFor(list: readonly unknown[], wanted: ReadonlySet<number>): Map<number, Bucket> {
-  const index = keyIndex(list);
-  const buckets = bucketsOf(index);
+function* bucketsForIn(
+  list: readonly unknown[],
+  wanted: ReadonlySet<number>,
+  meter: SliceMeter,
+): Generator<void, Map<number, Bucket>> {
+  const index = yield* keyIndexIn(list, meter);
+  const buckets = yield* bucketsOfIn(index, meter);
   const result = new Map<number, Bucket>();
   for (let i = 0; i < buckets.length; i++) {
+    if (meter.tick()) yield;
     const n = buckets[i]!;
     if (!wanted.has(n)) continue;
     let bucket = result.get(n);
@@ -161,6 +200,10 @@ function bucketsFor(list: readonly unknown[], wanted: ReadonlySet<number>): Map<
     bucket.elements.push(list[i]);
   }
   return result;
+}
+
+function bucketsFor(list: readonly unknown[], wanted: ReadonlySet<number>): Map<number, Bucket> {
+  return finish(bucketsForIn(list, wanted, new SliceMeter()));
 }
 
 function isBucket(value: unknown): value is Bucket {
@@ -178,7 +221,7 @@ function isBucket(value: unknown): value is Bucket {
 // the list saved last time is the `before` of the next save, for free.
 const keyCache = new WeakMap<readonly unknown[], KeyIndex>();
 
-function keyIndex(list: readonly unknown[]): KeyIndex {
+function* keyIndexIn(list: readonly unknown[], meter: SliceMeter): Generator<void, KeyIndex> {
   let index = keyCache.get(list);
   if (!index) {
     const set = new Set<string>();
@@ -193,15 +236,29 @@ function keyIndex(list: readonly unknown[]): KeyIndex {
       }
       set.add(key);
       keys[i] = key;
+      if (meter.tick()) yield;
     }
-    index = { keys, byPosition, set, buckets: null };
+    // (Another slice run may have cached the same list meanwhile: either is right.)
+    index = keyCache.get(list) ?? { keys, byPosition, set, buckets: null };
     keyCache.set(list, index);
   }
   return index;
 }
 
-function keySet(index: KeyIndex): Set<string> {
-  return (index.set ??= new Set(index.keys));
+function keyIndex(list: readonly unknown[]): KeyIndex {
+  return finish(keyIndexIn(list, new SliceMeter()));
+}
+
+function* keySetIn(index: KeyIndex, meter: SliceMeter): Generator<void, Set<string>> {
+  if (!index.set) {
+    const set = new Set<string>();
+    for (const key of index.keys) {
+      set.add(key);
+      if (meter.tick()) yield;
+    }
+    index.set ??= set;
+  }
+  return index.set;
 }
 
 /** Keys of a list's elements, in order: the id, or NUL + index without a unique usable id. */
@@ -267,14 +324,15 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function diffList(
+function* diffList(
   path: string,
   before: readonly unknown[],
   after: readonly unknown[],
   out: RecordChange[],
-): void {
+  meter: SliceMeter,
+): Generator<void> {
   if (before === after) return;
-  const old = keyIndex(before);
+  const old = yield* keyIndexIn(before, meter);
   const dirty = new Set<number>();
   const touch = (key: string) => dirty.add(bucketOf(key));
   let afterKeys: readonly string[] | null = null;
@@ -284,6 +342,7 @@ function diffList(
     const changed: number[] = [];
     let sameIds = true;
     for (let i = 0; i < after.length; i++) {
+      if (meter.tick()) yield;
       if (before[i] === after[i]) continue;
       changed.push(i);
       if (idOf(before[i]) !== idOf(after[i])) sameIds = false;
@@ -295,21 +354,26 @@ function diffList(
       afterKeys = old.keys;
     }
   }
-  if (!afterKeys && !old.byPosition) afterKeys = diffStretch(before, after, old, touch);
+  if (!afterKeys && !old.byPosition)
+    afterKeys = yield* diffStretch(before, after, old, touch, meter);
   if (!afterKeys) {
     // Anything else (position-keyed elements): compare every key.
-    afterKeys = keyIndex(after).keys;
+    afterKeys = (yield* keyIndexIn(after, meter)).keys;
     const previous = new Map<string, unknown>();
-    for (let i = 0; i < before.length; i++) previous.set(old.keys[i]!, before[i]);
+    for (let i = 0; i < before.length; i++) {
+      previous.set(old.keys[i]!, before[i]);
+      if (meter.tick()) yield;
+    }
     for (let i = 0; i < after.length; i++) {
+      if (meter.tick()) yield;
       const key = afterKeys[i]!;
       if (previous.get(key) !== after[i]) touch(key);
       previous.delete(key);
     }
     for (const key of previous.keys()) touch(key);
   }
-  const was = bucketsFor(before, dirty);
-  const now = bucketsFor(after, dirty);
+  const was = yield* bucketsForIn(before, dirty, meter);
+  const now = yield* bucketsForIn(after, dirty, meter);
   for (const bucket of [...dirty].sort((a, b) => a - b)) {
     out.push({ key: `b:${path}:${bucket}`, before: was.get(bucket), after: now.get(bucket) });
   }
@@ -325,12 +389,13 @@ function diffList(
  * new keys, or null (nothing touched) when a new element has no unique
  * usable id, so the caller compares every key instead.
  */
-function diffStretch(
+function* diffStretch(
   before: readonly unknown[],
   after: readonly unknown[],
   old: KeyIndex,
   touch: (key: string) => void,
-): readonly string[] | null {
+  meter: SliceMeter,
+): Generator<void, readonly string[] | null> {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before[start] === after[start]) start++;
@@ -342,20 +407,25 @@ function diffStretch(
     end++;
   }
   const previous = new Map<string, unknown>();
-  for (let i = start; i < before.length - end; i++) previous.set(old.keys[i]!, before[i]);
+  for (let i = start; i < before.length - end; i++) {
+    previous.set(old.keys[i]!, before[i]);
+    if (meter.tick()) yield;
+  }
   const middle: string[] = [];
   const seen = new Set<string>();
   for (let i = start; i < after.length - end; i++) {
+    if (meter.tick()) yield;
     const id = idOf(after[i]);
     // Unique: not twice in the stretch, nor elsewhere in the list (asked of
     // the list's set only for an id new to the stretch: a removal or a move
     // never needs it).
     if (id === null || seen.has(id)) return null;
-    if (!previous.has(id) && keySet(old).has(id)) return null;
+    if (!previous.has(id) && (yield* keySetIn(old, meter)).has(id)) return null;
     seen.add(id);
     middle.push(id);
   }
   for (let j = 0; j < middle.length; j++) {
+    if (meter.tick()) yield;
     const key = middle[j]!;
     if (previous.get(key) !== after[start + j]) touch(key);
     previous.delete(key);
@@ -367,7 +437,10 @@ function diffStretch(
   if (old.buckets) {
     buckets = new Uint8Array(keys.length);
     buckets.set(old.buckets.subarray(0, start), 0);
-    for (let j = 0; j < middle.length; j++) buckets[start + j] = bucketOf(middle[j]!);
+    for (let j = 0; j < middle.length; j++) {
+      buckets[start + j] = bucketOf(middle[j]!);
+      if (meter.tick()) yield;
+    }
     buckets.set(old.buckets.subarray(old.buckets.length - end), start + middle.length);
   }
   keyCache.set(after, { keys, byPosition: false, set: null, buckets });
@@ -409,6 +482,20 @@ function headerChanged(before: Plan, after: Plan): boolean {
  * Cost: proportional to the changed sections' lists, never to the whole plan.
  */
 export function diffPlanRecords(before: Plan, after: Plan): RecordChange[] {
+  return finish(diffPlanRecordsInSlices(before, after));
+}
+
+/**
+ * diffPlanRecords as a generator that pauses after every DIFF_SLICE
+ * elements visited, so a save after a big change (a 50,000-row import) can
+ * let the page breathe between slices (shared/plan/freeze.ts
+ * runInSlices). Both versions are immutable: pausing changes nothing.
+ */
+export function* diffPlanRecordsInSlices(
+  before: Plan,
+  after: Plan,
+): Generator<void, RecordChange[]> {
+  const meter = new SliceMeter();
   const out: RecordChange[] = [];
   if (before === after) return out;
   if (headerChanged(before, after)) {
@@ -427,11 +514,12 @@ export function diffPlanRecords(before: Plan, after: Plan): RecordChange[] {
       });
     }
     for (const field of fields) {
-      diffList(
+      yield* diffList(
         listPath(section, field),
         listOf(before, section, field),
         listOf(after, section, field),
         out,
+        meter,
       );
     }
   }

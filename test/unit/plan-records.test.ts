@@ -8,6 +8,8 @@ import {
   applyPlanRecords,
   bucketOf,
   diffPlanRecords,
+  diffPlanRecordsInSlices,
+  DIFF_SLICE,
   elementKeys,
   PLAN_LISTS,
   planToRecords,
@@ -245,6 +247,30 @@ describe('plan records', () => {
         .map((b) => `b:content.catalog:${b}`),
       'o:content.catalog',
     ]);
+  });
+
+  it('diffs a big change in slices that give the same records as one pass', () => {
+    const base = sample();
+    const template = base.content.catalog[0]!;
+    const added = Array.from({ length: 20_000 }, (_, i) => ({ ...template, id: `imp-${i}` }));
+    const edited = (plan: Plan) =>
+      produce(plan, (d) => {
+        d.content.catalog.push(...added);
+        d.content.catalog[3]!.title = 'Renamed';
+      });
+    const after = edited(base);
+    const slices = diffPlanRecordsInSlices(base, after);
+    let pauses = 0;
+    let step = slices.next();
+    for (; !step.done; step = slices.next()) pauses++;
+    // Each pause comes after DIFF_SLICE elements visited: several for 20,000 new items.
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(20_000 / DIFF_SLICE));
+    // A fresh pair of lists (no cached keys), diffed in one pass, gives the same records.
+    const again = sample();
+    expect(step.value).toEqual(diffPlanRecords(again, edited(again)));
+    // A small edit never pauses.
+    const small = produce(base, (d) => void (d.objective.region = 'North'));
+    expect(diffPlanRecordsInSlices(base, small).next().done).toBe(true);
   });
 
   it('refuses records without a header', () => {

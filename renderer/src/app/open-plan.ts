@@ -15,6 +15,7 @@ import { describeDatabaseError, isQuotaError } from '../db/database';
 import { PlanGoneError, WriterLostError, type PlanRepository } from '../db/plan-repository';
 import type { Platform } from '../platform/platform';
 import { createPlanStore, type PlanStore } from '../store/plan-store';
+import { yieldToPage } from '../store/yield-to-page';
 import {
   acquireEditLease,
   broadcast,
@@ -63,17 +64,6 @@ const JOURNAL_MAX_CHARS = 4_000_000;
 function deps(): OpenPlanHost {
   if (!host) throw new Error('The open-plan controller has not been started.');
   return host;
-}
-
-/**
- * Lets the page breathe between slices of long work: `scheduler.yield()`
- * where the browser has it (input and frames go first, and the work resumes
- * ahead of other tasks), else a timeout.
- */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A unique writer token for this window and this opening of a plan. */

@@ -17,9 +17,16 @@ import {
   type History,
   type HistoryStep,
 } from '../../../shared/history';
-import { applyPlanRecords, diffPlanRecords, type PlanRecord } from '../../../shared/plan/records';
+import { runInSlices } from '../../../shared/plan/freeze';
+import {
+  applyPlanRecords,
+  diffPlanRecords,
+  diffPlanRecordsInSlices,
+  type PlanRecord,
+} from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
 import { Autosaver, type SaveStatus } from './autosave';
+import { yieldToPage } from './yield-to-page';
 
 /**
  * Who may change the plan here: `edit` — this window is its one writer;
@@ -116,9 +123,16 @@ export function createPlanStore(
     let generation = 0;
     const autosaver = new Autosaver<Plan>({
       write: async (doc) => {
-        const changes = diffPlanRecords(saved, doc).map((c) => ({ key: c.key, value: c.after }));
-        if (changes.length === 0) return;
         const started = generation;
+        // In slices: after a big change (a 50,000-row import) the diff alone
+        // would hold the page for tens of milliseconds.
+        const base = saved;
+        let diff = await runInSlices(diffPlanRecordsInSlices(base, doc), yieldToPage);
+        if (started !== generation) return;
+        // Another window's records came in meanwhile: diff against them.
+        if (saved !== base) diff = diffPlanRecords(saved, doc);
+        const changes = diff.map((c) => ({ key: c.key, value: c.after }));
+        if (changes.length === 0) return;
         let written: number;
         try {
           written = await persistence.write(doc, changes);

@@ -8,11 +8,12 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { KIND_LABELS } from '../../../shared/content/catalog';
 import { LEVEL_LABELS } from '../../../shared/content/pathways';
 import { largeCatalog, samplePlan } from '../../helpers/large-plan';
 import { newBenchPage, probeLog, waitQuiet, type ProbeLog } from '../app';
+import { startTrace, stopTrace } from '../trace';
 import {
   attempt,
   measured,
@@ -150,7 +151,7 @@ async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function importRows(page: Page, file: string): Promise<ImportResult> {
+async function importRows(browser: Browser, page: Page, file: string): Promise<ImportResult> {
   // The plan is a fresh copy of the sample, so it holds the sample's items.
   const before = samplePlan().content.catalog.length;
   await page.getByRole('button', { name: 'Import from spreadsheet…' }).click();
@@ -169,10 +170,21 @@ async function importRows(page: Page, file: string): Promise<ImportResult> {
   const confirm = dialog.getByRole('button', { name: /^Import [\d,]+ items?$/ });
   const count = Number((await confirm.textContent())!.replace(/\D/g, ''));
   if (count !== ROWS) throw new Error(`The preview offered ${count} of ${ROWS} rows.`);
+  // BENCH_TRACE_DETAIL=1: say what ran in the longest task after the click.
+  const detail = Boolean(process.env.BENCH_TRACE_DETAIL);
+  if (detail) await startTrace(browser, page, ['tasks']);
   await step('confirming', () => confirm.click());
   const clicked = (await probeLog(page)).clicks.at(-1)!.at;
   const total = before + count;
   const done = await step('waiting for the catalog and the save', () => importShown(page, total));
+  if (detail) {
+    const trace = await stopTrace(browser, page);
+    const after = trace.tasks.filter((t) => t.start + t.duration > clicked && t.start < done);
+    const longest = after.reduce((a, b) => (b.duration > a.duration ? b : a), after[0]!);
+    console.log(
+      `  longest task after the click ${round1(longest.duration)} ms at +${round1(longest.start - clicked)} ms:\n    ${trace.inside(longest).join('\n    ')}`,
+    );
+  }
   const tasks = (await probeLog(page)).longTasks.filter(
     (t) => t.start + t.duration > chosen && t.start < done,
   );
@@ -258,7 +270,7 @@ export const catalogScaleSuite: BenchSuite = {
       let total = 0;
       let importError = '';
       try {
-        const result = await importRows(page, file);
+        const result = await importRows(browser, page, file);
         total = result.total;
         metrics.push(
           measured(

@@ -21,6 +21,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import './content.css';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import { writePlanFile } from '../../../../shared/plan/plan-file';
+import { yieldToPage } from '../../store/yield-to-page';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { usePlanStore } from '../../store/plan-context';
@@ -275,6 +276,11 @@ export function ImportDialog<
       dispatch: (command) => store.getState().dispatch(command),
     });
     if (!result || run !== runRef.current) return;
+    // The plan's new state is rendered in the task that applied it; closing
+    // the dialog (unmounting the preview, giving focus back) waits for the
+    // next, so no one task does both.
+    await yieldToPage();
+    if (run !== runRef.current) return;
     setBusy(null);
     if (!result.ok) {
       setNotImported(result.reason);

@@ -44,7 +44,7 @@ import {
 } from '../../../../shared/stakeholders/import-presets';
 import { categoryLabel, categoryOf, stanceLabel } from '../../../../shared/stakeholders/register';
 import { countOf, formatCount } from '../../../../shared/words';
-import { yieldToPage } from '../../app/open-plan';
+import { yieldToPage } from '../../store/yield-to-page';
 import type { DispatchResult } from '../../store/plan-store';
 import type { ImportClient } from './import-client';
 import type {

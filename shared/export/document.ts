@@ -148,6 +148,15 @@ const dash = (text: string | null | undefined) => (text && text.trim() ? text.tr
 const num = (n: number | null) => (n === null ? '—' : formatValue(n));
 const money = (n: number | null, currency: string | null) =>
   n === null ? '—' : formatMoney(n, currency);
+/**
+ * An amount in running text or a fact: in the plan currency, or saying that
+ * none is chosen yet (the plan stores no currency until the planner picks one).
+ */
+const amount = (n: number | null, currency: string | null) =>
+  n === null ? '—' : `${formatMoney(n, currency)}${currency ? '' : ' (currency not chosen)'}`;
+/** A money column's heading; its cells are bare numbers when no currency is chosen, so it says so. */
+const moneyTitle = (title: string, currency: string | null) =>
+  currency ? title : `${title} (currency not chosen)`;
 const plural = (n: number, one: string, many = `${one}s`) => countOf(n, one, many);
 
 /** Splits a long text into paragraphs at blank lines (single line breaks stay inside). */
@@ -256,7 +265,7 @@ function budgetBlocks(plan: Plan): DocBlock[] {
   const linesTotal = budgetLinesTotal(budget);
   const facts: [string, string][] = [
     ['Currency', currency ? currencyName(currency) : 'Not chosen yet'],
-    ['Total budget', money(budget.total, currency)],
+    ['Total budget', amount(budget.total, currency)],
     ['Licences', licences === null ? '—' : formatCount(licences)],
     ['Expected participants', formatCount(planned.participants)],
   ];
@@ -267,8 +276,8 @@ function budgetBlocks(plan: Plan): DocBlock[] {
       type: 'table',
       columns: [
         { title: 'Budget line', width: 40 },
-        { title: 'Budget', width: 30, numeric: true },
-        { title: 'Planned in this plan', width: 30, numeric: true },
+        { title: moneyTitle('Budget', currency), width: 30, numeric: true },
+        { title: moneyTitle('Planned in this plan', currency), width: 30, numeric: true },
       ],
       rows: BUDGET_LINES.map((line) => [
         BUDGET_LINE_LABELS[line],
@@ -288,8 +297,8 @@ function budgetBlocks(plan: Plan): DocBlock[] {
             style: 'note' as const,
             text:
               linesTotal < budget.total
-                ? `${money(budget.total - linesTotal, currency)} of the total budget of ${money(budget.total, currency)} is not allocated to a line.`
-                : `The lines add up to ${money(linesTotal - budget.total, currency)} more than the total budget of ${money(budget.total, currency)}.`,
+                ? `${amount(budget.total - linesTotal, currency)} of the total budget of ${amount(budget.total, currency)} is not allocated to a line.`
+                : `The lines add up to ${amount(linesTotal - budget.total, currency)} more than the total budget of ${amount(budget.total, currency)}.`,
           },
         ]
       : []),
@@ -890,7 +899,7 @@ function learnersSection(plan: Plan): DocBlock[] {
     {
       type: 'paragraph',
       style: 'lead',
-      text: `The program serves ${plural(segments.length, 'learner segment')} with about ${formatCount(totals.learners)} people in all, of whom ${formatCount(totals.participants)} are expected to take part. Incentives for them come to ${formatMoney(totals.budget, currency)}${totals.unsized ? ` (${plural(totals.unsized, 'segment')} without expected participants left out)` : ''}.`,
+      text: `The program serves ${plural(segments.length, 'learner segment')} with about ${formatCount(totals.learners)} people in all, of whom ${formatCount(totals.participants)} are expected to take part. Incentives for them come to ${amount(totals.budget, currency)}${totals.unsized ? ` (${plural(totals.unsized, 'segment')} without expected participants left out)` : ''}.`,
     },
     {
       type: 'table',
@@ -900,8 +909,8 @@ function learnersSection(plan: Plan): DocBlock[] {
         { title: 'Size', width: 9, numeric: true },
         { title: 'Participants', width: 13, numeric: true },
         { title: 'Barriers', width: 18 },
-        { title: 'Incentive cost per learner', width: 12, numeric: true },
-        { title: 'Incentive budget', width: 14, numeric: true },
+        { title: moneyTitle('Incentive cost per learner', currency), width: 12, numeric: true },
+        { title: moneyTitle('Incentive budget', currency), width: 14, numeric: true },
       ],
       rows: segments.map((s) => {
         const b = incentiveBudget(s);
@@ -956,7 +965,7 @@ function learnersSection(plan: Plan): DocBlock[] {
             { title: 'Incentive', width: 22 },
             { title: 'What the learner gets', width: 52 },
             { title: 'Kind', width: 12 },
-            { title: 'Cost per learner', width: 14, numeric: true },
+            { title: moneyTitle('Cost per learner', currency), width: 14, numeric: true },
           ],
           rows: s.incentives.map((i) => [
             INCENTIVE_TYPES[i.type].label,
@@ -995,7 +1004,7 @@ function catalogSection(plan: Plan, options: ExportOptions): DocBlock[] {
         { title: 'Hours', width: 6, numeric: true },
         { title: 'Languages', width: 9 },
         { title: 'Skills', width: internal ? 16 : 22 },
-        { title: 'Cost per learner', width: 8, numeric: true },
+        { title: moneyTitle('Cost per learner', plan.budget.currency), width: 8, numeric: true },
         ...(internal ? [{ title: 'Notes', width: 10 }] : []),
       ],
       rows: catalog.map((c) => [

@@ -144,6 +144,8 @@ export const INDICATOR_COLUMNS: readonly RoundTripColumn[] = [
     formerHeaders: ['Measures (ID)'],
   },
   { key: 'subject', header: 'Measures', kind: 'computed', width: 34 },
+  // The number of the result it is listed under in the Word results framework ("1.7.b").
+  { key: 'result', header: 'Result no.', kind: 'computed', width: 10 },
   { key: 'name', header: 'Indicator', kind: 'text', width: 34, required: true },
   { key: 'unit', header: 'Unit', kind: 'text', width: 18 },
   { key: 'baseline', header: 'Baseline', kind: 'number', width: 11 },

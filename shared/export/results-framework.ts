@@ -369,3 +369,26 @@ export function resultsFramework(plan: Plan): ResultsFramework {
     mergedIndicators: plan.indicators.length - merged.length,
   };
 }
+
+/**
+ * The results each indicator of the plan is found under, by indicator id:
+ * the number it is listed under first, then those that refer to it ("1.7.b",
+ * "1.2"). A near-duplicate folded into another has the numbers of that one.
+ */
+export function resultNumbersByIndicator(
+  framework: ResultsFramework,
+): ReadonlyMap<string, readonly string[]> {
+  const numbers = new Map<string, string[]>();
+  const add = (entry: FrameworkIndicator, number: string) => {
+    for (const copy of entry.copies) {
+      const list = numbers.get(copy.id);
+      if (!list) numbers.set(copy.id, [number]);
+      else if (!list.includes(number)) list.push(number);
+    }
+  };
+  for (const result of framework.results)
+    for (const entry of result.indicators) add(entry, result.number);
+  for (const result of framework.results)
+    for (const { indicator } of result.seeAlso) add(indicator, result.number);
+  return numbers;
+}

@@ -21,6 +21,7 @@ import { tracedTocNode } from '../logic-model/trace';
 import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicators/measures';
 import { BUDGET_LINE_LABELS, BUDGET_LINES, plannedCosts } from '../learners/budget';
 import type { Indicator, Plan } from '../plan/schema';
+import { resultNumbersByIndicator, resultsFramework } from './results-framework';
 import { HIGH_THRESHOLD, QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
 import { isPlaced, stanceLabel } from '../stakeholders/register';
 import { EVIDENCE_LEVELS, kindLabel } from '../toc/kinds';
@@ -476,6 +477,7 @@ function subjectTitles(plan: Plan, indicator: Indicator): string {
 
 function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
   const columns = INDICATOR_COLUMNS;
+  const results = resultNumbersByIndicator(resultsFramework(plan));
   tableSheet(
     wb,
     SHEETS.indicators,
@@ -485,6 +487,7 @@ function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
         id: i.id,
         subjectIds: i.subjectIds.join(', '),
         subject: t(subjectTitles(plan, i)),
+        result: results.get(i.id)?.join(', ') ?? null,
         name: t(i.name),
         unit: t(i.unit),
         baseline: i.baseline.value,

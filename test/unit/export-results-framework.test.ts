@@ -4,11 +4,17 @@
  * baseline year, target, source, frequency and owner, near-duplicates merged,
  * results without indicators said to have none.
  */
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { planDocument, type DocBlock } from '../../shared/export/document';
 import { buildPlanDocx, pageRuns } from '../../shared/export/docx';
-import { outputLetter, resultsFramework } from '../../shared/export/results-framework';
+import {
+  outputLetter,
+  resultNumbersByIndicator,
+  resultsFramework,
+} from '../../shared/export/results-framework';
+import { buildPlanXlsx } from '../../shared/export/xlsx';
 import { createBlankPlan } from '../../shared/plan/create';
 import { Indicator, LogicItem, TocNode, type Plan } from '../../shared/plan/schema';
 import { exportOptions, samplePlan } from './export-helpers';
@@ -254,5 +260,29 @@ describe('the results framework', () => {
       expect(r[4]).toMatch(/\nFrequency: [a-z ]+$/);
       expect(r[5]).not.toBe('—');
     }
+  });
+
+  it('gives each indicator of the Excel sheet the number of its result', async () => {
+    const plan = smallPlan();
+    expect(Object.fromEntries(resultNumbersByIndicator(resultsFramework(plan)))).toEqual({
+      'i-neet': ['1'],
+      'i-hired': ['1.1', '1.1.a'],
+      'i-cert': ['1.2'],
+      'i-cert-2': ['1.2'],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildPlanXlsx(samplePlan(), exportOptions())).slice().buffer);
+    const sheet = wb.getWorksheet('Indicators')!;
+    const headings = (sheet.getRow(1).values as unknown[]).map(String);
+    const id = headings.indexOf('ID');
+    const result = headings.indexOf('Result no.');
+    expect(result).toBeGreaterThan(id);
+    const byId = new Map<string, string>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) byId.set(String(row.getCell(id).value), String(row.getCell(result).value));
+    });
+    expect(byId.get('ind-invitations')).toBe('1.7.a');
+    expect(byId.get('ind-neet-reengaged')).toBe('1');
+    expect(byId.get('ind-retention-12m')).toBe('1.1');
   });
 });

@@ -37,11 +37,11 @@ import {
 import { roundToTotal } from '../numbers';
 import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
-import { QUADRANT_INFO, QUADRANT_ORDER } from '../stakeholders/quadrants';
+import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
 import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
-import { matrixScene } from './diagrams/matrix';
+import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
 import { withUniqueLinks } from './unique-links';
@@ -684,14 +684,22 @@ function indicatorsSection(plan: Plan): DocBlock[] {
   ];
 }
 
-/** An engagement action's status on the "as of" date, in plain words. */
-function statusOn(
+/**
+ * An engagement action's status on the "as of" date, as a person would write
+ * it: "Done", "Overdue", "Due today", "Due tomorrow", else the date it is due
+ * ("Due 5 May 2027") — never a count of days ("Due in 157 days").
+ */
+export function statusOn(
   item: { readonly done: boolean; readonly when: string | null },
   asOf: string,
 ): string {
   if (item.done) return 'Done';
   if (!item.when) return 'No date set';
-  return item.when < asOf ? 'Overdue' : 'Open';
+  const days = daysBetween(asOf, item.when);
+  if (days < 0) return 'Overdue';
+  if (days === 0) return 'Due today';
+  if (days === 1) return 'Due tomorrow';
+  return `Due ${formatDate(item.when)}`;
 }
 
 /**
@@ -703,6 +711,49 @@ function nextOnOrAfter(date: string | null, everyDays: number | null, asOf: stri
   if (!date || !everyDays || date >= asOf) return date;
   const every = Math.max(1, Math.trunc(everyDays));
   return addDays(date, Math.ceil(daysBetween(date, asOf) / every) * every);
+}
+
+/**
+ * Who is in each quadrant, after the matrix figure: per quadrant its
+ * engagement approach and a table of its stakeholders in register order —
+ * with the number of their marker when the figure is drawn, and, when the
+ * figure is too crowded for arrows, the quadrant the team wants them in.
+ */
+function quadrantKey(entries: readonly Stakeholder[], numbered: boolean): DocBlock[] {
+  const arrowsLeftOut = numbered && !matrixDrawsArrows(entries);
+  const blocks: DocBlock[] = [
+    { type: 'heading', level: 2, text: 'Engagement approach by quadrant' },
+  ];
+  for (const q of QUADRANT_ORDER) {
+    const members = entries.flatMap((e, i) => (placedQuadrant(e) === q ? [{ e, i }] : []));
+    if (!members.length) continue;
+    const info = QUADRANT_INFO[q];
+    const wanted = (e: Stakeholder) => {
+      const to = e.desiredPosition ? quadrantOf(e.desiredPosition) : null;
+      return to && to !== q ? QUADRANT_INFO[to].label : '—';
+    };
+    const moving = arrowsLeftOut && members.some(({ e }) => wanted(e) !== '—');
+    blocks.push(
+      { type: 'heading', level: 3, text: `${info.label} (${info.summary.toLowerCase()})` },
+      { type: 'paragraph', text: `${info.approach} ${info.rhythm}` },
+      {
+        type: 'table',
+        columns: [
+          ...(numbered ? [{ title: 'No.', width: 8, numeric: true }] : []),
+          { title: 'Stakeholder', width: moving ? 30 : 42 },
+          { title: 'Organisation', width: moving ? 38 : 50 },
+          ...(moving ? [{ title: 'Team wants them in', width: 24 }] : []),
+        ],
+        rows: members.map(({ e, i }) => [
+          ...(numbered ? [String(i + 1)] : []),
+          e.name,
+          dash(e.organisation),
+          ...(moving ? [wanted(e)] : []),
+        ]),
+      },
+    );
+  }
+  return blocks;
 }
 
 function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
@@ -729,9 +780,10 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
         scene: matrixScene(entries),
         // Hundreds of markers: fewer pixels keep the export fast, numbers stay legible.
         pixelWidth: entries.length > 60 ? 1000 : 1200,
-        caption:
-          'Figure: Power/interest matrix. Power rises upwards, interest to the right; the midlines are at 50 of 100. Numbers refer to the register below.',
+        caption: `Figure: Power/interest matrix. Power rises upwards, interest to the right; the midlines are at 50 of 100. Each number is the stakeholder's row in the register; ${show('stakeholderQuadrant') ? 'the tables by quadrant that follow give the names.' : 'the register follows.'}`,
       });
+    // The figure's key, by quadrant, with each quadrant's engagement approach.
+    if (show('stakeholderQuadrant')) blocks.push(...quadrantKey(entries, figure));
     // Each column with the audience field it shows (null = every profile).
     const columns: [DocColumn, AudienceFieldId | null, (e: Stakeholder, i: number) => string][] = [
       [{ title: '#', width: 3, numeric: true }, 'stakeholderScores', (_, i) => String(i + 1)],
@@ -763,25 +815,6 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
         rows: entries.map((e, i) => shown.map(([, , cell]) => cell(e, i))),
       },
     );
-    if (show('stakeholderQuadrant')) {
-      blocks.push({ type: 'heading', level: 2, text: 'Engagement approach by quadrant' });
-      for (const [q, n] of counts) {
-        if (!n) continue;
-        const info = QUADRANT_INFO[q];
-        blocks.push(
-          { type: 'heading', level: 3, text: `${info.label} (${info.summary.toLowerCase()})` },
-          { type: 'paragraph', text: `${info.approach} ${info.rhythm}` },
-          {
-            type: 'paragraph',
-            style: 'note',
-            text: entries
-              .filter((e) => placedQuadrant(e) === q)
-              .map((e) => nameWithOrganisation(e.name, e.organisation))
-              .join('; '),
-          },
-        );
-      }
-    }
     const plan_ = show('engagementPlan') ? engagementItems(entries, options.asOf) : [];
     if (plan_.length) {
       const status = show('actionStatus');

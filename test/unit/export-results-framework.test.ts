@@ -262,6 +262,40 @@ describe('the results framework', () => {
     }
   });
 
+  it('heads a plan without a single impact with its objective, and numbers outputs under it when no outcome exists', () => {
+    const plan = createBlankPlan('Bare', new Date('2026-11-01T00:00:00Z'));
+    plan.objective.changeSought = 'More young people in digital jobs.\n\nA second paragraph.';
+    plan.logicModel.items = [
+      LogicItem.parse({ id: 'o1', lane: 'output', order: 1, title: 'Courses delivered' }),
+      LogicItem.parse({ id: 'o2', lane: 'output', order: 2, title: 'courses delivered' }),
+    ];
+    plan.indicators = [
+      Indicator.parse({ id: 'i1', subjectIds: ['o2'], name: 'Courses', unit: 'courses' }),
+    ];
+    const { results } = resultsFramework(plan);
+    expect(results.map((r) => [r.number, r.kind, r.title, r.note])).toEqual([
+      ['1', 'Program objective', 'More young people in digital jobs.', null],
+      ['1.a', 'Output', 'Courses delivered', null],
+    ]);
+    expect(results[1]!.indicators.map((i) => i.indicator.id)).toEqual(['i1']);
+    const table = frameworkTable(plan);
+    expect(table.rows[0]).toEqual([
+      '1',
+      'More young people in digital jobs.\nProgram objective',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(table.rows).toContainEqual(['', 'No indicator yet', '', '', '', '']);
+    expect(table.rows.find((r) => r[1]!.startsWith('Courses\n'))!.slice(2)).toEqual([
+      'Not set yet',
+      'Not set yet',
+      'Source not set yet\nFrequency not set yet',
+      '—',
+    ]);
+  });
+
   it('gives each indicator of the Excel sheet the number of its result', async () => {
     const plan = smallPlan();
     expect(Object.fromEntries(resultNumbersByIndicator(resultsFramework(plan)))).toEqual({

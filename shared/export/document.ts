@@ -686,8 +686,9 @@ function indicatorsSection(plan: Plan): DocBlock[] {
 
 /**
  * An engagement action's status on the "as of" date, as a person would write
- * it: "Done", "Overdue", "Due today", "Due tomorrow", else the date it is due
- * ("Due 5 May 2027") — never a count of days ("Due in 157 days").
+ * it: "Done", "Overdue", "Due today", "Due tomorrow", else "Not yet due" —
+ * never a count of days ("Due in 157 days"). The date itself is in the row's
+ * When column; saying it again ("Due 5 May 2027") only made the row longer.
  */
 export function statusOn(
   item: { readonly done: boolean; readonly when: string | null },
@@ -699,7 +700,7 @@ export function statusOn(
   if (days < 0) return 'Overdue';
   if (days === 0) return 'Due today';
   if (days === 1) return 'Due tomorrow';
-  return `Due ${formatDate(item.when)}`;
+  return 'Not yet due';
 }
 
 /**

@@ -325,17 +325,26 @@ describe('engagement statuses in the Word file', () => {
     expect(statusOn({ done: false, when: '2026-11-21' }, asOf)).toBe('Overdue');
     expect(statusOn({ done: false, when: '2026-11-22' }, asOf)).toBe('Due today');
     expect(statusOn({ done: false, when: '2026-11-23' }, asOf)).toBe('Due tomorrow');
-    expect(statusOn({ done: false, when: '2026-11-27' }, asOf)).toBe('Due 27 November 2026');
-    // Far off: a date, never "Due in 157 days".
-    expect(statusOn({ done: false, when: '2027-04-28' }, asOf)).toBe('Due 28 April 2027');
+    // Later: never "Due in 157 days"; the row's When column gives the date.
+    expect(statusOn({ done: false, when: '2026-11-27' }, asOf)).toBe('Not yet due');
+    expect(statusOn({ done: false, when: '2027-04-28' }, asOf)).toBe('Not yet due');
   });
 
-  it('never counts days anywhere in the document', () => {
+  it('never counts days anywhere in the document, and dates every open action', () => {
     for (const profile of ['internal', 'funder'] as const) {
-      const doc = JSON.stringify(planDocument(large, exportOptions({ profile })));
-      expect(doc).toContain('Status on 22 November 2026');
-      expect(doc).not.toMatch(/(Due in|Overdue by) \d+ days?/);
-      expect(doc).toMatch(/Due \d{1,2} [A-Z][a-z]+ \d{4}/);
+      const doc = planDocument(large, exportOptions({ profile, asOf: '2027-02-20' }));
+      expect(JSON.stringify(doc)).not.toMatch(/(Due in|Overdue by) \d+ days?/);
+      const plan = tables(doc.sections.find((s) => s.id === 'stakeholders')!.blocks).find(
+        (t) => t.columns.at(-1)?.title === 'Status on 20 February 2027',
+      )!;
+      expect(plan.columns[0]!.title).toBe('When');
+      const statuses = new Set(plan.rows.map((r) => r.at(-1)!));
+      expect(statuses).toContain('Overdue');
+      expect(statuses).toContain('Not yet due');
+      for (const status of statuses)
+        expect(['Done', 'Overdue', 'Due today', 'Due tomorrow', 'Not yet due']).toContain(status);
+      for (const row of plan.rows)
+        if (row.at(-1) !== 'Done') expect(row[0]).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
     }
   });
 });

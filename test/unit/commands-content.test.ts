@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { registeredCommandTypes, runCommand, type Command } from '../../shared/commands/command';
 import {
   addCatalogItem,
+  checkItemIdsInSlices,
   importCatalogItems,
   removeCatalogItems,
   updateCatalogItem,
@@ -240,6 +241,28 @@ describe('catalog import', () => {
     );
     const twice = [item('imp-a', 'A'), item('imp-a', 'A again')];
     expect(runCommand(sample, importCatalogItems({ items: twice })).ok).toBe(false);
+  });
+
+  it('checks the ids of a big import in slices beforehand, and still refuses a clash or a repeat', () => {
+    const added = Object.freeze(rows(10_000));
+    const check = checkItemIdsInSlices(added);
+    let pauses = 0;
+    while (!check.next().done) pauses++;
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(run(sample, importCatalogItems({ items: added })).plan.content.catalog).toHaveLength(
+      sample.content.catalog.length + 10_000,
+    );
+    // Checked beforehand or not, a repeat among the new items or a clash with the catalog is refused.
+    const repeat = Object.freeze([...rows(5000), item('imp-17', 'Again')]);
+    for (const _ of checkItemIdsInSlices(repeat)) void _;
+    expect(refusal(sample, importCatalogItems({ items: repeat }))).toBe(
+      'Two catalog items would share the id “imp-17”, so nothing was imported.',
+    );
+    const clash = Object.freeze([...rows(5000), item(catalogItem.id, 'Clash')]);
+    for (const _ of checkItemIdsInSlices(clash)) void _;
+    expect(refusal(sample, importCatalogItems({ items: clash }))).toMatch(
+      /share the id .*nothing was imported/,
+    );
   });
 
   it('a re-import updates matching items and adds the new ones in one step; the plan before it is untouched (undo)', () => {

@@ -179,11 +179,13 @@ async function importRows(browser: Browser, page: Page, file: string): Promise<I
   const done = await step('waiting for the catalog and the save', () => importShown(page, total));
   if (detail) {
     const trace = await stopTrace(browser, page);
-    const after = trace.tasks.filter((t) => t.start + t.duration > clicked && t.start < done);
-    const longest = after.reduce((a, b) => (b.duration > a.duration ? b : a), after[0]!);
-    console.log(
-      `  longest task after the click ${round1(longest.duration)} ms at +${round1(longest.start - clicked)} ms:\n    ${trace.inside(longest).join('\n    ')}`,
-    );
+    const after = trace.tasks
+      .filter((t) => t.start + t.duration > clicked && t.start < done)
+      .sort((a, b) => b.duration - a.duration);
+    for (const task of after.slice(0, 3))
+      console.log(
+        `  task after the click ${round1(task.duration)} ms at +${round1(task.start - clicked)} ms:\n    ${trace.inside(task).slice(0, 8).join('\n    ')}`,
+      );
   }
   const tasks = (await probeLog(page)).longTasks.filter(
     (t) => t.start + t.duration > chosen && t.start < done,

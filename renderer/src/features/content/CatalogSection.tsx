@@ -281,7 +281,7 @@ function CatalogTable(props: {
     scrollRef,
     count: items.length,
     estimateSize: 58,
-    getKey: (i) => items[i]!.id,
+    getKey: useCallback((i: number) => items[i]!.id, [items]),
     windowed: props.windowed,
     headerSize: 42,
   });

@@ -2,7 +2,7 @@
  * The row of items above an editor (decisions, pathways): pick one, or add
  * one. A long list becomes a windowed vertical list in a scroll box.
  */
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { useWindowedRows } from '../../components/windowed';
 
 /** Above this many items the picker is a windowed list rather than a row of buttons. */
@@ -32,7 +32,7 @@ export function ItemPicker<T extends { id: string }>(props: ItemPickerProps<T>) 
     scrollRef,
     count: items.length,
     estimateSize: 40,
-    getKey: (i) => items[i]!.id,
+    getKey: useCallback((i: number) => items[i]!.id, [items]),
     windowed: long,
   });
   return (

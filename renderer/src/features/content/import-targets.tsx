@@ -7,7 +7,11 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import type { Command } from '../../../../shared/commands/command';
-import { importCatalogItems, type CatalogItemUpdate } from '../../../../shared/commands/content';
+import {
+  checkItemIdsInSlices,
+  importCatalogItems,
+  type CatalogItemUpdate,
+} from '../../../../shared/commands/content';
 import {
   importStakeholders,
   type StakeholderImportUpdate,
@@ -345,11 +349,14 @@ export const catalogTarget: ImportTarget<
       progress(items.length + updates.length);
     });
     if (!current()) return null;
-    // Frozen here, a slice at a time between which the page breathes, so the
-    // command only builds one array and the store never walks the rows.
+    // Frozen and their ids checked here, a slice at a time between which the
+    // page breathes, so the command only builds one array and the store never
+    // walks the rows.
     await runInSlices(freezeInSlices(items), yieldToPage);
+    const frozen = Object.freeze(items);
+    await runInSlices(checkItemIdsInSlices(frozen), yieldToPage);
     if (!current()) return null;
-    return dispatch(importCatalogItems({ items: Object.freeze(items), updates }));
+    return dispatch(importCatalogItems({ items: frozen, updates }));
   },
 };
 

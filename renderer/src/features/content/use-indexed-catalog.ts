@@ -50,8 +50,10 @@ export interface CatalogChoices {
   readonly skills: readonly string[];
 }
 
-/** Items gathered per slice (about a few milliseconds of work). */
+/** Catalogs up to this size have their choices gathered on the spot. */
 const CHOICES_SLICE = 4000;
+/** Items gathered between two looks at the clock inside a slice. */
+const CHOICES_STEP = 250;
 
 function choicesOf(catalog: readonly ContentItem[]): CatalogChoices {
   const languages = new Map<string, string>();
@@ -62,9 +64,9 @@ function choicesOf(catalog: readonly ContentItem[]): CatalogChoices {
 }
 
 /**
- * The distinct languages and skills of a catalog, gathered in slices after
- * each change (a catalog of 60,000 items takes tens of milliseconds to scan:
- * too long for one task). Until a new scan ends, the previous choices stay.
+ * The distinct languages and skills of a catalog, gathered in slices of
+ * SLICE_MS after each change (a catalog of 60,000 items takes tens of
+ * milliseconds to scan: too long for one task). Until a new scan ends, the previous choices stay.
  */
 export function useCatalogChoices(catalog: readonly ContentItem[]): CatalogChoices {
   const small = catalog.length <= CHOICES_SLICE;
@@ -77,10 +79,15 @@ export function useCatalogChoices(catalog: readonly ContentItem[]): CatalogChoic
     let from = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const step = () => {
-      const to = Math.min(catalog.length, from + CHOICES_SLICE);
-      collectDistinct(languages, catalog, from, to, 'languages');
-      collectDistinct(skills, catalog, from, to, 'skills');
-      from = to;
+      // Time-bound, like the index: an item not yet indexed costs its index
+      // entry here, so a fixed count of items could make a long task.
+      const started = performance.now();
+      do {
+        const to = Math.min(catalog.length, from + CHOICES_STEP);
+        collectDistinct(languages, catalog, from, to, 'languages');
+        collectDistinct(skills, catalog, from, to, 'skills');
+        from = to;
+      } while (from < catalog.length && performance.now() - started < SLICE_MS);
       if (from < catalog.length) timer = setTimeout(step, 0);
       else setSliced({ languages: sortedDistinct(languages), skills: sortedDistinct(skills) });
     };

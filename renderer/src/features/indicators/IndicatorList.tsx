@@ -7,7 +7,7 @@
  * `indicators`). Compact enough for a ~360 px side panel; the form spreads
  * into four columns when its container is wide (container queries).
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   addIndicator,
   removeIndicators,
@@ -417,7 +417,7 @@ export function IndicatorList({
     scrollRef,
     count: indicators.length,
     estimateSize: 52,
-    getKey: (i) => indicators[i]!.id,
+    getKey: useCallback((i: number) => indicators[i]!.id, [indicators]),
   });
   const objective = subjectId === null;
   const noun = objective ? 'success measure' : 'indicator';

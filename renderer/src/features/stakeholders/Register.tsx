@@ -3,7 +3,7 @@
  * table with inline editing of the key fields; a row opens to the full
  * editor. Deleting is undoable (and offers Undo straight away).
  */
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
@@ -322,7 +322,7 @@ export function Register() {
     scrollRef,
     count: rows.length,
     estimateSize: ROW_ESTIMATE,
-    getKey: (i) => rows[i]!.id,
+    getKey: useCallback((i: number) => rows[i]!.id, [rows]),
     windowed,
     headerSize: 44,
   });

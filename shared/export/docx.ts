@@ -33,6 +33,7 @@ import {
   TextRun,
   WidthType,
   type ISectionOptions,
+  type PageNumberEstimator,
 } from 'docx';
 import { pixelWidthFor, sceneToSvg, type DiagramScene } from './diagrams/scene';
 import { printDiagram, type PrintedDiagram } from './diagrams/tiles';
@@ -40,6 +41,13 @@ import { columnWidths } from './table-widths';
 import { planDocument, profileLabel, type DocBlock, type PlanDocument } from './document';
 import type { ExportOptions } from './options';
 import { sanitizeText } from './sanitize';
+import {
+  chapterHeading,
+  coverTitleSize,
+  planPages,
+  type PlanPages,
+  type WordPageDecisions,
+} from './word-pages';
 
 /** A4 in twentieths of a point, and our margins (2 cm). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
@@ -280,10 +288,7 @@ async function diagram(
       Math.min(block.pixelWidth, Math.max(600, Math.round(tile.scene.width * scale * 1.5))),
     );
     const png = await options.rasterize(tile.scene, pixels);
-    const part =
-      tiles.length > 1
-        ? `Part ${index + 1} of ${tiles.length} (${printed.rows > 1 ? `row ${tile.row + 1} of ${printed.rows}` : ''}${printed.rows > 1 && printed.columns > 1 ? ', ' : ''}${printed.columns > 1 ? `column ${tile.column + 1} of ${printed.columns}` : ''}). `
-        : '';
+    const part = partLabel(printed, index);
     children.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -310,14 +315,108 @@ async function diagram(
           }),
         ],
       }),
-      caption(
-        tiles.length > 1
-          ? `${block.caption.replace(/^Figure: /, `Figure, part ${index + 1} of ${tiles.length}: `)} ${part}The figure is in ${tiles.length} parts so that its text prints at a readable size; a lettered circle marks an arrow that continues on another part, at the same letter.`
-          : block.caption,
-      ),
+      caption(partCaption(block, printed, index)),
     );
   }
   return children;
+}
+
+/** "Part 2 of 4 (row 1 of 2, column 2 of 2). " for a figure in parts; empty for a whole one. */
+function partLabel(printed: PrintedDiagram, index: number): string {
+  const tile = printed.tiles[index]!;
+  const n = printed.tiles.length;
+  return n > 1
+    ? `Part ${index + 1} of ${n} (${printed.rows > 1 ? `row ${tile.row + 1} of ${printed.rows}` : ''}${printed.rows > 1 && printed.columns > 1 ? ', ' : ''}${printed.columns > 1 ? `column ${tile.column + 1} of ${printed.columns}` : ''}). `
+    : '';
+}
+
+/** The caption under one part of a figure. */
+function partCaption(
+  block: Extract<DocBlock, { type: 'diagram' }>,
+  printed: PrintedDiagram,
+  index: number,
+): string {
+  const n = printed.tiles.length;
+  return n > 1
+    ? `${block.caption.replace(/^Figure: /, `Figure, part ${index + 1} of ${n}: `)} ${partLabel(printed, index)}The figure is in ${n} parts so that its text prints at a readable size; a lettered circle marks an arrow that continues on another part, at the same letter.`
+    : block.caption;
+}
+
+/** The builder's decisions on paper and figures, for the page estimate of the contents (word-pages.ts). */
+function pageDecisions(doc: PlanDocument, options: ExportOptions): WordPageDecisions<PageKind> {
+  return {
+    headerRoom: PAGE.margin - HEADER_DISTANCE,
+    headerText: text(`${headerTitle(doc)}\u2003${profileLabel(doc.profile)} version`),
+    runs: pageRuns,
+    box: (page) => {
+      const { width, height } = paper(page);
+      return { width: width - PAGE.margin * 2, height: height - PAGE.margin * 2 };
+    },
+    figure: (block) => {
+      if (!options.rasterize) return null;
+      const { printed } = diagramLayout(block.scene);
+      return printed.tiles.map((tile, index) => ({
+        height: Math.round(tile.scene.height * printed.scale) * TWIPS_PER_PX,
+        caption: partCaption(block, printed, index),
+      }));
+    },
+  };
+}
+
+/**
+ * Writes the estimated page of each chapter into the contents: the page
+ * references to the bookmarks docx puts on the chapter headings (Heading 1),
+ * in order. Given page numbers, docx writes the contents and its page
+ * references clean, so Word shows them as written and does not ask to update.
+ */
+function chapterPageNumbers(pages: PlanPages): PageNumberEstimator {
+  return (body) => {
+    const bookmarks = new Map<string, string>();
+    let chapter = 0;
+    const visit = (element: unknown): void => {
+      if (typeof element !== 'object' || element === null) return;
+      if (Array.isArray(element)) {
+        element.forEach(visit);
+        return;
+      }
+      for (const [name, content] of Object.entries(element as Record<string, unknown>)) {
+        if (name === 'w:p' && Array.isArray(content) && isChapterHeading(content)) {
+          const start = content.find(
+            (c): c is { 'w:bookmarkStart': unknown } =>
+              typeof c === 'object' && c !== null && 'w:bookmarkStart' in c,
+          );
+          const page = pages.chapterStarts[chapter++];
+          const bookmark = start && attribute(start['w:bookmarkStart'], 'w:name');
+          if (bookmark && page !== undefined) bookmarks.set(bookmark, String(page));
+        } else if (name !== '_attr') visit(content);
+      }
+    };
+    visit(body);
+    return { bookmarks, pageCount: pages.pageCount, sectionPageCounts: pages.sectionPages };
+  };
+}
+
+/** An attribute of a formatted element's content (docx writes them as `{ _attr: {...} }`). */
+function attribute(content: unknown, name: string): string | undefined {
+  const holder = Array.isArray(content)
+    ? (content.find((c) => typeof c === 'object' && c !== null && '_attr' in c) as unknown)
+    : content;
+  const attrs = (holder as { _attr?: Record<string, unknown> } | undefined)?._attr;
+  const value = attrs?.[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether a formatted paragraph is a chapter heading (style Heading1). */
+function isChapterHeading(paragraph: unknown[]): boolean {
+  const properties = paragraph.find(
+    (c): c is { 'w:pPr': unknown } => typeof c === 'object' && c !== null && 'w:pPr' in c,
+  );
+  const props = properties?.['w:pPr'];
+  if (!Array.isArray(props)) return false;
+  const style = props.find(
+    (c): c is { 'w:pStyle': unknown } => typeof c === 'object' && c !== null && 'w:pStyle' in c,
+  );
+  return style !== undefined && attribute(style['w:pStyle'], 'w:val') === 'Heading1';
 }
 
 /**
@@ -424,6 +523,12 @@ async function blockChildren(
   }
 }
 
+/** The running header's title. */
+const headerTitle = (doc: PlanDocument) => `${doc.title} — ${doc.subtitle}`;
+
+/** Where the running header starts, from the paper's top edge (twips). */
+const HEADER_DISTANCE = 567;
+
 function header(doc: PlanDocument, page: PageKind): Header {
   return new Header({
     children: [
@@ -431,7 +536,7 @@ function header(doc: PlanDocument, page: PageKind): Header {
         style: 'RunningHeader',
         tabStops: [{ type: TabStopType.RIGHT, position: contentBox(page).width }],
         children: [
-          new TextRun(text(`${doc.title} — ${doc.subtitle}`)),
+          new TextRun(text(headerTitle(doc))),
           new TextRun({ children: [new Tab(), `${profileLabel(doc.profile)} version`] }),
         ],
       }),
@@ -468,7 +573,7 @@ function pageProperties(page: PageKind) {
         bottom: PAGE.margin,
         left: PAGE.margin,
         right: PAGE.margin,
-        header: 567,
+        header: HEADER_DISTANCE,
         footer: 567,
       },
     },
@@ -489,7 +594,15 @@ function coverChildren(doc: PlanDocument): Child[] {
       style: 'CoverKicker',
       children: [new TextRun(doc.subtitle.toUpperCase())],
     }),
-    new Paragraph({ style: 'Title', children: [new TextRun(text(doc.title))] }),
+    new Paragraph({
+      style: 'Title',
+      children: [
+        new TextRun({
+          text: text(doc.title),
+          size: coverTitleSize(doc.title, contentBox('portrait').width),
+        }),
+      ],
+    }),
     ...(doc.organisation
       ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(text(doc.organisation))] })]
       : []),
@@ -514,13 +627,15 @@ function coverChildren(doc: PlanDocument): Child[] {
     }),
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),
-    // Entries are written from the headings so LibreOffice and Google Docs show
-    // them; page numbers need a layout engine, so Word fills them in when it
-    // updates the field (estimating them with docx/layout took ~4 s).
+    // docx writes an entry per chapter heading, linked to it, with a PAGEREF
+    // field whose result is the page word-pages.ts estimates (see
+    // chapterPageNumbers): LibreOffice, Google Docs and Word's Protected View
+    // show them as written, and Word's Update Field still works. (docx/layout's
+    // own estimate took ~4 s.)
     new TableOfContents('Contents', {
       hyperlink: true,
       headingStyleRange: '1-1',
-      tabLeader: LeaderType.NONE,
+      tabLeader: LeaderType.DOT,
     }),
   ];
 }
@@ -702,6 +817,15 @@ export async function buildPlanDocx(
   return renderPlanDocx(doc, options);
 }
 
+/** The estimated pages of a plan's Word document: where each chapter starts (see word-pages.ts). */
+export function estimatePlanPages(
+  plan: Parameters<typeof planDocument>[0],
+  options: ExportOptions,
+): PlanPages {
+  const doc = planDocument(plan, options);
+  return planPages(doc, 'portrait', pageDecisions(doc, options));
+}
+
 /** Renders an already-built PlanDocument (the benchmark times this half separately). */
 async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promise<Uint8Array> {
   const headers: Record<PageKind, Header> = {
@@ -734,7 +858,7 @@ async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promis
           ? [
               new Paragraph({
                 heading: HeadingLevel.HEADING_1,
-                children: [new TextRun(text(`${section.number}   ${section.title}`))],
+                children: [new TextRun(text(chapterHeading(section.number, section.title)))],
               }),
             ]
           : [];
@@ -754,6 +878,7 @@ async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promis
     );
   }
   const document = new Document({
+    pageNumbers: chapterPageNumbers(planPages(doc, 'portrait', pageDecisions(doc, options))),
     creator: text(doc.organisation || 'Upskill Workbench'),
     title: text(`${doc.title} — ${doc.subtitle}`),
     description: text(doc.audienceNote),

@@ -1,0 +1,109 @@
+/** The page estimate behind the Word contents (shared/export/word-pages.ts), on blocks laid out by hand. */
+import { describe, expect, it } from 'vitest';
+import {
+  coverTitleSize,
+  layoutSection,
+  lineTwips,
+  rowHeights,
+  styled,
+  textTwips,
+  wrappedLineCount,
+  type FlowTable,
+} from '../../shared/export/word-pages';
+
+const A4 = { width: 9638, height: 14570 };
+
+/** A one-column table of `rows` one-line rows under a heading row. */
+function table(rows: number, text = 'Row'): FlowTable {
+  return {
+    kind: 'table',
+    columns: [A4.width],
+    rows: [
+      [{ text: 'Heading', bold: true }],
+      ...Array.from({ length: rows }, (_, i) => [{ text: `${text} ${i + 1}` }]),
+    ],
+    header: true,
+    keptRows: 3,
+    size: 17,
+    margins: { top: 40, bottom: 40, side: 90 },
+  };
+}
+
+describe('text measurement', () => {
+  it('measures with Arial’s advance widths and line height', () => {
+    // Arial: "H" is 1479/2048 em, a space 569/2048 em; 10 pt is 200 twips.
+    expect(textTwips('H', 20)).toBeCloseTo((1479 / 2048) * 200, 5);
+    expect(textTwips('H H', 20)).toBeCloseTo(((2 * 1479 + 569) / 2048) * 200, 5);
+    expect(textTwips('H', 20, true)).toBeCloseTo((1479 / 2048) * 200, 5);
+    // 8.5 pt: ascent 154 + descent 36 + gap 6 twips (as LibreOffice prints its table rows: 15.3 pt with margins).
+    expect(lineTwips(17)).toBe(196);
+  });
+
+  it('wraps at spaces, hyphens and dashes, and breaks a word longer than the line', () => {
+    const word = textTwips('word', 20);
+    const space = textTwips(' ', 20);
+    // Three words fit in exactly their width (trailing spaces hang), not in less.
+    expect(wrappedLineCount('word word word', 3 * word + 2 * space, 20)).toBe(1);
+    expect(wrappedLineCount('word word word', 3 * word + 2 * space - 1, 20)).toBe(2);
+    expect(wrappedLineCount('word-word', word + textTwips('-', 20), 20)).toBe(2);
+    expect(wrappedLineCount('wordword', word, 20)).toBe(2);
+    expect(wrappedLineCount('', 100, 20)).toBe(1);
+    // Full-width characters break anywhere.
+    expect(wrappedLineCount('青年数字技能', 3 * 200, 20)).toBe(2);
+  });
+
+  it('sets a long cover title smaller so the cover stays one page', () => {
+    expect(coverTitleSize('Lower Valley Digital Futures 2027', A4.width)).toBe(56);
+    expect(coverTitleSize('Programme national '.repeat(12), A4.width)).toBeLessThan(56);
+  });
+});
+
+describe('laying out a section', () => {
+  it('repeats the heading row on every page and never splits a row', () => {
+    const t = table(100);
+    const [head, row] = rowHeights(t);
+    expect(head).toBe(196 + 80 + 10);
+    expect(row).toBe(head);
+    const perPage = Math.floor(A4.height / row!); // heading row included
+    const layout = layoutSection([t], A4);
+    const bodyRowsPerPage = perPage - 1;
+    expect(layout.pages).toBe(Math.ceil(100 / bodyRowsPerPage));
+    // The second page starts with the row after the last one that fitted on the first.
+    expect(layout.starts[1]).toBe(`Row ${bodyRowsPerPage + 1}`);
+  });
+
+  it('counts a row by its tallest cell, wrapped to its column', () => {
+    const wide = { ...table(1, 'word '.repeat(60)), columns: [2000, A4.width - 2000] };
+    const lines = wrappedLineCount(`${'word '.repeat(60)}1`, 2000 - 180, 17);
+    expect(lines).toBeGreaterThan(5);
+    expect(rowHeights(wide)[1]).toBe(lines * 196 + 90);
+  });
+
+  it('moves a heading at the foot of a page to the next page, with what it heads', () => {
+    const body = styled('BodyText', 'text');
+    const step = Math.round((lineTwips(20) * 276) / 240);
+    const fill = Math.floor(A4.height / step) - 2;
+    const filler = Array.from({ length: fill }, () => ({ ...body, after: 0 }));
+    const layout = layoutSection(
+      [...filler, styled('Heading2', 'Next part'), styled('BodyText', 'First line of it')],
+      A4,
+    );
+    expect(layout.pages).toBe(2);
+    expect(layout.starts[1]).toBe('Next part');
+    // Without the heading the paragraph still fits on the first page.
+    expect(layoutSection([...filler, styled('BodyText', 'First line of it')], A4).pages).toBe(1);
+  });
+
+  it('starts a page for a paragraph with a page break before it and splits long paragraphs by lines', () => {
+    expect(
+      layoutSection(
+        [styled('BodyText', 'a'), styled('BodyText', 'b', { pageBreakBefore: true })],
+        A4,
+      ).pages,
+    ).toBe(2);
+    const long = styled('BodyText', Array.from({ length: 2000 }, () => 'word').join(' '));
+    const lines = wrappedLineCount(long.text, A4.width, 20);
+    const step = Math.round((lineTwips(20) * 276) / 240);
+    expect(layoutSection([long], A4).pages).toBe(Math.ceil(lines / Math.floor(A4.height / step)));
+  });
+});

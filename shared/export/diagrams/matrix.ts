@@ -42,7 +42,7 @@ const MARKER_STYLES = [
 ] as const;
 type MarkerStyle = (typeof MARKER_STYLES)[number];
 /** Free space kept between markers, and between a marker and its quadrant's edges. */
-const GAP = 3;
+const GAP = 4;
 const INSET = 3;
 /** Above this many markers the arrows to wanted positions are left out (they would hide the numbers). */
 export const MATRIX_ARROW_LIMIT = 40;

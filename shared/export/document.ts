@@ -450,9 +450,12 @@ function logicModelSection(plan: Plan): DocBlock[] {
           laneInfo(item.lane).level,
           item.description.trim() ? `${item.title}\n${item.description.trim()}` : item.title,
           // Its own indicators and those of the ToC outcome it is traced to (one framework).
-          measuresOf(indicatorsBySubject(plan.indicators), item.id, item.tocOutcomeId)
-            .map(({ indicator: i }) => `${i.name}: ${baselineToTarget(i)}`)
-            .join('\n') || '—',
+          // A copy recorded on both with the same words and figures, once.
+          distinctLines(
+            measuresOf(indicatorsBySubject(plan.indicators), item.id, item.tocOutcomeId).map(
+              ({ indicator: i }) => `${i.name}: ${baselineToTarget(i)}`,
+            ),
+          ),
           dash(item.meansOfVerification),
           dash(item.assumptions),
           tracedTocNode(plan, item)?.title ?? '—',

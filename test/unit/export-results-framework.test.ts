@@ -296,6 +296,21 @@ describe('the results framework', () => {
     ]);
   });
 
+  it('lists in the logframe an indicator recorded on a traced item and its outcome once when the copies agree', () => {
+    const plan = smallPlan();
+    const logframeCell = () => {
+      const doc = planDocument(plan, exportOptions({ sections: ['logicModel'] }));
+      const table = doc.sections[0]!.blocks.find((b): b is Table => b.type === 'table')!;
+      return table.rows.find((r) => r[1] === '1,050 learners earn a certificate')![2];
+    };
+    // The copies disagree on the baseline: both are shown.
+    expect(logframeCell()).toBe(
+      'certificates  earned!: 12 → 1,050 Learners\nCertificates earned: 0 → 1,050 learners',
+    );
+    plan.indicators[1] = { ...plan.indicators[0]!, id: 'i-cert-2', subjectIds: ['lm-skills'] };
+    expect(logframeCell()).toBe('Certificates earned: 0 → 1,050 learners');
+  });
+
   it('gives each indicator of the Excel sheet the number of its result', async () => {
     const plan = smallPlan();
     expect(Object.fromEntries(resultNumbersByIndicator(resultsFramework(plan)))).toEqual({

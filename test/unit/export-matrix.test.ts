@@ -182,12 +182,12 @@ describe('the matrix figure', () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, 30_000);
 
   it('holds a quadrant crammed with hundreds on one spot (the plot grows rather than overlap)', () => {
     const entries = Array.from({ length: 400 }, (_, i) => at(i, 100, 0));
     expect(problems(entries)).toEqual([]);
-  });
+  }, 30_000);
 });
 
 /** Each drawing of a Word file: its printed width (pt) and the SVG it shows. */

@@ -129,33 +129,61 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), h
  */
 function placeNearest(markers: Marker[]): boolean {
   const placed: Marker[] = [];
-  const boxes: Box[] = [];
+  // Placed boxes by cell of a coarse grid, so a check looks only at its neighbours.
+  const CELL = 48;
+  const cells = new Map<number, Box[]>();
+  const key = (i: number, j: number) => i * 4096 + j;
   const free = (m: Marker, x: number, y: number) => {
     const box = markerBox({ x, y, w: m.w, h: m.h });
     if (box.left < m.area.left - 1e-6 || box.right > m.area.right + 1e-6) return false;
     if (box.top < m.area.top - 1e-6 || box.bottom > m.area.bottom + 1e-6) return false;
-    for (const b of boxes) if (boxesOverlap(box, b, GAP - 1e-6)) return false;
+    for (
+      let i = Math.floor((box.left - GAP) / CELL);
+      i <= Math.floor((box.right + GAP) / CELL);
+      i++
+    )
+      for (
+        let j = Math.floor((box.top - GAP) / CELL);
+        j <= Math.floor((box.bottom + GAP) / CELL);
+        j++
+      )
+        for (const b of cells.get(key(i, j)) ?? [])
+          if (boxesOverlap(box, b, GAP - 1e-6)) return false;
     return true;
+  };
+  const add = (box: Box) => {
+    for (let i = Math.floor(box.left / CELL); i <= Math.floor(box.right / CELL); i++)
+      for (let j = Math.floor(box.top / CELL); j <= Math.floor(box.bottom / CELL); j++) {
+        const list = cells.get(key(i, j));
+        if (list) list.push(box);
+        else cells.set(key(i, j), [box]);
+      }
   };
   for (const m of markers) {
     const x0 = clamp(m.tx, m.area.left + m.w / 2, m.area.right - m.w / 2);
     const y0 = clamp(m.ty, m.area.top + m.h / 2, m.area.bottom - m.h / 2);
-    const candidates: [number, number][] = [[x0, y0]];
+    const candidates: [number, number, number][] = [];
+    const consider = (x: number, y: number) =>
+      candidates.push([(x - m.tx) ** 2 + (y - m.ty) ** 2, x, y]);
+    consider(x0, y0);
     for (const p of placed) {
       const dx = (p.w + m.w) / 2 + GAP;
       const dy = (p.h + m.h) / 2 + GAP;
-      for (const y of [y0, p.y, p.y - dy / 2, p.y + dy / 2])
-        candidates.push([p.x - dx, y], [p.x + dx, y]);
-      for (const x of [x0, p.x, p.x - dx / 2, p.x + dx / 2])
-        candidates.push([x, p.y - dy], [x, p.y + dy]);
+      for (const y of [y0, p.y, p.y - dy / 2, p.y + dy / 2]) {
+        consider(p.x - dx, y);
+        consider(p.x + dx, y);
+      }
+      for (const x of [x0, p.x, p.x - dx / 2, p.x + dx / 2]) {
+        consider(x, p.y - dy);
+        consider(x, p.y + dy);
+      }
     }
-    const distance = ([x, y]: [number, number]) => Math.hypot(x - m.tx, y - m.ty);
-    candidates.sort((a, b) => distance(a) - distance(b) || a[1] - b[1] || a[0] - b[0]);
-    const spot = candidates.find(([x, y]) => free(m, x, y));
+    candidates.sort((a, b) => a[0] - b[0] || a[2] - b[2] || a[1] - b[1]);
+    const spot = candidates.find(([, x, y]) => free(m, x, y));
     if (!spot) return false;
-    [m.x, m.y] = spot;
+    [, m.x, m.y] = spot;
     placed.push(m);
-    boxes.push(markerBox(m));
+    add(markerBox(m));
   }
   return true;
 }

@@ -150,6 +150,8 @@ export interface FlowParagraph {
 /** A table cell's text: its paragraphs, the first one possibly bold. */
 export interface FlowCell {
   readonly text: string;
+  /** Columns the cell spans (1 when not given). */
+  readonly span?: number;
   readonly bold?: boolean;
   readonly firstLineBold?: boolean;
 }
@@ -163,6 +165,8 @@ export interface FlowTable {
   readonly header: boolean;
   /** Rows kept on the same page as the row after them (keep-with-next), from the top. */
   readonly keptRows: number;
+  /** Further rows kept with the row after them (indices into `rows`), such as a group's heading row. */
+  readonly keptWithNext?: readonly number[];
   /** Font size in half-points. */
   readonly size: number;
   /** Cell margins in twips. */
@@ -198,10 +202,13 @@ const RULE_TWIPS = 10;
 export function rowHeights(table: FlowTable): number[] {
   return table.rows.map((row) => {
     let content = 0;
-    row.forEach((cell, i) => {
-      const width = (table.columns[i] ?? 0) - 2 * table.margins.side;
-      content = Math.max(content, cellHeight(cell, width, table.size));
-    });
+    let column = 0;
+    for (const cell of row) {
+      const span = cell.span ?? 1;
+      const columns = table.columns.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      content = Math.max(content, cellHeight(cell, columns - 2 * table.margins.side, table.size));
+    }
     return content + table.margins.top + table.margins.bottom + RULE_TWIPS;
   });
 }
@@ -306,8 +313,15 @@ export function layoutSection(
     const kept = chain(index);
     if (y > 0 && y + pendingAfter + kept > box.height) newPage();
     else y += y === 0 ? 0 : pendingAfter;
+    const keptWithNext = new Set(block.keptWithNext ?? []);
     rows.forEach((h, i) => {
-      if (y > 0 && y + h > box.height) {
+      // A row kept with the next one moves with it when both do not fit (unless they fill a page anyway).
+      const need = keptWithNext.has(i) && i + 1 < rows.length ? h + rows[i + 1]! : h;
+      const top = block.header && i > 0 ? headerHeight : 0;
+      if (y > top && y + need > box.height && top + need <= box.height) {
+        newPage();
+        if (i > 0 && block.header) y += headerHeight;
+      } else if (y > 0 && y + h > box.height) {
         newPage();
         if (i > 0 && block.header) {
           y += headerHeight;
@@ -451,13 +465,25 @@ function flowOf(
       return [factsFlow(block.rows, box.width), styled('After', '')];
     case 'table': {
       const lastKept = Math.min(1, block.rows.length - 2);
+      const groups = new Set(block.groupRows ?? []);
+      const grouped = (row: number) => groups.has(row) && block.columns.length > 1;
       const rows: FlowCell[][] = [
         block.columns.map((c) => ({ text: sanitizeText(c.title), bold: true })),
-        ...block.rows.map((r) =>
-          r.map((text, i) => ({
-            text: sanitizeText(text),
-            firstLineBold: block.columns[i]?.firstLineBold === true,
-          })),
+        ...block.rows.map((r, row) =>
+          grouped(row)
+            ? // A group's heading: its first cell, then one cell across the rest.
+              [
+                { text: sanitizeText(r[0] ?? ''), bold: true },
+                {
+                  text: sanitizeText(r.slice(1).join('')),
+                  firstLineBold: true,
+                  span: block.columns.length - 1,
+                },
+              ]
+            : r.map((text, i) => ({
+                text: sanitizeText(text),
+                firstLineBold: block.columns[i]?.firstLineBold === true,
+              })),
         ),
         ...(block.totalRow
           ? [block.totalRow.map((text) => ({ text: sanitizeText(text), bold: true }))]
@@ -470,6 +496,7 @@ function flowOf(
           rows,
           header: true,
           keptRows: (block.rows.length > 0 ? 1 : 0) + Math.max(0, lastKept + 1),
+          keptWithNext: block.rows.flatMap((_, row) => (grouped(row) ? [row + 1] : [])),
           size: WORD_STYLES.Normal.size,
           margins: TABLE_MARGINS,
         },

@@ -2,7 +2,8 @@
  * The Word contents show the page each chapter starts on without the reader
  * updating fields (issue 12): the estimate of word-pages.ts is written into
  * the contents' page references, and LibreOffice, our reference renderer,
- * puts each chapter heading on exactly that page. One conversion per plan.
+ * puts each chapter heading on exactly that page: the sample plan, a
+ * multilingual plan and a large one (some 540 pages). One conversion per plan.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { planDocument } from '../../shared/export/document';
 import { buildPlanDocx, estimatePlanPages } from '../../shared/export/docx';
 import type { Rasterize } from '../../shared/export/options';
 import type { Plan } from '../../shared/plan/schema';
+import { largePlan } from '../helpers/large-plan';
 import { multilingualPlan } from '../helpers/multilingual-plan';
 import { exportOptions, samplePlan, zipText } from './export-helpers';
 
@@ -75,6 +77,17 @@ describe.skipIf(!existsSync(SOFFICE))(
     it.each<[string, () => Plan]>([
       ['the sample plan', samplePlan],
       ['a multilingual plan', multilingualPlan],
+      // Some 540 pages: long tables whose rows wrap, a figure in parts, 300 stakeholders.
+      [
+        'a large plan',
+        () =>
+          largePlan({
+            tocElements: 1000,
+            stakeholders: 300,
+            catalogItems: 2000,
+            logicModelCopies: 4,
+          }),
+      ],
     ])('%s: every entry’s page is where LibreOffice prints its chapter', async (name, make) => {
       const plan = make();
       const options = exportOptions({ rasterize });

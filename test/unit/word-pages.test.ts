@@ -72,6 +72,23 @@ describe('laying out a section', () => {
     expect(layout.starts[1]).toBe(`Row ${bodyRowsPerPage + 1}`);
   });
 
+  it('keeps a group’s heading row with the row under it, and sizes a spanning cell across its columns', () => {
+    const t = table(100);
+    const row = rowHeights(t)[1]!;
+    const perPage = Math.floor(A4.height / row);
+    // The last row that fits on the first page heads a group: it moves to the next page with its first row.
+    const last = perPage - 1;
+    const layout = layoutSection([{ ...t, keptWithNext: [last] }], A4);
+    expect(layout.starts[1]).toBe(`Row ${last}`);
+    const spanning: FlowTable = {
+      ...t,
+      columns: [1000, 1000, A4.width - 2000],
+      rows: [[{ text: 'No.' }, { text: 'word '.repeat(40), span: 2 }]],
+    };
+    const lines = wrappedLineCount(`${'word '.repeat(40)}`, A4.width - 1000 - 180, 17);
+    expect(rowHeights(spanning)[0]).toBe(lines * 196 + 90);
+  });
+
   it('counts a row by its tallest cell, wrapped to its column', () => {
     const wide = { ...table(1, 'word '.repeat(60)), columns: [2000, A4.width - 2000] };
     const lines = wrappedLineCount(`${'word '.repeat(60)}1`, 2000 - 180, 17);

@@ -118,12 +118,21 @@ export function levelWarnings(steps: readonly ResolvedStep[]): LevelWarning[] {
   return out;
 }
 
+/** Catalog items by id, per catalog array (plans are immutable: one map per version). */
+const itemsById = new WeakMap<readonly ContentItem[], ReadonlyMap<string, ContentItem>>();
+
+function catalogById(catalog: readonly ContentItem[]): ReadonlyMap<string, ContentItem> {
+  let byId = itemsById.get(catalog);
+  if (!byId) itemsById.set(catalog, (byId = new Map(catalog.map((item) => [item.id, item]))));
+  return byId;
+}
+
 /** Summarises a pathway against the catalog. */
 export function summarisePathway(
   pathway: Pick<Pathway, 'steps' | 'requiredSkills' | 'hoursPerWeek' | 'mode'>,
   catalog: readonly ContentItem[],
 ): PathwaySummary {
-  const byId = new Map(catalog.map((item) => [item.id, item]));
+  const byId = catalogById(catalog);
   const steps: ResolvedStep[] = pathway.steps.map((s, index) => ({
     stepId: s.id,
     index,

@@ -46,7 +46,8 @@ import {
   NUMBER_FORMAT,
   numberFormat,
   pageHeader,
-  withQuotePrefix,
+  packWorkbook,
+  WRITE_STORED,
 } from './xlsx-layout';
 
 const HEADER_FILL = 'FF1F3864';
@@ -957,8 +958,8 @@ export async function buildPlanWorkbook(
 export async function buildPlanXlsx(plan: Plan, options: ExportOptions): Promise<Uint8Array> {
   const { workbook } = await buildPlanWorkbook(plan, options);
   options.onProgress?.(0.7, 'Packing the Excel file');
-  const buffer = await workbook.xlsx.writeBuffer();
-  const bytes = withQuotePrefix(new Uint8Array(buffer as ArrayBuffer));
+  const buffer = await workbook.xlsx.writeBuffer(WRITE_STORED);
+  const bytes = packWorkbook(new Uint8Array(buffer as ArrayBuffer));
   options.onProgress?.(1, 'Done');
   return bytes;
 }

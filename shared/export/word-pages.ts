@@ -532,17 +532,20 @@ function flowOf(
 export const chapterHeading = (number: number, title: string) => `${number}   ${title}`;
 
 /**
- * The cover title's size in half-points: 28 pt, smaller for a long title so
- * the cover stays one page whatever the program is called (and the contents
+ * The cover title's size in half-points: 28 pt, smaller for a long title (down
+ * to 14 pt) so that it takes no more height than four lines at 28 pt and the
+ * cover stays one page whatever the program is called (and the contents
  * start where the estimate says).
  */
 export function coverTitleSize(title: string, width: number): number {
-  for (const size of [56, 40, 32])
-    if (wrappedLineCount(sanitizeText(title), width, size, true) <= COVER_TITLE_LINES) return size;
-  return 24;
+  const room = COVER_TITLE_LINES * lineTwips(56);
+  const clean = sanitizeText(title);
+  for (const size of [56, 48, 40, 36, 32])
+    if (wrappedLineCount(clean, width, size, true) * lineTwips(size) <= room) return size;
+  return 28;
 }
 
-/** Lines a cover title may take at a size before a smaller one is tried. */
+/** Lines of 28 pt a cover title may take. */
 const COVER_TITLE_LINES = 4;
 
 /** The cover page and the contents, as docx.ts coverChildren sets them. */

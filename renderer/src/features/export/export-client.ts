@@ -1,11 +1,17 @@
 /** Talks to the export worker with promises; falls back to in-thread where Workers are missing. */
 import type { RoundTripResult } from '../../../../shared/export/roundtrip-model';
+import { planToRecords } from '../../../../shared/plan/records';
+import type { Plan } from '../../../../shared/plan/schema';
+import { yieldToPage } from '../../store/yield-to-page';
 import type { ExportWorkerRequest, ExportWorkerResponse } from './export-protocol';
 
-type Body<T extends ExportWorkerRequest['type']> = Omit<
+type Body<T extends 'export' | 'roundtrip'> = Omit<
   Extract<ExportWorkerRequest, { type: T }>,
   'id'
->;
+> & { readonly plan: Plan };
+
+/** Storage records of the plan per message (a few hundred KB of a large plan). */
+const RECORDS_PER_PART = 100;
 
 /** A connection to the export worker. */
 export interface ExportClient {
@@ -51,42 +57,50 @@ export function createExportClient(): ExportClient {
       worker.postMessage(request, request.type === 'roundtrip' ? [request.bytes] : []);
     dispose = () => worker.terminate();
   }
-  function request(
-    body: Body<'export'> | Body<'roundtrip'>,
+  async function request(
+    { plan, ...body }: Body<'export'> | Body<'roundtrip'>,
     listener: (r: ExportWorkerResponse, done: () => void) => void,
   ) {
     const id = ++next;
     listeners.set(id, (r) => listener(r, () => listeners.delete(id)));
+    // The plan as its storage records, a batch per task (see ExportWorkerRequest).
+    const records = planToRecords(plan);
+    for (let i = 0; i < records.length; i += RECORDS_PER_PART) {
+      if (i > 0) await yieldToPage();
+      send({ id, type: 'planPart', records: records.slice(i, i + RECORDS_PER_PART) });
+    }
     send({ ...body, id } as ExportWorkerRequest);
   }
   return {
     exportFile: (body, onProgress) =>
-      new Promise((resolve, reject) =>
-        request(body, (r, done) => {
-          if (r.type === 'progress') return onProgress(r.fraction, r.step);
-          done();
-          if (r.type === 'exported') resolve(r.bytes);
-          else
-            reject(
-              new Error(
-                r.type === 'failed' ? r.message : 'Unexpected reply from the export worker.',
-              ),
-            );
-        }),
+      new Promise(
+        (resolve, reject) =>
+          void request(body, (r, done) => {
+            if (r.type === 'progress') return onProgress(r.fraction, r.step);
+            done();
+            if (r.type === 'exported') resolve(r.bytes);
+            else
+              reject(
+                new Error(
+                  r.type === 'failed' ? r.message : 'Unexpected reply from the export worker.',
+                ),
+              );
+          }),
       ),
     readWorkbook: (body) =>
-      new Promise((resolve) =>
-        request(body, (r, done) => {
-          if (r.type === 'progress') return;
-          done();
-          if (r.type === 'roundtrip') resolve(r.result);
-          else
-            resolve({
-              ok: false,
-              message: r.type === 'failed' ? r.message : 'The workbook could not be read.',
-              details: [],
-            });
-        }),
+      new Promise(
+        (resolve) =>
+          void request(body, (r, done) => {
+            if (r.type === 'progress') return;
+            done();
+            if (r.type === 'roundtrip') resolve(r.result);
+            else
+              resolve({
+                ok: false,
+                message: r.type === 'failed' ? r.message : 'The workbook could not be read.',
+                details: [],
+              });
+          }),
       ),
     dispose: () => dispose(),
   };

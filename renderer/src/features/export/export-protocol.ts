@@ -9,15 +9,24 @@ import type { ExportSectionId, Profile, Rasterize } from '../../../../shared/exp
 import { readRoundTripWorkbook, type RoundTripResult } from '../../../../shared/export/roundtrip';
 import type { ExportKind } from '../../../../shared/export/sanitize';
 import { buildPlanXlsx } from '../../../../shared/export/xlsx';
-import type { Plan } from '../../../../shared/plan/schema';
+import { recordsToPlan, type PlanRecord } from '../../../../shared/plan/records';
 
-/** A request to the export worker. */
+/**
+ * A request to the export worker. The plan goes first, as `planPart`
+ * messages with the request's id (its storage records, a batch at a time:
+ * one message of a large plan took the UI thread ~50 ms to copy), then the
+ * request itself.
+ */
 export type ExportWorkerRequest =
+  | {
+      readonly id: number;
+      readonly type: 'planPart';
+      readonly records: readonly PlanRecord[];
+    }
   | {
       readonly id: number;
       readonly type: 'export';
       readonly kind: ExportKind;
-      readonly plan: Plan;
       readonly profile: Profile;
       readonly sections: readonly ExportSectionId[];
       /** The date statuses are worked out for and the cover states (YYYY-MM-DD). */
@@ -28,7 +37,6 @@ export type ExportWorkerRequest =
       readonly type: 'roundtrip';
       readonly name: string;
       readonly bytes: ArrayBuffer;
-      readonly plan: Plan;
     };
 
 /** A reply from the export worker; `progress` may come several times before the end. */
@@ -45,6 +53,9 @@ export type ExportWorkerResponse =
 
 /** Runs requests; `post` sends replies (postMessage in the worker). */
 export class ExportSession {
+  /** Records of the plan of each request, as they arrive. */
+  private readonly planParts = new Map<number, PlanRecord[]>();
+
   constructor(
     private readonly rasterize: Rasterize | undefined,
     private readonly post: (response: ExportWorkerResponse) => void,
@@ -53,11 +64,20 @@ export class ExportSession {
   /** Handles one request and posts its progress and result. */
   async handle(request: ExportWorkerRequest): Promise<void> {
     const { id } = request;
+    if (request.type === 'planPart') {
+      const parts = this.planParts.get(id) ?? [];
+      for (const record of request.records) parts.push(record);
+      this.planParts.set(id, parts);
+      return;
+    }
+    const records = this.planParts.get(id) ?? [];
+    this.planParts.delete(id);
     try {
+      const plan = recordsToPlan(records);
       if (request.type === 'roundtrip') {
         const result = await readRoundTripWorkbook(
           new Uint8Array(request.bytes),
-          request.plan,
+          plan,
           `“${request.name}”`,
         );
         this.post({ id, type: 'roundtrip', result });
@@ -73,8 +93,8 @@ export class ExportSession {
       };
       const bytes =
         request.kind === 'docx'
-          ? await buildPlanDocx(request.plan, options)
-          : await buildPlanXlsx(request.plan, options);
+          ? await buildPlanDocx(plan, options)
+          : await buildPlanXlsx(plan, options);
       this.post({ id, type: 'exported', bytes });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -252,6 +252,18 @@ function figureArea(kind: PageKind): { width: number; height: number } {
  * a cut).
  */
 function diagramLayout(scene: DiagramScene): { page: PageKind; printed: PrintedDiagram } {
+  // Asked for by the page runs, the figure and the contents' page estimate: laid out once.
+  let layout = laidOutDiagrams.get(scene);
+  if (!layout) {
+    layout = layOutDiagram(scene);
+    laidOutDiagrams.set(scene, layout);
+  }
+  return layout;
+}
+
+const laidOutDiagrams = new WeakMap<DiagramScene, { page: PageKind; printed: PrintedDiagram }>();
+
+function layOutDiagram(scene: DiagramScene): { page: PageKind; printed: PrintedDiagram } {
   const portrait = printDiagram(scene, figureArea('portrait'));
   const landscape = printDiagram(scene, figureArea('landscape'));
   if (portrait.tiles.length === 1 && landscape.tiles.length === 1)

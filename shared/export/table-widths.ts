@@ -33,6 +33,34 @@ export function columnWidths(
   fontPt = 8.5,
   padding = 180,
 ): number[] {
+  // The Word builder and the contents' page estimate both ask for each table's widths.
+  const key = `${available}|${fontPt}|${padding}`;
+  let byOptions = computed.get(rows);
+  if (byOptions?.columns !== columns) {
+    byOptions = { columns, widths: new Map() };
+    computed.set(rows, byOptions);
+  }
+  let widths = byOptions.widths.get(key);
+  if (!widths) {
+    widths = computeWidths(columns, rows, available, fontPt, padding);
+    byOptions.widths.set(key, widths);
+  }
+  return [...widths];
+}
+
+/** Widths already worked out, by a table's rows, for its columns. */
+const computed = new WeakMap<
+  readonly (readonly string[])[],
+  { columns: readonly DesignedColumn[]; widths: Map<string, readonly number[]> }
+>();
+
+function computeWidths(
+  columns: readonly DesignedColumn[],
+  rows: readonly (readonly string[])[],
+  available: number,
+  fontPt: number,
+  padding: number,
+): number[] {
   const n = columns.length;
   if (n === 0) return [];
   const twips = (text: string, bold = false) => textWidth(text, fontPt, bold) * TWIPS_PER_PT;

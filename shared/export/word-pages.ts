@@ -22,11 +22,17 @@ import { columnWidths } from './table-widths';
 
 // ---------------------------------------------------------------- text
 
-const widths = new Map<number, readonly [number, number]>();
+/** Advance widths in ems for the first 65,536 code points, regular and bold; NaN until known. */
+const REGULAR = new Float64Array(0x10000).fill(NaN);
+const BOLD = new Float64Array(0x10000).fill(NaN);
+const ARIAL_HAS = new Uint8Array(0x10000);
 for (const [first, regular, bold] of ARIAL_WIDTH_RUNS) {
-  const r = regular.split(',');
   const b = bold.split(',');
-  r.forEach((w, i) => widths.set(first + i, [parseInt(w, 36), parseInt(b[i]!, 36)]));
+  regular.split(',').forEach((w, i) => {
+    REGULAR[first + i] = parseInt(w, 36) / UNITS_PER_EM;
+    BOLD[first + i] = parseInt(b[i]!, 36) / UNITS_PER_EM;
+    ARIAL_HAS[first + i] = 1;
+  });
 }
 
 /** Scripts set in a full-width fallback font (Arial has none of their letters). */
@@ -36,22 +42,60 @@ const EMOJI = /\p{Extended_Pictographic}/u;
 /** Characters that take no room (joiners, direction marks, combining marks; variation selectors below). */
 const ZERO = /\p{Mn}|\p{Cf}/u;
 
-/** Width of one character in ems of its font size (fallback fonts estimated). */
-function charEms(ch: string, bold: boolean): number {
-  const cp = ch.codePointAt(0)!;
-  const known = widths.get(cp);
-  if (known) return (bold ? known[1] : known[0]) / UNITS_PER_EM;
+/** Width in ems of a character Arial lacks (set in a fallback font: estimated). */
+function fallbackEms(cp: number): number {
+  const ch = String.fromCodePoint(cp);
   if (ZERO.test(ch) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
   if (WIDE.test(ch)) return 1;
   if (EMOJI.test(ch)) return 1.2;
   return 0.6;
 }
 
+/** Width of a code point in ems of its font size. */
+function ems(cp: number, bold: boolean): number {
+  if (cp > 0xffff) return fallbackEms(cp);
+  const table = bold ? BOLD : REGULAR;
+  let w = table[cp]!;
+  if (Number.isNaN(w)) {
+    w = fallbackEms(cp);
+    REGULAR[cp] = w;
+    BOLD[cp] = w;
+  }
+  return w;
+}
+
+/** Whether a full-width character (a line may break before and after it). */
+const WIDE_CACHE = new Int8Array(0x10000).fill(-1);
+function isWide(cp: number): boolean {
+  if (cp > 0xffff) return WIDE.test(String.fromCodePoint(cp));
+  if (cp < 0x2e80 || ARIAL_HAS[cp]) return false;
+  if (WIDE_CACHE[cp] === -1) WIDE_CACHE[cp] = WIDE.test(String.fromCharCode(cp)) ? 1 : 0;
+  return WIDE_CACHE[cp] === 1;
+}
+
+/** Spaces a line may break after (a no-break space is not one). */
+const isSpace = (cp: number) =>
+  cp === 0x20 || cp === 0x09 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x205f || cp === 0x3000;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const EM_DASH = 0x2014;
+/** Hyphen, slash, en dash: a line may break after them, before a letter or digit. */
+const isBreakAfter = (cp: number) => cp === 0x2d || cp === 0x2f || cp === 0x2013;
+
+/** The code point at index i of a text, and how many UTF-16 units it takes. */
+function codePointAt(text: string, i: number): number {
+  return text.codePointAt(i)!;
+}
+
 /** Width of a text in twips at `size` half-points. */
 export function textTwips(text: string, size: number, bold = false): number {
-  let ems = 0;
-  for (const ch of text) ems += charEms(ch, bold);
-  return ems * size * 10;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = codePointAt(text, i);
+    if (cp > 0xffff) i++;
+    total += ems(cp, bold);
+  }
+  return total * size * 10;
 }
 
 /** Single line height of Arial at `size` half-points, in twips (ascent, descent and gap each rounded, as LibreOffice does). */
@@ -62,67 +106,74 @@ export function lineTwips(size: number): number {
 }
 
 /**
- * The pieces a line may break after, as Unicode line breaking allows for the
- * text of a plan: after spaces (which hang at the line's end), after a hyphen
- * or slash between letters, around dashes, between full-width characters.
+ * How many lines a paragraph of text takes in a column `width` twips wide,
+ * filled greedily between the places Unicode line breaking allows for the
+ * text of a plan: after spaces (which hang at the line's end), after a hyphen,
+ * slash or en dash before a letter or digit, around em dashes and full-width
+ * characters. A word longer than the line is broken between characters.
  */
-function breakPieces(text: string): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  const chars = Array.from(text);
-  chars.forEach((ch, i) => {
-    const next = chars[i + 1];
-    if (piece && (ch === '—' || WIDE.test(ch)) && !/\s/.test(ch)) {
-      // A break is allowed before an em dash and before a full-width character.
-      if (!/\s$/.test(piece)) {
-        pieces.push(piece);
-        piece = '';
-      }
-    }
-    piece += ch;
-    const breakAfter =
-      next !== undefined &&
-      ((/\s/.test(ch) && !/\s/.test(next)) ||
-        ((ch === '-' || ch === '/' || ch === '–') && /[\p{L}\p{N}]/u.test(next)) ||
-        ch === '—' ||
-        WIDE.test(ch));
-    if (breakAfter) {
-      pieces.push(piece);
-      piece = '';
-    }
-  });
-  if (piece) pieces.push(piece);
-  return pieces;
-}
-
-/** How many lines a paragraph of text takes in a column `width` twips wide. */
 export function wrappedLineCount(text: string, width: number, size: number, bold = false): number {
-  if (text === '') return 1;
+  // Most cells fit on one line: no need to look for break opportunities.
+  if (text === '' || textTwips(text, size, bold) <= width) return 1;
+  const scale = size * 10;
   let lines = 1;
   let used = 0;
-  for (const piece of breakPieces(text)) {
-    const trimmed = piece.replace(/\s+$/, '');
-    const whole = textTwips(piece, size, bold);
-    const visible = textTwips(trimmed, size, bold);
+  /** The piece being read: where it starts, its width without and with its trailing spaces. */
+  let start = 0;
+  let visible = 0;
+  let trailing = 0;
+  let inPiece = false;
+  const flush = (end: number) => {
     if (used > 0 && used + visible > width) {
       lines++;
       used = 0;
     }
     if (used === 0 && visible > width) {
-      // A word longer than the line is broken between characters.
-      for (const ch of trimmed) {
-        const w = textTwips(ch, size, bold);
+      for (let k = start; k < end; k++) {
+        const cp = codePointAt(text, k);
+        if (cp > 0xffff) k++;
+        if (isSpace(cp)) break;
+        const w = ems(cp, bold) * scale;
         if (used > 0 && used + w > width) {
           lines++;
           used = 0;
         }
         used += w;
       }
-      used += whole - visible;
-      continue;
+      used += trailing;
+    } else used += visible + trailing;
+    visible = 0;
+    trailing = 0;
+    inPiece = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const cp = codePointAt(text, i);
+    const units = cp > 0xffff ? 2 : 1;
+    const wide = isWide(cp);
+    const space = isSpace(cp);
+    // A break is allowed before an em dash and before a full-width character.
+    if (inPiece && trailing === 0 && (cp === EM_DASH || wide) && !space) flush(i);
+    if (!inPiece) {
+      start = i;
+      inPiece = true;
     }
-    used += whole;
+    const w = ems(cp, bold) * scale;
+    if (space) trailing += w;
+    else visible += w;
+    const at = i + units;
+    if (at < text.length) {
+      const next = codePointAt(text, at);
+      if (
+        (space && !isSpace(next)) ||
+        (isBreakAfter(cp) && LETTER_OR_DIGIT.test(String.fromCodePoint(next))) ||
+        cp === EM_DASH ||
+        wide
+      )
+        flush(at);
+    }
+    i = at - 1;
   }
+  if (inPiece) flush(text.length);
   return lines;
 }
 
@@ -198,8 +249,20 @@ function cellHeight(cell: FlowCell, width: number, size: number): number {
 /** Border width of our table rules (0.5 pt). */
 const RULE_TWIPS = 10;
 
+/** Row heights already worked out (a heading before a table asks for its first rows again). */
+const measuredRows = new WeakMap<FlowTable, readonly number[]>();
+
 /** Heights of a table's rows in twips. */
-export function rowHeights(table: FlowTable): number[] {
+export function rowHeights(table: FlowTable): readonly number[] {
+  let heights = measuredRows.get(table);
+  if (!heights) {
+    heights = measureRows(table);
+    measuredRows.set(table, heights);
+  }
+  return heights;
+}
+
+function measureRows(table: FlowTable): number[] {
   return table.rows.map((row) => {
     let content = 0;
     let column = 0;

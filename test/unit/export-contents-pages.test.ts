@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRasterizer } from '../../electron/export-node';
 import { planDocument } from '../../shared/export/document';
 import { buildPlanDocx, estimatePlanPages } from '../../shared/export/docx';
-import type { Rasterize } from '../../shared/export/options';
+import type { ExportOptions, Rasterize } from '../../shared/export/options';
 import type { Plan } from '../../shared/plan/schema';
 import { largePlan } from '../helpers/large-plan';
 import { multilingualPlan } from '../helpers/multilingual-plan';
@@ -74,8 +74,18 @@ describe.skipIf(!existsSync(SOFFICE))(
   'the Word contents give the page each chapter starts on',
   { timeout: 300_000 },
   () => {
-    it.each<[string, () => Plan]>([
+    it.each<[string, () => Plan, Partial<ExportOptions>?]>([
       ['the sample plan', samplePlan],
+      // Another audience, some chapters, figures not drawn (a note in their place).
+      [
+        'the sample plan, partner-safe',
+        samplePlan,
+        {
+          profile: 'partner',
+          sections: ['theoryOfChange', 'stakeholders', 'catalog'],
+          rasterize: undefined,
+        },
+      ],
       ['a multilingual plan', multilingualPlan],
       // Some 540 pages: long tables whose rows wrap, a figure in parts, 300 stakeholders.
       [
@@ -88,51 +98,56 @@ describe.skipIf(!existsSync(SOFFICE))(
             logicModelCopies: 4,
           }),
       ],
-    ])('%s: every entry’s page is where LibreOffice prints its chapter', async (name, make) => {
-      const plan = make();
-      const options = exportOptions({ rasterize });
-      const bytes = await buildPlanDocx(plan, options);
-      // Written clean, with their numbers: Word shows them as written and does not ask to update fields.
-      const xml = zipText(bytes, /^word\/(document|settings)\.xml$/);
-      expect(xml).not.toContain('w:dirty');
-      expect(xml).not.toContain('updateFields');
-      expect(xml).toMatch(/PAGEREF _Toc\d+ \\h/);
+    ])(
+      '%s: every entry’s page is where LibreOffice prints its chapter',
+      async (name, make, extra) => {
+        const plan = make();
+        const options = exportOptions({ rasterize, ...extra });
+        const bytes = await buildPlanDocx(plan, options);
+        // Written clean, with their numbers: Word shows them as written and does not ask to update fields.
+        const xml = zipText(bytes, /^word\/(document|settings)\.xml$/);
+        expect(xml).not.toContain('w:dirty');
+        expect(xml).not.toContain('updateFields');
+        expect(xml).toMatch(/PAGEREF _Toc\d+ \\h/);
 
-      const slug = name.replace(/\W+/g, '-');
-      const { pdf, pages } = pagesViaLibreOffice(bytes, slug);
-      const contentsAt = pages.findIndex((p) => /^\s*Contents\s*$/m.test(p));
-      expect(contentsAt).toBeGreaterThan(0);
-      const entries = contentsEntries(pages[contentsAt]!);
-      const chapters = planDocument(plan, options).sections;
-      expect(entries.map((e) => e.heading)).toEqual(
-        chapters.map((c) => squash(`${c.number} ${c.title}`)),
-      );
-      for (const entry of entries) {
-        // The heading as a line of its own, on a page after the contents.
-        const printedOn =
-          pages.findIndex(
-            (p, i) => i > contentsAt && p.split('\n').some((l) => squash(l) === entry.heading),
-          ) + 1;
-        expect({ heading: entry.heading, page: entry.page }).toEqual({
-          heading: entry.heading,
-          page: printedOn,
-        });
-      }
-      expect(estimatePlanPages(plan, options).pageCount).toBe(pages.filter((p) => p.trim()).length);
-      // The contents page as an image, for a person to look at.
-      const out = join(root, 'test-results', 'contents-pages');
-      mkdirSync(out, { recursive: true });
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '80',
-        '-f',
-        String(contentsAt + 1),
-        '-l',
-        String(contentsAt + 1),
-        pdf,
-        join(out, slug),
-      ]);
-    });
+        const slug = name.replace(/\W+/g, '-');
+        const { pdf, pages } = pagesViaLibreOffice(bytes, slug);
+        const contentsAt = pages.findIndex((p) => /^\s*Contents\s*$/m.test(p));
+        expect(contentsAt).toBeGreaterThan(0);
+        const entries = contentsEntries(pages[contentsAt]!);
+        const chapters = planDocument(plan, options).sections;
+        expect(entries.map((e) => e.heading)).toEqual(
+          chapters.map((c) => squash(`${c.number} ${c.title}`)),
+        );
+        for (const entry of entries) {
+          // The heading as a line of its own, on a page after the contents.
+          const printedOn =
+            pages.findIndex(
+              (p, i) => i > contentsAt && p.split('\n').some((l) => squash(l) === entry.heading),
+            ) + 1;
+          expect({ heading: entry.heading, page: entry.page }).toEqual({
+            heading: entry.heading,
+            page: printedOn,
+          });
+        }
+        expect(estimatePlanPages(plan, options).pageCount).toBe(
+          pages.filter((p) => p.trim()).length,
+        );
+        // The contents page as an image, for a person to look at.
+        const out = join(root, 'test-results', 'contents-pages');
+        mkdirSync(out, { recursive: true });
+        execFileSync('pdftoppm', [
+          '-png',
+          '-r',
+          '80',
+          '-f',
+          String(contentsAt + 1),
+          '-l',
+          String(contentsAt + 1),
+          pdf,
+          join(out, slug),
+        ]);
+      },
+    );
   },
 );

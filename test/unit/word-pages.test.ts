@@ -1,5 +1,8 @@
 /** The page estimate behind the Word contents (shared/export/word-pages.ts), on blocks laid out by hand. */
 import { describe, expect, it } from 'vitest';
+import { buildPlanDocx } from '../../shared/export/docx';
+import { createBlankPlan } from '../../shared/plan/create';
+import { exportOptions, zipText } from './export-helpers';
 import {
   coverTitleSize,
   layoutSection,
@@ -7,6 +10,7 @@ import {
   rowHeights,
   styled,
   textTwips,
+  WORD_STYLES,
   wrappedLineCount,
   type FlowTable,
 } from '../../shared/export/word-pages';
@@ -122,5 +126,57 @@ describe('laying out a section', () => {
     const lines = wrappedLineCount(long.text, A4.width, 20);
     const step = Math.round((lineTwips(20) * 276) / 240);
     expect(layoutSection([long], A4).pages).toBe(Math.ceil(lines / Math.floor(A4.height / step)));
+  });
+});
+
+describe('the styles the estimate assumes', () => {
+  it('are those the Word file defines (size, spacing, line, bold, indent), inherited as Word does', async () => {
+    const bytes = await buildPlanDocx(
+      createBlankPlan('Styles'),
+      exportOptions({ sections: ['objective'] }),
+    );
+    const xml = zipText(bytes, /^word\/styles\.xml$/);
+    const defaults = /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(xml)![1]!;
+    const styleXml = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>([\\s\\S]*?)</w:style>`).exec(xml)?.[1];
+    /** An attribute along the style's basedOn chain, then the document defaults. */
+    const resolve = (id: string, pattern: RegExp): string | undefined => {
+      for (let at: string | undefined = id; at;) {
+        const body = styleXml(at);
+        if (body === undefined) break;
+        const found = pattern.exec(body)?.[1];
+        if (found !== undefined) return found;
+        at = /<w:basedOn w:val="([^"]+)"/.exec(body)?.[1];
+      }
+      return pattern.exec(defaults)?.[1];
+    };
+    const number = (id: string, pattern: RegExp) => Number(resolve(id, pattern) ?? 0);
+    for (const [id, expected] of Object.entries(WORD_STYLES)) {
+      const defined = {
+        size: number(id, /<w:sz w:val="(\d+)"/),
+        line: number(id, /<w:spacing [^>]*w:line="(\d+)"/),
+        before: number(id, /<w:spacing [^>]*w:before="(\d+)"/),
+        after: number(id, /<w:spacing [^>]*w:after="(\d+)"/),
+        bold: resolve(id, /<w:(b)\/>/) !== undefined,
+        indent: number(id, /<w:ind [^>]*w:left="(\d+)"/),
+      };
+      const assumed = expected as {
+        size: number;
+        line: number;
+        before: number;
+        after: number;
+        bold?: boolean;
+        indent?: number;
+      };
+      expect({ id, ...defined }).toEqual({
+        id,
+        size: assumed.size,
+        line: assumed.line,
+        before: assumed.before,
+        after: assumed.after,
+        bold: assumed.bold === true,
+        indent: assumed.indent ?? 0,
+      });
+    }
   });
 });

@@ -384,26 +384,20 @@ function pageDecisions(doc: PlanDocument, options: ExportOptions): WordPageDecis
 function chapterPageNumbers(pages: PlanPages): PageNumberEstimator {
   return (body) => {
     const bookmarks = new Map<string, string>();
+    // Chapter headings are paragraphs of the body itself, never inside a table.
+    const children = (body as { 'w:body'?: unknown })['w:body'];
     let chapter = 0;
-    const visit = (element: unknown): void => {
-      if (typeof element !== 'object' || element === null) return;
-      if (Array.isArray(element)) {
-        element.forEach(visit);
-        return;
-      }
-      for (const [name, content] of Object.entries(element as Record<string, unknown>)) {
-        if (name === 'w:p' && Array.isArray(content) && isChapterHeading(content)) {
-          const start = content.find(
-            (c): c is { 'w:bookmarkStart': unknown } =>
-              typeof c === 'object' && c !== null && 'w:bookmarkStart' in c,
-          );
-          const page = pages.chapterStarts[chapter++];
-          const bookmark = start && attribute(start['w:bookmarkStart'], 'w:name');
-          if (bookmark && page !== undefined) bookmarks.set(bookmark, String(page));
-        } else if (name !== '_attr') visit(content);
-      }
-    };
-    visit(body);
+    for (const child of Array.isArray(children) ? children : []) {
+      const content = (child as { 'w:p'?: unknown } | null)?.['w:p'];
+      if (!Array.isArray(content) || !isChapterHeading(content)) continue;
+      const start = content.find(
+        (c): c is { 'w:bookmarkStart': unknown } =>
+          typeof c === 'object' && c !== null && 'w:bookmarkStart' in c,
+      );
+      const page = pages.chapterStarts[chapter++];
+      const bookmark = start && attribute(start['w:bookmarkStart'], 'w:name');
+      if (bookmark && page !== undefined) bookmarks.set(bookmark, String(page));
+    }
     return { bookmarks, pageCount: pages.pageCount, sectionPageCounts: pages.sectionPages };
   };
 }

@@ -1,8 +1,8 @@
 /** The page estimate behind the Word contents (shared/export/word-pages.ts), on blocks laid out by hand. */
 import { describe, expect, it } from 'vitest';
-import { buildPlanDocx } from '../../shared/export/docx';
+import { buildPlanDocx, estimatePlanPages } from '../../shared/export/docx';
 import { createBlankPlan } from '../../shared/plan/create';
-import { exportOptions, zipText } from './export-helpers';
+import { exportOptions, samplePlan, zipText } from './export-helpers';
 import {
   coverTitleSize,
   layoutSection,
@@ -178,5 +178,22 @@ describe('the styles the estimate assumes', () => {
         indent: assumed.indent ?? 0,
       });
     }
+  });
+});
+
+describe('the contents of the Word file', () => {
+  it('write each chapter’s estimated page as the result of its page reference, clean', async () => {
+    const plan = samplePlan();
+    const options = exportOptions({ sections: ['objective', 'stakeholders', 'catalog'] });
+    const xml = zipText(await buildPlanDocx(plan, options), /^word\/document\.xml$/);
+    const results = [
+      ...xml.matchAll(
+        /<w:instrText[^>]*>PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<\/w:r><w:r>)?<w:t[^>]*>(\d+)<\/w:t>/g,
+      ),
+    ].map((m) => Number(m[2]));
+    const estimate = estimatePlanPages(plan, options);
+    expect(results).toEqual(estimate.chapterStarts);
+    expect(estimate.chapterStarts[0]).toBe(3);
+    expect(xml).not.toContain('w:dirty');
   });
 });

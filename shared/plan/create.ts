@@ -1,4 +1,5 @@
 /** Creating, copying and summarising plans. */
+import { standardChecklist } from '../launch/onboarding';
 import { Plan, PLAN_SCHEMA_VERSION } from './schema';
 
 /** A new random id; prefixes keep ids readable in files and exports. */
@@ -7,7 +8,10 @@ export function newId(prefix = ''): string {
   return prefix ? `${prefix}-${id}` : id;
 }
 
-/** An empty plan with every section present. */
+/**
+ * An empty plan with every section present, and the six standard onboarding
+ * steps in its launch checklist (due relative to a launch date still to set).
+ */
 export function createBlankPlan(name: string, now: Date = new Date()): Plan {
   const at = now.toISOString();
   return Plan.parse({
@@ -16,6 +20,7 @@ export function createBlankPlan(name: string, now: Date = new Date()): Plan {
     name,
     createdAt: at,
     updatedAt: at,
+    launch: { checklist: standardChecklist(newId) },
   });
 }
 

@@ -73,12 +73,70 @@ function v1ToV2(plan: RawPlan): RawPlan {
   return next;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days from `from` to `to` (YYYY-MM-DD each), or null if either is not a date. */
+function daysBetween(from: unknown, to: unknown): number | null {
+  if (typeof from !== 'string' || typeof to !== 'string') return null;
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Number.isNaN(a) || Number.isNaN(b) ? null : Math.round((b - a) / DAY_MS);
+}
+
+/**
+ * Version 2 → 3: the Launch phase gets its screens.
+ * - A date of a checklist item (`dueDate`) or a communication (`sendDate`)
+ *   becomes a launch date (`due`, `send`): days from the launch start when
+ *   the timeline has one (so moving the launch moves it), else the fixed date.
+ * - A checklist item's `done` becomes a status (`done` or `notStarted`).
+ * - A communication's free-text `audience` is kept as `audienceNote`.
+ * The schema fills the rest (launch details, the invitation planner, channel
+ * partners and dates, consent dates, the journey steps).
+ */
+function v2ToV3(plan: RawPlan): RawPlan {
+  const launch = asRecord(plan.launch);
+  if (!launch) return plan;
+  const launchStart = asRecord(asRecord(asRecord(plan.objective)?.timeline)?.launch)?.start;
+  const launchDate = (date: unknown) => {
+    if (typeof date !== 'string') return date ?? null;
+    const offsetDays = daysBetween(launchStart, date);
+    return offsetDays === null || Math.abs(offsetDays) > 3650
+      ? { anchor: 'date', date }
+      : { anchor: 'launch', offsetDays };
+  };
+  const next: RawPlan = { ...launch };
+  if (Array.isArray(launch.checklist))
+    next.checklist = launch.checklist.map((raw) => {
+      const item = asRecord(raw);
+      if (!item) return raw;
+      const { done, dueDate, ...rest } = item;
+      return {
+        ...rest,
+        ...(done === undefined ? {} : { status: done === true ? 'done' : 'notStarted' }),
+        ...(dueDate === undefined ? {} : { due: launchDate(dueDate) }),
+      };
+    });
+  if (Array.isArray(launch.communications))
+    next.communications = launch.communications.map((raw) => {
+      const piece = asRecord(raw);
+      if (!piece) return raw;
+      const { audience, sendDate, ...rest } = piece;
+      return {
+        ...rest,
+        ...(audience === undefined ? {} : { audienceNote: audience }),
+        ...(sendDate === undefined ? {} : { send: launchDate(sendDate) }),
+      };
+    });
+  return { ...plan, launch: next };
+}
+
 /**
  * Every migration ever shipped, oldest first. Add a step here (and a fixture
  * under test/fixtures/plan-files/) whenever PLAN_SCHEMA_VERSION goes up.
  */
 export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
   { from: 1, name: 'one measurement framework and a budget', up: v1ToV2 },
+  { from: 2, name: 'the Launch phase: launch dates, task status, invitations', up: v2ToV3 },
 ];
 
 /** Why a raw plan could not be brought to the current version. */

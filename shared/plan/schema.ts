@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** Current version of the plan model (plan files and stored plans). */
-export const PLAN_SCHEMA_VERSION = 2 as const;
+export const PLAN_SCHEMA_VERSION = 3 as const;
 
 const Id = z.string().min(1).max(100);
 const ShortText = z.string().max(500);
@@ -476,25 +476,108 @@ export const ContentPlan = z.object({
 
 // ---------------------------------------------------------------- Launch
 
+/**
+ * A launch date: a number of days from the launch start in the timeline
+ * (`objective.timeline.launch.start`; negative = before it), so moving the
+ * launch moves it, or a fixed calendar date.
+ */
+export const LaunchDate = z.discriminatedUnion('anchor', [
+  z.object({
+    anchor: z.literal('launch'),
+    offsetDays: z.number().int().min(-3650).max(3650),
+  }),
+  z.object({ anchor: z.literal('date'), date: z.iso.date() }),
+]);
+
+/** Progress of a launch task. */
+export const LaunchTaskStatus = z.enum(['notStarted', 'inProgress', 'blocked', 'done']);
+
+/**
+ * The six onboarding steps every launch goes through (the pre-filled
+ * checklist of a new plan); `null` on an item the planner added.
+ */
+export const OnboardingStep = z.enum([
+  'goalsCommunicated',
+  'journeyMapped',
+  'invitationSource',
+  'signupTested',
+  'reportingReady',
+  'engagementPlanned',
+]);
+
 /** One onboarding checklist item. */
 export const ChecklistItem = z.object({
   id: Id,
   label: ShortText,
-  done: z.boolean().default(false),
+  /** Which standard step this is, if any. */
+  step: OnboardingStep.nullable().default(null),
+  status: LaunchTaskStatus.default('notStarted'),
   owner: ShortText.default(''),
-  dueDate: OptionalDate.default(null),
+  due: LaunchDate.nullable().default(null),
   notes: LongText.default(''),
+  /** Register entries (program & technology partners, others) involved. */
+  partnerIds: z.array(Id).default(() => []),
 });
+
+/** Kinds of launch communication. */
+export const CommunicationKind = z.enum([
+  'launchEmail',
+  'registrationEmail',
+  'onboardingGuide',
+  'reminder',
+  'other',
+]);
 
 /** A communication piece sent at launch. */
 export const Communication = z.object({
   id: Id,
-  kind: z.enum(['launchEmail', 'registrationEmail', 'onboardingGuide', 'reminder', 'other']),
+  kind: CommunicationKind,
   title: ShortText,
-  audience: ShortText.default(''),
-  sendDate: OptionalDate.default(null),
+  /** E-mail subject line (a template, like the body). */
+  subject: ShortText.default(''),
+  /** Learner segments it goes to (none: everyone). */
+  segmentIds: z.array(Id).default(() => []),
+  /** Who it goes to, in words (an addition to the segments, or a group they do not cover). */
+  audienceNote: ShortText.default(''),
+  send: LaunchDate.nullable().default(null),
   status: z.enum(['draft', 'ready', 'sent']).default('draft'),
+  /** A template: `{programName}`, `{launchDate}`… are filled from the plan (shared/launch/merge-fields.ts). */
   body: LongText.default(''),
+});
+
+/** Details the communications refer to. */
+export const LaunchDetails = z.object({
+  registrationLink: ShortText.default(''),
+  supportContact: ShortText.default(''),
+});
+
+/** One invitation wave: when it goes out and which share of the invitations it sends. */
+export const InvitationWave = z.object({
+  id: Id,
+  name: ShortText,
+  date: LaunchDate.nullable().default(null),
+  /** Share of all invitations, 0–100 (the waves' shares are scaled to add up to the total). */
+  share: Score100.default(50),
+});
+
+/** Conversion rates of the invitation funnel, each 0–100 of the stage before. */
+export const FunnelRates = z.object({
+  registered: Score100.default(60),
+  active: Score100.default(75),
+  completing: Score100.default(60),
+});
+
+/** The invitation planner: licences × ratio → invitations, split into waves. */
+export const InvitationPlan = z.object({
+  /**
+   * Invitations per licence, 1.5–2.25: not everyone invited takes a place,
+   * so filling every licence needs more invitations than licences.
+   */
+  ratio: z.number().finite().min(1.5).max(2.25).default(2),
+  rates: FunnelRates.default(() => FunnelRates.parse({})),
+  waves: z.array(InvitationWave).default(() => []),
+  /** Column layout of the bulk-invite CSV export (a layout id of shared/launch/invite-layouts.ts). */
+  csvLayout: ShortText.default('generic'),
 });
 
 /** Marketing channel kinds named in the brief. */
@@ -505,6 +588,7 @@ export const ChannelKind = z.enum([
   'communityOutreach',
   'chamberOfCommerce',
   'email',
+  'partners',
   'other',
 ]);
 
@@ -514,16 +598,23 @@ export const MarketingChannel = z.object({
   kind: ChannelKind,
   description: ShortText.default(''),
   segmentIds: z.array(Id).default(() => []),
+  /** Outreach partners from the register who run or carry it. */
+  partnerIds: z.array(Id).default(() => []),
+  /** In the plan's currency; counted against the program budget's outreach line. */
   budget: OptionalNumber.default(null),
   owner: ShortText.default(''),
+  start: OptionalDate.default(null),
+  end: OptionalDate.default(null),
 });
 
 /** Stages of the learner journey funnel. */
 export const FunnelStageKind = z.enum(['awareness', 'consideration', 'conversion', 'loyalty']);
 
-/** Touchpoints and content for one funnel stage. */
+/** Touchpoints and content for one funnel stage, for everyone or one segment. */
 export const FunnelStage = z.object({
   stage: FunnelStageKind,
+  /** The segment this row is for; null: every segment. */
+  segmentId: Id.nullable().default(null),
   touchpoints: LongText.default(''),
   content: LongText.default(''),
 });
@@ -534,29 +625,44 @@ export const LearnerStory = z.object({
   title: ShortText,
   summary: LongText.default(''),
   segmentId: Id.nullable().default(null),
+  /** The learner agreed in writing to the story being used; without it the story is never exported. */
   consentGiven: z.boolean().default(false),
+  consentDate: OptionalDate.default(null),
+  /** How and where consent is recorded (a form reference), never the learner's contact details. */
+  consentNote: ShortText.default(''),
+});
+
+/** One item of the partner toolkit / admin guide checklist. */
+export const ToolkitItem = z.object({
+  id: Id,
+  label: ShortText,
+  done: z.boolean().default(false),
 });
 
 /** The marketing plan. */
 export const MarketingPlan = z.object({
   licenses: z.number().int().min(0).max(1e9).nullable().default(null),
   toolkitNotes: LongText.default(''),
+  toolkit: z.array(ToolkitItem).default(() => []),
   channels: z.array(MarketingChannel).default(() => []),
   funnel: z.array(FunnelStage).default(() => []),
   stories: z.array(LearnerStory).default(() => []),
+  /** The steps a learner takes from the invitation to the first lesson ("fewest clicks to start"). */
+  journeySteps: z
+    .array(ShortText)
+    .max(100)
+    .default(() => []),
+  /** Most steps the journey should take. */
+  journeyStepsTarget: z.number().int().min(1).max(100).default(5),
 });
 
 /** Everything about launching the program. */
 export const LaunchPlan = z.object({
+  details: LaunchDetails.default(() => LaunchDetails.parse({})),
   checklist: z.array(ChecklistItem).default(() => []),
   communications: z.array(Communication).default(() => []),
-  marketing: MarketingPlan.default(() => ({
-    licenses: null,
-    toolkitNotes: '',
-    channels: [],
-    funnel: [],
-    stories: [],
-  })),
+  invitations: InvitationPlan.default(() => InvitationPlan.parse({})),
+  marketing: MarketingPlan.default(() => MarketingPlan.parse({})),
 });
 
 // ---------------------------------------------------------------- Manage
@@ -790,3 +896,33 @@ export type MakeOrBuyDecision = z.infer<typeof MakeOrBuyDecision>;
 export type Pathway = z.infer<typeof Pathway>;
 /** A KPI. */
 export type Kpi = z.infer<typeof Kpi>;
+/** The Launch phase. */
+export type LaunchPlan = z.infer<typeof LaunchPlan>;
+/** A launch date, relative to the launch start or fixed. */
+export type LaunchDate = z.infer<typeof LaunchDate>;
+/** Progress of a launch task. */
+export type LaunchTaskStatus = z.infer<typeof LaunchTaskStatus>;
+/** One of the six standard onboarding steps. */
+export type OnboardingStep = z.infer<typeof OnboardingStep>;
+/** An onboarding checklist item. */
+export type ChecklistItem = z.infer<typeof ChecklistItem>;
+/** A launch communication. */
+export type Communication = z.infer<typeof Communication>;
+/** The kind of a launch communication. */
+export type CommunicationKind = z.infer<typeof CommunicationKind>;
+/** The invitation planner's settings. */
+export type InvitationPlan = z.infer<typeof InvitationPlan>;
+/** An invitation wave. */
+export type InvitationWave = z.infer<typeof InvitationWave>;
+/** The invitation funnel's conversion rates. */
+export type FunnelRates = z.infer<typeof FunnelRates>;
+/** The marketing plan. */
+export type MarketingPlan = z.infer<typeof MarketingPlan>;
+/** A marketing channel. */
+export type MarketingChannel = z.infer<typeof MarketingChannel>;
+/** A row of the learner-journey funnel. */
+export type FunnelStage = z.infer<typeof FunnelStage>;
+/** A learner story. */
+export type LearnerStory = z.infer<typeof LearnerStory>;
+/** A partner-toolkit checklist item. */
+export type ToolkitItem = z.infer<typeof ToolkitItem>;

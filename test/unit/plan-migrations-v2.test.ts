@@ -22,14 +22,19 @@ const v1 = (extra: RawPlan = {}): RawPlan => ({
   ...extra,
 });
 
+/** The step alone: version 1 brought to version 2. */
+const toV2 = (raw: RawPlan) => migratePlan(raw, PLAN_MIGRATIONS, 2);
+
 describe('plan migration 1 → 2', () => {
-  it('is registered and the schema is at version 2', () => {
-    expect(PLAN_SCHEMA_VERSION).toBe(2);
-    expect(PLAN_MIGRATIONS.map((m) => m.from)).toEqual([1]);
+  it('is registered, first of the chain to the current version', () => {
+    expect(PLAN_MIGRATIONS[0]?.from).toBe(1);
+    expect(PLAN_MIGRATIONS.map((m) => m.from)).toEqual(
+      Array.from({ length: PLAN_SCHEMA_VERSION - 1 }, (_, i) => i + 1),
+    );
   });
 
   it('turns an indicator subject into a list of subjects', () => {
-    const result = migratePlan(
+    const result = toV2(
       v1({ indicators: [{ id: 'i1', subjectId: 'toc-1', name: 'Starts', unit: 'learners' }] }),
     );
     expect(result.ok).toBe(true);
@@ -41,7 +46,7 @@ describe('plan migration 1 → 2', () => {
   });
 
   it('moves success measures into indicators, keeping baseline, target, date and kind', () => {
-    const result = migratePlan(
+    const result = toV2(
       v1({
         objective: {
           programName: 'X',
@@ -76,7 +81,7 @@ describe('plan migration 1 → 2', () => {
   });
 
   it('gives a success measure a new id when an indicator already has its id', () => {
-    const result = migratePlan(
+    const result = toV2(
       v1({
         indicators: [
           { id: 'm1', subjectId: 'x', name: 'A' },
@@ -97,7 +102,7 @@ describe('plan migration 1 → 2', () => {
       objective: { successMeasures: [{ id: 'm', name: 'M' }] },
     });
     const before = structuredClone(raw);
-    migratePlan(raw);
+    toV2(raw);
     expect(raw).toEqual(before);
   });
 

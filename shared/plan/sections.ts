@@ -14,6 +14,8 @@ export type PlanSectionId =
   | 'content'
   | 'makeOrBuy'
   | 'pathways'
+  | 'onboarding'
+  | 'marketing'
   | 'health';
 
 /** A place in an open plan: a section and, optionally, an element in it to focus (by id). */

@@ -359,6 +359,7 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
   const pathway = toc.nodes.filter((n) => !isNoteKind(n.kind));
   if (pathway.length) {
     const sorted = [...pathway].sort((a, b) => tocRank(a) - tocRank(b));
+    const bySubject = indicatorsBySubject(plan.indicators);
     blocks.push(
       { type: 'heading', level: 2, text: 'Impact, outcomes, preconditions and interventions' },
       {
@@ -373,8 +374,7 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
           kindLabel(n),
           n.title,
           dash(n.description),
-          (indicatorsBySubject(plan.indicators).get(n.id) ?? []).map((i) => i.name).join('; ') ||
-            '—',
+          (bySubject.get(n.id) ?? []).map((i) => i.name).join('; ') || '—',
         ]),
       },
     );
@@ -434,6 +434,7 @@ function logicModelSection(plan: Plan): DocBlock[] {
     items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
   );
   if (chain.length) {
+    const bySubject = indicatorsBySubject(plan.indicators);
     blocks.push(
       { type: 'heading', level: 2, text: 'Logframe' },
       {
@@ -452,7 +453,7 @@ function logicModelSection(plan: Plan): DocBlock[] {
           // Its own indicators and those of the ToC outcome it is traced to (one framework).
           // A copy recorded on both with the same words and figures, once.
           distinctLines(
-            measuresOf(indicatorsBySubject(plan.indicators), item.id, item.tocOutcomeId).map(
+            measuresOf(bySubject, item.id, item.tocOutcomeId).map(
               ({ indicator: i }) => `${i.name}: ${baselineToTarget(i)}`,
             ),
           ),

@@ -14,7 +14,9 @@ export type PlanSectionId =
   | 'content'
   | 'makeOrBuy'
   | 'pathways'
+  | 'invitations'
   | 'onboarding'
+  | 'communications'
   | 'marketing'
   | 'health';
 

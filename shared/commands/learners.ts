@@ -8,7 +8,7 @@ type Incentive = LearnerSegment['incentives'][number];
 type Barrier = LearnerSegment['barriers'][number];
 type Persona = NonNullable<LearnerSegment['persona']>;
 
-/** Removes every reference to the given segments (pathways, indicators, marketing). */
+/** Removes every reference to the given segments (pathways, indicators, marketing, funnel rows). */
 function forgetSegments(plan: Plan, ids: ReadonlySet<string>): void {
   for (const p of plan.content.pathways) {
     if (p.segmentIds.some((id) => ids.has(id)))
@@ -26,6 +26,11 @@ function forgetSegments(plan: Plan, ids: ReadonlySet<string>): void {
   for (const story of plan.launch.marketing.stories) {
     if (story.segmentId !== null && ids.has(story.segmentId)) story.segmentId = null;
   }
+  const funnel = plan.launch.marketing.funnel;
+  if (funnel.some((r) => r.segmentId !== null && ids.has(r.segmentId)))
+    plan.launch.marketing.funnel = funnel.filter(
+      (r) => r.segmentId === null || !ids.has(r.segmentId),
+    );
 }
 
 /** A new segment with every field at its default. */

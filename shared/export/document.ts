@@ -35,11 +35,11 @@ import {
   plannedCosts,
 } from '../learners/budget';
 import { roundToTotal } from '../numbers';
-import type { Indicator, Plan, Stakeholder, TocNode } from '../plan/schema';
+import type { Indicator, Plan, Stakeholder } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
 import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
 import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
-import { EVIDENCE_LEVELS, isNoteKind, kindLabel } from '../toc/kinds';
+import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
@@ -305,23 +305,6 @@ function budgetBlocks(plan: Plan): DocBlock[] {
   ];
 }
 
-/** Pathway order: impact, outcomes long → short, preconditions, interventions, notes. */
-function tocRank(node: TocNode): number {
-  const horizon = { long: 1, intermediate: 2, short: 3 } as const;
-  switch (node.kind) {
-    case 'impact':
-      return 0;
-    case 'outcome':
-      return node.horizon ? horizon[node.horizon] : 3.5;
-    case 'precondition':
-      return 4;
-    case 'intervention':
-      return 5;
-    default:
-      return 6;
-  }
-}
-
 /** Above this many elements, no overview is drawn (see theoryOfChangeSection). */
 const UNDRAWABLE_DIAGRAM_LIMIT = 400;
 /** Above this many elements the diagram is drawn without titles (unreadable at page size). */
@@ -358,7 +341,7 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
   }
   const pathway = toc.nodes.filter((n) => !isNoteKind(n.kind));
   if (pathway.length) {
-    const sorted = [...pathway].sort((a, b) => tocRank(a) - tocRank(b));
+    const sorted = [...pathway].sort((a, b) => pathwayRank(a) - pathwayRank(b));
     const bySubject = indicatorsBySubject(plan.indicators);
     blocks.push(
       { type: 'heading', level: 2, text: 'Impact, outcomes, preconditions and interventions' },

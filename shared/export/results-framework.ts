@@ -21,10 +21,10 @@
  */
 import { CHAIN_LANES, laneInfo, OUTCOME_LANES } from '../logic-model/lanes';
 import { indicatorsBySubject } from '../indicators/measures';
-import type { Indicator, LogicItem, Plan, TocNode } from '../plan/schema';
+import type { Indicator, LogicItem, Plan } from '../plan/schema';
 import { clipText } from '../text-length';
 import { wordsKey } from '../text-key';
-import { kindLabel } from '../toc/kinds';
+import { kindLabel, pathwayRank } from '../toc/kinds';
 
 /** An indicator as the framework lists it: near-duplicates of it folded in. */
 export interface FrameworkIndicator {
@@ -87,28 +87,11 @@ interface Draft {
   parent: Draft | null;
 }
 
-const HORIZON_RANK = { long: 1, intermediate: 2, short: 3 } as const;
 const LANE_RANK: Partial<Record<LogicItem['lane'], number>> = {
   longTermOutcome: 1,
   intermediateOutcome: 2,
   shortTermOutcome: 3,
 };
-
-/** Outcome-level rank of a theory-of-change node: impacts, outcomes long → short, then the rest. */
-function tocRank(node: TocNode): number {
-  switch (node.kind) {
-    case 'impact':
-      return 0;
-    case 'outcome':
-      return node.horizon ? HORIZON_RANK[node.horizon] : 3.5;
-    case 'precondition':
-      return 4;
-    case 'intervention':
-      return 5;
-    default:
-      return 6;
-  }
-}
 
 /** The statement of the program objective when the plan has no single impact. */
 function objectiveStatement(plan: Plan): string {
@@ -196,7 +179,7 @@ export function resultsFramework(plan: Plan): ResultsFramework {
         level: 2,
         kind: kindLabel(node),
         title: node.title,
-        rank: tocRank(node),
+        rank: pathwayRank(node),
         elements: [],
         alsoStated: [],
         note: null,

@@ -45,3 +45,25 @@ export const EVIDENCE_LEVELS = [
   { value: 'weak', label: 'Weak evidence' },
   { value: 'none', label: 'No evidence yet' },
 ] as const;
+
+/**
+ * Where an element stands in the causal pathway, for listing it in order:
+ * 0 impact, 1–3 outcomes from long-term to short-term (3.5 without a
+ * horizon), 4 preconditions, 5 interventions, 6 anything else (notes).
+ */
+export function pathwayRank(node: Pick<TocNode, 'kind' | 'horizon'>): number {
+  switch (node.kind) {
+    case 'impact':
+      return 0;
+    case 'outcome':
+      return node.horizon ? HORIZON_RANK[node.horizon] : 3.5;
+    case 'precondition':
+      return 4;
+    case 'intervention':
+      return 5;
+    default:
+      return 6;
+  }
+}
+
+const HORIZON_RANK = { long: 1, intermediate: 2, short: 3 } as const;

@@ -15,6 +15,7 @@ export const PLAN_SECTIONS = [
   { id: 'makeOrBuy', group: 'Plan', label: 'Make or buy' },
   { id: 'pathways', group: 'Plan', label: 'Pathways & skills' },
   { id: 'health', group: 'Plan', label: 'Plan health' },
+  { id: 'onboarding', group: 'Launch', label: 'Onboarding checklist' },
 ] as const;
 
 /** Id of a plan section. */

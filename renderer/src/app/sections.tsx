@@ -5,6 +5,8 @@ import { CatalogSection } from '../features/content/CatalogSection';
 import { MakeOrBuySection } from '../features/content/MakeOrBuySection';
 import { HealthSection } from '../features/health/HealthSection';
 import { healthBadgeCount } from '../features/health/use-health';
+import { describeOnboardingBadge, onboardingBadgeCount } from '../features/launch-onboarding/badge';
+import { OnboardingSection } from '../features/launch-onboarding/OnboardingSection';
 import { LearnersSection } from '../features/learners/LearnersSection';
 import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
@@ -25,14 +27,15 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   content: CatalogSection,
   makeOrBuy: MakeOrBuySection,
   pathways: PathwaysSection,
+  onboarding: OnboardingSection,
 };
 
 /** A count shown beside a section in the sidebar, computed from the plan. */
 export interface SectionBadge {
   /** The number to show (0 hides the badge); must be cheap or memoised on the plan. */
   count: (plan: Plan) => number;
-  /** What the number means, for screen readers ("3 problems"). */
-  describe: (count: number) => string;
+  /** What the number means, for screen readers ("3 problems"); the plan is the one counted. */
+  describe: (count: number, plan: Plan) => string;
 }
 
 /** Sections that show a count in the sidebar. */
@@ -44,5 +47,9 @@ export const SECTION_BADGES: Partial<Record<SectionId, SectionBadge>> = {
   stakeholders: {
     count: overdueBadgeCount,
     describe: (n) => `${n} overdue engagement ${n === 1 ? 'action' : 'actions'}`,
+  },
+  onboarding: {
+    count: onboardingBadgeCount,
+    describe: (_n, plan) => describeOnboardingBadge(plan),
   },
 };

@@ -21,14 +21,15 @@ const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
 
 /** A section's count; computed once typing pauses, so a slow count never delays a keystroke. */
 function SidebarBadge({ badge }: { badge: SectionBadge }) {
-  const count = badge.count(useSettledPlan());
+  const plan = useSettledPlan();
+  const count = badge.count(plan);
   if (count === 0) return null;
   return (
     <>
       <span className="sidebar-badge" aria-hidden="true">
         {count}
       </span>
-      <span className="visually-hidden">, {badge.describe(count)}</span>
+      <span className="visually-hidden">, {badge.describe(count, plan)}</span>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { MakeOrBuySection } from '../features/content/MakeOrBuySection';
 import { HealthSection } from '../features/health/HealthSection';
 import { healthBadgeCount } from '../features/health/use-health';
 import { describeOnboardingBadge, onboardingBadgeCount } from '../features/launch-onboarding/badge';
+import { MarketingSection } from '../features/launch-marketing/MarketingSection';
 import { OnboardingSection } from '../features/launch-onboarding/OnboardingSection';
 import { LearnersSection } from '../features/learners/LearnersSection';
 import { LogicModelSection } from '../features/logic-model/LogicModelSection';
@@ -28,6 +29,7 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   makeOrBuy: MakeOrBuySection,
   pathways: PathwaysSection,
   onboarding: OnboardingSection,
+  marketing: MarketingSection,
 };
 
 /** A count shown beside a section in the sidebar, computed from the plan. */

@@ -94,7 +94,9 @@ export function cutPositions(
   return cuts;
 }
 
+/** A continuation marker's radius for letters MARKER_TEXT units high (both grow with the figure's text). */
 const MARKER_R = 10;
+const MARKER_TEXT = 11;
 const letters = (i: number): string =>
   i < 26
     ? String.fromCharCode(65 + i)
@@ -129,6 +131,9 @@ export function printDiagram(
       smallestTextPt: printed(fit),
     };
   const scale = minPt / (text * POINTS_PER_UNIT);
+  // Marker letters no smaller than the figure's smallest text (so they print at minPt or more).
+  const markerSize = Math.max(MARKER_TEXT, text);
+  const markerR = (MARKER_R * markerSize) / MARKER_TEXT;
   const span = { width: page.width / scale, height: page.height / scale };
   const xs = [0, ...cutPositions(scene.shapes, 'x', scene.width, span.width), scene.width];
   const ys = [0, ...cutPositions(scene.shapes, 'y', scene.height, span.height), scene.height];
@@ -158,14 +163,14 @@ export function printDiagram(
       const here = markers.filter((m) => m.x >= x0 && m.x <= x1 && m.y >= y0 && m.y <= y1);
       for (const m of here) {
         // Inside the part, against the cut it sits on.
-        const cx = Math.min(Math.max(m.x - x0, MARKER_R + 1), x1 - x0 - MARKER_R - 1);
-        const cy = Math.min(Math.max(m.y - y0, MARKER_R + 1), y1 - y0 - MARKER_R - 1);
+        const cx = Math.min(Math.max(m.x - x0, markerR + 1), x1 - x0 - markerR - 1);
+        const cy = Math.min(Math.max(m.y - y0, markerR + 1), y1 - y0 - markerR - 1);
         moved.push(
           {
             type: 'circle',
             cx,
             cy,
-            r: MARKER_R,
+            r: markerR,
             fill: GREYS.white,
             stroke: GREYS.ink,
             strokeWidth: 1.5,
@@ -173,9 +178,9 @@ export function printDiagram(
           {
             type: 'text',
             x: cx,
-            y: cy + 3.5,
+            y: cy + markerSize * 0.32,
             text: m.label,
-            size: 11,
+            size: markerSize,
             bold: true,
             anchor: 'middle',
             fill: GREYS.ink,

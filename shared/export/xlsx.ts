@@ -906,7 +906,8 @@ export async function buildPlanWorkbook(
   const plan = withUniqueLinks(planAsSaved);
   const title = plan.objective.programName.trim() || plan.name.trim() || 'Untitled plan';
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Upskill Workbench';
+  // The author is the organisation, as in the Word file.
+  wb.creator = cellText(plan.objective.organisation.trim() || 'Upskill Workbench');
   wb.title = cellText(title);
   wb.created = excelDate(options.asOf) ?? new Date(0);
   // Excel recalculates every formula when the file opens (LibreOffice does by default).

@@ -31,7 +31,7 @@ import {
 import type { Plan } from '../../shared/plan/schema';
 import { largePlan } from '../helpers/large-plan';
 import { FORMULA_TEXTS, multilingualPlan } from '../helpers/multilingual-plan';
-import { exportOptions, samplePlan, xmlUnescape } from './export-helpers';
+import { exportOptions, samplePlan, xmlUnescape, zipText } from './export-helpers';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -465,6 +465,12 @@ describe('the Excel export, read as a strict reader reads it', { timeout: 240_00
       }
     },
   );
+
+  it("names the plan's organisation as the author, as the Word file does", async () => {
+    const plan = samplePlan();
+    const core = zipText(await buildPlanXlsx(plan, exportOptions()), /docProps\/core\.xml$/);
+    expect(core).toContain(`<dc:creator>${plan.objective.organisation}</dc:creator>`);
+  });
 
   it('writes the make-or-buy ratings as one validation per range', async () => {
     const wb = await readWorkbook(await buildPlanXlsx(samplePlan(), exportOptions()));

@@ -5,6 +5,7 @@
  * verdict, the learner-journey funnel's rows, and which learner stories may
  * leave the plan (only those with consent recorded).
  */
+import { clipText } from '../text-length';
 import type {
   Budget,
   FunnelStage,
@@ -43,9 +44,10 @@ export function stageLabel(stage: FunnelStage['stage']): string {
   return FUNNEL_STAGES.find((s) => s.stage === stage)!.label;
 }
 
-/** A channel's name: its description, else its kind ("Paid ads"). */
+/** A channel's name: its description (cut at 40 characters), else its kind ("Paid ads"). */
 export function channelName(channel: Pick<MarketingChannel, 'kind' | 'description'>): string {
-  return channel.description.trim() || CHANNEL_LABELS[channel.kind];
+  const description = channel.description.trim().replace(/\s+/g, ' ');
+  return description ? clipText(description, 40) : CHANNEL_LABELS[channel.kind];
 }
 
 /** Which segments each channel reaches, and the gaps either way. */

@@ -228,5 +228,6 @@ describe('marketing commands', () => {
   it('names a channel by its description, else its kind', () => {
     expect(channelName({ kind: 'email', description: '' })).toBe('E-mail');
     expect(channelName({ kind: 'email', description: 'Invites' })).toBe('Invites');
+    expect(channelName({ kind: 'email', description: 'x'.repeat(60) })).toBe(`${'x'.repeat(39)}…`);
   });
 });

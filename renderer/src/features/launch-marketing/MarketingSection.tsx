@@ -275,7 +275,7 @@ function ChannelEditor({
         />
         <DateField label="End date" value={channel.end} onChange={(end) => update({ end })} />
       </div>
-      <div className="mk-grid">
+      <div className="mk-grid mk-grid-wide">
         <fieldset className="checkbox-group mk-checks">
           <legend>Learner segments it reaches</legend>
           {segments.length === 0 && <p className="section-note">No learner segments yet.</p>}
@@ -424,6 +424,9 @@ function Channels({ focus }: { focus: string | undefined }) {
                         {channelName(c)}
                       </button>
                       <span className="tag">{CHANNEL_LABELS[c.kind]}</span>
+                      {c.description.trim().length > 40 && (
+                        <span className="mk-description">{c.description}</span>
+                      )}
                     </th>
                     <td>
                       {reached.length === 0 ? (
@@ -784,12 +787,12 @@ function FunnelCell(props: {
   return (
     <td className="mk-funnel-cell">
       <label>
+        <span className="mk-cell-label">Touchpoints</span>
         <span className="visually-hidden">
-          Touchpoints, {props.stageLabel}, {props.who}
+          , {props.stageLabel}, {props.who}
         </span>
         <textarea
           rows={3}
-          placeholder="Touchpoints"
           maxLength={20_000}
           value={props.row?.touchpoints ?? ''}
           onChange={(e) => set('touchpoints')(e.target.value)}
@@ -797,12 +800,12 @@ function FunnelCell(props: {
         />
       </label>
       <label>
+        <span className="mk-cell-label">Content</span>
         <span className="visually-hidden">
-          Content, {props.stageLabel}, {props.who}
+          , {props.stageLabel}, {props.who}
         </span>
         <textarea
           rows={3}
-          placeholder="Content"
           maxLength={20_000}
           value={props.row?.content ?? ''}
           onChange={(e) => set('content')(e.target.value)}
@@ -914,7 +917,7 @@ function Funnel() {
           </button>
         </div>
       )}
-      <figure className="mk-funnel-figure">
+      <figure className="mk-funnel-figure" aria-label="Learner journey funnel figure">
         <SceneSvg scene={scene} />
         <figcaption>The learner journey as it appears in the Word export.</figcaption>
       </figure>

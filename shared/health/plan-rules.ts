@@ -5,6 +5,7 @@
  * Same contract as rules.ts: a pure function of the plan, one sentence per
  * finding, each pointing at the element to fix.
  */
+import { channelName, coverage, journeyVerdict } from '../launch/marketing';
 import { pathwayFacts } from '../learners/pathway-facts';
 import { countOf } from '../words';
 import {
@@ -382,6 +383,54 @@ export const timelineOutOfOrder: HealthRule = (plan) => {
   return findings;
 };
 
+/**
+ * The marketing plan (Launch): channels that reach no learner segment,
+ * segments that no channel reaches, learner stories without consent (never
+ * exported), and more steps from invitation to first lesson than the
+ * target. Spend over the outreach line is an over-budget finding.
+ */
+export const marketingGaps: HealthRule = (plan) => {
+  const findings: Finding[] = [];
+  const marketing = plan.launch.marketing;
+  const { reachNone, unreached } = coverage(plan);
+  for (const channel of reachNone)
+    findings.push({
+      id: `${HEALTH_RULES.channelReachesNoSegment}:${channel.id}`,
+      rule: HEALTH_RULES.channelReachesNoSegment,
+      severity: 'warning',
+      message: `The marketing channel ${quoteTitle(channelName(channel))} reaches no learner segment: tick the segments it is for.`,
+      target: { section: 'marketing', elementId: channel.id },
+    });
+  if (marketing.channels.length > 0)
+    for (const segment of unreached)
+      findings.push({
+        id: `${HEALTH_RULES.segmentNotReached}:${segment.id}`,
+        rule: HEALTH_RULES.segmentNotReached,
+        severity: 'warning',
+        message: `No marketing channel reaches the learner segment ${quoteTitle(segment.name)}, so its learners may never hear of the program.`,
+        target: { section: 'marketing', elementId: segment.id },
+      });
+  for (const story of marketing.stories)
+    if (!story.consentGiven)
+      findings.push({
+        id: `${HEALTH_RULES.storyWithoutConsent}:${story.id}`,
+        rule: HEALTH_RULES.storyWithoutConsent,
+        severity: 'warning',
+        message: `The learner story ${quoteTitle(story.title)} has no consent recorded, so it is left out of every export. Record the learner’s written consent or remove the story.`,
+        target: { section: 'marketing', elementId: story.id },
+      });
+  const journey = journeyVerdict(marketing);
+  if (!journey.withinTarget)
+    findings.push({
+      id: HEALTH_RULES.journeyOverTarget,
+      rule: HEALTH_RULES.journeyOverTarget,
+      severity: 'warning',
+      message: `Learners take ${count(journey.steps, 'step', 'steps')} from invitation to first lesson, more than the target of ${journey.target}: every extra step loses learners.`,
+      target: { section: 'marketing', elementId: 'journey' },
+    });
+  return findings;
+};
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The rules of this file, in the order their findings are listed within a severity. */
@@ -395,4 +444,5 @@ export const PLAN_RULES: readonly HealthRule[] = [
   undecidedMakeOrBuy,
   undatedCheckpoint,
   unmeasurableTiming,
+  marketingGaps,
 ];

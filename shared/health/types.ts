@@ -14,7 +14,8 @@ export type HealthSection =
   | 'stakeholders'
   | 'learners'
   | 'makeOrBuy'
-  | 'pathways';
+  | 'pathways'
+  | 'marketing';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -48,6 +49,10 @@ export const HEALTH_RULES = {
   participantsOverPopulation: 'participants-over-population',
   unengagedKeyStakeholder: 'unengaged-key-stakeholder',
   timelineOutOfOrder: 'timeline-out-of-order',
+  channelReachesNoSegment: 'channel-reaches-no-segment',
+  segmentNotReached: 'segment-not-reached',
+  storyWithoutConsent: 'story-without-consent',
+  journeyOverTarget: 'journey-over-target',
 } as const;
 
 /** Id of a health rule. */

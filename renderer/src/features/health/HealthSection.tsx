@@ -29,6 +29,7 @@ const AREAS = [
   { id: 'learners', label: 'Learners' },
   { id: 'makeOrBuy', label: 'Make or buy' },
   { id: 'pathways', label: 'Pathways and skills' },
+  { id: 'marketing', label: 'Marketing plan' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
@@ -80,6 +81,19 @@ const RULE_HELP = [
   [
     'Key stakeholder without an action',
     'Each “Manage closely” stakeholder should have an open engagement action.',
+  ],
+  [
+    'Channel without a segment',
+    'Each marketing channel should reach at least one learner segment.',
+  ],
+  ['Segment no channel reaches', 'Each learner segment should be reached by a marketing channel.'],
+  [
+    'Story without consent',
+    'A learner story needs the learner’s written consent recorded; without it the story is never exported.',
+  ],
+  [
+    'Too many steps to start',
+    'The steps from invitation to first lesson should not exceed the target (fewest clicks to start).',
   ],
 ] as const;
 

@@ -14,7 +14,7 @@ export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_EXPORT_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Kinds of export file the desktop writes. */
-export const ExportFileKind = z.enum(['docx', 'xlsx']);
+export const ExportFileKind = z.enum(['docx', 'xlsx', 'txt', 'eml']);
 
 /** Commands the native menu sends to the renderer. */
 export const MenuCommand = z.enum([

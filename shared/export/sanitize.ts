@@ -98,6 +98,9 @@ export const EXPORT_KINDS = {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     label: 'Excel workbook',
   },
+  // A launch communication for the mail tool (shared/launch/communication-export.ts).
+  txt: { extension: '.txt', mime: 'text/plain;charset=utf-8', label: 'Plain text' },
+  eml: { extension: '.eml', mime: 'message/rfc822', label: 'E-mail message' },
 } as const;
 
 /** A kind of export file. */

@@ -16,6 +16,7 @@ export const PLAN_SECTIONS = [
   { id: 'pathways', group: 'Plan', label: 'Pathways & skills' },
   { id: 'health', group: 'Plan', label: 'Plan health' },
   { id: 'onboarding', group: 'Launch', label: 'Onboarding checklist' },
+  { id: 'communications', group: 'Launch', label: 'Communications' },
   { id: 'marketing', group: 'Launch', label: 'Marketing' },
 ] as const;
 

@@ -5,6 +5,7 @@ import { CatalogSection } from '../features/content/CatalogSection';
 import { MakeOrBuySection } from '../features/content/MakeOrBuySection';
 import { HealthSection } from '../features/health/HealthSection';
 import { healthBadgeCount } from '../features/health/use-health';
+import { CommunicationsSection } from '../features/launch-communications/CommunicationsSection';
 import { describeOnboardingBadge, onboardingBadgeCount } from '../features/launch-onboarding/badge';
 import { MarketingSection } from '../features/launch-marketing/MarketingSection';
 import { OnboardingSection } from '../features/launch-onboarding/OnboardingSection';
@@ -29,6 +30,7 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   makeOrBuy: MakeOrBuySection,
   pathways: PathwaysSection,
   onboarding: OnboardingSection,
+  communications: CommunicationsSection,
   marketing: MarketingSection,
 };
 

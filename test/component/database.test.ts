@@ -38,8 +38,14 @@ describe('database versions', () => {
 
     const db = new WorkbenchDatabase('upskill-workbench', idb);
     await openDatabase(db);
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['library', 'meta', 'records']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'invitationLists',
+      'invitees',
+      'library',
+      'meta',
+      'records',
+    ]);
     const rows = await db.library.toArray();
     expect(rows.map((r) => r.name).sort()).toEqual(['Alpha', 'Beta']);
     expect(rows.find((r) => r.name === 'Alpha')).toMatchObject({
@@ -79,7 +85,7 @@ describe('database versions', () => {
 
     const db = new WorkbenchDatabase('upskill-workbench', idb);
     await openDatabase(db);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const repo = new PlanRepository(db);
     for (const plan of [sample.plan, blank, deleted]) {
       expect(await repo.load(plan.id)).toEqual({ ok: true, plan, rev: 0, migratedFrom: null });

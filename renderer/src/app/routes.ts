@@ -17,6 +17,7 @@ export const PLAN_SECTIONS = [
   { id: 'health', group: 'Plan', label: 'Plan health' },
   { id: 'onboarding', group: 'Launch', label: 'Onboarding checklist' },
   { id: 'communications', group: 'Launch', label: 'Communications' },
+  { id: 'invitations', group: 'Launch', label: 'Invitations' },
   { id: 'marketing', group: 'Launch', label: 'Marketing' },
 ] as const;
 

@@ -7,6 +7,7 @@ import { HealthSection } from '../features/health/HealthSection';
 import { healthBadgeCount } from '../features/health/use-health';
 import { CommunicationsSection } from '../features/launch-communications/CommunicationsSection';
 import { describeOnboardingBadge, onboardingBadgeCount } from '../features/launch-onboarding/badge';
+import { InvitationsSection } from '../features/launch-invitations/InvitationsSection';
 import { MarketingSection } from '../features/launch-marketing/MarketingSection';
 import { OnboardingSection } from '../features/launch-onboarding/OnboardingSection';
 import { LearnersSection } from '../features/learners/LearnersSection';
@@ -31,6 +32,7 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   pathways: PathwaysSection,
   onboarding: OnboardingSection,
   communications: CommunicationsSection,
+  invitations: InvitationsSection,
   marketing: MarketingSection,
 };
 

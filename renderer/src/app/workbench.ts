@@ -25,6 +25,7 @@ import {
   type WorkbenchDatabase,
 } from '../db/database';
 import { PlanRepository } from '../db/plan-repository';
+import { setInvitationDatabase } from '../db/invitation-list';
 import type { Platform } from '../platform/platform';
 import type { MovedStep, PlanStore } from '../store/plan-store';
 import { backupBeforeChange } from '../features/backups/backup-triggers';
@@ -264,6 +265,7 @@ export async function startWorkbench(
 ): Promise<void> {
   const repository = new PlanRepository(database);
   services = { repository, platform };
+  setInvitationDatabase(database);
   startOpenPlan({
     repository,
     platform,

@@ -43,6 +43,35 @@ export interface MetaRow {
 }
 
 /**
+ * One person of a plan's invitation list (personal data, issue 13): kept
+ * only here, never in the plan. `n` numbers them in file order.
+ */
+export interface InviteeRow {
+  planId: string;
+  n: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  segmentId: string | null;
+}
+
+/** What a plan's invitation list holds, in counts, and how it is put into waves. */
+export interface InvitationListRow {
+  planId: string;
+  /** People in the list (after duplicates were removed). */
+  count: number;
+  /** Rows left out as repeating an earlier e-mail, and rows left out for a fault. */
+  duplicates: number;
+  failed: number;
+  fileName: string;
+  importedAt: string;
+  /** People per segment id ('' for none). */
+  bySegment: Record<string, number>;
+  /** How people are put into waves (see shared/launch/invitation-list.ts WaveAssignment). */
+  assignment: { mode: 'shares' } | { mode: 'segment'; waves: Record<string, string> };
+}
+
+/**
  * Named upgrade steps, one per database version. Version 1 kept whole plans in
  * one `plans` table; version 2 splits them into a light `library` table (what
  * the plan list reads) and `documents`, so listing plans never loads them.
@@ -84,9 +113,12 @@ function declareVersions(db: Dexie): void {
   db.version(2)
     .stores({ plans: null, library: 'id, updatedAt', documents: 'id', meta: 'key' })
     .upgrade(DATABASE_UPGRADES[2]);
-  db.version(DATABASE_VERSION)
-    .stores({ documents: null, records: '[planId+key]' })
-    .upgrade(DATABASE_UPGRADES[3]);
+  db.version(3).stores({ documents: null, records: '[planId+key]' }).upgrade(DATABASE_UPGRADES[3]);
+  // Version 4 adds the invitation lists (issue 13): new tables, nothing to move.
+  db.version(DATABASE_VERSION).stores({
+    invitees: '[planId+n]',
+    invitationLists: 'planId',
+  });
 }
 
 /** The app's database. */
@@ -94,6 +126,9 @@ export class WorkbenchDatabase extends Dexie {
   library!: Table<LibraryRow, string>;
   records!: Table<RecordRow, [string, string]>;
   meta!: Table<MetaRow, string>;
+  /** Invitation lists (personal data): people, and each list's counts. */
+  invitees!: Table<InviteeRow, [string, number]>;
+  invitationLists!: Table<InvitationListRow, string>;
   /** The IndexedDB implementation in use (a fake one in tests). */
   readonly factory: IDBFactory;
 
@@ -109,7 +144,7 @@ export class WorkbenchDatabase extends Dexie {
 }
 
 /** The newest database version this app knows. */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 /**
  * Opens the database. Dexie would open a database left by a newer app version

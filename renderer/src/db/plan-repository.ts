@@ -340,12 +340,19 @@ export class PlanRepository {
 
   /** Removes a plan for good. */
   async purge(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.library, this.db.records, async () => {
-      await this.db.library.delete(id);
-      await this.db.records
+    const { library, records, invitees, invitationLists } = this.db;
+    await this.db.transaction('rw', [library, records, invitees, invitationLists], async () => {
+      await library.delete(id);
+      await records
         .where('[planId+key]')
         .between(...range(id), true, true)
         .delete();
+      // The plan's invitation list (personal data) goes with it.
+      await invitees
+        .where('[planId+n]')
+        .between(...range(id), true, true)
+        .delete();
+      await invitationLists.delete(id);
     });
   }
 

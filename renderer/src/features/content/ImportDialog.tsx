@@ -274,6 +274,7 @@ export function ImportDialog<
       current: () => run === runRef.current,
       progress: (done) => setBusy({ label: 'Adding rows', done, total: n }),
       dispatch: (command) => store.getState().dispatch(command),
+      fileName: file?.name ?? '',
     });
     if (!result || run !== runRef.current) return;
     // The plan's new state is rendered in the task that applied it; closing

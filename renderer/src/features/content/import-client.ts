@@ -4,6 +4,8 @@ import type { ImportProgress, ImportRequest, ImportResponse } from './import-pro
 type RequestBody =
   | Omit<Extract<ImportRequest, { type: 'read'; target?: 'catalog' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'read'; target: 'stakeholders' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'read'; target: 'invitations' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'invitationPreview' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'layout' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'stakeholderPreview' }>, 'id'>
@@ -12,7 +14,7 @@ type RequestBody =
 
 /** Hears what arrives before the answer: progress, and item chunks. */
 export type OnPartial = (
-  message: ImportProgress | Extract<ImportResponse, { type: 'items' }>,
+  message: ImportProgress | Extract<ImportResponse, { type: 'items' | 'invitationItems' }>,
 ) => void;
 
 /** A connection to one import session. */
@@ -30,7 +32,12 @@ interface Pending {
 /** Whether a message ends its request. */
 function isFinal(message: ImportResponse): boolean {
   if (message.type === 'progress') return false;
-  if (message.type === 'items' || message.type === 'stakeholderItems') return message.last;
+  if (
+    message.type === 'items' ||
+    message.type === 'stakeholderItems' ||
+    message.type === 'invitationItems'
+  )
+    return message.last;
   return true;
 }
 
@@ -41,7 +48,12 @@ export function createImportClient(): ImportClient {
   const receive = (message: ImportResponse) => {
     const waiting = pending.get(message.id);
     if (!waiting) return;
-    if (message.type === 'progress' || message.type === 'items') waiting.onPartial?.(message);
+    if (
+      message.type === 'progress' ||
+      message.type === 'items' ||
+      message.type === 'invitationItems'
+    )
+      waiting.onPartial?.(message);
     if (isFinal(message)) {
       pending.delete(message.id);
       waiting.resolve(message);

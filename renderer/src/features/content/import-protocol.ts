@@ -49,6 +49,18 @@ import {
   type SkillMatches,
 } from '../../../../shared/content/import-values';
 import { newId } from '../../../../shared/plan/create';
+import {
+  guessInvitationMapping,
+  previewInvitationImport,
+  segmentValues,
+  type InvitationColumnMapping,
+  type InvitationImportChoices,
+  type InvitationImportPreview,
+  type InvitationRow,
+  type InvitationRowIssue,
+  type SegmentOption,
+  type SegmentValue,
+} from '../../../../shared/launch/invitation-list';
 import { cutText } from '../../../../shared/text-length';
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
@@ -61,7 +73,7 @@ export const SAMPLE_ROWS = 5;
 export const UPDATES_LISTED = 50;
 
 /** What an import fills: the content catalog or the stakeholder register. */
-export type ImportTargetId = 'catalog' | 'stakeholders';
+export type ImportTargetId = 'catalog' | 'stakeholders' | 'invitations';
 
 /** A request to the import worker. */
 export type ImportRequest =
@@ -87,6 +99,15 @@ export type ImportRequest =
       existing: Stakeholder[];
       target: 'stakeholders';
     }
+  | {
+      id: number;
+      type: 'read';
+      name: string;
+      bytes: ArrayBuffer;
+      /** The plan's learner segments, which the file's segment values are matched to. */
+      segments: SegmentOption[];
+      target: 'invitations';
+    }
   /** Reads the same file again with another sheet or heading row (answered like 'read'). */
   | { id: number; type: 'layout'; sheet?: string; headerRow?: number }
   | { id: number; type: 'preview'; mapping: ColumnMapping; choices: ImportChoices }
@@ -95,6 +116,12 @@ export type ImportRequest =
       type: 'stakeholderPreview';
       mapping: StakeholderColumnMapping;
       choices: StakeholderImportChoices;
+    }
+  | {
+      id: number;
+      type: 'invitationPreview';
+      mapping: InvitationColumnMapping;
+      choices: InvitationImportChoices;
     }
   /** The rows that will not be imported, as a CSV with a Reason column. */
   | { id: number; type: 'failedCsv' }
@@ -118,7 +145,7 @@ export type ReadResponse =
       /** What the reader decided (encoding, separator, rows above the headings…), in words. */
       notes: string[];
       /** The guessed mapping (of the target's fields). */
-      mapping: ColumnMapping | StakeholderColumnMapping;
+      mapping: ColumnMapping | StakeholderColumnMapping | InvitationColumnMapping;
     }
   | { id: number; type: 'read'; ok: false; message: string };
 
@@ -176,6 +203,64 @@ export interface StakeholderPreviewSummary {
   readonly noStanceCount: number;
 }
 
+/** What the preview of an invitation list shows (counts and a few rows: it is personal data). */
+export interface InvitationPreviewSummary {
+  readonly mappingErrors: readonly string[];
+  readonly readyCount: number;
+  readonly updatedCount: 0;
+  readonly unchangedCount: 0;
+  readonly updateSample: readonly never[];
+  readonly failedCount: number;
+  /** Rows left out as repeating an earlier row's e-mail (nothing to fix). */
+  readonly duplicateCount: number;
+  /** Rows left out that need fixing in the file. */
+  readonly fixCount: number;
+  readonly waitingCount: 0;
+  readonly blankRows: number;
+  readonly issues: readonly InvitationRowIssue[];
+  readonly issueCount: number;
+  readonly sample: readonly { readonly row: number; readonly entry: InvitationRow }[];
+  /** The distinct values of the segment column. */
+  readonly values: readonly SegmentValue[];
+  readonly segments: readonly SegmentOption[];
+  /** People per segment id ('' for none). */
+  readonly bySegment: Readonly<Record<string, number>>;
+}
+
+/** The preview summary of a checked invitation list. */
+export function summariseInvitations(
+  preview: InvitationImportPreview,
+  values: SegmentValue[],
+  segments: SegmentOption[],
+): InvitationPreviewSummary {
+  const issues: InvitationRowIssue[] = [];
+  let issueCount = 0;
+  for (const f of preview.failed) {
+    issueCount += f.issues.length;
+    for (const issue of f.issues) if (issues.length < ISSUES_LISTED) issues.push(issue);
+  }
+  return {
+    mappingErrors: preview.mappingErrors,
+    readyCount: preview.ready.length,
+    updatedCount: 0,
+    unchangedCount: 0,
+    updateSample: [],
+    failedCount: preview.failed.length,
+    duplicateCount: preview.duplicates,
+    fixCount: preview.failed.length - preview.duplicates,
+    waitingCount: 0,
+    blankRows: preview.blankRows,
+    issues,
+    issueCount,
+    sample: preview.ready
+      .slice(0, SAMPLE_ROWS)
+      .map((entry, i) => ({ row: preview.readyRows[i]!, entry })),
+    values,
+    segments,
+    bySegment: preview.bySegment,
+  };
+}
+
 /** Progress of a long step (reading rows, checking them). */
 export interface ImportProgress {
   readonly id: number;
@@ -191,7 +276,15 @@ export type ImportResponse =
   | ReadResponse
   | { id: number; type: 'preview'; summary: PreviewSummary }
   | { id: number; type: 'stakeholderPreview'; summary: StakeholderPreviewSummary }
+  | { id: number; type: 'invitationPreview'; summary: InvitationPreviewSummary }
   | { id: number; type: 'failedCsv'; csv: string }
+  | {
+      id: number;
+      type: 'invitationItems';
+      /** People to invite, in file order (a chunk of them). */
+      rows: InvitationRow[];
+      last: boolean;
+    }
   | {
       id: number;
       type: 'stakeholderItems';
@@ -330,6 +423,8 @@ export class ImportSession {
   private target: ImportTargetId = 'catalog';
   private existingStakeholders: Stakeholder[] = [];
   private stakeholderPreview: StakeholderImportPreview | null = null;
+  private segments: SegmentOption[] = [];
+  private invitationPreview: InvitationImportPreview | null = null;
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
   async handle(request: ImportRequest, reply: Reply): Promise<void> {
@@ -339,6 +434,9 @@ export class ImportSession {
         if (request.target === 'stakeholders') {
           this.target = 'stakeholders';
           this.existingStakeholders = request.existing;
+        } else if (request.target === 'invitations') {
+          this.target = 'invitations';
+          this.segments = request.segments;
         } else {
           this.target = 'catalog';
           this.existing = request.existing;
@@ -417,13 +515,46 @@ export class ImportSession {
           summary: summariseStakeholders(this.stakeholderPreview, values),
         });
       }
+      if (request.type === 'invitationPreview') {
+        const total = this.table.rows.length;
+        const values = segmentValues(this.table, request.mapping.segment, this.segments);
+        this.invitationPreview = previewInvitationImport(
+          this.table,
+          request.mapping,
+          this.segments,
+          request.choices,
+          (done) => reply({ id: request.id, type: 'progress', step: 'check', done, total }),
+        );
+        return reply({
+          id: request.id,
+          type: 'invitationPreview',
+          summary: summariseInvitations(this.invitationPreview, values, this.segments),
+        });
+      }
       if (request.type === 'failedCsv') {
-        const checked = this.target === 'stakeholders' ? this.stakeholderPreview : this.preview;
+        const checked =
+          this.target === 'stakeholders'
+            ? this.stakeholderPreview
+            : this.target === 'invitations'
+              ? this.invitationPreview
+              : this.preview;
         return reply({
           id: request.id,
           type: 'failedCsv',
           csv: checked ? failedRowsCsv(this.table, checked) : '',
         });
+      }
+      if (this.target === 'invitations') {
+        // Tens of thousands of people: in chunks, each a short task for the page to unpack.
+        const ready = this.invitationPreview?.ready ?? [];
+        for (let i = 0; i < ready.length || i === 0; i += ITEM_CHUNK)
+          reply({
+            id: request.id,
+            type: 'invitationItems',
+            rows: ready.slice(i, i + ITEM_CHUNK),
+            last: i + ITEM_CHUNK >= ready.length,
+          });
+        return;
       }
       if (this.target === 'stakeholders') {
         // A register is hundreds of entries: one message.
@@ -471,6 +602,7 @@ export class ImportSession {
     this.table = null;
     this.preview = null;
     this.stakeholderPreview = null;
+    this.invitationPreview = null;
     const { name, bytes } = this.file!;
     const grid = await readCatalogGrid(
       name,
@@ -486,6 +618,7 @@ export class ImportSession {
   private laidOut(id: number, result: ReadResult): ReadResponse {
     this.preview = null;
     this.stakeholderPreview = null;
+    this.invitationPreview = null;
     if (!result.ok) {
       this.table = null;
       return { id, type: 'read', ok: false, message: result.message };
@@ -506,7 +639,9 @@ export class ImportSession {
       mapping:
         this.target === 'stakeholders'
           ? guessStakeholderMapping(result.table.headers)
-          : guessMapping(result.table.headers),
+          : this.target === 'invitations'
+            ? guessInvitationMapping(result.table.headers)
+            : guessMapping(result.table.headers),
     };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * What the import dialog imports into: the content catalog or the
- * stakeholder register. The dialog (file, sheet and heading row, saved
+ * stakeholder register (and, in features/launch-invitations, the
+ * invitation list). The dialog (file, sheet and heading row, saved
  * mappings, column mapping, preview, failed-rows CSV, confirm) is the same;
  * a target supplies its fields, its value-mapping step, what its preview
  * shows, its saved mappings, and the one command that applies the rows.
@@ -99,6 +100,8 @@ export interface ApplyContext {
   readonly current: () => boolean;
   readonly progress: (done: number) => void;
   readonly dispatch: (command: Command) => DispatchResult;
+  /** The name of the file being imported. */
+  readonly fileName: string;
 }
 
 /** A saved mapping of a target, as the dialog handles it. */
@@ -142,7 +145,8 @@ export interface ImportTarget<
         currency?: string | null;
         skills?: string[];
       }
-    | { target: 'stakeholders'; existing: Stakeholder[] };
+    | { target: 'stakeholders'; existing: Stakeholder[] }
+    | { target: 'invitations'; segments: { id: string; name: string }[] };
   /** Asks the worker to check the rows; answers with the summary, or null. */
   readonly preview: (
     client: ImportClient,

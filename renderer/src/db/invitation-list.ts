@@ -1,0 +1,148 @@
+/**
+ * A plan's invitation list in the local database (issue 13). Personal data:
+ * names and e-mail addresses are kept here only — never in the plan, so
+ * never in a plan file, a Word or Excel export or a backup (backups are plan
+ * files). Only counts leave: `InvitationListRow`. Deleting the list is one
+ * step; purging the plan deletes it too (plan-repository.ts).
+ *
+ * Large lists are written and read in chunks so no task of the page takes
+ * long (`yieldToPage` between chunks).
+ */
+import Dexie from 'dexie';
+import type { InvitationRow, WaveAssignment } from '../../../shared/launch/invitation-list';
+import { yieldToPage } from '../store/yield-to-page';
+import type { InvitationListRow, InviteeRow, WorkbenchDatabase } from './database';
+
+/** People per write or read. */
+const CHUNK = 2000;
+
+let database: WorkbenchDatabase | null = null;
+const listeners = new Set<(planId: string) => void>();
+
+/** The database the lists live in (set when the app starts). */
+export function setInvitationDatabase(db: WorkbenchDatabase): void {
+  database = db;
+}
+
+function db(): WorkbenchDatabase {
+  if (!database) throw new Error('The local database is not open.');
+  return database;
+}
+
+const range = (planId: string) =>
+  [
+    [planId, Dexie.minKey],
+    [planId, Dexie.maxKey],
+  ] as const;
+
+/** Hears every change to a list (import, delete, wave assignment); returns the unsubscribe. */
+export function onInvitationListChange(listener: (planId: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const changed = (planId: string) => {
+  for (const l of listeners) l(planId);
+};
+
+/** The counts of a plan's list, or null when it has none. */
+export async function invitationList(planId: string): Promise<InvitationListRow | null> {
+  return (await db().invitationLists.get(planId)) ?? null;
+}
+
+/** Deletes a plan's list in one step (one transaction: the people and the counts). */
+export async function deleteInvitationList(planId: string, target = db()): Promise<void> {
+  await target.transaction('rw', target.invitees, target.invitationLists, async () => {
+    await target.invitees
+      .where('[planId+n]')
+      .between(...range(planId), true, true)
+      .delete();
+    await target.invitationLists.delete(planId);
+  });
+  if (target === database) changed(planId);
+}
+
+/** What is known of an import when it is stored. */
+export interface StoredImport {
+  readonly fileName: string;
+  readonly duplicates: number;
+  readonly failed: number;
+  readonly bySegment: Record<string, number>;
+}
+
+/**
+ * Replaces a plan's list with `rows` (in file order), a chunk per write.
+ * The counts are written last, so a list cut short (the app closed midway)
+ * is never taken for whole: it is deleted when the next import starts.
+ */
+export async function storeInvitationList(
+  planId: string,
+  rows: readonly InvitationRow[],
+  info: StoredImport,
+  progress?: (done: number) => void,
+): Promise<InvitationListRow> {
+  const target = db();
+  const before = await target.invitationLists.get(planId);
+  await deleteInvitationList(planId, target);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk: InviteeRow[] = [];
+    const end = Math.min(rows.length, i + CHUNK);
+    for (let k = i; k < end; k++) {
+      const r = rows[k]!;
+      chunk.push({
+        planId,
+        n: k,
+        firstName: r.firstName,
+        lastName: r.lastName,
+        email: r.email,
+        segmentId: r.segmentId,
+      });
+    }
+    await target.invitees.bulkAdd(chunk);
+    progress?.(end);
+    await yieldToPage();
+  }
+  const row: InvitationListRow = {
+    planId,
+    count: rows.length,
+    duplicates: info.duplicates,
+    failed: info.failed,
+    fileName: info.fileName,
+    importedAt: new Date().toISOString(),
+    bySegment: info.bySegment,
+    // The way waves were assigned before stays (it is about the plan's waves, not the file).
+    assignment: before?.assignment ?? { mode: 'shares' },
+  };
+  await target.invitationLists.put(row);
+  changed(planId);
+  return row;
+}
+
+/** Sets how the list is put into waves. */
+export async function setWaveAssignment(planId: string, assignment: WaveAssignment): Promise<void> {
+  await db().invitationLists.update(planId, {
+    assignment: assignment as InvitationListRow['assignment'],
+  });
+  changed(planId);
+}
+
+/** Reads a plan's list in file order, a chunk at a time (the page breathes between chunks). */
+export async function readInvitees(
+  planId: string,
+  each: (chunk: readonly InviteeRow[]) => void,
+): Promise<void> {
+  const target = db();
+  let from = 0;
+  for (;;) {
+    const chunk = await target.invitees
+      .where('[planId+n]')
+      .between([planId, from], [planId, Dexie.maxKey], true, true)
+      .limit(CHUNK)
+      .toArray();
+    if (chunk.length === 0) return;
+    each(chunk);
+    if (chunk.length < CHUNK) return;
+    from = chunk[chunk.length - 1]!.n + 1;
+    await yieldToPage();
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The invitation list as an import target of the shared import dialog
+ * (renderer/src/features/content/ImportDialog.tsx): the same file, sheet,
+ * heading-row and column-mapping steps as the catalog and stakeholder
+ * imports, its own value step (the file's segment values matched to the
+ * plan's segments), and an `apply` that writes the people to the local
+ * database — never to the plan (personal data, issue 13).
+ *
+ * Saved mappings remember which heading holds which field (not the
+ * segment values: segments differ from plan to plan), in this browser
+ * profile's storage under a key of their own.
+ */
+import {
+  INVITATION_FIELDS,
+  invitationFieldLabel,
+  type InvitationColumnMapping,
+  type InvitationImportChoices,
+  type InvitationRow,
+} from '../../../../shared/launch/invitation-list';
+import {
+  headingKey,
+  mapColumnsByHeading,
+  matchingPreset,
+  withPreset,
+  withoutPreset,
+} from '../../../../shared/content/import-presets';
+import { countOf } from '../../../../shared/words';
+import { storeInvitationList } from '../../db/invitation-list';
+import type { ImportTarget } from '../content/import-targets';
+import { SegmentMapping } from './SegmentMapping';
+import type { InvitationPreviewSummary } from '../content/import-protocol';
+import { guessInvitationMapping } from '../../../../shared/launch/invitation-list';
+
+/** What the import dialog says where the list is imported. */
+export const PERSONAL_DATA_NOTE =
+  'An invitation list is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports, and not in backups. Only counts appear in the plan. You can delete it in one step.';
+
+/** A saved invitation-list mapping: the heading of each field's column. */
+export interface InvitationPreset {
+  readonly name: string;
+  readonly source?: string;
+  readonly columns: Partial<Record<string, string>>;
+}
+
+const KEY = 'upskill-workbench.invitation-import-presets.v1';
+
+function readPresets(): InvitationPreset[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((p: unknown) => {
+      const o = p as { name?: unknown; columns?: unknown };
+      if (typeof o?.name !== 'string' || typeof o.columns !== 'object' || o.columns === null)
+        return [];
+      const columns = Object.fromEntries(
+        Object.entries(o.columns as Record<string, unknown>).filter(
+          ([k, v]) => typeof v === 'string' && INVITATION_FIELDS.some((f) => f.key === k),
+        ),
+      ) as Record<string, string>;
+      return [{ name: o.name.slice(0, 100), columns }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function writePresets(list: InvitationPreset[]): boolean {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(list));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The invitation list target, for the plan open now (`planId`). */
+export function invitationTarget(
+  planId: string,
+): ImportTarget<
+  InvitationColumnMapping,
+  InvitationImportChoices,
+  InvitationPreviewSummary,
+  InvitationPreset
+> {
+  // The counts of the last preview: what `apply` stores beside the people.
+  let lastSummary: InvitationPreviewSummary | null = null;
+  return {
+    id: 'invitations',
+    title: 'Import invitation list',
+    place: 'invitation list',
+    presetPlaceholder: 'e.g. Partner referral list',
+    fieldsLegend: 'Match your columns to the invitation list',
+    fields: INVITATION_FIELDS,
+    noun: (n) => countOf(n, 'person', 'people'),
+    fieldLabel: invitationFieldLabel,
+    readRequest: (plan) => ({
+      target: 'invitations',
+      segments: plan.learners.map((s) => ({ id: s.id, name: s.name })),
+    }),
+    preview: async (client, mapping, choices, onProgress) => {
+      const response = await client.request(
+        { type: 'invitationPreview', mapping, choices },
+        (m) => {
+          if (m.type === 'progress') onProgress(m.done, m.total);
+        },
+      );
+      if (response.type === 'read' && !response.ok) return { error: response.message };
+      if (response.type !== 'invitationPreview') return null;
+      lastSummary = response.summary;
+      return response.summary;
+    },
+    fileNotes: () => [PERSONAL_DATA_NOTE],
+    // Nothing but the mapped fields is kept: no notes column for personal data.
+    extraColumns: () => [],
+    columnMapped: (choices) => choices,
+    relaidOut: (choices) => ({ ...choices, segments: {} }),
+    ValueStep: ({ mapping, choices, summary, disabled, onChange }) => (
+      <SegmentMapping
+        hasColumn={mapping.segment !== null}
+        choices={choices}
+        values={summary.values}
+        segments={summary.segments}
+        disabled={disabled}
+        onChange={onChange}
+      />
+    ),
+    previewNotes: (summary) => {
+      if (summary.mappingErrors.length) return [];
+      const notes: string[] = [];
+      if (summary.duplicateCount > 0)
+        notes.push(
+          `${countOf(summary.duplicateCount, 'duplicate was', 'duplicates were')} removed: the same e-mail address (ignoring capitals and spaces) as an earlier row.`,
+        );
+      const none = summary.bySegment[''] ?? 0;
+      if (none > 0 && summary.segments.length > 0)
+        notes.push(
+          `${countOf(none, 'person has', 'people have')} no segment: they are shared between waves like everyone else.`,
+        );
+      return notes;
+    },
+    sampleTable: (summary) => {
+      const name = (id: string | null) =>
+        summary.segments.find((s) => s.id === id)?.name ?? 'No segment';
+      return (
+        <table className="data-table compact">
+          <caption>First people to be imported</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Row
+              </th>
+              <th scope="col">First name</th>
+              <th scope="col">Last name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Segment</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.sample.map(({ row, entry }) => (
+              <tr key={row}>
+                <td className="num">{row}</td>
+                <td>{entry.firstName || '—'}</td>
+                <td>{entry.lastName || '—'}</td>
+                <td>{entry.email}</td>
+                <td>{name(entry.segmentId)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    },
+    presets: {
+      builtIn: [],
+      load: readPresets,
+      save: (preset) => {
+        const list = withPreset(readPresets(), preset);
+        return writePresets(list) ? list : null;
+      },
+      remove: (name) => {
+        const list = withoutPreset(readPresets(), name);
+        writePresets(list);
+        return list;
+      },
+      apply: (preset, headers) => {
+        const { mapping, missing } = mapColumnsByHeading(
+          INVITATION_FIELDS.map((f) => f.key),
+          preset.columns,
+          guessInvitationMapping(headers),
+          headers,
+          [],
+        );
+        return { mapping, choices: {}, missing };
+      },
+      fromChoices: (name, headers, mapping) => ({
+        name: name.trim(),
+        columns: Object.fromEntries(
+          INVITATION_FIELDS.flatMap((f) => {
+            const col = mapping[f.key];
+            return col !== null && headers[col] !== undefined ? [[f.key, headers[col]]] : [];
+          }),
+        ),
+      }),
+      matching: (presets, headers) =>
+        matchingPreset(
+          presets.filter((p) =>
+            Object.values(p.columns).every(
+              (h) => h === undefined || headers.some((x) => headingKey(x) === headingKey(h)),
+            ),
+          ),
+          headers,
+        ),
+    },
+    async apply({ client, current, progress, fileName }) {
+      const rows: InvitationRow[] = [];
+      const summary = lastSummary;
+      await client.request({ type: 'items' }, (m) => {
+        if (!current() || m.type !== 'invitationItems') return;
+        for (const r of m.rows) rows.push(r);
+      });
+      if (!current() || !summary) return null;
+      try {
+        await storeInvitationList(
+          planId,
+          rows,
+          {
+            fileName,
+            duplicates: summary.duplicateCount,
+            failed: summary.fixCount,
+            bySegment: { ...summary.bySegment },
+          },
+          progress,
+        );
+      } catch (error) {
+        return {
+          ok: false,
+          reason: `The list could not be stored (${error instanceof Error ? error.message : String(error)}).`,
+        };
+      }
+      return { ok: true, stepId: null };
+    },
+  };
+}

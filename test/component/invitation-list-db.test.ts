@@ -1,0 +1,73 @@
+/**
+ * Issue 13: the invitation list lives in the local database only — stored
+ * in chunks, read back in file order, deleted in one step, and purged with
+ * its plan. The plan's own records never hold it.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createBlankPlan } from '../../shared/plan/create';
+import { openDatabase, WorkbenchDatabase } from '../../renderer/src/db/database';
+import {
+  deleteInvitationList,
+  invitationList,
+  readInvitees,
+  setInvitationDatabase,
+  storeInvitationList,
+} from '../../renderer/src/db/invitation-list';
+import { PlanRepository } from '../../renderer/src/db/plan-repository';
+
+const people = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    firstName: `First${i}`,
+    lastName: `Last${i}`,
+    email: `person${i}@example.org`,
+    segmentId: i % 2 ? 'seg-a' : null,
+  }));
+
+describe('invitation list storage', () => {
+  it('stores, reads in file order, deletes in one step, and goes when its plan is purged', async () => {
+    const db = new WorkbenchDatabase('invitations-test', {
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+    });
+    await openDatabase(db);
+    setInvitationDatabase(db);
+    const repo = new PlanRepository(db);
+    const plan = createBlankPlan('With a list');
+    await repo.save(plan);
+    const info = {
+      fileName: 'list.csv',
+      duplicates: 2,
+      failed: 1,
+      bySegment: { '': 2500, 'seg-a': 2500 },
+    };
+    const stored = await storeInvitationList(plan.id, people(5000), info);
+    expect(stored).toMatchObject({
+      count: 5000,
+      duplicates: 2,
+      failed: 1,
+      assignment: { mode: 'shares' },
+    });
+    const read: string[] = [];
+    await readInvitees(plan.id, (chunk) => read.push(...chunk.map((r) => r.email)));
+    expect(read).toEqual(people(5000).map((p) => p.email));
+    // A new import replaces the list.
+    await storeInvitationList(plan.id, people(3), { ...info, bySegment: { '': 2, 'seg-a': 1 } });
+    expect(await db.invitees.count()).toBe(3);
+    // The plan's records hold none of it.
+    const records = JSON.stringify(await db.records.toArray());
+    expect(records).not.toContain('person0@example.org');
+
+    await deleteInvitationList(plan.id);
+    expect(await invitationList(plan.id)).toBeNull();
+    expect(await db.invitees.count()).toBe(0);
+
+    await storeInvitationList(plan.id, people(10), info);
+    await repo.softDelete(plan.id);
+    expect(await db.invitees.count()).toBe(10);
+    await repo.purge(plan.id);
+    expect(await db.invitees.count()).toBe(0);
+    expect(await invitationList(plan.id)).toBeNull();
+    db.close();
+  });
+});

@@ -520,13 +520,20 @@ function CommunicationRow({
             )}
           </p>
         </div>
-        <SelectField
-          className="cm-status"
-          label={`Status of “${title}”`}
-          value={c.status}
-          options={STATUS_OPTIONS}
-          onChange={(status) => update({ status })}
-        />
+        <label className="cm-status">
+          <span aria-hidden="true">Status</span>
+          <select
+            aria-label={`Status of “${title}”`}
+            value={c.status}
+            onChange={(e) => update({ status: e.target.value as Communication['status'] })}
+          >
+            {STATUS_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="cm-row-actions">
           <button
             type="button"

@@ -73,7 +73,12 @@ export const updateBaseline = defineCommand<{ patch: Partial<Objective['baseline
 /** A phase of the program's timeline. */
 export type Phase = keyof Objective['timeline'];
 
-/** Sets the start or end date of a phase (plan, launch, manage). */
+/**
+ * Sets the start or end date of a phase (plan, launch, manage). Typing a
+ * date commits at each segment (month, day, year), so the edits of one date
+ * merge into one undo step: one Undo puts the launch start back, and every
+ * checklist date counted from it with it.
+ */
 export const setPhaseDate = defineCommand<{
   phase: Phase;
   end: 'start' | 'end';
@@ -81,6 +86,7 @@ export const setPhaseDate = defineCommand<{
 }>({
   type: 'objective.setPhaseDate',
   label: ({ phase, end }) => `Edit ${phase} ${end}`,
+  coalesce: ({ phase, end }) => `objective.setPhaseDate:${phase}:${end}`,
   locate: () => ({ section: 'objective' }),
   apply(draft, { phase, end, date }) {
     draft.objective.timeline[phase][end] = date;

@@ -134,6 +134,8 @@ describe('objective commands', () => {
     const phase = run(sample, setPhaseDate({ phase: 'launch', end: 'start', date: '2027-05-01' }));
     expect(phase.plan.objective.timeline.launch.start).toBe('2027-05-01');
     expect(phase.label).toBe('Edit launch start');
+    // Typing a date segment by segment is one undo step.
+    expect(phase.coalesceKey).toBe('objective.setPhaseDate:launch:start');
   });
 
   it('add, edit, count and remove success measures (indicators)', () => {

@@ -19,18 +19,29 @@ import { ExportButtons } from '../features/export/ExportButtons';
 
 const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
 
-/** A section's count; computed once typing pauses, so a slow count never delays a keystroke. */
-function SidebarBadge({ badge }: { badge: SectionBadge }) {
+/**
+ * A sidebar link with a section's count, computed once typing pauses so a
+ * slow count never delays a keystroke. The count's meaning is part of the
+ * link's name ("Onboarding checklist, 2 overdue"); the number itself is
+ * decoration.
+ */
+function BadgedLink(props: { href: string; current: boolean; label: string; badge: SectionBadge }) {
   const plan = useSettledPlan();
-  const count = badge.count(plan);
-  if (count === 0) return null;
+  const count = props.badge.count(plan);
   return (
-    <>
-      <span className="sidebar-badge" aria-hidden="true">
-        {count}
-      </span>
-      <span className="visually-hidden">, {badge.describe(count, plan)}</span>
-    </>
+    <a
+      href={props.href}
+      aria-current={props.current ? 'page' : undefined}
+      className="sidebar-link-with-badge"
+      aria-label={count > 0 ? `${props.label}, ${props.badge.describe(count, plan)}` : undefined}
+    >
+      {props.label}
+      {count > 0 && (
+        <span className="sidebar-badge" aria-hidden="true">
+          {count}
+        </span>
+      )}
+    </a>
   );
 }
 
@@ -48,14 +59,21 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
             <ul aria-labelledby={`group-${group}`}>
               {sections.map((s) => (
                 <li key={s.id}>
-                  <a
-                    href={`#/plan/${encodeURIComponent(planId)}/${s.id}`}
-                    aria-current={s.id === section ? 'page' : undefined}
-                    className={SECTION_BADGES[s.id] ? 'sidebar-link-with-badge' : undefined}
-                  >
-                    {s.label}
-                    {SECTION_BADGES[s.id] && <SidebarBadge badge={SECTION_BADGES[s.id]!} />}
-                  </a>
+                  {SECTION_BADGES[s.id] ? (
+                    <BadgedLink
+                      href={`#/plan/${encodeURIComponent(planId)}/${s.id}`}
+                      current={s.id === section}
+                      label={s.label}
+                      badge={SECTION_BADGES[s.id]!}
+                    />
+                  ) : (
+                    <a
+                      href={`#/plan/${encodeURIComponent(planId)}/${s.id}`}
+                      aria-current={s.id === section ? 'page' : undefined}
+                    >
+                      {s.label}
+                    </a>
+                  )}
                 </li>
               ))}
             </ul>

@@ -254,6 +254,7 @@ function ChecklistRow({
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const editorId = useId();
+  const statusId = useId();
   const title = titleOf(item);
   const due = checklistItemDue(item, start, today);
   const names = partnerNames(plan, item.partnerIds);
@@ -300,7 +301,7 @@ function ChecklistRow({
           </h3>
           <p className="ob-meta">
             <span className="ob-due-date">Due: {dueText(item, due)}</span>
-            {due.state !== 'done' && due.state !== 'scheduled' && (
+            {(due.state === 'overdue' || due.state === 'dueSoon') && (
               <span className={`ob-due-state ob-due-state--${due.state}`}>
                 {describeChecklistDue(due)}
               </span>
@@ -309,13 +310,23 @@ function ChecklistRow({
             {names.length > 0 && <span>Partners: {names.join(', ')}</span>}
           </p>
         </div>
-        <SelectField
-          className="ob-status"
-          label={`Status of “${title}”`}
-          value={item.status}
-          options={STATUS_OPTIONS}
-          onChange={(status) => update({ status })}
-        />
+        <div className="ob-status">
+          <label className="visually-hidden" htmlFor={statusId}>
+            Status of “{title}”
+          </label>
+          <select
+            id={statusId}
+            className={`ob-status-select ob-status-select--${item.status}`}
+            value={item.status}
+            onChange={(e) => update({ status: e.target.value as ChecklistItem['status'] })}
+          >
+            {STATUS_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="ob-row-actions">
           <button
             type="button"

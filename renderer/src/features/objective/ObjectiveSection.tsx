@@ -23,6 +23,12 @@ const PHASES = [
   { key: 'manage', label: 'Manage' },
 ] as const;
 
+/** The launch start's hint: the onboarding checklist dates counted from it move with it. */
+const followingLaunch = (n: number) =>
+  n === 0
+    ? undefined
+    : `${n === 1 ? 'One onboarding checklist date is' : `${n} onboarding checklist dates are`} counted from this date and move with it.`;
+
 type ObjectiveText =
   | 'programName'
   | 'organisation'
@@ -72,6 +78,9 @@ export function ObjectiveSection() {
   const objective = usePlan((p) => p.objective);
   const dispatch = useDispatch();
   const seal = useSealHistory();
+  const launchDated = usePlan(
+    (p) => p.launch.checklist.filter((i) => i.due?.anchor === 'launch').length,
+  );
   const on = useObjectiveHandlers(dispatch);
   // A Plan health finding opens the budget ('budget') or a success measure (its id).
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
@@ -208,9 +217,12 @@ export function ObjectiveSection() {
                   label={`${label} starts`}
                   value={phase.start}
                   onChange={on.phases[key].start}
+                  onBlur={seal}
+                  hint={key === 'launch' ? followingLaunch(launchDated) : undefined}
                 />
                 <DateField
                   label={`${label} ends`}
+                  onBlur={seal}
                   value={phase.end}
                   error={
                     endsBeforeStart

@@ -40,6 +40,7 @@ export function healthDependencies(plan: Plan): readonly object[] {
     plan.learners,
     plan.content,
     plan.launch.marketing,
+    plan.launch.invitations,
     plan.manage.kpis,
   ];
 }

@@ -6,6 +6,7 @@
  * finding, each pointing at the element to fix.
  */
 import { channelName, coverage, journeyVerdict } from '../launch/marketing';
+import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invitations';
 import { pathwayFacts } from '../learners/pathway-facts';
 import { countOf } from '../words';
 import {
@@ -431,6 +432,52 @@ export const marketingGaps: HealthRule = (plan) => {
   return findings;
 };
 
+/**
+ * The invitation planner (Launch): invitations scheduled in dated waves short
+ * of 1.5 per licence (fewer than it takes to fill every licence), waves with
+ * a share of 0 and waves without a date.
+ */
+export const invitationGaps: HealthRule = (plan) => {
+  const findings: Finding[] = [];
+  const inv = plan.launch.invitations;
+  const waveName = (name: string, i: number) => quoteTitle(name || `Wave ${i + 1}`);
+  inv.waves.forEach((wave, i) => {
+    if (wave.share <= 0)
+      findings.push({
+        id: `${HEALTH_RULES.waveWithoutShare}:${wave.id}`,
+        rule: HEALTH_RULES.waveWithoutShare,
+        severity: 'warning',
+        message: `The invitation wave ${waveName(wave.name, i)} has a share of 0 %, so it sends no invitations: give it a share or delete it.`,
+        target: { section: 'invitations', elementId: wave.id },
+      });
+    if (!wave.date)
+      findings.push({
+        id: `${HEALTH_RULES.waveWithoutDate}:${wave.id}`,
+        rule: HEALTH_RULES.waveWithoutDate,
+        severity: 'warning',
+        message: `The invitation wave ${waveName(wave.name, i)} has no date, so nobody knows when its invitations go out.`,
+        target: { section: 'invitations', elementId: wave.id },
+      });
+  });
+  const licences = plan.launch.marketing.licenses;
+  if (licences && inv.waves.length > 0) {
+    const summary = invitationSummary(plan);
+    const scheduled = summary.waves
+      .filter((w, i) => inv.waves[i]!.date !== null && w.invitations > 0)
+      .reduce((s, w) => s + w.invitations, 0);
+    const least = invitationsNeeded(licences, RATIO_MIN);
+    if (scheduled < least)
+      findings.push({
+        id: HEALTH_RULES.invitationsShort,
+        rule: HEALTH_RULES.invitationsShort,
+        severity: 'warning',
+        message: `Only ${scheduled.toLocaleString('en-GB')} invitations are scheduled in dated waves for ${licences.toLocaleString('en-GB')} licences, fewer than the ${least.toLocaleString('en-GB')} (1.5 per licence) it takes to fill them: date every wave and give it a share.`,
+        target: { section: 'invitations', elementId: null },
+      });
+  }
+  return findings;
+};
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The rules of this file, in the order their findings are listed within a severity. */
@@ -445,4 +492,5 @@ export const PLAN_RULES: readonly HealthRule[] = [
   undatedCheckpoint,
   unmeasurableTiming,
   marketingGaps,
+  invitationGaps,
 ];

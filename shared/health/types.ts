@@ -15,7 +15,8 @@ export type HealthSection =
   | 'learners'
   | 'makeOrBuy'
   | 'pathways'
-  | 'marketing';
+  | 'marketing'
+  | 'invitations';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -53,6 +54,9 @@ export const HEALTH_RULES = {
   segmentNotReached: 'segment-not-reached',
   storyWithoutConsent: 'story-without-consent',
   journeyOverTarget: 'journey-over-target',
+  invitationsShort: 'invitations-short',
+  waveWithoutShare: 'wave-without-share',
+  waveWithoutDate: 'wave-without-date',
 } as const;
 
 /** Id of a health rule. */

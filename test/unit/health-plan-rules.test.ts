@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { summarisePathway } from '../../shared/content/pathways';
 import { checkPlanHealth, healthDependencies, HEALTH_INPUTS } from '../../shared/health/check';
 import {
+  invitationGaps,
   missingReference,
   overBudget,
   participantsOverPopulation,
@@ -224,9 +225,11 @@ describe('plan health across the whole plan', () => {
     };
     checkPlanHealth(plan);
     expect([...read.get('objective')!]).toEqual(['timeline']);
-    expect([...read.get('launch')!]).toEqual(['marketing']);
+    // Of the launch, the marketing plan and (issue 13) the invitation planner.
+    expect([...read.get('launch')!].sort()).toEqual(['invitations', 'marketing']);
     expect([...read.get('manage')!]).toEqual(['kpis']);
-    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length);
+    // One dependency per input, the launch counted as its two parts.
+    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 1);
   });
 });
 
@@ -299,5 +302,44 @@ describe('the sample plan’s numbers agree with each other', () => {
     for (const entry of sample.stakeholders.entries)
       for (const action of entry.actions)
         if (!action.done && action.when) expect(action.when > asOf, action.what).toBe(true);
+  });
+});
+
+describe('invitation planner health (issue 13)', () => {
+  const withWaves = (edit: (plan: Plan) => void) =>
+    produce(sample, (draft) => {
+      draft.launch.marketing.licenses = 1000;
+      draft.launch.invitations.ratio = 2;
+      edit(draft);
+    });
+
+  it('finds nothing in the sample plan', () => {
+    expect(invitationGaps(sample)).toEqual([]);
+  });
+
+  it('flags a wave with a share of 0 and a wave without a date', () => {
+    const plan = withWaves((p) => {
+      p.launch.invitations.waves[1]!.share = 0;
+      p.launch.invitations.waves[0]!.date = null;
+    });
+    const rules = invitationGaps(plan).map((f) => [f.rule, f.target]);
+    expect(rules).toEqual([
+      ['wave-without-date', { section: 'invitations', elementId: 'wave-1' }],
+      ['wave-without-share', { section: 'invitations', elementId: 'wave-2' }],
+      ['invitations-short', { section: 'invitations', elementId: null }],
+    ]);
+  });
+
+  it('flags invitations in dated waves short of 1.5 per licence', () => {
+    // Wave 2 (700 of 2,000) has no date: 1,300 dated invitations for 1,000 licences, under 1,500.
+    const plan = withWaves((p) => {
+      p.launch.invitations.waves[1]!.date = null;
+    });
+    const short = invitationGaps(plan).find((f) => f.rule === 'invitations-short');
+    expect(short?.message).toBe(
+      'Only 1,300 invitations are scheduled in dated waves for 1,000 licences, fewer than the 1,500 (1.5 per licence) it takes to fill them: date every wave and give it a share.',
+    );
+    // Dated again: 2,000 ≥ 1,500.
+    expect(invitationGaps(withWaves(() => {})).map((f) => f.rule)).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ const AREAS = [
   { id: 'makeOrBuy', label: 'Make or buy' },
   { id: 'pathways', label: 'Pathways and skills' },
   { id: 'marketing', label: 'Marketing plan' },
+  { id: 'invitations', label: 'Invitations' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
@@ -91,6 +92,12 @@ const RULE_HELP = [
     'Story without consent',
     'A learner story needs the learner’s written consent recorded; without it the story is never exported.',
   ],
+  [
+    'Invitations short of the ratio',
+    'Dated waves should send at least 1.5 invitations per licence: fewer leave licences unused.',
+  ],
+  ['Wave without a share', 'Each invitation wave should send a share of the invitations.'],
+  ['Wave without a date', 'Each invitation wave needs a date.'],
   [
     'Too many steps to start',
     'The steps from invitation to first lesson should not exceed the target (fewest clicks to start).',

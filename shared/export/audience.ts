@@ -133,7 +133,7 @@ export const AUDIENCE_FIELDS = {
   personalData: {
     label: 'Learners and people',
     holds:
-      "Learner stories, cohort notes, the skills map's people and launch communications (names and e-mail addresses of learners and invitees)",
+      "Learner stories without consent recorded, cohort notes, the skills map's people and launch communications (names and e-mail addresses of learners and invitees)",
     profiles: [],
   },
 } as const satisfies Record<string, AudienceField>;

@@ -41,6 +41,7 @@ import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadr
 import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
+import { marketingBlocks } from './marketing-chapter';
 import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
@@ -1292,6 +1293,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     catalog: () => catalogSection(plan, options),
     makeOrBuy: () => makeOrBuySection(plan, options),
     pathways: () => pathwaysSection(plan),
+    marketing: () => marketingBlocks(plan),
   };
   const sections: DocSection[] = [];
   for (const info of EXPORT_SECTIONS) {

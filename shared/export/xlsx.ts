@@ -10,6 +10,7 @@
  * planner stays words (and carries the quote prefix, see xlsx-layout.ts,
  * which also sets row heights, names fonts and makes http(s) links links).
  */
+import { CHANNEL_KINDS, CHANNEL_LABELS, exportableStories } from '../launch/marketing';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
 import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
@@ -701,6 +702,77 @@ const LIGHT = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' }
  * averaged over raters; totals are shares of the rated weight; Hybrid wins
  * when it is offered and the margin is inside the band.
  */
+/**
+ * The marketing plan (issue 13): one row per channel with the segments it
+ * reaches and its budget in the plan currency, and a sheet of learner
+ * stories with consent recorded (a story without consent is never written).
+ */
+function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const m = plan.launch.marketing;
+  const currency = plan.budget.currency;
+  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  const partners = new Map(plan.stakeholders.entries.map((s) => [s.id, s.name]));
+  if (m.channels.length > 0)
+    tableSheet(
+      wb,
+      'Marketing',
+      [
+        { header: 'ID', width: 16 },
+        { header: 'Channel', width: 20, list: CHANNEL_KINDS.map((k) => CHANNEL_LABELS[k]) },
+        { header: 'Description', width: 48, wrap: true },
+        { header: 'Segments reached', width: 40, wrap: true },
+        { header: 'Outreach partners', width: 28, wrap: true },
+        { header: 'Owner', width: 26, wrap: true },
+        { header: 'Start', width: 13, kind: 'date' },
+        { header: 'End', width: 13, kind: 'date' },
+        { header: 'Budget', width: 16, kind: 'money', currency },
+      ],
+      m.channels.map((c) => [
+        c.id,
+        CHANNEL_LABELS[c.kind],
+        t(c.description),
+        t(
+          c.segmentIds
+            .map((id) => segments.get(id))
+            .filter(Boolean)
+            .join('; '),
+        ),
+        t(
+          c.partnerIds
+            .map((id) => partners.get(id))
+            .filter(Boolean)
+            .join('; '),
+        ),
+        t(c.owner),
+        excelDate(c.start),
+        excelDate(c.end),
+        c.budget,
+      ]),
+      title,
+    );
+  const stories = exportableStories(m);
+  if (stories.length > 0)
+    tableSheet(
+      wb,
+      'Learner stories',
+      [
+        { header: 'ID', width: 16 },
+        { header: 'Title', width: 36, wrap: true },
+        { header: 'Story', width: 80, wrap: true },
+        { header: 'Segment', width: 30, wrap: true },
+        { header: 'Consent given on', width: 16, kind: 'date' },
+      ],
+      stories.map((s) => [
+        s.id,
+        t(s.title),
+        t(s.summary),
+        t(s.segmentId ? (segments.get(s.segmentId) ?? null) : null),
+        excelDate(s.consentDate),
+      ]),
+      title,
+    );
+}
+
 function makeOrBuySheet(
   wb: ExcelJS.Workbook,
   plan: Plan,
@@ -938,6 +1010,7 @@ export async function buildPlanWorkbook(
       'pathways',
       () => pathwaysSheet(wb, plan, title),
     ],
+    [has('marketing'), 'marketing plan', () => marketingSheets(wb, plan, title)],
   ];
   let decisions: DecisionCells[] = [];
   const active = steps.filter(([on]) => on);

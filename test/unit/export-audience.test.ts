@@ -209,7 +209,10 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
     case 'personalData':
       return {
         texts: [
-          ...p.launch.marketing.stories.flatMap((s) => [s.title, ...sentences(s.summary)]),
+          // Stories with consent recorded go into the Marketing plan chapter (issue 13); the rest never leave.
+          ...p.launch.marketing.stories
+            .filter((s) => !s.consentGiven)
+            .flatMap((s) => [s.title, ...sentences(s.summary)]),
           ...p.launch.communications.flatMap((c) => [c.title, ...sentences(c.body)]),
           ...p.manage.cohorts.flatMap((c) => sentences(c.notes)),
         ],

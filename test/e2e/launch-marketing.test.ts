@@ -6,16 +6,18 @@
  * the consented stories in it and the new one nowhere. Screens are captured
  * at 1280×720 and 1920×1080 for review.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
 import { SCREENSHOT_DIR, appErrors, launchChromium, openApp, waitUntilSaved } from './browser';
-import { zipText } from '../unit/export-helpers';
+import { xmlUnescape, zipText } from '../unit/export-helpers';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
+
+const scratch = mkdtempSync(join(tmpdir(), 'upskill-e2e-marketing-'));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 async function seriousViolations(page: Page) {
@@ -105,6 +108,24 @@ describe('marketing plan', () => {
     await waitUntilSaved(page);
     await screenshotCards(page, 'launch-marketing-1280');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Export the Word plan: the consented stories are in it, the new one is not.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export plan' });
+    await dialog.getByRole('radio', { name: /^Word program plan/ }).check();
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Export Word document' }).click();
+    const file = join(scratch, 'plan.docx');
+    await (await download).saveAs(file);
+    await dialog.waitFor({ state: 'detached' });
+    const word = xmlUnescape(
+      zipText(readFileSync(file), /^word\/document\.xml$/).replace(/<[^>]+>/g, ''),
+    );
+    expect(word).toContain('Marketing plan');
+    expect(word).toContain('From warehouse shifts to the Brackenfield service desk');
+    expect(word).toContain('Employer breakfast briefings');
+    expect(word).not.toContain('Kai gets back on track');
+    expect(word).not.toContain('UNCONSENTED-MARKER');
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

@@ -25,8 +25,10 @@ export const HEALTH_INPUTS = [
 /**
  * What the findings depend on, finer than HEALTH_INPUTS where a rule reads
  * only a corner of a part: of the Objective only the timeline (typing its
- * texts never re-checks the plan), of the launch only the marketing plan, of
- * Manage only the KPIs. The findings of two plans with identical values here
+ * texts never re-checks the plan), of the launch the marketing plan, the
+ * invitation planner and the onboarding checklist, of Manage only the KPIs.
+ * The checklist's past-due items also depend on the day: the app keeps one
+ * cache per day. The findings of two plans with identical values here
  * are identical; the app caches on them.
  */
 export function healthDependencies(plan: Plan): readonly object[] {
@@ -41,6 +43,7 @@ export function healthDependencies(plan: Plan): readonly object[] {
     plan.content,
     plan.launch.marketing,
     plan.launch.invitations,
+    plan.launch.checklist,
     plan.manage.kpis,
   ];
 }

@@ -7,6 +7,8 @@
  */
 import { channelName, coverage, journeyVerdict } from '../launch/marketing';
 import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invitations';
+import { checklistItemDue } from '../launch/checklist';
+import { launchStart } from '../launch/onboarding';
 import { pathwayFacts } from '../learners/pathway-facts';
 import { countOf } from '../words';
 import {
@@ -17,8 +19,9 @@ import {
   plannedCosts,
 } from '../learners/budget';
 import { OUTCOME_LANES } from '../logic-model/lanes';
-import { addDays } from '../stakeholders/schedule';
+import { addDays, localToday } from '../stakeholders/schedule';
 import { indexPlan, type PlanIndex } from './plan-index';
+import type { Plan } from '../plan/schema';
 import type { HealthRule } from './rules';
 import { quoteTitle } from './words';
 import { HEALTH_RULES, type Finding } from './types';
@@ -478,6 +481,32 @@ export const invitationGaps: HealthRule = (plan) => {
   return findings;
 };
 
+/**
+ * Onboarding checklist items (Launch) whose due date has passed and that are
+ * not done, on `today` (YYYY-MM-DD). Items due relative to a launch start
+ * the timeline does not have are not late: the section says the start is
+ * missing.
+ */
+export function checklistPastDueOn(plan: Plan, today: string): Finding[] {
+  const start = launchStart(plan);
+  const findings: Finding[] = [];
+  for (const item of plan.launch.checklist) {
+    const due = checklistItemDue(item, start, today);
+    if (due.state !== 'overdue') continue;
+    findings.push({
+      id: `${HEALTH_RULES.checklistPastDue}:${item.id}`,
+      rule: HEALTH_RULES.checklistPastDue,
+      severity: 'warning',
+      message: `The onboarding step ${quoteTitle(item.label)} was due on ${longDate(due.date!)} and is not done: finish it or give it a new date.`,
+      target: { section: 'onboarding', elementId: item.id },
+    });
+  }
+  return findings;
+}
+
+/** Onboarding checklist items past due today (the computer's local date). */
+export const checklistPastDue: HealthRule = (plan) => checklistPastDueOn(plan, localToday());
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The rules of this file, in the order their findings are listed within a severity. */
@@ -493,4 +522,5 @@ export const PLAN_RULES: readonly HealthRule[] = [
   unmeasurableTiming,
   marketingGaps,
   invitationGaps,
+  checklistPastDue,
 ];

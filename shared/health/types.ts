@@ -16,7 +16,8 @@ export type HealthSection =
   | 'makeOrBuy'
   | 'pathways'
   | 'marketing'
-  | 'invitations';
+  | 'invitations'
+  | 'onboarding';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -55,6 +56,7 @@ export const HEALTH_RULES = {
   storyWithoutConsent: 'story-without-consent',
   journeyOverTarget: 'journey-over-target',
   invitationsShort: 'invitations-short',
+  checklistPastDue: 'checklist-past-due',
   waveWithoutShare: 'wave-without-share',
   waveWithoutDate: 'wave-without-date',
 } as const;

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { produce } from 'immer';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { summarisePathway } from '../../shared/content/pathways';
 import { checkPlanHealth, healthDependencies, HEALTH_INPUTS } from '../../shared/health/check';
 import {
+  checklistPastDue,
+  checklistPastDueOn,
   invitationGaps,
   missingReference,
   overBudget,
@@ -41,7 +43,13 @@ const edit = (recipe: (draft: Plan) => void) => produce(sample, recipe);
 
 describe('plan health across the whole plan', () => {
   it('the sample passes every rule', () => {
-    expect(checkPlanHealth(sample).map((f) => f.message)).toEqual([]);
+    // On the day it was written: its onboarding steps fall due from February 2027.
+    vi.useFakeTimers({ now: new Date(sample.updatedAt), toFake: ['Date'] });
+    try {
+      expect(checkPlanHealth(sample).map((f) => f.message)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('finds a phase that ends before it starts, and phases that start out of order (a new user saved both)', () => {
@@ -225,11 +233,11 @@ describe('plan health across the whole plan', () => {
     };
     checkPlanHealth(plan);
     expect([...read.get('objective')!]).toEqual(['timeline']);
-    // Of the launch, the marketing plan and (issue 13) the invitation planner.
-    expect([...read.get('launch')!].sort()).toEqual(['invitations', 'marketing']);
+    // Of the launch, the marketing plan, the invitation planner and the onboarding checklist (issue 13).
+    expect([...read.get('launch')!].sort()).toEqual(['checklist', 'invitations', 'marketing']);
     expect([...read.get('manage')!]).toEqual(['kpis']);
-    // One dependency per input, the launch counted as its two parts.
-    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 1);
+    // One dependency per input, the launch counted as its three parts.
+    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 2);
   });
 });
 
@@ -341,5 +349,58 @@ describe('invitation planner health (issue 13)', () => {
     );
     // Dated again: 2,000 ≥ 1,500.
     expect(invitationGaps(withWaves(() => {})).map((f) => f.rule)).toEqual([]);
+  });
+});
+
+describe('onboarding checklist health (issue 13)', () => {
+  it('finds nothing in the sample on the day it was written', () => {
+    expect(checklistPastDueOn(sample, sample.updatedAt.slice(0, 10))).toEqual([]);
+  });
+
+  it('flags open items past due, not done ones, pointing at the item', () => {
+    // 20 March 2027: three open steps are late (due 5, 12 and 19 March).
+    const findings = checklistPastDueOn(sample, '2027-03-20');
+    expect(findings.map((f) => [f.rule, f.severity, f.target])).toEqual([
+      ['checklist-past-due', 'warning', { section: 'onboarding', elementId: 'lc-goals' }],
+      ['checklist-past-due', 'warning', { section: 'onboarding', elementId: 'lc-source-list' }],
+      ['checklist-past-due', 'warning', { section: 'onboarding', elementId: 'lc-licence-rule' }],
+    ]);
+    expect(findings[0]!.message).toBe(
+      'The onboarding step “Program goals and learning outcomes communicated to partners and learners” was due on 12 March 2027 and is not done: finish it or give it a new date.',
+    );
+    // Due today is not late yet; done is never late.
+    const doneAndToday = edit((d) => {
+      d.launch.checklist.find((i) => i.id === 'lc-goals')!.status = 'done';
+      d.launch.checklist.find((i) => i.id === 'lc-source-list')!.due = {
+        anchor: 'date',
+        date: '2027-03-20',
+      };
+    });
+    expect(checklistPastDueOn(doneAndToday, '2027-03-20').map((f) => f.target.elementId)).toEqual([
+      'lc-licence-rule',
+    ]);
+  });
+
+  it('moves with the launch start, and a relative item without one is not late', () => {
+    const later = edit((d) => {
+      d.objective.timeline.launch.start = '2027-05-03';
+    });
+    expect(checklistPastDueOn(later, '2027-03-20')).toEqual([]);
+    const noStart = edit((d) => {
+      d.objective.timeline.launch.start = null;
+    });
+    expect(checklistPastDueOn(noStart, '2027-03-20')).toEqual([]);
+  });
+
+  it('runs on the local date in the plan check', () => {
+    vi.useFakeTimers({ now: new Date('2027-03-20T10:00:00'), toFake: ['Date'] });
+    try {
+      expect(checklistPastDue(sample)).toHaveLength(3);
+      expect(checkPlanHealth(sample).filter((f) => f.rule === 'checklist-past-due')).toHaveLength(
+        3,
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

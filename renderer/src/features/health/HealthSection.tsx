@@ -31,6 +31,7 @@ const AREAS = [
   { id: 'pathways', label: 'Pathways and skills' },
   { id: 'marketing', label: 'Marketing plan' },
   { id: 'invitations', label: 'Invitations' },
+  { id: 'onboarding', label: 'Onboarding checklist' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
@@ -98,6 +99,10 @@ const RULE_HELP = [
   ],
   ['Wave without a share', 'Each invitation wave should send a share of the invitations.'],
   ['Wave without a date', 'Each invitation wave needs a date.'],
+  [
+    'Onboarding step past due',
+    'Each onboarding checklist item should be done by its due date, or given a new one.',
+  ],
   [
     'Too many steps to start',
     'The steps from invitation to first lesson should not exceed the target (fewest clicks to start).',

@@ -6,16 +6,24 @@
 import { checkPlanHealth, healthDependencies, problemCount } from '../../../../shared/health/check';
 import type { Finding } from '../../../../shared/health/types';
 import type { Plan } from '../../../../shared/plan/schema';
+import { localToday } from '../../../../shared/stakeholders/schedule';
 import { useSettledPlan } from '../../store/plan-context';
 
 // Findings are cached on the identity of the parts of the plan the rules
 // read (healthDependencies): edits elsewhere reuse them without a new check.
 // A trie of WeakMaps, one level per part; the last level holds the findings.
+// Checklist items past due also depend on the day, so the cache is per day.
 type CacheNode = WeakMap<object, CacheNode | readonly Finding[]>;
-const cache: CacheNode = new WeakMap();
+let cache: CacheNode = new WeakMap();
+let cacheDay = localToday();
 
-/** The findings for one version of a plan (memoised on the parts the rules read). */
+/** The findings for one version of a plan (memoised on the parts the rules read, and the day). */
 function healthOf(plan: Plan): readonly Finding[] {
+  const today = localToday();
+  if (today !== cacheDay) {
+    cache = new WeakMap();
+    cacheDay = today;
+  }
   const parts = healthDependencies(plan);
   let node = cache;
   for (let i = 0; i < parts.length - 1; i++) {

@@ -109,6 +109,28 @@ describe('marketing plan', () => {
     await screenshotCards(page, 'launch-marketing-1280');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Plan health names the story and leads back to it.
+    await page
+      .getByRole('navigation', { name: 'Plan sections' })
+      .getByRole('link', { name: /^Plan health/ })
+      .click();
+    await page
+      .getByRole('button', {
+        name: /^The learner story “Kai gets back on track” has no consent recorded/,
+      })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Marketing plan' }).waitFor();
+    await page.getByRole('listitem', { name: 'Learner story: Kai gets back on track' }).waitFor();
+    expect(
+      await page
+        .getByRole('listitem', { name: 'Learner story: Kai gets back on track' })
+        .evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          // Scrolled to its top (sub-pixel rounding aside).
+          return box.top > -1 && box.top < window.innerHeight;
+        }),
+    ).toBe(true);
+
     // Export the Word plan: the consented stories are in it, the new one is not.
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export plan' });

@@ -930,6 +930,16 @@ function Funnel() {
 /** The Marketing plan section. */
 export function MarketingSection() {
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  // A Plan health finding names a story, a channel, a segment or the journey: bring it into view.
+  useEffect(() => {
+    if (!focus) return;
+    const target =
+      document.querySelector<HTMLElement>(`[data-story="${CSS.escape(focus)}"]`) ??
+      (document.getElementById(focus) ||
+        (focus.startsWith('seg') ? document.getElementById('coverage') : null) ||
+        document.getElementById('channel-editor'));
+    target?.scrollIntoView({ block: 'start' });
+  }, [focus]);
   return (
     <div className="section-body content-section marketing-section">
       <header className="section-header">

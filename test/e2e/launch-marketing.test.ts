@@ -152,9 +152,43 @@ describe('marketing plan', () => {
     await context.close();
   });
 
-  it('lays out at 1920×1080', async () => {
+  it('works by keyboard: toolkit items and journey steps, with the verdict and undo (1920×1080)', async () => {
     const { context, page } = await openApp(browser, { width: 1920, height: 1080 });
     await openMarketing(page);
+    const verdict = page.getByTestId('journey-verdict');
+    expect(await verdict.textContent()).toBe(
+      '3 steps from invitation to first lesson: within the target of 3 steps.',
+    );
+    // A fourth step: over the target of 3.
+    await page.getByRole('button', { name: 'Add step', exact: true }).press('Enter');
+    await page.keyboard.type('Choose a password');
+    await verdict
+      .filter({ hasText: '4 steps from invitation to first lesson: 1 step over the target' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Move step 4 up' }).press('Enter');
+    expect(await page.getByLabel('Wording of step 3').inputValue()).toBe('Choose a password');
+    // Raise the target: the verdict follows.
+    const target = page.getByLabel('Target: most steps');
+    await target.fill('5');
+    await target.blur();
+    await verdict.filter({ hasText: 'within the target of 5 steps' }).waitFor();
+
+    // A toolkit item added, ticked and moved by keyboard, then deleted and undone.
+    await page.getByRole('button', { name: 'Add toolkit item' }).press('Enter');
+    await page.keyboard.type('Press kit for local radio');
+    const ready = page.getByRole('checkbox', { name: 'Ready: Press kit for local radio' });
+    await ready.press('Space');
+    expect(await ready.isChecked()).toBe(true);
+    await page.getByText('4 of 8 ready').waitFor();
+    await page.getByRole('button', { name: 'Move toolkit item 8 up' }).press('Enter');
+    expect(await page.getByLabel('Wording of toolkit item 7').inputValue()).toBe(
+      'Press kit for local radio',
+    );
+    await page.getByRole('button', { name: 'Delete toolkit item 7' }).press('Enter');
+    await page.getByText('3 of 7 ready').waitFor();
+    await page.getByRole('button', { name: /^Undo/ }).click();
+    await page.getByText('4 of 8 ready').waitFor();
+    await waitUntilSaved(page);
     await screenshotCards(page, 'launch-marketing-1920');
     expect(appErrors(page)).toEqual([]);
     await context.close();

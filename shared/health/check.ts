@@ -26,7 +26,9 @@ export const HEALTH_INPUTS = [
  * What the findings depend on, finer than HEALTH_INPUTS where a rule reads
  * only a corner of a part: of the Objective only the timeline (typing its
  * texts never re-checks the plan), of the launch the marketing plan, the
- * invitation planner and the onboarding checklist, of Manage only the KPIs.
+ * invitation planner, the onboarding checklist, the communications and the
+ * launch details (with whether the program name, organisation and region are
+ * set, which the communications' merge fields need), of Manage only the KPIs.
  * The checklist's past-due items also depend on the day: the app keeps one
  * cache per day. The findings of two plans with identical values here
  * are identical; the app caches on them.
@@ -44,8 +46,26 @@ export function healthDependencies(plan: Plan): readonly object[] {
     plan.launch.marketing,
     plan.launch.invitations,
     plan.launch.checklist,
+    plan.launch.communications,
+    plan.launch.details,
+    objectiveTextsSet(plan),
     plan.manage.kpis,
   ];
+}
+
+/**
+ * One object per combination of the Objective texts the communications'
+ * merge fields use ({programName}, {organisation}, {region}) being set or
+ * empty: a finding says only that one is missing, so typing them re-checks
+ * the plan only when one becomes empty or filled.
+ */
+const OBJECTIVE_TEXTS_SET: readonly object[] = Array.from({ length: 8 }, () => ({}));
+
+function objectiveTextsSet(plan: Plan): object {
+  const o = plan.objective;
+  const mask =
+    (o.programName.trim() ? 1 : 0) | (o.organisation.trim() ? 2 : 0) | (o.region.trim() ? 4 : 0);
+  return OBJECTIVE_TEXTS_SET[mask]!;
 }
 
 /** All findings for a plan: errors first, then warnings, then info; rule order within each. */

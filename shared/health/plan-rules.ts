@@ -8,6 +8,7 @@
 import { channelName, coverage, journeyVerdict } from '../launch/marketing';
 import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invitations';
 import { checklistItemDue } from '../launch/checklist';
+import { communicationFindings } from '../launch/communication-health';
 import { launchStart } from '../launch/onboarding';
 import { pathwayFacts } from '../learners/pathway-facts';
 import { countOf } from '../words';
@@ -523,4 +524,6 @@ export const PLAN_RULES: readonly HealthRule[] = [
   marketingGaps,
   invitationGaps,
   checklistPastDue,
+  // Communications (issue 13): no send date, launch/registration e-mail after the launch, unfilled fields.
+  communicationFindings,
 ];

@@ -17,7 +17,8 @@ export type HealthSection =
   | 'pathways'
   | 'marketing'
   | 'invitations'
-  | 'onboarding';
+  | 'onboarding'
+  | 'communications';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -59,6 +60,9 @@ export const HEALTH_RULES = {
   checklistPastDue: 'checklist-past-due',
   waveWithoutShare: 'wave-without-share',
   waveWithoutDate: 'wave-without-date',
+  communicationUnscheduled: 'communication-unscheduled',
+  communicationAfterLaunch: 'communication-after-launch',
+  communicationUnfilledFields: 'communication-unfilled-fields',
 } as const;
 
 /** Id of a health rule. */

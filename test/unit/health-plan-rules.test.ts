@@ -232,12 +232,33 @@ describe('plan health across the whole plan', () => {
       manage: watch('manage', sample.manage),
     };
     checkPlanHealth(plan);
-    expect([...read.get('objective')!]).toEqual(['timeline']);
+    // The timeline, and (issue 13) whether the texts the communications'
+    // merge fields use are set: the dependency is which of them are set, so
+    // typing them re-checks only when one becomes empty or filled (below).
+    expect([...read.get('objective')!].sort()).toEqual([
+      'organisation',
+      'programName',
+      'region',
+      'timeline',
+    ]);
     // Of the launch, the marketing plan, the invitation planner and the onboarding checklist (issue 13).
-    expect([...read.get('launch')!].sort()).toEqual(['checklist', 'invitations', 'marketing']);
+    expect([...read.get('launch')!].sort()).toEqual([
+      'checklist',
+      'communications',
+      'details',
+      'invitations',
+      'marketing',
+    ]);
     expect([...read.get('manage')!]).toEqual(['kpis']);
     // One dependency per input, the launch counted as its three parts.
-    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 2);
+    // (and the communications, the launch details and which Objective texts are set).
+    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 5);
+    const typed = { ...sample, objective: { ...sample.objective, programName: 'Digital Futures' } };
+    const same = (a: Plan, b: Plan) =>
+      healthDependencies(a).every((d, i) => d === healthDependencies(b)[i]);
+    expect(same(typed, sample)).toBe(true);
+    const cleared = { ...sample, objective: { ...sample.objective, programName: ' ' } };
+    expect(same(cleared, sample)).toBe(false);
   });
 });
 

@@ -32,10 +32,23 @@ const AREAS = [
   { id: 'marketing', label: 'Marketing plan' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'onboarding', label: 'Onboarding checklist' },
+  { id: 'communications', label: 'Communications' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
 const RULE_HELP = [
+  [
+    'Communication without a send date',
+    'Every launch communication that is not sent yet needs a send date.',
+  ],
+  [
+    'Registration or launch e-mail too late',
+    'A registration e-mail should go out before the launch start, and the launch e-mail before the launch phase ends.',
+  ],
+  [
+    'Fields the plan cannot fill',
+    'A communication’s subject or text uses a merge field the plan has no value for, or a name in braces that is not a field.',
+  ],
   ['Outcome without indicator', 'Every outcome and output needs at least one indicator.'],
   [
     'Incomplete indicator',

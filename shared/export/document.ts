@@ -42,6 +42,7 @@ import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
+import { invitationBlocks } from './invitations-chapter';
 import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
@@ -1293,6 +1294,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     catalog: () => catalogSection(plan, options),
     makeOrBuy: () => makeOrBuySection(plan, options),
     pathways: () => pathwaysSection(plan),
+    invitations: () => invitationBlocks(plan),
     marketing: () => marketingBlocks(plan),
   };
   const sections: DocSection[] = [];

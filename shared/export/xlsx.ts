@@ -11,6 +11,7 @@
  * which also sets row heights, names fonts and makes http(s) links links).
  */
 import { CHANNEL_KINDS, CHANNEL_LABELS, exportableStories } from '../launch/marketing';
+import { hasInvitations, invitationRows } from './invitations-chapter';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
 import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
@@ -703,6 +704,82 @@ const LIGHT = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' }
  * when it is offered and the margin is inside the band.
  */
 /**
+ * The invitation planner (issue 13): invitations by segment and wave, and
+ * each wave's expected funnel. Counts only, never the invitation list.
+ */
+function invitationSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const { split, funnel } = invitationRows(plan);
+  tableSheet(
+    wb,
+    'Invitations',
+    split.headers.map((header, i) =>
+      i === 0 ? { header, width: 40, wrap: true } : { header, width: 16, kind: 'integer' as const },
+    ),
+    split.rows.map((r) => r.map((v, i) => (i === 0 ? t(String(v ?? '')) : v))),
+    title,
+  );
+  if (funnel.rows.length > 0)
+    tableSheet(
+      wb,
+      'Invitation waves',
+      funnel.headers.map((header, i) =>
+        i === 0
+          ? { header, width: 30, wrap: true }
+          : i === 1
+            ? { header, width: 14, kind: 'date' as const }
+            : { header, width: 14, kind: 'integer' as const },
+      ),
+      funnel.rows.map((r) =>
+        r.map((v, i) =>
+          i === 0 ? t(String(v ?? '')) : i === 1 ? excelDate(v as string | null) : v,
+        ),
+      ),
+      title,
+    );
+}
+
+/**
+ * The onboarding checklist (issue 13): one row per step with its owner,
+ * partners involved and due date; the status on the "as of" date and the
+ * team's notes only for the profiles that keep them (audience.ts).
+ */
+function onboardingSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  options: ExportOptions,
+  title: string,
+): void {
+  const rows = onboardingSheetRows(plan, options);
+  const status = shows(options.profile, 'checklistStatus');
+  const notes = shows(options.profile, 'checklistNotes');
+  tableSheet(
+    wb,
+    'Onboarding',
+    [
+      { header: 'ID', width: 16 },
+      { header: 'Step', width: 48, wrap: true },
+      { header: 'Owner', width: 28, wrap: true },
+      { header: 'Partners involved', width: 32, wrap: true },
+      { header: 'Due', width: 34, wrap: true },
+      { header: 'Due date', width: 13, kind: 'date' },
+      ...(status ? [{ header: statusHeading(options.asOf), width: 20 }] : []),
+      ...(notes ? [{ header: 'Notes', width: 60, wrap: true }] : []),
+    ],
+    rows.map((r) => [
+      r.id,
+      t(r.step),
+      t(r.owner),
+      t(r.partners),
+      t(r.due),
+      excelDate(r.dueDate),
+      ...(status ? [t(r.status)] : []),
+      ...(notes ? [t(r.notes)] : []),
+    ]),
+    title,
+  );
+}
+
+/**
  * The marketing plan (issue 13): one row per channel with the segments it
  * reaches and its budget in the plan currency, and a sheet of learner
  * stories with consent recorded (a story without consent is never written).
@@ -1009,6 +1086,11 @@ export async function buildPlanWorkbook(
       has('pathways') && plan.content.pathways.length > 0,
       'pathways',
       () => pathwaysSheet(wb, plan, title),
+    ],
+    [
+      has('invitations') && hasInvitations(plan),
+      'invitations',
+      () => invitationSheets(wb, plan, title),
     ],
     [has('marketing'), 'marketing plan', () => marketingSheets(wb, plan, title)],
   ];

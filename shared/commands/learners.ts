@@ -8,7 +8,7 @@ type Incentive = LearnerSegment['incentives'][number];
 type Barrier = LearnerSegment['barriers'][number];
 type Persona = NonNullable<LearnerSegment['persona']>;
 
-/** Removes every reference to the given segments (pathways, indicators, marketing, funnel rows). */
+/** Removes every reference to the given segments (pathways, indicators, marketing, funnel rows, communications' audiences). */
 function forgetSegments(plan: Plan, ids: ReadonlySet<string>): void {
   for (const p of plan.content.pathways) {
     if (p.segmentIds.some((id) => ids.has(id)))
@@ -20,6 +20,10 @@ function forgetSegments(plan: Plan, ids: ReadonlySet<string>): void {
     }
   }
   for (const c of plan.launch.marketing.channels) {
+    if (c.segmentIds.some((id) => ids.has(id)))
+      c.segmentIds = c.segmentIds.filter((id) => !ids.has(id));
+  }
+  for (const c of plan.launch.communications) {
     if (c.segmentIds.some((id) => ids.has(id)))
       c.segmentIds = c.segmentIds.filter((id) => !ids.has(id));
   }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand, type Command } from '../../shared/commands/command';
 import { communications, updateLaunchDetails } from '../../shared/commands/communications';
+import { learnerSegments } from '../../shared/commands/learners';
 import { commit, createHistory, redo, undo } from '../../shared/history';
 import { draftCommunication } from '../../shared/launch/communication-drafts';
 import type { Plan } from '../../shared/plan/schema';
@@ -88,5 +89,19 @@ describe('communications', () => {
     expect(history.present.launch.communications).toHaveLength(
       sample.launch.communications.length - 1,
     );
+  });
+
+  it('forgets a deleted learner segment in every audience', () => {
+    const aimed = run(
+      sample,
+      communications.update({
+        id: 'comm-launch',
+        patch: { segmentIds: ['seg-neet', 'seg-graduates'] },
+      }),
+    ).plan;
+    const out = run(aimed, learnerSegments.remove({ ids: ['seg-neet'] }));
+    expect(out.plan.launch.communications.find((c) => c.id === 'comm-launch')!.segmentIds).toEqual([
+      'seg-graduates',
+    ]);
   });
 });

@@ -76,7 +76,12 @@ describe('marketing plan', () => {
     expect(
       await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).isChecked(),
     ).toBe(false);
+    // The coverage grid counts the channels reaching the segment: one more once ticked.
+    const count = page.getByTestId('coverage-count-seg-neet');
+    expect(segmentName).toMatch(/^NEET/);
+    expect(await count.textContent()).toBe('5');
     await first.check();
+    await count.filter({ hasText: '6' }).waitFor();
     await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).waitFor();
     expect(
       await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).isChecked(),
@@ -152,7 +157,7 @@ describe('marketing plan', () => {
     await context.close();
   });
 
-  it('works by keyboard: toolkit items and journey steps, with the verdict and undo (1920×1080)', async () => {
+  it('works by keyboard: toolkit items and journey steps, with the verdict and undo; a segment’s own funnel column (1920×1080)', async () => {
     const { context, page } = await openApp(browser, { width: 1920, height: 1080 });
     await openMarketing(page);
     const verdict = page.getByTestId('journey-verdict');
@@ -188,6 +193,18 @@ describe('marketing plan', () => {
     await page.getByText('3 of 7 ready').waitFor();
     await page.getByRole('button', { name: /^Undo/ }).click();
     await page.getByText('4 of 8 ready').waitFor();
+
+    // The journey funnel: a segment's own column, drawn in the figure.
+    await page.getByLabel('Segment with a journey of its own').selectOption({
+      label: 'Young parents and carers',
+    });
+    await page.getByRole('button', { name: 'Add segment column' }).click();
+    await page
+      .getByLabel('Touchpoints, Awareness, Young parents and carers', { exact: true })
+      .fill('Nursery and school-gate notice boards');
+    await page
+      .getByRole('img', { name: /for everyone and for Young parents and carers\.$/ })
+      .waitFor();
     await waitUntilSaved(page);
     await screenshotCards(page, 'launch-marketing-1920');
     expect(appErrors(page)).toEqual([]);

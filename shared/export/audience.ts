@@ -30,7 +30,7 @@ export const PROFILES = {
     id: 'partner',
     label: 'Partner-safe',
     description:
-      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores and whose buy-in is key.',
+      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores, onboarding step statuses and whose buy-in is key.',
   },
 } as const;
 
@@ -124,6 +124,17 @@ export const AUDIENCE_FIELDS = {
       'Whether each engagement action is done or overdue, as of the date chosen for the export',
     profiles: NOT_PARTNERS,
   },
+  checklistStatus: {
+    label: 'Status',
+    holds:
+      'Whether each onboarding checklist step is not started, in progress, blocked, done or overdue, as of the date chosen for the export',
+    profiles: NOT_PARTNERS,
+  },
+  checklistNotes: {
+    label: 'Notes',
+    holds: "The team's notes on each onboarding checklist step",
+    profiles: INTERNAL,
+  },
   makeOrBuyScores: {
     label: 'Make-or-buy scoring',
     holds:
@@ -161,6 +172,6 @@ export function audienceNote(profile: Profile): string {
     case 'funder':
       return "Funder version: contact details, internal notes and raters' names have been left out. It includes the team's stakeholder analysis (stances, power/interest scores and quadrants) and engagement action statuses: do not pass it to the partners and stakeholders it names.";
     case 'partner':
-      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, contact details and internal notes have been left out.";
+      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, onboarding step statuses, contact details and internal notes have been left out.";
   }
 }

@@ -43,6 +43,7 @@ import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kind
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
 import { invitationBlocks } from './invitations-chapter';
+import { onboardingBlocks } from './onboarding-chapter';
 import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
@@ -1294,6 +1295,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     catalog: () => catalogSection(plan, options),
     makeOrBuy: () => makeOrBuySection(plan, options),
     pathways: () => pathwaysSection(plan),
+    onboarding: () => onboardingBlocks(plan, options),
     invitations: () => invitationBlocks(plan),
     marketing: () => marketingBlocks(plan),
   };

@@ -20,6 +20,7 @@ export const EXPORT_SECTIONS = [
   { id: 'catalog', label: 'Content catalog' },
   { id: 'makeOrBuy', label: 'Make-or-buy decisions' },
   { id: 'pathways', label: 'Learning pathways' },
+  { id: 'onboarding', label: 'Onboarding checklist' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'marketing', label: 'Marketing plan' },
 ] as const;

@@ -12,6 +12,7 @@
  */
 import { CHANNEL_KINDS, CHANNEL_LABELS, exportableStories } from '../launch/marketing';
 import { hasInvitations, invitationRows } from './invitations-chapter';
+import { hasChecklist, onboardingSheetRows, statusHeading } from './onboarding-chapter';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
 import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
@@ -1086,6 +1087,11 @@ export async function buildPlanWorkbook(
       has('pathways') && plan.content.pathways.length > 0,
       'pathways',
       () => pathwaysSheet(wb, plan, title),
+    ],
+    [
+      has('onboarding') && hasChecklist(plan),
+      'onboarding checklist',
+      () => onboardingSheet(wb, plan, options, title),
     ],
     [
       has('invitations') && hasInvitations(plan),

@@ -10,6 +10,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTION_LABELS, scorePlanDecision } from '../../shared/content/makeorbuy';
+import { CHECKLIST_STATUS_LABELS } from '../../shared/launch/checklist';
 import {
   AUDIENCE_FIELDS,
   PROFILE_IDS,
@@ -188,6 +189,17 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
       };
     case 'actionStatus':
       return { texts: ['Overdue', 'Statuses are as of', 'Status on'], rowValues: [] };
+    case 'checklistStatus':
+      return {
+        texts: [`of the ${p.launch.checklist.length} onboarding steps`],
+        // A step's row never carries its status in a file without statuses.
+        rowValues: p.launch.checklist.map((i) => ({
+          name: i.label,
+          values: [...Object.values(CHECKLIST_STATUS_LABELS), 'Overdue'],
+        })),
+      };
+    case 'checklistNotes':
+      return { texts: p.launch.checklist.flatMap((i) => sentences(i.notes)), rowValues: [] };
     case 'makeOrBuyScores':
       return {
         texts: [
@@ -334,6 +346,8 @@ describe('audience profiles in the Word and Excel files (issue 12)', { timeout: 
       stakeholderScores: ['Power (0–100)', 'Interest (0–100)'],
       stakeholderQuadrant: ['Quadrant'],
       engagementPlan: ['Next checkpoint'],
+      checklistStatus: ['Status on 20 February 2027'],
+      checklistNotes: sensitiveValues(plan, 'checklistNotes').texts,
       makeOrBuyScores: ['Average rating', 'Make points', 'Buy points'],
     };
     for (const profile of PROFILE_IDS)

@@ -157,6 +157,18 @@ export function storiesWithoutConsent(marketing: Pick<MarketingPlan, 'stories'>)
   return marketing.stories.filter((s) => !s.consentGiven);
 }
 
+/**
+ * Whether a text seems to hold contact details — an e-mail address or a
+ * phone number (seven digits or more) — which a consent record must not:
+ * it says where consent is kept (a form reference), not how to reach the learner.
+ */
+export function looksLikeContactDetails(text: string): boolean {
+  if (/[^\s@]+@[^\s@]+\.[^\s@]+/.test(text)) return true;
+  return (text.match(/\+?\d[\d\s().-]{5,}\d/g) ?? []).some(
+    (run) => run.replace(/\D/g, '').length >= 7,
+  );
+}
+
 /** The funnel row for a stage and segment (null: everyone), if there is one. */
 export function funnelRow(
   funnel: readonly FunnelStage[],

@@ -28,6 +28,7 @@ import {
   coverage,
   exportableStories,
   journeyVerdict,
+  looksLikeContactDetails,
   marketingSpend,
   storiesWithoutConsent,
 } from '../../shared/launch/marketing';
@@ -229,5 +230,14 @@ describe('marketing commands', () => {
     expect(channelName({ kind: 'email', description: '' })).toBe('E-mail');
     expect(channelName({ kind: 'email', description: 'Invites' })).toBe('Invites');
     expect(channelName({ kind: 'email', description: 'x'.repeat(60) })).toBe(`${'x'.repeat(39)}…`);
+  });
+
+  it('spots contact details where the consent record should only say where consent is kept', () => {
+    for (const note of sample.launch.marketing.stories.map((s) => s.consentNote))
+      expect(looksLikeContactDetails(note)).toBe(false);
+    expect(looksLikeContactDetails('Signed form YDF-C-014, 2026')).toBe(false);
+    expect(looksLikeContactDetails('ask dani.k@example.org')).toBe(true);
+    expect(looksLikeContactDetails('call +44 7700 900123')).toBe(true);
+    expect(looksLikeContactDetails('tel. 0612-345-678')).toBe(true);
   });
 });

@@ -34,6 +34,7 @@ import {
   funnelRow,
   funnelSegments,
   journeyVerdict,
+  looksLikeContactDetails,
   marketingSpend,
 } from '../../../../shared/launch/marketing';
 import { newId } from '../../../../shared/plan/create';
@@ -726,6 +727,12 @@ function StoryEditor({
           />
         </div>
       </fieldset>
+      {looksLikeContactDetails(story.consentNote) && (
+        <p className="warnings" role="note">
+          This looks like an e-mail address or a phone number. Say where the consent form is kept
+          instead: the learner’s contact details do not belong in the plan.
+        </p>
+      )}
       {!story.consentGiven && (
         <p className="warnings" role="note">
           Without consent this story stays in the plan only: it is left out of every Word and Excel

@@ -105,6 +105,27 @@ export interface InvitationRow {
   readonly segmentId: string | null;
 }
 
+/**
+ * People as stored: a JSON array of `[first, last, e-mail, segment id or
+ * null]` per person. The local database keeps a list as a few such texts
+ * rather than a record per person, so storing and reading 50,000 people are
+ * a few dozen requests, and the page never builds objects it only passes on.
+ */
+export function encodeInvitees(rows: readonly InvitationRow[]): string {
+  return JSON.stringify(rows.map((r) => [r.firstName, r.lastName, r.email, r.segmentId]));
+}
+
+/** People from `encodeInvitees`'s text. */
+export function decodeInvitees(text: string): InvitationRow[] {
+  const list = JSON.parse(text) as [string, string, string, string | null][];
+  return list.map(([firstName, lastName, email, segmentId]) => ({
+    firstName,
+    lastName,
+    email,
+    segmentId,
+  }));
+}
+
 /** A problem with a row. */
 export interface InvitationRowIssue {
   readonly row: number;

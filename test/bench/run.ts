@@ -31,6 +31,7 @@ import { contentSuite } from './suites/content';
 import { exportSuite } from './suites/export';
 import { foundationSuite } from './suites/foundation';
 import { healthSuite } from './suites/health';
+import { invitationsSuite } from './suites/invitations';
 import { largePlanSuite } from './suites/large-plan';
 import { stakeholdersSuite } from './suites/stakeholders';
 import { theoryOfChangeSuite } from './suites/theory-of-change';
@@ -45,6 +46,7 @@ const SUITES: BenchSuite[] = [
   exportSuite,
   largePlanSuite,
   catalogScaleSuite,
+  invitationsSuite,
 ];
 
 const root = join(import.meta.dirname, '..', '..');

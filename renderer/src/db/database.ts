@@ -43,16 +43,15 @@ export interface MetaRow {
 }
 
 /**
- * One person of a plan's invitation list (personal data, issue 13): kept
- * only here, never in the plan. `n` numbers them in file order.
+ * A chunk of a plan's invitation list (personal data, issue 13), kept only
+ * here, never in the plan: `n` numbers the chunks in file order, `people`
+ * is the text of shared/launch/invitation-list.ts `encodeInvitees`.
  */
 export interface InviteeRow {
   planId: string;
   n: number;
-  firstName: string;
-  lastName: string;
-  email: string;
-  segmentId: string | null;
+  count: number;
+  people: string;
 }
 
 /** What a plan's invitation list holds, in counts, and how it is put into waves. */

@@ -9,11 +9,16 @@
  * long (`yieldToPage` between chunks).
  */
 import Dexie from 'dexie';
-import type { InvitationRow, WaveAssignment } from '../../../shared/launch/invitation-list';
+import {
+  decodeInvitees,
+  encodeInvitees,
+  type InvitationRow,
+  type WaveAssignment,
+} from '../../../shared/launch/invitation-list';
 import { yieldToPage } from '../store/yield-to-page';
-import type { InvitationListRow, InviteeRow, WorkbenchDatabase } from './database';
+import type { InvitationListRow, WorkbenchDatabase } from './database';
 
-/** People per write or read. */
+/** People per stored chunk (as the import worker sends them). */
 const CHUNK = 2000;
 
 let database: WorkbenchDatabase | null = null;
@@ -71,51 +76,62 @@ export interface StoredImport {
 }
 
 /**
- * Replaces a plan's list with `rows` (in file order), a chunk per write.
- * The counts are written last, so a list cut short (the app closed midway)
- * is never taken for whole: it is deleted when the next import starts.
+ * Replaces a plan's list with `chunks` (texts of `encodeInvitees`, in file
+ * order) in one transaction, so a list is never half replaced and the disk
+ * is flushed once (the database is strictly durable).
  */
-export async function storeInvitationList(
+export async function storeInvitationChunks(
+  planId: string,
+  chunks: readonly { readonly people: string; readonly count: number }[],
+  info: StoredImport,
+  progress?: (done: number) => void,
+): Promise<InvitationListRow> {
+  const target = db();
+  const count = chunks.reduce((s, c) => s + c.count, 0);
+  const row = await target.transaction('rw', target.invitees, target.invitationLists, async () => {
+    const before = await target.invitationLists.get(planId);
+    await target.invitees
+      .where('[planId+n]')
+      .between(...range(planId), true, true)
+      .delete();
+    let done = 0;
+    for (let n = 0; n < chunks.length; n++) {
+      const { people, count: inChunk } = chunks[n]!;
+      await target.invitees.add({ planId, n, count: inChunk, people });
+      done += inChunk;
+      progress?.(done);
+    }
+    const stored: InvitationListRow = {
+      planId,
+      count,
+      duplicates: info.duplicates,
+      failed: info.failed,
+      fileName: info.fileName,
+      importedAt: new Date().toISOString(),
+      bySegment: info.bySegment,
+      // The way waves were assigned before stays (it is about the plan's waves, not the file).
+      assignment: before?.assignment ?? { mode: 'shares' },
+    };
+    await target.invitationLists.put(stored);
+    return stored;
+  });
+  changed(planId);
+  return row;
+}
+
+/** Replaces a plan's list with `rows` (in file order), encoded a chunk at a time. */
+export function storeInvitationList(
   planId: string,
   rows: readonly InvitationRow[],
   info: StoredImport,
   progress?: (done: number) => void,
 ): Promise<InvitationListRow> {
-  const target = db();
-  const before = await target.invitationLists.get(planId);
-  await deleteInvitationList(planId, target);
+  const chunks: { people: string; count: number }[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk: InviteeRow[] = [];
-    const end = Math.min(rows.length, i + CHUNK);
-    for (let k = i; k < end; k++) {
-      const r = rows[k]!;
-      chunk.push({
-        planId,
-        n: k,
-        firstName: r.firstName,
-        lastName: r.lastName,
-        email: r.email,
-        segmentId: r.segmentId,
-      });
-    }
-    await target.invitees.bulkAdd(chunk);
-    progress?.(end);
-    await yieldToPage();
+    const part = rows.slice(i, i + CHUNK);
+    chunks.push({ people: encodeInvitees(part), count: part.length });
   }
-  const row: InvitationListRow = {
-    planId,
-    count: rows.length,
-    duplicates: info.duplicates,
-    failed: info.failed,
-    fileName: info.fileName,
-    importedAt: new Date().toISOString(),
-    bySegment: info.bySegment,
-    // The way waves were assigned before stays (it is about the plan's waves, not the file).
-    assignment: before?.assignment ?? { mode: 'shares' },
-  };
-  await target.invitationLists.put(row);
-  changed(planId);
-  return row;
+  return storeInvitationChunks(planId, chunks, info, progress);
 }
 
 /** Sets how the list is put into waves. */
@@ -129,20 +145,13 @@ export async function setWaveAssignment(planId: string, assignment: WaveAssignme
 /** Reads a plan's list in file order, a chunk at a time (the page breathes between chunks). */
 export async function readInvitees(
   planId: string,
-  each: (chunk: readonly InviteeRow[]) => void,
+  each: (chunk: readonly InvitationRow[]) => void,
 ): Promise<void> {
   const target = db();
-  let from = 0;
-  for (;;) {
-    const chunk = await target.invitees
-      .where('[planId+n]')
-      .between([planId, from], [planId, Dexie.maxKey], true, true)
-      .limit(CHUNK)
-      .toArray();
-    if (chunk.length === 0) return;
-    each(chunk);
-    if (chunk.length < CHUNK) return;
-    from = chunk[chunk.length - 1]!.n + 1;
+  for (let n = 0; ; n++) {
+    const chunk = await target.invitees.get([planId, n]);
+    if (!chunk) return;
+    each(decodeInvitees(chunk.people));
     await yieldToPage();
   }
 }

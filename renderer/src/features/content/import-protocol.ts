@@ -50,6 +50,7 @@ import {
 } from '../../../../shared/content/import-values';
 import { newId } from '../../../../shared/plan/create';
 import {
+  encodeInvitees,
   guessInvitationMapping,
   previewInvitationImport,
   segmentValues,
@@ -281,8 +282,10 @@ export type ImportResponse =
   | {
       id: number;
       type: 'invitationItems';
-      /** People to invite, in file order (a chunk of them). */
-      rows: InvitationRow[];
+      /** A chunk of the people to invite, in file order, as stored (`encodeInvitees`). */
+      chunk: string;
+      /** People in the chunk. */
+      count: number;
       last: boolean;
     }
   | {
@@ -551,7 +554,9 @@ export class ImportSession {
           reply({
             id: request.id,
             type: 'invitationItems',
-            rows: ready.slice(i, i + ITEM_CHUNK),
+            // Encoded here, off the page: the page stores the text as it is.
+            chunk: encodeInvitees(ready.slice(i, i + ITEM_CHUNK)),
+            count: Math.min(ITEM_CHUNK, Math.max(0, ready.length - i)),
             last: i + ITEM_CHUNK >= ready.length,
           });
         return;

@@ -15,7 +15,6 @@ import {
   invitationFieldLabel,
   type InvitationColumnMapping,
   type InvitationImportChoices,
-  type InvitationRow,
 } from '../../../../shared/launch/invitation-list';
 import {
   headingKey,
@@ -25,7 +24,7 @@ import {
   withoutPreset,
 } from '../../../../shared/content/import-presets';
 import { countOf } from '../../../../shared/words';
-import { storeInvitationList } from '../../db/invitation-list';
+import { storeInvitationChunks } from '../../db/invitation-list';
 import type { ImportTarget } from '../content/import-targets';
 import { SegmentMapping } from './SegmentMapping';
 import type { InvitationPreviewSummary } from '../content/import-protocol';
@@ -211,17 +210,17 @@ export function invitationTarget(
         ),
     },
     async apply({ client, current, progress, fileName }) {
-      const rows: InvitationRow[] = [];
+      const chunks: { people: string; count: number }[] = [];
       const summary = lastSummary;
       await client.request({ type: 'items' }, (m) => {
-        if (!current() || m.type !== 'invitationItems') return;
-        for (const r of m.rows) rows.push(r);
+        if (!current() || m.type !== 'invitationItems' || m.count === 0) return;
+        chunks.push({ people: m.chunk, count: m.count });
       });
       if (!current() || !summary) return null;
       try {
-        await storeInvitationList(
+        await storeInvitationChunks(
           planId,
-          rows,
+          chunks,
           {
             fileName,
             duplicates: summary.duplicateCount,

@@ -82,11 +82,11 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
       {
         type: 'table',
         columns: [
-          { title: 'Channel', width: 26, firstLineBold: true },
-          { title: 'Segments reached', width: 24 },
+          { title: 'Channel', width: 24, firstLineBold: true },
+          { title: 'Segments reached', width: 22 },
           { title: 'Partners', width: 14 },
           { title: 'Owner', width: 14 },
-          { title: 'Dates', width: 12 },
+          { title: 'Dates', width: 16 },
           {
             title: currency ? `Budget (${currency})` : 'Budget (currency not chosen)',
             width: 10,

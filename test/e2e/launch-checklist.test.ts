@@ -109,7 +109,29 @@ describe('onboarding checklist', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'launch-checklist-top-1280.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Move it to the top by keyboard.
+    // Plan health lists the late steps; a finding leads to its step, opened.
+    await page.getByRole('link', { name: /^Plan health/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plan health' }).waitFor();
+    await page
+      .getByRole('button', {
+        name: 'The onboarding step “Invitation source list prepared (spreadsheet for bulk upload)” was due on 19 March 2027 and is not done: finish it or give it a new date.',
+      })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Onboarding checklist' }).waitFor();
+    const source = page.getByRole('button', {
+      name: 'Invitation source list prepared (spreadsheet for bulk upload)',
+      exact: true,
+    });
+    expect(await source.getAttribute('aria-expanded')).toBe('true');
+    expect(await source.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page
+      .getByRole('group', {
+        name: 'Details of “Invitation source list prepared (spreadsheet for bulk upload)”',
+      })
+      .getByLabel('Owner', { exact: true })
+      .waitFor();
+
+    // Move the custom item to the top by keyboard.
     const up = page.getByRole('button', { name: 'Move “Brief youth centre staff on sign-up” up' });
     for (let i = 0; i < 9; i++) {
       await up.focus();

@@ -5,7 +5,7 @@
  * involved. Overdue and due-this-week items are counted in the header and
  * marked on their row. Items are reordered with Move up / Move down.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { blankChecklistItem, checklistItems } from '../../../../shared/commands/launch-checklist';
 import { setPhaseDate } from '../../../../shared/commands/objective';
 import { formatDate } from '../../../../shared/export/document';
@@ -437,6 +437,13 @@ export function OnboardingSection() {
     setFollowed(focus);
     if (focus) setOpenIds((s) => new Set([...s, focus]));
   }
+  // A Plan health finding (or an undo's "Go there") names an item: open it, bring it into view.
+  useEffect(() => {
+    if (!focus) return;
+    const row = document.querySelector<HTMLElement>(`[data-ob-item="${CSS.escape(focus)}"]`);
+    row?.scrollIntoView({ block: 'start' });
+    row?.querySelector<HTMLElement>('[data-ob-toggle]')?.focus({ preventScroll: true });
+  }, [focus]);
   const listHeading = useRef<HTMLHeadingElement>(null);
   const [newLabel, setNewLabel] = useState('');
   const newLabelId = useId();

@@ -55,6 +55,8 @@ interface Word {
 function words(pdf: string): Word[] {
   const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', pdf, '-'], {
     encoding: 'utf8',
+    // Every word with its box: a workbook of some tens of pages is more than the default 1 MB.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return html
     .split('<page ')

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
 import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
@@ -99,10 +100,28 @@ describe('invitation planner', () => {
     await page.getByRole('button', { name: 'Add wave' }).click();
     await page.getByRole('button', { name: 'Delete Wave 3' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Delete Wave/ }).count()).toBe(2);
+    // A wave without a date shows in Plan health, which leads back to that wave.
+    await page.getByLabel('Date of Wave 2 (May)').selectOption('none');
+    await page.getByRole('link', { name: /^Plan health/ }).click();
+    await page
+      .getByRole('button', { name: /^The invitation wave “Wave 2 \(May\)” has no date/ })
+      .click();
+    await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).value))
+      .toBe('Wave 2 (May)');
+    await page.getByLabel('Date of Wave 2 (May)').selectOption('launch');
+    await page.getByLabel('Days from launch of Wave 2 (May)').fill('35');
+    await page.getByLabel('Days from launch of Wave 2 (May)').blur();
     const split = page.getByTestId('invitation-split');
     const total = split.locator('tfoot td');
     await expect.poll(() => total.allTextContents()).toEqual(['', '1,200', '800', '2,000']);
     await screenshot(page, 'launch-invitations-planner-1280');
+    const serious = async () =>
+      (await new AxeBuilder(page).analyze())
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
 
     // Import the list: the dialog says the list is personal data and kept locally only.
     await page.getByRole('button', { name: 'Import invitation list…' }).click();
@@ -148,6 +167,7 @@ describe('invitation planner', () => {
     await expect.poll(() => waves.locator('tfoot td').allTextContents()).toEqual(['4', '2', '6']);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'launch-invitations-list-1920');
+    expect(await serious()).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 720 });
 
     // Export the first wave's bulk-invite CSV (generic layout) and read it back.

@@ -7,7 +7,7 @@
  * the invitation list (names and e-mails) is a card of its own, kept in the
  * local database only.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { setLicences } from '../../../../shared/commands/budget';
 import {
   invitationWaves,
@@ -24,6 +24,7 @@ import {
 import { formatDate } from '../../../../shared/export/document';
 import { newId } from '../../../../shared/plan/create';
 import type { FunnelRates, InvitationWave, LaunchDate } from '../../../../shared/plan/schema';
+import { useWorkbench } from '../../app/workbench';
 import { DateField, NumberField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineText } from '../content/inline';
@@ -181,6 +182,14 @@ function WavesCard({
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const shareTotal = waves.reduce((s, w) => s + w.share, 0);
+  // A health finding about a wave opens the section on it: its name field gets the focus.
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  useEffect(() => {
+    if (!focus) return;
+    const row = document.querySelector(`[data-wave-id="${CSS.escape(focus)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.querySelector('input')?.focus();
+  }, [focus]);
   const setDate = (wave: InvitationWave, date: LaunchDate | null) =>
     dispatch(invitationWaves.update({ id: wave.id, patch: { date } }));
   const changeKind = (wave: InvitationWave, kind: DateKind) => {
@@ -254,7 +263,7 @@ function WavesCard({
               const kind: DateKind = wave.date ? wave.date.anchor : 'none';
               const label = wave.name || `Wave ${j + 1}`;
               return (
-                <tr key={wave.id}>
+                <tr key={wave.id} data-wave-id={wave.id}>
                   <td>
                     <InlineText
                       label={`Name of wave ${j + 1}`}

@@ -78,6 +78,12 @@ export const stakeholders = defineListCommands<Stakeholder>({
   section: SECTION,
   list: (plan) => plan.stakeholders.entries,
   titleOf: (s) => s.name,
+  // Onboarding checklist items no longer name a deleted partner (undo brings both back).
+  onRemove(plan, ids) {
+    for (const item of plan.launch.checklist)
+      if (item.partnerIds.some((id) => ids.has(id)))
+        item.partnerIds = item.partnerIds.filter((id) => !ids.has(id));
+  },
   fields: {
     name: 'name',
     organisation: 'organisation',

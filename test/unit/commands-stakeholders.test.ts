@@ -111,6 +111,22 @@ describe('stakeholder register commands', () => {
     expect(run(sample, stakeholders.remove({ ids: ['sh-gone'] })).plan).toBe(sample);
   });
 
+  it('delete a partner: onboarding checklist items stop naming it (issue 13)', () => {
+    const outcome = run(sample, stakeholders.remove({ ids: ['sh-platform'] }));
+    const signup = outcome.plan.launch.checklist.find((i) => i.id === 'lc-signup-test')!;
+    expect(sample.launch.checklist.find((i) => i.id === 'lc-signup-test')!.partnerIds).toEqual([
+      'sh-platform',
+      'sh-telecom',
+    ]);
+    expect(signup.partnerIds).toEqual(['sh-telecom']);
+    expect(outcome.plan.launch.checklist.some((i) => i.partnerIds.includes('sh-platform'))).toBe(
+      false,
+    );
+    // Items that did not name it are untouched.
+    const goals = sample.launch.checklist.find((i) => i.id === 'lc-goals')!;
+    expect(outcome.plan.launch.checklist.find((i) => i.id === 'lc-goals')).toBe(goals);
+  });
+
   it('change type between stakeholder and partner types', () => {
     const partner = run(sample, setStakeholderType({ id: 'sh-union', category: 'wraparound' }));
     expect(entry(partner.plan, 'sh-union')).toMatchObject({

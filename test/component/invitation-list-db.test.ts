@@ -15,6 +15,8 @@ import {
   storeInvitationList,
 } from '../../renderer/src/db/invitation-list';
 import { PlanRepository } from '../../renderer/src/db/plan-repository';
+import { backupBeforeChange } from '../../renderer/src/features/backups/backup-triggers';
+import { writePlanFile } from '../../shared/plan/plan-file';
 
 const people = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
@@ -70,6 +72,41 @@ describe('invitation list storage', () => {
     await repo.purge(plan.id);
     expect(await db.invitees.count()).toBe(0);
     expect(await invitationList(plan.id)).toBeNull();
+    db.close();
+  });
+});
+
+describe('backups without opting in', () => {
+  it('hold the plan, never the invitation list stored beside it', async () => {
+    const db = new WorkbenchDatabase('invitations-backup', {
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+    });
+    await openDatabase(db);
+    setInvitationDatabase(db);
+    const plan = createBlankPlan('Backed up');
+    await new PlanRepository(db).save(plan);
+    await storeInvitationList(plan.id, people(20), {
+      fileName: 'list.csv',
+      duplicates: 0,
+      failed: 0,
+      bySegment: { '': 10, 'seg-a': 10 },
+    });
+    const written: string[] = [];
+    const store = {
+      write: (_id: string, text: string) => {
+        written.push(text);
+        return Promise.resolve();
+      },
+      list: () => Promise.resolve([]),
+      read: () => Promise.resolve(''),
+    };
+    expect(await backupBeforeChange(plan.id, writePlanFile(plan), 'before-import', store)).toEqual({
+      kind: 'written',
+    });
+    expect(written).toHaveLength(1);
+    expect(written[0]).toContain('Backed up');
+    for (const p of people(20)) expect(written[0]).not.toContain(p.email);
     db.close();
   });
 });

@@ -119,7 +119,8 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
   const { list, loaded } = useInvitationList(planId);
   const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-  const target = useMemo(() => invitationTarget(planId), [planId]);
+  const replacing = list?.count ?? 0;
+  const target = useMemo(() => invitationTarget(planId, replacing), [planId, replacing]);
   const layout = inviteLayout(layoutId);
   const segmentName = (id: string | null) =>
     segments.find((s) => s.id === id)?.name || (id ? 'Unnamed segment' : 'No segment');

@@ -75,6 +75,8 @@ function writePresets(list: InvitationPreset[]): boolean {
 /** The invitation list target, for the plan open now (`planId`). */
 export function invitationTarget(
   planId: string,
+  /** People in the list the import replaces (0: none). */
+  replacing = 0,
 ): ImportTarget<
   InvitationColumnMapping,
   InvitationImportChoices,
@@ -108,7 +110,12 @@ export function invitationTarget(
       lastSummary = response.summary;
       return response.summary;
     },
-    fileNotes: () => [PERSONAL_DATA_NOTE],
+    fileNotes: () => [
+      PERSONAL_DATA_NOTE,
+      ...(replacing > 0
+        ? [`Importing replaces the current list of ${countOf(replacing, 'person', 'people')}.`]
+        : []),
+    ],
     // Nothing but the mapped fields is kept: no notes column for personal data.
     extraColumns: () => [],
     columnMapped: (choices) => choices,

@@ -170,6 +170,9 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice reads the exports', { timeout
         'Content catalog',
         'Pathways',
         'Make-or-buy',
+        // Issue 13, Marketing plan: channels, and the stories with consent.
+        'Marketing',
+        'Learner stories',
       ].sort(),
     );
     const stakeholders = sheets.get('Stakeholders')!;

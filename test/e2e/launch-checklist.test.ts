@@ -205,6 +205,30 @@ describe('onboarding checklist', () => {
       'Due: 26 March 2027 (6 days before launch)',
     );
 
+    // Drag by keyboard: the help desk step goes up one place.
+    const order = () =>
+      page.getByRole('region', { name: 'Checklist' }).locator('[data-ob-toggle]').allTextContents();
+    const before = await order();
+    const at = before.indexOf('Help desk staffed and trained on platform and pathway questions');
+    await page
+      .getByRole('button', {
+        name: 'Drag to reorder “Help desk staffed and trained on platform and pathway questions”',
+      })
+      .focus();
+    // dnd-kit measures between key presses, so give it a frame or two.
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Space');
+    await expect
+      .poll(async () =>
+        (await order()).indexOf('Help desk staffed and trained on platform and pathway questions'),
+      )
+      .toBe(at - 1);
+    await page.getByRole('button', { name: 'Undo Reorder checklist items' }).click();
+    await expect.poll(order).toEqual(before);
+
     // Delete a step; the notice's Undo brings it back.
     await page.getByRole('button', { name: 'Delete “Sign-up flow tested end to end”' }).click();
     expect(await item(page, 'Sign-up flow tested end to end').count()).toBe(0);

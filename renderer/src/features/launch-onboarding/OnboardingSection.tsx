@@ -5,6 +5,22 @@
  * involved. Overdue and due-this-week items are counted in the header and
  * marked on their row. Items are reordered with Move up / Move down.
  */
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS as DndCSS } from '@dnd-kit/utilities';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { blankChecklistItem, checklistItems } from '../../../../shared/commands/launch-checklist';
 import { setPhaseDate } from '../../../../shared/commands/objective';
@@ -255,6 +271,9 @@ function ChecklistRow({
   const seal = useSealHistory();
   const editorId = useId();
   const statusId = useId();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+  });
   const title = titleOf(item);
   const due = checklistItemDue(item, start, today);
   const names = partnerNames(plan, item.partnerIds);
@@ -283,8 +302,22 @@ function ChecklistRow({
     }
   };
   return (
-    <li className={`ob-item ob-item--${due.state}`} data-ob-item={item.id}>
+    <li
+      ref={setNodeRef}
+      style={{ transform: DndCSS.Transform.toString(transform), transition }}
+      className={`ob-item ob-item--${due.state}${isDragging ? ' ob-item--dragging' : ''}`}
+      data-ob-item={item.id}
+    >
       <div className="ob-row">
+        <button
+          type="button"
+          className="ob-drag-handle"
+          aria-label={`Drag to reorder “${title}”`}
+          {...attributes}
+          {...listeners}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
         <div className="ob-row-main">
           <h3 className="ob-item-title">
             <button
@@ -445,6 +478,15 @@ export function OnboardingSection() {
     row?.querySelector<HTMLElement>('[data-ob-toggle]')?.focus({ preventScroll: true });
   }, [focus]);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const to = items.findIndex((i) => i.id === over.id);
+    if (to >= 0) dispatch(checklistItems.move({ id: String(active.id), to }));
+  };
   const [newLabel, setNewLabel] = useState('');
   const newLabelId = useId();
 
@@ -511,25 +553,33 @@ export function OnboardingSection() {
         <h2 id="ob-list-heading" ref={listHeading} tabIndex={-1}>
           Checklist
         </h2>
+        <p className="section-note">
+          Reorder with the arrow buttons, or drag the handle (with the keyboard: focus it, press
+          Space, move with the arrow keys, press Space to drop).
+        </p>
         {items.length === 0 ? (
           <p className="empty-note">No items yet. Add the first step below.</p>
         ) : (
-          <ol className="ob-list">
-            {items.map((item, i) => (
-              <ChecklistRow
-                key={item.id}
-                item={item}
-                index={i}
-                count={items.length}
-                plan={plan}
-                start={start}
-                today={today}
-                open={openIds.has(item.id)}
-                onToggle={() => toggle(item.id)}
-                onDeleted={() => listHeading.current?.focus()}
-              />
-            ))}
-          </ol>
+          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+            <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+              <ol className="ob-list">
+                {items.map((item, i) => (
+                  <ChecklistRow
+                    key={item.id}
+                    item={item}
+                    index={i}
+                    count={items.length}
+                    plan={plan}
+                    start={start}
+                    today={today}
+                    open={openIds.has(item.id)}
+                    onToggle={() => toggle(item.id)}
+                    onDeleted={() => listHeading.current?.focus()}
+                  />
+                ))}
+              </ol>
+            </SortableContext>
+          </DndContext>
         )}
         <form
           className="ob-add"

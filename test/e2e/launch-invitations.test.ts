@@ -83,6 +83,7 @@ describe('invitation planner', () => {
     await page.getByRole('link', { name: /^Invitations/ }).click();
     await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
 
+    await screenshot(page, 'launch-invitations-top-1280');
     // Licences × ratio → invitations needed.
     const licences = page.getByLabel('Licences bought', { exact: true });
     await licences.fill('1000');
@@ -117,6 +118,8 @@ describe('invitation planner', () => {
     const total = split.locator('tfoot td');
     await expect.poll(() => total.allTextContents()).toEqual(['', '1,200', '800', '2,000']);
     await screenshot(page, 'launch-invitations-planner-1280');
+    await page.getByRole('heading', { name: 'Forecast licence use' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'launch-invitations-forecast-1280');
     const serious = async () =>
       (await new AxeBuilder(page).analyze())
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

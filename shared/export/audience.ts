@@ -30,7 +30,7 @@ export const PROFILES = {
     id: 'partner',
     label: 'Partner-safe',
     description:
-      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores, onboarding step statuses and whose buy-in is key.',
+      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores, onboarding step and communication statuses and whose buy-in is key.',
   },
 } as const;
 
@@ -135,6 +135,11 @@ export const AUDIENCE_FIELDS = {
     holds: "The team's notes on each onboarding checklist step",
     profiles: INTERNAL,
   },
+  communicationStatus: {
+    label: 'Status',
+    holds: 'Whether each launch communication is a draft, ready or sent',
+    profiles: NOT_PARTNERS,
+  },
   makeOrBuyScores: {
     label: 'Make-or-buy scoring',
     holds:
@@ -144,7 +149,7 @@ export const AUDIENCE_FIELDS = {
   personalData: {
     label: 'Learners and people',
     holds:
-      "Learner stories without consent recorded, cohort notes, the skills map's people and launch communications (names and e-mail addresses of learners and invitees)",
+      "Learner stories without consent recorded, cohort notes, the skills map's people, the texts of launch communications (exported one by one from their section) and the names and e-mail addresses of learners and invitees",
     profiles: [],
   },
 } as const satisfies Record<string, AudienceField>;
@@ -172,6 +177,6 @@ export function audienceNote(profile: Profile): string {
     case 'funder':
       return "Funder version: contact details, internal notes and raters' names have been left out. It includes the team's stakeholder analysis (stances, power/interest scores and quadrants) and engagement action statuses: do not pass it to the partners and stakeholders it names.";
     case 'partner':
-      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, onboarding step statuses, contact details and internal notes have been left out.";
+      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, onboarding step and communication statuses, contact details and internal notes have been left out.";
   }
 }

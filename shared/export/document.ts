@@ -44,6 +44,7 @@ import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
 import { invitationBlocks } from './invitations-chapter';
 import { onboardingBlocks } from './onboarding-chapter';
+import { communicationsBlocks } from './communications-chapter';
 import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
 import type { DiagramScene } from './diagrams/scene';
 import { tocScene } from './diagrams/toc';
@@ -1296,6 +1297,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     makeOrBuy: () => makeOrBuySection(plan, options),
     pathways: () => pathwaysSection(plan),
     onboarding: () => onboardingBlocks(plan, options),
+    communications: () => communicationsBlocks(plan, options.profile),
     invitations: () => invitationBlocks(plan),
     marketing: () => marketingBlocks(plan),
   };

@@ -21,6 +21,7 @@ export const EXPORT_SECTIONS = [
   { id: 'makeOrBuy', label: 'Make-or-buy decisions' },
   { id: 'pathways', label: 'Learning pathways' },
   { id: 'onboarding', label: 'Onboarding checklist' },
+  { id: 'communications', label: 'Communications' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'marketing', label: 'Marketing plan' },
 ] as const;

@@ -13,6 +13,7 @@
 import { CHANNEL_KINDS, CHANNEL_LABELS, exportableStories } from '../launch/marketing';
 import { hasInvitations, invitationRows } from './invitations-chapter';
 import { hasChecklist, onboardingSheetRows, statusHeading } from './onboarding-chapter';
+import { communicationSheetRows } from './communications-chapter';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
 import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
@@ -781,6 +782,45 @@ function onboardingSheet(
 }
 
 /**
+ * The launch communications (issue 13): title, kind, filled subject,
+ * audience and send date of each; the status where the profile shows it.
+ * The texts themselves are exported one by one from the section.
+ */
+function communicationsSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  options: ExportOptions,
+  title: string,
+): void {
+  const status = shows(options.profile, 'communicationStatus');
+  tableSheet(
+    wb,
+    'Communications',
+    [
+      { header: 'ID', width: 16 },
+      { header: 'Communication', width: 44, wrap: true },
+      { header: 'Kind', width: 18 },
+      { header: 'Subject', width: 48, wrap: true },
+      { header: 'Audience', width: 52, wrap: true },
+      { header: 'Send', width: 34, wrap: true },
+      { header: 'Send date', width: 13, kind: 'date' },
+      ...(status ? [{ header: 'Status', width: 10 }] : []),
+    ],
+    communicationSheetRows(plan).map((r) => [
+      r.id,
+      t(r.title),
+      r.kind,
+      t(r.subject),
+      t(r.audience),
+      t(r.send),
+      excelDate(r.sendDate),
+      ...(status ? [r.status] : []),
+    ]),
+    title,
+  );
+}
+
+/**
  * The marketing plan (issue 13): one row per channel with the segments it
  * reaches and its budget in the plan currency, and a sheet of learner
  * stories with consent recorded (a story without consent is never written).
@@ -1092,6 +1132,11 @@ export async function buildPlanWorkbook(
       has('onboarding') && hasChecklist(plan),
       'onboarding checklist',
       () => onboardingSheet(wb, plan, options, title),
+    ],
+    [
+      has('communications') && plan.launch.communications.length > 0,
+      'communications',
+      () => communicationsSheet(wb, plan, options, title),
     ],
     [
       has('invitations') && hasInvitations(plan),

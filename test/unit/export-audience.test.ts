@@ -11,6 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTION_LABELS, scorePlanDecision } from '../../shared/content/makeorbuy';
 import { CHECKLIST_STATUS_LABELS } from '../../shared/launch/checklist';
+import { COMMUNICATION_STATUS_LABELS } from '../../shared/launch/communication-drafts';
 import {
   AUDIENCE_FIELDS,
   PROFILE_IDS,
@@ -200,6 +201,15 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
       };
     case 'checklistNotes':
       return { texts: p.launch.checklist.flatMap((i) => sentences(i.notes)), rowValues: [] };
+    case 'communicationStatus':
+      return {
+        texts: [],
+        // A communication's row never carries its status in a file without statuses.
+        rowValues: p.launch.communications.map((c) => ({
+          name: c.title,
+          values: Object.values(COMMUNICATION_STATUS_LABELS),
+        })),
+      };
     case 'makeOrBuyScores':
       return {
         texts: [
@@ -225,7 +235,8 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
           ...p.launch.marketing.stories
             .filter((s) => !s.consentGiven)
             .flatMap((s) => [s.title, ...sentences(s.summary)]),
-          ...p.launch.communications.flatMap((c) => [c.title, ...sentences(c.body)]),
+          // The chapter lists communications by title (issue 13); their texts stay out.
+          ...p.launch.communications.flatMap((c) => sentences(c.body)),
           ...p.manage.cohorts.flatMap((c) => sentences(c.notes)),
         ],
         rowValues: [],

@@ -173,6 +173,9 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice reads the exports', { timeout
         // Issue 13, Marketing plan: channels, and the stories with consent.
         'Marketing',
         'Learner stories',
+        // Issue 13, Invitations: counts by segment and wave, and the funnel per wave.
+        'Invitations',
+        'Invitation waves',
       ].sort(),
     );
     const stakeholders = sheets.get('Stakeholders')!;

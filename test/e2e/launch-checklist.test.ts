@@ -205,6 +205,18 @@ describe('onboarding checklist', () => {
       'Due: 26 March 2027 (6 days before launch)',
     );
 
+    // A fixed date keeps the day; back to relative, then after the launch.
+    const helpdesk = 'Help desk staffed and trained on platform and pathway questions';
+    await page.getByRole('button', { name: helpdesk, exact: true }).click();
+    const helpdeskDetails = page.getByRole('group', { name: `Details of “${helpdesk}”` });
+    await helpdeskDetails.getByRole('radio', { name: 'On a fixed date' }).check();
+    await item(page, helpdesk).getByText('Due: 26 March 2027', { exact: true }).waitFor();
+    await helpdeskDetails.getByRole('radio', { name: 'Relative to the launch' }).check();
+    await item(page, helpdesk).getByText('Due: 26 March 2027 (6 days before launch)').waitFor();
+    await helpdeskDetails.getByLabel('Before or after').selectOption('after');
+    await item(page, helpdesk).getByText('Due: 7 April 2027 (6 days after launch)').waitFor();
+    await page.getByRole('button', { name: helpdesk, exact: true }).click();
+
     // Drag by keyboard: the help desk step goes up one place.
     const order = () =>
       page.getByRole('region', { name: 'Checklist' }).locator('[data-ob-toggle]').allTextContents();

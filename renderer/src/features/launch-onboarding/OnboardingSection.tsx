@@ -35,7 +35,7 @@ import {
   partnerNames,
   type ChecklistDue,
 } from '../../../../shared/launch/checklist';
-import { launchStart } from '../../../../shared/launch/onboarding';
+import { daysFrom, launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
 import type { ChecklistItem, LaunchDate, Plan } from '../../../../shared/plan/schema';
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import {
@@ -71,26 +71,31 @@ type DueKind = 'launch' | 'date' | 'none';
 function DueEditor({
   item,
   start,
+  today,
   onChange,
 }: {
   item: ChecklistItem;
   start: string | null;
+  today: string;
   onChange: (due: LaunchDate | null) => void;
 }) {
   const name = useId();
   const kind: DueKind = item.due ? item.due.anchor : 'none';
   const offset = item.due?.anchor === 'launch' ? item.due.offsetDays : 0;
+  // On launch day (0 days) the sign says nothing: remember the side chosen.
+  const [chosenSide, setChosenSide] = useState<'before' | 'after'>(offset > 0 ? 'after' : 'before');
+  const side = offset > 0 ? 'after' : offset < 0 ? 'before' : chosenSide;
   const title = titleOf(item);
   const setKind = (next: DueKind) => {
     if (next === kind) return;
     if (next === 'none') onChange(null);
     else if (next === 'launch') {
       // From a fixed date keep the same day, counted from the launch start.
-      const from = item.due?.anchor === 'date' && start ? daysBetween(start, item.due.date) : 0;
+      const from = item.due?.anchor === 'date' && start ? daysFrom(start, item.due.date) : 0;
       onChange({ anchor: 'launch', offsetDays: from });
     } else {
-      const date = checklistItemDue(item, start, start ?? '2000-01-01').date;
-      onChange({ anchor: 'date', date: date ?? start ?? new Date().toISOString().slice(0, 10) });
+      // The date it is due now, else the launch start, else today.
+      onChange({ anchor: 'date', date: resolveLaunchDate(item.due, start) ?? start ?? today });
     }
   };
   return (
@@ -127,23 +132,24 @@ function DueEditor({
             onChange={(days) =>
               onChange({
                 anchor: 'launch',
-                offsetDays: offset > 0 ? (days ?? 0) : -(days ?? 0),
+                offsetDays: side === 'after' ? (days ?? 0) : -(days ?? 0),
               })
             }
           />
           <SelectField
             label="Before or after"
-            value={offset > 0 ? 'after' : 'before'}
+            value={side}
             options={[
               { value: 'before', label: 'before launch' },
               { value: 'after', label: 'after launch' },
             ]}
-            onChange={(side) =>
+            onChange={(next) => {
+              setChosenSide(next);
               onChange({
                 anchor: 'launch',
-                offsetDays: side === 'after' ? Math.abs(offset) : -Math.abs(offset),
-              })
-            }
+                offsetDays: next === 'after' ? Math.abs(offset) : -Math.abs(offset),
+              });
+            }}
           />
           <p className="ob-due-resolved" aria-live="polite">
             {start
@@ -162,10 +168,6 @@ function DueEditor({
     </fieldset>
   );
 }
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** The partners involved: the linked names, each removable, and a picker for more. */
 function PartnersEditor({
@@ -407,7 +409,7 @@ function ChecklistRow({
             onChange={(owner) => update({ owner })}
             onBlur={seal}
           />
-          <DueEditor item={item} start={start} onChange={(d) => update({ due: d })} />
+          <DueEditor item={item} start={start} today={today} onChange={(d) => update({ due: d })} />
           <PartnersEditor
             item={item}
             plan={plan}

@@ -119,6 +119,8 @@ describe('communications', () => {
     await preview.getByText('Registration link is not set — add it in Launch details').waitFor();
     expect(await preview.textContent()).toContain('[registration link not set]');
     expect(await preview.textContent()).not.toContain('{registrationLink}');
+    await item.getByLabel('Insert field').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'communications-flagged-1280');
     await page.keyboard.press('Control+z');
     await preview.getByText(`Start here: ${LINK}`, { exact: false }).waitFor();
     await waitUntilSaved(page);
@@ -169,7 +171,7 @@ describe('communications', () => {
     await page.getByRole('button', { name: 'Wave 1 launch e-mail', exact: true }).waitFor();
 
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await item.getByLabel('Title', { exact: true }).scrollIntoViewIfNeeded();
+    await item.getByLabel('Title', { exact: true }).evaluate((el) => el.scrollIntoView());
     await screenshot(page, 'communications-editor-1920');
     expect(appErrors(page)).toEqual([]);
     await context.close();

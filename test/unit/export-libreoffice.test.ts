@@ -176,6 +176,9 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice reads the exports', { timeout
         // Issue 13, Invitations: counts by segment and wave, and the funnel per wave.
         'Invitations',
         'Invitation waves',
+        // Issue 13, Onboarding checklist and Communications (their sections' sheets).
+        'Onboarding',
+        'Communications',
       ].sort(),
     );
     const stakeholders = sheets.get('Stakeholders')!;

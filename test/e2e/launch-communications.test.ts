@@ -119,6 +119,9 @@ describe('communications', () => {
     await preview.getByText('Registration link is not set — add it in Launch details').waitFor();
     expect(await preview.textContent()).toContain('[registration link not set]');
     expect(await preview.textContent()).not.toContain('{registrationLink}');
+    // "Fill it in" puts the cursor in the Launch details field.
+    await preview.getByRole('button', { name: 'Fill it in' }).click();
+    await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
     await item.getByLabel('Insert field').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'communications-flagged-1280');
     await page.keyboard.press('Control+z');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import PostalMime from 'postal-mime';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureExportExtension, sanitizeExportFileName } from '../../electron/export-files';
 import { buildShortDocx } from '../../shared/export/docx';
 import { draftCommunication } from '../../shared/launch/communication-drafts';
 import {
@@ -125,6 +126,16 @@ describe('plain text and file names', () => {
     expect(communicationFileName(sample, c, 'eml')).toMatch(
       /^Lower Valley Digital Futures 2027 – Open[^/\\:"]*\.eml$/,
     );
+  });
+
+  it('the desktop save dialog keeps the .eml and .txt names and adds the extension', () => {
+    expect(sanitizeExportFileName('../x/Plan – Launch e-mail.eml', 'eml')).toBe(
+      'Plan – Launch e-mail.eml',
+    );
+    expect(ensureExportExtension('/home/me/Launch e-mail', 'eml')).toBe(
+      '/home/me/Launch e-mail.eml',
+    );
+    expect(ensureExportExtension('/home/me/reminder', 'txt')).toBe('/home/me/reminder.txt');
   });
 
   it('splits a body into paragraphs and lists', () => {

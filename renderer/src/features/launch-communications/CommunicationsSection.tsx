@@ -265,6 +265,13 @@ function FilledText({ parts }: { parts: readonly MergePart[] }) {
   );
 }
 
+/** Brings a launch detail's field into view and puts the cursor in it. */
+function focusDetail(name: string): void {
+  const input = document.querySelector<HTMLInputElement>(`.cm-detail-${name} input`);
+  input?.scrollIntoView({ block: 'center' });
+  input?.focus();
+}
+
 /** The live preview of one communication, with what is missing and where to fix it. */
 function Preview({ c, plan }: { c: Communication; plan: Plan }) {
   const filled = fillCommunication(plan, c);
@@ -305,6 +312,19 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
                         onClick={() => goToSection('objective')}
                       >
                         Go to Objective
+                      </button>
+                    </>
+                  )}
+                {p.kind === 'missing' &&
+                  (p.name === 'registrationLink' || p.name === 'supportContact') && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => focusDetail(p.name)}
+                      >
+                        Fill it in
                       </button>
                     </>
                   )}
@@ -631,6 +651,7 @@ function LaunchDetailsCard() {
       </p>
       <div className="cm-pair">
         <TextField
+          className="cm-detail-registrationLink"
           label="Registration link"
           value={details.registrationLink}
           placeholder="https://…"
@@ -640,6 +661,7 @@ function LaunchDetailsCard() {
           onBlur={seal}
         />
         <TextField
+          className="cm-detail-supportContact"
           label="Support contact"
           value={details.supportContact}
           placeholder="e.g. the help desk on 021 555 0300, or help@example.org"

@@ -168,6 +168,21 @@ describe('communications', () => {
     ])
       expect(guideText).toContain(expected);
 
+    // Without a send date it shows in Plan health, which leads back to it, open.
+    await item.getByRole('radio', { name: 'Not scheduled yet' }).check();
+    await page
+      .getByRole('navigation', { name: 'Plan sections' })
+      .getByRole('link', { name: /^Plan health/ })
+      .click();
+    await page
+      .getByRole('button', {
+        name: /^The communication “Wave 1 launch e-mail” has no send date/,
+      })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Communications' }).waitFor();
+    await item.getByRole('group', { name: 'Edit “Wave 1 launch e-mail”' }).waitFor();
+    await item.getByRole('radio', { name: 'Relative to the launch' }).check();
+
     // Delete with Undo from the notice.
     await item.getByRole('button', { name: 'Delete “Wave 1 launch e-mail”' }).click();
     await page.getByRole('button', { name: 'Undo', exact: true }).last().click();

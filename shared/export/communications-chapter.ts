@@ -31,8 +31,10 @@ export function sendLabel(c: Communication, start: string | null): string {
 export function audienceLabel(plan: Plan, c: Communication): string {
   const names = new Map(plan.learners.map((s) => [s.id, s.name.trim()]));
   const segments = c.segmentIds.map((id) => names.get(id)).filter((n): n is string => !!n);
-  const parts = [segments.length ? segments.join('; ') : 'All learners', c.audienceNote.trim()];
-  return parts.filter(Boolean).join(' — ');
+  const note = c.audienceNote.trim();
+  // Without segments it goes to everyone, which the note then describes.
+  if (segments.length === 0) return note || 'All learners';
+  return [segments.join('; '), note].filter(Boolean).join(' — ');
 }
 
 /** One row per communication, in plan order; the status only where the profile shows it. */

@@ -27,7 +27,7 @@ describe('Communications chapter', () => {
     expect(rows[1]).toEqual([
       'Digital Futures is open: start your first lesson today',
       'Launch e-mail',
-      'All learners — All registered learners at launch; merged with the registration email for later sign-ups',
+      'All registered learners at launch; merged with the registration email for later sign-ups',
       '12 April 2027 (11 days after launch)',
       'Draft',
     ]);

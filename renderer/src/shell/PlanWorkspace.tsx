@@ -37,9 +37,13 @@ function BadgedLink(props: { href: string; current: boolean; label: string; badg
     >
       {props.label}
       {count > 0 && (
-        <span className="sidebar-badge" aria-hidden="true">
-          {count}
-        </span>
+        <>
+          <span className="sidebar-badge" aria-hidden="true">
+            {count}
+          </span>
+          {/* The link's name is its aria-label; its text says the same for anything reading text. */}
+          <span className="visually-hidden">, {props.badge.describe(count, plan)}</span>
+        </>
       )}
     </a>
   );

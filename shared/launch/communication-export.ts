@@ -13,6 +13,7 @@
  * not taken from libmime/libqp, because those need Node's Buffer and this
  * module also runs in the browser.
  */
+import { sendLabel } from '../export/communications-chapter';
 import type { DocBlock } from '../export/document';
 import type { Communication, Plan } from '../plan/schema';
 import { planFileName, PLAN_FILE_SUFFIX } from '../plan/plan-file';
@@ -26,7 +27,7 @@ import {
   type LearnerStyle,
   type MergePart,
 } from './merge-fields';
-import { launchStart, resolveLaunchDate } from './onboarding';
+import { launchStart } from './onboarding';
 
 // ---------------------------------------------------------------- text
 
@@ -374,7 +375,6 @@ export function communicationDocument(
   };
   if (communication.kind === 'onboardingGuide')
     return { ...base, blocks: guideBlocks(plan, communication, filled.body) };
-  const send = longDate(resolveLaunchDate(communication.send, launchStart(plan)));
   const audience = [
     ...audienceSegments(plan, communication)
       .filter(() => communication.segmentIds.length > 0)
@@ -389,7 +389,7 @@ export function communicationDocument(
         rows: [
           ['Subject', oneLine(renderText(filled.subject, 'placeholder')) || '—'],
           ['Audience', audience.join('; ') || 'All learners'],
-          ['Send date', send || 'Not scheduled'],
+          ['Send date', sendLabel(communication, launchStart(plan))],
         ],
       },
       ...bodyBlocks(renderText(filled.body, 'placeholder')),

@@ -153,6 +153,13 @@ describe('communications', () => {
     expect(words).toContain('NEET young people without post-secondary qualifications');
     expect(words).toContain('1 April 2027');
 
+    // Plain text: the subject line, then the filled text.
+    const txt = await download(page, item, 'Export plain text');
+    expect(txt.name).toBe(`${SAMPLE} – Wave 1 launch e-mail.txt`);
+    expect(readFileSync(txt.path, 'utf8')).toBe(
+      `Subject: Welcome to Lower Valley Digital Futures 2027\n\nHi {firstName},\n\nYour place is ready. Start here: ${LINK}\n\nQuestions? Contact the help desk on 021 555 0300 (weekdays 9:00–18:00).\n`,
+    );
+
     // The onboarding guide exports as a short guide with the pathway outline.
     const guide = page.locator('[data-cm-item="comm-onboarding-guide"]');
     await guide

@@ -86,7 +86,13 @@ describe('communications', () => {
     const text = item.getByLabel('Text', { exact: true });
     await text.fill('Hi {firstName},\n\nYour place is ready. Start here: ');
     await text.press('End');
-    await item.getByLabel('Insert field').selectOption('registrationLink');
+    // Choosing a field by keyboard inserts nothing until Insert field is pressed.
+    const choose = item.getByLabel('Field to insert');
+    await choose.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await text.inputValue()).toBe('Hi {firstName},\n\nYour place is ready. Start here: ');
+    await choose.selectOption('registrationLink');
+    await item.getByRole('button', { name: 'Insert field' }).click();
     // The field goes in at the cursor, and the cursor comes back after it.
     await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('\n\nQuestions? Contact {supportContact}.');
@@ -122,7 +128,9 @@ describe('communications', () => {
     // "Fill it in" puts the cursor in the Launch details field.
     await preview.getByRole('button', { name: 'Fill it in' }).click();
     await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
-    await item.getByLabel('Insert field').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await item
+      .getByLabel('Field to insert')
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'communications-flagged-1280');
     await page.keyboard.press('Control+z');
     await preview.getByText(`Start here: ${LINK}`, { exact: false }).waitFor();

@@ -367,6 +367,9 @@ function BodyEditor({
   const id = useId();
   const insertId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
+  // The field is chosen, then inserted with the button: arrowing through a
+  // closed select changes its value at each key, which must not insert.
+  const [choice, setChoice] = useState('');
   const caret = useRef<{ start: number; end: number } | null>(null);
   const remember = () => {
     const el = area.current;
@@ -391,25 +394,37 @@ function BodyEditor({
   };
   return (
     <div className="cm-body">
-      <div className="field cm-insert">
-        <label htmlFor={insertId}>Insert field</label>
-        <select id={insertId} value="" onChange={(e) => insert(e.target.value)}>
-          <option value="">Choose a field to insert…</option>
-          <optgroup label="Filled for each learner by the mail tool">
-            {FIELD_INFO.filter((f) => f.learner).map((f) => (
-              <option key={f.name} value={f.name}>
-                {fieldToken(f.name)}: {f.label}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Filled from the plan">
-            {FIELD_INFO.filter((f) => !f.learner).map((f) => (
-              <option key={f.name} value={f.name}>
-                {fieldToken(f.name)}: {f.label} ({f.source})
-              </option>
-            ))}
-          </optgroup>
-        </select>
+      <div className="cm-insert">
+        <div className="field">
+          <label htmlFor={insertId}>Field to insert</label>
+          <select id={insertId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">Choose a field…</option>
+            <optgroup label="Filled for each learner by the mail tool">
+              {FIELD_INFO.filter((f) => f.learner).map((f) => (
+                <option key={f.name} value={f.name}>
+                  {fieldToken(f.name)}: {f.label}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Filled from the plan">
+              {FIELD_INFO.filter((f) => !f.learner).map((f) => (
+                <option key={f.name} value={f.name}>
+                  {fieldToken(f.name)}: {f.label} ({f.source})
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <button
+          type="button"
+          disabled={!choice}
+          onClick={() => {
+            insert(choice);
+            setChoice('');
+          }}
+        >
+          Insert field
+        </button>
       </div>
       <div className="field cm-body-field">
         <label htmlFor={id}>Text</label>

@@ -150,6 +150,9 @@ describe('onboarding checklist', () => {
       .getByRole('button', { name: 'Change the launch start in the Objective’s timeline' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
+    await page
+      .getByText('10 onboarding checklist dates are counted from this date and move with it.')
+      .waitFor();
     await fillDate(page.getByRole('group', { name: 'Launch starts' }), '2027-05-03');
     await waitUntilSaved(page);
     // Nothing is late any more: the badge goes.

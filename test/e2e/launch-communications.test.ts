@@ -173,6 +173,12 @@ describe('communications', () => {
     await guide
       .getByRole('button', { name: 'Digital Futures onboarding guide', exact: true })
       .click();
+    await guide
+      .getByText(
+        'the outline of 2 pathways (IT Support Starter Pathway, Data Analysis Upskilling).',
+        { exact: false },
+      )
+      .waitFor();
     const guideFile = await download(page, guide, 'Export Word (.docx)');
     const guideText = docxText(guideFile.path);
     for (const expected of [

@@ -29,6 +29,7 @@ import {
   FIELD_INFO,
   fieldToken,
   fillCommunication,
+  pathwaysFor,
   type MergePart,
 } from '../../../../shared/launch/merge-fields';
 import { launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
@@ -272,6 +273,20 @@ function focusDetail(name: string): void {
   input?.focus();
 }
 
+/** What the guide's Word file adds to its text, from the plan. */
+function GuideNote({ c, plan }: { c: Communication; plan: Plan }) {
+  const pathways = pathwaysFor(plan, c.segmentIds).map((p) => p.name.trim());
+  return (
+    <p className="section-note cm-guide-note">
+      The Word file continues this text as a short guide, from the plan: the program, how it works,
+      getting started, support, what learners gain and{' '}
+      {pathways.length === 0
+        ? 'a pathway outline (no pathway is aimed at this audience yet).'
+        : `the outline of ${pathways.length === 1 ? pathways[0] : `${pathways.length} pathways (${pathways.join(', ')})`}.`}
+    </p>
+  );
+}
+
 /** The live preview of one communication, with what is missing and where to fix it. */
 function Preview({ c, plan }: { c: Communication; plan: Plan }) {
   const filled = fillCommunication(plan, c);
@@ -286,6 +301,7 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
       <div className="cm-preview-body" data-testid="preview-body">
         <FilledText parts={filled.body} />
       </div>
+      {c.kind === 'onboardingGuide' && <GuideNote c={c} plan={plan} />}
       {filled.problems.length > 0 ? (
         <div className="cm-problems" role="status">
           <p>

@@ -370,6 +370,9 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
   );
 }
 
+/** Longest text a communication holds (the plan file's limit for long texts). */
+const BODY_MAX = 20_000;
+
 /** The body's text area with an Insert field menu that puts a field at the cursor. */
 function BodyEditor({
   c,
@@ -397,6 +400,12 @@ function BodyEditor({
     const token = fieldToken(info.name);
     const at = caret.current ?? { start: c.body.length, end: c.body.length };
     const next = c.body.slice(0, at.start) + token + c.body.slice(at.end);
+    if (next.length > BODY_MAX) {
+      notify(
+        `The text is at its limit of ${BODY_MAX.toLocaleString('en')} characters: shorten it first.`,
+      );
+      return;
+    }
     onChange(next);
     onBlur();
     const cursor = at.start + token.length;
@@ -449,7 +458,7 @@ function BodyEditor({
           ref={area}
           rows={12}
           value={c.body}
-          maxLength={20_000}
+          maxLength={BODY_MAX}
           aria-describedby={`${id}-hint`}
           onChange={(e) => {
             onChange(e.target.value);

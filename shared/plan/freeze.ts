@@ -39,17 +39,27 @@ export function* freezePlanInSlices(plan: Plan, slice = FREEZE_SLICE): Generator
   freeze(plan, true);
 }
 
+/** Milliseconds of slices run back to back before yielding to the page: about a display frame, well under a 50 ms long task. */
+export const SLICE_BUDGET_MS = 16;
+
 /**
- * Runs a slice generator to the end, yielding to the page between slices,
- * and resolves with what it returns.
+ * Runs a slice generator to the end and resolves with what it returns,
+ * yielding to the page once the slices run since the last yield have taken
+ * `budgetMs` (each yield may let a frame be drawn, so yielding after every
+ * small slice would spend more time waiting than working).
  */
 export async function runInSlices<T>(
   slices: Generator<void, T>,
   yieldToPage: () => Promise<void>,
+  budgetMs = SLICE_BUDGET_MS,
 ): Promise<T> {
+  let since = performance.now();
   for (;;) {
     const step = slices.next();
     if (step.done) return step.value;
-    await yieldToPage();
+    if (performance.now() - since >= budgetMs) {
+      await yieldToPage();
+      since = performance.now();
+    }
   }
 }

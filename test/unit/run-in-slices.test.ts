@@ -1,0 +1,34 @@
+/** runInSlices: slices run back to back until the time budget is spent, then the page gets a turn. */
+import { describe, expect, it } from 'vitest';
+import { runInSlices } from '../../shared/plan/freeze';
+
+function* slices(n: number, work: () => void): Generator<void, number> {
+  for (let i = 0; i < n; i++) {
+    work();
+    yield;
+  }
+  return n;
+}
+
+describe('runInSlices', () => {
+  it('returns what the generator returns, yielding only once a budget of work is done', async () => {
+    let yields = 0;
+    const yieldToPage = async () => void yields++;
+    // 100 tiny slices fit one budget (16 ms): no yield.
+    expect(
+      await runInSlices(
+        slices(100, () => undefined),
+        yieldToPage,
+      ),
+    ).toBe(100);
+    expect(yields).toBe(0);
+    // Slices of ~2 ms with a 5 ms budget: a yield every few slices, never after each one.
+    const busy = () => {
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+    };
+    expect(await runInSlices(slices(20, busy), yieldToPage, 5)).toBe(20);
+    expect(yields).toBeGreaterThanOrEqual(5);
+    expect(yields).toBeLessThanOrEqual(10);
+  });
+});

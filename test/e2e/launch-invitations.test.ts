@@ -216,8 +216,14 @@ describe('invitation planner', () => {
       expect(text).not.toContain('Okafor');
     }
 
-    // Deleted in one step.
+    // Deleted in one step, after saying what goes: keeping it changes nothing.
     await page.getByRole('button', { name: 'Delete invitation list' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete the invitation list?' });
+    await confirm.getByRole('button', { name: 'Keep the list' }).click();
+    await expect.poll(() => counts.count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Delete invitation list' }).click();
+    await confirm.getByText(/cannot be undone/).waitFor();
+    await confirm.getByRole('button', { name: 'Delete invitation list' }).click();
     await page.getByRole('button', { name: 'Import invitation list…' }).waitFor();
     expect(await counts.count()).toBe(0);
     expect(appErrors(page)).toEqual([]);

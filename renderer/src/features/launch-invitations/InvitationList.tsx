@@ -37,6 +37,7 @@ import {
 } from '../../db/invitation-list';
 import { downloadBlob } from '../../platform/platform';
 import { useDispatch, usePlan } from '../../store/plan-context';
+import { Dialog } from '../../components/Dialog';
 import { ImportDialog } from '../content/ImportDialog';
 import { invitationTarget, PERSONAL_DATA_NOTE } from './invitation-import';
 
@@ -118,6 +119,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
   const dispatch = useDispatch();
   const { list, loaded } = useInvitationList(planId);
   const [importing, setImporting] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const replacing = list?.count ?? 0;
   const target = useMemo(() => invitationTarget(planId, replacing), [planId, replacing]);
@@ -150,12 +152,36 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
   };
 
   const remove = async () => {
+    setConfirmingDelete(false);
     await deleteInvitationList(planId);
     notify('Invitation list deleted from this computer.');
   };
 
   return (
     <section className="card" aria-labelledby="inv-list-heading">
+      {confirmingDelete && list && (
+        <Dialog
+          role="alertdialog"
+          title="Delete the invitation list?"
+          onClose={() => setConfirmingDelete(false)}
+          actions={
+            <>
+              <button type="button" onClick={() => setConfirmingDelete(false)}>
+                Keep the list
+              </button>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Delete invitation list
+              </button>
+            </>
+          }
+        >
+          <p>
+            The names and e-mail addresses of {countOf(list.count, 'person', 'people')} from “
+            {list.fileName}” will be removed from this computer. This cannot be undone: to get them
+            back, import the spreadsheet again.
+          </p>
+        </Dialog>
+      )}
       <div className="card-title-row">
         <h2 id="inv-list-heading">Invitation list</h2>
         <div className="toolbar">
@@ -163,7 +189,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
             {list ? 'Import a new list…' : 'Import invitation list…'}
           </button>
           {list && (
-            <button type="button" className="danger" onClick={() => void remove()}>
+            <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
               Delete invitation list
             </button>
           )}

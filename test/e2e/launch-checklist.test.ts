@@ -232,6 +232,15 @@ describe('onboarding checklist', () => {
       .focus();
     // dnd-kit measures between key presses, so give it a frame or two.
     await page.keyboard.press('Space');
+    // A screen reader hears the step's name and its place, never an internal id.
+    const live = page.locator('[id^="DndLiveRegion"]');
+    await expect
+      .poll(() => live.textContent())
+      .toMatch(
+        new RegExp(
+          `^(Picked up “Help desk staffed and trained on platform and pathway questions”, at|“Help desk staffed and trained on platform and pathway questions” is at) place ${at + 1} of ${before.length}\\.$`,
+        ),
+      );
     await page.waitForTimeout(150);
     await page.keyboard.press('ArrowUp');
     await page.waitForTimeout(150);
@@ -241,6 +250,9 @@ describe('onboarding checklist', () => {
         (await order()).indexOf('Help desk staffed and trained on platform and pathway questions'),
       )
       .toBe(at - 1);
+    expect(await live.textContent()).toMatch(
+      /^“Help desk staffed.*” dropped at place \d+ of \d+\.$/,
+    );
     await page.getByRole('button', { name: 'Undo Reorder checklist items' }).click();
     await expect.poll(order).toEqual(before);
 

@@ -48,6 +48,10 @@ import {
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
 import './onboarding.css';
+import {
+  SORTABLE_INSTRUCTIONS,
+  sortableAnnouncements,
+} from '../../components/sortable-announcements';
 
 const STATUS_OPTIONS = (
   Object.entries(CHECKLIST_STATUS_LABELS) as [ChecklistItem['status'], string][]
@@ -562,7 +566,18 @@ export function OnboardingSection() {
         {items.length === 0 ? (
           <p className="empty-note">No items yet. Add the first step below.</p>
         ) : (
-          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCenter}
+            onDragEnd={onDragEnd}
+            accessibility={{
+              announcements: sortableAnnouncements(
+                items.map((i) => i.id),
+                (id) => items.find((i) => i.id === id)?.label || 'Untitled item',
+              ),
+              screenReaderInstructions: SORTABLE_INSTRUCTIONS,
+            }}
+          >
             <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
               <ol className="ob-list">
                 {items.map((item, i) => (

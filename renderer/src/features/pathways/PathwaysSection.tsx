@@ -59,6 +59,10 @@ import { useIndexedCatalog } from '../content/use-indexed-catalog';
 import { SkillsMapEditor } from './SkillsMapEditor';
 import '../content/content.css';
 import './pathways.css';
+import {
+  SORTABLE_INSTRUCTIONS,
+  sortableAnnouncements,
+} from '../../components/sortable-announcements';
 
 /** How a catalog item reads in the step picker: title, level and hours. */
 const itemLabel = (c: ContentItem) => `${c.title} — ${LEVEL_LABELS[c.level]}, ${c.hours ?? '?'} h`;
@@ -241,7 +245,18 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
       {resolved.length === 0 && (
         <p className="empty-note">No steps yet. Add items from the catalog below.</p>
       )}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements: sortableAnnouncements(
+            pathway.steps.map((s) => s.id),
+            (id) => resolved.find((s) => s.stepId === id)?.item?.title ?? 'a removed item',
+          ),
+          screenReaderInstructions: SORTABLE_INSTRUCTIONS,
+        }}
+      >
         <SortableContext
           items={pathway.steps.map((s) => s.id)}
           strategy={verticalListSortingStrategy}

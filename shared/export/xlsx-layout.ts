@@ -21,7 +21,10 @@
 import type ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cutText } from '../text-length';
+import { webAddress } from '../web-address';
 import { cellText, looksLikeFormula, sanitizeText } from './sanitize';
+
+export { webAddress };
 
 /** The workbook's default font (exceljs writes it as style 0). */
 export const DEFAULT_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
@@ -34,9 +37,6 @@ export const MAX_ROW_HEIGHT = 409;
 
 /** Excel's limit on a page header or footer, in characters (codes included). */
 export const MAX_HEADER_CHARS = 255;
-
-/** Excel's limit on a hyperlink address. */
-const MAX_LINK_CHARS = 2079;
 
 /** Excel's Text number format: what is typed in such a cell stays text. */
 export const TEXT_FORMAT = '@';
@@ -95,20 +95,6 @@ export function linkValue(
   if (clean === '') return null;
   const href = webAddress(clean);
   return href ? { text: clean, hyperlink: href } : clean;
-}
-
-/** The address of an http(s) link, or null for anything else (mailto:, file:, javascript:, words). */
-export function webAddress(text: string): string | null {
-  if (/\s/.test(text) || !/^https?:\/\//i.test(text)) return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname) return null;
-  return url.href.length <= MAX_LINK_CHARS ? url.href : null;
 }
 
 // ---------------------------------------------------------------- text width

@@ -28,6 +28,7 @@
  */
 import type { Communication, Plan } from '../plan/schema';
 import { launchStart, resolveLaunchDate } from './onboarding';
+import { webAddress } from '../web-address';
 
 /** Names of the fields filled from the plan. */
 export const PLAN_FIELDS = [
@@ -156,8 +157,16 @@ export type MergePart =
   | { readonly kind: 'value'; readonly field: PlanField; readonly text: string }
   /** A learner field the mail tool fills. */
   | { readonly kind: 'learner'; readonly field: LearnerField; readonly label: string }
-  /** A plan field the plan has no value for. */
-  | { readonly kind: 'missing'; readonly field: PlanField; readonly message: string }
+  /**
+   * A plan field the plan has no usable value for: none, or (`invalid`) one
+   * that cannot be sent (a registration link that is not a web address).
+   */
+  | {
+      readonly kind: 'missing';
+      readonly field: PlanField;
+      readonly message: string;
+      readonly invalid?: true;
+    }
   /** Something in braces that is not a field (`{first name}`). */
   | { readonly kind: 'unknown'; readonly name: string; readonly message: string };
 
@@ -265,8 +274,16 @@ export function fillTemplate(template: string, values: MergeValues): MergePart[]
     else {
       const field = name as PlanField;
       const value = values[field];
-      if (value) parts.push({ kind: 'value', field, text: value });
-      else parts.push({ kind: 'missing', field, message: missingMessage(field) });
+      if (!value) parts.push({ kind: 'missing', field, message: missingMessage(field) });
+      else if (field === 'registrationLink' && !webAddress(value))
+        parts.push({
+          kind: 'missing',
+          field,
+          invalid: true,
+          message:
+            'Registration link is not a web address (https://…) — correct it in Launch details',
+        });
+      else parts.push({ kind: 'value', field, text: value });
     }
   }
   pushText(template.slice(at));
@@ -319,7 +336,7 @@ export function renderText(parts: readonly MergePart[], learner: LearnerStyle = 
         case 'learner':
           return learner === 'token' ? fieldToken(part.field) : `«${part.label}»`;
         case 'missing':
-          return `[${INFO.get(part.field)!.label} not set]`;
+          return `[${INFO.get(part.field)!.label} ${part.invalid ? 'not a web address' : 'not set'}]`;
         case 'unknown':
           return `[${part.name.replace(/[[\]]/g, '')}: not a merge field]`;
       }

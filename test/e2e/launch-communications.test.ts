@@ -132,6 +132,13 @@ describe('communications', () => {
       .getByLabel('Field to insert')
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'communications-flagged-1280');
+    // Exporting now asks first, naming what is not filled; going back exports nothing.
+    await item.getByRole('button', { name: 'Export e-mail (.eml)' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'A field is not filled' });
+    await ask.getByText('Registration link is not set — add it in Launch details.').waitFor();
+    await ask.getByRole('button', { name: 'Go back and fill them' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await link.focus();
     await page.keyboard.press('Control+z');
     await preview.getByText(`Start here: ${LINK}`, { exact: false }).waitFor();
     await waitUntilSaved(page);

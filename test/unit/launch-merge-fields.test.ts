@@ -18,6 +18,7 @@ import {
   type MergeValues,
 } from '../../shared/launch/merge-fields';
 import { createBlankPlan } from '../../shared/plan/create';
+import { webAddress } from '../../shared/web-address';
 import type { Plan } from '../../shared/plan/schema';
 import { samplePlan } from './export-helpers';
 
@@ -106,6 +107,19 @@ describe('filling a template', () => {
     ]);
   });
 
+  it('a registration link that is not a web address is never sent, and says why', () => {
+    for (const link of ['javascript:alert(1)', 'www.example.org/join', 'file:///C:/join.html']) {
+      const parts = fillTemplate('Register: {registrationLink}', {
+        ...FULL,
+        registrationLink: link,
+      });
+      expect(renderText(parts)).toBe('Register: [registration link not a web address]');
+      expect(mergeProblems(parts).map((p) => p.message)).toEqual([
+        'Registration link is not a web address (https://…) — correct it in Launch details',
+      ]);
+    }
+  });
+
   it('the sample’s communications use only fields the plan fills', () => {
     for (const c of sample.launch.communications) {
       const filled = fillCommunication(sample, c);
@@ -186,7 +200,9 @@ describe('filling, property-based', () => {
         const parts = fillTemplate(t, v);
         for (const p of parts) {
           if (p.kind === 'value') expect(v[p.field]).toBe(p.text);
-          if (p.kind === 'missing') expect(v[p.field]).toBe('');
+          // Missing: no value, or (invalid) a registration link that is not a web address.
+          if (p.kind === 'missing' && p.invalid) expect(webAddress(v[p.field])).toBeNull();
+          else if (p.kind === 'missing') expect(v[p.field]).toBe('');
         }
         const text = renderText(
           parts.filter((p) => p.kind !== 'text'),

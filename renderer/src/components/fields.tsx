@@ -41,18 +41,27 @@ function FieldFrame(props: {
   );
 }
 
-/** A single-line text field. */
-function TextFieldView(props: FieldProps<string> & { maxLength?: number; placeholder?: string }) {
+/** A single-line text field; `error` (shown instead of the hint) says what is wrong with the value kept. */
+function TextFieldView(
+  props: FieldProps<string> & { maxLength?: number; placeholder?: string; error?: string | null },
+) {
   const id = useId();
   return (
-    <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
+    <FieldFrame
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      className={props.className}
+    >
       <input
         id={id}
         type="text"
         value={props.value}
         maxLength={props.maxLength ?? 500}
         placeholder={props.placeholder}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
         onBlur={props.onBlur}
       />

@@ -35,10 +35,12 @@ import {
 import { launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
 import type { Communication, LaunchDate, Plan } from '../../../../shared/plan/schema';
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
+import { Dialog } from '../../components/Dialog';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { detectPlatform } from '../../platform/platform';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import './communications.css';
+import { webAddress } from '../../../../shared/web-address';
 
 const STATUS_OPTIONS = (
   Object.entries(COMMUNICATION_STATUS_LABELS) as [Communication['status'], string][]
@@ -530,7 +532,12 @@ function CommunicationRow({
   const seal = useSealHistory();
   const editorId = useId();
   const title = titleOf(c);
-  const problems = fillCommunication(plan, c).problems.length;
+  const problemList = fillCommunication(plan, c).problems;
+  const problems = problemList.length;
+  // An export with fields the plan cannot fill asks first (they would show as "[… not set]").
+  const [unfilledExport, setUnfilledExport] = useState<'docx' | 'eml' | 'txt' | null>(null);
+  const exportAs = (kind: 'docx' | 'eml' | 'txt') =>
+    problems > 0 ? setUnfilledExport(kind) : void exportCommunication(plan, c, kind);
   const update = (patch: Partial<Communication>) =>
     dispatch(communications.update({ id: c.id, patch }));
   const move = (to: number, which: 'up' | 'down') => {
@@ -556,6 +563,39 @@ function CommunicationRow({
   };
   return (
     <li className={`cm-item cm-item--${c.status}`} data-cm-item={c.id}>
+      {unfilledExport && (
+        <Dialog
+          role="alertdialog"
+          title={problems === 1 ? 'A field is not filled' : `${problems} fields are not filled`}
+          onClose={() => setUnfilledExport(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setUnfilledExport(null)}>
+                Go back and fill them
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  void exportCommunication(plan, c, unfilledExport);
+                  setUnfilledExport(null);
+                }}
+              >
+                Export anyway
+              </button>
+            </>
+          }
+        >
+          <p>
+            “{title}” would go out with a note in brackets where each of these is, for example
+            “[registration link not set]”:
+          </p>
+          <ul>
+            {problemList.map((p) => (
+              <li key={`${p.kind}:${p.name}`}>{p.message}.</li>
+            ))}
+          </ul>
+        </Dialog>
+      )}
       <div className="cm-row">
         <div className="cm-row-main">
           <h3 className="cm-item-title">
@@ -656,13 +696,13 @@ function CommunicationRow({
           <div className="cm-preview-col">
             <Preview c={c} plan={plan} />
             <div className="cm-exports" role="group" aria-label={`Export “${title}”`}>
-              <button type="button" onClick={() => void exportCommunication(plan, c, 'docx')}>
+              <button type="button" onClick={() => exportAs('docx')}>
                 Export Word (.docx)
               </button>
-              <button type="button" onClick={() => void exportCommunication(plan, c, 'eml')}>
+              <button type="button" onClick={() => exportAs('eml')}>
                 Export e-mail (.eml)
               </button>
-              <button type="button" onClick={() => void exportCommunication(plan, c, 'txt')}>
+              <button type="button" onClick={() => exportAs('txt')}>
                 Export plain text
               </button>
             </div>
@@ -695,6 +735,11 @@ function LaunchDetailsCard() {
           label="Registration link"
           value={details.registrationLink}
           placeholder="https://…"
+          error={
+            details.registrationLink.trim() && !webAddress(details.registrationLink.trim())
+              ? 'Not a web address, so messages will not carry it: start it with https://'
+              : null
+          }
           onChange={(registrationLink) =>
             dispatch(updateLaunchDetails({ patch: { registrationLink } }))
           }

@@ -391,7 +391,7 @@ export const timelineOutOfOrder: HealthRule = (plan) => {
 /**
  * The marketing plan (Launch): channels that reach no learner segment,
  * segments that no channel reaches, learner stories without consent (never
- * exported), and more steps from invitation to first lesson than the
+ * exported) or whose consent has no date or record, and more steps from invitation to first lesson than the
  * target. Spend over the outreach line is an over-budget finding.
  */
 export const marketingGaps: HealthRule = (plan) => {
@@ -422,6 +422,14 @@ export const marketingGaps: HealthRule = (plan) => {
         rule: HEALTH_RULES.storyWithoutConsent,
         severity: 'warning',
         message: `The learner story ${quoteTitle(story.title)} has no consent recorded, so it is left out of every export. Record the learner’s written consent or remove the story.`,
+        target: { section: 'marketing', elementId: story.id },
+      });
+    else if (!story.consentDate || !story.consentNote.trim())
+      findings.push({
+        id: `${HEALTH_RULES.storyConsentUndocumented}:${story.id}`,
+        rule: HEALTH_RULES.storyConsentUndocumented,
+        severity: 'warning',
+        message: `The learner story ${quoteTitle(story.title)} is marked as consented but ${!story.consentDate && !story.consentNote.trim() ? 'has no consent date and does not say where the consent is kept' : !story.consentDate ? 'has no consent date' : 'does not say where the consent is kept'}: a funder or the learner may ask to see it.`,
         target: { section: 'marketing', elementId: story.id },
       });
   const journey = journeyVerdict(marketing);

@@ -55,6 +55,7 @@ export const HEALTH_RULES = {
   channelReachesNoSegment: 'channel-reaches-no-segment',
   segmentNotReached: 'segment-not-reached',
   storyWithoutConsent: 'story-without-consent',
+  storyConsentUndocumented: 'story-consent-undocumented',
   journeyOverTarget: 'journey-over-target',
   invitationsShort: 'invitations-short',
   checklistPastDue: 'checklist-past-due',

@@ -99,6 +99,8 @@ describe('invitation planner', () => {
     await page.getByLabel('Share of Wave 2 (May) (%)').fill('40');
     await page.getByLabel('Share of Wave 2 (May) (%)').blur();
     await page.getByRole('button', { name: 'Add wave' }).click();
+    // A new wave takes an equal part (the average share so far), never 0 %.
+    expect(await page.getByLabel('Share of Wave 3 (%)').inputValue()).toBe('50');
     await page.getByRole('button', { name: 'Delete Wave 3' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Delete Wave/ }).count()).toBe(2);
     // A wave without a date shows in Plan health, which leads back to that wave.

@@ -63,6 +63,29 @@ describe('marketing plan health', () => {
     );
   });
 
+  it('asks for the date and the record of a consent that is only ticked', () => {
+    const plan = edit((d) => {
+      const [first, second] = d.launch.marketing.stories;
+      first!.consentDate = null;
+      first!.consentNote = '';
+      second!.consentNote = ' ';
+    });
+    const messages = marketingGaps(plan)
+      .filter((f) => f.rule === HEALTH_RULES.storyConsentUndocumented)
+      .map((f) => [f.target.elementId, f.message]);
+    const [first, second] = sample.launch.marketing.stories;
+    expect(messages).toEqual([
+      [
+        first!.id,
+        `The learner story “${first!.title}” is marked as consented but has no consent date and does not say where the consent is kept: a funder or the learner may ask to see it.`,
+      ],
+      [
+        second!.id,
+        `The learner story “${second!.title}” is marked as consented but does not say where the consent is kept: a funder or the learner may ask to see it.`,
+      ],
+    ]);
+  });
+
   it('marketing spend over the outreach line is an over-budget finding', () => {
     const plan = edit((d) => {
       d.budget.lines.outreach = 60_000;

@@ -219,7 +219,12 @@ function WavesCard({
                   id: newId('wave'),
                   name: `Wave ${n}`,
                   date: { anchor: 'launch', offsetDays: (n - 1) * 28 },
-                  share: waves.length === 0 ? 100 : 0,
+                  // As much as the waves so far have on average, so it gets an equal part
+                  // (a new wave at 0 % sent no one).
+                  share:
+                    waves.length === 0
+                      ? 100
+                      : Math.min(100, Math.round(shareTotal / waves.length) || 100),
                 },
               }),
             );

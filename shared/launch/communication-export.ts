@@ -49,8 +49,12 @@ function oneLine(text: string): string {
 }
 
 /** The communication as a plain-text file: its subject, a blank line and the body. */
-export function communicationPlainText(plan: Plan, communication: Communication): string {
-  const { subject, body } = communicationTexts(plan, communication);
+export function communicationPlainText(
+  plan: Plan,
+  communication: Communication,
+  learner: LearnerStyle = 'token',
+): string {
+  const { subject, body } = communicationTexts(plan, communication, learner);
   return `Subject: ${subject}\n\n${body.replace(/\s+$/, '')}\n`;
 }
 
@@ -146,8 +150,13 @@ const ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
  * The communication as an .eml message for the mail tool (no recipients).
  * `now` is the Date header's moment (the caller's clock).
  */
-export function communicationEml(plan: Plan, communication: Communication, now: Date): string {
-  const { subject, body } = communicationTexts(plan, communication);
+export function communicationEml(
+  plan: Plan,
+  communication: Communication,
+  now: Date,
+  learner: LearnerStyle = 'token',
+): string {
+  const { subject, body } = communicationTexts(plan, communication, learner);
   const from = ADDRESS.exec(plan.launch.details.supportContact)?.[0];
   const headers = [
     ...(from ? [`From: ${from}`] : []),

@@ -314,12 +314,44 @@ export function mergeProblems(...filled: readonly (readonly MergePart[])[]): Mer
   return problems;
 }
 
-/** How learner fields are written out. */
+/**
+ * How learner fields are written out: in the merge syntax of the mail tool
+ * that sends the message (so learners never get "Hi {firstName}"), or for
+ * people to read.
+ */
 export type LearnerStyle =
-  /** `{firstName}`, for the mail tool's merge (plain text, .eml). */
+  /** `{firstName}`: our own token, for a tool whose field the user puts in by hand. */
   | 'token'
+  /** Mailchimp merge tags: `*|FNAME|*`, `*|LNAME|*` (its audience import's First/Last Name). */
+  | 'mailchimp'
+  /** Brevo (Sendinblue) contact attributes: `{{ contact.FIRSTNAME }}`. */
+  | 'brevo'
   /** «first name», for a document read by people. */
   | 'placeholder';
+
+/** The mail tools whose merge syntax an export can use, for a choice in the UI. */
+export const MAIL_TOOL_STYLES: readonly { readonly style: LearnerStyle; readonly label: string }[] =
+  [
+    { style: 'mailchimp', label: 'Mailchimp (*|FNAME|*)' },
+    { style: 'brevo', label: 'Brevo ({{ contact.FIRSTNAME }})' },
+    { style: 'token', label: 'Another tool ({firstName}: replace with its field)' },
+  ];
+
+const MAIL_TOOL_FIELDS: Record<'mailchimp' | 'brevo', Record<LearnerField, string>> = {
+  mailchimp: { firstName: '*|FNAME|*', lastName: '*|LNAME|*' },
+  brevo: { firstName: '{{ contact.FIRSTNAME }}', lastName: '{{ contact.LASTNAME }}' },
+};
+
+function learnerText(field: LearnerField, label: string, style: LearnerStyle): string {
+  switch (style) {
+    case 'token':
+      return fieldToken(field);
+    case 'placeholder':
+      return `«${label}»`;
+    default:
+      return MAIL_TOOL_FIELDS[style][field];
+  }
+}
 
 /**
  * A filled template as text for an export: values written in, learner
@@ -334,7 +366,7 @@ export function renderText(parts: readonly MergePart[], learner: LearnerStyle = 
         case 'value':
           return part.text;
         case 'learner':
-          return learner === 'token' ? fieldToken(part.field) : `«${part.label}»`;
+          return learnerText(part.field, part.label, learner);
         case 'missing':
           return `[${INFO.get(part.field)!.label} ${part.invalid ? 'not a web address' : 'not set'}]`;
         case 'unknown':

@@ -168,6 +168,14 @@ describe('communications', () => {
     expect(words).toContain('NEET young people without post-secondary qualifications');
     expect(words).toContain('1 April 2027');
 
+    // For Mailchimp, learner fields are its merge tags (remembered on this computer).
+    await item.getByLabel('Learner fields for').selectOption({ label: 'Mailchimp (*|FNAME|*)' });
+    const forMailchimp = await download(page, item, 'Export e-mail (.eml)');
+    expect((await PostalMime.parse(readFileSync(forMailchimp.path, 'utf8'))).text).toContain(
+      'Hi *|FNAME|*,',
+    );
+    await item.getByLabel('Learner fields for').selectOption('token');
+
     // Plain text: the subject line, then the filled text.
     const txt = await download(page, item, 'Export plain text');
     expect(txt.name).toBe(`${SAMPLE} – Wave 1 launch e-mail.txt`);

@@ -107,6 +107,14 @@ describe('filling a template', () => {
     ]);
   });
 
+  it('writes learner fields in the merge syntax of the mail tool that sends the message', () => {
+    const parts = fillTemplate('Hi {firstName} {lastName}', FULL);
+    expect(renderText(parts, 'mailchimp')).toBe('Hi *|FNAME|* *|LNAME|*');
+    expect(renderText(parts, 'brevo')).toBe('Hi {{ contact.FIRSTNAME }} {{ contact.LASTNAME }}');
+    expect(renderText(parts, 'token')).toBe('Hi {firstName} {lastName}');
+    expect(renderText(parts, 'placeholder')).toBe('Hi «first name» «last name»');
+  });
+
   it('a registration link that is not a web address is never sent, and says why', () => {
     for (const link of ['javascript:alert(1)', 'www.example.org/join', 'file:///C:/join.html']) {
       const parts = fillTemplate('Register: {registrationLink}', {

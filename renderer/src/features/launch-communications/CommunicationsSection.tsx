@@ -29,7 +29,9 @@ import {
   FIELD_INFO,
   fieldToken,
   fillCommunication,
+  MAIL_TOOL_STYLES,
   pathwaysFor,
+  type LearnerStyle,
   type MergePart,
 } from '../../../../shared/launch/merge-fields';
 import { launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
@@ -484,7 +486,40 @@ function BodyEditor({
 }
 
 /** Saves one communication as a file, the way the plan's exports are saved. */
-async function exportCommunication(plan: Plan, c: Communication, kind: CommunicationFileKind) {
+/** Where the chosen mail tool is remembered (a setting of this computer, not plan data). */
+const MAIL_TOOL_KEY = 'upskill.communications.mailTool';
+
+function storedMailTool(): LearnerStyle {
+  try {
+    const value = localStorage.getItem(MAIL_TOOL_KEY);
+    return MAIL_TOOL_STYLES.some((t) => t.style === value) ? (value as LearnerStyle) : 'token';
+  } catch {
+    return 'token';
+  }
+}
+
+/** The mail tool whose merge syntax .eml and plain-text exports use, remembered on this computer. */
+function useMailTool(): [LearnerStyle, (style: LearnerStyle) => void] {
+  const [style, setStyle] = useState<LearnerStyle>(storedMailTool);
+  return [
+    style,
+    (next) => {
+      setStyle(next);
+      try {
+        localStorage.setItem(MAIL_TOOL_KEY, next);
+      } catch {
+        // Not remembered (storage full or off): the choice holds for this visit.
+      }
+    },
+  ];
+}
+
+async function exportCommunication(
+  plan: Plan,
+  c: Communication,
+  kind: CommunicationFileKind,
+  learner: LearnerStyle = 'token',
+) {
   const name = communicationFileName(plan, c, kind);
   try {
     let bytes: Uint8Array;
@@ -496,7 +531,9 @@ async function exportCommunication(plan: Plan, c: Communication, kind: Communica
       bytes = await buildShortDocx(communicationDocument(plan, c));
     } else {
       const text =
-        kind === 'eml' ? communicationEml(plan, c, new Date()) : communicationPlainText(plan, c);
+        kind === 'eml'
+          ? communicationEml(plan, c, new Date(), learner)
+          : communicationPlainText(plan, c, learner);
       bytes = new TextEncoder().encode(text);
     }
     const result = await detectPlatform().saveExport(name, bytes, kind);
@@ -536,8 +573,9 @@ function CommunicationRow({
   const problems = problemList.length;
   // An export with fields the plan cannot fill asks first (they would show as "[… not set]").
   const [unfilledExport, setUnfilledExport] = useState<'docx' | 'eml' | 'txt' | null>(null);
+  const [mailTool, setMailTool] = useMailTool();
   const exportAs = (kind: 'docx' | 'eml' | 'txt') =>
-    problems > 0 ? setUnfilledExport(kind) : void exportCommunication(plan, c, kind);
+    problems > 0 ? setUnfilledExport(kind) : void exportCommunication(plan, c, kind, mailTool);
   const update = (patch: Partial<Communication>) =>
     dispatch(communications.update({ id: c.id, patch }));
   const move = (to: number, which: 'up' | 'down') => {
@@ -576,7 +614,7 @@ function CommunicationRow({
               <button
                 type="button"
                 onClick={() => {
-                  void exportCommunication(plan, c, unfilledExport);
+                  void exportCommunication(plan, c, unfilledExport, mailTool);
                   setUnfilledExport(null);
                 }}
               >
@@ -706,10 +744,16 @@ function CommunicationRow({
                 Export plain text
               </button>
             </div>
+            <SelectField
+              label="Learner fields for"
+              value={mailTool}
+              options={MAIL_TOOL_STYLES.map((t) => ({ value: t.style, label: t.label }))}
+              onChange={setMailTool}
+              hint="The e-mail and plain-text exports write the learner's name in this tool's own field, so it fills it for each learner."
+            />
             <p className="section-note">
               The .eml has the subject and text but no recipients: open it in your mail tool, or
-              import it, and send it to the list there. Learner fields stay as {'{firstName}'} for
-              the mail tool to fill.
+              import it, and send it to the list there.
             </p>
           </div>
         </div>

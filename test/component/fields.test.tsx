@@ -62,13 +62,20 @@ describe('NumberField', () => {
     expect(screen.getByRole('alert').textContent).toContain('not a number');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(input, { target: { value: '5000' } });
-    expect(screen.getByRole('alert').textContent).toContain('from');
+    expect(screen.getByRole('alert').textContent).toBe('Enter a number up to 1,000.');
     expect(onChange).toHaveBeenCalledTimes(1);
 
-    // Leaving the field puts back the last good value.
+    // Leaving the field puts back the last good value, and says what was not kept (no alarm).
     fireEvent.blur(input);
     expect(input.value).toBe('250');
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe(
+      '“5000” was not kept. Enter a number up to 1,000.',
+    );
+    // The next change clears it.
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '260' } });
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('keeps a good value when the field is left with it', () => {
@@ -89,7 +96,7 @@ describe('NumberField', () => {
     fireEvent.focus(input);
     for (const text of ['1', '1e', '1e3', '1e30'])
       fireEvent.change(input, { target: { value: text } });
-    expect(screen.getByRole('alert').textContent).toContain('from');
+    expect(screen.getByRole('alert').textContent).toBe('Enter a number up to 1,000.');
     fireEvent.blur(input);
     expect(input.value).toBe('10');
     expect(onChange).toHaveBeenLastCalledWith(10);

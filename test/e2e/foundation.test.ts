@@ -170,9 +170,11 @@ describe('editing a plan', () => {
     await target.fill('45 people');
     await page.getByRole('alert').filter({ hasText: 'is not a number' }).waitFor();
     await target.fill('1e15');
-    await page.getByRole('alert').filter({ hasText: 'Enter a number from' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Enter a number up to' }).waitFor();
     await target.blur();
     expect(await target.inputValue()).toBe('45');
+    // Leaving it says what was not kept, instead of putting 45 back in silence.
+    await page.getByRole('status').filter({ hasText: '“1e15” was not kept.' }).waitFor();
     await context.close();
   });
 });

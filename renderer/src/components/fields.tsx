@@ -21,6 +21,8 @@ function FieldFrame(props: {
   label: string;
   hint?: string;
   error?: string | null;
+  /** What happened to the value just left (a number put back): shown until the next change. */
+  notice?: string | null;
   className?: string;
   children: ReactNode;
 }) {
@@ -31,6 +33,10 @@ function FieldFrame(props: {
       {props.error ? (
         <p className="field-error" id={`${props.id}-error`} role="alert">
           {props.error}
+        </p>
+      ) : props.notice ? (
+        <p className="field-notice" id={`${props.id}-notice`} role="status">
+          {props.notice}
         </p>
       ) : props.hint ? (
         <p className="field-hint" id={`${props.id}-hint`}>
@@ -141,26 +147,37 @@ export function useNumberDraft(
   const shown = format(value);
   const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | null>(null);
+  // Said after leaving with invalid text: what was not kept, and why.
+  const [notice, setNotice] = useState<{ text: string; value: number | null } | null>(null);
   // Adjusting state while rendering avoids a second render pass.
   const [seenValue, setSeenValue] = useState(value);
   if (!Object.is(seenValue, value)) {
     setSeenValue(value);
     if (parseNumberInput(draft) !== value) setDraft(shown);
     setError(null);
+    if (notice && !Object.is(notice.value, value)) setNotice(null);
   }
   const typed = useTypedTrail(value);
   const change = (text: string) => {
     setDraft(text);
+    setNotice(null);
     const parsed = parseNumberInput(text);
     if (parsed === 'invalid')
       setError(`“${text}” is not ${noun === 'amount' ? 'an amount' : 'a number'}.`);
     else if (parsed === null && rules.required)
       setError(`Enter ${noun === 'amount' ? 'an amount' : 'a number'}.`);
-    else if (parsed !== null && (parsed < min || parsed > max))
+    else if (parsed !== null && (parsed < min || parsed > max)) {
+      const what = noun === 'amount' ? 'an amount' : 'a number';
+      const [low, high] = [min.toLocaleString('en-GB'), max.toLocaleString('en-GB')];
+      // Only the bounds a person set are named ("up to 1,000", not "from -1,000,000,000,000").
       setError(
-        `Enter ${noun === 'amount' ? 'an amount' : 'a number'} from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`,
+        min <= -1e12
+          ? `Enter ${what} up to ${high}.`
+          : max >= 1e12
+            ? `Enter ${what} of at least ${low}.`
+            : `Enter ${what} from ${low} to ${high}.`,
       );
-    else if (parsed !== null && rules.integer && !Number.isInteger(parsed))
+    } else if (parsed !== null && rules.integer && !Number.isInteger(parsed))
       setError('Enter a whole number.');
     else {
       setError(null);
@@ -176,9 +193,10 @@ export function useNumberDraft(
     const kept = typed.keep(draft);
     setDraft(format(kept));
     setError(null);
+    setNotice({ text: `“${draft}” was not kept. ${error}`, value: kept });
     if (!Object.is(kept, value)) commit(kept);
   };
-  return { draft, error, begin: typed.begin, change, leave };
+  return { draft, error, notice: notice?.text ?? null, begin: typed.begin, change, leave };
 }
 
 /**
@@ -213,13 +231,18 @@ function useTypedTrail(value: number | null) {
 /** A number with bounds; invalid input shows a message and leaves the plan unchanged. */
 function NumberFieldView(props: FieldProps<number | null> & NumberRules) {
   const id = useId();
-  const { draft, error, begin, change, leave } = useNumberDraft(props.value, props, props.onChange);
+  const { draft, error, notice, begin, change, leave } = useNumberDraft(
+    props.value,
+    props,
+    props.onChange,
+  );
   return (
     <FieldFrame
       id={id}
       label={props.label}
       hint={props.hint}
       error={error}
+      notice={notice}
       className={props.className}
     >
       <input
@@ -228,7 +251,9 @@ function NumberFieldView(props: FieldProps<number | null> & NumberRules) {
         inputMode="decimal"
         value={draft}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={
+          error ? `${id}-error` : notice ? `${id}-notice` : props.hint ? `${id}-hint` : undefined
+        }
         onFocus={begin}
         onChange={(e) => change(e.target.value)}
         onBlur={() => {

@@ -151,8 +151,18 @@ describe('onboarding checklist', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
     await page
-      .getByText('10 onboarding checklist dates are counted from this date and move with it.')
+      .getByText(
+        '10 onboarding checklist dates, 4 communications’ send dates and 2 invitation wave dates are counted from this date and move with it.',
+      )
       .waitFor();
+    // The link lands in the Launch starts field itself.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.activeElement?.closest('[data-phase]')?.getAttribute('data-phase') ?? '',
+        ),
+      )
+      .toBe('launch');
     await fillDate(page.getByRole('group', { name: 'Launch starts' }), '2027-05-03');
     await waitUntilSaved(page);
     // Nothing is late any more: the badge goes.

@@ -329,7 +329,12 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={() => goToSection('objective')}
+                        onClick={() =>
+                          goToSection(
+                            'objective',
+                            p.name === 'launchDate' ? 'launch-start' : undefined,
+                          )
+                        }
                       >
                         Go to Objective
                       </button>

@@ -442,7 +442,11 @@ function LaunchStartNote({ start, relative }: { start: string | null; relative: 
         Launch starts <strong>{formatDate(start)}</strong>.{' '}
         {relative > 0 &&
           `${relative === 1 ? 'One due date follows' : `${relative} due dates follow`} it: move the launch and they move with it. `}
-        <button type="button" className="link-button" onClick={() => goToSection('objective')}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => goToSection('objective', 'launch-start')}
+        >
           Change the launch start in the Objective’s timeline
         </button>
       </p>

@@ -23,11 +23,17 @@ const PHASES = [
   { key: 'manage', label: 'Manage' },
 ] as const;
 
-/** The launch start's hint: the onboarding checklist dates counted from it move with it. */
-const followingLaunch = (n: number) =>
-  n === 0
-    ? undefined
-    : `${n === 1 ? 'One onboarding checklist date is' : `${n} onboarding checklist dates are`} counted from this date and move with it.`;
+/** The launch start's hint: the launch dates counted from it (checklist, messages, waves) move with it. */
+function followingLaunch(counts: readonly [number, string, string][]): string | undefined {
+  const parts = counts
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => (n === 1 ? `1 ${one}` : `${n} ${many}`));
+  if (parts.length === 0) return undefined;
+  const total = counts.reduce((sum, [n]) => sum + n, 0);
+  const list =
+    parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  return `${list} ${total === 1 ? 'is' : 'are'} counted from this date and move${total === 1 ? 's' : ''} with it.`;
+}
 
 type ObjectiveText =
   | 'programName'
@@ -78,14 +84,27 @@ export function ObjectiveSection() {
   const objective = usePlan((p) => p.objective);
   const dispatch = useDispatch();
   const seal = useSealHistory();
-  const launchDated = usePlan(
+  const checklistDated = usePlan(
     (p) => p.launch.checklist.filter((i) => i.due?.anchor === 'launch').length,
   );
+  const messagesDated = usePlan(
+    (p) => p.launch.communications.filter((c) => c.send?.anchor === 'launch').length,
+  );
+  const wavesDated = usePlan(
+    (p) => p.launch.invitations.waves.filter((w) => w.date?.anchor === 'launch').length,
+  );
   const on = useObjectiveHandlers(dispatch);
-  // A Plan health finding opens the budget ('budget') or a success measure (its id).
+  // A Plan health finding opens the budget ('budget') or a success measure (its id);
+  // the Launch sections open the launch start ('launch-start').
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
   useEffect(() => {
     if (!focus) return;
+    if (focus === 'launch-start') {
+      const group = document.querySelector<HTMLElement>('[data-phase="launch"]');
+      group?.scrollIntoView({ block: 'center' });
+      group?.querySelector<HTMLElement>('[role="spinbutton"]')?.focus();
+      return;
+    }
     const target = document.getElementById(focus === 'budget' ? 'budget-heading' : 'measures-card');
     target?.scrollIntoView({ block: 'start' });
   }, [focus]);
@@ -211,14 +230,30 @@ export function ObjectiveSection() {
             const endsBeforeStart =
               phase.start !== null && phase.end !== null && phase.end < phase.start;
             return (
-              <fieldset key={key} className="phase">
+              <fieldset key={key} className="phase" data-phase={key}>
                 <legend>{label} phase</legend>
                 <DateField
                   label={`${label} starts`}
                   value={phase.start}
                   onChange={on.phases[key].start}
                   onBlur={seal}
-                  hint={key === 'launch' ? followingLaunch(launchDated) : undefined}
+                  hint={
+                    key === 'launch'
+                      ? followingLaunch([
+                          [
+                            checklistDated,
+                            'onboarding checklist date',
+                            'onboarding checklist dates',
+                          ],
+                          [
+                            messagesDated,
+                            'send date of a communication',
+                            'communications’ send dates',
+                          ],
+                          [wavesDated, 'invitation wave date', 'invitation wave dates'],
+                        ])
+                      : undefined
+                  }
                 />
                 <DateField
                   label={`${label} ends`}

@@ -7,6 +7,7 @@ type ObjectiveText = Pick<
   | 'programName'
   | 'organisation'
   | 'region'
+  | 'language'
   | 'changeSought'
   | 'targetGroup'
   | 'problemStatement'
@@ -17,6 +18,7 @@ const OBJECTIVE_FIELDS: Record<keyof ObjectiveText, string> = {
   programName: 'program name',
   organisation: 'organisation',
   region: 'region',
+  language: 'language',
   changeSought: 'change sought',
   targetGroup: 'target group',
   problemStatement: 'problem statement',

@@ -116,6 +116,8 @@ export interface PlanDocument {
   readonly title: string;
   readonly subtitle: string;
   readonly organisation: string;
+  /** The language the plan's text is written in (BCP 47, from the Objective). */
+  readonly language: string;
   readonly region: string;
   readonly dateLabel: string;
   readonly version: string;
@@ -1319,6 +1321,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     title: o.programName.trim() || plan.name.trim() || 'Untitled plan',
     subtitle: 'Program plan',
     organisation: o.organisation.trim(),
+    language: o.language,
     region: o.region.trim(),
     dateLabel: formatDate(options.asOf),
     version: `Plan last changed ${formatDate(plan.updatedAt)}`,

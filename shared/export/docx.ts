@@ -652,13 +652,14 @@ function coverFacts(rows: [string, string][]): Table {
   return facts({ type: 'facts', rows }, contentBox('portrait').width);
 }
 
-const STYLES = {
+/** The document's styles, its text in `language` (a BCP 47 tag). */
+const styles = (language: string) => ({
   default: {
     // The default is table text (most paragraphs are table cells); body text has its own style.
     document: {
-      // The document's own wording is British English (spell-checking and
-      // hyphenation in Word follow it).
-      run: { font: FONT, size: 17, color: INK, language: { value: 'en-GB' } },
+      // The plan's language (Objective → language): spell-checking, hyphenation
+      // and screen readers follow it.
+      run: { font: FONT, size: 17, color: INK, language: { value: language } },
       paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     },
     heading1: {
@@ -796,7 +797,7 @@ const STYLES = {
       paragraph: { spacing: { after: 0 } },
     },
   ],
-};
+});
 
 const NUMBERING = {
   config: [
@@ -890,7 +891,7 @@ async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promis
     creator: text(doc.organisation || 'Upskill Workbench'),
     title: text(`${doc.title} — ${doc.subtitle}`),
     description: text(doc.audienceNote),
-    styles: STYLES,
+    styles: styles(doc.language),
     numbering: NUMBERING,
     sections,
   });
@@ -910,6 +911,8 @@ export interface ShortDocument {
   readonly header: string;
   /** The file's author (the organisation). */
   readonly creator: string;
+  /** The language of its text (BCP 47); English (UK) if not given. */
+  readonly language?: string;
   readonly blocks: readonly DocBlock[];
 }
 
@@ -940,7 +943,7 @@ export async function buildShortDocx(doc: ShortDocument): Promise<Uint8Array> {
   const document = new Document({
     creator: text(doc.creator || 'Upskill Workbench'),
     title: text(doc.title),
-    styles: STYLES,
+    styles: styles(doc.language ?? 'en-GB'),
     numbering: NUMBERING,
     sections: [
       {

@@ -1099,6 +1099,8 @@ export async function buildPlanWorkbook(
   // The author is the organisation, as in the Word file.
   wb.creator = cellText(plan.objective.organisation.trim() || 'Upskill Workbench');
   wb.title = cellText(title);
+  // exceljs writes dc:language from `language` but does not type it.
+  (wb as ExcelJS.Workbook & { language?: string }).language = plan.objective.language;
   wb.created = excelDate(options.asOf) ?? new Date(0);
   // Excel recalculates every formula when the file opens (LibreOffice does by default).
   wb.calcProperties = { fullCalcOnLoad: true };

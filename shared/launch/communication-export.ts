@@ -372,7 +372,14 @@ function guideBlocks(plan: Plan, communication: Communication, body: MergePart[]
 export function communicationDocument(
   plan: Plan,
   communication: Communication,
-): { title: string; kicker: string; header: string; creator: string; blocks: DocBlock[] } {
+): {
+  title: string;
+  kicker: string;
+  header: string;
+  creator: string;
+  language: string;
+  blocks: DocBlock[];
+} {
   const filled = fillCommunication(plan, communication);
   const program = plan.objective.programName.trim() || plan.name;
   const title = communication.title.trim() || kindLabel(communication.kind);
@@ -381,6 +388,7 @@ export function communicationDocument(
     kicker: program,
     header: `${program} — ${title}`,
     creator: plan.objective.organisation,
+    language: plan.objective.language,
   };
   if (communication.kind === 'onboardingGuide')
     return { ...base, blocks: guideBlocks(plan, communication, filled.body) };

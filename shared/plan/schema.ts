@@ -46,6 +46,16 @@ export const Objective = z.object({
   programName: ShortText.default(''),
   organisation: ShortText.default(''),
   region: ShortText.default(''),
+  /**
+   * Language the plan's text is written in (a BCP 47 tag such as "en-GB" or
+   * "fr-FR"): exported documents declare it, so spelling, hyphenation and
+   * screen readers follow it.
+   */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .max(35)
+    .default('en-GB'),
   changeSought: LongText.default(''),
   targetGroup: LongText.default(''),
   problemStatement: LongText.default(''),

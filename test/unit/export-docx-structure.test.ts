@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRasterizer } from '../../electron/export-node';
 import { PROFILE_IDS } from '../../shared/export/audience';
 import { buildPlanDocx } from '../../shared/export/docx';
+import { buildPlanXlsx } from '../../shared/export/xlsx';
 import type { Rasterize } from '../../shared/export/options';
 import type { Plan } from '../../shared/plan/schema';
 import { largePlan } from '../helpers/large-plan';
@@ -209,4 +210,20 @@ describe('the Word export, read as a strict reader reads it', { timeout: 300_000
       const bytes = await buildPlanDocx(plan(), exportOptions({ profile, rasterize }));
       expect(checkDocx(bytes)).toEqual([]);
     });
+});
+
+describe('the language of the plan', () => {
+  it('is the language the Word and Excel files declare (issue 12: document language set from the plan)', async () => {
+    const plan = samplePlan();
+    expect(plan.objective.language).toBe('en-GB');
+    const french = { ...plan, objective: { ...plan.objective, language: 'fr-FR' } };
+    const styles = strFromU8(
+      unzipSync(await buildPlanDocx(french, exportOptions()))['word/styles.xml']!,
+    );
+    expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:val="fr-FR"\/>/s);
+    const core = strFromU8(
+      unzipSync(await buildPlanXlsx(french, exportOptions()))['docProps/core.xml']!,
+    );
+    expect(core).toContain('<dc:language>fr-FR</dc:language>');
+  });
 });

@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/commands/objective';
 import { useEffect, useMemo } from 'react';
 import { useWorkbench } from '../../app/workbench';
-import { DateField, TextAreaField, TextField } from '../../components/fields';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
 import { BudgetCard } from './BudgetCard';
@@ -22,6 +22,29 @@ const PHASES = [
   { key: 'launch', label: 'Launch' },
   { key: 'manage', label: 'Manage' },
 ] as const;
+
+/** Languages a plan is commonly written in (BCP 47 tags), by their own names. */
+const LANGUAGES: readonly { value: string; label: string }[] = [
+  { value: 'en-GB', label: 'English (United Kingdom)' },
+  { value: 'en-US', label: 'English (United States)' },
+  { value: 'fr-FR', label: 'Français (France)' },
+  { value: 'de-DE', label: 'Deutsch (Deutschland)' },
+  { value: 'es-ES', label: 'Español (España)' },
+  { value: 'pt-PT', label: 'Português (Portugal)' },
+  { value: 'pt-BR', label: 'Português (Brasil)' },
+  { value: 'it-IT', label: 'Italiano (Italia)' },
+  { value: 'nl-NL', label: 'Nederlands (Nederland)' },
+  { value: 'pl-PL', label: 'Polski (Polska)' },
+  { value: 'ar', label: 'العربية' },
+  { value: 'zh-CN', label: '中文（中国）' },
+];
+
+/** The choices, with a plan's own language kept when it is not one of them. */
+function languageOptions(current: string): readonly { value: string; label: string }[] {
+  return LANGUAGES.some((l) => l.value === current)
+    ? LANGUAGES
+    : [...LANGUAGES, { value: current, label: current }];
+}
 
 /** The launch start's hint: the launch dates counted from it (checklist, messages, waves) move with it. */
 function followingLaunch(counts: readonly [number, string, string][]): string | undefined {
@@ -39,6 +62,7 @@ type ObjectiveText =
   | 'programName'
   | 'organisation'
   | 'region'
+  | 'language'
   | 'changeSought'
   | 'targetGroup'
   | 'problemStatement'
@@ -60,6 +84,7 @@ function useObjectiveHandlers(dispatch: ReturnType<typeof useDispatch>) {
       programName: text('programName'),
       organisation: text('organisation'),
       region: text('region'),
+      language: text('language'),
       changeSought: text('changeSought'),
       targetGroup: text('targetGroup'),
       problemStatement: text('problemStatement'),
@@ -142,6 +167,13 @@ export function ObjectiveSection() {
             onBlur={seal}
           />
           <TextField label="Region" value={objective.region} onChange={on.region} onBlur={seal} />
+          <SelectField
+            label="Language of the plan’s text"
+            value={objective.language}
+            options={languageOptions(objective.language)}
+            onChange={on.language}
+            hint="Word and Excel files say so, for spelling, hyphenation and screen readers."
+          />
         </div>
       </section>
 

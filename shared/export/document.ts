@@ -34,6 +34,7 @@ import {
   currencyName,
   plannedCosts,
 } from '../learners/budget';
+import { longDate, monthYear } from '../long-date';
 import { roundToTotal } from '../numbers';
 import type { Indicator, Plan, Stakeholder } from '../plan/schema';
 import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
@@ -128,26 +129,9 @@ export interface PlanDocument {
 
 // ---------------------------------------------------------------- formatting
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "30 June 2028" for an ISO date (or datetime); an em dash when missing. */
 export function formatDate(iso: string | null | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return '—';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  return longDate(iso, '—');
 }
 
 const dash = (text: string | null | undefined) => (text && text.trim() ? text.trim() : '—');
@@ -526,7 +510,7 @@ function datedValue(value: Indicator['baseline'], precision: 'year' | 'month'): 
   const when = m
     ? precision === 'year'
       ? `(${m[1]})`
-      : `by ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
+      : `by ${monthYear(value.date)}`
     : '(no date yet)';
   return value.value === null
     ? `Not set yet${m ? ` ${when}` : ''}`

@@ -21,28 +21,11 @@ import {
 } from '../launch/marketing';
 import type { Plan } from '../plan/schema';
 import { countOf } from '../words';
+import { longDate as formatLongDate } from '../long-date';
 import type { DocBlock } from './document';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 28 October 2026; '—' when empty. */
-function longDate(iso: string | null): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : '—';
-}
+const longDate = (iso: string | null): string => formatLongDate(iso, '—');
 
 const dash = (text: string) => text.trim() || '—';
 

@@ -17,29 +17,12 @@ import { launchStart, resolveLaunchDate } from '../launch/onboarding';
 import type { ChecklistItem, Plan } from '../plan/schema';
 import { countOf } from '../words';
 import { shows } from './audience';
+import { longDate as formatLongDate } from '../long-date';
 import type { DocBlock } from './document';
 import type { ExportOptions } from './options';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 28 October 2026; '—' when empty. */
-function longDate(iso: string | null): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : '—';
-}
+const longDate = (iso: string | null): string => formatLongDate(iso, '—');
 
 /** The status column's heading: "Status on 20 February 2027". */
 export const statusHeading = (asOf: string) => `Status on ${longDate(asOf)}`;

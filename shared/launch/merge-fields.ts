@@ -28,6 +28,7 @@
  */
 import type { Communication, Plan } from '../plan/schema';
 import { launchStart, resolveLaunchDate } from './onboarding';
+import { longDate } from '../long-date';
 import { webAddress } from '../web-address';
 
 /** Names of the fields filled from the plan. */
@@ -173,27 +174,8 @@ export type MergePart =
 /** The plan's values for the plan fields ('' where the plan has none). */
 export type MergeValues = Readonly<Record<PlanField, string>>;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "1 April 2027" for YYYY-MM-DD; '' when there is no date. */
-export function longDate(iso: string | null | undefined): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return '';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
+export { longDate };
 
 /** "A", "A or B", "A, B or C". */
 function orList(names: readonly string[]): string {

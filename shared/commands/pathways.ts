@@ -337,6 +337,7 @@ export const setProficiency = defineCommand<ProficiencyArgs>({
         current: null,
         source: 'selfReported',
         refreshedAt: null,
+        history: [],
       };
       cell[which] = level;
       map.assessments.push(cell);

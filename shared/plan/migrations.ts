@@ -131,12 +131,31 @@ function v2ToV3(plan: RawPlan): RawPlan {
 }
 
 /**
+ * Version 3 → 4: the Manage phase gets its screens.
+ * - A follow-up rule's trigger `stalled` (no activity for N days) is now
+ *   called `inactive`, beside the new `behindPace`.
+ * The schema fills the rest (KPI sources and baseline dates, review
+ * decisions/assumptions/actions, the iteration, engagement partners, the
+ * content audit, skills-map roles and assessment history).
+ */
+function v3ToV4(plan: RawPlan): RawPlan {
+  const manage = asRecord(plan.manage);
+  if (!manage || !Array.isArray(manage.followUps)) return plan;
+  const followUps = manage.followUps.map((raw) => {
+    const rule = asRecord(raw);
+    return rule && rule.trigger === 'stalled' ? { ...rule, trigger: 'inactive' } : raw;
+  });
+  return { ...plan, manage: { ...manage, followUps } };
+}
+
+/**
  * Every migration ever shipped, oldest first. Add a step here (and a fixture
  * under test/fixtures/plan-files/) whenever PLAN_SCHEMA_VERSION goes up.
  */
 export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
   { from: 1, name: 'one measurement framework and a budget', up: v1ToV2 },
   { from: 2, name: 'the Launch phase: launch dates, task status, invitations', up: v2ToV3 },
+  { from: 3, name: 'the Manage phase: follow-up triggers', up: v3ToV4 },
 ];
 
 /** Why a raw plan could not be brought to the current version. */

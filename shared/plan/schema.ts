@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** Current version of the plan model (plan files and stored plans). */
-export const PLAN_SCHEMA_VERSION = 3 as const;
+export const PLAN_SCHEMA_VERSION = 4 as const;
 
 const Id = z.string().min(1).max(100);
 const ShortText = z.string().max(500);
@@ -427,6 +427,15 @@ export const ContentItem = z.object({
   notes: LongText.default(''),
 });
 
+/** Content audit of one catalog item: when it is next due for review, and who reviews it. */
+export const ContentAuditEntry = z.object({
+  itemId: Id,
+  reviewDate: OptionalDate.default(null),
+  owner: ShortText.default(''),
+  /** When it was last reviewed; null = never. */
+  lastReviewed: OptionalDate.default(null),
+});
+
 /** Which option a make-or-buy criterion favours when it applies strongly. */
 export const CriterionFavours = z.enum(['make', 'buy']);
 
@@ -482,6 +491,8 @@ export const ContentPlan = z.object({
   catalog: z.array(ContentItem).default(() => []),
   decisions: z.array(MakeOrBuyDecision).default(() => []),
   pathways: z.array(Pathway).default(() => []),
+  /** The content audit (Manage phase): review dates and owners per catalog item. */
+  audit: z.array(ContentAuditEntry).default(() => []),
 });
 
 // ---------------------------------------------------------------- Launch
@@ -677,24 +688,51 @@ export const LaunchPlan = z.object({
 
 // ---------------------------------------------------------------- Manage
 
-/** Kinds of engagement activity. */
+/** Kinds of engagement activity (communities, monitoring, workshops, wraparound services). */
 export const EngagementKind = z.enum(['community', 'monitoring', 'workshop', 'wraparound']);
 
-/** A recurring engagement activity. */
+/**
+ * A recurring engagement activity: a community (chat group, study hall),
+ * monitoring, a workshop (CV, networking, career orientation) or a wraparound
+ * service (help desk, office hours, coaching, nudges).
+ */
 export const EngagementActivity = z.object({
   id: Id,
   kind: EngagementKind,
   title: ShortText,
   description: LongText.default(''),
+  /** How often it happens, in words ("Weekly, Tuesdays 18:00"). */
   cadence: ShortText.default(''),
   owner: ShortText.default(''),
+  /** The partner (stakeholders register) who delivers it; null when the program team does. */
+  partnerId: Id.nullable().default(null),
+  /** Learner segments it is for; empty = every learner. */
+  segmentIds: z.array(Id).default(() => []),
 });
 
-/** An automated follow-up for learners who have not started or have stalled. */
+/**
+ * What puts a learner on today's follow-up list:
+ * - `notStarted`: registered (or invited) `afterDays` days ago or more, no activity yet;
+ * - `inactive`: last activity `afterDays` days ago or more;
+ * - `behindPace`: enrolled `afterDays` days ago or more, and learning hours
+ *   below `pacePercent` % of what the pathway's hours per week would give by now.
+ */
+export const FollowUpTrigger = z.enum(['notStarted', 'inactive', 'behindPace']);
+
+/** A follow-up rule for learners who have not started or have stalled. */
 export const FollowUpRule = z.object({
   id: Id,
-  trigger: z.enum(['notStarted', 'stalled']),
+  name: ShortText.default(''),
+  trigger: FollowUpTrigger,
+  /** Days (1–365) since the event the trigger counts from. */
   afterDays: z.number().int().min(1).max(365),
+  /** For `behindPace`: the share (1–100 %) of the expected hours below which a learner is behind. */
+  pacePercent: z.number().int().min(1).max(100).default(50),
+  /** Learner segments it applies to; empty = every learner. */
+  segmentIds: z.array(Id).default(() => []),
+  /** How the message goes out. */
+  channel: z.enum(['email', 'sms']).default('email'),
+  /** The message, with the merge fields of the Launch communications (`{programName}` …). */
   message: LongText.default(''),
   active: z.boolean().default(true),
 });
@@ -716,6 +754,23 @@ export const KpiCategory = z.enum([
   'other',
 ]);
 
+/**
+ * Where a KPI's actuals come from: typed in (`manual`), or counted from the
+ * learner roster at each import (aggregates only): learners enrolled, learning
+ * hours (sum), completions (learners who completed), active rate (% of
+ * enrolled learners active in the last 30 days), completion rate (% of
+ * enrolled), placements (learners with a job outcome).
+ */
+export const KpiSource = z.enum([
+  'manual',
+  'enrolments',
+  'learningHours',
+  'completions',
+  'activeRate',
+  'completionRate',
+  'placements',
+]);
+
 /** One measured value of a KPI. */
 export const KpiActual = z.object({
   id: Id,
@@ -723,6 +778,8 @@ export const KpiActual = z.object({
   value: z.number().finite().min(-1e12).max(1e12),
   cohortId: Id.nullable().default(null),
   note: ShortText.default(''),
+  /** Typed in, or counted from a roster import (dated by the import's snapshot). */
+  origin: z.enum(['typed', 'roster']).default('typed'),
 });
 
 /** A key performance indicator with baseline, target and actuals over time. */
@@ -734,8 +791,13 @@ export const Kpi = z.object({
   category: KpiCategory.default('other'),
   unit: ShortText.default(''),
   baseline: OptionalNumber.default(null),
+  /** The date of the baseline; null = the start of the Manage phase (or Launch) in the timeline. */
+  baselineDate: OptionalDate.default(null),
   target: OptionalNumber.default(null),
   targetDate: OptionalDate.default(null),
+  source: KpiSource.default('manual'),
+  /** Counted for one learner segment only (roster KPIs); null = every learner. */
+  segmentId: Id.nullable().default(null),
   actuals: z.array(KpiActual).default(() => []),
 });
 
@@ -748,12 +810,62 @@ export const Cohort = z.object({
   notes: LongText.default(''),
 });
 
-/** A regular review with lessons for the next cohort. */
+/** How a theory-of-change assumption stands at a review. */
+export const AssumptionStatus = z.enum(['holding', 'atRisk', 'broken']);
+
+/** A theory-of-change assumption (an element of kind `assumption`) as judged at a review. */
+export const AssumptionCheck = z.object({
+  /** The assumption element (theoryOfChange.nodes, kind `assumption`). */
+  nodeId: Id,
+  status: AssumptionStatus,
+  /** The KPIs whose evidence the judgement rests on. */
+  kpiIds: z.array(Id).default(() => []),
+  note: ShortText.default(''),
+});
+
+/** A lesson to act on in the Plan phase, carried from a review to the next version. */
+export const ReviewAction = z.object({
+  id: Id,
+  text: ShortText,
+  /** The plan section to act in (a PlanSectionId), or '' when not said. */
+  section: z.string().max(40).default(''),
+  done: z.boolean().default(false),
+});
+
+/** A regular review: what was learned, the decisions, and how each assumption stands. */
 export const Review = z.object({
   id: Id,
   date: z.iso.date(),
+  /** The cohort reviewed; null = the program as a whole. */
+  cohortId: Id.nullable().default(null),
   summary: LongText.default(''),
+  /** What was learned. */
   lessons: LongText.default(''),
+  decisions: LongText.default(''),
+  assumptions: z.array(AssumptionCheck).default(() => []),
+  actions: z.array(ReviewAction).default(() => []),
+});
+
+/** A kept, read-only earlier version of the plan (its copy lives in the local database). */
+export const PlanVersion = z.object({
+  id: Id,
+  name: ShortText,
+  /** When the version was kept (ISO date-time). */
+  keptAt: z.iso.datetime(),
+  /** The cohort that version ran; null when not said. */
+  cohortId: Id.nullable().default(null),
+});
+
+/**
+ * The plan's place in its iterations: its own version name and number, the
+ * earlier versions kept (read-only snapshots), and the lessons carried from
+ * the last review to act on in the Plan phase.
+ */
+export const Iteration = z.object({
+  versionNumber: z.number().int().min(1).max(10_000).default(1),
+  versionName: ShortText.default(''),
+  previousVersions: z.array(PlanVersion).default(() => []),
+  carriedActions: z.array(ReviewAction).default(() => []),
 });
 
 /** Everything about running and improving the program. */
@@ -763,6 +875,9 @@ export const ManagePlan = z.object({
   kpis: z.array(Kpi).default(() => []),
   cohorts: z.array(Cohort).default(() => []),
   reviews: z.array(Review).default(() => []),
+  iteration: Iteration.default(() => Iteration.parse({})),
+  /** Days (1–365) without activity after which a learner's licence may be freed for someone else. */
+  licenceReleaseAfterDays: z.number().int().min(1).max(365).default(60),
 });
 
 // ---------------------------------------------------------------- Skills-first
@@ -775,6 +890,8 @@ export const SkillHolder = z.object({
   id: Id,
   name: ShortText,
   kind: z.enum(['person', 'role']).default('role'),
+  /** For a person: the role (a holder of kind `role`) they fill; null when not said. */
+  roleId: Id.nullable().default(null),
 });
 
 /** A skill in the skills map. */
@@ -788,6 +905,17 @@ export const SkillAssessment = z.object({
   current: Proficiency.nullable().default(null),
   source: z.enum(['assessed', 'selfReported']).default('selfReported'),
   refreshedAt: OptionalDate.default(null),
+  /** Earlier dated measurements, oldest first (for the time to close a skill gap). */
+  history: z
+    .array(
+      z.object({
+        date: z.iso.date(),
+        current: Proficiency,
+        source: z.enum(['assessed', 'selfReported']).default('selfReported'),
+      }),
+    )
+    .max(200)
+    .default(() => []),
 });
 
 /** A capability a business initiative needs, and what to do about the gap. */
@@ -906,6 +1034,30 @@ export type MakeOrBuyDecision = z.infer<typeof MakeOrBuyDecision>;
 export type Pathway = z.infer<typeof Pathway>;
 /** A KPI. */
 export type Kpi = z.infer<typeof Kpi>;
+/** Where a KPI's actuals come from. */
+export type KpiSource = z.infer<typeof KpiSource>;
+/** One measured value of a KPI. */
+export type KpiActual = z.infer<typeof KpiActual>;
+/** The Manage phase. */
+export type ManagePlan = z.infer<typeof ManagePlan>;
+/** An engagement activity. */
+export type EngagementActivity = z.infer<typeof EngagementActivity>;
+/** A follow-up rule. */
+export type FollowUpRule = z.infer<typeof FollowUpRule>;
+/** What triggers a follow-up. */
+export type FollowUpTrigger = z.infer<typeof FollowUpTrigger>;
+/** A cohort. */
+export type Cohort = z.infer<typeof Cohort>;
+/** A review. */
+export type Review = z.infer<typeof Review>;
+/** How an assumption stands at a review. */
+export type AssumptionStatus = z.infer<typeof AssumptionStatus>;
+/** An assumption judged at a review. */
+export type AssumptionCheck = z.infer<typeof AssumptionCheck>;
+/** A lesson to act on. */
+export type ReviewAction = z.infer<typeof ReviewAction>;
+/** A kept earlier version of the plan. */
+export type PlanVersion = z.infer<typeof PlanVersion>;
 /** The Launch phase. */
 export type LaunchPlan = z.infer<typeof LaunchPlan>;
 /** A launch date, relative to the launch start or fixed. */

@@ -627,7 +627,7 @@ describe('skills map commands', () => {
   it('add and rename roles and skills', () => {
     const role = run(
       sample,
-      skillHolders.add({ item: { id: 'role-new', name: 'New role', kind: 'role' } }),
+      skillHolders.add({ item: { id: 'role-new', name: 'New role', kind: 'role', roleId: null } }),
     );
     expect(role).toMatchObject({
       label: 'Add role or person “New role”',
@@ -685,6 +685,7 @@ describe('skills map commands', () => {
       current: null,
       source: 'selfReported',
       refreshedAt: null,
+      history: [],
     });
     const cleared = run(
       set.plan,

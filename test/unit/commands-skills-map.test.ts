@@ -21,7 +21,10 @@ function run(plan: Plan, command: Command) {
 
 function mapped(): Plan {
   let plan = createBlankPlan('Skills');
-  plan = run(plan, skillHolders.add({ item: { id: 'r1', name: 'Analyst', kind: 'role' } })).plan;
+  plan = run(
+    plan,
+    skillHolders.add({ item: { id: 'r1', name: 'Analyst', kind: 'role', roleId: null } }),
+  ).plan;
   plan = run(plan, mapSkills.add({ item: { id: 's1', name: 'SQL' } })).plan;
   plan = run(plan, mapSkills.add({ item: { id: 's2', name: 'Python' } })).plan;
   plan = run(

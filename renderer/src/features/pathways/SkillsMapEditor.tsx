@@ -76,7 +76,9 @@ export function SkillsMapEditor() {
             type="button"
             onClick={() =>
               dispatch(
-                skillHolders.add({ item: { id: newId('role'), name: 'New role', kind: 'role' } }),
+                skillHolders.add({
+                  item: { id: newId('role'), name: 'New role', kind: 'role', roleId: null },
+                }),
               )
             }
           >
@@ -87,7 +89,7 @@ export function SkillsMapEditor() {
             onClick={() =>
               dispatch(
                 skillHolders.add({
-                  item: { id: newId('person'), name: 'New person', kind: 'person' },
+                  item: { id: newId('person'), name: 'New person', kind: 'person', roleId: null },
                 }),
               )
             }

@@ -7,6 +7,7 @@ import { createBlankPlan, summarisePlan } from '../../shared/plan/create';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { diffPlanRecords } from '../../shared/plan/records';
 import {
+  DATABASE_VERSION,
   describeDatabaseError,
   openDatabase,
   WorkbenchDatabase,
@@ -38,13 +39,17 @@ describe('database versions', () => {
 
     const db = new WorkbenchDatabase('upskill-workbench', idb);
     await openDatabase(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DATABASE_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'invitationLists',
       'invitees',
       'library',
       'meta',
+      'planVersions',
       'records',
+      'rosterChunks',
+      'rosterCourseChunks',
+      'rosters',
     ]);
     const rows = await db.library.toArray();
     expect(rows.map((r) => r.name).sort()).toEqual(['Alpha', 'Beta']);
@@ -85,7 +90,7 @@ describe('database versions', () => {
 
     const db = new WorkbenchDatabase('upskill-workbench', idb);
     await openDatabase(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(DATABASE_VERSION);
     const repo = new PlanRepository(db);
     for (const plan of [sample.plan, blank, deleted]) {
       expect(await repo.load(plan.id)).toEqual({ ok: true, plan, rev: 0, migratedFrom: null });

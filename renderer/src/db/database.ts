@@ -114,9 +114,16 @@ function declareVersions(db: Dexie): void {
     .upgrade(DATABASE_UPGRADES[2]);
   db.version(3).stores({ documents: null, records: '[planId+key]' }).upgrade(DATABASE_UPGRADES[3]);
   // Version 4 adds the invitation lists (issue 13): new tables, nothing to move.
-  db.version(DATABASE_VERSION).stores({
+  db.version(4).stores({
     invitees: '[planId+n]',
     invitationLists: 'planId',
+  });
+  // Version 5 adds the learner roster and kept plan versions (issue 14): new tables only.
+  db.version(DATABASE_VERSION).stores({
+    rosterChunks: '[planId+n]',
+    rosterCourseChunks: '[planId+n]',
+    rosters: 'planId',
+    planVersions: 'id, planId',
   });
 }
 
@@ -128,6 +135,12 @@ export class WorkbenchDatabase extends Dexie {
   /** Invitation lists (personal data): people, and each list's counts. */
   invitees!: Table<InviteeRow, [string, number]>;
   invitationLists!: Table<InvitationListRow, string>;
+  /** Learner rosters (personal data): learners, per-course rows, and each roster's counts and snapshots. */
+  rosterChunks!: Table<RosterChunkRow, [string, number]>;
+  rosterCourseChunks!: Table<RosterCourseChunkRow, [string, number]>;
+  rosters!: Table<RosterRow, string>;
+  /** Kept read-only versions of plans. */
+  planVersions!: Table<PlanVersionRow, string>;
   /** The IndexedDB implementation in use (a fake one in tests). */
   readonly factory: IDBFactory;
 
@@ -142,8 +155,58 @@ export class WorkbenchDatabase extends Dexie {
   }
 }
 
+/**
+ * A chunk of a plan's learner roster (personal data, issue 14), kept only
+ * here, never in the plan: `n` numbers the chunks, `learners` is the text of
+ * shared/manage/roster.ts `encodeLearners` (one record per learner).
+ */
+export interface RosterChunkRow {
+  planId: string;
+  n: number;
+  count: number;
+  learners: string;
+}
+
+/**
+ * A chunk of a roster's per-course rows (learner × course activity, personal
+ * data): `rows` is the text of shared/manage/roster.ts `encodeCourseRows`.
+ */
+export interface RosterCourseChunkRow {
+  planId: string;
+  n: number;
+  count: number;
+  rows: string;
+}
+
+/**
+ * What a plan's roster holds, in counts, and the dated snapshot of every
+ * import so progress over time is kept (aggregates only: see
+ * shared/manage/roster.ts RosterSnapshot).
+ */
+export interface RosterRow {
+  planId: string;
+  count: number;
+  courseRows: number;
+  fileName: string;
+  importedAt: string;
+  snapshots: unknown[];
+}
+
+/**
+ * A kept, read-only earlier version of a plan (issue 14, "Start next
+ * cohort"): the whole plan as it was, listed in the plan's
+ * `manage.iteration.previousVersions` by the same id.
+ */
+export interface PlanVersionRow {
+  id: string;
+  planId: string;
+  name: string;
+  keptAt: string;
+  plan: Plan;
+}
+
 /** The newest database version this app knows. */
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 /**
  * Opens the database. Dexie would open a database left by a newer app version

@@ -341,7 +341,9 @@ export class PlanRepository {
   /** Removes a plan for good. */
   async purge(id: string): Promise<void> {
     const { library, records, invitees, invitationLists } = this.db;
-    await this.db.transaction('rw', [library, records, invitees, invitationLists], async () => {
+    const { rosterChunks, rosterCourseChunks, rosters, planVersions } = this.db;
+    const personal = [invitees, invitationLists, rosterChunks, rosterCourseChunks, rosters];
+    await this.db.transaction('rw', [library, records, planVersions, ...personal], async () => {
       await library.delete(id);
       await records
         .where('[planId+key]')
@@ -353,6 +355,14 @@ export class PlanRepository {
         .between(...range(id), true, true)
         .delete();
       await invitationLists.delete(id);
+      // So do its learner roster (personal data) and its kept versions.
+      for (const chunks of [rosterChunks, rosterCourseChunks])
+        await chunks
+          .where('[planId+n]')
+          .between(...range(id), true, true)
+          .delete();
+      await rosters.delete(id);
+      await planVersions.where('planId').equals(id).delete();
     });
   }
 

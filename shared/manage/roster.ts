@@ -63,34 +63,11 @@ export interface RosterCourseRow {
   readonly completed: string | null;
 }
 
-/** Counts of a group of learners at one snapshot (aggregates only: no person in them). */
-export interface RosterCounts {
-  readonly learners: number;
-  readonly invited: number;
-  readonly registered: number;
-  readonly enrolled: number;
-  /** Enrolled learners with activity in the 30 days before the snapshot date. */
-  readonly active: number;
-  readonly completed: number;
-  /** Learners with a job outcome other than `none`. */
-  readonly placed: number;
-  /** Learning hours, summed. */
-  readonly hours: number;
-}
-
 /**
- * A dated import of the roster, in aggregates: kept for every import so
- * progress over time is kept even when a later export replaces the learners.
+ * Aggregates of a roster import (no person in them) are kept in the plan:
+ * `plan.manage.progress` (ProgressSnapshot, ProgressCounts in shared/plan/schema.ts).
  */
-export interface RosterSnapshot {
-  /** The date the export describes (YYYY-MM-DD), chosen at import (default: the import day). */
-  readonly date: string;
-  /** When the import ran (ISO date-time). */
-  readonly importedAt: string;
-  readonly fileName: string;
-  readonly total: RosterCounts;
-  /** Counts per segment id ('' = no segment). */
-  readonly bySegment: Readonly<Record<string, RosterCounts>>;
-  /** Counts per cohort id ('' = no cohort). */
-  readonly byCohort: Readonly<Record<string, RosterCounts>>;
-}
+export type {
+  ProgressCounts as RosterCounts,
+  ProgressSnapshot as RosterSnapshot,
+} from '../plan/schema';

@@ -868,6 +868,40 @@ export const Iteration = z.object({
   carriedActions: z.array(ReviewAction).default(() => []),
 });
 
+const Count = z.number().finite().min(0).max(1e12);
+
+/** Counts of a group of learners at one roster snapshot (aggregates: no person in them). */
+export const ProgressCounts = z.object({
+  learners: Count.default(0),
+  invited: Count.default(0),
+  registered: Count.default(0),
+  enrolled: Count.default(0),
+  /** Enrolled learners with activity in the 30 days before the snapshot date. */
+  active: Count.default(0),
+  completed: Count.default(0),
+  /** Learners with a job outcome (placed, promoted, retained, self-employed). */
+  placed: Count.default(0),
+  /** Learning hours, summed. */
+  hours: Count.default(0),
+});
+
+/**
+ * A dated roster import, in aggregates only (the learners themselves stay in
+ * the local database): kept for every import so progress over time shows in
+ * the plan, its dashboard and its exports.
+ */
+export const ProgressSnapshot = z.object({
+  /** The date the export describes (YYYY-MM-DD). */
+  date: z.iso.date(),
+  /** When the import ran (ISO date-time). */
+  importedAt: z.iso.datetime(),
+  total: ProgressCounts,
+  /** Counts per segment id ('' = no segment). */
+  bySegment: z.record(z.string().max(200), ProgressCounts).default(() => ({})),
+  /** Counts per cohort id ('' = no cohort). */
+  byCohort: z.record(z.string().max(200), ProgressCounts).default(() => ({})),
+});
+
 /** Everything about running and improving the program. */
 export const ManagePlan = z.object({
   engagement: z.array(EngagementActivity).default(() => []),
@@ -876,6 +910,11 @@ export const ManagePlan = z.object({
   cohorts: z.array(Cohort).default(() => []),
   reviews: z.array(Review).default(() => []),
   iteration: Iteration.default(() => Iteration.parse({})),
+  /** Roster imports in aggregates, oldest first. */
+  progress: z
+    .array(ProgressSnapshot)
+    .max(5000)
+    .default(() => []),
   /** Days (1–365) without activity after which a learner's licence may be freed for someone else. */
   licenceReleaseAfterDays: z.number().int().min(1).max(365).default(60),
 });
@@ -1056,6 +1095,10 @@ export type AssumptionStatus = z.infer<typeof AssumptionStatus>;
 export type AssumptionCheck = z.infer<typeof AssumptionCheck>;
 /** A lesson to act on. */
 export type ReviewAction = z.infer<typeof ReviewAction>;
+/** Aggregated learner counts at a roster snapshot. */
+export type ProgressCounts = z.infer<typeof ProgressCounts>;
+/** A roster import in aggregates. */
+export type ProgressSnapshot = z.infer<typeof ProgressSnapshot>;
 /** A kept earlier version of the plan. */
 export type PlanVersion = z.infer<typeof PlanVersion>;
 /** The Launch phase. */

@@ -179,9 +179,8 @@ export interface RosterCourseChunkRow {
 }
 
 /**
- * What a plan's roster holds, in counts, and the dated snapshot of every
- * import so progress over time is kept (aggregates only: see
- * shared/manage/roster.ts RosterSnapshot).
+ * What a plan's roster holds, in counts (the dated aggregates of every import
+ * are in the plan: `manage.progress`).
  */
 export interface RosterRow {
   planId: string;
@@ -189,7 +188,6 @@ export interface RosterRow {
   courseRows: number;
   fileName: string;
   importedAt: string;
-  snapshots: unknown[];
 }
 
 /**

@@ -18,6 +18,9 @@ export type PlanSectionId =
   | 'onboarding'
   | 'communications'
   | 'marketing'
+  | 'kpis'
+  | 'dashboard'
+  | 'reviews'
   | 'health';
 
 /** A place in an open plan: a section and, optionally, an element in it to focus (by id). */

@@ -434,6 +434,10 @@ export const ContentAuditEntry = z.object({
   owner: ShortText.default(''),
   /** When it was last reviewed; null = never. */
   lastReviewed: OptionalDate.default(null),
+  /** The make-or-buy decision (plan.content.decisions id) this item answers; null when none. */
+  decisionId: Id.nullable().default(null),
+  /** Hours a year it takes to keep the item current (made content's maintenance cost); null = not estimated. */
+  maintenanceHoursPerYear: z.number().finite().min(0).max(100_000).nullable().default(null),
 });
 
 /** Which option a make-or-buy criterion favours when it applies strongly. */

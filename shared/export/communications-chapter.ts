@@ -8,7 +8,8 @@
  * (shared/launch/communication-export.ts), not in the plan.
  */
 import { COMMUNICATION_STATUS_LABELS, kindLabel } from '../launch/communication-drafts';
-import { fillCommunication, longDate, renderText } from '../launch/merge-fields';
+import { fillCommunication, renderText } from '../launch/merge-fields';
+import { longDate } from '../long-date';
 import { launchStart, resolveLaunchDate } from '../launch/onboarding';
 import type { Communication, Plan } from '../plan/schema';
 import { shows, type Profile } from './audience';

@@ -24,8 +24,6 @@ import { cutText } from '../text-length';
 import { webAddress } from '../web-address';
 import { cellText, looksLikeFormula, sanitizeText } from './sanitize';
 
-export { webAddress };
-
 /** The workbook's default font (exceljs writes it as style 0). */
 export const DEFAULT_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 

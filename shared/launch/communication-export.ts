@@ -21,13 +21,13 @@ import { EXPORT_KINDS, sanitizeText } from '../export/sanitize';
 import { kindLabel } from './communication-drafts';
 import {
   fillCommunication,
-  longDate,
   pathwaysFor,
   renderText,
   type LearnerStyle,
   type MergePart,
 } from './merge-fields';
 import { launchStart } from './onboarding';
+import { longDate } from '../long-date';
 
 // ---------------------------------------------------------------- text
 

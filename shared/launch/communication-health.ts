@@ -10,7 +10,8 @@ import { HEALTH_RULES, type Finding } from '../health/types';
 import { quoteTitle } from '../health/words';
 import type { Plan } from '../plan/schema';
 import { kindLabel } from './communication-drafts';
-import { fillCommunication, longDate } from './merge-fields';
+import { fillCommunication } from './merge-fields';
+import { longDate } from '../long-date';
 import { daysFrom, launchStart, resolveLaunchDate } from './onboarding';
 
 /** The rule ids of these findings (registered in health/types.ts HEALTH_RULES). */

@@ -174,9 +174,6 @@ export type MergePart =
 /** The plan's values for the plan fields ('' where the plan has none). */
 export type MergeValues = Readonly<Record<PlanField, string>>;
 
-/** "1 April 2027" for YYYY-MM-DD; '' when there is no date. */
-export { longDate };
-
 /** "A", "A or B", "A, B or C". */
 function orList(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

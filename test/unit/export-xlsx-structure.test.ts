@@ -25,9 +25,9 @@ import {
   MAX_HEADER_CHARS,
   numberFormat,
   pageHeader,
-  webAddress,
   wrappedLines,
 } from '../../shared/export/xlsx-layout';
+import { webAddress } from '../../shared/web-address';
 import type { Plan } from '../../shared/plan/schema';
 import { largePlan } from '../helpers/large-plan';
 import { FORMULA_TEXTS, multilingualPlan } from '../helpers/multilingual-plan';

@@ -21,6 +21,8 @@ export type PlanSectionId =
   | 'kpis'
   | 'dashboard'
   | 'reviews'
+  | 'contentInUse'
+  | 'skillsFirst'
   | 'health';
 
 /** A place in an open plan: a section and, optionally, an element in it to focus (by id). */

@@ -20,6 +20,7 @@ export type PlanSectionId =
   | 'marketing'
   | 'kpis'
   | 'dashboard'
+  | 'engagement'
   | 'reviews'
   | 'contentInUse'
   | 'skillsFirst'

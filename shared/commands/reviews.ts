@@ -1,0 +1,186 @@
+/**
+ * Commands of the Reviews & cohorts section (Manage): reviews (date, cohort,
+ * summary, lessons, decisions), how each theory-of-change assumption stands
+ * at a review, the lessons as actions, cohorts, the lessons carried into the
+ * next version (ticked off in the Plan phase), and "Start next cohort" — one
+ * step that records the kept snapshot, moves to the next version, carries the
+ * open actions and optionally adds the next cohort.
+ *
+ * The snapshot itself (the whole plan) is written to the local database by
+ * the caller before dispatching; undoing the step drops it from the list of
+ * kept versions (the stored copy stays until the plan is purged, so a redo
+ * finds it again).
+ */
+import { baseOf, findById, replaceContents } from '../plan/drafts';
+import type { AssumptionCheck, Cohort, Review, ReviewAction } from '../plan/schema';
+import { latestReview } from '../manage/reviews';
+import { CommandRefusal, defineCommand, quoted } from './command';
+import { defineListCommands } from './lists';
+
+const SECTION = 'reviews' as const;
+
+/** Commands of the reviews list. Add a review made by `blankReview` (assumptions pre-listed). */
+export const reviews = defineListCommands<Review>({
+  kind: 'review',
+  noun: 'review',
+  plural: 'reviews',
+  section: SECTION,
+  list: (plan) => plan.manage.reviews,
+  titleOf: (r) => `Review of ${r.date}`,
+  fields: {
+    date: 'date',
+    cohortId: 'cohort',
+    summary: 'summary',
+    lessons: 'what was learned',
+    decisions: 'decisions',
+  },
+});
+
+/** Commands of a review's actions (lessons to act on); `parentId` is the review's id. */
+export const reviewActions = defineListCommands<ReviewAction>({
+  kind: 'reviewAction',
+  noun: 'action',
+  plural: 'actions',
+  section: SECTION,
+  list: (plan, reviewId) =>
+    reviewId === undefined ? undefined : findById(plan.manage.reviews, reviewId)?.actions,
+  titleOf: (a) => a.text,
+  fields: { text: 'wording', section: 'section to act in', done: 'done' },
+});
+
+/** The fields of an assumption check that can be set. */
+export type AssumptionCheckPatch = Partial<Omit<AssumptionCheck, 'nodeId'>>;
+
+const CHECK_FIELDS: Record<keyof AssumptionCheckPatch, string> = {
+  status: 'status',
+  kpiIds: 'KPI evidence',
+  note: 'note',
+};
+
+/**
+ * Sets how one assumption stands at a review (status, note, KPI evidence);
+ * adds the assumption to the review when it is not listed yet (an element
+ * made an assumption after the review was opened).
+ */
+export const setAssumptionCheck = defineCommand<{
+  reviewId: string;
+  nodeId: string;
+  patch: AssumptionCheckPatch;
+}>({
+  type: 'review.setAssumption',
+  label({ nodeId, patch }, plan) {
+    const keys = Object.keys(patch) as (keyof AssumptionCheckPatch)[];
+    const field = keys.length === 1 ? CHECK_FIELDS[keys[0]!] : 'judgement';
+    const title = quoted(plan.theoryOfChange.nodes.find((n) => n.id === nodeId)?.title);
+    return `Edit ${field} of assumption${title ? ` ${title}` : ''}`;
+  },
+  coalesce: ({ reviewId, nodeId, patch }) =>
+    `review.setAssumption:${reviewId}:${nodeId}:${Object.keys(patch).sort().join(',')}`,
+  locate: ({ reviewId }) => ({ section: SECTION, focus: reviewId }),
+  apply(draft, { reviewId, nodeId, patch }) {
+    const review = findById(draft.manage.reviews, reviewId);
+    if (!review) throw new CommandRefusal('The review is no longer in the plan.');
+    const index = baseOf(review.assumptions).findIndex((c) => c.nodeId === nodeId);
+    if (index >= 0) {
+      Object.assign(review.assumptions[index]!, patch);
+      return;
+    }
+    review.assumptions.push({ nodeId, status: 'holding', kpiIds: [], note: '', ...patch });
+  },
+});
+
+/** Commands of the cohorts list; deleting a cohort clears it from reviews and kept versions. */
+export const cohorts = defineListCommands<Cohort>({
+  kind: 'cohort',
+  noun: 'cohort',
+  plural: 'cohorts',
+  section: SECTION,
+  list: (plan) => plan.manage.cohorts,
+  titleOf: (c) => c.name,
+  fields: { name: 'name', start: 'start', end: 'end', notes: 'notes' },
+  onRemove(plan, ids) {
+    for (const review of plan.manage.reviews) {
+      if (review.cohortId !== null && ids.has(review.cohortId)) review.cohortId = null;
+    }
+    for (const version of plan.manage.iteration.previousVersions) {
+      if (version.cohortId !== null && ids.has(version.cohortId)) version.cohortId = null;
+    }
+  },
+});
+
+/** Commands of the lessons carried into this version (a checklist on the Objective). */
+export const carriedActions = defineListCommands<ReviewAction>({
+  kind: 'carriedAction',
+  noun: 'lesson to act on',
+  plural: 'lessons to act on',
+  section: 'objective',
+  list: (plan) => plan.manage.iteration.carriedActions,
+  titleOf: (a) => a.text,
+  fields: { text: 'wording', section: 'section to act in', done: 'done' },
+});
+
+/** Sets the name of this version of the plan. */
+export const setVersionName = defineCommand<{ name: string }>({
+  type: 'iteration.setVersionName',
+  label: () => 'Edit version name',
+  coalesce: () => 'iteration.setVersionName',
+  locate: () => ({ section: SECTION }),
+  apply(draft, { name }) {
+    draft.manage.iteration.versionName = name;
+  },
+});
+
+/** Arguments of "Start next cohort"; ids and times come from the caller. */
+export interface StartNextCohortArgs {
+  /** The kept snapshot's id (its row in the local database). */
+  readonly versionId: string;
+  /** The kept snapshot's name ("Version 1 — Spring cohort"). */
+  readonly keptName: string;
+  readonly keptAt: string;
+  /** The cohort the kept version ran; null when not said. */
+  readonly keptCohortId: string | null;
+  /** The new version's name. */
+  readonly nextVersionName: string;
+  /** The next cohort to add, or null. */
+  readonly nextCohort: Cohort | null;
+}
+
+/**
+ * Starts the next cohort in one step: lists the kept snapshot among the
+ * earlier versions, moves to the next version number and name, carries the
+ * latest review's open actions (beside the carried ones still open; done
+ * ones were acted on and stay in the kept version), and adds the next cohort
+ * when given.
+ */
+export const startNextCohort = defineCommand<StartNextCohortArgs>({
+  type: 'iteration.startNextCohort',
+  label: ({ nextCohort }) =>
+    nextCohort ? `Start next cohort ${quoted(nextCohort.name)}` : 'Start next version',
+  locate: () => ({ section: SECTION }),
+  apply(draft, args) {
+    const iteration = draft.manage.iteration;
+    if (baseOf(iteration.previousVersions).some((v) => v.id === args.versionId)) {
+      throw new CommandRefusal('This version is already kept.');
+    }
+    iteration.previousVersions.push({
+      id: args.versionId,
+      name: args.keptName,
+      keptAt: args.keptAt,
+      cohortId: args.keptCohortId,
+    });
+    iteration.versionNumber = Math.min(10_000, iteration.versionNumber + 1);
+    iteration.versionName = args.nextVersionName;
+    const stillOpen = baseOf(iteration.carriedActions).filter((a) => !a.done);
+    const taken = new Set(stillOpen.map((a) => a.id));
+    const fresh = (latestReview(draft)?.actions ?? [])
+      .filter((a) => !a.done && !taken.has(a.id))
+      .map((a) => ({ id: a.id, text: a.text, section: a.section, done: false }));
+    replaceContents(iteration.carriedActions, [...stillOpen, ...fresh]);
+    if (
+      args.nextCohort &&
+      !baseOf(draft.manage.cohorts).some((c) => c.id === args.nextCohort!.id)
+    ) {
+      draft.manage.cohorts.push(args.nextCohort);
+    }
+  },
+});

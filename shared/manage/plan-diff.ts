@@ -1,0 +1,196 @@
+/**
+ * What changed between two versions of a plan (a kept version and the
+ * current one, or two kept ones): theory-of-change elements and links,
+ * indicators, stakeholders and partners, pathways — each element matched by
+ * id and said to be added, removed or changed, with the changed fields named
+ * in words. Pure and JSON-shaped, for the compare view and tests.
+ */
+import type { Plan } from '../plan/schema';
+import { kindLabel } from '../toc/kinds';
+
+/** The parts of a plan compared. */
+export type DiffArea = 'theoryOfChange' | 'indicators' | 'stakeholders' | 'pathways';
+
+/** Words for each area. */
+export const DIFF_AREA_LABEL: Record<DiffArea, string> = {
+  theoryOfChange: 'Theory of change',
+  indicators: 'Indicators',
+  stakeholders: 'Stakeholders & partners',
+  pathways: 'Pathways',
+};
+
+/** One element that differs. */
+export interface DiffEntry {
+  readonly id: string;
+  /** What the element is ("Outcome", "Link", "Indicator"). */
+  readonly what: string;
+  /** Its title in the newer version (the older one when removed). */
+  readonly title: string;
+  readonly change: 'added' | 'removed' | 'changed';
+  /** Changed fields in words (empty unless `changed`). */
+  readonly fields: readonly string[];
+}
+
+/** The differences in one area. */
+export interface AreaDiff {
+  readonly area: DiffArea;
+  readonly label: string;
+  readonly entries: readonly DiffEntry[];
+}
+
+/** Every difference between two plans, area by area (areas without differences included, empty). */
+export interface PlanDiff {
+  readonly areas: readonly AreaDiff[];
+  /** Number of entries in all areas. */
+  readonly total: number;
+}
+
+type Fields<T> = readonly (readonly [keyof T & string, string])[];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function diffList<T extends { readonly id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+  fields: Fields<T>,
+  describe: (item: T) => { what: string; title: string },
+): DiffEntry[] {
+  const old = new Map(before.map((x) => [x.id, x]));
+  const next = new Map(after.map((x) => [x.id, x]));
+  const entries: DiffEntry[] = [];
+  for (const item of after) {
+    const was = old.get(item.id);
+    if (!was) {
+      entries.push({ id: item.id, ...describe(item), change: 'added', fields: [] });
+      continue;
+    }
+    const changed = fields.filter(([key]) => !same(was[key], item[key])).map(([, word]) => word);
+    if (changed.length > 0)
+      entries.push({ id: item.id, ...describe(item), change: 'changed', fields: changed });
+  }
+  for (const item of before) {
+    if (!next.has(item.id))
+      entries.push({ id: item.id, ...describe(item), change: 'removed', fields: [] });
+  }
+  return entries;
+}
+
+const NODE_FIELDS = [
+  ['title', 'title'],
+  ['kind', 'kind'],
+  ['horizon', 'horizon'],
+  ['description', 'description'],
+] as const;
+
+const LINK_FIELDS = [
+  ['source', 'from'],
+  ['target', 'to'],
+  ['rationale', 'rationale'],
+  ['assumptions', 'assumptions'],
+  ['evidence', 'evidence'],
+] as const;
+
+const INDICATOR_FIELDS = [
+  ['name', 'name'],
+  ['unit', 'unit'],
+  ['baseline', 'baseline'],
+  ['target', 'target'],
+  ['dataSource', 'data source'],
+  ['frequency', 'frequency'],
+  ['owner', 'owner'],
+  ['disaggregation', 'disaggregation'],
+  ['subjectIds', 'what it measures'],
+  ['successMeasure', 'success measure'],
+] as const;
+
+const STAKEHOLDER_FIELDS = [
+  ['name', 'name'],
+  ['organisation', 'organisation'],
+  ['role', 'role'],
+  ['relation', 'stakeholder or partner'],
+  ['partnerType', 'partner type'],
+  ['power', 'power'],
+  ['interest', 'interest'],
+  ['currentStance', 'current stance'],
+  ['desiredStance', 'desired stance'],
+  ['owner', 'owner'],
+  ['contact', 'contact'],
+  ['notes', 'notes'],
+  ['interventionIds', 'interventions'],
+  ['actions', 'engagement actions'],
+] as const;
+
+const PATHWAY_FIELDS = [
+  ['name', 'name'],
+  ['targetRole', 'target role'],
+  ['segmentIds', 'learner segments'],
+  ['mode', 'arrangement'],
+  ['hoursPerWeek', 'hours per week'],
+  ['steps', 'steps'],
+  ['requiredSkills', 'required skills'],
+] as const;
+
+/** The differences from `before` to `after`. */
+export function diffPlans(before: Plan, after: Plan): PlanDiff {
+  const titleOf = new Map<string, string>();
+  for (const n of before.theoryOfChange.nodes) titleOf.set(n.id, n.title);
+  for (const n of after.theoryOfChange.nodes) titleOf.set(n.id, n.title);
+  const nodeTitle = (id: string) => `“${titleOf.get(id) ?? 'deleted element'}”`;
+
+  const toc = [
+    ...diffList(before.theoryOfChange.nodes, after.theoryOfChange.nodes, NODE_FIELDS, (n) => ({
+      what: kindLabel(n),
+      title: n.title,
+    })),
+    ...diffList(before.theoryOfChange.links, after.theoryOfChange.links, LINK_FIELDS, (l) => ({
+      what: 'Link',
+      title: `${nodeTitle(l.source)} → ${nodeTitle(l.target)}`,
+    })),
+  ];
+  if (before.theoryOfChange.narrative !== after.theoryOfChange.narrative) {
+    toc.push({
+      id: 'narrative',
+      what: 'Narrative',
+      title: 'Narrative',
+      change: 'changed',
+      fields: ['text'],
+    });
+  }
+  const areas: AreaDiff[] = [
+    { area: 'theoryOfChange', label: DIFF_AREA_LABEL.theoryOfChange, entries: toc },
+    {
+      area: 'indicators',
+      label: DIFF_AREA_LABEL.indicators,
+      entries: diffList(before.indicators, after.indicators, INDICATOR_FIELDS, (i) => ({
+        what: 'Indicator',
+        title: i.name,
+      })),
+    },
+    {
+      area: 'stakeholders',
+      label: DIFF_AREA_LABEL.stakeholders,
+      entries: diffList(
+        before.stakeholders.entries,
+        after.stakeholders.entries,
+        STAKEHOLDER_FIELDS,
+        (s) => ({ what: s.relation === 'partner' ? 'Partner' : 'Stakeholder', title: s.name }),
+      ),
+    },
+    {
+      area: 'pathways',
+      label: DIFF_AREA_LABEL.pathways,
+      entries: diffList(before.content.pathways, after.content.pathways, PATHWAY_FIELDS, (p) => ({
+        what: 'Pathway',
+        title: p.name,
+      })),
+    },
+  ];
+  return { areas, total: areas.reduce((sum, a) => sum + a.entries.length, 0) };
+}
+
+/** One entry in words: "Outcome “Youth employed” changed: title, description". */
+export function describeDiffEntry(entry: DiffEntry): string {
+  const name = entry.what === 'Link' ? `Link ${entry.title}` : `${entry.what} “${entry.title}”`;
+  if (entry.change === 'changed') return `${name} changed: ${entry.fields.join(', ')}`;
+  return `${name} ${entry.change}`;
+}

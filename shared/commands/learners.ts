@@ -27,6 +27,10 @@ function forgetSegments(plan: Plan, ids: ReadonlySet<string>): void {
     if (c.segmentIds.some((id) => ids.has(id)))
       c.segmentIds = c.segmentIds.filter((id) => !ids.has(id));
   }
+  for (const x of [...plan.manage.engagement, ...plan.manage.followUps]) {
+    if (x.segmentIds.some((id) => ids.has(id)))
+      x.segmentIds = x.segmentIds.filter((id) => !ids.has(id));
+  }
   for (const story of plan.launch.marketing.stories) {
     if (story.segmentId !== null && ids.has(story.segmentId)) story.segmentId = null;
   }

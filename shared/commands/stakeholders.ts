@@ -83,6 +83,9 @@ export const stakeholders = defineListCommands<Stakeholder>({
     for (const item of plan.launch.checklist)
       if (item.partnerIds.some((id) => ids.has(id)))
         item.partnerIds = item.partnerIds.filter((id) => !ids.has(id));
+    // Engagement activities it delivered fall back to the program team.
+    for (const a of plan.manage.engagement)
+      if (a.partnerId !== null && ids.has(a.partnerId)) a.partnerId = null;
   },
   fields: {
     name: 'name',

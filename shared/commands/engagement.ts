@@ -1,0 +1,66 @@
+/**
+ * Commands of the Engagement & follow-ups section (Manage, issue 14): the
+ * engagement activities (communities, monitoring, workshops, wraparound
+ * services), the follow-up rules, and the days without activity after which
+ * a learner's licence may be freed. A segment's or partner's removal clears
+ * it from activities and rules (commands/learners.ts, commands/stakeholders.ts).
+ */
+import type { EngagementActivity, FollowUpRule } from '../plan/schema';
+import { CommandRefusal, defineCommand } from './command';
+import { defineListCommands } from './lists';
+
+const SECTION = 'engagement' as const;
+
+/** Commands of the engagement activities. */
+export const engagementActivities = defineListCommands<EngagementActivity>({
+  kind: 'engagementActivity',
+  noun: 'engagement activity',
+  plural: 'engagement activities',
+  section: SECTION,
+  list: (plan) => plan.manage.engagement,
+  titleOf: (a) => a.title,
+  fields: {
+    kind: 'kind',
+    title: 'title',
+    description: 'description',
+    cadence: 'cadence',
+    owner: 'owner',
+    partnerId: 'delivering partner',
+    segmentIds: 'segments',
+  },
+});
+
+/** Commands of the follow-up rules (their order is the order a learner is matched in). */
+export const followUpRules = defineListCommands<FollowUpRule>({
+  kind: 'followUpRule',
+  noun: 'follow-up rule',
+  plural: 'follow-up rules',
+  section: SECTION,
+  list: (plan) => plan.manage.followUps,
+  titleOf: (r) => r.name,
+  fields: {
+    name: 'name',
+    trigger: 'trigger',
+    afterDays: 'days',
+    pacePercent: 'pace share',
+    segmentIds: 'segments',
+    channel: 'channel',
+    message: 'message',
+    active: 'on/off',
+  },
+});
+
+/** Sets the days (1–365) without activity after which a learner's licence may be freed. */
+export const setLicenceReleaseAfterDays = defineCommand<{ days: number }>({
+  type: 'manage.setLicenceReleaseAfterDays',
+  label: () => 'Edit days before a licence is freed',
+  coalesce: () => 'manage.setLicenceReleaseAfterDays',
+  locate: () => ({ section: SECTION, focus: 'licence-release' }),
+  apply(draft, { days }) {
+    if (!Number.isInteger(days) || days < 1 || days > 365)
+      throw new CommandRefusal(
+        'Days before a licence is freed must be a whole number from 1 to 365.',
+      );
+    draft.manage.licenceReleaseAfterDays = days;
+  },
+});

@@ -101,7 +101,7 @@ export const updateCatalogItem = defineCommand<{ id: string; patch: CatalogItemP
   },
 });
 
-/** Deletes catalog items, and every pathway step that used them. */
+/** Deletes catalog items, every pathway step that used them, and their content audit entries. */
 export const removeCatalogItems = defineCommand<{ ids: readonly string[] }>({
   type: 'catalogItem.remove',
   label({ ids }, plan) {
@@ -122,6 +122,8 @@ export const removeCatalogItems = defineCommand<{ ids: readonly string[] }>({
       if (pathway.steps.some((s) => gone.has(s.contentItemId)))
         pathway.steps = pathway.steps.filter((s) => !gone.has(s.contentItemId));
     }
+    if (draft.content.audit.some((e) => gone.has(e.itemId)))
+      draft.content.audit = draft.content.audit.filter((e) => !gone.has(e.itemId));
   },
 });
 

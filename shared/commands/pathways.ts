@@ -5,6 +5,7 @@
  */
 import { mergeSkills, moveItem, skillKey } from '../content/pathways';
 import { newId } from '../plan/create';
+import { baseOf, replaceContents } from '../plan/drafts';
 import type { Pathway, Plan } from '../plan/schema';
 import { CommandRefusal, defineCommand, quoted } from './command';
 import { catalogOf } from './content';
@@ -259,7 +260,10 @@ export const removeRequiredSkill = defineCommand<{ pathwayId: string; skill: str
 
 // ---------------------------------------------------------------- skills map
 
-/** Commands of the skills map's roles and people; removing one removes their proficiencies. */
+/**
+ * Commands of the skills map's roles and people; removing one removes their
+ * proficiencies, and removing a role clears it from the people who filled it.
+ */
 export const skillHolders = defineListCommands<Holder>({
   kind: 'skillsMapHolder',
   noun: 'role or person',
@@ -272,6 +276,14 @@ export const skillHolders = defineListCommands<Holder>({
     const map = plan.skillsMap;
     if (map.assessments.some((a) => ids.has(a.holderId)))
       map.assessments = map.assessments.filter((a) => !ids.has(a.holderId));
+    // The list holds plain values after the removal: replace the people, do not edit them.
+    const holders = baseOf(map.holders);
+    const filled = (h: Holder) => h.roleId !== null && ids.has(h.roleId);
+    if (holders.some(filled))
+      replaceContents(
+        map.holders,
+        holders.map((h) => (filled(h) ? { ...h, roleId: null } : h)),
+      );
   },
 });
 

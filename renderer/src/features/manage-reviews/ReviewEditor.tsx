@@ -1,0 +1,315 @@
+/**
+ * One review: date, cohort, summary, what was learned, decisions; every
+ * theory-of-change assumption marked holding / at risk / broken with a note
+ * and the KPIs whose evidence the judgement rests on; and the lessons as
+ * actions (what to do, the plan section to act in, done).
+ */
+import { memo, useRef } from 'react';
+import { newId } from '../../../../shared/plan/create';
+import {
+  reviewActions,
+  reviews as reviewCommands,
+  setAssumptionCheck,
+  type AssumptionCheckPatch,
+} from '../../../../shared/commands/reviews';
+import { kpiTargets } from '../../../../shared/indicators/measures';
+import { ASSUMPTION_STATUS_LABEL, ASSUMPTION_STATUSES } from '../../../../shared/manage/reviews';
+import type {
+  AssumptionCheck,
+  Plan,
+  Review,
+  ReviewAction,
+  TocNode,
+} from '../../../../shared/plan/schema';
+import { notify, notifyUndoable } from '../../app/workbench';
+import { PLAN_SECTIONS } from '../../app/routes';
+import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useDispatch, useSealHistory } from '../../store/plan-context';
+import { StatusBadge } from './StatusBadge';
+
+const SECTION_OPTIONS = [
+  { value: '', label: 'Not said' },
+  ...PLAN_SECTIONS.map((s) => ({ value: s.id as string, label: `${s.group}: ${s.label}` })),
+];
+
+/** The review's title in lists and names: "Review of 1 March 2026". */
+export function reviewTitle(review: Review, formatDate: (iso: string) => string): string {
+  return `Review of ${formatDate(review.date)}`;
+}
+
+const AssumptionRow = memo(function AssumptionRow({
+  reviewId,
+  node,
+  check,
+  kpis,
+}: {
+  reviewId: string;
+  node: TocNode | undefined;
+  check: AssumptionCheck;
+  kpis: readonly { id: string; name: string }[];
+}) {
+  const dispatch = useDispatch();
+  const seal = useSealHistory();
+  const title = node ? node.title.trim() || 'Untitled assumption' : 'Deleted assumption';
+  const set = (patch: AssumptionCheckPatch) => {
+    const result = dispatch(setAssumptionCheck({ reviewId, nodeId: check.nodeId, patch }));
+    if (!result.ok) notify(result.reason);
+  };
+  const evidence = new Set(check.kpiIds);
+  return (
+    <li className="rv-assumption">
+      <div className="rv-assumption-head">
+        <h4>{title}</h4>
+        <StatusBadge status={check.status} />
+        {!node && <p className="section-note">No longer in the theory of change.</p>}
+      </div>
+      <div className="rv-status" role="radiogroup" aria-label={`Status of “${title}”`}>
+        {ASSUMPTION_STATUSES.map((status) => (
+          <label key={status} className={`rv-status-option rv-status-${status}`}>
+            <input
+              type="radio"
+              name={`rv-${reviewId}-${check.nodeId}`}
+              checked={check.status === status}
+              onChange={() => {
+                set({ status });
+                seal();
+              }}
+            />
+            {ASSUMPTION_STATUS_LABEL[status]}
+          </label>
+        ))}
+      </div>
+      <TextField
+        label={`Note on “${title}”`}
+        value={check.note}
+        onChange={(note) => set({ note })}
+        onBlur={seal}
+      />
+      <fieldset className="rv-evidence">
+        <legend>KPI evidence for “{title}”</legend>
+        {kpis.length === 0 ? (
+          <p className="section-note">No KPIs in the plan yet: add them under Manage → KPIs.</p>
+        ) : (
+          <ul>
+            {kpis.map((kpi) => (
+              <li key={kpi.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={evidence.has(kpi.id)}
+                    onChange={(e) => {
+                      const next = e.target.checked
+                        ? [...check.kpiIds, kpi.id]
+                        : check.kpiIds.filter((id) => id !== kpi.id);
+                      set({ kpiIds: next });
+                      seal();
+                    }}
+                  />
+                  {kpi.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+    </li>
+  );
+});
+
+function ActionRow({ reviewId, action }: { reviewId: string; action: ReviewAction }) {
+  const dispatch = useDispatch();
+  const seal = useSealHistory();
+  const name = action.text.trim() || 'Untitled action';
+  const update = (patch: Partial<ReviewAction>) => {
+    const result = dispatch(reviewActions.update({ parentId: reviewId, id: action.id, patch }));
+    if (!result.ok) notify(result.reason);
+  };
+  return (
+    <li className="rv-action" data-focus-id={action.id}>
+      <label className="rv-done">
+        <input
+          type="checkbox"
+          checked={action.done}
+          onChange={(e) => {
+            update({ done: e.target.checked });
+            seal();
+          }}
+        />
+        <span className="visually-hidden">Done: {name}</span>
+        <span aria-hidden="true">Done</span>
+      </label>
+      <TextField
+        label="Action"
+        value={action.text}
+        onChange={(text) => update({ text })}
+        onBlur={seal}
+      />
+      <SelectField
+        label="Section to act in"
+        value={action.section}
+        options={SECTION_OPTIONS}
+        onChange={(section) => {
+          update({ section });
+          seal();
+        }}
+      />
+      <button
+        type="button"
+        className="subtle"
+        aria-label={`Delete action “${name}”`}
+        onClick={() => {
+          const result = dispatch(reviewActions.remove({ parentId: reviewId, ids: [action.id] }));
+          if (result.ok) notifyUndoable(`Deleted the action “${name}”.`, result.stepId);
+          else notify(result.reason);
+        }}
+      >
+        Delete
+      </button>
+    </li>
+  );
+}
+
+/** The editor of one review. */
+export function ReviewEditor({
+  plan,
+  review,
+  title,
+  onDeleted,
+}: {
+  plan: Plan;
+  review: Review;
+  title: string;
+  onDeleted: () => void;
+}) {
+  const dispatch = useDispatch();
+  const seal = useSealHistory();
+  const actionsRef = useRef<HTMLUListElement>(null);
+  const update = (patch: Partial<Review>) => {
+    const result = dispatch(reviewCommands.update({ id: review.id, patch }));
+    if (!result.ok) notify(result.reason);
+  };
+  const nodes = new Map(plan.theoryOfChange.nodes.map((n) => [n.id, n]));
+  const kpis = plan.manage.kpis.map((k) => ({
+    id: k.id,
+    name: kpiTargets(plan.indicators, k).name,
+  }));
+  // Assumptions added to the theory of change after the review was opened are listed too.
+  const listed = new Set(review.assumptions.map((c) => c.nodeId));
+  const unlisted: AssumptionCheck[] = plan.theoryOfChange.nodes
+    .filter((n) => n.kind === 'assumption' && !listed.has(n.id))
+    .map((n) => ({ nodeId: n.id, status: 'holding', kpiIds: [], note: '' }));
+  const checks = [...review.assumptions, ...unlisted];
+
+  const addAction = () => {
+    const id = newId('ra');
+    const result = dispatch(
+      reviewActions.add({
+        parentId: review.id,
+        item: { id, text: '', section: '', done: false },
+      }),
+    );
+    if (!result.ok) notify(result.reason);
+    else
+      requestAnimationFrame(() =>
+        actionsRef.current
+          ?.querySelector<HTMLInputElement>(`[data-focus-id="${id}"] input[type="text"]`)
+          ?.focus(),
+      );
+  };
+
+  return (
+    <section className="rv-editor" aria-labelledby="rv-editor-heading" data-focus-id={review.id}>
+      <h3 id="rv-editor-heading">{title}</h3>
+      <div className="rv-fields">
+        <DateField
+          label="Review date"
+          value={review.date}
+          onChange={(date) => {
+            if (date) update({ date });
+          }}
+          onBlur={seal}
+        />
+        <SelectField
+          label="Cohort reviewed"
+          value={review.cohortId ?? ''}
+          options={[
+            { value: '', label: 'The program as a whole' },
+            ...plan.manage.cohorts.map((c) => ({ value: c.id, label: c.name || 'Unnamed cohort' })),
+          ]}
+          onChange={(cohortId) => {
+            update({ cohortId: cohortId || null });
+            seal();
+          }}
+        />
+      </div>
+      <TextAreaField
+        label="Summary"
+        value={review.summary}
+        onChange={(summary) => update({ summary })}
+        onBlur={seal}
+      />
+      <TextAreaField
+        label="What was learned"
+        value={review.lessons}
+        onChange={(lessons) => update({ lessons })}
+        onBlur={seal}
+      />
+      <TextAreaField
+        label="Decisions"
+        value={review.decisions}
+        onChange={(decisions) => update({ decisions })}
+        onBlur={seal}
+      />
+
+      <h4 className="rv-subheading">Assumptions of the theory of change</h4>
+      {checks.length === 0 ? (
+        <p className="empty-note">
+          The theory of change has no assumptions yet. Add elements of kind “Assumption” there to
+          judge them at each review.
+        </p>
+      ) : (
+        <ul className="rv-assumptions">
+          {checks.map((check) => (
+            <AssumptionRow
+              key={check.nodeId}
+              reviewId={review.id}
+              node={nodes.get(check.nodeId)}
+              check={check}
+              kpis={kpis}
+            />
+          ))}
+        </ul>
+      )}
+
+      <h4 className="rv-subheading">Lessons to act on</h4>
+      <p className="section-note">
+        Open actions are carried into the next version when you start the next cohort, as a
+        checklist on the Objective.
+      </p>
+      {review.actions.length === 0 && <p className="empty-note">No actions yet.</p>}
+      <ul className="rv-actions" ref={actionsRef}>
+        {review.actions.map((action) => (
+          <ActionRow key={action.id} reviewId={review.id} action={action} />
+        ))}
+      </ul>
+      <div className="rv-buttons">
+        <button type="button" onClick={addAction}>
+          Add action
+        </button>
+        <button
+          type="button"
+          className="subtle danger-text"
+          onClick={() => {
+            const result = dispatch(reviewCommands.remove({ ids: [review.id] }));
+            if (result.ok) {
+              notifyUndoable(`Deleted the ${title.toLowerCase()}.`, result.stepId);
+              onDeleted();
+            } else notify(result.reason);
+          }}
+        >
+          Delete this review
+        </button>
+      </div>
+    </section>
+  );
+}

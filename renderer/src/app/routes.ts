@@ -19,6 +19,7 @@ export const PLAN_SECTIONS = [
   { id: 'communications', group: 'Launch', label: 'Communications' },
   { id: 'invitations', group: 'Launch', label: 'Invitations' },
   { id: 'marketing', group: 'Launch', label: 'Marketing' },
+  { id: 'reviews', group: 'Manage', label: 'Reviews & cohorts' },
 ] as const;
 
 /** Id of a plan section. */

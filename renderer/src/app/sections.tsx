@@ -14,6 +14,7 @@ import { LearnersSection } from '../features/learners/LearnersSection';
 import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
 import { PathwaysSection } from '../features/pathways/PathwaysSection';
+import { ReviewsSection } from '../features/manage-reviews/ReviewsSection';
 import { overdueBadgeCount } from '../features/stakeholders/badge';
 import { StakeholdersSection } from '../features/stakeholders/StakeholdersSection';
 import { TheoryOfChangeSection } from '../features/theory-of-change/TheoryOfChangeSection';
@@ -34,6 +35,7 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   communications: CommunicationsSection,
   invitations: InvitationsSection,
   marketing: MarketingSection,
+  reviews: ReviewsSection,
 };
 
 /** A count shown beside a section in the sidebar, computed from the plan. */

@@ -26,6 +26,7 @@ import {
 } from '../db/database';
 import { PlanRepository } from '../db/plan-repository';
 import { setInvitationDatabase } from '../db/invitation-list';
+import { setRosterDatabase } from '../db/roster';
 import type { Platform } from '../platform/platform';
 import type { MovedStep, PlanStore } from '../store/plan-store';
 import { backupBeforeChange } from '../features/backups/backup-triggers';
@@ -266,6 +267,7 @@ export async function startWorkbench(
   const repository = new PlanRepository(database);
   services = { repository, platform };
   setInvitationDatabase(database);
+  setRosterDatabase(database);
   startOpenPlan({
     repository,
     platform,

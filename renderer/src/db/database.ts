@@ -188,6 +188,8 @@ export interface RosterRow {
   courseRows: number;
   fileName: string;
   importedAt: string;
+  /** The day the last imported export describes (YYYY-MM-DD), when known. */
+  date?: string;
 }
 
 /**

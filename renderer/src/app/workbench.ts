@@ -27,6 +27,7 @@ import {
 import { PlanRepository } from '../db/plan-repository';
 import { setInvitationDatabase } from '../db/invitation-list';
 import { setRosterDatabase } from '../db/roster';
+import { setPlanVersionDatabase } from '../db/plan-versions';
 import type { Platform } from '../platform/platform';
 import type { MovedStep, PlanStore } from '../store/plan-store';
 import { backupBeforeChange } from '../features/backups/backup-triggers';
@@ -268,6 +269,7 @@ export async function startWorkbench(
   services = { repository, platform };
   setInvitationDatabase(database);
   setRosterDatabase(database);
+  setPlanVersionDatabase(database);
   startOpenPlan({
     repository,
     platform,

@@ -18,6 +18,7 @@ export type PlanSectionId =
   | 'onboarding'
   | 'communications'
   | 'marketing'
+  | 'roster'
   | 'kpis'
   | 'dashboard'
   | 'engagement'

@@ -416,25 +416,47 @@ export function followUpReason(
   learners: readonly RosterLearner[],
   row: number,
 ): string {
-  const learner = learners[list.learner[row]!]!;
-  const rule = list.rules[list.rule[row]!]!;
-  const days = list.days[row]!;
+  return reasonWriter(plan, list, learners)(row);
+}
+
+/**
+ * A writer of reasons for many rows of one list (an export): the pathway
+ * pace each learner is measured against is worked out once per pathway and
+ * segment, not once per row.
+ */
+export function reasonWriter(
+  plan: Plan,
+  list: FollowUpList,
+  learners: readonly RosterLearner[],
+): (row: number) => string {
   const cols = followUpColumns(learners);
-  const i = list.learner[row]!;
-  switch (rule.trigger) {
-    case 'notStarted': {
-      const word = SINCE_WORDS[cols.sinceKind[i]!] || 'Registered';
-      return `${word} ${plural(days, 'day')} ago (${longDate(isoOfDay(cols.since[i]!))}), not started yet`;
+  const paces = new Map<string, Pace | null>();
+  const pace = (l: RosterLearner) => {
+    const key = `${l.pathwayId ?? ''}\u0000${l.segmentId ?? ''}`;
+    let p = paces.get(key);
+    if (p === undefined) paces.set(key, (p = paceFor(plan, l.pathwayId, l.segmentId)));
+    return p;
+  };
+  return (row) => {
+    const i = list.learner[row]!;
+    const learner = learners[i]!;
+    const rule = list.rules[list.rule[row]!]!;
+    const days = list.days[row]!;
+    switch (rule.trigger) {
+      case 'notStarted': {
+        const word = SINCE_WORDS[cols.sinceKind[i]!] || 'Registered';
+        return `${word} ${plural(days, 'day')} ago (${longDate(isoOfDay(cols.since[i]!))}), not started yet`;
+      }
+      case 'inactive':
+        return `No activity for ${plural(days, 'day')} (last on ${longDate(learner.lastActivity)})`;
+      case 'behindPace': {
+        const p = pace(learner);
+        const expected = p ? expectedHours(p, days) : 0;
+        const percent = expected > 0 ? Math.round((learner.hours / expected) * 100) : 0;
+        return `${hoursText(learner.hours)} of the ${hoursText(expected)} expected ${plural(days, 'day')} after enrolling (${percent} %; ${p?.name.trim() || 'pathway'} at ${p?.hoursPerWeek ?? 0} h a week)`;
+      }
     }
-    case 'inactive':
-      return `No activity for ${plural(days, 'day')} (last on ${longDate(learner.lastActivity)})`;
-    case 'behindPace': {
-      const pace = paceFor(plan, learner.pathwayId, learner.segmentId);
-      const expected = pace ? expectedHours(pace, days) : 0;
-      const percent = expected > 0 ? Math.round((learner.hours / expected) * 100) : 0;
-      return `${hoursText(learner.hours)} of the ${hoursText(expected)} expected ${plural(days, 'day')} after enrolling (${percent} %; ${pace?.name.trim() || 'pathway'} at ${pace?.hoursPerWeek ?? 0} h a week)`;
-    }
-  }
+  };
 }
 
 function hoursText(h: number): string {

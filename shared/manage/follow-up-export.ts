@@ -1,0 +1,173 @@
+/**
+ * A follow-up rule's message filled from the plan, and today's list as a CSV
+ * for the mail or SMS tool (issue 14).
+ *
+ * The CSV holds personal data (names, e-mails, phone numbers): it is a
+ * deliberate local export for the tool that sends the follow-ups, made on
+ * request from the local roster — never part of the plan file or of the
+ * shareable Word/Excel exports, which carry the follow-up counts only.
+ *
+ * Layout: UTF-8 with a byte-order mark and Windows line ends (as Excel
+ * writes CSV); formula-looking cells are written as text (csvCell). The
+ * contact column comes first and follows the rule's channel — `Email` for
+ * e-mail, `Phone` for text messages (with the e-mail beside it, since a
+ * roster from a learning platform seldom has phone numbers and SMS tools can
+ * match on e-mail) — then first and last name, learner id, segment, rule,
+ * why, days, and the message with the learner fields in the mail tool's
+ * merge syntax.
+ */
+import type { FollowUpRule, Plan } from '../plan/schema';
+import type { RosterLearner } from './roster';
+import { csvCell } from '../export/sanitize';
+import {
+  fillTemplate,
+  mergeProblems,
+  mergeValues,
+  renderText,
+  type LearnerStyle,
+  type MergePart,
+  type MergeProblem,
+} from '../launch/merge-fields';
+import { longDate } from '../long-date';
+import { reasonWriter, ruleTitle, type FollowUpList } from './follow-ups';
+
+/** A rule's message filled from the plan (send date: today), with its problems. */
+export interface FilledFollowUp {
+  readonly parts: MergePart[];
+  readonly problems: MergeProblem[];
+}
+
+/** Fills a rule's message with the plan's values; `{sendDate}` is the day the list is for. */
+export function fillFollowUp(plan: Plan, rule: FollowUpRule, today: string): FilledFollowUp {
+  const values = {
+    ...mergeValues(plan, { segmentIds: rule.segmentIds, send: null }),
+    sendDate: longDate(today),
+  };
+  const parts = fillTemplate(rule.message, values);
+  return { parts, problems: mergeProblems(parts) };
+}
+
+/** Names that are not merge fields in a rule's message (`{first name}`), for Plan health. */
+export function unknownFields(rule: FollowUpRule): string[] {
+  return fillTemplate(rule.message, EMPTY_VALUES).flatMap((p) =>
+    p.kind === 'unknown' ? [p.name] : [],
+  );
+}
+
+const EMPTY_VALUES = {
+  programName: '',
+  organisation: '',
+  region: '',
+  launchDate: '',
+  pathway: '',
+  supportContact: '',
+  registrationLink: '',
+  sendDate: '',
+} as const;
+
+/** First name and the rest, from a full name ("Ana María López" → "Ana", "María López"). */
+export function splitName(name: string): { first: string; last: string } {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return { first: words[0] ?? '', last: words.slice(1).join(' ') };
+}
+
+/** A learner with the phone number a roster may carry. */
+type Contactable = RosterLearner & { readonly phone?: string };
+
+/** Which rows to export: every row, or the rows of one rule. */
+export interface FollowUpCsvOptions {
+  /** Index of the rule in `list.rules`; null = every rule. */
+  readonly rule: number | null;
+  /** The mail tool's merge syntax for learner fields in the message column. */
+  readonly style: LearnerStyle;
+}
+
+/** The heading line of the CSV for a channel (with the byte-order mark). */
+export function followUpCsvHeader(channel: FollowUpRule['channel']): string {
+  const contact = channel === 'sms' ? ['Phone', 'Email'] : ['Email'];
+  return `\ufeff${[
+    ...contact,
+    'First name',
+    'Last name',
+    'Learner id',
+    'Segment',
+    'Follow-up rule',
+    'Why',
+    'Days',
+    'Message',
+  ]
+    .map((h) => csvCell(h))
+    .join(',')}\r\n`;
+}
+
+/** The channel of an export: the rule's, or e-mail when any rule of the rows sends e-mail. */
+export function exportChannel(list: FollowUpList, rule: number | null): FollowUpRule['channel'] {
+  if (rule !== null) return list.rules[rule]?.channel ?? 'email';
+  return list.rules.every((r) => r.channel === 'sms') && list.rules.length > 0 ? 'sms' : 'email';
+}
+
+/** The rows of the list in the export, in list order. */
+export function exportRows(list: FollowUpList, rule: number | null): number {
+  if (rule === null) return list.length;
+  return list.countByRule[rule] ?? 0;
+}
+
+/**
+ * The CSV as a generator of chunks (heading first, then about `slice` rows
+ * per chunk), so a page can write 100,000 rows between frames; joined,
+ * they are the whole file.
+ */
+export function* followUpCsvChunks(
+  plan: Plan,
+  list: FollowUpList,
+  learners: readonly RosterLearner[],
+  options: FollowUpCsvOptions,
+  slice = 2000,
+): Generator<string, void> {
+  const channel = exportChannel(list, options.rule);
+  yield followUpCsvHeader(channel);
+  const reason = reasonWriter(plan, list, learners);
+  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  const messages = list.rules.map((r) =>
+    renderText(fillFollowUp(plan, r, list.today).parts, options.style),
+  );
+  const titles = list.rules.map(ruleTitle);
+  let out = '';
+  let inChunk = 0;
+  for (let row = 0; row < list.length; row++) {
+    const r = list.rule[row]!;
+    if (options.rule !== null && r !== options.rule) continue;
+    const learner = learners[list.learner[row]!]! as Contactable;
+    const { first, last } = splitName(learner.name);
+    const cells = [
+      ...(channel === 'sms' ? [learner.phone ?? '', learner.email] : [learner.email]),
+      first,
+      last,
+      learner.learnerId,
+      learner.segmentId === null ? '' : (segments.get(learner.segmentId) ?? ''),
+      titles[r]!,
+      reason(row),
+      String(list.days[row]!),
+      messages[r]!,
+    ];
+    out += `${cells.map((c) => csvCell(c)).join(',')}\r\n`;
+    if (++inChunk >= slice) {
+      yield out;
+      out = '';
+      inChunk = 0;
+    }
+  }
+  if (out) yield out;
+}
+
+/** The whole CSV at once (tests, small lists). */
+export function followUpCsv(
+  plan: Plan,
+  list: FollowUpList,
+  learners: readonly RosterLearner[],
+  options: FollowUpCsvOptions,
+): string {
+  let out = '';
+  for (const chunk of followUpCsvChunks(plan, list, learners, options)) out += chunk;
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * Commands of the KPIs section (Manage, issue 14): create a KPI from an
+ * indicator or of its own, edit its figures, choose where its actuals come
+ * from (typed in, or counted from the roster, optionally for one segment),
+ * and type in, edit or delete actuals. Roster-counted actuals are never
+ * edited by hand: they are rewritten from the roster snapshots
+ * (shared/manage/kpis.ts syncRosterActuals) whenever the source changes.
+ */
+import { baseOf, findById } from '../plan/drafts';
+import type { Kpi, KpiActual, KpiSource, Plan } from '../plan/schema';
+import { kpiTargets } from '../indicators/measures';
+import { syncRosterActuals } from '../manage/kpis';
+import { CommandRefusal, defineCommand, quoted } from './command';
+import { defineListCommands } from './lists';
+
+const SECTION = 'kpis' as const;
+const MAX_KPIS = 500;
+const MAX_ACTUALS = 2000;
+
+const kpiName = (plan: Plan, kpi: Kpi | undefined) =>
+  kpi ? quoted(kpiTargets(plan.indicators, kpi).name) : '';
+
+/** Edit, delete and reorder KPIs (fields of their own: name, unit, baseline, target, dates, category). */
+export const kpiList = defineListCommands<Kpi>({
+  kind: 'kpi',
+  noun: 'KPI',
+  plural: 'KPIs',
+  section: SECTION,
+  list: (plan) => plan.manage.kpis,
+  titleOf: (k) => k.name,
+  fields: {
+    name: 'name',
+    unit: 'unit',
+    baseline: 'baseline',
+    baselineDate: 'baseline date',
+    target: 'target',
+    targetDate: 'target date',
+    category: 'category',
+    indicatorId: 'indicator',
+  },
+});
+
+/** Creates a KPI (its roster actuals counted at once when its source is the roster). */
+export const createKpi = defineCommand<{ kpi: Kpi }>({
+  type: 'kpi.create',
+  label: ({ kpi }) => `Add KPI${quoted(kpi.name) ? ` ${quoted(kpi.name)}` : ''}`,
+  locate: ({ kpi }) => ({ section: SECTION, focus: kpi.id }),
+  apply(draft, { kpi }) {
+    const list = draft.manage.kpis;
+    if (baseOf(list).some((k) => k.id === kpi.id)) return;
+    if (list.length >= MAX_KPIS)
+      throw new CommandRefusal(`A plan can track at most ${MAX_KPIS} KPIs.`);
+    list.push(kpi);
+    syncRosterActuals(draft, new Set([kpi.id]));
+  },
+});
+
+/**
+ * Sets where a KPI's actuals come from, and for which segment (roster KPIs);
+ * its roster actuals are rewritten from the roster snapshots (typed actuals stay).
+ */
+export const setKpiSource = defineCommand<{
+  id: string;
+  source: KpiSource;
+  segmentId: string | null;
+}>({
+  type: 'kpi.setSource',
+  label: ({ id }, plan) => {
+    const name = kpiName(
+      plan,
+      plan.manage.kpis.find((k) => k.id === id),
+    );
+    return name ? `Change where ${name} is counted from` : 'Change where a KPI is counted from';
+  },
+  locate: ({ id }) => ({ section: SECTION, focus: id }),
+  apply(draft, { id, source, segmentId }) {
+    const kpi = findById(draft.manage.kpis, id);
+    if (!kpi) return;
+    kpi.source = source;
+    kpi.segmentId = source === 'manual' ? null : segmentId;
+    syncRosterActuals(draft, new Set([id]));
+  },
+});
+
+/** Types in an actual for a KPI. */
+export const addKpiActual = defineCommand<{ kpiId: string; actual: KpiActual }>({
+  type: 'kpiActual.add',
+  label: ({ kpiId, actual }, plan) => {
+    const name = kpiName(
+      plan,
+      plan.manage.kpis.find((k) => k.id === kpiId),
+    );
+    return `Record actual ${actual.value} on ${actual.date}${name ? ` for ${name}` : ''}`;
+  },
+  locate: ({ kpiId }) => ({ section: SECTION, focus: kpiId }),
+  apply(draft, { kpiId, actual }) {
+    const kpi = findById(draft.manage.kpis, kpiId);
+    if (!kpi) throw new CommandRefusal('The actual could not be recorded: its KPI is gone.');
+    if (baseOf(kpi.actuals).some((a) => a.id === actual.id)) return;
+    if (kpi.actuals.length >= MAX_ACTUALS)
+      throw new CommandRefusal(`A KPI can keep at most ${MAX_ACTUALS} actuals.`);
+    kpi.actuals.push({ ...actual, origin: 'typed' });
+  },
+});
+
+const refuseRoster = (actual: KpiActual | undefined) => {
+  if (actual?.origin === 'roster')
+    throw new CommandRefusal(
+      'This actual is counted from a roster import; it changes with the roster, not by hand.',
+    );
+};
+
+/** Edits a typed-in actual (date, value, cohort, note). */
+export const updateKpiActual = defineCommand<{
+  kpiId: string;
+  id: string;
+  patch: Partial<Pick<KpiActual, 'date' | 'value' | 'cohortId' | 'note'>>;
+}>({
+  type: 'kpiActual.update',
+  label: ({ kpiId, patch }, plan) => {
+    const name = kpiName(
+      plan,
+      plan.manage.kpis.find((k) => k.id === kpiId),
+    );
+    const field = Object.keys(patch).length === 1 ? Object.keys(patch)[0] : 'actual';
+    return `Edit ${field === 'cohortId' ? 'cohort' : field} of an actual${name ? ` of ${name}` : ''}`;
+  },
+  coalesce: ({ kpiId, id, patch }) =>
+    `kpiActual.update:${kpiId}:${id}:${Object.keys(patch).sort().join(',')}`,
+  locate: ({ kpiId }) => ({ section: SECTION, focus: kpiId }),
+  apply(draft, { kpiId, id, patch }) {
+    const kpi = findById(draft.manage.kpis, kpiId);
+    if (!kpi) return;
+    const actual = findById(kpi.actuals, id);
+    refuseRoster(actual);
+    if (actual) Object.assign(actual, patch);
+  },
+});
+
+/** Deletes a typed-in actual. */
+export const removeKpiActual = defineCommand<{ kpiId: string; id: string }>({
+  type: 'kpiActual.remove',
+  label: ({ kpiId, id }, plan) => {
+    const kpi = plan.manage.kpis.find((k) => k.id === kpiId);
+    const actual = kpi?.actuals.find((a) => a.id === id);
+    const name = kpiName(plan, kpi);
+    return `Delete actual${actual ? ` of ${actual.date}` : ''}${name ? ` of ${name}` : ''}`;
+  },
+  locate: ({ kpiId }) => ({ section: SECTION, focus: kpiId }),
+  apply(draft, { kpiId, id }) {
+    const kpi = findById(draft.manage.kpis, kpiId);
+    if (!kpi) return;
+    const index = baseOf(kpi.actuals).findIndex((a) => a.id === id);
+    if (index < 0) return;
+    refuseRoster(baseOf(kpi.actuals)[index]);
+    kpi.actuals.splice(index, 1);
+  },
+});

@@ -9,6 +9,7 @@ import { channelName, coverage, journeyVerdict } from '../launch/marketing';
 import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invitations';
 import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
+import { kpiFindings } from '../manage/kpi-health';
 import { launchStart } from '../launch/onboarding';
 import { pathwayFacts } from '../learners/pathway-facts';
 import { countOf } from '../words';
@@ -534,4 +535,6 @@ export const PLAN_RULES: readonly HealthRule[] = [
   checklistPastDue,
   // Communications (issue 13): no send date, launch/registration e-mail after the launch, unfilled fields.
   communicationFindings,
+  // KPIs (issue 14): no target or date, off track, no recent actual, indicator gone.
+  kpiFindings,
 ];

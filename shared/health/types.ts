@@ -18,7 +18,8 @@ export type HealthSection =
   | 'marketing'
   | 'invitations'
   | 'onboarding'
-  | 'communications';
+  | 'communications'
+  | 'kpis';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -64,6 +65,10 @@ export const HEALTH_RULES = {
   communicationUnscheduled: 'communication-unscheduled',
   communicationAfterLaunch: 'communication-after-launch',
   communicationUnfilledFields: 'communication-unfilled-fields',
+  kpiWithoutTarget: 'kpi-without-target',
+  kpiOffTrack: 'kpi-off-track',
+  kpiStale: 'kpi-stale',
+  kpiIndicatorGone: 'kpi-indicator-gone',
 } as const;
 
 /** Id of a health rule. */

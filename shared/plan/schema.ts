@@ -906,6 +906,22 @@ export const ProgressSnapshot = z.object({
   byCohort: z.record(z.string().max(200), ProgressCounts).default(() => ({})),
 });
 
+/**
+ * Today's follow-up list in counts (no person in them), kept in the plan
+ * when the team records it, so reports show how many learners each rule
+ * listed and how many licences could be freed, on that day.
+ */
+export const FollowUpCounts = z.object({
+  /** The day the list was for (YYYY-MM-DD). */
+  date: z.iso.date(),
+  /** Learners listed, in all. */
+  total: Count.default(0),
+  /** Learners listed per follow-up rule id. */
+  byRule: z.record(z.string().max(200), Count).default(() => ({})),
+  /** Licences held by learners inactive for `licenceReleaseAfterDays` days or more. */
+  licencesFreeable: Count.default(0),
+});
+
 /** Everything about running and improving the program. */
 export const ManagePlan = z.object({
   engagement: z.array(EngagementActivity).default(() => []),
@@ -921,6 +937,11 @@ export const ManagePlan = z.object({
     .default(() => []),
   /** Days (1–365) without activity after which a learner's licence may be freed for someone else. */
   licenceReleaseAfterDays: z.number().int().min(1).max(365).default(60),
+  /** Follow-up counts recorded for reports, oldest first (aggregates only). */
+  followUpCounts: z
+    .array(FollowUpCounts)
+    .max(5000)
+    .default(() => []),
 });
 
 // ---------------------------------------------------------------- Skills-first
@@ -1089,6 +1110,8 @@ export type EngagementActivity = z.infer<typeof EngagementActivity>;
 export type FollowUpRule = z.infer<typeof FollowUpRule>;
 /** What triggers a follow-up. */
 export type FollowUpTrigger = z.infer<typeof FollowUpTrigger>;
+/** Follow-up counts of one day (no person). */
+export type FollowUpCounts = z.infer<typeof FollowUpCounts>;
 /** A cohort. */
 export type Cohort = z.infer<typeof Cohort>;
 /** A review. */

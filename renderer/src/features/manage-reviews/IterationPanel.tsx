@@ -29,11 +29,9 @@ function defaultKeptName(plan: Plan): string {
     : `Version ${versionNumber}`;
 }
 
-/** The cohort the current version most likely ran: the one that started last. */
+/** The cohort the current version most likely runs: the one added last (the next cohort is added at the end). */
 function currentCohortId(plan: Plan): string {
-  const started = plan.manage.cohorts.filter((c) => c.start);
-  const last = started.sort((a, b) => (a.start! < b.start! ? 1 : -1))[0];
-  return last?.id ?? plan.manage.cohorts.at(-1)?.id ?? '';
+  return plan.manage.cohorts.at(-1)?.id ?? '';
 }
 
 function StartNextCohort({ plan }: { plan: Plan }) {
@@ -47,8 +45,10 @@ function StartNextCohort({ plan }: { plan: Plan }) {
   const [cohortStart, setCohortStart] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const review = latestReview(plan);
-  const open = openActions(review);
-  const carriedOpen = plan.manage.iteration.carriedActions.filter((a) => !a.done).length;
+  const carried = plan.manage.iteration.carriedActions.filter((a) => !a.done);
+  // Actions already carried (the same review, an earlier start) are not carried twice.
+  const open = openActions(review).filter((a) => !carried.some((c) => c.id === a.id));
+  const carriedOpen = carried.length;
 
   const start = async () => {
     setBusy(true);

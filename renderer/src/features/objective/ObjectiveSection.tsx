@@ -16,6 +16,7 @@ import { DateField, SelectField, TextAreaField, TextField } from '../../componen
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
 import { BudgetCard } from './BudgetCard';
+import { CarriedLessons } from '../manage-reviews/CarriedLessons';
 
 const PHASES = [
   { key: 'plan', label: 'Plan' },
@@ -143,6 +144,7 @@ export function ObjectiveSection() {
           know it worked. Take the baseline before the program starts.
         </p>
       </header>
+      <CarriedLessons />
 
       <section aria-labelledby="program-heading" className="card">
         <h2 id="program-heading">Program</h2>

@@ -58,6 +58,7 @@ import { ConnectDialog } from './ConnectDialog';
 import { useTocEditor } from './editor-state';
 import { useTocEdits } from './use-toc-edits';
 import { getElk } from './elk';
+import { assumptionStandings } from '../../../../shared/manage/reviews';
 import { syncFlowEdges, syncFlowNodes, type TocFlowEdge, type TocFlowNode } from './flow-adapter';
 import { TocInspector, type TocSelection } from './TocInspector';
 import { TocOutline, type TocPart } from './TocOutline';
@@ -293,6 +294,8 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   const part = scope?.part;
   const planNodes = usePlan((p) => p.theoryOfChange.nodes);
   const planLinks = usePlan((p) => p.theoryOfChange.links);
+  // Each assumption's status at the latest review: one map per reviews list, not per node.
+  const statuses = assumptionStandings(usePlan((p) => p.manage.reviews));
   // Drawing a part: the elements in it and the links between them.
   const tocNodes = useMemo(() => inPart(planNodes, part), [planNodes, part]);
   const tocLinks = useMemo(
@@ -310,7 +313,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   // Canvas state follows the plan; unchanged nodes keep their objects.
   // A part drawn around an element opens with that element selected.
   const [flowNodes, setFlowNodes] = useState<TocFlowNode[]>(() =>
-    withSelection(syncFlowNodes([], tocNodes), part?.around ? [part.around] : undefined),
+    withSelection(syncFlowNodes([], tocNodes, statuses), part?.around ? [part.around] : undefined),
   );
   // Links are named by the titles of their ends ("From → To").
   const titleOf = useMemo(() => {
@@ -321,6 +324,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     syncFlowEdges([], tocLinks, titleOf),
   );
   const [seenNodes, setSeenNodes] = useState(tocNodes);
+  const [seenStatuses, setSeenStatuses] = useState(statuses);
   const [seenLinks, setSeenLinks] = useState(tocLinks);
   const [seenTitles, setSeenTitles] = useState(() => titleOf);
   // A selection asked for right after an edit (select what was just added)
@@ -332,10 +336,11 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   } | null>(null);
   const wanted = (graph: unknown) =>
     pendingSelection?.graphs.includes(graph) ? pendingSelection.selection : undefined;
-  if (seenNodes !== tocNodes) {
+  if (seenNodes !== tocNodes || seenStatuses !== statuses) {
     setSeenNodes(tocNodes);
+    setSeenStatuses(statuses);
     const selected = wanted(planNodes)?.nodes;
-    setFlowNodes((prev) => withSelection(syncFlowNodes(prev, tocNodes), selected));
+    setFlowNodes((prev) => withSelection(syncFlowNodes(prev, tocNodes, statuses), selected));
   }
   if (seenLinks !== tocLinks || seenTitles !== titleOf) {
     setSeenLinks(tocLinks);

@@ -1,10 +1,12 @@
 /** One element on the theory-of-change canvas. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
+import { assumptionStandings } from '../../../../shared/manage/reviews';
 import { kindLabel } from '../../../../shared/toc/kinds';
 import { updateTocElement } from '../../../../shared/commands/toc';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { indicatorCountLabel, indicatorCounts } from '../indicators/indicator-counts';
+import { StatusBadge } from '../manage-reviews/StatusBadge';
 import { countNodeRender, useTocEditor } from './editor-state';
 import type { TocFlowNode } from './flow-adapter';
 
@@ -107,6 +109,12 @@ export const TocNodeView = memo(function TocNodeView({
   const far = useTocEditor((s) => s.far);
   // One framework: the indicators listing this element (shared ones included).
   const indicators = usePlan((p) => indicatorCounts(p.indicators).get(id) ?? 0);
+  // An assumption's status at the latest review (a map built once per reviews list).
+  const status = usePlan((p) =>
+    node.kind === 'assumption'
+      ? (assumptionStandings(p.manage.reviews).get(id)?.status ?? null)
+      : null,
+  );
   const horizon = node.kind === 'outcome' ? ` toc-horizon-${node.horizon ?? 'short'}` : '';
   return (
     <div className={`toc-node toc-kind-${node.kind}${horizon}${selected ? ' is-selected' : ''}`}>
@@ -123,6 +131,7 @@ export const TocNodeView = memo(function TocNodeView({
         {indicators > 0 && !far && (
           <span className="toc-node-indicators">{indicatorCountLabel(indicators)}</span>
         )}
+        {status && !far && <StatusBadge status={status} hidden />}
       </div>
       {renaming ? (
         <RenameInput id={id} title={node.title} />

@@ -4,7 +4,8 @@
  * React Flow node object: React Flow then re-renders only what changed.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { TocLink, TocNode } from '../../../../shared/plan/schema';
+import { ASSUMPTION_STATUS_LABEL } from '../../../../shared/manage/reviews';
+import type { AssumptionStatus, TocLink, TocNode } from '../../../../shared/plan/schema';
 import { kindLabel } from '../../../../shared/toc/kinds';
 
 /** Data carried by a canvas node: the domain node itself. */
@@ -12,9 +13,16 @@ export type TocFlowNode = Node<{ node: TocNode }, 'toc'>;
 /** Data carried by a canvas edge: the domain link and the two titles (for its label). */
 export type TocFlowEdge = Edge<{ link: TocLink }>;
 
-/** Screen-reader name of a node. */
-function nodeAriaLabel(node: TocNode): string {
-  return `${kindLabel(node)}: ${node.title || 'untitled'}`;
+/** An assumption's status at the latest review, by node id (see shared/manage/reviews.ts). */
+export type AssumptionStatusOf = ReadonlyMap<string, { readonly status: AssumptionStatus }>;
+
+/** Screen-reader name of a node; an assumption says how it stood at the latest review. */
+function nodeAriaLabel(node: TocNode, statuses?: AssumptionStatusOf): string {
+  const name = `${kindLabel(node)}: ${node.title || 'untitled'}`;
+  const status = node.kind === 'assumption' ? statuses?.get(node.id)?.status : undefined;
+  return status
+    ? `${name} (${ASSUMPTION_STATUS_LABEL[status].toLowerCase()} at the latest review)`
+    : name;
 }
 
 /**
@@ -24,17 +32,20 @@ function nodeAriaLabel(node: TocNode): string {
 export function syncFlowNodes(
   previous: readonly TocFlowNode[],
   nodes: readonly TocNode[],
+  statuses?: AssumptionStatusOf,
 ): TocFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return nodes.map((node) => {
     const old = byId.get(node.id);
-    if (old && old.data.node === node) return old;
+    // Only an assumption's name can change without the node changing (a review marks it).
+    const label = node.kind === 'assumption' ? nodeAriaLabel(node, statuses) : null;
+    if (old && old.data.node === node && (label === null || old.ariaLabel === label)) return old;
     return {
       id: node.id,
       type: 'toc',
       position: node.position,
       data: { node },
-      ariaLabel: nodeAriaLabel(node),
+      ariaLabel: label ?? nodeAriaLabel(node),
       selected: old?.selected ?? false,
       ...(old?.measured ? { measured: old.measured } : {}),
     };

@@ -20,6 +20,7 @@ export const HEALTH_INPUTS = [
   'content',
   'launch',
   'manage',
+  'skillsMap',
 ] as const satisfies readonly (keyof Plan)[];
 
 /**
@@ -50,6 +51,7 @@ export function healthDependencies(plan: Plan): readonly object[] {
     plan.launch.details,
     objectiveTextsSet(plan),
     plan.manage.kpis,
+    plan.skillsMap,
   ];
 }
 

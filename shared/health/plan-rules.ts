@@ -10,6 +10,7 @@ import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invit
 import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
 import { kpiFindings } from '../manage/kpi-health';
+import { contentFindings, skillsFirstFindings } from '../manage/content-health';
 import { launchStart } from '../launch/onboarding';
 import { pathwayFacts } from '../learners/pathway-facts';
 import { countOf } from '../words';
@@ -537,4 +538,7 @@ export const PLAN_RULES: readonly HealthRule[] = [
   communicationFindings,
   // KPIs (issue 14): no target or date, off track, no recent actual, indicator gone.
   kpiFindings,
+  // Content in use and skills-first (issue 14): reviews past due, made content over its maintenance capacity, critical roles unfilled.
+  contentFindings,
+  skillsFirstFindings,
 ];

@@ -19,7 +19,9 @@ export type HealthSection =
   | 'invitations'
   | 'onboarding'
   | 'communications'
-  | 'kpis';
+  | 'kpis'
+  | 'contentInUse'
+  | 'skillsFirst';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -69,6 +71,9 @@ export const HEALTH_RULES = {
   kpiOffTrack: 'kpi-off-track',
   kpiStale: 'kpi-stale',
   kpiIndicatorGone: 'kpi-indicator-gone',
+  contentReviewOverdue: 'content-review-overdue',
+  maintenanceOverCapacity: 'maintenance-over-capacity',
+  roleWithoutQualifiedHolder: 'role-without-qualified-holder',
 } as const;
 
 /** Id of a health rule. */

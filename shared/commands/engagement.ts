@@ -5,7 +5,7 @@
  * a learner's licence may be freed. A segment's or partner's removal clears
  * it from activities and rules (commands/learners.ts, commands/stakeholders.ts).
  */
-import type { EngagementActivity, FollowUpRule } from '../plan/schema';
+import type { EngagementActivity, FollowUpCounts, FollowUpRule } from '../plan/schema';
 import { CommandRefusal, defineCommand } from './command';
 import { defineListCommands } from './lists';
 
@@ -62,5 +62,22 @@ export const setLicenceReleaseAfterDays = defineCommand<{ days: number }>({
         'Days before a licence is freed must be a whole number from 1 to 365.',
       );
     draft.manage.licenceReleaseAfterDays = days;
+  },
+});
+
+/**
+ * Keeps today's follow-up counts in the plan for reports (no person: counts
+ * per rule, total, licences that could be freed). A second record on the
+ * same day replaces the first; records stay in date order.
+ */
+export const recordFollowUpCounts = defineCommand<{ counts: FollowUpCounts }>({
+  type: 'manage.recordFollowUpCounts',
+  label: ({ counts }) => `Keep follow-up counts of ${counts.date}`,
+  locate: () => ({ section: SECTION }),
+  apply(draft, { counts }) {
+    const kept = draft.manage.followUpCounts.filter((c) => c.date !== counts.date);
+    kept.push(counts);
+    kept.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    draft.manage.followUpCounts = kept;
   },
 });

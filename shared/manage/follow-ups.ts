@@ -26,7 +26,7 @@
  * each list is one pass writing into typed arrays; the reason in words is
  * made only for the rows someone looks at or exports (`followUpReason`).
  */
-import type { FollowUpRule, Plan } from '../plan/schema';
+import type { FollowUpCounts, FollowUpRule, Plan } from '../plan/schema';
 import type { RosterLearner } from './roster';
 import { longDate } from '../long-date';
 import { summarisePathway } from '../content/pathways';
@@ -521,4 +521,16 @@ export function licenceRelease(
     planned: plan.launch.marketing.licenses,
     afterDays,
   };
+}
+
+/** Today's list in counts, for the plan's reports (no person in them). */
+export function followUpCountsOf(
+  list: FollowUpList,
+  release: Pick<LicenceRelease, 'length'>,
+): FollowUpCounts {
+  const byRule: Record<string, number> = {};
+  list.rules.forEach((r, i) => {
+    if (r.active) byRule[r.id] = list.countByRule[i] ?? 0;
+  });
+  return { date: list.today, total: list.length, byRule, licencesFreeable: release.length };
 }

@@ -9,6 +9,7 @@ import { runCommand, type Command } from '../../shared/commands/command';
 import {
   engagementActivities,
   followUpRules,
+  recordFollowUpCounts,
   setLicenceReleaseAfterDays,
 } from '../../shared/commands/engagement';
 import { learnerSegments } from '../../shared/commands/learners';
@@ -132,5 +133,25 @@ describe('licence release days', () => {
       const refused = runCommand(sample, setLicenceReleaseAfterDays({ days }));
       expect(refused.ok).toBe(false);
     }
+  });
+});
+
+describe('follow-up counts kept for reports', () => {
+  it('keeps one record per day, in date order, undoable', () => {
+    const day = (date: string, total: number) => ({
+      date,
+      total,
+      byRule: { 'fu-1': total },
+      licencesFreeable: 2,
+    });
+    let plan = run(sample, recordFollowUpCounts({ counts: day('2027-05-02', 10) })).plan;
+    plan = run(plan, recordFollowUpCounts({ counts: day('2027-05-01', 7) })).plan;
+    const out = run(plan, recordFollowUpCounts({ counts: day('2027-05-02', 12) }));
+    expect(out.plan.manage.followUpCounts.map((c) => [c.date, c.total])).toEqual([
+      ['2027-05-01', 7],
+      ['2027-05-02', 12],
+    ]);
+    expect(out.label).toBe('Keep follow-up counts of 2027-05-02');
+    expect(out.location).toEqual({ section: 'engagement' });
   });
 });

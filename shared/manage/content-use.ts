@@ -101,6 +101,13 @@ export interface ContentUse {
   readonly unmatched: readonly UnmatchedCourse[];
 }
 
+/** The parts of a plan content use reads (a whole plan will do). */
+export interface ContentUsePlan {
+  readonly content: Pick<Plan['content'], 'catalog' | 'pathways'>;
+  readonly learners: Plan['learners'];
+  readonly manage: Pick<Plan['manage'], 'cohorts'>;
+}
+
 /** The use level for counts. */
 export function useLevel(opened: number, offered: number): UseLevel {
   if (opened <= 0) return 'neverOpened';
@@ -147,7 +154,7 @@ export function rowOpened(row: RosterCourseRow): boolean {
  * (under no segment and no cohort).
  */
 export function contentUse(
-  plan: Plan,
+  plan: ContentUsePlan,
   learners: readonly RosterLearner[],
   rows: readonly RosterCourseRow[],
   asOf: string,

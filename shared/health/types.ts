@@ -21,7 +21,8 @@ export type HealthSection =
   | 'communications'
   | 'kpis'
   | 'contentInUse'
-  | 'skillsFirst';
+  | 'skillsFirst'
+  | 'reviews';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -74,6 +75,9 @@ export const HEALTH_RULES = {
   contentReviewOverdue: 'content-review-overdue',
   maintenanceOverCapacity: 'maintenance-over-capacity',
   roleWithoutQualifiedHolder: 'role-without-qualified-holder',
+  reviewOverdue: 'review-overdue',
+  assumptionBrokenUndecided: 'assumption-broken-undecided',
+  carriedLessonsOpen: 'carried-lessons-open',
 } as const;
 
 /** Id of a health rule. */

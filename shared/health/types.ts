@@ -22,7 +22,8 @@ export type HealthSection =
   | 'kpis'
   | 'contentInUse'
   | 'skillsFirst'
-  | 'reviews';
+  | 'reviews'
+  | 'engagement';
 
 /**
  * Where a finding is fixed: the section, and the element to select there
@@ -78,6 +79,11 @@ export const HEALTH_RULES = {
   reviewOverdue: 'review-overdue',
   assumptionBrokenUndecided: 'assumption-broken-undecided',
   carriedLessonsOpen: 'carried-lessons-open',
+  followUpWithoutMessage: 'follow-up-without-message',
+  followUpUnknownFields: 'follow-up-unknown-fields',
+  noActiveFollowUp: 'no-active-follow-up',
+  engagementWithoutOwner: 'engagement-without-owner',
+  wraparoundMissing: 'wraparound-missing',
 } as const;
 
 /** Id of a health rule. */

@@ -1,0 +1,78 @@
+/** Plan health for engagement activities and follow-up rules (shared/manage/engagement-health.ts). */
+import { describe, expect, it } from 'vitest';
+import { engagementFindings } from '../../shared/manage/engagement-health';
+import {
+  FOLLOW_UP_SUGGESTIONS,
+  activityFrom,
+  ruleFrom,
+} from '../../shared/manage/engagement-suggestions';
+import type { Plan } from '../../shared/plan/schema';
+import { samplePlan } from './export-helpers';
+
+const sample = samplePlan();
+
+function withRules(plan: Plan, rules: Plan['manage']['followUps']): Plan {
+  return { ...plan, manage: { ...plan.manage, followUps: rules } };
+}
+
+describe('plan health: engagement and follow-ups', () => {
+  const base: Plan = {
+    ...sample,
+    manage: { ...sample.manage, engagement: [], followUps: [] },
+  };
+  const rules = (plan: Plan) => engagementFindings(plan).map((f) => f.rule);
+
+  it('says nothing for a plan without engagement or follow-ups', () => {
+    expect(engagementFindings(base)).toEqual([]);
+  });
+
+  it('flags a rule without a message, unknown fields, and no rule switched on', () => {
+    const silent = { ...ruleFrom(FOLLOW_UP_SUGGESTIONS[0]!, 'fu-1'), message: '' };
+    const typo = { ...ruleFrom(FOLLOW_UP_SUGGESTIONS[1]!, 'fu-2'), message: 'Hi {first name}' };
+    const plan = withRules(base, [silent, typo]);
+    const found = engagementFindings(plan);
+    expect(found.map((f) => f.rule)).toEqual([
+      'follow-up-without-message',
+      'follow-up-unknown-fields',
+    ]);
+    expect(found[1]!.message).toContain('“{first name}”');
+    expect(found[0]!.target).toEqual({ section: 'engagement', elementId: 'fu-1' });
+    const off = withRules(base, [{ ...silent, active: false }]);
+    expect(rules(off)).toEqual(['no-active-follow-up']);
+  });
+
+  it('flags an activity without owner and segments whose barriers call for wraparound services', () => {
+    const segment = {
+      ...sample.learners[0]!,
+      barriers: ['noDevice' as const, 'caregiving' as const],
+    };
+    const hall = activityFrom({ kind: 'community' }, 'eng-1');
+    const plan: Plan = {
+      ...base,
+      learners: [segment],
+      manage: { ...base.manage, engagement: [hall] },
+    };
+    const found = engagementFindings(plan);
+    expect(found.map((f) => f.rule)).toEqual([
+      'no-active-follow-up',
+      'engagement-without-owner',
+      'wraparound-missing',
+    ]);
+    expect(found[2]!.message).toContain('device and data support');
+    const served: Plan = {
+      ...plan,
+      manage: {
+        ...plan.manage,
+        engagement: [
+          { ...hall, owner: 'Ana' },
+          {
+            ...activityFrom({ kind: 'wraparound' }, 'eng-2'),
+            owner: 'Ben',
+            segmentIds: [segment.id],
+          },
+        ],
+      },
+    };
+    expect(rules(served)).toEqual(['no-active-follow-up']);
+  });
+});

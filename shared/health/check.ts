@@ -29,7 +29,8 @@ export const HEALTH_INPUTS = [
  * texts never re-checks the plan), of the launch the marketing plan, the
  * invitation planner, the onboarding checklist, the communications and the
  * launch details (with whether the program name, organisation and region are
- * set, which the communications' merge fields need), of Manage only the KPIs.
+ * set, which the communications' merge fields need), of Manage the KPIs, the
+ * reviews and the iteration (the Manage phase dates are in the timeline).
  * The checklist's past-due items also depend on the day: the app keeps one
  * cache per day. The findings of two plans with identical values here
  * are identical; the app caches on them.
@@ -52,6 +53,8 @@ export function healthDependencies(plan: Plan): readonly object[] {
     objectiveTextsSet(plan),
     plan.manage.kpis,
     plan.skillsMap,
+    plan.manage.reviews,
+    plan.manage.iteration,
   ];
 }
 

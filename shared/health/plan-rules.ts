@@ -10,6 +10,7 @@ import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invit
 import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
 import { kpiFindings } from '../manage/kpi-health';
+import { reviewFindings } from '../manage/review-health';
 import { contentFindings, skillsFirstFindings } from '../manage/content-health';
 import { launchStart } from '../launch/onboarding';
 import { pathwayFacts } from '../learners/pathway-facts';
@@ -541,4 +542,6 @@ export const PLAN_RULES: readonly HealthRule[] = [
   // Content in use and skills-first (issue 14): reviews past due, made content over its maintenance capacity, critical roles unfilled.
   contentFindings,
   skillsFirstFindings,
+  // Reviews (issue 14): review overdue while the program runs, broken assumption without a decision, carried lessons open.
+  reviewFindings,
 ];

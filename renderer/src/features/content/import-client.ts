@@ -6,6 +6,9 @@ type RequestBody =
   | Omit<Extract<ImportRequest, { type: 'read'; target: 'stakeholders' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'read'; target: 'invitations' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'invitationPreview' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'read'; target: 'roster' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'rosterPreview' }>, 'id'>
+  | Omit<Extract<ImportRequest, { type: 'rosterMerge' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'layout' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'preview' }>, 'id'>
   | Omit<Extract<ImportRequest, { type: 'stakeholderPreview' }>, 'id'>

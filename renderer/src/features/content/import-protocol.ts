@@ -63,6 +63,14 @@ import {
   type SegmentValue,
 } from '../../../../shared/launch/invitation-list';
 import { cutText } from '../../../../shared/text-length';
+import {
+  guessRosterMapping,
+  type RosterColumnMapping,
+  type RosterImportChoices,
+  type RosterImportResult,
+  type RosterPlanOptions,
+} from '../../../../shared/manage/roster-import';
+import { RosterImportPart, type RosterPreviewSummary } from '../manage-roster/roster-session';
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
 export const ITEM_CHUNK = 2000;
@@ -74,7 +82,7 @@ export const SAMPLE_ROWS = 5;
 export const UPDATES_LISTED = 50;
 
 /** What an import fills: the content catalog or the stakeholder register. */
-export type ImportTargetId = 'catalog' | 'stakeholders' | 'invitations';
+export type ImportTargetId = 'catalog' | 'stakeholders' | 'invitations' | 'roster';
 
 /** A request to the import worker. */
 export type ImportRequest =
@@ -109,6 +117,15 @@ export type ImportRequest =
       segments: SegmentOption[];
       target: 'invitations';
     }
+  | {
+      id: number;
+      type: 'read';
+      name: string;
+      bytes: ArrayBuffer;
+      /** The plan's segments, cohorts, pathways and catalog the file's values are matched to. */
+      options: RosterPlanOptions;
+      target: 'roster';
+    }
   /** Reads the same file again with another sheet or heading row (answered like 'read'). */
   | { id: number; type: 'layout'; sheet?: string; headerRow?: number }
   | { id: number; type: 'preview'; mapping: ColumnMapping; choices: ImportChoices }
@@ -123,6 +140,19 @@ export type ImportRequest =
       type: 'invitationPreview';
       mapping: InvitationColumnMapping;
       choices: InvitationImportChoices;
+    }
+  | {
+      id: number;
+      type: 'rosterPreview';
+      mapping: RosterColumnMapping;
+      choices: RosterImportChoices;
+    }
+  /** Merges the checked learners into the stored roster (its chunk texts as stored). */
+  | {
+      id: number;
+      type: 'rosterMerge';
+      stored: { learners: string[]; courseRows: string[] };
+      importedAt: string;
     }
   /** The rows that will not be imported, as a CSV with a Reason column. */
   | { id: number; type: 'failedCsv' }
@@ -146,7 +176,8 @@ export type ReadResponse =
       /** What the reader decided (encoding, separator, rows above the headings…), in words. */
       notes: string[];
       /** The guessed mapping (of the target's fields). */
-      mapping: ColumnMapping | StakeholderColumnMapping | InvitationColumnMapping;
+      mapping:
+        ColumnMapping | StakeholderColumnMapping | InvitationColumnMapping | RosterColumnMapping;
     }
   | { id: number; type: 'read'; ok: false; message: string };
 
@@ -279,6 +310,8 @@ export type ImportResponse =
   | { id: number; type: 'stakeholderPreview'; summary: StakeholderPreviewSummary }
   | { id: number; type: 'invitationPreview'; summary: InvitationPreviewSummary }
   | { id: number; type: 'failedCsv'; csv: string }
+  | { id: number; type: 'rosterPreview'; summary: RosterPreviewSummary }
+  | { id: number; type: 'rosterMerged'; result: RosterImportResult | null }
   | {
       id: number;
       type: 'invitationItems';
@@ -428,6 +461,7 @@ export class ImportSession {
   private stakeholderPreview: StakeholderImportPreview | null = null;
   private segments: SegmentOption[] = [];
   private invitationPreview: InvitationImportPreview | null = null;
+  private roster: RosterImportPart | null = null;
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
   async handle(request: ImportRequest, reply: Reply): Promise<void> {
@@ -437,6 +471,9 @@ export class ImportSession {
         if (request.target === 'stakeholders') {
           this.target = 'stakeholders';
           this.existingStakeholders = request.existing;
+        } else if (request.target === 'roster') {
+          this.target = 'roster';
+          this.roster = new RosterImportPart(request.options);
         } else if (request.target === 'invitations') {
           this.target = 'invitations';
           this.segments = request.segments;
@@ -534,6 +571,25 @@ export class ImportSession {
           summary: summariseInvitations(this.invitationPreview, values, this.segments),
         });
       }
+      if (request.type === 'rosterPreview') {
+        const total = this.table.rows.length;
+        const summary = this.roster!.check(this.table, request.mapping, request.choices, (done) =>
+          reply({ id: request.id, type: 'progress', step: 'check', done, total }),
+        );
+        return reply({ id: request.id, type: 'rosterPreview', summary });
+      }
+      if (request.type === 'rosterMerge')
+        return reply({
+          id: request.id,
+          type: 'rosterMerged',
+          result: this.roster?.merge(request.stored, request.importedAt) ?? null,
+        });
+      if (request.type === 'failedCsv' && this.target === 'roster')
+        return reply({
+          id: request.id,
+          type: 'failedCsv',
+          csv: this.roster!.failedCsv(this.table),
+        });
       if (request.type === 'failedCsv') {
         const checked =
           this.target === 'stakeholders'
@@ -608,6 +664,7 @@ export class ImportSession {
     this.preview = null;
     this.stakeholderPreview = null;
     this.invitationPreview = null;
+    this.roster?.reset();
     const { name, bytes } = this.file!;
     const grid = await readCatalogGrid(
       name,
@@ -624,6 +681,7 @@ export class ImportSession {
     this.preview = null;
     this.stakeholderPreview = null;
     this.invitationPreview = null;
+    this.roster?.reset();
     if (!result.ok) {
       this.table = null;
       return { id, type: 'read', ok: false, message: result.message };
@@ -646,7 +704,9 @@ export class ImportSession {
           ? guessStakeholderMapping(result.table.headers)
           : this.target === 'invitations'
             ? guessInvitationMapping(result.table.headers)
-            : guessMapping(result.table.headers),
+            : this.target === 'roster'
+              ? guessRosterMapping(result.table.headers)
+              : guessMapping(result.table.headers),
     };
   }
 }

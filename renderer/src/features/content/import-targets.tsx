@@ -52,6 +52,7 @@ import { countOf, formatCount } from '../../../../shared/words';
 import { yieldToPage } from '../../store/yield-to-page';
 import type { DispatchResult } from '../../store/plan-store';
 import type { ImportClient } from './import-client';
+import type { RosterPlanOptions } from '../../../../shared/manage/roster-import';
 import type {
   ImportRequest,
   ImportTargetId,
@@ -146,7 +147,8 @@ export interface ImportTarget<
         skills?: string[];
       }
     | { target: 'stakeholders'; existing: Stakeholder[] }
-    | { target: 'invitations'; segments: { id: string; name: string }[] };
+    | { target: 'invitations'; segments: { id: string; name: string }[] }
+    | { target: 'roster'; options: RosterPlanOptions };
   /** Asks the worker to check the rows; answers with the summary, or null. */
   readonly preview: (
     client: ImportClient,

@@ -1,0 +1,372 @@
+/**
+ * The learner roster as an import target of the shared import dialog
+ * (renderer/src/features/content/ImportDialog.tsx): the same file, sheet,
+ * heading-row and column-mapping steps as the catalog and invitation
+ * imports; its own value step (the export's date, how numeric dates read,
+ * segment, cohort and pathway values matched to the plan's, skill score
+ * columns); and an `apply` that merges the learners into the local roster
+ * in the import worker, stores it, and records the dated aggregates in the
+ * plan as one command (`roster.recordSnapshot`).
+ *
+ * Presets describe common LMS export shapes. None of these platforms
+ * documents its activity export's headings as a stable format, so each is
+ * "shaped like" the platform's report and lists the headings we assume.
+ */
+import {
+  headingKey,
+  mapColumnsByHeading,
+  matchingPreset,
+  withPreset,
+  withoutPreset,
+} from '../../../../shared/content/import-presets';
+import { recordRosterSnapshot } from '../../../../shared/commands/roster';
+import {
+  guessRosterMapping,
+  ROSTER_FIELDS,
+  rosterFieldLabel,
+  type DateOrder,
+  type RosterColumnMapping,
+  type RosterFieldKey,
+  type RosterImportChoices,
+} from '../../../../shared/manage/roster-import';
+import { countOf } from '../../../../shared/words';
+import { readRosterTexts, storeRosterChunks } from '../../db/roster';
+import type { ImportTarget } from '../content/import-targets';
+import type { RosterPreviewSummary } from './roster-session';
+import { RosterValueStep } from './RosterValueStep';
+
+/** What the import dialog says where a roster is imported. */
+export const ROSTER_PERSONAL_DATA_NOTE =
+  'A learner roster is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports, and not in backups. The plan keeps only counts (in total, per segment and per cohort, by date). You can delete it per cohort or all at once.';
+
+/** What undoing an import does (said where the import happens and in the section). */
+export const ROSTER_UNDO_NOTE =
+  'Undo removes the import’s dated counts from the plan; the learners it added or updated stay on this computer (delete them from the roster if they should go).';
+
+/** A saved roster mapping: the heading of each field's column. */
+export interface RosterPreset {
+  readonly name: string;
+  readonly source?: string;
+  readonly columns: Partial<Record<RosterFieldKey, string>>;
+  readonly dateOrder?: DateOrder;
+}
+
+/** Shipped presets: common export shapes, each saying what it assumes. */
+export const ROSTER_PRESETS: readonly RosterPreset[] = [
+  {
+    name: 'Generic learner activity export (one row per learner)',
+    source:
+      'This app’s own layout, not any platform’s: Learner ID, Email, Name, Segment, Cohort, Pathway, Invited, Registered, Enrolled, Courses enrolled, Courses completed, Learning hours, Last activity, Completed, Job outcome.',
+    columns: {
+      learnerId: 'Learner ID',
+      email: 'Email',
+      fullName: 'Name',
+      segment: 'Segment',
+      cohort: 'Cohort',
+      pathway: 'Pathway',
+      invited: 'Invited',
+      registered: 'Registered',
+      enrolled: 'Enrolled',
+      coursesEnrolled: 'Courses enrolled',
+      coursesCompleted: 'Courses completed',
+      hours: 'Learning hours',
+      lastActivity: 'Last activity',
+      completed: 'Completed',
+      jobOutcome: 'Job outcome',
+    },
+  },
+  {
+    name: 'Shaped like a Moodle course completion download (learner × course)',
+    source:
+      'Shaped like the participant and completion reports of a Moodle site, one row per learner and course. Assumed headings (not a documented format; sites differ): ID number, First name, Surname, Email address, Groups, Course, Time enrolled, Last access to course, Completion status, Date completed.',
+    columns: {
+      learnerId: 'ID number',
+      firstName: 'First name',
+      lastName: 'Surname',
+      email: 'Email address',
+      cohort: 'Groups',
+      course: 'Course',
+      enrolled: 'Time enrolled',
+      lastActivity: 'Last access to course',
+      courseStatus: 'Completion status',
+      completed: 'Date completed',
+    },
+    dateOrder: 'dmy',
+  },
+  {
+    name: 'Shaped like a Coursera for Campus usage report (learner × course)',
+    source:
+      'Shaped like the usage report a Coursera for Campus or Business admin downloads, one row per learner and course. Assumed headings (as we understand the report; check your file): Name, Email, External Id, Program Name, Course, Enrollment Time, Last Course Activity Time, Overall Progress, Estimated Learning Hours, Completion Time.',
+    columns: {
+      fullName: 'Name',
+      email: 'Email',
+      learnerId: 'External Id',
+      cohort: 'Program Name',
+      course: 'Course',
+      enrolled: 'Enrollment Time',
+      lastActivity: 'Last Course Activity Time',
+      progress: 'Overall Progress',
+      hours: 'Estimated Learning Hours',
+      completed: 'Completion Time',
+    },
+    dateOrder: 'mdy',
+  },
+  {
+    name: 'Shaped like a LinkedIn Learning learner activity report (one row per learner)',
+    source:
+      'Shaped like the learner detail report of a LinkedIn Learning admin, one row per learner. Assumed headings (as we understand the report; check your file): Unique User ID, First Name, Last Name, Email, Groups, Activated, Last Login Date, Courses Viewed, Courses Completed, Hours Viewed.',
+    columns: {
+      learnerId: 'Unique User ID',
+      firstName: 'First Name',
+      lastName: 'Last Name',
+      email: 'Email',
+      cohort: 'Groups',
+      registered: 'Activated',
+      lastActivity: 'Last Login Date',
+      coursesEnrolled: 'Courses Viewed',
+      coursesCompleted: 'Courses Completed',
+      hours: 'Hours Viewed',
+    },
+    dateOrder: 'mdy',
+  },
+];
+
+const KEY = 'upskill-workbench.roster-import-presets.v1';
+const FIELD_KEYS = ROSTER_FIELDS.map((f) => f.key) as RosterFieldKey[];
+
+function readPresets(): RosterPreset[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((p: unknown) => {
+      const o = p as { name?: unknown; columns?: unknown; dateOrder?: unknown };
+      if (typeof o?.name !== 'string' || typeof o.columns !== 'object' || o.columns === null)
+        return [];
+      const columns = Object.fromEntries(
+        Object.entries(o.columns as Record<string, unknown>).filter(
+          ([k, v]) => typeof v === 'string' && (FIELD_KEYS as string[]).includes(k),
+        ),
+      ) as Partial<Record<RosterFieldKey, string>>;
+      const dateOrder = o.dateOrder === 'mdy' || o.dateOrder === 'dmy' ? o.dateOrder : undefined;
+      return [{ name: o.name.slice(0, 100), columns, ...(dateOrder ? { dateOrder } : {}) }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function writePresets(list: RosterPreset[]): boolean {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(list));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The roster target, for the plan open now (`planId`), which has `learners` on its roster now. */
+export function rosterTarget(
+  planId: string,
+  learners = 0,
+): ImportTarget<RosterColumnMapping, RosterImportChoices, RosterPreviewSummary, RosterPreset> {
+  return {
+    id: 'roster',
+    title: 'Import learner progress',
+    place: 'roster',
+    presetPlaceholder: 'e.g. Our LMS monthly export',
+    fieldsLegend: 'Match your columns to the roster',
+    fields: ROSTER_FIELDS,
+    noun: (n) => countOf(n, 'learner', 'learners'),
+    fieldLabel: rosterFieldLabel,
+    readRequest: (plan) => ({
+      target: 'roster',
+      options: {
+        segments: plan.learners.map((s) => ({ id: s.id, name: s.name })),
+        cohorts: plan.manage.cohorts.map((c) => ({ id: c.id, name: c.name })),
+        pathways: plan.content.pathways.map((p) => ({
+          id: p.id,
+          name: p.name,
+          items: p.steps.map((s) => s.contentItemId),
+        })),
+        catalog: plan.content.catalog.map((c) => ({ id: c.id, name: c.title })),
+      },
+    }),
+    preview: async (client, mapping, choices, onProgress) => {
+      const response = await client.request(
+        { type: 'rosterPreview', mapping, choices: { ...choices, date: choices.date ?? today() } },
+        (m) => {
+          if (m.type === 'progress') onProgress(m.done, m.total);
+        },
+      );
+      if (response.type === 'read' && !response.ok) return { error: response.message };
+      if (response.type !== 'rosterPreview') return null;
+      return response.summary;
+    },
+    fileNotes: () => [
+      ROSTER_PERSONAL_DATA_NOTE,
+      learners > 0
+        ? `The roster has ${countOf(learners, 'learner', 'learners')}: learners in the file update them (matched by learner id, else e-mail); the others are added. ${ROSTER_UNDO_NOTE}`
+        : ROSTER_UNDO_NOTE,
+    ],
+    // The columns not mapped may hold skill scores (chosen in the value step).
+    extraColumns: (headers, mapping) => {
+      const mapped = new Set(Object.values(mapping).filter((c) => c !== null));
+      return headers.flatMap((_, i) => (mapped.has(i) ? [] : [i]));
+    },
+    columnMapped: (choices, column) =>
+      choices.skillColumns
+        ? { ...choices, skillColumns: choices.skillColumns.filter((c) => c !== column) }
+        : choices,
+    relaidOut: (choices) => ({
+      date: choices.date,
+      dateOrder: choices.dateOrder,
+    }),
+    ValueStep: RosterValueStep,
+    previewNotes: (summary) => {
+      if (summary.mappingErrors.length) return [];
+      const notes = [...summary.notes];
+      if (summary.perCourse)
+        notes.push(
+          `One row per learner and course: ${countOf(summary.courseRowCount, 'course row', 'course rows')} for ${countOf(summary.readyCount, 'learner', 'learners')}. Each learner’s hours and courses add up from their rows.`,
+        );
+      if (summary.duplicateCount > 0)
+        notes.push(
+          `${countOf(summary.duplicateCount, 'repeated row was', 'repeated rows were')} left out (the same learner${summary.perCourse ? ' and course' : ''} as an earlier row).`,
+        );
+      if (summary.unmatchedSegments.length)
+        notes.push(
+          `Segment values that match no segment of the plan (their learners have none): ${summary.unmatchedSegments
+            .slice(0, 8)
+            .map((v) => `“${v}”`)
+            .join(
+              ', ',
+            )}${summary.unmatchedSegments.length > 8 ? '…' : ''}. Match them under “Match segments”.`,
+        );
+      return notes;
+    },
+    sampleTable: (summary) => {
+      const seg = (id: string | null) =>
+        summary.options.segments.find((s) => s.id === id)?.name ?? 'None';
+      const coh = (id: string | null) =>
+        summary.options.cohorts.find((s) => s.id === id)?.name ?? 'None';
+      return (
+        <table className="data-table compact">
+          <caption>First learners to be imported</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Row
+              </th>
+              <th scope="col">Learner</th>
+              <th scope="col">Segment</th>
+              <th scope="col">Cohort</th>
+              <th scope="col" className="num">
+                Hours
+              </th>
+              <th scope="col">Last activity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.sample.map(({ row, entry }) => (
+              <tr key={row}>
+                <td className="num">{row}</td>
+                <td>{entry.name || entry.email || entry.learnerId}</td>
+                <td>{seg(entry.segmentId)}</td>
+                <td>{coh(entry.cohortId)}</td>
+                <td className="num">{entry.hours.toLocaleString('en-GB')}</td>
+                <td>{entry.lastActivity ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    },
+    presets: {
+      builtIn: ROSTER_PRESETS,
+      load: readPresets,
+      save: (preset) => {
+        const list = withPreset(readPresets(), preset);
+        return writePresets(list) ? list : null;
+      },
+      remove: (name) => {
+        const list = withoutPreset(readPresets(), name);
+        writePresets(list);
+        return list;
+      },
+      apply: (preset, headers) => {
+        const { mapping, missing } = mapColumnsByHeading(
+          FIELD_KEYS,
+          preset.columns,
+          guessRosterMapping(headers),
+          headers,
+          [],
+        );
+        return {
+          mapping,
+          choices: preset.dateOrder ? { dateOrder: preset.dateOrder } : {},
+          missing,
+        };
+      },
+      fromChoices: (name, headers, mapping, choices) => ({
+        name: name.trim(),
+        columns: Object.fromEntries(
+          ROSTER_FIELDS.flatMap((f) => {
+            const col = mapping[f.key];
+            return col !== null && headers[col] !== undefined ? [[f.key, headers[col]]] : [];
+          }),
+        ),
+        ...(choices.dateOrder ? { dateOrder: choices.dateOrder } : {}),
+      }),
+      matching: (presets, headers) =>
+        matchingPreset(
+          presets.filter((p) =>
+            Object.values(p.columns).every(
+              (h) => h === undefined || headers.some((x) => headingKey(x) === headingKey(h)),
+            ),
+          ),
+          headers,
+        ),
+    },
+    async apply({ client, current, dispatch, fileName }) {
+      let stored: { learners: string[]; courseRows: string[] };
+      try {
+        stored = await readRosterTexts(planId);
+      } catch (error) {
+        return {
+          ok: false,
+          reason: `The roster could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        };
+      }
+      if (!current()) return null;
+      const response = await client.request({
+        type: 'rosterMerge',
+        stored,
+        importedAt: new Date().toISOString(),
+      });
+      if (!current()) return null;
+      if (response.type !== 'rosterMerged' || !response.result)
+        return {
+          ok: false,
+          reason:
+            response.type === 'read' && !response.ok
+              ? response.message
+              : 'The learners could not be merged.',
+        };
+      const { result } = response;
+      try {
+        await storeRosterChunks(planId, result.learnerChunks, result.courseChunks, {
+          fileName,
+          date: result.snapshot.date,
+        });
+      } catch (error) {
+        return {
+          ok: false,
+          reason: `The roster could not be stored (${error instanceof Error ? error.message : String(error)}).`,
+        };
+      }
+      return dispatch(recordRosterSnapshot({ snapshot: result.snapshot }));
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Commands of the learner roster (issue 14). The roster itself — learners'
+ * names, e-mails, platform ids — is personal data kept in the local database
+ * only; the plan keeps each import's aggregates (`manage.progress`), and
+ * these commands are how they enter and leave it.
+ *
+ * Undo policy: undoing an import removes its snapshot from the plan; the
+ * learners it updated stay updated in the local roster (the database is not
+ * part of the plan's history, and the older values are gone). The import
+ * notice and the section say so.
+ */
+import { ProgressSnapshot, type ProgressSnapshot as Snapshot } from '../plan/schema';
+import { longDate } from '../long-date';
+import { CommandRefusal, defineCommand } from './command';
+
+const SECTION = 'roster' as const;
+/** Most snapshots a plan keeps (the schema's limit). */
+const MAX_SNAPSHOTS = 5000;
+
+/**
+ * Records a roster import's aggregates: its snapshot joins the plan's
+ * progress in date order, replacing one of the same date (an export of
+ * the same day imported again).
+ */
+export const recordRosterSnapshot = defineCommand<{ snapshot: Snapshot }>({
+  type: 'roster.recordSnapshot',
+  label: ({ snapshot }) => `Import learner progress of ${longDate(snapshot.date)}`,
+  locate: () => ({ section: SECTION }),
+  apply(draft, { snapshot }) {
+    const parsed = ProgressSnapshot.safeParse(snapshot);
+    if (!parsed.success) throw new CommandRefusal('The progress snapshot is not valid.');
+    const list = draft.manage.progress;
+    const same = list.findIndex((s) => s.date === parsed.data.date);
+    if (same >= 0) {
+      list[same] = parsed.data;
+      return;
+    }
+    if (list.length >= MAX_SNAPSHOTS)
+      throw new CommandRefusal(
+        `A plan keeps at most ${MAX_SNAPSHOTS.toLocaleString('en-GB')} progress snapshots: remove old ones first.`,
+      );
+    const at = list.findIndex((s) => s.date > parsed.data.date);
+    if (at < 0) list.push(parsed.data);
+    else list.splice(at, 0, parsed.data);
+  },
+});
+
+/** Removes the snapshot of one date from the plan's progress (the roster is not touched). */
+export const removeRosterSnapshot = defineCommand<{ date: string }>({
+  type: 'roster.removeSnapshot',
+  label: ({ date }) => `Remove learner progress of ${longDate(date)}`,
+  locate: () => ({ section: SECTION }),
+  apply(draft, { date }) {
+    const at = draft.manage.progress.findIndex((s) => s.date === date);
+    if (at < 0) throw new CommandRefusal('That snapshot is no longer in the plan.');
+    draft.manage.progress.splice(at, 1);
+  },
+});

@@ -1,0 +1,522 @@
+/**
+ * What the follow-up rules and the learner roster give today: the learners
+ * to contact (count per rule, a windowed list, a CSV for the mail or SMS
+ * tool), the top learners to recognise (marked in the local roster), and
+ * the licences that can be freed. The roster is the one in-memory copy of
+ * useRoster (never copied per render); lists are computed in one pass
+ * (shared/manage/follow-ups.ts) and memoised on what they depend on, so
+ * typing a rule's message does not recompute them.
+ */
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import {
+  recordFollowUpCounts,
+  setLicenceReleaseAfterDays,
+} from '../../../../shared/commands/engagement';
+import { runInSlices } from '../../../../shared/plan/freeze';
+import {
+  followUpCsvChunks,
+  exportChannel,
+  exportRows,
+} from '../../../../shared/manage/follow-up-export';
+import {
+  followUpCountsOf,
+  followUpList,
+  licenceRelease,
+  type LicenceRelease,
+  reasonWriter,
+  ruleTitle,
+  type FollowUpList,
+} from '../../../../shared/manage/follow-ups';
+import { MAIL_TOOL_STYLES, type LearnerStyle } from '../../../../shared/launch/merge-fields';
+import type { RosterLearner } from '../../../../shared/manage/roster';
+import { localToday } from '../../../../shared/stakeholders/schedule';
+import { longDate } from '../../../../shared/long-date';
+import { countOf } from '../../../../shared/words';
+import type { Plan } from '../../../../shared/plan/schema';
+import { notify } from '../../app/workbench';
+import { NumberField } from '../../components/fields';
+import { useWindowedRows } from '../../components/windowed';
+import { setTopLearner } from '../../db/roster';
+import { downloadBlob } from '../../platform/platform';
+import { useDispatch, usePlan } from '../../store/plan-context';
+import { yieldToPage } from '../../store/yield-to-page';
+import { useRoster } from '../manage-roster/use-roster';
+
+/** A windowed table of learner rows; cells are made only for the rows rendered. */
+function LearnerTable({
+  caption,
+  headers,
+  count,
+  cells,
+  rowKey,
+  testId,
+}: {
+  caption: string;
+  headers: readonly string[];
+  count: number;
+  cells: (row: number) => readonly string[];
+  rowKey: (row: number) => string;
+  testId: string;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useWindowedRows({
+    scrollRef,
+    count,
+    estimateSize: 37,
+    getKey: rowKey,
+    headerSize: 38,
+  });
+  return (
+    <div
+      ref={scrollRef}
+      className="table-scroll eg-scroll"
+      onKeyDown={rows.onKeyDown}
+      onFocus={rows.onFocus}
+      // The scroll box takes focus so the keyboard can scroll a long list.
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
+      <table
+        className={`data-table eg-table ${rows.windowed ? 'windowed' : ''}`}
+        aria-rowcount={count + 1}
+        data-testid={testId}
+      >
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr aria-rowindex={1}>
+            {headers.map((h) => (
+              <th key={h} scope="col" className={h === 'Days' || h === 'Hours' ? 'num' : ''}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slots.map((slot) =>
+            slot.kind === 'gap' ? (
+              <tr key={slot.key} aria-hidden="true" className="row-gap">
+                <td colSpan={headers.length} style={{ height: slot.size }} />
+              </tr>
+            ) : (
+              <tr
+                key={slot.key}
+                data-index={slot.index}
+                aria-rowindex={slot.index + 2}
+                ref={rows.measure}
+              >
+                {cells(slot.index).map((c, i) => (
+                  <td key={i} className={headers[i] === 'Days' ? 'num' : ''}>
+                    {c}
+                  </td>
+                ))}
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The rule fields the list depends on (not names, channels or messages). */
+function listKey(plan: Plan): string {
+  return plan.manage.followUps
+    .map((r) => [r.id, r.trigger, r.afterDays, r.pacePercent, r.active, r.segmentIds].join(':'))
+    .join('|');
+}
+
+const csvFileName = (name: string) => `${name.replace(/[\\/:*?"<>|]+/g, ' ').trim()}.csv`;
+
+/** Writes the CSV between frames (100,000 rows stay fluid). */
+async function buildCsv(
+  plan: Plan,
+  list: FollowUpList,
+  learners: readonly RosterLearner[],
+  rule: number | null,
+  style: LearnerStyle,
+): Promise<string> {
+  function* slices(): Generator<void, string> {
+    const parts: string[] = [];
+    for (const chunk of followUpCsvChunks(plan, list, learners, { rule, style }, 1000)) {
+      parts.push(chunk);
+      yield;
+    }
+    return parts.join('');
+  }
+  return runInSlices(slices(), yieldToPage);
+}
+
+/** Today's follow-up list: counts per rule, the rows, and the CSV export. */
+function TodayList({
+  plan,
+  learners,
+  today,
+  release,
+}: {
+  plan: Plan;
+  learners: readonly RosterLearner[];
+  today: string;
+  release: LicenceRelease;
+}) {
+  const dispatch = useDispatch();
+  const key = listKey(plan);
+  const { content, learners: segments } = plan;
+  // Memoised on what the list reads: typing a message or a name leaves it alone.
+  const list = useMemo(
+    () => followUpList(plan, learners, today),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, content, segments, learners, today],
+  );
+  const reason = useMemo(() => reasonWriter(plan, list, learners), [list, learners]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rules = plan.manage.followUps;
+  const [filter, setFilter] = useState('');
+  const [style, setStyle] = useState<LearnerStyle>('mailchimp');
+  const [busy, setBusy] = useState(false);
+  const filterId = useId();
+  const styleId = useId();
+  const ruleIndex = filter === '' ? null : Number(filter);
+  const start =
+    ruleIndex === null ? 0 : list.countByRule.slice(0, ruleIndex).reduce((a, b) => a + b, 0);
+  const count = exportRows(list, ruleIndex);
+  const segmentName = useMemo(() => new Map(segments.map((s) => [s.id, s.name])), [segments]);
+  const cells = useCallback(
+    (i: number) => {
+      const row = start + i;
+      const l = learners[list.learner[row]!]!;
+      const r = rules[list.rule[row]!];
+      return [
+        l.name || l.learnerId || l.email,
+        l.email,
+        l.segmentId ? (segmentName.get(l.segmentId) ?? '') : '',
+        r ? ruleTitle(r) : '',
+        reason(row),
+        String(list.days[row]),
+      ];
+    },
+    [start, learners, list, rules, reason, segmentName],
+  );
+  const rowKey = useCallback(
+    (i: number) => learners[list.learner[start + i]!]!.key,
+    [learners, list, start],
+  );
+  const channel = exportChannel(list, ruleIndex);
+  const exportCsv = async () => {
+    setBusy(true);
+    try {
+      const text = await buildCsv(plan, list, learners, ruleIndex, style);
+      const which = ruleIndex === null ? 'all rules' : ruleTitle(rules[ruleIndex]!);
+      downloadBlob(
+        csvFileName(`${plan.name} – follow-ups ${today} (${which})`),
+        new Blob([text], { type: 'text/csv;charset=utf-8' }),
+      );
+      notify(`Exported ${countOf(count, 'learner', 'learners')} to follow up (${which}).`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const activeCount = rules.filter((r) => r.active).length;
+  const keep = () => {
+    if (dispatch(recordFollowUpCounts({ counts: followUpCountsOf(list, release) })).ok)
+      notify(
+        `Kept today’s follow-up counts in the plan (${countOf(list.length, 'learner', 'learners')}, no names) for the Word and Excel reports.`,
+      );
+  };
+  return (
+    <section className="card" aria-labelledby="eg-today-heading">
+      <h2 id="eg-today-heading">Today’s follow-ups</h2>
+      <p className="eg-summary" role="status" data-testid="followup-total">
+        {activeCount === 0
+          ? 'No follow-up rule is on: switch one on above to see who to contact.'
+          : `${countOf(list.length, 'learner', 'learners')} to contact on ${longDate(today)}.`}
+      </p>
+      {rules.length > 0 && (
+        <table className="data-table eg-counts" data-testid="followup-counts">
+          <caption className="visually-hidden">Learners to contact per rule</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Channel</th>
+              <th scope="col" className="num">
+                Learners today
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((r, i) => (
+              <tr key={r.id}>
+                <th scope="row">{ruleTitle(r)}</th>
+                <td>{r.active ? (r.channel === 'sms' ? 'Text message' : 'E-mail') : 'Off'}</td>
+                <td className="num">{(list.countByRule[i] ?? 0).toLocaleString('en')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {activeCount > 0 && (
+        <p className="eg-keep">
+          <button type="button" onClick={keep}>
+            Keep today’s counts in the plan
+          </button>{' '}
+          <span className="section-note">
+            Counts per rule only, for the Word and Excel reports: no learner is named in the plan.
+          </span>
+        </p>
+      )}
+      {list.length > 0 && (
+        <>
+          <div className="eg-tools">
+            <div className="field">
+              <label htmlFor={filterId}>Show</label>
+              <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value)}>
+                <option value="">Every rule ({list.length.toLocaleString('en')})</option>
+                {rules.map((r, i) =>
+                  list.countByRule[i] ? (
+                    <option key={r.id} value={String(i)}>
+                      {ruleTitle(r)} ({list.countByRule[i]!.toLocaleString('en')})
+                    </option>
+                  ) : null,
+                )}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={styleId}>Mail tool (merge syntax of the message)</label>
+              <select
+                id={styleId}
+                value={style}
+                onChange={(e) => setStyle(e.target.value as LearnerStyle)}
+              >
+                {MAIL_TOOL_STYLES.map((s) => (
+                  <option key={s.style} value={s.style}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" disabled={busy} onClick={() => void exportCsv()}>
+              {busy ? 'Writing…' : 'Export CSV for the mail or SMS tool'}
+            </button>
+          </div>
+          <p className="section-note eg-private">
+            The CSV holds learners’ names and{' '}
+            {channel === 'sms' ? 'contact details' : 'e-mail addresses'}: it is a local export for
+            your mail or SMS tool, written only when you ask. It is not part of the plan file or of
+            the Word and Excel exports, which show counts only. Delete it once the messages have
+            gone out.
+            {channel === 'sms' &&
+              ' The roster from a learning platform seldom has phone numbers: the Phone column is empty then, and the SMS tool matches learners on their e-mail.'}
+          </p>
+          <LearnerTable
+            caption="Learners to contact today"
+            headers={['Learner', 'E-mail', 'Segment', 'Rule', 'Why', 'Days']}
+            count={count}
+            cells={cells}
+            rowKey={rowKey}
+            testId="followup-list"
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+type TopOrder = 'hours' | 'completed' | 'marked';
+const TOP_SHOWN = 50;
+
+/** Indexes of the top learners (most hours, or earliest completion), best first, without sorting the roster. */
+function topLearners(learners: readonly RosterLearner[], order: TopOrder): number[] {
+  if (order === 'marked') {
+    const out: number[] = [];
+    learners.forEach((l, i) => l.topLearner && out.push(i));
+    return out;
+  }
+  const better =
+    order === 'hours'
+      ? (a: RosterLearner, b: RosterLearner) => a.hours > b.hours
+      : (a: RosterLearner, b: RosterLearner) =>
+          a.completed! < b.completed! || (a.completed === b.completed && a.hours > b.hours);
+  const top: number[] = [];
+  for (let i = 0; i < learners.length; i++) {
+    const l = learners[i]!;
+    if (order === 'completed' && !l.completed) continue;
+    if (top.length === TOP_SHOWN && !better(l, learners[top[top.length - 1]!]!)) continue;
+    let at = top.length;
+    while (at > 0 && better(l, learners[top[at - 1]!]!)) at--;
+    top.splice(at, 0, i);
+    if (top.length > TOP_SHOWN) top.pop();
+  }
+  return top;
+}
+
+/** Top learners, for recognition and stories; marks are kept in the local roster only. */
+function TopLearners({ planId, learners }: { planId: string; learners: readonly RosterLearner[] }) {
+  const [order, setOrder] = useState<TopOrder>('hours');
+  const id = useId();
+  const top = useMemo(() => topLearners(learners, order), [learners, order]);
+  const marked = useMemo(
+    () => learners.reduce((n, l) => n + (l.topLearner ? 1 : 0), 0),
+    [learners],
+  );
+  return (
+    <section className="card" aria-labelledby="eg-top-heading">
+      <h2 id="eg-top-heading">Top learners</h2>
+      <p className="section-note">
+        For recognition and learner stories (ask their consent before a story is told). Marks stay
+        in this computer’s roster. {countOf(marked, 'learner is', 'learners are')} marked.
+      </p>
+      <div className="field eg-order">
+        <label htmlFor={id}>Show</label>
+        <select id={id} value={order} onChange={(e) => setOrder(e.target.value as TopOrder)}>
+          <option value="hours">Most learning hours (top {TOP_SHOWN})</option>
+          <option value="completed">Completed earliest (first {TOP_SHOWN})</option>
+          <option value="marked">Marked as top learners</option>
+        </select>
+      </div>
+      {top.length === 0 ? (
+        <p className="empty-note">
+          {order === 'marked' ? 'No learner marked yet.' : 'No learner to show.'}
+        </p>
+      ) : (
+        <div className="table-scroll eg-scroll">
+          <table className="data-table eg-table" data-testid="top-learners">
+            <caption className="visually-hidden">Top learners</caption>
+            <thead>
+              <tr>
+                <th scope="col">Learner</th>
+                <th scope="col" className="num">
+                  Hours
+                </th>
+                <th scope="col">Completed</th>
+                <th scope="col">Top learner</th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((i) => {
+                const l = learners[i]!;
+                const name = l.name || l.learnerId || l.email;
+                return (
+                  <tr key={l.key}>
+                    <th scope="row">{name}</th>
+                    <td className="num">{Math.round(l.hours * 10) / 10}</td>
+                    <td>{longDate(l.completed, '—')}</td>
+                    <td>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={l.topLearner}
+                          onChange={(e) => void setTopLearner(planId, l.key, e.target.checked)}
+                        />
+                        <span className="visually-hidden">Mark {name} as a top learner</span>
+                      </label>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Licences held by inactive learners that could go to someone else. */
+function Licences({
+  plan,
+  learners,
+  release,
+}: {
+  plan: Plan;
+  learners: readonly RosterLearner[];
+  release: LicenceRelease;
+}) {
+  const dispatch = useDispatch();
+  const afterDays = plan.manage.licenceReleaseAfterDays;
+  const planned = plan.launch.marketing.licenses;
+  const cells = useCallback(
+    (row: number) => {
+      const l = learners[release.learner[row]!]!;
+      return [
+        l.name || l.learnerId || l.email,
+        l.email,
+        longDate(l.lastActivity, 'never'),
+        String(release.days[row]),
+      ];
+    },
+    [learners, release],
+  );
+  const rowKey = useCallback(
+    (row: number) => learners[release.learner[row]!]!.key,
+    [learners, release],
+  );
+  return (
+    <section className="card" aria-labelledby="eg-licences-heading" data-focus-id="licence-release">
+      <h2 id="eg-licences-heading">Licences that can be freed</h2>
+      <NumberField
+        label="Free a licence after this many days without activity"
+        value={afterDays}
+        min={1}
+        max={365}
+        integer
+        required
+        onChange={(days) => days !== null && dispatch(setLicenceReleaseAfterDays({ days }))}
+      />
+      <p className="eg-summary" role="status" data-testid="licence-summary">
+        {`${countOf(release.length, 'licence', 'licences')} can be freed: learners who have not completed and show no activity for ${afterDays} days or more. ${countOf(release.holding, 'learner holds', 'learners hold')} a licence now`}
+        {planned !== null
+          ? `, of ${planned.toLocaleString('en')} licences planned (Marketing); freeing these leaves ${Math.max(0, planned - release.holding + release.length).toLocaleString('en')} for new learners.`
+          : '; the number of licences is not set (Marketing).'}
+      </p>
+      {release.length > 0 && (
+        <LearnerTable
+          caption="Learners whose licences can be freed"
+          headers={['Learner', 'E-mail', 'Last activity', 'Days']}
+          count={release.length}
+          cells={cells}
+          rowKey={rowKey}
+          testId="licence-list"
+        />
+      )}
+    </section>
+  );
+}
+
+/** The roster-based cards of the section, or what to do when there is no roster. */
+export function FollowUpsToday() {
+  const plan = usePlan((p) => p);
+  const roster = useRoster(plan.id);
+  const [today] = useState(localToday);
+  const afterDays = plan.manage.licenceReleaseAfterDays;
+  const learners = roster.learners;
+  const release = useMemo(
+    () => licenceRelease(plan, learners, today),
+    // The release reads only the days setting, the planned licences and the roster.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [afterDays, plan.launch.marketing.licenses, learners, today],
+  );
+  if (roster.status === 'loading')
+    return (
+      <section className="card" aria-labelledby="eg-today-heading" aria-busy="true">
+        <h2 id="eg-today-heading">Today’s follow-ups</h2>
+        <p className="empty-note">Reading the learner roster…</p>
+      </section>
+    );
+  if (roster.learners.length === 0)
+    return (
+      <section className="card" aria-labelledby="eg-today-heading">
+        <h2 id="eg-today-heading">Today’s follow-ups</h2>
+        <p className="empty-note">
+          No learner roster on this computer yet. Import the learning platform’s activity export in
+          Learner progress: today’s follow-ups, top learners and the licences that can be freed
+          appear here.
+        </p>
+      </section>
+    );
+  return (
+    <>
+      <TodayList plan={plan} learners={learners} today={today} release={release} />
+      <TopLearners planId={plan.id} learners={learners} />
+      <Licences plan={plan} learners={learners} release={release} />
+    </>
+  );
+}

@@ -19,6 +19,7 @@ export type HealthSection =
   | 'invitations'
   | 'onboarding'
   | 'communications'
+  | 'roster'
   | 'kpis'
   | 'contentInUse'
   | 'skillsFirst'
@@ -84,6 +85,9 @@ export const HEALTH_RULES = {
   noActiveFollowUp: 'no-active-follow-up',
   engagementWithoutOwner: 'engagement-without-owner',
   wraparoundMissing: 'wraparound-missing',
+  rosterStale: 'roster-stale',
+  rosterWithoutSegment: 'roster-without-segment',
+  rosterGroupGone: 'roster-group-gone',
 } as const;
 
 /** Id of a health rule. */

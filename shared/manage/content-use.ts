@@ -132,17 +132,6 @@ function counts(offered: number, enrolled: number, opened: number, completed: nu
 /** Learner key → place in the array, kept per roster array (it is the costly part of a recount). */
 const learnerIndexes = new WeakMap<readonly RosterLearner[], ReadonlyMap<string, number>>();
 
-function learnerIndex(learners: readonly RosterLearner[]): ReadonlyMap<string, number> {
-  let index = learnerIndexes.get(learners);
-  if (!index) {
-    const map = new Map<string, number>();
-    for (let l = 0; l < learners.length; l++) map.set(learners[l]!.key, l);
-    learnerIndexes.set(learners, map);
-    index = map;
-  }
-  return index;
-}
-
 /** Whether a course row counts as opened. */
 export function rowOpened(row: RosterCourseRow): boolean {
   return row.status !== 'enrolled' || row.hours > 0;
@@ -159,6 +148,27 @@ export function contentUse(
   rows: readonly RosterCourseRow[],
   asOf: string,
 ): ContentUse {
+  const slices = contentUseSlices(plan, learners, rows, asOf);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows or learners counted between two pauses of contentUseSlices. */
+const SLICE = 16_384;
+
+/**
+ * contentUse as a slice generator (shared/plan/freeze.ts runInSlices): it
+ * pauses every 16,384 learners or rows, so 100,000 learners are counted
+ * without a long task on the page.
+ */
+export function* contentUseSlices(
+  plan: ContentUsePlan,
+  learners: readonly RosterLearner[],
+  rows: readonly RosterCourseRow[],
+  asOf: string,
+): Generator<void, ContentUse> {
   const catalog = plan.content.catalog;
   const nItems = catalog.length;
   const itemIndex = new Map<string, number>();
@@ -189,7 +199,16 @@ export function contentUse(
   // Pass 1: learners per pathway × segment and pathway × cohort; where each learner sits.
   const pathSeg = new Int32Array(nPath * nSeg);
   const pathCoh = new Int32Array(nPath * nCoh);
-  const learnerAt = learnerIndex(learners);
+  let learnerAt = learnerIndexes.get(learners);
+  if (!learnerAt) {
+    const map = new Map<string, number>();
+    for (let l = 0; l < learners.length; l++) {
+      map.set(learners[l]!.key, l);
+      if ((l + 1) % SLICE === 0) yield;
+    }
+    learnerIndexes.set(learners, map);
+    learnerAt = map;
+  }
   const learnerSeg = new Int32Array(learners.length);
   const learnerCoh = new Int32Array(learners.length);
   for (let l = 0; l < learners.length; l++) {
@@ -202,6 +221,7 @@ export function contentUse(
     pathCoh[p * nCoh + c]!++;
     learnerSeg[l] = s;
     learnerCoh[l] = c;
+    if ((l + 1) % SLICE === 0) yield;
   }
 
   // Pass 2: the course rows.
@@ -215,6 +235,7 @@ export function contentUse(
   const lastUse: (string | null)[] = new Array<string | null>(nItems).fill(null);
   const unmatched = new Map<string, number>();
   for (let r = 0; r < rows.length; r++) {
+    if ((r + 1) % SLICE === 0) yield;
     const row = rows[r]!;
     const i = row.itemId === null ? undefined : itemIndex.get(row.itemId);
     if (i === undefined) {
@@ -263,7 +284,10 @@ export function contentUse(
     barelyTouched: 0,
     neverOpened: 0,
   };
-  const items: ItemUse[] = catalog.map((item, i) => {
+  const items: ItemUse[] = [];
+  for (let i = 0; i < nItems; i++) {
+    if ((i + 1) % 2048 === 0) yield;
+    const item = catalog[i]!;
     const bySegment: UseCounts[] = [];
     let offered = 0;
     let enrolled = 0;
@@ -287,7 +311,7 @@ export function contentUse(
     }
     const total = counts(offered, enrolled, opened, completed);
     levels[total.level]++;
-    return {
+    items.push({
       ...total,
       itemId: item.id,
       title: item.title,
@@ -296,8 +320,8 @@ export function contentUse(
       pathwayIds: itemPathways[i]!.map((p) => pathways[p]!.id),
       bySegment,
       byCohort,
-    };
-  });
+    });
+  }
 
   return {
     asOf,

@@ -29,7 +29,7 @@ import {
   UNUSED_PERIODS,
   USE_LEVEL_LABELS,
   USE_LEVEL_RULE,
-  contentUse,
+  contentUseSlices,
   unusedOnPathways,
   type ContentUse,
   type ItemUse,
@@ -41,7 +41,9 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { goToSection, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { useWindowedRows } from '../../components/windowed';
+import { runInSlices } from '../../../../shared/plan/freeze';
 import { useDispatch, usePlan } from '../../store/plan-context';
+import { yieldToPage } from '../../store/yield-to-page';
 import { useRoster } from '../manage-roster/use-roster';
 import { useToday } from '../stakeholders/today';
 import './manage-content.css';
@@ -54,12 +56,16 @@ type LevelFilter = 'all' | UseLevel;
 /** The counts of an item for the chosen segment or cohort ('all' = the item's own). */
 function countsFor(use: ContentUse, item: ItemUse, group: string): UseCounts {
   if (group === 'all') return item;
-  const [kind, key] = [group.slice(0, 4), group.slice(5)];
+  const [kind, key] = [group.slice(0, 4), group.slice(4)];
   if (kind === 'seg:') return item.bySegment[use.segmentKeys.indexOf(key)] ?? item;
   return item.byCohort[use.cohortKeys.indexOf(key)] ?? item;
 }
 
-/** The content in use, counted when the roster or the catalog and pathways change (not on audit edits). */
+/**
+ * The content in use, counted in slices (no long task at 100,000 learners)
+ * when the roster or the catalog, pathways, segments or cohorts change — not
+ * on audit edits. The previous count stays on screen while a new one runs.
+ */
 function useContentUse(
   plan: Plan,
   learners: readonly RosterLearner[],
@@ -70,18 +76,24 @@ function useContentUse(
   const { catalog, pathways } = plan.content;
   const segments = plan.learners;
   const cohorts = plan.manage.cohorts;
-  return useMemo(
-    () =>
-      ready
-        ? contentUse(
-            { content: { catalog, pathways }, learners: segments, manage: { cohorts } },
-            learners,
-            rows,
-            today,
-          )
-        : null,
-    [catalog, pathways, segments, cohorts, learners, rows, today, ready],
-  );
+  const [use, setUse] = useState<ContentUse | null>(null);
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    const slices = contentUseSlices(
+      { content: { catalog, pathways }, learners: segments, manage: { cohorts } },
+      learners,
+      rows,
+      today,
+    );
+    void runInSlices(slices, yieldToPage).then((counted) => {
+      if (current) setUse(counted);
+    });
+    return () => {
+      current = false;
+    };
+  }, [catalog, pathways, segments, cohorts, learners, rows, today, ready]);
+  return use;
 }
 
 /** The Content in use section. */
@@ -119,7 +131,11 @@ export function ContentInUseSection() {
       </header>
       {roster.status === 'loading' ? (
         <p role="status">Reading the roster…</p>
-      ) : !use || roster.courseRows.length === 0 ? (
+      ) : roster.courseRows.length === 0 ? (
+        <NoCourseRows hasRoster={roster.learners.length > 0} />
+      ) : !use ? (
+        <p role="status">Counting how items are used…</p>
+      ) : use.rows === 0 ? (
         <NoCourseRows hasRoster={roster.learners.length > 0} />
       ) : (
         <>

@@ -255,7 +255,7 @@ function FindPeople({ index }: { index: SkillsIndex }) {
           options={LEVELS.slice(1).map((l) => ({ value: String(l), label: String(l) }))}
           onChange={(v) => setLevel(Number(v))}
         />
-        <label className="checkbox-field">
+        <label className="check sf-check">
           <input
             type="checkbox"
             checked={assessedOnly}
@@ -329,17 +329,20 @@ function PeopleAndRoles({ index }: { index: SkillsIndex }) {
                 <tr key={p.id}>
                   <th scope="row">{p.name || 'Unnamed person'}</th>
                   <td>
-                    <SelectField
-                      label={`Role of ${p.name || 'the person'}`}
+                    <select
+                      aria-label={`Role of ${p.name || 'the person'}`}
                       value={p.roleId ?? ''}
-                      options={[
-                        { value: '', label: 'No role' },
-                        ...roles.map((r) => ({ value: r.id, label: r.name || 'Unnamed role' })),
-                      ]}
-                      onChange={(roleId) =>
-                        dispatch(setPersonRole({ holderId: p.id, roleId: roleId || null }))
+                      onChange={(e) =>
+                        dispatch(setPersonRole({ holderId: p.id, roleId: e.target.value || null }))
                       }
-                    />
+                    >
+                      <option value="">No role</option>
+                      {roles.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.name || 'Unnamed role'}
+                        </option>
+                      ))}
+                    </select>
                   </td>
                   <td>
                     {short === null

@@ -20,6 +20,8 @@ export const PLAN_SECTIONS = [
   { id: 'invitations', group: 'Launch', label: 'Invitations' },
   { id: 'marketing', group: 'Launch', label: 'Marketing' },
   { id: 'reviews', group: 'Manage', label: 'Reviews & cohorts' },
+  { id: 'contentInUse', group: 'Manage', label: 'Content in use' },
+  { id: 'skillsFirst', group: 'Manage', label: 'Skills-first KPIs' },
 ] as const;
 
 /** Id of a plan section. */

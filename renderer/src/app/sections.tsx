@@ -10,6 +10,8 @@ import { describeOnboardingBadge, onboardingBadgeCount } from '../features/launc
 import { InvitationsSection } from '../features/launch-invitations/InvitationsSection';
 import { MarketingSection } from '../features/launch-marketing/MarketingSection';
 import { OnboardingSection } from '../features/launch-onboarding/OnboardingSection';
+import { ContentInUseSection } from '../features/manage-content/ContentInUseSection';
+import { SkillsFirstSection } from '../features/manage-content/SkillsFirstSection';
 import { LearnersSection } from '../features/learners/LearnersSection';
 import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
@@ -36,6 +38,8 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   invitations: InvitationsSection,
   marketing: MarketingSection,
   reviews: ReviewsSection,
+  contentInUse: ContentInUseSection,
+  skillsFirst: SkillsFirstSection,
 };
 
 /** A count shown beside a section in the sidebar, computed from the plan. */

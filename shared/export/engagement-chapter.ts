@@ -168,3 +168,83 @@ export function engagementBlocks(plan: Plan): DocBlock[] {
   });
   return blocks;
 }
+
+/** A column of the Excel sheets (the shape of xlsx.ts table sheets). */
+export interface EngagementSheetColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly kind?: 'integer' | 'date';
+  readonly wrap?: boolean;
+}
+
+/** One Excel sheet's name, columns and rows. */
+export interface EngagementSheet {
+  readonly name: string;
+  readonly columns: readonly EngagementSheetColumn[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+/**
+ * The Excel sheets: "Engagement and follow-ups" (one row per activity, then
+ * one per rule in matching order) and, when counts were kept, "Follow-up
+ * counts" (one row per day: total, licences that could be freed, per rule).
+ */
+export function engagementSheets(plan: Plan): EngagementSheet[] {
+  const rows: (string | number | null)[][] = [
+    ...activityRows(plan).map(([title, kind, cadence, owner, partner, segments]) => [
+      'Engagement activity',
+      title!,
+      kind!,
+      cadence!,
+      owner!,
+      partner!,
+      segments!,
+      '',
+      '',
+      '',
+    ]),
+    ...ruleRows(plan).map(([title, condition, segments, channel, message, on]) => [
+      'Follow-up rule',
+      title!,
+      'Follow-up',
+      condition!,
+      '',
+      '',
+      segments!,
+      channel!,
+      message!,
+      on!,
+    ]),
+  ];
+  const sheets: EngagementSheet[] = [
+    {
+      name: 'Engagement and follow-ups',
+      columns: [
+        { header: 'Part', width: 20 },
+        { header: 'Title', width: 32, wrap: true },
+        { header: 'Kind', width: 18 },
+        { header: 'Cadence or condition', width: 40, wrap: true },
+        { header: 'Owner', width: 18 },
+        { header: 'Delivered by', width: 22, wrap: true },
+        { header: 'For', width: 24, wrap: true },
+        { header: 'Channel', width: 14 },
+        { header: 'Message', width: 10 },
+        { header: 'On', width: 6 },
+      ],
+      rows,
+    },
+  ];
+  if (plan.manage.followUpCounts.length > 0) {
+    const counts = countRows(plan);
+    sheets.push({
+      name: 'Follow-up counts',
+      columns: counts.headers.map((header, i) =>
+        i === 0
+          ? { header, width: 14, kind: 'date' as const }
+          : { header, width: 18, kind: 'integer' as const, wrap: true },
+      ),
+      rows: counts.rows.map((r) => r.map((v) => (v === '' ? null : v))),
+    });
+  }
+  return sheets;
+}

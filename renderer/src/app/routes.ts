@@ -19,6 +19,7 @@ export const PLAN_SECTIONS = [
   { id: 'communications', group: 'Launch', label: 'Communications' },
   { id: 'invitations', group: 'Launch', label: 'Invitations' },
   { id: 'marketing', group: 'Launch', label: 'Marketing' },
+  { id: 'engagement', group: 'Manage', label: 'Engagement & follow-ups' },
   { id: 'reviews', group: 'Manage', label: 'Reviews & cohorts' },
   { id: 'contentInUse', group: 'Manage', label: 'Content in use' },
   { id: 'skillsFirst', group: 'Manage', label: 'Skills-first KPIs' },

@@ -17,6 +17,7 @@ import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
 import { PathwaysSection } from '../features/pathways/PathwaysSection';
 import { ReviewsSection } from '../features/manage-reviews/ReviewsSection';
+import { EngagementSection } from '../features/manage-engagement/EngagementSection';
 import { overdueBadgeCount } from '../features/stakeholders/badge';
 import { StakeholdersSection } from '../features/stakeholders/StakeholdersSection';
 import { TheoryOfChangeSection } from '../features/theory-of-change/TheoryOfChangeSection';
@@ -37,6 +38,7 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   communications: CommunicationsSection,
   invitations: InvitationsSection,
   marketing: MarketingSection,
+  engagement: EngagementSection,
   reviews: ReviewsSection,
   contentInUse: ContentInUseSection,
   skillsFirst: SkillsFirstSection,

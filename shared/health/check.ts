@@ -52,6 +52,8 @@ export function healthDependencies(plan: Plan): readonly object[] {
     plan.launch.details,
     objectiveTextsSet(plan),
     plan.manage.kpis,
+    plan.manage.engagement,
+    plan.manage.followUps,
     plan.skillsMap,
     plan.manage.reviews,
     plan.manage.iteration,

@@ -10,6 +10,7 @@ import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invit
 import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
 import { kpiFindings } from '../manage/kpi-health';
+import { engagementFindings } from '../manage/engagement-health';
 import { reviewFindings } from '../manage/review-health';
 import { contentFindings, skillsFirstFindings } from '../manage/content-health';
 import { launchStart } from '../launch/onboarding';
@@ -537,6 +538,8 @@ export const PLAN_RULES: readonly HealthRule[] = [
   checklistPastDue,
   // Communications (issue 13): no send date, launch/registration e-mail after the launch, unfilled fields.
   communicationFindings,
+  // Engagement & follow-ups (issue 14): rules without message or with unknown fields, none on, activity without owner, wraparound missing.
+  engagementFindings,
   // KPIs (issue 14): no target or date, off track, no recent actual, indicator gone.
   kpiFindings,
   // Content in use and skills-first (issue 14): reviews past due, made content over its maintenance capacity, critical roles unfilled.

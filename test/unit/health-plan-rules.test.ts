@@ -249,10 +249,16 @@ describe('plan health across the whole plan', () => {
       'invitations',
       'marketing',
     ]);
-    expect([...read.get('manage')!]).toEqual(['kpis', 'reviews', 'iteration']);
+    expect([...read.get('manage')!]).toEqual([
+      'kpis',
+      'engagement',
+      'followUps',
+      'reviews',
+      'iteration',
+    ]);
     // One dependency per input, the launch counted as its three parts.
     // (and the communications, the launch details and which Objective texts are set).
-    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 7);
+    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 9);
     const typed = { ...sample, objective: { ...sample.objective, programName: 'Digital Futures' } };
     const same = (a: Plan, b: Plan) =>
       healthDependencies(a).every((d, i) => d === healthDependencies(b)[i]);

@@ -24,6 +24,7 @@ export const EXPORT_SECTIONS = [
   { id: 'communications', label: 'Communications' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'marketing', label: 'Marketing plan' },
+  { id: 'engagement', label: 'Engagement and follow-ups' },
 ] as const;
 
 /** An exportable section. */

@@ -14,6 +14,7 @@ import { CHANNEL_KINDS, CHANNEL_LABELS, exportableStories } from '../launch/mark
 import { hasInvitations, invitationRows } from './invitations-chapter';
 import { hasChecklist, onboardingSheetRows, statusHeading } from './onboarding-chapter';
 import { communicationSheetRows } from './communications-chapter';
+import { engagementSheets, hasEngagement } from './engagement-chapter';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
 import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
@@ -1146,6 +1147,28 @@ export async function buildPlanWorkbook(
       () => invitationSheets(wb, plan, title),
     ],
     [has('marketing'), 'marketing plan', () => marketingSheets(wb, plan, title)],
+    [
+      has('engagement') && hasEngagement(plan),
+      'engagement and follow-ups',
+      () =>
+        engagementSheets(plan).forEach((sheet) =>
+          tableSheet(
+            wb,
+            sheet.name,
+            sheet.columns,
+            sheet.rows.map((r) =>
+              r.map((v, i) =>
+                sheet.columns[i]!.kind === 'date'
+                  ? excelDate(v as string | null)
+                  : typeof v === 'string'
+                    ? t(v)
+                    : v,
+              ),
+            ),
+            title,
+          ),
+        ),
+    ],
   ];
   let decisions: DecisionCells[] = [];
   const active = steps.filter(([on]) => on);

@@ -24,7 +24,7 @@ import { TRIGGER_LABELS, describeRule } from '../../../../shared/manage/follow-u
 import { FIELD_INFO, fieldToken, type MergePart } from '../../../../shared/launch/merge-fields';
 import { localToday } from '../../../../shared/stakeholders/schedule';
 import type { EngagementActivity, FollowUpRule, Plan } from '../../../../shared/plan/schema';
-import { notify, useWorkbench } from '../../app/workbench';
+import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { FollowUpsToday } from './FollowUpsToday';
@@ -127,7 +127,7 @@ function ActivityRow({
           aria-label={`Delete “${title}”`}
           onClick={() => {
             const r = dispatch(engagementActivities.remove({ ids: [a.id] }));
-            if (r.ok) notify(`Deleted “${title}”.`);
+            if (r.ok) notifyUndoable(`Deleted “${title}”.`, r.stepId);
           }}
         >
           Delete
@@ -430,8 +430,8 @@ function RuleRow({
           className="danger"
           aria-label={`Delete “${title}”`}
           onClick={() => {
-            if (dispatch(followUpRules.remove({ ids: [rule.id] })).ok)
-              notify(`Deleted the follow-up rule “${title}”.`);
+            const r = dispatch(followUpRules.remove({ ids: [rule.id] }));
+            if (r.ok) notifyUndoable(`Deleted the follow-up rule “${title}”.`, r.stepId);
           }}
         >
           Delete

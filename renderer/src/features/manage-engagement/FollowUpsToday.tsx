@@ -50,9 +50,12 @@ function LearnerTable({
   cells,
   rowKey,
   testId,
+  widths,
 }: {
   caption: string;
   headers: readonly string[];
+  /** Column widths (CSS), so a windowed (fixed-layout) table keeps readable columns. */
+  widths: readonly string[];
   count: number;
   cells: (row: number) => readonly string[];
   rowKey: (row: number) => string;
@@ -83,6 +86,11 @@ function LearnerTable({
         data-testid={testId}
       >
         <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          {widths.map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             {headers.map((h) => (
@@ -267,7 +275,7 @@ function TodayList({
         <>
           <div className="eg-tools">
             <div className="field">
-              <label htmlFor={filterId}>Show</label>
+              <label htmlFor={filterId}>Learners of</label>
               <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value)}>
                 <option value="">Every rule ({list.length.toLocaleString('en')})</option>
                 {rules.map((r, i) =>
@@ -309,6 +317,7 @@ function TodayList({
           <LearnerTable
             caption="Learners to contact today"
             headers={['Learner', 'E-mail', 'Segment', 'Rule', 'Why', 'Days']}
+            widths={['14%', '20%', '15%', '15%', '29%', '7%']}
             count={count}
             cells={cells}
             rowKey={rowKey}
@@ -365,7 +374,7 @@ function TopLearners({ planId, learners }: { planId: string; learners: readonly 
         in this computer’s roster. {countOf(marked, 'learner is', 'learners are')} marked.
       </p>
       <div className="field eg-order">
-        <label htmlFor={id}>Show</label>
+        <label htmlFor={id}>Rank learners by</label>
         <select id={id} value={order} onChange={(e) => setOrder(e.target.value as TopOrder)}>
           <option value="hours">Most learning hours (top {TOP_SHOWN})</option>
           <option value="completed">Completed earliest (first {TOP_SHOWN})</option>
@@ -471,6 +480,7 @@ function Licences({
         <LearnerTable
           caption="Learners whose licences can be freed"
           headers={['Learner', 'E-mail', 'Last activity', 'Days']}
+          widths={['25%', '35%', '28%', '12%']}
           count={release.length}
           cells={cells}
           rowKey={rowKey}

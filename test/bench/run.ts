@@ -29,6 +29,7 @@ import { notMeasured, reasonOf, type BenchSuite, type Metric } from './metrics';
 import { catalogScaleSuite } from './suites/catalog-scale';
 import { contentSuite } from './suites/content';
 import { exportSuite } from './suites/export';
+import { followUpsSuite } from './suites/followups';
 import { foundationSuite } from './suites/foundation';
 import { healthSuite } from './suites/health';
 import { invitationsSuite } from './suites/invitations';
@@ -47,6 +48,7 @@ const SUITES: BenchSuite[] = [
   largePlanSuite,
   catalogScaleSuite,
   invitationsSuite,
+  followUpsSuite,
 ];
 
 const root = join(import.meta.dirname, '..', '..');

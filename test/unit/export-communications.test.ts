@@ -71,8 +71,8 @@ describe('Communications chapter', () => {
       );
       const ws = wb.getWorksheet('Communications')!;
       const header = (ws.getRow(1).values as unknown[]).filter(Boolean);
+      // No internal ids: a reader finds a communication by its title (issue 13).
       expect(header).toEqual([
-        'ID',
         'Communication',
         'Kind',
         'Subject',
@@ -82,9 +82,11 @@ describe('Communications chapter', () => {
         ...(profile === 'internal' ? ['Status'] : []),
       ]);
       const launch = ws.getRow(3).values as unknown[];
-      expect(launch[1]).toBe('comm-launch');
-      expect(launch[4]).toBe('Digital Futures is open: start your first lesson today');
-      expect((launch[7] as Date).toISOString().slice(0, 10)).toBe('2027-04-12');
+      expect(launch[1]).toBe(
+        sample.launch.communications.find((c) => c.id === 'comm-launch')!.title,
+      );
+      expect(launch[3]).toBe('Digital Futures is open: start your first lesson today');
+      expect((launch[6] as Date).toISOString().slice(0, 10)).toBe('2027-04-12');
     }
   });
 });

@@ -135,8 +135,8 @@ describe('onboarding checklist export', () => {
 
   it('Excel: the Onboarding sheet, with status and notes by profile', async () => {
     const internal = await sheetRows('internal');
+    // No internal ids: a reader finds a step by its name (issue 13).
     expect(internal[0]).toEqual([
-      'ID',
       'Step',
       'Owner',
       'Partners involved',
@@ -146,9 +146,8 @@ describe('onboarding checklist export', () => {
       'Notes',
     ]);
     expect(internal).toHaveLength(plan.launch.checklist.length + 1);
-    const signup = internal.find((r) => r[0] === 'lc-signup-test')!;
-    expect(signup.slice(0, 7)).toEqual([
-      'lc-signup-test',
+    const signup = internal.find((r) => r[0] === 'Sign-up flow tested end to end')!;
+    expect(signup.slice(0, 6)).toEqual([
       'Sign-up flow tested end to end',
       'Tomás Ferreira, Marketing and Communications Lead',
       'Corvane Learning; Riveline Mobile',
@@ -156,8 +155,8 @@ describe('onboarding checklist export', () => {
       '2027-03-26',
       'Not started',
     ]);
-    expect(signup[7]).toMatch(/^Test on a low-end Android phone/);
+    expect(signup[6]).toMatch(/^Test on a low-end Android phone/);
     const partner = await sheetRows('partner');
-    expect(partner[0]).toEqual(['ID', 'Step', 'Owner', 'Partners involved', 'Due', 'Due date']);
+    expect(partner[0]).toEqual(['Step', 'Owner', 'Partners involved', 'Due', 'Due date']);
   });
 });

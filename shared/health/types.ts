@@ -83,6 +83,7 @@ export const HEALTH_RULES = {
   followUpWithoutMessage: 'follow-up-without-message',
   followUpUnknownFields: 'follow-up-unknown-fields',
   noActiveFollowUp: 'no-active-follow-up',
+  followUpShadowed: 'follow-up-shadowed',
   engagementWithoutOwner: 'engagement-without-owner',
   wraparoundMissing: 'wraparound-missing',
   rosterStale: 'roster-stale',

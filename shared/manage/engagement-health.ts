@@ -4,6 +4,11 @@
  * - a rule's message with names that are not merge fields (`{first name}`),
  *   which would reach learners raw;
  * - follow-up rules, none of them on (nobody gets followed up);
+ * - a rule that can never list anyone, because an earlier rule with the same
+ *   trigger, for the same learners or more, at fewer days (and, behind
+ *   pace, a higher share) lists every learner it would first — an
+ *   escalation ("after two weeks, a coach calls") must come before the
+ *   first reminder;
  * - engagement activities planned but no follow-up rule at all;
  * - an engagement activity without an owner;
  * - once engagement is planned, a segment whose barriers call for a
@@ -21,6 +26,7 @@ export const ENGAGEMENT_RULES = {
   followUpWithoutMessage: HEALTH_RULES.followUpWithoutMessage,
   followUpUnknownFields: HEALTH_RULES.followUpUnknownFields,
   noActiveFollowUp: HEALTH_RULES.noActiveFollowUp,
+  followUpShadowed: HEALTH_RULES.followUpShadowed,
   engagementWithoutOwner: HEALTH_RULES.engagementWithoutOwner,
   wraparoundMissing: HEALTH_RULES.wraparoundMissing,
 } as const;
@@ -37,6 +43,16 @@ export const BARRIER_SERVICES: Readonly<Record<Barrier, string | null>> = {
   language: 'a help desk or office hours in their language',
   other: null,
 };
+
+type Rule = Plan['manage']['followUps'][number];
+
+/** Whether an active rule `a` holds for every learner for whom `b` holds. */
+export function covers(a: Rule, b: Rule): boolean {
+  if (!a.active || a.trigger !== b.trigger || a.afterDays > b.afterDays) return false;
+  if (a.trigger === 'behindPace' && a.pacePercent < b.pacePercent) return false;
+  if (a.segmentIds.length === 0) return true;
+  return b.segmentIds.length > 0 && b.segmentIds.every((id) => a.segmentIds.includes(id));
+}
 
 /** The findings about engagement activities and follow-up rules. */
 export function engagementFindings(plan: Plan): Finding[] {
@@ -63,6 +79,18 @@ export function engagementFindings(plan: Plan): Finding[] {
         target,
       });
   }
+  followUps.forEach((later, j) => {
+    if (!later.active) return;
+    const earlier = followUps.slice(0, j).find((r) => covers(r, later));
+    if (earlier)
+      findings.push({
+        id: `${ENGAGEMENT_RULES.followUpShadowed}:${later.id}`,
+        rule: ENGAGEMENT_RULES.followUpShadowed,
+        severity: 'warning',
+        message: `The follow-up rule ${ruleName(later)} never lists anyone: ${ruleName(earlier)}, before it, lists every learner it would first (a learner is listed under the first rule that holds). Move ${ruleName(later)} above it if it is the next step of an escalation.`,
+        target: { section: 'engagement', elementId: later.id },
+      });
+  });
   if (followUps.length > 0 && !followUps.some((r) => r.active))
     findings.push({
       id: ENGAGEMENT_RULES.noActiveFollowUp,

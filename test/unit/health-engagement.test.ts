@@ -76,3 +76,44 @@ describe('plan health: engagement and follow-ups', () => {
     expect(rules(served)).toEqual(['no-active-follow-up']);
   });
 });
+
+describe('a follow-up rule another one hides', () => {
+  const base: Plan = { ...sample, manage: { ...sample.manage, engagement: [], followUps: [] } };
+  const week = { ...ruleFrom(FOLLOW_UP_SUGGESTIONS[0]!, 'fu-7'), afterDays: 7 };
+  const fortnight = { ...week, id: 'fu-14', name: 'Coach call', afterDays: 14 };
+
+  it('flags a later rule with the same trigger, for the same learners, at more days', () => {
+    const found = engagementFindings(withRules(base, [week, fortnight]));
+    expect(found.map((f) => [f.rule, f.target.elementId])).toEqual([
+      ['follow-up-shadowed', 'fu-14'],
+    ]);
+    expect(found[0]!.message).toContain('“Coach call” never lists anyone');
+  });
+
+  it('is quiet for an escalation in the right order, other segments, or a rule switched off', () => {
+    expect(engagementFindings(withRules(base, [fortnight, week]))).toEqual([]);
+    const segment = sample.learners[0]!.id;
+    expect(
+      engagementFindings(withRules(base, [{ ...week, segmentIds: [segment] }, fortnight])),
+    ).toEqual([]);
+    expect(
+      engagementFindings(withRules(base, [{ ...week, active: false }, fortnight])).map(
+        (f) => f.rule,
+      ),
+    ).toEqual([]);
+  });
+
+  it('for behind pace, only when the earlier rule asks for a higher share', () => {
+    const pace = {
+      ...ruleFrom(FOLLOW_UP_SUGGESTIONS[2]!, 'fu-p1'),
+      afterDays: 21,
+      pacePercent: 40,
+    };
+    const later = { ...pace, id: 'fu-p2', afterDays: 28, pacePercent: 60 };
+    expect(engagementFindings(withRules(base, [pace, later]))).toEqual([]);
+    const found = engagementFindings(
+      withRules(base, [later, { ...pace, id: 'fu-p3', afterDays: 35 }]),
+    );
+    expect(found.map((f) => f.target.elementId)).toEqual(['fu-p3']);
+  });
+});

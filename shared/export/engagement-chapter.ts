@@ -152,7 +152,7 @@ export function engagementBlocks(plan: Plan): DocBlock[] {
         type: 'table',
         columns: headers.map((title, i) => ({
           title,
-          width: i === 0 ? 18 : Math.max(10, Math.floor(82 / (headers.length - 1))),
+          width: i === 0 ? 12 : Math.max(9, Math.floor(88 / (headers.length - 1))),
           numeric: i > 0,
         })),
         rows: rows.map((r) =>

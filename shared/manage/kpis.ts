@@ -99,7 +99,7 @@ export function rosterActualOf(kpi: Kpi, snapshot: ProgressSnapshot): KpiActual 
     date: snapshot.date,
     value,
     cohortId: null,
-    note: 'Counted from the roster import',
+    note: '',
     origin: 'roster',
   };
 }

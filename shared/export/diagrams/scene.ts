@@ -72,6 +72,13 @@ export interface DiagramScene {
   readonly height: number;
   readonly shapes: readonly Shape[];
   readonly alt: string;
+  /**
+   * A drawing made elsewhere as a whole SVG document (a Manage chart drawn by
+   * ECharts' server-side renderer, shared/manage/chart-svg.ts): written and
+   * rasterised instead of the shapes, which are then its plain fallback for
+   * painters that cannot read SVG (the browser worker's canvas).
+   */
+  readonly svg?: string;
 }
 
 /** The font diagrams are drawn in (Inter ships with the app; the rest are fallbacks). */
@@ -202,6 +209,7 @@ export function arrowHead(line: LineShape, length = 9): [number, number][] {
 
 /** The scene as a standalone SVG document. */
 export function sceneToSvg(scene: DiagramScene): string {
+  if (scene.svg) return scene.svg;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(scene.width)}" height="${num(scene.height)}" viewBox="0 0 ${num(scene.width)} ${num(scene.height)}" font-family="${DIAGRAM_FONT}">`,
     `<title>${escapeXml(scene.alt)}</title>`,

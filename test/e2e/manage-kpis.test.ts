@@ -1,0 +1,139 @@
+/**
+ * Issue 14 through the UI, KPIs and the dashboard: open the sample, add a
+ * KPI of its own with a baseline, target and dates, record an actual that
+ * is behind the straight-line path and see it off track — on the KPIs page
+ * and on the dashboard — then record a later actual ahead of the path and
+ * see the status change to on track. The dashboard's charts each offer their
+ * figures as a table; axe finds no serious or critical violation. Screens
+ * are captured at 1280×720 and 1920×1080 for review.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
+import { SCREENSHOT_DIR, appErrors, launchChromium, openApp, waitUntilSaved } from './browser';
+import { fillDate } from './dates';
+
+const SAMPLE = 'Lower Valley Digital Futures 2027';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousViolations(page: Page) {
+  return (await new AxeBuilder(page).analyze())
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function goTo(page: Page, link: string, heading: string) {
+  await page
+    .getByRole('navigation', { name: 'Plan sections' })
+    .getByRole('link', { name: link, exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+async function recordActual(page: Page, date: string, value: string) {
+  const form = page.getByRole('form', { name: 'Record an actual' });
+  await fillDate(form.getByRole('group', { name: 'Date of the actual' }), date);
+  await form.getByLabel('Actual value').fill(value);
+  await form.getByRole('button', { name: 'Record actual' }).click();
+  await form
+    .getByRole('status')
+    .filter({ hasText: `on ${date}` })
+    .waitFor();
+}
+
+/** Screens of a scrolling section, heading by heading. */
+async function screens(page: Page, name: string) {
+  const headings = page.locator('main h2');
+  const n = await headings.count();
+  for (let i = 0; i < n; i++) {
+    await headings.nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${i + 1}.png`) });
+  }
+}
+
+describe('KPIs and the dashboard', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])
+    it(`record an actual, see the status change on the KPIs page and the dashboard (${viewport.width}×${viewport.height})`, async () => {
+      const { context, page } = await openApp(browser, viewport);
+      await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
+      await goTo(page, 'KPIs', 'KPIs');
+      // The rule is stated on the page.
+      await page.getByText(/How the status is judged/).waitFor();
+      expect(await page.locator('#kpi-rule').textContent()).toContain('10 %');
+
+      await page
+        .getByLabel('New KPI from')
+        .selectOption({ label: 'A KPI of its own (not an indicator)' });
+      await page.getByRole('button', { name: 'Add KPI', exact: true }).click();
+      const editor = page.getByRole('region', { name: /^KPI:/ });
+      await editor.getByLabel('KPI name').fill('Youth centre referrals');
+      await editor.getByLabel('Unit').fill('referrals');
+      await editor.getByLabel('Baseline', { exact: true }).fill('0');
+      await editor.getByLabel('Target', { exact: true }).fill('100');
+      await fillDate(editor.getByRole('group', { name: 'Baseline date' }), '2027-01-01');
+      await fillDate(editor.getByRole('group', { name: 'Target date' }), '2027-12-31');
+      await page.getByRole('heading', { name: 'KPI: Youth centre referrals' }).waitFor();
+      await editor.getByText('No data').first().waitFor();
+
+      // Behind the path: 10 on 2 July 2027, when 50 was expected.
+      await recordActual(page, '2027-07-02', '10');
+      const row = page.getByRole('row', { name: /Youth centre referrals/ });
+      await row.getByText('Off track').waitFor();
+      await waitUntilSaved(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screens(page, `manage-kpis-${viewport.width}`);
+
+      await goTo(page, 'Dashboard', 'Dashboard');
+      const dashRow = page.getByRole('row', { name: /Youth centre referrals/ });
+      await dashRow.getByText('Off track').waitFor();
+      const chart = page.getByRole('figure', { name: /Youth centre referrals/ });
+      await chart.locator('svg').first().waitFor();
+      // The table alternative, behind a visible toggle.
+      const toggle = chart.getByRole('button', { name: /Show as table/ });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await toggle.click();
+      const table = chart.getByRole('table', { name: /Youth centre referrals/ });
+      await table.waitFor();
+      expect(await table.getByRole('row').count()).toBe(4); // header, baseline, the actual, target
+      expect(await table.textContent()).toContain('2027-07-02');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screens(page, `manage-dashboard-${viewport.width}`);
+
+      // Ahead of the path: 80 on 1 August (about 58 expected) — on track.
+      await goTo(page, 'KPIs', 'KPIs');
+      await page.getByRole('button', { name: 'Youth centre referrals', exact: true }).click();
+      await recordActual(page, '2027-08-01', '80');
+      await page
+        .getByRole('row', { name: /Youth centre referrals/ })
+        .getByText('On track')
+        .waitFor();
+      await goTo(page, 'Dashboard', 'Dashboard');
+      await page
+        .getByRole('row', { name: /Youth centre referrals/ })
+        .getByText('On track')
+        .waitFor();
+
+      // Undo takes the later actual back: off track again.
+      await goTo(page, 'KPIs', 'KPIs');
+      await page.keyboard.press('Control+z');
+      await page
+        .getByRole('row', { name: /Youth centre referrals/ })
+        .getByText('Off track')
+        .waitFor();
+
+      expect(appErrors(page)).toEqual([]);
+      await context.close();
+    });
+});

@@ -43,6 +43,7 @@ import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
+import { kpiBlocks } from './kpis-chapter';
 import { engagementBlocks } from './engagement-chapter';
 import { invitationBlocks } from './invitations-chapter';
 import { onboardingBlocks } from './onboarding-chapter';
@@ -1287,6 +1288,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     communications: () => communicationsBlocks(plan, options.profile),
     invitations: () => invitationBlocks(plan),
     marketing: () => marketingBlocks(plan),
+    kpis: () => kpiBlocks(plan),
     engagement: () => engagementBlocks(plan),
   };
   const sections: DocSection[] = [];

@@ -19,6 +19,8 @@ export const PLAN_SECTIONS = [
   { id: 'communications', group: 'Launch', label: 'Communications' },
   { id: 'invitations', group: 'Launch', label: 'Invitations' },
   { id: 'marketing', group: 'Launch', label: 'Marketing' },
+  { id: 'kpis', group: 'Manage', label: 'KPIs' },
+  { id: 'dashboard', group: 'Manage', label: 'Dashboard' },
   { id: 'engagement', group: 'Manage', label: 'Engagement & follow-ups' },
   { id: 'reviews', group: 'Manage', label: 'Reviews & cohorts' },
   { id: 'contentInUse', group: 'Manage', label: 'Content in use' },

@@ -12,6 +12,8 @@ import { MarketingSection } from '../features/launch-marketing/MarketingSection'
 import { OnboardingSection } from '../features/launch-onboarding/OnboardingSection';
 import { ContentInUseSection } from '../features/manage-content/ContentInUseSection';
 import { SkillsFirstSection } from '../features/manage-content/SkillsFirstSection';
+import { DashboardSection } from '../features/manage-dashboard/DashboardSection';
+import { KpisSection } from '../features/manage-kpis/KpisSection';
 import { LearnersSection } from '../features/learners/LearnersSection';
 import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
@@ -38,6 +40,8 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   communications: CommunicationsSection,
   invitations: InvitationsSection,
   marketing: MarketingSection,
+  kpis: KpisSection,
+  dashboard: DashboardSection,
   engagement: EngagementSection,
   reviews: ReviewsSection,
   contentInUse: ContentInUseSection,

@@ -17,6 +17,7 @@ import {
   timeToClose,
 } from '../manage/skills-first';
 import type { Plan } from '../plan/schema';
+import { shows, type Profile } from './audience';
 import type { DocBlock } from './document';
 import { formatDate } from './document';
 import { cellText } from './sanitize';
@@ -57,6 +58,7 @@ export function contentInUseBlocks(
   plan: Plan,
   use: ContentUse | undefined,
   asOf: string,
+  profile: Profile = 'internal',
 ): DocBlock[] {
   const blocks: DocBlock[] = [];
   if (use && use.rows > 0) {
@@ -132,7 +134,8 @@ export function contentInUseBlocks(
       },
     );
   }
-  if (audit.maintenance.length > 0)
+  // The capacity rating is a make-or-buy score: left out where the profile leaves scores out.
+  if (audit.maintenance.length > 0 && shows(profile, 'makeOrBuyScores'))
     blocks.push(
       { type: 'heading', level: 2, text: 'Made content and the capacity to maintain it' },
       { type: 'paragraph', style: 'note', text: MAINTENANCE_RULE },
@@ -168,7 +171,9 @@ export function contentInUseSheets(
   plan: Plan,
   use: ContentUse | undefined,
   asOf: string,
+  profile: Profile = 'internal',
 ): ContentSheet[] {
+  const scores = shows(profile, 'makeOrBuyScores');
   const sheets: ContentSheet[] = [];
   if (use && use.rows > 0) {
     const segmentName = (id: string) =>
@@ -219,7 +224,7 @@ export function contentInUseSheets(
         { header: 'Review', width: 16 },
         { header: 'Make-or-buy decision', width: 36, wrap: true },
         { header: 'Maintenance hours a year', width: 14, kind: 'number' },
-        { header: 'Capacity check', width: 16 },
+        ...(scores ? [{ header: 'Capacity check', width: 16 }] : []),
       ],
       rows: audit.rows.map((r) => [
         r.item.id,
@@ -231,13 +236,17 @@ export function contentInUseSheets(
         REVIEW_STATE_LABELS[r.state],
         text(r.decision?.need),
         r.entry?.maintenanceHoursPerYear ?? null,
-        r.maintenance
-          ? r.maintenance.verdict === 'over'
-            ? 'Over capacity'
-            : r.maintenance.verdict === 'within'
-              ? 'Within capacity'
-              : 'Not rated'
-          : null,
+        ...(scores
+          ? [
+              r.maintenance
+                ? r.maintenance.verdict === 'over'
+                  ? 'Over capacity'
+                  : r.maintenance.verdict === 'within'
+                    ? 'Within capacity'
+                    : 'Not rated'
+                : null,
+            ]
+          : []),
       ]),
     });
   return sheets;

@@ -43,9 +43,9 @@ import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
-import { kpiBlocks } from './kpis-chapter';
 import { engagementBlocks } from './engagement-chapter';
 import { invitationBlocks } from './invitations-chapter';
+import { contentInUseBlocks, skillsFirstBlocks } from './content-use-chapter';
 import { onboardingBlocks } from './onboarding-chapter';
 import { communicationsBlocks } from './communications-chapter';
 import { matrixDrawsArrows, matrixScene } from './diagrams/matrix';
@@ -1288,7 +1288,8 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     communications: () => communicationsBlocks(plan, options.profile),
     invitations: () => invitationBlocks(plan),
     marketing: () => marketingBlocks(plan),
-    kpis: () => kpiBlocks(plan),
+    contentInUse: () => contentInUseBlocks(plan, options.contentUse, options.asOf, options.profile),
+    skillsFirst: () => skillsFirstBlocks(plan),
     engagement: () => engagementBlocks(plan),
   };
   const sections: DocSection[] = [];

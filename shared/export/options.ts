@@ -6,6 +6,7 @@
  */
 import type { Profile } from './audience';
 import type { DiagramScene } from './diagrams/scene';
+import type { ContentUse } from '../manage/content-use';
 
 export { isProfile, PROFILE_IDS, PROFILES, type Profile } from './audience';
 
@@ -24,8 +25,9 @@ export const EXPORT_SECTIONS = [
   { id: 'communications', label: 'Communications' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'marketing', label: 'Marketing plan' },
-  { id: 'kpis', label: 'KPIs and results to date' },
   { id: 'engagement', label: 'Engagement and follow-ups' },
+  { id: 'contentInUse', label: 'Content in use' },
+  { id: 'skillsFirst', label: 'Skills-first KPIs' },
 ] as const;
 
 /** An exportable section. */
@@ -56,6 +58,12 @@ export interface ExportOptions {
   /** PNG rasteriser for diagrams; without one the document says where the diagram would be. */
   readonly rasterize?: Rasterize;
   readonly onProgress?: ProgressReport;
+  /**
+   * How the catalog items are used, counted from the local learner roster
+   * (counts per item only; the Content in use chapter and sheet). Without it
+   * they give the content audit alone.
+   */
+  readonly contentUse?: ContentUse;
 }
 
 /** Result of reading a section list typed by a person ("objective,stakeholders"). */

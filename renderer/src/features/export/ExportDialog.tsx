@@ -21,6 +21,7 @@ import { Dialog } from '../../components/Dialog';
 import { detectPlatform } from '../../platform/platform';
 import { usePlanStore } from '../../store/plan-context';
 import { createExportClient, type ExportClient } from './export-client';
+import { countContentUse } from './content-use-export';
 
 const KIND_OPTIONS: readonly { kind: ExportKind; label: string; hint: string }[] = [
   {
@@ -79,6 +80,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           profile,
           sections: ALL_SECTION_IDS.filter((id) => sections.has(id)),
           asOf,
+          contentUse: sections.has('contentInUse') ? await countContentUse(plan, asOf) : undefined,
         },
         (fraction, step) => setProgress({ fraction, step }),
       );

@@ -4,6 +4,7 @@
  * an edited workbook for the round trip. The same session runs in-thread
  * where there is no Worker (component tests).
  */
+import type { ContentUse } from '../../../../shared/manage/content-use';
 import { buildPlanDocx } from '../../../../shared/export/docx';
 import type { ExportSectionId, Profile, Rasterize } from '../../../../shared/export/options';
 import { readRoundTripWorkbook, type RoundTripResult } from '../../../../shared/export/roundtrip';
@@ -31,6 +32,8 @@ export type ExportWorkerRequest =
       readonly sections: readonly ExportSectionId[];
       /** The date statuses are worked out for and the cover states (YYYY-MM-DD). */
       readonly asOf: string;
+      /** Item use counted from the local roster (counts only), for the Content in use chapter. */
+      readonly contentUse?: ContentUse;
     }
   | {
       readonly id: number;
@@ -88,6 +91,7 @@ export class ExportSession {
         sections: request.sections,
         asOf: request.asOf,
         rasterize: this.rasterize,
+        contentUse: request.contentUse,
         onProgress: (fraction: number, step: string) =>
           this.post({ id, type: 'progress', fraction, step }),
       };

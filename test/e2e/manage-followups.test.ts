@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from './axe';
 import { FOLLOW_UP_SUGGESTIONS, ruleFrom } from '../../shared/manage/engagement-suggestions';
 import { followUpList, licenceRelease } from '../../shared/manage/follow-ups';
 import { encodeLearners } from '../../shared/manage/roster';
@@ -93,6 +94,18 @@ async function viewShot(page: Page, name: string, heading: string) {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
+/** axe-core's serious and critical findings, and any width beyond the window. */
+async function problems(page: Page): Promise<string[]> {
+  const found = (await new AxeBuilder(page).analyze())
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  if (overflow > 0) found.push(`page ${overflow} px wider than the window`);
+  return found;
+}
+
 function planIdOf(page: Page): string {
   const m = /#\/plan\/([^/]+)\//.exec(page.url());
   if (!m) throw new Error(`No plan in ${page.url()}`);
@@ -155,6 +168,7 @@ describe('Engagement & follow-ups', () => {
     await page.getByRole('region', { name: 'Learners to contact today' }).waitFor();
     await waitUntilSaved(page);
     await screenshot(page, 'manage-followups-1280');
+    expect(await problems(page)).toEqual([]);
     await viewShot(page, 'manage-followups-rules-1280', 'Follow-up rules');
     await viewShot(page, 'manage-followups-today-1280', 'Today’s follow-ups');
 
@@ -225,6 +239,7 @@ describe('Engagement & follow-ups', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('heading', { name: 'Today’s follow-ups' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'manage-followups-1920');
+    expect(await problems(page)).toEqual([]);
     await viewShot(page, 'manage-followups-activities-1920', 'Engagement activities');
     await viewShot(page, 'manage-followups-today-1920', 'Today’s follow-ups');
     await viewShot(page, 'manage-followups-top-1920', 'Top learners');

@@ -293,7 +293,7 @@ function MessageEditor({
     if (el) caret.current = { start: el.selectionStart, end: el.selectionEnd };
   };
   const insert = () => {
-    const info = FIELD_INFO.find((f) => f.name === choice && f.name !== 'sendDate');
+    const info = FIELD_INFO.find((f) => f.name === choice);
     if (!info) return;
     const token = fieldToken(info.name);
     const at = caret.current ?? { start: rule.message.length, end: rule.message.length };
@@ -319,9 +319,9 @@ function MessageEditor({
           <label htmlFor={insertId}>Field to insert</label>
           <select id={insertId} value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value="">Choose a field…</option>
-            {FIELD_INFO.filter((f) => f.name !== 'launchDate').map((f) => (
+            {FIELD_INFO.map((f) => (
               <option key={f.name} value={f.name}>
-                {fieldToken(f.name)}: {f.label}
+                {fieldToken(f.name)}: {f.name === 'sendDate' ? 'the day the list is for' : f.label}
               </option>
             ))}
           </select>

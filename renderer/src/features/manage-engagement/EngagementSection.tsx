@@ -19,6 +19,7 @@ import {
   ruleFrom,
   type EngagementKind,
 } from '../../../../shared/manage/engagement-suggestions';
+import { shadowedRuleFindings } from '../../../../shared/manage/engagement-health';
 import { fillFollowUp } from '../../../../shared/manage/follow-up-export';
 import { TRIGGER_LABELS, describeRule } from '../../../../shared/manage/follow-ups';
 import { FIELD_INFO, fieldToken, type MergePart } from '../../../../shared/launch/merge-fields';
@@ -362,6 +363,7 @@ function RuleRow({
   plan,
   open,
   onToggle,
+  warning,
 }: {
   rule: FollowUpRule;
   index: number;
@@ -369,6 +371,8 @@ function RuleRow({
   plan: Plan;
   open: boolean;
   onToggle: () => void;
+  /** Why the rule never lists anyone, when an earlier rule hides it. */
+  warning?: string;
 }) {
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -437,6 +441,7 @@ function RuleRow({
           Delete
         </button>
       </div>
+      {warning && <p className="eg-warning">{warning}</p>}
       {open && (
         <div className="eg-editor">
           <TextField
@@ -579,6 +584,9 @@ export function EngagementSection() {
   const plan = usePlan((p) => p);
   const { engagement, followUps } = plan.manage;
   const { openIds, toggle, openAndFocus } = useOpenIds();
+  const shadowed = new Map(
+    shadowedRuleFindings(plan).map((f) => [f.target.elementId ?? '', f.message]),
+  );
   return (
     <div className="section-body engagement-section">
       <header className="section-header">
@@ -642,6 +650,7 @@ export function EngagementSection() {
                 plan={plan}
                 open={openIds.has(r.id)}
                 onToggle={() => toggle(r.id)}
+                warning={shadowed.get(r.id)}
               />
             ))}
           </ol>

@@ -43,6 +43,7 @@ import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
+import { kpiBlocks } from './kpis-chapter';
 import { engagementBlocks } from './engagement-chapter';
 import { invitationBlocks } from './invitations-chapter';
 import { contentInUseBlocks, skillsFirstBlocks } from './content-use-chapter';
@@ -1290,6 +1291,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     marketing: () => marketingBlocks(plan),
     contentInUse: () => contentInUseBlocks(plan, options.contentUse, options.asOf, options.profile),
     skillsFirst: () => skillsFirstBlocks(plan),
+    kpis: () => kpiBlocks(plan),
     engagement: () => engagementBlocks(plan),
   };
   const sections: DocSection[] = [];

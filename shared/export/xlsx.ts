@@ -10,9 +10,21 @@
  * planner stays words (and carries the quote prefix, see xlsx-layout.ts,
  * which also sets row heights, names fonts and makes http(s) links links).
  */
-import { CHANNEL_KINDS, CHANNEL_LABELS, exportableStories } from '../launch/marketing';
+import {
+  CHANNEL_KINDS,
+  CHANNEL_LABELS,
+  exportableStories,
+  marketingSpend,
+} from '../launch/marketing';
 import { hasInvitations, invitationRows } from './invitations-chapter';
 import { contentInUseSheets, hasSkillsFirst, skillsFirstSheets } from './content-use-chapter';
+import { hasKpiResults, kpiSheet } from './kpis-chapter';
+import { RATIO_MAX, RATIO_MIN, invitationSummary } from '../launch/invitations';
+import {
+  funnelStageFormula,
+  invitationsNeededFormula,
+  waveInvitationsFormula,
+} from './launch-formulas';
 import { hasChecklist, onboardingSheetRows, statusHeading } from './onboarding-chapter';
 import { communicationSheetRows } from './communications-chapter';
 import { engagementSheets, hasEngagement } from './engagement-chapter';
@@ -713,33 +725,138 @@ const LIGHT = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' }
  */
 function invitationSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
   const { split, funnel } = invitationRows(plan);
-  tableSheet(
+  const waveCount = split.headers.length - 3;
+  const segmentRows = split.rows.length - 1;
+  const ws = tableSheet(
     wb,
     'Invitations',
     split.headers.map((header, i) =>
       i === 0 ? { header, width: 40, wrap: true } : { header, width: 16, kind: 'integer' as const },
     ),
-    split.rows.map((r) => r.map((v, i) => (i === 0 ? t(String(v ?? '')) : v))),
+    split.rows.map((r, row) =>
+      r.map((v, i) =>
+        i === 0
+          ? t(String(v ?? ''))
+          : // The total row adds up the segments (a reader's change to a segment follows).
+            row === segmentRows && i >= 2
+            ? {
+                formula: `SUM(${columnLetter(i + 1)}2:${columnLetter(i + 1)}${segmentRows + 1})`,
+                result: v as number,
+              }
+            : v,
+      ),
+    ),
     title,
   );
-  if (funnel.rows.length > 0)
-    tableSheet(
-      wb,
-      'Invitation waves',
-      funnel.headers.map((header, i) =>
-        i === 0
-          ? { header, width: 30, wrap: true }
-          : i === 1
-            ? { header, width: 14, kind: 'date' as const }
-            : { header, width: 14, kind: 'integer' as const },
-      ),
-      funnel.rows.map((r) =>
-        r.map((v, i) =>
-          i === 0 ? t(String(v ?? '')) : i === 1 ? excelDate(v as string | null) : v,
-        ),
-      ),
-      title,
+  if (waveCount > 0)
+    ws.getCell(split.rows.length + 3, 1).value = t(
+      'Each segment’s invitations are in proportion to its expected participants, split over the waves. ' +
+        'The Invitation waves sheet works out the invitations needed from the licences and the ratio, each wave’s share and its funnel: change a number there and the counts follow.',
     );
+  if (funnel.rows.length > 0) invitationWavesSheet(wb, plan, funnel, title);
+}
+
+/**
+ * The waves with live formulas: the invitations needed (licences × ratio),
+ * each wave's invitations from its share and each wave's funnel from the
+ * rates, all in cells a reader can change (shared/export/launch-formulas.ts).
+ */
+function invitationWavesSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  funnel: ReturnType<typeof invitationRows>['funnel'],
+  title: string,
+): void {
+  const s = invitationSummary(plan);
+  const rates = plan.launch.invitations.rates;
+  const first = 2;
+  const last = funnel.rows.length + 1;
+  // The planner's inputs sit below the waves and their total row.
+  const input = last + 3;
+  const cell = { licences: `B${input}`, ratio: `B${input + 1}`, needed: `B${input + 2}` };
+  const rate = {
+    registered: `B${input + 3}`,
+    active: `B${input + 4}`,
+    completing: `B${input + 5}`,
+  };
+  const shares = `$C$${first}:$C$${last}`;
+  const abs = (a: string) => `$${a.slice(0, 1)}$${a.slice(1)}`;
+  const needed = abs(cell.needed);
+  const ws = tableSheet(
+    wb,
+    'Invitation waves',
+    funnel.headers.map((header, i) =>
+      i === 0
+        ? { header, width: 34, wrap: true }
+        : i === 1
+          ? { header, width: 14, kind: 'date' as const }
+          : { header, width: 14, kind: 'integer' as const },
+    ),
+    s.waves.map((w, j) => {
+      const r = first + j;
+      return [
+        t(w.name || 'Wave'),
+        excelDate(w.date),
+        w.share,
+        { formula: waveInvitationsFormula(needed, shares, `C${r}`), result: w.funnel.invited },
+        { formula: funnelStageFormula(`D${r}`, abs(rate.registered)), result: w.funnel.registered },
+        { formula: funnelStageFormula(`E${r}`, abs(rate.active)), result: w.funnel.active },
+        { formula: funnelStageFormula(`F${r}`, abs(rate.completing)), result: w.funnel.completing },
+      ];
+    }),
+    title,
+  );
+  const total = ws.getRow(last + 1);
+  total.getCell(1).value = 'All waves';
+  const sums = [
+    s.waves.reduce((a, w) => a + w.share, 0),
+    s.total.invited,
+    s.total.registered,
+    s.total.active,
+    s.total.completing,
+  ];
+  sums.forEach((result, k) => {
+    const col = columnLetter(3 + k);
+    total.getCell(3 + k).value = { formula: `SUM(${col}${first}:${col}${last})`, result };
+  });
+  total.font = { bold: true };
+  const inputs: [string, ExcelJS.CellValue, string][] = [
+    ['Licences', s.licences, '#,##0'],
+    [`Invitations per licence (${RATIO_MIN}–${RATIO_MAX})`, s.ratio, '0.00'],
+    [
+      'Invitations needed (licences × ratio, rounded up)',
+      { formula: invitationsNeededFormula(cell.licences, cell.ratio), result: s.needed },
+      '#,##0',
+    ],
+    ['Register (% of those invited)', rates.registered, '0'],
+    ['Start learning (% of those registered)', rates.active, '0'],
+    ['Complete (% of those learning)', rates.completing, '0'],
+  ];
+  inputs.forEach(([label, value, numFmt], k) => {
+    const row = ws.getRow(input + k);
+    row.getCell(1).value = label;
+    row.getCell(2).value = value;
+    row.getCell(2).numFmt = numFmt;
+  });
+  ws.getCell(input + inputs.length + 1, 1).value = t(
+    'Change the licences, the ratio, a wave’s share or a rate and the counts follow. Each wave gets its share of the invitations needed, rounded so the waves add up to it.',
+  );
+}
+
+/** The KPIs with their actuals, status and the status rule (issue 14; rows from kpis-chapter.ts). */
+function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const sheet = kpiSheet(plan);
+  const rows = sheet.rows.map((r) =>
+    r.map((v, i) =>
+      sheet.columns[i]!.kind === 'date'
+        ? excelDate(v as string | null)
+        : typeof v === 'string'
+          ? t(v)
+          : v,
+    ),
+  );
+  const ws = tableSheet(wb, sheet.name, sheet.columns, rows, title);
+  ws.getCell(rows.length + 3, 1).value = t(sheet.footer);
 }
 
 /**
@@ -760,7 +877,6 @@ function onboardingSheet(
     wb,
     'Onboarding',
     [
-      { header: 'ID', width: 16 },
       { header: 'Step', width: 48, wrap: true },
       { header: 'Owner', width: 28, wrap: true },
       { header: 'Partners involved', width: 32, wrap: true },
@@ -770,7 +886,6 @@ function onboardingSheet(
       ...(notes ? [{ header: 'Notes', width: 60, wrap: true }] : []),
     ],
     rows.map((r) => [
-      r.id,
       t(r.step),
       t(r.owner),
       t(r.partners),
@@ -799,7 +914,6 @@ function communicationsSheet(
     wb,
     'Communications',
     [
-      { header: 'ID', width: 16 },
       { header: 'Communication', width: 44, wrap: true },
       { header: 'Kind', width: 18 },
       { header: 'Subject', width: 48, wrap: true },
@@ -809,7 +923,6 @@ function communicationsSheet(
       ...(status ? [{ header: 'Status', width: 10 }] : []),
     ],
     communicationSheetRows(plan).map((r) => [
-      r.id,
       t(r.title),
       r.kind,
       t(r.subject),
@@ -832,12 +945,11 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
   const currency = plan.budget.currency;
   const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
   const partners = new Map(plan.stakeholders.entries.map((s) => [s.id, s.name]));
-  if (m.channels.length > 0)
-    tableSheet(
+  if (m.channels.length > 0) {
+    const ws = tableSheet(
       wb,
       'Marketing',
       [
-        { header: 'ID', width: 16 },
         { header: 'Channel', width: 20, list: CHANNEL_KINDS.map((k) => CHANNEL_LABELS[k]) },
         { header: 'Description', width: 48, wrap: true },
         { header: 'Segments reached', width: 40, wrap: true },
@@ -848,7 +960,6 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
         { header: 'Budget', width: 16, kind: 'money', currency },
       ],
       m.channels.map((c) => [
-        c.id,
         CHANNEL_LABELS[c.kind],
         t(c.description),
         t(
@@ -870,20 +981,20 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
       ]),
       title,
     );
+    marketingBudgetRows(ws, plan, m.channels.length, 2, 8, moneyFormat(currency));
+  }
   const stories = exportableStories(m);
   if (stories.length > 0)
     tableSheet(
       wb,
       'Learner stories',
       [
-        { header: 'ID', width: 16 },
         { header: 'Title', width: 36, wrap: true },
         { header: 'Story', width: 80, wrap: true },
         { header: 'Segment', width: 30, wrap: true },
         { header: 'Consent given on', width: 16, kind: 'date' },
       ],
       stories.map((s) => [
-        s.id,
         t(s.title),
         t(s.summary),
         t(s.segmentId ? (segments.get(s.segmentId) ?? null) : null),
@@ -891,6 +1002,57 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
       ]),
       title,
     );
+}
+
+/**
+ * Below the channels: their budgets' total (a live sum) against the budget's
+ * outreach and marketing line and the program budget, as Plan health checks
+ * them (shared/launch/marketing.ts marketingSpend).
+ */
+function marketingBudgetRows(
+  ws: ExcelJS.Worksheet,
+  plan: Plan,
+  channels: number,
+  labelColumn: number,
+  budgetColumn: number,
+  money: string,
+): void {
+  const spend = marketingSpend(plan.launch.marketing, plan.budget);
+  const col = columnLetter(budgetColumn);
+  const top = channels + 3;
+  const at = (k: number) => `${col}${top + k}`;
+  const rows: [string, ExcelJS.CellValue, string][] = [
+    [
+      'Total of the channels',
+      { formula: `SUM(${col}2:${col}${channels + 1})`, result: spend.total },
+      money,
+    ],
+    ['Outreach and marketing line of the budget', spend.outreachLine, money],
+    [
+      'Over the outreach and marketing line',
+      {
+        formula: `IF(${at(1)}="","",MAX(0,${at(0)}-${at(1)}))`,
+        result: spend.outreachLine === null ? '' : spend.overOutreach,
+      },
+      money,
+    ],
+    ['Program budget', spend.programTotal, money],
+    [
+      'Share of the program budget',
+      {
+        formula: `IF(OR(${at(3)}="",${at(3)}=0),"",${at(0)}/${at(3)})`,
+        result: spend.shareOfProgram ?? '',
+      },
+      '0.0%',
+    ],
+  ];
+  rows.forEach(([label, value, numFmt], k) => {
+    const row = ws.getRow(top + k);
+    row.getCell(labelColumn).value = label;
+    row.getCell(labelColumn).font = { bold: k === 0 };
+    row.getCell(budgetColumn).value = value;
+    row.getCell(budgetColumn).numFmt = numFmt;
+  });
 }
 
 function makeOrBuySheet(
@@ -1184,6 +1346,7 @@ export async function buildPlanWorkbook(
           ),
         ),
     ],
+    [has('kpis') && hasKpiResults(plan), 'KPIs', () => kpisSheet(wb, plan, title)],
   ];
   let decisions: DecisionCells[] = [];
   const active = steps.filter(([on]) => on);

@@ -28,6 +28,7 @@ import { serveBrowserBuild } from '../e2e/serve';
 import { notMeasured, reasonOf, type BenchSuite, type Metric } from './metrics';
 import { catalogScaleSuite } from './suites/catalog-scale';
 import { contentSuite } from './suites/content';
+import { dashboardSuite } from './suites/dashboard';
 import { exportSuite } from './suites/export';
 import { followUpsSuite } from './suites/followups';
 import { foundationSuite } from './suites/foundation';
@@ -49,6 +50,7 @@ const SUITES: BenchSuite[] = [
   catalogScaleSuite,
   invitationsSuite,
   followUpsSuite,
+  dashboardSuite,
 ];
 
 const root = join(import.meta.dirname, '..', '..');

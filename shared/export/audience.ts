@@ -149,7 +149,7 @@ export const AUDIENCE_FIELDS = {
   personalData: {
     label: 'Learners and people',
     holds:
-      "Learner stories without consent recorded, cohort notes, the skills map's people, the texts of launch communications (exported one by one from their section) and the names and e-mail addresses of learners and invitees",
+      "Learner stories without consent recorded, cohort notes, the skills map's people and the names and e-mail addresses of learners and invitees",
     profiles: [],
   },
 } as const satisfies Record<string, AudienceField>;

@@ -3,11 +3,17 @@
  * sheet (issue 13): each launch communication's title, kind, audience
  * (segments and note), send date and — for the internal and funder
  * profiles — its status (draft / ready / sent), which is internal progress
- * a partner-safe file leaves out (audience.ts `communicationStatus`). The
- * texts themselves are exported one by one from the Communications section
- * (shared/launch/communication-export.ts), not in the plan.
+ * a partner-safe file leaves out (audience.ts `communicationStatus`). Then
+ * each communication's wording, as learners will read it (issue 13): the
+ * subject and the body with the plan's fields filled in, learner fields as
+ * placeholders («first name», never a person) and a missing value as a
+ * bracketed note. The wording is in every profile: it is what every invited
+ * learner receives, and the support contact it gives is in every profile's
+ * chapter already. Each text is also exported on its own from the section
+ * (shared/launch/communication-export.ts).
  */
 import { COMMUNICATION_STATUS_LABELS, kindLabel } from '../launch/communication-drafts';
+import { bodyBlocks } from '../launch/communication-export';
 import { fillCommunication, renderText } from '../launch/merge-fields';
 import { longDate } from '../long-date';
 import { launchStart, resolveLaunchDate } from '../launch/onboarding';
@@ -84,7 +90,39 @@ export function communicationsBlocks(plan: Plan, profile: Profile): DocBlock[] {
       })),
       rows,
     },
+    ...wordingBlocks(plan),
   ];
+}
+
+/** Each communication's subject and filled body under its title, in plan order. */
+function wordingBlocks(plan: Plan): DocBlock[] {
+  const blocks: DocBlock[] = [];
+  for (const c of plan.launch.communications) {
+    const filled = fillCommunication(plan, c);
+    const subject = renderText(filled.subject, 'placeholder').replace(/\s+/g, ' ').trim();
+    const body = bodyBlocks(renderText(filled.body, 'placeholder'));
+    if (!subject && body.length === 0) continue;
+    const title = c.title.trim() || kindLabel(c.kind);
+    // The subject under its title, unless the title already says it word for word.
+    blocks.push(
+      { type: 'heading', level: 3, text: title },
+      ...(subject && subject !== title
+        ? [{ type: 'facts' as const, rows: [['Subject', subject] as const] }]
+        : []),
+      ...body,
+    );
+  }
+  return blocks.length
+    ? [
+        { type: 'heading', level: 2, text: 'What learners read' },
+        {
+          type: 'paragraph',
+          style: 'note',
+          text: 'Each message as it will be sent: the plan’s details filled in, and «first name» where the mail tool puts in each learner’s name.',
+        },
+        ...blocks,
+      ]
+    : [];
 }
 
 /** One row of the Communications sheet. */

@@ -235,8 +235,7 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
           ...p.launch.marketing.stories
             .filter((s) => !s.consentGiven)
             .flatMap((s) => [s.title, ...sentences(s.summary)]),
-          // The chapter lists communications by title (issue 13); their texts stay out.
-          ...p.launch.communications.flatMap((c) => sentences(c.body)),
+          // Communications' wording is in the chapter now, in every profile (issue 13).
           ...p.manage.cohorts.flatMap((c) => sentences(c.notes)),
         ],
         rowValues: [],
@@ -389,9 +388,11 @@ describe('audience profiles in the Word and Excel files (issue 12)', { timeout: 
       }
   });
 
-  it('never writes learners’ stories, messages to invitees or cohort notes', () => {
+  it('never writes learners’ stories without consent or cohort notes', () => {
     const personal = sensitiveValues(plan, 'personalData');
-    expect(personal.texts.length).toBeGreaterThan(3);
+    // The cohort notes' sentences (every story in the sample has consent; export-stories.test.ts
+    // checks a story without it).
+    expect(personal.texts.length).toBeGreaterThanOrEqual(3);
     for (const profile of PROFILE_IDS)
       for (const file of Object.values(files.get(profile)!))
         expect(found(file, personal), `${profile} ${file.name}`).toEqual([]);

@@ -2,7 +2,9 @@
  * The Communications chapter of the Word plan and its Excel sheet (issue
  * 13): each communication's title, kind, audience and send date in every
  * profile, its status only where the profile shows it (not partner-safe),
- * and no template text or raw merge field in either file.
+ * and no template text or raw merge field in either file; the Word chapter
+ * also gives each message's wording (subject and filled body), with learner
+ * fields as placeholders, never a person.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
@@ -13,6 +15,7 @@ import {
 } from '../../shared/export/communications-chapter';
 import { planDocument } from '../../shared/export/document';
 import { buildPlanDocx } from '../../shared/export/docx';
+import { PROFILE_IDS } from '../../shared/export/options';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
 import { createBlankPlan } from '../../shared/plan/create';
 import { exportOptions, samplePlan, xmlUnescape } from './export-helpers';
@@ -88,5 +91,60 @@ describe('Communications chapter', () => {
       expect(launch[3]).toBe('Digital Futures is open: start your first lesson today');
       expect((launch[6] as Date).toISOString().slice(0, 10)).toBe('2027-04-12');
     }
+  });
+
+  it('gives each message’s wording in every profile: subject and body filled from the plan, «first name» for the learner', async () => {
+    for (const profile of PROFILE_IDS) {
+      const blocks = communicationsBlocks(sample, profile);
+      const text = blocks
+        .map((b) =>
+          b.type === 'paragraph' || b.type === 'heading'
+            ? b.text
+            : b.type === 'facts'
+              ? b.rows.flat().join(' ')
+              : b.type === 'bullets'
+                ? b.items.join(' ')
+                : '',
+        )
+        .join('\n');
+      expect(blocks.some((b) => b.type === 'heading' && b.text === 'What learners read')).toBe(
+        true,
+      );
+      for (const c of sample.launch.communications) {
+        expect(text, `${profile}: ${c.id}`).toContain(c.title);
+        expect(text, `${profile}: ${c.id}`).toContain(c.subject.replace(/\s+/g, ' ').trim());
+      }
+      expect(text).toContain(
+        'Hi «first name», Lower Valley Digital Futures 2027 opens today. Sign in at https://digitalfutures.lowervalley.example.org/join to go straight to your first lesson',
+      );
+      expect(text).toContain(
+        'Questions? Contact the help desk on 021 555 0300 (weekdays 9:00–18:00).',
+      );
+      expect(text).toContain('IT Support Starter Pathway or Data Analysis Upskilling');
+      // Never a raw field, never a learner's own name or address.
+      expect(text).not.toMatch(/\{[A-Za-z ]+\}/);
+      expect(text).not.toMatch(/@example\.org/);
+    }
+    const docx = await buildPlanDocx(sample, exportOptions({ ...only, profile: 'partner' }));
+    const xml = xmlUnescape(
+      strFromU8(unzipSync(docx)['word/document.xml']!).replace(/<[^>]+>/g, ' '),
+    );
+    expect(xml).toContain('What learners read');
+    expect(xml).toContain('«first name»');
+    expect(xml).toContain('It takes two clicks to register');
+  });
+
+  it('writes a missing plan value in the wording as a bracketed note, and leaves a message without text out', () => {
+    const plan = structuredClone(sample);
+    plan.launch.details.registrationLink = '';
+    plan.launch.communications[3]!.subject = '';
+    plan.launch.communications[3]!.body = '';
+    const blocks = communicationsBlocks(plan, 'internal');
+    const paragraphs = blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
+    expect(paragraphs.join('\n')).toContain(
+      'Sign in at [registration link not set] to go straight',
+    );
+    const titles = blocks.flatMap((b) => (b.type === 'heading' && b.level === 3 ? [b.text] : []));
+    expect(titles).toEqual(sample.launch.communications.slice(0, 3).map((c) => c.title));
   });
 });

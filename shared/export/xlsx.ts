@@ -18,6 +18,7 @@ import {
 } from '../launch/marketing';
 import { hasInvitations, invitationRows } from './invitations-chapter';
 import { contentInUseSheets, hasSkillsFirst, skillsFirstSheets } from './content-use-chapter';
+import { hasKpiResults, kpiSheet } from './kpis-chapter';
 import { RATIO_MAX, RATIO_MIN, invitationSummary } from '../launch/invitations';
 import {
   funnelStageFormula,
@@ -842,6 +843,22 @@ function invitationWavesSheet(
   );
 }
 
+/** The KPIs with their actuals, status and the status rule (issue 14; rows from kpis-chapter.ts). */
+function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const sheet = kpiSheet(plan);
+  const rows = sheet.rows.map((r) =>
+    r.map((v, i) =>
+      sheet.columns[i]!.kind === 'date'
+        ? excelDate(v as string | null)
+        : typeof v === 'string'
+          ? t(v)
+          : v,
+    ),
+  );
+  const ws = tableSheet(wb, sheet.name, sheet.columns, rows, title);
+  ws.getCell(rows.length + 3, 1).value = t(sheet.footer);
+}
+
 /**
  * The onboarding checklist (issue 13): one row per step with its owner,
  * partners involved and due date; the status on the "as of" date and the
@@ -1329,6 +1346,7 @@ export async function buildPlanWorkbook(
           ),
         ),
     ],
+    [has('kpis') && hasKpiResults(plan), 'KPIs', () => kpisSheet(wb, plan, title)],
   ];
   let decisions: DecisionCells[] = [];
   const active = steps.filter(([on]) => on);

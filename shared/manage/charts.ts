@@ -264,7 +264,7 @@ export function segmentChart(segments: readonly SegmentResult[], date: string | 
         type: 'category',
         inverse: true,
         data: segments.map((s) => s.name),
-        axisLabel: { width: 130, overflow: 'break', color: INK },
+        axisLabel: { width: 130, overflow: 'break', lineHeight: 15, color: INK },
       },
       series: [
         {

@@ -7,7 +7,10 @@
  * figures as a table; axe finds no serious or critical violation. Screens
  * are captured at 1280×720 and 1920×1080 for review.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
@@ -16,12 +19,15 @@ import { fillDate } from './dates';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
 
+const scratch = mkdtempSync(join(tmpdir(), 'upskill-e2e-kpis-'));
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 async function seriousViolations(page: Page) {
@@ -132,6 +138,25 @@ describe('KPIs and the dashboard', () => {
         .getByRole('row', { name: /Youth centre referrals/ })
         .getByText('Off track')
         .waitFor();
+
+      if (viewport.width === 1280) {
+        // The Word plan from the browser's export worker: the chapter with its charts (SVG) and the new KPI.
+        await page.getByRole('button', { name: 'Export…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export plan' });
+        await dialog.getByRole('radio', { name: /^Word program plan/ }).check();
+        const download = page.waitForEvent('download', { timeout: 120_000 });
+        await dialog.getByRole('button', { name: 'Export Word document' }).click();
+        const file = join(scratch, 'plan.docx');
+        await (await download).saveAs(file);
+        const files = unzipSync(readFileSync(file));
+        const body = strFromU8(files['word/document.xml']!);
+        expect(body).toContain('KPIs and results to date');
+        expect(body).toContain('Youth centre referrals');
+        const charts = Object.entries(files).filter(
+          ([name, data]) => name.endsWith('.svg') && strFromU8(data).includes('Straight-line path'),
+        );
+        expect(charts.length).toBeGreaterThan(0);
+      }
 
       expect(appErrors(page)).toEqual([]);
       await context.close();

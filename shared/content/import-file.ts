@@ -132,13 +132,18 @@ export async function readCatalogGrid(
   bytes: Uint8Array,
   onProgress?: RowProgress,
   sheet?: string,
+  /** Largest CSV accepted (a roster's may be larger than a workbook); default MAX_IMPORT_BYTES. */
+  maxCsvBytes = MAX_IMPORT_BYTES,
 ): Promise<GridResult> {
   if (bytes.length === 0) return fail(`“${name}” is empty.`);
-  if (bytes.length > MAX_IMPORT_BYTES)
-    return fail(
-      `“${name}” is ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; spreadsheets of at most 10 MB can be imported. Split it or remove unused sheets and columns.`,
+  const tooLarge = (limit: number) =>
+    fail(
+      `“${name}” is ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; spreadsheets of at most ${Math.round(limit / (1024 * 1024))} MB can be imported. Split it or remove unused sheets and columns.`,
     );
+  if (bytes.length > Math.max(MAX_IMPORT_BYTES, maxCsvBytes)) return tooLarge(MAX_IMPORT_BYTES);
   const format = sniffFormat(name, bytes);
+  if (format === 'csv' ? bytes.length > maxCsvBytes : bytes.length > MAX_IMPORT_BYTES)
+    return tooLarge(format === 'csv' ? maxCsvBytes : MAX_IMPORT_BYTES);
   if (typeof format === 'object')
     return fail(
       `“${name}” is ${format.unsupported}. Choose a CSV file or an Excel workbook (.xlsx); in Excel use File → Save As to convert.`,

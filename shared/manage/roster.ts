@@ -322,6 +322,24 @@ export function snapshotOf(
   date: string,
   importedAt: string,
 ): ProgressSnapshot {
+  const slices = snapshotSlices(learners, date, importedAt, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `snapshotOf` a slice of `slice` learners at a time: a generator that yields
+ * between slices (run it with shared/plan/freeze.ts `runInSlices`, so a page
+ * holding 100,000 learners never counts them in one long task).
+ */
+export function* snapshotSlices(
+  learners: readonly RosterLearner[],
+  date: string,
+  importedAt: string,
+  slice = 10_000,
+): Generator<void, ProgressSnapshot> {
   const total = emptyCounts();
   const bySegment: Record<string, ProgressCounts> = {};
   const byCohort: Record<string, ProgressCounts> = {};
@@ -331,6 +349,7 @@ export function snapshotOf(
     addTo(total, l, date, activeFrom);
     addTo((bySegment[l.segmentId ?? ''] ??= emptyCounts()), l, date, activeFrom);
     addTo((byCohort[l.cohortId ?? ''] ??= emptyCounts()), l, date, activeFrom);
+    if ((i + 1) % slice === 0 && i + 1 < learners.length) yield;
   }
   const round = (c: ProgressCounts) =>
     ((c as { hours: number }).hours = Math.round(c.hours * 10) / 10);

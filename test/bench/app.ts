@@ -4,7 +4,7 @@
  * scripts run and only listen (plus one counting wrapper around
  * `IDBDatabase.transaction`); they never change what the app does.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { isolateTimers, sleep } from './metrics';
 
 /**
@@ -232,4 +232,48 @@ export async function typePaced(page: Page, text: string, intervalMs: number): P
     if (wait > 0) await sleep(wait);
     await page.keyboard.type(text[i]!);
   }
+}
+
+/**
+ * Chooses `file` in an import dialog (its "Choose file…" button and the file
+ * chooser) as a user does; resolves with the page time the file input
+ * changed (the probe's record), where an import's timing starts.
+ */
+export async function chooseImportFile(page: Page, dialog: Locator, file: string): Promise<number> {
+  const before = (await probeLog(page)).fileChanges.length;
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: /^Choose (another )?file…$/ }).click();
+  await (await chooser).setFiles(file);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const changes = (await probeLog(page, { fileChanges: before })).fileChanges;
+    if (changes.length) return changes.at(-1)!;
+    if (Date.now() > deadline) throw new Error('The file input never changed.');
+    await sleep(20);
+  }
+}
+
+/**
+ * Page time of the first frame in which a dialog holds an enabled button
+ * whose whole text matches `pattern` (e.g. /^Import [\d,]+ learners$/): when
+ * an import's preview is ready to confirm.
+ */
+export async function dialogButtonReady(
+  page: Page,
+  pattern: RegExp,
+  timeout = 300_000,
+): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ source, flags }) => {
+      const re = new RegExp(source, flags);
+      return (
+        [...document.querySelectorAll('[role="dialog"] button, dialog button')].some(
+          (b) => re.test(b.textContent?.trim() ?? '') && !(b as HTMLButtonElement).disabled,
+        ) && performance.now()
+      );
+    },
+    { source: pattern.source, flags: pattern.flags },
+    { polling: 'raf', timeout },
+  );
+  return (await handle.jsonValue()) as number;
 }

@@ -35,6 +35,7 @@ import { foundationSuite } from './suites/foundation';
 import { healthSuite } from './suites/health';
 import { invitationsSuite } from './suites/invitations';
 import { largePlanSuite } from './suites/large-plan';
+import { rosterSuite } from './suites/roster';
 import { stakeholdersSuite } from './suites/stakeholders';
 import { theoryOfChangeSuite } from './suites/theory-of-change';
 
@@ -50,6 +51,7 @@ const SUITES: BenchSuite[] = [
   catalogScaleSuite,
   invitationsSuite,
   followUpsSuite,
+  rosterSuite,
   dashboardSuite,
 ];
 

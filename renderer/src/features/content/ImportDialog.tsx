@@ -118,10 +118,14 @@ export function ImportDialog<
     setMapping(null);
     setPresetNote(null);
     setPresetUsed('');
-    if (chosen.size > MAX_IMPORT_BYTES) {
+    // A CSV may be larger for some targets (a learner roster); a workbook never.
+    const limit = /\.(csv|tsv|txt)$/i.test(chosen.name)
+      ? Math.max(MAX_IMPORT_BYTES, target.maxCsvBytes ?? MAX_IMPORT_BYTES)
+      : MAX_IMPORT_BYTES;
+    if (chosen.size > limit) {
       // Refuse before reading a byte into memory.
       setError(
-        `“${chosen.name}” is ${(chosen.size / (1024 * 1024)).toFixed(1)} MB; spreadsheets of at most 10 MB can be imported.`,
+        `“${chosen.name}” is ${(chosen.size / (1024 * 1024)).toFixed(1)} MB; spreadsheets of at most ${Math.round(limit / (1024 * 1024))} MB can be imported.`,
       );
       return;
     }

@@ -124,6 +124,8 @@ export type ImportRequest =
       bytes: ArrayBuffer;
       /** The plan's segments, cohorts, pathways and catalog the file's values are matched to. */
       options: RosterPlanOptions;
+      /** Largest CSV accepted (MAX_ROSTER_CSV_BYTES). */
+      maxCsvBytes?: number;
       target: 'roster';
     }
   /** Reads the same file again with another sheet or heading row (answered like 'read'). */
@@ -462,6 +464,7 @@ export class ImportSession {
   private segments: SegmentOption[] = [];
   private invitationPreview: InvitationImportPreview | null = null;
   private roster: RosterImportPart | null = null;
+  private maxCsvBytes: number | undefined;
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
   async handle(request: ImportRequest, reply: Reply): Promise<void> {
@@ -474,6 +477,7 @@ export class ImportSession {
         } else if (request.target === 'roster') {
           this.target = 'roster';
           this.roster = new RosterImportPart(request.options);
+          this.maxCsvBytes = request.maxCsvBytes;
         } else if (request.target === 'invitations') {
           this.target = 'invitations';
           this.segments = request.segments;
@@ -671,6 +675,7 @@ export class ImportSession {
       bytes,
       (done) => reply({ id, type: 'progress', step: 'read', done, total: null }),
       sheet,
+      this.target === 'roster' ? this.maxCsvBytes : undefined,
     );
     if (!grid.ok) return { id, type: 'read', ok: false, message: grid.message };
     this.grid = grid;

@@ -148,7 +148,9 @@ export interface ImportTarget<
       }
     | { target: 'stakeholders'; existing: Stakeholder[] }
     | { target: 'invitations'; segments: { id: string; name: string }[] }
-    | { target: 'roster'; options: RosterPlanOptions };
+    | { target: 'roster'; options: RosterPlanOptions; maxCsvBytes?: number };
+  /** Largest CSV the target accepts (default: MAX_IMPORT_BYTES, as for workbooks). */
+  readonly maxCsvBytes?: number;
   /** Asks the worker to check the rows; answers with the summary, or null. */
   readonly preview: (
     client: ImportClient,

@@ -6,19 +6,21 @@
  * mark top learners, and delete a cohort's learners or the whole roster.
  * Personal data stays on this computer: the section says so.
  */
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { removeRosterSnapshot } from '../../../../shared/commands/roster';
 import { longDate } from '../../../../shared/long-date';
-import { snapshotOf, type RosterLearner } from '../../../../shared/manage/roster';
-import type { ProgressCounts } from '../../../../shared/plan/schema';
+import { snapshotSlices, type RosterLearner } from '../../../../shared/manage/roster';
+import { runInSlices } from '../../../../shared/plan/freeze';
+import type { ProgressCounts, ProgressSnapshot } from '../../../../shared/plan/schema';
 import { countOf } from '../../../../shared/words';
 import { notify } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { useWindowedRows } from '../../components/windowed';
 import { deleteCohortLearners, deleteRoster, setTopLearner } from '../../db/roster';
 import { useDispatch, usePlan } from '../../store/plan-context';
+import { yieldToPage } from '../../store/yield-to-page';
 import { ImportDialog } from '../content/ImportDialog';
-import { rosterTarget, ROSTER_PERSONAL_DATA_NOTE, ROSTER_UNDO_NOTE } from './roster-import';
+import { rosterTarget, ROSTER_UNDO_NOTE } from './roster-import';
 import { useRoster } from './use-roster';
 import './roster.css';
 
@@ -246,10 +248,32 @@ export function RosterSection() {
     const t = Date.parse(`${asOf}T00:00:00Z`) - 29 * 86_400_000;
     return new Date(t).toISOString().slice(0, 10);
   }, [asOf]);
-  const now = useMemo(
-    () => (learners.length ? snapshotOf(learners, asOf, new Date(0).toISOString()) : null),
-    [learners, asOf],
-  );
+  // The counts of 100,000 learners, worked out in slices between frames (the last ones stay
+  // on screen meanwhile); the list mounts once they are first ready, in a task of its own.
+  const [counted, setCounted] = useState<{
+    learners: readonly RosterLearner[];
+    snapshot: ProgressSnapshot;
+  } | null>(null);
+  const [listShown, setListShown] = useState(false);
+  useEffect(() => {
+    let live = true;
+    if (learners.length === 0) return;
+    void runInSlices(snapshotSlices(learners, asOf, new Date(0).toISOString()), yieldToPage).then(
+      (snapshot) => {
+        if (live) setCounted({ learners, snapshot });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [learners, asOf]);
+  useEffect(() => {
+    if (counted && !listShown) {
+      const id = setTimeout(() => setListShown(true), 0);
+      return () => clearTimeout(id);
+    }
+  }, [counted, listShown]);
+  const now = learners.length ? (counted?.snapshot ?? null) : null;
   const segmentNames = useMemo(() => new Map(segments.map((s) => [s.id, s.name])), [segments]);
   const cohortNames = useMemo(() => new Map(cohorts.map((c) => [c.id, c.name])), [cohorts]);
   const segmentName = useCallback(
@@ -368,7 +392,9 @@ export function RosterSection() {
           </div>
         </div>
         <p className="section-note roster-privacy">
-          Kept only on this computer, never in plan files or exports. {ROSTER_PERSONAL_DATA_NOTE}
+          <strong>Kept only on this computer, never in plan files or exports.</strong> The roster is
+          personal data: it stays in this app’s local database (not in backups either). The plan
+          keeps only counts — in total, per segment and per cohort, by date.
         </p>
         {roster.status === 'loading' ? (
           <p role="status">Reading the roster…</p>
@@ -566,13 +592,17 @@ export function RosterSection() {
               : `Showing ${n(indices.length)} of ${countOf(learners.length, 'learner', 'learners')}.`}{' '}
             Mark top learners for recognition and stories with the star (Enter or Space).
           </p>
-          <LearnerList
-            learners={learners}
-            indices={indices}
-            segmentName={segmentName}
-            cohortName={cohortName}
-            onTop={toggleTop}
-          />
+          {listShown ? (
+            <LearnerList
+              learners={learners}
+              indices={indices}
+              segmentName={segmentName}
+              cohortName={cohortName}
+              onTop={toggleTop}
+            />
+          ) : (
+            <p role="status">Preparing the list…</p>
+          )}
         </section>
       )}
 

@@ -20,6 +20,7 @@ import {
   withoutPreset,
 } from '../../../../shared/content/import-presets';
 import { recordRosterSnapshot } from '../../../../shared/commands/roster';
+import { MAX_ROSTER_CSV_BYTES } from '../../../../shared/content/import-limits';
 import {
   guessRosterMapping,
   ROSTER_FIELDS,
@@ -180,8 +181,10 @@ export function rosterTarget(
     fields: ROSTER_FIELDS,
     noun: (n) => countOf(n, 'learner', 'learners'),
     fieldLabel: rosterFieldLabel,
+    maxCsvBytes: MAX_ROSTER_CSV_BYTES,
     readRequest: (plan) => ({
       target: 'roster',
+      maxCsvBytes: MAX_ROSTER_CSV_BYTES,
       options: {
         segments: plan.learners.map((s) => ({ id: s.id, name: s.name })),
         cohorts: plan.manage.cohorts.map((c) => ({ id: c.id, name: c.name })),

@@ -156,3 +156,18 @@ export const removeKpiActual = defineCommand<{ kpiId: string; id: string }>({
     kpi.actuals.splice(index, 1);
   },
 });
+
+/**
+ * Rewrites every KPI's roster actuals from the plan's roster snapshots (the
+ * roster import dispatches it with a new snapshot, or calls
+ * syncRosterActuals in its own command; the KPIs section offers it when
+ * they are out of date).
+ */
+export const syncKpiRosterActuals = defineCommand<Record<string, never>>({
+  type: 'kpi.syncRoster',
+  label: () => 'Count KPI actuals from the roster imports',
+  locate: () => ({ section: SECTION }),
+  apply(draft) {
+    syncRosterActuals(draft);
+  },
+});

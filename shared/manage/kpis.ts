@@ -128,30 +128,50 @@ export function rosterActuals(
  * limits it to some KPIs.
  */
 export function syncRosterActuals(plan: Plan, kpiIds?: ReadonlySet<string>): void {
-  // The latest import of a date wins (snapshots are kept oldest first).
-  const latestOfDate = new Map<string, ProgressSnapshot>();
-  for (const snapshot of baseOf(plan.manage.progress)) latestOfDate.set(snapshot.date, snapshot);
-  const snapshots = [...latestOfDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
   const kpis = baseOf(plan.manage.kpis);
+  const snapshots = snapshotsByDate(baseOf(plan.manage.progress));
   kpis.forEach((base, index) => {
     if (kpiIds && !kpiIds.has(base.id)) return;
-    const before = base.actuals;
-    const typed = before.filter((a) => a.origin !== 'roster');
-    const counted: KpiActual[] = [];
-    for (const snapshot of snapshots) {
-      const actual = rosterActualOf(base, snapshot);
-      if (actual) counted.push(actual);
-    }
-    const next = [...typed, ...counted].sort(byDate);
-    const same =
-      next.length === before.length &&
-      next.every((a, i) => {
-        const b = before[i]!;
-        return a.id === b.id && a.date === b.date && a.value === b.value && a.origin === b.origin;
-      });
+    const next = syncedActuals(base, snapshots);
     // Only a KPI whose actuals change is drafted.
-    if (!same) replaceContents(plan.manage.kpis[index]!.actuals, next);
+    if (next) replaceContents(plan.manage.kpis[index]!.actuals, next);
   });
+}
+
+/** One snapshot per date (the latest import of a date wins; snapshots are kept oldest first), by date. */
+function snapshotsByDate(progress: readonly ProgressSnapshot[]): ProgressSnapshot[] {
+  const latestOfDate = new Map<string, ProgressSnapshot>();
+  for (const snapshot of progress) latestOfDate.set(snapshot.date, snapshot);
+  return [...latestOfDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** A KPI's actuals with its roster actuals rewritten from the snapshots; null when they already are. */
+function syncedActuals(kpi: Kpi, snapshots: readonly ProgressSnapshot[]): KpiActual[] | null {
+  const before = kpi.actuals;
+  const typed = before.filter((a) => a.origin !== 'roster');
+  const counted: KpiActual[] = [];
+  for (const snapshot of snapshots) {
+    const actual = rosterActualOf(kpi, snapshot);
+    if (actual) counted.push(actual);
+  }
+  const next = [...typed, ...counted].sort(byDate);
+  const same =
+    next.length === before.length &&
+    next.every((a, i) => {
+      const b = before[i]!;
+      return a.id === b.id && a.date === b.date && a.value === b.value && a.origin === b.origin;
+    });
+  return same ? null : next;
+}
+
+/**
+ * The KPIs whose roster actuals are not those of the plan's roster snapshots
+ * (an import recorded without them, a KPI from a file of an older version):
+ * the KPIs section offers to count them (the `kpi.syncRoster` command).
+ */
+export function kpisOutOfSync(plan: Plan): Kpi[] {
+  const snapshots = snapshotsByDate(plan.manage.progress);
+  return plan.manage.kpis.filter((k) => syncedActuals(k, snapshots) !== null);
 }
 
 /** Orders actuals by date, oldest first (stable). */

@@ -12,12 +12,14 @@ import {
   kpiList,
   removeKpiActual,
   setKpiSource,
+  syncKpiRosterActuals,
   updateKpiActual,
 } from '../../shared/commands/kpis';
 import { commit, createHistory, undo } from '../../shared/history';
 import {
   blankKpi,
   kpiFromIndicator,
+  kpisOutOfSync,
   kpiView,
   rosterActuals,
   rosterValue,
@@ -216,5 +218,21 @@ describe('KPI commands', () => {
       'typed',
       'roster',
     ]);
+  });
+});
+
+describe('roster actuals out of date', () => {
+  it('are found and counted in one undoable step', () => {
+    const plan = run(
+      sample,
+      createKpi({ kpi: { ...blankKpi('kpi-r', 'E'), source: 'enrolments' } }),
+    ).plan;
+    // A snapshot recorded without its actuals (as an import that did not count them would).
+    const stale = withSnapshots(plan, snapshot('2027-09-01', 321, 7));
+    expect(kpisOutOfSync(stale).map((k) => k.id)).toContain('kpi-r');
+    const synced = run(stale, syncKpiRosterActuals({}));
+    expect(synced.label).toBe('Count KPI actuals from the roster imports');
+    expect(kpisOutOfSync(synced.plan)).toEqual([]);
+    expect(synced.plan.manage.kpis.find((k) => k.id === 'kpi-r')!.actuals.at(-1)!.value).toBe(321);
   });
 });

@@ -15,6 +15,7 @@ import {
   kpiList,
   removeKpiActual,
   setKpiSource,
+  syncKpiRosterActuals,
 } from '../../../../shared/commands/kpis';
 import { kpiChart } from '../../../../shared/manage/charts';
 import { KPI_STATUS_RULE } from '../../../../shared/manage/kpi-status';
@@ -24,6 +25,7 @@ import {
   KPI_SOURCE_ORDER,
   KPI_SOURCES,
   kpiFromIndicator,
+  kpisOutOfSync,
   kpiView,
   type KpiView,
 } from '../../../../shared/manage/kpis';
@@ -110,6 +112,25 @@ function KpiTable(props: {
         })}
       </tbody>
     </table>
+  );
+}
+
+/** Offers to count roster KPIs' actuals that do not match the plan's roster imports. */
+function RosterSync() {
+  const dispatch = useDispatch();
+  const plan = usePlan((p) => p);
+  const stale = useMemo(() => kpisOutOfSync(plan), [plan]);
+  if (stale.length === 0) return null;
+  return (
+    <div className="warnings" role="note">
+      <p>
+        {stale.length === 1 ? '1 KPI counted' : `${stale.length} KPIs counted`} from the roster
+        {stale.length === 1 ? ' does' : ' do'} not have the actuals of the plan’s roster imports.
+      </p>
+      <button type="button" onClick={() => dispatch(syncKpiRosterActuals({}))}>
+        Count them from the roster imports
+      </button>
+    </div>
   );
 }
 
@@ -415,6 +436,7 @@ export function KpisSection() {
         <p className="kpi-rule" id="kpi-rule">
           <strong>How the status is judged.</strong> {KPI_STATUS_RULE}
         </p>
+        <RosterSync />
         {views.length === 0 ? (
           <p className="section-note">No KPIs yet. Start from the indicators of the plan.</p>
         ) : (

@@ -27,6 +27,7 @@ import {
 import { PlanRepository } from '../db/plan-repository';
 import { setInvitationDatabase } from '../db/invitation-list';
 import { setRosterDatabase } from '../db/roster';
+import { seedSampleRoster } from './sample-roster-seed';
 import { setPlanVersionDatabase } from '../db/plan-versions';
 import type { Platform } from '../platform/platform';
 import type { MovedStep, PlanStore } from '../store/plan-store';
@@ -287,7 +288,10 @@ export async function startWorkbench(
   try {
     await openDatabase(database);
     if (!(await repository.getMeta<boolean>('sampleSeeded'))) {
-      await repository.save(loadSamplePlan());
+      const sample = loadSamplePlan();
+      await repository.save(sample);
+      // With its roster: synthetic, deterministic, fake people only (sample-roster-seed.ts).
+      await seedSampleRoster(sample, localToday());
       await repository.setMeta('sampleSeeded', true);
     }
     await replayJournals();

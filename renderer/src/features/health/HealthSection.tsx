@@ -33,6 +33,8 @@ const AREAS = [
   { id: 'invitations', label: 'Invitations' },
   { id: 'onboarding', label: 'Onboarding checklist' },
   { id: 'communications', label: 'Communications' },
+  { id: 'contentInUse', label: 'Content in use' },
+  { id: 'skillsFirst', label: 'Skills-first KPIs' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
@@ -119,6 +121,18 @@ const RULE_HELP = [
   [
     'Too many steps to start',
     'The steps from invitation to first lesson should not exceed the target (fewest clicks to start).',
+  ],
+  [
+    'Content review overdue',
+    'A catalog item in the content audit should be reviewed by its review date, or given a new one.',
+  ],
+  [
+    'Made content over its maintenance capacity',
+    'The maintenance hours a year of a Make or Hybrid decision’s items should fit the hours its “capacity to maintain” rating stands for.',
+  ],
+  [
+    'Role with no qualified holder',
+    'A role that requires a skill of a critical capability should have someone in it at that level, or a decision for the gap.',
   ],
 ] as const;
 

@@ -40,10 +40,14 @@ export const NO_DAY = -2147483648;
  */
 export function dayNumber(iso: string | null | undefined): number {
   if (!iso || iso.length < 10) return NO_DAY;
-  const c = (i: number) => iso.charCodeAt(i) - 48;
-  const y0 = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
-  const m = c(5) * 10 + c(6);
-  const d = c(8) * 10 + c(9);
+  // Digits read in place (no closure, no Date): this runs ~400,000 times for a roster.
+  const y0 =
+    (iso.charCodeAt(0) - 48) * 1000 +
+    (iso.charCodeAt(1) - 48) * 100 +
+    (iso.charCodeAt(2) - 48) * 10 +
+    (iso.charCodeAt(3) - 48);
+  const m = (iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48);
+  const d = (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
   if (!(y0 >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) || iso.charCodeAt(4) !== 45)
     return NO_DAY;
   const y = m <= 2 ? y0 - 1 : y0;

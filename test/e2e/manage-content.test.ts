@@ -18,6 +18,7 @@ import { encodeCourseRows, encodeLearners } from '../../shared/manage/roster';
 import { syntheticRoster } from '../../shared/manage/synthetic-roster';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { localToday } from '../../shared/stakeholders/schedule';
+import AxeBuilder from './axe';
 import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
@@ -40,6 +41,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Serious or critical accessibility violations on the page. */
+async function serious(page: Page) {
+  return (await new AxeBuilder(page).analyze())
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** Stores a roster for a plan as renderer/src/db/roster.ts storeRosterChunks does. */
 async function seedRoster(
@@ -137,6 +145,7 @@ describe('Content in use', () => {
       );
     await page.getByLabel('Learners', { exact: true }).selectOption('all');
     await screenshot(page, 'manage-content-1280');
+    expect(await serious(page)).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'manage-content-1920');
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -224,8 +233,20 @@ describe('Skills-first KPIs', () => {
     await expect.poll(() => dee.getByRole('cell').first().textContent()).toBe(role.name);
     await waitUntilSaved(page);
     await screenshot(page, 'manage-skills-first-1280');
+    expect(await serious(page)).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'manage-skills-first-1920');
+
+    // A critical capability's role with nobody at its level is in Plan health, which leads here.
+    await page.getByRole('link', { name: /^Plan health/ }).click();
+    await page
+      .getByRole('button', { name: /^Nobody in the role/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Skills-first KPIs', level: 1 }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-sf-focus')))
+      .toBeTruthy();
 
     expect(appErrors(page)).toEqual([]);
     await context.close();

@@ -9,7 +9,7 @@
  * itself (roles, people, skills, levels, capabilities) is edited in
  * Pathways & skills.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { recordAssessment, setPersonRole } from '../../../../shared/commands/skills-first';
 import { formatDate } from '../../../../shared/export/document';
 import {
@@ -25,7 +25,7 @@ import {
   type LevelSource,
   type SkillsIndex,
 } from '../../../../shared/manage/skills-first';
-import { goToSection, notifyUndoable } from '../../app/workbench';
+import { goToSection, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { DateField, SelectField } from '../../components/fields';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
@@ -47,6 +47,14 @@ export function SkillsFirstSection() {
   const map = usePlan((p) => p.skillsMap);
   const index = useMemo(() => indexSkills(map), [map]);
   const people = map.holders.filter((h) => h.kind === 'person');
+  // A Plan health finding names a critical capability (or a person): bring it into view.
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  useEffect(() => {
+    if (!focus) return;
+    const row = document.querySelector<HTMLElement>(`[data-sf-focus="${CSS.escape(focus)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus({ preventScroll: true });
+  }, [focus]);
   return (
     <div className="section-body skills-first">
       <header className="section-header">
@@ -172,7 +180,7 @@ function Capabilities({ index }: { index: SkillsIndex }) {
                 </thead>
                 <tbody>
                   {g.capabilities.map((c) => (
-                    <tr key={c.capability.id}>
+                    <tr key={c.capability.id} data-sf-focus={c.capability.id} tabIndex={-1}>
                       <td>
                         <ul className="plain-list">
                           {c.skills.map((s) => (

@@ -13,13 +13,14 @@ import { OnboardingSection } from '../features/launch-onboarding/OnboardingSecti
 import { ContentInUseSection } from '../features/manage-content/ContentInUseSection';
 import { SkillsFirstSection } from '../features/manage-content/SkillsFirstSection';
 import { DashboardSection } from '../features/manage-dashboard/DashboardSection';
+import { EngagementSection } from '../features/manage-engagement/EngagementSection';
 import { KpisSection } from '../features/manage-kpis/KpisSection';
 import { LearnersSection } from '../features/learners/LearnersSection';
 import { LogicModelSection } from '../features/logic-model/LogicModelSection';
 import { ObjectiveSection } from '../features/objective/ObjectiveSection';
 import { PathwaysSection } from '../features/pathways/PathwaysSection';
 import { ReviewsSection } from '../features/manage-reviews/ReviewsSection';
-import { EngagementSection } from '../features/manage-engagement/EngagementSection';
+import { RosterSection } from '../features/manage-roster/RosterSection';
 import { overdueBadgeCount } from '../features/stakeholders/badge';
 import { StakeholdersSection } from '../features/stakeholders/StakeholdersSection';
 import { TheoryOfChangeSection } from '../features/theory-of-change/TheoryOfChangeSection';
@@ -40,9 +41,10 @@ export const SECTION_COMPONENTS: Record<SectionId, () => JSX.Element> = {
   communications: CommunicationsSection,
   invitations: InvitationsSection,
   marketing: MarketingSection,
+  roster: RosterSection,
+  engagement: EngagementSection,
   kpis: KpisSection,
   dashboard: DashboardSection,
-  engagement: EngagementSection,
   reviews: ReviewsSection,
   contentInUse: ContentInUseSection,
   skillsFirst: SkillsFirstSection,

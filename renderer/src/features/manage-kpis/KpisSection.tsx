@@ -267,8 +267,9 @@ function KpiEditor({ view }: { view: KpiView }) {
       {fromIndicator ? (
         <p className="section-note">
           Built on the indicator “{targets.indicator!.name}”: its name, unit, baseline and target
-          are the indicator’s (edit them under Logic model → Indicators, so every place that shows
-          the indicator agrees).
+          are the indicator’s. Edit them on the indicator — on the element it measures in the theory
+          of change or the logic model, or among the Objective’s success measures — so every place
+          that shows it agrees.
         </p>
       ) : view.indicatorGone ? (
         <p className="warnings" role="note">

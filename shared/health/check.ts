@@ -54,6 +54,8 @@ export function healthDependencies(plan: Plan): readonly object[] {
     plan.manage.kpis,
     plan.manage.engagement,
     plan.manage.followUps,
+    plan.manage.progress,
+    plan.manage.cohorts,
     plan.skillsMap,
     plan.manage.reviews,
     plan.manage.iteration,

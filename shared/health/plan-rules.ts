@@ -11,6 +11,7 @@ import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
 import { kpiFindings } from '../manage/kpi-health';
 import { engagementFindings } from '../manage/engagement-health';
+import { rosterFindings } from '../manage/roster-health';
 import { reviewFindings } from '../manage/review-health';
 import { contentFindings, skillsFirstFindings } from '../manage/content-health';
 import { launchStart } from '../launch/onboarding';
@@ -538,6 +539,8 @@ export const PLAN_RULES: readonly HealthRule[] = [
   checklistPastDue,
   // Communications (issue 13): no send date, launch/registration e-mail after the launch, unfilled fields.
   communicationFindings,
+  // Learner progress (issue 14): latest import old, learners without a segment or in a removed one.
+  rosterFindings,
   // Engagement & follow-ups (issue 14): rules without message or with unknown fields, none on, activity without owner, wraparound missing.
   engagementFindings,
   // KPIs (issue 14): no target or date, off track, no recent actual, indicator gone.

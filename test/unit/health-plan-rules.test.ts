@@ -251,6 +251,9 @@ describe('plan health across the whole plan', () => {
     ]);
     expect([...read.get('manage')!]).toEqual([
       'kpis',
+      // Learner progress reads the dated snapshots and the cohorts they are counted under.
+      'progress',
+      'cohorts',
       'engagement',
       'followUps',
       'reviews',
@@ -258,7 +261,8 @@ describe('plan health across the whole plan', () => {
     ]);
     // One dependency per input, the launch counted as its three parts.
     // (and the communications, the launch details and which Objective texts are set).
-    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 9);
+    // (+2: the roster's dated snapshots and the cohorts, issue 14.)
+    expect(healthDependencies(plan)).toHaveLength(HEALTH_INPUTS.length + 11);
     const typed = { ...sample, objective: { ...sample.objective, programName: 'Digital Futures' } };
     const same = (a: Plan, b: Plan) =>
       healthDependencies(a).every((d, i) => d === healthDependencies(b)[i]);

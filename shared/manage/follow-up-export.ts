@@ -127,11 +127,12 @@ export function* followUpCsvChunks(
   const channel = exportChannel(list, options.rule);
   yield followUpCsvHeader(channel);
   const reason = reasonWriter(plan, list, learners);
-  const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
+  // Cells the same for many rows (segment, rule, message) are written once.
+  const segments = new Map(plan.learners.map((s) => [s.id, csvCell(s.name)]));
   const messages = list.rules.map((r) =>
-    renderText(fillFollowUp(plan, r, list.today).parts, options.style),
+    csvCell(renderText(fillFollowUp(plan, r, list.today).parts, options.style)),
   );
-  const titles = list.rules.map(ruleTitle);
+  const titles = list.rules.map((r) => csvCell(ruleTitle(r)));
   let out = '';
   let inChunk = 0;
   for (let row = 0; row < list.length; row++) {
@@ -139,18 +140,12 @@ export function* followUpCsvChunks(
     if (options.rule !== null && r !== options.rule) continue;
     const learner = learners[list.learner[row]!]! as Contactable;
     const { first, last } = splitName(learner.name);
-    const cells = [
-      ...(channel === 'sms' ? [learner.phone ?? '', learner.email] : [learner.email]),
-      first,
-      last,
-      learner.learnerId,
-      learner.segmentId === null ? '' : (segments.get(learner.segmentId) ?? ''),
-      titles[r]!,
-      reason(row),
-      String(list.days[row]!),
-      messages[r]!,
-    ];
-    out += `${cells.map((c) => csvCell(c)).join(',')}\r\n`;
+    const contact =
+      channel === 'sms'
+        ? `${csvCell(learner.phone ?? '')},${csvCell(learner.email)}`
+        : csvCell(learner.email);
+    const segment = learner.segmentId === null ? '' : (segments.get(learner.segmentId) ?? '');
+    out += `${contact},${csvCell(first)},${csvCell(last)},${csvCell(learner.learnerId)},${segment},${titles[r]!},${csvCell(reason(row))},${list.days[row]!},${messages[r]!}\r\n`;
     if (++inChunk >= slice) {
       yield out;
       out = '';

@@ -30,7 +30,7 @@ export const PROFILES = {
     id: 'partner',
     label: 'Partner-safe',
     description:
-      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores, onboarding step and communication statuses and whose buy-in is key.',
+      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores, onboarding step and communication statuses, review judgements and whose buy-in is key.',
   },
 } as const;
 
@@ -146,6 +146,12 @@ export const AUDIENCE_FIELDS = {
       'Criterion weights, ratings, average ratings, Make and Buy points, totals and the scored recommendation',
     profiles: NOT_PARTNERS,
   },
+  reviewJudgements: {
+    label: 'Review judgements',
+    holds:
+      "What a review says: its summary, what was learned, the decisions, each theory-of-change assumption's status (holding, at risk, broken) with its note and KPI evidence, and the lessons to act on",
+    profiles: NOT_PARTNERS,
+  },
   personalData: {
     label: 'Learners and people',
     holds:
@@ -177,6 +183,6 @@ export function audienceNote(profile: Profile): string {
     case 'funder':
       return "Funder version: contact details, internal notes and raters' names have been left out. It includes the team's stakeholder analysis (stances, power/interest scores and quadrants) and engagement action statuses: do not pass it to the partners and stakeholders it names.";
     case 'partner':
-      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, onboarding step and communication statuses, contact details and internal notes have been left out.";
+      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, onboarding step and communication statuses, review judgements (assumption statuses, lessons and decisions), contact details and internal notes have been left out.";
   }
 }

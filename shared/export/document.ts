@@ -43,6 +43,7 @@ import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
 import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
+import { reviewBlocks } from './reviews-chapter';
 import { kpiBlocks } from './kpis-chapter';
 import { engagementBlocks } from './engagement-chapter';
 import { invitationBlocks } from './invitations-chapter';
@@ -1293,6 +1294,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     skillsFirst: () => skillsFirstBlocks(plan),
     kpis: () => kpiBlocks(plan),
     engagement: () => engagementBlocks(plan),
+    reviews: () => reviewBlocks(plan, options.profile),
   };
   const sections: DocSection[] = [];
   for (const info of EXPORT_SECTIONS) {

@@ -29,6 +29,7 @@ export const EXPORT_SECTIONS = [
   { id: 'engagement', label: 'Engagement and follow-ups' },
   { id: 'contentInUse', label: 'Content in use' },
   { id: 'skillsFirst', label: 'Skills-first KPIs' },
+  { id: 'reviews', label: 'Reviews and lessons' },
 ] as const;
 
 /** An exportable section. */

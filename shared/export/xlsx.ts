@@ -27,6 +27,7 @@ import {
 } from './launch-formulas';
 import { hasChecklist, onboardingSheetRows, statusHeading } from './onboarding-chapter';
 import { communicationSheetRows } from './communications-chapter';
+import { hasReviews, reviewSheets } from './reviews-chapter';
 import { engagementSheets, hasEngagement } from './engagement-chapter';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
@@ -1347,6 +1348,22 @@ export async function buildPlanWorkbook(
         ),
     ],
     [has('kpis') && hasKpiResults(plan), 'KPIs', () => kpisSheet(wb, plan, title)],
+    [
+      has('reviews') && hasReviews(plan),
+      'reviews and lessons',
+      () =>
+        reviewSheets(plan, options.profile).forEach((sheet) =>
+          tableSheet(
+            wb,
+            sheet.name,
+            sheet.columns,
+            sheet.rows.map((r) =>
+              r.map((v, i) => (sheet.columns[i]!.kind === 'date' ? excelDate(v) : t(v ?? ''))),
+            ),
+            title,
+          ),
+        ),
+    ],
   ];
   let decisions: DecisionCells[] = [];
   const active = steps.filter(([on]) => on);

@@ -117,7 +117,7 @@ export function compareCohorts(plan: Plan, cohortIds: readonly string[]): Cohort
   return { cohorts, progress, kpis };
 }
 
-/** A share (0–1) as a whole percentage ("64 %"), or an en dash for none. */
+/** A share (0–1) as a whole percentage ("64 %"), or a dash for none. */
 export function percentText(share: number | null): string {
-  return share === null ? '–' : `${Math.round(share * 100)} %`;
+  return share === null ? '—' : `${Math.round(share * 100)} %`;
 }

@@ -228,6 +228,18 @@ function sensitiveValues(p: Plan, field: AudienceFieldId): Sensitive {
         ],
         rowValues: [],
       };
+    case 'reviewJudgements':
+      // Issue 14: what the reviews say; a partner-safe file keeps only their dates.
+      return {
+        texts: [
+          'Assumptions at the latest review',
+          ...p.manage.reviews.flatMap((r) => [
+            ...sentences(r.decisions),
+            ...r.assumptions.flatMap((c) => sentences(c.note)),
+          ]),
+        ],
+        rowValues: [],
+      };
     case 'personalData':
       return {
         texts: [

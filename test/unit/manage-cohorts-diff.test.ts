@@ -123,7 +123,7 @@ describe('cohort comparison', () => {
 
   it('says a share as a percentage, and none as a dash', () => {
     expect(percentText(0.456)).toBe('46 %');
-    expect(percentText(null)).toBe('–');
+    expect(percentText(null)).toBe('—');
   });
 });
 

@@ -85,33 +85,44 @@ const AssumptionRow = memo(function AssumptionRow({
         onChange={(note) => set({ note })}
         onBlur={seal}
       />
-      <fieldset className="rv-evidence">
-        <legend>KPI evidence for “{title}”</legend>
-        {kpis.length === 0 ? (
-          <p className="section-note">No KPIs in the plan yet: add them under Manage → KPIs.</p>
-        ) : (
-          <ul>
-            {kpis.map((kpi) => (
-              <li key={kpi.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={evidence.has(kpi.id)}
-                    onChange={(e) => {
-                      const next = e.target.checked
-                        ? [...check.kpiIds, kpi.id]
-                        : check.kpiIds.filter((id) => id !== kpi.id);
-                      set({ kpiIds: next });
-                      seal();
-                    }}
-                  />
-                  {kpi.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
+      <details className="rv-evidence-box">
+        <summary>
+          KPI evidence:{' '}
+          {check.kpiIds.length === 0
+            ? 'none chosen'
+            : kpis
+                .filter((k) => evidence.has(k.id))
+                .map((k) => k.name)
+                .join('; ') || 'KPIs no longer in the plan'}
+        </summary>
+        <fieldset className="rv-evidence">
+          <legend className="visually-hidden">KPI evidence for “{title}”</legend>
+          {kpis.length === 0 ? (
+            <p className="section-note">No KPIs in the plan yet: add them under Manage → KPIs.</p>
+          ) : (
+            <ul>
+              {kpis.map((kpi) => (
+                <li key={kpi.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={evidence.has(kpi.id)}
+                      onChange={(e) => {
+                        const next = e.target.checked
+                          ? [...check.kpiIds, kpi.id]
+                          : check.kpiIds.filter((id) => id !== kpi.id);
+                        set({ kpiIds: next });
+                        seal();
+                      }}
+                    />
+                    {kpi.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      </details>
     </li>
   );
 });

@@ -74,6 +74,7 @@ export const HEALTH_RULES = {
   kpiOffTrack: 'kpi-off-track',
   kpiStale: 'kpi-stale',
   kpiIndicatorGone: 'kpi-indicator-gone',
+  kpiSegmentGone: 'kpi-segment-gone',
   contentReviewOverdue: 'content-review-overdue',
   maintenanceOverCapacity: 'maintenance-over-capacity',
   roleWithoutQualifiedHolder: 'role-without-qualified-holder',

@@ -3,7 +3,8 @@
  * target date (its status cannot be judged), a KPI off track against the
  * straight-line path, a KPI with no actual for twice its indicator's
  * measurement frequency (reporting has lapsed), and a KPI whose indicator
- * was deleted (it falls back to figures of its own).
+ * was deleted (it falls back to figures of its own), and a roster KPI
+ * counted for a segment that was deleted.
  */
 import { HEALTH_RULES, type Finding } from '../health/types';
 import { quoteTitle } from '../health/words';
@@ -27,6 +28,7 @@ export const FREQUENCY_DAYS: Record<NonNullable<Indicator['frequency']>, number 
 /** The KPI findings on a given day (YYYY-MM-DD). */
 export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
   const findings: Finding[] = [];
+  const segments = new Set(plan.learners.map((s) => s.id));
   for (const view of kpiViews(plan)) {
     const { kpi, targets, status, path } = view;
     const title = quoteTitle(targets.name || 'KPI');
@@ -37,6 +39,14 @@ export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
         rule: HEALTH_RULES.kpiIndicatorGone,
         severity: 'warning',
         message: `The KPI ${title} tracked an indicator that was deleted: it now uses its own baseline and target. Link it to another indicator or check its figures.`,
+        target,
+      });
+    if (kpi.source !== 'manual' && kpi.segmentId !== null && !segments.has(kpi.segmentId))
+      findings.push({
+        id: `${HEALTH_RULES.kpiSegmentGone}:${kpi.id}`,
+        rule: HEALTH_RULES.kpiSegmentGone,
+        severity: 'warning',
+        message: `The KPI ${title} is counted for a learner segment that was deleted, so the roster gives it nothing: count it for another segment or for every learner.`,
         target,
       });
     if (status.kind === 'noTarget')

@@ -43,6 +43,13 @@ describe('KPI health', () => {
       indicator.baseline = { value: 0, date: '2027-01-01' };
       indicator.target = { value: 50, date: '2028-01-01' };
       d.manage.kpis.push({ ...blankKpi('k-stale', 'x'), indicatorId: indicator.id });
+      d.manage.kpis.push({
+        ...blankKpi('k-seg', 'Segment gone'),
+        source: 'completions',
+        segmentId: 'seg-deleted',
+        target: 5,
+        targetDate: '2028-01-01',
+      });
     });
     const findings = kpiFindingsOn(plan, '2027-08-01');
     const by = (rule: string) =>
@@ -50,6 +57,7 @@ describe('KPI health', () => {
     expect(by(HEALTH_RULES.kpiWithoutTarget)).toEqual(['k-none']);
     expect(by(HEALTH_RULES.kpiOffTrack)).toEqual(['k-off']);
     expect(by(HEALTH_RULES.kpiIndicatorGone)).toEqual(['k-gone']);
+    expect(by(HEALTH_RULES.kpiSegmentGone)).toEqual(['k-seg']);
     // Monthly, nothing since the start on 1 January: more than 62 days by August.
     expect(by(HEALTH_RULES.kpiStale)).toEqual(['k-stale']);
     expect(findings.every((f) => f.target.section === 'kpis')).toBe(true);

@@ -172,6 +172,14 @@ describe('Engagement & follow-ups', () => {
     await viewShot(page, 'manage-followups-rules-1280', 'Follow-up rules');
     await viewShot(page, 'manage-followups-today-1280', 'Today’s follow-ups');
 
+    // The sample's escalation that comes after its first reminder is flagged beside it.
+    const hidden = page.getByText(
+      /^The follow-up rule “Not started after two weeks: coach call” never lists anyone: “Not started after a week”, before it/,
+    );
+    await hidden.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'manage-followups-hidden-rule-1280.png') });
+
     // The counts (no person) kept in the plan for the reports.
     await page.getByRole('button', { name: 'Keep today’s counts in the plan' }).click();
     await page

@@ -39,6 +39,7 @@ export const marketingChannels = defineListCommands<MarketingChannel>({
   titleOf: (c) => channelName(c),
   fields: {
     kind: 'kind',
+    name: 'name',
     description: 'description',
     segmentIds: 'segments reached',
     partnerIds: 'outreach partners',
@@ -72,6 +73,7 @@ export function blankChannel(kind: MarketingChannel['kind'], id: string): Market
   return {
     id,
     kind,
+    name: '',
     description: '',
     segmentIds: [],
     partnerIds: [],

@@ -44,8 +44,15 @@ export function stageLabel(stage: FunnelStage['stage']): string {
   return FUNNEL_STAGES.find((s) => s.stage === stage)!.label;
 }
 
-/** A channel's name: its description (cut at 40 characters), else its kind ("Paid ads"). */
-export function channelName(channel: Pick<MarketingChannel, 'kind' | 'description'>): string {
+/**
+ * A channel's name: the name the team gave it, else its description (cut at
+ * 40 characters), else its kind ("Paid ads").
+ */
+export function channelName(
+  channel: Pick<MarketingChannel, 'kind' | 'description'> & { readonly name?: string },
+): string {
+  const name = (channel.name ?? '').trim().replace(/\s+/g, ' ');
+  if (name) return name;
   const description = channel.description.trim().replace(/\s+/g, ' ');
   return description ? clipText(description, 40) : CHANNEL_LABELS[channel.kind];
 }

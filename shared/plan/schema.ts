@@ -621,6 +621,8 @@ export const ChannelKind = z.enum([
 export const MarketingChannel = z.object({
   id: Id,
   kind: ChannelKind,
+  /** What the team calls it ("Spring radio campaign"); '' = named by its description or kind. */
+  name: ShortText.default(''),
   description: ShortText.default(''),
   segmentIds: z.array(Id).default(() => []),
   /** Outreach partners from the register who run or carry it. */

@@ -18,6 +18,7 @@ import { encodeCourseRows, encodeLearners } from '../../shared/manage/roster';
 import { syntheticRoster } from '../../shared/manage/synthetic-roster';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { localToday } from '../../shared/stakeholders/schedule';
+import { longDate } from '../../shared/long-date';
 import AxeBuilder from './axe';
 import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
@@ -172,6 +173,22 @@ describe('Content in use', () => {
     await waitUntilSaved(page);
     // The catalog still has the item; its use is still counted.
     await examRow.waitFor();
+
+    await page.getByRole('heading', { name: 'Content audit', level: 2 }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'manage-content-audit-1280');
+
+    // The audit: recording a review of an in-house module dates it and schedules the next a year on.
+    const lab = sample.content.catalog.find((c) => c.id === 'cat-hardware-lab')!;
+    const labRegion = page.getByRole('region', { name: lab.title, exact: true });
+    await labRegion
+      .getByRole('button', { name: `Record a review today of “${lab.title}”` })
+      .click();
+    await labRegion.getByText(`Last reviewed ${longDate(today)}.`, { exact: false }).waitFor();
+    expect(await labRegion.getByText('Scheduled', { exact: true }).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => labRegion.getByText(`Last reviewed ${longDate(today)}.`).count())
+      .toBe(0);
 
     // One Undo puts every step back.
     await page.keyboard.press('Control+z');

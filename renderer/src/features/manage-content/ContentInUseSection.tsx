@@ -491,7 +491,7 @@ function AuditItem({
   const set = (patch: Parameters<typeof setAuditEntry>[0]['patch']) =>
     dispatch(setAuditEntry({ itemId: item.id, patch }));
   return (
-    <article className="cu-audit-item card" data-audit-item={item.id} aria-label={title}>
+    <section className="cu-audit-item card" data-audit-item={item.id} aria-label={title}>
       <h3>
         {title}{' '}
         <span className={`cu-state cu-state--${row.state}`}>{REVIEW_STATE_LABELS[row.state]}</span>
@@ -506,18 +506,18 @@ function AuditItem({
       </p>
       <div className="cu-audit-fields">
         <TextField
-          label={`Owner of “${title}”`}
+          label="Owner"
           value={entry?.owner ?? ''}
           maxLength={500}
           onChange={(owner) => set({ owner })}
         />
         <DateField
-          label={`Next review of “${title}”`}
+          label="Next review"
           value={entry?.reviewDate ?? null}
           onChange={(reviewDate) => set({ reviewDate })}
         />
         <SelectField
-          label={`Make-or-buy decision of “${title}”`}
+          label="Make-or-buy decision"
           value={entry?.decisionId ?? ''}
           options={[
             { value: '', label: 'None' },
@@ -529,7 +529,7 @@ function AuditItem({
           onChange={(id) => set({ decisionId: id || null })}
         />
         <NumberField
-          label={`Maintenance hours a year of “${title}”`}
+          label="Maintenance hours a year"
           value={entry?.maintenanceHoursPerYear ?? null}
           min={0}
           max={100_000}
@@ -538,6 +538,7 @@ function AuditItem({
       </div>
       <button
         type="button"
+        aria-label={`Record a review today of “${title}”`}
         onClick={() => {
           const result = dispatch(recordContentReview({ itemId: item.id, date: today }));
           if (result.ok)
@@ -547,8 +548,8 @@ function AuditItem({
             );
         }}
       >
-        Record a review today of “{title}”
+        Record a review today
       </button>
-    </article>
+    </section>
   );
 }

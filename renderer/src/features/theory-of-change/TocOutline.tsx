@@ -9,6 +9,7 @@
  */
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
+import { assumptionStandings } from '../../../../shared/manage/reviews';
 import { kindLabel } from '../../../../shared/toc/kinds';
 import { linkProblemsFrom } from '../../../../shared/toc/operations';
 import {
@@ -27,6 +28,7 @@ import { usePlan, usePlanStore } from '../../store/plan-context';
 import { ConnectDialog } from './ConnectDialog';
 import { TocInspector, type TocSelection } from './TocInspector';
 import { useTocEdits } from './use-toc-edits';
+import { StatusBadge } from '../manage-reviews/StatusBadge';
 
 /** A part of the graph to draw on the canvas, and how to name it. */
 export interface TocPart {
@@ -95,6 +97,12 @@ const ElementRow = memo(function ElementRow({
   counts: LinkCount | null | undefined;
   onPick: (id: string) => void;
 }) {
+  // An assumption's status at the latest review (one map per reviews list).
+  const status = usePlan((p) =>
+    node.kind === 'assumption'
+      ? (assumptionStandings(p.manage.reviews).get(node.id)?.status ?? null)
+      : null,
+  );
   return (
     <li className="toc-outline-row" data-index={index}>
       <button
@@ -105,6 +113,7 @@ const ElementRow = memo(function ElementRow({
       >
         <span className="toc-outline-kind">{kindLabel(node)}</span>
         <span className="toc-outline-title">{node.title || 'Untitled'}</span>
+        {status && <StatusBadge status={status} />}
         {counts !== null && (
           <span className="toc-outline-links">
             {counts?.out ?? 0} out · {counts?.in ?? 0} in

@@ -156,11 +156,7 @@ function NoCourseRows({ hasRoster }: { hasRoster: boolean }) {
         {hasRoster
           ? 'The roster has no per-course rows: import a learner × course export (one row per learner and course) to see which items are used.'
           : 'No learner roster yet: import a learning platform’s progress export to see which items are used.'}{' '}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => goToSection('roster' as never)}
-        >
+        <button type="button" className="link-button" onClick={() => goToSection('roster')}>
           Go to Learner progress
         </button>
       </p>

@@ -115,6 +115,12 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     expect(await page.getByRole('textbox', { name: 'Cohort name' }).last().inputValue()).toBe(
       'Cohort 3',
     );
+    // One step: Undo takes back the version, the carried lesson and the cohort; Redo brings them back.
+    await page.getByRole('button', { name: 'Undo Start next cohort “Cohort 3”' }).click();
+    await page.getByText('This is version 1', { exact: false }).waitFor();
+    expect(await kept.count()).toBe(0);
+    await page.getByRole('button', { name: 'Redo Start next cohort “Cohort 3”' }).click();
+    await kept.waitFor();
     await waitUntilSaved(page);
 
     // The open action waits on the Objective as a lesson to act on, ticked off by keyboard.
@@ -142,6 +148,7 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     await diff.getByText('Assumption “Learners have a laptop at home” added').waitFor();
     expect(await diff.getByRole('status').textContent()).toMatch(/^\d+ changes? from/);
     await view(page, compare, 'manage-reviews-compare-1280');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
     await view(page, compare, 'manage-reviews-compare-1920');
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -159,6 +166,7 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     // The kept copy is version 1 with no kept versions of its own.
     await keptView.getByText('This is version 1', { exact: false }).waitFor();
     await view(page, banner, 'manage-reviews-kept-1280');
+    expect(await seriousViolations(page)).toEqual([]);
     await banner.getByRole('button', { name: 'Back to the current plan' }).click();
     await page.getByText('This is version 2', { exact: false }).waitFor();
 

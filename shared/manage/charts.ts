@@ -65,8 +65,10 @@ function base(title: string, subtitle = '', width = 500): EChartsOption {
         color: INK,
         width: width - 40,
         overflow: 'truncate',
+        lineHeight: 18,
       },
-      subtextStyle: { fontSize: 12, color: INK },
+      // Explicit line heights: without them the browser drew the subtitle over a truncated title.
+      subtextStyle: { fontSize: 12, color: INK, lineHeight: 16 },
     },
   };
 }

@@ -155,12 +155,16 @@ export async function storeRosterChunks(
         .where('[planId+n]')
         .between(...range(planId), true, true)
         .delete();
-      await target.rosterChunks.bulkAdd(
-        learnerChunks.map((c, n) => ({ planId, n, count: c.count, learners: c.text })),
-      );
-      await target.rosterCourseChunks.bulkAdd(
-        courseChunks.map((c, n) => ({ planId, n, count: c.count, rows: c.text })),
-      );
+      // One request per chunk, each awaited: the page copies one chunk's text into the
+      // database at a time (a single bulk request would copy 20 MB in one long task).
+      for (let n = 0; n < learnerChunks.length; n++) {
+        const c = learnerChunks[n]!;
+        await target.rosterChunks.add({ planId, n, count: c.count, learners: c.text });
+      }
+      for (let n = 0; n < courseChunks.length; n++) {
+        const c = courseChunks[n]!;
+        await target.rosterCourseChunks.add({ planId, n, count: c.count, rows: c.text });
+      }
       const stored: RosterRow = {
         planId,
         count,

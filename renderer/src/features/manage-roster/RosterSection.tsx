@@ -236,7 +236,7 @@ export function RosterSection() {
   const { learners, summary } = roster;
   const [importing, setImporting] = useState(false);
   const [confirm, setConfirm] = useState<{ cohortId: string | null } | 'all' | null>(null);
-  const [deleteCohort, setDeleteCohort] = useState('');
+  const [deleteCohort, setDeleteCohort] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [segment, setSegment] = useState('*');
   const [cohort, setCohort] = useState('*');
@@ -322,6 +322,12 @@ export function RosterSection() {
   );
 
   const cohortCounts = now?.byCohort ?? {};
+  const cohortKeys = Object.keys(cohortCounts);
+  // The cohort chosen to delete ('' = the learners without one), else the first listed.
+  const chosenCohort =
+    deleteCohort !== null && cohortKeys.includes(deleteCohort)
+      ? deleteCohort
+      : (cohortKeys[0] ?? '');
   const remove = async () => {
     const what = confirm;
     setConfirm(null);
@@ -417,7 +423,7 @@ export function RosterSection() {
           <div className="toolbar roster-delete-cohort">
             <label className="field">
               <span>Cohort to delete</span>
-              <select value={deleteCohort} onChange={(e) => setDeleteCohort(e.target.value)}>
+              <select value={chosenCohort} onChange={(e) => setDeleteCohort(e.target.value)}>
                 {Object.keys(cohortCounts).map((id) => (
                   <option key={id} value={id}>
                     {cohortName(id || null)} ({n(cohortCounts[id]!.learners)})
@@ -428,11 +434,7 @@ export function RosterSection() {
             <button
               type="button"
               className="danger"
-              onClick={() =>
-                setConfirm({
-                  cohortId: deleteCohort || Object.keys(cohortCounts)[0] || '' || null,
-                })
-              }
+              onClick={() => setConfirm({ cohortId: chosenCohort || null })}
             >
               Delete this cohort’s learners…
             </button>

@@ -47,6 +47,7 @@ import { reviewBlocks } from './reviews-chapter';
 import { kpiBlocks } from './kpis-chapter';
 import { engagementBlocks } from './engagement-chapter';
 import { invitationBlocks } from './invitations-chapter';
+import { rosterBlocks } from './roster-chapter';
 import { contentInUseBlocks, skillsFirstBlocks } from './content-use-chapter';
 import { onboardingBlocks } from './onboarding-chapter';
 import { communicationsBlocks } from './communications-chapter';
@@ -1292,6 +1293,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     marketing: () => marketingBlocks(plan),
     contentInUse: () => contentInUseBlocks(plan, options.contentUse, options.asOf, options.profile),
     skillsFirst: () => skillsFirstBlocks(plan),
+    roster: () => rosterBlocks(plan),
     kpis: () => kpiBlocks(plan),
     engagement: () => engagementBlocks(plan),
     reviews: () => reviewBlocks(plan, options.profile),

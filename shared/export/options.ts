@@ -25,6 +25,7 @@ export const EXPORT_SECTIONS = [
   { id: 'communications', label: 'Communications' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'marketing', label: 'Marketing plan' },
+  { id: 'roster', label: 'Learner progress' },
   { id: 'kpis', label: 'KPIs and results to date' },
   { id: 'engagement', label: 'Engagement and follow-ups' },
   { id: 'contentInUse', label: 'Content in use' },

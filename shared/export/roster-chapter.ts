@@ -74,7 +74,7 @@ export function rosterBlocks(plan: Plan): DocBlock[] {
     {
       type: 'paragraph',
       style: 'note',
-      text: 'Counts from the learning platform’s activity exports, imported on the dates below. The learners themselves stay on the program team’s computer: no name or e-mail address is in this document.',
+      text: 'Counts from the learning platform’s activity exports as imported into the plan. The learners themselves stay on the program team’s computer: no name or e-mail address is in this document.',
     },
     {
       type: 'facts',

@@ -17,6 +17,7 @@ import {
   marketingSpend,
 } from '../launch/marketing';
 import { hasInvitations, invitationRows } from './invitations-chapter';
+import { hasProgress, rosterSheet } from './roster-chapter';
 import { contentInUseSheets, hasSkillsFirst, skillsFirstSheets } from './content-use-chapter';
 import { hasKpiResults, kpiSheet } from './kpis-chapter';
 import { RATIO_MAX, RATIO_MIN, invitationSummary } from '../launch/invitations';
@@ -844,6 +845,16 @@ function invitationWavesSheet(
   );
 }
 
+/** Learner progress over time, in aggregates only (issue 14; rows from roster-chapter.ts). */
+function progressSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+  const sheet = rosterSheet(plan);
+  const rows = sheet.rows.map((r) =>
+    r.map((v, i) => (i === 0 ? excelDate(v as string | null) : typeof v === 'string' ? t(v) : v)),
+  );
+  const ws = tableSheet(wb, sheet.name, sheet.columns, rows, title);
+  ws.getCell(rows.length + 3, 1).value = t(sheet.footer);
+}
+
 /** The KPIs with their actuals, status and the status rule (issue 14; rows from kpis-chapter.ts). */
 function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
   const sheet = kpiSheet(plan);
@@ -1311,6 +1322,7 @@ export async function buildPlanWorkbook(
       () => invitationSheets(wb, plan, title),
     ],
     [has('marketing'), 'marketing plan', () => marketingSheets(wb, plan, title)],
+    [has('roster') && hasProgress(plan), 'learner progress', () => progressSheet(wb, plan, title)],
     [
       has('contentInUse'),
       'content in use',

@@ -123,6 +123,17 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     await kept.waitFor();
     await waitUntilSaved(page);
 
+    // Plan health lists the lesson still to act on.
+    await sections(page)
+      .getByRole('link', { name: /^Plan health/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Plan health' }).waitFor();
+    await page
+      .getByText('A lesson carried from the last review is still to act on in this version', {
+        exact: false,
+      })
+      .waitFor();
+
     // The open action waits on the Objective as a lesson to act on, ticked off by keyboard.
     await goTo(page, 'Objective', 'Objective');
     const lessons = page.getByRole('region', { name: 'Lessons to act on' });

@@ -35,6 +35,7 @@ const AREAS = [
   { id: 'communications', label: 'Communications' },
   { id: 'contentInUse', label: 'Content in use' },
   { id: 'skillsFirst', label: 'Skills-first KPIs' },
+  { id: 'reviews', label: 'Reviews & cohorts' },
 ] as const satisfies readonly { id: HealthArea; label: string }[];
 
 /** What each rule checks, for the "About these checks" list. */
@@ -133,6 +134,18 @@ const RULE_HELP = [
   [
     'Role with no qualified holder',
     'A role that requires a skill of a critical capability should have someone in it at that level, or a decision for the gap.',
+  ],
+  [
+    'Review overdue',
+    'While the program runs (the Manage phase), hold a review at least every 3 months and judge each assumption against the KPIs.',
+  ],
+  [
+    'Broken assumption without a decision',
+    'An assumption marked broken at its latest review needs a decision recorded at that review: what the program changes because of it.',
+  ],
+  [
+    'Lessons still to act on',
+    'Lessons carried from the last review into this version should be acted on in the Plan phase and ticked off on the Objective.',
   ],
 ] as const;
 

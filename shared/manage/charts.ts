@@ -201,23 +201,35 @@ export function kpiChart(view: KpiView): ChartSpec {
         },
       ],
     },
-    table: {
-      columns: ['Date', 'Actual', 'Expected on the path', 'Kind', 'Note'],
-      rows: [
-        ...(hasPath ? [[path.baselineDate!, '', formatCount(path.baseline!), 'Baseline', '']] : []),
-        ...actuals.map((a) => {
-          const expected = expectedAt(view, a.date);
-          return [
+    table: kpiTable(view, hasPath),
+  };
+}
+
+/** A KPI chart's table: baseline, each actual with the value expected that day, target (a Note column only when an actual has a note). */
+function kpiTable(view: KpiView, hasPath: boolean): ChartTable {
+  const { path, actuals } = view;
+  const notes = actuals.some((a) => a.note.trim() !== '');
+  const row = (cells: string[], note: string) => (notes ? [...cells, note] : cells);
+  return {
+    columns: row(['Date', 'Actual', 'Expected on the path', 'Kind'], 'Note'),
+    rows: [
+      ...(hasPath
+        ? [row([path.baselineDate!, '', formatCount(path.baseline!), 'Baseline'], '')]
+        : []),
+      ...actuals.map((a) => {
+        const expected = expectedAt(view, a.date);
+        return row(
+          [
             a.date,
             formatCount(a.value),
             expected === null ? '–' : formatCount(Math.round(expected * 10) / 10),
             a.origin === 'roster' ? 'Counted from the roster' : 'Typed in',
-            a.note,
-          ];
-        }),
-        ...(hasPath ? [[path.targetDate!, '', formatCount(path.target!), 'Target', '']] : []),
-      ],
-    },
+          ],
+          a.note,
+        );
+      }),
+      ...(hasPath ? [row([path.targetDate!, '', formatCount(path.target!), 'Target'], '')] : []),
+    ],
   };
 }
 

@@ -19,7 +19,7 @@ import {
   journeyVerdict,
   marketingSpend,
 } from '../launch/marketing';
-import type { Plan } from '../plan/schema';
+import type { MarketingChannel, Plan } from '../plan/schema';
 import { countOf } from '../words';
 import { longDate as formatLongDate } from '../long-date';
 import type { DocBlock } from './document';
@@ -77,7 +77,7 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
           },
         ],
         rows: m.channels.map((c) => [
-          `${CHANNEL_LABELS[c.kind]}${c.description.trim() ? `\n${c.description.trim()}` : ''}`,
+          channelCell(c),
           c.segmentIds
             .map((id) => segments.get(id))
             .filter(Boolean)
@@ -232,4 +232,15 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
     );
   }
   return blocks;
+}
+
+/**
+ * A channel in the chapter's table: its name on the first (bold) line, then
+ * its kind and description; without a name, its kind and then its description.
+ */
+function channelCell(c: MarketingChannel): string {
+  const name = c.name.trim();
+  const description = c.description.trim();
+  if (!name) return `${CHANNEL_LABELS[c.kind]}${description ? `\n${description}` : ''}`;
+  return `${name}\n${CHANNEL_LABELS[c.kind]}${description ? `: ${description}` : ''}`;
 }

@@ -962,6 +962,7 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
       wb,
       'Marketing',
       [
+        { header: 'Name', width: 28, wrap: true },
         { header: 'Channel', width: 20, list: CHANNEL_KINDS.map((k) => CHANNEL_LABELS[k]) },
         { header: 'Description', width: 48, wrap: true },
         { header: 'Segments reached', width: 40, wrap: true },
@@ -972,6 +973,7 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
         { header: 'Budget', width: 16, kind: 'money', currency },
       ],
       m.channels.map((c) => [
+        t(c.name),
         CHANNEL_LABELS[c.kind],
         t(c.description),
         t(
@@ -993,7 +995,7 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
       ]),
       title,
     );
-    marketingBudgetRows(ws, plan, m.channels.length, 2, 8, moneyFormat(currency));
+    marketingBudgetRows(ws, plan, m.channels.length, 3, 9, moneyFormat(currency));
   }
   const stories = exportableStories(m);
   if (stories.length > 0)

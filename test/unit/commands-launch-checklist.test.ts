@@ -69,9 +69,11 @@ describe('checklist item commands', () => {
   });
 
   it('edit status, owner, due date, notes and partners, each a named step', () => {
-    const first = sample.launch.checklist[0]!;
+    // The goals step (the sample's checklist is in due-date order).
+    const k = sample.launch.checklist.findIndex((i) => i.id === 'lc-goals');
+    const first = sample.launch.checklist[k]!;
     const status = run(sample, checklistItems.update({ id: first.id, patch: { status: 'done' } }));
-    expect(status.plan.launch.checklist[0]!.status).toBe('done');
+    expect(status.plan.launch.checklist[k]!.status).toBe('done');
     expect(status.label).toMatch(/^Edit status of “Program goals/);
 
     const due = run(
@@ -81,14 +83,14 @@ describe('checklist item commands', () => {
         patch: { due: { anchor: 'date', date: '2027-02-15' } },
       }),
     );
-    expect(due.plan.launch.checklist[0]!.due).toEqual({ anchor: 'date', date: '2027-02-15' });
+    expect(due.plan.launch.checklist[k]!.due).toEqual({ anchor: 'date', date: '2027-02-15' });
     expect(due.label).toMatch(/^Edit due date of/);
 
     const partners = run(
       sample,
       checklistItems.update({ id: first.id, patch: { partnerIds: ['sh-platform'] } }),
     );
-    expect(partners.plan.launch.checklist[0]!.partnerIds).toEqual(['sh-platform']);
+    expect(partners.plan.launch.checklist[k]!.partnerIds).toEqual(['sh-platform']);
     expect(partners.label).toMatch(/^Edit partners involved of/);
 
     const owner = run(sample, checklistItems.update({ id: first.id, patch: { owner: 'Ana' } }));
@@ -98,12 +100,13 @@ describe('checklist item commands', () => {
   });
 
   it('delete an item, and one undo brings it back in its place', () => {
-    const target = sample.launch.checklist[2]!;
+    const k = sample.launch.checklist.findIndex((i) => i.id === 'lc-source-list');
+    const target = sample.launch.checklist[k]!;
     const outcome = run(sample, checklistItems.remove({ ids: [target.id] }));
     expect(outcome.plan.launch.checklist.map((i) => i.id)).not.toContain(target.id);
     expect(outcome.label).toMatch(/^Delete checklist item “Invitation source list/);
     const history = commit(createHistory(sample), outcome.plan, { name: outcome.label }, 0);
-    expect(undo(history).present.launch.checklist[2]).toEqual(target);
+    expect(undo(history).present.launch.checklist[k]).toEqual(target);
   });
 
   it('reorder an item (Move up / Move down), clamped to the list', () => {
@@ -130,10 +133,11 @@ describe('moving the launch start', () => {
       }),
     ).plan;
     const before = dueDates(fixed);
-    expect(before[0]).toBe('2027-03-12'); // 20 days before 1 April 2027
+    const goals = fixed.launch.checklist.findIndex((i) => i.id === 'lc-goals');
+    expect(before[goals]).toBe('2027-03-12'); // 20 days before 1 April 2027
     const moved = run(fixed, setPhaseDate({ phase: 'launch', end: 'start', date: '2027-05-03' }));
     const after = dueDates(moved.plan);
-    expect(after[0]).toBe('2027-04-13'); // still 20 days before the (new) launch
+    expect(after[goals]).toBe('2027-04-13'); // still 20 days before the (new) launch
     expect(after.at(-1)).toBe('2027-03-10'); // a fixed date stays
     // Every relative date moved by the same 32 days.
     fixed.launch.checklist.forEach((item, i) => {

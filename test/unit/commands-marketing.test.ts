@@ -226,7 +226,11 @@ describe('marketing commands', () => {
     expect(m.stories.some((s) => s.segmentId === 'seg-parents')).toBe(false);
   });
 
-  it('names a channel by its description, else its kind', () => {
+  it('names a channel by its name, else its description, else its kind', () => {
+    expect(channelName({ kind: 'email', name: ' Spring  invites ', description: 'Invites' })).toBe(
+      'Spring invites',
+    );
+    expect(channelName({ kind: 'email', name: '', description: '' })).toBe('E-mail');
     expect(channelName({ kind: 'email', description: '' })).toBe('E-mail');
     expect(channelName({ kind: 'email', description: 'Invites' })).toBe('Invites');
     expect(channelName({ kind: 'email', description: 'x'.repeat(60) })).toBe(`${'x'.repeat(39)}…`);

@@ -134,7 +134,10 @@ describe('the Launch sheets, read back', () => {
     const top = plan.launch.marketing.channels.length + 3;
     const budgetCol = (ws.getRow(1).values as unknown[]).indexOf('Budget');
     const col = ws.getColumn(budgetCol).letter;
-    expect(ws.getCell(top, 2).value).toBe('Total of the channels');
+    const header = ws.getRow(1).values as unknown[];
+    expect(header.slice(1, 3)).toEqual(['Name', 'Channel']);
+    expect(ws.getCell(2, 1).value).toBe(plan.launch.marketing.channels[0]!.name || null);
+    expect(ws.getCell(top, header.indexOf('Description')).value).toBe('Total of the channels');
     expect(formula(ws.getCell(top, budgetCol).value)).toBe(
       `SUM(${col}2:${col}${plan.launch.marketing.channels.length + 1})`,
     );

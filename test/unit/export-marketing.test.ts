@@ -54,6 +54,14 @@ describe('marketing plan export', () => {
       '€63,500',
     ]);
     expect(channels.type === 'table' && channels.columns.at(-1)!.title).toBe('Budget (EUR)');
+    // A channel's name first (bold), then its kind and description; the reach table names it too.
+    expect(channels.type === 'table' && channels.rows[0]![0]).toBe(
+      'Spring ads and radio spots\nPaid ads: Targeted social and search ads for 18–29s in the region, plus 60 Lower Valley Community Radio spot adverts in the rural east',
+    );
+    const reach = blocks.filter((b) => b.type === 'table')[1]!;
+    expect(reach.type === 'table' && reach.rows.flat().join(' ')).toContain(
+      'Digital Futures website hub',
+    );
     const texts = blocks.flatMap((b) =>
       b.type === 'paragraph' ? [b.text] : b.type === 'heading' ? [b.text] : [],
     );

@@ -52,6 +52,9 @@ async function sheetRows(profile: Profile, asOf = '2027-03-20'): Promise<string[
   return rows;
 }
 
+/** Where a step is in the sample's checklist. */
+const at = (id: string) => plan.launch.checklist.findIndex((i) => i.id === id);
+
 describe('onboarding checklist export', () => {
   it('Word, internal: step, owner and partners, due date from the launch, status on the as-of date, notes', () => {
     const { table, texts } = chapter('internal');
@@ -63,7 +66,8 @@ describe('onboarding checklist export', () => {
       'Notes',
     ]);
     expect(table.rows).toHaveLength(plan.launch.checklist.length);
-    const goals = table.rows[0]!;
+    // Rows in the checklist's order (the sample's is by due date).
+    const goals = table.rows[at('lc-goals')]!;
     expect(goals[0]).toBe(
       'Program goals and learning outcomes communicated to partners and learners',
     );
@@ -74,7 +78,7 @@ describe('onboarding checklist export', () => {
     // Due 12 March, in progress on 20 March: overdue.
     expect(goals[3]).toBe('Overdue (in progress)');
     expect(goals[4]).toMatch(/^One-page summary of goals/);
-    expect(table.rows[1]![3]).toBe('Done');
+    expect(table.rows[at('lc-journey')]![3]).toBe('Done');
     expect(texts[0]).toBe(
       'The steps that take learners from their invitation to their first lesson, who owns each and when it is due, counted from the launch on 1 April 2027.',
     );
@@ -99,7 +103,7 @@ describe('onboarding checklist export', () => {
     ]);
     expect(partner.texts.some((t) => /done|overdue/i.test(t))).toBe(false);
     // Owners and dates are kept for partners: they are who does what, when.
-    expect(partner.table.rows[3]).toEqual([
+    expect(partner.table.rows[at('lc-signup-test')]).toEqual([
       'Sign-up flow tested end to end',
       'Tomás Ferreira, Marketing and Communications Lead\nWith Corvane Learning, Riveline Mobile',
       '26 March 2027 (6 days before launch)',
@@ -109,16 +113,18 @@ describe('onboarding checklist export', () => {
   it('says when the launch start is not set, and gives fixed dates as they are', () => {
     const noStart = produce(plan, (d) => {
       d.objective.timeline.launch.start = null;
-      d.launch.checklist[0]!.due = { anchor: 'date', date: '2027-02-01' };
+      d.launch.checklist[at('lc-goals')]!.due = { anchor: 'date', date: '2027-02-01' };
     });
     const { table, texts } = chapter('internal', '2027-03-20', noStart);
     expect(texts).toContain(
       'The launch start is not set in the timeline yet, so steps due relative to the launch give the days before or after it instead of a date.',
     );
-    expect(table.rows[0]![2]).toBe('1 February 2027');
-    expect(table.rows[0]![3]).toBe('Overdue (in progress)');
-    expect(table.rows[3]![2]).toBe('6 days before launch (launch start not set)');
-    expect(table.rows[3]![3]).toBe('Not started');
+    expect(table.rows[at('lc-goals')]![2]).toBe('1 February 2027');
+    expect(table.rows[at('lc-goals')]![3]).toBe('Overdue (in progress)');
+    expect(table.rows[at('lc-signup-test')]![2]).toBe(
+      '6 days before launch (launch start not set)',
+    );
+    expect(table.rows[at('lc-signup-test')]![3]).toBe('Not started');
   });
 
   it('writes the chapter into the .docx', async () => {

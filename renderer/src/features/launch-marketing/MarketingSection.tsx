@@ -250,6 +250,13 @@ function ChannelEditor({
           onChange={(kind) => update({ kind })}
         />
         <TextField
+          label="Name"
+          value={channel.name}
+          hint="What the team calls it, e.g. “Spring radio campaign”. Without one, the description names it."
+          onChange={(name) => update({ name })}
+          onBlur={seal}
+        />
+        <TextField
           label="Description"
           value={channel.description}
           onChange={(description) => update({ description })}
@@ -425,7 +432,9 @@ function Channels({ focus }: { focus: string | undefined }) {
                         {channelName(c)}
                       </button>
                       <span className="tag">{CHANNEL_LABELS[c.kind]}</span>
-                      {c.description.trim().length > 40 && (
+                      {(c.name.trim()
+                        ? c.description.trim() !== ''
+                        : c.description.trim().length > 40) && (
                         <span className="mk-description">{c.description}</span>
                       )}
                     </th>

@@ -2,8 +2,9 @@
  * Issue 14 through the UI, KPIs and the dashboard: open the sample, add a
  * KPI of its own with a baseline, target and dates, record an actual that
  * is behind the straight-line path and see it off track — on the KPIs page
- * and on the dashboard — then record a later actual ahead of the path and
- * see the status change to on track. The dashboard's charts each offer their
+ * and on the dashboard — correct it in place to within 10 % of the path (at
+ * risk), then record a later actual ahead of the path and see the status
+ * change to on track; undo takes that actual back. The dashboard's charts each offer their
  * figures as a table; axe finds no serious or critical violation. Screens
  * are captured at 1280×720 and 1920×1080 for review.
  */
@@ -120,6 +121,14 @@ describe('KPIs and the dashboard', () => {
       // Ahead of the path: 80 on 1 August (about 58 expected) — on track.
       await goTo(page, 'KPIs', 'KPIs');
       await page.getByRole('button', { name: 'Youth centre referrals', exact: true }).click();
+      // Corrected in place: 48 where 50 was expected is within 10 % — at risk.
+      const value = page.getByLabel('Value of the actual of 2027-07-02');
+      await value.fill('48');
+      await value.blur();
+      await page
+        .getByRole('row', { name: /Youth centre referrals/ })
+        .getByText('At risk')
+        .waitFor();
       await recordActual(page, '2027-08-01', '80');
       await page
         .getByRole('row', { name: /Youth centre referrals/ })
@@ -131,12 +140,12 @@ describe('KPIs and the dashboard', () => {
         .getByText('On track')
         .waitFor();
 
-      // Undo takes the later actual back: off track again.
+      // Undo takes the later actual back: at risk again.
       await goTo(page, 'KPIs', 'KPIs');
       await page.keyboard.press('Control+z');
       await page
         .getByRole('row', { name: /Youth centre referrals/ })
-        .getByText('Off track')
+        .getByText('At risk')
         .waitFor();
 
       if (viewport.width === 1280) {

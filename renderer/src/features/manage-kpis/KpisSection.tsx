@@ -16,6 +16,7 @@ import {
   removeKpiActual,
   setKpiSource,
   syncKpiRosterActuals,
+  updateKpiActual,
 } from '../../../../shared/commands/kpis';
 import { kpiChart } from '../../../../shared/manage/charts';
 import { KPI_STATUS_RULE } from '../../../../shared/manage/kpi-status';
@@ -35,6 +36,7 @@ import type { Kpi, KpiSource } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
+import { InlineNumber, InlineSelect, InlineText } from '../content/inline';
 import { Chart } from '../manage-dashboard/Chart';
 import { KpiStatusBadge } from '../manage-dashboard/KpiStatusBadge';
 import '../content/content.css';
@@ -241,6 +243,13 @@ function KpiEditor({ view }: { view: KpiView }) {
   const name = targets.name || 'Untitled KPI';
   const fromIndicator = targets.indicator !== null;
   const cohortNames = new Map(cohorts.map((c) => [c.id, c.name]));
+  const cohortOptions = (current: string | null) => [
+    { value: '', label: 'Whole program' },
+    ...cohorts.map((c) => ({ value: c.id, label: c.name.trim() || 'Untitled cohort' })),
+    ...(current && !cohortNames.has(current)
+      ? [{ value: current, label: 'Cohort no longer in the plan' }]
+      : []),
+  ];
   const chart = useMemo(() => kpiChart(view), [view]);
   const sourceOptions = KPI_SOURCE_ORDER.map((value) => ({
     value,
@@ -370,31 +379,69 @@ function KpiEditor({ view }: { view: KpiView }) {
             </tr>
           </thead>
           <tbody>
-            {view.actuals.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.date}</th>
-                <td className="num">{formatCount(a.value)}</td>
-                <td>
-                  {a.cohortId
-                    ? (cohortNames.get(a.cohortId) ?? 'Cohort no longer in the plan')
-                    : 'Whole program'}
-                </td>
-                <td>{a.note}</td>
-                <td>{a.origin === 'roster' ? 'Roster import' : 'Typed in'}</td>
-                <td>
-                  {a.origin === 'typed' && (
-                    <button
-                      type="button"
-                      className="subtle danger-text"
-                      aria-label={`Delete the actual of ${a.date}`}
-                      onClick={() => dispatch(removeKpiActual({ kpiId: kpi.id, id: a.id }))}
-                    >
-                      Delete
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {view.actuals.map((a) => {
+              const edit = (patch: Parameters<typeof updateKpiActual>[0]['patch']) =>
+                dispatch(updateKpiActual({ kpiId: kpi.id, id: a.id, patch }));
+              const typed = a.origin === 'typed';
+              return (
+                <tr key={a.id}>
+                  <th scope="row">{a.date}</th>
+                  <td className="num">
+                    {typed ? (
+                      <InlineNumber
+                        label={`Value of the actual of ${a.date}`}
+                        value={a.value}
+                        min={-1e12}
+                        required
+                        onChange={(value) => value !== null && edit({ value })}
+                        onBlur={seal}
+                      />
+                    ) : (
+                      formatCount(a.value)
+                    )}
+                  </td>
+                  <td>
+                    {typed ? (
+                      <InlineSelect
+                        label={`Cohort of the actual of ${a.date}`}
+                        value={a.cohortId ?? ''}
+                        options={cohortOptions(a.cohortId)}
+                        onChange={(v) => edit({ cohortId: v || null })}
+                      />
+                    ) : a.cohortId ? (
+                      (cohortNames.get(a.cohortId) ?? 'Cohort no longer in the plan')
+                    ) : (
+                      'Whole program'
+                    )}
+                  </td>
+                  <td>
+                    {typed ? (
+                      <InlineText
+                        label={`Note on the actual of ${a.date}`}
+                        value={a.note}
+                        onChange={(note) => edit({ note })}
+                        onBlur={seal}
+                      />
+                    ) : (
+                      a.note
+                    )}
+                  </td>
+                  <td>{a.origin === 'roster' ? 'Roster import' : 'Typed in'}</td>
+                  <td>
+                    {a.origin === 'typed' && (
+                      <button
+                        type="button"
+                        className="subtle danger-text"
+                        aria-label={`Delete the actual of ${a.date}`}
+                        onClick={() => dispatch(removeKpiActual({ kpiId: kpi.id, id: a.id }))}
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -375,8 +375,21 @@ function RetirePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
   );
 }
 
+/** Audit items shown before "Show all" (each is a card with four fields). */
+const AUDIT_FIRST = 60;
+
 function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: ContentUse | null }) {
   const audit = useMemo(() => contentAudit(plan, today), [plan, today]);
+  const [showAll, setShowAll] = useState(false);
+  const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
+  // The first items, every item due for review, and the one a Plan health finding names.
+  const shown = useMemo(() => {
+    if (showAll || audit.rows.length <= AUDIT_FIRST) return audit.rows;
+    const due = new Set(audit.due.map((r) => r.item.id));
+    return audit.rows.filter(
+      (r, i) => i < AUDIT_FIRST || due.has(r.item.id) || r.item.id === focus,
+    );
+  }, [audit, showAll, focus]);
   const checks = audit.maintenance;
   const notAudited = useMemo(() => {
     const listed = new Set(audit.rows.map((r) => r.item.id));
@@ -409,7 +422,7 @@ function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: Cont
         <p className="empty-note">No item in the audit yet.</p>
       ) : (
         <div className="cu-audit-list">
-          {audit.rows.map((row) => (
+          {shown.map((row) => (
             <AuditItem
               key={row.item.id}
               row={row}
@@ -419,6 +432,12 @@ function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: Cont
             />
           ))}
         </div>
+      )}
+      {shown.length < audit.rows.length && (
+        <button type="button" onClick={() => setShowAll(true)}>
+          Show all {count(audit.rows.length)} items in the audit (
+          {count(audit.rows.length - shown.length)} more)
+        </button>
       )}
       {notAudited.length > 0 && notAudited.length <= 2000 && (
         <div className="cu-add">

@@ -9,8 +9,11 @@
  * map is found by their skill whatever their role, self-reported and then
  * assessed, and given a role.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentUse, unusedOnPathways } from '../../shared/manage/content-use';
@@ -35,12 +38,14 @@ const sample = (() => {
   return result.plan;
 })();
 
+const scratch = mkdtempSync(join(tmpdir(), 'upskill-content-use-'));
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** Serious or critical accessibility violations on the page. */
@@ -193,6 +198,29 @@ describe('Content in use', () => {
     // One Undo puts every step back.
     await page.keyboard.press('Control+z');
     await expect.poll(() => list.getByRole('listitem').count()).toBe(unused.length);
+    // The Excel export counts item use from the roster in memory: counts per item, no learner.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export plan' });
+    await dialog.getByRole('radio', { name: /Excel workbook/ }).check();
+    await dialog.getByRole('button', { name: 'Select none' }).click();
+    await dialog.getByRole('checkbox', { name: 'Content in use', exact: true }).check();
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Export Excel workbook' }).click();
+    const file = join(scratch, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    await dialog.waitFor({ state: 'detached' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Content in use')!;
+    expect(sheet.actualRowCount).toBe(1 + sample.content.catalog.length);
+    const topCells = sheet.getColumn(1).values.indexOf(top.itemId);
+    expect(sheet.getRow(topCells).getCell(6).value).toBe(top.opened);
+    const bytes = readFileSync(file);
+    const all = Object.values(unzipSync(bytes))
+      .map((d) => strFromU8(d))
+      .join('\n');
+    for (const l of roster.learners.slice(0, 40)) expect(all).not.toContain(l.email);
+
     await page.getByRole('link', { name: /^Pathways & skills/ }).click();
     await page.getByRole('heading', { name: 'Pathways & skills', level: 1 }).waitFor();
     await page.getByText(examTitle).first().waitFor();

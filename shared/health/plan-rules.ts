@@ -5,7 +5,12 @@
  * Same contract as rules.ts: a pure function of the plan, one sentence per
  * finding, each pointing at the element to fix.
  */
-import { channelName, coverage, journeyVerdict } from '../launch/marketing';
+import {
+  channelName,
+  coverage,
+  journeyVerdict,
+  looksLikeContactDetails,
+} from '../launch/marketing';
 import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invitations';
 import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
@@ -435,6 +440,16 @@ export const marketingGaps: HealthRule = (plan) => {
         rule: HEALTH_RULES.storyConsentUndocumented,
         severity: 'warning',
         message: `The learner story ${quoteTitle(story.title)} is marked as consented but ${!story.consentDate && !story.consentNote.trim() ? 'has no consent date and does not say where the consent is kept' : !story.consentDate ? 'has no consent date' : 'does not say where the consent is kept'}: a funder or the learner may ask to see it.`,
+        target: { section: 'marketing', elementId: story.id },
+      });
+  // Personal data in a story: a story is published, its learner's phone or e-mail never is.
+  for (const story of marketing.stories)
+    if (looksLikeContactDetails(`${story.title}\n${story.summary}`))
+      findings.push({
+        id: `${HEALTH_RULES.storyContactDetails}:${story.id}`,
+        rule: HEALTH_RULES.storyContactDetails,
+        severity: 'warning',
+        message: `The learner story ${quoteTitle(story.title)} seems to hold a phone number or an e-mail address: stories are published, so take the learner’s contact details out of it.`,
         target: { section: 'marketing', elementId: story.id },
       });
   const journey = journeyVerdict(marketing);

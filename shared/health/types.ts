@@ -62,6 +62,7 @@ export const HEALTH_RULES = {
   segmentNotReached: 'segment-not-reached',
   storyWithoutConsent: 'story-without-consent',
   storyConsentUndocumented: 'story-consent-undocumented',
+  storyContactDetails: 'story-contact-details',
   journeyOverTarget: 'journey-over-target',
   invitationsShort: 'invitations-short',
   checklistPastDue: 'checklist-past-due',

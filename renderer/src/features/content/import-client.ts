@@ -17,7 +17,8 @@ type RequestBody =
 
 /** Hears what arrives before the answer: progress, and item chunks. */
 export type OnPartial = (
-  message: ImportProgress | Extract<ImportResponse, { type: 'items' | 'invitationItems' }>,
+  message:
+    ImportProgress | Extract<ImportResponse, { type: 'items' | 'invitationItems' | 'rosterChunk' }>,
 ) => void;
 
 /** A connection to one import session. */
@@ -34,7 +35,7 @@ interface Pending {
 
 /** Whether a message ends its request. */
 function isFinal(message: ImportResponse): boolean {
-  if (message.type === 'progress') return false;
+  if (message.type === 'progress' || message.type === 'rosterChunk') return false;
   if (
     message.type === 'items' ||
     message.type === 'stakeholderItems' ||
@@ -54,7 +55,8 @@ export function createImportClient(): ImportClient {
     if (
       message.type === 'progress' ||
       message.type === 'items' ||
-      message.type === 'invitationItems'
+      message.type === 'invitationItems' ||
+      message.type === 'rosterChunk'
     )
       waiting.onPartial?.(message);
     if (isFinal(message)) {

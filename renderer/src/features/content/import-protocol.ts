@@ -313,6 +313,15 @@ export type ImportResponse =
   | { id: number; type: 'invitationPreview'; summary: InvitationPreviewSummary }
   | { id: number; type: 'failedCsv'; csv: string }
   | { id: number; type: 'rosterPreview'; summary: RosterPreviewSummary }
+  /** A chunk of the merged roster, as stored (sent one by one: each a short task to unpack). */
+  | {
+      id: number;
+      type: 'rosterChunk';
+      kind: 'learners' | 'courses';
+      text: string;
+      count: number;
+    }
+  /** The end of a merge: its counts and snapshot (the chunks came before, in order). */
   | { id: number; type: 'rosterMerged'; result: RosterImportResult | null }
   | {
       id: number;
@@ -582,12 +591,23 @@ export class ImportSession {
         );
         return reply({ id: request.id, type: 'rosterPreview', summary });
       }
-      if (request.type === 'rosterMerge')
+      if (request.type === 'rosterMerge') {
+        const result = this.roster?.merge(request.stored, request.importedAt) ?? null;
+        if (!result) return reply({ id: request.id, type: 'rosterMerged', result });
+        // 100,000 learners are ~20 MB of text: one message per chunk, so the page
+        // unpacks them in short tasks; the last message carries the counts only.
+        for (const [kind, chunks] of [
+          ['learners', result.learnerChunks],
+          ['courses', result.courseChunks],
+        ] as const)
+          for (const c of chunks)
+            reply({ id: request.id, type: 'rosterChunk', kind, text: c.text, count: c.count });
         return reply({
           id: request.id,
           type: 'rosterMerged',
-          result: this.roster?.merge(request.stored, request.importedAt) ?? null,
+          result: { ...result, learnerChunks: [], courseChunks: [] },
         });
+      }
       if (request.type === 'failedCsv' && this.target === 'roster')
         return reply({
           id: request.id,

@@ -343,11 +343,18 @@ export function rosterTarget(
         };
       }
       if (!current()) return null;
-      const response = await client.request({
-        type: 'rosterMerge',
-        stored,
-        importedAt: new Date().toISOString(),
-      });
+      const learnerChunks: { text: string; count: number }[] = [];
+      const courseChunks: { text: string; count: number }[] = [];
+      const response = await client.request(
+        { type: 'rosterMerge', stored, importedAt: new Date().toISOString() },
+        (m) => {
+          if (m.type !== 'rosterChunk') return;
+          (m.kind === 'learners' ? learnerChunks : courseChunks).push({
+            text: m.text,
+            count: m.count,
+          });
+        },
+      );
       if (!current()) return null;
       if (response.type !== 'rosterMerged' || !response.result)
         return {
@@ -359,7 +366,7 @@ export function rosterTarget(
         };
       const { result } = response;
       try {
-        await storeRosterChunks(planId, result.learnerChunks, result.courseChunks, {
+        await storeRosterChunks(planId, learnerChunks, courseChunks, {
           fileName,
           date: result.snapshot.date,
         });

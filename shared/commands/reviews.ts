@@ -148,9 +148,10 @@ export interface StartNextCohortArgs {
 /**
  * Starts the next cohort in one step: lists the kept snapshot among the
  * earlier versions, moves to the next version number and name, carries the
- * latest review's open actions (beside the carried ones still open; done
- * ones were acted on and stay in the kept version), and adds the next cohort
- * when given.
+ * latest review's open actions not carried before (beside the carried ones
+ * still open; done ones were acted on and stay in the kept version, except
+ * the latest review's, which stay ticked so they are not carried twice), and
+ * adds the next cohort when given.
  */
 export const startNextCohort = defineCommand<StartNextCohortArgs>({
   type: 'iteration.startNextCohort',
@@ -170,12 +171,17 @@ export const startNextCohort = defineCommand<StartNextCohortArgs>({
     });
     iteration.versionNumber = Math.min(10_000, iteration.versionNumber + 1);
     iteration.versionName = args.nextVersionName;
-    const stillOpen = baseOf(iteration.carriedActions).filter((a) => !a.done);
-    const taken = new Set(stillOpen.map((a) => a.id));
-    const fresh = (latestReview(draft)?.actions ?? [])
+    const review = latestReview(draft);
+    const ofReview = new Set((review?.actions ?? []).map((a) => a.id));
+    const carried = baseOf(iteration.carriedActions);
+    const taken = new Set(carried.map((a) => a.id));
+    // Kept: lessons still open, and the latest review's lessons already ticked
+    // off (so they are not carried again while that review is the latest).
+    const kept = carried.filter((a) => !a.done || ofReview.has(a.id));
+    const fresh = (review?.actions ?? [])
       .filter((a) => !a.done && !taken.has(a.id))
       .map((a) => ({ id: a.id, text: a.text, section: a.section, done: false }));
-    replaceContents(iteration.carriedActions, [...stillOpen, ...fresh]);
+    replaceContents(iteration.carriedActions, [...kept, ...fresh]);
     if (
       args.nextCohort &&
       !baseOf(draft.manage.cohorts).some((c) => c.id === args.nextCohort!.id)

@@ -256,5 +256,25 @@ describe('start next cohort', () => {
     plan = run(plan, startNextCohort({ ...args, versionId: 'v2', nextCohort: null })).plan;
     expect(plan.manage.iteration.carriedActions.map((a) => a.id)).toEqual(['x1', 'x3']);
     expect(plan.manage.iteration.previousVersions.map((v) => v.id)).toEqual(['v1', 'v2']);
+    // A lesson ticked off is not carried again while its review is the latest.
+    plan = run(plan, carriedActions.update({ id: 'x1', patch: { done: true } })).plan;
+    plan = run(plan, startNextCohort({ ...args, versionId: 'v3', nextCohort: null })).plan;
+    plan = run(plan, startNextCohort({ ...args, versionId: 'v4', nextCohort: null })).plan;
+    expect(plan.manage.iteration.carriedActions).toEqual([
+      { id: 'x1', text: 'Lend laptops', section: 'pathways', done: true },
+      { id: 'x3', text: 'Call employers', section: '', done: false },
+    ]);
+    // A newer review's lessons replace the ticked ones of the older review.
+    plan = run(
+      plan,
+      reviews.add({
+        item: {
+          ...blankReview(plan, 'r2', '2026-09-01'),
+          actions: [{ id: 'y1', text: 'Open a second study hall', section: '', done: false }],
+        },
+      }),
+    ).plan;
+    plan = run(plan, startNextCohort({ ...args, versionId: 'v5', nextCohort: null })).plan;
+    expect(plan.manage.iteration.carriedActions.map((a) => a.id)).toEqual(['x3', 'y1']);
   });
 });

@@ -45,10 +45,10 @@ function StartNextCohort({ plan }: { plan: Plan }) {
   const [cohortStart, setCohortStart] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const review = latestReview(plan);
-  const carried = plan.manage.iteration.carriedActions.filter((a) => !a.done);
+  const carried = plan.manage.iteration.carriedActions;
   // Actions already carried (the same review, an earlier start) are not carried twice.
   const open = openActions(review).filter((a) => !carried.some((c) => c.id === a.id));
-  const carriedOpen = carried.length;
+  const carriedOpen = carried.filter((a) => !a.done).length;
 
   const start = async () => {
     setBusy(true);

@@ -171,9 +171,12 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     const keptView = page.getByRole('group', { name: 'Kept version “Version 1 — Cohort 1”' });
     await keptView.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
     expect(await keptView.getByRole('textbox').first().isDisabled()).toBe(true);
-    await page
-      .getByRole('combobox', { name: 'Section of the kept version' })
-      .selectOption('reviews');
+    // Its theory of change is the one before the new assumption, drawn read-only.
+    const pick = page.getByRole('combobox', { name: 'Section of the kept version' });
+    await pick.selectOption('theoryOfChange');
+    await keptView.getByLabel(`Assumption: ${HIRING} (at risk at the latest review)`).waitFor();
+    expect(await keptView.getByText('Learners have a laptop at home').count()).toBe(0);
+    await pick.selectOption('reviews');
     // The kept copy is version 1 with no kept versions of its own.
     await keptView.getByText('This is version 1', { exact: false }).waitFor();
     await view(page, banner, 'manage-reviews-kept-1280');

@@ -109,6 +109,12 @@ describe('marketing plan', () => {
     await page.getByLabel(`Employer breakfast briefings reaches ${segmentName}`).check();
     expect(await first.isChecked()).toBe(true);
 
+    // A name the team uses: the editor's heading, the list and the grid follow it.
+    await editor.getByLabel('Name', { exact: true }).fill('Chamber breakfasts');
+    await editor.getByLabel('Name', { exact: true }).blur();
+    await page.getByRole('heading', { name: 'Channel: Chamber breakfasts' }).waitFor();
+    await page.getByLabel(`Chamber breakfasts reaches ${segmentName}`).waitFor();
+
     // A story without consent.
     await page.getByRole('button', { name: 'Add story', exact: true }).click();
     const story = page.getByRole('listitem', { name: 'Learner story: New learner story' });

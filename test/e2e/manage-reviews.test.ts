@@ -103,8 +103,16 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     await screenshot(page, 'manage-reviews-canvas-1920');
     await page.setViewportSize({ width: 1280, height: 720 });
 
+    // Its details say how it stood and lead to the review.
+    await node.click();
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: 'At the latest review' }).waitFor();
+    await details.getByText('Two of five employers paused hiring', { exact: false }).waitFor();
+    await details.getByRole('button', { name: 'Open the review of 15 September 2027' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reviews & cohorts' }).waitFor();
+    await page.getByRole('region', { name: 'Review of 15 September 2027' }).waitFor();
+
     // Start the next cohort: one step.
-    await goTo(page, 'Reviews & cohorts', 'Reviews & cohorts');
     const next = page.getByRole('group', { name: 'Start next cohort' });
     await next.getByRole('textbox', { name: 'Keep this version as' }).fill('Version 1 — Cohort 1');
     await next.getByRole('textbox', { name: 'Next cohort (optional)' }).fill('Cohort 3');

@@ -24,6 +24,7 @@ import { goToSection } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
+import { AssumptionStanding } from '../manage-reviews/AssumptionStanding';
 import { useTocEditor } from './editor-state';
 
 /** What is selected on the canvas. */
@@ -221,6 +222,7 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
           <TracedBy nodeId={node.id} />
         </>
       )}
+      {node.kind === 'assumption' && <AssumptionStanding nodeId={node.id} />}
       <LinkList
         title="Contributes to"
         links={outgoing}

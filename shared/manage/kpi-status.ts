@@ -14,7 +14,7 @@
 
 /** How a KPI stands. */
 export type KpiStatusKind =
-  'onTrack' | 'atRisk' | 'offTrack' | 'noData' | 'noTarget' | 'noBaseline';
+  'onTrack' | 'atRisk' | 'offTrack' | 'notStarted' | 'noData' | 'noTarget' | 'noBaseline';
 
 /** Whether a KPI should rise or fall to reach its target. */
 export type KpiDirection = 'up' | 'down';
@@ -28,7 +28,8 @@ export const KPI_STATUS_RULE =
   '(at the baseline date) to the target (at the target date). On track: at or above the expected value. ' +
   'At risk: below it by at most 10 % of the expected value. Off track: further below. ' +
   'For a KPI whose target is below its baseline (it should go down) the rule turns round: on track at or below ' +
-  'the expected value, at risk at most 10 % above it. No data: no actual yet. No target: the target or its date ' +
+  'the expected value, at risk at most 10 % above it. Not started: the latest actual is dated before the baseline ' +
+  'date (a pilot, say), so the path has not begun. No data: no actual yet. No target: the target or its date ' +
   'is missing. No baseline: the baseline or its date is missing.';
 
 /** The status labels, in words. */
@@ -36,6 +37,7 @@ export const KPI_STATUS_LABELS: Record<KpiStatusKind, string> = {
   onTrack: 'On track',
   atRisk: 'At risk',
   offTrack: 'Off track',
+  notStarted: 'Not started',
   noData: 'No data',
   noTarget: 'No target',
   noBaseline: 'No baseline',
@@ -119,6 +121,9 @@ export function kpiStatus(path: KpiPath, actuals: readonly DatedActual[]): KpiSt
   if (path.target === null || path.targetDate === null) return { kind: 'noTarget', ...none };
   if (path.baseline === null || path.baselineDate === null) return { kind: 'noBaseline', ...none };
   if (latest === null) return { kind: 'noData', ...none };
+  // Measured before the path begins: nothing to judge against yet (not "on track" for being at the baseline).
+  if (dayNumber(latest.date) < dayNumber(path.baselineDate))
+    return { kind: 'notStarted', direction, latest, expected: null, shortfall: null };
   const expected = expectedValue(path, latest.date)!;
   // Behind the path, in the KPI's own direction.
   const behind = direction === 'up' ? expected - latest.value : latest.value - expected;

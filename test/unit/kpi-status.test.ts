@@ -27,6 +27,7 @@ const rank: Record<KpiStatusKind, number> = {
   offTrack: 0,
   atRisk: 1,
   onTrack: 2,
+  notStarted: -1,
   noData: -1,
   noTarget: -1,
   noBaseline: -1,
@@ -76,6 +77,14 @@ describe('KPI status', () => {
     expect(at(100)).toBe('onTrack');
     expect(at(550)).toBe('atRisk');
     expect(at(551)).toBe('offTrack');
+  });
+
+  it('is not started while the latest actual is dated before the baseline date', () => {
+    const before = kpiStatus(path, [{ date: '2026-11-15', value: 286 }]);
+    expect([before.kind, before.expected]).toEqual(['notStarted', null]);
+    // On the baseline date the path has begun.
+    expect(kpiStatus(path, [{ date: '2027-01-01', value: 0 }]).kind).toBe('onTrack');
+    expect(KPI_STATUS_RULE).toMatch(/Not started/);
   });
 
   it('uses the latest actual by date, whatever the order listed', () => {
@@ -149,11 +158,13 @@ describe('KPI status', () => {
     );
   });
 
-  it('is on track exactly on the path, at any date', () => {
+  it('is on track exactly on the path at any date from the baseline date, not started before it', () => {
     fc.assert(
       fc.property(pathArb, dateArb, (p, date) => {
         const value = expectedValue(p, date)!;
-        expect(kpiStatus(p, [{ date, value }]).kind).toBe('onTrack');
+        expect(kpiStatus(p, [{ date, value }]).kind).toBe(
+          date < p.baselineDate! ? 'notStarted' : 'onTrack',
+        );
       }),
     );
   });

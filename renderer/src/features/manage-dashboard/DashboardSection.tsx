@@ -28,7 +28,9 @@ export function DashboardSection() {
   const segmentNames = new Map(segments.map((s) => [s.id, s.name]));
   const counts = new Map<string, number>();
   for (const v of dashboard.kpis) counts.set(v.status.kind, (counts.get(v.status.kind) ?? 0) + 1);
-  const summary = (['onTrack', 'atRisk', 'offTrack', 'noData', 'noTarget', 'noBaseline'] as const)
+  const summary = (
+    ['onTrack', 'atRisk', 'offTrack', 'notStarted', 'noData', 'noTarget', 'noBaseline'] as const
+  )
     .filter((k) => counts.get(k))
     .map((k) => `${counts.get(k)} ${KPI_STATUS_LABELS[k].toLowerCase()}`)
     .join(', ');

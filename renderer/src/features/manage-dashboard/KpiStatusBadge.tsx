@@ -5,6 +5,7 @@ const MARKS: Record<KpiStatusKind, string> = {
   onTrack: '✓',
   atRisk: '▲',
   offTrack: '✕',
+  notStarted: '○',
   noData: '–',
   noTarget: '–',
   noBaseline: '–',

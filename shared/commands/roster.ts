@@ -2,7 +2,8 @@
  * Commands of the learner roster (issue 14). The roster itself — learners'
  * names, e-mails, platform ids — is personal data kept in the local database
  * only; the plan keeps each import's aggregates (`manage.progress`), and
- * these commands are how they enter and leave it.
+ * these commands are how they enter and leave it. Roster-counted KPIs get
+ * (or lose) the actual of each snapshot in the same step.
  *
  * Undo policy: undoing an import removes its snapshot from the plan; the
  * learners it updated stay updated in the local roster (the database is not
@@ -11,6 +12,7 @@
  */
 import { ProgressSnapshot, type ProgressSnapshot as Snapshot } from '../plan/schema';
 import { longDate } from '../long-date';
+import { syncRosterActuals } from '../manage/kpis';
 import { CommandRefusal, defineCommand } from './command';
 
 const SECTION = 'roster' as const;
@@ -33,6 +35,8 @@ export const recordRosterSnapshot = defineCommand<{ snapshot: Snapshot }>({
     const same = list.findIndex((s) => s.date === parsed.data.date);
     if (same >= 0) {
       list[same] = parsed.data;
+      // Roster-counted KPIs get their actual of this snapshot (shared/manage/kpis.ts).
+      syncRosterActuals(draft);
       return;
     }
     if (list.length >= MAX_SNAPSHOTS)
@@ -42,6 +46,7 @@ export const recordRosterSnapshot = defineCommand<{ snapshot: Snapshot }>({
     const at = list.findIndex((s) => s.date > parsed.data.date);
     if (at < 0) list.push(parsed.data);
     else list.splice(at, 0, parsed.data);
+    syncRosterActuals(draft);
   },
 });
 
@@ -54,5 +59,7 @@ export const removeRosterSnapshot = defineCommand<{ date: string }>({
     const at = draft.manage.progress.findIndex((s) => s.date === date);
     if (at < 0) throw new CommandRefusal('That snapshot is no longer in the plan.');
     draft.manage.progress.splice(at, 1);
+    // Its KPI actuals go with it.
+    syncRosterActuals(draft);
   },
 });

@@ -236,3 +236,27 @@ describe('roster actuals out of date', () => {
     expect(synced.plan.manage.kpis.find((k) => k.id === 'kpi-r')!.actuals.at(-1)!.value).toBe(321);
   });
 });
+
+describe('the roster import records KPI actuals', () => {
+  it('roster.recordSnapshot adds each roster KPI its actual; roster.removeSnapshot takes it away', async () => {
+    const { recordRosterSnapshot, removeRosterSnapshot } =
+      await import('../../shared/commands/roster');
+    const plan = run(
+      sample,
+      createKpi({ kpi: { ...blankKpi('kpi-r', 'E'), source: 'enrolments' } }),
+    ).plan;
+    const added = run(
+      plan,
+      recordRosterSnapshot({ snapshot: snapshot('2027-10-31', 555, 9) }),
+    ).plan;
+    const actual = added.manage.kpis.find((k) => k.id === 'kpi-r')!.actuals.at(-1)!;
+    expect([actual.date, actual.value, actual.origin]).toEqual(['2027-10-31', 555, 'roster']);
+    expect(kpisOutOfSync(added)).toEqual([]);
+    const removed = run(added, removeRosterSnapshot({ date: '2027-10-31' })).plan;
+    expect(
+      removed.manage.kpis
+        .find((k) => k.id === 'kpi-r')!
+        .actuals.some((a) => a.date === '2027-10-31'),
+    ).toBe(false);
+  });
+});

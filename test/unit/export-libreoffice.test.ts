@@ -179,6 +179,17 @@ describe.skipIf(!existsSync(SOFFICE))('LibreOffice reads the exports', { timeout
         // Issue 13, Onboarding checklist and Communications (their sections' sheets).
         'Onboarding',
         'Communications',
+        // Issue 14, the sample's Manage phase: progress snapshots, engagement and follow-ups,
+        // KPIs, reviews with assumption checks, cohorts, the content audit, skills-first KPIs.
+        'Learner progress',
+        'Engagement and follow-ups',
+        'KPIs',
+        'Reviews',
+        'Assumptions at reviews',
+        'Cohorts compared',
+        'Content audit',
+        'Skills-first roles',
+        'Critical capabilities',
       ].sort(),
     );
     const stakeholders = sheets.get('Stakeholders')!;

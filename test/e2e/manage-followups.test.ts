@@ -172,9 +172,10 @@ describe('Engagement & follow-ups', () => {
     await viewShot(page, 'manage-followups-rules-1280', 'Follow-up rules');
     await viewShot(page, 'manage-followups-today-1280', 'Today’s follow-ups');
 
-    // The sample's escalation that comes after its first reminder is flagged beside it.
+    // The sample's rules are in escalation order; the rule moved above them hides its
+    // month-long escalation, which is flagged beside it.
     const hidden = page.getByText(
-      /^The follow-up rule “Not started after two weeks: coach call” never lists anyone: “Not started after a week”, before it/,
+      /^The follow-up rule “No activity for a month: last call before pausing” never lists anyone: “Quiet for two weeks”, before it/,
     );
     await hidden.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });

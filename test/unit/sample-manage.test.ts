@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlanHealth } from '../../shared/health/check';
 import { fillTemplate, mergeProblems, mergeValues } from '../../shared/launch/merge-fields';
+import { shadowedRuleFindings } from '../../shared/manage/engagement-health';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { SAMPLE_AS_OF } from '../../shared/plan/sample';
 import type { Plan } from '../../shared/plan/schema';
@@ -60,6 +61,8 @@ describe('the sample plan’s Manage phase', () => {
     const triggers = new Set(manage.followUps.map((r) => r.trigger));
     expect([...triggers].sort()).toEqual(['behindPace', 'inactive', 'notStarted']);
     expect(new Set(manage.followUps.map((r) => r.channel))).toEqual(new Set(['email', 'sms']));
+    // In escalation order: no rule is hidden by an earlier one (a learner is listed under the first).
+    expect(shadowedRuleFindings(plan).map((f) => f.message)).toEqual([]);
     for (const rule of manage.followUps) {
       for (const id of rule.segmentIds) expect(segments, rule.id).toContain(id);
       const values = mergeValues(plan, {

@@ -188,12 +188,12 @@ describe('rt-full-funder3-renamed.xlsx: a renamed sheet is found by its headings
     sh.name = 'Fund comments';
     sh.getRow(1).getCell(col(sh, 'Name')).value = 'Who';
     const ind = wb.getWorksheet('Indicators')!;
-    ind.name = 'KPIs';
+    ind.name = 'Measures';
     const result = preview(await readRoundTripWorkbook(await bytesOf(wb), plan));
     // The Indicators sheet is found by its headings; the Stakeholders sheet, without Name, is
     // recognised but not read, and the problems say so instead of "no Stakeholders sheet".
     expect(result.notes).toContain(
-      'The workbook has no “Indicators” sheet; the sheet “KPIs” has its headings, so it was read as the Indicators sheet.',
+      'The workbook has no “Indicators” sheet; the sheet “Measures” has its headings, so it was read as the Indicators sheet.',
     );
     expect(result.stakeholders.present).toBe(false);
     expect(result.problems.map((p) => [p.effect, p.message])).toEqual([

@@ -102,6 +102,17 @@ describe('KPIs and the dashboard', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await screens(page, `manage-kpis-${viewport.width}`);
 
+      // Plan health lists the finding under its own area (it was once counted but not shown).
+      await page
+        .getByRole('navigation', { name: 'Plan sections' })
+        .getByRole('link', { name: /^Plan health/ })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Plan health' }).waitFor();
+      await page
+        .getByRole('list', { name: /^KPIs \(/ })
+        .getByText(/The KPI .*Youth centre referrals.* is off track/)
+        .waitFor();
+
       await goTo(page, 'Dashboard', 'Dashboard');
       const dashRow = page.getByRole('row', { name: /Youth centre referrals/ });
       await dashRow.getByText('Off track').waitFor();

@@ -21,22 +21,35 @@ import { SEVERITY_NAMES, SeverityIcon } from './SeverityIcon';
 import { usePlanHealth } from './use-health';
 import './health.css';
 
-const AREAS = [
-  { id: 'objective', label: 'Objective and budget' },
-  { id: 'theoryOfChange', label: 'Theory of change' },
-  { id: 'logicModel', label: 'Logic model' },
-  { id: 'stakeholders', label: 'Stakeholders and partners' },
-  { id: 'learners', label: 'Learners' },
-  { id: 'makeOrBuy', label: 'Make or buy' },
-  { id: 'pathways', label: 'Pathways and skills' },
-  { id: 'marketing', label: 'Marketing plan' },
-  { id: 'invitations', label: 'Invitations' },
-  { id: 'onboarding', label: 'Onboarding checklist' },
-  { id: 'communications', label: 'Communications' },
-  { id: 'contentInUse', label: 'Content in use' },
-  { id: 'skillsFirst', label: 'Skills-first KPIs' },
-  { id: 'reviews', label: 'Reviews & cohorts' },
-] as const satisfies readonly { id: HealthArea; label: string }[];
+/**
+ * The areas findings are grouped in, in plan order. Every section a finding
+ * can point at has one (the record type makes a missing area a type error:
+ * a finding in an unlisted area was counted in the badge but never shown).
+ */
+const AREA_LABELS: Record<HealthArea, string> = {
+  objective: 'Objective and budget',
+  theoryOfChange: 'Theory of change',
+  logicModel: 'Logic model',
+  stakeholders: 'Stakeholders and partners',
+  learners: 'Learners',
+  makeOrBuy: 'Make or buy',
+  pathways: 'Pathways and skills',
+  marketing: 'Marketing plan',
+  invitations: 'Invitations',
+  onboarding: 'Onboarding checklist',
+  communications: 'Communications',
+  roster: 'Learner progress',
+  engagement: 'Engagement & follow-ups',
+  kpis: 'KPIs',
+  contentInUse: 'Content in use',
+  skillsFirst: 'Skills-first KPIs',
+  reviews: 'Reviews & cohorts',
+};
+
+const AREAS = (Object.keys(AREA_LABELS) as HealthArea[]).map((id) => ({
+  id,
+  label: AREA_LABELS[id],
+}));
 
 /** What each rule checks, for the "About these checks" list. */
 const RULE_HELP = [

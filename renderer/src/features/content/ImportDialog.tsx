@@ -51,6 +51,9 @@ const count = (n: number) => n.toLocaleString('en-GB');
 /** "1 row", "2,000 rows". */
 const plural = (n: number, noun: string) => countOf(n, noun, `${noun}s`);
 
+/** Whole megabytes of a byte limit. */
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
 /**
  * The import dialog for a target (default: the catalog); `backups` (default:
  * the platform's) receives the before-import copy.
@@ -375,7 +378,9 @@ export function ImportDialog<
           <span className="section-note">
             {file
               ? `${file.name}${file.sheetName ? `, sheet “${file.sheetName}”` : ''}: ${plural(file.rowCount, 'row')} below the headings`
-              : 'CSV or Excel (.xlsx), up to 10 MB, with a row of column headings.'}
+              : (target.maxCsvBytes ?? MAX_IMPORT_BYTES) > MAX_IMPORT_BYTES
+                ? `CSV up to ${megabytes(target.maxCsvBytes!)} MB or Excel (.xlsx) up to ${megabytes(MAX_IMPORT_BYTES)} MB, with a row of column headings.`
+                : `CSV or Excel (.xlsx), up to ${megabytes(MAX_IMPORT_BYTES)} MB, with a row of column headings.`}
           </span>
         </div>
 

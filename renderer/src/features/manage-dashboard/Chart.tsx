@@ -89,9 +89,9 @@ export function Chart({ spec, height }: { spec: ChartSpec; height?: number }) {
           aria-expanded={table}
           aria-controls={tableId}
           onClick={() => setTable((t) => !t)}
+          aria-label={`${table ? 'Hide table' : 'Show as table'}: ${spec.title}`}
         >
           {table ? 'Hide table' : 'Show as table'}
-          <span className="visually-hidden">: {spec.title}</span>
         </button>
       </figcaption>
       <div id={tableId} hidden={!table}>

@@ -410,8 +410,9 @@ function RuleRow({
             type="checkbox"
             checked={rule.active}
             onChange={(e) => update({ active: e.target.checked })}
+            aria-label={`On: “${title}”`}
           />
-          On<span className="visually-hidden"> (“{title}”)</span>
+          On
         </label>
         <button
           type="button"

@@ -99,6 +99,14 @@ export const addKpiActual = defineCommand<{ kpiId: string; actual: KpiActual }>(
     if (baseOf(kpi.actuals).some((a) => a.id === actual.id)) return;
     if (kpi.actuals.length >= MAX_ACTUALS)
       throw new CommandRefusal(`A KPI can keep at most ${MAX_ACTUALS} actuals.`);
+    // One figure per day and cohort: a second one is a correction, made in the list.
+    const same = kpi.actuals.find(
+      (a) => a.date === actual.date && a.cohortId === (actual.cohortId ?? null),
+    );
+    if (same)
+      throw new CommandRefusal(
+        `There is already an actual on ${actual.date}${actual.cohortId ? ' for this cohort' : ''} (${same.value}). Correct it in the list of actuals instead of recording a second one.`,
+      );
     kpi.actuals.push({ ...actual, origin: 'typed' });
   },
 });

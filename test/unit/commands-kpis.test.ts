@@ -116,6 +116,19 @@ describe('KPI commands', () => {
     const added = run(plan, addKpiActual({ kpiId: 'kpi-t', actual }));
     expect(added.label).toBe('Record actual 300 on 2027-07-02 for “Employers hiring”');
     expect(kpiView(added.plan, added.plan.manage.kpis.at(-1)!).status.kind).toBe('offTrack');
+    // A second figure for the same day is refused: it is corrected in the list instead.
+    expect(() =>
+      run(
+        added.plan,
+        addKpiActual({ kpiId: 'kpi-t', actual: { ...actual, id: 'a2', value: 301 } }),
+      ),
+    ).toThrow(/already an actual on 2027-07-02 \(300\)/);
+    const otherCohort = { ...actual, id: 'a3', cohortId: 'c-2' };
+    expect(
+      run(added.plan, addKpiActual({ kpiId: 'kpi-t', actual: otherCohort })).plan.manage.kpis.at(
+        -1,
+      )!.actuals,
+    ).toHaveLength(2);
     const better = run(
       added.plan,
       updateKpiActual({ kpiId: 'kpi-t', id: 'a1', patch: { value: 480 } }),

@@ -12,9 +12,16 @@
  * contact column comes first and follows the rule's channel — `Email` for
  * e-mail, `Phone` for text messages (with the e-mail beside it, since a
  * roster from a learning platform seldom has phone numbers and SMS tools can
- * match on e-mail) — then first and last name, learner id, segment, rule,
- * why, days, and the message with the learner fields in the mail tool's
- * merge syntax.
+ * match on e-mail) — then first and last name, and the message with the
+ * learner fields in the mail tool's merge syntax.
+ *
+ * Nothing else: the mail tool needs only whom to send to and what to send.
+ * The segment (which can be a sensitive status, e.g. justice-involved young
+ * people), the rule, why and how many days — the learner's engagement
+ * record — stay in the on-screen list and are not uploaded to a third-party
+ * mail or SMS service (data minimisation). The learner id is left out too:
+ * the tools match contacts on the e-mail (or phone) column, and the list's
+ * rows come from the roster, so nothing needs it to match back.
  */
 import type { FollowUpRule, Plan } from '../plan/schema';
 import type { RosterLearner } from './roster';
@@ -29,7 +36,7 @@ import {
   type MergeProblem,
 } from '../launch/merge-fields';
 import { longDate } from '../long-date';
-import { reasonWriter, ruleTitle, type FollowUpList } from './follow-ups';
+import type { FollowUpList } from './follow-ups';
 
 /** A rule's message filled from the plan (send date: today), with its problems. */
 export interface FilledFollowUp {
@@ -85,17 +92,7 @@ export interface FollowUpCsvOptions {
 /** The heading line of the CSV for a channel (with the byte-order mark). */
 export function followUpCsvHeader(channel: FollowUpRule['channel']): string {
   const contact = channel === 'sms' ? ['Phone', 'Email'] : ['Email'];
-  return `\ufeff${[
-    ...contact,
-    'First name',
-    'Last name',
-    'Learner id',
-    'Segment',
-    'Follow-up rule',
-    'Why',
-    'Days',
-    'Message',
-  ]
+  return `\ufeff${[...contact, 'First name', 'Last name', 'Message']
     .map((h) => csvCell(h))
     .join(',')}\r\n`;
 }
@@ -126,13 +123,10 @@ export function* followUpCsvChunks(
 ): Generator<string, void> {
   const channel = exportChannel(list, options.rule);
   yield followUpCsvHeader(channel);
-  const reason = reasonWriter(plan, list, learners);
-  // Cells the same for many rows (segment, rule, message) are written once.
-  const segments = new Map(plan.learners.map((s) => [s.id, csvCell(s.name)]));
+  // The message is the same for every row of a rule: written once.
   const messages = list.rules.map((r) =>
     csvCell(renderText(fillFollowUp(plan, r, list.today).parts, options.style)),
   );
-  const titles = list.rules.map((r) => csvCell(ruleTitle(r)));
   let out = '';
   let inChunk = 0;
   for (let row = 0; row < list.length; row++) {
@@ -144,8 +138,7 @@ export function* followUpCsvChunks(
       channel === 'sms'
         ? `${csvCell(learner.phone ?? '')},${csvCell(learner.email)}`
         : csvCell(learner.email);
-    const segment = learner.segmentId === null ? '' : (segments.get(learner.segmentId) ?? '');
-    out += `${contact},${csvCell(first)},${csvCell(last)},${csvCell(learner.learnerId)},${segment},${titles[r]!},${csvCell(reason(row))},${list.days[row]!},${messages[r]!}\r\n`;
+    out += `${contact},${csvCell(first)},${csvCell(last)},${messages[r]!}\r\n`;
     if (++inChunk >= slice) {
       yield out;
       out = '';

@@ -80,7 +80,13 @@ describe('follow-up messages', () => {
 
 describe("today's list as CSV", () => {
   const roster = [
-    learner({ key: 'a', name: 'Learner 00001', registered: '2027-03-01', learnerId: 'P1' }),
+    learner({
+      key: 'a',
+      name: 'Learner 00001',
+      registered: '2027-03-01',
+      learnerId: 'P1',
+      segmentId: sample.learners[0]!.id,
+    }),
     learner({
       key: 'b',
       name: '=Danger Name',
@@ -105,15 +111,16 @@ describe("today's list as CSV", () => {
       skipEmptyLines: true,
     }).data;
     expect(rows).toHaveLength(1);
+    // Only what the mail tool needs: no learner id, segment, rule, why or days.
+    expect(Object.keys(rows[0]!)).toEqual(['Email', 'First name', 'Last name', 'Message']);
     expect(rows[0]).toMatchObject({
       Email: 'a@example.org',
       'First name': 'Learner',
       'Last name': '00001',
-      'Learner id': 'P1',
-      'Follow-up rule': 'Not started after a week',
-      Why: 'Registered 14 days ago (1 March 2027), not started yet',
-      Days: '14',
     });
+    expect(csv).not.toContain(sample.learners[0]!.name);
+    expect(csv).not.toContain('P1');
+    expect(csv).not.toContain('Registered 14 days ago');
     expect(rows[0]!.Message).toContain('*|FNAME|*');
     expect(rows[0]!.Message).not.toContain('{programName}');
   });
@@ -121,7 +128,7 @@ describe("today's list as CSV", () => {
   it('puts the phone column first for a text-message rule and guards formula-looking cells', () => {
     const csv = followUpCsv(plan, list, roster, { rule: 1, style: 'token' });
     const [header, line] = csv.slice(1).split('\r\n');
-    expect(header!.startsWith('Phone,Email,First name')).toBe(true);
+    expect(header).toBe('Phone,Email,First name,Last name,Message');
     expect(line).toContain("'=Danger");
     expect(line).toContain('{firstName}');
   });

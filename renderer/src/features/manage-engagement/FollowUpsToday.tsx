@@ -333,8 +333,9 @@ function TodayList({
             The CSV holds learners’ names and{' '}
             {channel === 'sms' ? 'contact details' : 'e-mail addresses'}: it is a local export for
             your mail or SMS tool, written only when you ask. It is not part of the plan file or of
-            the Word and Excel exports, which show counts only. Delete it once the messages have
-            gone out.
+            the Word and Excel exports, which show counts only. It carries only the contact, name
+            and message — not the segment, rule, reason or days shown here. Delete it once the
+            messages have gone out.
             {channel === 'sms' &&
               ' The roster from a learning platform seldom has phone numbers: the Phone column is empty then, and the SMS tool matches learners on their e-mail.'}
           </p>

@@ -69,7 +69,7 @@ export function rosterBlocks(plan: Plan): DocBlock[] {
     {
       type: 'paragraph',
       style: 'lead',
-      text: `As of ${formatDate(latest.date)}, ${n(t.learners)} learners are on the roster: ${n(t.enrolled)} enrolled, ${n(t.active)} active in the last 30 days, ${n(t.completed)} completed (${rate(t.completed, t.enrolled)} of those enrolled) and ${n(t.placed)} with a job outcome.`,
+      text: `As of ${formatDate(latest.date)}, ${n(t.learners)} learners are on the roster: ${n(t.enrolled)} enrolled, ${n(t.active)} active in the last 30 days, ${n(t.completed)} completed (${rate(t.completed, t.enrolled)} of those enrolled) and ${n(t.placed)} of them with a job outcome.`,
     },
     {
       type: 'paragraph',

@@ -34,7 +34,7 @@ export const KPI_SOURCES: Record<KpiSource, { readonly label: string; readonly u
   completions: { label: 'Completions (learners who completed)', unit: 'learners' },
   activeRate: { label: 'Active rate (% of enrolled active in the last 30 days)', unit: '%' },
   completionRate: { label: 'Completion rate (% of enrolled who completed)', unit: '%' },
-  placements: { label: 'Placements (learners with a job outcome)', unit: 'learners' },
+  placements: { label: 'Placements (completers with a job outcome)', unit: 'learners' },
 };
 
 /** The KPI sources in the order the UI lists them. */

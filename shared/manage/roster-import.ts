@@ -4,8 +4,14 @@
  * heading row) and mapped column by column, one row per learner or one per
  * learner × course. Each row is checked (a learner id or a valid e-mail,
  * readable dates not after the export's date, hours and counts not
- * negative, scores 0–100, a known job outcome); bad rows are listed with
- * their reasons and left out. Segment, cohort and pathway values are
+ * negative, scores 0–100); bad rows are listed with their reasons and left
+ * out. A job outcome the import does not recognise leaves the learner in,
+ * with outcome none and a warning on the row (`warnings`, counted in the
+ * preview's notes). A learner whose export gives no completion date but says
+ * every course they enrolled in is completed (courses enrolled > 0 and
+ * courses completed ≥ courses enrolled) is completed, dated by their last
+ * activity, else by the export's date — so the roster, the counts and the
+ * KPIs agree. Segment, cohort and pathway values are
  * matched to the plan's by the user's value mapping (or the suggestion from
  * the names). Personal data: the result goes to the local database only.
  */
@@ -330,6 +336,8 @@ export interface RosterImportPreview {
   /** Whether the file has one row per learner × course. */
   readonly perCourse: boolean;
   readonly failed: { row: number; issues: RosterRowIssue[] }[];
+  /** Notes on rows that were imported anyway (an unrecognised job outcome read as none). */
+  readonly warnings: RosterRowIssue[];
   readonly blankRows: number;
   readonly duplicates: number;
   /** The learner fields the file carries (what a re-import may change). */
@@ -506,6 +514,9 @@ const OUTCOME_WORDS: Record<string, JobOutcome> = {
   seeking: 'none',
   searching: 'none',
   nooutcome: 'none',
+  unknown: 'none',
+  notknown: 'none',
+  pending: 'none',
   '': 'none',
   placed: 'placed',
   hired: 'placed',
@@ -516,6 +527,7 @@ const OUTCOME_WORDS: Record<string, JobOutcome> = {
   placement: 'placed',
   jobplacement: 'placed',
   gotajob: 'placed',
+  working: 'placed',
   promoted: 'promoted',
   promotion: 'promoted',
   newrole: 'promoted',
@@ -531,11 +543,40 @@ const OUTCOME_WORDS: Record<string, JobOutcome> = {
   startedbusiness: 'selfEmployed',
 };
 
-/** A job outcome from what an export writes ("Hired", "Self-employed", "—"), or null when unknown. */
+/**
+ * Common wordings by how they start (after `valueKey`), tried in order when
+ * no exact word matches: "Not placed", "Unemployed" and "Self-employed" before
+ * "Employed (full time)"; "Still employed" is retained.
+ */
+const OUTCOME_PATTERNS: readonly (readonly [RegExp, JobOutcome])[] = [
+  [/^(not|un|no)(placed|employed|hired|job|placement|work|outcome)/, 'none'],
+  [/^(intraining|training|injobsearch|jobseek|seeking|searching|looking|stilllooking)/, 'none'],
+  [
+    /^(selfemployed|freelanc|contractor|entrepreneur|ownbusiness|startedownbusiness)/,
+    'selfEmployed',
+  ],
+  [
+    /^(stillemployed|stillinrole|stillworking|retain|remained|sameemployer|sameemployment)/,
+    'retained',
+  ],
+  [/^promot/, 'promoted'],
+  [/^(employed|inwork|inemployment|placed|hired|newjob|gotajob|jobfound|working)/, 'placed'],
+];
+
+/**
+ * A job outcome from what an export writes ("Hired", "In work",
+ * "Self-employed", "Still employed", "Not placed", "In training", "—"), or
+ * null when unknown (the import then keeps the learner with outcome none and
+ * a note on the row).
+ */
 export function parseJobOutcome(text: string): JobOutcome | null {
   const t = text.trim();
   if (isNoDate(t)) return 'none';
-  return OUTCOME_WORDS[valueKey(t)] ?? null;
+  const k = valueKey(t);
+  const exact = OUTCOME_WORDS[k];
+  if (exact) return exact;
+  for (const [re, outcome] of OUTCOME_PATTERNS) if (re.test(k)) return outcome;
+  return null;
 }
 
 /** A course status ("Completed", "In progress", "Not started"), or null when unknown. */
@@ -680,6 +721,7 @@ export function previewRosterImport(
     courseRows: [],
     perCourse,
     failed: [],
+    warnings: [],
     blankRows: 0,
     duplicates: 0,
     fields: [],
@@ -761,6 +803,8 @@ export function previewRosterImport(
   const building = new Map<string, Building>();
   const order: Building[] = [];
   const failed: { row: number; issues: RosterRowIssue[] }[] = [];
+  const warnings: RosterRowIssue[] = [];
+  const unknownOutcomes = new Map<string, string>();
   let blankRows = 0;
   let duplicates = 0;
   const rows = table.rows;
@@ -831,11 +875,14 @@ export function previewRosterImport(
     }
     const outcomeText = cell(row, mapping.jobOutcome);
     const jobOutcome = parseJobOutcome(outcomeText);
-    if (jobOutcome === null)
-      issue(
-        'jobOutcome',
-        `“${clip(outcomeText)}” is not a job outcome (placed, promoted, retained, self-employed or none).`,
-      );
+    const outcomeWarning: RosterRowIssue | null =
+      jobOutcome === null
+        ? {
+            row: rowNumber,
+            field: 'jobOutcome',
+            message: `“${clip(outcomeText)}” is not a job outcome the import knows (placed, promoted, retained, self-employed or none): imported with none.`,
+          }
+        : null;
     const skillScores: Record<string, number> = {};
     for (const [c, skill] of skillNames) {
       const text = (row[c] ?? '').trim();
@@ -885,6 +932,11 @@ export function previewRosterImport(
     if (issues.length) {
       failed.push({ row: rowNumber, issues });
       continue;
+    }
+    if (outcomeWarning) {
+      warnings.push(outcomeWarning);
+      const k = valueKey(outcomeText);
+      if (!unknownOutcomes.has(k)) unknownOutcomes.set(k, outcomeText);
     }
     const segmentText = cell(row, mapping.segment);
     const segment = segmentOf(segmentText);
@@ -1002,6 +1054,9 @@ export function previewRosterImport(
           ) ?? date)
         : null;
       for (const c of courses) courseRows.push(c);
+    } else if (l.completed === null && l.coursesEnrolled > 0) {
+      // No completion date, but every course enrolled in completed: completed (see the module comment).
+      if (l.coursesCompleted >= l.coursesEnrolled) l.completed = l.lastActivity ?? date;
     }
     learners.push(l);
     learnerRows.push(b.row);
@@ -1012,6 +1067,20 @@ export function previewRosterImport(
   for (const f of ROSTER_FIELDS)
     if (mapping[f.key] !== null) for (const c of CARRIES[f.key] ?? []) fields.add(c);
   if (skillColumns.length) fields.add('skillScores');
+  // Completion read from the course counts is carried too (a re-import may complete a learner).
+  if (!perCourse && mapping.coursesEnrolled !== null && mapping.coursesCompleted !== null)
+    fields.add('completed');
+  if (warnings.length)
+    notes.push(
+      `${warnings.length === 1 ? '1 row has a job outcome' : `${warnings.length} rows have a job outcome`} the import does not know (${[
+        ...unknownOutcomes.values(),
+      ]
+        .slice(0, 5)
+        .map((v) => `“${clip(v, 40)}”`)
+        .join(
+          ', ',
+        )}${unknownOutcomes.size > 5 ? '…' : ''}): ${warnings.length === 1 ? 'that learner is' : 'those learners are'} imported with outcome none.`,
+    );
   return {
     mappingErrors,
     learners,
@@ -1019,6 +1088,7 @@ export function previewRosterImport(
     courseRows,
     perCourse,
     failed,
+    warnings,
     blankRows,
     duplicates,
     fields: [...fields],

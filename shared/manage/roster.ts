@@ -281,8 +281,13 @@ const by = (date: string | null, asOf: string) => date !== null && date <= asOf;
  * - enrolled: an enrolled or completion date, or a course enrolled;
  * - active: enrolled, with last activity in the 30 days up to `asOf`
  *   (`activeFrom` is the first of those days);
- * - completed: a completion date;
- * - placed: a job outcome other than none;
+ * - completed: a completion date (an import dates a learner whose enrolled
+ *   courses are all completed: see shared/manage/roster-import.ts);
+ * - placed: completed, with a job outcome other than none (placed, promoted,
+ *   retained, self-employed). Placed is the funnel's last stage and
+ *   placement rates are "of completers", so a learner with an outcome who
+ *   has not completed is not counted here (the roster's "With a job
+ *   outcome" filter still lists them);
  * - hours: learning hours, summed.
  */
 function addTo(c: ProgressCounts, l: RosterLearner, asOf: string, activeFrom: string): void {
@@ -299,7 +304,7 @@ function addTo(c: ProgressCounts, l: RosterLearner, asOf: string, activeFrom: st
   if (enrolled && l.lastActivity !== null && l.lastActivity >= activeFrom && l.lastActivity <= asOf)
     counts.active++;
   if (completed) counts.completed++;
-  if (l.jobOutcome !== 'none') counts.placed++;
+  if (completed && l.jobOutcome !== 'none') counts.placed++;
   counts.hours += l.hours;
 }
 

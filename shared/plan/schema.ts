@@ -765,7 +765,7 @@ export const KpiCategory = z.enum([
  * learner roster at each import (aggregates only): learners enrolled, learning
  * hours (sum), completions (learners who completed), active rate (% of
  * enrolled learners active in the last 30 days), completion rate (% of
- * enrolled), placements (learners with a job outcome).
+ * enrolled), placements (completed learners with a job outcome).
  */
 export const KpiSource = z.enum([
   'manual',
@@ -885,7 +885,7 @@ export const ProgressCounts = z.object({
   /** Enrolled learners with activity in the 30 days before the snapshot date. */
   active: Count.default(0),
   completed: Count.default(0),
-  /** Learners with a job outcome (placed, promoted, retained, self-employed). */
+  /** Completed learners with a job outcome (placed, promoted, retained, self-employed). */
   placed: Count.default(0),
   /** Learning hours, summed. */
   hours: Count.default(0),

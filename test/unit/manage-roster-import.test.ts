@@ -144,17 +144,28 @@ describe('checking an export', () => {
     expect(reasons[5]).toMatch(/Learning hours cannot be negative/);
     expect(reasons[6]).toMatch(/Courses completed \(5\) is more than courses enrolled \(2\)/);
     expect(reasons[7]).toMatch(/after the export’s date/);
-    expect(reasons[8]).toMatch(/not a job outcome/);
+    // An unknown job outcome no longer rejects the row (the learner is imported with none and a warning).
+    expect(reasons[8]).toBeUndefined();
     expect(reasons[9]).toMatch(/not a score from 0 to 100/);
     expect(reasons[10]).toMatch(/No learner id or e-mail/);
     expect(reasons[11]).toMatch(/Same learner as row 2/);
     expect(preview.duplicates).toBe(1);
     expect(preview.blankRows).toBe(1);
-    expect(preview.learners.map((l) => l.key)).toEqual(['id:A1', 'id:A9']);
+    expect(preview.learners.map((l) => l.key)).toEqual(['id:A1', 'id:A7', 'id:A9']);
+    expect(preview.warnings).toEqual([
+      expect.objectContaining({
+        row: 8,
+        field: 'jobOutcome',
+        message: expect.stringMatching(
+          /“astronaut” is not a job outcome the import knows.*imported with none/,
+        ),
+      }),
+    ]);
+    expect(preview.learners[1]).toMatchObject({ name: 'Odd outcome', jobOutcome: 'none' });
   });
 
   it('builds learners with matched segments and cohorts, scores and outcomes', () => {
-    const [ada, bo] = preview.learners;
+    const [ada, , bo] = preview.learners;
     expect(ada).toMatchObject({
       name: 'Ada L',
       segmentId: 'seg-youth',

@@ -88,6 +88,38 @@ describe('reading values', () => {
       fullName: null,
     });
   });
+
+  it('guesses German, French and Spanish headings as LMS exports write them', () => {
+    expect(
+      guessRosterMapping([
+        'Benutzer-ID',
+        'E-Mail-Adresse',
+        'Vorname',
+        'Nachname',
+        'Kohorte',
+        'Eingeschrieben am',
+        'Letzte Aktivität',
+        'Lernstunden',
+        'Kurse abgeschlossen',
+      ]),
+    ).toMatchObject({
+      learnerId: 0,
+      email: 1,
+      firstName: 2,
+      lastName: 3,
+      cohort: 4,
+      enrolled: 5,
+      lastActivity: 6,
+      hours: 7,
+      coursesCompleted: 8,
+    });
+    expect(
+      guessRosterMapping(['Courriel', 'Prénom', 'Dernier accès', 'Heures', 'Cohorte']),
+    ).toMatchObject({ email: 0, firstName: 1, lastActivity: 2, hours: 3, cohort: 4 });
+    expect(
+      guessRosterMapping(['Correo electrónico', 'Apellidos', 'Último acceso', 'Horas', 'Grupo']),
+    ).toMatchObject({ email: 0, lastName: 1, lastActivity: 2, hours: 3, cohort: 4 });
+  });
 });
 
 describe('checking an export', () => {

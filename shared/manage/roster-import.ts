@@ -857,6 +857,26 @@ export function previewRosterImport(
       );
   }
 
+  // Who without how far: learners would be listed with no progress at all.
+  const PROGRESS_FIELDS = [
+    'invited',
+    'registered',
+    'enrolled',
+    'completed',
+    'lastActivity',
+    'hours',
+    'coursesEnrolled',
+    'coursesCompleted',
+    'course',
+    'courseStatus',
+    'progress',
+    'jobOutcome',
+  ] as const satisfies readonly RosterFieldKey[];
+  if (PROGRESS_FIELDS.every((f) => mapping[f] === null))
+    notes.push(
+      'No column is mapped to a date, learning hours, courses or a job outcome: the learners would be imported with no progress. Map the columns that hold them (“Last activity”, “Learning hours”…) before importing.',
+    );
+
   const skillColumns = (choices.skillColumns ?? guessSkillColumns(table.headers, mapping)).filter(
     (c) => !used.includes(c),
   );

@@ -217,6 +217,20 @@ describe('checking an export', () => {
     expect(preview.fields).not.toContain('pathwayId');
   });
 
+  it('says when no progress column is mapped', () => {
+    const t = table(['Email', 'Name'], [['ada@example.org', 'Ada L']]);
+    const preview = previewRosterImport(t, guessRosterMapping(t.headers), plan, {
+      date: '2026-03-31',
+    });
+    expect(preview.notes.join(' ')).toMatch(/imported with no progress/);
+    const withHours = table(['Email', 'Hours'], [['ada@example.org', '3']]);
+    expect(
+      previewRosterImport(withHours, guessRosterMapping(withHours.headers), plan, {
+        date: '2026-03-31',
+      }).notes.join(' '),
+    ).not.toMatch(/no progress/);
+  });
+
   it('asks for an id or e-mail column and the export date', () => {
     const m = { ...guessRosterMapping(headers), learnerId: null, email: null };
     expect(previewRosterImport(t, m, plan, { date: '2026-03-31' }).mappingErrors).toEqual([

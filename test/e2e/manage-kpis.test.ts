@@ -176,6 +176,60 @@ describe('KPIs and the dashboard', () => {
           ([name, data]) => name.endsWith('.svg') && strFromU8(data).includes('Straight-line path'),
         );
         expect(charts.length).toBeGreaterThan(0);
+        // Each chart's PNG fallback (what LibreOffice and older Word show) is the chart painted
+        // by the page, not the worker's plain text list: its ink matches the SVG painted here.
+        const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+        const target = (rId: string) =>
+          `word/${new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? ''}`;
+        const pairs = [
+          ...body.matchAll(/<a:blip r:embed="(rId\d+)"[^]*?<asvg:svgBlip[^>]*r:embed="(rId\d+)"/g),
+        ]
+          .map(([, png, svg]) => [target(png!), target(svg!)] as const)
+          .filter(([, svg]) =>
+            strFromU8(files[svg] ?? new Uint8Array()).includes('Straight-line path'),
+          );
+        expect(pairs.length).toBeGreaterThan(0);
+        const [pngName, svgName] = pairs[0]!;
+        const ink = await page.evaluate(
+          async ([png, svg]) => {
+            const share = async (blob: Blob) => {
+              const bitmap = await createImageBitmap(
+                blob.type === 'image/svg+xml'
+                  ? await (async () => {
+                      const img = new Image();
+                      img.src = URL.createObjectURL(blob);
+                      await img.decode();
+                      return img;
+                    })()
+                  : blob,
+              );
+              const canvas = new OffscreenCanvas(
+                400,
+                Math.round((400 * bitmap.height) / bitmap.width),
+              );
+              const ctx = canvas.getContext('2d')!;
+              ctx.fillStyle = '#fff';
+              ctx.fillRect(0, 0, canvas.width, canvas.height);
+              ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+              const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+              let dark = 0;
+              for (let i = 0; i < data.length; i += 4)
+                if (data[i]! + data[i + 1]! + data[i + 2]! < 600) dark++;
+              return dark / (data.length / 4);
+            };
+            const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            return [
+              await share(new Blob([bytes(png)], { type: 'image/png' })),
+              await share(new Blob([bytes(svg)], { type: 'image/svg+xml' })),
+            ];
+          },
+          [
+            Buffer.from(files[pngName]!).toString('base64'),
+            Buffer.from(files[svgName]!).toString('base64'),
+          ] as const,
+        );
+        expect(ink[0]).toBeGreaterThan(ink[1]! * 0.7);
+        expect(ink[0]).toBeLessThan(ink[1]! * 1.3);
       }
 
       expect(appErrors(page)).toEqual([]);

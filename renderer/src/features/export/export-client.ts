@@ -27,6 +27,36 @@ export interface ExportClient {
 
 type Listener = (response: ExportWorkerResponse) => void;
 
+/**
+ * Paints a whole SVG drawing as PNG bytes `pixelWidth` wide, on a white
+ * ground, for the export worker (whose canvas cannot read SVG). Null when
+ * the drawing cannot be decoded; the worker then uses its plain fallback.
+ */
+async function paintSvg(svg: string, pixelWidth: number): Promise<Uint8Array | null> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const width = image.naturalWidth || pixelWidth;
+    const height = image.naturalHeight || width;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(pixelWidth);
+    canvas.height = Math.max(1, Math.round((height * pixelWidth) / width));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    return blob ? new Uint8Array(await blob.arrayBuffer()) : null;
+  } catch {
+    return null;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 /** Starts the export worker (or an in-thread session when there is no Worker). */
 export function createExportClient(): ExportClient {
   let next = 0;
@@ -42,7 +72,16 @@ export function createExportClient(): ExportClient {
     send = (request) => void session.then((s) => s.handle(request));
   } else {
     const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<ExportWorkerResponse>) => deliver(event.data);
+    worker.onmessage = (event: MessageEvent<ExportWorkerResponse>) => {
+      const response = event.data;
+      if (response.type !== 'paintSvg') return deliver(response);
+      void paintSvg(response.svg, response.pixelWidth).then((png) =>
+        worker.postMessage(
+          { id: response.id, type: 'svgPainted', svgId: response.svgId, png },
+          png ? [png.buffer] : [],
+        ),
+      );
+    };
     worker.onerror = (event) => {
       // A crashed worker (out of memory, say) must not leave the dialog waiting.
       event.preventDefault();

@@ -40,6 +40,13 @@ export type ExportWorkerRequest =
       readonly type: 'roundtrip';
       readonly name: string;
       readonly bytes: ArrayBuffer;
+    }
+  /** The page's answer to `paintSvg`: PNG bytes, or null when it could not paint the drawing. */
+  | {
+      readonly id: number;
+      readonly type: 'svgPainted';
+      readonly svgId: number;
+      readonly png: Uint8Array | null;
     };
 
 /** A reply from the export worker; `progress` may come several times before the end. */
@@ -52,7 +59,18 @@ export type ExportWorkerResponse =
     }
   | { readonly id: number; readonly type: 'exported'; readonly bytes: Uint8Array }
   | { readonly id: number; readonly type: 'roundtrip'; readonly result: RoundTripResult }
-  | { readonly id: number; readonly type: 'failed'; readonly message: string };
+  | { readonly id: number; readonly type: 'failed'; readonly message: string }
+  /**
+   * A request to the page to paint a whole SVG drawing (a Manage chart) as
+   * PNG `pixelWidth` wide: a worker's canvas cannot read SVG, the page's can.
+   */
+  | {
+      readonly id: number;
+      readonly type: 'paintSvg';
+      readonly svgId: number;
+      readonly svg: string;
+      readonly pixelWidth: number;
+    };
 
 /** Runs requests; `post` sends replies (postMessage in the worker). */
 export class ExportSession {
@@ -67,6 +85,7 @@ export class ExportSession {
   /** Handles one request and posts its progress and result. */
   async handle(request: ExportWorkerRequest): Promise<void> {
     const { id } = request;
+    if (request.type === 'svgPainted') return;
     if (request.type === 'planPart') {
       const parts = this.planParts.get(id) ?? [];
       for (const record of request.records) parts.push(record);

@@ -29,9 +29,30 @@ const fontsReady = Promise.all(
   }),
 ).catch(() => undefined);
 
+/** Drawings sent to the page to paint, by id, waiting for its answer. */
+const painting = new Map<number, (png: Uint8Array | null) => void>();
+let nextSvg = 0;
+/** The export being built (one at a time), whose id the page's answers carry. */
+let exportId = 0;
+
+/** PNG of a whole SVG drawing, painted by the page (null when it could not). */
+function paintedByPage(svg: string, pixelWidth: number): Promise<Uint8Array | null> {
+  const svgId = ++nextSvg;
+  return new Promise((resolve) => {
+    painting.set(svgId, resolve);
+    scope.postMessage({ id: exportId, type: 'paintSvg', svgId, svg, pixelWidth });
+  });
+}
+
 const session = new ExportSession(
   async (scene, width) => {
     await fontsReady;
+    // A chart drawn by ECharts is a whole SVG this canvas cannot read: the
+    // page paints it; its plain shapes stand in only if the page cannot.
+    if (scene.svg) {
+      const png = await paintedByPage(scene.svg, width);
+      if (png) return png;
+    }
     return canvasRasterize(scene, width);
   },
   (response) =>
@@ -41,5 +62,12 @@ const session = new ExportSession(
 );
 
 scope.onmessage = (event) => {
-  void session.handle(event.data);
+  const request = event.data;
+  if (request.type === 'svgPainted') {
+    painting.get(request.svgId)?.(request.png);
+    painting.delete(request.svgId);
+    return;
+  }
+  if (request.type !== 'planPart') exportId = request.id;
+  void session.handle(request);
 };

@@ -13,7 +13,7 @@
  */
 import { baseOf, findById, replaceContents } from '../plan/drafts';
 import type { AssumptionCheck, Cohort, Review, ReviewAction } from '../plan/schema';
-import { latestReview } from '../manage/reviews';
+import { actionsToCarry, reviewsToCarry, type CarryFrom } from '../manage/reviews';
 import { CommandRefusal, defineCommand, quoted } from './command';
 import { defineListCommands } from './lists';
 
@@ -148,10 +148,12 @@ export interface StartNextCohortArgs {
 /**
  * Starts the next cohort in one step: lists the kept snapshot among the
  * earlier versions, moves to the next version number and name, carries the
- * latest review's open actions not carried before (beside the carried ones
- * still open; done ones were acted on and stay in the kept version, except
- * the latest review's, which stay ticked so they are not carried twice), and
- * adds the next cohort when given.
+ * open actions not carried before of every review since the previous
+ * version was kept (of all reviews when none was kept; the latest review in
+ * any case — see `reviewsToCarry`), once each by id, beside the carried ones
+ * still open (done ones were acted on and stay in the kept version, except
+ * those of the reviews carried from, which stay ticked so they are not
+ * carried twice), and adds the next cohort when given.
  */
 export const startNextCohort = defineCommand<StartNextCohortArgs>({
   type: 'iteration.startNextCohort',
@@ -163,6 +165,23 @@ export const startNextCohort = defineCommand<StartNextCohortArgs>({
     if (baseOf(iteration.previousVersions).some((v) => v.id === args.versionId)) {
       throw new CommandRefusal('This version is already kept.');
     }
+    // Which reviews to carry from depends on the previous kept version: read before listing this one.
+    const plan: CarryFrom = {
+      manage: {
+        reviews: baseOf(draft.manage.reviews),
+        iteration: {
+          previousVersions: baseOf(iteration.previousVersions),
+          carriedActions: baseOf(iteration.carriedActions),
+        },
+      },
+    };
+    const inScope = new Set(reviewsToCarry(plan).flatMap((r) => r.actions.map((a) => a.id)));
+    const fresh = actionsToCarry(plan).actions.map((a) => ({
+      id: a.id,
+      text: a.text,
+      section: a.section,
+      done: false,
+    }));
     iteration.previousVersions.push({
       id: args.versionId,
       name: args.keptName,
@@ -171,16 +190,10 @@ export const startNextCohort = defineCommand<StartNextCohortArgs>({
     });
     iteration.versionNumber = Math.min(10_000, iteration.versionNumber + 1);
     iteration.versionName = args.nextVersionName;
-    const review = latestReview(draft);
-    const ofReview = new Set((review?.actions ?? []).map((a) => a.id));
+    // Kept: lessons still open, and the carried reviews' lessons already ticked
+    // off (so they are not carried again while those reviews are carried from).
     const carried = baseOf(iteration.carriedActions);
-    const taken = new Set(carried.map((a) => a.id));
-    // Kept: lessons still open, and the latest review's lessons already ticked
-    // off (so they are not carried again while that review is the latest).
-    const kept = carried.filter((a) => !a.done || ofReview.has(a.id));
-    const fresh = (review?.actions ?? [])
-      .filter((a) => !a.done && !taken.has(a.id))
-      .map((a) => ({ id: a.id, text: a.text, section: a.section, done: false }));
+    const kept = carried.filter((a) => !a.done || inScope.has(a.id));
     replaceContents(iteration.carriedActions, [...kept, ...fresh]);
     if (
       args.nextCohort &&

@@ -4,7 +4,14 @@
  * (for the canvas badge and Plan health), a new review pre-listing every
  * assumption with its last status, and the lessons still to act on.
  */
-import type { AssumptionCheck, AssumptionStatus, Plan, Review, ReviewAction } from '../plan/schema';
+import type {
+  AssumptionCheck,
+  AssumptionStatus,
+  Plan,
+  PlanVersion,
+  Review,
+  ReviewAction,
+} from '../plan/schema';
 
 /** Words for each assumption status (never colour alone). */
 export const ASSUMPTION_STATUS_LABEL: Record<AssumptionStatus, string> = {
@@ -101,7 +108,61 @@ export function blankReview(plan: Plan, id: string, date: string): Review {
   };
 }
 
-/** Actions of a review not yet done. */
-export function openActions(review: Review | null): ReviewAction[] {
-  return review ? review.actions.filter((a) => !a.done) : [];
+/** What carrying actions reads of a plan (a plan, or these lists of an edit's draft). */
+export interface CarryFrom {
+  readonly manage: {
+    readonly reviews: readonly Review[];
+    readonly iteration: {
+      readonly previousVersions: readonly PlanVersion[];
+      readonly carriedActions: readonly ReviewAction[];
+    };
+  };
+}
+
+/**
+ * The reviews whose open actions "Start next cohort" carries, oldest first:
+ * every review dated on or after the day the previous version was kept
+ * (every review when none was kept yet), and the latest review in any case
+ * (actions added to it after the last start are carried too). A review
+ * added after the latest one, with no actions yet, so no longer hides the
+ * earlier review's open actions.
+ */
+export function reviewsToCarry(plan: CarryFrom): Review[] {
+  const newestFirst = reviewsNewestFirst(plan.manage.reviews);
+  const latest = newestFirst[0];
+  let since: string | null = null;
+  for (const v of plan.manage.iteration.previousVersions) {
+    const day = v.keptAt.slice(0, 10);
+    if (since === null || day > since) since = day;
+  }
+  return newestFirst
+    .filter((r) => r.id === latest?.id || since === null || r.date >= since)
+    .reverse();
+}
+
+/** The open actions to carry, de-duplicated by id, and the reviews they come from (oldest first). */
+export interface ActionsToCarry {
+  readonly actions: ReviewAction[];
+  readonly reviews: Review[];
+}
+
+/**
+ * The open actions of `reviewsToCarry` not carried yet (by id, once each,
+ * the first review's wording winning), with the reviews they come from.
+ */
+export function actionsToCarry(plan: CarryFrom): ActionsToCarry {
+  const seen = new Set(plan.manage.iteration.carriedActions.map((a) => a.id));
+  const actions: ReviewAction[] = [];
+  const reviews: Review[] = [];
+  for (const review of reviewsToCarry(plan)) {
+    let any = false;
+    for (const action of review.actions) {
+      if (action.done || seen.has(action.id)) continue;
+      seen.add(action.id);
+      actions.push(action);
+      any = true;
+    }
+    if (any) reviews.push(review);
+  }
+  return { actions, reviews };
 }

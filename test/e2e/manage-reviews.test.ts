@@ -116,6 +116,13 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
     const next = page.getByRole('group', { name: 'Start next cohort' });
     await next.getByRole('textbox', { name: 'Keep this version as' }).fill('Version 1 — Cohort 1');
     await next.getByRole('textbox', { name: 'Next cohort (optional)' }).fill('Cohort 3');
+    // No version kept yet: the open actions of every review are carried, not only the latest's.
+    await next
+      .getByText(
+        '4 open actions from the reviews of 12 November 2026 and 15 September 2027 will be carried',
+        { exact: false },
+      )
+      .waitFor();
     await next.getByRole('button', { name: 'Start next cohort' }).click();
     await page.getByText('This is version 2', { exact: false }).waitFor();
     const kept = page.getByRole('button', { name: 'Open “Version 1 — Cohort 1” read-only' });
@@ -137,7 +144,7 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Plan health' }).waitFor();
     await page
-      .getByText('A lesson carried from the last review is still to act on in this version', {
+      .getByText('4 lessons carried from the last review are still to act on in this version', {
         exact: false,
       })
       .waitFor();

@@ -20,6 +20,7 @@ import {
 } from '../../shared/commands/reviews';
 import { commit, createHistory, undo } from '../../shared/history';
 import {
+  actionsToCarry,
   assumptionStandings,
   blankReview,
   latestReview,
@@ -276,5 +277,47 @@ describe('start next cohort', () => {
     ).plan;
     plan = run(plan, startNextCohort({ ...args, versionId: 'v5', nextCohort: null })).plan;
     expect(plan.manage.iteration.carriedActions.map((a) => a.id)).toEqual(['x3', 'y1']);
+  });
+  const action = (id: string, done = false) => ({ id, text: `Action ${id}`, section: '', done });
+  const addReview = (plan: Plan, id: string, date: string, actions: ReturnType<typeof action>[]) =>
+    run(plan, reviews.add({ item: { ...blankReview(plan, id, date), actions } })).plan;
+
+  it('carries the open actions of every review, not only the latest (a newer review with no actions yet)', () => {
+    // The reported case: a new review is added, then the next cohort started.
+    const plan = addReview(withReview, 'r2', '2026-04-01', []);
+    const toCarry = actionsToCarry(plan);
+    expect(toCarry.actions.map((a) => a.id)).toEqual(['x1']);
+    expect(toCarry.reviews.map((r) => r.id)).toEqual(['r1']);
+    const after = run(plan, startNextCohort(args)).plan;
+    expect(after.manage.iteration.carriedActions).toEqual([
+      { id: 'x1', text: 'Lend laptops', section: 'pathways', done: false },
+    ]);
+  });
+
+  it('after a kept version, carries every review since it, oldest first, once per action id', () => {
+    let plan = run(withReview, startNextCohort(args)).plan; // v1 kept on 1 June 2026
+    plan = addReview(plan, 'r2', '2026-07-01', [action('a'), action('shared'), action('d', true)]);
+    plan = addReview(plan, 'r3', '2026-08-01', [action('shared'), action('b')]);
+    plan = addReview(plan, 'r4', '2026-09-01', []);
+    // A review dated before v1 was kept (not the latest) is not carried from again.
+    plan = addReview(plan, 'r0', '2026-02-01', [action('old')]);
+    const toCarry = actionsToCarry(plan);
+    expect(toCarry.actions.map((a) => a.id)).toEqual(['a', 'shared', 'b']);
+    expect(toCarry.reviews.map((r) => r.id)).toEqual(['r2', 'r3']);
+    plan = run(plan, startNextCohort({ ...args, versionId: 'v2', nextCohort: null })).plan;
+    expect(plan.manage.iteration.carriedActions.map((a) => a.id)).toEqual([
+      'x1',
+      'a',
+      'shared',
+      'b',
+    ]);
+    expect(actionsToCarry(plan).actions).toEqual([]);
+  });
+
+  it('a review dated the day a version was kept counts as since it', () => {
+    let plan = run(withReview, startNextCohort(args)).plan;
+    plan = addReview(plan, 'r2', '2026-06-01', [action('same-day')]);
+    plan = addReview(plan, 'r3', '2026-07-01', []);
+    expect(actionsToCarry(plan).actions.map((a) => a.id)).toEqual(['same-day']);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Iterate: this version's number and name; "Start next cohort" (keeps a
  * read-only copy of the plan as it stands in the local database, then, in
- * one undoable step, lists it, moves to the next version, carries the last
- * review's open actions to the Objective and optionally adds the next
+ * one undoable step, lists it, moves to the next version, carries the open
+ * actions of the reviews since the previous kept version to the Objective and optionally adds the next
  * cohort); the kept versions, each openable read-only; and two versions
  * compared (theory of change, indicators, stakeholders, pathways).
  */
@@ -10,9 +10,9 @@ import { useId, useState } from 'react';
 import { setVersionName, startNextCohort } from '../../../../shared/commands/reviews';
 import { formatDate } from '../../../../shared/export/document';
 import { describeDiffEntry, diffPlans, type PlanDiff } from '../../../../shared/manage/plan-diff';
-import { latestReview, openActions } from '../../../../shared/manage/reviews';
+import { actionsToCarry, reviewsToCarry } from '../../../../shared/manage/reviews';
 import { newId } from '../../../../shared/plan/create';
-import type { Plan, PlanVersion } from '../../../../shared/plan/schema';
+import type { Plan, PlanVersion, Review } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { DateField, SelectField, TextField } from '../../components/fields';
 import { keepPlanVersion, readPlanVersion } from '../../db/plan-versions';
@@ -34,6 +34,14 @@ function currentCohortId(plan: Plan): string {
   return plan.manage.cohorts.at(-1)?.id ?? '';
 }
 
+/** "the review of 1 March 2026", "the reviews of 1 March and …" (oldest first). */
+function reviewDates(reviews: readonly Review[]): string {
+  const dates = reviews.map((r) => formatDate(r.date));
+  const list =
+    dates.length > 1 ? `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)!}` : (dates[0] ?? '');
+  return `the ${reviews.length === 1 ? 'review' : 'reviews'} of ${list}`;
+}
+
 function StartNextCohort({ plan }: { plan: Plan }) {
   const store = usePlanStore();
   const dispatch = useDispatch();
@@ -44,10 +52,10 @@ function StartNextCohort({ plan }: { plan: Plan }) {
   const [cohortName, setCohortName] = useState('');
   const [cohortStart, setCohortStart] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const review = latestReview(plan);
   const carried = plan.manage.iteration.carriedActions;
-  // Actions already carried (the same review, an earlier start) are not carried twice.
-  const open = openActions(review).filter((a) => !carried.some((c) => c.id === a.id));
+  // Every review since the previous version was kept (actions already carried are not carried twice).
+  const inScope = reviewsToCarry(plan);
+  const { actions: open, reviews: from } = actionsToCarry(plan);
   const carriedOpen = carried.filter((a) => !a.done).length;
 
   const start = async () => {
@@ -105,8 +113,8 @@ function StartNextCohort({ plan }: { plan: Plan }) {
       <legend>Start next cohort</legend>
       <p className="section-note">
         Keeps a read-only copy of the plan as it stands now, then moves on to the next version.
-        {review
-          ? ` ${open.length} open ${open.length === 1 ? 'action' : 'actions'} from the review of ${formatDate(review.date)} will be carried to the Objective as lessons to act on`
+        {inScope.length > 0
+          ? ` ${open.length} open ${open.length === 1 ? 'action' : 'actions'} from ${reviewDates(from.length > 0 ? from : inScope)} will be carried to the Objective as lessons to act on`
           : ' There is no review yet, so no lessons will be carried'}
         {carriedOpen > 0 ? `, beside ${carriedOpen} still open from before.` : '.'}
       </p>

@@ -71,7 +71,7 @@ export function reviewFindingsOn(plan: Plan, today: string): Finding[] {
       id: `${REVIEW_RULES.lessonsOpen}:plan`,
       rule: REVIEW_RULES.lessonsOpen,
       severity: 'warning',
-      message: `${open.length === 1 ? 'A lesson' : `${open.length} lessons`} carried from the last review ${open.length === 1 ? 'is' : 'are'} still to act on in this version: ${listed}${more}. Tick ${open.length === 1 ? 'it' : 'each'} off on the Objective once done.`,
+      message: `${open.length === 1 ? 'A lesson' : `${open.length} lessons`} carried from the reviews ${open.length === 1 ? 'is' : 'are'} still to act on in this version: ${listed}${more}. Tick ${open.length === 1 ? 'it' : 'each'} off on the Objective once done.`,
       target: { section: 'objective', elementId: null },
     });
   }

@@ -865,7 +865,7 @@ export const PlanVersion = z.object({
 /**
  * The plan's place in its iterations: its own version name and number, the
  * earlier versions kept (read-only snapshots), and the lessons carried from
- * the last review to act on in the Plan phase.
+ * the reviews to act on in the Plan phase.
  */
 export const Iteration = z.object({
   versionNumber: z.number().int().min(1).max(10_000).default(1),

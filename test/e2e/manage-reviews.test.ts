@@ -144,7 +144,7 @@ describe('reviews, assumptions on the canvas, next cohort and versions', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Plan health' }).waitFor();
     await page
-      .getByText('4 lessons carried from the last review are still to act on in this version', {
+      .getByText('4 lessons carried from the reviews are still to act on in this version', {
         exact: false,
       })
       .waitFor();

@@ -99,7 +99,7 @@ describe('review health', () => {
       rule: 'carried-lessons-open',
       target: { section: 'objective', elementId: null },
     });
-    expect(finding!.message).toContain('A lesson carried from the last review is still to act on');
+    expect(finding!.message).toContain('A lesson carried from the reviews is still to act on');
     expect(finding!.message).toContain('“Lend laptops”');
   });
 });

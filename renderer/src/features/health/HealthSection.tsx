@@ -158,7 +158,7 @@ const RULE_HELP = [
   ],
   [
     'Lessons still to act on',
-    'Lessons carried from the last review into this version should be acted on in the Plan phase and ticked off on the Objective.',
+    'Lessons carried from the reviews into this version should be acted on in the Plan phase and ticked off on the Objective.',
   ],
 ] as const;
 

@@ -1,5 +1,5 @@
 /**
- * The lessons carried from the last review into this version of the plan
+ * The lessons carried from the reviews into this version of the plan
  * (Iterate → "Start next cohort"), as a checklist at the top of the
  * Objective, where planners start: each one ticked off with the keyboard
  * (Space on its checkbox), with a link to the section to act in. Shows
@@ -24,7 +24,7 @@ export function CarriedLessons() {
     <section className="card carried-lessons" aria-labelledby="carried-heading">
       <h2 id="carried-heading">Lessons to act on</h2>
       <p className="section-note" role="status">
-        Carried from the last review into version {version}: {open} of {lessons.length} still to do.
+        Carried from the reviews into version {version}: {open} of {lessons.length} still to do.
       </p>
       <ul className="carried-list">
         {lessons.map((lesson) => {

@@ -35,6 +35,7 @@ import {
   type RosterLearner,
 } from './roster';
 import type { ProgressSnapshot } from '../plan/schema';
+import { longDate } from '../long-date';
 
 /** Fields a column can be mapped to, in form order. */
 export const ROSTER_FIELDS = [
@@ -410,11 +411,60 @@ export interface RosterImportChoices {
 /** The plan's names the values are matched to. */
 export interface RosterPlanOptions {
   readonly segments: readonly SegmentOption[];
-  readonly cohorts: readonly SegmentOption[];
+  /** Cohorts, with their dates when known (learners enrolled well outside them are pointed out). */
+  readonly cohorts: readonly (SegmentOption & {
+    readonly start?: string | null;
+    readonly end?: string | null;
+  })[];
   /** Pathways, each with the catalog items of its steps (a learner who completed them all completed it). */
   readonly pathways: readonly (SegmentOption & { readonly items?: readonly string[] })[];
   /** Catalog items (a course is matched by title). */
   readonly catalog: readonly SegmentOption[];
+}
+
+/** Days before a cohort's start that enrolling still counts as joining it. */
+const EARLY_ENROLMENT_DAYS = 31;
+
+const shiftDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Notes on learners matched to a cohort whose dates they do not fit: enrolled
+ * (else registered) more than EARLY_ENROLMENT_DAYS before the cohort starts,
+ * or after it ends — usually a cohort value matched to the wrong cohort
+ * ("Cohort 1" of last year's file to this year's "Cohort 1").
+ */
+function cohortDateNotes(
+  learners: readonly RosterLearner[],
+  cohorts: RosterPlanOptions['cohorts'],
+): string[] {
+  const dated = new Map(
+    cohorts
+      .filter((c) => c.start || c.end)
+      .map((c) => [
+        c.id,
+        { c, from: c.start ? shiftDays(c.start, -EARLY_ENROLMENT_DAYS) : null, to: c.end ?? null },
+      ]),
+  );
+  if (!dated.size) return [];
+  const outside = new Map<string, number>();
+  for (const l of learners) {
+    const d = l.cohortId === null ? undefined : dated.get(l.cohortId);
+    const day = l.enrolled ?? l.registered;
+    if (!d || !day) continue;
+    if ((d.from && day < d.from) || (d.to && day > d.to))
+      outside.set(d.c.id, (outside.get(d.c.id) ?? 0) + 1);
+  }
+  return [...outside].map(([id, n]) => {
+    const { c } = dated.get(id)!;
+    const span = [
+      c.start ? `starts ${longDate(c.start)}` : '',
+      c.end ? `ends ${longDate(c.end)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    return `${n === 1 ? '1 learner' : `${n} learners`} put in the cohort “${c.name}” (which ${span}) enrolled long before it starts or after it ends: check that the file's cohort values are matched to the right cohorts.`;
+  });
 }
 
 /** One distinct value of a column (segment, cohort or pathway). */
@@ -1198,6 +1248,7 @@ export function previewRosterImport(
   // Completion read from the course counts is carried too (a re-import may complete a learner).
   if (!perCourse && mapping.coursesEnrolled !== null && mapping.coursesCompleted !== null)
     fields.add('completed');
+  notes.push(...cohortDateNotes(learners, plan.cohorts));
   if (warnings.length)
     notes.push(
       `${warnings.length === 1 ? '1 row has a job outcome' : `${warnings.length} rows have a job outcome`} the import does not know (${[

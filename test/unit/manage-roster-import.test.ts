@@ -231,6 +231,29 @@ describe('checking an export', () => {
     ).not.toMatch(/no progress/);
   });
 
+  it('points out learners enrolled long before their cohort starts or after it ends', () => {
+    const dated: RosterPlanOptions = {
+      ...plan,
+      cohorts: [{ id: 'c1', name: 'Cohort 1 (2027)', start: '2027-04-12', end: '2027-12-31' }],
+    };
+    const t = table(
+      ['Email', 'Cohort', 'Enrolled'],
+      [
+        ['a@example.org', 'Cohort 1 (2027)', '2026-09-01'],
+        ['b@example.org', 'Cohort 1 (2027)', '2026-09-15'],
+        ['c@example.org', 'Cohort 1 (2027)', '2027-03-20'],
+        ['d@example.org', 'Cohort 1 (2027)', '2027-05-02'],
+      ],
+    );
+    const notes = previewRosterImport(t, guessRosterMapping(t.headers), dated, {
+      date: '2027-06-01',
+    }).notes.join(' ');
+    // Two enrolled in 2026; 20 March 2027 is within a month of the start, so it counts.
+    expect(notes).toContain(
+      '2 learners put in the cohort “Cohort 1 (2027)” (which starts 12 April 2027 and ends 31 December 2027) enrolled long before it starts or after it ends',
+    );
+  });
+
   it('asks for an id or e-mail column and the export date', () => {
     const m = { ...guessRosterMapping(headers), learnerId: null, email: null };
     expect(previewRosterImport(t, m, plan, { date: '2026-03-31' }).mappingErrors).toEqual([

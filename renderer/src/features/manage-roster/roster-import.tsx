@@ -187,7 +187,12 @@ export function rosterTarget(
       maxCsvBytes: MAX_ROSTER_CSV_BYTES,
       options: {
         segments: plan.learners.map((s) => ({ id: s.id, name: s.name })),
-        cohorts: plan.manage.cohorts.map((c) => ({ id: c.id, name: c.name })),
+        cohorts: plan.manage.cohorts.map((c) => ({
+          id: c.id,
+          name: c.name,
+          start: c.start,
+          end: c.end,
+        })),
         pathways: plan.content.pathways.map((p) => ({
           id: p.id,
           name: p.name,

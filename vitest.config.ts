@@ -2,13 +2,18 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { rendererDefines } from './vite.shared';
 
+// Unit and component files run two at a time (the CI machine has 2 cores; each LibreOffice
+// test uses its own profile), then the end-to-end files one at a time on their own
+// (sequence.groupOrder), so a Chromium test never shares the machine with a LibreOffice run.
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'test/security/**/*.test.ts'],
         },
       },
@@ -18,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          sequence: { groupOrder: 0 },
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],
         },
@@ -33,6 +39,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

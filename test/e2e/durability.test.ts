@@ -25,9 +25,14 @@ async function startBrowser(): Promise<{ process: ChildProcess; browser: Browser
       detached: true,
     },
   );
-  for (let i = 0; i < 200 && !existsSync(portFile); i++)
+  // Chromium creates the file, then writes the port: wait for a port, not only the file
+  // (a busy machine once read it empty and connected to port 80).
+  let port = '';
+  for (let i = 0; i < 600 && !/^\d+$/.test(port); i++) {
     await new Promise((r) => setTimeout(r, 50));
-  const port = readFileSync(portFile, 'utf8').split('\n')[0];
+    if (existsSync(portFile)) port = readFileSync(portFile, 'utf8').split('\n')[0]!.trim();
+  }
+  if (!/^\d+$/.test(port)) throw new Error('Chromium did not say its debugging port in 30 s.');
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const context = browser.contexts()[0]!;
   const page = context.pages()[0] ?? (await context.newPage());
@@ -45,7 +50,8 @@ function kill(child: ChildProcess): Promise<void> {
 
 afterAll(async () => {
   if (running) await kill(running.process).catch(() => undefined);
-  rmSync(profile, { recursive: true, force: true });
+  // Chromium's last processes may still be writing into the profile just after the kill.
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 describe('durability', () => {

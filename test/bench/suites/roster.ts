@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { syntheticRoster } from '../../../shared/manage/synthetic-roster';
 import { readPlanFile } from '../../../shared/plan/plan-file';
 import { chooseImportFile, dialogButtonReady, newBenchPage, probeLog, waitQuiet } from '../app';
+import { startTrace, stopTrace } from '../trace';
 import {
   measured,
   notMeasured,
@@ -122,6 +123,9 @@ export const rosterSuite: BenchSuite = {
       const dialog = page.getByRole('dialog', { name: 'Import learner progress' });
       await dialog.waitFor();
       await waitQuiet(page, 1000);
+      // BENCH_TRACE_DETAIL=1: say what ran in the longest tasks of the import.
+      const detail = Boolean(process.env.BENCH_TRACE_DETAIL);
+      if (detail) await startTrace(browser, page, ['tasks']);
       const chosen = await chooseImportFile(page, dialog, file);
       const ready = await dialogButtonReady(page, /^Import [\d,]+ learners$/, STEP_TIMEOUT_MS);
       const confirm = dialog.getByRole('button', { name: /^Import [\d,]+ learners$/ });
@@ -130,6 +134,16 @@ export const rosterSuite: BenchSuite = {
       await confirm.click();
       const clicked = (await probeLog(page)).clicks.at(-1)!.at;
       const done = await rosterShown(page);
+      if (detail) {
+        const trace = await stopTrace(browser, page);
+        const during = trace.tasks
+          .filter((t) => t.start + t.duration > chosen && t.start < done)
+          .sort((a, b) => b.duration - a.duration);
+        for (const task of during.slice(0, 3))
+          console.log(
+            `  task ${round1(task.duration)} ms at +${round1(task.start - chosen)} ms after the file was chosen (click at +${round1(clicked - chosen)}):\n    ${trace.inside(task).slice(0, 8).join('\n    ')}`,
+          );
+      }
       const tasks = (await probeLog(page)).longTasks.filter(
         (t) => t.start + t.duration > chosen && t.start < done,
       );

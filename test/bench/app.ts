@@ -277,3 +277,37 @@ export async function dialogButtonReady(
   );
   return (await handle.jsonValue()) as number;
 }
+
+/**
+ * Stores a plan's roster chunks (texts of shared/manage/roster.ts encodeLearners) straight
+ * into the page's database, as renderer/src/db/roster.ts stores them, for the suites that
+ * measure a screen over a large roster without timing its import.
+ */
+export async function seedRoster(page: Page, planId: string, chunks: string[], count: number) {
+  await page.evaluate(
+    async ({ planId, chunks, count }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('upskill-workbench');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['rosterChunks', 'rosters'], 'readwrite');
+        chunks.forEach((learners, n) =>
+          tx.objectStore('rosterChunks').put({ planId, n, count: 0, learners }),
+        );
+        tx.objectStore('rosters').put({
+          planId,
+          count,
+          courseRows: 0,
+          fileName: 'synthetic-roster.csv',
+          importedAt: new Date().toISOString(),
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { planId, chunks, count },
+  );
+}

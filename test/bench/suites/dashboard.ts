@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { importPlanFile, newBenchPage, openLibrary, waitQuiet } from '../app';
+import { importPlanFile, newBenchPage, openLibrary, seedRoster, waitQuiet } from '../app';
 import {
   measured,
   median,
@@ -97,35 +97,6 @@ function planWithActuals(): {
   }) as Plan;
   syncRosterActuals(plan);
   return { plan, learners: roster.learners };
-}
-
-async function seedRoster(page: Page, planId: string, chunks: string[], count: number) {
-  await page.evaluate(
-    async ({ planId, chunks, count }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('upskill-workbench');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['rosterChunks', 'rosters'], 'readwrite');
-        chunks.forEach((learners, n) =>
-          tx.objectStore('rosterChunks').put({ planId, n, count: 0, learners }),
-        );
-        tx.objectStore('rosters').put({
-          planId,
-          count,
-          courseRows: 0,
-          fileName: 'synthetic-roster.csv',
-          importedAt: new Date().toISOString(),
-        });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { planId, chunks, count },
-  );
 }
 
 /** Clicks "Dashboard" and resolves with the time to the first frame painted with `charts` charts drawn. */

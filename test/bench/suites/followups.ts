@@ -17,7 +17,7 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newBenchPage, waitQuiet } from '../app';
+import { newBenchPage, seedRoster, waitQuiet } from '../app';
 import {
   measured,
   notMeasured,
@@ -57,36 +57,6 @@ function samplePlan() {
   const result = readPlanFile(text);
   if (!result.ok) throw new Error(result.message);
   return result.plan;
-}
-
-/** Stores the roster chunks for a plan (as renderer/src/db/roster.ts storeRosterChunks does). */
-async function seedRoster(page: Page, planId: string, chunks: string[], count: number) {
-  await page.evaluate(
-    async ({ planId, chunks, count }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('upskill-workbench');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['rosterChunks', 'rosters'], 'readwrite');
-        chunks.forEach((learners, n) =>
-          tx.objectStore('rosterChunks').put({ planId, n, count: 0, learners }),
-        );
-        tx.objectStore('rosters').put({
-          planId,
-          count,
-          courseRows: 0,
-          fileName: 'synthetic-roster.csv',
-          importedAt: new Date().toISOString(),
-        });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { planId, chunks, count },
-  );
 }
 
 /** Durations of the page's measures of a name so far. */

@@ -528,9 +528,10 @@ describe('workshop mode', () => {
       await workshop
         .getByRole('button', { name: 'Regional Employers Forum, not placed' })
         .waitFor();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-        'Regional Employers Forum, not placed',
-      );
+      // Focus moves a frame after the card appears: poll (CI once read it a moment early).
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+        .toBe('Regional Employers Forum, not placed');
       await page.keyboard.press('Shift+ArrowUp');
       await page.keyboard.press('Shift+ArrowUp');
       expect(await cardLabel(page, 'Regional Employers Forum', '.sh-workshop .sh-plot')).toContain(

@@ -1,6 +1,8 @@
 /** The app: library or open plan, plus global dialogs, shortcuts and desktop wiring. */
 import { visibleText } from '../../shared/visible-text';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from './i18n/i18n';
 import type { MenuCommand } from '../../shared/ipc';
 import { Dialog } from './components/Dialog';
 import {
@@ -26,6 +28,7 @@ import { AboutDialog, ShortcutsDialog } from './shell/HelpDialogs';
 import { PlanWorkspace } from './shell/PlanWorkspace';
 
 function NoticeBar() {
+  const { t } = useTranslation();
   const notice = useWorkbench((s) => s.notice);
   useEffect(() => {
     if (!notice) return;
@@ -45,7 +48,7 @@ function NoticeBar() {
           <button
             type="button"
             className="subtle"
-            aria-label="Dismiss message"
+            aria-label={t('actions.dismiss')}
             onClick={dismissNotice}
           >
             ×
@@ -67,6 +70,7 @@ function Announcer() {
 }
 
 function AlertDialog() {
+  const { t } = useTranslation(['shell', 'common']);
   const alert = useWorkbench((s) => s.alert);
   if (!alert) return null;
   return (
@@ -76,7 +80,7 @@ function AlertDialog() {
       onClose={dismissAlert}
       actions={
         <button type="button" className="primary" onClick={dismissAlert} data-autofocus>
-          OK
+          {t('common:actions.ok')}
         </button>
       }
     >
@@ -88,12 +92,13 @@ function AlertDialog() {
           ))}
         </ul>
       )}
-      <p className="section-note">Nothing in your library was changed.</p>
+      <p className="section-note">{t('libraryUnchanged')}</p>
     </Dialog>
   );
 }
 
 function QuestionDialog() {
+  const { t } = useTranslation(['shell', 'common']);
   const question = useWorkbench((s) => s.question);
   if (!question) return null;
   return (
@@ -104,7 +109,7 @@ function QuestionDialog() {
       actions={
         <>
           <button type="button" onClick={() => question.answer(false)} data-autofocus>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="button" className="primary" onClick={() => question.answer(true)}>
             {question.confirmLabel}
@@ -120,40 +125,39 @@ function QuestionDialog() {
           ))}
         </ul>
       )}
-      <p className="section-note">Cancel leaves your library as it is.</p>
+      <p className="section-note">{t('cancelKeepsLibrary')}</p>
     </Dialog>
   );
 }
 
 function ConflictDialog() {
+  const { t } = useTranslation(['shell', 'common']);
   const conflict = useWorkbench((s) => s.conflict);
   if (!conflict) return null;
   return (
     <Dialog
-      title="This plan is already in your library"
+      title={t('conflict.title')}
       onClose={() => void settleImportConflict('cancel')}
       actions={
         <>
           <button type="button" onClick={() => void settleImportConflict('cancel')}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="button" onClick={() => void settleImportConflict('keepBoth')}>
-            Keep both
+            {t('conflict.keepBoth')}
           </button>
           <button
             type="button"
             className="primary"
             onClick={() => void settleImportConflict('replace')}
           >
-            Replace
+            {t('conflict.replace')}
           </button>
         </>
       }
     >
       <p>
-        The file holds &ldquo;{conflict.plan.name}&rdquo;, which is the same plan as &ldquo;
-        {conflict.existingName}&rdquo; in your library. Replace the library copy with the file, or
-        keep both as separate plans?
+        {t('conflict.body', { fileName: conflict.plan.name, existingName: conflict.existingName })}
       </p>
     </Dialog>
   );
@@ -161,6 +165,7 @@ function ConflictDialog() {
 
 /** The root component. */
 export function App({ platform }: { platform: Platform }) {
+  const { t } = useTranslation(['shell', 'common']);
   const ready = useWorkbench((s) => s.ready);
   const fatalError = useWorkbench((s) => s.fatalError);
   const route = useWorkbench((s) => s.route);
@@ -234,7 +239,7 @@ export function App({ platform }: { platform: Platform }) {
   useEffect(() => {
     if (!openPlan) {
       platform.setWindowState({
-        title: 'Upskill Workbench',
+        title: i18n.t('common:appName'),
         edited: false,
         canUndo: false,
         canRedo: false,
@@ -244,7 +249,9 @@ export function App({ platform }: { platform: Platform }) {
     const sync = () => {
       const { history, saveStatus } = openPlan.store.getState();
       platform.setWindowState({
-        title: `${visibleText(history.present.name, 'Untitled plan')} — Upskill Workbench`,
+        title: i18n.t('shell:windowTitle', {
+          name: visibleText(history.present.name, i18n.t('shell:untitledPlan')),
+        }),
         edited: saveStatus.state !== 'saved',
         canUndo: history.past.length > 0,
         canRedo: history.future.length > 0,
@@ -264,12 +271,12 @@ export function App({ platform }: { platform: Platform }) {
   if (fatalError) {
     return (
       <main className="fatal" role="alert">
-        <h1>Upskill Workbench cannot open your plans</h1>
+        <h1>{t('cannotOpen')}</h1>
         <p>{fatalError}</p>
       </main>
     );
   }
-  if (!ready) return <p className="loading">Opening your plans…</p>;
+  if (!ready) return <p className="loading">{t('opening')}</p>;
 
   return (
     <>

@@ -1,4 +1,5 @@
 /** Commands of the Objective section and the plan's name. */
+import { LANGUAGE_INFO, type Language } from '../i18n/languages';
 import type { Objective } from '../plan/schema';
 import { defineCommand } from './command';
 
@@ -35,6 +36,16 @@ export const renamePlan = defineCommand<{ name: string }>({
   locate: () => ({ section: 'objective' }),
   apply(draft, { name }) {
     draft.name = name;
+  },
+});
+
+/** Sets the language the plan's Word and Excel exports are written in. */
+export const setDocumentLanguage = defineCommand<{ language: Language }>({
+  type: 'plan.setDocumentLanguage',
+  label: ({ language }) => `Set document language to ${LANGUAGE_INFO[language].nativeName}`,
+  locate: () => ({ section: 'objective' }),
+  apply(draft, { language }) {
+    draft.documentLanguage = language;
   },
 });
 

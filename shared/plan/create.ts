@@ -1,5 +1,6 @@
 /** Creating, copying and summarising plans. */
 import { standardChecklist } from '../launch/onboarding';
+import type { Language } from '../i18n/languages';
 import { Plan, PLAN_SCHEMA_VERSION } from './schema';
 
 /** A new random id; prefixes keep ids readable in files and exports. */
@@ -10,14 +11,20 @@ export function newId(prefix = ''): string {
 
 /**
  * An empty plan with every section present, and the six standard onboarding
- * steps in its launch checklist (due relative to a launch date still to set).
+ * steps in its launch checklist (due relative to a launch date still to set);
+ * its documents in `documentLanguage` (the app passes its UI language).
  */
-export function createBlankPlan(name: string, now: Date = new Date()): Plan {
+export function createBlankPlan(
+  name: string,
+  now: Date = new Date(),
+  documentLanguage: Language = 'en',
+): Plan {
   const at = now.toISOString();
   return Plan.parse({
     schemaVersion: PLAN_SCHEMA_VERSION,
     id: newId('plan'),
     name,
+    documentLanguage,
     createdAt: at,
     updatedAt: at,
     launch: { checklist: standardChecklist(newId) },

@@ -4,6 +4,7 @@
  * comes later, so that later features extend the UI and not the file format.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 
 /** Current version of the plan model (plan files and stored plans). */
 export const PLAN_SCHEMA_VERSION = 4 as const;
@@ -1055,6 +1056,12 @@ export const Plan = z.object({
   schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
   id: Id,
   name: ShortText,
+  /**
+   * The language the plan's Word and Excel exports are written in (headings,
+   * labels, captions, generated sentences), independent of the UI language
+   * of whoever edits it. Plans from before it existed are English.
+   */
+  documentLanguage: z.enum(LANGUAGES).default('en'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   objective: Objective.default(() => Objective.parse({})),

@@ -31,8 +31,10 @@ export function launchChromium(): Promise<Browser> {
 export async function openApp(
   browser: Browser,
   viewport = { width: 1366, height: 768 },
+  /** The computer's language as the browser reports it (the app's "system" language). */
+  locale = 'en-US',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

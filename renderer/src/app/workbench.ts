@@ -45,6 +45,7 @@ import { broadcast } from './plan-sessions';
 import { cutToLength } from '../../../shared/text-length';
 import { visibleText } from '../../../shared/visible-text';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
+import { uiLanguage } from '../i18n/i18n';
 
 /** A short message with an optional action (e.g. Undo). */
 export interface Notice {
@@ -412,7 +413,7 @@ export function goToSection(section: SectionId, focus?: string): void {
 
 /** Creates an empty plan and opens it. */
 export async function createPlan(name = 'Untitled plan'): Promise<void> {
-  const plan = createBlankPlan(name);
+  const plan = createBlankPlan(name, new Date(), uiLanguage());
   const saved = await guarded('The new plan could not be created', () =>
     deps().repository.save(plan),
   );

@@ -1,54 +1,57 @@
 /** About Upskill Workbench, and the list of keyboard shortcuts. */
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { PLAN_SCHEMA_VERSION } from '../../../shared/plan/schema';
 import { useWorkbench } from '../app/workbench';
 import { Dialog } from '../components/Dialog';
 import { isMac } from '../platform/keys';
 
 /** Keyboard shortcuts, with the platform's modifier key. */
-function shortcutList(platform: 'desktop' | 'browser') {
+function shortcutList(platform: 'desktop' | 'browser', t: TFunction<['shell', 'common']>) {
   const mod = isMac() ? '⌘' : 'Ctrl';
   return [
-    { keys: `${mod}+Z`, action: 'Undo the last change to the plan' },
-    { keys: isMac() ? '⇧⌘Z' : 'Ctrl+Shift+Z or Ctrl+Y', action: 'Redo' },
-    { keys: `${mod}+O`, action: 'Open a plan file' },
-    { keys: isMac() ? '⇧⌘S' : 'Ctrl+Shift+S', action: 'Save the open plan as a file' },
-    ...(platform === 'desktop' ? [{ keys: `${mod}+N`, action: 'New blank plan' }] : []),
-    { keys: `${mod}+/`, action: 'Show these shortcuts' },
-    { keys: 'F2 or Enter', action: 'Theory of change: rename the selected element' },
-    { keys: 'L', action: 'Theory of change: link the selected element to another' },
-    { keys: `${mod}+C / ${mod}+V`, action: 'Theory of change: copy and paste elements' },
-    { keys: 'Arrow keys', action: 'Move the selected element or stakeholder card' },
-    { keys: 'Shift+Arrow keys', action: 'Stakeholder matrix: move in bigger steps' },
-    { keys: 'Delete', action: 'Delete the selected element or link' },
-    { keys: 'Tab / Shift+Tab', action: 'Move between fields and buttons' },
-    { keys: 'Escape', action: 'Close a dialog' },
+    { keys: `${mod}+Z`, action: t('shortcuts.undo') },
+    { keys: isMac() ? '⇧⌘Z' : t('shortcuts.redoKeys'), action: t('shortcuts.redo') },
+    { keys: `${mod}+O`, action: t('shortcuts.open') },
+    { keys: isMac() ? '⇧⌘S' : 'Ctrl+Shift+S', action: t('shortcuts.saveAs') },
+    ...(platform === 'desktop' ? [{ keys: `${mod}+N`, action: t('shortcuts.newPlan') }] : []),
+    { keys: `${mod}+/`, action: t('shortcuts.show') },
+    { keys: t('shortcuts.renameKeys'), action: t('shortcuts.rename') },
+    { keys: 'L', action: t('shortcuts.link') },
+    { keys: `${mod}+C / ${mod}+V`, action: t('shortcuts.copyPaste') },
+    { keys: t('shortcuts.arrowKeys'), action: t('shortcuts.move') },
+    { keys: t('shortcuts.shiftArrowKeys'), action: t('shortcuts.moveMore') },
+    { keys: t('shortcuts.deleteKey'), action: t('shortcuts.delete') },
+    { keys: t('shortcuts.tabKeys'), action: t('shortcuts.tab') },
+    { keys: t('shortcuts.escapeKey'), action: t('shortcuts.escape') },
   ];
 }
 
 /** The keyboard shortcuts dialog. */
 export function ShortcutsDialog(props: { platform: 'desktop' | 'browser'; onClose: () => void }) {
+  const { t } = useTranslation(['shell', 'common']);
   return (
     <Dialog
-      title="Keyboard shortcuts"
+      title={t('shortcuts.title')}
       onClose={props.onClose}
       actions={
         <button type="button" className="primary" onClick={props.onClose}>
-          Close
+          {t('common:actions.close')}
         </button>
       }
     >
       <table className="shortcuts">
         <thead>
           <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">What they do</th>
+            <th scope="col">{t('shortcuts.keys')}</th>
+            <th scope="col">{t('shortcuts.action')}</th>
           </tr>
         </thead>
         <tbody>
-          {shortcutList(props.platform).map((s) => (
+          {shortcutList(props.platform, t).map((s) => (
             <tr key={s.keys}>
               <td>
-                <kbd>{s.keys}</kbd>
+                <kbd dir="ltr">{s.keys}</kbd>
               </td>
               <td>{s.action}</td>
             </tr>
@@ -61,32 +64,32 @@ export function ShortcutsDialog(props: { platform: 'desktop' | 'browser'; onClos
 
 /** The About dialog. */
 export function AboutDialog(props: { platform: 'desktop' | 'browser'; onClose: () => void }) {
+  const { t } = useTranslation(['shell', 'common']);
   const persistent = useWorkbench((s) => s.storagePersistent);
   return (
     <Dialog
-      title="About Upskill Workbench"
+      title={t('about.title')}
       onClose={props.onClose}
       actions={
         <button type="button" className="primary" onClick={props.onClose}>
-          Close
+          {t('common:actions.close')}
         </button>
       }
     >
       <p>
-        Version {__APP_VERSION__} (
-        {props.platform === 'desktop' ? 'desktop app' : 'browser version'}
-        ), plan file format {PLAN_SCHEMA_VERSION}.
+        {t('about.version', {
+          version: __APP_VERSION__,
+          platform: props.platform,
+          format: PLAN_SCHEMA_VERSION,
+        })}
       </p>
-      <p>
-        Plan, launch and run digital-first workforce development programs. Your plans are stored
-        only on this computer and never sent anywhere; save a plan as a file to share it.
-      </p>
+      <p>{t('about.what')}</p>
       <p data-testid="storage-persistence">
         {persistent === true
-          ? 'Storage: persistent — your plans are kept even when the disk runs low on space.'
+          ? t('about.persistent')
           : persistent === false
-            ? 'Storage: not persistent — when the disk runs low on space, the system may clear the library. Save important plans as files.'
-            : 'Storage: checking whether your plans are stored persistently…'}
+            ? t('about.notPersistent')
+            : t('about.checking')}
       </p>
     </Dialog>
   );

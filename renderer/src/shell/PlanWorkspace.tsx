@@ -1,5 +1,6 @@
 /** An open plan: header with undo/redo and save state, section sidebar, section. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { redoLabel, undoLabel } from '../../../shared/history';
 import { PLAN_SECTIONS, type SectionId } from '../app/routes';
@@ -15,6 +16,7 @@ import { SECTION_BADGES, SECTION_COMPONENTS, type SectionBadge } from '../app/se
 import { PlanStoreProvider, useSettledPlan } from '../store/plan-context';
 import type { PlanStore } from '../store/plan-store';
 import { SaveIndicator } from './SaveIndicator';
+import { SettingsDialog } from './SettingsDialog';
 import { ExportButtons } from '../features/export/ExportButtons';
 
 const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
@@ -26,6 +28,7 @@ const GROUPS = ['Plan', 'Launch', 'Manage'] as const;
  * decoration.
  */
 function BadgedLink(props: { href: string; current: boolean; label: string; badge: SectionBadge }) {
+  const { t } = useTranslation(['shell', 'common']);
   const plan = useSettledPlan();
   const count = props.badge.count(plan);
   return (
@@ -33,7 +36,14 @@ function BadgedLink(props: { href: string; current: boolean; label: string; badg
       href={props.href}
       aria-current={props.current ? 'page' : undefined}
       className="sidebar-link-with-badge"
-      aria-label={count > 0 ? `${props.label}, ${props.badge.describe(count, plan)}` : undefined}
+      aria-label={
+        count > 0
+          ? t('sidebar.linkWithBadge', {
+              section: props.label,
+              badge: props.badge.describe(count, plan),
+            })
+          : undefined
+      }
     >
       {props.label}
       {count > 0 && (
@@ -50,15 +60,16 @@ function BadgedLink(props: { href: string; current: boolean; label: string; badg
 }
 
 function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
+  const { t } = useTranslation(['shell', 'common']);
   return (
-    <nav className="sidebar" aria-label="Plan sections">
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
       {GROUPS.map((group) => {
         const sections = PLAN_SECTIONS.filter((s) => s.group === group);
         if (sections.length === 0) return null;
         return (
           <div key={group} className="sidebar-group">
             <h2 className="sidebar-group-title" id={`group-${group}`}>
-              {group}
+              {t(`groups.${group}`)}
             </h2>
             <ul aria-labelledby={`group-${group}`}>
               {sections.map((s) => (
@@ -67,7 +78,7 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
                     <BadgedLink
                       href={`#/plan/${encodeURIComponent(planId)}/${s.id}`}
                       current={s.id === section}
-                      label={s.label}
+                      label={t(`sections.${s.id}`)}
                       badge={SECTION_BADGES[s.id]!}
                     />
                   ) : (
@@ -75,7 +86,7 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
                       href={`#/plan/${encodeURIComponent(planId)}/${s.id}`}
                       aria-current={s.id === section ? 'page' : undefined}
                     >
-                      {s.label}
+                      {t(`sections.${s.id}`)}
                     </a>
                   )}
                 </li>
@@ -90,21 +101,14 @@ function Sidebar({ planId, section }: { planId: string; section: SectionId }) {
 
 /** Says why the plan is read-only here (another window edits it, or storage is full) and offers to edit it here. */
 function ReadOnlyBanner({ reason }: { reason: 'elsewhere' | 'storageFull' }) {
+  const { t } = useTranslation(['shell', 'common']);
   const [taking, setTaking] = useState(false);
   return (
-    <div className="readonly-banner" role="region" aria-label="Read-only">
-      {reason === 'storageFull' ? (
-        <p>
-          <strong>Read-only here.</strong> There is no storage space left on this computer, so edits
-          could not be saved. Save the plan as a file to keep a copy; free some disk space, then
-          edit here.
-        </p>
-      ) : (
-        <p>
-          <strong>Read-only here.</strong> This plan is open for editing in another window or tab;
-          this one shows it and follows its changes as they are saved.
-        </p>
-      )}
+    <div className="readonly-banner" role="region" aria-label={t('readOnly.label')}>
+      <p>
+        <strong>{t('readOnly.title')}</strong>{' '}
+        {reason === 'storageFull' ? t('readOnly.storageFull') : t('readOnly.elsewhere')}
+      </p>
       <button
         type="button"
         className="primary"
@@ -114,7 +118,7 @@ function ReadOnlyBanner({ reason }: { reason: 'elsewhere' | 'storageFull' }) {
           void takeOverEditing().finally(() => setTaking(false));
         }}
       >
-        {taking ? 'Taking over…' : 'Edit here'}
+        {taking ? t('readOnly.takingOver') : t('readOnly.editHere')}
       </button>
     </div>
   );
@@ -122,6 +126,8 @@ function ReadOnlyBanner({ reason }: { reason: 'elsewhere' | 'storageFull' }) {
 
 /** The workspace of the open plan. */
 export function PlanWorkspace({ store, section }: { store: PlanStore; section: SectionId }) {
+  const { t } = useTranslation(['shell', 'common']);
+  const [showSettings, setShowSettings] = useState(false);
   const name = useStore(store, (s) => s.history.present.name);
   const planId = useStore(store, (s) => s.history.present.id);
   const access = useStore(store, (s) => s.access);
@@ -135,10 +141,10 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
       <div className="workspace">
         <header className="topbar">
           <button type="button" className="subtle" onClick={() => navigate({ view: 'library' })}>
-            ← All plans
+            {t('topbar.allPlans')}
           </button>
           <p className="topbar-title" title={name}>
-            {name || 'Untitled plan'}
+            {name || t('untitledPlan')}
           </p>
           <SaveIndicator />
           <div className="topbar-actions">
@@ -146,39 +152,46 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
               type="button"
               onClick={undoLastChange}
               disabled={!undoName}
-              aria-label={undoName ? `Undo ${undoName}` : 'Undo'}
-              title={undoName ? `Undo ${undoName} (Ctrl+Z)` : 'Nothing to undo'}
+              aria-label={undoName ? t('topbar.undoNamed', { change: undoName }) : t('topbar.undo')}
+              title={
+                undoName ? t('topbar.undoTitle', { change: undoName }) : t('topbar.nothingToUndo')
+              }
             >
-              Undo
+              {t('topbar.undo')}
             </button>
             <button
               type="button"
               onClick={redoLastChange}
               disabled={!redoName}
-              aria-label={redoName ? `Redo ${redoName}` : 'Redo'}
-              title={redoName ? `Redo ${redoName} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+              aria-label={redoName ? t('topbar.redoNamed', { change: redoName }) : t('topbar.redo')}
+              title={
+                redoName ? t('topbar.redoTitle', { change: redoName }) : t('topbar.nothingToRedo')
+              }
             >
-              Redo
+              {t('topbar.redo')}
             </button>
             <button type="button" onClick={() => void savePlanAsFile()}>
-              Save as file…
+              {t('topbar.saveAsFile')}
             </button>
             <ExportButtons />
             <button
               type="button"
               className="subtle"
-              aria-label="Keyboard shortcuts"
-              title="Keyboard shortcuts (Ctrl+/)"
+              aria-label={t('topbar.shortcuts')}
+              title={t('topbar.shortcutsTitle')}
               onClick={() => showHelp('shortcuts')}
             >
               ?
+            </button>
+            <button type="button" className="subtle" onClick={() => setShowSettings(true)}>
+              {t('common:settings.open')}
             </button>
           </div>
         </header>
         {access === 'readOnly' && <ReadOnlyBanner reason={readOnlyReason} />}
         <div className="workspace-body">
           <Sidebar planId={planId} section={section} />
-          <main className="section" aria-label={PLAN_SECTIONS.find((s) => s.id === section)?.label}>
+          <main className="section" aria-label={t(`sections.${section}`)}>
             {/* A disabled fieldset makes every form control inside read-only at once. */}
             <fieldset className="section-fieldset" disabled={!editable}>
               <Section />
@@ -186,6 +199,7 @@ export function PlanWorkspace({ store, section }: { store: PlanStore; section: S
           </main>
         </div>
       </div>
+      {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
     </PlanStoreProvider>
   );
 }

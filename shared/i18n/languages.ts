@@ -1,0 +1,48 @@
+/**
+ * The languages the app and its documents are written in, with their writing
+ * direction and their own names (shown in Settings and the document-language
+ * picker in each language's own script, as people look for their language).
+ */
+
+/** BCP 47 primary language subtags the app ships catalogs for. */
+export const LANGUAGES = ['en', 'es', 'fr', 'ar', 'uk'] as const;
+
+/** A language the app ships catalogs for. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** Writing direction of a language. */
+export type TextDirection = 'ltr' | 'rtl';
+
+/** Each language's own name and direction. */
+export const LANGUAGE_INFO: Readonly<
+  Record<Language, { readonly nativeName: string; readonly dir: TextDirection }>
+> = {
+  en: { nativeName: 'English', dir: 'ltr' },
+  es: { nativeName: 'Español', dir: 'ltr' },
+  fr: { nativeName: 'Français', dir: 'ltr' },
+  ar: { nativeName: 'العربية', dir: 'rtl' },
+  uk: { nativeName: 'Українська', dir: 'ltr' },
+};
+
+/** Whether a value is one of the shipped languages. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The first shipped language among the user's preferred BCP 47 tags
+ * (`navigator.languages`, e.g. `['es-CO', 'en-US']`), matched on the primary
+ * subtag; English when none matches.
+ */
+export function matchLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** The writing direction of a language. */
+export function directionOf(language: Language): TextDirection {
+  return LANGUAGE_INFO[language].dir;
+}

@@ -16,6 +16,13 @@
  *
  * Which backups are kept is the tiered policy in shared/backups/retention.ts,
  * applied after every write.
+ *
+ * When the user opts in, a backup may come with the plan's personal data (the
+ * learner roster and invitation list) in a companion file beside it,
+ * `<time>.personal.json` (shared/backups/personal-backup.ts) — never inside
+ * the plan backup. A companion is written only when the personal data
+ * changed; each plan backup goes with the newest companion at or before it,
+ * and companions no kept backup needs are deleted with the backups.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -25,6 +32,13 @@ import {
   parseBackupFileName,
   type BackupReason,
 } from '../shared/backups/backup-files';
+import {
+  companionFor,
+  companionsToKeep,
+  MAX_PERSONAL_BACKUP_CHARS,
+  parsePersonalBackupFileName,
+  personalBackupFileName,
+} from '../shared/backups/personal-backup';
 import {
   pruneBackups,
   type BackupCalendar,
@@ -43,6 +57,7 @@ const backupFileSchema = IpcRequest['backup:read'].shape.file;
 // The IPC schema caps plan text at MAX_PLAN_FILE_BYTES UTF-16 units; in UTF-8
 // each unit takes up to 3 bytes, and every backup we wrote must stay readable.
 const MAX_BACKUP_FILE_BYTES = MAX_PLAN_FILE_BYTES * 3;
+const MAX_PERSONAL_FILE_BYTES = MAX_PERSONAL_BACKUP_CHARS * 3;
 
 /** The file in each plan folder that names the plan id it holds. */
 export const PLAN_ID_FILE = 'plan-id.json';
@@ -68,9 +83,22 @@ export function backupFolderName(planId: string): string {
 
 /** Backups of one user's plans under a root folder. */
 export type BackupStore = {
-  write(planId: string, text: string, reason?: BackupReason): Promise<{ file: string }>;
+  /**
+   * Writes a backup of the plan text; `personal` (the companion text, only
+   * when the user opted in and the personal data changed) is written beside it.
+   */
+  write(
+    planId: string,
+    text: string,
+    reason?: BackupReason,
+    personal?: string,
+  ): Promise<{ file: string }>;
   list(planId: string): Promise<BackupInfo[]>;
   read(planId: string, file: string): Promise<{ text: string }>;
+  /** The personal data that goes with a backup (its companion's text), or null if none does. */
+  readPersonal(planId: string, file: string): Promise<{ text: string | null }>;
+  /** Deletes every companion of a plan (the user opted out); returns how many went. */
+  deletePersonal(planId: string): Promise<{ deleted: number }>;
 };
 
 /** One backup file found on disk, in the new folder or an old-layout one. */
@@ -163,6 +191,23 @@ export function createBackupStore(
     return [...current, ...old].sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
   }
 
+  /** The times of the personal-data companions in a plan's folder (only the new layout has any). */
+  async function companionsIn(folder: string): Promise<number[]> {
+    let names: string[];
+    try {
+      const entries = await fs.readdir(folder, { withFileTypes: true });
+      names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+      throw error;
+    }
+    return names.flatMap((name) => {
+      const time = parsePersonalBackupFileName(name);
+      return time === null ? [] : [time];
+    });
+  }
+
   /** The newest backup if it holds exactly `text` (so writing it again would add nothing). */
   async function sameAsNewest(newest: Found | undefined, text: string): Promise<boolean> {
     if (!newest) return false;
@@ -177,8 +222,11 @@ export function createBackupStore(
   }
 
   return {
-    async write(planId, text, reason = 'rolling') {
+    async write(planId, text, reason = 'rolling', personal) {
       const { folder } = folders(planId);
+      if (personal !== undefined && personal.length > MAX_PERSONAL_BACKUP_CHARS) {
+        throw new Error('Refused a personal-data backup: over the size limit.');
+      }
       return serialised(planId, async () => {
         const nowMs = now().getTime();
         await fs.mkdir(folder, { recursive: true });
@@ -187,7 +235,12 @@ export function createBackupStore(
         const newest = existing[0];
 
         let written: Found;
-        if (newest?.folder === folder && (await sameAsNewest(newest, text))) {
+        // New personal data needs a backup of its own time to go with, even if the plan is unchanged.
+        if (
+          personal === undefined &&
+          newest?.folder === folder &&
+          (await sameAsNewest(newest, text))
+        ) {
           // Unchanged since the newest backup (reopened and quit, restored twice…):
           // a second identical copy would only push older states out of the caps.
           // A rolling copy is renamed to the special reason, so it is kept as long.
@@ -203,17 +256,36 @@ export function createBackupStore(
           while (taken.has(time)) time += 1;
           const date = new Date(time);
           const file = backupFileName(date, reason);
+          // The companion first: should the plan backup then fail, the personal
+          // data stands as the newest and goes with the next backup, as it should.
+          if (personal !== undefined) {
+            await writeFileAtomic(join(folder, personalBackupFileName(time)), personal);
+          }
           await writeFileAtomic(join(folder, file), text);
           written = { file, folder, time, savedAt: date.toISOString(), reason };
         }
 
-        const { prune } = pruneBackups([written, ...existing], Math.max(nowMs, written.time), {
-          ...(options.policy ? { policy: options.policy } : {}),
-          ...(options.calendar ? { calendar: options.calendar } : {}),
-        });
+        const { keep, prune } = pruneBackups(
+          [written, ...existing],
+          Math.max(nowMs, written.time),
+          {
+            ...(options.policy ? { policy: options.policy } : {}),
+            ...(options.calendar ? { calendar: options.calendar } : {}),
+          },
+        );
         for (const old of prune) {
           // Best effort: a locked old backup must not fail the new one.
           await fs.unlink(join(old.folder, old.file)).catch(() => undefined);
+        }
+        const companions = await companionsIn(folder);
+        const needed = companionsToKeep(
+          keep.map((backup) => backup.time),
+          companions,
+        );
+        for (const time of companions) {
+          if (!needed.has(time)) {
+            await fs.unlink(join(folder, personalBackupFileName(time))).catch(() => undefined);
+          }
         }
         if (prune.some((old) => old.folder !== folder)) await removeIfEmpty(planId);
         return { file: written.file };
@@ -224,11 +296,14 @@ export function createBackupStore(
       const { folder } = folders(planId);
       await checkOwner(folder, planId, false);
       const found = await collect(planId);
+      const companions = await companionsIn(folder);
       const infos = await Promise.all(
-        found.map(async ({ file, folder: where, savedAt, reason }): Promise<BackupInfo | null> => {
+        found.map(async ({ file, folder: where, savedAt, reason, time }) => {
           try {
             const info = await fs.stat(join(where, file));
-            return { file, savedAt, reason, bytes: info.size };
+            const withPersonal = companionFor(time, companions) !== null;
+            const backup: BackupInfo = { file, savedAt, reason, bytes: info.size };
+            return withPersonal ? { ...backup, personal: true } : backup;
           } catch {
             return null; // pruned between readdir and stat
           }
@@ -249,6 +324,34 @@ export function createBackupStore(
         if (!legacy || errorCode(error) !== 'ENOENT') throw error;
         return await readBackupFile(legacy, file);
       }
+    },
+
+    async readPersonal(planId, file) {
+      const { folder } = folders(planId);
+      const parsed = backupFileSchema.safeParse(file).success ? parseBackupFileName(file) : null;
+      if (!parsed) throw new Error('Refused to read a backup: not a backup file name.');
+      await checkOwner(folder, planId, false);
+      const time = companionFor(parsed.time, await companionsIn(folder));
+      if (time === null) return { text: null };
+      const path = resolve(folder, personalBackupFileName(time));
+      assertInside(folder, path);
+      const info = await fs.stat(path);
+      if (!info.isFile() || info.size > MAX_PERSONAL_FILE_BYTES) {
+        throw new Error('Refused to read personal data: not a file this app wrote.');
+      }
+      return { text: await fs.readFile(path, 'utf8') };
+    },
+
+    async deletePersonal(planId) {
+      const { folder } = folders(planId);
+      return serialised(planId, async () => {
+        let deleted = 0;
+        for (const time of await companionsIn(folder)) {
+          await fs.unlink(join(folder, personalBackupFileName(time)));
+          deleted += 1;
+        }
+        return { deleted };
+      });
     },
   };
 

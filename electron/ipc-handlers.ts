@@ -108,11 +108,13 @@ export function registerIpcHandlers(ipc: TypedIpcMain, deps: IpcHandlerDeps): vo
     },
   );
 
-  ipc.handle('backup:write', ({ planId, text, reason }) =>
-    deps.backups.write(planId, text, reason),
+  ipc.handle('backup:write', ({ planId, text, reason, personal }) =>
+    deps.backups.write(planId, text, reason, personal),
   );
   ipc.handle('backup:list', ({ planId }) => deps.backups.list(planId));
   ipc.handle('backup:read', ({ planId, file }) => deps.backups.read(planId, file));
+  ipc.handle('backup:read-personal', ({ planId, file }) => deps.backups.readPersonal(planId, file));
+  ipc.handle('backup:delete-personal', ({ planId }) => deps.backups.deletePersonal(planId));
 
   ipc.handle('window:set-state', (state) => deps.applyWindowState(state));
 

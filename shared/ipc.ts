@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BACKUP_FILE_NAME_PATTERN, BackupReason } from './backups/backup-files';
+import { MAX_PERSONAL_BACKUP_CHARS } from './backups/personal-backup';
 
 /** Largest plan file we read (bytes); bigger files are refused before reading. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
@@ -39,8 +40,17 @@ export type OpenFileResult = OpenedFile | { kind: 'canceled' } | { kind: 'error'
 export type SaveFileResult =
   { kind: 'saved'; path: string } | { kind: 'canceled' } | { kind: 'error'; message: string };
 
-/** One backup of a plan on disk: its file name, when it was taken, why, and its size. */
-export type BackupInfo = { file: string; savedAt: string; reason: BackupReason; bytes: number };
+/**
+ * One backup of a plan on disk: its file name, when it was taken, why, and its
+ * size; `personal` when the plan's personal data (opted in) goes with it.
+ */
+export type BackupInfo = {
+  file: string;
+  savedAt: string;
+  reason: BackupReason;
+  bytes: number;
+  personal?: true;
+};
 
 // Any id the plan file format allows (shared/plan/schema.ts: 1–100 characters);
 // the backup store maps it to a safe folder name, so nothing else is refused.
@@ -60,9 +70,13 @@ export const IpcRequest = {
     planId: PlanId,
     text: PlanText,
     reason: BackupReason.default('rolling'),
+    // The roster and invitation list, only when the user opted in (a companion file).
+    personal: z.string().max(MAX_PERSONAL_BACKUP_CHARS).optional(),
   }),
   'backup:list': z.object({ planId: PlanId }),
   'backup:read': z.object({ planId: PlanId, file: BackupFile }),
+  'backup:read-personal': z.object({ planId: PlanId, file: BackupFile }),
+  'backup:delete-personal': z.object({ planId: PlanId }),
   'window:set-state': z.object({
     title: z.string().max(300),
     edited: z.boolean(),
@@ -89,6 +103,8 @@ export type IpcResponse = {
   'backup:write': { file: string };
   'backup:list': BackupInfo[];
   'backup:read': { text: string };
+  'backup:read-personal': { text: string | null };
+  'backup:delete-personal': { deleted: number };
   'window:set-state': void;
   'shell:open-external': { opened: boolean };
   'app:flush-done': void;
@@ -130,6 +146,10 @@ export interface WorkbenchApi {
   writeBackup(request: IpcRequestOf<'backup:write'>): Promise<{ file: string }>;
   listBackups(planId: string): Promise<BackupInfo[]>;
   readBackup(planId: string, file: string): Promise<{ text: string }>;
+  /** The personal data that goes with a backup (opted in), or null. */
+  readPersonalBackup(planId: string, file: string): Promise<{ text: string | null }>;
+  /** Deletes the personal data from every backup of a plan (opted out). */
+  deletePersonalBackups(planId: string): Promise<{ deleted: number }>;
   setWindowState(state: IpcRequestOf<'window:set-state'>): Promise<void>;
   openExternal(url: string): Promise<{ opened: boolean }>;
   /** Subscribe to main → renderer events; returns an unsubscribe function. */

@@ -20,6 +20,8 @@ function recordingBackups(fail = false) {
     },
     list: async () => [],
     read: async () => '',
+    readPersonal: async () => null,
+    deletePersonal: async () => 0,
   };
   return { backups, written };
 }

@@ -32,6 +32,8 @@ function fakeBackups(
     },
     list: async () => infos,
     read: async (_planId, file) => files[file]!,
+    readPersonal: async () => null,
+    deletePersonal: async () => 0,
   };
 }
 

@@ -32,6 +32,8 @@ function fakeBackups(fail = false): BackupStore & { written: Written[] } {
     },
     list: async () => [],
     read: async () => '',
+    readPersonal: async () => null,
+    deletePersonal: async () => 0,
   };
 }
 

@@ -100,6 +100,8 @@ describe('backups without opting in', () => {
       },
       list: () => Promise.resolve([]),
       read: () => Promise.resolve(''),
+      readPersonal: () => Promise.resolve(null),
+      deletePersonal: () => Promise.resolve(0),
     };
     expect(await backupBeforeChange(plan.id, writePlanFile(plan), 'before-import', store)).toEqual({
       kind: 'written',

@@ -127,7 +127,7 @@ describe('roster storage', () => {
     db.close();
   });
 
-  it('is never in a backup (backups are plan files)', async () => {
+  it('is never in a backup unless included (backups are plan files)', async () => {
     const { db } = await open('roster-backup');
     const { learners } = syntheticRoster(sample, { learners: 20, seed: 1, asOf: '2026-06-30' });
     await storeRoster(sample.id, learners, [], { fileName: 'export.csv' });
@@ -139,6 +139,8 @@ describe('roster storage', () => {
       },
       list: () => Promise.resolve([]),
       read: () => Promise.resolve(''),
+      readPersonal: () => Promise.resolve(null),
+      deletePersonal: () => Promise.resolve(0),
     };
     await backupBeforeChange(sample.id, writePlanFile(sample), 'before-import', store);
     expect(written).toHaveLength(1);

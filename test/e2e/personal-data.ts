@@ -3,10 +3,11 @@
  * data is imported (an invitation list, a learner roster), every shareable
  * file the app writes — the plan file, the Word plan and the Excel workbook
  * — is exported and searched for the people's e-mails and names. (Backups
- * are plan files; the browser version keeps none — the component tests
- * check the desktop backup's text. The CSVs that do hold people — wave
- * invitations, follow-up lists, rows not imported — are not shareable plan
- * exports and say so where they are made.)
+ * are plan files; the browser version keeps none — personal-backups.test.ts
+ * checks the desktop's backups folder, with personal data left out and,
+ * when the user includes it, beside the plan backups, never inside. The
+ * CSVs that do hold people — wave invitations, follow-up lists, rows not
+ * imported — are not shareable plan exports and say so where they are made.)
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';

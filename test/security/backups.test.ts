@@ -9,6 +9,7 @@ import {
   backupSavedAt,
   createBackupStore,
 } from '../../electron/backups';
+import { MAX_PERSONAL_BACKUP_CHARS } from '../../shared/backups/personal-backup';
 import { UTC_CALENDAR, type RetentionPolicy } from '../../shared/backups/retention';
 import { IpcRequest } from '../../shared/ipc';
 
@@ -315,5 +316,100 @@ describe('backups written by the previous layout (<root>/<planId>/)', () => {
     expect(await store.list('CON')).toEqual([]);
     expect(await store.list('plan.2026')).toEqual([]);
     await expect(store.read('plan.2026', OLD_FILE)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('personal data beside backups (opted in)', () => {
+  const PERSONAL = '{"roster":"ada@example.org"}';
+
+  it('writes it in a companion, never in the plan backup, and pairs each backup with the newest at or before it', async () => {
+    const clock = manualClock();
+    const store = createBackupStore(root, { now: clock.now, calendar: UTC_CALENDAR });
+    const before = await store.write('p', '{"v":0}');
+    clock.time += MINUTE;
+    const first = await store.write('p', '{"v":1}', 'rolling', PERSONAL);
+    clock.time += MINUTE;
+    // The plan changed, the personal data did not: no companion is sent.
+    const second = await store.write('p', '{"v":2}');
+    clock.time += MINUTE;
+    // The personal data changed while the plan did not: a backup is still written with it.
+    const third = await store.write('p', '{"v":2}', 'rolling', '{"roster":"bob@example.org"}');
+    expect(third.file).not.toBe(second.file);
+
+    const names = (await fs.readdir(folderOf('p'))).sort();
+    const companions = names.filter((n) => n.endsWith('.personal.json'));
+    expect(companions).toEqual([
+      '2025-01-01T09-01-00-000Z.personal.json',
+      '2025-01-01T09-03-00-000Z.personal.json',
+    ]);
+    for (const name of names.filter((n) => n.endsWith('.upskill.json'))) {
+      expect(await fs.readFile(join(folderOf('p'), name), 'utf8')).not.toContain('@example.org');
+    }
+    const list = await store.list('p');
+    expect(list.map((b) => [b.file, b.personal ?? false])).toEqual([
+      [third.file, true],
+      [second.file, true],
+      [first.file, true],
+      [before.file, false],
+    ]);
+    expect(await store.readPersonal('p', before.file)).toEqual({ text: null });
+    expect(await store.readPersonal('p', first.file)).toEqual({ text: PERSONAL });
+    expect(await store.readPersonal('p', second.file)).toEqual({ text: PERSONAL });
+    expect(await store.readPersonal('p', third.file)).toEqual({
+      text: '{"roster":"bob@example.org"}',
+    });
+    // A companion is not a backup: it cannot be read as one.
+    await expect(store.read('p', companions[0]!)).rejects.toThrow(/not a backup file name/);
+    expect(
+      IpcRequest['backup:read-personal'].safeParse({ planId: 'p', file: companions[0] }).success,
+    ).toBe(false);
+  });
+
+  it('deletes companions no kept backup needs, with the backups', async () => {
+    const clock = manualClock(Date.UTC(2025, 2, 1, 9));
+    const policy: RetentionPolicy = {
+      keepAllForMs: 2 * MINUTE,
+      hourlyForMs: 0,
+      dailyForMs: 0,
+      specialPerReason: 0,
+    };
+    const store = createBackupStore(root, { now: clock.now, policy, calendar: UTC_CALENDAR });
+    for (let i = 0; i < 5; i += 1) {
+      await store.write('p', `{"v":${i}}`, 'rolling', `{"n":${i}}`);
+      clock.time += MINUTE;
+    }
+    // Only the backups of the last two minutes are kept, and the companions they need.
+    const list = await store.list('p');
+    expect(list).toHaveLength(2);
+    const companions = (await fs.readdir(folderOf('p'))).filter((n) =>
+      n.endsWith('.personal.json'),
+    );
+    expect(companions.sort()).toEqual([
+      '2025-03-01T09-03-00-000Z.personal.json',
+      '2025-03-01T09-04-00-000Z.personal.json',
+    ]);
+  });
+
+  it('deletes every companion of a plan in one step (opted out), leaving its backups', async () => {
+    const clock = manualClock();
+    const store = createBackupStore(root, { now: clock.now });
+    await store.write('p', '{"v":1}', 'quit', PERSONAL);
+    clock.time += MINUTE;
+    await store.write('p', '{"v":2}', 'rolling', PERSONAL);
+    await store.write('other', '{"v":1}', 'rolling', PERSONAL);
+    expect(await store.deletePersonal('p')).toEqual({ deleted: 2 });
+    const names = await fs.readdir(folderOf('p'));
+    expect(names.filter((n) => n.endsWith('.personal.json'))).toEqual([]);
+    expect((await store.list('p')).every((b) => !b.personal)).toBe(true);
+    expect(await store.list('p')).toHaveLength(2);
+    // Another plan's are untouched.
+    expect((await store.list('other'))[0]!.personal).toBe(true);
+  });
+
+  it('refuses personal data over the size limit before touching the disk', async () => {
+    const store = createBackupStore(root, { now: steppingClock() });
+    const huge = { length: MAX_PERSONAL_BACKUP_CHARS + 1 } as unknown as string;
+    await expect(store.write('p', '{}', 'rolling', huge)).rejects.toThrow(/size limit/);
+    await expect(fs.stat(folderOf('p'))).rejects.toThrow(/ENOENT/);
   });
 });

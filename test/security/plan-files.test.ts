@@ -211,8 +211,10 @@ describe('file and backup IPC handlers', () => {
     expect([...handlers.keys()].sort()).toEqual(
       [
         'app:flush-done',
+        'backup:delete-personal',
         'backup:list',
         'backup:read',
+        'backup:read-personal',
         'backup:write',
         'file:open',
         'file:save',
@@ -312,6 +314,27 @@ describe('file and backup IPC handlers', () => {
     // stays inside); only ids the format refuses are refused here.
     await expect(call('backup:list', { planId: '' })).rejects.toThrow(/invalid payload/);
     await expect(call('backup:list', { planId: '../..' })).resolves.toEqual([]);
+  });
+
+  it('personal-data channels: a companion written beside a backup, read with it, deleted on opting out', async () => {
+    const { call } = await setup();
+    const personal = '{"roster":"ada@example.org"}';
+    const { file } = (await call('backup:write', { planId: 'p1', text: '{"b":1}', personal })) as {
+      file: string;
+    };
+    expect(await call('backup:read', { planId: 'p1', file })).toEqual({ text: '{"b":1}' });
+    expect(await call('backup:list', { planId: 'p1' })).toEqual([
+      expect.objectContaining({ file, personal: true }),
+    ]);
+    expect(await call('backup:read-personal', { planId: 'p1', file })).toEqual({ text: personal });
+    await expect(
+      call('backup:read-personal', { planId: 'p1', file: '../x.personal.json' }),
+    ).rejects.toThrow(/invalid payload/);
+    await expect(call('backup:write', { planId: 'p1', text: '{}', personal: 42 })).rejects.toThrow(
+      /invalid payload/,
+    );
+    expect(await call('backup:delete-personal', { planId: 'p1' })).toEqual({ deleted: 1 });
+    expect(await call('backup:read-personal', { planId: 'p1', file })).toEqual({ text: null });
   });
 
   it('window:set-state, shell:open-external and app:flush-done reach their targets', async () => {

@@ -52,6 +52,8 @@ describe('preload API', () => {
         'openPlanFile',
         'platform',
         'readBackup',
+        'readPersonalBackup',
+        'deletePersonalBackups',
         'saveExport',
         'savePlanFile',
         'setWindowState',
@@ -66,6 +68,8 @@ describe('preload API', () => {
     await api.writeBackup({ planId: 'p', text: '{}' });
     await api.listBackups('p');
     await api.readBackup('p', 'f.upskill.json');
+    await api.readPersonalBackup('p', 'f.upskill.json');
+    await api.deletePersonalBackups('p');
     await api.setWindowState({ title: 't', edited: true, canUndo: true, canRedo: false });
     await api.openExternal('https://example.org/');
     await api.flushDone();
@@ -77,6 +81,8 @@ describe('preload API', () => {
       ['backup:write', { planId: 'p', text: '{}' }],
       ['backup:list', { planId: 'p' }],
       ['backup:read', { planId: 'p', file: 'f.upskill.json' }],
+      ['backup:read-personal', { planId: 'p', file: 'f.upskill.json' }],
+      ['backup:delete-personal', { planId: 'p' }],
       ['window:set-state', { title: 't', edited: true, canUndo: true, canRedo: false }],
       ['shell:open-external', { url: 'https://example.org/' }],
       ['app:flush-done'],

@@ -12,7 +12,13 @@ import { writeOpenablePlanFile } from '../../../shared/plan/plan-file';
 import type { PlanRecord } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
 import { describeDatabaseError, isQuotaError } from '../db/database';
+import { personalBackupIncluded } from '../db/personal-backup';
 import { PlanGoneError, WriterLostError, type PlanRepository } from '../db/plan-repository';
+import { forgetRoster } from '../features/manage-roster/use-roster';
+import {
+  onPersonalBackupDue,
+  writeBackupWithPersonalData,
+} from '../features/backups/personal-backup';
 import type { Platform } from '../platform/platform';
 import { createPlanStore, type PlanStore } from '../store/plan-store';
 import { yieldToPage } from '../store/yield-to-page';
@@ -173,7 +179,7 @@ export async function replayJournals(): Promise<void> {
 // ---------------------------------------------------------------- opening
 
 function persistenceFor(planId: string, getToken: () => string | null) {
-  const { repository, platform } = deps();
+  const { repository } = deps();
   return {
     write: async (plan: Plan, changes: readonly PlanRecord[]) => {
       const token = getToken();
@@ -192,25 +198,9 @@ function persistenceFor(planId: string, getToken: () => string | null) {
         journalling = false;
       } else if (journalling) writeJournal();
       broadcast({ type: 'saved', planId, rev, keys: changes.map((c) => c.key) });
-      const backups = platform.backups;
-      if (!backups) return;
       const last = lastBackupAt.get(plan.id) ?? 0;
       if (Date.now() - last < BACKUP_INTERVAL_MS) return;
-      lastBackupAt.set(plan.id, Date.now());
-      // A backup, like a plan file, must open again: compact when very large.
-      const file = writeOpenablePlanFile(plan);
-      if (!file.ok) {
-        if (!tooLargeToBackUp.has(plan.id)) {
-          tooLargeToBackUp.add(plan.id);
-          deps().notify(
-            'This plan is now too large for a backup copy (over 20 MB as a file); it stays saved in your library.',
-          );
-        }
-        return;
-      }
-      backups.write(plan.id, file.text).catch((error: unknown) => {
-        deps().notify(`The backup copy could not be written: ${String(error)}`);
-      });
+      writeRollingBackup(plan);
     },
     onWriteRefused: (error: unknown) => {
       if (error instanceof PlanGoneError) {
@@ -226,6 +216,53 @@ function persistenceFor(planId: string, getToken: () => string | null) {
       return false;
     },
   };
+}
+
+/** Writes the once-a-minute rolling backup of a plan now (with its personal data if opted in). */
+function writeRollingBackup(plan: Plan): void {
+  const backups = deps().platform.backups;
+  if (!backups) return;
+  lastBackupAt.set(plan.id, Date.now());
+  // A backup, like a plan file, must open again: compact when very large.
+  const file = writeOpenablePlanFile(plan);
+  if (!file.ok) {
+    if (!tooLargeToBackUp.has(plan.id)) {
+      tooLargeToBackUp.add(plan.id);
+      deps().notify(
+        'This plan is now too large for a backup copy (over 20 MB as a file); it stays saved in your library.',
+      );
+    }
+    return;
+  }
+  writeBackupWithPersonalData(backups, plan.id, file.text).catch((error: unknown) => {
+    deps().notify(`The backup copy could not be written: ${String(error)}`);
+  });
+}
+
+/** A rolling backup waiting for the minute between backups to pass (personal data changed). */
+let dueBackup: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The personal data of the open plan changed (or was just included in its
+ * backups) without the plan changing — a top learner marked, an invitation
+ * list imported: a rolling backup carries it as soon as the minute between
+ * backups allows. Only when it is opted in does a companion go with it.
+ */
+function backUpPersonalDataSoon(planId: string): void {
+  if (!deps().platform.backups || session?.planId !== planId || dueBackup) return;
+  const wait = Math.max(0, (lastBackupAt.get(planId) ?? 0) + BACKUP_INTERVAL_MS - Date.now());
+  dueBackup = setTimeout(() => {
+    dueBackup = null;
+    void personalBackupIncluded(planId).then(
+      (included) => {
+        const current = session;
+        if (!included || current?.planId !== planId) return;
+        if (current.store.getState().access !== 'edit') return;
+        writeRollingBackup(current.store.getState().history.present);
+      },
+      () => undefined,
+    );
+  }, wait);
 }
 
 /**
@@ -319,6 +356,15 @@ export async function closePlanSession(): Promise<void> {
   if (!current) return;
   session = null;
   stopWaiting(current);
+  if (dueBackup) {
+    // Not later: the personal data that changed goes into a backup now.
+    clearTimeout(dueBackup);
+    dueBackup = null;
+    if (current.store.getState().access === 'edit')
+      writeRollingBackup(current.store.getState().history.present);
+  }
+  // The roster in memory is personal data: it goes with the plan.
+  forgetRoster();
   await current.store.getState().close();
   if (current.token) {
     await deps()
@@ -684,6 +730,7 @@ function installLeaveGuards(): void {
 export function startOpenPlan(context: OpenPlanHost): void {
   host = context;
   onPlanMessage(onMessage);
+  onPersonalBackupDue(backUpPersonalDataSoon);
   installLeaveGuards();
 }
 

@@ -27,6 +27,8 @@ import {
 import { PlanRepository } from '../db/plan-repository';
 import { setInvitationDatabase } from '../db/invitation-list';
 import { setRosterDatabase } from '../db/roster';
+import { setFollowUpContactsDatabase } from '../db/follow-up-contacts';
+import { setPersonalBackupDatabase } from '../db/personal-backup';
 import { seedSampleRoster } from './sample-roster-seed';
 import { setPlanVersionDatabase } from '../db/plan-versions';
 import type { Platform } from '../platform/platform';
@@ -271,6 +273,8 @@ export async function startWorkbench(
   services = { repository, platform };
   setInvitationDatabase(database);
   setRosterDatabase(database);
+  setFollowUpContactsDatabase(database);
+  setPersonalBackupDatabase(database);
   setPlanVersionDatabase(database);
   startOpenPlan({
     repository,

@@ -1,9 +1,11 @@
 /**
  * A plan's invitation list in the local database (issue 13). Personal data:
  * names and e-mail addresses are kept here only — never in the plan, so
- * never in a plan file, a Word or Excel export or a backup (backups are plan
- * files). Only counts leave: `InvitationListRow`. Deleting the list is one
- * step; purging the plan deletes it too (plan-repository.ts).
+ * never in a plan file or a Word or Excel export, and in this computer's
+ * backups only if the user opts in, as a companion file beside the plan
+ * backup (features/backups/personal-backup.ts). Only counts leave:
+ * `InvitationListRow`. Deleting the list is one step; purging the plan
+ * deletes it too (plan-repository.ts).
  *
  * Large lists are written and read in chunks so no task of the page takes
  * long (`yieldToPage` between chunks).
@@ -73,6 +75,10 @@ export interface StoredImport {
   readonly duplicates: number;
   readonly failed: number;
   readonly bySegment: Record<string, number>;
+  /** When the list was imported (a restored backup keeps its own); now by default. */
+  readonly importedAt?: string;
+  /** How people are put into waves (a restored backup's); else the list's current one. */
+  readonly assignment?: InvitationListRow['assignment'];
 }
 
 /**
@@ -107,10 +113,10 @@ export async function storeInvitationChunks(
       duplicates: info.duplicates,
       failed: info.failed,
       fileName: info.fileName,
-      importedAt: new Date().toISOString(),
+      importedAt: info.importedAt ?? new Date().toISOString(),
       bySegment: info.bySegment,
       // The way waves were assigned before stays (it is about the plan's waves, not the file).
-      assignment: before?.assignment ?? { mode: 'shares' },
+      assignment: info.assignment ?? before?.assignment ?? { mode: 'shares' },
     };
     await target.invitationLists.put(stored);
     return stored;
@@ -140,6 +146,15 @@ export async function setWaveAssignment(planId: string, assignment: WaveAssignme
     assignment: assignment as InvitationListRow['assignment'],
   });
   changed(planId);
+}
+
+/** The stored texts of a plan's list (`encodeInvitees`, one per chunk, in file order), undecoded. */
+export async function readInviteeTexts(planId: string): Promise<string[]> {
+  const chunks = await db()
+    .invitees.where('[planId+n]')
+    .between(...range(planId), true, true)
+    .toArray();
+  return chunks.sort((a, b) => a.n - b.n).map((c) => c.people);
 }
 
 /** Reads a plan's list in file order, a chunk at a time (the page breathes between chunks). */

@@ -75,6 +75,18 @@ function looksLikePlan(plan: Record<string, unknown>): boolean {
   );
 }
 
+/**
+ * Meta keys kept per plan (`<prefix><planId>`): follow-up contacts
+ * (follow-up-contacts.ts), the previous invitation list kept for undoing an
+ * import (invitation-list.ts) and the personal-data backup choice
+ * (personal-backup.ts). Purging the plan deletes them.
+ */
+export const PLAN_META_PREFIXES = [
+  'follow-up-contacts:',
+  'invitation-list-previous:',
+  'personal-backup:',
+] as const;
+
 function range(planId: string) {
   return [
     [planId, Dexie.minKey],
@@ -342,7 +354,9 @@ export class PlanRepository {
   async purge(id: string): Promise<void> {
     const { library, records, invitees, invitationLists } = this.db;
     const { rosterChunks, rosterCourseChunks, rosters, planVersions } = this.db;
-    const personal = [invitees, invitationLists, rosterChunks, rosterCourseChunks, rosters];
+    const { meta } = this.db;
+    // meta: what this computer keeps about the plan beside it (PLAN_META_PREFIXES).
+    const personal = [invitees, invitationLists, rosterChunks, rosterCourseChunks, rosters, meta];
     await this.db.transaction('rw', [library, records, planVersions, ...personal], async () => {
       await library.delete(id);
       await records
@@ -363,6 +377,9 @@ export class PlanRepository {
           .delete();
       await rosters.delete(id);
       await planVersions.where('planId').equals(id).delete();
+      // And follow-up contacts (personal data), the previous invitation list
+      // kept for undo, and the choice to include personal data in backups.
+      await meta.bulkDelete(PLAN_META_PREFIXES.map((prefix) => `${prefix}${id}`));
     });
   }
 

@@ -1,8 +1,10 @@
 /**
  * A plan's learner roster in the local database (issue 14). Personal data —
  * names, e-mails, platform ids — is kept here only: never in the plan, so
- * never in a plan file, a Word or Excel export or a backup (backups are plan
- * files). Only aggregates leave (the plan's `manage.progress`). Deleting the
+ * never in a plan file or a Word or Excel export, and in this computer's
+ * backups only if the user opts in, as a companion file beside the plan
+ * backup (features/backups/personal-backup.ts). Only aggregates leave (the
+ * plan's `manage.progress`). Deleting the
  * roster, or one cohort's learners, is one step; purging the plan deletes it
  * too (plan-repository.ts).
  *
@@ -119,6 +121,8 @@ export interface StoredRosterImport {
   readonly fileName: string;
   /** The day the export describes (YYYY-MM-DD). */
   readonly date?: string;
+  /** When it was imported (a restored backup keeps its own); now by default. */
+  readonly importedAt?: string;
 }
 
 /** An encoded chunk (the text of `encodeLearners` / `encodeCourseRows`) and how many it holds. */
@@ -170,7 +174,7 @@ export async function storeRosterChunks(
         count,
         courseRows,
         fileName: info.fileName,
-        importedAt: new Date().toISOString(),
+        importedAt: info.importedAt ?? new Date().toISOString(),
         ...(info.date ? { date: info.date } : {}),
       };
       await target.rosters.put(stored);

@@ -24,10 +24,18 @@ declare global {
 
 /** On-disk backups (rolling, on quit, before a restore or import); only the desktop app has them. */
 export interface BackupStore {
-  /** Writes a backup; without a reason it is the once-a-minute rolling copy. */
-  write(planId: string, text: string, reason?: BackupReason): Promise<void>;
+  /**
+   * Writes a backup; without a reason it is the once-a-minute rolling copy.
+   * `personal` is the companion text of the plan's personal data
+   * (shared/backups/personal-backup.ts), given only when the user opted in.
+   */
+  write(planId: string, text: string, reason?: BackupReason, personal?: string): Promise<void>;
   list(planId: string): Promise<BackupInfo[]>;
   read(planId: string, file: string): Promise<string>;
+  /** The personal data that goes with a backup, or null when none does. */
+  readPersonal(planId: string, file: string): Promise<string | null>;
+  /** Deletes the personal data from every backup of a plan; returns how many files went. */
+  deletePersonal(planId: string): Promise<number>;
 }
 
 /** What the UI may ask of the platform. */
@@ -56,11 +64,18 @@ function desktopPlatform(api: WorkbenchApi): Platform {
     openPlanFile: () => api.openPlanFile(),
     savePlanFile: (suggestedName, text) => api.savePlanFile({ suggestedName, text }),
     backups: {
-      write: async (planId, text, reason) => {
-        await api.writeBackup({ planId, text, reason });
+      write: async (planId, text, reason, personal) => {
+        await api.writeBackup({
+          planId,
+          text,
+          reason,
+          ...(personal === undefined ? {} : { personal }),
+        });
       },
       list: (planId) => api.listBackups(planId),
       read: async (planId, file) => (await api.readBackup(planId, file)).text,
+      readPersonal: async (planId, file) => (await api.readPersonalBackup(planId, file)).text,
+      deletePersonal: async (planId) => (await api.deletePersonalBackups(planId)).deleted,
     },
     setWindowState: (state) => {
       const key = JSON.stringify(state);

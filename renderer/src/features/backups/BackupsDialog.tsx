@@ -2,18 +2,42 @@
  * "Restore from backup": the open plan's on-disk backups grouped by day
  * (Today, Yesterday, then dates), each with its time, why it was taken and its
  * size. Restoring first backs up the plan as it is, then replaces it as one
- * undoable step.
+ * undoable step. Where the user included personal data in backups (the
+ * choice is here too), a backup that has it brings back the learner roster
+ * and invitation list as well — local data, outside the plan's undo; the
+ * "Before restore" backup keeps the ones replaced.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { BackupReason } from '../../../../shared/backups/backup-files';
 import { restoreBackup } from '../../../../shared/commands/restore-backup';
 import type { BackupInfo } from '../../../../shared/ipc';
+import { readPersonalBackup } from '../../../../shared/backups/personal-backup';
 import { readPlanFile, writePlanFile } from '../../../../shared/plan/plan-file';
+import { countOf } from '../../../../shared/words';
+import { restorePersonalData, type RestoredPersonalData } from '../../db/personal-backup';
 import { Dialog } from '../../components/Dialog';
 import type { BackupStore } from '../../platform/platform';
 import type { PlanStore } from '../../store/plan-store';
 import { notify, showAlert } from '../../app/workbench';
 import { backupBeforeChange } from './backup-triggers';
+import { PersonalBackupChoice } from './PersonalBackupChoice';
+import { onPersonalBackupChoice } from './personal-backup';
+
+/** What the notice says about the personal data a restore brought back. */
+export function restoredPersonalSentence(restored: RestoredPersonalData): string {
+  const parts = [
+    restored.learners !== null
+      ? `the learner roster (${countOf(restored.learners, 'learner', 'learners')})`
+      : '',
+    restored.invitees !== null
+      ? `the invitation list (${countOf(restored.invitees, 'person', 'people')})`
+      : '',
+  ].filter(Boolean);
+  if (!parts.length) return '';
+  return ` Its personal data came back too: ${parts.join(' and ')} on this computer${
+    restored.learners !== null && restored.invitees !== null ? ' were' : ' was'
+  } replaced by the backup’s. Undo does not bring back the ones you had; the “Before restore” backup keeps them if they were included.`;
+}
 
 /** How each reason reads in the list. */
 export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
@@ -96,7 +120,12 @@ export function BackupsDialog(props: {
   const now = props.now ?? new Date();
 
   useEffect(() => {
-    backups.list(planId).then(setList, (e: unknown) => setError(String(e)));
+    const load = () => backups.list(planId).then(setList, (e: unknown) => setError(String(e)));
+    void load();
+    // Turning the personal data off deletes it from backups: list them again.
+    return onPersonalBackupChoice((id, on) => {
+      if (id === planId && !on) void load();
+    });
   }, [backups, planId]);
 
   const restore = async (backup: BackupInfo) => {
@@ -122,13 +151,33 @@ export function BackupsDialog(props: {
         );
         return;
       }
+      // The personal data beside it is read and checked before anything changes.
+      const personalText = backup.personal ? await backups.readPersonal(planId, backup.file) : null;
+      const personal = personalText === null ? null : readPersonalBackup(personalText, planId);
+      if (personal && !personal.ok) {
+        showAlert('This backup cannot be restored', personal.message);
+        return;
+      }
       const when = whenFormat.format(new Date(backup.savedAt));
       const applied = store.getState().dispatch(restoreBackup({ plan: result.plan, when }));
       if (!applied.ok) {
         showAlert('The backup was not restored', applied.reason);
         return;
       }
-      notify(`Restored the backup from ${when}. Undo brings back what you had.`);
+      let restoredSentence = '';
+      if (personal?.ok) {
+        try {
+          restoredSentence = restoredPersonalSentence(
+            await restorePersonalData(planId, personal.content),
+          );
+        } catch (e) {
+          showAlert(
+            'The personal data was not restored',
+            `The plan was restored from the backup of ${when}, but its learner roster and invitation list could not be stored on this computer: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+      }
+      notify(`Restored the backup from ${when}. Undo brings back what you had.${restoredSentence}`);
       onClose();
     } catch (e) {
       showAlert('This backup cannot be restored', String(e));
@@ -153,7 +202,9 @@ export function BackupsDialog(props: {
         Upskill Workbench keeps copies of each plan on disk while you work: every minute&rsquo;s
         copy for the last hour, one an hour for two days and one a day for a month, plus the copies
         taken when you quit and before a restore or import. Restoring replaces the plan with the
-        copy; you can undo it.
+        copy; you can undo it. Backups hold the plan only, unless you include this plan&rsquo;s
+        learner and invitee personal data (below the list); the ones marked &ldquo;with personal
+        data&rdquo; then bring back the learner roster and invitation list too.
       </p>
       {error && <p role="alert">The backups could not be listed: {error}</p>}
       {list === null && !error && <p>Looking for backups…</p>}
@@ -180,6 +231,7 @@ export function BackupsDialog(props: {
                           </time>
                           {' · '}
                           {BACKUP_REASON_LABELS[backup.reason]}
+                          {backup.personal && ' · with personal data'}
                         </span>
                         <span id={`${entryId}-size`} className="plan-card-meta">
                           {formatBackupSize(backup.bytes)}
@@ -202,6 +254,7 @@ export function BackupsDialog(props: {
           })}
         </div>
       )}
+      <PersonalBackupChoice planId={planId} backups={backups} />
     </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import type { BackupReason } from '../../../../shared/backups/backup-files';
 import { writePlanFile } from '../../../../shared/plan/plan-file';
 import { detectPlatform, type BackupStore } from '../../platform/platform';
 import type { PlanStore } from '../../store/plan-store';
+import { writeBackupWithPersonalData } from './personal-backup';
 
 /** What became of a backup taken before a change. */
 export type BackupOutcome =
@@ -19,8 +20,9 @@ export type BackupOutcome =
 /**
  * Writes a backup of a plan just before it is restored over or imported into,
  * so that state can be brought back after a quit. `planText` is the plan file
- * text (`writePlanFile(plan)`). Never throws: on `failed`, say so and do not
- * make the change, since the user was promised a copy.
+ * text (`writePlanFile(plan)`). The plan's personal data goes beside it when
+ * the user opted in (personal-backup.ts). Never throws: on `failed`, say so
+ * and do not make the change, since the user was promised a copy.
  */
 export async function backupBeforeChange(
   planId: string,
@@ -30,7 +32,7 @@ export async function backupBeforeChange(
 ): Promise<BackupOutcome> {
   if (!backups) return { kind: 'unavailable' };
   try {
-    await backups.write(planId, planText, reason);
+    await writeBackupWithPersonalData(backups, planId, planText, reason);
     return { kind: 'written' };
   } catch (error) {
     return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
@@ -52,7 +54,9 @@ export async function flushAndBackUpOnQuit(
   const results = await Promise.allSettled([
     state.flush(),
     // Serialised here, not after the flush: the in-memory plan is the newest state.
-    backups ? backups.write(plan.id, writePlanFile(plan), 'quit') : Promise.resolve(),
+    backups
+      ? writeBackupWithPersonalData(backups, plan.id, writePlanFile(plan), 'quit')
+      : Promise.resolve(),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error('Closing: a save failed', result.reason);

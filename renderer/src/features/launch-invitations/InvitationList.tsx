@@ -39,7 +39,12 @@ import { downloadBlob } from '../../platform/platform';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { Dialog } from '../../components/Dialog';
 import { ImportDialog } from '../content/ImportDialog';
-import { invitationTarget, PERSONAL_DATA_NOTE } from './invitation-import';
+import {
+  PersonalBackupChoice,
+  usePersonalBackupState,
+  usePlatformBackups,
+} from '../backups/PersonalBackupChoice';
+import { invitationPersonalDataNote, invitationTarget } from './invitation-import';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -122,7 +127,12 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const replacing = list?.count ?? 0;
-  const target = useMemo(() => invitationTarget(planId, replacing), [planId, replacing]);
+  const backups = usePlatformBackups();
+  const backupState = usePersonalBackupState(planId, backups);
+  const target = useMemo(
+    () => invitationTarget(planId, replacing, backupState),
+    [planId, replacing, backupState],
+  );
   const layout = inviteLayout(layoutId);
   const segmentName = (id: string | null) =>
     segments.find((s) => s.id === id)?.name || (id ? 'Unnamed segment' : 'No segment');
@@ -179,6 +189,8 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
             The names and e-mail addresses of {countOf(list.count, 'person', 'people')} from “
             {list.fileName}” will be removed from this computer. This cannot be undone: to get them
             back, import the spreadsheet again.
+            {backupState === 'included' &&
+              ' Copies in this plan’s backups stay until you turn off “Include learner and invitee personal data in this computer’s backups”.'}
           </p>
         </Dialog>
       )}
@@ -196,8 +208,9 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
         </div>
       </div>
       <p className="section-note inv-private" data-testid="invitation-privacy">
-        {PERSONAL_DATA_NOTE}
+        {invitationPersonalDataNote(backupState)}
       </p>
+      <PersonalBackupChoice planId={planId} backups={backups} />
       {!loaded ? null : !list ? (
         <p className="empty-note">
           No list yet. Import the spreadsheet of people to invite (CSV or Excel) with their names,

@@ -25,14 +25,16 @@ import {
 } from '../../../../shared/content/import-presets';
 import { countOf } from '../../../../shared/words';
 import { storeInvitationChunks } from '../../db/invitation-list';
+import { backupSentence, type PersonalBackupState } from '../backups/PersonalBackupChoice';
 import type { ImportTarget } from '../content/import-targets';
 import { SegmentMapping } from './SegmentMapping';
 import type { InvitationPreviewSummary } from '../content/import-protocol';
 import { guessInvitationMapping } from '../../../../shared/launch/invitation-list';
 
-/** What the import dialog says where the list is imported. */
-export const PERSONAL_DATA_NOTE =
-  'An invitation list is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports, and not in backups. Only counts appear in the plan. You can delete it in one step.';
+/** What the import dialog and the list say about it (`backups`: where it stands with backups). */
+export function invitationPersonalDataNote(backups: PersonalBackupState | null): string {
+  return `An invitation list is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports. ${backupSentence(backups ?? 'excluded')} Only counts appear in the plan. You can delete it in one step.`;
+}
 
 /** A saved invitation-list mapping: the heading of each field's column. */
 export interface InvitationPreset {
@@ -77,6 +79,7 @@ export function invitationTarget(
   planId: string,
   /** People in the list the import replaces (0: none). */
   replacing = 0,
+  backups: PersonalBackupState | null = null,
 ): ImportTarget<
   InvitationColumnMapping,
   InvitationImportChoices,
@@ -111,7 +114,7 @@ export function invitationTarget(
       return response.summary;
     },
     fileNotes: () => [
-      PERSONAL_DATA_NOTE,
+      invitationPersonalDataNote(backups),
       ...(replacing > 0
         ? [`Importing replaces the current list of ${countOf(replacing, 'person', 'people')}.`]
         : []),

@@ -16,9 +16,16 @@ import { countOf } from '../../../../shared/words';
 import { notify } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { useWindowedRows } from '../../components/windowed';
+import { deleteFollowUpContacts } from '../../db/follow-up-contacts';
 import { deleteCohortLearners, deleteRoster, setTopLearner } from '../../db/roster';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { yieldToPage } from '../../store/yield-to-page';
+import {
+  backupSentence,
+  PersonalBackupChoice,
+  usePersonalBackupState,
+  usePlatformBackups,
+} from '../backups/PersonalBackupChoice';
 import { ImportDialog } from '../content/ImportDialog';
 import { rosterTarget, ROSTER_UNDO_NOTE } from './roster-import';
 import { useRoster } from './use-roster';
@@ -307,7 +314,12 @@ export function RosterSection() {
     return out;
   }, [learners, deferredQuery, segment, cohort, status, asOf, activeFrom]);
 
-  const target = useMemo(() => rosterTarget(planId, learners.length), [planId, learners.length]);
+  const backups = usePlatformBackups();
+  const backupState = usePersonalBackupState(planId, backups);
+  const target = useMemo(
+    () => rosterTarget(planId, learners.length, backupState),
+    [planId, learners.length, backupState],
+  );
 
   const toggleTop = useCallback(
     (l: RosterLearner) => {
@@ -335,6 +347,8 @@ export function RosterSection() {
     setConfirm(null);
     if (what === 'all') {
       await deleteRoster(planId);
+      // Who was contacted about a follow-up goes with the learners.
+      await deleteFollowUpContacts(planId);
       notify('Learner roster deleted from this computer. The plan’s dated counts stay.');
     } else if (what) {
       const gone = await deleteCohortLearners(planId, what.cohortId);
@@ -381,6 +395,8 @@ export function RosterSection() {
               : `The names, e-mail addresses and activity of ${countOf(cohortCounts[confirm.cohortId ?? '']?.learners ?? 0, 'learner', 'learners')} in ${cohortName(confirm.cohortId)} will be removed from this computer.`}{' '}
             This cannot be undone: to get them back, import the export again. The plan’s dated
             counts stay.
+            {backupState === 'included' &&
+              ' Copies in this plan’s backups stay until you turn off “Include learner and invitee personal data in this computer’s backups”.'}
           </p>
         </Dialog>
       )}
@@ -399,11 +415,13 @@ export function RosterSection() {
             )}
           </div>
         </div>
-        <p className="section-note roster-privacy">
+        <p className="section-note roster-privacy" data-testid="roster-privacy">
           <strong>Kept only on this computer, never in plan files or exports.</strong> The roster is
-          personal data: it stays in this app’s local database (not in backups either). The plan
-          keeps only counts — in total, per segment and per cohort, by date.
+          personal data: it stays in this app’s local database.{' '}
+          {backupSentence(backupState ?? 'excluded')} The plan keeps only counts — in total, per
+          segment and per cohort, by date.
         </p>
+        <PersonalBackupChoice planId={planId} backups={backups} />
         {roster.status === 'loading' ? (
           <p role="status">Reading the roster…</p>
         ) : summary ? (

@@ -32,13 +32,15 @@ import {
 } from '../../../../shared/manage/roster-import';
 import { countOf } from '../../../../shared/words';
 import { readRosterTexts, storeRosterChunks } from '../../db/roster';
+import { backupSentence, type PersonalBackupState } from '../backups/PersonalBackupChoice';
 import type { ImportTarget } from '../content/import-targets';
 import type { RosterPreviewSummary } from './roster-session';
 import { RosterValueStep } from './RosterValueStep';
 
-/** What the import dialog says where a roster is imported. */
-export const ROSTER_PERSONAL_DATA_NOTE =
-  'A learner roster is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports, and not in backups. The plan keeps only counts (in total, per segment and per cohort, by date). You can delete it per cohort or all at once.';
+/** What the import dialog says where a roster is imported (`backups`: where it stands with backups). */
+export function rosterPersonalDataNote(backups: PersonalBackupState | null): string {
+  return `A learner roster is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports. ${backupSentence(backups ?? 'excluded')} The plan keeps only counts (in total, per segment and per cohort, by date). You can delete it per cohort or all at once.`;
+}
 
 /** What undoing an import does (said where the import happens and in the section). */
 export const ROSTER_UNDO_NOTE =
@@ -171,6 +173,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function rosterTarget(
   planId: string,
   learners = 0,
+  backups: PersonalBackupState | null = null,
 ): ImportTarget<RosterColumnMapping, RosterImportChoices, RosterPreviewSummary, RosterPreset> {
   return {
     id: 'roster',
@@ -213,7 +216,7 @@ export function rosterTarget(
       return response.summary;
     },
     fileNotes: () => [
-      ROSTER_PERSONAL_DATA_NOTE,
+      rosterPersonalDataNote(backups),
       learners > 0
         ? `The roster has ${countOf(learners, 'learner', 'learners')}: learners in the file update them (matched by learner id, else e-mail); the others are added. ${ROSTER_UNDO_NOTE}`
         : ROSTER_UNDO_NOTE,

@@ -112,7 +112,12 @@ export function rosterState(planId: string): RosterState {
   return entryFor(planId).state;
 }
 
-/** Drops the copy in memory (e.g. when the plan closes); the next use reads it again. */
+/** The plan whose roster is in memory now, or null (the copy was dropped). */
+export function rosterInMemory(): string | null {
+  return current?.planId ?? null;
+}
+
+/** Drops the copy in memory (when the plan closes: open-plan.ts); the next use reads it again. */
 export function forgetRoster(): void {
   unsubscribe?.();
   unsubscribe = null;

@@ -406,6 +406,11 @@ export interface RosterImportChoices {
   readonly skillColumns?: readonly number[];
   /** How numeric dates are read; absent: as the file's dates settle it (else day first). */
   readonly dateOrder?: DateOrder;
+  /**
+   * Learners whose enrolment does not fit the dates of the cohort their value
+   * matched: left without a cohort (absent or false), or put in it anyway (true).
+   */
+  readonly cohortOutsideDates?: boolean;
 }
 
 /** The plan's names the values are matched to. */
@@ -428,16 +433,29 @@ const EARLY_ENROLMENT_DAYS = 31;
 const shiftDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Learners matched to a cohort whose dates they do not fit, per cohort. */
+export interface CohortOutsideDates {
+  readonly cohortId: string;
+  readonly name: string;
+  /** How many learners. */
+  readonly count: number;
+  /** "starts 1 March 2027 and ends 30 June 2027". */
+  readonly span: string;
+}
+
 /**
- * Notes on learners matched to a cohort whose dates they do not fit: enrolled
- * (else registered) more than EARLY_ENROLMENT_DAYS before the cohort starts,
- * or after it ends — usually a cohort value matched to the wrong cohort
- * ("Cohort 1" of last year's file to this year's "Cohort 1").
+ * Learners matched to a cohort whose dates they do not fit: enrolled (else
+ * registered) more than EARLY_ENROLMENT_DAYS before the cohort starts, or
+ * after it ends — usually a cohort value matched to the wrong cohort
+ * ("Cohort 1" of last year's file to this year's "Cohort 1"). Unless
+ * `assign`, they are taken out of the cohort (left without one) rather than
+ * put in it silently; either way each cohort concerned gets a note.
  */
-function cohortDateNotes(
-  learners: readonly RosterLearner[],
+function checkCohortDates(
+  learners: RosterLearner[],
   cohorts: RosterPlanOptions['cohorts'],
-): string[] {
+  assign: boolean,
+): { notes: string[]; outside: CohortOutsideDates[] } {
   const dated = new Map(
     cohorts
       .filter((c) => c.start || c.end)
@@ -446,16 +464,19 @@ function cohortDateNotes(
         { c, from: c.start ? shiftDays(c.start, -EARLY_ENROLMENT_DAYS) : null, to: c.end ?? null },
       ]),
   );
-  if (!dated.size) return [];
+  if (!dated.size) return { notes: [], outside: [] };
   const outside = new Map<string, number>();
-  for (const l of learners) {
+  for (let i = 0; i < learners.length; i++) {
+    const l = learners[i]!;
     const d = l.cohortId === null ? undefined : dated.get(l.cohortId);
     const day = l.enrolled ?? l.registered;
     if (!d || !day) continue;
-    if ((d.from && day < d.from) || (d.to && day > d.to))
+    if ((d.from && day < d.from) || (d.to && day > d.to)) {
       outside.set(d.c.id, (outside.get(d.c.id) ?? 0) + 1);
+      if (!assign) learners[i] = { ...l, cohortId: null };
+    }
   }
-  return [...outside].map(([id, n]) => {
+  const found = [...outside].map(([id, count]): CohortOutsideDates => {
     const { c } = dated.get(id)!;
     const span = [
       c.start ? `starts ${longDate(c.start)}` : '',
@@ -463,8 +484,15 @@ function cohortDateNotes(
     ]
       .filter(Boolean)
       .join(' and ');
-    return `${n === 1 ? '1 learner' : `${n} learners`} put in the cohort “${c.name}” (which ${span}) enrolled long before it starts or after it ends: check that the file's cohort values are matched to the right cohorts.`;
+    return { cohortId: id, name: c.name || 'Unnamed cohort', count, span };
   });
+  const notes = found.map(({ name, count, span }) => {
+    const who = count === 1 ? '1 learner' : `${count} learners`;
+    return assign
+      ? `${who} put in the cohort “${name}” (which ${span}) enrolled long before it starts or after it ends: they are put in it anyway, as you chose.`
+      : `${who} matched to the cohort “${name}” (which ${span}) enrolled long before it starts or after it ends, so ${count === 1 ? 'is' : 'are'} imported without a cohort: check that the file's cohort values are matched to the right cohorts, or choose to put them in anyway.`;
+  });
+  return { notes, outside: found };
 }
 
 /** One distinct value of a column (segment, cohort or pathway). */
@@ -508,6 +536,8 @@ export interface RosterImportPreview {
   readonly byCohort: Record<string, number>;
   /** Segment values of the file that matched no plan segment (their rows have none). */
   readonly unmatchedSegments: string[];
+  /** Learners whose enrolment does not fit their matched cohort's dates, per cohort. */
+  readonly cohortOutsideDates: readonly CohortOutsideDates[];
 }
 
 // ---------------------------------------------------------------- Reading values
@@ -888,6 +918,7 @@ export function previewRosterImport(
     bySegment: {},
     byCohort: {},
     unmatchedSegments: [],
+    cohortOutsideDates: [],
   };
   if (mappingErrors.length) return empty;
 
@@ -1239,8 +1270,10 @@ export function previewRosterImport(
     learners.push(l);
     learnerRows.push(b.row);
     bySegment[l.segmentId ?? ''] = (bySegment[l.segmentId ?? ''] ?? 0) + 1;
-    byCohort[l.cohortId ?? ''] = (byCohort[l.cohortId ?? ''] ?? 0) + 1;
   }
+  // Before counting by cohort: learners enrolled outside their cohort's dates may leave it.
+  const cohortDates = checkCohortDates(learners, plan.cohorts, choices.cohortOutsideDates === true);
+  for (const l of learners) byCohort[l.cohortId ?? ''] = (byCohort[l.cohortId ?? ''] ?? 0) + 1;
   const fields = new Set<LearnerValueField>();
   for (const f of ROSTER_FIELDS)
     if (mapping[f.key] !== null) for (const c of CARRIES[f.key] ?? []) fields.add(c);
@@ -1248,7 +1281,7 @@ export function previewRosterImport(
   // Completion read from the course counts is carried too (a re-import may complete a learner).
   if (!perCourse && mapping.coursesEnrolled !== null && mapping.coursesCompleted !== null)
     fields.add('completed');
-  notes.push(...cohortDateNotes(learners, plan.cohorts));
+  notes.push(...cohortDates.notes);
   if (warnings.length)
     notes.push(
       `${warnings.length === 1 ? '1 row has a job outcome' : `${warnings.length} rows have a job outcome`} the import does not know (${[
@@ -1276,6 +1309,7 @@ export function previewRosterImport(
     bySegment,
     byCohort,
     unmatchedSegments: [...unmatchedSegments.values()],
+    cohortOutsideDates: cohortDates.outside,
   };
 }
 

@@ -231,7 +231,7 @@ describe('checking an export', () => {
     ).not.toMatch(/no progress/);
   });
 
-  it('points out learners enrolled long before their cohort starts or after it ends', () => {
+  it('leaves learners enrolled long before their cohort starts or after it ends out of it, unless put in anyway', () => {
     const dated: RosterPlanOptions = {
       ...plan,
       cohorts: [{ id: 'c1', name: 'Cohort 1 (2027)', start: '2027-04-12', end: '2027-12-31' }],
@@ -245,13 +245,31 @@ describe('checking an export', () => {
         ['d@example.org', 'Cohort 1 (2027)', '2027-05-02'],
       ],
     );
-    const notes = previewRosterImport(t, guessRosterMapping(t.headers), dated, {
+    const preview = previewRosterImport(t, guessRosterMapping(t.headers), dated, {
       date: '2027-06-01',
-    }).notes.join(' ');
+    });
     // Two enrolled in 2026; 20 March 2027 is within a month of the start, so it counts.
-    expect(notes).toContain(
-      '2 learners put in the cohort “Cohort 1 (2027)” (which starts 12 April 2027 and ends 31 December 2027) enrolled long before it starts or after it ends',
+    expect(preview.notes.join(' ')).toContain(
+      '2 learners matched to the cohort “Cohort 1 (2027)” (which starts 12 April 2027 and ends 31 December 2027) enrolled long before it starts or after it ends, so are imported without a cohort',
     );
+    // Not silently assigned: the two 2026 learners have no cohort.
+    expect(preview.learners.map((l) => l.cohortId)).toEqual([null, null, 'c1', 'c1']);
+    expect(preview.byCohort).toEqual({ '': 2, c1: 2 });
+    expect(preview.cohortOutsideDates).toEqual([
+      {
+        cohortId: 'c1',
+        name: 'Cohort 1 (2027)',
+        count: 2,
+        span: 'starts 12 April 2027 and ends 31 December 2027',
+      },
+    ]);
+    // Put in anyway, when the user says so.
+    const anyway = previewRosterImport(t, guessRosterMapping(t.headers), dated, {
+      date: '2027-06-01',
+      cohortOutsideDates: true,
+    });
+    expect(anyway.learners.map((l) => l.cohortId)).toEqual(['c1', 'c1', 'c1', 'c1']);
+    expect(anyway.notes.join(' ')).toContain('they are put in it anyway, as you chose');
   });
 
   it('asks for an id or e-mail column and the export date', () => {

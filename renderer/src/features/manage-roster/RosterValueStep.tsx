@@ -205,6 +205,34 @@ export function RosterValueStep({
           Reviews &amp; cohorts to compare them.
         </p>
       )}
+      {summary.cohortOutsideDates.length > 0 && (
+        <div
+          className="import-cohort-dates"
+          role="group"
+          aria-label="Learners outside their cohort’s dates"
+        >
+          <p className="section-note">
+            {summary.cohortOutsideDates
+              .map(
+                (c) =>
+                  `${c.count === 1 ? '1 learner' : `${c.count} learners`} matched to “${c.name}” (which ${c.span}) enrolled long before it starts or after it ends.`,
+              )
+              .join(' ')}{' '}
+            {choices.cohortOutsideDates
+              ? 'They are put in it anyway.'
+              : 'They are imported without a cohort until you say otherwise: often the file’s “Cohort 1” is last year’s, not the plan’s.'}
+          </p>
+          <label className="check">
+            <input
+              type="checkbox"
+              disabled={disabled}
+              checked={choices.cohortOutsideDates === true}
+              onChange={(e) => onChange({ ...choices, cohortOutsideDates: e.target.checked })}
+            />
+            Put them in the matched cohort anyway
+          </label>
+        </div>
+      )}
       <ValueTable
         caption="Pathway values in your file"
         noun="Pathway"

@@ -13,6 +13,7 @@ import {
   mergeImport,
   previewRosterImport,
   rosterValues,
+  type CohortOutsideDates,
   type RosterColumnMapping,
   type RosterImportChoices,
   type RosterImportPreview,
@@ -58,6 +59,8 @@ export interface RosterPreviewSummary {
   readonly bySegment: Readonly<Record<string, number>>;
   readonly byCohort: Readonly<Record<string, number>>;
   readonly unmatchedSegments: readonly string[];
+  /** Learners enrolled outside the dates of the cohort their value matched, per cohort. */
+  readonly cohortOutsideDates: readonly CohortOutsideDates[];
   /** Skill score columns in use (column index → skill). */
   readonly skillColumns: readonly number[];
 }
@@ -120,6 +123,7 @@ export class RosterImportPart {
       bySegment: preview.bySegment,
       byCohort: preview.byCohort,
       unmatchedSegments: preview.unmatchedSegments,
+      cohortOutsideDates: preview.cohortOutsideDates,
       skillColumns: (choices.skillColumns ?? guessSkillColumns(table.headers, mapping)).filter(
         (c) => !mapped.has(c),
       ),

@@ -33,8 +33,10 @@ export interface RosterTrack {
   readonly courses?: readonly string[];
   /** Hours a learner on this track studies to complete it. */
   readonly hours: number;
-  /** Share of learners on the track (0–1); the last track takes the rest. */
+  /** Share of learners on the track (0–1) among the tracks open to their segment; the last such track takes the rest. */
   readonly share: number;
+  /** The segments whose learners study it; omitted: every segment. */
+  readonly segmentIds?: readonly string[];
 }
 
 /** One batch of invitations, sent over five days from `start`. */
@@ -79,6 +81,8 @@ export interface RosterStory {
     readonly from: number;
     /** The outcome of most. */
     readonly usual: JobOutcome;
+    /** The segments whose completers can have an outcome; omitted: every segment. */
+    readonly segmentIds?: readonly string[];
     /** Another outcome for a share of some segments (promotions for underemployed workers, say). */
     readonly other?: {
       readonly outcome: JobOutcome;
@@ -162,12 +166,14 @@ function histories(plan: Plan, story: RosterStory): History[] {
     return story.invitations[story.invitations.length - 1]!;
   };
   const people: History[] = segments.map((segmentId, i) => {
-    // One draw picks the track by the tracks' shares (a track with no steps is skipped).
+    // One draw picks the track by the shares of the tracks open to the segment (a track with no steps is skipped).
     const r = random();
+    const open = tracks.filter((t) => !t.segmentIds || t.segmentIds.includes(segmentId));
+    const shares = open.reduce((s, t) => s + t.share, 0) || 1;
     let at = 0;
-    let track = tracks[tracks.length - 1]!;
-    for (const t of tracks.slice(0, -1)) {
-      at += t.share;
+    let track = open[open.length - 1] ?? tracks[tracks.length - 1]!;
+    for (const t of open.slice(0, -1)) {
+      at += t.share / shares;
       if (r < at && t.steps.length > 0) {
         track = t;
         break;
@@ -265,7 +271,10 @@ function histories(plan: Plan, story: RosterStory): History[] {
   const rosterDate = storyRosterDate(story);
   const { outcomes } = story;
   const completers = candidates.map((i) => people[i]!);
-  const placed = shuffled(completers.slice(0, outcomes.from)).slice(0, outcomes.count);
+  const eligible = outcomes.segmentIds
+    ? completers.filter((p) => outcomes.segmentIds!.includes(p.segmentId))
+    : completers;
+  const placed = shuffled(eligible.slice(0, outcomes.from)).slice(0, outcomes.count);
   for (const p of placed) {
     const other = outcomes.other;
     p.outcome =

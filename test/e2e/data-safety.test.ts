@@ -361,8 +361,14 @@ describe('a full disk', () => {
 
     await page.getByRole('button', { name: 'New blank plan' }).click();
     await expectAlert(/could not be created/);
-    await page.getByRole('button', { name: 'New from sample' }).click();
-    await expectAlert(/sample plan could not be added/);
+    await page.getByRole('button', { name: 'New from an example…' }).click();
+    const gallery = page.getByRole('dialog', { name: 'New plan' });
+    await gallery
+      .getByRole('button', { name: `Add the example “${SAMPLE}” to your library` })
+      .click();
+    await expectAlert(/could not be added/);
+    await gallery.getByRole('button', { name: 'Cancel' }).click();
+    await gallery.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: `Duplicate ${SAMPLE}` }).click();
     await expectAlert(/could not be duplicated/);
     await page.getByRole('button', { name: `Rename ${SAMPLE}` }).click();

@@ -1,32 +1,49 @@
 /**
- * The sample plan's learner roster, stored in the local database when the
- * sample is first seeded, so its Manage sections (Learner progress,
- * Engagement & follow-ups, KPIs, Content in use) have learners to show.
+ * The learner rosters of the bundled example plans, stored in the local
+ * database when an example is added (and the sample on first start), so
+ * their Manage sections (Learner progress, Engagement & follow-ups, KPIs,
+ * Content in use) have learners to show.
  *
  * SYNTHETIC: fake people only — "Learner 00001", learner00001@example.org,
- * platform id L00001 — made deterministically by shared/manage/sample-roster.ts
- * (the sample's 2026 pilot cohort, whose aggregates the sample plan holds).
- * No real person is in it. Its dates move forward with the sample plan's
+ * platform id L00001 — made deterministically from each example's story
+ * (shared/manage/story-roster.ts; the sample's is its 2026 pilot cohort,
+ * shared/manage/sample-roster.ts), whose aggregates the plan holds. No real
+ * person is in them. Their dates move forward with the plan's
  * (shared/plan/sample.ts), so both stay as of the same day.
  */
+import { SAMPLE_ROSTER_STORY } from '../../../shared/manage/sample-roster';
 import {
-  SAMPLE_ROSTER_DATE,
-  sampleRoster,
   shiftRoster,
-} from '../../../shared/manage/sample-roster';
+  storyRoster,
+  storyRosterDate,
+  type RosterStory,
+} from '../../../shared/manage/story-roster';
 import { monthsSinceSample, shiftDate } from '../../../shared/plan/sample';
 import type { Plan } from '../../../shared/plan/schema';
 import { storeRoster } from '../db/roster';
 
-/** The name the seeded roster is listed under, saying what it is. */
+/** The name the sample's seeded roster is listed under, saying what it is. */
 export const SAMPLE_ROSTER_FILE = 'Sample roster (synthetic, fake learners).csv';
 
-/** Stores the synthetic roster of the sample plan `plan` (already moved to `today`). */
-export async function seedSampleRoster(plan: Plan, today: string): Promise<void> {
+/**
+ * Stores the synthetic roster told by `story` for `plan` (an example already
+ * moved to `today`, under any id), listed as `fileName`.
+ */
+export async function seedExampleRoster(
+  plan: Plan,
+  story: RosterStory,
+  fileName: string,
+  today: string,
+): Promise<void> {
   const months = monthsSinceSample(today);
-  const { learners, courseRows } = shiftRoster(sampleRoster(plan), months);
+  const { learners, courseRows } = shiftRoster(storyRoster(plan, story), months);
   await storeRoster(plan.id, learners, courseRows, {
-    fileName: SAMPLE_ROSTER_FILE,
-    date: shiftDate(SAMPLE_ROSTER_DATE, months),
+    fileName,
+    date: shiftDate(storyRosterDate(story), months),
   });
+}
+
+/** Stores the synthetic roster of the sample plan `plan` (already moved to `today`). */
+export function seedSampleRoster(plan: Plan, today: string): Promise<void> {
+  return seedExampleRoster(plan, SAMPLE_ROSTER_STORY, SAMPLE_ROSTER_FILE, today);
 }

@@ -14,10 +14,8 @@ import {
 } from '../../../shared/plan/plan-file';
 import { MAX_PLAN_FILE_BYTES } from '../../../shared/ipc';
 import type { Plan } from '../../../shared/plan/schema';
-import { sampleAsOf } from '../../../shared/plan/sample';
 import { localToday } from '../../../shared/stakeholders/schedule';
 import type { OpenFileResult } from '../../../shared/ipc';
-import samplePlanText from '../../../resources/sample-plans/youth-digital-skills.upskill.json?raw';
 import {
   describeDatabaseError,
   openDatabase,
@@ -29,7 +27,9 @@ import { setInvitationDatabase } from '../db/invitation-list';
 import { setRosterDatabase } from '../db/roster';
 import { setFollowUpContactsDatabase } from '../db/follow-up-contacts';
 import { setPersonalBackupDatabase } from '../db/personal-backup';
-import { seedSampleRoster } from './sample-roster-seed';
+import { seedExampleRoster, seedSampleRoster } from './sample-roster-seed';
+import { loadExamplePlan, loadSamplePlan } from './example-plans';
+import { examplePlan } from '../../../shared/plan/examples';
 import { setPlanVersionDatabase } from '../db/plan-versions';
 import type { Platform } from '../platform/platform';
 import type { MovedStep, PlanStore } from '../store/plan-store';
@@ -243,12 +243,7 @@ function undoNoticedStep(owner: PlanStore | undefined, stepId: number): void {
   }
 }
 
-/** The sample plan shipped with the app, its dates moved to lie ahead of today. */
-export function loadSamplePlan(): Plan {
-  const result = readPlanFile(samplePlanText);
-  if (!result.ok) throw new Error(`The bundled sample plan is invalid: ${result.message}`);
-  return sampleAsOf(result.plan, localToday());
-}
+export { loadSamplePlan } from './example-plans';
 
 /** Re-reads the library list. */
 export async function refreshLibrary(): Promise<void> {
@@ -427,19 +422,36 @@ export async function createPlan(name = 'Untitled plan'): Promise<void> {
 }
 
 /** Adds a fresh copy of the sample plan to the library and opens it. */
-export async function createFromSample(): Promise<void> {
-  const sample = loadSamplePlan();
+export function createFromSample(): Promise<boolean> {
+  return createFromExample('youth-digital-skills');
+}
+
+/**
+ * Adds a fresh copy of a bundled example plan (shared/plan/examples.ts) to
+ * the library, its dates moved ahead of today and its synthetic roster of
+ * fake learners stored with it, and opens it. False when it could not be added
+ * (the user has been told why).
+ */
+export async function createFromExample(id: string): Promise<boolean> {
+  const example = examplePlan(id);
+  const what = example ? `The example plan “${example.title}”` : 'The example plan';
+  const today = localToday();
+  const source = await guarded(`${what} could not be loaded`, () => loadExamplePlan(id, today));
+  if (!source || !example) return false;
   const names = useWorkbench.getState().library.map((r) => r.name);
   const plan = copyPlan(
-    sample,
-    names.includes(sample.name) ? copyName(sample.name, names) : sample.name,
+    source,
+    names.includes(source.name) ? copyName(source.name, names) : source.name,
   );
-  const saved = await guarded('The sample plan could not be added', () =>
-    deps().repository.save(plan),
-  );
-  if (!saved) return;
+  const saved = await guarded(`${what} could not be added`, async () => {
+    await deps().repository.save(plan);
+    await seedExampleRoster(plan, example.roster.story, example.roster.fileName, today);
+    return true;
+  });
+  if (!saved) return false;
   announceLibraryChange();
   openPlan(plan.id);
+  return true;
 }
 
 async function loadOrWarn(id: string): Promise<Plan | null> {

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
+import { ExampleGallery } from './ExampleGallery';
 import type { LibraryRow } from '../../db/database';
 import {
-  createFromSample,
   createPlan,
   deletePlan,
   duplicatePlan,
@@ -136,6 +136,7 @@ export function LibraryView() {
   const library = useWorkbench((s) => s.library);
   const [renaming, setRenaming] = useState<LibraryRow | null>(null);
   const [purging, setPurging] = useState<LibraryRow | null>(null);
+  const [gallery, setGallery] = useState(false);
   const active = library.filter((r) => r.deletedAt === null);
   const deleted = library.filter((r) => r.deletedAt !== null);
 
@@ -153,8 +154,8 @@ export function LibraryView() {
           <button type="button" className="primary" onClick={() => void createPlan()}>
             New blank plan
           </button>
-          <button type="button" onClick={() => void createFromSample()}>
-            New from sample
+          <button type="button" onClick={() => setGallery(true)} aria-haspopup="dialog">
+            New from an example…
           </button>
           <button type="button" onClick={() => void openPlanFile()}>
             Open plan file…
@@ -167,8 +168,8 @@ export function LibraryView() {
 
       {active.length === 0 ? (
         <p className="empty-state">
-          No plans yet. Start a blank plan, or begin from the sample plan to see how a complete
-          program plan fits together.
+          No plans yet. Start a blank plan, or begin from one of the worked examples to see how a
+          complete program plan fits together.
         </p>
       ) : (
         <ul className="plan-list" aria-label="Plans">
@@ -208,6 +209,7 @@ export function LibraryView() {
 
       {renaming && <RenameDialog row={renaming} onClose={() => setRenaming(null)} />}
       {purging && <PurgeDialog row={purging} onClose={() => setPurging(null)} />}
+      {gallery && <ExampleGallery onClose={() => setGallery(false)} />}
     </main>
   );
 }

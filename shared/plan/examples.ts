@@ -1,0 +1,93 @@
+/**
+ * The worked example plans bundled with the app (issue 15): complete,
+ * realistic plans a planner can start from, each with every section filled —
+ * Launch and Manage included — and a synthetic roster of fake learners so its
+ * Manage sections have data. The files live in resources/sample-plans/; the
+ * app adds a copy to the library with its dates moved ahead of today
+ * (shared/plan/sample.ts `sampleAsOf`: every example is written as of
+ * SAMPLE_AS_OF) and seeds its roster.
+ *
+ * The gallery's words about each example (summary, what it shows) are in the
+ * interface language; the title is the plan's own name, in the plan's
+ * language (`language`).
+ */
+import { SAMPLE_ROSTER_STORY } from '../manage/sample-roster';
+import { NORTHMERE_ROSTER_STORY } from '../manage/example-rosters';
+import type { RosterStory } from '../manage/story-roster';
+
+/** Languages the example plans are written in. */
+export type ExampleLanguage = 'en' | 'es' | 'ar';
+
+/** A language's name, in English and in itself. */
+export const EXAMPLE_LANGUAGE_NAMES: Readonly<
+  Record<ExampleLanguage, { readonly english: string; readonly native: string }>
+> = {
+  en: { english: 'English', native: 'English' },
+  es: { english: 'Spanish', native: 'Español' },
+  ar: { english: 'Arabic', native: 'العربية' },
+};
+
+/** One bundled example plan. */
+export interface ExamplePlan {
+  /** Stable id (also the file name without `.upskill.json`). */
+  readonly id: string;
+  /** The file in resources/sample-plans/. */
+  readonly file: string;
+  /** The plan's name, as in the file (in the plan's language). */
+  readonly title: string;
+  /** The language the plan is written in. */
+  readonly language: ExampleLanguage;
+  /** The example this one translates, when it is a translation. */
+  readonly translationOf: string | null;
+  /** One line on the program: who, where, what. */
+  readonly summary: string;
+  /** What the example shows off, a few words each. */
+  readonly shows: readonly string[];
+  /** Its synthetic roster: the story it is told from, and the name it is listed under. */
+  readonly roster: { readonly story: RosterStory; readonly fileName: string };
+}
+
+/** The bundled examples, in the order the gallery lists them. */
+export const EXAMPLE_PLANS: readonly ExamplePlan[] = [
+  {
+    id: 'youth-digital-skills',
+    file: 'youth-digital-skills.upskill.json',
+    title: 'Lower Valley Digital Futures 2027',
+    language: 'en',
+    translationOf: null,
+    summary:
+      'A regional employment service prepares 2,000 unemployed, underemployed and NEET young people for entry-level digital jobs.',
+    shows: [
+      'Five youth segments with allowances, devices, data and childcare',
+      'A pilot’s roster, KPIs and close review feeding the next cohort',
+      'Employer advisory panel and industry checkpoints',
+    ],
+    roster: {
+      story: SAMPLE_ROSTER_STORY,
+      fileName: 'Sample roster (synthetic, fake learners).csv',
+    },
+  },
+  {
+    id: 'northmere-skills-forward',
+    file: 'northmere-skills-forward.upskill.json',
+    title: 'Northmere Skills Forward 2026–2027',
+    language: 'en',
+    translationOf: null,
+    summary:
+      'An insurer builds the skills of its AI and cloud roadmap from its own staff: claims handlers, operations staff, engineers, analysts and managers.',
+    shows: [
+      'Skills map of roles and people, with dated assessments',
+      'Critical capabilities with a decision per gap, tied to roadmap milestones',
+      'Role-based pathways and skills-first KPIs in a running program',
+    ],
+    roster: {
+      story: NORTHMERE_ROSTER_STORY,
+      fileName: 'Northmere example roster (synthetic, fake employees).csv',
+    },
+  },
+];
+
+/** The example with this id, if any. */
+export function examplePlan(id: string): ExamplePlan | undefined {
+  return EXAMPLE_PLANS.find((e) => e.id === id);
+}

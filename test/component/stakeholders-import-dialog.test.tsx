@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createBlankPlan } from '../../shared/plan/create';
 import { useWorkbench } from '../../renderer/src/app/workbench';
 import { ImportDialog } from '../../renderer/src/features/content/ImportDialog';
-import { stakeholderTarget } from '../../renderer/src/features/content/import-targets';
+import { stakeholderTarget } from '../../renderer/src/features/stakeholders/stakeholder-import';
 import { loadPresets, presetStore } from '../../renderer/src/features/content/import-presets-store';
 import { PlanStoreProvider } from '../../renderer/src/store/plan-context';
 import { createPlanStore } from '../../renderer/src/store/plan-store';

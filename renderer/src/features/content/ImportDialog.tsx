@@ -1,6 +1,6 @@
 /**
  * Import from a spreadsheet, into the catalog or (with `stakeholderTarget`,
- * import-targets.tsx) the stakeholder register: choose a CSV or XLSX file,
+ * features/stakeholders) the stakeholder register: choose a CSV or XLSX file,
  * its sheet and heading row, map its columns to the target's fields (or
  * pick a saved mapping), match the file's values to ours (for the catalog:
  * Kind, Level and Language, ImportValueMapping), see which rows would fail

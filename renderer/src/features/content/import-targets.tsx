@@ -1,7 +1,8 @@
 /**
- * What the import dialog imports into: the content catalog or the
- * stakeholder register (and, in features/launch-invitations, the
- * invitation list). The dialog (file, sheet and heading row, saved
+ * What the import dialog imports into: the content catalog (and, in
+ * features/stakeholders, the stakeholder register; in
+ * features/launch-invitations, the invitation list; in
+ * features/manage-roster, the roster). The dialog (file, sheet and heading row, saved
  * mappings, column mapping, preview, failed-rows CSV, confirm) is the same;
  * a target supplies its fields, its value-mapping step, what its preview
  * shows, its saved mappings, and the one command that applies the rows.
@@ -13,10 +14,6 @@ import {
   importCatalogItems,
   type CatalogItemUpdate,
 } from '../../../../shared/commands/content';
-import {
-  importStakeholders,
-  type StakeholderImportUpdate,
-} from '../../../../shared/commands/stakeholders';
 import {
   CATALOG_FIELDS,
   fieldLabel,
@@ -35,33 +32,14 @@ import type { DistinctValues, ImportChoices } from '../../../../shared/content/i
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import { freezeInSlices, runInSlices } from '../../../../shared/plan/freeze';
 import type { ContentItem, Plan, Stakeholder } from '../../../../shared/plan/schema';
-import {
-  personalContactColumns,
-  STAKEHOLDER_FIELDS,
-  stakeholderFieldLabel,
-  type StakeholderColumnMapping,
-  type StakeholderImportChoices,
-} from '../../../../shared/stakeholders/import';
-import {
-  applyStakeholderPreset,
-  stakeholderPresetFromChoices,
-  type StakeholderImportPreset,
-} from '../../../../shared/stakeholders/import-presets';
-import { categoryLabel, categoryOf, stanceLabel } from '../../../../shared/stakeholders/register';
-import { countOf, formatCount } from '../../../../shared/words';
+import { formatCount } from '../../../../shared/words';
 import { yieldToPage } from '../../store/yield-to-page';
 import type { DispatchResult } from '../../store/plan-store';
 import type { ImportClient } from './import-client';
 import type { RosterPlanOptions } from '../../../../shared/manage/roster-import';
-import type {
-  ImportRequest,
-  ImportTargetId,
-  PreviewSummary,
-  StakeholderPreviewSummary,
-} from './import-protocol';
+import type { ImportRequest, ImportTargetId, PreviewSummary } from './import-protocol';
 import { presetStore } from './import-presets-store';
 import { ValueMapping } from './ImportValueMapping';
-import { StakeholderValueMapping } from './StakeholderValueMapping';
 import { clipText } from '../../../../shared/text-length';
 
 /** A column mapping of any target: field → column index, or null. */
@@ -200,7 +178,8 @@ export interface ImportTarget<
   readonly apply: (context: ApplyContext) => Promise<DispatchResult | null>;
 }
 
-const sendPreview = async <R,>(
+/** Sends a preview request to the import worker; the read error or the picked summary. */
+export const sendPreview = async <R,>(
   client: ImportClient,
   body: Omit<Extract<ImportRequest, { type: 'preview' | 'stakeholderPreview' }>, 'id'>,
   onProgress: (done: number, total: number | null) => void,
@@ -212,8 +191,6 @@ const sendPreview = async <R,>(
   if (response.type === 'read' && !response.ok) return { error: response.message };
   return pick(response);
 };
-
-/** Text cut to 60 characters for a sample cell. */
 
 const catalogPresets = presetStore('catalog');
 
@@ -365,133 +342,5 @@ export const catalogTarget: ImportTarget<
     await runInSlices(checkItemIdsInSlices(frozen), yieldToPage);
     if (!current()) return null;
     return dispatch(importCatalogItems({ items: frozen, updates }));
-  },
-};
-
-const stakeholderPresets = presetStore('stakeholders');
-const scoreText = (score: number, placed: boolean) => (placed ? String(score) : '—');
-
-/** A stakeholder list into the register (the register's "Import stakeholder list…"). */
-export const stakeholderTarget: ImportTarget<
-  StakeholderColumnMapping,
-  StakeholderImportChoices,
-  StakeholderPreviewSummary,
-  StakeholderImportPreset
-> = {
-  id: 'stakeholders',
-  title: 'Import stakeholder list',
-  place: 'register',
-  presetPlaceholder: 'e.g. Workshop stakeholder list',
-  fieldsLegend: 'Match your columns to register fields',
-  fields: STAKEHOLDER_FIELDS,
-  noun: (n) => countOf(n, 'stakeholder', 'stakeholders'),
-  fieldLabel: stakeholderFieldLabel,
-  readRequest: (plan) => ({ target: 'stakeholders', existing: [...plan.stakeholders.entries] }),
-  preview: (client, mapping, choices, onProgress) =>
-    sendPreview(client, { type: 'stakeholderPreview', mapping, choices }, onProgress, (r) =>
-      r.type === 'stakeholderPreview' ? r.summary : null,
-    ),
-  fileNotes: (headers) => {
-    const personal = personalContactColumns(headers);
-    if (personal.length === 0) return [];
-    const names = personal.map((c) => `“${headers[c] || `Column ${c + 1}`}”`).join(', ');
-    return [
-      `${names} ${personal.length === 1 ? 'holds' : 'hold'} e-mail addresses or phone numbers: left out of the plan. The register keeps organisations and roles; map a column to Contact only if the team needs it (only internal exports show it).`,
-    ];
-  },
-  extraColumns: (headers, mapping) => {
-    const mapped = new Set(Object.values(mapping).filter((c) => c !== null));
-    const personal = new Set(personalContactColumns(headers));
-    return headers.flatMap((_, i) => (mapped.has(i) || personal.has(i) ? [] : [i]));
-  },
-  columnMapped: (choices, column) => ({
-    ...choices,
-    keepInNotes: choices.keepInNotes?.filter((c) => c !== column),
-  }),
-  relaidOut: (choices) => ({ ...choices, keepInNotes: [], scales: {} }),
-  ValueStep: ({ mapping, choices, summary, headers, extraColumns, disabled, onChange }) => (
-    <StakeholderValueMapping
-      mapping={mapping}
-      choices={choices}
-      values={summary.values}
-      headers={headers}
-      extraColumns={extraColumns}
-      disabled={disabled}
-      onChange={onChange}
-    />
-  ),
-  previewNotes: (summary, choices, mapping) => {
-    if (summary.mappingErrors.length) return [];
-    const notes: string[] = [];
-    if (choices.typeForAll)
-      notes.push(
-        `Type ${categoryLabel(choices.typeForAll)} for ${mapping.type === null ? 'every row' : 'rows without one'} (your choice).`,
-      );
-    if (summary.unplacedCount > 0)
-      notes.push(
-        `${countOf(summary.unplacedCount, 'new entry has', 'new entries have')} no power and interest: they wait in the matrix’s Unplaced tray.`,
-      );
-    if (summary.noStanceCount > 0)
-      notes.push(
-        `${countOf(summary.noStanceCount, 'new entry has', 'new entries have')} no stance: Neutral, as an entry added by hand.`,
-      );
-    return notes;
-  },
-  sampleTable: (summary) => (
-    <table className="data-table compact">
-      <caption>First rows to be added</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Row
-          </th>
-          <th scope="col">Name</th>
-          <th scope="col">Organisation</th>
-          <th scope="col">Type</th>
-          <th scope="col" className="num">
-            Power
-          </th>
-          <th scope="col" className="num">
-            Interest
-          </th>
-          <th scope="col">Stance</th>
-        </tr>
-      </thead>
-      <tbody>
-        {summary.sample.map(({ row, entry }) => (
-          <tr key={row}>
-            <td className="num">{row}</td>
-            <td>{entry.name}</td>
-            <td>{entry.organisation || '—'}</td>
-            <td>{categoryLabel(categoryOf(entry))}</td>
-            <td className="num">{scoreText(entry.power, entry.placed !== false)}</td>
-            <td className="num">{scoreText(entry.interest, entry.placed !== false)}</td>
-            <td>{stanceLabel(entry.currentStance)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  ),
-  presets: {
-    builtIn: [],
-    load: stakeholderPresets.load,
-    save: stakeholderPresets.save,
-    remove: stakeholderPresets.remove,
-    apply: applyStakeholderPreset,
-    fromChoices: (name, headers, mapping, choices, summary) =>
-      stakeholderPresetFromChoices(name, headers, mapping, choices, summary.values),
-    matching: (presets, headers) => matchingPreset(presets, headers),
-  },
-  async apply({ client, current, dispatch }) {
-    const response = await client.request({ type: 'items' });
-    if (!current() || response.type !== 'stakeholderItems') return null;
-    const updates: StakeholderImportUpdate[] = response.updates;
-    return dispatch(
-      importStakeholders({
-        entries: response.entries,
-        updates,
-        at: new Date().toISOString(),
-      }),
-    );
   },
 };

@@ -24,7 +24,7 @@ import { useWindowedRows } from '../../components/windowed';
 import { TableDateField } from '../../components/fields';
 
 import { ImportDialog } from '../content/ImportDialog';
-import { stakeholderTarget } from '../content/import-targets';
+import { stakeholderTarget } from './stakeholder-import';
 import { CategoryFilter } from './Toolbar';
 import { fromCategory, StakeholderEditor } from './StakeholderEditor';
 import { ScoreInput } from './ScoreInput';

@@ -32,10 +32,46 @@ export interface ChartSpec {
   readonly height: number;
 }
 
+/**
+ * The colours a chart is drawn in. Documents use the print palette; the app
+ * passes its theme's (dark and high-contrast themes: light ink on a dark
+ * ground), read from the theme's --chart-* tokens.
+ */
+export interface ChartPalette {
+  readonly background: string;
+  /** Titles, labels, axis text. */
+  readonly ink: string;
+  /** Bar and line colours, strongest first; distinct in greyscale. */
+  readonly series: readonly [string, string, string, string];
+  /** The dashed straight-line path to a KPI's target. */
+  readonly path: string;
+  /** Axis lines and ticks. */
+  readonly axis: string;
+  /** Grid lines across the plot. */
+  readonly grid: string;
+}
+
 /** Dark ink, mid grey and light grey: distinct in greyscale as well as in colour. */
 export const CHART_COLOURS = ['#1d3557', '#8d99ae', '#457b9d', '#c9ced6'] as const;
-const INK = '#1f2328';
+
+/** The print palette (Word export, and the app's light theme): ECharts' own axis and grid greys. */
+export const PRINT_PALETTE: ChartPalette = {
+  background: '#ffffff',
+  ink: '#1f2328',
+  series: CHART_COLOURS,
+  path: '#5c6370',
+  axis: '#6e7079',
+  grid: '#e0e6f1',
+};
 const FONT = 'Inter, Arial, sans-serif';
+
+/** Axis line, tick and grid colours of a palette. */
+function axisColours(p: ChartPalette) {
+  return {
+    axisLine: { lineStyle: { color: p.axis } },
+    splitLine: { lineStyle: { color: p.grid } },
+  };
+}
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** A number for a label ("12,345.6"). */
@@ -44,12 +80,13 @@ export const formatCount = (n: number) => number.format(n);
 export const formatShare = (share: number | null) =>
   share === null ? '–' : `${number.format(Math.round(share * 1000) / 10)} %`;
 
-function base(title: string, subtitle = '', width = 500): EChartsOption {
+function base(p: ChartPalette, title: string, subtitle = '', width = 500): EChartsOption {
+  const ink = p.ink;
   return {
     animation: false,
-    color: [...CHART_COLOURS],
-    backgroundColor: '#ffffff',
-    textStyle: { fontFamily: FONT, fontSize: 12, color: INK },
+    color: [...p.series],
+    backgroundColor: p.background,
+    textStyle: { fontFamily: FONT, fontSize: 12, color: ink },
     // ECharts' ARIA: a generated description on the chart and decal patterns on bars.
     aria: { enabled: true, label: { enabled: true, description: title }, decal: { show: true } },
     title: {
@@ -62,19 +99,24 @@ function base(title: string, subtitle = '', width = 500): EChartsOption {
       textStyle: {
         fontSize: 14,
         fontWeight: 'bold',
-        color: INK,
+        color: ink,
         width: width - 40,
         overflow: 'truncate',
         lineHeight: 18,
       },
       // Explicit line heights: without them the browser drew the subtitle over a truncated title.
-      subtextStyle: { fontSize: 12, color: INK, lineHeight: 16 },
+      subtextStyle: { fontSize: 12, color: ink, lineHeight: 16 },
     },
   };
 }
 
 /** The learner funnel, invited → registered → active → completed → placed, of the latest snapshot. */
-export function funnelChart(funnel: readonly FunnelStep[], date: string | null): ChartSpec {
+export function funnelChart(
+  funnel: readonly FunnelStep[],
+  date: string | null,
+  p: ChartPalette = PRINT_PALETTE,
+): ChartSpec {
+  const ink = p.ink;
   const title = date ? `Learner funnel on ${date}` : 'Learner funnel';
   const label = (s: FunnelStep) =>
     `${formatCount(s.count)}${s.key === 'invited' || s.ofInvited === null ? '' : ` (${formatShare(s.ofInvited)} of invited)`}`;
@@ -91,7 +133,7 @@ export function funnelChart(funnel: readonly FunnelStep[], date: string | null):
     width: 500,
     height: 260,
     option: {
-      ...base(title),
+      ...base(p, title),
       grid: { left: 130, right: 170, top: 40, bottom: 20 },
       xAxis: { type: 'value', show: false },
       yAxis: {
@@ -99,7 +141,8 @@ export function funnelChart(funnel: readonly FunnelStep[], date: string | null):
         inverse: true,
         data: funnel.map((s) => s.label),
         axisTick: { show: false },
-        axisLabel: { fontSize: 12, color: INK },
+        axisLabel: { fontSize: 12, color: ink },
+        ...axisColours(p),
       },
       series: [
         {
@@ -107,11 +150,11 @@ export function funnelChart(funnel: readonly FunnelStep[], date: string | null):
           name: 'Learners',
           barWidth: '60%',
           data: funnel.map((s) => s.count),
-          itemStyle: { color: CHART_COLOURS[0] },
+          itemStyle: { color: p.series[0] },
           label: {
             show: true,
             position: 'right',
-            color: INK,
+            color: ink,
             formatter: (p: { dataIndex: number }) => label(funnel[p.dataIndex]!),
           },
         },
@@ -125,7 +168,8 @@ export function funnelChart(funnel: readonly FunnelStep[], date: string | null):
 }
 
 /** A KPI's actuals over time against the straight-line path from baseline to target. */
-export function kpiChart(view: KpiView): ChartSpec {
+export function kpiChart(view: KpiView, p: ChartPalette = PRINT_PALETTE): ChartSpec {
+  const ink = p.ink;
   const { targets, path, actuals, status } = view;
   const unit = targets.unit ? ` (${targets.unit})` : '';
   const title = `${targets.name}${unit}`;
@@ -149,33 +193,34 @@ export function kpiChart(view: KpiView): ChartSpec {
     width: 500,
     height: 300,
     option: {
-      ...base(title, `Status: ${statusWords}`),
+      ...base(p, title, `Status: ${statusWords}`),
       legend: {
         top: 44,
         left: 0,
         itemWidth: 28,
         data: ['Actual', 'Straight-line path to target'],
-        textStyle: { color: INK },
+        textStyle: { color: ink },
       },
       grid: { left: 64, right: 96, top: 84, bottom: 36 },
-      xAxis: { type: 'time', axisLabel: { color: INK, hideOverlap: true } },
+      xAxis: { type: 'time', axisLabel: { color: ink, hideOverlap: true }, ...axisColours(p) },
       yAxis: {
         type: 'value',
         scale: false,
-        axisLabel: { color: INK, formatter: (v: number) => formatCount(v) },
+        axisLabel: { color: ink, formatter: (v: number) => formatCount(v) },
+        ...axisColours(p),
       },
       series: [
         {
           type: 'line',
           name: 'Actual',
           data: actuals.map((a) => [a.date, a.value]),
-          lineStyle: { width: 2.5, type: 'solid', color: CHART_COLOURS[0] },
-          itemStyle: { color: CHART_COLOURS[0] },
+          lineStyle: { width: 2.5, type: 'solid', color: p.series[0] },
+          itemStyle: { color: p.series[0] },
           symbol: 'circle',
           symbolSize: 7,
           endLabel: {
             show: actuals.length > 0,
-            color: INK,
+            color: ink,
             formatter: (p: { value: unknown }) =>
               `${formatCount((p.value as [string, number])[1])}`,
           },
@@ -189,13 +234,13 @@ export function kpiChart(view: KpiView): ChartSpec {
                 [path.targetDate!, path.target!],
               ]
             : [],
-          lineStyle: { width: 2, type: 'dashed', color: '#5c6370' },
-          itemStyle: { color: '#5c6370' },
+          lineStyle: { width: 2, type: 'dashed', color: p.path },
+          itemStyle: { color: p.path },
           symbol: 'diamond',
           symbolSize: 9,
           endLabel: {
             show: hasPath,
-            color: INK,
+            color: ink,
             formatter: () => `Target ${formatCount(path.target ?? 0)}`,
           },
         },
@@ -245,7 +290,12 @@ function expectedAt(view: KpiView, date: string): number | null {
 }
 
 /** Completion (of enrolled) and placement (of completers) by segment: the disaggregation. */
-export function segmentChart(segments: readonly SegmentResult[], date: string | null): ChartSpec {
+export function segmentChart(
+  segments: readonly SegmentResult[],
+  date: string | null,
+  p: ChartPalette = PRINT_PALETTE,
+): ChartSpec {
+  const ink = p.ink;
   const title = date
     ? `Completion and placement by segment on ${date}`
     : 'Completion and placement by segment';
@@ -265,35 +315,42 @@ export function segmentChart(segments: readonly SegmentResult[], date: string | 
     width: 500,
     height: Math.max(200, 104 + segments.length * 56),
     option: {
-      ...base(title),
+      ...base(p, title),
       legend: {
         top: 30,
         left: 0,
         orient: 'vertical',
         data: ['Completion rate (% of enrolled)', 'Placement rate (% of completers)'],
+        textStyle: { color: ink },
       },
       grid: { left: 160, right: 50, top: 76, bottom: 28 },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %', color: INK } },
+      xAxis: {
+        type: 'value',
+        max: 100,
+        axisLabel: { formatter: '{value} %', color: ink },
+        ...axisColours(p),
+      },
       yAxis: {
         type: 'category',
         inverse: true,
         data: segments.map((s) => s.name),
-        axisLabel: { width: 130, overflow: 'break', lineHeight: 15, color: INK },
+        axisLabel: { width: 130, overflow: 'break', lineHeight: 15, color: ink },
+        ...axisColours(p),
       },
       series: [
         {
           type: 'bar',
           name: 'Completion rate (% of enrolled)',
           data: segments.map((s) => pct(s.completionRate)),
-          itemStyle: { color: CHART_COLOURS[0] },
-          label: { show: true, position: 'right', formatter: '{c} %', color: INK },
+          itemStyle: { color: p.series[0] },
+          label: { show: true, position: 'right', formatter: '{c} %', color: ink },
         },
         {
           type: 'bar',
           name: 'Placement rate (% of completers)',
           data: segments.map((s) => pct(s.placementRate)),
-          itemStyle: { color: CHART_COLOURS[1] },
-          label: { show: true, position: 'right', formatter: '{c} %', color: INK },
+          itemStyle: { color: p.series[1] },
+          label: { show: true, position: 'right', formatter: '{c} %', color: ink },
         },
       ],
     },
@@ -319,7 +376,8 @@ export function segmentChart(segments: readonly SegmentResult[], date: string | 
 }
 
 /** Learners enrolled against the licences bought. */
-export function licenceChart(use: LicenceUse): ChartSpec {
+export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): ChartSpec {
+  const ink = p.ink;
   const title = 'Licence use';
   const free = use.licences === null ? null : Math.max(0, use.licences - use.enrolled);
   return {
@@ -332,7 +390,7 @@ export function licenceChart(use: LicenceUse): ChartSpec {
     width: 500,
     height: 170,
     option: {
-      ...base(title),
+      ...base(p, title),
       grid: { left: 120, right: 130, top: 40, bottom: 20 },
       xAxis: { type: 'value', show: false },
       yAxis: {
@@ -340,7 +398,8 @@ export function licenceChart(use: LicenceUse): ChartSpec {
         inverse: true,
         data: ['Licences bought', 'Learners enrolled'],
         axisTick: { show: false },
-        axisLabel: { color: INK },
+        axisLabel: { color: ink },
+        ...axisColours(p),
       },
       series: [
         {
@@ -348,13 +407,13 @@ export function licenceChart(use: LicenceUse): ChartSpec {
           name: 'Licences',
           barWidth: '55%',
           data: [
-            { value: use.licences ?? 0, itemStyle: { color: CHART_COLOURS[1] } },
-            { value: use.enrolled, itemStyle: { color: CHART_COLOURS[0] } },
+            { value: use.licences ?? 0, itemStyle: { color: p.series[1] } },
+            { value: use.enrolled, itemStyle: { color: p.series[0] } },
           ],
           label: {
             show: true,
             position: 'right',
-            color: INK,
+            color: ink,
             formatter: (p: { dataIndex: number }) =>
               p.dataIndex === 0
                 ? use.licences === null
@@ -380,7 +439,10 @@ export function licenceChart(use: LicenceUse): ChartSpec {
 }
 
 /** Every chart of the dashboard, in the order it shows them (KPIs with at least one actual). */
-export function dashboardCharts(dashboard: Dashboard): {
+export function dashboardCharts(
+  dashboard: Dashboard,
+  palette: ChartPalette = PRINT_PALETTE,
+): {
   readonly funnel: ChartSpec;
   readonly segments: ChartSpec;
   readonly licences: ChartSpec;
@@ -388,12 +450,12 @@ export function dashboardCharts(dashboard: Dashboard): {
 } {
   const date = dashboard.snapshot?.date ?? null;
   return {
-    funnel: funnelChart(dashboard.funnel, date),
-    segments: segmentChart(dashboard.segments, date),
-    licences: licenceChart(dashboard.licences),
+    funnel: funnelChart(dashboard.funnel, date, palette),
+    segments: segmentChart(dashboard.segments, date, palette),
+    licences: licenceChart(dashboard.licences, palette),
     kpis: dashboard.kpis
       // A KPI without an actual has nothing to draw; the status table lists it.
       .filter((v) => v.actuals.length > 0)
-      .map((v) => kpiChart(v)),
+      .map((v) => kpiChart(v, palette)),
   };
 }

@@ -13,6 +13,7 @@ import { dashboardOf } from '../../../../shared/manage/dashboard';
 import { KPI_STATUS_RULE, KPI_STATUS_LABELS } from '../../../../shared/manage/kpi-status';
 import { navigate, useWorkbench } from '../../app/workbench';
 import { usePlan } from '../../store/plan-context';
+import { useChartPalette } from '../../theme/theme';
 import { Chart } from './Chart';
 import { KpiStatusBadge } from './KpiStatusBadge';
 import '../content/content.css';
@@ -23,7 +24,8 @@ export function DashboardSection() {
   const plan = usePlan((p) => p);
   const planId = useWorkbench((s) => (s.route.view === 'plan' ? s.route.planId : ''));
   const dashboard = dashboardOf(plan);
-  const charts = useMemo(() => dashboardCharts(dashboard), [dashboard]);
+  const palette = useChartPalette();
+  const charts = useMemo(() => dashboardCharts(dashboard, palette), [dashboard, palette]);
   const segments = usePlan((p) => p.learners);
   const segmentNames = new Map(segments.map((s) => [s.id, s.name]));
   const counts = new Map<string, number>();

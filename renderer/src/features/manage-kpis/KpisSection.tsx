@@ -36,6 +36,7 @@ import type { Kpi, KpiSource } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
+import { useChartPalette } from '../../theme/theme';
 import { InlineNumber, InlineSelect, InlineText } from '../content/inline';
 import { Chart } from '../manage-dashboard/Chart';
 import { KpiStatusBadge } from '../manage-dashboard/KpiStatusBadge';
@@ -250,7 +251,8 @@ function KpiEditor({ view }: { view: KpiView }) {
       ? [{ value: current, label: 'Cohort no longer in the plan' }]
       : []),
   ];
-  const chart = useMemo(() => kpiChart(view), [view]);
+  const palette = useChartPalette();
+  const chart = useMemo(() => kpiChart(view, palette), [view, palette]);
   const sourceOptions = KPI_SOURCE_ORDER.map((value) => ({
     value,
     label: KPI_SOURCES[value].label,

@@ -970,7 +970,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
               {lod && liveNodes && (
                 <StaticNodes nodes={tocNodes} live={liveNodes} pickRef={pickNode} />
               )}
-              <Background gap={24} color="#d5dbe5" />
+              <Background gap={24} color="var(--toc-grid)" />
               {/* Fit is in the toolbar: React Flow's own knows only the nodes it draws. */}
               <Controls showInteractive={false} showFitView={false} />
               {/* The minimap redraws every element on each move: only for small graphs. */}

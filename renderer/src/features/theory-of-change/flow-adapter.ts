@@ -53,10 +53,11 @@ export function syncFlowNodes(
 }
 
 /**
- * Link colour: at least 3:1 against the canvas (#f8f9fb) so a link reads as
- * a line, whatever its evidence (WCAG 1.4.11). #5b6577 is about 5.6:1.
+ * Link colour: at least 3:1 against the canvas so a link reads as a line,
+ * whatever its evidence (WCAG 1.4.11) — the theme's --toc-link token
+ * (theme/themes.css; #5b6577 on #f8f9fb, about 5.6:1, in the light theme).
  */
-export const LINK_STROKE = '#5b6577';
+export const LINK_STROKE = 'var(--toc-link)';
 
 const EVIDENCE_STROKE: Record<
   TocLink['evidence'],

@@ -84,6 +84,7 @@ export const HEALTH_RULES = {
   carriedLessonsOpen: 'carried-lessons-open',
   followUpWithoutMessage: 'follow-up-without-message',
   followUpUnknownFields: 'follow-up-unknown-fields',
+  followUpFixedTime: 'follow-up-fixed-time',
   noActiveFollowUp: 'no-active-follow-up',
   followUpShadowed: 'follow-up-shadowed',
   engagementWithoutOwner: 'engagement-without-owner',

@@ -18,6 +18,8 @@
  * | `{sendDate}`         | The communication's own send date (“12 April 2027”)                    |
  * | `{firstName}`        | Learner field: filled by the mail tool for each learner                |
  * | `{lastName}`         | Learner field: filled by the mail tool for each learner                |
+ * | `{daysInactive}`     | Follow-up messages only: each learner's days without activity, written |
+ * |                      | into each row of the follow-up CSV (shared/manage/follow-up-export.ts) |
  *
  * A plan field without a value, or a name that is not a field (`{first
  * name}`), is never written out raw: the preview flags it with what to do,
@@ -45,6 +47,16 @@ export const PLAN_FIELDS = [
 
 /** Names of the fields the mail tool fills for each learner. */
 export const LEARNER_FIELDS = ['firstName', 'lastName'] as const;
+
+/**
+ * Fields of follow-up messages only, known per learner when the list is
+ * exported: written into each row, so "two weeks" is never sent to someone
+ * inactive for 224 days.
+ */
+export const FOLLOW_UP_FIELDS = ['daysInactive'] as const;
+
+/** A follow-up field's name. */
+export type FollowUpField = (typeof FOLLOW_UP_FIELDS)[number];
 
 /** A plan field's name. */
 export type PlanField = (typeof PLAN_FIELDS)[number];
@@ -147,7 +159,7 @@ export function fieldInfo(name: string): FieldInfo | undefined {
 }
 
 /** The token for a field, as typed in a template. */
-export function fieldToken(name: MergeField): string {
+export function fieldToken(name: MergeField | FollowUpField): string {
   return `{${name}}`;
 }
 
@@ -156,8 +168,12 @@ export type MergePart =
   | { readonly kind: 'text'; readonly text: string }
   /** A plan field with its value. */
   | { readonly kind: 'value'; readonly field: PlanField; readonly text: string }
-  /** A learner field the mail tool fills. */
-  | { readonly kind: 'learner'; readonly field: LearnerField; readonly label: string }
+  /** A learner field the mail tool fills (or, for a follow-up field, the follow-up CSV). */
+  | {
+      readonly kind: 'learner';
+      readonly field: LearnerField | FollowUpField;
+      readonly label: string;
+    }
   /**
    * A plan field the plan has no usable value for: none, or (`invalid`) one
    * that cannot be sent (a registration link that is not a web address).
@@ -321,7 +337,13 @@ const MAIL_TOOL_FIELDS: Record<'mailchimp' | 'brevo', Record<LearnerField, strin
   brevo: { firstName: '{{ contact.FIRSTNAME }}', lastName: '{{ contact.LASTNAME }}' },
 };
 
-function learnerText(field: LearnerField, label: string, style: LearnerStyle): string {
+function learnerText(
+  field: LearnerField | FollowUpField,
+  label: string,
+  style: LearnerStyle,
+): string {
+  // A follow-up field is written in by the follow-up CSV; elsewhere it stays a token or placeholder.
+  if (field === 'daysInactive') return style === 'placeholder' ? `«${label}»` : fieldToken(field);
   switch (style) {
     case 'token':
       return fieldToken(field);

@@ -117,6 +117,16 @@ export function compareCohorts(plan: Plan, cohortIds: readonly string[]): Cohort
   return { cohorts, progress, kpis };
 }
 
+/**
+ * The cohorts that ended before `date` (their end date is earlier): their
+ * learners are no longer the program's current ones — today's follow-ups
+ * and the licence use leave them out unless asked. A cohort without an end
+ * has not ended.
+ */
+export function endedCohorts(plan: Plan, date: string): Cohort[] {
+  return plan.manage.cohorts.filter((c) => c.end !== null && c.end !== '' && c.end < date);
+}
+
 /** A share (0–1) as a whole percentage ("64 %"), or a dash for none. */
 export function percentText(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)} %`;

@@ -20,12 +20,13 @@ import { HEALTH_RULES, type Finding } from '../health/types';
 import { quoteTitle } from '../health/words';
 import type { LearnerSegment, Plan } from '../plan/schema';
 import { describeRule } from './follow-ups';
-import { unknownFields } from './follow-up-export';
+import { fixedTimeAdvice, fixedTimeWording, unknownFields } from './follow-up-export';
 
 /** The rule ids of these findings (registered in health/types.ts HEALTH_RULES). */
 export const ENGAGEMENT_RULES = {
   followUpWithoutMessage: HEALTH_RULES.followUpWithoutMessage,
   followUpUnknownFields: HEALTH_RULES.followUpUnknownFields,
+  followUpFixedTime: HEALTH_RULES.followUpFixedTime,
   noActiveFollowUp: HEALTH_RULES.noActiveFollowUp,
   followUpShadowed: HEALTH_RULES.followUpShadowed,
   engagementWithoutOwner: HEALTH_RULES.engagementWithoutOwner,
@@ -104,6 +105,15 @@ export function engagementFindings(plan: Plan): Finding[] {
         rule: ENGAGEMENT_RULES.followUpUnknownFields,
         severity: 'warning',
         message: `The message of the follow-up rule ${ruleName(rule)} has ${unknown.map((n) => `“{${n}}”`).join(', ')}, which ${unknown.length === 1 ? 'is not a merge field' : 'are not merge fields'}: learners would read ${unknown.length === 1 ? 'it' : 'them'} as typed. Use Insert field, or write plain text.`,
+        target,
+      });
+    const fixed = rule.active ? fixedTimeWording(rule) : null;
+    if (fixed)
+      findings.push({
+        id: `${ENGAGEMENT_RULES.followUpFixedTime}:${rule.id}`,
+        rule: ENGAGEMENT_RULES.followUpFixedTime,
+        severity: 'warning',
+        message: `Follow-up rule ${ruleName(rule)}: ${fixedTimeAdvice(rule, fixed)}`,
         target,
       });
   }

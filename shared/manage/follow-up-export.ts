@@ -22,26 +22,61 @@
  * mail or SMS service (data minimisation). The learner id is left out too:
  * the tools match contacts on the e-mail (or phone) column, and the list's
  * rows come from the roster, so nothing needs it to match back.
+ *
+ * A message may say how long each learner has been away with
+ * `{daysInactive}`: the export writes each learner's own number into their
+ * row's message, so the wording stays true whether someone has been quiet
+ * for 15 days or 224 (a fixed "for two weeks" is pointed out).
  */
 import type { FollowUpRule, Plan } from '../plan/schema';
 import type { RosterLearner } from './roster';
 import { csvCell } from '../export/sanitize';
 import {
+  fieldToken,
   fillTemplate,
   mergeProblems,
   mergeValues,
   renderText,
+  type FollowUpField,
   type LearnerStyle,
   type MergePart,
   type MergeProblem,
+  type MergeValues,
 } from '../launch/merge-fields';
 import { longDate } from '../long-date';
-import type { FollowUpList } from './follow-ups';
+import { dayNumber, daysInactive, followUpColumns, type FollowUpList } from './follow-ups';
 
 /** A rule's message filled from the plan (send date: today), with its problems. */
 export interface FilledFollowUp {
   readonly parts: MergePart[];
   readonly problems: MergeProblem[];
+}
+
+/** The follow-up fields, for the Insert field menu of a rule's message. */
+export const FOLLOW_UP_FIELD_INFO = [
+  {
+    name: 'daysInactive',
+    label: 'days without activity',
+    source:
+      'Each learner’s days without activity (since registering, if not started), written into their row of the CSV',
+  },
+] as const satisfies readonly { name: FollowUpField; label: string; source: string }[];
+
+const DAYS_TOKEN = fieldToken('daysInactive');
+
+/** A template filled with `values`, `{daysInactive}` kept as a per-learner field. */
+function fillWithDays(template: string, values: MergeValues): MergePart[] {
+  const parts: MergePart[] = [];
+  template.split(DAYS_TOKEN).forEach((piece, i) => {
+    if (i > 0)
+      parts.push({
+        kind: 'learner',
+        field: 'daysInactive',
+        label: FOLLOW_UP_FIELD_INFO[0].label,
+      });
+    parts.push(...fillTemplate(piece, values));
+  });
+  return parts;
 }
 
 /** Fills a rule's message with the plan's values; `{sendDate}` is the day the list is for. */
@@ -50,15 +85,40 @@ export function fillFollowUp(plan: Plan, rule: FollowUpRule, today: string): Fil
     ...mergeValues(plan, { segmentIds: rule.segmentIds, send: null }),
     sendDate: longDate(today),
   };
-  const parts = fillTemplate(rule.message, values);
+  const parts = fillWithDays(rule.message, values);
   return { parts, problems: mergeProblems(parts) };
 }
 
 /** Names that are not merge fields in a rule's message (`{first name}`), for Plan health. */
 export function unknownFields(rule: FollowUpRule): string[] {
-  return fillTemplate(rule.message, EMPTY_VALUES).flatMap((p) =>
+  return fillWithDays(rule.message, EMPTY_VALUES).flatMap((p) =>
     p.kind === 'unknown' ? [p.name] : [],
   );
+}
+
+const NUMBER_WORDS =
+  'a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|sixty|ninety|a few|several|\\d+';
+// "for two weeks", "for the past 14 days", "two weeks ago", "since a fortnight" — not "within 7 days".
+const FIXED_TIME = new RegExp(
+  `\\b(?:for|since)\\s+(?:the\\s+(?:last|past)\\s+)?(?:(?:${NUMBER_WORDS})\\s+(?:days?|weeks?|months?)|a\\s+fortnight)\\b|\\b(?:${NUMBER_WORDS})\\s+(?:days?|weeks?|months?)\\s+ago\\b`,
+  'i',
+);
+
+/**
+ * A rule's message that tells learners how long they have been away in
+ * fixed words ("we haven't seen you for two weeks") while the rule lists
+ * everyone from its number of days up: the words it uses, or null. Only
+ * for rules about inactivity or not starting, and only when the message
+ * does not use `{daysInactive}`.
+ */
+export function fixedTimeWording(rule: FollowUpRule): string | null {
+  if (rule.trigger === 'behindPace' || rule.message.includes(DAYS_TOKEN)) return null;
+  return FIXED_TIME.exec(rule.message)?.[0] ?? null;
+}
+
+/** What to say about a message's fixed time wording (the preview and Plan health). */
+export function fixedTimeAdvice(rule: FollowUpRule, words: string, longest?: number): string {
+  return `The message says “${words}”, but this rule lists every learner from ${rule.afterDays} ${rule.afterDays === 1 ? 'day' : 'days'} up${longest !== undefined && longest > rule.afterDays ? ` — today the longest is ${longest} days` : ''}. Write {daysInactive} days instead: the export puts in each learner’s own number.`;
 }
 
 const EMPTY_VALUES = {
@@ -87,6 +147,8 @@ export interface FollowUpCsvOptions {
   readonly rule: number | null;
   /** The mail tool's merge syntax for learner fields in the message column. */
   readonly style: LearnerStyle;
+  /** The list rows to export, in order (a filtered view); absent: as `rule` says. */
+  readonly rows?: Uint32Array;
 }
 
 /** The heading line of the CSV for a channel (with the byte-order mark). */
@@ -123,22 +185,36 @@ export function* followUpCsvChunks(
 ): Generator<string, void> {
   const channel = exportChannel(list, options.rule);
   yield followUpCsvHeader(channel);
-  // The message is the same for every row of a rule: written once.
-  const messages = list.rules.map((r) =>
-    csvCell(renderText(fillFollowUp(plan, r, list.today).parts, options.style)),
-  );
+  // The message is the same for every row of a rule: written once; a message
+  // with {daysInactive} is kept in pieces, the learner's days put in per row.
+  const messages = list.rules.map((r) => {
+    const text = renderText(fillFollowUp(plan, r, list.today).parts, options.style);
+    const pieces = text.split(DAYS_TOKEN);
+    return pieces.length === 1 ? csvCell(text) : pieces;
+  });
+  const columns = followUpColumns(learners);
+  const todayDay = dayNumber(list.today);
+  const rows = options.rows;
+  const count = rows ? rows.length : list.length;
   let out = '';
   let inChunk = 0;
-  for (let row = 0; row < list.length; row++) {
+  for (let k = 0; k < count; k++) {
+    const row = rows ? rows[k]! : k;
     const r = list.rule[row]!;
-    if (options.rule !== null && r !== options.rule) continue;
-    const learner = learners[list.learner[row]!]! as Contactable;
+    if (!rows && options.rule !== null && r !== options.rule) continue;
+    const index = list.learner[row]!;
+    const learner = learners[index]! as Contactable;
     const { first, last } = splitName(learner.name);
     const contact =
       channel === 'sms'
         ? `${csvCell(learner.phone ?? '')},${csvCell(learner.email)}`
         : csvCell(learner.email);
-    out += `${contact},${csvCell(first)},${csvCell(last)},${messages[r]!}\r\n`;
+    const message = messages[r]!;
+    const cell =
+      typeof message === 'string'
+        ? message
+        : csvCell(message.join(String(daysInactive(columns, index, todayDay) ?? list.days[row]!)));
+    out += `${contact},${csvCell(first)},${csvCell(last)},${cell}\r\n`;
     if (++inChunk >= slice) {
       yield out;
       out = '';

@@ -382,6 +382,119 @@ function orderRows(
   return { learner: outLearner, rule: outRule, days: outDays };
 }
 
+/**
+ * Days a learner has gone without activity as of a day: since the last
+ * activity, or — not started yet — since registering (else enrolling, else
+ * the invitation); null when the roster gives no date to count from. What
+ * the `{daysInactive}` merge field of a follow-up message says.
+ */
+export function daysInactive(
+  columns: FollowUpColumns,
+  index: number,
+  todayDay: number,
+): number | null {
+  const last = columns.lastActivity[index]!;
+  const from = last !== NO_DAY ? last : columns.since[index]!;
+  if (from === NO_DAY || todayDay === NO_DAY) return null;
+  return Math.max(0, todayDay - from);
+}
+
+/** Which learners of a cohort today's list shows. */
+export type CohortChoice =
+  /** Learners not in a cohort that ended before today (those without a cohort included). */
+  | 'current'
+  /** Everybody. */
+  | 'all'
+  /** One cohort's learners ('' = those without a cohort). */
+  | { readonly id: string };
+
+/** What narrows today's list down to the rows shown and exported. */
+export interface FollowUpFilter {
+  /** Only this rule's rows, by the rule's id (one no longer in the plan: every rule). */
+  readonly ruleId: string | null;
+  readonly cohort: CohortChoice;
+  /** When each learner was last contacted (roster key → YYYY-MM-DD). */
+  readonly contacted?: ReadonlyMap<string, string>;
+  /** Learners contacted fewer than this many days ago are left out (0: nobody is). */
+  readonly quietDays?: number;
+}
+
+/** Today's list as filtered: the rows to show and export, and what was left out. */
+export interface FollowUpView {
+  /** Row numbers of the list, in list order. */
+  readonly rows: Uint32Array;
+  /** The rule of the filter, as an index into `list.rules` (null: every rule). */
+  readonly ruleIndex: number | null;
+  /** Rows per rule after the cohort and contact filters (same order as the rules). */
+  readonly countByRule: readonly number[];
+  /** Rows of every rule after the cohort and contact filters. */
+  readonly total: number;
+  /** Left out: contacted fewer than `quietDays` days ago (within the cohort choice). */
+  readonly recentlyContacted: number;
+  /** Left out by the 'current' choice: learners of cohorts that ended before today. */
+  readonly inEndedCohorts: number;
+}
+
+/**
+ * Filters today's list by rule (by id, so reordering rules keeps the
+ * choice), by cohort, and leaves out learners contacted recently. One pass
+ * over the rows; the learner objects are read only for their cohort and key.
+ */
+export function filterFollowUps(
+  plan: Plan,
+  list: FollowUpList,
+  learners: readonly RosterLearner[],
+  filter: FollowUpFilter,
+): FollowUpView {
+  const at = filter.ruleId === null ? -1 : list.rules.findIndex((r) => r.id === filter.ruleId);
+  const ruleIndex = at < 0 ? null : at;
+  const ended = new Set(
+    filter.cohort === 'current'
+      ? plan.manage.cohorts
+          .filter((c) => c.end !== null && c.end !== '' && c.end < list.today)
+          .map((c) => c.id)
+      : [],
+  );
+  const only = typeof filter.cohort === 'object' ? filter.cohort.id : null;
+  const quiet = filter.quietDays ?? 0;
+  const contacted = quiet > 0 ? filter.contacted : undefined;
+  const todayDay = dayNumber(list.today);
+  const rows = new Uint32Array(list.length);
+  const countByRule = new Array<number>(list.rules.length).fill(0);
+  let length = 0;
+  let total = 0;
+  let recentlyContacted = 0;
+  let inEndedCohorts = 0;
+  for (let row = 0; row < list.length; row++) {
+    const learner = learners[list.learner[row]!]!;
+    const cohort = learner.cohortId ?? '';
+    if (only !== null && cohort !== only) continue;
+    if (ended.size && ended.has(cohort)) {
+      inEndedCohorts++;
+      continue;
+    }
+    if (contacted?.size) {
+      const day = contacted.get(learner.key);
+      if (day !== undefined && todayDay - dayNumber(day) < quiet) {
+        recentlyContacted++;
+        continue;
+      }
+    }
+    const r = list.rule[row]!;
+    countByRule[r]!++;
+    total++;
+    if (ruleIndex === null || r === ruleIndex) rows[length++] = row;
+  }
+  return {
+    rows: rows.slice(0, length),
+    ruleIndex,
+    countByRule,
+    total,
+    recentlyContacted,
+    inEndedCohorts,
+  };
+}
+
 /** Rule kinds in words ("Not started", "No activity", "Behind pace"). */
 export const TRIGGER_LABELS: Readonly<Record<FollowUpRule['trigger'], string>> = {
   notStarted: 'Not started',

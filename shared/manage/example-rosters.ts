@@ -72,3 +72,67 @@ export const NORTHMERE_ROSTER_STORY: RosterStory = {
   topLearners: 12,
   optional: ['cat-python-automation', 'cat-genai-basics', 'cat-wellbeing-change'],
 };
+
+/** Calder County Fresh Start Pathways: two cohorts of referrals (January and July 2026), 488 enrolled. */
+export const CALDER_ROSTER_STORY: RosterStory = {
+  seed: 1861,
+  person: { name: 'Participant', email: 'participant', id: 'P' },
+  cohortId: 'cohort-1',
+  imports: [
+    { date: '2026-02-28', importedAt: '2026-03-02T09:00:00Z' },
+    { date: '2026-03-31', importedAt: '2026-04-01T09:10:00Z' },
+    { date: '2026-04-30', importedAt: '2026-05-01T09:05:00Z' },
+    { date: '2026-05-31', importedAt: '2026-06-01T09:00:00Z' },
+    { date: '2026-06-30', importedAt: '2026-07-01T09:20:00Z' },
+    { date: '2026-07-31', importedAt: '2026-08-03T09:00:00Z' },
+    { date: '2026-08-31', importedAt: '2026-09-01T09:15:00Z' },
+    { date: '2026-09-30', importedAt: '2026-10-01T09:00:00Z' },
+    { date: '2026-10-31', importedAt: '2026-11-02T09:10:00Z' },
+    { date: '2026-11-14', importedAt: '2026-11-16T09:00:00Z' },
+  ],
+  segments: [
+    ['seg-recent', 495],
+    ['seg-prerelease', 270],
+    ['seg-young', 203],
+    ['seg-women', 157],
+  ],
+  tracks: [
+    { pathwayId: 'pw-foundations', hours: 46, share: 0.3 },
+    {
+      pathwayId: 'pw-logistics',
+      hours: 65,
+      share: 0.35,
+      segmentIds: ['seg-recent', 'seg-young', 'seg-women'],
+    },
+    {
+      pathwayId: 'pw-it-support',
+      hours: 120,
+      share: 0.2,
+      segmentIds: ['seg-recent', 'seg-young', 'seg-prerelease'],
+    },
+    { pathwayId: 'pw-customer', hours: 69, share: 0.15, segmentIds: ['seg-women', 'seg-recent'] },
+  ],
+  invitations: [
+    { start: '2026-01-12', count: 563, cohortId: 'cohort-1' },
+    { start: '2026-07-06', count: 562, cohortId: 'cohort-2' },
+  ],
+  enrolled: 488,
+  registeredOnly: 52,
+  late: { count: 4, from: '2026-08-03', everyDays: 7 },
+  completions: [
+    ['2026-04-01', '2026-04-30', 12],
+    ['2026-05-01', '2026-05-29', 16],
+    ['2026-06-01', '2026-06-30', 22],
+    ['2026-07-01', '2026-07-31', 26],
+    ['2026-08-03', '2026-08-31', 24],
+    ['2026-09-01', '2026-09-30', 24],
+    ['2026-10-01', '2026-10-30', 20],
+    ['2026-11-02', '2026-11-13', 10],
+  ],
+  pace: { fastest: 50, spread: 90 },
+  stopBy: '2026-11-06',
+  outcomes: { count: 56, from: 120, usual: 'placed' },
+  drive: { 'seg-prerelease': 0.75, 'seg-young': 0.7, 'seg-women': 0.95, 'seg-recent': 0.85 },
+  topLearners: 10,
+  optional: ['cat-permit', 'cat-wellbeing', 'cat-spreadsheets-basic'],
+};

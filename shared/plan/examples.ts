@@ -12,7 +12,7 @@
  * language (`language`).
  */
 import { SAMPLE_ROSTER_STORY } from '../manage/sample-roster';
-import { NORTHMERE_ROSTER_STORY } from '../manage/example-rosters';
+import { CALDER_ROSTER_STORY, NORTHMERE_ROSTER_STORY } from '../manage/example-rosters';
 import type { RosterStory } from '../manage/story-roster';
 
 /** Languages the example plans are written in. */
@@ -83,6 +83,24 @@ export const EXAMPLE_PLANS: readonly ExamplePlan[] = [
     roster: {
       story: NORTHMERE_ROSTER_STORY,
       fileName: 'Northmere example roster (synthetic, fake employees).csv',
+    },
+  },
+  {
+    id: 'calder-fresh-start',
+    file: 'calder-fresh-start.upskill.json',
+    title: 'Calder County Fresh Start Pathways 2026–2027',
+    language: 'en',
+    translationOf: null,
+    summary:
+      'A county workforce board helps people leaving jail or prison learn before and after release and start work with fair-chance employers.',
+    shows: [
+      'Heavy wraparound services: navigators, mentors, housing, legal aid, treatment, childcare',
+      'Learning that starts inside on secure tablets and continues after release',
+      'Two cohorts compared, a broken assumption and the decisions it led to',
+    ],
+    roster: {
+      story: CALDER_ROSTER_STORY,
+      fileName: 'Calder example roster (synthetic, fake participants).csv',
     },
   },
 ];

@@ -35,6 +35,10 @@ const KEPT_FINDINGS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     'role-without-qualified-holder:cap-mlops:role-ml-engineer':
       'Nobody inside Northmere is near level 4 in ML operations; the skills council decided to hire two senior ML engineers (vacancies open in December). The gap stays until they start.',
   },
+  'calder-fresh-start': {
+    'kpi-off-track:kpi-placement-rate':
+      'Placement within 90 days (36%) lags the path to 60%: an employer’s background-check vendor withdrew offers and second-shift jobs need a car. The October review recorded what the program changes; the next figure will show whether it worked.',
+  },
 };
 
 const SECTION_IDS: readonly PlanSectionId[] = [

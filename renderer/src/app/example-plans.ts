@@ -17,6 +17,8 @@ const TEXTS: Readonly<Record<string, () => Promise<string>>> = {
   'youth-digital-skills': () => Promise.resolve(samplePlanText),
   'northmere-skills-forward': () =>
     import('../../../resources/sample-plans/northmere-skills-forward.upskill.json?raw').then(raw),
+  'calder-fresh-start': () =>
+    import('../../../resources/sample-plans/calder-fresh-start.upskill.json?raw').then(raw),
 };
 
 /** Whether the app bundles the file of this example. */

@@ -139,25 +139,25 @@ describe('followThemeSetting', () => {
 });
 
 describe('chartPalette', () => {
-  it('reads the theme’s --chart-* tokens', () => {
+  it('reads the theme’s --chart-* tokens, as computed colours', () => {
     const style = document.createElement('style');
     style.textContent = `:root[data-theme='dark'] { --chart-bg: #19202a; --chart-ink: #e7ebf1;
       --chart-1: #9cc4ff; --chart-2: #6b7a93; --chart-3: #5f9ec4; --chart-4: #3c4656;
       --chart-path: #b3bccb; --chart-axis: #8d98a9; --chart-grid: #2e3846; }`;
     document.head.append(style);
     document.documentElement.dataset.theme = 'dark';
-    expect(chartPalette('dark')).toEqual({
-      background: '#19202a',
-      ink: '#e7ebf1',
-      series: ['#9cc4ff', '#6b7a93', '#5f9ec4', '#3c4656'],
-      path: '#b3bccb',
-      axis: '#8d98a9',
-      grid: '#2e3846',
+    expect(chartPalette('dark', false)).toEqual({
+      background: 'rgb(25, 32, 42)',
+      ink: 'rgb(231, 235, 241)',
+      series: ['rgb(156, 196, 255)', 'rgb(107, 122, 147)', 'rgb(95, 158, 196)', 'rgb(60, 70, 86)'],
+      path: 'rgb(179, 188, 203)',
+      axis: 'rgb(141, 152, 169)',
+      grid: 'rgb(46, 56, 70)',
     });
     style.remove();
   });
 
   it('is the print palette where the stylesheet is missing', () => {
-    expect(chartPalette('light')).toEqual(PRINT_PALETTE);
+    expect(chartPalette('light', false)).toEqual(PRINT_PALETTE);
   });
 });

@@ -89,18 +89,47 @@ export function useResolvedTheme(): ResolvedTheme {
   return useSyncExternalStore(subscribeToTheme, () => currentTheme());
 }
 
-const palettes = new Map<ResolvedTheme, ChartPalette>();
+/** Whether the system forces its own colours (Windows contrast themes). */
+function forcedColors(): boolean {
+  return typeof matchMedia === 'function' && matchMedia(SYSTEM_QUERIES.forcedColors).matches;
+}
+
+/** What the charts are drawn for: the theme, and whether colours are forced. */
+type ChartLook = `${ResolvedTheme}` | `${ResolvedTheme} forced`;
+
+function subscribeToLook(onChange: () => void): () => void {
+  const stopTheme = subscribeToTheme(onChange);
+  const forced = typeof matchMedia === 'function' ? matchMedia(SYSTEM_QUERIES.forcedColors) : null;
+  forced?.addEventListener('change', onChange);
+  return () => {
+    stopTheme();
+    forced?.removeEventListener('change', onChange);
+  };
+}
+
+const palettes = new Map<ChartLook, ChartPalette>();
 
 /**
  * The chart colours of a theme, from its --chart-* tokens (the print palette
- * where the stylesheet is not loaded, as in component tests).
+ * where the stylesheet is not loaded, as in component tests). Tokens are
+ * handed to ECharts as the browser computes them, so system colours
+ * (CanvasText in forced colours) arrive as rgb().
  */
-export function chartPalette(theme: ResolvedTheme): ChartPalette {
-  const known = palettes.get(theme);
+export function chartPalette(theme: ResolvedTheme, forced = forcedColors()): ChartPalette {
+  const look: ChartLook = forced ? `${theme} forced` : theme;
+  const known = palettes.get(look);
   if (known) return known;
   const style = getComputedStyle(document.documentElement);
-  const token = (name: string, fallback: string) =>
-    style.getPropertyValue(`--chart-${name}`).trim() || fallback;
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  document.body.append(probe);
+  const token = (name: string, fallback: string) => {
+    const value = style.getPropertyValue(`--chart-${name}`).trim();
+    if (!value) return fallback;
+    probe.style.color = value;
+    const computed = getComputedStyle(probe).color;
+    return computed.startsWith('rgb') ? computed : value;
+  };
   const [s1, s2, s3, s4] = PRINT_PALETTE.series;
   const palette: ChartPalette = {
     background: token('bg', PRINT_PALETTE.background),
@@ -110,11 +139,15 @@ export function chartPalette(theme: ResolvedTheme): ChartPalette {
     axis: token('axis', PRINT_PALETTE.axis),
     grid: token('grid', PRINT_PALETTE.grid),
   };
-  palettes.set(theme, palette);
+  probe.remove();
+  palettes.set(look, palette);
   return palette;
 }
 
-/** The chart colours of the theme on screen. */
+/** The chart colours of the theme on screen, re-rendering when they change. */
 export function useChartPalette(): ChartPalette {
-  return chartPalette(useResolvedTheme());
+  const look = useSyncExternalStore(subscribeToLook, () =>
+    forcedColors() ? `${currentTheme()} forced` : currentTheme(),
+  );
+  return chartPalette(currentTheme(), look.endsWith(' forced'));
 }

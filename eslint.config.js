@@ -16,6 +16,7 @@ const translatedUi = [
   'renderer/src/App.tsx',
   'renderer/src/shell/**/*.tsx',
   'renderer/src/features/health/**/*.tsx',
+  'renderer/src/features/learners/**/*.tsx',
 ];
 
 export default tseslint.config(

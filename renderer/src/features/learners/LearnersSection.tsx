@@ -6,8 +6,8 @@
  * planner sees what a stipend or a device loan costs for the learners who
  * will actually take it — never for a whole population.
  */
-import { byCount } from '../../../../shared/words';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   blankSegment,
   incentives,
@@ -21,27 +21,37 @@ import {
   BARRIER_LABELS,
   INCENTIVE_TYPES,
   POPULATION_LABELS,
-  formatCount,
   formatMoney,
   incentiveBudget,
   totalIncentiveBudget,
 } from '../../../../shared/learners/segments';
 import { notifyUndoable, useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { MoneyField } from './MoneyField';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
-import { InlineSelect, InlineText, optionsOf } from '../content/inline';
+import { InlineSelect, InlineText } from '../content/inline';
 import '../content/content.css';
 
-const POPULATION_OPTIONS = optionsOf(POPULATION_LABELS);
+type Population = LearnerSegment['populationType'];
+type Barrier = keyof typeof BARRIER_LABELS;
+type IncentiveType = keyof typeof INCENTIVE_TYPES;
 
-const INCENTIVE_OPTIONS = (Object.keys(INCENTIVE_TYPES) as (keyof typeof INCENTIVE_TYPES)[]).map(
-  (value) => ({ value, label: INCENTIVE_TYPES[value].label }),
-);
+const POPULATIONS = Object.keys(POPULATION_LABELS) as Population[];
+const BARRIERS = Object.keys(BARRIER_LABELS) as Barrier[];
+const INCENTIVE_KINDS = Object.keys(INCENTIVE_TYPES) as IncentiveType[];
 
 type Incentive = LearnerSegment['incentives'][number];
 
+/** Money in the plan currency (or the number alone), written the UI language's way. */
+function useMoney(): (amount: number, currency: string | null) => string {
+  const format = useFormat();
+  return (amount, currency) => formatMoney(amount, currency, format.locale);
+}
+
 function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
+  const { t } = useTranslation('learners');
+  const money = useMoney();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const currency = usePlan((p) => p.budget.currency);
@@ -60,31 +70,27 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
   });
   return (
     <section aria-labelledby={`incentives-${segment.id}`} className="subsection">
-      <h3 id={`incentives-${segment.id}`}>Incentives</h3>
+      <h3 id={`incentives-${segment.id}`}>{t('incentives.heading')}</h3>
       {segment.incentives.length === 0 ? (
-        <p className="section-note">
-          No incentives yet. Financial ones (stipends, paid time off for training) and non-financial
-          ones (certificates, devices or data, employer introductions, degree admission, community,
-          recognition) both raise completion.
-        </p>
+        <p className="section-note">{t('incentives.empty')}</p>
       ) : (
         <div ref={tableRef}>
           <table className="data-table incentives-table">
             <thead>
               <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Description</th>
+                <th scope="col">{t('incentives.type')}</th>
+                <th scope="col">{t('incentives.description')}</th>
                 <th scope="col" className="num">
-                  Cost per learner
+                  {t('incentives.costPerLearner')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('incentives.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {segment.incentives.map((incentive, index) => {
-                const name = `incentive ${index + 1}`;
+                const number = index + 1;
                 const update =
                   <K extends keyof Incentive>(field: K) =>
                   (value: Incentive[K]) =>
@@ -99,20 +105,25 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                   <tr key={incentive.id} data-incentive={incentive.id}>
                     <td>
                       <InlineSelect
-                        label={`Type of ${name}`}
+                        label={t('incentives.typeOf', { number })}
                         value={incentive.type}
-                        options={INCENTIVE_OPTIONS}
+                        options={INCENTIVE_KINDS.map((value) => ({
+                          value,
+                          label: t(`incentiveTypes.${value}`),
+                        }))}
                         onChange={update('type')}
                       />
                       <span
                         className={`tag ${INCENTIVE_TYPES[incentive.type].financial ? 'tag-money' : ''}`}
                       >
-                        {INCENTIVE_TYPES[incentive.type].financial ? 'Financial' : 'Non-financial'}
+                        {INCENTIVE_TYPES[incentive.type].financial
+                          ? t('incentives.financial')
+                          : t('incentives.nonFinancial')}
                       </span>
                     </td>
                     <td className="wide">
                       <InlineText
-                        label={`Description of ${name}`}
+                        label={t('incentives.descriptionOf', { number })}
                         value={incentive.description}
                         onChange={update('description')}
                         onBlur={seal}
@@ -121,7 +132,7 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                     <td className="num">
                       <MoneyField
                         inline
-                        label={`Cost per learner of ${name}`}
+                        label={t('incentives.costOf', { number })}
                         value={incentive.costPerLearner}
                         currency={currency}
                         max={1e7}
@@ -133,12 +144,12 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
                       <button
                         type="button"
                         className="subtle danger-text"
-                        aria-label={`Remove ${name}`}
+                        aria-label={t('incentives.removeLabel', { number })}
                         onClick={() =>
                           dispatch(incentives.remove({ parentId: segment.id, ids: [incentive.id] }))
                         }
                       >
-                        Remove
+                        {t('incentives.remove')}
                       </button>
                     </td>
                   </tr>
@@ -162,43 +173,47 @@ function IncentivesEditor({ segment }: { segment: LearnerSegment }) {
             if (result.ok) added.current = id;
           }}
         >
-          Add incentive
+          {t('incentives.add')}
         </button>
       </div>
-      <dl className="budget" aria-label={`Incentive budget for ${segment.name || 'this segment'}`}>
+      <dl
+        className="budget"
+        aria-label={
+          segment.name
+            ? t('incentives.budgetFor', { name: segment.name })
+            : t('incentives.budgetForThis')
+        }
+      >
         <div>
-          <dt>Incentives per learner</dt>
-          <dd className="num">{formatMoney(budget.perLearner, currency)}</dd>
+          <dt>{t('incentives.perLearner')}</dt>
+          <dd className="num">{money(budget.perLearner, currency)}</dd>
         </div>
         <div>
-          <dt>of which financial</dt>
-          <dd className="num">{formatMoney(budget.financialPerLearner, currency)}</dd>
+          <dt>{t('incentives.financialPerLearner')}</dt>
+          <dd className="num">{money(budget.financialPerLearner, currency)}</dd>
         </div>
         <div>
-          <dt>Total incentive budget</dt>
+          <dt>{t('incentives.total')}</dt>
           <dd className="num strong" data-testid="segment-budget">
             {budget.total === null
-              ? 'Enter the expected participants'
-              : formatMoney(budget.total, currency)}
+              ? t('incentives.enterParticipants')
+              : money(budget.total, currency)}
           </dd>
         </div>
       </dl>
       {budget.uncosted > 0 && (
-        <p className="section-note">
-          {formatCount(budget.uncosted)}{' '}
-          {byCount(budget.uncosted, 'incentive has', 'incentives have')} no cost recorded, so the
-          budget may be understated.
-        </p>
+        <p className="section-note">{t('incentives.uncosted', { count: budget.uncosted })}</p>
       )}
     </section>
   );
 }
 
 function SegmentEditor({ segment }: { segment: LearnerSegment }) {
+  const { t } = useTranslation('learners');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const persona = segment.persona;
-  const title = segment.name.trim() || 'Untitled segment';
+  const title = segment.name.trim() || t('untitledSegment');
   const update =
     <K extends keyof LearnerSegment>(field: K) =>
     (value: LearnerSegment[K]) =>
@@ -215,51 +230,51 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           className="subtle danger-text"
           onClick={() => {
             const result = dispatch(learnerSegments.remove({ ids: [segment.id] }));
-            if (result.ok) notifyUndoable(`Deleted segment “${title}”.`, result.stepId);
+            if (result.ok) notifyUndoable(t('segment.deleted', { title }), result.stepId);
           }}
         >
-          Delete segment
+          {t('segment.delete')}
         </button>
       </div>
       <div className="grid grid-3">
         <TextField
-          label="Segment name"
+          label={t('segment.name')}
           value={segment.name}
           onChange={update('name')}
           onBlur={seal}
         />
         <SelectField
-          label="Population type"
+          label={t('segment.populationType')}
           value={segment.populationType}
-          options={POPULATION_OPTIONS}
+          options={POPULATIONS.map((value) => ({ value, label: t(`populations.${value}`) }))}
           onChange={update('populationType')}
         />
         <NumberField
-          label="Estimated size (learners)"
+          label={t('segment.size')}
           value={segment.estimatedSize}
           min={0}
           max={1e10}
           integer
           onChange={update('estimatedSize')}
           onBlur={seal}
-          hint="Everyone in the population"
+          hint={t('segment.sizeHint')}
         />
         <NumberField
-          label="Expected participants"
+          label={t('segment.participants')}
           value={segment.expectedParticipants}
           min={0}
           max={1e9}
           integer
           onChange={update('expectedParticipants')}
           onBlur={seal}
-          hint="Learners expected to enrol: per-learner costs count these"
+          hint={t('segment.participantsHint')}
         />
       </div>
 
       <div className="grid grid-2 segment-needs">
         <fieldset className="checkbox-group">
-          <legend>Barriers</legend>
-          {(Object.keys(BARRIER_LABELS) as (keyof typeof BARRIER_LABELS)[]).map((barrier) => (
+          <legend>{t('segment.barriers')}</legend>
+          {BARRIERS.map((barrier) => (
             <label key={barrier} className="check">
               <input
                 type="checkbox"
@@ -270,26 +285,26 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
                   )
                 }
               />
-              {BARRIER_LABELS[barrier]}
+              {t(`barriers.${barrier}`)}
             </label>
           ))}
         </fieldset>
         <div className="stack">
           <TextAreaField
-            label="About the barriers"
+            label={t('segment.barrierNotes')}
             value={segment.barrierNotes}
             onChange={update('barrierNotes')}
             onBlur={seal}
             rows={4}
-            placeholder="e.g. 46% only have a smartphone; long bus journeys to study halls."
+            placeholder={t('segment.barrierNotesPlaceholder')}
           />
           <TextAreaField
-            label="Motivators"
+            label={t('segment.motivators')}
             value={segment.motivators}
             onChange={update('motivators')}
             onBlur={seal}
             rows={3}
-            placeholder="What makes them start and finish: a first job, a credential, peers…"
+            placeholder={t('segment.motivatorsPlaceholder')}
           />
         </div>
       </div>
@@ -298,41 +313,41 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
 
       <section aria-labelledby={`persona-${segment.id}`} className="subsection">
         <div className="card-title-row">
-          <h3 id={`persona-${segment.id}`}>Persona</h3>
+          <h3 id={`persona-${segment.id}`}>{t('persona.heading')}</h3>
           {persona && (
             <button
               type="button"
               className="subtle danger-text"
               onClick={() => dispatch(setPersona({ segmentId: segment.id, persona: null }))}
             >
-              Remove persona
+              {t('persona.remove')}
             </button>
           )}
         </div>
         {persona ? (
           <div className="grid grid-2">
             <TextField
-              label="Persona name"
+              label={t('persona.name')}
               value={persona.name}
               onChange={personaField('name')}
               onBlur={seal}
-              placeholder="e.g. Jordan, 20"
+              placeholder={t('persona.namePlaceholder')}
             />
             <TextField
-              label="Quote"
+              label={t('persona.quote')}
               value={persona.quote}
               onChange={personaField('quote')}
               onBlur={seal}
-              placeholder="In their own words"
+              placeholder={t('persona.quotePlaceholder')}
             />
             <TextAreaField
-              label="Situation"
+              label={t('persona.situation')}
               value={persona.situation}
               onChange={personaField('situation')}
               onBlur={seal}
             />
             <TextAreaField
-              label="Goals"
+              label={t('persona.goals')}
               value={persona.goals}
               onChange={personaField('goals')}
               onBlur={seal}
@@ -340,15 +355,12 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
           </div>
         ) : (
           <>
-            <p className="section-note">
-              A persona — one representative learner with a name, a situation, goals and a quote —
-              keeps the segment human in workshops and funder reports.
-            </p>
+            <p className="section-note">{t('persona.about')}</p>
             <button
               type="button"
               onClick={() => dispatch(setPersona({ segmentId: segment.id, persona: {} }))}
             >
-              Add persona
+              {t('persona.add')}
             </button>
           </>
         )}
@@ -359,6 +371,9 @@ function SegmentEditor({ segment }: { segment: LearnerSegment }) {
 
 /** The Learners section. */
 export function LearnersSection() {
+  const { t } = useTranslation('learners');
+  const format = useFormat();
+  const money = useMoney();
   const segments = usePlan((p) => p.learners);
   const currency = usePlan((p) => p.budget.currency);
   const dispatch = useDispatch();
@@ -390,44 +405,37 @@ export function LearnersSection() {
   return (
     <div className="section-body content-section">
       <header className="section-header">
-        <h1>Learners</h1>
-        <p className="lead">
-          Who the program is for: each segment&rsquo;s size, what stands in their way, what moves
-          them, and the incentives you will offer. The incentive budget follows from the cost per
-          learner and the learners expected to take part.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
 
       <section className="card" aria-labelledby="segments-heading">
         <div className="card-title-row">
-          <h2 id="segments-heading">Segments</h2>
+          <h2 id="segments-heading">{t('segments.heading')}</h2>
           <button type="button" className="primary" onClick={addSegment}>
-            Add segment
+            {t('segments.add')}
           </button>
         </div>
         {segments.length === 0 ? (
-          <p className="section-note">
-            No segments yet. Typical ones: young people not in education, employment or training;
-            unemployed or underemployed adults; incumbent workers; benefits recipients.
-          </p>
+          <p className="section-note">{t('segments.empty')}</p>
         ) : (
           <table className="data-table">
-            <caption className="visually-hidden">Learner segments and incentive budgets</caption>
+            <caption className="visually-hidden">{t('segments.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Segment</th>
-                <th scope="col">Population type</th>
+                <th scope="col">{t('segments.segment')}</th>
+                <th scope="col">{t('segments.populationType')}</th>
                 <th scope="col" className="num">
-                  Population
+                  {t('segments.population')}
                 </th>
                 <th scope="col" className="num">
-                  Participants
+                  {t('segments.participants')}
                 </th>
                 <th scope="col" className="num">
-                  Incentives / learner
+                  {t('segments.perLearner')}
                 </th>
                 <th scope="col" className="num">
-                  Incentive budget
+                  {t('segments.budget')}
                 </th>
               </tr>
             </thead>
@@ -444,48 +452,40 @@ export function LearnersSection() {
                         aria-current={current ? 'true' : undefined}
                         onClick={() => setSelectedId(s.id)}
                       >
-                        {s.name.trim() || 'Untitled segment'}
+                        {s.name.trim() || t('untitledSegment')}
                       </button>
                     </th>
-                    <td>{POPULATION_LABELS[s.populationType]}</td>
+                    <td>{t(`populations.${s.populationType}`)}</td>
                     <td className="num">
-                      {s.estimatedSize === null ? '—' : formatCount(s.estimatedSize)}
+                      {s.estimatedSize === null ? '—' : format.number(s.estimatedSize)}
                     </td>
                     <td className="num">
-                      {s.expectedParticipants === null ? '—' : formatCount(s.expectedParticipants)}
+                      {s.expectedParticipants === null
+                        ? '—'
+                        : format.number(s.expectedParticipants)}
                     </td>
-                    <td className="num">{formatMoney(b.perLearner, currency)}</td>
-                    <td className="num">
-                      {b.total === null ? '—' : formatMoney(b.total, currency)}
-                    </td>
+                    <td className="num">{money(b.perLearner, currency)}</td>
+                    <td className="num">{b.total === null ? '—' : money(b.total, currency)}</td>
                   </tr>
                 );
               })}
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">Total</th>
+                <th scope="row">{t('segments.total')}</th>
                 <td />
-                <td className="num">{formatCount(totals.learners)}</td>
-                <td className="num">{formatCount(totals.participants)}</td>
+                <td className="num">{format.number(totals.learners)}</td>
+                <td className="num">{format.number(totals.participants)}</td>
                 <td />
                 <td className="num strong" data-testid="total-budget">
-                  {formatMoney(totals.budget, currency)}
+                  {money(totals.budget, currency)}
                 </td>
               </tr>
             </tfoot>
           </table>
         )}
         {totals.unsized > 0 && (
-          <p className="section-note">
-            {formatCount(totals.unsized)}{' '}
-            {byCount(
-              totals.unsized,
-              'segment has no expected participants yet and is',
-              'segments have no expected participants yet and are',
-            )}{' '}
-            left out of the incentive budget.
-          </p>
+          <p className="section-note">{t('segments.unsized', { count: totals.unsized })}</p>
         )}
       </section>
 

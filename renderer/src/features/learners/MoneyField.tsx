@@ -5,6 +5,7 @@
  * Text that is not an amount shows a message and leaves the plan unchanged.
  */
 import { memo, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { moneyInputText } from '../../../../shared/learners/budget';
 import { useNumberDraft } from '../../components/fields';
 
@@ -24,6 +25,7 @@ export interface MoneyFieldProps {
 }
 
 function MoneyFieldView(props: MoneyFieldProps) {
+  const { t } = useTranslation('learners');
   const id = useId();
   const { value, currency, onChange } = props;
   const { draft, error, begin, change, leave } = useNumberDraft(
@@ -41,6 +43,7 @@ function MoneyFieldView(props: MoneyFieldProps) {
     leave();
     props.onBlur?.();
   };
+  const label = currency ? t('withCurrency', { label: props.label, currency }) : props.label;
   const described = error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
   if (props.inline)
     return (
@@ -50,7 +53,7 @@ function MoneyFieldView(props: MoneyFieldProps) {
           type="text"
           inputMode="decimal"
           className="inline-input num"
-          aria-label={currency ? `${props.label} (${currency})` : props.label}
+          aria-label={label}
           value={draft}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
@@ -67,10 +70,7 @@ function MoneyFieldView(props: MoneyFieldProps) {
     );
   return (
     <div className={`field ${props.className ?? ''}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {currency ? ` (${currency})` : ''}
-      </label>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         type="text"

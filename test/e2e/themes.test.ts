@@ -5,12 +5,13 @@
  * - 'system' follows the emulated computer live: dark appearance, "more
  *   contrast" and a forced-colours (Windows contrast) theme; a stored choice
  *   is on <html> before the page's body exists (no flash of the wrong theme).
- * - In each theme, chosen in the Settings dialog: every section of the
- *   sample plan (Plan, Launch, Manage; canvases included), the stakeholder
- *   workshop (projector) mode and the Settings dialog pass axe with nothing
- *   serious or critical (colour contrast included); theory-of-change links
- *   keep ≥ 3:1 against their canvas; chart text is drawn in the theme's
- *   chart ink, ≥ 4.5:1 against the chart's ground. Screenshots are saved.
+ * - In each theme, chosen in the Settings dialog: the library and its
+ *   example gallery, every section of the sample plan (Plan, Launch, Manage;
+ *   canvases included), the stakeholder workshop (projector) mode and the
+ *   Settings dialog pass axe with nothing serious or critical (colour
+ *   contrast included); theory-of-change links keep ≥ 3:1 against their
+ *   canvas; chart text is drawn in the theme's chart ink, ≥ 4.5:1 against
+ *   the chart's ground. Screenshots are saved for review.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,14 +110,26 @@ async function chooseTheme(page: Page, name: (typeof THEMES)[number]): Promise<s
 /** Checks every section, the workshop and Settings in a theme chosen in Settings; returns problems by place. */
 async function checkTheme(name: (typeof THEMES)[number]): Promise<Record<string, string[]>> {
   const { context, page } = await openApp(browser, { width: 1280, height: 720 });
-  await page.goto(`${page.url().split('#')[0]}#/plan/${PLAN}/objective`);
-  await page.locator('.section h1').first().waitFor();
   const found: Record<string, string[]> = {};
   const note = (where: string, problems: string[]) => {
     if (problems.length) found[`${name} · ${where}`] = problems;
   };
 
+  await page.goto(`${page.url().split('#')[0]}#/plan/${PLAN}/objective`);
+  await page.locator('.section h1').first().waitFor();
   note('Settings', await chooseTheme(page, name));
+
+  // The library: the plan list and the example gallery.
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByRole('heading', { name: 'Your plans' }).waitFor();
+  note('library', await seriousViolations(page));
+  await page.getByRole('button', { name: 'New from an example…' }).click();
+  const gallery = page.getByRole('dialog', { name: 'New plan' });
+  await gallery.waitFor();
+  note('example gallery', await seriousViolations(page));
+  await screenshot(page, `theme-${name}-gallery`);
+  await page.keyboard.press('Escape');
+  await gallery.waitFor({ state: 'hidden' });
   for (const id of SECTIONS) {
     await goToSection(page, id);
     const problems = await seriousViolations(page);

@@ -136,3 +136,64 @@ export const CALDER_ROSTER_STORY: RosterStory = {
   topLearners: 10,
   optional: ['cat-permit', 'cat-wellbeing', 'cat-spreadsheets-basic'],
 };
+
+/** Nafitha Digital: cohort 1 of rural women in Jordan, 2,275 invited in two waves (6 September and 4 October 2026), learning since 6 September. */
+export const NAFITHA_ROSTER_STORY: RosterStory = {
+  seed: 2609,
+  person: { name: 'Learner', email: 'learner', id: 'N' },
+  cohortId: 'cohort-1',
+  imports: [
+    { date: '2026-09-30', importedAt: '2026-10-01T07:30:00Z' },
+    { date: '2026-10-31', importedAt: '2026-11-01T07:45:00Z' },
+    { date: '2026-11-15', importedAt: '2026-11-16T07:40:00Z' },
+  ],
+  segments: [
+    ['seg-graduates', 788],
+    ['seg-home-business', 525],
+    ['seg-young', 612],
+    ['seg-returners', 350],
+  ],
+  tracks: [
+    { pathwayId: 'pw-basics', hours: 28, share: 0.5 },
+    {
+      pathwayId: 'pw-remote-support',
+      hours: 89,
+      share: 0.25,
+      segmentIds: ['seg-graduates', 'seg-young', 'seg-returners'],
+    },
+    {
+      pathwayId: 'pw-data-annotation',
+      hours: 48,
+      share: 0.15,
+      segmentIds: ['seg-graduates', 'seg-young'],
+    },
+    {
+      pathwayId: 'pw-selling-online',
+      hours: 36,
+      share: 0.3,
+      segmentIds: ['seg-home-business', 'seg-returners'],
+    },
+  ],
+  invitations: [
+    { start: '2026-09-06', count: 1251 },
+    { start: '2026-10-04', count: 1024 },
+  ],
+  enrolled: 1190,
+  registeredOnly: 60,
+  late: { count: 10, from: '2026-10-26', everyDays: 2 },
+  completions: [
+    ['2026-10-19', '2026-10-30', 30],
+    ['2026-11-02', '2026-11-13', 90],
+  ],
+  pace: { fastest: 30, spread: 40 },
+  stopBy: '2026-11-10',
+  outcomes: { count: 0, from: 0, usual: 'selfEmployed' },
+  drive: {
+    'seg-young': 0.85,
+    'seg-returners': 0.95,
+    'seg-home-business': 0.9,
+    'seg-graduates': 1.05,
+  },
+  topLearners: 12,
+  optional: ['cat-english-work', 'cat-wellbeing'],
+};

@@ -12,7 +12,11 @@
  * language (`language`).
  */
 import { SAMPLE_ROSTER_STORY } from '../manage/sample-roster';
-import { CALDER_ROSTER_STORY, NORTHMERE_ROSTER_STORY } from '../manage/example-rosters';
+import {
+  CALDER_ROSTER_STORY,
+  NAFITHA_ROSTER_STORY,
+  NORTHMERE_ROSTER_STORY,
+} from '../manage/example-rosters';
 import type { RosterStory } from '../manage/story-roster';
 
 /** Languages the example plans are written in. */
@@ -101,6 +105,24 @@ export const EXAMPLE_PLANS: readonly ExamplePlan[] = [
     roster: {
       story: CALDER_ROSTER_STORY,
       fileName: 'Calder example roster (synthetic, fake participants).csv',
+    },
+  },
+  {
+    id: 'nafitha-rural-women',
+    file: 'nafitha-rural-women.upskill.json',
+    title: 'Nafitha Digital: Rural Women in Tech 2026–2027',
+    language: 'en',
+    translationOf: null,
+    summary:
+      'A foundation helps women in four rural governorates of Jordan earn from remote work, data work and online shops.',
+    shows: [
+      'Connectivity and devices as the main barriers: zero-rated data, bundles, laptops, village hubs',
+      'Families and communities as stakeholders; Arabic-first content decisions',
+      'A cohort just launched: early roster, active rates and a first review',
+    ],
+    roster: {
+      story: NAFITHA_ROSTER_STORY,
+      fileName: 'Nafitha example roster (synthetic, fake learners).csv',
     },
   },
 ];

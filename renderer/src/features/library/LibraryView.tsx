@@ -1,5 +1,7 @@
 /** The plan library: every plan on this computer, and ways to add more. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SettingsDialog } from '../../shell/SettingsDialog';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
 import { ExampleGallery } from './ExampleGallery';
@@ -137,6 +139,8 @@ export function LibraryView() {
   const [renaming, setRenaming] = useState<LibraryRow | null>(null);
   const [purging, setPurging] = useState<LibraryRow | null>(null);
   const [gallery, setGallery] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
+  const { t } = useTranslation();
   const active = library.filter((r) => r.deletedAt === null);
   const deleted = library.filter((r) => r.deletedAt !== null);
 
@@ -162,6 +166,9 @@ export function LibraryView() {
           </button>
           <button type="button" className="subtle" onClick={() => showHelp('about')}>
             About
+          </button>
+          <button type="button" className="subtle" onClick={() => setShowSettings(true)}>
+            {t('settings.open')}
           </button>
         </div>
       </header>
@@ -210,6 +217,7 @@ export function LibraryView() {
       {renaming && <RenameDialog row={renaming} onClose={() => setRenaming(null)} />}
       {purging && <PurgeDialog row={purging} onClose={() => setPurging(null)} />}
       {gallery && <ExampleGallery onClose={() => setGallery(false)} />}
+      {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
     </main>
   );
 }

@@ -4,13 +4,22 @@
  * (electronegativity) can only verify settings they can see there, and the
  * security tests assert the very object Electron receives.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
 
 /** The window's title when no plan names it. */
 export const APP_TITLE = 'Upskill Workbench';
 
 /** Smallest usable window: the canvases need room for a side panel. */
 export const MIN_WINDOW_SIZE = { width: 1024, height: 700 } as const;
+
+/**
+ * The window's ground before the page paints and while it resizes: the
+ * canvas colour of the light or dark theme (renderer/src/theme/themes.css),
+ * as the computer is set (the app's theme follows it unless chosen in Settings).
+ */
+export function windowBackground(dark: boolean): string {
+  return dark ? '#0f141b' : '#f4f6f9';
+}
 
 /** Creates (hidden) the one application window; it shows itself when ready to paint. */
 export function createMainWindow(options: { preloadPath: string; isDev: boolean }): BrowserWindow {
@@ -21,7 +30,7 @@ export function createMainWindow(options: { preloadPath: string; isDev: boolean 
     minHeight: MIN_WINDOW_SIZE.height,
     title: APP_TITLE,
     show: false, // avoids a white flash before the first paint
-    backgroundColor: '#f6f7f9',
+    backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
     webPreferences: {
       preload: options.preloadPath,
       sandbox: true,

@@ -85,6 +85,7 @@ vi.mock('electron', async () => {
       clearRecentDocuments: vi.fn(),
     },
     BrowserWindow: FakeBrowserWindow,
+    nativeTheme: { shouldUseDarkColors: false },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showMessageBox: vi.fn() },
     ipcMain: {
       handle: (channel: string, listener: Listener) => fake.handlers.set(channel, listener),

@@ -13,6 +13,7 @@ vi.mock('electron', () => ({
     on(): void {}
     show(): void {}
   },
+  nativeTheme: { shouldUseDarkColors: false },
 }));
 
 import { APP_TITLE, createMainWindow, MIN_WINDOW_SIZE } from '../../electron/window';

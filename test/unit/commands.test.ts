@@ -238,7 +238,12 @@ describe('plan-wide commands', () => {
     const outcome = run(
       sample,
       repairFinding({
-        repair: { kind: 'removeIndicator', id: indicator.id, label: 'Remove the indicator' },
+        repair: {
+          kind: 'removeIndicator',
+          id: indicator.id,
+          label: 'Remove the indicator',
+          labelKey: 'removeIndicator',
+        },
       }),
     );
     expect(outcome.label).toBe('Remove broken indicator');

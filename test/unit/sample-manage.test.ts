@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlanHealth } from '../../shared/health/check';
 import { fillTemplate, mergeProblems, mergeValues } from '../../shared/launch/merge-fields';
 import { shadowedRuleFindings } from '../../shared/manage/engagement-health';
+import { english } from './health-english';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { SAMPLE_AS_OF } from '../../shared/plan/sample';
 import type { Plan } from '../../shared/plan/schema';
@@ -62,7 +63,7 @@ describe('the sample plan’s Manage phase', () => {
     expect([...triggers].sort()).toEqual(['behindPace', 'inactive', 'notStarted']);
     expect(new Set(manage.followUps.map((r) => r.channel))).toEqual(new Set(['email', 'sms']));
     // In escalation order: no rule is hidden by an earlier one (a learner is listed under the first).
-    expect(shadowedRuleFindings(plan).map((f) => f.message)).toEqual([]);
+    expect(shadowedRuleFindings(plan).map((f) => english(f.message))).toEqual([]);
     for (const rule of manage.followUps) {
       for (const id of rule.segmentIds) expect(segments, rule.id).toContain(id);
       const values = mergeValues(plan, {
@@ -152,7 +153,9 @@ describe('the sample plan’s Manage phase', () => {
   it('shows in Plan health only advice, no warnings or errors (printed here to read)', () => {
     const findings = checkPlanHealth(plan);
     // Printed so a reader of the test run sees what a new user sees in Plan health.
-    console.log(findings.map((f) => `${f.severity}: ${f.message}`).join('\n'));
-    expect(findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
+    console.log(findings.map((f) => `${f.severity}: ${english(f.message)}`).join('\n'));
+    expect(findings.filter((f) => f.severity !== 'info').map((f) => english(f.message))).toEqual(
+      [],
+    );
   });
 });

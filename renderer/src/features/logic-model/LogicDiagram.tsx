@@ -21,6 +21,7 @@ import {
 } from '../../../../shared/logic-model/lanes';
 import { itemsInLane, linkProblem } from '../../../../shared/logic-model/operations';
 import type { LogicItem, Plan } from '../../../../shared/plan/schema';
+import { uiFindingText } from '../health/finding-text';
 import { SeverityIcon } from '../health/SeverityIcon';
 import { arrowPaths } from './arrows';
 import type { LaneSpan, RoutedCard } from '../../../../shared/logic-model/routing';
@@ -141,7 +142,7 @@ function Card(props: {
               {worst && (
                 <span
                   className="lm-chip lm-chip-health"
-                  title={props.findings.map((f) => f.message).join('\n')}
+                  title={props.findings.map((f) => uiFindingText(f.message)).join('\n')}
                 >
                   <SeverityIcon severity={worst.severity} size={13} />
                   {props.findings.length} to fix

@@ -20,6 +20,7 @@ import {
   type EngagementKind,
 } from '../../../../shared/manage/engagement-suggestions';
 import { shadowedRuleFindings } from '../../../../shared/manage/engagement-health';
+import { uiFindingText } from '../health/finding-text';
 import { fillFollowUp } from '../../../../shared/manage/follow-up-export';
 import { TRIGGER_LABELS, describeRule } from '../../../../shared/manage/follow-ups';
 import { FIELD_INFO, fieldToken, type MergePart } from '../../../../shared/launch/merge-fields';
@@ -586,7 +587,7 @@ export function EngagementSection() {
   const { engagement, followUps } = plan.manage;
   const { openIds, toggle, openAndFocus } = useOpenIds();
   const shadowed = new Map(
-    shadowedRuleFindings(plan).map((f) => [f.target.elementId ?? '', f.message]),
+    shadowedRuleFindings(plan).map((f) => [f.target.elementId ?? '', uiFindingText(f.message)]),
   );
   return (
     <div className="section-body engagement-section">

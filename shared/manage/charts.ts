@@ -384,9 +384,12 @@ export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): 
     id: 'licences',
     title,
     summary:
-      use.licences === null
+      (use.licences === null
         ? `${formatCount(use.enrolled)} learners enrolled; the plan does not say how many licences were bought (Marketing).`
-        : `${formatCount(use.enrolled)} learners enrolled of ${formatCount(use.licences)} licences (${formatShare(use.share)} in use${free ? `, ${formatCount(free)} free` : ''}).`,
+        : `${formatCount(use.enrolled)} learners enrolled of ${formatCount(use.licences)} licences (${formatShare(use.share)} in use${free ? `, ${formatCount(free)} free` : ''}).`) +
+      (use.endedCohorts.length
+        ? ` Not counted: the learners of ${use.endedCohorts.length === 1 ? 'a cohort that had' : 'cohorts that had'} ended by the roster import (${use.endedCohorts.map((c) => `${c.name}, ${formatCount(c.enrolled)} enrolled`).join('; ')}).`
+        : ''),
     width: 500,
     height: 170,
     option: {

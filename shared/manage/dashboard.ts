@@ -32,12 +32,38 @@ export interface SegmentResult {
   readonly placementRate: number | null;
 }
 
-/** Licences bought against learners enrolled. */
+/**
+ * Licences bought against learners enrolled — the plan's licences are for
+ * its current cohorts, so learners of cohorts that ended before the
+ * snapshot (a pilot before this plan's cohort) are not counted against them.
+ */
 export interface LicenceUse {
   readonly licences: number | null;
+  /** Learners enrolled, less those of cohorts that ended before the snapshot. */
   readonly enrolled: number;
   /** Enrolled as a share of the licences (0–1), null when the plan has no licence count. */
   readonly share: number | null;
+  /** Cohorts that ended before the snapshot, with their learners enrolled (not counted). */
+  readonly endedCohorts: readonly { readonly name: string; readonly enrolled: number }[];
+}
+
+/** Licence use at a snapshot: its enrolled learners less those of cohorts that had ended. */
+export function licenceUse(plan: Plan, snapshot: ProgressSnapshot | null): LicenceUse {
+  const licences = plan.launch.marketing.licenses;
+  const endedCohorts = snapshot
+    ? plan.manage.cohorts
+        .filter((c) => c.end !== null && c.end !== '' && c.end < snapshot.date)
+        .map((c) => ({
+          name: c.name.trim() || 'Unnamed cohort',
+          enrolled: snapshot.byCohort[c.id]?.enrolled ?? 0,
+        }))
+        .filter((c) => c.enrolled > 0)
+    : [];
+  const enrolled = Math.max(
+    0,
+    (snapshot?.total.enrolled ?? 0) - endedCohorts.reduce((s, c) => s + c.enrolled, 0),
+  );
+  return { licences, enrolled, share: licences ? enrolled / licences : null, endedCohorts };
 }
 
 /** Everything the dashboard shows. */
@@ -115,14 +141,12 @@ export function dashboardOf(plan: Plan): Dashboard {
   const cached = cache.get(plan);
   if (cached) return cached;
   const snapshot = latestSnapshot(plan.manage.progress);
-  const licences = plan.launch.marketing.licenses;
-  const enrolled = snapshot?.total.enrolled ?? 0;
   const dashboard: Dashboard = {
     snapshot,
     snapshots: plan.manage.progress.length,
     funnel: snapshot ? funnelOf(snapshot.total) : [],
     segments: snapshot ? segmentResults(plan, snapshot) : [],
-    licences: { licences, enrolled, share: licences ? enrolled / licences : null },
+    licences: licenceUse(plan, snapshot),
     kpis: kpiViews(plan),
     stories: exportableStories(plan.launch.marketing),
   };

@@ -599,11 +599,16 @@ export interface LicenceRelease {
   readonly afterDays: number;
 }
 
-/** The learners whose licences can be freed today. */
+/**
+ * The learners whose licences can be freed today, among the learners of the
+ * cohort choice (by default everybody; 'current' leaves out cohorts that
+ * ended before today, whose licences are no longer this plan's to count).
+ */
 export function licenceRelease(
   plan: Plan,
   learners: readonly RosterLearner[],
   today: string,
+  cohort: CohortChoice = 'all',
 ): LicenceRelease {
   const cols = followUpColumns(learners);
   const afterDays = plan.manage.licenceReleaseAfterDays;
@@ -611,10 +616,23 @@ export function licenceRelease(
   const n = cols.count;
   const learnerOut = new Uint32Array(n);
   const daysOut = new Int32Array(n);
+  const ended =
+    cohort === 'current'
+      ? new Set(
+          plan.manage.cohorts
+            .filter((c) => c.end !== null && c.end !== '' && c.end < today)
+            .map((c) => c.id),
+        )
+      : null;
+  const only = typeof cohort === 'object' ? cohort.id : null;
   let length = 0;
   let holding = 0;
   for (let i = 0; i < n; i++) {
     if (cols.completed[i] === 1) continue;
+    if (ended?.size || only !== null) {
+      const c = learners[i]!.cohortId ?? '';
+      if (only !== null ? c !== only : ended!.has(c)) continue;
+    }
     const kind = cols.sinceKind[i]!;
     // An invitation alone holds no licence.
     if (kind === 0 || (kind === 3 && cols.enrolled[i] === NO_DAY)) continue;

@@ -7,7 +7,10 @@
  * computes for the same plan and roster, the list is exported as CSV for
  * the SMS tool and read back (one row per listed learner, Phone then Email
  * columns, the message in Brevo's merge syntax), a learner is marked as a top
- * learner, and the licences that can be freed are counted.
+ * learner, and the licences that can be freed are counted. The list shows the
+ * current cohorts (the sample's pilot has ended: its learners are left out
+ * until "Every cohort" is chosen), keeps the chosen rule when the rules are
+ * reordered (by id), and leaves out the learners just exported for contact.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +19,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
 import { FOLLOW_UP_SUGGESTIONS, ruleFrom } from '../../shared/manage/engagement-suggestions';
-import { followUpList, licenceRelease } from '../../shared/manage/follow-ups';
+import { filterFollowUps, followUpList, licenceRelease } from '../../shared/manage/follow-ups';
+import { sampleAsOf } from '../../shared/plan/sample';
 import { encodeLearners } from '../../shared/manage/roster';
 import { syntheticRoster } from '../../shared/manage/synthetic-roster';
 import { readPlanFile } from '../../shared/plan/plan-file';
@@ -44,7 +48,8 @@ const sample = (() => {
   );
   const result = readPlanFile(text);
   if (!result.ok) throw new Error(result.message);
-  return result.plan;
+  // As the app opens it: its dates moved to lie ahead of today.
+  return sampleAsOf(result.plan, localToday());
 })();
 
 let browser: Browser;
@@ -152,15 +157,33 @@ describe('Engagement & follow-ups', () => {
       manage: { ...sample.manage, followUps: [rule, ...sample.manage.followUps] },
     };
     const list = followUpList(plan, learners, today);
-    const mine = list.countByRule[0]!;
+    // Current cohorts: the sample's day falls between its pilot, which has ended, and
+    // Cohort 1, which has not started — its roster is the pilot's, so nobody is listed
+    // until "Every cohort" is chosen.
+    const view = filterFollowUps(plan, list, learners, { ruleId: null, cohort: 'current' });
+    expect(view.inEndedCohorts).toBeGreaterThan(0);
+    const every = filterFollowUps(plan, list, learners, { ruleId: null, cohort: 'all' });
+    const mine = every.countByRule[0]!;
     expect(mine).toBeGreaterThan(0);
 
     const total = page.getByTestId('followup-total');
     await expect
       .poll(() => total.textContent())
       .toBe(
-        `${list.length.toLocaleString('en-GB')} ${list.length === 1 ? 'learner' : 'learners'} to contact on ${longDate(today)}.`,
+        `${view.total.toLocaleString('en-GB')} ${view.total === 1 ? 'learner' : 'learners'} to contact on ${longDate(today)}.`,
       );
+    await expect
+      .poll(() => page.getByTestId('followup-left-out').textContent())
+      .toMatch(
+        new RegExp(
+          `^${view.inEndedCohorts} learners? of a cohort that has ended \\(Pilot 2026\\) left out`,
+        ),
+      );
+    // Every cohort: the whole list.
+    await page.getByLabel('Cohort', { exact: true }).selectOption('all');
+    await expect
+      .poll(() => total.textContent())
+      .toMatch(new RegExp(`^${every.total.toLocaleString('en-GB')} learners`));
     const counts = page.getByRole('table', { name: 'Learners to contact per rule' });
     await expect
       .poll(() => counts.getByRole('row').nth(1).textContent())
@@ -185,12 +208,21 @@ describe('Engagement & follow-ups', () => {
     await page.getByRole('button', { name: 'Keep today’s counts in the plan' }).click();
     await page
       .getByText(
-        `Kept today’s follow-up counts in the plan (${list.length.toLocaleString('en-GB')} learners, no names) for the Word and Excel reports.`,
+        `Kept today’s follow-up counts in the plan (${view.total.toLocaleString('en-GB')} learners, no names) for the Word and Excel reports.`,
       )
       .waitFor();
 
-    // Export the rule's learners for Brevo and read the file back.
-    await page.getByLabel('Learners of').selectOption({ index: 1 });
+    // Export the rule's learners for Brevo and read the file back. The rule is chosen by
+    // id: moving it down and back up keeps the choice.
+    const learnersOf = page.getByLabel('Learners of');
+    await learnersOf.selectOption({ index: 1 });
+    const chosen = await learnersOf.inputValue();
+    const checked = () => learnersOf.locator('option:checked').textContent();
+    await page.getByRole('button', { name: 'Move “Quiet for two weeks” down' }).click();
+    await expect.poll(checked).toMatch(/^Quiet for two weeks \(/);
+    await page.getByRole('button', { name: 'Move “Quiet for two weeks” up' }).click();
+    await expect.poll(checked).toMatch(/^Quiet for two weeks \(/);
+    expect(await learnersOf.inputValue()).toBe(chosen);
     await page.getByLabel('Mail tool (merge syntax of the message)').selectOption('brevo');
     await page.getByText(/it is a local export for your mail or SMS tool/).waitFor();
     const download = page.waitForEvent('download');
@@ -207,9 +239,16 @@ describe('Engagement & follow-ups', () => {
     // No segment (a learner group can be a sensitive status) goes to the mail tool.
     for (const s of plan.learners) if (s.name) expect(text).not.toContain(s.name);
     const listed = new Set<string>();
-    for (let row = 0; row < list.length; row++)
-      if (list.rule[row] === 0) listed.add(learners[list.learner[row]!]!.email);
+    const ofRule = filterFollowUps(plan, list, learners, { ruleId: rule.id, cohort: 'all' });
+    for (const row of ofRule.rows) listed.add(learners[list.learner[row]!]!.email);
     expect(new Set(parsed.data.map((r) => r.Email))).toEqual(listed);
+    // Exported for contact: marked contacted today, so left out of the list for 14 days.
+    await expect
+      .poll(() => page.getByTestId('followup-left-out').textContent())
+      .toContain(`${mine} learners contacted in the last 14 days left out.`);
+    await expect
+      .poll(() => total.textContent())
+      .toMatch(new RegExp(`^${(every.total - mine).toLocaleString('en-GB')} learners? to contact`));
     for (const r of parsed.data.slice(0, 20)) {
       expect(r.Phone).toBe('');
       expect(r.Message).toContain('{{ contact.FIRSTNAME }}');
@@ -232,7 +271,7 @@ describe('Engagement & follow-ups', () => {
       .toBeGreaterThan(0);
 
     // Licences that can be freed, against the shared logic.
-    const release = licenceRelease(plan, learners, today);
+    const release = licenceRelease(plan, learners, today, 'all');
     await expect
       .poll(() => page.getByTestId('licence-summary').textContent())
       .toMatch(

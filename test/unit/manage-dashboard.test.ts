@@ -67,7 +67,31 @@ describe('dashboard', () => {
     expect([x.name, x.completionRate, x.placementRate]).toEqual(['Segment X', 0.25, 0.4]);
     const none = d.segments.find((s) => s.segmentId === '')!;
     expect([none.name, none.completionRate, none.placementRate]).toEqual(['No segment', 0, null]);
-    expect(d.licences).toEqual({ licences: 200, enrolled: 60, share: 0.3 });
+    expect(d.licences).toEqual({ licences: 200, enrolled: 60, share: 0.3, endedCohorts: [] });
+  });
+
+  it('counts licence use for the current cohorts: learners of a cohort that had ended are left out, and said so', () => {
+    const withPilot = produce(plan, (d) => {
+      d.manage.cohorts = [
+        { id: 'pilot', name: 'Pilot', start: '2026-01-01', end: '2026-12-31', notes: '' },
+        { id: 'c1', name: 'Cohort 1', start: '2027-04-01', end: null, notes: '' },
+      ];
+      const latest = d.manage.progress[2]!;
+      latest.byCohort = {
+        pilot: counts({ enrolled: 45 }),
+        c1: counts({ enrolled: 15 }),
+      };
+    });
+    const use = dashboardOf(withPilot).licences;
+    expect(use).toEqual({
+      licences: 200,
+      enrolled: 15,
+      share: 0.075,
+      endedCohorts: [{ name: 'Pilot', enrolled: 45 }],
+    });
+    expect(dashboardCharts(dashboardOf(withPilot)).licences.summary).toBe(
+      '15 learners enrolled of 200 licences (7.5 % in use, 185 free). Not counted: the learners of a cohort that had ended by the roster import (Pilot, 45 enrolled).',
+    );
   });
 
   it('gives every chart a table with the same figures, and greyscale aids', () => {

@@ -11,6 +11,7 @@ import { checkPlanHealth } from '../../shared/health/check';
 import { fillTemplate, mergeProblems, mergeValues } from '../../shared/launch/merge-fields';
 import { shadowedRuleFindings } from '../../shared/manage/engagement-health';
 import { english } from './health-english';
+import { fixedTimeWording } from '../../shared/manage/follow-up-export';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { SAMPLE_AS_OF } from '../../shared/plan/sample';
 import type { Plan } from '../../shared/plan/schema';
@@ -66,15 +67,19 @@ describe('the sample plan’s Manage phase', () => {
     expect(shadowedRuleFindings(plan).map((f) => english(f.message))).toEqual([]);
     for (const rule of manage.followUps) {
       for (const id of rule.segmentIds) expect(segments, rule.id).toContain(id);
+      // {daysInactive} is a follow-up field the CSV fills per learner: checked as its number.
+      const message = rule.message.replaceAll('{daysInactive}', '224');
       const values = mergeValues(plan, {
         segmentIds: rule.segmentIds,
         send: { anchor: 'launch', offsetDays: 0 },
       });
-      expect(mergeProblems(fillTemplate(rule.message, values)), rule.id).toEqual([]);
+      expect(mergeProblems(fillTemplate(message, values)), rule.id).toEqual([]);
+      // A stated time away is each learner's own ({daysInactive}), never a fixed "two weeks".
+      expect(fixedTimeWording(rule), rule.id).toBeNull();
       expect(rule.message, rule.id).toContain('{firstName}');
       // A text message stays within two SMS parts once filled.
       if (rule.channel === 'sms') {
-        const filled = fillTemplate(rule.message, values)
+        const filled = fillTemplate(message, values)
           .map((p) => (p.kind === 'value' || p.kind === 'text' ? p.text : 'Alexandra'))
           .join('');
         expect(filled.length, rule.id).toBeLessThanOrEqual(306);

@@ -75,8 +75,10 @@ function TextFieldView(
   );
 }
 
-/** A multi-line text field. */
-function TextAreaFieldView(props: FieldProps<string> & { rows?: number; placeholder?: string }) {
+/** A multi-line text field (`maxLength`: the plan format's limit, 20,000 by default). */
+function TextAreaFieldView(
+  props: FieldProps<string> & { rows?: number; placeholder?: string; maxLength?: number },
+) {
   const id = useId();
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} className={props.className}>
@@ -84,7 +86,7 @@ function TextAreaFieldView(props: FieldProps<string> & { rows?: number; placehol
         id={id}
         rows={props.rows ?? 3}
         value={props.value}
-        maxLength={20_000}
+        maxLength={props.maxLength ?? 20_000}
         placeholder={props.placeholder}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange(e.target.value)}

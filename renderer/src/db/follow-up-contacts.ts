@@ -96,6 +96,30 @@ export async function replaceFollowUpContacts(
   changed(planId);
 }
 
+/** Days a contacted learner is left out of today's list unless chosen otherwise. */
+export const DEFAULT_QUIET_DAYS = 14;
+
+/** The meta key of a plan's quiet period (not personal data: a number). */
+export function quietDaysKey(planId: string): string {
+  return `follow-up-quiet:${planId}`;
+}
+
+/** How many days a contacted learner is left out of today's list (0: never left out). */
+export async function readQuietDays(planId: string): Promise<number> {
+  const value = (await db().meta.get(quietDaysKey(planId)))?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 365
+    ? value
+    : DEFAULT_QUIET_DAYS;
+}
+
+/** Sets the quiet period (a whole number of days, 0–365). */
+export async function setQuietDays(planId: string, days: number): Promise<void> {
+  if (!Number.isInteger(days) || days < 0 || days > 365)
+    throw new Error('Days must be a whole number from 0 to 365.');
+  await db().meta.put({ key: quietDaysKey(planId), value: days });
+  changed(planId);
+}
+
 /** Deletes a plan's contacts in one step. */
 export async function deleteFollowUpContacts(planId: string): Promise<void> {
   await db().meta.delete(followUpContactsKey(planId));

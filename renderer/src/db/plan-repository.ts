@@ -76,13 +76,14 @@ function looksLikePlan(plan: Record<string, unknown>): boolean {
 }
 
 /**
- * Meta keys kept per plan (`<prefix><planId>`): follow-up contacts
- * (follow-up-contacts.ts), the previous invitation list kept for undoing an
+ * Meta keys kept per plan (`<prefix><planId>`): follow-up contacts and how
+ * long a contacted learner is left out (follow-up-contacts.ts), the previous invitation list kept for undoing an
  * import (invitation-list.ts) and the personal-data backup choice
  * (personal-backup.ts). Purging the plan deletes them.
  */
 export const PLAN_META_PREFIXES = [
   'follow-up-contacts:',
+  'follow-up-quiet:',
   'invitation-list-previous:',
   'personal-backup:',
 ] as const;

@@ -47,6 +47,7 @@ import { yieldToPage } from '../../store/yield-to-page';
 import { useRoster } from '../manage-roster/use-roster';
 import { useToday } from '../stakeholders/today';
 import './manage-content.css';
+import '../manage-wide.css';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 const count = (n: number) => n.toLocaleString('en-GB');

@@ -30,6 +30,7 @@ import { DateField, SelectField } from '../../components/fields';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
 import './manage-content.css';
+import '../manage-wide.css';
 
 const LEVELS = [0, 1, 2, 3, 4, 5] as const;
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);

@@ -21,7 +21,12 @@ import {
 } from '../../../../shared/manage/engagement-suggestions';
 import { shadowedRuleFindings } from '../../../../shared/manage/engagement-health';
 import { uiFindingText } from '../health/finding-text';
-import { fillFollowUp } from '../../../../shared/manage/follow-up-export';
+import {
+  fillFollowUp,
+  fixedTimeAdvice,
+  fixedTimeWording,
+  FOLLOW_UP_FIELD_INFO,
+} from '../../../../shared/manage/follow-up-export';
 import { TRIGGER_LABELS, describeRule } from '../../../../shared/manage/follow-ups';
 import { FIELD_INFO, fieldToken, type MergePart } from '../../../../shared/launch/merge-fields';
 import { localToday } from '../../../../shared/stakeholders/schedule';
@@ -295,7 +300,9 @@ function MessageEditor({
     if (el) caret.current = { start: el.selectionStart, end: el.selectionEnd };
   };
   const insert = () => {
-    const info = FIELD_INFO.find((f) => f.name === choice);
+    const info =
+      FIELD_INFO.find((f) => f.name === choice) ??
+      FOLLOW_UP_FIELD_INFO.find((f) => f.name === choice);
     if (!info) return;
     const token = fieldToken(info.name);
     const at = caret.current ?? { start: rule.message.length, end: rule.message.length };
@@ -321,6 +328,11 @@ function MessageEditor({
           <label htmlFor={insertId}>Field to insert</label>
           <select id={insertId} value={choice} onChange={(e) => setChoice(e.target.value)}>
             <option value="">Choose a field…</option>
+            {FOLLOW_UP_FIELD_INFO.map((f) => (
+              <option key={f.name} value={f.name}>
+                {fieldToken(f.name)}: each learner’s {f.label}
+              </option>
+            ))}
             {FIELD_INFO.map((f) => (
               <option key={f.name} value={f.name}>
                 {fieldToken(f.name)}: {f.name === 'sendDate' ? 'the day the list is for' : f.label}
@@ -381,6 +393,7 @@ function RuleRow({
     dispatch(followUpRules.update({ id: rule.id, patch }));
   const title = rule.name.trim() || describeRule(rule);
   const filled = open ? fillFollowUp(plan, rule, localToday()) : null;
+  const fixedTime = open ? fixedTimeWording(rule) : null;
   return (
     <li className={`eg-item ${rule.active ? '' : 'eg-off'}`} data-eg-item={rule.id}>
       <div className="eg-item-head">
@@ -510,11 +523,12 @@ function RuleRow({
                   <em>No message yet.</em>
                 )}
               </p>
-              {filled.problems.length > 0 && (
+              {(filled.problems.length > 0 || fixedTime) && (
                 <ul className="eg-problems" role="status">
                   {filled.problems.map((p) => (
                     <li key={`${p.kind}:${p.name}`}>{p.message}</li>
                   ))}
+                  {fixedTime && <li>{fixedTimeAdvice(rule, fixedTime)}</li>}
                 </ul>
               )}
             </section>
@@ -600,67 +614,67 @@ export function EngagementSection() {
         </p>
       </header>
 
-      <section className="card" aria-labelledby="eg-activities-heading">
-        <h2 id="eg-activities-heading">Engagement activities</h2>
-        {engagement.length === 0 ? (
-          <p className="empty-note">
-            No activities yet. Pick a suggestion below and make it yours: each comes with a
-            description and a cadence.
+      <FollowUpsToday>
+        <section className="card" aria-labelledby="eg-activities-heading">
+          <h2 id="eg-activities-heading">Engagement activities</h2>
+          {engagement.length === 0 ? (
+            <p className="empty-note">
+              No activities yet. Pick a suggestion below and make it yours: each comes with a
+              description and a cadence.
+            </p>
+          ) : (
+            KINDS.filter((k) => engagement.some((a) => a.kind === k)).map((kind) => (
+              <div key={kind} className="eg-group">
+                <h3>
+                  {ENGAGEMENT_KIND_LABELS[kind]}
+                  <span className="eg-hint"> — {ENGAGEMENT_KIND_HINTS[kind]}</span>
+                </h3>
+                <ul className="eg-list">
+                  {engagement
+                    .filter((a) => a.kind === kind)
+                    .map((a) => (
+                      <ActivityRow
+                        key={a.id}
+                        a={a}
+                        plan={plan}
+                        open={openIds.has(a.id)}
+                        onToggle={() => toggle(a.id)}
+                      />
+                    ))}
+                </ul>
+              </div>
+            ))
+          )}
+          <AddActivity onAdded={openAndFocus} />
+        </section>
+
+        <section className="card" aria-labelledby="eg-rules-heading">
+          <h2 id="eg-rules-heading">Follow-up rules</h2>
+          <p className="section-note">
+            A learner is listed once a day, under the first rule (in this order) whose condition
+            holds. Learners who have completed are never listed.
           </p>
-        ) : (
-          KINDS.filter((k) => engagement.some((a) => a.kind === k)).map((kind) => (
-            <div key={kind} className="eg-group">
-              <h3>
-                {ENGAGEMENT_KIND_LABELS[kind]}
-                <span className="eg-hint"> — {ENGAGEMENT_KIND_HINTS[kind]}</span>
-              </h3>
-              <ul className="eg-list">
-                {engagement
-                  .filter((a) => a.kind === kind)
-                  .map((a) => (
-                    <ActivityRow
-                      key={a.id}
-                      a={a}
-                      plan={plan}
-                      open={openIds.has(a.id)}
-                      onToggle={() => toggle(a.id)}
-                    />
-                  ))}
-              </ul>
-            </div>
-          ))
-        )}
-        <AddActivity onAdded={openAndFocus} />
-      </section>
-
-      <section className="card" aria-labelledby="eg-rules-heading">
-        <h2 id="eg-rules-heading">Follow-up rules</h2>
-        <p className="section-note">
-          A learner is listed once a day, under the first rule (in this order) whose condition
-          holds. Learners who have completed are never listed.
-        </p>
-        {followUps.length === 0 ? (
-          <p className="empty-note">No follow-up rules yet. Add a suggested one below.</p>
-        ) : (
-          <ol className="eg-list">
-            {followUps.map((r, i) => (
-              <RuleRow
-                key={r.id}
-                rule={r}
-                index={i}
-                count={followUps.length}
-                plan={plan}
-                open={openIds.has(r.id)}
-                onToggle={() => toggle(r.id)}
-                warning={shadowed.get(r.id)}
-              />
-            ))}
-          </ol>
-        )}
-        <AddRule onAdded={openAndFocus} />
-      </section>
-
-      <FollowUpsToday />
+          {followUps.length === 0 ? (
+            <p className="empty-note">No follow-up rules yet. Add a suggested one below.</p>
+          ) : (
+            <ol className="eg-list">
+              {followUps.map((r, i) => (
+                <RuleRow
+                  key={r.id}
+                  rule={r}
+                  index={i}
+                  count={followUps.length}
+                  plan={plan}
+                  open={openIds.has(r.id)}
+                  onToggle={() => toggle(r.id)}
+                  warning={shadowed.get(r.id)}
+                />
+              ))}
+            </ol>
+          )}
+          <AddRule onAdded={openAndFocus} />
+        </section>
+      </FollowUpsToday>
     </div>
   );
 }

@@ -42,6 +42,7 @@ import { Chart } from '../manage-dashboard/Chart';
 import { KpiStatusBadge } from '../manage-dashboard/KpiStatusBadge';
 import '../content/content.css';
 import '../manage-dashboard/dashboard.css';
+import '../manage-wide.css';
 
 const OWN = '__own__';
 

@@ -79,9 +79,11 @@ const AssumptionRow = memo(function AssumptionRow({
           </label>
         ))}
       </div>
-      <TextField
+      <TextAreaField
         label={`Note on “${title}”`}
         value={check.note}
+        rows={2}
+        maxLength={500}
         onChange={(note) => set({ note })}
         onBlur={seal}
       />

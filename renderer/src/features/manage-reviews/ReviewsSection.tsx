@@ -23,6 +23,7 @@ import { CohortsPanel } from './CohortsPanel';
 import { IterationPanel } from './IterationPanel';
 import { ReviewEditor, reviewTitle } from './ReviewEditor';
 import './reviews.css';
+import '../manage-wide.css';
 import { VersionViewer } from './VersionViewer';
 import type { Plan } from '../../../../shared/plan/schema';
 

@@ -30,6 +30,7 @@ import { ImportDialog } from '../content/ImportDialog';
 import { rosterTarget, ROSTER_UNDO_NOTE } from './roster-import';
 import { useRoster } from './use-roster';
 import './roster.css';
+import '../manage-wide.css';
 
 const n = (v: number) => v.toLocaleString('en-GB');
 const pct = (part: number, whole: number) =>

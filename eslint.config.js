@@ -17,6 +17,7 @@ const translatedUi = [
   'renderer/src/shell/**/*.tsx',
   'renderer/src/features/health/**/*.tsx',
   'renderer/src/features/learners/**/*.tsx',
+  'renderer/src/features/pathways/**/*.tsx',
 ];
 
 export default tseslint.config(

@@ -88,12 +88,18 @@ export function durationWeeks(hours: number, hoursPerWeek: number): number {
   return Math.ceil(Math.round((hours / hoursPerWeek) * 1e6) / 1e6);
 }
 
+/** Whole months a week count is about, or null below 8 weeks (where weeks say it better). */
+export function durationMonths(weeks: number): number | null {
+  if (weeks < 8) return null;
+  return Math.round((weeks * 7) / 30.44);
+}
+
 /** "12 weeks (about 3 months)" for a week count. */
 export function describeDuration(weeks: number): string {
   if (weeks <= 0) return 'no study time yet';
   const w = `${weeks} week${weeks === 1 ? '' : 's'}`;
-  if (weeks < 8) return w;
-  const months = Math.round((weeks * 7) / 30.44);
+  const months = durationMonths(weeks);
+  if (months === null) return w;
   return `${w} (about ${months} months)`;
 }
 

@@ -23,6 +23,7 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   addPathwayStep,
   addRequiredSkills,
@@ -36,21 +37,22 @@ import {
   setPathwaySegment,
   setStepGroup,
 } from '../../../../shared/commands/pathways';
-import { KIND_LABELS, pathwayCandidates } from '../../../../shared/content/catalog';
+import { pathwayCandidates } from '../../../../shared/content/catalog';
 import {
-  LEVEL_LABELS,
-  describeDuration,
+  LEVEL_ORDER,
+  durationMonths,
   holderForRole,
   requiredSkillsOf,
   skillKey,
   summarisePathway,
   type PathwaySummary,
 } from '../../../../shared/content/pathways';
-import { byCount, formatMoney } from '../../../../shared/learners/segments';
+import { formatMoney } from '../../../../shared/learners/segments';
 import { newId } from '../../../../shared/plan/create';
 import type { ContentItem, Pathway } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { NumberField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { VirtualCombobox } from '../../components/VirtualCombobox';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { FilterField, InlineText } from '../content/inline';
@@ -64,8 +66,8 @@ import {
   sortableAnnouncements,
 } from '../../components/sortable-announcements';
 
-/** How a catalog item reads in the step picker: title, level and hours. */
-const itemLabel = (c: ContentItem) => `${c.title} — ${LEVEL_LABELS[c.level]}, ${c.hours ?? '?'} h`;
+/** Icons (not words: the same in every language, hidden from screen readers). */
+const ICONS = { handle: '⠿', covered: '✓', notCovered: '✗' } as const;
 
 interface StepRowProps {
   pathway: Pathway;
@@ -79,6 +81,7 @@ interface StepRowProps {
 }
 
 function StepRow(props: StepRowProps) {
+  const { t } = useTranslation('pathways');
   const { pathway, stepId, item } = props;
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -86,7 +89,7 @@ function StepRow(props: StepRowProps) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: stepId,
   });
-  const title = item?.title ?? 'Missing catalog item';
+  const title = item?.title ?? t('steps.missingItem');
   return (
     <li
       ref={setNodeRef}
@@ -96,38 +99,37 @@ function StepRow(props: StepRowProps) {
       <button
         type="button"
         className="drag-handle"
-        aria-label={`Reorder step ${props.position}: ${title}`}
+        aria-label={t('steps.reorder', { position: props.position, title })}
         {...attributes}
         {...listeners}
       >
-        <span aria-hidden="true">⠿</span>
+        <span aria-hidden="true">{ICONS.handle}</span>
       </button>
       {pathway.mode === 'sequence' && <span className="step-number">{props.position}</span>}
       <div className="step-body">
         <span className="step-title">{title}</span>
         {item ? (
           <span className="step-meta">
-            <span className={`level level-${item.level}`}>{LEVEL_LABELS[item.level]}</span>
-            {KIND_LABELS[item.kind]} · {item.hours === null ? 'hours unknown' : `${item.hours} h`}
-            {item.skills.length > 0 && ` · ${item.skills.join(', ')}`}
+            <span className={`level level-${item.level}`}>{t(`levels.${item.level}`)}</span>
+            {t(`kinds.${item.kind}`)} ·{' '}
+            {item.hours === null ? t('steps.hoursUnknown') : t('hours', { hours: item.hours })}
+            {item.skills.length > 0 && <> · {item.skills.join(', ')}</>}
           </span>
         ) : (
-          <span className="step-meta danger-text">
-            This item was deleted from the catalog; remove the step.
-          </span>
+          <span className="step-meta danger-text">{t('steps.deletedItem')}</span>
         )}
         {props.levelDrop && item && (
           <span className="step-warning">
-            Level drops to {LEVEL_LABELS[item.level]} after a harder step.
+            {t('steps.levelDrop', { level: t(`levels.${item.level}`) })}
           </span>
         )}
       </div>
       {pathway.mode === 'group' && (
         <InlineText
           className="group-input"
-          label={`Group of step: ${title}`}
+          label={t('steps.groupOf', { title })}
           value={step.group}
-          placeholder="Skill or tool"
+          placeholder={t('steps.groupPlaceholder')}
           onChange={(group) => dispatch(setStepGroup({ pathwayId: pathway.id, stepId, group }))}
           onBlur={seal}
         />
@@ -136,8 +138,8 @@ function StepRow(props: StepRowProps) {
         <button
           type="button"
           className="icon-button"
-          aria-label={`Move up: ${title}`}
-          title="Move up"
+          aria-label={t('steps.moveUpLabel', { title })}
+          title={t('steps.moveUp')}
           disabled={!props.canMoveUp}
           onClick={() => props.onMove(-1)}
         >
@@ -146,8 +148,8 @@ function StepRow(props: StepRowProps) {
         <button
           type="button"
           className="icon-button"
-          aria-label={`Move down: ${title}`}
-          title="Move down"
+          aria-label={t('steps.moveDownLabel', { title })}
+          title={t('steps.moveDown')}
           disabled={!props.canMoveDown}
           onClick={() => props.onMove(1)}
         >
@@ -156,10 +158,10 @@ function StepRow(props: StepRowProps) {
         <button
           type="button"
           className="subtle danger-text"
-          aria-label={`Remove step: ${title}`}
+          aria-label={t('steps.removeLabel', { title })}
           onClick={() => dispatch(removePathwaySteps({ pathwayId: pathway.id, stepIds: [stepId] }))}
         >
-          Remove
+          {t('steps.remove')}
         </button>
       </div>
     </li>
@@ -167,6 +169,7 @@ function StepRow(props: StepRowProps) {
 }
 
 function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwaySummary }) {
+  const { t } = useTranslation('pathways');
   const dispatch = useDispatch();
   const catalog = usePlan((p) => p.content.catalog);
   const sensors = useSensors(
@@ -234,17 +237,17 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
     );
   };
   const all = resolved.map((_, i) => i);
+  /** How a catalog item reads in the step picker: title, level and hours. */
+  const itemLabel = (c: ContentItem) =>
+    t('steps.itemText', { title: c.title, level: t(`levels.${c.level}`), hours: c.hours ?? '?' });
 
   return (
     <section className="card" aria-labelledby={`steps-${pathway.id}`}>
-      <h2 id={`steps-${pathway.id}`}>{grouped ? 'Groups and items' : 'Steps'}</h2>
-      <p className="section-note">
-        Drag the handle, or focus it and press Space, then the arrow keys, then Space to drop. The
-        arrow buttons move a step by one place.
-      </p>
-      {resolved.length === 0 && (
-        <p className="empty-note">No steps yet. Add items from the catalog below.</p>
-      )}
+      <h2 id={`steps-${pathway.id}`}>
+        {grouped ? t('steps.headingGroups') : t('steps.headingSteps')}
+      </h2>
+      <p className="section-note">{t('steps.how')}</p>
+      {resolved.length === 0 && <p className="empty-note">{t('steps.empty')}</p>}
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -252,7 +255,7 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
         accessibility={{
           announcements: sortableAnnouncements(
             pathway.steps.map((s) => s.id),
-            (id) => resolved.find((s) => s.stepId === id)?.item?.title ?? 'a removed item',
+            (id) => resolved.find((s) => s.stepId === id)?.item?.title ?? t('steps.removedItem'),
           ),
           screenReaderInstructions: SORTABLE_INSTRUCTIONS,
         }}
@@ -267,16 +270,16 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
               return (
                 <div key={g.group} className="step-group">
                   <h3 className="group-heading">
-                    {g.group} <span className="group-hours">{g.hours} h</span>
+                    {g.group} <span className="group-hours">{t('hours', { hours: g.hours })}</span>
                   </h3>
-                  <ol className="steps" aria-label={`Group ${g.group}`}>
+                  <ol className="steps" aria-label={t('steps.group', { group: g.group })}>
                     {indexes.map((i) => renderRow(i, indexes))}
                   </ol>
                 </div>
               );
             })
           ) : (
-            <ol className="steps" aria-label="Pathway steps in order">
+            <ol className="steps" aria-label={t('steps.inOrder')}>
               {all.map((i) => renderRow(i, all))}
             </ol>
           )}
@@ -284,45 +287,48 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
       </DndContext>
 
       <fieldset className="add-step">
-        <legend>Add an item from the catalog</legend>
+        <legend>{t('steps.addLegend')}</legend>
         <div className="add-step-row">
           <VirtualCombobox<ContentItem>
             className="grow"
-            label="Catalog item"
+            label={t('steps.catalogItem')}
             items={candidates}
             onQueryChange={setQuery}
             selected={choice}
             onSelect={setChoice}
             itemKey={(c) => c.id}
             itemText={itemLabel}
-            placeholder="Type a title, provider or skill"
-            description={`${candidates.length.toLocaleString('en-GB')} of ${catalog.length.toLocaleString('en-GB')} items`}
+            placeholder={t('steps.catalogItemPlaceholder')}
+            description={t('steps.shownOf', { shown: candidates.length, total: catalog.length })}
             renderItem={(c) => (
               <>
                 <span>{c.title}</span>
                 <span className="combobox-option-meta">
-                  {LEVEL_LABELS[c.level]}, {c.hours ?? '?'} h{c.provider ? ` · ${c.provider}` : ''}
-                  {used.has(c.id) ? ' · already in pathway' : ''}
+                  {t('steps.optionMeta', { level: t(`levels.${c.level}`), hours: c.hours ?? '?' })}
+                  {c.provider && <> · {c.provider}</>}
+                  {used.has(c.id) && <> · {t('steps.alreadyIn')}</>}
                 </span>
               </>
             )}
           />
-          <FilterField label="Up to level">
+          <FilterField label={t('steps.upToLevel')}>
             {(id) => (
               <select
                 id={id}
                 value={maxLevel}
                 onChange={(e) => setMaxLevel(e.target.value as typeof maxLevel)}
               >
-                <option value="">Any level</option>
-                <option value="beginner">Beginner</option>
-                <option value="intermediate">Intermediate</option>
-                <option value="advanced">Advanced</option>
+                <option value="">{t('steps.anyLevel')}</option>
+                {LEVEL_ORDER.map((level) => (
+                  <option key={level} value={level}>
+                    {t(`levels.${level}`)}
+                  </option>
+                ))}
               </select>
             )}
           </FilterField>
           <button type="button" className="primary" disabled={!choice} onClick={addStep}>
-            Add step
+            {t('steps.add')}
           </button>
         </div>
       </fieldset>
@@ -331,6 +337,8 @@ function StepsEditor({ pathway, summary }: { pathway: Pathway; summary: PathwayS
 }
 
 function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: PathwaySummary }) {
+  const { t } = useTranslation('pathways');
+  const format = useFormat();
   const dispatch = useDispatch();
   const map = usePlan((p) => p.skillsMap);
   const [draft, setDraft] = useState('');
@@ -343,17 +351,14 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
 
   return (
     <section className="card" aria-labelledby={`skills-${pathway.id}`}>
-      <h2 id={`skills-${pathway.id}`}>Required skills and coverage</h2>
+      <h2 id={`skills-${pathway.id}`}>{t('skills.heading')}</h2>
       {summary.uncovered.length > 0 ? (
-        <div className="uncovered" role="note" aria-label="Required skills not covered">
-          <strong>
-            {summary.uncovered.length} required{' '}
-            {byCount(summary.uncovered.length, 'skill is', 'skills are')} not covered:
-          </strong>{' '}
-          {summary.uncovered.join(', ')}
+        <div className="uncovered" role="note" aria-label={t('skills.notCoveredLabel')}>
+          <strong>{t('skills.notCoveredCount', { count: summary.uncovered.length })}</strong>{' '}
+          {format.list(summary.uncovered)}
         </div>
       ) : pathway.requiredSkills.length > 0 ? (
-        <p className="ok-note">Every required skill is covered by at least one step.</p>
+        <p className="ok-note">{t('skills.allCovered')}</p>
       ) : null}
       <ul className="skill-list">
         {pathway.requiredSkills.map((skill) => {
@@ -361,20 +366,23 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
           return (
             <li key={skill} className={steps ? 'covered' : 'not-covered'}>
               <span className="skill-status" aria-hidden="true">
-                {steps ? '✓' : '✗'}
+                {steps ? ICONS.covered : ICONS.notCovered}
               </span>
               <span className="skill-name">{skill}</span>
               <span className="skill-where">
                 {steps
                   ? pathway.mode === 'sequence'
-                    ? `step ${steps.map((id) => stepNumber.get(id)).join(', ')}`
-                    : `${steps.length} ${byCount(steps.length, 'item', 'items')}`
-                  : 'not covered'}
+                    ? t('skills.atSteps', {
+                        count: steps.length,
+                        steps: steps.map((id) => format.number(stepNumber.get(id) ?? 0)).join(', '),
+                      })
+                    : t('skills.items', { count: steps.length })
+                  : t('skills.notCovered')}
               </span>
               <button
                 type="button"
                 className="icon-button subtle"
-                aria-label={`Remove required skill ${skill}`}
+                aria-label={t('skills.removeLabel', { skill })}
                 onClick={() => dispatch(removeRequiredSkill({ pathwayId: pathway.id, skill }))}
               >
                 ×
@@ -393,21 +401,21 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
         }}
       >
         <TextField
-          label="Required skill"
+          label={t('skills.required')}
           value={draft}
           onChange={setDraft}
-          placeholder="e.g. Ticketing systems"
+          placeholder={t('skills.requiredPlaceholder')}
         />
         <button type="submit" disabled={!draft.trim()}>
-          Add required skill
+          {t('skills.add')}
         </button>
       </form>
       {map.holders.length > 0 && (
         <div className="from-map">
-          <FilterField label="Skills map role or person">
+          <FilterField label={t('skills.holder')}>
             {(id) => (
               <select id={id} value={source} onChange={(e) => setHolderId(e.target.value)}>
-                <option value="">Choose…</option>
+                <option value="">{t('skills.choose')}</option>
                 {map.holders.map((h) => (
                   <option key={h.id} value={h.id}>
                     {h.name}
@@ -422,32 +430,32 @@ function RequiredSkills({ pathway, summary }: { pathway: Pathway; summary: Pathw
             onClick={() => {
               const skills = requiredSkillsOf(map, source);
               add(skills);
-              notify(
-                skills.length
-                  ? `Added the skills the skills map requires.`
-                  : 'That role requires no skills yet.',
-              );
+              notify(skills.length ? t('skills.addedFromMap') : t('skills.noneRequired'));
             }}
           >
-            Add its required skills
+            {t('skills.addRequired')}
           </button>
           <button
             type="button"
             disabled={!source}
             onClick={() => add(requiredSkillsOf(map, source, true))}
           >
-            Add only its gaps
+            {t('skills.addGaps')}
           </button>
         </div>
       )}
       {summary.extraSkills.length > 0 && (
-        <p className="section-note">Also taught: {summary.extraSkills.join(', ')}.</p>
+        <p className="section-note">
+          {t('skills.alsoTaught', { skills: format.list(summary.extraSkills) })}
+        </p>
       )}
     </section>
   );
 }
 
 function PathwayEditor({ pathway }: { pathway: Pathway }) {
+  const { t } = useTranslation('pathways');
+  const format = useFormat();
   const catalog = usePlan((p) => p.content.catalog);
   const segments = usePlan((p) => p.learners);
   const roles = usePlan((p) => p.skillsMap.holders);
@@ -462,7 +470,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
     <>
       <section className="card" aria-labelledby={`pathway-${pathway.id}`}>
         <div className="card-title-row">
-          <h2 id={`pathway-${pathway.id}`}>Pathway</h2>
+          <h2 id={`pathway-${pathway.id}`}>{t('pathway.heading')}</h2>
           <button
             type="button"
             className="subtle danger-text"
@@ -471,23 +479,23 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
               if (!result.ok) notify(result.reason);
               else
                 notifyUndoable(
-                  `Deleted the pathway “${pathway.name || 'Untitled pathway'}”.`,
+                  t('pathway.deleted', { name: pathway.name || t('untitledPathway') }),
                   result.stepId,
                 );
             }}
           >
-            Delete pathway
+            {t('pathway.delete')}
           </button>
         </div>
         <div className="grid grid-3">
           <TextField
-            label="Pathway name"
+            label={t('pathway.name')}
             value={pathway.name}
             onChange={(name) => update({ name })}
             onBlur={seal}
           />
           <div className="field">
-            <label htmlFor={`role-${pathway.id}`}>Target role</label>
+            <label htmlFor={`role-${pathway.id}`}>{t('pathway.targetRole')}</label>
             <input
               id={`role-${pathway.id}`}
               type="text"
@@ -504,7 +512,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
             </datalist>
           </div>
           <NumberField
-            label="Study hours per week"
+            label={t('pathway.hoursPerWeek')}
             value={pathway.hoursPerWeek}
             min={0.5}
             max={80}
@@ -516,7 +524,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
         </div>
         <div className="grid grid-2 pathway-options">
           <fieldset className="mode-choice">
-            <legend>Arrangement</legend>
+            <legend>{t('pathway.arrangement')}</legend>
             <label className="check">
               <input
                 type="radio"
@@ -527,8 +535,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
                 }
               />
               <span>
-                <strong>Sequence</strong> — ordered steps for beginners aiming at an entry-level
-                role
+                <strong>{t('pathway.sequence')}</strong> — {t('pathway.sequenceHint')}
               </span>
             </label>
             <label className="check">
@@ -539,13 +546,13 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
                 onChange={() => dispatch(setPathwayMode({ pathwayId: pathway.id, mode: 'group' }))}
               />
               <span>
-                <strong>Groups</strong> — sets by skill or tool for experienced learners
+                <strong>{t('pathway.groups')}</strong> — {t('pathway.groupsHint')}
               </span>
             </label>
           </fieldset>
           <fieldset className="checkbox-group compact-checks">
-            <legend>For learner segments</legend>
-            {segments.length === 0 && <p className="section-note">No learner segments yet.</p>}
+            <legend>{t('pathway.segments')}</legend>
+            {segments.length === 0 && <p className="section-note">{t('pathway.noSegments')}</p>}
             {segments.map((s) => (
               <label key={s.id} className="check">
                 <input
@@ -561,58 +568,63 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
                     )
                   }
                 />
-                {s.name || 'Untitled segment'}
+                {s.name || t('untitledSegment')}
               </label>
             ))}
           </fieldset>
         </div>
       </section>
 
-      <section className="card pathway-summary" aria-label="Pathway summary">
+      <section className="card pathway-summary" aria-label={t('summary.label')}>
         <dl className="budget">
           <div>
-            <dt>Total hours</dt>
+            <dt>{t('summary.totalHours')}</dt>
             <dd className="num strong" data-testid="total-hours">
-              {summary.totalHours.toLocaleString('en-GB')}
+              {format.number(summary.totalHours)}
             </dd>
           </div>
           <div>
-            <dt>Duration at {pathway.hoursPerWeek} h/week</dt>
+            <dt>{t('summary.durationAt', { hours: pathway.hoursPerWeek })}</dt>
             <dd className="num strong" data-testid="duration">
-              {describeDuration(summary.weeks)}
+              {summary.weeks <= 0
+                ? t('summary.noStudyTime')
+                : durationMonths(summary.weeks) === null
+                  ? t('summary.weeks', { weeks: summary.weeks })
+                  : t('summary.weeksAndMonths', {
+                      weeks: summary.weeks,
+                      months: durationMonths(summary.weeks),
+                    })}
             </dd>
           </div>
           <div>
-            <dt>Items</dt>
-            <dd className="num">{pathway.steps.length}</dd>
+            <dt>{t('summary.items')}</dt>
+            <dd className="num">{format.number(pathway.steps.length)}</dd>
           </div>
           <div>
-            <dt>Content cost per learner</dt>
-            <dd className="num">{formatMoney(summary.totalCost, currency)}</dd>
+            <dt>{t('summary.costPerLearner')}</dt>
+            <dd className="num">{formatMoney(summary.totalCost, currency, format.locale)}</dd>
           </div>
         </dl>
         {(summary.levelWarnings.length > 0 ||
           summary.stepsWithoutHours > 0 ||
           summary.missingItems > 0) && (
-          <ul className="warnings" aria-label="Pathway warnings">
+          <ul className="warnings" aria-label={t('summary.warnings')}>
             {summary.levelWarnings.map((w) => (
               <li key={w.stepId}>
-                Level goes backwards at step {w.index + 1}: “{w.title}” ({LEVEL_LABELS[w.level]})
-                comes after “{w.previousTitle}” ({LEVEL_LABELS[w.previousLevel]}).
+                {t('summary.levelBackwards', {
+                  step: w.index + 1,
+                  title: w.title,
+                  level: t(`levels.${w.level}`),
+                  previousTitle: w.previousTitle,
+                  previousLevel: t(`levels.${w.previousLevel}`),
+                })}
               </li>
             ))}
             {summary.stepsWithoutHours > 0 && (
-              <li>
-                {summary.stepsWithoutHours}{' '}
-                {byCount(summary.stepsWithoutHours, 'item has', 'items have')} no hours recorded;
-                the total leaves {byCount(summary.stepsWithoutHours, 'it', 'them')} out.
-              </li>
+              <li>{t('summary.withoutHours', { count: summary.stepsWithoutHours })}</li>
             )}
             {summary.missingItems > 0 && (
-              <li>
-                {summary.missingItems} {byCount(summary.missingItems, 'step points', 'steps point')}{' '}
-                to deleted catalog items.
-              </li>
+              <li>{t('summary.missingItems', { count: summary.missingItems })}</li>
             )}
           </ul>
         )}
@@ -626,6 +638,7 @@ function PathwayEditor({ pathway }: { pathway: Pathway }) {
 
 /** The Pathways & skills section. */
 export function PathwaysSection() {
+  const { t } = useTranslation('pathways');
   const pathways = usePlan((p) => p.content.pathways);
   const catalog = usePlan((p) => p.content.catalog);
   const dispatch = useDispatch();
@@ -642,25 +655,21 @@ export function PathwaysSection() {
   return (
     <div className="section-body content-section wide-section">
       <header className="section-header">
-        <h1>Pathways &amp; skills</h1>
-        <p className="lead">
-          Build learning pathways from the catalog for a target role or learner segment, check them
-          against the skills the role requires, and see the gaps in your skills map.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
       <ItemPicker
-        label="Pathways"
+        label={t('pathways')}
         items={pathways}
         selectedId={selected?.id}
         onSelect={setSelectedId}
-        title={(p) => p.name || 'Untitled pathway'}
+        title={(p) => p.name || t('untitledPathway')}
         tag={(p) => (
           <span className="tag">
-            {summarisePathway(p, catalog).totalHours} h ·{' '}
-            {p.mode === 'sequence' ? 'Sequence' : 'Groups'}
+            {t('tag', { hours: summarisePathway(p, catalog).totalHours, mode: p.mode })}
           </span>
         )}
-        addLabel="Add pathway"
+        addLabel={t('addPathway')}
         onAdd={() => {
           const pathway = blankPathway();
           if (dispatch(pathwayCommands.add({ item: pathway })).ok) setSelectedId(pathway.id);
@@ -669,7 +678,7 @@ export function PathwaysSection() {
       {selected ? (
         <PathwayEditor key={selected.id} pathway={selected} />
       ) : (
-        <p className="empty-note">No pathways yet.</p>
+        <p className="empty-note">{t('noPathways')}</p>
       )}
       <SkillsMapEditor />
     </div>

@@ -6,6 +6,7 @@
  * business initiatives need. Pathways take their required skills from here.
  */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   blankCapability,
   criticalCapabilities,
@@ -19,6 +20,7 @@ import {
 } from '../../../../shared/commands/pathways';
 import type { Plan } from '../../../../shared/plan/schema';
 import { DateField, SelectField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { skillGaps } from '../../../../shared/content/pathways';
 import { newId } from '../../../../shared/plan/create';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
@@ -27,18 +29,13 @@ import { InlineSelect, InlineText } from '../content/inline';
 type Capability = Plan['skillsMap']['capabilities'][number];
 type GapDecision = NonNullable<Capability['gapDecision']>;
 
-const SOURCE_OPTIONS: readonly { value: AssessmentSource | ''; label: string }[] = [
-  { value: '', label: 'No levels yet' },
-  { value: 'assessed', label: 'Assessed' },
-  { value: 'selfReported', label: 'Self-reported' },
-];
+const SOURCES: readonly AssessmentSource[] = ['assessed', 'selfReported'];
 
-const GAP_DECISIONS: readonly { value: GapDecision | ''; label: string }[] = [
-  { value: '', label: 'Not decided' },
-  { value: 'developInternally', label: 'Develop internally' },
-  { value: 'hire', label: 'Hire' },
-  { value: 'contract', label: 'Contract' },
-  { value: 'redesignWork', label: 'Redesign the work' },
+const GAP_DECISIONS: readonly GapDecision[] = [
+  'developInternally',
+  'hire',
+  'contract',
+  'redesignWork',
 ];
 
 const LEVEL_OPTIONS = [
@@ -48,6 +45,8 @@ const LEVEL_OPTIONS = [
 
 /** The skills map card. */
 export function SkillsMapEditor() {
+  const { t } = useTranslation('pathways');
+  const format = useFormat();
   const map = usePlan((p) => p.skillsMap);
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -62,63 +61,63 @@ export function SkillsMapEditor() {
   return (
     <section className="card" aria-labelledby="skills-map-heading">
       <div className="card-title-row">
-        <h2 id="skills-map-heading">Skills map</h2>
+        <h2 id="skills-map-heading">{t('map.heading')}</h2>
         <div className="toolbar">
           <button
             type="button"
             onClick={() =>
-              dispatch(mapSkills.add({ item: { id: newId('skill'), name: 'New skill' } }))
+              dispatch(mapSkills.add({ item: { id: newId('skill'), name: t('map.newSkill') } }))
             }
           >
-            Add skill
+            {t('map.addSkill')}
           </button>
           <button
             type="button"
             onClick={() =>
               dispatch(
                 skillHolders.add({
-                  item: { id: newId('role'), name: 'New role', kind: 'role', roleId: null },
+                  item: { id: newId('role'), name: t('map.newRole'), kind: 'role', roleId: null },
                 }),
               )
             }
           >
-            Add role
+            {t('map.addRole')}
           </button>
           <button
             type="button"
             onClick={() =>
               dispatch(
                 skillHolders.add({
-                  item: { id: newId('person'), name: 'New person', kind: 'person', roleId: null },
+                  item: {
+                    id: newId('person'),
+                    name: t('map.newPerson'),
+                    kind: 'person',
+                    roleId: null,
+                  },
                 }),
               )
             }
           >
-            Add person
+            {t('map.addPerson')}
           </button>
         </div>
       </div>
-      <p className="section-note">
-        Proficiency from 0 (none) to 5 (expert): the level a role or person needs, and the level
-        they have now. Cells where the current level is below the required one are gaps.
-      </p>
+      <p className="section-note">{t('map.about')}</p>
       {map.holders.length === 0 || map.skills.length === 0 ? (
-        <p className="empty-note">Add at least one skill and one role or person.</p>
+        <p className="empty-note">{t('map.empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table skills-matrix">
-            <caption className="visually-hidden">
-              Required and current proficiency by skill and role
-            </caption>
+            <caption className="visually-hidden">{t('map.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col" rowSpan={2}>
-                  Skill
+                  {t('map.skill')}
                 </th>
                 {map.holders.map((h, i) => (
                   <th scope="colgroup" colSpan={2} key={h.id} className="holder-head">
                     <InlineText
-                      label={`Name of ${h.kind} ${i + 1}`}
+                      label={t('map.holderName', { kind: h.kind, number: i + 1 })}
                       value={h.name}
                       onChange={(name) =>
                         dispatch(skillHolders.update({ id: h.id, patch: { name } }))
@@ -126,11 +125,15 @@ export function SkillsMapEditor() {
                       onBlur={seal}
                     />
                     <span className="holder-kind">
-                      {h.kind === 'role' ? 'Role' : 'Person'}
+                      {t('map.holderKind', { kind: h.kind })}
                       <button
                         type="button"
                         className="icon-button subtle"
-                        aria-label={`Remove ${h.name || 'holder'} from the skills map`}
+                        aria-label={
+                          h.name
+                            ? t('map.removeHolder', { name: h.name })
+                            : t('map.removeHolderUnnamed')
+                        }
                         onClick={() => dispatch(skillHolders.remove({ ids: [h.id] }))}
                       >
                         ×
@@ -142,10 +145,10 @@ export function SkillsMapEditor() {
               <tr>
                 {map.holders.map((h) => [
                   <th scope="col" key={`${h.id}-r`} className="num sub-head">
-                    Required
+                    {t('map.required')}
                   </th>,
                   <th scope="col" key={`${h.id}-c`} className="num sub-head">
-                    Current
+                    {t('map.current')}
                   </th>,
                 ])}
               </tr>
@@ -155,7 +158,7 @@ export function SkillsMapEditor() {
                 <tr key={s.id}>
                   <th scope="row" className="skill-head">
                     <InlineText
-                      label={`Skill ${si + 1} name`}
+                      label={t('map.skillName', { number: si + 1 })}
                       value={s.name}
                       onChange={(name) => dispatch(mapSkills.update({ id: s.id, patch: { name } }))}
                       onBlur={seal}
@@ -163,7 +166,7 @@ export function SkillsMapEditor() {
                     <button
                       type="button"
                       className="icon-button subtle"
-                      aria-label={`Remove skill ${s.name}`}
+                      aria-label={t('map.removeSkill', { name: s.name })}
                       onClick={() => dispatch(mapSkills.remove({ ids: [s.id] }))}
                     >
                       ×
@@ -178,7 +181,7 @@ export function SkillsMapEditor() {
                     return [
                       <td key={`${h.id}-r`} className={`num level-cell ${gap ? 'gap' : ''}`}>
                         <InlineSelect
-                          label={`Required ${s.name} for ${h.name}`}
+                          label={t('map.requiredFor', { skill: s.name, holder: h.name })}
                           value={a?.required == null ? '' : String(a.required)}
                           options={LEVEL_OPTIONS}
                           onChange={(v) => setLevel(h.id, s.id, 'required', v)}
@@ -187,7 +190,7 @@ export function SkillsMapEditor() {
                       </td>,
                       <td key={`${h.id}-c`} className={`num level-cell ${gap ? 'gap' : ''}`}>
                         <InlineSelect
-                          label={`Current ${s.name} for ${h.name}`}
+                          label={t('map.currentFor', { skill: s.name, holder: h.name })}
                           value={a?.current == null ? '' : String(a.current)}
                           options={LEVEL_OPTIONS}
                           onChange={(v) => setLevel(h.id, s.id, 'current', v)}
@@ -203,29 +206,26 @@ export function SkillsMapEditor() {
         </div>
       )}
       {map.holders.length > 0 && <AssessmentSources />}
-      <h3 className="gaps-heading">Gaps</h3>
+      <h3 className="gaps-heading">{t('map.gaps')}</h3>
       {!comparable ? (
-        <p className="section-note">
-          Nothing to compare yet: set the level a role or person needs and the level they have now
-          to see the gaps.
-        </p>
+        <p className="section-note">{t('map.nothingToCompare')}</p>
       ) : gaps.length === 0 ? (
-        <p className="section-note">No gaps: every current level meets the required one.</p>
+        <p className="section-note">{t('map.noGaps')}</p>
       ) : (
         <table className="data-table compact gaps-table">
-          <caption className="visually-hidden">Skill gaps, largest first</caption>
+          <caption className="visually-hidden">{t('map.gapsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Role or person</th>
-              <th scope="col">Skill</th>
+              <th scope="col">{t('map.roleOrPerson')}</th>
+              <th scope="col">{t('map.skill')}</th>
               <th scope="col" className="num">
-                Required
+                {t('map.required')}
               </th>
               <th scope="col" className="num">
-                Current
+                {t('map.current')}
               </th>
               <th scope="col" className="num">
-                Gap
+                {t('map.gap')}
               </th>
             </tr>
           </thead>
@@ -234,9 +234,9 @@ export function SkillsMapEditor() {
               <tr key={`${g.holderId}|${g.skillId}`}>
                 <td>{g.holderName}</td>
                 <td>{g.skillName}</td>
-                <td className="num">{g.required}</td>
-                <td className="num">{g.current}</td>
-                <td className="num strong">{g.gap}</td>
+                <td className="num">{format.number(g.required)}</td>
+                <td className="num">{format.number(g.current)}</td>
+                <td className="num strong">{format.number(g.gap)}</td>
               </tr>
             ))}
           </tbody>
@@ -249,26 +249,25 @@ export function SkillsMapEditor() {
 
 /** How each role's or person's current levels were found, and when they were refreshed. */
 function AssessmentSources() {
+  const { t } = useTranslation('pathways');
   const map = usePlan((p) => p.skillsMap);
   const dispatch = useDispatch();
   return (
     <>
-      <h3 className="gaps-heading">How the levels were found</h3>
+      <h3 className="gaps-heading">{t('sources.heading')}</h3>
       <table className="data-table compact assessment-sources">
-        <caption className="visually-hidden">
-          How current levels were found and when they were refreshed, by role or person
-        </caption>
+        <caption className="visually-hidden">{t('sources.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Role or person</th>
-            <th scope="col">Levels</th>
-            <th scope="col">Refreshed on</th>
+            <th scope="col">{t('map.roleOrPerson')}</th>
+            <th scope="col">{t('sources.levels')}</th>
+            <th scope="col">{t('sources.refreshedOn')}</th>
           </tr>
         </thead>
         <tbody>
           {map.holders.map((h) => {
             const cells = map.assessments.filter((a) => a.holderId === h.id);
-            const name = h.name.trim() || (h.kind === 'role' ? 'Untitled role' : 'Untitled person');
+            const name = h.name.trim() || t('sources.untitled', { kind: h.kind });
             const sources = new Set(cells.map((c) => c.source));
             const dates = new Set(cells.map((c) => c.refreshedAt));
             const source = cells.length === 0 ? '' : sources.size === 1 ? cells[0]!.source : '';
@@ -278,17 +277,18 @@ function AssessmentSources() {
                 <th scope="row">{name}</th>
                 <td>
                   {cells.length === 0 ? (
-                    <span className="section-note">No levels yet</span>
+                    <span className="section-note">{t('sources.noLevels')}</span>
                   ) : (
                     <SelectField<AssessmentSource | ''>
-                      label={`How the levels of ${name} were found`}
+                      label={t('sources.howFound', { name })}
                       className="compact-field"
                       value={source}
-                      options={
-                        sources.size > 1
-                          ? [{ value: '', label: 'Mixed' }, ...SOURCE_OPTIONS.slice(1)]
-                          : SOURCE_OPTIONS.slice(1)
-                      }
+                      options={[
+                        ...(sources.size > 1
+                          ? [{ value: '' as const, label: t('sources.mixed') }]
+                          : []),
+                        ...SOURCES.map((value) => ({ value, label: t(`sources.${value}`) })),
+                      ]}
                       onChange={(v) => {
                         if (v !== '')
                           dispatch(setHolderAssessment({ holderId: h.id, patch: { source: v } }));
@@ -299,7 +299,7 @@ function AssessmentSources() {
                 <td>
                   {cells.length > 0 && (
                     <DateField
-                      label={`Levels of ${name} refreshed on`}
+                      label={t('sources.refreshedLabel', { name })}
                       className="compact-field"
                       value={refreshed}
                       onChange={(refreshedAt) =>
@@ -319,6 +319,7 @@ function AssessmentSources() {
 
 /** Critical capabilities: what a business initiative needs, the gap decision and the milestone. */
 function CriticalCapabilities() {
+  const { t } = useTranslation('pathways');
   const map = usePlan((p) => p.skillsMap);
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -337,7 +338,7 @@ function CriticalCapabilities() {
   return (
     <div ref={listRef}>
       <div className="card-title-row">
-        <h3 className="gaps-heading">Critical capabilities</h3>
+        <h3 className="gaps-heading">{t('capabilities.heading')}</h3>
         <button
           type="button"
           onClick={() => {
@@ -345,17 +346,14 @@ function CriticalCapabilities() {
             if (dispatch(criticalCapabilities.add({ item })).ok) added.current = item.id;
           }}
         >
-          Add critical capability
+          {t('capabilities.add')}
         </button>
       </div>
       {map.capabilities.length === 0 ? (
-        <p className="section-note">
-          No critical capabilities yet: name a business initiative, the skills it needs, and whether
-          to develop, hire, contract or redesign the work to close the gap.
-        </p>
+        <p className="section-note">{t('capabilities.empty')}</p>
       ) : (
         map.capabilities.map((c, index) => {
-          const name = c.initiative.trim() || `Critical capability ${index + 1}`;
+          const name = c.initiative.trim() || t('capabilities.numbered', { number: index + 1 });
           const update =
             <K extends keyof Capability>(field: K) =>
             (value: Capability[K]) =>
@@ -365,35 +363,41 @@ function CriticalCapabilities() {
               <legend>{name}</legend>
               <div className="grid grid-2">
                 <TextField
-                  label="Business initiative"
+                  label={t('capabilities.initiative')}
                   value={c.initiative}
                   onChange={update('initiative')}
                   onBlur={seal}
-                  placeholder="e.g. Move customer service to the new CRM"
+                  placeholder={t('capabilities.initiativePlaceholder')}
                 />
                 <SelectField<GapDecision | ''>
-                  label="Gap decision"
+                  label={t('capabilities.gapDecision')}
                   value={c.gapDecision ?? ''}
-                  options={GAP_DECISIONS}
+                  options={[
+                    { value: '', label: t('capabilities.decisions.none') },
+                    ...GAP_DECISIONS.map((value) => ({
+                      value,
+                      label: t(`capabilities.decisions.${value}`),
+                    })),
+                  ]}
                   onChange={(v) => update('gapDecision')(v === '' ? null : v)}
                 />
                 <TextField
-                  label="Milestone"
+                  label={t('capabilities.milestone')}
                   value={c.milestone}
                   onChange={update('milestone')}
                   onBlur={seal}
-                  placeholder="e.g. 80% of agents certified"
+                  placeholder={t('capabilities.milestonePlaceholder')}
                 />
                 <DateField
-                  label="Milestone date"
+                  label={t('capabilities.milestoneDate')}
                   value={c.milestoneDate}
                   onChange={update('milestoneDate')}
                 />
               </div>
               <fieldset className="checkbox-group">
-                <legend>Skills it needs</legend>
+                <legend>{t('capabilities.skillsNeeded')}</legend>
                 {map.skills.length === 0 ? (
-                  <p className="section-note">Add skills to the map first.</p>
+                  <p className="section-note">{t('capabilities.addSkillsFirst')}</p>
                 ) : (
                   map.skills.map((skill) => (
                     <label key={skill.id} className="check">
@@ -410,7 +414,7 @@ function CriticalCapabilities() {
                           )
                         }
                       />
-                      {skill.name.trim() || 'Untitled skill'}
+                      {skill.name.trim() || t('capabilities.untitledSkill')}
                     </label>
                   ))
                 )}
@@ -418,10 +422,10 @@ function CriticalCapabilities() {
               <button
                 type="button"
                 className="subtle danger-text"
-                aria-label={`Remove ${name}`}
+                aria-label={t('capabilities.removeLabel', { name })}
                 onClick={() => dispatch(criticalCapabilities.remove({ ids: [c.id] }))}
               >
-                Remove
+                {t('capabilities.remove')}
               </button>
             </fieldset>
           );

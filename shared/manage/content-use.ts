@@ -11,7 +11,10 @@
  *
  * An item is *offered* to the learners on a pathway that has it as a step,
  * and to learners whose pathway is not known (they may take anything); an
- * item on no pathway is offered to every learner. Its *reach* is the share of
+ * item on no pathway is offered to every learner. Only learners with
+ * per-course rows count: a learner imported from a one-row-per-learner
+ * export says nothing about which items they opened, and counting them
+ * would dilute every item's reach (their number is given instead). Its *reach* is the share of
  * the learners it is offered to who opened it (any hours, in progress or
  * completed — enrolled alone is not opened).
  */
@@ -38,7 +41,8 @@ export const USE_LEVEL_LABELS: Readonly<Record<UseLevel, string>> = {
 /** The thresholds in words, for the screen and the exports. */
 export const USE_LEVEL_RULE =
   `Reach is the share of the learners an item is offered to (learners on a pathway with it, and learners whose pathway is not known; ` +
-  `every learner for an item on no pathway) who opened it. In demand: reach ${pct(IN_DEMAND_REACH)} or more. ` +
+  `every learner for an item on no pathway) who opened it; only learners with per-course rows count. ` +
+  `In demand: reach ${pct(IN_DEMAND_REACH)} or more. ` +
   `Barely touched: opened, but reach under ${pct(BARELY_TOUCHED_REACH)}. Never opened: enrolled at most, no hours, ` +
   `nobody in progress or done. Completion: learners who completed it out of those enrolled in it.`;
 
@@ -87,7 +91,10 @@ export interface UnmatchedCourse {
 /** Content in use across the catalog. */
 export interface ContentUse {
   readonly asOf: string;
+  /** Learners counted: those with per-course rows. */
   readonly learners: number;
+  /** Learners of the roster without any per-course row, left out of every count. */
+  readonly learnersWithoutRows: number;
   readonly rows: number;
   /** Segment ids in plan order, then '' (no segment). */
   readonly segmentKeys: readonly string[];
@@ -209,9 +216,19 @@ export function* contentUseSlices(
     learnerIndexes.set(learners, map);
     learnerAt = map;
   }
+  // Which learners have per-course rows: only they say which items they opened.
+  const hasRows = new Uint8Array(learners.length);
+  for (let r = 0; r < rows.length; r++) {
+    const l = learnerAt.get(rows[r]!.learnerKey);
+    if (l !== undefined) hasRows[l] = 1;
+    if ((r + 1) % SLICE === 0) yield;
+  }
+  let learnersWithRows = 0;
   const learnerSeg = new Int32Array(learners.length);
   const learnerCoh = new Int32Array(learners.length);
   for (let l = 0; l < learners.length; l++) {
+    if (hasRows[l] === 0) continue;
+    learnersWithRows++;
     const learner = learners[l]!;
     const p =
       learner.pathwayId === null ? unknownPath : (pathIndex.get(learner.pathwayId) ?? unknownPath);
@@ -325,7 +342,8 @@ export function* contentUseSlices(
 
   return {
     asOf,
-    learners: learners.length,
+    learners: learnersWithRows,
+    learnersWithoutRows: learners.length - learnersWithRows,
     rows: rows.length,
     segmentKeys,
     cohortKeys,

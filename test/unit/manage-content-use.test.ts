@@ -102,7 +102,8 @@ function row(
 
 describe('content in use', () => {
   const plan = planWith();
-  // 10 learners: 6 on P1 (segment A, cohort c1), 3 on P2 (segment B), 1 without pathway or segment.
+  // 10 learners: 6 on P1 (segment A, cohort c1), 3 on P2 (segment B), 1 without pathway or
+  // segment. b2 has no course row (a one-row-per-learner import): not counted anywhere.
   const learners = [
     ...Array.from({ length: 6 }, (_, i) =>
       learner(`a${i}`, { pathwayId: 'p1', segmentId: 'seg-a', cohortId: 'c1' }),
@@ -157,16 +158,16 @@ describe('content in use', () => {
   });
 
   it('offers an item to the learners of its pathways and those whose pathway is unknown; an item on no pathway to all', () => {
-    expect(item('i1').offered).toBe(10); // P1 (6) + P2 (3) + unknown (1)
+    expect(item('i1').offered).toBe(9); // P1 (6) + P2 (2 with course rows) + unknown (1)
     expect(item('i2').offered).toBe(7); // P1 + unknown
-    expect(item('i3').offered).toBe(4); // P2 + unknown
-    expect(item('i4').offered).toBe(10);
+    expect(item('i3').offered).toBe(3); // P2 + unknown
+    expect(item('i4').offered).toBe(9);
     expect(item('i1').pathwayIds).toEqual(['p1', 'p2']);
     expect(item('i4').pathwayIds).toEqual([]);
   });
 
   it('rates reach against the stated thresholds', () => {
-    expect(item('i1').reach).toBeCloseTo(0.6);
+    expect(item('i1').reach).toBeCloseTo(6 / 9);
     expect(item('i1').level).toBe('inDemand');
     expect(item('i2').reach).toBeCloseTo(1 / 7);
     expect(item('i2').level).toBe('inUse');
@@ -184,10 +185,10 @@ describe('content in use', () => {
     expect(use.cohortKeys).toEqual(['c1', '']);
     const [a, b, none] = item('i1').bySegment;
     expect(a).toMatchObject({ offered: 6, enrolled: 6, opened: 5, completed: 3 });
-    expect(b).toMatchObject({ offered: 3, enrolled: 1, opened: 1, completed: 0 });
+    expect(b).toMatchObject({ offered: 2, enrolled: 1, opened: 1, completed: 0 });
     expect(none).toMatchObject({ offered: 1, enrolled: 0, opened: 0 });
     expect(item('i1').byCohort[0]).toMatchObject({ offered: 6, opened: 5, level: 'inDemand' });
-    expect(item('i1').byCohort[1]).toMatchObject({ offered: 4, opened: 1, level: 'inUse' });
+    expect(item('i1').byCohort[1]).toMatchObject({ offered: 3, opened: 1, level: 'inUse' });
     // Segment counts add up to the item's.
     for (const it of use.items) {
       const sum = (k: 'offered' | 'enrolled' | 'opened' | 'completed') =>
@@ -199,6 +200,21 @@ describe('content in use', () => {
         it.completed,
       ]);
     }
+  });
+
+  it('counts only learners with per-course rows, and says how many have none', () => {
+    // New-user finding: learners imported without course rows diluted every item's reach.
+    expect([use.learners, use.learnersWithoutRows]).toEqual([9, 1]);
+    const diluted = contentUse(
+      plan,
+      [...learners, ...Array.from({ length: 90 }, (_, i) => learner(`n${i}`, { pathwayId: 'p1' }))],
+      rows,
+      '2027-06-30',
+    );
+    expect(diluted.learnersWithoutRows).toBe(91);
+    expect(diluted.items.map((i) => [i.offered, i.reach])).toEqual(
+      use.items.map((i) => [i.offered, i.reach]),
+    );
   });
 
   it('lists courses that matched no catalog item, most rows first', () => {
@@ -259,5 +275,6 @@ describe('content in use at scale', () => {
     expect(use.items.reduce((s, i) => s + i.completed, 0)).toBe(
       matched.filter((r) => r.status === 'completed').length,
     );
-  });
+    // Generating 100,000 synthetic learners takes seconds on a busy 2-core machine.
+  }, 30_000);
 });

@@ -48,6 +48,7 @@ import { useRoster } from '../manage-roster/use-roster';
 import { useToday } from '../stakeholders/today';
 import './manage-content.css';
 import '../manage-wide.css';
+import { countOf } from '../../../../shared/words';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -204,6 +205,18 @@ function UsagePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
           .map((k) => `${USE_LEVEL_LABELS[k]}: ${count(levels[k])}`)
           .join(' · ')}
       </p>
+      {use.learnersWithoutRows > 0 && (
+        <p className="section-note" data-testid="cu-without-rows">
+          {countOf(
+            use.learnersWithoutRows,
+            'learner of the roster has',
+            'learners of the roster have',
+          )}{' '}
+          no per-course rows (imported from an export with one row per learner), so{' '}
+          {use.learnersWithoutRows === 1 ? 'is' : 'are'} not counted here: counting them would lower
+          every item’s reach. Import a learner × course export to include them.
+        </p>
+      )}
       <p className="section-note cu-rule">{USE_LEVEL_RULE}</p>
       <div className="cu-filters">
         <SelectField label="Learners" value={group} options={groups} onChange={setGroup} />

@@ -1,15 +1,18 @@
 /**
  * What changed between two versions of a plan (a kept version and the
  * current one, or two kept ones): theory-of-change elements and links,
- * indicators, stakeholders and partners, pathways — each element matched by
- * id and said to be added, removed or changed, with the changed fields named
- * in words. Pure and JSON-shaped, for the compare view and tests.
+ * indicators, stakeholders and partners, pathways, KPIs (targets and
+ * actuals), reviews and cohorts — each element matched by id and said to be
+ * added, removed or changed, with the changed fields named in words (KPI
+ * actuals counted: "actuals: 2 added, 1 changed"). Pure and JSON-shaped, for
+ * the compare view and tests.
  */
 import type { Plan } from '../plan/schema';
 import { kindLabel } from '../toc/kinds';
 
 /** The parts of a plan compared. */
-export type DiffArea = 'theoryOfChange' | 'indicators' | 'stakeholders' | 'pathways';
+export type DiffArea =
+  'theoryOfChange' | 'indicators' | 'stakeholders' | 'pathways' | 'kpis' | 'reviews' | 'cohorts';
 
 /** Words for each area. */
 export const DIFF_AREA_LABEL: Record<DiffArea, string> = {
@@ -17,6 +20,9 @@ export const DIFF_AREA_LABEL: Record<DiffArea, string> = {
   indicators: 'Indicators',
   stakeholders: 'Stakeholders & partners',
   pathways: 'Pathways',
+  kpis: 'KPIs',
+  reviews: 'Reviews',
+  cohorts: 'Cohorts',
 };
 
 /** One element that differs. */
@@ -130,6 +136,87 @@ const PATHWAY_FIELDS = [
   ['requiredSkills', 'required skills'],
 ] as const;
 
+const KPI_FIELDS = [
+  ['name', 'name'],
+  ['indicatorId', 'indicator'],
+  ['category', 'category'],
+  ['unit', 'unit'],
+  ['baseline', 'baseline'],
+  ['baselineDate', 'baseline date'],
+  ['target', 'target'],
+  ['targetDate', 'target date'],
+  ['source', 'source of the actuals'],
+  ['segmentId', 'segment'],
+] as const;
+
+const REVIEW_FIELDS = [
+  ['date', 'date'],
+  ['cohortId', 'cohort reviewed'],
+  ['summary', 'summary'],
+  ['lessons', 'what was learned'],
+  ['decisions', 'decisions'],
+  ['assumptions', 'assumptions judged'],
+  ['actions', 'actions'],
+] as const;
+
+const COHORT_FIELDS = [
+  ['name', 'name'],
+  ['start', 'start'],
+  ['end', 'end'],
+  ['notes', 'notes'],
+] as const;
+
+type Actual = Plan['manage']['kpis'][number]['actuals'][number];
+
+/** How a KPI's actuals changed, in words ("actuals: 2 added, 1 changed"), or null. */
+function actualsChange(before: readonly Actual[], after: readonly Actual[]): string | null {
+  const entries = diffList(
+    before,
+    after,
+    [
+      ['date', 'date'],
+      ['value', 'value'],
+      ['cohortId', 'cohort'],
+      ['note', 'note'],
+      ['origin', 'origin'],
+    ],
+    () => ({ what: 'Actual', title: '' }),
+  );
+  if (!entries.length) return null;
+  const count = (change: DiffEntry['change']) => entries.filter((e) => e.change === change).length;
+  const parts = (['added', 'changed', 'removed'] as const)
+    .filter((c) => count(c) > 0)
+    .map((c) => `${count(c)} ${c}`);
+  return `actuals: ${parts.join(', ')}`;
+}
+
+/** The KPIs' differences: their fields, and their actuals counted. */
+function diffKpis(before: Plan, after: Plan): DiffEntry[] {
+  // Fields first (actuals are not among them), then the actuals counted.
+  const entries = diffList(before.manage.kpis, after.manage.kpis, KPI_FIELDS, (k) => ({
+    what: 'KPI',
+    title: k.name,
+  }));
+  const old = new Map(before.manage.kpis.map((k) => [k.id, k]));
+  const out: DiffEntry[] = entries.filter((e) => e.change !== 'changed');
+  const changed = new Map(entries.filter((e) => e.change === 'changed').map((e) => [e.id, e]));
+  for (const kpi of after.manage.kpis) {
+    const was = old.get(kpi.id);
+    if (!was) continue;
+    const actuals = actualsChange(was.actuals, kpi.actuals);
+    const entry = changed.get(kpi.id);
+    const fields = [...(entry?.fields ?? []), ...(actuals ? [actuals] : [])];
+    if (fields.length)
+      out.push({ id: kpi.id, what: 'KPI', title: kpi.name, change: 'changed', fields });
+  }
+  // Added and removed first as diffList has them, then the changed in the newer order.
+  return [
+    ...out.filter((e) => e.change === 'added'),
+    ...out.filter((e) => e.change === 'changed'),
+    ...out.filter((e) => e.change === 'removed'),
+  ];
+}
+
 /** The differences from `before` to `after`. */
 export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const titleOf = new Map<string, string>();
@@ -184,13 +271,33 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
         title: p.name,
       })),
     },
+    { area: 'kpis', label: DIFF_AREA_LABEL.kpis, entries: diffKpis(before, after) },
+    {
+      area: 'reviews',
+      label: DIFF_AREA_LABEL.reviews,
+      entries: diffList(before.manage.reviews, after.manage.reviews, REVIEW_FIELDS, (r) => ({
+        what: 'Review',
+        title: `of ${r.date}`,
+      })),
+    },
+    {
+      area: 'cohorts',
+      label: DIFF_AREA_LABEL.cohorts,
+      entries: diffList(before.manage.cohorts, after.manage.cohorts, COHORT_FIELDS, (c) => ({
+        what: 'Cohort',
+        title: c.name,
+      })),
+    },
   ];
   return { areas, total: areas.reduce((sum, a) => sum + a.entries.length, 0) };
 }
 
 /** One entry in words: "Outcome “Youth employed” changed: title, description". */
 export function describeDiffEntry(entry: DiffEntry): string {
-  const name = entry.what === 'Link' ? `Link ${entry.title}` : `${entry.what} “${entry.title}”`;
+  const name =
+    entry.what === 'Link' || entry.what === 'Review'
+      ? `${entry.what} ${entry.title}`
+      : `${entry.what} “${entry.title}”`;
   if (entry.change === 'changed') return `${name} changed: ${entry.fields.join(', ')}`;
   return `${name} ${entry.change}`;
 }

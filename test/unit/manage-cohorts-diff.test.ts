@@ -136,6 +136,57 @@ describe('plan diff', () => {
       'Indicators',
       'Stakeholders & partners',
       'Pathways',
+      'KPIs',
+      'Reviews',
+      'Cohorts',
+    ]);
+  });
+
+  it('compares KPIs (targets and actuals counted), reviews and cohorts too', () => {
+    const [kpi, ...restKpis] = sample.manage.kpis;
+    const withActuals = restKpis.find((k) => k.actuals.length >= 2)!;
+    const [review, ...restReviews] = sample.manage.reviews;
+    const [cohort, ...restCohorts] = sample.manage.cohorts;
+    expect([kpi, withActuals, review, cohort].every(Boolean)).toBe(true);
+    const [a0, a1, ...restActuals] = withActuals.actuals;
+    const after: Plan = {
+      ...sample,
+      manage: {
+        ...sample.manage,
+        kpis: [
+          ...sample.manage.kpis
+            .filter((k) => k.id !== kpi!.id)
+            .map((k) =>
+              k.id === withActuals.id
+                ? {
+                    ...k,
+                    target: (k.target ?? 0) + 10,
+                    actuals: [
+                      { ...a0!, value: a0!.value + 1 },
+                      ...restActuals,
+                      { ...a1!, id: 'new-actual', date: '2030-01-01' },
+                    ],
+                  }
+                : k,
+            ),
+        ],
+        reviews: [{ ...review!, decisions: `${review!.decisions} And one more.` }, ...restReviews],
+        cohorts: [...restCohorts, { ...cohort!, end: '2031-12-31' }],
+      },
+    };
+    const diff = diffPlans(sample, after);
+    const area = (id: string) => diff.areas.find((a) => a.area === id)!.entries;
+    const changedKpi = area('kpis').find((e) => e.id === withActuals.id)!;
+    expect(changedKpi.fields).toEqual(['target', 'actuals: 1 added, 1 changed, 1 removed']);
+    expect(area('kpis').find((e) => e.id === kpi!.id)).toMatchObject({ change: 'removed' });
+    expect(area('reviews')).toEqual([
+      expect.objectContaining({ id: review!.id, change: 'changed', fields: ['decisions'] }),
+    ]);
+    expect(describeDiffEntry(area('reviews')[0]!)).toBe(
+      `Review of ${review!.date} changed: decisions`,
+    );
+    expect(area('cohorts')).toEqual([
+      expect.objectContaining({ id: cohort!.id, change: 'changed', fields: ['end'] }),
     ]);
   });
 

@@ -4,7 +4,7 @@
  * one undoable step, lists it, moves to the next version, carries the open
  * actions of the reviews since the previous kept version to the Objective and optionally adds the next
  * cohort); the kept versions, each openable read-only; and two versions
- * compared (theory of change, indicators, stakeholders, pathways).
+ * compared (theory of change, indicators, stakeholders, pathways, KPIs with their actuals, reviews and cohorts).
  */
 import { useId, useState } from 'react';
 import { setVersionName, startNextCohort } from '../../../../shared/commands/reviews';

@@ -5,12 +5,7 @@
  * Same contract as rules.ts: a pure function of the plan, one sentence per
  * finding, each pointing at the element to fix.
  */
-import {
-  channelName,
-  coverage,
-  journeyVerdict,
-  looksLikeContactDetails,
-} from '../launch/marketing';
+import { coverage, journeyVerdict, looksLikeContactDetails } from '../launch/marketing';
 import { RATIO_MIN, invitationSummary, invitationsNeeded } from '../launch/invitations';
 import { checklistItemDue } from '../launch/checklist';
 import { communicationFindings } from '../launch/communication-health';
@@ -21,27 +16,15 @@ import { reviewFindings } from '../manage/review-health';
 import { contentFindings, skillsFirstFindings } from '../manage/content-health';
 import { launchStart } from '../launch/onboarding';
 import { pathwayFacts } from '../learners/pathway-facts';
-import { countOf } from '../words';
-import {
-  BUDGET_LINE_LABELS,
-  BUDGET_LINES,
-  budgetLinesTotal,
-  formatMoney,
-  plannedCosts,
-} from '../learners/budget';
+import { BUDGET_LINES, budgetLinesTotal, plannedCosts } from '../learners/budget';
 import { OUTCOME_LANES } from '../logic-model/lanes';
+import { clipText } from '../text-length';
 import { addDays, localToday } from '../stakeholders/schedule';
 import { indexPlan, type PlanIndex } from './plan-index';
 import type { Plan } from '../plan/schema';
 import type { HealthRule } from './rules';
-import { quoteTitle } from './words';
+import { date, figure, list, message, money as moneyValue, phrase, quoted } from './words';
 import { HEALTH_RULES, type Finding } from './types';
-
-/** "1 skill", "3 skills". */
-const count = countOf;
-
-const list = (words: readonly string[]) =>
-  new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);
 
 /** Required skills a pathway's steps do not teach. */
 export const uncoveredSkills: HealthRule = (plan) => {
@@ -52,7 +35,14 @@ export const uncoveredSkills: HealthRule = (plan) => {
       id: `${HEALTH_RULES.uncoveredSkill}:${pathway.id}`,
       rule: HEALTH_RULES.uncoveredSkill,
       severity: 'warning',
-      message: `The pathway ${quoteTitle(pathway.name)} does not teach ${count(uncovered.length, 'required skill', 'required skills')}: ${list(uncovered.map((s) => `“${s}”`))}.`,
+      message: message('uncoveredSkill', {
+        pathway: quoted(pathway.name),
+        count: uncovered.length,
+        skills: list(
+          uncovered.map((s) => quoted(s)),
+          'and',
+        ),
+      }),
       target: { section: 'pathways', elementId: pathway.id },
     });
   }
@@ -63,16 +53,17 @@ export const uncoveredSkills: HealthRule = (plan) => {
 export const undecidedMakeOrBuy: HealthRule = (plan) => {
   const findings: Finding[] = [];
   for (const decision of plan.content.decisions) {
-    const missing = [
-      ...(decision.decision === null ? ['a decision'] : []),
-      ...(decision.rationale.trim() ? [] : ['a rationale']),
-    ];
-    if (missing.length === 0) continue;
+    const noDecision = decision.decision === null;
+    const noRationale = !decision.rationale.trim();
+    if (!noDecision && !noRationale) continue;
     findings.push({
       id: `${HEALTH_RULES.undecidedMakeOrBuy}:${decision.id}`,
       rule: HEALTH_RULES.undecidedMakeOrBuy,
       severity: 'warning',
-      message: `The make-or-buy question ${quoteTitle(decision.need)} has no ${list(missing).replace(/\ba /g, '')}: record what was decided and why.`,
+      message: message('undecidedMakeOrBuy', {
+        need: quoted(decision.need),
+        missing: noDecision && noRationale ? 'both' : noDecision ? 'decision' : 'rationale',
+      }),
       target: { section: 'makeOrBuy', elementId: decision.id },
     });
   }
@@ -88,7 +79,7 @@ export const unservedSegment: HealthRule = (plan) => {
       id: `${HEALTH_RULES.unservedSegment}:${segment.id}`,
       rule: HEALTH_RULES.unservedSegment,
       severity: 'warning',
-      message: `No pathway is for the learner segment ${quoteTitle(segment.name)}, so the plan offers its learners nothing to follow.`,
+      message: message('unservedSegment', { segment: quoted(segment.name) }),
       target: { section: 'learners', elementId: segment.id },
     }));
 };
@@ -106,7 +97,11 @@ export const participantsOverPopulation: HealthRule = (plan) =>
       id: `${HEALTH_RULES.participantsOverPopulation}:${segment.id}`,
       rule: HEALTH_RULES.participantsOverPopulation,
       severity: 'warning',
-      message: `The learner segment ${quoteTitle(segment.name)} expects ${count(segment.expectedParticipants!, 'participant', 'participants')} out of ${count(segment.estimatedSize!, 'person', 'people')}: participants cannot outnumber the population.`,
+      message: message('participantsOverPopulation', {
+        segment: quoted(segment.name),
+        participants: segment.expectedParticipants!,
+        population: segment.estimatedSize!,
+      }),
       target: { section: 'learners', elementId: segment.id },
     }));
 
@@ -119,7 +114,7 @@ export const undatedCheckpoint: HealthRule = (plan) => {
       id: `${HEALTH_RULES.undatedCheckpoint}:${checkpoint.id}`,
       rule: HEALTH_RULES.undatedCheckpoint,
       severity: 'warning',
-      message: `The checkpoint ${quoteTitle(checkpoint.title)} has no date, so it will not come up when it is due.`,
+      message: message('undatedCheckpoint.checkpoint', { checkpoint: quoted(checkpoint.title) }),
       target: { section: 'stakeholders', elementId: checkpoint.id },
     });
   }
@@ -130,7 +125,10 @@ export const undatedCheckpoint: HealthRule = (plan) => {
         id: `${HEALTH_RULES.undatedCheckpoint}:${entry.id}:${action.id}`,
         rule: HEALTH_RULES.undatedCheckpoint,
         severity: 'warning',
-        message: `The recurring checkpoint ${quoteTitle(action.what)} with ${quoteTitle(entry.name)} has no date, so it will not come up when it is due.`,
+        message: message('undatedCheckpoint.recurring', {
+          action: quoted(action.what),
+          stakeholder: quoted(entry.name),
+        }),
         target: { section: 'stakeholders', elementId: entry.id },
       });
     }
@@ -147,7 +145,7 @@ export const overBudget: HealthRule = (plan) => {
   const findings: Finding[] = [];
   const budget = plan.budget;
   const currency = budget.currency;
-  const money = (n: number) => formatMoney(n, currency);
+  const money = (n: number) => moneyValue(n, currency);
   const planned = plannedCosts(plan);
   const target = { section: 'objective', elementId: 'budget' } as const;
   for (const line of BUDGET_LINES) {
@@ -158,7 +156,7 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:${line}`,
       rule: HEALTH_RULES.overBudget,
       severity: 'warning',
-      message: `The plan’s costs for ${BUDGET_LINE_LABELS[line].toLowerCase()} come to ${money(cost)}, over the ${money(amount)} budgeted for that line.`,
+      message: message('overBudget.line', { line, cost: money(cost), budgeted: money(amount) }),
       target,
     });
   }
@@ -168,7 +166,10 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:lines`,
       rule: HEALTH_RULES.overBudget,
       severity: 'warning',
-      message: `The budget lines add up to ${money(linesTotal)}, more than the total budget of ${money(budget.total)}.`,
+      message: message('overBudget.lines', {
+        lines: money(linesTotal),
+        total: money(budget.total),
+      }),
       target,
     });
   if (budget.total !== null && linesTotal !== null && linesTotal < budget.total)
@@ -176,7 +177,10 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:unallocated`,
       rule: HEALTH_RULES.overBudget,
       severity: 'info',
-      message: `${money(round2(budget.total - linesTotal))} of the total budget of ${money(budget.total)} is not allocated to a budget line.`,
+      message: message('overBudget.unallocated', {
+        unallocated: money(round2(budget.total - linesTotal)),
+        total: money(budget.total),
+      }),
       target,
     });
   if (budget.total !== null && planned.total > budget.total)
@@ -184,7 +188,10 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:total`,
       rule: HEALTH_RULES.overBudget,
       severity: 'error',
-      message: `The plan’s costs come to ${money(planned.total)}, more than the total budget of ${money(budget.total)}.`,
+      message: message('overBudget.total', {
+        cost: money(planned.total),
+        total: money(budget.total),
+      }),
       target,
     });
   const licences = plan.launch.marketing.licenses;
@@ -193,7 +200,7 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:licences`,
       rule: HEALTH_RULES.overBudget,
       severity: 'warning',
-      message: `${count(planned.participants, 'participant is', 'participants are')} expected, but only ${count(licences, 'licence was', 'licences were')} bought.`,
+      message: message('overBudget.licences', { participants: planned.participants, licences }),
       target,
     });
   for (const id of planned.segmentsWithoutParticipants) {
@@ -203,7 +210,7 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:participants:${id}`,
       rule: HEALTH_RULES.overBudget,
       severity: 'warning',
-      message: `The learner segment ${quoteTitle(segment.name)} has incentives with a cost but no expected participants, so the budget leaves them out.`,
+      message: message('overBudget.segmentWithoutParticipants', { segment: quoted(segment.name) }),
       target: { section: 'learners', elementId: id },
     });
   }
@@ -216,8 +223,7 @@ export const overBudget: HealthRule = (plan) => {
       id: `${HEALTH_RULES.overBudget}:currency`,
       rule: HEALTH_RULES.overBudget,
       severity: 'info',
-      message:
-        'The plan has costs but no currency: choose one under Budget so amounts say what they are.',
+      message: message('overBudget.currency'),
       target,
     });
   return findings;
@@ -233,12 +239,12 @@ export const missingReference: HealthRule = (plan, index = indexPlan(plan)) => {
   const segments = new Set(plan.learners.map((s) => s.id));
   const catalog = new Set(plan.content.catalog.map((c) => c.id));
   const indicators = new Set(plan.indicators.map((i) => i.id));
-  const add = (id: string, message: string, target: Finding['target']) =>
+  const add = (id: string, said: Finding['message'], target: Finding['target']) =>
     findings.push({
       id: `${HEALTH_RULES.missingReference}:${id}`,
       rule: HEALTH_RULES.missingReference,
       severity: 'error',
-      message,
+      message: said,
       target,
     });
   for (const pathway of plan.content.pathways) {
@@ -246,13 +252,13 @@ export const missingReference: HealthRule = (plan, index = indexPlan(plan)) => {
     if (steps > 0)
       add(
         `${pathway.id}:steps`,
-        `The pathway ${quoteTitle(pathway.name)} has ${count(steps, 'step', 'steps')} whose catalog item no longer exists.`,
+        message('missingReference.pathwaySteps', { pathway: quoted(pathway.name), count: steps }),
         { section: 'pathways', elementId: pathway.id },
       );
     if (pathway.segmentIds.some((id) => !segments.has(id)))
       add(
         `${pathway.id}:segments`,
-        `The pathway ${quoteTitle(pathway.name)} is for a learner segment that no longer exists.`,
+        message('missingReference.pathwaySegments', { pathway: quoted(pathway.name) }),
         { section: 'pathways', elementId: pathway.id },
       );
   }
@@ -260,21 +266,21 @@ export const missingReference: HealthRule = (plan, index = indexPlan(plan)) => {
     if (indicator.disaggregation.some((id) => !segments.has(id)))
       add(
         `${indicator.id}:segments`,
-        `The indicator ${quoteTitle(indicator.name)} is reported for a learner segment that no longer exists.`,
+        message('missingReference.indicatorSegments', { indicator: quoted(indicator.name) }),
         subjectTarget(indicator.subjectIds, index, indicator.id),
       );
   for (const entry of plan.stakeholders.entries)
     if (entry.interventionIds.some((id) => !index.tocNodes.has(id)))
       add(
         `${entry.id}:interventions`,
-        `${quoteTitle(entry.name)} is linked to a theory-of-change intervention that no longer exists.`,
+        message('missingReference.stakeholderInterventions', { stakeholder: quoted(entry.name) }),
         { section: 'stakeholders', elementId: entry.id },
       );
   for (const kpi of plan.manage.kpis)
     if (kpi.indicatorId !== null && !indicators.has(kpi.indicatorId))
       add(
         `${kpi.id}:indicator`,
-        `The KPI ${quoteTitle(kpi.name)} tracks an indicator that no longer exists.`,
+        message('missingReference.kpiIndicator', { kpi: quoted(kpi.name) }),
         { section: 'objective', elementId: null },
       );
   return findings;
@@ -291,16 +297,6 @@ function subjectTarget(
     section: index.tocNodes.has(first) ? 'theoryOfChange' : 'logicModel',
     elementId: first,
   };
-}
-
-/** "30 June 2028" for a finding. */
-function longDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /**
@@ -330,8 +326,8 @@ export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) =>
   };
   const findings: Finding[] = [];
   for (const indicator of plan.indicators) {
-    const date = indicator.target.date;
-    if (date === null) continue;
+    const targetDate = indicator.target.date;
+    if (targetDate === null) continue;
     const outcome = indicator.subjectIds.find((id) => {
       const node = index.tocNodes.get(id);
       if (node) return node.kind === 'outcome' || node.kind === 'impact';
@@ -342,24 +338,27 @@ export const unmeasurableTiming: HealthRule = (plan, index = indexPlan(plan)) =>
     // The learners it counts: the segments it is reported for, else everyone.
     const longest = longestFor(indicator.disaggregation);
     const finish = addDays(start, longest.weeks * 7);
-    if (date >= finish) continue;
+    if (targetDate >= finish) continue;
     findings.push({
       id: `${HEALTH_RULES.unmeasurableTiming}:${indicator.id}`,
       rule: HEALTH_RULES.unmeasurableTiming,
       severity: 'warning',
-      message: `The target date of ${quoteTitle(indicator.name)} (${longDate(date)}) is before learners starting at launch on ${longDate(start)} can finish the ${count(longest.weeks, 'week', 'weeks')} of ${quoteTitle(longest.pathway.name)} (${longDate(finish)}).`,
+      message: message('unmeasurableTiming', {
+        indicator: quoted(indicator.name),
+        date: date(targetDate),
+        start: date(start),
+        weeks: longest.weeks,
+        pathway: quoted(longest.pathway.name),
+        finish: date(finish),
+      }),
       target: subjectTarget(outcome === undefined ? [] : [outcome], index, indicator.id),
     });
   }
   return findings;
 };
 
-/** The phases of the timeline, in order, with the names the Objective gives them. */
-const PHASES = [
-  ['plan', 'Plan'],
-  ['launch', 'Launch'],
-  ['manage', 'Manage'],
-] as const;
+/** The phases of the timeline, in order (the catalog names them). */
+const PHASES = ['plan', 'launch', 'manage'] as const;
 
 /**
  * A timeline that cannot be: a phase that ends before it starts, or a phase
@@ -370,29 +369,38 @@ const PHASES = [
 export const timelineOutOfOrder: HealthRule = (plan) => {
   const timeline = plan.objective.timeline;
   const findings: Finding[] = [];
-  const at = (key: string, message: string) =>
+  const at = (key: string, said: Finding['message']) =>
     findings.push({
       id: `${HEALTH_RULES.timelineOutOfOrder}:${key}`,
       rule: HEALTH_RULES.timelineOutOfOrder,
       severity: 'error',
-      message,
+      message: said,
       target: { section: 'objective', elementId: null },
     });
-  let previous: { label: string; start: string } | null = null;
-  for (const [key, label] of PHASES) {
-    const { start, end } = timeline[key];
+  let previous: { phase: string; start: string } | null = null;
+  for (const phase of PHASES) {
+    const { start, end } = timeline[phase];
     if (start !== null && end !== null && end < start)
       at(
-        key,
-        `The ${label} phase ends (${longDate(end)}) before it starts (${longDate(start)}): correct the timeline on the Objective.`,
+        phase,
+        message('timelineOutOfOrder.endsBeforeStart', {
+          phase,
+          end: date(end),
+          start: date(start),
+        }),
       );
     if (start !== null) {
       if (previous && start < previous.start)
         at(
-          `${key}-order`,
-          `The ${label} phase starts (${longDate(start)}) before the ${previous.label} phase (${longDate(previous.start)}): the phases run Plan, then Launch, then Manage.`,
+          `${phase}-order`,
+          message('timelineOutOfOrder.startsBeforePrevious', {
+            phase,
+            start: date(start),
+            previous: previous.phase,
+            previousStart: date(previous.start),
+          }),
         );
-      previous = { label, start };
+      previous = { phase, start };
     }
   }
   return findings;
@@ -413,7 +421,12 @@ export const marketingGaps: HealthRule = (plan) => {
       id: `${HEALTH_RULES.channelReachesNoSegment}:${channel.id}`,
       rule: HEALTH_RULES.channelReachesNoSegment,
       severity: 'warning',
-      message: `The marketing channel ${quoteTitle(channelName(channel))} reaches no learner segment: tick the segments it is for.`,
+      message: message('channelReachesNoSegment', {
+        channel: quoted(
+          channel.name.trim() || clipText(channel.description.trim().replace(/\s+/g, ' ')),
+          phrase('channelKind', { kind: channel.kind }),
+        ),
+      }),
       target: { section: 'marketing', elementId: channel.id },
     });
   if (marketing.channels.length > 0)
@@ -422,7 +435,7 @@ export const marketingGaps: HealthRule = (plan) => {
         id: `${HEALTH_RULES.segmentNotReached}:${segment.id}`,
         rule: HEALTH_RULES.segmentNotReached,
         severity: 'warning',
-        message: `No marketing channel reaches the learner segment ${quoteTitle(segment.name)}, so its learners may never hear of the program.`,
+        message: message('segmentNotReached', { segment: quoted(segment.name) }),
         target: { section: 'marketing', elementId: segment.id },
       });
   for (const story of marketing.stories)
@@ -431,7 +444,7 @@ export const marketingGaps: HealthRule = (plan) => {
         id: `${HEALTH_RULES.storyWithoutConsent}:${story.id}`,
         rule: HEALTH_RULES.storyWithoutConsent,
         severity: 'warning',
-        message: `The learner story ${quoteTitle(story.title)} has no consent recorded, so it is left out of every export. Record the learner’s written consent or remove the story.`,
+        message: message('storyWithoutConsent', { story: quoted(story.title) }),
         target: { section: 'marketing', elementId: story.id },
       });
     else if (!story.consentDate || !story.consentNote.trim())
@@ -439,7 +452,15 @@ export const marketingGaps: HealthRule = (plan) => {
         id: `${HEALTH_RULES.storyConsentUndocumented}:${story.id}`,
         rule: HEALTH_RULES.storyConsentUndocumented,
         severity: 'warning',
-        message: `The learner story ${quoteTitle(story.title)} is marked as consented but ${!story.consentDate && !story.consentNote.trim() ? 'has no consent date and does not say where the consent is kept' : !story.consentDate ? 'has no consent date' : 'does not say where the consent is kept'}: a funder or the learner may ask to see it.`,
+        message: message('storyConsentUndocumented', {
+          story: quoted(story.title),
+          missing:
+            !story.consentDate && !story.consentNote.trim()
+              ? 'both'
+              : !story.consentDate
+                ? 'date'
+                : 'place',
+        }),
         target: { section: 'marketing', elementId: story.id },
       });
   // Personal data in a story: a story is published, its learner's phone or e-mail never is.
@@ -449,7 +470,7 @@ export const marketingGaps: HealthRule = (plan) => {
         id: `${HEALTH_RULES.storyContactDetails}:${story.id}`,
         rule: HEALTH_RULES.storyContactDetails,
         severity: 'warning',
-        message: `The learner story ${quoteTitle(story.title)} seems to hold a phone number or an e-mail address: stories are published, so take the learner’s contact details out of it.`,
+        message: message('storyContactDetails', { story: quoted(story.title) }),
         target: { section: 'marketing', elementId: story.id },
       });
   const journey = journeyVerdict(marketing);
@@ -458,7 +479,10 @@ export const marketingGaps: HealthRule = (plan) => {
       id: HEALTH_RULES.journeyOverTarget,
       rule: HEALTH_RULES.journeyOverTarget,
       severity: 'warning',
-      message: `Learners take ${count(journey.steps, 'step', 'steps')} from invitation to first lesson, more than the target of ${journey.target}: every extra step loses learners.`,
+      message: message('journeyOverTarget', {
+        steps: journey.steps,
+        target: figure(journey.target, 0),
+      }),
       target: { section: 'marketing', elementId: 'journey' },
     });
   return findings;
@@ -472,14 +496,15 @@ export const marketingGaps: HealthRule = (plan) => {
 export const invitationGaps: HealthRule = (plan) => {
   const findings: Finding[] = [];
   const inv = plan.launch.invitations;
-  const waveName = (name: string, i: number) => quoteTitle(name || `Wave ${i + 1}`);
+  const waveName = (name: string, i: number) =>
+    quoted(name, phrase('waveNumber', { number: i + 1 }));
   inv.waves.forEach((wave, i) => {
     if (wave.share <= 0)
       findings.push({
         id: `${HEALTH_RULES.waveWithoutShare}:${wave.id}`,
         rule: HEALTH_RULES.waveWithoutShare,
         severity: 'warning',
-        message: `The invitation wave ${waveName(wave.name, i)} has a share of 0 %, so it sends no invitations: give it a share or delete it.`,
+        message: message('waveWithoutShare', { wave: waveName(wave.name, i) }),
         target: { section: 'invitations', elementId: wave.id },
       });
     if (!wave.date)
@@ -487,7 +512,7 @@ export const invitationGaps: HealthRule = (plan) => {
         id: `${HEALTH_RULES.waveWithoutDate}:${wave.id}`,
         rule: HEALTH_RULES.waveWithoutDate,
         severity: 'warning',
-        message: `The invitation wave ${waveName(wave.name, i)} has no date, so nobody knows when its invitations go out.`,
+        message: message('waveWithoutDate', { wave: waveName(wave.name, i) }),
         target: { section: 'invitations', elementId: wave.id },
       });
   });
@@ -503,7 +528,7 @@ export const invitationGaps: HealthRule = (plan) => {
         id: HEALTH_RULES.invitationsShort,
         rule: HEALTH_RULES.invitationsShort,
         severity: 'warning',
-        message: `Only ${scheduled.toLocaleString('en-GB')} invitations are scheduled in dated waves for ${licences.toLocaleString('en-GB')} licences, fewer than the ${least.toLocaleString('en-GB')} (1.5 per licence) it takes to fill them: date every wave and give it a share.`,
+        message: message('invitationsShort', { scheduled, licences, least: figure(least, 0) }),
         target: { section: 'invitations', elementId: null },
       });
   }
@@ -526,7 +551,7 @@ export function checklistPastDueOn(plan: Plan, today: string): Finding[] {
       id: `${HEALTH_RULES.checklistPastDue}:${item.id}`,
       rule: HEALTH_RULES.checklistPastDue,
       severity: 'warning',
-      message: `The onboarding step ${quoteTitle(item.label)} was due on ${longDate(due.date!)} and is not done: finish it or give it a new date.`,
+      message: message('checklistPastDue', { step: quoted(item.label), date: date(due.date!) }),
       target: { section: 'onboarding', elementId: item.id },
     });
   }

@@ -3,51 +3,35 @@
  * speed, of an index built once per check) that returns its findings; the
  * messages are sentences a planner understands without knowing the rule.
  */
-import { laneInfo, MEASURED_LANES, OUTCOME_LANES } from '../logic-model/lanes';
+import { MEASURED_LANES, OUTCOME_LANES } from '../logic-model/lanes';
 import { isTraceableTocNode } from '../logic-model/trace';
 import type { Indicator, LogicItem, Plan, TocNode } from '../plan/schema';
 import { adjacency, indexPlan, reachable, type PlanIndex } from './plan-index';
 import { placedQuadrant } from '../stakeholders/register';
 import { PLAN_RULES } from './plan-rules';
-import { HEALTH_RULES, type Finding } from './types';
+import { HEALTH_RULES, type Finding, type MessageValue } from './types';
+import { list, message, phrase, quoted } from './words';
 
 /** A health rule: plan in, findings out. */
 export type HealthRule = (plan: Plan, index?: PlanIndex) => Finding[];
 
-const MAX_TITLE = 80;
-
-/** A title in curly quotes, shortened, or a stand-in for an empty one. */
-export function quoteTitle(title: string): string {
-  const text = title.trim().replace(/\s+/g, ' ');
-  if (!text) return 'an untitled element';
-  return `“${text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text}”`;
+/** The code the catalog's `kind` selects use for a theory-of-change element (outcomes by horizon). */
+function tocKind(node: TocNode): string {
+  if (node.kind === 'outcome' && node.horizon) return `${node.horizon}Outcome`;
+  return node.kind;
 }
 
-const TOC_KIND_NAMES: Record<TocNode['kind'], string> = {
-  impact: 'long-term goal',
-  outcome: 'outcome',
-  precondition: 'precondition',
-  intervention: 'intervention',
-  assumption: 'assumption',
-  externalFactor: 'external factor',
-};
+/** "The short-term outcome “X”" — a theory-of-change element at the start of a sentence. */
+const tocNode = (node: TocNode): MessageValue =>
+  phrase('tocNode', { kind: tocKind(node), title: quoted(node.title) });
 
-function tocNodeName(node: TocNode): string {
-  if (node.kind === 'outcome' && node.horizon) {
-    const horizon = { short: 'short-term', intermediate: 'intermediate', long: 'long-term' };
-    return `${horizon[node.horizon]} outcome`;
-  }
-  return TOC_KIND_NAMES[node.kind];
-}
+/** "The output “X”" — a logic-model item at the start of a sentence. */
+const logicItemStart = (item: LogicItem): MessageValue =>
+  phrase('logicItemStart', { lane: item.lane, title: quoted(item.title) });
 
-/** "the output “X”" — how a finding names a logic-model item. */
-function itemName(item: LogicItem): string {
-  return `the ${laneInfo(item.lane).singular} ${quoteTitle(item.title)}`;
-}
-
-const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "the output “X”" — a logic-model item within a sentence. */
+const logicItem = (item: LogicItem): MessageValue =>
+  phrase('logicItem', { lane: item.lane, title: quoted(item.title) });
 
 // ---------------------------------------------------------------- rules
 
@@ -63,7 +47,7 @@ export const outcomeWithoutIndicator: HealthRule = (plan, index = indexPlan(plan
       id: `${HEALTH_RULES.outcomeWithoutIndicator}:${node.id}`,
       rule: HEALTH_RULES.outcomeWithoutIndicator,
       severity: 'warning',
-      message: `The ${tocNodeName(node)} ${quoteTitle(node.title)} has no indicator, so no one will be able to tell whether it happened.`,
+      message: message('outcomeWithoutIndicator.tocOutcome', { node: tocNode(node) }),
       target: { section: 'theoryOfChange', elementId: node.id },
     });
   }
@@ -75,27 +59,39 @@ export const outcomeWithoutIndicator: HealthRule = (plan, index = indexPlan(plan
       id: `${HEALTH_RULES.outcomeWithoutIndicator}:${item.id}`,
       rule: HEALTH_RULES.outcomeWithoutIndicator,
       severity: 'warning',
-      message: `${capitalise(itemName(item))} has no indicator, so no one will be able to tell whether it was achieved.`,
+      message: message('outcomeWithoutIndicator.logicItem', { item: logicItemStart(item) }),
       target: { section: 'logicModel', elementId: item.id },
     });
   }
   return findings;
 };
 
-/** What an indicator still lacks to be measurable: baseline, target, data source, owner. */
-export function missingIndicatorParts(indicator: Indicator): string[] {
-  const missing: string[] = [];
+/** The parts that make an indicator measurable. */
+export type IndicatorPart = 'baseline' | 'target' | 'dataSource' | 'owner';
+
+/** What an indicator still lacks to be measurable, as codes (the catalog's `words.indicatorPart`). */
+export function missingIndicatorFields(indicator: Indicator): IndicatorPart[] {
+  const missing: IndicatorPart[] = [];
   if (indicator.baseline.value === null) missing.push('baseline');
   if (indicator.target.value === null) missing.push('target');
-  if (!indicator.dataSource.trim()) missing.push('data source');
+  if (!indicator.dataSource.trim()) missing.push('dataSource');
   if (!indicator.owner.trim()) missing.push('owner');
   return missing;
 }
 
-function joinWords(words: readonly string[]): string {
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+const PART_WORDS: Record<IndicatorPart, string> = {
+  baseline: 'baseline',
+  target: 'target',
+  dataSource: 'data source',
+  owner: 'owner',
+};
+
+/**
+ * What an indicator still lacks to be measurable, in English words:
+ * baseline, target, data source, owner (missingIndicatorFields gives codes).
+ */
+export function missingIndicatorParts(indicator: Indicator): string[] {
+  return missingIndicatorFields(indicator).map((part) => PART_WORDS[part]);
 }
 
 /**
@@ -107,7 +103,7 @@ function joinWords(words: readonly string[]): string {
 export const indicatorIncomplete: HealthRule = (plan, index = indexPlan(plan)) => {
   const findings: Finding[] = [];
   for (const indicator of plan.indicators) {
-    const missing = missingIndicatorParts(indicator);
+    const missing = missingIndicatorFields(indicator);
     if (missing.length === 0) continue;
     const subjectId = indicator.subjectIds.find(
       (id) => index.tocNodes.has(id) || index.logicItems.has(id),
@@ -116,15 +112,22 @@ export const indicatorIncomplete: HealthRule = (plan, index = indexPlan(plan)) =
     const node = subjectId === undefined ? undefined : index.tocNodes.get(subjectId);
     const item = subjectId === undefined ? undefined : index.logicItems.get(subjectId);
     const subject = node
-      ? quoteTitle(node.title)
+      ? quoted(node.title)
       : item
-        ? quoteTitle(item.title)
-        : 'the program’s success';
+        ? quoted(item.title)
+        : phrase('programSuccess');
     findings.push({
       id: `${HEALTH_RULES.indicatorIncomplete}:${indicator.id}`,
       rule: HEALTH_RULES.indicatorIncomplete,
       severity: 'warning',
-      message: `The indicator ${quoteTitle(indicator.name)} (for ${subject}) has no ${joinWords(missing)}.`,
+      message: message('indicatorIncomplete', {
+        indicator: quoted(indicator.name),
+        subject,
+        missing: list(
+          missing.map((part) => phrase('indicatorPart', { part })),
+          'or',
+        ),
+      }),
       target: node
         ? { section: 'theoryOfChange', elementId: subjectId! }
         : item
@@ -155,7 +158,7 @@ export const orphanNode: HealthRule = (plan, index = indexPlan(plan)) => {
       id: `${HEALTH_RULES.orphanNode}:${node.id}`,
       rule: HEALTH_RULES.orphanNode,
       severity: 'warning',
-      message: `The ${tocNodeName(node)} ${quoteTitle(node.title)} is not linked to anything in the theory of change.`,
+      message: message('orphanNode', { node: tocNode(node) }),
       target: { section: 'theoryOfChange', elementId: node.id },
     });
   }
@@ -180,7 +183,7 @@ export const leadsNowhere: HealthRule = (plan, index = indexPlan(plan)) => {
       id: `${HEALTH_RULES.leadsNowhere}:${node.id}`,
       rule: HEALTH_RULES.leadsNowhere,
       severity: 'warning',
-      message: `The intervention ${quoteTitle(node.title)} does not lead to any outcome, so the theory of change does not say why it is worth doing.`,
+      message: message('leadsNowhere.intervention', { title: quoted(node.title) }),
       target: { section: 'theoryOfChange', elementId: node.id },
     });
   }
@@ -195,7 +198,7 @@ export const leadsNowhere: HealthRule = (plan, index = indexPlan(plan)) => {
       id: `${HEALTH_RULES.leadsNowhere}:${item.id}`,
       rule: HEALTH_RULES.leadsNowhere,
       severity: 'warning',
-      message: `The activity ${quoteTitle(item.title)} does not lead to any output or outcome.`,
+      message: message('leadsNowhere.activity', { title: quoted(item.title) }),
       target: { section: 'logicModel', elementId: item.id },
     });
   }
@@ -214,7 +217,10 @@ export const linkWithoutRationale: HealthRule = (plan, index = indexPlan(plan)) 
       id: `${HEALTH_RULES.linkWithoutRationale}:${link.id}`,
       rule: HEALTH_RULES.linkWithoutRationale,
       severity: 'info',
-      message: `The link from ${quoteTitle(source.title)} to ${quoteTitle(target.title)} has no rationale saying why one leads to the other.`,
+      message: message('linkWithoutRationale', {
+        source: quoted(source.title),
+        target: quoted(target.title),
+      }),
       target: { section: 'theoryOfChange', elementId: link.id },
     });
   }
@@ -275,13 +281,13 @@ export const logicModelCycle: HealthRule = (plan, index = indexPlan(plan)) => {
   }
   return components.map((component) => {
     const loop = cyclePath(component, next);
-    const names = loop.map((id) => quoteTitle(index.logicItems.get(id)?.title ?? ''));
+    const names = loop.map((id) => quoted(index.logicItems.get(id)?.title ?? ''));
     const start = loop[0]!;
     return {
       id: `${HEALTH_RULES.logicModelCycle}:${[...component].sort().join('+')}`,
       rule: HEALTH_RULES.logicModelCycle,
       severity: 'error',
-      message: `The logic model goes round in a circle: ${[...names, names[0]].join(' → ')}. Arrows should run from inputs towards impact.`,
+      message: message('logicModelCycle', { loop: list([...names, names[0]!], 'path') }),
       target: { section: 'logicModel', elementId: start },
     } satisfies Finding;
   });
@@ -319,10 +325,9 @@ export const noImpact: HealthRule = (plan) => {
       id: HEALTH_RULES.noImpact,
       rule: HEALTH_RULES.noImpact,
       severity: 'warning',
-      message:
-        plan.theoryOfChange.nodes.length === 0
-          ? 'The theory of change is empty. Start with the long-term goal (impact) the program works towards.'
-          : 'The theory of change has no long-term goal (impact) at the top for the outcomes to lead to.',
+      message: message(
+        plan.theoryOfChange.nodes.length === 0 ? 'noImpact.empty' : 'noImpact.missing',
+      ),
       target: { section: 'theoryOfChange', elementId: null },
     },
   ];
@@ -339,17 +344,20 @@ export const notTraced: HealthRule = (plan, index = indexPlan(plan)) => {
     if (!OUTCOME_LANES.has(item.lane)) continue;
     const node = item.tocOutcomeId ? index.tocNodes.get(item.tocOutcomeId) : undefined;
     if (node && isTraceableTocNode(node)) continue;
-    const name = capitalise(itemName(item));
-    const message = !item.tocOutcomeId
-      ? `${name} is not linked to an outcome in the theory of change, so it is unclear which change it puts into practice.`
-      : !node
-        ? `${name} is linked to a theory-of-change outcome that no longer exists.`
-        : `${name} is linked to ${quoteTitle(node.title)}, which is ${withArticle(tocNodeName(node))}, not an outcome.`;
+    const name = logicItemStart(item);
     findings.push({
       id: `${HEALTH_RULES.notTraced}:${item.id}`,
       rule: HEALTH_RULES.notTraced,
       severity: 'warning',
-      message,
+      message: !item.tocOutcomeId
+        ? message('notTraced.unlinked', { item: name })
+        : !node
+          ? message('notTraced.gone', { item: name })
+          : message('notTraced.notOutcome', {
+              item: name,
+              title: quoted(node.title),
+              kind: phrase('tocKindIndefinite', { kind: tocKind(node) }),
+            }),
       target: { section: 'logicModel', elementId: item.id },
     });
   }
@@ -368,9 +376,14 @@ export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => 
       id: `${HEALTH_RULES.danglingReference}:${link.id}`,
       rule: HEALTH_RULES.danglingReference,
       severity: 'error',
-      message: 'A link in the theory of change points to an element that no longer exists.',
+      message: message('danglingReference.tocLink'),
       target: { section: 'theoryOfChange', elementId: link.id },
-      repair: { kind: 'removeTocLink', id: link.id, label: 'Remove the link' },
+      repair: {
+        kind: 'removeTocLink',
+        id: link.id,
+        label: 'Remove the link',
+        labelKey: 'removeLink',
+      },
     });
   }
   for (const link of plan.logicModel.links) {
@@ -379,9 +392,14 @@ export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => 
       id: `${HEALTH_RULES.danglingReference}:${link.id}`,
       rule: HEALTH_RULES.danglingReference,
       severity: 'error',
-      message: 'An arrow in the logic model points to an item that no longer exists.',
+      message: message('danglingReference.logicLink'),
       target: { section: 'logicModel', elementId: link.id },
-      repair: { kind: 'removeLogicLink', id: link.id, label: 'Remove the arrow' },
+      repair: {
+        kind: 'removeLogicLink',
+        id: link.id,
+        label: 'Remove the arrow',
+        labelKey: 'removeArrow',
+      },
     });
   }
   for (const indicator of plan.indicators) {
@@ -395,9 +413,10 @@ export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => 
       id: `${HEALTH_RULES.danglingReference}:${indicator.id}`,
       rule: HEALTH_RULES.danglingReference,
       severity: 'error',
-      message: orphan
-        ? `The indicator ${quoteTitle(indicator.name)} belongs to an element that no longer exists.`
-        : `The indicator ${quoteTitle(indicator.name)} also names an element that no longer exists.`,
+      message: message(
+        orphan ? 'danglingReference.indicatorOrphan' : 'danglingReference.indicatorPartly',
+        { indicator: quoted(indicator.name) },
+      ),
       target:
         kept === undefined
           ? indicator.successMeasure === null
@@ -408,11 +427,17 @@ export const danglingReference: HealthRule = (plan, index = indexPlan(plan)) => 
               elementId: kept,
             },
       repair: orphan
-        ? { kind: 'removeIndicator', id: indicator.id, label: 'Remove the indicator' }
+        ? {
+            kind: 'removeIndicator',
+            id: indicator.id,
+            label: 'Remove the indicator',
+            labelKey: 'removeIndicator',
+          }
         : {
             kind: 'forgetMissingSubjects',
             id: indicator.id,
             label: 'Remove the missing element from the indicator',
+            labelKey: 'forgetMissingSubjects',
           },
     });
   }
@@ -434,7 +459,7 @@ export const selfLink: HealthRule = (plan, index = indexPlan(plan)) => {
       id: `${HEALTH_RULES.selfLink}:${link.id}`,
       rule: HEALTH_RULES.selfLink,
       severity: 'error',
-      message: `The ${tocNodeName(node)} ${quoteTitle(node.title)} is linked to itself, which says it leads to itself. Remove the link, or point it at what the element contributes to.`,
+      message: message('selfLink', { node: tocNode(node) }),
       target: { section: 'theoryOfChange', elementId: link.id },
     });
   }
@@ -468,7 +493,10 @@ export const duplicateLink: HealthRule = (plan, index = indexPlan(plan)) => {
       id: `${HEALTH_RULES.duplicateLink}:${link.id}`,
       rule: HEALTH_RULES.duplicateLink,
       severity: 'warning',
-      message: `The link from ${quoteTitle(source.title)} to ${quoteTitle(target.title)} is in the theory of change more than once. Keep one, with everything the copies say.`,
+      message: message('duplicateLink.toc', {
+        source: quoted(source.title),
+        target: quoted(target.title),
+      }),
       target: { section: 'theoryOfChange', elementId: link.id },
     });
   }
@@ -486,9 +514,17 @@ export const duplicateLink: HealthRule = (plan, index = indexPlan(plan)) => {
       id: `${HEALTH_RULES.duplicateLink}:${link.id}`,
       rule: HEALTH_RULES.duplicateLink,
       severity: 'warning',
-      message: `The arrow from ${itemName(source)} to ${itemName(target)} is in the logic model more than once.`,
+      message: message('duplicateLink.logic', {
+        source: logicItem(source),
+        target: logicItem(target),
+      }),
       target: { section: 'logicModel', elementId: link.id },
-      repair: { kind: 'removeLogicLink', id: link.id, label: 'Remove the extra arrow' },
+      repair: {
+        kind: 'removeLogicLink',
+        id: link.id,
+        label: 'Remove the extra arrow',
+        labelKey: 'removeExtraArrow',
+      },
     });
   }
   return findings;
@@ -507,7 +543,7 @@ export const unengagedKeyStakeholder: HealthRule = (plan) =>
       id: `${HEALTH_RULES.unengagedKeyStakeholder}:${e.id}`,
       rule: HEALTH_RULES.unengagedKeyStakeholder,
       severity: 'warning' as const,
-      message: `The stakeholder ${quoteTitle(e.name)} is in “Manage closely” but has no open engagement action: plan the next meeting, briefing or decision you will involve them in.`,
+      message: message('unengagedKeyStakeholder', { stakeholder: quoted(e.name) }),
       target: { section: 'stakeholders' as const, elementId: e.id },
     }));
 

@@ -1,4 +1,5 @@
 /** The shape of plan-health findings, shared by the rules, the health panel and exports. */
+import type enHealth from '../i18n/locales/en/health.json';
 
 /** How much a finding matters: `error` breaks the model, `warning` weakens it, `info` polishes it. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -101,8 +102,75 @@ export type HealthRuleId = (typeof HEALTH_RULES)[keyof typeof HEALTH_RULES];
 export interface HealthRepair {
   readonly kind: 'removeIndicator' | 'forgetMissingSubjects' | 'removeTocLink' | 'removeLogicLink';
   readonly id: string;
-  /** Button label, e.g. "Remove the indicator". */
+  /**
+   * What the button says, in English ("Remove the indicator"): the undo
+   * step's name is made from it (shared/commands/plan-io.ts).
+   */
   readonly label: string;
+  /** The button's words in the `health` catalog (`repairs.<labelKey>`), in the UI language. */
+  readonly labelKey: RepairLabelKey;
+}
+
+/** The keys of the repair buttons' words (`health:repairs.*`). */
+export type RepairLabelKey = keyof (typeof enHealth)['repairs'];
+
+/** Dotted paths to the messages of a catalog object: `{ a: { b: '' } }` → `'a.b'`. */
+type MessagePaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K}`
+    : MessagePaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A finding's sentence in the `health` catalog (`findings.<key>`). */
+export type FindingKey = MessagePaths<(typeof enHealth)['findings']>;
+
+/** A phrase of the `health` catalog used inside findings (`words.<key>`). */
+export type PhraseKey = keyof (typeof enHealth)['words'];
+
+/**
+ * A value put into a finding's sentence. Findings carry values, never
+ * words: the sentence is written when shown, in the UI's language (or a
+ * document's), with its quotes, dates, numbers and money written that
+ * language's way (shared/health/render.ts).
+ * - a string: a code picked by an ICU select (`kind`, `lane`…), or text
+ *   the user typed shown as it is;
+ * - a number: a count (ICU plural, written by the language's rules);
+ * - `quoted`: text the user typed (a title, a name), in the language's
+ *   quotes, shortened to 80 characters; when empty, the `fallback` phrase
+ *   in quotes, or "an untitled element";
+ * - `date`: an ISO date (YYYY-MM-DD), written out ("1 April 2027");
+ * - `money`: an amount in the plan's currency (none: the number alone);
+ * - `number`: a figure with up to `decimals` decimals (default 2);
+ * - `phrase`: another message of the catalog (`words.*`) with its values;
+ * - `list`: several values — "a, b and c" (`and`), "a, b or c" (`or`),
+ *   "a, b, c" (`unit`), "a; b" (`semicolon`), "a → b" (`path`).
+ */
+export type MessageValue =
+  | string
+  | number
+  | { readonly quoted: string; readonly fallback?: Phrase }
+  | { readonly date: string }
+  | { readonly money: number; readonly currency: string | null }
+  | { readonly number: number; readonly decimals?: number }
+  | Phrase
+  | { readonly list: readonly MessageValue[]; readonly type: ListType };
+
+/** How a list value is joined. */
+export type ListType = 'and' | 'or' | 'unit' | 'semicolon' | 'path';
+
+/** The values of a message, by ICU argument name. */
+export type MessageValues = Readonly<Record<string, MessageValue>>;
+
+/** A phrase of the catalog (`words.<phrase>`) with its values. */
+export interface Phrase {
+  readonly phrase: PhraseKey;
+  readonly values?: MessageValues;
+}
+
+/** What a finding says: a sentence of the catalog and the values it names. */
+export interface HealthMessage {
+  readonly key: FindingKey;
+  readonly values: MessageValues;
 }
 
 /** One thing worth fixing in a plan. */
@@ -111,8 +179,8 @@ export interface Finding {
   readonly id: string;
   readonly rule: HealthRuleId;
   readonly severity: Severity;
-  /** A plain sentence a planner understands. */
-  readonly message: string;
+  /** A plain sentence a planner understands, as a catalog key and its values (renderHealthMessage). */
+  readonly message: HealthMessage;
   readonly target: HealthTarget;
   /** Present when the finding can be fixed in place (dangling references). */
   readonly repair?: HealthRepair;

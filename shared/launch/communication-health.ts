@@ -6,12 +6,10 @@
  * fields the plan cannot fill (or names that are not fields), which would
  * reach learners as gaps.
  */
-import { HEALTH_RULES, type Finding } from '../health/types';
-import { quoteTitle } from '../health/words';
+import { HEALTH_RULES, type Finding, type MessageValue } from '../health/types';
+import { date, list, message, phrase, quoted } from '../health/words';
 import type { Plan } from '../plan/schema';
-import { kindLabel } from './communication-drafts';
-import { fillCommunication } from './merge-fields';
-import { longDate } from '../long-date';
+import { fillCommunication, type MergeProblem } from './merge-fields';
 import { daysFrom, launchStart, resolveLaunchDate } from './onboarding';
 
 /** The rule ids of these findings (registered in health/types.ts HEALTH_RULES). */
@@ -27,7 +25,7 @@ export function communicationFindings(plan: Plan): Finding[] {
   const start = launchStart(plan);
   const end = plan.objective.timeline.launch.end;
   for (const c of plan.launch.communications) {
-    const title = quoteTitle(c.title.trim() || kindLabel(c.kind));
+    const title = quoted(c.title, phrase('communicationKind', { kind: c.kind }));
     const target = { section: 'communications', elementId: c.id } as const;
     if (c.status === 'sent') continue;
     if (!c.send)
@@ -35,32 +33,41 @@ export function communicationFindings(plan: Plan): Finding[] {
         id: `${COMMUNICATION_RULES.unscheduled}:${c.id}`,
         rule: COMMUNICATION_RULES.unscheduled,
         severity: 'warning',
-        message: `The communication ${title} has no send date: give it one so it goes out on time.`,
+        message: message('communicationUnscheduled', { communication: title }),
         target,
       });
     else if (start && c.kind === 'registrationEmail') {
       // A registration e-mail prepares learners for the launch; after it, the
       // brief's advice is to combine it with the launch e-mail.
-      const date = resolveLaunchDate(c.send, start);
-      const late = date ? daysFrom(start, date) : 0;
-      if (date && late > 0)
+      const sent = resolveLaunchDate(c.send, start);
+      const late = sent ? daysFrom(start, sent) : 0;
+      if (sent && late > 0)
         findings.push({
           id: `${COMMUNICATION_RULES.afterLaunch}:${c.id}`,
           rule: COMMUNICATION_RULES.afterLaunch,
           severity: 'warning',
-          message: `The registration e-mail ${title} goes out on ${longDate(date)}, ${late} day${late === 1 ? '' : 's'} after the launch start (${longDate(start)}). Send it before the launch, or combine it with the launch e-mail for people who register later.`,
+          message: message('communicationAfterLaunch.registration', {
+            communication: title,
+            date: date(sent),
+            days: late,
+            start: date(start),
+          }),
           target,
         });
     } else if (start && end && c.kind === 'launchEmail') {
       // The launch e-mail goes out when the program opens, within the launch
       // phase (the sample opens learning 11 days after its invitations start).
-      const date = resolveLaunchDate(c.send, start);
-      if (date && daysFrom(end, date) > 0)
+      const sent = resolveLaunchDate(c.send, start);
+      if (sent && daysFrom(end, sent) > 0)
         findings.push({
           id: `${COMMUNICATION_RULES.afterLaunch}:${c.id}`,
           rule: COMMUNICATION_RULES.afterLaunch,
           severity: 'warning',
-          message: `The launch e-mail ${title} goes out on ${longDate(date)}, after the launch phase ends (${longDate(end)}): registered learners would wait the whole launch without it. Send it when the program opens.`,
+          message: message('communicationAfterLaunch.launch', {
+            communication: title,
+            date: date(sent),
+            end: date(end),
+          }),
           target,
         });
     }
@@ -70,9 +77,29 @@ export function communicationFindings(plan: Plan): Finding[] {
         id: `${COMMUNICATION_RULES.unfilledFields}:${c.id}`,
         rule: COMMUNICATION_RULES.unfilledFields,
         severity: 'warning',
-        message: `The communication ${title} has ${problems.length === 1 ? 'a field' : `${problems.length} fields`} the plan cannot fill: ${problems.map((p) => p.message).join('; ')}.`,
+        message: message('communicationUnfilledFields', {
+          communication: title,
+          count: problems.length,
+          problems: list(
+            problems.map((p) => mergeProblem(plan, p)),
+            'semicolon',
+          ),
+        }),
         target,
       });
   }
   return findings;
+}
+
+/**
+ * A merge problem in words (as merge-fields.ts writes it in English): a plan
+ * field without a value, a registration link that is not a web address (the
+ * field is filled, yet missing), or a name in braces that is not a field.
+ */
+function mergeProblem(plan: Plan, problem: MergeProblem): MessageValue {
+  if (problem.kind === 'unknown')
+    return phrase('mergeFieldUnknown', { name: quoted(`{${problem.name}}`) });
+  if (problem.name === 'registrationLink' && plan.launch.details.registrationLink.trim())
+    return phrase('mergeFieldInvalidLink');
+  return phrase('mergeFieldMissing', { field: problem.name });
 }

@@ -5,14 +5,11 @@
  * roles with nobody at the level a critical capability's skill requires.
  */
 import { HEALTH_RULES, type Finding } from '../health/types';
-import { quoteTitle } from '../health/words';
-import { longDate } from '../long-date';
+import { date, figure, list, message, quoted } from '../health/words';
 import type { Plan } from '../plan/schema';
 import { localToday } from '../stakeholders/schedule';
 import { contentAudit } from './content-audit';
 import { indexSkills, rolesWithoutQualifiedHolder } from './skills-first';
-
-const hours = (n: number) => `${Math.round(n * 10) / 10} h`;
 
 /** The findings about the content audit and the skills map on `today` (YYYY-MM-DD). */
 export function contentFindingsOn(plan: Plan, today: string): Finding[] {
@@ -24,7 +21,16 @@ export function contentFindingsOn(plan: Plan, today: string): Finding[] {
       id: `${HEALTH_RULES.contentReviewOverdue}:${row.item.id}`,
       rule: HEALTH_RULES.contentReviewOverdue,
       severity: 'warning',
-      message: `The catalog item ${quoteTitle(row.item.title)} was due for review on ${longDate(row.entry!.reviewDate)}${row.entry?.owner ? ` (owner: ${row.entry.owner})` : ''}: review it and record the review, or give it a new date.`,
+      message: row.entry?.owner
+        ? message('contentReviewOverdue.withOwner', {
+            item: quoted(row.item.title),
+            date: date(row.entry.reviewDate),
+            owner: row.entry.owner,
+          })
+        : message('contentReviewOverdue.withoutOwner', {
+            item: quoted(row.item.title),
+            date: date(row.entry!.reviewDate),
+          }),
       target: { section: 'contentInUse', elementId: row.item.id },
     });
   }
@@ -34,7 +40,12 @@ export function contentFindingsOn(plan: Plan, today: string): Finding[] {
       id: `${HEALTH_RULES.maintenanceOverCapacity}:${check.decisionId}`,
       rule: HEALTH_RULES.maintenanceOverCapacity,
       severity: 'warning',
-      message: `The content made for ${quoteTitle(check.need)} needs ${hours(check.hours)} of maintenance a year, more than the ${hours(check.capacityHours ?? 0)} its capacity to maintain (rated ${Math.round((check.rating ?? 0) * 10) / 10} of 5) allows: plan the upkeep, retire items, or revisit the decision.`,
+      message: message('maintenanceOverCapacity', {
+        need: quoted(check.need),
+        hours: figure(check.hours, 1),
+        capacity: figure(check.capacityHours ?? 0, 1),
+        rating: figure(check.rating ?? 0, 1),
+      }),
       target: { section: 'contentInUse', elementId: check.itemIds[0] ?? null },
     });
   }
@@ -55,7 +66,14 @@ export function skillsFirstFindings(plan: Plan): Finding[] {
       id: `${HEALTH_RULES.roleWithoutQualifiedHolder}:${gap.capabilityId}:${gap.roleId}`,
       rule: HEALTH_RULES.roleWithoutQualifiedHolder,
       severity: 'warning',
-      message: `Nobody in the role ${quoteTitle(gap.roleName)} holds ${skills.map((s) => `“${s}”`).join(', ')} at the level it requires, which the initiative ${quoteTitle(gap.initiative)} needs: record the decision for this gap (develop, hire, contract, redesign work) and act on it.`,
+      message: message('roleWithoutQualifiedHolder', {
+        role: quoted(gap.roleName),
+        skills: list(
+          skills.map((s) => quoted(s)),
+          'unit',
+        ),
+        initiative: quoted(gap.initiative),
+      }),
       target: { section: 'skillsFirst', elementId: gap.capabilityId },
     };
   });

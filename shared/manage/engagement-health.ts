@@ -16,11 +16,10 @@
  *   wraparound service (devices and data, time and care, online learning
  *   being new, language) with no wraparound service aimed at it.
  */
-import { HEALTH_RULES, type Finding } from '../health/types';
-import { quoteTitle } from '../health/words';
+import { HEALTH_RULES, type Finding, type MessageValue } from '../health/types';
+import { list, message, phrase, quoted } from '../health/words';
 import type { LearnerSegment, Plan } from '../plan/schema';
-import { describeRule } from './follow-ups';
-import { fixedTimeAdvice, fixedTimeWording, unknownFields } from './follow-up-export';
+import { fixedTimeWording, unknownFields } from './follow-up-export';
 
 /** The rule ids of these findings (registered in health/types.ts HEALTH_RULES). */
 export const ENGAGEMENT_RULES = {
@@ -35,18 +34,37 @@ export const ENGAGEMENT_RULES = {
 
 type Barrier = LearnerSegment['barriers'][number];
 
-/** What each barrier calls for, in words (null: no wraparound service in particular). */
-export const BARRIER_SERVICES: Readonly<Record<Barrier, string | null>> = {
-  noDevice: 'device and data support',
-  noConnectivity: 'device and data support',
-  timePoverty: 'coaching or nudges to plan study time',
-  caregiving: 'coaching or nudges to plan study time',
-  unfamiliarWithOnlineLearning: 'a help desk or office hours',
-  language: 'a help desk or office hours in their language',
+/** The wraparound services a barrier calls for (the catalog's `words.barrierService`). */
+export type BarrierService = 'devices' | 'studyTime' | 'helpDesk' | 'helpDeskLanguage';
+
+/**
+ * What each barrier calls for (null: no wraparound service in particular):
+ * device and data support; coaching or nudges to plan study time; a help
+ * desk or office hours (in their language).
+ */
+export const BARRIER_SERVICES: Readonly<Record<Barrier, BarrierService | null>> = {
+  noDevice: 'devices',
+  noConnectivity: 'devices',
+  timePoverty: 'studyTime',
+  caregiving: 'studyTime',
+  unfamiliarWithOnlineLearning: 'helpDesk',
+  language: 'helpDeskLanguage',
   other: null,
 };
 
 type Rule = Plan['manage']['followUps'][number];
+
+/** A follow-up rule in a finding: its name, or what it does when it has none ("No activity for 14 days"). */
+function ruleName(rule: Rule): MessageValue {
+  return quoted(
+    rule.name,
+    phrase('followUpRule', {
+      trigger: rule.trigger,
+      days: rule.afterDays,
+      pace: rule.pacePercent,
+    }),
+  );
+}
 
 /**
  * Follow-up rules that can never list anyone (see the file comment). Shown
@@ -59,7 +77,6 @@ type Rule = Plan['manage']['followUps'][number];
 export function shadowedRuleFindings(plan: Plan): Finding[] {
   const findings: Finding[] = [];
   const followUps = plan.manage.followUps;
-  const ruleName = (r: Rule) => quoteTitle(r.name.trim() || describeRule(r));
   followUps.forEach((later, j) => {
     if (!later.active) return;
     const earlier = followUps.slice(0, j).find((r) => covers(r, later));
@@ -68,7 +85,7 @@ export function shadowedRuleFindings(plan: Plan): Finding[] {
         id: `${ENGAGEMENT_RULES.followUpShadowed}:${later.id}`,
         rule: ENGAGEMENT_RULES.followUpShadowed,
         severity: 'warning',
-        message: `The follow-up rule ${ruleName(later)} never lists anyone: ${ruleName(earlier)}, before it, lists every learner it would first (a learner is listed under the first rule that holds). Move ${ruleName(later)} above it if it is the next step of an escalation.`,
+        message: message('followUpShadowed', { rule: ruleName(later), earlier: ruleName(earlier) }),
         target: { section: 'engagement', elementId: later.id },
       });
   });
@@ -87,7 +104,6 @@ export function covers(a: Rule, b: Rule): boolean {
 export function engagementFindings(plan: Plan): Finding[] {
   const findings: Finding[] = [];
   const { engagement, followUps } = plan.manage;
-  const ruleName = (r: (typeof followUps)[number]) => quoteTitle(r.name.trim() || describeRule(r));
   for (const rule of followUps) {
     const target = { section: 'engagement', elementId: rule.id } as const;
     if (rule.active && !rule.message.trim())
@@ -95,7 +111,7 @@ export function engagementFindings(plan: Plan): Finding[] {
         id: `${ENGAGEMENT_RULES.followUpWithoutMessage}:${rule.id}`,
         rule: ENGAGEMENT_RULES.followUpWithoutMessage,
         severity: 'warning',
-        message: `The follow-up rule ${ruleName(rule)} has no message: write what learners it lists should read.`,
+        message: message('followUpWithoutMessage', { rule: ruleName(rule) }),
         target,
       });
     const unknown = [...new Set(unknownFields(rule))];
@@ -104,7 +120,14 @@ export function engagementFindings(plan: Plan): Finding[] {
         id: `${ENGAGEMENT_RULES.followUpUnknownFields}:${rule.id}`,
         rule: ENGAGEMENT_RULES.followUpUnknownFields,
         severity: 'warning',
-        message: `The message of the follow-up rule ${ruleName(rule)} has ${unknown.map((n) => `“{${n}}”`).join(', ')}, which ${unknown.length === 1 ? 'is not a merge field' : 'are not merge fields'}: learners would read ${unknown.length === 1 ? 'it' : 'them'} as typed. Use Insert field, or write plain text.`,
+        message: message('followUpUnknownFields', {
+          rule: ruleName(rule),
+          fields: list(
+            unknown.map((n) => quoted(`{${n}}`)),
+            'unit',
+          ),
+          count: unknown.length,
+        }),
         target,
       });
     const fixed = rule.active ? fixedTimeWording(rule) : null;
@@ -113,7 +136,12 @@ export function engagementFindings(plan: Plan): Finding[] {
         id: `${ENGAGEMENT_RULES.followUpFixedTime}:${rule.id}`,
         rule: ENGAGEMENT_RULES.followUpFixedTime,
         severity: 'warning',
-        message: `Follow-up rule ${ruleName(rule)}: ${fixedTimeAdvice(rule, fixed)}`,
+        message: message('followUpFixedTime', {
+          rule: ruleName(rule),
+          words: quoted(fixed),
+          days: rule.afterDays,
+          field: '{daysInactive}',
+        }),
         target,
       });
   }
@@ -122,7 +150,7 @@ export function engagementFindings(plan: Plan): Finding[] {
       id: ENGAGEMENT_RULES.noActiveFollowUp,
       rule: ENGAGEMENT_RULES.noActiveFollowUp,
       severity: 'warning',
-      message: `None of the ${followUps.length === 1 ? 'follow-up rule is' : `${followUps.length} follow-up rules are`} on: no learner who has not started or has stalled is followed up.`,
+      message: message('noActiveFollowUp.noneOn', { count: followUps.length }),
       target: { section: 'engagement', elementId: null },
     });
   else if (followUps.length === 0 && engagement.length > 0)
@@ -130,8 +158,7 @@ export function engagementFindings(plan: Plan): Finding[] {
       id: ENGAGEMENT_RULES.noActiveFollowUp,
       rule: ENGAGEMENT_RULES.noActiveFollowUp,
       severity: 'info',
-      message:
-        'Engagement activities are planned but no follow-up rule: add one so learners who have not started or have stalled get a message.',
+      message: message('noActiveFollowUp.noRules'),
       target: { section: 'engagement', elementId: null },
     });
   for (const a of engagement)
@@ -140,7 +167,9 @@ export function engagementFindings(plan: Plan): Finding[] {
         id: `${ENGAGEMENT_RULES.engagementWithoutOwner}:${a.id}`,
         rule: ENGAGEMENT_RULES.engagementWithoutOwner,
         severity: 'warning',
-        message: `The engagement activity ${quoteTitle(a.title.trim() || 'without a title')} has no owner: name who runs it.`,
+        message: message('engagementWithoutOwner', {
+          activity: quoted(a.title, phrase('withoutTitle')),
+        }),
         target: { section: 'engagement', elementId: a.id },
       });
   if (engagement.length > 0) {
@@ -158,7 +187,13 @@ export function engagementFindings(plan: Plan): Finding[] {
         id: `${ENGAGEMENT_RULES.wraparoundMissing}:${segment.id}`,
         rule: ENGAGEMENT_RULES.wraparoundMissing,
         severity: 'warning',
-        message: `The segment ${quoteTitle(segment.name)} faces barriers that call for ${needs.join('; ')}, but no wraparound service is aimed at it.`,
+        message: message('wraparoundMissing', {
+          segment: quoted(segment.name),
+          needs: list(
+            needs.map((service) => phrase('barrierService', { service })),
+            'semicolon',
+          ),
+        }),
         target: { section: 'engagement', elementId: null },
       });
     }

@@ -7,8 +7,7 @@
  * counted for a segment that was deleted.
  */
 import { HEALTH_RULES, type Finding } from '../health/types';
-import { quoteTitle } from '../health/words';
-import { longDate } from '../long-date';
+import { date, figure, message, phrase, quoted } from '../health/words';
 import type { Indicator, Plan } from '../plan/schema';
 import { localToday } from '../stakeholders/schedule';
 import { dayNumber } from './kpi-status';
@@ -31,14 +30,14 @@ export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
   const segments = new Set(plan.learners.map((s) => s.id));
   for (const view of kpiViews(plan)) {
     const { kpi, targets, status, path } = view;
-    const title = quoteTitle(targets.name || 'KPI');
+    const title = quoted(targets.name, phrase('kpi'));
     const target = { section: 'kpis', elementId: kpi.id } as const;
     if (view.indicatorGone)
       findings.push({
         id: `${HEALTH_RULES.kpiIndicatorGone}:${kpi.id}`,
         rule: HEALTH_RULES.kpiIndicatorGone,
         severity: 'warning',
-        message: `The KPI ${title} tracked an indicator that was deleted: it now uses its own baseline and target. Link it to another indicator or check its figures.`,
+        message: message('kpiIndicatorGone', { kpi: title }),
         target,
       });
     if (kpi.source !== 'manual' && kpi.segmentId !== null && !segments.has(kpi.segmentId))
@@ -46,7 +45,7 @@ export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
         id: `${HEALTH_RULES.kpiSegmentGone}:${kpi.id}`,
         rule: HEALTH_RULES.kpiSegmentGone,
         severity: 'warning',
-        message: `The KPI ${title} is counted for a learner segment that was deleted, so the roster gives it nothing: count it for another segment or for every learner.`,
+        message: message('kpiSegmentGone', { kpi: title }),
         target,
       });
     if (status.kind === 'noTarget')
@@ -54,7 +53,10 @@ export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
         id: `${HEALTH_RULES.kpiWithoutTarget}:${kpi.id}`,
         rule: HEALTH_RULES.kpiWithoutTarget,
         severity: 'warning',
-        message: `The KPI ${title} has no ${targets.target === null ? 'target' : 'target date'}: without it no one can say whether it is on track.`,
+        message: message('kpiWithoutTarget', {
+          kpi: title,
+          missing: targets.target === null ? 'target' : 'targetDate',
+        }),
         target,
       });
     if (status.kind === 'offTrack' && status.latest && status.expected !== null)
@@ -62,7 +64,14 @@ export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
         id: `${HEALTH_RULES.kpiOffTrack}:${kpi.id}`,
         rule: HEALTH_RULES.kpiOffTrack,
         severity: 'warning',
-        message: `The KPI ${title} is off track: ${status.latest.value} on ${longDate(status.latest.date)} against ${Math.round(status.expected * 10) / 10} expected on the way to ${targets.target} by ${longDate(path.targetDate!)}. Look at why at the next review.`,
+        message: message('kpiOffTrack', {
+          kpi: title,
+          latest: figure(status.latest.value, 6),
+          date: date(status.latest.date),
+          expected: figure(status.expected, 1),
+          target: figure(targets.target ?? 0, 6),
+          targetDate: date(path.targetDate!),
+        }),
         target,
       });
     const every = targets.indicator?.frequency
@@ -77,7 +86,10 @@ export function kpiFindingsOn(plan: Plan, today: string): Finding[] {
         id: `${HEALTH_RULES.kpiStale}:${kpi.id}`,
         rule: HEALTH_RULES.kpiStale,
         severity: 'info',
-        message: `The KPI ${title} is measured ${targets.indicator!.frequency} but has had no actual since ${longDate(since)}${status.latest?.date === since ? '' : ' (when reporting began)'}: record the latest figure.`,
+        message: message(
+          status.latest?.date === since ? 'kpiStale.sinceActual' : 'kpiStale.sinceStart',
+          { kpi: title, frequency: targets.indicator!.frequency!, since: date(since) },
+        ),
         target,
       });
   }

@@ -6,8 +6,7 @@
  * and lessons carried into this version still to act on.
  */
 import { HEALTH_RULES, type Finding } from '../health/types';
-import { quoteTitle } from '../health/words';
-import { longDate } from '../long-date';
+import { date, list, message, phrase, quoted } from '../health/words';
 import type { Plan } from '../plan/schema';
 import { shiftDate } from '../plan/sample';
 import { localToday } from '../stakeholders/schedule';
@@ -38,8 +37,12 @@ export function reviewFindingsOn(plan: Plan, today: string): Finding[] {
         rule: REVIEW_RULES.overdue,
         severity: 'warning',
         message: latest
-          ? `No review since ${longDate(latest.date)}: a running program is reviewed at least every ${REVIEW_EVERY_MONTHS} months (one was due by ${longDate(due)}). Hold a review and judge each assumption against the KPIs.`
-          : `No review yet, and the Manage phase started on ${longDate(start)}: a running program is reviewed at least every ${REVIEW_EVERY_MONTHS} months. Hold a first review and judge each assumption against the KPIs.`,
+          ? message('reviewOverdue.since', {
+              date: date(latest.date),
+              months: REVIEW_EVERY_MONTHS,
+              due: date(due),
+            })
+          : message('reviewOverdue.none', { start: date(start), months: REVIEW_EVERY_MONTHS }),
         target: { section: 'reviews', elementId: null },
       });
   }
@@ -55,23 +58,27 @@ export function reviewFindingsOn(plan: Plan, today: string): Finding[] {
       id: `${REVIEW_RULES.brokenUndecided}:${nodeId}`,
       rule: REVIEW_RULES.brokenUndecided,
       severity: 'warning',
-      message: `The assumption ${quoteTitle(node.title)} was marked broken at the review of ${longDate(review.date)}, which records no decision. Say what the program will change because of it.`,
+      message: message('assumptionBrokenUndecided', {
+        assumption: quoted(node.title),
+        date: date(review.date),
+      }),
       target: { section: 'reviews', elementId: review.id },
     });
   }
 
   const open = plan.manage.iteration.carriedActions.filter((a) => !a.done);
   if (open.length > 0) {
-    const listed = open
-      .slice(0, 3)
-      .map((a) => quoteTitle(a.text))
-      .join(', ');
-    const more = open.length > 3 ? ` and ${open.length - 3} more` : '';
+    const listed = list(
+      open.slice(0, 3).map((a) => quoted(a.text)),
+      'unit',
+    );
+    const lessons =
+      open.length > 3 ? phrase('listAndMore', { items: listed, count: open.length - 3 }) : listed;
     findings.push({
       id: `${REVIEW_RULES.lessonsOpen}:plan`,
       rule: REVIEW_RULES.lessonsOpen,
       severity: 'warning',
-      message: `${open.length === 1 ? 'A lesson' : `${open.length} lessons`} carried from the reviews ${open.length === 1 ? 'is' : 'are'} still to act on in this version: ${listed}${more}. Tick ${open.length === 1 ? 'it' : 'each'} off on the Objective once done.`,
+      message: message('carriedLessonsOpen', { count: open.length, lessons }),
       target: { section: 'objective', elementId: null },
     });
   }

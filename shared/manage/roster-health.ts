@@ -11,7 +11,7 @@
  *   longer in the plan.
  */
 import { HEALTH_RULES, type Finding } from '../health/types';
-import { longDate } from '../long-date';
+import { date, message } from '../health/words';
 import type { Plan } from '../plan/schema';
 import { localToday } from '../stakeholders/schedule';
 import { daysBefore } from './roster';
@@ -25,9 +25,6 @@ export const ROSTER_RULES = {
   withoutSegment: HEALTH_RULES.rosterWithoutSegment,
   groupGone: HEALTH_RULES.rosterGroupGone,
 } as const;
-
-const count = (n: number, one: string, other: string) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : other}`;
 
 /** The findings about learner progress on a given day (YYYY-MM-DD). */
 export function rosterFindingsOn(plan: Plan, today: string): Finding[] {
@@ -43,7 +40,7 @@ export function rosterFindingsOn(plan: Plan, today: string): Finding[] {
       id: ROSTER_RULES.stale,
       rule: ROSTER_RULES.stale,
       severity: 'warning',
-      message: `The latest learner progress is of ${longDate(latest.date)}, more than ${ROSTER_STALE_DAYS} days ago: import a newer export of the learning platform so progress, KPIs from the roster and follow-ups are current.`,
+      message: message('rosterStale', { date: date(latest.date), days: ROSTER_STALE_DAYS }),
       target,
     });
   const none = latest.bySegment['']?.learners ?? 0;
@@ -52,7 +49,7 @@ export function rosterFindingsOn(plan: Plan, today: string): Finding[] {
       id: ROSTER_RULES.withoutSegment,
       rule: ROSTER_RULES.withoutSegment,
       severity: 'warning',
-      message: `${count(none, 'learner', 'learners')} of the import of ${longDate(latest.date)} ${none === 1 ? 'has' : 'have'} no segment (the export’s segment values matched none of the plan’s, or it had none): progress by segment leaves them out. Match the segment values when you import next.`,
+      message: message('rosterWithoutSegment', { count: none, date: date(latest.date) }),
       target,
     });
   const segments = new Set(plan.learners.map((s) => s.id));
@@ -69,7 +66,16 @@ export function rosterFindingsOn(plan: Plan, today: string): Finding[] {
       id: ROSTER_RULES.groupGone,
       rule: ROSTER_RULES.groupGone,
       severity: 'info',
-      message: `${count(gone, 'learner', 'learners')} of the import of ${longDate(latest.date)} ${gone === 1 ? 'is' : 'are'} counted under a ${goneSegments.length ? 'segment' : 'cohort'}${goneSegments.length && goneCohorts.length ? ' or cohort' : ''} no longer in the plan: import again to count them under the plan’s current ones.`,
+      message: message('rosterGroupGone', {
+        count: gone,
+        date: date(latest.date),
+        groups:
+          goneSegments.length && goneCohorts.length
+            ? 'both'
+            : goneSegments.length
+              ? 'segment'
+              : 'cohort',
+      }),
       target,
     });
   return findings;

@@ -12,6 +12,7 @@ import {
 } from '../../shared/health/check';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { healthyPlan, indicator } from './health-fixtures';
+import { english } from './health-english';
 
 const samplePath = join(
   import.meta.dirname,
@@ -62,7 +63,7 @@ describe('checkPlanHealth', () => {
     if (!result.ok) throw new Error(result.message);
     const findings = checkPlanHealth(result.plan);
     expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
-    for (const f of findings) expect(f.message).toMatch(/^[A-Z].*\.$/);
+    for (const f of findings) expect(english(f.message)).toMatch(/^[A-Z].*\.$/);
   });
 
   it('checks the sample plan: a sound model with a few honest gaps', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../shared/launch/communication-health';
 import type { Plan } from '../../shared/plan/schema';
 import { samplePlan } from './export-helpers';
+import { english } from './health-english';
 
 const sample = samplePlan();
 
@@ -36,7 +37,7 @@ describe('communication health', () => {
       (f) => f.rule === COMMUNICATION_RULES.unscheduled,
     );
     expect(unscheduled.map((f) => f.target.elementId)).toEqual(['comm-wave2-reminder']);
-    expect(unscheduled[0]!.message).toBe(
+    expect(english(unscheduled[0]!.message)).toBe(
       'The communication “Your place is waiting: wave 2 reminder” has no send date: give it one so it goes out on time.',
     );
   });
@@ -55,10 +56,10 @@ describe('communication health', () => {
       ['comm-registration', 'warning'],
       ['comm-launch', 'warning'],
     ]);
-    expect(late[0]!.message).toBe(
+    expect(english(late[0]!.message)).toBe(
       'The registration e-mail “You’re registered for Digital Futures” goes out on 3 April 2027, 2 days after the launch start (1 April 2027). Send it before the launch, or combine it with the launch e-mail for people who register later.',
     );
-    expect(late[1]!.message).toBe(
+    expect(english(late[1]!.message)).toBe(
       'The launch e-mail “Digital Futures is open: start your first lesson today” goes out on 1 June 2027, after the launch phase ends (31 May 2027): registered learners would wait the whole launch without it. Send it when the program opens.',
     );
   });
@@ -79,7 +80,7 @@ describe('communication health', () => {
       'comm-wave2-reminder',
       'c-new',
     ]);
-    expect(unfilled[2]!.message).toBe(
+    expect(english(unfilled[2]!.message)).toBe(
       'The communication “Reminder” has 2 fields the plan cannot fill: “{first name}” is not a merge field — use Insert field, or write it as plain text; Registration link is not set — add it in Launch details.',
     );
   });

@@ -12,6 +12,7 @@ import { checkPlanHealth } from '../../shared/health/check';
 import { contentFindingsOn, skillsFirstFindings } from '../../shared/manage/content-health';
 import { createBlankPlan } from '../../shared/plan/create';
 import { Plan as PlanSchema, type Plan } from '../../shared/plan/schema';
+import { english } from './health-english';
 
 function run(plan: Plan, command: Command): Plan {
   const outcome = runCommand(plan, command);
@@ -75,10 +76,12 @@ describe('content and skills-first health', () => {
       ['content-review-overdue', { section: 'contentInUse', elementId: 'made' }],
       ['maintenance-over-capacity', { section: 'contentInUse', elementId: 'made' }],
     ]);
-    expect(findings[0]!.message).toBe(
+    expect(english(findings[0]!.message)).toBe(
       'The catalog item “Regional module” was due for review on 1 March 2027 (owner: Dana): review it and record the review, or give it a new date.',
     );
-    expect(findings[1]!.message).toContain('needs 60 h of maintenance a year, more than the 40 h');
+    expect(english(findings[1]!.message)).toContain(
+      'needs 60 h of maintenance a year, more than the 40 h',
+    );
     expect(contentFindingsOn(plan, '2027-02-01').map((f) => f.rule)).toEqual([
       'maintenance-over-capacity',
     ]);
@@ -91,7 +94,7 @@ describe('content and skills-first health', () => {
       rule: 'role-without-qualified-holder',
       target: { section: 'skillsFirst', elementId: 'cap' },
     });
-    expect(findings[0]!.message).toContain('Nobody in the role “Analyst” holds “SQL”');
+    expect(english(findings[0]!.message)).toContain('Nobody in the role “Analyst” holds “SQL”');
   });
 
   it('are part of the plan’s health check', () => {

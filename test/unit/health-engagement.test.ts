@@ -8,6 +8,7 @@ import {
 } from '../../shared/manage/engagement-suggestions';
 import type { Plan } from '../../shared/plan/schema';
 import { samplePlan } from './export-helpers';
+import { english } from './health-english';
 
 const sample = samplePlan();
 
@@ -35,7 +36,7 @@ describe('plan health: engagement and follow-ups', () => {
       'follow-up-without-message',
       'follow-up-unknown-fields',
     ]);
-    expect(found[1]!.message).toContain('“{first name}”');
+    expect(english(found[1]!.message)).toContain('“{first name}”');
     expect(found[0]!.target).toEqual({ section: 'engagement', elementId: 'fu-1' });
     const off = withRules(base, [{ ...silent, active: false }]);
     expect(rules(off)).toEqual(['no-active-follow-up']);
@@ -58,7 +59,7 @@ describe('plan health: engagement and follow-ups', () => {
       'engagement-without-owner',
       'wraparound-missing',
     ]);
-    expect(found[2]!.message).toContain('device and data support');
+    expect(english(found[2]!.message)).toContain('device and data support');
     const served: Plan = {
       ...plan,
       manage: {
@@ -87,7 +88,7 @@ describe('a follow-up rule another one hides', () => {
     expect(found.map((f) => [f.rule, f.target.elementId])).toEqual([
       ['follow-up-shadowed', 'fu-14'],
     ]);
-    expect(found[0]!.message).toContain('“Coach call” never lists anyone');
+    expect(english(found[0]!.message)).toContain('“Coach call” never lists anyone');
   });
 
   it('is quiet for an escalation in the right order, other segments, or a rule switched off', () => {

@@ -10,6 +10,7 @@ import { marketingGaps } from '../../shared/health/plan-rules';
 import { HEALTH_RULES } from '../../shared/health/types';
 import type { Plan } from '../../shared/plan/schema';
 import { samplePlan } from './export-helpers';
+import { english } from './health-english';
 
 const sample = samplePlan();
 const edit = (recipe: (draft: Plan) => void) => produce(sample, recipe);
@@ -36,7 +37,9 @@ describe('marketing plan health', () => {
     ]);
     const unreached = findings.filter((f) => f.rule === HEALTH_RULES.segmentNotReached);
     expect(unreached.map((f) => f.target.elementId)).toEqual(['seg-justice']);
-    expect(unreached[0]!.message).toContain('No marketing channel reaches the learner segment');
+    expect(english(unreached[0]!.message)).toContain(
+      'No marketing channel reaches the learner segment',
+    );
     // Without any channel, the gap is the whole plan's: no finding per segment.
     expect(
       marketingGaps(edit((d) => void (d.launch.marketing.channels = []))).filter(
@@ -56,9 +59,9 @@ describe('marketing plan health', () => {
       section: 'marketing',
       elementId: sample.launch.marketing.stories[1]!.id,
     });
-    expect(story.message).toContain('left out of every export');
+    expect(english(story.message)).toContain('left out of every export');
     const journey = findings.find((f) => f.rule === HEALTH_RULES.journeyOverTarget)!;
-    expect(journey.message).toBe(
+    expect(english(journey.message)).toBe(
       'Learners take 4 steps from invitation to first lesson, more than the target of 3: every extra step loses learners.',
     );
   });
@@ -72,7 +75,7 @@ describe('marketing plan health', () => {
     });
     const messages = marketingGaps(plan)
       .filter((f) => f.rule === HEALTH_RULES.storyConsentUndocumented)
-      .map((f) => [f.target.elementId, f.message]);
+      .map((f) => [f.target.elementId, english(f.message)]);
     const [first, second] = sample.launch.marketing.stories;
     expect(messages).toEqual([
       [
@@ -91,7 +94,7 @@ describe('marketing plan health', () => {
       d.budget.lines.outreach = 60_000;
     });
     const over = checkPlanHealth(plan).find((f) => f.id === 'over-budget:outreach');
-    expect(over?.message).toBe(
+    expect(english(over!.message)).toBe(
       'The plan’s costs for outreach and marketing come to €63,500, over the €60,000 budgeted for that line.',
     );
   });

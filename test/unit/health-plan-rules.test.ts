@@ -27,6 +27,7 @@ import { addDays } from '../../shared/stakeholders/schedule';
 import { pathwayFacts } from '../../shared/learners/pathway-facts';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import type { Plan } from '../../shared/plan/schema';
+import { english, inEnglish } from './health-english';
 
 const sample: Plan = (() => {
   const result = readPlanFile(
@@ -46,7 +47,7 @@ describe('plan health across the whole plan', () => {
     // On the day it was written: its onboarding steps fall due from February 2027.
     vi.useFakeTimers({ now: new Date(sample.updatedAt), toFake: ['Date'] });
     try {
-      expect(checkPlanHealth(sample).map((f) => f.message)).toEqual([]);
+      expect(checkPlanHealth(sample).map((f) => english(f.message))).toEqual([]);
     } finally {
       vi.useRealTimers();
     }
@@ -58,7 +59,7 @@ describe('plan health across the whole plan', () => {
       d.objective.timeline.plan = { start: '2026-02-01', end: '2025-01-01' };
       d.objective.timeline.launch = { start: '2026-01-15', end: null };
     });
-    expect(timelineOutOfOrder(wrong)).toEqual([
+    expect(timelineOutOfOrder(wrong).map(inEnglish)).toEqual([
       expect.objectContaining({
         rule: 'timeline-out-of-order',
         severity: 'error',
@@ -84,7 +85,7 @@ describe('plan health across the whole plan', () => {
       section: 'pathways',
       elementId: plan.content.pathways[0]!.id,
     });
-    expect(findings[0]!.message).toContain('does not teach 1 required skill: “Soldering”');
+    expect(english(findings[0]!.message)).toContain('does not teach 1 required skill: “Soldering”');
   });
 
   it('finds make-or-buy questions without a decision or a rationale', () => {
@@ -97,8 +98,8 @@ describe('plan health across the whole plan', () => {
       { section: 'makeOrBuy', elementId: plan.content.decisions[0]!.id },
       { section: 'makeOrBuy', elementId: plan.content.decisions[1]!.id },
     ]);
-    expect(findings[0]!.message).toMatch(/has no decision:/);
-    expect(findings[1]!.message).toMatch(/has no rationale:/);
+    expect(english(findings[0]!.message)).toMatch(/has no decision:/);
+    expect(english(findings[1]!.message)).toMatch(/has no rationale:/);
   });
 
   it('finds segments no pathway serves', () => {
@@ -116,7 +117,7 @@ describe('plan health across the whole plan', () => {
       d.learners[0]!.expectedParticipants = 12_000;
     });
     const findings = participantsOverPopulation(plan);
-    expect(findings.map((f) => f.message)).toEqual([
+    expect(findings.map((f) => english(f.message))).toEqual([
       `The learner segment “${plan.learners[0]!.name}” expects 12,000 participants out of 9,800 people: participants cannot outnumber the population.`,
     ]);
     expect(findings[0]!.target).toEqual({ section: 'learners', elementId: plan.learners[0]!.id });
@@ -137,7 +138,7 @@ describe('plan health across the whole plan', () => {
       d.budget.total = 500_000;
       d.launch.marketing.licenses = 1000;
     });
-    const messages = overBudget(plan).map((f) => f.message);
+    const messages = overBudget(plan).map((f) => english(f.message));
     expect(messages).toContainEqual(
       expect.stringMatching(
         /^The plan’s costs for learner incentives come to €[\d,]+, over the €100,000/,
@@ -159,7 +160,7 @@ describe('plan health across the whole plan', () => {
     const unallocated = edit((d) => {
       d.budget.total = (d.budget.total ?? 0) + 10_000;
     });
-    expect(overBudget(unallocated)).toEqual([
+    expect(overBudget(unallocated).map(inEnglish)).toEqual([
       expect.objectContaining({
         severity: 'info',
         message: expect.stringMatching(/^€10,000 of the total budget of €[\d,]+ is not allocated/),
@@ -189,7 +190,7 @@ describe('plan health across the whole plan', () => {
     });
     const findings = unmeasurableTiming(plan);
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message).toMatch(
+    expect(english(findings[0]!.message)).toMatch(
       /^The target date of “Unemployed completers .*” \(30 June 2027\) is before learners starting at launch on 1 April 2027 can finish the 24 weeks of “IT Support Starter Pathway”/,
     );
     expect(findings[0]!.target).toEqual({
@@ -209,7 +210,9 @@ describe('plan health across the whole plan', () => {
     const everyone = edit((d) => {
       d.indicators.find((x) => x.id === 'ind-placement-rate')!.target.date = '2027-09-01';
     });
-    expect(unmeasurableTiming(everyone)[0]!.message).toContain('“IT Support Starter Pathway”');
+    expect(english(unmeasurableTiming(everyone)[0]!.message)).toContain(
+      '“IT Support Starter Pathway”',
+    );
   });
 
   it('caches on the timeline of the Objective only: typing its texts never re-checks', () => {
@@ -375,7 +378,7 @@ describe('invitation planner health (issue 13)', () => {
       p.launch.invitations.waves[1]!.date = null;
     });
     const short = invitationGaps(plan).find((f) => f.rule === 'invitations-short');
-    expect(short?.message).toBe(
+    expect(english(short!.message)).toBe(
       'Only 1,300 invitations are scheduled in dated waves for 1,000 licences, fewer than the 1,500 (1.5 per licence) it takes to fill them: date every wave and give it a share.',
     );
     // Dated again: 2,000 ≥ 1,500.
@@ -397,7 +400,7 @@ describe('onboarding checklist health (issue 13)', () => {
       ['checklist-past-due', 'warning', { section: 'onboarding', elementId: 'lc-goals' }],
       ['checklist-past-due', 'warning', { section: 'onboarding', elementId: 'lc-source-list' }],
     ]);
-    expect(findings[1]!.message).toBe(
+    expect(english(findings[1]!.message)).toBe(
       'The onboarding step “Program goals and learning outcomes communicated to partners and learners” was due on 12 March 2027 and is not done: finish it or give it a new date.',
     );
     // Due today is not late yet; done is never late.

@@ -11,6 +11,7 @@ import { reviewFindingsOn } from '../../shared/manage/review-health';
 import { blankReview } from '../../shared/manage/reviews';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import type { Plan, Review } from '../../shared/plan/schema';
+import { english } from './health-english';
 
 const sample = (() => {
   const text = readFileSync(
@@ -49,7 +50,7 @@ describe('review health', () => {
       severity: 'warning',
       target: { section: 'reviews', elementId: null },
     });
-    expect(finding!.message).toContain(
+    expect(english(finding!.message)).toContain(
       'No review yet, and the Manage phase started on 1 January 2027',
     );
   });
@@ -58,7 +59,7 @@ describe('review health', () => {
     const review = { ...blankReview(planWith([]), 'r1', '2027-05-10'), assumptions: [] };
     const plan = planWith([review]);
     expect(rules(plan, '2027-08-10')).toEqual([]);
-    expect(reviewFindingsOn(plan, '2027-08-11')[0]!.message).toContain(
+    expect(english(reviewFindingsOn(plan, '2027-08-11')[0]!.message)).toContain(
       'No review since 10 May 2027',
     );
     expect(rules(plan, '2029-02-01')).toEqual([]);
@@ -99,7 +100,9 @@ describe('review health', () => {
       rule: 'carried-lessons-open',
       target: { section: 'objective', elementId: null },
     });
-    expect(finding!.message).toContain('A lesson carried from the reviews is still to act on');
-    expect(finding!.message).toContain('“Lend laptops”');
+    expect(english(finding!.message)).toContain(
+      'A lesson carried from the reviews is still to act on',
+    );
+    expect(english(finding!.message)).toContain('“Lend laptops”');
   });
 });

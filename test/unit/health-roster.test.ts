@@ -6,6 +6,7 @@ import { rosterFindingsOn } from '../../shared/manage/roster-health';
 import { syntheticRoster } from '../../shared/manage/synthetic-roster';
 import { createBlankPlan } from '../../shared/plan/create';
 import { LearnerSegment, type Plan } from '../../shared/plan/schema';
+import { english } from './health-english';
 
 function planWith(date: string, dropSegment = false): Plan {
   const blank = createBlankPlan('Health', new Date('2026-01-01T00:00:00Z'));
@@ -33,7 +34,7 @@ describe('roster health', () => {
   it('flags an import older than 45 days while the program runs, in the roster section', () => {
     const plan = planWith('2026-03-01');
     const stale = rosterFindingsOn(plan, '2026-05-01').find((f) => f.rule === 'roster-stale');
-    expect(stale?.message).toMatch(/1 March 2026, more than 45 days ago/);
+    expect(english(stale!.message)).toMatch(/1 March 2026, more than 45 days ago/);
     expect(stale?.target).toEqual({ section: 'roster', elementId: null });
     expect(rosterFindingsOn(plan, '2026-04-01').some((f) => f.rule === 'roster-stale')).toBe(false);
     const ended = {

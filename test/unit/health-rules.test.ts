@@ -12,11 +12,15 @@ import {
   notTraced,
   orphanNode,
   outcomeWithoutIndicator,
-  quoteTitle,
   selfLink,
 } from '../../shared/health/rules';
 import { ALL_RULES } from '../../shared/health/rules';
+import { quoted } from '../../shared/health/words';
+import { english, englishValue, inEnglish } from './health-english';
 import { healthyPlan, indicator, planWith } from './health-fixtures';
+
+/** A title as findings write it in English. */
+const quoteTitle = (title: string) => englishValue(quoted(title));
 
 const targets = (findings: { target: { elementId: string | null } }[]) =>
   findings.map((f) => f.target.elementId);
@@ -40,7 +44,7 @@ describe('outcome without indicator', () => {
       severity: 'warning',
       target: { section: 'theoryOfChange', elementId: 'out-skills' },
     });
-    expect(findings[0]!.message).toBe(
+    expect(english(findings[0]!.message)).toBe(
       'The short-term outcome “out-skills” has no indicator, so no one will be able to tell whether it happened.',
     );
   });
@@ -61,7 +65,7 @@ describe('outcome without indicator', () => {
     const findings = outcomeWithoutIndicator(plan);
     expect(targets(findings)).toEqual(['out', 'sto', 'imo', 'lto']);
     expect(findings.every((f) => f.target.section === 'logicModel')).toBe(true);
-    expect(findings[0]!.message).toMatch(/^The output “out” has no indicator/);
+    expect(english(findings[0]!.message)).toMatch(/^The output “out” has no indicator/);
   });
 
   it('does not flag preconditions, interventions or the impact', () => {
@@ -107,10 +111,10 @@ describe('indicator without baseline, target or data source', () => {
       ['indicator-incomplete:i-jobs', { section: 'theoryOfChange', elementId: 'out-jobs' }],
       ['indicator-incomplete:i-out', { section: 'logicModel', elementId: 'out' }],
     ]);
-    expect(findings[0]!.message).toBe(
+    expect(english(findings[0]!.message)).toBe(
       'The indicator “Indicator i-jobs” (for “out-jobs”) has no target.',
     );
-    expect(findings[1]!.message).toMatch(/has no baseline or data source\.$/);
+    expect(english(findings[1]!.message)).toMatch(/has no baseline or data source\.$/);
   });
 
   it('counts zero as a value, and leaves indicators of missing elements to another rule', () => {
@@ -147,7 +151,7 @@ describe('orphan node', () => {
     });
     const findings = orphanNode(plan);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({
+    expect(inEnglish(findings[0]!)).toMatchObject({
       severity: 'warning',
       target: { section: 'theoryOfChange', elementId: 'lonely' },
       message: 'The precondition “Lonely” is not linked to anything in the theory of change.',
@@ -203,7 +207,9 @@ describe('intervention or activity that leads nowhere', () => {
     });
     const findings = leadsNowhere(plan);
     expect(targets(findings)).toEqual(['int-idle', 'int-dead-end']);
-    expect(findings[0]!.message).toMatch(/^The intervention “Idle” does not lead to any outcome/);
+    expect(english(findings[0]!.message)).toMatch(
+      /^The intervention “Idle” does not lead to any outcome/,
+    );
   });
 
   it('accepts a path through preconditions, and a direct link to the impact', () => {
@@ -244,7 +250,7 @@ describe('intervention or activity that leads nowhere', () => {
     });
     const findings = leadsNowhere(plan);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({
+    expect(inEnglish(findings[0]!)).toMatchObject({
       target: { section: 'logicModel', elementId: 'a1' },
       message: 'The activity “Run outreach” does not lead to any output or outcome.',
     });
@@ -264,7 +270,7 @@ describe('link without rationale', () => {
       ],
     });
     const findings = linkWithoutRationale(plan);
-    expect(findings).toEqual([
+    expect(findings.map(inEnglish)).toEqual([
       {
         id: 'link-without-rationale:link-1',
         rule: 'link-without-rationale',
@@ -308,7 +314,7 @@ describe('logic-model cycle', () => {
       severity: 'error',
       target: { section: 'logicModel', elementId: 'a' },
     });
-    expect(findings[0]!.message).toBe(
+    expect(english(findings[0]!.message)).toBe(
       'The logic model goes round in a circle: “A” → “B” → “C” → “A”. Arrows should run from inputs towards impact.',
     );
   });
@@ -348,7 +354,7 @@ describe('no impact', () => {
   it('flags a theory of change without an impact, for the section as a whole', () => {
     const plan = healthyPlan();
     plan.theoryOfChange.nodes = plan.theoryOfChange.nodes.filter((n) => n.kind !== 'impact');
-    expect(noImpact(plan)).toEqual([
+    expect(noImpact(plan).map(inEnglish)).toEqual([
       {
         id: 'no-impact',
         rule: 'no-impact',
@@ -361,7 +367,7 @@ describe('no impact', () => {
   });
 
   it('says where to start when the theory of change is empty, and is quiet with an impact', () => {
-    expect(noImpact(planWith({}))[0]!.message).toMatch(/^The theory of change is empty/);
+    expect(english(noImpact(planWith({}))[0]!.message)).toMatch(/^The theory of change is empty/);
     expect(noImpact(planWith({ nodes: [{ id: 'i', kind: 'impact' }] }))).toEqual([]);
   });
 });
@@ -387,7 +393,7 @@ describe('logic-model outcome not traced to the theory of change', () => {
   it('flags untraced, missing and non-outcome links, each with its own sentence', () => {
     const findings = notTraced(plan);
     expect(targets(findings)).toEqual(['none', 'gone', 'wrong']);
-    expect(findings.map((f) => f.message)).toEqual([
+    expect(findings.map((f) => english(f.message))).toEqual([
       'The intermediate outcome “Placements” is not linked to an outcome in the theory of change, so it is unclear which change it puts into practice.',
       'The long-term outcome “gone” is linked to a theory-of-change outcome that no longer exists.',
       'The short-term outcome “wrong” is linked to “Coaching”, which is an intervention, not an outcome.',
@@ -420,7 +426,7 @@ describe('dangling references', () => {
       ['error', 'removeLogicLink', 'bad-lm'],
       ['error', 'removeIndicator', 'bad-ind'],
     ]);
-    expect(findings[2]!.message).toBe(
+    expect(english(findings[2]!.message)).toBe(
       'The indicator “Orphan count” belongs to an element that no longer exists.',
     );
   });
@@ -441,7 +447,7 @@ describe('link from an element to itself', () => {
       assumptions: [],
       evidence: 'none',
     });
-    expect(selfLink(plan)).toEqual([
+    expect(selfLink(plan).map(inEnglish)).toEqual([
       {
         id: 'self-link:loop',
         rule: 'self-link',
@@ -476,7 +482,7 @@ describe('the same link twice', () => {
     });
     const findings = duplicateLink(plan);
     expect(targets(findings)).toEqual(['link-3', 'link-4']);
-    expect(findings[0]).toMatchObject({
+    expect(inEnglish(findings[0]!)).toMatchObject({
       id: 'duplicate-link:link-3',
       rule: 'duplicate-link',
       severity: 'warning',
@@ -490,7 +496,7 @@ describe('the same link twice', () => {
   it('flags a repeated logic-model arrow, removable in one click', () => {
     const plan = healthyPlan();
     plan.logicModel.links.push({ id: 'again', source: 'act', target: 'out' });
-    expect(duplicateLink(plan)).toEqual([
+    expect(duplicateLink(plan).map(inEnglish)).toEqual([
       {
         id: 'duplicate-link:again',
         rule: 'duplicate-link',

@@ -11,6 +11,7 @@ import { unengagedKeyStakeholder } from '../../shared/health/rules';
 import { HEALTH_RULES } from '../../shared/health/types';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import type { Plan } from '../../shared/plan/schema';
+import { inEnglish } from './health-english';
 
 const sample: Plan = (() => {
   const result = readPlanFile(
@@ -42,7 +43,7 @@ describe('"Manage closely" stakeholders without an engagement action', () => {
       { section: 'stakeholders', elementId: 'sh-skills-fund' },
       { section: 'stakeholders', elementId: 'sh-chamber' },
     ]);
-    expect(findings[0]).toMatchObject({
+    expect(inEnglish(findings[0]!)).toMatchObject({
       rule: HEALTH_RULES.unengagedKeyStakeholder,
       severity: 'warning',
       message: expect.stringContaining('“Skills Fund board” is in “Manage closely”'),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlanHealth } from '../../shared/health/check';
 import { readPlanFile } from '../../shared/plan/plan-file';
+import { english } from './health-english';
 
 const text = readFileSync(
   join(
@@ -43,6 +44,6 @@ describe('the sample plan', () => {
     const result = readPlanFile(text);
     if (!result.ok) throw new Error(result.message);
     const findings = checkPlanHealth(result.plan).filter((f) => f.severity !== 'info');
-    expect(findings.map((f) => f.message)).toEqual([]);
+    expect(findings.map((f) => english(f.message))).toEqual([]);
   });
 });

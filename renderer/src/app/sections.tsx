@@ -5,6 +5,7 @@ import { CatalogSection } from '../features/content/CatalogSection';
 import { MakeOrBuySection } from '../features/content/MakeOrBuySection';
 import { HealthSection } from '../features/health/HealthSection';
 import { healthBadgeCount } from '../features/health/use-health';
+import { i18n } from '../i18n/i18n';
 import { CommunicationsSection } from '../features/launch-communications/CommunicationsSection';
 import { describeOnboardingBadge, onboardingBadgeCount } from '../features/launch-onboarding/badge';
 import { InvitationsSection } from '../features/launch-invitations/InvitationsSection';
@@ -62,7 +63,7 @@ export interface SectionBadge {
 export const SECTION_BADGES: Partial<Record<SectionId, SectionBadge>> = {
   health: {
     count: healthBadgeCount,
-    describe: (n) => `${n} ${n === 1 ? 'problem' : 'problems'} to fix`,
+    describe: (n) => i18n.t('health:badge', { count: n }),
   },
   stakeholders: {
     count: overdueBadgeCount,

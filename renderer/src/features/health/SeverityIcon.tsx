@@ -1,13 +1,6 @@
 /** Severity marks that differ in shape as well as colour (legible in greyscale print). */
 import type { Severity } from '../../../../shared/health/types';
 
-/** Short names of the severities, singular and plural. */
-export const SEVERITY_NAMES = {
-  error: { one: 'error', many: 'errors', heading: 'Errors' },
-  warning: { one: 'warning', many: 'warnings', heading: 'Warnings' },
-  info: { one: 'suggestion', many: 'suggestions', heading: 'Suggestions' },
-} as const satisfies Record<Severity, { one: string; many: string; heading: string }>;
-
 /** An octagon (error), a triangle (warning) or a circle (suggestion); decorative. */
 export function SeverityIcon({ severity, size = 18 }: { severity: Severity; size?: number }) {
   return (

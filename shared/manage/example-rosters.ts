@@ -188,12 +188,7 @@ export const NAFITHA_ROSTER_STORY: RosterStory = {
   pace: { fastest: 30, spread: 40 },
   stopBy: '2026-11-10',
   outcomes: { count: 0, from: 0, usual: 'selfEmployed' },
-  drive: {
-    'seg-young': 0.85,
-    'seg-returners': 0.95,
-    'seg-home-business': 0.9,
-    'seg-graduates': 1.05,
-  },
+  drive: { 'seg-young': 0.94, 'seg-home-business': 0.97 },
   topLearners: 12,
   optional: ['cat-english-work', 'cat-wellbeing'],
 };

@@ -125,6 +125,24 @@ export const EXAMPLE_PLANS: readonly ExamplePlan[] = [
       fileName: 'Nafitha example roster (synthetic, fake learners).csv',
     },
   },
+  {
+    id: 'nafitha-rural-women-ar',
+    file: 'nafitha-rural-women-ar.upskill.json',
+    title: 'نافذة الرقمية: المرأة الريفية في التكنولوجيا 2026–2027',
+    language: 'ar',
+    translationOf: 'nafitha-rural-women',
+    summary:
+      'The rural women in tech program in Jordan, written in Arabic as its team and funder would read it.',
+    shows: [
+      'A whole plan in Arabic, right to left, with Latin names and numbers mixed in',
+      'Arabic-first content, families and connectivity, as in the English version',
+      'Documents in Arabic (its document language)',
+    ],
+    roster: {
+      story: { ...NAFITHA_ROSTER_STORY, person: { name: 'متعلمة', email: 'learner', id: 'N' } },
+      fileName: 'Nafitha example roster, Arabic (synthetic, fake learners).csv',
+    },
+  },
 ];
 
 /** The example with this id, if any. */

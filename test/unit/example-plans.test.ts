@@ -36,6 +36,7 @@ const KEPT_FINDINGS: Readonly<Record<string, Readonly<Record<string, string>>>> 
       'Nobody inside Northmere is near level 4 in ML operations; the skills council decided to hire two senior ML engineers (vacancies open in December). The gap stays until they start.',
   },
   'nafitha-rural-women': {},
+  'nafitha-rural-women-ar': {},
   'calder-fresh-start': {
     'kpi-off-track:kpi-placement-rate':
       'Placement within 90 days (36%) lags the path to 60%: an employer’s background-check vendor withdrew offers and second-shift jobs need a car. The October review recorded what the program changes; the next figure will show whether it worked.',
@@ -217,6 +218,7 @@ describe.each(EXAMPLE_PLANS.map((e) => [e.id, e] as const))(
       expect(plan.name).toBe(example.title);
       expect(plan.objective.programName).toBe(example.title);
       expect(plan.objective.language.split('-')[0]).toBe(example.language);
+      expect(plan.documentLanguage).toBe(example.language);
       expect(kept, 'list its kept findings in KEPT_FINDINGS').toBeDefined();
     });
 
@@ -362,6 +364,107 @@ describe.each(EXAMPLE_PLANS.map((e) => [e.id, e] as const))(
       expect(story.imports.at(-1)!.date <= SAMPLE_AS_OF).toBe(true);
       // Its dates move with the plan's.
       expect(shiftDate(story.imports.at(-1)!.date, 3) > story.imports.at(-1)!.date).toBe(true);
+    });
+  },
+);
+
+/** Keys whose string values are not text (ids, kinds, dates): a translation keeps them. */
+const NOT_TEXT = new Set([
+  'id',
+  'schemaVersion',
+  'createdAt',
+  'updatedAt',
+  'kind',
+  'horizon',
+  'lane',
+  'relation',
+  'partnerType',
+  'currentStance',
+  'desiredStance',
+  'populationType',
+  'barriers',
+  'type',
+  'level',
+  'mode',
+  'favours',
+  'decision',
+  'gapDecision',
+  'anchor',
+  'status',
+  'stage',
+  'trigger',
+  'channel',
+  'category',
+  'origin',
+  'frequency',
+  'successMeasure',
+  'url',
+  'csvLayout',
+  'currency',
+  'date',
+  'at',
+  'takenAt',
+  'keptAt',
+  'importedAt',
+  'registrationLink',
+  'section',
+  'step',
+  'evidence',
+  'disaggregation',
+]);
+const isIdKey = (key: string) => NOT_TEXT.has(key) || /Ids?$/.test(key);
+const LINK_END = /^[a-z]+(-[a-z0-9]+)+$/;
+const ENUM_SOURCE =
+  /^(manual|enrolments|learningHours|completions|activeRate|completionRate|placements|assessed|selfReported)$/;
+
+/** The plan with every text blanked ('' for a translated string), and the texts in order. */
+function skeleton(value: unknown, key = '', texts: string[] = []): unknown {
+  if (typeof value === 'string') {
+    const kept =
+      isIdKey(key) ||
+      /^\d{4}-\d{2}-\d{2}/.test(value) ||
+      (key === 'source' && ENUM_SOURCE.test(value)) ||
+      ((key === 'source' || key === 'target') && LINK_END.test(value)) ||
+      value.trim() === '';
+    if (kept) return value;
+    texts.push(value);
+    return '';
+  }
+  if (Array.isArray(value)) return value.map((v) => skeleton(v, key, texts));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      out[k] = ['positions', 'ratings', 'bySegment', 'byCohort', 'byRule', 'progress'].includes(k)
+        ? v
+        : skeleton(v, k, texts);
+    return out;
+  }
+  return value;
+}
+
+describe.each(EXAMPLE_PLANS.filter((e) => e.translationOf).map((e) => [e.id, e] as const))(
+  'the translated example %s',
+  (_id, example) => {
+    const plan = load(example);
+    const original = load(EXAMPLE_PLANS.find((e) => e.id === example.translationOf)!);
+
+    it('is its original with only the words changed: same ids, numbers, dates and links', () => {
+      const strip = (p: Plan) => ({
+        ...p,
+        id: '',
+        documentLanguage: '',
+        objective: { ...p.objective, language: '' },
+      });
+      expect(skeleton(strip(plan))).toEqual(skeleton(strip(original)));
+    });
+
+    it('translates its texts (only brand names and titles of English-only content stay as they are)', () => {
+      const texts: string[] = [];
+      const originals: string[] = [];
+      skeleton(plan, '', texts);
+      skeleton(original, '', originals);
+      const same = texts.filter((t, i) => t === originals[i]);
+      expect(same.length / texts.length, [...new Set(same)].join(' | ')).toBeLessThan(0.03);
     });
   },
 );

@@ -21,6 +21,8 @@ const TEXTS: Readonly<Record<string, () => Promise<string>>> = {
     import('../../../resources/sample-plans/calder-fresh-start.upskill.json?raw').then(raw),
   'nafitha-rural-women': () =>
     import('../../../resources/sample-plans/nafitha-rural-women.upskill.json?raw').then(raw),
+  'nafitha-rural-women-ar': () =>
+    import('../../../resources/sample-plans/nafitha-rural-women-ar.upskill.json?raw').then(raw),
 };
 
 /** Whether the app bundles the file of this example. */

@@ -116,12 +116,14 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
         </p>
         <ul className="example-gallery-list" aria-label="Ways to start a plan">
           <li className="example-card example-card-blank" aria-labelledby={blankId}>
-            <h3 id={blankId} className="example-card-title">
-              Blank plan
-            </h3>
-            <p className="example-card-summary">
-              Every section empty, with the six standard onboarding steps ready to date.
-            </p>
+            <div>
+              <h3 id={blankId} className="example-card-title">
+                Blank plan
+              </h3>
+              <p className="example-card-summary">
+                Every section empty, with the six standard onboarding steps ready to date.
+              </p>
+            </div>
             <div className="example-card-actions">
               <button
                 type="button"

@@ -163,21 +163,24 @@ export function kpiSheet(plan: Plan): {
   }
   return {
     name: 'KPIs',
+    // 190 characters wide in all, so the sheet prints on A4 landscape at about 80 %
+    // (it was 263 and printed at under 60 %); every text column wraps, so no heading
+    // or value runs into the next column.
     columns: [
-      { header: 'KPI', width: 40, wrap: true },
-      { header: 'Unit', width: 14 },
-      { header: 'Actuals from', width: 28, wrap: true },
-      { header: 'Baseline', width: 12, kind: 'number' },
-      { header: 'Baseline date', width: 13, kind: 'date' },
-      { header: 'Target', width: 12, kind: 'number' },
-      { header: 'Target date', width: 13, kind: 'date' },
-      { header: 'Date of actual', width: 13, kind: 'date' },
-      { header: 'Actual', width: 12, kind: 'number' },
-      { header: 'Expected on the path', width: 14, kind: 'number' },
-      { header: 'Cohort', width: 22, wrap: true },
-      { header: 'From', width: 14 },
-      { header: 'Note', width: 40, wrap: true },
-      { header: 'KPI status (latest actual)', width: 16 },
+      { header: 'KPI', width: 28, wrap: true },
+      { header: 'Unit', width: 10, wrap: true },
+      { header: 'Actuals from', width: 18, wrap: true },
+      { header: 'Baseline', width: 10, kind: 'number' },
+      { header: 'Baseline date', width: 12, kind: 'date' },
+      { header: 'Target', width: 10, kind: 'number' },
+      { header: 'Target date', width: 12, kind: 'date' },
+      { header: 'Date of actual', width: 12, kind: 'date' },
+      { header: 'Actual', width: 10, kind: 'number' },
+      { header: 'Expected on the path', width: 11, kind: 'number' },
+      { header: 'Cohort', width: 15, wrap: true },
+      { header: 'From', width: 10, wrap: true },
+      { header: 'Note', width: 20, wrap: true },
+      { header: 'KPI status (latest actual)', width: 12, wrap: true },
     ],
     rows,
     footer: `Status rule: ${KPI_STATUS_RULE}`,

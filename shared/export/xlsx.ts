@@ -868,7 +868,46 @@ function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
     ),
   );
   const ws = tableSheet(wb, sheet.name, sheet.columns, rows, title);
-  ws.getCell(rows.length + 3, 1).value = t(sheet.footer);
+  printWideTable(ws, sheet.columns.length, rows.length, t(sheet.footer));
+}
+
+/**
+ * A wide table sheet made to print readably (the KPIs sheet: new-user
+ * finding, it printed tiny with headings running into each other): narrow
+ * side margins, so fit-to-width scales it less; text after a number column
+ * indented from it; and the note under the table merged across the table's
+ * width and wrapped, instead of one long line that widens the printed area.
+ */
+function printWideTable(
+  ws: ExcelJS.Worksheet,
+  columns: number,
+  rows: number,
+  note: string | null,
+): void {
+  ws.pageSetup.margins = {
+    left: 0.25,
+    right: 0.25,
+    top: 0.6,
+    bottom: 0.6,
+    header: 0.3,
+    footer: 0.3,
+  };
+  for (let c = 1; c <= columns; c++) {
+    const column = ws.getColumn(c);
+    // A heading over numbers or dates sits over them, on the right.
+    const header = ws.getCell(1, c);
+    if (column.numFmt) header.alignment = { ...header.alignment, horizontal: 'right' };
+    if (c === 1 || !ws.getColumn(c - 1).numFmt || column.numFmt) continue;
+    column.eachCell({ includeEmpty: false }, (cell, row) => {
+      cell.alignment = { ...cell.alignment, horizontal: 'left', indent: row > 1 ? 2 : 1 };
+    });
+  }
+  if (note === null) return;
+  const at = rows + 3;
+  ws.mergeCells(at, 1, at, columns);
+  const cell = ws.getCell(at, 1);
+  cell.value = note;
+  cell.alignment = { vertical: 'top', wrapText: true };
 }
 
 /**

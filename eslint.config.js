@@ -18,6 +18,10 @@ const translatedUi = [
   'renderer/src/features/health/**/*.tsx',
   'renderer/src/features/learners/**/*.tsx',
   'renderer/src/features/pathways/**/*.tsx',
+  'renderer/src/features/objective/**/*.tsx',
+  'renderer/src/features/indicators/**/*.tsx',
+  'renderer/src/features/theory-of-change/**/*.tsx',
+  'renderer/src/features/logic-model/**/*.tsx',
 ];
 
 export default tseslint.config(

@@ -84,17 +84,36 @@ export function deleteLogicItem(plan: Plan, itemId: string): boolean {
   return true;
 }
 
-/** Why a link cannot be made, in a sentence for the planner; null when it can. */
-export function linkProblem(model: LogicModel, source: string, target: string): string | null {
-  if (source === target) return 'An item cannot lead to itself.';
+/** Why an arrow cannot be drawn, as a code (the UI words it in its language). */
+export type LogicLinkProblem = 'self' | 'missing' | 'note' | 'alreadyLinked';
+
+/** The English sentence for each arrow problem (command refusals). */
+export const LOGIC_LINK_PROBLEM_TEXT: Readonly<Record<LogicLinkProblem, string>> = {
+  self: 'An item cannot lead to itself.',
+  missing: 'One of the items no longer exists.',
+  note: 'Assumptions and external factors are notes; they do not take arrows.',
+  alreadyLinked: 'These items are already linked.',
+};
+
+/** Why a link cannot be made, as a code; null when it can. */
+export function linkProblemCode(
+  model: LogicModel,
+  source: string,
+  target: string,
+): LogicLinkProblem | null {
+  if (source === target) return 'self';
   const from = model.items.find((i) => i.id === source);
   const to = model.items.find((i) => i.id === target);
-  if (!from || !to) return 'One of the items no longer exists.';
-  if (!isChainLane(from.lane) || !isChainLane(to.lane))
-    return 'Assumptions and external factors are notes; they do not take arrows.';
-  if (model.links.some((l) => l.source === source && l.target === target))
-    return 'These items are already linked.';
+  if (!from || !to) return 'missing';
+  if (!isChainLane(from.lane) || !isChainLane(to.lane)) return 'note';
+  if (model.links.some((l) => l.source === source && l.target === target)) return 'alreadyLinked';
   return null;
+}
+
+/** Why a link cannot be made, in a sentence for the planner (English); null when it can. */
+export function linkProblem(model: LogicModel, source: string, target: string): string | null {
+  const code = linkProblemCode(model, source, target);
+  return code && LOGIC_LINK_PROBLEM_TEXT[code];
 }
 
 /** Adds an arrow from `source` to `target`; returns a problem sentence instead when it cannot. */

@@ -39,8 +39,20 @@ export function addTocNode(
   return node;
 }
 
-/** Why a link cannot be made, in words for the user; null when it can. */
-export function linkProblem(plan: Plan, source: string, target: string): string | null {
+/** Why a link cannot be made, as a code (the UI words it in its language). */
+export type TocLinkProblem = 'notElements' | 'self' | 'note' | 'fromImpact' | 'alreadyLinked';
+
+/** The English sentence for each link problem (command refusals, exports). */
+export const TOC_LINK_PROBLEM_TEXT: Readonly<Record<TocLinkProblem, string>> = {
+  notElements: 'Both ends of a link must be elements of the theory of change.',
+  self: 'An element cannot lead to itself.',
+  note: 'Assumptions and external factors are notes; attach assumptions to a link instead.',
+  fromImpact: 'The impact is the end of the pathway; it leads to nothing else.',
+  alreadyLinked: 'These two are already linked.',
+};
+
+/** Why a link cannot be made, as a code; null when it can. */
+export function linkProblemCode(plan: Plan, source: string, target: string): TocLinkProblem | null {
   const { nodes, links } = plan.theoryOfChange;
   return problemBetween(
     nodes.find((n) => n.id === source),
@@ -49,12 +61,21 @@ export function linkProblem(plan: Plan, source: string, target: string): string 
   );
 }
 
+/** Why a link cannot be made, in words for the user (English); null when it can. */
+export function linkProblem(plan: Plan, source: string, target: string): string | null {
+  const code = linkProblemCode(plan, source, target);
+  return code && TOC_LINK_PROBLEM_TEXT[code];
+}
+
 /**
- * linkProblem from one source to many targets (a list to pick from): one
- * pass over the graph, then constant time per target, where linkProblem
+ * linkProblemCode from one source to many targets (a list to pick from): one
+ * pass over the graph, then constant time per target, where linkProblemCode
  * passes over the whole graph for each.
  */
-export function linkProblemsFrom(plan: Plan, source: string): (target: string) => string | null {
+export function linkProblemCodesFrom(
+  plan: Plan,
+  source: string,
+): (target: string) => TocLinkProblem | null {
   const { nodes, links } = plan.theoryOfChange;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const linked = new Set(links.filter((l) => l.source === source).map((l) => l.target));
@@ -62,19 +83,25 @@ export function linkProblemsFrom(plan: Plan, source: string): (target: string) =
   return (target) => problemBetween(from, byId.get(target), () => linked.has(target));
 }
 
+/** linkProblemCodesFrom in words for the user (English). */
+export function linkProblemsFrom(plan: Plan, source: string): (target: string) => string | null {
+  const codeOf = linkProblemCodesFrom(plan, source);
+  return (target) => {
+    const code = codeOf(target);
+    return code && TOC_LINK_PROBLEM_TEXT[code];
+  };
+}
+
 function problemBetween(
   from: TocNode | undefined,
   to: TocNode | undefined,
   alreadyLinked: () => boolean,
-): string | null {
-  if (!from || !to) return 'Both ends of a link must be elements of the theory of change.';
-  if (from.id === to.id) return 'An element cannot lead to itself.';
-  if (isNoteKind(from.kind) || isNoteKind(to.kind)) {
-    return 'Assumptions and external factors are notes; attach assumptions to a link instead.';
-  }
-  if (from.kind === 'impact')
-    return 'The impact is the end of the pathway; it leads to nothing else.';
-  if (alreadyLinked()) return 'These two are already linked.';
+): TocLinkProblem | null {
+  if (!from || !to) return 'notElements';
+  if (from.id === to.id) return 'self';
+  if (isNoteKind(from.kind) || isNoteKind(to.kind)) return 'note';
+  if (from.kind === 'impact') return 'fromImpact';
+  if (alreadyLinked()) return 'alreadyLinked';
   return null;
 }
 

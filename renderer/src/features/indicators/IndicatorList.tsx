@@ -8,6 +8,8 @@
  * into four columns when its container is wide (container queries).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import {
   addIndicator,
   removeIndicators,
@@ -19,13 +21,8 @@ import {
   type IndicatorPatch,
   type IndicatorValueKind,
 } from '../../../../shared/commands/indicators';
-import { missingIndicatorParts } from '../../../../shared/health/rules';
-import {
-  baselineToTarget,
-  blankIndicator,
-  FREQUENCY_LABELS,
-  SUCCESS_MEASURE_LABELS,
-} from '../../../../shared/indicators/format';
+import { missingIndicatorFields } from '../../../../shared/health/rules';
+import { blankIndicator } from '../../../../shared/indicators/format';
 import {
   indicatorsBySubject,
   measuresOf,
@@ -36,6 +33,7 @@ import { newId } from '../../../../shared/plan/create';
 import type { Indicator } from '../../../../shared/plan/schema';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { useWindowedRows } from '../../components/windowed';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import './indicators.css';
 
@@ -57,25 +55,41 @@ export interface IndicatorListProps {
   headingLevel?: 2 | 3 | 4 | null;
 }
 
+type IndicatorsT = TFunction<'indicators'>;
+
 type SuccessKind = NonNullable<Indicator['successMeasure']>;
-const SUCCESS_OPTIONS: readonly { value: SuccessKind | ''; label: string }[] = [
-  { value: '', label: 'Not a success measure' },
-  ...(Object.entries(SUCCESS_MEASURE_LABELS) as [SuccessKind, string][]).map(([value, label]) => ({
-    value,
-    label,
-  })),
+const SUCCESS_KINDS: readonly SuccessKind[] = [
+  'jobPlacement',
+  'courseCompletion',
+  'promotion',
+  'wages',
+  'other',
 ];
 
+type Frequency = NonNullable<Indicator['frequency']>;
+const FREQUENCIES: readonly Frequency[] = [
+  'weekly',
+  'monthly',
+  'quarterly',
+  'biannually',
+  'annually',
+  'once',
+  'other',
+];
+
+/** The id of an indicator's form (its toggle controls it). */
+const formIdOf = (id: string) => `ind-form-${id}`;
+
 /** Titles of the elements of a plan, by id (ToC nodes and logic-model items). */
-function useElementTitles(): ReadonlyMap<string, string> {
+function useElementTitles(t: IndicatorsT): ReadonlyMap<string, string> {
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
   const items = usePlan((p) => p.logicModel.items);
   return useMemo(() => {
     const titles = new Map<string, string>();
-    for (const n of nodes) titles.set(n.id, n.title.trim() || 'Untitled element');
-    for (const i of items) titles.set(i.id, i.title.trim() || 'Untitled item');
+    for (const n of nodes) titles.set(n.id, n.title.trim() || t('untitledElement'));
+    for (const i of items) titles.set(i.id, i.title.trim() || t('untitledItem'));
     return titles;
-  }, [nodes, items]);
+  }, [nodes, items, t]);
 }
 
 /** "Also measures …" — the other elements an indicator serves, for its row. */
@@ -83,22 +97,32 @@ function sharedWith(
   indicator: Indicator,
   subjectId: string | null,
   titles: ReadonlyMap<string, string>,
+  t: IndicatorsT,
 ): string[] {
   const out = indicator.subjectIds
     .filter((id) => id !== subjectId)
-    .map((id) => titles.get(id) ?? 'a deleted element');
-  if (indicator.successMeasure && subjectId !== null) out.push('a success measure');
+    .map((id) => titles.get(id) ?? t('deletedElement'));
+  if (indicator.successMeasure && subjectId !== null) out.push(t('successMeasureRef'));
   return out;
 }
 
-type Frequency = NonNullable<Indicator['frequency']>;
-const FREQUENCY_OPTIONS: readonly { value: Frequency | ''; label: string }[] = [
-  { value: '', label: 'Not set' },
-  ...(Object.entries(FREQUENCY_LABELS) as [Frequency, string][]).map(([value, label]) => ({
-    value,
-    label,
-  })),
-];
+/** "34 → 60 % of enrolled learners": baseline to target, with the unit, in the UI's language. */
+function useBaselineToTarget() {
+  const { t } = useTranslation('indicators');
+  const format = useFormat();
+  return useCallback(
+    (indicator: Pick<Indicator, 'baseline' | 'target' | 'unit'>) => {
+      const value = (n: number | null) => (n === null ? t('noValue') : format.number(n));
+      const unit = indicator.unit.trim();
+      const values = {
+        baseline: value(indicator.baseline.value),
+        target: value(indicator.target.value),
+      };
+      return unit ? t('valuesWithUnit', { ...values, unit }) : t('values', values);
+    },
+    [t, format],
+  );
+}
 
 /** Setters of one indicator's fields; each dispatches a command, and typing in one field coalesces. */
 function useIndicatorEdit(id: string) {
@@ -128,97 +152,115 @@ function IndicatorForm({
   subjectId: string | null;
   subjectTitle: string;
 }) {
+  const { t } = useTranslation(['indicators', 'common']);
   const learners = usePlan((p) => p.learners);
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const set = useIndicatorEdit(indicator.id);
   const segmentsId = useId();
-  const name = indicator.name.trim() || 'Untitled indicator';
+  const name = indicator.name.trim() || t('untitledIndicator');
+  const frequencyOptions = useMemo(
+    () => [
+      { value: '' as const, label: t('notSet') },
+      ...FREQUENCIES.map((value) => ({ value, label: t(`frequency.${value}`) })),
+    ],
+    [t],
+  );
+  const successOptions = useMemo(
+    () => [
+      { value: '' as const, label: t('notSuccessMeasure') },
+      ...SUCCESS_KINDS.map((value) => ({ value, label: t(`successKind.${value}`) })),
+    ],
+    [t],
+  );
   const formRef = useRef<HTMLDivElement>(null);
   // A just-added indicator opens with its name field ready for typing.
   useEffect(() => {
     if (autoFocus) formRef.current?.querySelector('input')?.focus();
   }, [autoFocus]);
   return (
-    <div className="indicator-form" role="group" aria-label={`Indicator: ${name}`} ref={formRef}>
+    <div
+      className="indicator-form"
+      role="group"
+      aria-label={t('form.label', { name })}
+      ref={formRef}
+    >
       <TextField
         className="ind-span-all"
-        label="Indicator name"
+        label={t('form.name')}
         value={indicator.name}
-        placeholder="e.g. Learners placed in work within six months"
+        placeholder={t('form.namePlaceholder')}
         onChange={set.field('name')}
         onBlur={seal}
       />
       <TextField
         className="ind-span-2"
-        label="Unit"
+        label={t('form.unit')}
         value={indicator.unit}
-        placeholder="e.g. % of completers"
+        placeholder={t('form.unitPlaceholder')}
         onChange={set.field('unit')}
         onBlur={seal}
       />
       <SelectField<Frequency | ''>
         className="ind-span-2"
-        label="Frequency"
+        label={t('form.frequency')}
         value={indicator.frequency ?? ''}
-        options={FREQUENCY_OPTIONS}
+        options={frequencyOptions}
         onChange={(v) => set.field('frequency')(v === '' ? null : v)}
       />
       <NumberField
-        label="Baseline"
+        label={t('form.baseline')}
         value={indicator.baseline.value}
         onChange={set.amount('baseline')}
         onBlur={seal}
       />
       <DateField
-        label="Baseline date"
+        label={t('form.baselineDate')}
         value={indicator.baseline.date}
         onChange={set.date('baseline')}
         onBlur={seal}
       />
       <NumberField
-        label="Target"
+        label={t('form.target')}
         value={indicator.target.value}
         onChange={set.amount('target')}
         onBlur={seal}
       />
       <DateField
-        label="Target date"
+        label={t('form.targetDate')}
         value={indicator.target.date}
         onChange={set.date('target')}
         onBlur={seal}
       />
       <TextField
         className="ind-span-2"
-        label="Data source"
+        label={t('form.dataSource')}
         value={indicator.dataSource}
-        placeholder="e.g. platform admin dashboard"
+        placeholder={t('form.dataSourcePlaceholder')}
         onChange={set.field('dataSource')}
         onBlur={seal}
       />
       <TextField
         className="ind-span-2"
-        label="Owner"
+        label={t('form.owner')}
         value={indicator.owner}
-        placeholder="Who reports it"
+        placeholder={t('form.ownerPlaceholder')}
         onChange={set.field('owner')}
         onBlur={seal}
       />
       <SelectField<SuccessKind | ''>
         className="ind-span-all"
-        label="Success measure of the program"
+        label={t('form.successMeasure')}
         value={indicator.successMeasure ?? ''}
-        options={SUCCESS_OPTIONS}
+        options={successOptions}
         onChange={(v) =>
           dispatch(setSuccessMeasure({ id: indicator.id, kind: v === '' ? null : v }))
         }
       />
       <fieldset className="ind-span-all indicator-segments">
-        <legend id={segmentsId}>Report separately for</legend>
+        <legend id={segmentsId}>{t('form.segments')}</legend>
         {learners.length === 0 ? (
-          <p className="field-hint">
-            No learner segments yet. Add them under Learners to break this indicator down.
-          </p>
+          <p className="field-hint">{t('form.noSegments')}</p>
         ) : (
           <div className="indicator-segment-options">
             {learners.map((segment) => {
@@ -238,7 +280,7 @@ function IndicatorForm({
                       )
                     }
                   />
-                  <span>{segment.name || 'Untitled segment'}</span>
+                  <bdi>{segment.name || t('untitledSegment')}</bdi>
                 </label>
               );
             })}
@@ -259,7 +301,7 @@ function IndicatorForm({
                   onRemoved();
               }}
             >
-              Stop using it for {subjectTitle}
+              {t('form.stopUsing', { subject: subjectTitle })}
             </button>
           )}
         <button
@@ -270,8 +312,8 @@ function IndicatorForm({
           }}
         >
           {indicator.subjectIds.length + (indicator.successMeasure ? 1 : 0) > 1
-            ? 'Remove indicator everywhere'
-            : 'Remove indicator'}
+            ? t('form.removeEverywhere')
+            : t('form.remove')}
         </button>
       </div>
     </div>
@@ -320,6 +362,7 @@ function ShareExisting({
   title: string;
   onShared: (id: string) => void;
 }) {
+  const { t } = useTranslation(['indicators', 'common']);
   const dispatch = useDispatch();
   const [open, setOpen] = useState(false);
   // Worked out only when the picker is open (one scan of the plan's indicators).
@@ -334,7 +377,7 @@ function ShareExisting({
     if (open) selectRef.current?.focus();
   }, [open]);
   if (all.length <= shown.length && shown.every((m) => m.route === 'direct')) return null;
-  const label = subjectId === null ? 'Count an existing indicator' : 'Use an existing indicator';
+  const objective = subjectId === null;
   if (!open)
     return (
       <div className="indicator-share">
@@ -342,27 +385,31 @@ function ShareExisting({
           type="button"
           className="subtle"
           aria-label={
-            subjectId === null ? `${label} as a success measure` : `${label} for ${title}`
+            objective
+              ? t('share.countExistingLabel')
+              : t('share.useExistingLabel', { subject: title })
           }
           onClick={() => setOpen(true)}
         >
-          {label}…
+          {objective ? t('share.countExistingOpen') : t('share.useExistingOpen')}
         </button>
       </div>
     );
   return (
     <div className="indicator-share">
-      <label htmlFor={selectId}>{label}</label>
+      <label htmlFor={selectId}>
+        {objective ? t('share.countExisting') : t('share.useExisting')}
+      </label>
       <select
         id={selectId}
         ref={selectRef}
         value={choice}
         onChange={(e) => setChoice(e.target.value)}
       >
-        <option value="">Choose an indicator…</option>
+        <option value="">{t('share.choose')}</option>
         {candidates.map((i) => (
           <option key={i.id} value={i.id}>
-            {i.name.trim() || 'Untitled indicator'}
+            {i.name.trim() || t('untitledIndicator')}
           </option>
         ))}
       </select>
@@ -370,9 +417,7 @@ function ShareExisting({
         type="button"
         disabled={choice === ''}
         aria-label={
-          subjectId === null
-            ? 'Count the chosen indicator as a success measure'
-            : `Use the chosen indicator for ${title}`
+          objective ? t('share.countChosenLabel') : t('share.useChosenLabel', { subject: title })
         }
         onClick={() => {
           const ok =
@@ -386,10 +431,10 @@ function ShareExisting({
           }
         }}
       >
-        {subjectId === null ? 'Count it' : 'Use it'}
+        {objective ? t('share.countIt') : t('share.useIt')}
       </button>
       <button type="button" className="subtle" onClick={() => setOpen(false)}>
-        Cancel
+        {t('common:actions.cancel')}
       </button>
     </div>
   );
@@ -402,10 +447,12 @@ export function IndicatorList({
   tracedTo = null,
   headingLevel = 3,
 }: IndicatorListProps) {
+  const { t } = useTranslation('indicators');
+  const baselineToTarget = useBaselineToTarget();
   const all = usePlan((p) => p.indicators);
   const measures = useMemo(() => listed(all, subjectId, tracedTo), [all, subjectId, tracedTo]);
   const indicators = useMemo(() => measures.map((m) => m.indicator), [measures]);
-  const titles = useElementTitles();
+  const titles = useElementTitles(t);
   const dispatch = useDispatch();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const [justAdded, setJustAdded] = useState<string | null>(null);
@@ -420,8 +467,7 @@ export function IndicatorList({
     getKey: useCallback((i: number) => indicators[i]!.id, [indicators]),
   });
   const objective = subjectId === null;
-  const noun = objective ? 'success measure' : 'indicator';
-  const title = subjectTitle.trim() || 'this element';
+  const title = subjectTitle.trim() || t('thisElement');
   const Heading = headingLevel ? (`h${headingLevel}` as const) : null;
 
   const toggle = (id: string) =>
@@ -445,10 +491,14 @@ export function IndicatorList({
       type="button"
       ref={addRef}
       className="indicator-add"
-      aria-label={objective ? 'Add success measure' : `Add indicator for ${title}`}
+      aria-label={
+        objective
+          ? t('list.addSuccessMeasureLabel')
+          : t('list.addIndicatorLabel', { subject: title })
+      }
       onClick={add}
     >
-      + Add {noun}
+      {objective ? t('list.addSuccessMeasure') : t('list.addIndicator')}
     </button>
   );
 
@@ -456,13 +506,15 @@ export function IndicatorList({
     <section
       className="indicator-list"
       aria-labelledby={Heading ? headingId : undefined}
-      aria-label={Heading ? undefined : `Indicators for ${title}`}
+      aria-label={Heading ? undefined : t('list.indicatorsFor', { subject: title })}
     >
       {Heading && (
         <div className="indicator-list-head">
           <Heading id={headingId} className="indicator-list-title">
-            {objective ? 'Success measures' : 'Indicators'}{' '}
-            {!objective && <span className="visually-hidden">for {title}</span>}
+            {objective ? t('list.successMeasures') : t('list.indicators')}{' '}
+            {!objective && (
+              <span className="visually-hidden">{t('list.forSubject', { subject: title })}</span>
+            )}
             <span className="indicator-count">{indicators.length}</span>
           </Heading>
           {addButton}
@@ -470,9 +522,7 @@ export function IndicatorList({
       )}
       {indicators.length === 0 ? (
         <p className="indicator-empty">
-          {objective
-            ? 'No success measure yet: which figures will show the program worked?'
-            : 'No indicator yet: how will you know this happened?'}
+          {objective ? t('list.noSuccessMeasure') : t('list.noIndicator')}
         </p>
       ) : (
         <div
@@ -487,9 +537,11 @@ export function IndicatorList({
                 return <li key={slot.key} aria-hidden="true" style={{ height: slot.size }} />;
               const { indicator, route } = measures[slot.index]!;
               const isOpen = open.has(indicator.id);
-              const others = sharedWith(indicator, subjectId, titles);
-              const missing = missingIndicatorParts(indicator);
-              const formId = `ind-form-${indicator.id}`;
+              const others = sharedWith(indicator, subjectId, titles, t);
+              const missing = missingIndicatorFields(indicator).map((part) =>
+                t(`list.missingParts.${part}`),
+              );
+              const formId = formIdOf(indicator.id);
               return (
                 <li
                   key={slot.key}
@@ -505,25 +557,29 @@ export function IndicatorList({
                     onClick={() => toggle(indicator.id)}
                   >
                     <span className="indicator-chevron" aria-hidden="true" />
-                    <span className="indicator-name">
-                      {indicator.name.trim() || 'Untitled indicator'}
+                    <span className="indicator-name" dir="auto">
+                      {indicator.name.trim() || t('untitledIndicator')}
                     </span>
                     <span className="indicator-values">{baselineToTarget(indicator)}</span>
                     {missing.length > 0 && (
-                      <span className="indicator-missing">No {missing.join(', ')}</span>
+                      <span className="indicator-missing">
+                        {t('list.missing', { parts: missing.join(t('list.missingSeparator')) })}
+                      </span>
                     )}
                     {route === 'traced' && (
-                      <span className="indicator-shared">
-                        Through the traced theory-of-change outcome
-                      </span>
+                      <span className="indicator-shared">{t('list.traced')}</span>
                     )}
                     {objective && indicator.successMeasure && (
                       <span className="indicator-shared">
-                        {SUCCESS_MEASURE_LABELS[indicator.successMeasure]}
+                        {t(`successKind.${indicator.successMeasure}`)}
                       </span>
                     )}
                     {others.length > 0 && (
-                      <span className="indicator-shared">Also measures {others.join('; ')}</span>
+                      <span className="indicator-shared">
+                        {t('list.alsoMeasures', {
+                          subjects: others.join(t('list.alsoSeparator')),
+                        })}
+                      </span>
                     )}
                   </button>
                   {isOpen && (
@@ -531,7 +587,7 @@ export function IndicatorList({
                       <IndicatorForm
                         indicator={indicator}
                         subjectId={subjectId}
-                        subjectTitle={objective ? 'the success measures' : title}
+                        subjectTitle={objective ? t('theSuccessMeasures') : title}
                         autoFocus={justAdded === indicator.id}
                         onRemoved={() => {
                           setJustAdded(null);

@@ -3,7 +3,6 @@
  * nodes), computed once per version of the plan's indicators: a canvas of
  * thousands of nodes reads one map, not one scan of the indicators per node.
  */
-import { countOf } from '../../../../shared/words';
 import { indicatorsBySubject } from '../../../../shared/indicators/measures';
 import type { Indicator } from '../../../../shared/plan/schema';
 
@@ -19,9 +18,4 @@ export function indicatorCounts(indicators: readonly Indicator[]): ReadonlyMap<s
     if (Object.isFrozen(indicators)) cache.set(indicators, counts);
   }
   return counts;
-}
-
-/** "1 indicator", "3 indicators". */
-export function indicatorCountLabel(n: number): string {
-  return countOf(n, 'indicator', 'indicators');
 }

@@ -4,11 +4,11 @@
  * assumptions, its arrows, and the keyboard-free ways to move or delete it.
  */
 import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   ALL_LANES,
   CHAIN_LANES,
   isChainLane,
-  laneInfo,
   MEASURED_LANES,
   OUTCOME_LANES,
 } from '../../../../shared/logic-model/lanes';
@@ -26,11 +26,11 @@ import { focusCard, itemTitle, type LogicActions } from './use-logic-actions';
 const tocAvailable = PLAN_SECTIONS.some((s) => s.id === 'theoryOfChange');
 
 const TOC_GROUPS = [
-  { label: 'Long-term goal (impact)', test: (n: TocNode) => n.kind === 'impact' },
-  { label: 'Long-term outcomes', test: (n: TocNode) => n.horizon === 'long' },
-  { label: 'Intermediate outcomes', test: (n: TocNode) => n.horizon === 'intermediate' },
-  { label: 'Short-term outcomes', test: (n: TocNode) => n.horizon === 'short' },
-  { label: 'Other outcomes', test: (n: TocNode) => n.kind === 'outcome' && !n.horizon },
+  { key: 'impact', test: (n: TocNode) => n.kind === 'impact' },
+  { key: 'long', test: (n: TocNode) => n.horizon === 'long' },
+  { key: 'intermediate', test: (n: TocNode) => n.horizon === 'intermediate' },
+  { key: 'short', test: (n: TocNode) => n.horizon === 'short' },
+  { key: 'other', test: (n: TocNode) => n.kind === 'outcome' && !n.horizon },
 ] as const;
 
 /** The select that links an outcome to the theory of change, grouped by horizon. */
@@ -43,6 +43,7 @@ function TocOutcomeSelect({
   plan: Plan;
   actions: LogicActions;
 }) {
+  const { t } = useTranslation('logicModel');
   const id = useId();
   const nodes = useMemo(() => traceableTocNodes(plan), [plan]);
   const current = item.tocOutcomeId
@@ -51,27 +52,29 @@ function TocOutcomeSelect({
   const broken = item.tocOutcomeId !== null && (!current || !isTraceableTocNode(current));
   return (
     <div className="field lm-trace">
-      <label htmlFor={id}>Theory-of-change outcome</label>
+      <label htmlFor={id}>{t('trace.label')}</label>
       <select
         id={id}
         value={item.tocOutcomeId ?? ''}
         onChange={(e) => actions.trace(item.id, e.target.value || null)}
         aria-describedby={`${id}-hint`}
       >
-        <option value="">Not linked</option>
+        <option value="">{t('trace.notLinked')}</option>
         {broken && (
           <option value={item.tocOutcomeId!}>
-            {current ? `${current.title} (not an outcome)` : 'A deleted outcome'}
+            {current
+              ? t('trace.notAnOutcome', { title: current.title })
+              : t('trace.deletedOutcome')}
           </option>
         )}
         {TOC_GROUPS.map((group) => {
           const options = nodes.filter(group.test);
           if (options.length === 0) return null;
           return (
-            <optgroup key={group.label} label={group.label}>
+            <optgroup key={group.key} label={t(`trace.groups.${group.key}`)}>
               {options.map((n) => (
                 <option key={n.id} value={n.id}>
-                  {n.title.trim() || 'Untitled outcome'}
+                  {n.title.trim() || t('trace.untitledOutcome')}
                 </option>
               ))}
             </optgroup>
@@ -79,9 +82,7 @@ function TocOutcomeSelect({
         })}
       </select>
       <p className="field-hint" id={`${id}-hint`}>
-        {nodes.length === 0
-          ? 'The theory of change has no outcomes yet.'
-          : 'The outcome in the theory of change that this item puts into practice.'}
+        {nodes.length === 0 ? t('trace.noOutcomes') : t('trace.hint')}
       </p>
       {item.tocOutcomeId && current && tocAvailable && (
         <button
@@ -89,7 +90,7 @@ function TocOutcomeSelect({
           className="lm-trace-go"
           onClick={() => goToSection('theoryOfChange', item.tocOutcomeId!)}
         >
-          Show in theory of change →
+          {t('trace.show')}
         </button>
       )}
     </div>
@@ -103,12 +104,13 @@ function LinkList(props: {
   onSelect: (id: string) => void;
   actions: LogicActions;
 }) {
+  const { t } = useTranslation('logicModel');
   const headingId = useId();
   return (
     <div className="lm-links">
       <h3 id={headingId}>{props.heading}</h3>
       {props.links.length === 0 ? (
-        <p className="lm-panel-empty">None.</p>
+        <p className="lm-panel-empty">{t('panel.none')}</p>
       ) : (
         <ul aria-labelledby={headingId}>
           {props.links.map(({ linkId, other }) => (
@@ -121,14 +123,17 @@ function LinkList(props: {
                   focusCard(other.id);
                 }}
               >
-                <span className="lm-link-lane">{laneInfo(other.lane).singular}</span>
-                {itemTitle(other)}
+                <span className="lm-link-lane">{t(`lanes.${other.lane}.singular`)}</span>
+                <bdi>{itemTitle(other)}</bdi>
               </button>
               <button
                 type="button"
                 className="subtle lm-icon-button"
-                aria-label={`Remove arrow ${props.direction} “${itemTitle(other)}”`}
-                title="Remove this arrow"
+                aria-label={t('panel.removeArrow', {
+                  direction: props.direction,
+                  title: itemTitle(other),
+                })}
+                title={t('panel.removeArrowTitle')}
                 onClick={() => props.actions.unlink(linkId)}
               >
                 ×
@@ -152,8 +157,9 @@ export interface ItemPanelProps {
 
 /** The side panel for the selected item. */
 export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: ItemPanelProps) {
+  const { t } = useTranslation('logicModel');
   const seal = useSealHistory();
-  const lane = laneInfo(item.lane);
+  const singular = t(`lanes.${item.lane}.singular`);
   const title = itemTitle(item);
   const model = plan.logicModel;
   const byId = useMemo(() => new Map(model.items.map((i) => [i.id, i])), [model.items]);
@@ -169,14 +175,14 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
   const chain = isChainLane(item.lane);
 
   return (
-    <aside className="lm-panel" aria-label={`Details of ${lane.singular} “${title}”`}>
+    <aside className="lm-panel" aria-label={t('panel.label', { item: singular, title })}>
       <header className="lm-panel-head">
-        <span className={`lm-lane-tag lm-lane-tag-${item.lane}`}>{lane.singular}</span>
+        <span className={`lm-lane-tag lm-lane-tag-${item.lane}`}>{singular}</span>
         <button
           type="button"
           className="subtle lm-icon-button"
-          aria-label="Close details"
-          title="Close details"
+          aria-label={t('panel.close')}
+          title={t('panel.close')}
           onClick={() => {
             onSelect(null);
             focusCard(item.id);
@@ -187,7 +193,7 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
       </header>
       <div className="lm-panel-body">
         <TextAreaField
-          label="Title"
+          label={t('panel.title')}
           value={item.title}
           rows={2}
           onChange={(v) =>
@@ -197,20 +203,20 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
         />
         <div className="lm-panel-row">
           <SelectField
-            label="Lane"
+            label={t('panel.lane')}
             value={item.lane}
-            options={ALL_LANES.map((l) => ({ value: l.id, label: l.label }))}
+            options={ALL_LANES.map((l) => ({ value: l.id, label: t(`lanes.${l.id}.label`) }))}
             onChange={(v) => {
               actions.moveTo(item.id, v);
               focusCard(item.id);
             }}
           />
-          <div className="lm-order" role="group" aria-label="Order in lane">
+          <div className="lm-order" role="group" aria-label={t('panel.order')}>
             <button
               type="button"
               disabled={index <= 0}
-              aria-label="Move up in lane"
-              title="Move up (Alt+↑)"
+              aria-label={t('panel.moveUp')}
+              title={t('panel.moveUpTitle')}
               onClick={() => actions.reorder(item.id, -1)}
             >
               ↑
@@ -218,8 +224,8 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
             <button
               type="button"
               disabled={index < 0 || index >= siblings.length - 1}
-              aria-label="Move down in lane"
-              title="Move down (Alt+↓)"
+              aria-label={t('panel.moveDown')}
+              title={t('panel.moveDownTitle')}
               onClick={() => actions.reorder(item.id, 1)}
             >
               ↓
@@ -227,7 +233,7 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
           </div>
         </div>
         <TextAreaField
-          label="Description"
+          label={t('panel.description')}
           value={item.description}
           rows={3}
           onChange={(v) => actions.setText(item.id, 'description', v)}
@@ -249,30 +255,30 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
         {chain && (
           <>
             <TextField
-              label="Means of verification"
+              label={t('panel.meansOfVerification')}
               value={item.meansOfVerification}
-              placeholder="Where the evidence comes from"
+              placeholder={t('panel.meansPlaceholder')}
               onChange={(v) => actions.setText(item.id, 'meansOfVerification', v)}
               onBlur={seal}
             />
             <TextAreaField
-              label="Assumptions"
+              label={t('panel.assumptions')}
               value={item.assumptions}
               rows={2}
-              placeholder="What must hold for this step to lead to the next"
+              placeholder={t('panel.assumptionsPlaceholder')}
               onChange={(v) => actions.setText(item.id, 'assumptions', v)}
               onBlur={seal}
             />
             <div className="lm-panel-block">
               <LinkList
-                heading="Leads to"
+                heading={t('panel.leadsTo')}
                 direction="to"
                 links={outgoing}
                 onSelect={onSelect}
                 actions={actions}
               />
               <div className="field">
-                <label htmlFor={linkTargetId}>Add an arrow to…</label>
+                <label htmlFor={linkTargetId}>{t('panel.addArrow')}</label>
                 <div className="lm-link-add">
                   <select
                     id={linkTargetId}
@@ -281,14 +287,14 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
                       if (e.target.value) actions.link(item.id, e.target.value);
                     }}
                   >
-                    <option value="">Choose an item…</option>
+                    <option value="">{t('panel.chooseItem')}</option>
                     {CHAIN_LANES.map((l) => {
                       const options = itemsInLane(model, l.id).filter(
                         (o) => linkProblem(model, item.id, o.id) === null,
                       );
                       if (options.length === 0) return null;
                       return (
-                        <optgroup key={l.id} label={l.label}>
+                        <optgroup key={l.id} label={t(`lanes.${l.id}.label`)}>
                           {options.map((o) => (
                             <option key={o.id} value={o.id}>
                               {itemTitle(o)}
@@ -300,16 +306,16 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
                   </select>
                   <button
                     type="button"
-                    title="Pick the target on the diagram"
-                    aria-label="Pick the target on the diagram"
+                    title={t('panel.pickLabel')}
+                    aria-label={t('panel.pickLabel')}
                     onClick={() => onConnectFrom(item.id)}
                   >
-                    Pick…
+                    {t('panel.pick')}
                   </button>
                 </div>
               </div>
               <LinkList
-                heading="Comes from"
+                heading={t('panel.comesFrom')}
                 direction="from"
                 links={incoming}
                 onSelect={onSelect}
@@ -329,7 +335,7 @@ export function ItemPanel({ item, plan, actions, onSelect, onConnectFrom }: Item
               if (next) focusCard(next.id);
             }}
           >
-            Delete {lane.singular}
+            {t('panel.delete', { item: singular })}
           </button>
         </div>
       </div>

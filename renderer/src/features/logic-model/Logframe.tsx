@@ -4,12 +4,8 @@
  * target), means of verification and assumptions, all editable in place.
  */
 import type { ReactNode } from 'react';
-import {
-  laneInfo,
-  MEASURED_LANES,
-  NOTE_LANES,
-  type LaneId,
-} from '../../../../shared/logic-model/lanes';
+import { useTranslation } from 'react-i18next';
+import { MEASURED_LANES, NOTE_LANES, type LaneId } from '../../../../shared/logic-model/lanes';
 import { itemsInLane } from '../../../../shared/logic-model/operations';
 import type { LogicItem, Plan } from '../../../../shared/plan/schema';
 import { cutToLength } from '../../../../shared/text-length';
@@ -47,6 +43,7 @@ function Cell(props: {
   return (
     <textarea
       className={`lf-input ${props.className ?? ''}`}
+      dir="auto"
       aria-label={props.label}
       value={props.value}
       placeholder={props.placeholder}
@@ -69,34 +66,35 @@ function Row(props: {
   onShowInDiagram: (id: string) => void;
   levelHeader: ReactNode;
 }) {
+  const { t } = useTranslation('logicModel');
   const { item, actions } = props;
-  const where = `${laneInfo(props.lane).singular} ${props.position}`;
+  const where = { item: t(`lanes.${props.lane}.singular`), position: props.position };
   return (
     <tr data-row-id={item.id} className={props.selected ? 'is-selected' : undefined}>
       {props.first && props.levelHeader}
       <td className="lf-description">
         <Cell
-          label={`Title, ${where}`}
+          label={t('logframe.titleCell', where)}
           className="lf-title"
           value={item.title}
-          placeholder="Title"
+          placeholder={t('logframe.titlePlaceholder')}
           onChange={(v) =>
             actions.setText(item.id, 'title', cutToLength(v.replace(/\n/g, ' '), 500))
           }
         />
         <Cell
-          label={`Description, ${where}`}
+          label={t('logframe.descriptionCell', where)}
           value={item.description}
-          placeholder="Add a description"
+          placeholder={t('logframe.descriptionPlaceholder')}
           onChange={(v) => actions.setText(item.id, 'description', v)}
         />
         <button
           type="button"
           className="link-button lf-show"
-          aria-label={`Show “${itemTitle(item)}” in the diagram`}
+          aria-label={t('logframe.showLabel', { title: itemTitle(item) })}
           onClick={() => props.onShowInDiagram(item.id)}
         >
-          Show in diagram
+          {t('logframe.show')}
         </button>
       </td>
       <td className="lf-indicators">
@@ -108,22 +106,22 @@ function Row(props: {
             headingLevel={null}
           />
         ) : (
-          <span className="lf-na">Not measured at this level</span>
+          <span className="lf-na">{t('logframe.notMeasured')}</span>
         )}
       </td>
       <td>
         <Cell
-          label={`Means of verification, ${where}`}
+          label={t('logframe.meansCell', where)}
           value={item.meansOfVerification}
-          placeholder="Source of evidence"
+          placeholder={t('logframe.meansPlaceholder')}
           onChange={(v) => actions.setText(item.id, 'meansOfVerification', cutToLength(v, 500))}
         />
       </td>
       <td>
         <Cell
-          label={`Assumptions, ${where}`}
+          label={t('logframe.assumptionsCell', where)}
           value={item.assumptions}
-          placeholder="What must hold"
+          placeholder={t('logframe.assumptionsPlaceholder')}
           onChange={(v) => actions.setText(item.id, 'assumptions', v)}
         />
       </td>
@@ -141,11 +139,12 @@ export interface LogframeProps {
 
 /** The logframe matrix view. */
 export function Logframe({ plan, selectedId, actions, onShowInDiagram }: LogframeProps) {
+  const { t } = useTranslation('logicModel');
   const model = plan.logicModel;
   return (
     <div className="lf-wrap">
       <table className="logframe">
-        <caption className="visually-hidden">Logframe matrix</caption>
+        <caption className="visually-hidden">{t('logframe.caption')}</caption>
         <colgroup>
           <col className="lf-col-level" />
           <col className="lf-col-description" />
@@ -155,30 +154,29 @@ export function Logframe({ plan, selectedId, actions, onShowInDiagram }: Logfram
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">Level</th>
-            <th scope="col">Description</th>
-            <th scope="col">Indicators (baseline → target)</th>
-            <th scope="col">Means of verification</th>
-            <th scope="col">Assumptions</th>
+            <th scope="col">{t('logframe.level')}</th>
+            <th scope="col">{t('logframe.description')}</th>
+            <th scope="col">{t('logframe.indicators')}</th>
+            <th scope="col">{t('logframe.meansOfVerification')}</th>
+            <th scope="col">{t('logframe.assumptions')}</th>
           </tr>
         </thead>
         {LEVELS.map((lane) => {
           const items = itemsInLane(model, lane);
-          const info = laneInfo(lane);
           const header = (
             <th
               scope="rowgroup"
               rowSpan={Math.max(1, items.length)}
               className={`lf-level lf-level-${lane}`}
             >
-              <span className="lf-level-name">{info.level}</span>
+              <span className="lf-level-name">{t(`lanes.${lane}.level`)}</span>
               <button
                 type="button"
                 className="lf-add"
-                aria-label={`Add ${info.singular} to the logframe`}
+                aria-label={t('logframe.addLabel', { item: t(`lanes.${lane}.singular`) })}
                 onClick={() => focusRow(actions.add(lane, ''))}
               >
-                + Add
+                {t('logframe.add')}
               </button>
             </th>
           );
@@ -188,7 +186,7 @@ export function Logframe({ plan, selectedId, actions, onShowInDiagram }: Logfram
                 <tr>
                   {header}
                   <td colSpan={4} className="lf-empty">
-                    No {info.label.toLowerCase()} yet.
+                    {t(`lanes.${lane}.empty`)}
                   </td>
                 </tr>
               ) : (
@@ -216,13 +214,17 @@ export function Logframe({ plan, selectedId, actions, onShowInDiagram }: Logfram
           const items = itemsInLane(model, lane.id);
           return (
             <section key={lane.id} aria-labelledby={`lf-notes-${lane.id}`}>
-              <h2 id={`lf-notes-${lane.id}`}>{lane.label} for the whole model</h2>
+              <h2 id={`lf-notes-${lane.id}`}>
+                {t('logframe.notesTitle', { lanes: t(`lanes.${lane.id}.label`) })}
+              </h2>
               {items.length === 0 ? (
-                <p className="lf-na">None recorded.</p>
+                <p className="lf-na">{t('logframe.noneRecorded')}</p>
               ) : (
                 <ul>
                   {items.map((i) => (
-                    <li key={i.id}>{itemTitle(i)}</li>
+                    <li key={i.id} dir="auto">
+                      {itemTitle(i)}
+                    </li>
                   ))}
                 </ul>
               )}

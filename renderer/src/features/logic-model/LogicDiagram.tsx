@@ -5,14 +5,14 @@
  * move a card, F2 renames, Delete removes; "Link to…" on the selected card
  * starts connect mode, in which the next card chosen becomes the arrow's target.
  */
-import { indicatorCountLabel } from '../indicators/indicator-counts';
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../../shared/health/types';
+import { directionOf } from '../../../../shared/i18n/languages';
 import {
   CHAIN_LANES,
   chainIndex,
   isChainLane,
-  laneInfo,
   MEASURED_LANES,
   NOTE_LANES,
   OUTCOME_LANES,
@@ -21,6 +21,7 @@ import {
 } from '../../../../shared/logic-model/lanes';
 import { itemsInLane, linkProblem } from '../../../../shared/logic-model/operations';
 import type { LogicItem, Plan } from '../../../../shared/plan/schema';
+import { uiLanguage } from '../../i18n/i18n';
 import { uiFindingText } from '../health/finding-text';
 import { SeverityIcon } from '../health/SeverityIcon';
 import { arrowPaths } from './arrows';
@@ -41,6 +42,26 @@ export interface LogicDiagramProps {
   actions: LogicActions;
 }
 
+/** What a card is while an arrow is being drawn: its start, a possible target, or neither. */
+function connectRole(
+  model: LogicModel,
+  source: string | null,
+  itemId: string,
+): 'source' | 'target' | 'invalid' | null {
+  if (!source) return null;
+  if (source === itemId) return 'source';
+  return linkProblem(model, source, itemId) ? 'invalid' : 'target';
+}
+
+/** Arrowheads: an ordinary arrow, one of the selected item, one running backwards. */
+const ARROW_LOOKS = ['plain', 'active', 'backward'] as const;
+
+/** How an arrow is drawn. */
+function arrowLook(backward: boolean, active: boolean): (typeof ARROW_LOOKS)[number] {
+  if (backward) return 'backward';
+  return active ? 'active' : 'plain';
+}
+
 /** The title editor used for new cards and inline renames: Enter keeps, Escape cancels. */
 function TitleEditor(props: {
   label: string;
@@ -59,6 +80,7 @@ function TitleEditor(props: {
   return (
     <textarea
       className="lm-title-editor"
+      dir="auto"
       aria-label={props.label}
       value={text}
       rows={2}
@@ -97,8 +119,9 @@ function Card(props: {
   onRenameDone: (title: string | null) => void;
   onStartConnect: () => void;
 }) {
+  const { t } = useTranslation(['logicModel', 'indicators']);
   const { item } = props;
-  const lane = laneInfo(item.lane);
+  const singular = t(`lanes.${item.lane}.singular`);
   const title = itemTitle(item);
   const traced = OUTCOME_LANES.has(item.lane) && item.tocOutcomeId !== null;
   const worst = props.findings.find((f) => f.severity === 'error') ?? props.findings[0];
@@ -115,7 +138,7 @@ function Card(props: {
     <li className={classes} data-item-id={item.id}>
       {props.renaming ? (
         <TitleEditor
-          label={`Rename ${lane.singular}`}
+          label={t('diagram.rename', { item: singular })}
           initial={item.title}
           onCommit={(t) => props.onRenameDone(t)}
           onCancel={() => props.onRenameDone(null)}
@@ -125,27 +148,33 @@ function Card(props: {
           type="button"
           className="lm-card-main"
           aria-pressed={props.selected}
-          aria-description={`${lane.singular}, ${props.position} of ${props.laneSize}`}
+          aria-description={t('diagram.cardDescription', {
+            item: singular,
+            position: props.position,
+            size: props.laneSize,
+          })}
           onClick={props.onActivate}
           onDoubleClick={props.onStartRename}
           onKeyDown={props.onKeyDown}
         >
-          <span className="lm-card-title">{title}</span>
+          <span className="lm-card-title" dir="auto">
+            {title}
+          </span>
           {(props.indicatorCount > 0 || traced || worst) && (
             <span className="lm-card-meta">
               {MEASURED_LANES.has(item.lane) && props.indicatorCount > 0 && (
                 <span className="lm-chip lm-chip-indicators">
-                  {indicatorCountLabel(props.indicatorCount)}
+                  {t('indicators:count', { count: props.indicatorCount })}
                 </span>
               )}
-              {traced && <span className="lm-chip lm-chip-traced">ToC</span>}
+              {traced && <span className="lm-chip lm-chip-traced">{t('diagram.traced')}</span>}
               {worst && (
                 <span
                   className="lm-chip lm-chip-health"
                   title={props.findings.map((f) => uiFindingText(f.message)).join('\n')}
                 >
                   <SeverityIcon severity={worst.severity} size={13} />
-                  {props.findings.length} to fix
+                  {t('diagram.toFix', { count: props.findings.length })}
                 </span>
               )}
             </span>
@@ -156,12 +185,12 @@ function Card(props: {
         <button
           type="button"
           className="lm-card-connect"
-          aria-label={`Link “${title}” to…`}
-          title="Draw an arrow from this item: then choose its target"
+          aria-label={t('diagram.linkToLabel', { title })}
+          title={t('diagram.linkToTitle')}
           aria-pressed={props.connecting === 'source'}
           onClick={props.onStartConnect}
         >
-          Link to…
+          {t('diagram.linkTo')}
         </button>
       )}
     </li>
@@ -180,40 +209,41 @@ function Lane(props: {
   onCardKey: (item: LogicItem, e: KeyboardEvent<HTMLButtonElement>) => void;
   orientation: 'column' | 'row';
 }) {
+  const { t } = useTranslation('logicModel');
   const { lane, items, diagram } = props;
+  const singular = t(`lanes.${lane.id}.singular`);
   const headingId = `lm-lane-${lane.id}`;
   const connectSource = diagram.connectFrom;
   return (
     <section
       className={`lm-lane lm-lane-${lane.id} lm-lane-${props.orientation}`}
       aria-labelledby={headingId}
+      // The lanes keep their order left to right (LogicDiagram); the text in them follows the language.
+      dir={directionOf(uiLanguage())}
     >
       <header className="lm-lane-head">
         <h2 id={headingId}>
-          {lane.label}
-          <span className="lm-lane-count" aria-label={`${items.length} items`}>
+          {t(`lanes.${lane.id}.label`)}
+          <span
+            className="lm-lane-count"
+            aria-label={t('diagram.laneCount', { count: items.length })}
+          >
             {items.length}
           </span>
         </h2>
         <button
           type="button"
           className="lm-lane-add"
-          aria-label={`Add ${lane.singular}`}
-          title={`Add ${lane.singular}`}
+          aria-label={t('diagram.add', { item: singular })}
+          title={t('diagram.add', { item: singular })}
           onClick={() => props.setDraftLane(lane.id)}
         >
-          +
+          {t('diagram.addSymbol')}
         </button>
       </header>
       <ol className="lm-cards" aria-labelledby={headingId}>
         {items.map((item, index) => {
-          const connecting = !connectSource
-            ? null
-            : connectSource === item.id
-              ? 'source'
-              : linkProblem(diagram.model, connectSource, item.id)
-                ? 'invalid'
-                : 'target';
+          const connecting = connectRole(diagram.model, connectSource, item.id);
           return (
             <Card
               key={item.id}
@@ -250,7 +280,7 @@ function Lane(props: {
         {props.draftLane === lane.id && (
           <li className="lm-card lm-card-draft">
             <TitleEditor
-              label={`Title of the new ${lane.singular}`}
+              label={t('diagram.newTitle', { item: singular })}
               initial=""
               onCommit={(title) => {
                 props.setDraftLane(null);
@@ -264,7 +294,7 @@ function Lane(props: {
         )}
       </ol>
       {items.length === 0 && props.draftLane !== lane.id && (
-        <p className="lm-lane-empty">No {lane.label.toLowerCase()} yet.</p>
+        <p className="lm-lane-empty">{t(`lanes.${lane.id}.empty`)}</p>
       )}
     </section>
   );
@@ -272,6 +302,7 @@ function Lane(props: {
 
 /** The lanes diagram with arrows. */
 export function LogicDiagram(props: LogicDiagramProps) {
+  const { t } = useTranslation(['logicModel', 'common']);
   const { model, selectedId, actions } = props;
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [draftLane, setDraftLane] = useState<LaneId | null>(null);
@@ -426,24 +457,30 @@ export function LogicDiagram(props: LogicDiagramProps) {
       {source && (
         <div className="lm-connect-banner" role="status">
           <span>
-            Choose the item that <strong>“{itemTitle(source)}”</strong> leads to. Press Escape to
-            cancel.
+            {t('diagram.connectBefore')}{' '}
+            <strong>
+              <bdi>{t('diagram.connectTitle', { title: itemTitle(source) })}</bdi>
+            </strong>{' '}
+            {t('diagram.connectAfter')}
           </span>
           <button type="button" onClick={() => props.onConnectFrom(null)}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
         </div>
       )}
       <div
         className="lm-content"
         ref={contentRef}
+        // The chain reads left to right in every language (its arrows are
+        // routed between lanes in that order); each lane's text follows the language.
+        dir="ltr"
         onKeyDown={(e) => {
           if (e.key === 'Escape' && props.connectFrom) props.onConnectFrom(null);
         }}
       >
         <svg className="lm-arrows" ref={svgRef} aria-hidden="true" focusable="false">
           <defs>
-            {(['plain', 'active', 'backward'] as const).map((kind) => (
+            {ARROW_LOOKS.map((kind) => (
               <marker
                 key={kind}
                 id={`lm-head-${kind}`}
@@ -463,7 +500,7 @@ export function LogicDiagram(props: LogicDiagramProps) {
               selectedId !== null && (link.source === selectedId || link.target === selectedId);
             const backward =
               chainIndex(byId.get(link.target)!.lane) < chainIndex(byId.get(link.source)!.lane);
-            const kind = backward ? 'backward' : active ? 'active' : 'plain';
+            const kind = arrowLook(backward, active);
             return (
               <path
                 key={link.id}

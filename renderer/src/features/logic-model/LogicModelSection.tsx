@@ -7,6 +7,7 @@
  */
 import { indicatorsBySubject, measuresOf } from '../../../../shared/indicators/measures';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../app/workbench';
 import { usePlan } from '../../store/plan-context';
 import { findingsByElement, usePlanHealth } from '../health/use-health';
@@ -18,13 +19,11 @@ import './logic-model.css';
 
 type View = 'diagram' | 'logframe';
 
-const VIEWS = [
-  { id: 'diagram', label: 'Diagram' },
-  { id: 'logframe', label: 'Logframe table' },
-] as const satisfies readonly { id: View; label: string }[];
+const VIEWS = [{ id: 'diagram' }, { id: 'logframe' }] as const satisfies readonly { id: View }[];
 
 /** The logic-model editor. */
 export function LogicModelSection() {
+  const { t } = useTranslation('logicModel');
   const plan = usePlan((p) => p);
   const model = plan.logicModel;
   const actions = useLogicActions();
@@ -72,13 +71,12 @@ export function LogicModelSection() {
     <div className="lm-editor">
       <div className="lm-toolbar">
         <div className="lm-title">
-          <h1>Logic model</h1>
+          <h1>{t('title')}</h1>
           <p className="lm-hint">
-            <kbd>←→↑↓</kbd> move between items · <kbd>Alt</kbd>+arrows move an item · <kbd>F2</kbd>{' '}
-            rename · <kbd>Delete</kbd> remove
+            <Trans t={t} i18nKey="hint" components={{ kbd: <kbd /> }} />
           </p>
         </div>
-        <div className="lm-tabs" role="tablist" aria-label="Logic model view">
+        <div className="lm-tabs" role="tablist" aria-label={t('viewsLabel')}>
           {VIEWS.map((v) => (
             <button
               key={v.id}
@@ -98,7 +96,7 @@ export function LogicModelSection() {
                 }
               }}
             >
-              {v.label}
+              {t(`views.${v.id}`)}
             </button>
           ))}
         </div>

@@ -15,10 +15,12 @@ import {
   traceLogicModelItem,
   type LogicItemTextField,
 } from '../../../../shared/commands/logic-model';
-import { laneInfo, type LaneId } from '../../../../shared/logic-model/lanes';
+import type { LaneId } from '../../../../shared/logic-model/lanes';
+import { linkProblemCode } from '../../../../shared/logic-model/operations';
 import { newId } from '../../../../shared/plan/create';
 import type { LogicItem } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable } from '../../app/workbench';
+import { i18n } from '../../i18n/i18n';
 import { useDispatch, usePlanStore } from '../../store/plan-context';
 
 /** Logic-model actions bound to the open plan. */
@@ -68,12 +70,25 @@ export function useLogicActions() {
           return;
         }
         notifyUndoable(
-          `Deleted the ${laneInfo(current.lane).singular} “${itemTitle(current)}”.`,
+          i18n.t('logicModel:deleted', {
+            item: i18n.t(`logicModel:lanes.${current.lane}.singular`),
+            title: itemTitle(current),
+          }),
           result.stepId,
         );
       },
       /** Adds an arrow; says why not when it cannot be made. */
       link(source: string, target: string): boolean {
+        // Why not, in the UI's language (the command's refusal says the same in English).
+        const problem = linkProblemCode(
+          store.getState().history.present.logicModel,
+          source,
+          target,
+        );
+        if (problem) {
+          notify(i18n.t(`logicModel:linkProblems.${problem}`));
+          return false;
+        }
         const result = dispatch(addLogicModelLink({ id: newId('lm-link'), source, target }));
         if (!result.ok) notify(result.reason);
         return result.ok;
@@ -89,9 +104,9 @@ export function useLogicActions() {
 /** What the actions hook returns. */
 export type LogicActions = ReturnType<typeof useLogicActions>;
 
-/** Display title of an item. */
+/** Display title of an item (in the UI's language when it has none). */
 export function itemTitle(item: Pick<LogicItem, 'title'>): string {
-  return item.title.trim() || 'Untitled';
+  return item.title.trim() || i18n.t('logicModel:untitled');
 }
 
 /** An id made safe for an attribute selector (CSS.escape where available, e.g. not in jsdom). */

@@ -5,6 +5,7 @@
  * outreach from the marketing channels), so an overrun shows where it is.
  */
 import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   setBudgetLine,
   setBudgetTotal,
@@ -12,7 +13,6 @@ import {
   setLicences,
 } from '../../../../shared/commands/budget';
 import {
-  BUDGET_LINE_LABELS,
   BUDGET_LINES,
   budgetLinesTotal,
   currencyCodes,
@@ -22,15 +22,16 @@ import {
 } from '../../../../shared/learners/budget';
 import type { BudgetLineKind } from '../../../../shared/plan/schema';
 import { NumberField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { MoneyField } from '../learners/MoneyField';
 import '../content/content.css';
 import './budget.css';
 
-const count = new Intl.NumberFormat('en-GB');
-
 /** The budget card of the Objective section. */
 export function BudgetCard() {
+  const { t } = useTranslation('objective');
+  const format = useFormat();
   const budget = usePlan((p) => p.budget);
   const learners = usePlan((p) => p.learners);
   const content = usePlan((p) => p.content);
@@ -39,6 +40,11 @@ export function BudgetCard() {
   const seal = useSealHistory();
   const currencyId = useId();
   const codes = useMemo(() => currencyCodes(), []);
+  // Currency names in the UI's language ("Euro (EUR)", "euro (EUR)"…).
+  const currencies = useMemo(
+    () => codes.map((code) => ({ code, name: currencyName(code, format.locale) })),
+    [codes, format.locale],
+  );
   const planned = useMemo(
     () => plannedCosts({ learners, content, launch }),
     [learners, content, launch],
@@ -53,59 +59,57 @@ export function BudgetCard() {
           amount: Math.round(Math.abs(budget.total - linesTotal) * 100) / 100,
         }
       : null;
-  const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
+  const money = (n: number | null) =>
+    n === null ? t('budget.noAmount') : formatMoney(n, currency, format.locale);
   const licences = launch.marketing.licenses;
   return (
     <section aria-labelledby="budget-heading" className="card budget-card">
-      <h2 id="budget-heading">Budget</h2>
-      <p className="section-note">
-        Every amount in the plan is in this currency. Per-learner costs count expected participants
-        (set per learner segment), not the whole population.
-      </p>
+      <h2 id="budget-heading">{t('budget.heading')}</h2>
+      <p className="section-note">{t('budget.note')}</p>
       <div className="grid grid-3">
         <div className="field">
-          <label htmlFor={currencyId}>Currency</label>
+          <label htmlFor={currencyId}>{t('budget.currency')}</label>
           <select
             id={currencyId}
             value={currency ?? ''}
             onChange={(e) => dispatch(setCurrency({ currency: e.target.value || null }))}
           >
-            <option value="">Not chosen</option>
-            {codes.map((code) => (
+            <option value="">{t('budget.notChosen')}</option>
+            {currencies.map(({ code, name }) => (
               <option key={code} value={code}>
-                {currencyName(code)}
+                {name}
               </option>
             ))}
           </select>
         </div>
         <MoneyField
-          label="Total budget"
+          label={t('budget.total')}
           value={budget.total}
           currency={currency}
           onChange={(total) => dispatch(setBudgetTotal({ total }))}
           onBlur={seal}
         />
         <NumberField
-          label="Licences bought"
+          label={t('budget.licences')}
           value={licences}
           integer
           min={0}
           max={1e9}
           onChange={(n) => dispatch(setLicences({ licences: n }))}
           onBlur={seal}
-          hint={`${count.format(planned.participants)} expected participants across segments`}
+          hint={t('budget.participantsHint', { count: planned.participants })}
         />
       </div>
       <table className="data-table budget-table">
-        <caption className="visually-hidden">Budget by line against planned costs</caption>
+        <caption className="visually-hidden">{t('budget.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Line</th>
+            <th scope="col">{t('budget.line')}</th>
             <th scope="col" className="num">
-              Budget
+              {t('budget.budget')}
             </th>
             <th scope="col" className="num">
-              Planned in this plan
+              {t('budget.planned')}
             </th>
           </tr>
         </thead>
@@ -116,11 +120,11 @@ export function BudgetCard() {
             const over = amount !== null && cost !== null && cost > amount;
             return (
               <tr key={line}>
-                <th scope="row">{BUDGET_LINE_LABELS[line]}</th>
+                <th scope="row">{t(`budget.lines.${line}`)}</th>
                 <td className="num">
                   <MoneyField
                     inline
-                    label={`${BUDGET_LINE_LABELS[line]} budget`}
+                    label={t('budget.lineBudget', { line: t(`budget.lines.${line}`) })}
                     className="budget-line-field"
                     value={amount}
                     currency={currency}
@@ -130,7 +134,7 @@ export function BudgetCard() {
                 </td>
                 <td className={`num ${over ? 'budget-over' : ''}`}>
                   {money(cost)}
-                  {over && <span className="budget-flag"> over budget</span>}
+                  {over && <span className="budget-flag"> {t('budget.overBudget')}</span>}
                 </td>
               </tr>
             );
@@ -138,18 +142,18 @@ export function BudgetCard() {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total of the lines</th>
+            <th scope="row">{t('budget.linesTotal')}</th>
             <td className="num">{money(linesTotal)}</td>
             <td
               className={`num ${budget.total !== null && planned.total > budget.total ? 'budget-over' : ''}`}
             >
-              {formatMoney(planned.total, currency)}
+              {formatMoney(planned.total, currency, format.locale)}
             </td>
           </tr>
           {allocation && (
             <tr className={allocation.over ? 'budget-over' : undefined}>
               <th scope="row">
-                {allocation.over ? 'Lines over the total budget' : 'Not allocated to a line'}
+                {allocation.over ? t('budget.linesOver') : t('budget.notAllocated')}
               </th>
               <td className="num">{money(allocation.amount)}</td>
               <td />

@@ -11,18 +11,16 @@ import {
   updateObjective,
 } from '../../../../shared/commands/objective';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
 import { BudgetCard } from './BudgetCard';
 import { CarriedLessons } from '../manage-reviews/CarriedLessons';
 
-const PHASES = [
-  { key: 'plan', label: 'Plan' },
-  { key: 'launch', label: 'Launch' },
-  { key: 'manage', label: 'Manage' },
-] as const;
+const PHASES = ['plan', 'launch', 'manage'] as const;
 
 /** Languages a plan is commonly written in (BCP 47 tags), by their own names. */
 const LANGUAGES: readonly { value: string; label: string }[] = [
@@ -48,15 +46,19 @@ function languageOptions(current: string): readonly { value: string; label: stri
 }
 
 /** The launch start's hint: the launch dates counted from it (checklist, messages, waves) move with it. */
-function followingLaunch(counts: readonly [number, string, string][]): string | undefined {
-  const parts = counts
-    .filter(([n]) => n > 0)
-    .map(([n, one, many]) => (n === 1 ? `1 ${one}` : `${n} ${many}`));
+function useFollowingLaunch(counts: {
+  checklist: number;
+  messages: number;
+  waves: number;
+}): string | undefined {
+  const { t } = useTranslation('objective');
+  const format = useFormat();
+  const parts = (['checklist', 'messages', 'waves'] as const)
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => t(`timeline.launchDated.${kind}`, { count: counts[kind] }));
   if (parts.length === 0) return undefined;
-  const total = counts.reduce((sum, [n]) => sum + n, 0);
-  const list =
-    parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
-  return `${list} ${total === 1 ? 'is' : 'are'} counted from this date and move${total === 1 ? 's' : ''} with it.`;
+  const total = counts.checklist + counts.messages + counts.waves;
+  return t('timeline.launchFollows', { count: total, list: format.list(parts) });
 }
 
 type ObjectiveText =
@@ -105,6 +107,7 @@ function useObjectiveHandlers(dispatch: ReturnType<typeof useDispatch>) {
 
 /** The Objective section editor. */
 export function ObjectiveSection() {
+  const { t } = useTranslation('objective');
   // Only what this section shows: an edit elsewhere in a large plan does not re-render it.
   const name = usePlan((p) => p.name);
   const objective = usePlan((p) => p.objective);
@@ -120,6 +123,11 @@ export function ObjectiveSection() {
     (p) => p.launch.invitations.waves.filter((w) => w.date?.anchor === 'launch').length,
   );
   const on = useObjectiveHandlers(dispatch);
+  const launchHint = useFollowingLaunch({
+    checklist: checklistDated,
+    messages: messagesDated,
+    waves: wavesDated,
+  });
   // A Plan health finding opens the budget ('budget') or a success measure (its id);
   // the Launch sections open the launch start ('launch-start').
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
@@ -138,166 +146,143 @@ export function ObjectiveSection() {
   return (
     <div className="section-body">
       <header className="section-header">
-        <h1>Objective</h1>
-        <p className="lead">
-          Say what change the program wants and for whom, why it is needed, and how everyone will
-          know it worked. Take the baseline before the program starts.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
       <CarriedLessons />
 
       <section aria-labelledby="program-heading" className="card">
-        <h2 id="program-heading">Program</h2>
+        <h2 id="program-heading">{t('program.heading')}</h2>
         <div className="grid grid-2">
           <TextField
-            label="Plan name"
+            label={t('program.planName')}
             value={name}
             onChange={on.name}
             onBlur={seal}
-            hint="How this plan appears in your library."
+            hint={t('program.planNameHint')}
           />
           <TextField
-            label="Program name"
+            label={t('program.programName')}
             value={objective.programName}
             onChange={on.programName}
             onBlur={seal}
           />
           <TextField
-            label="Organisation"
+            label={t('program.organisation')}
             value={objective.organisation}
             onChange={on.organisation}
             onBlur={seal}
           />
-          <TextField label="Region" value={objective.region} onChange={on.region} onBlur={seal} />
+          <TextField
+            label={t('program.region')}
+            value={objective.region}
+            onChange={on.region}
+            onBlur={seal}
+          />
           <SelectField
-            label="Language of the plan’s text"
+            label={t('program.language')}
             value={objective.language}
             options={languageOptions(objective.language)}
             onChange={on.language}
-            hint="Word and Excel files say so, for spelling, hyphenation and screen readers."
+            hint={t('program.languageHint')}
           />
         </div>
       </section>
 
       <section aria-labelledby="change-heading" className="card">
-        <h2 id="change-heading">The change sought</h2>
+        <h2 id="change-heading">{t('change.heading')}</h2>
         <div className="grid grid-2">
           <TextAreaField
-            label="Change sought"
+            label={t('change.changeSought')}
             value={objective.changeSought}
             onChange={on.changeSought}
             onBlur={seal}
             rows={4}
-            placeholder="What will be different for people, employers and the region?"
+            placeholder={t('change.changeSoughtPlaceholder')}
           />
           <TextAreaField
-            label="For whom"
+            label={t('change.targetGroup')}
             value={objective.targetGroup}
             onChange={on.targetGroup}
             onBlur={seal}
             rows={4}
-            placeholder="Who the program serves, e.g. unemployed young people aged 18–29."
+            placeholder={t('change.targetGroupPlaceholder')}
           />
           <TextAreaField
-            label="Problem statement"
+            label={t('change.problemStatement')}
             value={objective.problemStatement}
             onChange={on.problemStatement}
             onBlur={seal}
             rows={5}
           />
           <TextAreaField
-            label="Success definition"
+            label={t('change.successDefinition')}
             value={objective.successDefinition}
             onChange={on.successDefinition}
             onBlur={seal}
             rows={5}
-            placeholder="e.g. job placement, course completion, promotion or higher wages."
+            placeholder={t('change.successDefinitionPlaceholder')}
           />
         </div>
       </section>
 
       <section aria-labelledby="baseline-heading" className="card">
-        <h2 id="baseline-heading">Baseline</h2>
-        <p className="section-note">
-          Where things stand before the program starts, so change can be shown later.
-        </p>
+        <h2 id="baseline-heading">{t('baseline.heading')}</h2>
+        <p className="section-note">{t('baseline.note')}</p>
         <div className="grid grid-3">
           <TextAreaField
             className="span-3"
-            label="Baseline situation"
+            label={t('baseline.situation')}
             value={objective.baseline.description}
             onChange={on.baselineDescription}
             onBlur={seal}
             rows={3}
           />
           <DateField
-            label="Baseline date"
+            label={t('baseline.date')}
             value={objective.baseline.date}
             onChange={on.baselineDate}
           />
           <TextField
             className="span-2"
-            label="Baseline source"
+            label={t('baseline.source')}
             value={objective.baseline.source}
             onChange={on.baselineSource}
             onBlur={seal}
-            placeholder="e.g. regional labour force survey"
+            placeholder={t('baseline.sourcePlaceholder')}
           />
         </div>
       </section>
 
       <div className="card measures-card" id="measures-card">
-        <p className="section-note">
-          Success measures are indicators: one indicator can also measure outcomes in the theory of
-          change and the logic model, and is edited wherever it shows.
-        </p>
-        <IndicatorList subjectId={null} subjectTitle="the program" headingLevel={2} />
+        <p className="section-note">{t('measures.note')}</p>
+        <IndicatorList subjectId={null} subjectTitle={t('measures.subject')} headingLevel={2} />
       </div>
 
       <BudgetCard />
 
       <section aria-labelledby="timeline-heading" className="card">
-        <h2 id="timeline-heading">Timeline</h2>
+        <h2 id="timeline-heading">{t('timeline.heading')}</h2>
         <div className="timeline-grid">
-          {PHASES.map(({ key, label }) => {
+          {PHASES.map((key) => {
             const phase = objective.timeline[key];
             const endsBeforeStart =
               phase.start !== null && phase.end !== null && phase.end < phase.start;
             return (
               <fieldset key={key} className="phase" data-phase={key}>
-                <legend>{label} phase</legend>
+                <legend>{t(`timeline.phases.${key}.legend`)}</legend>
                 <DateField
-                  label={`${label} starts`}
+                  label={t(`timeline.phases.${key}.starts`)}
                   value={phase.start}
                   onChange={on.phases[key].start}
                   onBlur={seal}
-                  hint={
-                    key === 'launch'
-                      ? followingLaunch([
-                          [
-                            checklistDated,
-                            'onboarding checklist date',
-                            'onboarding checklist dates',
-                          ],
-                          [
-                            messagesDated,
-                            'send date of a communication',
-                            'communications’ send dates',
-                          ],
-                          [wavesDated, 'invitation wave date', 'invitation wave dates'],
-                        ])
-                      : undefined
-                  }
+                  hint={key === 'launch' ? launchHint : undefined}
                 />
                 <DateField
-                  label={`${label} ends`}
+                  label={t(`timeline.phases.${key}.ends`)}
                   onBlur={seal}
                   value={phase.end}
-                  error={
-                    endsBeforeStart
-                      ? `The ${label.toLowerCase()} phase ends before it starts.`
-                      : null
-                  }
+                  error={endsBeforeStart ? t(`timeline.phases.${key}.endsBeforeStart`) : null}
                   onChange={on.phases[key].end}
                 />
               </fieldset>

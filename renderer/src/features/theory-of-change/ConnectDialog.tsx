@@ -1,9 +1,10 @@
 /** Links the selected element to another one without a mouse: pick the target from a list. */
 import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TocNode } from '../../../../shared/plan/schema';
-import { kindLabel } from '../../../../shared/toc/kinds';
 import { searchTocNodes } from '../../../../shared/toc/operations';
 import { Dialog } from '../../components/Dialog';
+import { tocKindLabel } from './labels';
 
 /** The "Link to…" dialog. */
 export function ConnectDialog(props: {
@@ -13,6 +14,7 @@ export function ConnectDialog(props: {
   onConnect: (targetId: string) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation(['toc', 'common']);
   const [query, setQuery] = useState('');
   const { nodes, from, problemFor } = props;
   // Memoised on what they read: a plan can hold 100,000 elements.
@@ -52,19 +54,17 @@ export function ConnectDialog(props: {
   };
   return (
     <Dialog
-      title={`Link “${props.from.title}” to…`}
+      title={t('connect.title', { title: props.from.title })}
       onClose={props.onClose}
       actions={
         <button type="button" onClick={props.onClose}>
-          Cancel
+          {t('common:actions.cancel')}
         </button>
       }
     >
-      <p className="section-note">
-        The link says that this element contributes to the one you choose.
-      </p>
+      <p className="section-note">{t('connect.note')}</p>
       <div className="field">
-        <label htmlFor="connect-search">Find element</label>
+        <label htmlFor="connect-search">{t('connect.search')}</label>
         <input
           id="connect-search"
           type="search"
@@ -75,14 +75,14 @@ export function ConnectDialog(props: {
           onKeyDown={searchKeys}
         />
         <p className="field-hint" id="connect-search-hint">
-          Enter links to the first match; the down arrow goes through the list.
+          {t('connect.searchHint')}
         </p>
       </div>
       {/* Arrow keys only move focus between the buttons inside. */}
       <ul
         ref={listRef}
         className="connect-list"
-        aria-label="Elements to link to"
+        aria-label={t('connect.list')}
         onKeyDown={listKeys}
       >
         {candidates.map(({ node, problem }) => (
@@ -93,7 +93,7 @@ export function ConnectDialog(props: {
               title={problem ?? undefined}
               onClick={() => props.onConnect(node.id)}
             >
-              <span className="connect-kind">{kindLabel(node)}</span> {node.title}
+              <span className="connect-kind">{tocKindLabel(node)}</span> <bdi>{node.title}</bdi>
             </button>
           </li>
         ))}

@@ -25,6 +25,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   fitViewport,
   graphBounds,
@@ -45,7 +46,7 @@ import {
 import {
   copyTocSelection,
   freePosition,
-  linkProblemsFrom,
+  linkProblemCodesFrom,
   makeTocNode,
   pasteIds,
   searchTocNodes,
@@ -53,6 +54,7 @@ import {
   type TocClipboard,
 } from '../../../../shared/toc/operations';
 import { notify, useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, usePlanStore } from '../../store/plan-context';
 import { ConnectDialog } from './ConnectDialog';
 import { useTocEditor } from './editor-state';
@@ -65,6 +67,7 @@ import { TocOutline, type TocPart } from './TocOutline';
 import { StaticLinks, type PickLink } from './StaticLinks';
 import { StaticNodes, type PickNode } from './StaticNodes';
 import { TocNodeView } from './TocNodeView';
+import { tocLinkProblemText } from './labels';
 import './toc.css';
 
 const NODE_TYPES = { toc: TocNodeView };
@@ -94,15 +97,6 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW = { padding: 0.1, minZoom: 0.005, maxZoom: 1 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 const MINIMAP = { width: 160, height: 110 } as const;
-const ARIA_LABELS = {
-  'node.a11yDescription.default':
-    'Press Enter to rename, L to link to another element, arrow keys to move, Delete to remove.',
-  // Links are not Tab stops: they are reached from an element's details (Leads to / Comes from).
-  'edge.a11yDescription.default':
-    'Links are listed in the details of the elements they join, under Leads to and Comes from.',
-  'node.a11yDescription.ariaLiveMessage': ({ direction }: { direction: string }) =>
-    `Moved the element ${direction}.`,
-};
 let clipboard: TocClipboard | null = null;
 /** Node titles are 13 px: at this zoom they show at about 11.7 px, readable on a projector. */
 export const READABLE_ZOOM = 0.9;
@@ -150,6 +144,7 @@ const SearchBox = memo(function SearchBox({
   nodes: readonly TocNode[];
   onPick: (id: string) => void;
 }) {
+  const { t } = useTranslation('toc');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const results = useMemo(() => searchTocNodes(nodes, query, 8), [nodes, query]);
@@ -160,12 +155,12 @@ const SearchBox = memo(function SearchBox({
   return (
     <div className="toc-search">
       <label htmlFor="toc-search" className="visually-hidden">
-        Find element
+        {t('search.label')}
       </label>
       <input
         id="toc-search"
         type="search"
-        placeholder="Find element…"
+        placeholder={t('search.placeholder')}
         value={query}
         role="combobox"
         aria-expanded={results.length > 0}
@@ -188,7 +183,7 @@ const SearchBox = memo(function SearchBox({
         <ul
           id="toc-search-results"
           role="listbox"
-          aria-label="Matching elements"
+          aria-label={t('search.results')}
           className="toc-search-results"
         >
           {results.map((n, i) => (
@@ -196,13 +191,14 @@ const SearchBox = memo(function SearchBox({
               key={n.id}
               id={`toc-result-${n.id}`}
               role="option"
+              dir="auto"
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(n.id);
               }}
             >
-              {n.title || 'Untitled'}
+              {n.title || t('untitled')}
             </li>
           ))}
         </ul>
@@ -289,6 +285,9 @@ function inPart<T extends { id: string }>(items: readonly T[], part: TocPart | u
 }
 
 function TocEditor({ scope }: { scope?: PartProps }) {
+  const { t, i18n: translator } = useTranslation('toc');
+  const language = translator.language;
+  const format = useFormat();
   const store = usePlanStore();
   const dispatch = useDispatch();
   const part = scope?.part;
@@ -315,16 +314,19 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   const [flowNodes, setFlowNodes] = useState<TocFlowNode[]>(() =>
     withSelection(syncFlowNodes([], tocNodes, statuses), part?.around ? [part.around] : undefined),
   );
-  // Links are named by the titles of their ends ("From → To").
+  // Links are named by the titles of their ends ("From → To"), in the UI's
+  // language: a new language is a new function, so the links are named again.
   const titleOf = useMemo(() => {
     const titles = new Map(planNodes.map((n) => [n.id, n.title]));
     return (id: string) => titles.get(id) ?? '';
-  }, [planNodes]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [planNodes, language]);
   const [flowEdges, setFlowEdges] = useState<TocFlowEdge[]>(() =>
     syncFlowEdges([], tocLinks, titleOf),
   );
   const [seenNodes, setSeenNodes] = useState(tocNodes);
   const [seenStatuses, setSeenStatuses] = useState(statuses);
+  const [seenLanguage, setSeenLanguage] = useState(language);
   const [seenLinks, setSeenLinks] = useState(tocLinks);
   const [seenTitles, setSeenTitles] = useState(() => titleOf);
   // A selection asked for right after an edit (select what was just added)
@@ -336,11 +338,15 @@ function TocEditor({ scope }: { scope?: PartProps }) {
   } | null>(null);
   const wanted = (graph: unknown) =>
     pendingSelection?.graphs.includes(graph) ? pendingSelection.selection : undefined;
-  if (seenNodes !== tocNodes || seenStatuses !== statuses) {
+  if (seenNodes !== tocNodes || seenStatuses !== statuses || seenLanguage !== language) {
+    const relabel = seenLanguage !== language;
     setSeenNodes(tocNodes);
     setSeenStatuses(statuses);
+    setSeenLanguage(language);
     const selected = wanted(planNodes)?.nodes;
-    setFlowNodes((prev) => withSelection(syncFlowNodes(prev, tocNodes, statuses), selected));
+    setFlowNodes((prev) =>
+      withSelection(syncFlowNodes(prev, tocNodes, statuses, relabel), selected),
+    );
   }
   if (seenLinks !== tocLinks || seenTitles !== titleOf) {
     setSeenLinks(tocLinks);
@@ -564,10 +570,10 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     return { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 };
   };
 
-  const addNode = (kind: TocNodeKind, label: string) => {
+  const addNode = (kind: TocNodeKind) => {
     const node = makeTocNode({
       kind,
-      title: `New ${label.toLowerCase()}`,
+      title: t('toolbar.newTitle', { kind }),
       position: freePosition(tocNodes, viewportCenter()),
     });
     if (!dispatch(addTocElement({ node })).ok) return;
@@ -592,12 +598,12 @@ function TocEditor({ scope }: { scope?: PartProps }) {
         store.getState().seal();
         if (!only) requestAnimationFrame(() => fitAll());
       } catch (error) {
-        notify(`The layout could not be computed: ${String(error)}`);
+        notify(t('canvas.layoutFailed', { error: String(error) }));
       } finally {
         setLayingOut(false);
       }
     },
-    [dispatch, fitAll, part, store],
+    [dispatch, fitAll, part, store, t],
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -612,7 +618,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     const actOn = focused ?? single;
     if (mod && event.key.toLowerCase() === 'c' && selection.nodes.length) {
       clipboard = copyTocSelection(plan, selection.nodes);
-      notify(`Copied ${selection.nodes.length} element${selection.nodes.length === 1 ? '' : 's'}.`);
+      notify(t('canvas.copied', { count: selection.nodes.length }));
     } else if (mod && event.key.toLowerCase() === 'v' && clipboard) {
       const clip = clipboard;
       const ids = pasteIds(clip);
@@ -657,11 +663,17 @@ function TocEditor({ scope }: { scope?: PartProps }) {
 
   const fromNode = connectFrom ? tocNodes.find((n) => n.id === connectFrom) : undefined;
   const problemFor = useMemo(
-    () =>
-      connectFrom ? linkProblemsFrom(store.getState().history.present, connectFrom) : () => null,
+    () => {
+      if (!connectFrom) return () => null;
+      const codeOf = linkProblemCodesFrom(store.getState().history.present, connectFrom);
+      return (target: string) => {
+        const code = codeOf(target);
+        return code && tocLinkProblemText(code);
+      };
+    },
     // Recomputed when the graph changes while the dialog is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [connectFrom, planNodes, planLinks, store],
+    [connectFrom, planNodes, planLinks, store, language],
   );
   const onInspectorSelect = useCallback(
     (s: TocSelection) => select(s, s.nodes.length === 1),
@@ -853,37 +865,56 @@ function TocEditor({ scope }: { scope?: PartProps }) {
     return area > tocNodes.length * NODE_SIZE.width * NODE_SIZE.height * 60;
   }, [part, tocNodes]);
 
+  // React Flow's own words (its nodes' help, what a keyboard move did), in the UI's language.
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.nodeHelp'),
+      // Links are not Tab stops: they are reached from an element's details (Leads to / Comes from).
+      'edge.a11yDescription.default': t('canvas.edgeHelp'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction }: { direction: string }) =>
+        t('canvas.moved', { direction }),
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'handle.ariaLabel': t('canvas.handle'),
+    }),
+    [t],
+  );
+
   return (
     <div className="toc-editor">
       {scope && (
         <div className="toc-part-bar">
           <p>
-            Showing {tocNodes.length.toLocaleString('en')} of{' '}
-            {planNodes.length.toLocaleString('en')} elements: {scope.part.label}.
-            {scattered && ' They lie far apart in the plan: Auto layout arranges just this part.'}
+            {t('part.showing', {
+              shown: format.number(tocNodes.length),
+              total: planNodes.length,
+              part: scope.part.label,
+            })}
+            {scattered && ` ${t('part.scattered')}`}
           </p>
           <button type="button" onClick={scope.onLeave}>
-            {planNodes.length > CANVAS_LIMIT ? 'Back to the outline' : 'Show all elements'}
+            {planNodes.length > CANVAS_LIMIT ? t('part.backToOutline') : t('part.showAll')}
           </button>
         </div>
       )}
       <div className="toc-header">
-        <h1 className="toc-title">Theory of change</h1>
-        <div className="toc-toolbar" role="toolbar" aria-label="Theory of change tools">
-          <div className="toc-palette" role="group" aria-label="Add element">
+        <h1 className="toc-title">{t('title')}</h1>
+        <div className="toc-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+          <div className="toc-palette" role="group" aria-label={t('toolbar.addGroup')}>
             <span className="toc-toolbar-label" aria-hidden="true">
-              Add
+              {t('toolbar.add')}
             </span>
-            {TOC_KINDS.map((k) => (
+            {TOC_KINDS.map(({ kind }) => (
               <button
-                key={k.kind}
+                key={kind}
                 type="button"
-                className={`toc-add toc-add-${k.kind}`}
-                title={k.hint}
-                aria-label={`Add ${k.label.toLowerCase()}`}
-                onClick={() => addNode(k.kind, k.label)}
+                className={`toc-add toc-add-${kind}`}
+                title={t(`kindHints.${kind}`)}
+                aria-label={t('toolbar.addKind', { kind })}
+                onClick={() => addNode(kind)}
               >
-                {k.label}
+                {t(`kinds.${kind}`)}
               </button>
             ))}
           </div>
@@ -894,22 +925,18 @@ function TocEditor({ scope }: { scope?: PartProps }) {
               disabled={layingOut || tocNodes.length === 0}
               onClick={() => void runLayout()}
             >
-              {layingOut ? 'Laying out…' : 'Auto layout'}
+              {layingOut ? t('toolbar.layingOut') : t('toolbar.autoLayout')}
+            </button>
+            <button type="button" aria-label={t('toolbar.fitLabel')} onClick={() => fitAll()}>
+              {t('toolbar.fit')}
             </button>
             <button
               type="button"
-              aria-label="Fit the whole diagram on screen"
-              onClick={() => fitAll()}
-            >
-              Fit
-            </button>
-            <button
-              type="button"
-              aria-label="Zoom to readable text"
-              title="Zoom in until titles are easy to read (around the selected element)"
+              aria-label={t('toolbar.readableLabel')}
+              title={t('toolbar.readableTitle')}
               onClick={zoomReadable}
             >
-              Readable size
+              {t('toolbar.readable')}
             </button>
           </div>
         </div>
@@ -920,17 +947,18 @@ function TocEditor({ scope }: { scope?: PartProps }) {
           ref={measureCanvas}
           onKeyDown={onKeyDown}
           onMouseDownCapture={lod ? onMouseDownCapture : undefined}
-          aria-label="Theory of change canvas"
+          aria-label={t('canvas.label')}
           role="region"
         >
           {tocNodes.length === 0 && !scope && (
             <div className="toc-empty-hint" role="note">
-              <p className="toc-empty-title">Start your theory of change</p>
+              <p className="toc-empty-title">{t('canvas.emptyTitle')}</p>
               <p>
-                Add the <strong>impact</strong> first — the long-term change you want — then the
-                outcomes that lead to it and the interventions that bring those about. Use the{' '}
-                <strong>Add</strong> buttons above; press <kbd>L</kbd> on an element to link it to
-                the next step.
+                <Trans
+                  t={t}
+                  i18nKey="canvas.empty"
+                  components={{ strong: <strong />, kbd: <kbd /> }}
+                />
               </p>
             </div>
           )}
@@ -957,7 +985,11 @@ function TocEditor({ scope }: { scope?: PartProps }) {
               minZoom={FIT_VIEW.minZoom}
               maxZoom={2}
               proOptions={PRO_OPTIONS}
-              ariaLabelConfig={ARIA_LABELS}
+              ariaLabelConfig={ariaLabels}
+              // The pathway keeps its direction in a right-to-left UI (zoom
+              // buttons bottom left, overview top right, as fitted); the
+              // elements' own text follows the language (TocNodeView).
+              dir="ltr"
             >
               {liveLinks && (
                 <StaticLinks
@@ -979,7 +1011,7 @@ function TocEditor({ scope }: { scope?: PartProps }) {
                   position="top-right"
                   pannable
                   zoomable
-                  ariaLabel="Overview of the whole theory of change"
+                  ariaLabel={t('canvas.minimap')}
                   nodeStrokeWidth={3}
                   style={MINIMAP}
                 />

@@ -2,8 +2,8 @@
  * The side panel beside the canvas: the narrative when nothing is selected,
  * the details of one element or link, or a summary of a multiple selection.
  */
-import { formatCount } from '../../../../shared/words';
 import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   addLinkAssumption,
   editLinkAssumption,
@@ -13,12 +13,7 @@ import {
   updateTocLink,
 } from '../../../../shared/commands/toc';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
-import {
-  EVIDENCE_LEVELS,
-  HORIZON_LABELS,
-  TOC_KINDS,
-  kindLabel,
-} from '../../../../shared/toc/kinds';
+import { EVIDENCE_LEVELS, TOC_KINDS } from '../../../../shared/toc/kinds';
 import { logicItemsTracingTo } from '../../../../shared/logic-model/trace';
 import { goToSection } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -26,6 +21,7 @@ import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { IndicatorList } from '../indicators/IndicatorList';
 import { AssumptionStanding } from '../manage-reviews/AssumptionStanding';
 import { useTocEditor } from './editor-state';
+import { tocKindLabel } from './labels';
 
 /** What is selected on the canvas. */
 export interface TocSelection {
@@ -42,6 +38,7 @@ interface InspectorProps {
 }
 
 function NarrativePanel() {
+  const { t } = useTranslation('toc');
   const narrative = usePlan((p) => p.theoryOfChange.narrative);
   const nodeCount = usePlan((p) => p.theoryOfChange.nodes.length);
   const linkCount = usePlan((p) => p.theoryOfChange.links.length);
@@ -49,37 +46,37 @@ function NarrativePanel() {
   const seal = useSealHistory();
   return (
     <>
-      <h2>Theory of change</h2>
+      <h2>{t('title')}</h2>
       <p className="section-note">
-        {formatCount(nodeCount)} elements, {formatCount(linkCount)} links. Select an element or a
-        link to see its details.
+        {t('inspector.counts', { nodes: nodeCount, links: linkCount })}
       </p>
       <TextAreaField
-        label="Narrative"
-        hint="Tell the story of the pathway: why these interventions lead to these outcomes, and what must hold true."
+        label={t('inspector.narrative')}
+        hint={t('inspector.narrativeHint')}
         value={narrative}
         rows={12}
         onChange={(text) => dispatch(setTocNarrative({ text }))}
         onBlur={seal}
       />
-      <h3 className="inspector-subheading">Legend</h3>
+      <h3 className="inspector-subheading">{t('inspector.legend')}</h3>
       <ul className="toc-legend">
-        {TOC_KINDS.map((k) => (
-          <li key={k.kind}>
-            <span className={`toc-legend-swatch toc-kind-${k.kind}`} aria-hidden="true" />
+        {TOC_KINDS.map(({ kind }) => (
+          <li key={kind}>
+            <span className={`toc-legend-swatch toc-kind-${kind}`} aria-hidden="true" />
             <span>
-              <strong>{k.label}</strong> — {k.hint}
+              <strong>{t(`kinds.${kind}`)}</strong> — {t(`kindHints.${kind}`)}
             </span>
           </li>
         ))}
         <li>
-          <span className="toc-legend-line strong" aria-hidden="true" /> Strong evidence
+          <span className="toc-legend-line strong" aria-hidden="true" />{' '}
+          {t('inspector.legendStrong')}
         </li>
         <li>
-          <span className="toc-legend-line weak" aria-hidden="true" /> Weak evidence (dashed)
+          <span className="toc-legend-line weak" aria-hidden="true" /> {t('inspector.legendWeak')}
         </li>
         <li>
-          <span className="toc-legend-line none" aria-hidden="true" /> No evidence yet (dotted)
+          <span className="toc-legend-line none" aria-hidden="true" /> {t('inspector.legendNone')}
         </li>
       </ul>
     </>
@@ -93,6 +90,7 @@ function LinkList(props: {
   end: 'source' | 'target';
   onSelect: InspectorProps['onSelect'];
 }) {
+  const { t } = useTranslation('toc');
   if (props.links.length === 0) return null;
   return (
     <>
@@ -103,14 +101,17 @@ function LinkList(props: {
             <button
               type="button"
               className="link-button"
-              aria-label={`Link ${props.nodeTitle(l.source) || 'Untitled'} → ${
-                props.nodeTitle(l.target) || 'Untitled'
-              }`}
+              aria-label={t('inspector.linkLabel', {
+                from: props.nodeTitle(l.source) || t('untitled'),
+                to: props.nodeTitle(l.target) || t('untitled'),
+              })}
               onClick={() => props.onSelect({ nodes: [], edges: [l.id] })}
             >
-              {props.nodeTitle(l[props.end])}
+              <bdi>{props.nodeTitle(l[props.end])}</bdi>
             </button>
-            {!l.rationale && <span className="inspector-warning"> · no rationale yet</span>}
+            {!l.rationale && (
+              <span className="inspector-warning">{t('inspector.noRationale')}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -120,13 +121,14 @@ function LinkList(props: {
 
 /** Logic-model items that operationalise this outcome, each a link to it. */
 function TracedBy({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation('toc');
   const plan = usePlan((p) => p);
   const items = logicItemsTracingTo(plan, nodeId);
   return (
     <>
-      <h3 className="inspector-subheading">In the logic model</h3>
+      <h3 className="inspector-subheading">{t('inspector.inLogicModel')}</h3>
       {items.length === 0 ? (
-        <p className="section-note">No logic-model item traces to this yet.</p>
+        <p className="section-note">{t('inspector.noTrace')}</p>
       ) : (
         <ul className="inspector-links">
           {items.map((item) => (
@@ -136,7 +138,7 @@ function TracedBy({ nodeId }: { nodeId: string }) {
                 className="link-button"
                 onClick={() => goToSection('logicModel', item.id)}
               >
-                {item.title}
+                <bdi>{item.title}</bdi>
               </button>
             </li>
           ))}
@@ -147,6 +149,7 @@ function TracedBy({ nodeId }: { nodeId: string }) {
 }
 
 function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
+  const { t } = useTranslation('toc');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const links = usePlan((p) => p.theoryOfChange.links);
@@ -170,39 +173,39 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
     if (ends.size) for (const n of nodes) if (ends.has(n.id)) titles.set(n.id, n.title);
     return { outgoing, incoming, titles };
   }, [links, nodes, node.id]);
-  const titleOf = (id: string) => titles.get(id) ?? 'missing element';
+  const titleOf = (id: string) => titles.get(id) ?? t('missingElement');
   const update = (patch: Parameters<typeof updateTocElement>[0]['patch']) =>
     dispatch(updateTocElement({ id: node.id, patch }));
   return (
     <>
-      <p className="inspector-kind">{kindLabel(node)}</p>
+      <p className="inspector-kind">{tocKindLabel(node)}</p>
       <TextField
-        label="Title"
+        label={t('inspector.titleField')}
         value={node.title}
         onChange={(title) => update({ title })}
         onBlur={seal}
       />
       <div className="grid grid-2 inspector-grid">
         <SelectField
-          label="Kind"
+          label={t('inspector.kind')}
           value={node.kind}
-          options={TOC_KINDS.map((k) => ({ value: k.kind, label: k.label }))}
+          options={TOC_KINDS.map(({ kind }) => ({ value: kind, label: t(`kinds.${kind}`) }))}
           onChange={(kind) => update({ kind })}
         />
         {node.kind === 'outcome' && (
           <SelectField
-            label="Horizon"
+            label={t('inspector.horizon')}
             value={node.horizon ?? 'short'}
             options={(['short', 'intermediate', 'long'] as const).map((h) => ({
               value: h,
-              label: HORIZON_LABELS[h],
+              label: t(`horizons.${h}`),
             }))}
             onChange={(horizon) => update({ horizon })}
           />
         )}
       </div>
       <TextAreaField
-        label="Description"
+        label={t('inspector.description')}
         value={node.description}
         rows={4}
         onChange={(description) => update({ description })}
@@ -210,10 +213,10 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
       />
       <div className="inspector-actions">
         <button type="button" onClick={() => props.onConnect(node.id)}>
-          Link to…
+          {t('inspector.linkTo')}
         </button>
         <button type="button" className="danger-text" onClick={props.onDelete}>
-          Delete element
+          {t('inspector.deleteElement')}
         </button>
       </div>
       {(node.kind === 'outcome' || node.kind === 'impact') && (
@@ -224,14 +227,14 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
       )}
       {node.kind === 'assumption' && <AssumptionStanding nodeId={node.id} />}
       <LinkList
-        title="Contributes to"
+        title={t('inspector.contributesTo')}
         links={outgoing}
         end="target"
         nodeTitle={titleOf}
         onSelect={props.onSelect}
       />
       <LinkList
-        title="Comes from"
+        title={t('inspector.comesFrom')}
         links={incoming}
         end="source"
         nodeTitle={titleOf}
@@ -242,19 +245,22 @@ function NodePanel({ node, ...props }: InspectorProps & { node: TocNode }) {
 }
 
 function AssumptionList({ link }: { link: TocLink }) {
+  const { t } = useTranslation('toc');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const [draft, setDraft] = useState('');
   return (
     <fieldset className="inspector-fieldset">
-      <legend>Assumptions behind this link</legend>
-      {link.assumptions.length === 0 && <p className="section-note">None recorded.</p>}
+      <legend>{t('inspector.assumptions')}</legend>
+      {link.assumptions.length === 0 && (
+        <p className="section-note">{t('inspector.noneRecorded')}</p>
+      )}
       <ol className="assumption-list">
         {link.assumptions.map((text, i) => (
           <li key={i}>
             <input
               type="text"
-              aria-label={`Assumption ${i + 1}`}
+              aria-label={t('inspector.assumption', { number: i + 1 })}
               value={text}
               maxLength={500}
               onChange={(e) =>
@@ -265,7 +271,7 @@ function AssumptionList({ link }: { link: TocLink }) {
             <button
               type="button"
               className="subtle"
-              aria-label={`Remove assumption ${i + 1}`}
+              aria-label={t('inspector.removeAssumption', { number: i + 1 })}
               onClick={() => dispatch(removeLinkAssumption({ id: link.id, index: i }))}
             >
               ×
@@ -284,18 +290,19 @@ function AssumptionList({ link }: { link: TocLink }) {
       >
         <input
           type="text"
-          aria-label="New assumption"
-          placeholder="e.g. Employers accept online certificates"
+          aria-label={t('inspector.newAssumption')}
+          placeholder={t('inspector.assumptionPlaceholder')}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('inspector.add')}</button>
       </form>
     </fieldset>
   );
 }
 
 function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
+  const { t } = useTranslation('toc');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
@@ -305,42 +312,43 @@ function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
     dispatch(updateTocLink({ id: link.id, patch }));
   return (
     <>
-      <p className="inspector-kind">Causal link</p>
+      <p className="inspector-kind">{t('inspector.causalLink')}</p>
       <p className="inspector-link-ends">
         <button
           type="button"
           className="link-button"
           onClick={() => props.onSelect({ nodes: [link.source], edges: [] })}
         >
-          {from?.title ?? 'missing'}
+          <bdi>{from?.title ?? t('missing')}</bdi>
         </button>{' '}
-        <span aria-hidden="true">→</span> <span className="visually-hidden">contributes to</span>{' '}
+        <span aria-hidden="true">{t('inspector.arrow')}</span>{' '}
+        <span className="visually-hidden">{t('inspector.contributesToHidden')}</span>{' '}
         <button
           type="button"
           className="link-button"
           onClick={() => props.onSelect({ nodes: [link.target], edges: [] })}
         >
-          {to?.title ?? 'missing'}
+          <bdi>{to?.title ?? t('missing')}</bdi>
         </button>
       </p>
       <TextAreaField
-        label="Rationale (because…)"
+        label={t('inspector.rationale')}
         value={link.rationale}
         rows={4}
-        placeholder="Because…"
+        placeholder={t('inspector.rationalePlaceholder')}
         onChange={(rationale) => update({ rationale })}
         onBlur={seal}
       />
       <SelectField
-        label="Evidence"
+        label={t('inspector.evidence')}
         value={link.evidence}
-        options={EVIDENCE_LEVELS}
+        options={EVIDENCE_LEVELS.map(({ value }) => ({ value, label: t(`evidence.${value}`) }))}
         onChange={(evidence) => update({ evidence })}
       />
       <AssumptionList link={link} />
       <div className="inspector-actions">
         <button type="button" className="danger-text" onClick={props.onDelete}>
-          Delete link
+          {t('inspector.deleteLink')}
         </button>
       </div>
     </>
@@ -349,6 +357,7 @@ function LinkPanel({ link, ...props }: InspectorProps & { link: TocLink }) {
 
 /** The inspector panel (memoised: a drag on the canvas does not re-render it). */
 export const TocInspector = memo(function TocInspector(props: InspectorProps) {
+  const { t } = useTranslation('toc');
   const { selection } = props;
   const node = usePlan((p) =>
     selection.nodes.length === 1 && selection.edges.length === 0
@@ -368,24 +377,24 @@ export const TocInspector = memo(function TocInspector(props: InspectorProps) {
     <button
       type="button"
       className="toc-inspector-toggle"
-      aria-label="Details panel"
+      aria-label={t('inspector.toggle')}
       aria-expanded={open}
       aria-controls="toc-inspector-content"
-      title={open ? 'Hide the details panel' : 'Show the details panel'}
+      title={open ? t('inspector.hideTitle') : t('inspector.showTitle')}
       onClick={() => setOpen(!open)}
     >
-      <span aria-hidden="true">{open ? '»' : '«'}</span>
-      {open ? 'Hide' : 'Details'}
+      <span aria-hidden="true">{open ? t('inspector.hideArrow') : t('inspector.showArrow')}</span>
+      {open ? t('inspector.hide') : t('inspector.show')}
     </button>
   );
   if (!open)
     return (
-      <aside className="toc-inspector is-collapsed" aria-label="Details">
+      <aside className="toc-inspector is-collapsed" aria-label={t('inspector.label')}>
         {toggle}
       </aside>
     );
   return (
-    <aside className="toc-inspector" aria-label="Details">
+    <aside className="toc-inspector" aria-label={t('inspector.label')}>
       <div className="toc-inspector-bar">{toggle}</div>
       <div className="toc-inspector-content" id="toc-inspector-content">
         {node ? (
@@ -394,19 +403,21 @@ export const TocInspector = memo(function TocInspector(props: InspectorProps) {
           <LinkPanel key={link.id} link={link} {...props} />
         ) : count > 1 ? (
           <>
-            <h2>{count} items selected</h2>
+            <h2>{t('inspector.selected', { count })}</h2>
             <p className="section-note">
-              {selection.nodes.length} elements and {selection.edges.length} links. Drag them
-              together, move them with the arrow keys, or tidy them up.
+              {t('inspector.selectedNote', {
+                nodes: selection.nodes.length,
+                links: selection.edges.length,
+              })}
             </p>
             <div className="inspector-actions">
               {selection.nodes.length > 1 && (
                 <button type="button" onClick={props.onLayoutSelection}>
-                  Lay out selection
+                  {t('inspector.layoutSelection')}
                 </button>
               )}
               <button type="button" className="danger-text" onClick={props.onDelete}>
-                Delete selection
+                {t('inspector.deleteSelection')}
               </button>
             </div>
           </>

@@ -2,13 +2,15 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { assumptionStandings } from '../../../../shared/manage/reviews';
-import { kindLabel } from '../../../../shared/toc/kinds';
+import { directionOf } from '../../../../shared/i18n/languages';
 import { updateTocElement } from '../../../../shared/commands/toc';
+import { i18n, uiLanguage } from '../../i18n/i18n';
 import { useDispatch, usePlan } from '../../store/plan-context';
-import { indicatorCountLabel, indicatorCounts } from '../indicators/indicator-counts';
+import { indicatorCounts } from '../indicators/indicator-counts';
 import { StatusBadge } from '../manage-reviews/StatusBadge';
 import { countNodeRender, useTocEditor } from './editor-state';
 import type { TocFlowNode } from './flow-adapter';
+import { tocKindLabel } from './labels';
 
 const KIND_ICON: Record<string, string> = {
   impact: '★',
@@ -59,7 +61,8 @@ function RenameInput({ id, title }: { id: string; title: string }) {
   return (
     <textarea
       className="toc-rename nodrag nopan"
-      aria-label="Element title"
+      dir="auto"
+      aria-label={i18n.t('toc:node.rename')}
       value={value}
       rows={2}
       ref={ref}
@@ -97,7 +100,13 @@ function HandleMark({ nodeId, type }: { nodeId: string; type: 'source' | 'target
   );
 }
 
-/** The canvas node component (memoised: only a changed node re-renders). */
+/**
+ * The canvas node component (memoised: only a changed node re-renders). Its
+ * words come from the UI instance without subscribing to it: thousands of
+ * nodes each listening for a language change would cost on every mount, and
+ * a new language names every node again (syncFlowNodes), which re-renders it.
+ * The canvas itself stays left to right; the node's text follows the language.
+ */
 export const TocNodeView = memo(function TocNodeView({
   id,
   data,
@@ -117,7 +126,10 @@ export const TocNodeView = memo(function TocNodeView({
   );
   const horizon = node.kind === 'outcome' ? ` toc-horizon-${node.horizon ?? 'short'}` : '';
   return (
-    <div className={`toc-node toc-kind-${node.kind}${horizon}${selected ? ' is-selected' : ''}`}>
+    <div
+      className={`toc-node toc-kind-${node.kind}${horizon}${selected ? ' is-selected' : ''}`}
+      dir={directionOf(uiLanguage())}
+    >
       {far ? (
         <HandleMark nodeId={id} type="target" />
       ) : (
@@ -127,16 +139,20 @@ export const TocNodeView = memo(function TocNodeView({
         <span className="toc-node-icon" aria-hidden="true">
           {KIND_ICON[node.kind]}
         </span>
-        {kindLabel(node)}
+        {tocKindLabel(node)}
         {indicators > 0 && !far && (
-          <span className="toc-node-indicators">{indicatorCountLabel(indicators)}</span>
+          <span className="toc-node-indicators">
+            {i18n.t('indicators:count', { count: indicators })}
+          </span>
         )}
         {status && !far && <StatusBadge status={status} hidden />}
       </div>
       {renaming ? (
         <RenameInput id={id} title={node.title} />
       ) : (
-        <div className="toc-node-title">{node.title || 'Untitled'}</div>
+        <div className="toc-node-title" dir="auto">
+          {node.title || i18n.t('toc:untitled')}
+        </div>
       )}
       {far ? (
         <HandleMark nodeId={id} type="source" />

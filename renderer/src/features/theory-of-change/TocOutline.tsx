@@ -8,10 +8,10 @@
  * no canvas node exists until a part is drawn.
  */
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TocLink, TocNode } from '../../../../shared/plan/schema';
 import { assumptionStandings } from '../../../../shared/manage/reviews';
-import { kindLabel } from '../../../../shared/toc/kinds';
-import { linkProblemsFrom } from '../../../../shared/toc/operations';
+import { linkProblemCodesFrom } from '../../../../shared/toc/operations';
 import {
   OUTLINE_GROUPS,
   countLinks,
@@ -23,12 +23,14 @@ import {
   type OutlineGroup,
 } from '../../../../shared/toc/outline';
 import { useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { useFixedRows } from './fixed-rows';
 import { usePlan, usePlanStore } from '../../store/plan-context';
 import { ConnectDialog } from './ConnectDialog';
 import { TocInspector, type TocSelection } from './TocInspector';
 import { useTocEdits } from './use-toc-edits';
 import { StatusBadge } from '../manage-reviews/StatusBadge';
+import { outlineGroupLabel, outlineGroupName, tocKindLabel, tocLinkProblemText } from './labels';
 
 /** A part of the graph to draw on the canvas, and how to name it. */
 export interface TocPart {
@@ -54,8 +56,6 @@ const NO_SELECTION: TocSelection = { nodes: [], edges: [] };
 const NO_LINKS = { out: 0, in: 0 };
 /** Height of every outline row (px): fixed, so 100,000 rows need no measuring. */
 const ROW_HEIGHT = 40;
-const number = (n: number) => n.toLocaleString('en');
-const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
 /** Links counted per task: a 100,000-link plan is counted without a long task. */
 const COUNT_SLICE = 10_000;
@@ -97,6 +97,7 @@ const ElementRow = memo(function ElementRow({
   counts: LinkCount | null | undefined;
   onPick: (id: string) => void;
 }) {
+  const { t } = useTranslation('toc');
   // An assumption's status at the latest review (one map per reviews list).
   const status = usePlan((p) =>
     node.kind === 'assumption'
@@ -111,12 +112,14 @@ const ElementRow = memo(function ElementRow({
         aria-current={selected ? 'true' : undefined}
         onClick={() => onPick(node.id)}
       >
-        <span className="toc-outline-kind">{kindLabel(node)}</span>
-        <span className="toc-outline-title">{node.title || 'Untitled'}</span>
+        <span className="toc-outline-kind">{tocKindLabel(node)}</span>
+        <span className="toc-outline-title" dir="auto">
+          {node.title || t('untitled')}
+        </span>
         {status && <StatusBadge status={status} />}
         {counts !== null && (
           <span className="toc-outline-links">
-            {counts?.out ?? 0} out · {counts?.in ?? 0} in
+            {t('outline.links', { outgoing: counts?.out ?? 0, incoming: counts?.in ?? 0 })}
           </span>
         )}
       </button>
@@ -126,6 +129,9 @@ const ElementRow = memo(function ElementRow({
 
 /** The outline view with its details panel. */
 export function TocOutline({ onDraw, limit }: { onDraw: (part: TocPart) => void; limit: number }) {
+  const { t, i18n: translator } = useTranslation('toc');
+  const format = useFormat();
+  const number = (n: number) => format.number(n);
   const store = usePlanStore();
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
   const links = usePlan((p) => p.theoryOfChange.links);
@@ -234,69 +240,88 @@ export function TocOutline({ onDraw, limit }: { onDraw: (part: TocPart) => void;
   }, [focus]);
 
   const problemFor = useMemo(
-    () => (connectFrom ? linkProblemsFrom(store.getState().history.present, connectFrom) : null),
-    // Recomputed when the graph changes while the dialog is open.
+    () => {
+      if (!connectFrom) return null;
+      const codeOf = linkProblemCodesFrom(store.getState().history.present, connectFrom);
+      return (target: string) => {
+        const code = codeOf(target);
+        return code && tocLinkProblemText(code);
+      };
+    },
+    // Recomputed when the graph changes while the dialog is open (or the language).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [connectFrom, nodes, links, store],
+    [connectFrom, nodes, links, store, translator.language],
   );
   const fromNode = connectFrom ? nodes.find((n) => n.id === connectFrom) : undefined;
 
   const drawAround = () => {
     if (!selectedNode) return;
     const part = neighbourhood(links, [selectedNode.id], steps, limit);
-    const reach = part.truncated
-      ? `as much of its surroundings as fits (${plural(part.ids.size, 'element')})`
-      : `${plural(part.steps, 'step')} around it`;
+    const title = selectedNode.title || t('untitled');
     onDraw({
       ids: part.ids,
-      label: `“${selectedNode.title || 'Untitled'}” and ${reach}`,
+      label: part.truncated
+        ? t('outline.partTruncated', { title, count: part.ids.size })
+        : t('outline.partAround', { title, count: part.steps }),
       around: selectedNode.id,
     });
   };
 
   return (
     <div className="toc-editor toc-outline-view">
-      <div className="toc-toolbar toc-outline-toolbar" role="toolbar" aria-label="Outline tools">
+      <div
+        className="toc-toolbar toc-outline-toolbar"
+        role="toolbar"
+        aria-label={t('outline.toolsLabel')}
+      >
         <p className="toc-outline-notice" role="note">
-          This theory of change has {number(nodes.length)} elements — more than the canvas can draw
-          fluidly. Showing an outline; pick a part to draw.
+          {t('outline.notice', { count: nodes.length })}
         </p>
         <div className="toc-toolbar-end">
           <label htmlFor="toc-outline-search" className="visually-hidden">
-            Find element
+            {t('search.label')}
           </label>
           <input
             id="toc-outline-search"
             type="search"
-            placeholder="Find element…"
+            placeholder={t('search.placeholder')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
           <span className="toc-outline-count" aria-live="polite">
             {words.length
-              ? `${number(matching.length)} of ${number(nodes.length)} match`
-              : `${number(nodes.length)} elements, ${number(links.length)} links`}
+              ? t('outline.matches', {
+                  matching: number(matching.length),
+                  total: number(nodes.length),
+                })
+              : t('outline.counts', { nodes: nodes.length, links: links.length })}
           </span>
         </div>
         {selectedNode && (
-          <div className="toc-outline-draw" role="group" aria-label="Draw a part on the canvas">
+          <div className="toc-outline-draw" role="group" aria-label={t('outline.drawLabel')}>
             <span>
-              Draw <strong>“{selectedNode.title || 'Untitled'}”</strong> and
+              {t('outline.drawBefore')}{' '}
+              <strong>
+                {t('outline.drawTitle', { title: selectedNode.title || t('untitled') })}
+              </strong>{' '}
+              {t('outline.drawAfter')}
             </span>
             <label htmlFor="toc-outline-steps" className="visually-hidden">
-              Steps around it
+              {t('outline.steps')}
             </label>
             <select
               id="toc-outline-steps"
               value={steps}
               onChange={(e) => setSteps(Number(e.target.value))}
             >
-              <option value={1}>1 step around it</option>
-              <option value={2}>2 steps around it</option>
-              <option value={3}>3 steps around it</option>
+              {[1, 2, 3].map((n) => (
+                <option key={n} value={n}>
+                  {t('outline.stepsOption', { count: n })}
+                </option>
+              ))}
             </select>
             <button type="button" className="primary" onClick={drawAround}>
-              Draw on canvas
+              {t('outline.draw')}
             </button>
           </div>
         )}
@@ -305,7 +330,7 @@ export function TocOutline({ onDraw, limit }: { onDraw: (part: TocPart) => void;
         <ul
           className="toc-outline"
           ref={scrollRef}
-          aria-label="Elements by kind"
+          aria-label={t('outline.list')}
           onKeyDown={windowed.onKeyDown}
           onFocus={windowed.onFocus}
         >
@@ -334,9 +359,10 @@ export function TocOutline({ onDraw, limit }: { onDraw: (part: TocPart) => void;
                       }
                     >
                       <span className="toc-outline-chevron" aria-hidden="true">
-                        {open ? '▾' : '▸'}
+                        {open ? t('outline.open') : t('outline.closed')}
                       </span>
-                      {row.label} <span className="toc-outline-size">{number(size)}</span>
+                      {outlineGroupLabel(row.key)}{' '}
+                      <span className="toc-outline-size">{number(size)}</span>
                     </button>
                   </h3>
                   <button
@@ -344,19 +370,22 @@ export function TocOutline({ onDraw, limit }: { onDraw: (part: TocPart) => void;
                     className="subtle"
                     disabled={size > limit}
                     title={
-                      size > limit
-                        ? `More than ${number(limit)} elements: pick one and draw its surroundings`
-                        : undefined
+                      size > limit ? t('outline.tooMany', { limit: number(limit) }) : undefined
                     }
-                    aria-label={`Draw the ${row.label.toLowerCase()} on canvas`}
+                    aria-label={t('outline.drawGroup', { group: outlineGroupName(row.key) })}
                     onClick={() =>
                       onDraw({
                         ids: new Set(groups.get(row.key)!.map((n) => n.id)),
-                        label: `the ${row.label.toLowerCase()}${words.length ? ` matching “${deferredQuery.trim()}”` : ''}`,
+                        label: words.length
+                          ? t('outline.partGroupMatching', {
+                              group: outlineGroupName(row.key),
+                              query: deferredQuery.trim(),
+                            })
+                          : t('outline.partGroup', { group: outlineGroupName(row.key) }),
                       })
                     }
                   >
-                    Draw on canvas
+                    {t('outline.draw')}
                   </button>
                 </li>
               );
@@ -372,7 +401,7 @@ export function TocOutline({ onDraw, limit }: { onDraw: (part: TocPart) => void;
               />
             );
           })}
-          {sections.count === 0 && <li className="section-note">No element matches.</li>}
+          {sections.count === 0 && <li className="section-note">{t('outline.noMatch')}</li>}
         </ul>
         <TocInspector
           selection={selection}

@@ -4,9 +4,9 @@
  * React Flow node object: React Flow then re-renders only what changed.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { ASSUMPTION_STATUS_LABEL } from '../../../../shared/manage/reviews';
 import type { AssumptionStatus, TocLink, TocNode } from '../../../../shared/plan/schema';
-import { kindLabel } from '../../../../shared/toc/kinds';
+import { i18n } from '../../i18n/i18n';
+import { fillable, tocKindLabel } from './labels';
 
 /** Data carried by a canvas node: the domain node itself. */
 export type TocFlowNode = Node<{ node: TocNode }, 'toc'>;
@@ -16,29 +16,49 @@ export type TocFlowEdge = Edge<{ link: TocLink }>;
 /** An assumption's status at the latest review, by node id (see shared/manage/reviews.ts). */
 export type AssumptionStatusOf = ReadonlyMap<string, { readonly status: AssumptionStatus }>;
 
-/** Screen-reader name of a node; an assumption says how it stood at the latest review. */
-function nodeAriaLabel(node: TocNode, statuses?: AssumptionStatusOf): string {
-  const name = `${kindLabel(node)}: ${node.title || 'untitled'}`;
-  const status = node.kind === 'assumption' ? statuses?.get(node.id)?.status : undefined;
-  return status
-    ? `${name} (${ASSUMPTION_STATUS_LABEL[status].toLowerCase()} at the latest review)`
-    : name;
+/**
+ * Screen-reader names of nodes in the UI's language ("Outcome: Graduates
+ * hired"); an assumption says how it stood at the latest review. The
+ * messages are read once per sync, not once per node.
+ */
+function nodeNamer(): (node: TocNode, statuses?: AssumptionStatusOf) => string {
+  const name = fillable((slots) => i18n.t('toc:canvas.nodeName', slots), ['kind', 'title']);
+  const withStatus = new Map<AssumptionStatus, (...values: string[]) => string>();
+  const untitled = i18n.t('toc:untitledLower');
+  return (node, statuses) => {
+    const kind = tocKindLabel(node);
+    const title = node.title || untitled;
+    const status = node.kind === 'assumption' ? statuses?.get(node.id)?.status : undefined;
+    if (!status) return name(kind, title);
+    let named = withStatus.get(status);
+    if (!named) {
+      named = fillable(
+        (slots) => i18n.t('toc:canvas.nodeNameWithStatus', { ...slots, status }),
+        ['kind', 'title'],
+      );
+      withStatus.set(status, named);
+    }
+    return named(kind, title);
+  };
 }
 
 /**
  * Canvas nodes for the domain nodes, reusing `previous` objects whose domain
- * node is unchanged (keeping their selection and measured size).
+ * node is unchanged (keeping their selection and measured size). `relabel`
+ * names every node again (the UI's language changed).
  */
 export function syncFlowNodes(
   previous: readonly TocFlowNode[],
   nodes: readonly TocNode[],
   statuses?: AssumptionStatusOf,
+  relabel = false,
 ): TocFlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
+  const nodeAriaLabel = nodeNamer();
   return nodes.map((node) => {
     const old = byId.get(node.id);
     // Only an assumption's name can change without the node changing (a review marks it).
-    const label = node.kind === 'assumption' ? nodeAriaLabel(node, statuses) : null;
+    const label = node.kind === 'assumption' || relabel ? nodeAriaLabel(node, statuses) : null;
     if (old && old.data.node === node && (label === null || old.ariaLabel === label)) return old;
     return {
       id: node.id,
@@ -69,9 +89,11 @@ const EVIDENCE_STROKE: Record<
   none: { stroke: LINK_STROKE, strokeWidth: 2, strokeDasharray: '3 4' },
 };
 
-/** A link's accessible name: where it runs, "From → To". */
-export function linkName(fromTitle: string, toTitle: string): string {
-  return `${fromTitle || 'Untitled'} → ${toTitle || 'Untitled'}`;
+/** Accessible names of links in the UI's language: where each runs, "From → To". */
+export function linkNamer(): (fromTitle: string, toTitle: string) => string {
+  const name = fillable((slots) => i18n.t('toc:canvas.linkName', slots), ['from', 'to']);
+  const untitled = i18n.t('toc:untitled');
+  return (fromTitle, toTitle) => name(fromTitle || untitled, toTitle || untitled);
 }
 
 /**
@@ -85,10 +107,20 @@ export function syncFlowEdges(
   titleOf: (id: string) => string,
 ): TocFlowEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
+  const linkName = linkNamer();
+  const described = fillable((slots) => i18n.t('toc:canvas.linkRationale', slots), ['rationale']);
+  const noRationale = i18n.t('toc:canvas.linkNoRationale');
   return links.map((link) => {
     const old = byId.get(link.id);
     const name = linkName(titleOf(link.source), titleOf(link.target));
-    if (old && old.data?.link === link && old.ariaLabel === name) return old;
+    const description = link.rationale ? described(link.rationale) : noRationale;
+    if (
+      old &&
+      old.data?.link === link &&
+      old.ariaLabel === name &&
+      old.domAttributes?.['aria-description'] === description
+    )
+      return old;
     return {
       id: link.id,
       source: link.source,
@@ -99,11 +131,7 @@ export function syncFlowEdges(
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: LINK_STROKE },
       style: EVIDENCE_STROKE[link.evidence],
       ariaLabel: name,
-      domAttributes: {
-        'aria-description': link.rationale
-          ? `Link. Rationale: ${link.rationale}`
-          : 'Link without rationale',
-      },
+      domAttributes: { 'aria-description': description },
       className: link.rationale ? undefined : 'toc-edge-no-rationale',
     };
   });

@@ -72,6 +72,27 @@ export const EXAMPLE_PLANS: readonly ExamplePlan[] = [
     },
   },
   {
+    id: 'youth-digital-skills-es',
+    file: 'youth-digital-skills-es.upskill.json',
+    title: 'Futuros Digitales Bajo Valle 2027',
+    language: 'es',
+    translationOf: 'youth-digital-skills',
+    summary:
+      'The youth digital skills program as a Spanish-language program in Spain, every text in Spanish.',
+    shows: [
+      'A whole plan in Spanish: itinerarios, indicadores, partes interesadas',
+      'The same numbers, dates and roster as the English sample',
+      'Documents in Spanish (its document language)',
+    ],
+    roster: {
+      story: {
+        ...SAMPLE_ROSTER_STORY,
+        person: { name: 'Participante', email: 'participante', id: 'L' },
+      },
+      fileName: 'Futuros Digitales example roster (synthetic, fake learners).csv',
+    },
+  },
+  {
     id: 'northmere-skills-forward',
     file: 'northmere-skills-forward.upskill.json',
     title: 'Northmere Skills Forward 2026–2027',

@@ -15,6 +15,8 @@ const raw = (m: { default: string }) => m.default;
 /** Each example's file text, by example id (shared/plan/examples.ts). */
 const TEXTS: Readonly<Record<string, () => Promise<string>>> = {
   'youth-digital-skills': () => Promise.resolve(samplePlanText),
+  'youth-digital-skills-es': () =>
+    import('../../../resources/sample-plans/youth-digital-skills-es.upskill.json?raw').then(raw),
   'northmere-skills-forward': () =>
     import('../../../resources/sample-plans/northmere-skills-forward.upskill.json?raw').then(raw),
   'calder-fresh-start': () =>

@@ -1293,7 +1293,7 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     marketing: () => marketingBlocks(plan),
     contentInUse: () => contentInUseBlocks(plan, options.contentUse, options.asOf, options.profile),
     skillsFirst: () => skillsFirstBlocks(plan),
-    roster: () => rosterBlocks(plan),
+    roster: () => rosterBlocks(plan, options.profile),
     kpis: () => kpiBlocks(plan),
     engagement: () => engagementBlocks(plan),
     reviews: () => reviewBlocks(plan, options.profile),

@@ -56,7 +56,7 @@ import {
   STAKEHOLDER_COLUMNS,
   type RoundTripColumn,
 } from './columns';
-import { audienceNote, shows } from './audience';
+import { audienceNote, shows, type Profile } from './audience';
 import type { ExportOptions } from './options';
 import { cellText } from './sanitize';
 import { withUniqueLinks } from './unique-links';
@@ -846,8 +846,8 @@ function invitationWavesSheet(
 }
 
 /** Learner progress over time, in aggregates only (issue 14; rows from roster-chapter.ts). */
-function progressSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
-  const sheet = rosterSheet(plan);
+function progressSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, profile: Profile): void {
+  const sheet = rosterSheet(plan, profile);
   const rows = sheet.rows.map((r) =>
     r.map((v, i) => (i === 0 ? excelDate(v as string | null) : typeof v === 'string' ? t(v) : v)),
   );
@@ -1363,7 +1363,11 @@ export async function buildPlanWorkbook(
       () => invitationSheets(wb, plan, title),
     ],
     [has('marketing'), 'marketing plan', () => marketingSheets(wb, plan, title)],
-    [has('roster') && hasProgress(plan), 'learner progress', () => progressSheet(wb, plan, title)],
+    [
+      has('roster') && hasProgress(plan),
+      'learner progress',
+      () => progressSheet(wb, plan, title, options.profile),
+    ],
     [
       has('contentInUse'),
       'content in use',

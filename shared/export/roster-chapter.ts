@@ -3,11 +3,15 @@
  * (issue 14): the dated roster snapshots the plan keeps (`manage.progress`)
  * — the latest in total, by segment and by cohort, and every snapshot over
  * time. Aggregates only: the roster itself (names, e-mails, platform ids)
- * lives in the app's local database and never reaches an export.
+ * lives in the app's local database and never reaches an export. In a
+ * partner-safe file, small counts per segment and cohort read "<5"
+ * (small-numbers.ts).
  */
 import type { DocBlock } from './document';
 import { formatDate } from './document';
 import type { Plan, ProgressCounts, ProgressSnapshot } from '../plan/schema';
+import type { Profile } from './audience';
+import { groupCount, isSmallCount, SMALL_COUNT_RULE, suppressesSmallCounts } from './small-numbers';
 
 const n = (v: number) => v.toLocaleString('en-GB');
 const rate = (part: number, whole: number) =>
@@ -31,13 +35,23 @@ const COLUMNS: readonly [keyof ProgressCounts, string][] = [
 function groupRows(
   groups: Readonly<Record<string, ProgressCounts>>,
   nameOf: (id: string) => string,
+  profile?: Profile,
 ): string[][] {
+  const small = suppressesSmallCounts(profile);
   return Object.entries(groups)
     .sort((a, b) => b[1].learners - a[1].learners)
     .map(([id, c]) => [
       nameOf(id),
-      ...COLUMNS.map(([k]) => n(c[k])),
-      rate(c.completed, c.enrolled),
+      ...COLUMNS.map(([k]) =>
+        k === 'hours'
+          ? small && isSmallCount(c.learners)
+            ? '—'
+            : n(c.hours)
+          : groupCount(isSmallCount(c.learners) ? c.learners : c[k], profile, () => n(c[k])),
+      ),
+      small && (isSmallCount(c.completed) || isSmallCount(c.enrolled))
+        ? '—'
+        : rate(c.completed, c.enrolled),
     ]);
 }
 
@@ -54,7 +68,7 @@ function namers(plan: Plan) {
 }
 
 /** The chapter's blocks; empty when the plan has no snapshot. */
-export function rosterBlocks(plan: Plan): DocBlock[] {
+export function rosterBlocks(plan: Plan, profile?: Profile): DocBlock[] {
   const list = plan.manage.progress;
   const latest = list[list.length - 1];
   if (!latest) return [];
@@ -93,7 +107,7 @@ export function rosterBlocks(plan: Plan): DocBlock[] {
     {
       type: 'table',
       columns: [{ ...columns[0]!, title: 'Learner segment' }, ...columns.slice(1)],
-      rows: groupRows(latest.bySegment, name.segment),
+      rows: groupRows(latest.bySegment, name.segment, profile),
     },
   ];
   if (Object.keys(latest.byCohort).some((id) => id !== ''))
@@ -102,9 +116,11 @@ export function rosterBlocks(plan: Plan): DocBlock[] {
       {
         type: 'table',
         columns: [{ ...columns[0]!, title: 'Cohort' }, ...columns.slice(1)],
-        rows: groupRows(latest.byCohort, name.cohort),
+        rows: groupRows(latest.byCohort, name.cohort, profile),
       },
     );
+  if (suppressesSmallCounts(profile))
+    blocks.push({ type: 'paragraph', style: 'note', text: SMALL_COUNT_RULE });
   if (list.length > 1)
     blocks.push(
       { type: 'heading', level: 2, text: 'Progress over time' },
@@ -134,7 +150,10 @@ export interface RosterSheetColumn {
  * the total, each segment, each cohort — oldest first, with the counts and
  * the completion rate (% of enrolled).
  */
-export function rosterSheet(plan: Plan): {
+export function rosterSheet(
+  plan: Plan,
+  profile?: Profile,
+): {
   readonly name: string;
   readonly columns: readonly RosterSheetColumn[];
   readonly rows: readonly (readonly (string | number | null)[])[];
@@ -142,15 +161,25 @@ export function rosterSheet(plan: Plan): {
 } {
   const name = namers(plan);
   const rows: (string | number | null)[][] = [];
-  const row = (date: string, by: string, group: string, c: ProgressCounts) => [
-    date,
-    by,
-    group,
-    ...COLUMNS.map(([k]) => c[k]),
-    c.enrolled > 0 ? Math.round((c.completed / c.enrolled) * 1000) / 10 : null,
-  ];
+  const small = suppressesSmallCounts(profile);
+  // A group's small counts read "<5" in a partner-safe file; the total never does.
+  const row = (date: string, by: string, group: string, c: ProgressCounts, isGroup = true) => {
+    const hide = (count: number) => small && isGroup && isSmallCount(count);
+    const whole = hide(c.learners);
+    return [
+      date,
+      by,
+      group,
+      ...COLUMNS.map(([k]) =>
+        k === 'hours' ? (whole ? null : c.hours) : whole || hide(c[k]) ? '<5' : c[k],
+      ),
+      c.enrolled > 0 && !hide(c.enrolled) && !hide(c.completed)
+        ? Math.round((c.completed / c.enrolled) * 1000) / 10
+        : null,
+    ];
+  };
   for (const s of plan.manage.progress) {
-    rows.push(row(s.date, 'Total', 'All learners', s.total));
+    rows.push(row(s.date, 'Total', 'All learners', s.total, false));
     for (const [id, c] of Object.entries(s.bySegment))
       rows.push(row(s.date, 'Segment', name.segment(id), c));
     for (const [id, c] of Object.entries(s.byCohort))
@@ -170,7 +199,6 @@ export function rosterSheet(plan: Plan): {
       { header: 'Completion rate (%)', width: 16, kind: 'number' },
     ],
     rows,
-    footer:
-      'Counts from the roster imports (no learner is named). Active: enrolled learners with activity in the 30 days up to the snapshot date. Completion rate: completed as a share of enrolled.',
+    footer: `Counts from the roster imports (no learner is named). Active: enrolled learners with activity in the 30 days up to the snapshot date. Completion rate: completed as a share of enrolled.${small ? ` ${SMALL_COUNT_RULE}` : ''}`,
   };
 }

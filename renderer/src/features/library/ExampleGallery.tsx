@@ -109,10 +109,8 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
     >
       <div className="example-gallery">
         <p className="example-gallery-lead">
-          Start from a blank plan, or from a worked example to see how a complete program plan fits
-          together and change it to your own. An example is added to your library as a copy, with
-          its dates moved ahead of today and a synthetic roster of fake learners, so its Launch and
-          Manage sections have data to show.
+          Start blank, or from a worked example: a copy whose dates are moved ahead of today, with a
+          synthetic roster of fake learners so that its Launch and Manage sections have data.
         </p>
         <ul className="example-gallery-list" aria-label="Ways to start a plan">
           <li className="example-card example-card-blank" aria-labelledby={blankId}>

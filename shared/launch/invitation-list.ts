@@ -176,6 +176,35 @@ export function emailKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/**
+ * Adds the people of another source list to a list (issue 13: several
+ * source spreadsheets make one list): `incoming` in its order, less everyone
+ * whose e-mail (`emailKey`: trimmed, any case) is already listed — in
+ * `listed`, which is extended with each person added, so a repeat within
+ * `incoming` is left out too. Returns the people added, how many were left
+ * out as already listed, and the added people per segment ('' for none).
+ */
+export function mergeInvitees(
+  listed: Set<string>,
+  incoming: readonly InvitationRow[],
+): { added: InvitationRow[]; repeated: number; bySegment: Record<string, number> } {
+  const added: InvitationRow[] = [];
+  const bySegment: Record<string, number> = {};
+  let repeated = 0;
+  for (const person of incoming) {
+    const key = emailKey(person.email);
+    if (listed.has(key)) {
+      repeated++;
+      continue;
+    }
+    listed.add(key);
+    added.push(person);
+    const segment = person.segmentId ?? '';
+    bySegment[segment] = (bySegment[segment] ?? 0) + 1;
+  }
+  return { added, repeated, bySegment };
+}
+
 /** Label of a field ('Row' for null). */
 export function invitationFieldLabel(key: string | null): string {
   return key === null ? 'Row' : (INVITATION_FIELDS.find((f) => f.key === key)?.label ?? key);

@@ -184,6 +184,52 @@ describe('invitation planner', () => {
     const exported = [...rows1.slice(1).map((r) => r[2]), ...rows2.slice(1).map((r) => r[3])];
     expect([...exported].sort()).toEqual([...GOOD].sort());
 
+    // A second source list is added to the first: whoever is already listed (the same
+    // e-mail, any case, spaces around it) is left out; the import can be undone.
+    await page.getByRole('button', { name: 'Add another list…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a list to the invitations' });
+    await add.waitFor();
+    const more = join(scratch, 'referrals.csv');
+    writeFileSync(
+      more,
+      [
+        'First name,Last name,Email,Segment',
+        'Ben,Hughes, BEN.HUGHES@example.org ,NEET',
+        'Hana,Sato,hana.sato@example.org,NEET',
+        'Ivo,Berg,ivo.berg@example.org,NEET',
+        '',
+      ].join('\r\n'),
+    );
+    await chooseFile(page, add, more);
+    await expect
+      .poll(() => add.getByTestId('import-summary').textContent())
+      .toBe('3 rows ready to import');
+    await expect
+      .poll(() => add.textContent())
+      .toContain('are added to the current list of 6 people; anyone already on it');
+    await add.getByRole('button', { name: 'Import 3 people' }).click();
+    await add.waitFor({ state: 'detached' });
+    await page
+      .getByText(
+        'Added 2 people from “referrals.csv” to the invitation list, now 8 people; 1 person was already on the list (same e-mail) and left out.',
+        { exact: false },
+      )
+      .waitFor();
+    await expect
+      .poll(() => counts.textContent())
+      .toMatch(/^8 people from “invitees\.csv \+ referrals\.csv”/);
+    await page.getByTestId('invitation-undo-note').waitFor();
+    await screenshot(page, 'launch-invitations-merged-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'launch-invitations-merged-1920');
+    expect(await serious()).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Undo the last list import' }).click();
+    await expect.poll(() => counts.textContent()).toMatch(/^6 people from “invitees\.csv”,/);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Undo the last list import' }).count())
+      .toBe(0);
+
     // Personal data: no imported e-mail address or name in the plan file, Word or Excel.
     expectNoneIn(await exportEveryFormat(page, (click) => download(page, click)), [
       ...GOOD,

@@ -304,7 +304,8 @@ export function ImportDialog<
       .filter(Boolean)
       .join(' and ');
     notifyUndoable(
-      `${what}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
+      ('message' in result && result.message) ||
+        `${what}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
       result.stepId,
     );
     onClose();

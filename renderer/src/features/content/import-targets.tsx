@@ -174,8 +174,13 @@ export interface ImportTarget<
     ) => P;
     readonly matching: (presets: readonly P[], headers: readonly string[]) => P | null;
   };
-  /** Fetches the checked rows from the worker and applies them as one command. */
-  readonly apply: (context: ApplyContext) => Promise<DispatchResult | null>;
+  /**
+   * Fetches the checked rows from the worker and applies them as one command;
+   * `message`, when given, is what the notice says instead of the usual count.
+   */
+  readonly apply: (
+    context: ApplyContext,
+  ) => Promise<(DispatchResult & { readonly message?: string }) | null>;
 }
 
 /** Sends a preview request to the import worker; the read error or the picked summary. */

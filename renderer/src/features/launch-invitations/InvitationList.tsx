@@ -31,9 +31,11 @@ import type { InvitationListRow } from '../../db/database';
 import {
   deleteInvitationList,
   invitationList,
+  listBeforeLastImport,
   onInvitationListChange,
   readInvitees,
   setWaveAssignment,
+  undoLastListImport,
 } from '../../db/invitation-list';
 import { downloadBlob } from '../../platform/platform';
 import { useDispatch, usePlan } from '../../store/plan-context';
@@ -44,7 +46,12 @@ import {
   usePersonalBackupState,
   usePlatformBackups,
 } from '../backups/PersonalBackupChoice';
-import { invitationPersonalDataNote, invitationTarget } from './invitation-import';
+import {
+  invitationPersonalDataNote,
+  invitationTarget,
+  LIST_UNDO_NOTE,
+  type InvitationImportMode,
+} from './invitation-import';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -52,17 +59,26 @@ const count = (n: number) => n.toLocaleString('en-GB');
 const csvFileName = (name: string) =>
   `${planFileName(sanitizeText(name)).slice(0, -PLAN_FILE_SUFFIX.length)}.csv`;
 
-/** The list's counts, kept fresh (null while loading or when there is none). */
-function useInvitationList(planId: string): { list: InvitationListRow | null; loaded: boolean } {
-  const [state, setState] = useState<{ planId: string; list: InvitationListRow | null } | null>(
-    null,
-  );
+/** What an undo of the last list import brings back (the list then, null: none), if anything. */
+type Undoable = { row: InvitationListRow | null; keptAt: string } | undefined;
+
+/** The list's counts, kept fresh (null while loading or when there is none), and what its undo brings back. */
+function useInvitationList(planId: string): {
+  list: InvitationListRow | null;
+  loaded: boolean;
+  undoable: Undoable;
+} {
+  const [state, setState] = useState<{
+    planId: string;
+    list: InvitationListRow | null;
+    undoable: Undoable;
+  } | null>(null);
   useEffect(() => {
     let live = true;
     const load = () =>
-      void invitationList(planId).then(
-        (list) => live && setState({ planId, list }),
-        () => live && setState({ planId, list: null }),
+      void Promise.all([invitationList(planId), listBeforeLastImport(planId)]).then(
+        ([list, undoable]) => live && setState({ planId, list, undoable }),
+        () => live && setState({ planId, list: null, undoable: undefined }),
       );
     load();
     const stop = onInvitationListChange((id) => {
@@ -74,8 +90,8 @@ function useInvitationList(planId: string): { list: InvitationListRow | null; lo
     };
   }, [planId]);
   return state?.planId === planId
-    ? { list: state.list, loaded: true }
-    : { list: null, loaded: false };
+    ? { list: state.list, loaded: true, undoable: state.undoable }
+    : { list: null, loaded: false, undoable: undefined };
 }
 
 /**
@@ -122,16 +138,16 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
   const waves = usePlan((p) => p.launch.invitations.waves);
   const layoutId = usePlan((p) => p.launch.invitations.csvLayout);
   const dispatch = useDispatch();
-  const { list, loaded } = useInvitationList(planId);
-  const [importing, setImporting] = useState(false);
+  const { list, loaded, undoable } = useInvitationList(planId);
+  const [importing, setImporting] = useState<InvitationImportMode | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const replacing = list?.count ?? 0;
   const backups = usePlatformBackups();
   const backupState = usePersonalBackupState(planId, backups);
   const target = useMemo(
-    () => invitationTarget(planId, replacing, backupState),
-    [planId, replacing, backupState],
+    () => invitationTarget(planId, replacing, backupState, importing ?? 'replace'),
+    [planId, replacing, backupState, importing],
   );
   const layout = inviteLayout(layoutId);
   const segmentName = (id: string | null) =>
@@ -167,6 +183,16 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
     notify('Invitation list deleted from this computer.');
   };
 
+  const undoImport = async () => {
+    const before = undoable;
+    if (!(await undoLastListImport(planId))) return;
+    notify(
+      before?.row
+        ? `The last list import was undone: the list is back to ${countOf(before.row.count, 'person', 'people')} from “${before.row.fileName}”.`
+        : 'The last list import was undone: there is no invitation list now.',
+    );
+  };
+
   return (
     <section className="card" aria-labelledby="inv-list-heading">
       {confirmingDelete && list && (
@@ -197,9 +223,29 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
       <div className="card-title-row">
         <h2 id="inv-list-heading">Invitation list</h2>
         <div className="toolbar">
-          <button type="button" onClick={() => setImporting(true)}>
-            {list ? 'Import a new list…' : 'Import invitation list…'}
-          </button>
+          {list ? (
+            <>
+              <button type="button" onClick={() => setImporting('merge')}>
+                Add another list…
+              </button>
+              <button type="button" onClick={() => setImporting('replace')}>
+                Replace the list…
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setImporting('replace')}>
+              Import invitation list…
+            </button>
+          )}
+          {undoable && (
+            <button
+              type="button"
+              aria-describedby="inv-undo-note"
+              onClick={() => void undoImport()}
+            >
+              Undo the last list import
+            </button>
+          )}
           {list && (
             <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
               Delete invitation list
@@ -211,11 +257,21 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
         {invitationPersonalDataNote(backupState)}
       </p>
       <PersonalBackupChoice planId={planId} backups={backups} />
+      {undoable && (
+        <p className="section-note" id="inv-undo-note" data-testid="invitation-undo-note">
+          {undoable.row
+            ? `Undo brings back the list as it was before the last import: ${countOf(undoable.row.count, 'person', 'people')} from “${undoable.row.fileName}”.`
+            : 'Undo takes the last imported list away (there was none before it).'}{' '}
+          {LIST_UNDO_NOTE}
+        </p>
+      )}
       {!loaded ? null : !list ? (
         <p className="empty-note">
           No list yet. Import the spreadsheet of people to invite (CSV or Excel) with their names,
           e-mail addresses and segment: invalid addresses and duplicates are left out, and each wave
-          can be exported as a CSV for your platform&apos;s bulk invite.
+          can be exported as a CSV for your platform&apos;s bulk invite. People from several
+          spreadsheets make one list: add each after the first (anyone already on the list by e-mail
+          is left out).
         </p>
       ) : (
         <>
@@ -370,7 +426,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
       )}
       {importing && (
         // Nothing of the plan changes: no backup of it is taken first.
-        <ImportDialog target={target} backups={null} onClose={() => setImporting(false)} />
+        <ImportDialog target={target} backups={null} onClose={() => setImporting(null)} />
       )}
     </section>
   );

@@ -24,7 +24,11 @@ import {
   withoutPreset,
 } from '../../../../shared/content/import-presets';
 import { countOf } from '../../../../shared/words';
-import { storeInvitationChunks } from '../../db/invitation-list';
+import {
+  keepListForUndo,
+  mergeInvitationChunks,
+  storeInvitationChunks,
+} from '../../db/invitation-list';
 import { backupSentence, type PersonalBackupState } from '../backups/PersonalBackupChoice';
 import type { ImportTarget } from '../content/import-targets';
 import { SegmentMapping } from './SegmentMapping';
@@ -74,12 +78,21 @@ function writePresets(list: InvitationPreset[]): boolean {
   }
 }
 
+/** Whether an import adds to the list (merging by e-mail) or replaces it. */
+export type InvitationImportMode = 'merge' | 'replace';
+
+/** What the list's undo does, said where it is offered (it is not the plan's Undo). */
+export const LIST_UNDO_NOTE =
+  'The list is kept on this computer, not in the plan, so the plan’s Undo (Ctrl+Z) does not reach it: “Undo the last list import” brings back the list as it was before the last import (kept until the next import, or until the list is deleted).';
+
 /** The invitation list target, for the plan open now (`planId`). */
 export function invitationTarget(
   planId: string,
-  /** People in the list the import replaces (0: none). */
-  replacing = 0,
+  /** People in the list now (0: none). */
+  current = 0,
   backups: PersonalBackupState | null = null,
+  /** Add to the list (people already on it by e-mail left out) or replace it. */
+  mode: InvitationImportMode = 'replace',
 ): ImportTarget<
   InvitationColumnMapping,
   InvitationImportChoices,
@@ -90,7 +103,8 @@ export function invitationTarget(
   let lastSummary: InvitationPreviewSummary | null = null;
   return {
     id: 'invitations',
-    title: 'Import invitation list',
+    title:
+      mode === 'merge' && current > 0 ? 'Add a list to the invitations' : 'Import invitation list',
     place: 'invitation list',
     presetPlaceholder: 'e.g. Partner referral list',
     fieldsLegend: 'Match your columns to the invitation list',
@@ -115,8 +129,13 @@ export function invitationTarget(
     },
     fileNotes: () => [
       invitationPersonalDataNote(backups),
-      ...(replacing > 0
-        ? [`Importing replaces the current list of ${countOf(replacing, 'person', 'people')}.`]
+      ...(current > 0
+        ? [
+            mode === 'merge'
+              ? `The people in this file are added to the current list of ${countOf(current, 'person', 'people')}; anyone already on it (the same e-mail, ignoring capitals and spaces) is left out.`
+              : `Importing replaces the current list of ${countOf(current, 'person', 'people')}.`,
+            LIST_UNDO_NOTE,
+          ]
         : []),
     ],
     // Nothing but the mapped fields is kept: no notes column for personal data.
@@ -227,18 +246,35 @@ export function invitationTarget(
         chunks.push({ people: m.chunk, count: m.count });
       });
       if (!current() || !summary) return null;
+      const info = {
+        fileName,
+        duplicates: summary.duplicateCount,
+        failed: summary.fixCount,
+        bySegment: { ...summary.bySegment },
+      };
       try {
-        await storeInvitationChunks(
-          planId,
-          chunks,
-          {
-            fileName,
-            duplicates: summary.duplicateCount,
-            failed: summary.fixCount,
-            bySegment: { ...summary.bySegment },
-          },
-          progress,
-        );
+        // The list as it is now, kept so this import can be undone (see LIST_UNDO_NOTE).
+        await keepListForUndo(planId);
+        if (mode === 'merge') {
+          const merged = await mergeInvitationChunks(planId, chunks, info, progress);
+          const left = [
+            merged.repeated > 0
+              ? `${countOf(merged.repeated, 'person was', 'people were')} already on the list (same e-mail) and left out`
+              : '',
+            summary.duplicateCount > 0
+              ? `${countOf(summary.duplicateCount, 'repeated row', 'repeated rows')} of the file left out`
+              : '',
+            summary.fixCount > 0
+              ? `${countOf(summary.fixCount, 'row', 'rows')} left out to fix`
+              : '',
+          ].filter(Boolean);
+          return {
+            ok: true,
+            stepId: null,
+            message: `Added ${countOf(merged.added, 'person', 'people')} from “${fileName}” to the invitation list, now ${countOf(merged.row.count, 'person', 'people')}${left.length ? `; ${left.join('; ')}` : ''}. “Undo the last list import” takes them out again.`,
+          };
+        }
+        await storeInvitationChunks(planId, chunks, info, progress);
       } catch (error) {
         return {
           ok: false,

@@ -22,6 +22,8 @@ const translatedUi = [
   'renderer/src/features/indicators/**/*.tsx',
   'renderer/src/features/theory-of-change/**/*.tsx',
   'renderer/src/features/logic-model/**/*.tsx',
+  'renderer/src/features/content/**/*.tsx',
+  'renderer/src/components/**/*.tsx',
 ];
 
 export default tseslint.config(

@@ -13,8 +13,7 @@ import {
   type DecimalMark,
 } from '../numbers';
 import { clipText, textLength } from '../text-length';
-import { KIND_LABELS } from './catalog';
-import { LEVEL_LABELS, skillKey } from './pathways';
+import { skillKey } from './pathways';
 import {
   extraNotes,
   kindOf,
@@ -29,6 +28,8 @@ import {
 } from './import-values';
 import { looseKey } from '../text-key';
 import { guessColumns } from './column-guess';
+import type { Translator } from '../i18n/translator';
+import { englishTranslator, formatOf } from './import-text';
 
 /** A table read from a CSV or XLSX file: header cells and data rows as text. */
 export interface RawTable {
@@ -51,10 +52,16 @@ export interface RawTable {
   };
 }
 
+/** Why a cell could not be read: bytes that are not text, or a formula without a stored result. */
+export type CellProblem =
+  | { readonly kind: 'bytes' }
+  | { readonly kind: 'formula'; readonly formula: string; readonly cell: string };
+
 /**
  * A cell the reader could not read as meant (a formula without a stored
  * result, bytes that are not text). `message` follows the field's name:
- * "Hours is a formula (=VLOOKUP(…)) in cell C5 with no stored result…".
+ * "Hours is a formula (=VLOOKUP(…)) in cell C5 with no stored result…";
+ * `problem` says what it is, for a whole sentence (`cellIssueText`).
  */
 export interface CellIssue {
   /** Sheet row number (1-based). */
@@ -62,6 +69,23 @@ export interface CellIssue {
   /** Column index (0-based) in the file. */
   readonly column: number;
   readonly message: string;
+  readonly problem?: CellProblem;
+}
+
+/** The sentence for a cell that could not be read, in the field `field` (its label). */
+export function cellIssueText(
+  issue: CellIssue,
+  field: string,
+  t: Translator = englishTranslator(),
+): string {
+  if (issue.problem?.kind === 'formula')
+    return t('content:check.cellFormula', {
+      field,
+      formula: issue.problem.formula,
+      cell: issue.problem.cell,
+    });
+  if (issue.problem?.kind === 'bytes') return t('content:check.cellBytes', { field });
+  return `${field} ${issue.message}`;
 }
 
 /**
@@ -479,8 +503,6 @@ export function catalogKey(title: string, provider: string): string {
 }
 
 const LIMITS = { short: 500, long: 20_000, url: 2000 } as const;
-const KIND_NAMES =
-  'course, professional certificate, skill set, guided project, clip, in-house module';
 
 /**
  * Checks every row under a mapping and the user's choices. Rows that
@@ -495,7 +517,8 @@ const KIND_NAMES =
  * costs are read with the decimal mark their column uses; a cost in another
  * currency than `planCurrency` fails its row. A skill the plan has
  * (`planSkills` and the catalog's) under another spelling takes the plan's.
- * `onProgress` hears how many rows were checked, now and then.
+ * `onProgress` hears how many rows were checked, now and then. Every message
+ * is worded by `t` (default: English).
  */
 export function previewImport(
   table: RawTable,
@@ -505,29 +528,36 @@ export function previewImport(
   choices: ImportChoices = {},
   planCurrency: string | null = null,
   planSkills: readonly string[] = [],
+  t: Translator = englishTranslator(),
 ): ImportPreview {
+  const format = formatOf(t);
+  const label = (key: CatalogFieldKey | null) => fieldLabel(key, t);
   const mappingErrors: string[] = [];
-  if (mapping.title === null) mappingErrors.push('Choose the column that holds the Title.');
+  if (mapping.title === null) mappingErrors.push(t('content:check.noTitleColumn'));
   const columns = new Map<number, string>();
   for (const field of CATALOG_FIELDS) {
     const col = mapping[field.key] ?? null;
     if (col === null) continue;
     if (col < 0 || col >= table.headers.length)
-      mappingErrors.push(`${field.label} is mapped to a column the file does not have.`);
+      mappingErrors.push(t('content:check.missingColumn', { field: label(field.key) }));
     else if (columns.has(col))
       mappingErrors.push(
-        `${field.label} and ${columns.get(col)} both use the column “${table.headers[col]}”.`,
+        t('content:check.sharedColumn', {
+          field: label(field.key),
+          other: columns.get(col)!,
+          heading: table.headers[col] ?? '',
+        }),
       );
-    else columns.set(col, field.label);
+    else columns.set(col, label(field.key));
   }
   // Nothing unmapped is defaulted: without a Kind or Level column the user says what every row is.
   if (mapping.kind === null && !choices.kindForAll)
-    mappingErrors.push('Choose the column that holds the Kind, or the kind of every row.');
+    mappingErrors.push(t('content:check.noKindColumn'));
   if (mapping.level === null && !choices.levelForAll)
-    mappingErrors.push('Choose the column that holds the Level, or the level of every row.');
+    mappingErrors.push(t('content:check.noLevelColumn'));
   if (table.rows.length > MAX_IMPORT_ROWS)
     mappingErrors.push(
-      `The file has ${table.rows.length.toLocaleString('en-GB')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once.`,
+      t('content:check.tooManyRows', { count: table.rows.length, max: MAX_IMPORT_ROWS }),
     );
   if (mappingErrors.length)
     return { mappingErrors, ready: [], updates: [], unchanged: [], failed: [], blankRows: 0 };
@@ -589,26 +619,27 @@ export function previewImport(
   const hoursMark = follows(hoursConvention, costConvention);
   const costMark = follows(costConvention, hoursConvention);
   const notes: string[] = [];
-  const describe = (label: string, c: DecimalConvention | null, mark: DecimalMark | undefined) => {
+  const describe = (
+    key: CatalogFieldKey,
+    c: DecimalConvention | null,
+    mark: DecimalMark | undefined,
+  ) => {
     if (!c) return;
-    const reads =
-      mark === ','
-        ? '“1,250” is 1.25 and “1.200” is 1200'
-        : mark === '.'
-          ? '“1,250” is 1250 and “1.200” is 1.2'
-          : '“1,250” is 1250';
+    const reads = t('content:check.decimalReads', {
+      mark: mark === ',' ? 'comma' : mark === '.' ? 'point' : 'none',
+    });
     if (c.conflicting > 0)
-      notes.push(
-        `${label}: the column mixes decimal commas and decimal points; each value is read by its own mark, and ${reads}. Check the values in the file.`,
-      );
+      notes.push(t('content:check.decimalMixed', { field: label(key), reads }));
     else if (mark === ',')
       notes.push(
-        `${label}: read with a decimal comma${c.example ? `, as in “${c.example}”` : ' (as the file’s other numbers)'}; ${reads}.`,
+        c.example
+          ? t('content:check.decimalComma', { field: label(key), example: c.example, reads })
+          : t('content:check.decimalCommaAsOthers', { field: label(key), reads }),
       );
   };
   const currenciesSeen = new Set<string>();
-  describe('Hours', hoursConvention, hoursMark);
-  describe('Cost per learner', costConvention, costMark);
+  describe('hours', hoursConvention, hoursMark);
+  describe('costPerLearner', costConvention, costMark);
   const ready: { row: number; item: Omit<ContentItem, 'id'> }[] = [];
   const updates: CatalogUpdatePreview[] = [];
   const unchanged: { row: number; id: string }[] = [];
@@ -634,22 +665,18 @@ export function previewImport(
       issues.push({ row, field, message, waiting: true, reason });
     for (const unread of cellIssuesOf.get(row) ?? []) {
       const field = fieldOfColumn.get(unread.column)!;
-      issue(field, `${fieldLabel(field)} ${unread.message}`);
+      issue(field, cellIssueText(unread, label(field), t));
     }
-    const tooLong = (key: CatalogFieldKey, label: string, value: string, max: number) => {
+    const tooLong = (key: CatalogFieldKey, what: string, value: string, max: number) => {
       const length = textLength(value);
-      if (length > max)
-        issue(
-          key,
-          `${label} is ${length.toLocaleString('en-GB')} characters; at most ${max.toLocaleString('en-GB')}.`,
-        );
+      if (length > max) issue(key, t('content:check.tooLong', { field: what, length, max }));
     };
 
     const title = cell('title').replace(/\s+/g, ' ');
-    if (!title) issue('title', 'Title is empty.');
-    tooLong('title', 'Title', title, LIMITS.short);
+    if (!title) issue('title', t('content:check.titleEmpty'));
+    tooLong('title', label('title'), title, LIMITS.short);
     const provider = cell('provider').replace(/\s+/g, ' ');
-    tooLong('provider', 'Provider', provider, LIMITS.short);
+    tooLong('provider', label('provider'), provider, LIMITS.short);
 
     // An empty Kind or Level cell is no value to match: the user's choice for
     // every row applies when there is one, else the row waits for one.
@@ -661,15 +688,11 @@ export function previewImport(
       else
         waiting(
           'kind',
-          `Waiting for your choice for Kind “${clipText(kindText)}” above.`,
-          `Kind “${clipText(kindText)}” is not one of: ${KIND_NAMES}.`,
+          t('content:check.kindWaiting', { value: clipText(kindText) }),
+          t('content:check.kindUnknown', { value: clipText(kindText) }),
         );
     } else if (mapping.kind !== null && !choices.kindForAll)
-      waiting(
-        'kind',
-        'Kind is empty: waiting for your choice of the kind of rows without one, above.',
-        'Kind is empty; choose the kind of rows without one.',
-      );
+      waiting('kind', t('content:check.kindEmptyWaiting'), t('content:check.kindEmptyReason'));
 
     let level: ContentItem['level'] = choices.levelForAll ?? 'beginner';
     const levelText = cell('level');
@@ -679,23 +702,20 @@ export function previewImport(
       else
         waiting(
           'level',
-          `Waiting for your choice for Level “${clipText(levelText)}” above.`,
-          `Level “${clipText(levelText)}” is not beginner, intermediate or advanced.`,
+          t('content:check.levelWaiting', { value: clipText(levelText) }),
+          t('content:check.levelUnknown', { value: clipText(levelText) }),
         );
     } else if (mapping.level !== null && !choices.levelForAll)
-      waiting(
-        'level',
-        'Level is empty: waiting for your choice of the level of rows without one, above.',
-        'Level is empty; choose the level of rows without one.',
-      );
+      waiting('level', t('content:check.levelEmptyWaiting'), t('content:check.levelEmptyReason'));
 
     let hours: number | null = null;
     const hoursText = cell('hours');
     if (hoursText) {
       const parsed = parseHours(hoursText, hoursMark);
-      if (parsed === 'invalid') issue('hours', `Hours “${clipText(hoursText)}” is not a number.`);
+      if (parsed === 'invalid')
+        issue('hours', t('content:check.hoursNotNumber', { value: clipText(hoursText) }));
       else if (parsed < 0 || parsed > 10_000)
-        issue('hours', `Hours must be from 0 to 10,000, not ${hoursText}.`);
+        issue('hours', t('content:check.hoursRange', { value: hoursText, max: 10_000 }));
       else hours = Math.round(parsed * 100) / 100;
     }
 
@@ -703,21 +723,30 @@ export function previewImport(
     const costText = cell('costPerLearner');
     if (costText) {
       const parsed = readCost(costText, costMark);
+      // "dollars" for a bare $ (which dollars is not said), else the codes it may be ("EUR").
+      const writtenIn = (p: TypedCost) =>
+        p.written === '$'
+          ? t('content:check.dollars')
+          : format.list(p.currencies ?? [], 'disjunction');
       if (parsed === 'invalid')
-        issue('costPerLearner', `Cost per learner “${clipText(costText)}” is not an amount.`);
+        issue('costPerLearner', t('content:check.costNotAmount', { value: clipText(costText) }));
       else if (!planCurrency && parsed.currencies && parsed.written) {
         // No currency in the plan yet: the amount is taken, and the preview says in what.
-        currenciesSeen.add(parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or '));
+        currenciesSeen.add(writtenIn(parsed));
         if (parsed.amount >= 0 && parsed.amount <= 1e9)
           costPerLearner = Math.round(parsed.amount * 100) / 100;
-        else issue('costPerLearner', `Cost per learner must be from 0 to 1,000,000,000.`);
+        else issue('costPerLearner', t('content:check.costRange', { max: 1e9 }));
       } else if (planCurrency && parsed.currencies && !parsed.currencies.includes(planCurrency))
         issue(
           'costPerLearner',
-          `Cost per learner “${clipText(costText)}” is in ${parsed.written === '$' ? 'dollars' : parsed.currencies.join(' or ')}, not ${planCurrency} as the plan’s budget: convert it in the file, or leave the column out.`,
+          t('content:check.costCurrency', {
+            value: clipText(costText),
+            written: writtenIn(parsed),
+            currency: planCurrency,
+          }),
         );
       else if (parsed.amount < 0 || parsed.amount > 1e9)
-        issue('costPerLearner', `Cost per learner must be from 0 to 1,000,000,000.`);
+        issue('costPerLearner', t('content:check.costRange', { max: 1e9 }));
       else costPerLearner = Math.round(parsed.amount * 100) / 100;
     }
 
@@ -727,20 +756,20 @@ export function previewImport(
         .map((l) => languageOf(l, choices.values))
         .filter((l) => l !== ''),
     );
-    for (const s of skills) tooLong('skills', 'A skill', s, LIMITS.short);
-    for (const l of languages) tooLong('languages', 'A language', l, LIMITS.short);
+    for (const s of skills) tooLong('skills', t('content:check.aSkill'), s, LIMITS.short);
+    for (const l of languages) tooLong('languages', t('content:check.aLanguage'), l, LIMITS.short);
 
     let url = cell('url');
     if (url) {
       if (/^www\./i.test(url)) url = `https://${url}`;
       if (!/^https?:\/\/\S+$/i.test(url))
-        issue('url', `URL “${clipText(url)}” must start with http:// or https://.`);
-      tooLong('url', 'URL', url, LIMITS.url);
+        issue('url', t('content:check.urlScheme', { value: clipText(url) }));
+      tooLong('url', label('url'), url, LIMITS.url);
     }
     const extra = keep.length ? extraNotes(table.headers, cells, keep) : '';
     const mappedNotes = cell('notes');
     const notes = mappedNotes && extra ? `${mappedNotes}\n${extra}` : mappedNotes || extra;
-    tooLong('notes', 'Notes', notes, LIMITS.long);
+    tooLong('notes', label('notes'), notes, LIMITS.long);
 
     const item: Omit<ContentItem, 'id'> = {
       title,
@@ -772,17 +801,17 @@ export function previewImport(
             ? {
                 row,
                 field: null,
-                message: `Same as row ${earlier.row} in every column imported: left out, nothing to fix.`,
+                message: t('content:check.sameAs', { row: earlier.row }),
                 duplicateOf: earlier.row,
               }
             : {
                 row,
                 field: null,
-                message: `Duplicate of row ${earlier.row} (same title, provider and kind).`,
+                message: t('content:check.duplicate', { row: earlier.row }),
               },
         );
       else if (sameItemRow !== undefined)
-        issue(null, `Matches the same catalog item as row ${sameItemRow}.`);
+        issue(null, t('content:check.sameItem', { row: sameItemRow }));
       else {
         firstRowOf.set(key, { row, item });
         if (match) matchedBy.set(match.id, row);
@@ -817,7 +846,7 @@ export function previewImport(
   });
   if (currenciesSeen.size)
     notes.push(
-      `Cost per learner: the file gives amounts in ${[...currenciesSeen].join(' and ')}, and the plan has no currency yet; they are taken as written. Choose the plan’s currency in the budget on the Objective page.`,
+      t('content:check.costNoPlanCurrency', { written: format.list([...currenciesSeen]) }),
     );
   return {
     mappingErrors,
@@ -905,16 +934,19 @@ const valueText = (
   key: keyof Omit<ContentItem, 'id'>,
   value: unknown,
   currency: string | null,
+  t: Translator,
 ): string => {
   if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '—';
-  if (key === 'kind') return KIND_LABELS[value as ContentItem['kind']];
-  if (key === 'level') return LEVEL_LABELS[value as ContentItem['level']];
+  if (key === 'kind') return t(`content:kinds.${value as ContentItem['kind']}`);
+  if (key === 'level') return t(`content:levels.${value as ContentItem['level']}`);
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'number') {
-    const n = value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
-    return key === 'costPerLearner' && currency ? `${currency} ${n}` : n;
+    const format = formatOf(t);
+    return key === 'costPerLearner' && currency
+      ? format.money(value, currency)
+      : format.number(value, 2);
   }
-  return `“${clipText(String(value).replace(/\s+/g, ' '))}”`;
+  return t('content:file.quoted', { text: clipText(String(value).replace(/\s+/g, ' ')) });
 };
 
 /**
@@ -927,17 +959,26 @@ export function describeUpdate(
   item: ContentItem,
   patch: Partial<Omit<ContentItem, 'id'>>,
   currency: string | null = null,
+  t: Translator = englishTranslator(),
 ): string[] {
   return (Object.keys(patch) as (keyof typeof patch)[]).map((key) => {
-    const label = fieldLabel(key);
+    const field = fieldLabel(key, t);
     if (key === 'notes') {
       const before = item.notes.split('\n');
       const after = (patch.notes ?? '').split('\n');
       const gone = before.filter((l) => l.trim() && !after.includes(l)).join(' / ');
       const added = after.filter((l) => l.trim() && !before.includes(l)).join(' / ');
-      return `${label}: ${gone ? valueText(key, gone, currency) : '—'} → ${added ? valueText(key, added, currency) : '—'}`;
+      return t('content:check.change', {
+        field,
+        from: gone ? valueText(key, gone, currency, t) : '—',
+        to: added ? valueText(key, added, currency, t) : '—',
+      });
     }
-    return `${label}: ${valueText(key, item[key], currency)} → ${valueText(key, patch[key], currency)}`;
+    return t('content:check.change', {
+      field,
+      from: valueText(key, item[key], currency, t),
+      to: valueText(key, patch[key], currency, t),
+    });
   });
 }
 
@@ -955,7 +996,9 @@ function unique(values: string[]): string[] {
  * The rows that will not be imported, as a CSV to fix and import again: the
  * file's headings and cells as read, and a last column "Reason" with every
  * reason (the column is not mapped on the way back in). A row the same as an
- * earlier one in every column imported needs no fixing and is left out.
+ * earlier one in every column imported needs no fixing and is left out. The
+ * Reason heading and the "Row 5:" before each reason are worded by `t`
+ * (the reasons come as they were worded when the rows were checked).
  */
 export function failedRowsCsv(
   table: RawTable,
@@ -970,12 +1013,13 @@ export function failedRowsCsv(
       }[];
     }[];
   },
+  t: Translator = englishTranslator(),
 ): string {
   const indexOf = new Map<number, number>();
   table.rowNumbers.forEach((row, i) => indexOf.set(row, i));
   const width = table.headers.length;
   const line = (cells: readonly string[]) => cells.map((c) => csvCell(c)).join(',');
-  const lines = [line([...table.headers, 'Reason'])];
+  const lines = [line([...table.headers, t('content:check.reasonHeading')])];
   for (const { row, issues } of preview.failed) {
     // A row the same as an earlier one needs nothing: it stays out of the file to fix.
     if (issues.every((i) => i.duplicateOf !== undefined)) continue;
@@ -983,14 +1027,24 @@ export function failedRowsCsv(
     const padded = Array.from({ length: width }, (_, i) => cells[i] ?? '');
     const reasons = issues.filter((i) => i.duplicateOf === undefined);
     lines.push(
-      line([...padded, `Row ${row}: ${reasons.map((i) => i.reason ?? i.message).join(' ')}`]),
+      line([
+        ...padded,
+        t('content:check.reasonRow', {
+          row,
+          reasons: reasons.map((i) => i.reason ?? i.message).join(' '),
+        }),
+      ]),
     );
   }
   // Excel reads UTF-8 with its mark; Windows line ends as Excel writes them.
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-/** Label of a catalog field. */
-export function fieldLabel(key: CatalogFieldKey | null): string {
-  return key === null ? 'Row' : (CATALOG_FIELDS.find((f) => f.key === key)?.label ?? key);
+/** Label of a catalog field ("Row" for a problem of the whole row), worded by `t` (default: English). */
+export function fieldLabel(
+  key: CatalogFieldKey | null,
+  t: Translator = englishTranslator(),
+): string {
+  if (key === null) return t('content:fields.row');
+  return CATALOG_FIELDS.some((f) => f.key === key) ? t(`content:fields.${key}`) : key;
 }

@@ -11,6 +11,8 @@ import { guessMapping, MAX_IMPORT_ROWS, type CellIssue, type RawTable } from './
 import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
 import { checkZip } from './zip-guard';
 import { clipText } from '../text-length';
+import type { Translator } from '../i18n/translator';
+import { englishTranslator } from './import-text';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from './import-limits';
 
@@ -83,47 +85,50 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const UTF16LE_BOM = [0xff, 0xfe];
 const UTF16BE_BOM = [0xfe, 0xff];
 
+/** What a file is that cannot be imported (each has its sentence in the catalog: `content:file.unsupported.*`). */
+export type UnsupportedKind =
+  'otherSpreadsheet' | 'office' | 'xls' | 'pdf' | 'image' | 'badXlsx' | 'binary' | 'extension';
+
 /** What a file is, from its first bytes (names can lie) and then its extension. */
 export function sniffFormat(
   name: string,
   bytes: Uint8Array,
-): 'csv' | 'xlsx' | { readonly unsupported: string } {
+): 'csv' | 'xlsx' | { readonly unsupported: UnsupportedKind; readonly ext?: string } {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (ext === 'ods' || ext === 'numbers')
-      return { unsupported: 'a spreadsheet in a format this app cannot read' };
-    if (ext === 'docx' || ext === 'pptx') return { unsupported: 'a Word or PowerPoint file' };
+    if (ext === 'ods' || ext === 'numbers') return { unsupported: 'otherSpreadsheet' };
+    if (ext === 'docx' || ext === 'pptx') return { unsupported: 'office' };
     return 'xlsx';
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
-    return { unsupported: 'an old-style Excel 97–2003 (.xls) or Office file' };
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { unsupported: 'a PDF' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { unsupported: 'xls' };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { unsupported: 'pdf' };
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]))
-    return { unsupported: 'an image' };
-  if (ext === 'xlsx' || ext === 'xlsm')
-    return { unsupported: 'not a valid Excel workbook, although its name ends in .xlsx' };
+    return { unsupported: 'image' };
+  if (ext === 'xlsx' || ext === 'xlsm') return { unsupported: 'badXlsx' };
   // UTF-16 text (Excel's "Unicode Text") is full of zero bytes but is text.
   const utf16 = startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM);
   const head = bytes.subarray(0, 8192);
-  if (!utf16 && head.includes(0)) return { unsupported: 'a binary file, not text' };
+  if (!utf16 && head.includes(0)) return { unsupported: 'binary' };
   if (['csv', 'tsv', 'txt', ''].includes(ext)) return 'csv';
-  return { unsupported: `a .${ext} file` };
+  return { unsupported: 'extension', ext };
 }
 
 /**
  * Reads a catalog file from its bytes: the sheet and heading row given in
  * `layout`, else the data-looking sheet and the detected heading row.
- * `onProgress` hears how many rows were read so far.
+ * `onProgress` hears how many rows were read so far; `t` words the notes and
+ * refusals (default: English).
  */
 export async function readCatalogFile(
   name: string,
   bytes: Uint8Array,
   onProgress?: RowProgress,
   layout: FileLayout = {},
+  t: Translator = englishTranslator(),
 ): Promise<ReadResult> {
-  const read = await readCatalogGrid(name, bytes, onProgress, layout.sheet);
+  const read = await readCatalogGrid(name, bytes, onProgress, layout.sheet, undefined, t);
   if (!read.ok) return read;
-  return layoutTable(name, read, layout.headerRow);
+  return layoutTable(name, read, layout.headerRow, t);
 }
 
 /** The rows of a catalog file (one sheet of a workbook), before a heading row is chosen. */
@@ -134,11 +139,16 @@ export async function readCatalogGrid(
   sheet?: string,
   /** Largest CSV accepted (a roster's may be larger than a workbook); default MAX_IMPORT_BYTES. */
   maxCsvBytes = MAX_IMPORT_BYTES,
+  t: Translator = englishTranslator(),
 ): Promise<GridResult> {
-  if (bytes.length === 0) return fail(`“${name}” is empty.`);
+  if (bytes.length === 0) return fail(t('content:file.emptyNamed', { name }));
   const tooLarge = (limit: number) =>
     fail(
-      `“${name}” is ${(bytes.length / (1024 * 1024)).toFixed(1)} MB; spreadsheets of at most ${Math.round(limit / (1024 * 1024))} MB can be imported. Split it or remove unused sheets and columns.`,
+      t('content:file.tooLarge', {
+        name,
+        size: bytes.length / (1024 * 1024),
+        limit: Math.round(limit / (1024 * 1024)),
+      }),
     );
   if (bytes.length > Math.max(MAX_IMPORT_BYTES, maxCsvBytes)) return tooLarge(MAX_IMPORT_BYTES);
   const format = sniffFormat(name, bytes);
@@ -146,13 +156,13 @@ export async function readCatalogGrid(
     return tooLarge(format === 'csv' ? maxCsvBytes : MAX_IMPORT_BYTES);
   if (typeof format === 'object')
     return fail(
-      `“${name}” is ${format.unsupported}. Choose a CSV file or an Excel workbook (.xlsx); in Excel use File → Save As to convert.`,
+      `${t(`content:file.unsupported.${format.unsupported}`, { name, ext: format.ext ?? '' })} ${t('content:file.chooseCsvOrXlsx')}`,
     );
   const result =
-    format === 'csv' ? readCsvGrid(bytes) : await readXlsxGrid(bytes, onProgress, sheet);
+    format === 'csv' ? readCsvGrid(bytes, t) : await readXlsxGrid(bytes, onProgress, sheet, t);
   if (!result.ok) return result;
   if (result.grid.cells.length === 0)
-    return fail(format === 'csv' ? 'The file is empty.' : 'The workbook has no data in any sheet.');
+    return fail(format === 'csv' ? t('content:file.empty') : t('content:file.noDataInWorkbook'));
   return result;
 }
 
@@ -263,19 +273,24 @@ function tableFromGrid(
 }
 
 /** The first rows (each with a row below it) as heading choices: "Row 2: Title · Provider · Level". */
-function headingChoices(grid: SheetGrid): HeadingChoice[] {
+function headingChoices(grid: SheetGrid, t: Translator): HeadingChoice[] {
   const count = Math.min(HEADING_CANDIDATES, grid.cells.length - 1);
   return grid.cells.slice(0, Math.max(count, 0)).map((cells, i) => {
     const shown = cells.map((c) => c.trim()).filter(Boolean);
     const text = shown.slice(0, 4).join(' · ') + (shown.length > 4 ? ' …' : '');
-    return { row: grid.rowNumbers[i]!, label: `Row ${grid.rowNumbers[i]}: ${clipText(text, 80)}` };
+    return {
+      row: grid.rowNumbers[i]!,
+      label: t('content:file.headingChoice', {
+        row: grid.rowNumbers[i]!,
+        text: clipText(text, 80),
+      }),
+    };
   });
 }
 
-/** "1 row has", "All 2,000 rows have", "3 of 10 rows have". */
-function rowsText(n: number, of: number): string {
-  if (n === of && n > 1) return `All ${n.toLocaleString('en-GB')} rows have`;
-  return n === 1 ? '1 row has' : `${n.toLocaleString('en-GB')} rows have`;
+/** How many rows a ragged-row note speaks of: "1 row has", "All 2,000 rows have", "3 rows have". */
+function rowsOf(n: number, of: number): { count: number; all: 'yes' | 'no' } {
+  return { count: n, all: n === of && n > 1 ? 'yes' : 'no' };
 }
 
 /**
@@ -286,37 +301,48 @@ export function layoutTable(
   name: string,
   read: Extract<GridResult, { ok: true }>,
   headerRow?: number,
+  t: Translator = englishTranslator(),
 ): ReadResult {
   const { grid } = read;
   const chosen = headerRow === undefined ? -1 : grid.rowNumbers.indexOf(headerRow);
   const headerIndex = chosen >= 0 ? chosen : detectHeadingRow(grid);
   const table = tableFromGrid(grid, headerIndex, read.sheetName, read.format === 'csv');
-  if (table.headers.every((h) => h === ''))
-    return fail(`“${name}” has no column headings in its first row.`);
+  if (table.headers.every((h) => h === '')) return fail(t('content:file.noHeadings', { name }));
   if (table.rows.every((r) => r.every((c) => c.trim() === '')))
-    return fail(`“${name}” has column headings but no rows to import.`);
+    return fail(t('content:file.noRows', { name }));
   const notes = [...read.notes];
   if (headerIndex > 0) {
     const above = grid.rowNumbers.slice(0, headerIndex);
     notes.push(
-      `The headings are in row ${grid.rowNumbers[headerIndex]}; ${above.length === 1 ? `row ${above[0]} above them is` : `rows ${above[0]}–${above.at(-1)} above them are`} not imported.`,
+      above.length === 1
+        ? t('content:file.headingsBelowRow', {
+            row: grid.rowNumbers[headerIndex]!,
+            above: above[0]!,
+          })
+        : t('content:file.headingsBelowRows', {
+            row: grid.rowNumbers[headerIndex]!,
+            first: above[0]!,
+            last: above.at(-1)!,
+          }),
     );
   }
   if (table.ragged?.shortRows)
     notes.push(
-      `${rowsText(table.ragged.shortRows, table.rows.length)} fewer cells than the heading row (${table.ragged.shortWidth} instead of ${table.headers.length}): a value may be missing or sit under the wrong heading. Check the columns below and the sample rows.`,
+      t('content:file.shortRows', {
+        ...rowsOf(table.ragged.shortRows, table.rows.length),
+        width: table.ragged.shortWidth,
+        headings: table.headers.length,
+      }),
     );
   if (table.ragged?.longRows)
-    notes.push(
-      `${rowsText(table.ragged.longRows, table.rows.length)} more cells than the heading row: the cells past the last heading have no column and are not imported.`,
-    );
+    notes.push(t('content:file.longRows', rowsOf(table.ragged.longRows, table.rows.length)));
   return {
     ok: true,
     format: read.format,
     table,
     sheets: read.sheets,
     headerRow: grid.rowNumbers[headerIndex]!,
-    headingChoices: headingChoices(grid),
+    headingChoices: headingChoices(grid, t),
     notes,
   };
 }
@@ -324,7 +350,8 @@ export function layoutTable(
 /** Text decoded, and how (for a note when it was not plain UTF-8). */
 interface DecodedText {
   readonly text: string;
-  readonly note: string | null;
+  /** Read as Windows-1252: with a UTF-8 mark that lied, or without one. */
+  readonly note: 'markedNotUtf8' | 'notUtf8' | null;
   /** Whether some bytes are text in no encoding tried (then shown as U+0081 and the like). */
   readonly legacy: boolean;
 }
@@ -360,9 +387,7 @@ function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     return {
       text: new TextDecoder('windows-1252').decode(body),
-      note: marked
-        ? 'The file says it is UTF-8 text but is not; it was read as Windows-1252 (Western European). Check accented letters in the rows below.'
-        : 'The file is not UTF-8 text; it was read as Windows-1252 (Western European). Check accented letters in the rows below.',
+      note: marked ? 'markedNotUtf8' : 'notUtf8',
       legacy: true,
     };
   }
@@ -373,11 +398,12 @@ const UNDECODABLE = /[\u0081\u008d\u008f\u0090\u009d]/;
 
 /** Column separators a CSV file may use, in order of preference when equally likely. */
 const SEPARATORS = [',', ';', '\t', '|'] as const;
+/** Each separator's name in the note (`content:file.separatedBy`). */
 const SEPARATOR_NAMES: Record<(typeof SEPARATORS)[number], string> = {
-  ',': 'commas',
-  ';': 'semicolons',
-  '\t': 'tabs',
-  '|': 'vertical bars',
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'bar',
 };
 
 /**
@@ -417,17 +443,14 @@ export function detectSeparator(text: string): (typeof SEPARATORS)[number] | nul
 const FORMULA_GUARD = /^'[=+\-@]/;
 
 /** Reads CSV or tab-separated text into a grid (any separator, any encoding above). */
-function readCsvGrid(bytes: Uint8Array): GridResult {
+function readCsvGrid(bytes: Uint8Array, t: Translator): GridResult {
   const decoded = decodeText(bytes);
   const { text } = decoded;
-  if (text.trim() === '') return fail('The file is empty.');
+  if (text.trim() === '') return fail(t('content:file.empty'));
   const separator = detectSeparator(text);
   const parsed = Papa.parse<string[]>(text, { delimiter: separator ?? ',', skipEmptyLines: false });
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quote)
-    return fail(
-      `Row ${(quote.row ?? 0) + 1} has a quotation mark that is never closed, so the rest of the file cannot be read. Fix it in the spreadsheet and try again.`,
-    );
+  if (quote) return fail(t('content:file.unclosedQuote', { row: (quote.row ?? 0) + 1 }));
   const cells: string[][] = [];
   const rowNumbers: number[] = [];
   const cellIssues: CellIssue[] = [];
@@ -449,21 +472,19 @@ function readCsvGrid(bytes: Uint8Array): GridResult {
           cellIssues.push({
             row: i + 1,
             column,
-            message: 'holds bytes that are not text (the file is neither UTF-8 nor Windows-1252).',
+            message: t('content:file.cell.bytesAfterField'),
+            problem: { kind: 'bytes' },
           });
       });
   });
   const widest = cells.slice(0, HEADING_CANDIDATES).reduce((w, r) => Math.max(w, r.length), 0);
   if (widest > MAX_IMPORT_COLUMNS)
-    return fail(`The file has ${widest} columns; at most ${MAX_IMPORT_COLUMNS}.`);
+    return fail(t('content:file.tooManyColumns', { count: widest, max: MAX_IMPORT_COLUMNS }));
   const notes: string[] = [];
-  if (decoded.note) notes.push(decoded.note);
+  if (decoded.note) notes.push(t(`content:file.${decoded.note}`));
   if (separator && separator !== ',')
-    notes.push(`Columns are separated by ${SEPARATOR_NAMES[separator]}.`);
-  if (unguarded)
-    notes.push(
-      `${unguarded === 1 ? '1 cell starts' : `${unguarded.toLocaleString('en-GB')} cells start`} with an apostrophe before = + - or @ (the guard exports put there so a spreadsheet does not take the text for a formula): read without it.`,
-    );
+    notes.push(t('content:file.separatedBy', { separator: SEPARATOR_NAMES[separator] }));
+  if (unguarded) notes.push(t('content:file.unguarded', { count: unguarded }));
   return { ok: true, format: 'csv', grid: { cells, rowNumbers, cellIssues }, sheets: [], notes };
 }
 
@@ -501,11 +522,15 @@ type DenseRows = readonly (readonly (CellObject | undefined)[] | undefined)[];
  * Reads a workbook as a table (tests, the bench): the data-looking visible
  * sheet and the detected heading row, as the import dialog first shows it.
  */
-export async function readXlsx(bytes: Uint8Array, onProgress?: RowProgress): Promise<ReadResult> {
-  const read = await readXlsxGrid(bytes, onProgress);
+export async function readXlsx(
+  bytes: Uint8Array,
+  onProgress?: RowProgress,
+  t: Translator = englishTranslator(),
+): Promise<ReadResult> {
+  const read = await readXlsxGrid(bytes, onProgress, undefined, t);
   if (!read.ok) return read;
-  if (read.grid.cells.length === 0) return fail('The workbook has no data in any sheet.');
-  return layoutTable('The workbook', read);
+  if (read.grid.cells.length === 0) return fail(t('content:file.noDataInWorkbook'));
+  return layoutTable(t('content:file.theWorkbook'), read, undefined, t);
 }
 
 /** Rows read past the import limit before giving up (headings and title lines above the data). */
@@ -536,19 +561,18 @@ export async function readXlsxGrid(
   bytes: Uint8Array,
   onProgress?: RowProgress,
   sheet?: string,
+  t: Translator = englishTranslator(),
 ): Promise<GridResult> {
-  const zip = checkZip(bytes);
+  const zip = checkZip(bytes, undefined, t);
   if (!zip.ok) return zip;
   if (!zip.entries.some((e) => e.name === 'xl/workbook.xml'))
-    return fail('The file is a zip archive but not an Excel workbook.');
+    return fail(t('content:file.zipNotWorkbook'));
   const XLSX = await loadSheetJs();
   let workbook: WorkBook;
   try {
     workbook = XLSX.read(bytes, { ...READ_OPTIONS, sheetRows: MAX_IMPORT_ROWS + ROW_SLACK + 1 });
   } catch {
-    return fail(
-      'The workbook could not be read: it is damaged or was not written as an Excel workbook. Open it in Excel or LibreOffice, save it as .xlsx, and try again.',
-    );
+    return fail(t('content:file.unreadableWorkbook'));
   }
   const names = workbook.SheetNames;
   const visible = names.filter((_, i) => !isHidden(workbook, i));
@@ -556,7 +580,7 @@ export async function readXlsxGrid(
     list.filter((name) => filledCells(workbook.Sheets[name], Infinity) > 0);
   // Visible sheets are the choice; hidden ones only when no visible sheet holds data.
   const sheets = withData(visible).length ? withData(visible) : withData(names);
-  if (sheets.length === 0) return fail('The workbook has no data in any sheet.');
+  if (sheets.length === 0) return fail(t('content:file.noDataInWorkbook'));
   let chosen = sheet !== undefined && sheets.includes(sheet) ? sheet : undefined;
   if (chosen === undefined) {
     chosen = sheets[0]!;
@@ -569,17 +593,31 @@ export async function readXlsxGrid(
   if (last?.some(hasValue)) {
     const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : null;
     return fail(
-      `The sheet “${chosen}” has ${full ? full.toLocaleString('en-GB') : 'more than ' + (MAX_IMPORT_ROWS + ROW_SLACK).toLocaleString('en-GB')} rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} can be imported at once. Split it into smaller files.`,
+      full
+        ? t('content:file.tooManyRows', { sheet: chosen, count: full, max: MAX_IMPORT_ROWS })
+        : t('content:file.tooManyRowsAtLeast', {
+            sheet: chosen,
+            count: MAX_IMPORT_ROWS + ROW_SLACK,
+            max: MAX_IMPORT_ROWS,
+          }),
     );
   }
   const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
-  const grid = gridFromSheet(XLSX, denseRows(ws), ws['!merges'] ?? [], date1904, onProgress);
+  const grid = gridFromSheet(XLSX, denseRows(ws), ws['!merges'] ?? [], date1904, t, onProgress);
   if (!grid.ok) return grid;
   const notes: string[] = [];
   const skippedHidden = names.filter((name, i) => isHidden(workbook, i) && !sheets.includes(name));
   if (names.length > 1)
     notes.push(
-      `Read the sheet “${chosen}”${skippedHidden.length ? `; hidden ${skippedHidden.length === 1 ? 'sheet' : 'sheets'} ${skippedHidden.map((n) => `“${n}”`).join(', ')} left out` : ''}.`,
+      skippedHidden.length
+        ? t('content:file.readSheetHidden', {
+            sheet: chosen,
+            count: skippedHidden.length,
+            names: skippedHidden
+              .map((text) => t('content:file.quoted', { text }))
+              .join(t('content:file.listSeparator')),
+          })
+        : t('content:file.readSheet', { sheet: chosen }),
     );
   return { ok: true, format: 'xlsx', grid: grid.grid, sheets, sheetName: chosen, notes };
 }
@@ -664,6 +702,7 @@ function gridFromSheet(
   rows: DenseRows,
   merges: readonly Range[],
   date1904: boolean,
+  t: Translator,
   onProgress?: RowProgress,
 ): { ok: true; grid: SheetGrid } | { ok: false; message: string } {
   const cellIssues: CellIssue[] = [];
@@ -681,7 +720,15 @@ function gridFromSheet(
     cellIssues.push({
       row: r + 1,
       column: c,
-      message: `is a formula (=${clipText(cell!.f!, 40)}) in cell ${XLSX.utils.encode_cell({ r, c })} with no stored result. Open the file in Excel or LibreOffice, save it, and import it again.`,
+      message: t('content:file.cell.formulaAfterField', {
+        formula: clipText(cell!.f!, 40),
+        cell: XLSX.utils.encode_cell({ r, c }),
+      }),
+      problem: {
+        kind: 'formula',
+        formula: clipText(cell!.f!, 40),
+        cell: XLSX.utils.encode_cell({ r, c }),
+      },
     });
     return '';
   };
@@ -698,7 +745,7 @@ function gridFromSheet(
     if (fill) for (const c of fill.keys()) width = Math.max(width, c + 1);
     if (width === 0) continue;
     if (cells.length < HEADING_CANDIDATES && width > MAX_IMPORT_COLUMNS)
-      return fail(`The sheet has more than ${MAX_IMPORT_COLUMNS} columns.`);
+      return fail(t('content:file.sheetTooWide', { max: MAX_IMPORT_COLUMNS }));
     width = Math.min(width, MAX_IMPORT_COLUMNS + 1);
     const values = new Array<string>(width);
     for (let c = 0; c < width; c++) values[c] = fill?.get(c) ?? text(row[c], r, c);

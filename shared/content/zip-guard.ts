@@ -10,6 +10,8 @@
  *    the archive claims; only an archive that passes both is given to exceljs.
  */
 import { Inflate, unzipSync } from 'fflate';
+import type { Translator } from '../i18n/translator';
+import { englishTranslator } from './import-text';
 
 /** Limits an archive must stay within. */
 export interface ZipLimits {
@@ -44,7 +46,8 @@ export type ZipCheck =
   | { readonly ok: true; readonly entries: readonly ZipEntryInfo[] }
   | { readonly ok: false; readonly message: string };
 
-const MB = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+/** Megabytes of a byte count (the messages show one decimal). */
+const MB = (n: number) => n / (1024 * 1024);
 
 /** Lists the declared entries without inflating any (throws on a broken archive). */
 function listZipEntries(data: Uint8Array): ZipEntryInfo[] {
@@ -63,18 +66,28 @@ function listZipEntries(data: Uint8Array): ZipEntryInfo[] {
   return entries;
 }
 
-/** Checks declared sizes, then inflates with a hard cap to catch lying headers. */
-export function checkZip(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipCheck {
+/**
+ * Checks declared sizes, then inflates with a hard cap to catch lying
+ * headers; a refusal is worded by `t` (default: English).
+ */
+export function checkZip(
+  data: Uint8Array,
+  limits: ZipLimits = ZIP_LIMITS,
+  t: Translator = englishTranslator(),
+): ZipCheck {
   let entries: ZipEntryInfo[];
   try {
     entries = listZipEntries(data);
   } catch {
-    return { ok: false, message: 'The file is damaged: it is not a readable Excel workbook.' };
+    return { ok: false, message: t('content:zip.damaged') };
   }
   if (entries.length > limits.maxEntries)
     return {
       ok: false,
-      message: `The workbook has ${entries.length.toLocaleString('en-GB')} internal parts (at most ${limits.maxEntries.toLocaleString('en-GB')}); it is not a normal spreadsheet and was not opened.`,
+      message: t('content:zip.tooManyParts', {
+        count: entries.length,
+        max: limits.maxEntries,
+      }),
     };
   let declaredTotal = 0;
   for (const e of entries) {
@@ -82,20 +95,26 @@ export function checkZip(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipC
     if (e.size >= limits.ratioFloorBytes && e.size > e.compressedSize * limits.maxRatio)
       return {
         ok: false,
-        message: `Part “${e.name}” would expand ${Math.round(e.size / Math.max(1, e.compressedSize))} times (to ${MB(e.size)}); the file looks like a zip bomb and was not opened.`,
+        message: t('content:zip.bomb', {
+          name: e.name,
+          ratio: Math.round(e.size / Math.max(1, e.compressedSize)),
+          size: MB(e.size),
+        }),
       };
     if (e.compression !== 0 && e.compression !== 8)
-      return { ok: false, message: `The workbook uses a compression method this app cannot read.` };
+      return { ok: false, message: t('content:zip.method') };
   }
   if (declaredTotal > limits.maxTotalBytes)
     return {
       ok: false,
-      message: `The workbook would expand to ${MB(declaredTotal)} (at most ${MB(limits.maxTotalBytes)}); it was not opened.`,
+      message: t('content:zip.tooBig', {
+        size: MB(declaredTotal),
+        max: MB(limits.maxTotalBytes),
+      }),
     };
 
   const located = locateEntries(data);
-  if (!located)
-    return { ok: false, message: 'The file is damaged: its zip directory is unreadable.' };
+  if (!located) return { ok: false, message: t('content:zip.directory') };
   let actualTotal = 0;
   for (const entry of located) {
     const produced = inflateBounded(
@@ -106,10 +125,10 @@ export function checkZip(data: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipC
     if (produced === 'over')
       return {
         ok: false,
-        message: `Part “${entry.name}” holds more data than it declares; the file looks like a zip bomb and was not opened.`,
+        message: t('content:zip.lying', { name: entry.name }),
       };
     if (produced === 'broken')
-      return { ok: false, message: `The file is damaged: part “${entry.name}” cannot be read.` };
+      return { ok: false, message: t('content:zip.partUnreadable', { name: entry.name }) };
     actualTotal += produced;
   }
   return { ok: true, entries };

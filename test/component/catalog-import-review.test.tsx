@@ -127,7 +127,7 @@ describe('catalog import: reviewing what happens', () => {
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
     ).toEqual(['Row', 'Title', 'Kind', 'Level', 'Hours', 'Cost per learner']);
-    within(sample).getByText('EUR 12');
+    within(sample).getByText('€12');
 
     fireEvent.change(screen.getByLabelText('Level for “Mixed”'), {
       target: { value: 'intermediate' },

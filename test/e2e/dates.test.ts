@@ -11,8 +11,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// English dates are day first (en-GB), as every date the app writes in English.
 describe('typing a date with the keyboard', () => {
-  it('tabs into Baseline date, types 01152026 month first, and keeps it after a reload', async () => {
+  it('tabs into Baseline date, types 15012026 day first, and keeps it after a reload', async () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });
     await page.getByRole('button', { name: 'New blank plan' }).click();
     await page.getByRole('heading', { name: 'Objective', level: 1 }).waitFor();
@@ -22,10 +23,10 @@ describe('typing a date with the keyboard', () => {
     await page.keyboard.press('Tab');
     // Tab lands on the first segment of the date field.
     expect(await field.evaluate((el) => el.contains(document.activeElement))).toBe(true);
-    // Part-way through the year nothing is reset: month and day stay as typed.
-    await page.keyboard.type('01152');
-    expect(await field.getByRole('spinbutton', { name: /month/ }).textContent()).toBe('01');
+    // Part-way through the year nothing is reset: day and month stay as typed.
+    await page.keyboard.type('15012');
     expect(await field.getByRole('spinbutton', { name: /day/ }).textContent()).toBe('15');
+    expect(await field.getByRole('spinbutton', { name: /month/ }).textContent()).toBe('01');
     await page.keyboard.type('026');
     expect(await dateValue(field)).toBe('2026-01-15');
     await page.keyboard.press('Tab');
@@ -35,7 +36,7 @@ describe('typing a date with the keyboard', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Objective', level: 1 }).waitFor();
     await expect.poll(() => dateValue(field)).toBe('2026-01-15');
-    expect(await field.textContent()).toContain('01/15/2026');
+    expect(await field.textContent()).toContain('15/01/2026');
 
     // Clearing every segment empties the date, and that is saved too.
     await field.getByRole('spinbutton', { name: /year/ }).click();
@@ -55,8 +56,8 @@ describe('typing a date with the keyboard', () => {
     await page.getByRole('button', { name: 'New blank plan' }).click();
     await page.getByRole('heading', { name: 'Objective', level: 1 }).waitFor();
     const field = page.getByRole('group', { name: 'Baseline date', exact: true });
-    await field.getByRole('spinbutton', { name: /month/ }).click();
-    await page.keyboard.type('0115');
+    await field.getByRole('spinbutton', { name: /day/ }).click();
+    await page.keyboard.type('1501');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await field.getByRole('spinbutton', { name: /month/ }).textContent()).toBe('01');

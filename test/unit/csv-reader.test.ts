@@ -113,6 +113,7 @@ describe('CSV reader', () => {
         row: 3,
         column: 0,
         message: 'holds bytes that are not text (the file is neither UTF-8 nor Windows-1252).',
+        problem: { kind: 'bytes' },
       },
     ]);
   });

@@ -309,7 +309,12 @@ describe('reading files', () => {
     expect(fake.ok || fake.message).toMatch(/not a valid Excel workbook/);
     const docx = await readCatalogFile('notes.xlsx', zipSync({ 'word/document.xml': enc('<w/>') }));
     expect(docx.ok || docx.message).toMatch(/not an Excel workbook/);
-    expect(sniffFormat('x.json', enc('{"a":1}'))).toEqual({ unsupported: 'a .json file' });
+    expect(sniffFormat('x.json', enc('{"a":1}'))).toEqual({
+      unsupported: 'extension',
+      ext: 'json',
+    });
+    const json = await readCatalogFile('x.json', enc('{"a":1}'));
+    expect(json.ok || json.message).toMatch(/^“x.json” is a .json file. Choose a CSV file/);
     const broken = await readCatalogFile(
       'b.xlsx',
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]),

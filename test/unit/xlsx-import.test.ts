@@ -279,6 +279,7 @@ describe('XLSX import through SheetJS', () => {
         column: 4,
         message:
           'is a formula (=VLOOKUP(A2,Prices!A:B,2,FALSE)) in cell E2 with no stored result. Open the file in Excel or LibreOffice, save it, and import it again.',
+        problem: { kind: 'formula', formula: 'VLOOKUP(A2,Prices!A:B,2,FALSE)', cell: 'E2' },
       },
     ]);
     // The report generators' shape: a formula with an empty <v/> and no type.

@@ -9,6 +9,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCombobox } from 'downshift';
 import { useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/i18n';
 
 /** Props of a VirtualCombobox. */
 export interface VirtualComboboxProps<T> {
@@ -32,9 +34,13 @@ export interface VirtualComboboxProps<T> {
 }
 
 const OPTION_HEIGHT = 44;
+/** The toggle's down-pointing triangle (decoration: the button is named by its label). */
+const TOGGLE_ICON = '▾';
 
 /** A combobox whose option list is windowed. */
 export function VirtualCombobox<T>(props: VirtualComboboxProps<T>) {
+  const { t } = useTranslation('components');
+  const { locale } = useFormat();
   const { items } = props;
   const listRef = useRef<HTMLDivElement>(null);
   const descriptionId = useId();
@@ -85,10 +91,12 @@ export function VirtualCombobox<T>(props: VirtualComboboxProps<T>) {
           type="button"
           className="combobox-toggle"
           {...combobox.getToggleButtonProps({
-            'aria-label': `Show ${props.label.toLowerCase()} options`,
+            'aria-label': t('combobox.showOptions', {
+              label: props.label.toLocaleLowerCase(locale),
+            }),
           })}
         >
-          <span aria-hidden="true">▾</span>
+          <span aria-hidden="true">{TOGGLE_ICON}</span>
         </button>
         <div
           {...combobox.getMenuProps({ ref: listRef })}
@@ -119,7 +127,7 @@ export function VirtualCombobox<T>(props: VirtualComboboxProps<T>) {
           )}
           {isOpen && items.length === 0 && (
             <div role="presentation" className="combobox-empty">
-              Nothing matches.
+              {t('combobox.nothingMatches')}
             </div>
           )}
         </div>

@@ -1,6 +1,8 @@
 /**
- * A calendar date typed segment by segment (month, day, year in the user's
- * locale order), built on React Aria's DateField. The plan keeps ISO
+ * A calendar date typed segment by segment (day, month and year in the UI
+ * language's order: "15/01/2026" in English, "15.01.2026" in Ukrainian),
+ * built on React Aria's DateField with the UI language's locale (so the
+ * segments' names, placeholders and month names follow it). The plan keeps ISO
  * `YYYY-MM-DD` strings; only a complete date with a year from 1900 to 2200 is
  * committed. What a person is typing is never reset under them: a partial date
  * (or a year still being typed, "2" on the way to "2026") stays on screen and
@@ -12,9 +14,12 @@ import {
   DateField as AriaDateField,
   DateInput,
   DateSegment,
+  I18nProvider,
   Label,
   type DateFieldState,
 } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/i18n';
 import './date-field.css';
 
 /** The earliest and latest dates the plan accepts (as in the plan schema's date checks). */
@@ -71,9 +76,11 @@ export interface DateFieldProps {
 
 /** A calendar date (YYYY-MM-DD) or empty, typed with the keyboard in locale order. */
 export function DateFieldView(props: DateFieldProps) {
+  const { t } = useTranslation('components');
+  const format = useFormat();
   const id = useId();
   const [draft, setDraft] = useState<CalendarDate | null>(() => toCalendarDate(props.value));
-  const [rangeError, setRangeError] = useState<string | null>(null);
+  const [rangeError, setRangeError] = useState(false);
   const [focused, setFocused] = useState(false);
   // Outside changes (undo, another editor) replace the draft unless it
   // already means that value. Adjusting state while rendering avoids a pass.
@@ -81,19 +88,19 @@ export function DateFieldView(props: DateFieldProps) {
   if (seenValue !== props.value) {
     setSeenValue(props.value);
     if ((draft ? toIsoDate(draft) : null) !== props.value) setDraft(toCalendarDate(props.value));
-    setRangeError(null);
+    setRangeError(false);
   }
 
   const change = (next: CalendarDate | null) => {
     setDraft(next);
     if (next === null) {
-      setRangeError(null);
+      setRangeError(false);
       if (props.value !== null) props.onChange(null);
       return;
     }
     const iso = toIsoDate(next);
     if (isDateInRange(iso)) {
-      setRangeError(null);
+      setRangeError(false);
       if (iso !== props.value) props.onChange(iso);
     }
     // A year below 1900 is usually a year still being typed ("2" → "2026"):
@@ -101,64 +108,75 @@ export function DateFieldView(props: DateFieldProps) {
   };
 
   const leave = () => {
-    if (draft && !isDateInRange(toIsoDate(draft)))
-      setRangeError('Enter a year from 1900 to 2200. The date was not saved.');
+    if (draft && !isDateInRange(toIsoDate(draft))) setRangeError(true);
     props.onBlur?.();
   };
 
   const messageId = `${id}-message`;
-  const outside = props.error ?? rangeError;
+  const outside = props.error ?? (rangeError ? t('dateField.yearRange') : null);
 
   return (
-    <AriaDateField<CalendarDate>
-      className={`field date-field ${props.className ?? ''}`}
-      value={draft}
-      onChange={change}
-      onFocusChange={(isFocused) => {
-        setFocused(isFocused);
-        if (!isFocused) leave();
-      }}
-      isInvalid={outside ? true : undefined}
-      aria-describedby={messageId}
-      aria-label={props.hideLabel ? props.label : undefined}
-      granularity="day"
-      shouldForceLeadingZeros
-      autoFocus={props.autoFocus}
-    >
-      {({ state }) => {
-        const message =
-          outside ??
-          (!focused && isPartial(state) ? 'This date is incomplete and was not saved.' : null);
-        return (
-          <>
-            {!props.hideLabel && <Label className="date-field-label">{props.label}</Label>}
-            <DateInput
-              className={`date-input ${props.inputClassName ?? ''}`}
-              data-invalid={message ? true : undefined}
-            >
-              {(segment) => <DateSegment segment={segment} className="date-segment" />}
-            </DateInput>
-            {message ? (
-              <p className="field-error" id={messageId} role="alert">
-                {message}
-              </p>
-            ) : (
-              <p className="field-hint" id={messageId} hidden={!props.hint}>
-                {props.hint}
-              </p>
-            )}
-          </>
-        );
-      }}
-    </AriaDateField>
+    // The UI language's locale: its order of day, month and year, its
+    // placeholders, and the names a screen reader hears ("15 – enero").
+    <I18nProvider locale={format.locale}>
+      <AriaDateField<CalendarDate>
+        className={`field date-field ${props.className ?? ''}`}
+        value={draft}
+        onChange={change}
+        onFocusChange={(isFocused) => {
+          setFocused(isFocused);
+          if (!isFocused) leave();
+        }}
+        isInvalid={outside ? true : undefined}
+        aria-describedby={messageId}
+        aria-label={props.hideLabel ? props.label : undefined}
+        granularity="day"
+        shouldForceLeadingZeros
+        autoFocus={props.autoFocus}
+      >
+        {({ state }) => {
+          const message =
+            outside ?? (!focused && isPartial(state) ? t('dateField.incomplete') : null);
+          return (
+            <>
+              {!props.hideLabel && <Label className="date-field-label">{props.label}</Label>}
+              <DateInput
+                className={`date-input ${props.inputClassName ?? ''}`}
+                data-invalid={message ? true : undefined}
+              >
+                {(segment) => <DateSegment segment={segment} className="date-segment" />}
+              </DateInput>
+              {message ? (
+                <p className="field-error" id={messageId} role="alert">
+                  {message}
+                </p>
+              ) : (
+                <p className="field-hint" id={messageId} hidden={!props.hint}>
+                  {props.hint}
+                </p>
+              )}
+            </>
+          );
+        }}
+      </AriaDateField>
+    </I18nProvider>
   );
 }
 
+/** What an empty field shows in each segment ("yyyy", "mm", "dd" in English). */
+export type DatePlaceholders = Readonly<Record<'year' | 'month' | 'day', string>>;
+
+const ENGLISH_PLACEHOLDERS: DatePlaceholders = { year: 'yyyy', month: 'mm', day: 'dd' };
+
 /**
  * How the field shows a date at rest, in the same locale order and two-digit
- * style as its segments ("01/15/2026", or "mm/dd/yyyy" when empty).
+ * style as its segments ("15/01/2026" in en-GB, or "dd/mm/yyyy" when empty).
  */
-export function restingDateText(iso: string | null, locale?: string): string {
+export function restingDateText(
+  iso: string | null,
+  locale?: string,
+  placeholders: DatePlaceholders = ENGLISH_PLACEHOLDERS,
+): string {
   const date = toCalendarDate(iso);
   const parts = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
@@ -167,7 +185,7 @@ export function restingDateText(iso: string | null, locale?: string): string {
     timeZone: 'UTC',
   }).formatToParts(date ? Date.UTC(date.year, date.month - 1, date.day) : 0);
   if (date) return parts.map((p) => p.value).join('');
-  const placeholder: Record<string, string> = { year: 'yyyy', month: 'mm', day: 'dd' };
+  const placeholder: Record<string, string> = placeholders;
   return parts.map((p) => placeholder[p.type] ?? p.value).join('');
 }
 
@@ -179,15 +197,24 @@ export function restingDateText(iso: string | null, locale?: string): string {
  * mount: 50 register rows added ~130 ms to opening the register.
  */
 export function TableDateFieldView(props: DateFieldProps & { hideLabel: true }) {
+  const { t } = useTranslation('components');
+  const format = useFormat();
   const [active, setActive] = useState(false);
   if (active) return <DateFieldView {...props} autoFocus />;
-  const text = restingDateText(props.value);
+  const text = restingDateText(props.value, format.locale, {
+    year: t('dateField.placeholder.year'),
+    month: t('dateField.placeholder.month'),
+    day: t('dateField.placeholder.day'),
+  });
   return (
     <div className={`field date-field ${props.className ?? ''}`}>
       <button
         type="button"
         className={`date-input date-input--resting ${props.inputClassName ?? ''}`}
-        aria-label={`${props.label}: ${props.value ? text : 'no date'}`}
+        aria-label={t('dateField.resting', {
+          label: props.label,
+          date: props.value ? text : t('dateField.noDate'),
+        })}
         data-empty={props.value ? undefined : true}
         onFocus={() => setActive(true)}
       >

@@ -4,7 +4,9 @@
  * are not numbers or are out of range, and say why, without changing the plan.
  */
 import { memo, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseDecimalText } from '../../../shared/numbers';
+import { useFormat } from '../i18n/i18n';
 import { DateFieldView, TableDateFieldView } from './date-field';
 
 interface FieldProps<T> {
@@ -143,6 +145,8 @@ export function useNumberDraft(
   commit: (value: number | null) => void,
   look: NumberLook = {},
 ) {
+  const { t } = useTranslation('components');
+  const numbers = useFormat();
   const { min = -1e12, max = 1e12 } = rules;
   const format = look.format ?? plainNumber;
   const noun = look.noun ?? 'number';
@@ -164,23 +168,20 @@ export function useNumberDraft(
     setDraft(text);
     setNotice(null);
     const parsed = parseNumberInput(text);
-    if (parsed === 'invalid')
-      setError(`“${text}” is not ${noun === 'amount' ? 'an amount' : 'a number'}.`);
-    else if (parsed === null && rules.required)
-      setError(`Enter ${noun === 'amount' ? 'an amount' : 'a number'}.`);
+    if (parsed === 'invalid') setError(t('number.notValid', { text, noun }));
+    else if (parsed === null && rules.required) setError(t('number.enter', { noun }));
     else if (parsed !== null && (parsed < min || parsed > max)) {
-      const what = noun === 'amount' ? 'an amount' : 'a number';
-      const [low, high] = [min.toLocaleString('en-GB'), max.toLocaleString('en-GB')];
+      const [low, high] = [numbers.number(min), numbers.number(max)];
       // Only the bounds a person set are named ("up to 1,000", not "from -1,000,000,000,000").
       setError(
         min <= -1e12
-          ? `Enter ${what} up to ${high}.`
+          ? t('number.upTo', { noun, max: high })
           : max >= 1e12
-            ? `Enter ${what} of at least ${low}.`
-            : `Enter ${what} from ${low} to ${high}.`,
+            ? t('number.atLeast', { noun, min: low })
+            : t('number.between', { noun, min: low, max: high }),
       );
     } else if (parsed !== null && rules.integer && !Number.isInteger(parsed))
-      setError('Enter a whole number.');
+      setError(t('number.whole'));
     else {
       setError(null);
       typed.passed(text, parsed);
@@ -195,7 +196,7 @@ export function useNumberDraft(
     const kept = typed.keep(draft);
     setDraft(format(kept));
     setError(null);
-    setNotice({ text: `“${draft}” was not kept. ${error}`, value: kept });
+    setNotice({ text: t('number.notKept', { text: draft, reason: error }), value: kept });
     if (!Object.is(kept, value)) commit(kept);
   };
   return { draft, error, notice: notice?.text ?? null, begin: typed.begin, change, leave };

@@ -1,14 +1,17 @@
 /**
  * What a screen reader hears while a list item is dragged with dnd-kit (its
  * default says "Draggable item lc-7c30… was moved over droppable area
- * lc-e879…"): the item's name and the place it would take, in words.
+ * lc-e879…"): the item's name and the place it would take, in words, in the
+ * UI's language (read when each is said, so a change of language applies).
  */
 import type { Announcements, ScreenReaderInstructions, UniqueIdentifier } from '@dnd-kit/core';
+import { i18n } from '../i18n/i18n';
 
 /** Instructions read when a drag handle gets focus. */
 export const SORTABLE_INSTRUCTIONS: ScreenReaderInstructions = {
-  draggable:
-    'To move this item, press Space. Then use the up and down arrow keys to choose its new place, and press Space again to drop it, or Escape to cancel.',
+  get draggable() {
+    return i18n.t('components:sortable.instructions');
+  },
 };
 
 /**
@@ -19,19 +22,24 @@ export function sortableAnnouncements(
   ids: readonly UniqueIdentifier[],
   nameOf: (id: UniqueIdentifier) => string,
 ): Announcements {
-  const place = (id: UniqueIdentifier) => `place ${ids.indexOf(id) + 1} of ${ids.length}`;
+  const at = (active: UniqueIdentifier, place: UniqueIdentifier) => ({
+    name: nameOf(active),
+    position: ids.indexOf(place) + 1,
+    count: ids.length,
+  });
   return {
-    onDragStart: ({ active }) => `Picked up “${nameOf(active.id)}”, at ${place(active.id)}.`,
+    onDragStart: ({ active }) => i18n.t('components:sortable.pickedUp', at(active.id, active.id)),
     onDragOver: ({ active, over }) =>
       !over
         ? undefined
         : over.id === active.id
-          ? `“${nameOf(active.id)}” is at ${place(over.id)}.`
-          : `“${nameOf(active.id)}” would move to ${place(over.id)}.`,
+          ? i18n.t('components:sortable.isAt', at(active.id, over.id))
+          : i18n.t('components:sortable.wouldMove', at(active.id, over.id)),
     onDragEnd: ({ active, over }) =>
       over
-        ? `“${nameOf(active.id)}” dropped at ${place(over.id)}.`
-        : `“${nameOf(active.id)}” dropped where it was.`,
-    onDragCancel: ({ active }) => `Moving “${nameOf(active.id)}” cancelled; it stays where it was.`,
+        ? i18n.t('components:sortable.dropped', at(active.id, over.id))
+        : i18n.t('components:sortable.droppedInPlace', { name: nameOf(active.id) }),
+    onDragCancel: ({ active }) =>
+      i18n.t('components:sortable.cancelled', { name: nameOf(active.id) }),
   };
 }

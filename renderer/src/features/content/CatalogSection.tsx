@@ -6,6 +6,7 @@
  * pathways that used it.
  */
 import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   KIND_LABELS,
   NO_FILTER,
@@ -21,22 +22,33 @@ import {
   updateCatalogItem,
 } from '../../../../shared/commands/content';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
-import { formatMoney } from '../../../../shared/learners/segments';
 import { newId } from '../../../../shared/plan/create';
 import type { ContentItem } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useWindowedRows } from '../../components/windowed';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { ImportDialog } from './ImportDialog';
-import { FilterField, optionsOf } from './inline';
+import { FilterField } from './inline';
 import { MoneyField } from '../learners/MoneyField';
 import { useCatalogChoices, useIndexedCatalog } from './use-indexed-catalog';
 import './content.css';
 
-const KIND_OPTIONS = optionsOf(KIND_LABELS);
-const LEVEL_OPTIONS = optionsOf(LEVEL_LABELS);
+type Kind = ContentItem['kind'];
+type Level = ContentItem['level'];
+const KINDS = Object.keys(KIND_LABELS) as Kind[];
+const LEVELS = Object.keys(LEVEL_LABELS) as Level[];
+
+/** The kinds and levels as options, in the UI's language. */
+function useKindAndLevelOptions() {
+  const { t } = useTranslation('content');
+  return {
+    kinds: KINDS.map((value) => ({ value, label: t(`kinds.${value}`) })),
+    levels: LEVELS.map((value) => ({ value, label: t(`levels.${value}`) })),
+  };
+}
 
 interface ItemForm {
   title: string;
@@ -68,6 +80,8 @@ function toForm(item: ContentItem | null): ItemForm {
 
 /** Add or edit one catalog item; saved as one undo step. */
 function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () => void }) {
+  const { t } = useTranslation(['content', 'common']);
+  const options = useKindAndLevelOptions();
   const currency = usePlan((p) => p.budget.currency);
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -77,12 +91,9 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
     <K extends keyof ItemForm>(key: K) =>
     (value: ItemForm[K]) =>
       setForm((f) => ({ ...f, [key]: value }));
-  const titleError = form.title.trim() ? null : 'Give the item a title.';
+  const titleError = form.title.trim() ? null : t('item.titleMissing');
   const url = form.url.trim();
-  const urlError =
-    url && !/^(https?:\/\/|www\.)\S+$/i.test(url)
-      ? 'Enter a web address starting with https://.'
-      : null;
+  const urlError = url && !/^(https?:\/\/|www\.)\S+$/i.test(url) ? t('item.urlInvalid') : null;
 
   const save = () => {
     setTried(true);
@@ -115,15 +126,15 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
 
   return (
     <Dialog
-      title={item ? `Edit “${item.title}”` : 'Add catalog item'}
+      title={item ? t('item.editTitle', { title: item.title }) : t('item.addTitle')}
       onClose={onClose}
       actions={
         <>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button type="button" className="primary" onClick={save}>
-            {item ? 'Save changes' : 'Add item'}
+            {item ? t('item.saveChanges') : t('item.add')}
           </button>
         </>
       }
@@ -137,55 +148,64 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
       >
         <div className="grid grid-2">
           <div className="span-2">
-            <TextField label="Title" value={form.title} onChange={set('title')} />
+            <TextField label={t('fields.title')} value={form.title} onChange={set('title')} />
             {tried && titleError && (
               <p className="field-error" role="alert">
                 {titleError}
               </p>
             )}
           </div>
-          <TextField label="Provider" value={form.provider} onChange={set('provider')} />
+          <TextField
+            label={t('fields.provider')}
+            value={form.provider}
+            onChange={set('provider')}
+          />
           <SelectField
-            label="Kind"
+            label={t('fields.kind')}
             value={form.kind}
-            options={KIND_OPTIONS}
+            options={options.kinds}
             onChange={set('kind')}
           />
           <SelectField
-            label="Level"
+            label={t('fields.level')}
             value={form.level}
-            options={LEVEL_OPTIONS}
+            options={options.levels}
             onChange={set('level')}
           />
           <NumberField
-            label="Hours"
+            label={t('fields.hours')}
             value={form.hours}
             min={0}
             max={10_000}
             onChange={set('hours')}
           />
           <MoneyField
-            label="Cost per learner"
+            label={t('fields.costPerLearner')}
             value={form.costPerLearner}
             currency={currency}
             max={1e9}
             onChange={set('costPerLearner')}
           />
           <TextField
-            label="Languages"
+            label={t('fields.languages')}
             value={form.languages}
             onChange={set('languages')}
-            hint="Separate with semicolons."
+            hint={t('item.languagesHint')}
           />
           <TextField
             className="span-2"
-            label="Skills taught"
+            label={t('item.skillsTaught')}
             value={form.skills}
             onChange={set('skills')}
-            hint="Separate with semicolons, e.g. SQL; Data cleaning."
+            hint={t('item.skillsHint')}
           />
           <div className="span-2">
-            <TextField label="URL" value={form.url} onChange={set('url')} maxLength={2000} />
+            <TextField
+              label={t('fields.url')}
+              value={form.url}
+              onChange={set('url')}
+              maxLength={2000}
+            />
             {tried && urlError && (
               <p className="field-error" role="alert">
                 {urlError}
@@ -194,7 +214,7 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
           </div>
           <TextAreaField
             className="span-2"
-            label="Notes"
+            label={t('fields.notes')}
             value={form.notes}
             onChange={set('notes')}
           />
@@ -206,9 +226,6 @@ function ItemDialog({ item, onClose }: { item: ContentItem | null; onClose: () =
 }
 
 const COLUMNS = 8;
-
-/** A count with thousands separators ("12,032"). */
-const count = (n: number) => n.toLocaleString('en-GB');
 
 /** One catalog row; memoised so scrolling renders only rows that come into view. */
 const CatalogRow = memo(function CatalogRow({
@@ -224,6 +241,8 @@ const CatalogRow = memo(function CatalogRow({
   onEdit: (item: ContentItem) => void;
   onDelete: (item: ContentItem) => void;
 }) {
+  const { t } = useTranslation(['content', 'common']);
+  const format = useFormat();
   const currency = usePlan((p) => p.budget.currency);
   return (
     <tr data-index={index} aria-rowindex={index + 2} ref={measure}>
@@ -231,32 +250,36 @@ const CatalogRow = memo(function CatalogRow({
         <span className="item-title">{item.title}</span>
         {item.provider && <span className="item-provider">{item.provider}</span>}
       </th>
-      <td>{KIND_LABELS[item.kind]}</td>
+      <td>{t(`kinds.${item.kind}`)}</td>
       <td>
-        <span className={`level level-${item.level}`}>{LEVEL_LABELS[item.level]}</span>
+        <span className={`level level-${item.level}`}>{t(`levels.${item.level}`)}</span>
       </td>
       <td className="skills-cell">{item.skills.join(', ')}</td>
-      <td className="num">{item.hours ?? '—'}</td>
+      <td className="num">{item.hours === null ? '—' : format.number(item.hours)}</td>
       <td>{item.languages.join(', ')}</td>
       <td className="num">
-        {item.costPerLearner === null ? '—' : formatMoney(item.costPerLearner, currency)}
+        {item.costPerLearner === null
+          ? '—'
+          : currency
+            ? format.money(item.costPerLearner, currency)
+            : format.number(item.costPerLearner, 2)}
       </td>
       <td className="actions-cell">
         <button
           type="button"
           className="subtle"
-          aria-label={`Edit ${item.title}`}
+          aria-label={t('catalog.editItem', { title: item.title })}
           onClick={() => onEdit(item)}
         >
-          Edit
+          {t('catalog.edit')}
         </button>
         <button
           type="button"
           className="subtle danger-text"
-          aria-label={`Delete ${item.title}`}
+          aria-label={t('catalog.deleteItem', { title: item.title })}
           onClick={() => onDelete(item)}
         >
-          Delete
+          {t('common:actions.delete')}
         </button>
       </td>
     </tr>
@@ -275,6 +298,7 @@ function CatalogTable(props: {
   onEdit: (item: ContentItem) => void;
   onDelete: (item: ContentItem) => void;
 }) {
+  const { t } = useTranslation('content');
   const { items } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useWindowedRows({
@@ -296,22 +320,22 @@ function CatalogTable(props: {
         className={`data-table catalog-table ${rows.windowed ? 'windowed' : ''}`}
         aria-rowcount={items.length + 1}
       >
-        <caption className="visually-hidden">Catalog items</caption>
+        <caption className="visually-hidden">{t('catalog.tableCaption')}</caption>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">Title</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Level</th>
-            <th scope="col">Skills</th>
+            <th scope="col">{t('fields.title')}</th>
+            <th scope="col">{t('fields.kind')}</th>
+            <th scope="col">{t('fields.level')}</th>
+            <th scope="col">{t('fields.skills')}</th>
             <th scope="col" className="num">
-              Hours
+              {t('fields.hours')}
             </th>
-            <th scope="col">Languages</th>
+            <th scope="col">{t('fields.languages')}</th>
             <th scope="col" className="num">
-              Cost / learner
+              {t('catalog.costColumn')}
             </th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('catalog.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -334,13 +358,16 @@ function CatalogTable(props: {
           )}
         </tbody>
       </table>
-      {items.length === 0 && <p className="empty-note">No items match these filters.</p>}
+      {items.length === 0 && <p className="empty-note">{t('catalog.noMatch')}</p>}
     </div>
   );
 }
 
 /** The Content catalog section. */
 export function CatalogSection() {
+  const { t } = useTranslation('content');
+  const format = useFormat();
+  const options = useKindAndLevelOptions();
   // The list follows the plan as an interruptible update: after an import of
   // tens of thousands of rows, the click's own frame stays short and the
   // list catches up in slices.
@@ -372,59 +399,64 @@ export function CatalogSection() {
         return;
       }
       notifyUndoable(
-        `Deleted “${item.title}”${used.length ? ` and removed it from ${used.map((u) => u.name).join(', ')}` : ''}.`,
+        used.length
+          ? t('catalog.deletedFrom', {
+              title: item.title,
+              pathways: format.list(used.map((u) => u.name)),
+            })
+          : t('catalog.deleted', { title: item.title }),
         result.stepId,
       );
     },
-    [dispatch, pathways],
+    [dispatch, pathways, t, format],
   );
 
   return (
     <div className="section-body content-section wide-section">
       <header className="section-header">
-        <h1>Content catalog</h1>
-        <p className="lead">
-          Candidate content for the program: courses, professional certificates, skill sets, guided
-          projects, clips and in-house modules. Pathways are built from these items.
-        </p>
+        <h1>{t('catalog.title')}</h1>
+        <p className="lead">{t('catalog.lead')}</p>
       </header>
 
       <section className="card" aria-labelledby="catalog-heading">
         <div className="card-title-row">
           <h2 id="catalog-heading">
-            Catalog <span className="count">({count(catalog.length)})</span>
+            {t('catalog.heading')}{' '}
+            <span className="count">
+              {t('catalog.headingCount', { count: format.number(catalog.length) })}
+            </span>
           </h2>
           <div className="toolbar">
             <button type="button" onClick={() => setImporting(true)}>
-              Import from spreadsheet…
+              {t('catalog.import')}
             </button>
             <button type="button" className="primary" onClick={() => setEditing('new')}>
-              Add item
+              {t('item.add')}
             </button>
           </div>
         </div>
 
-        <div className="filters" role="search" aria-label="Filter the catalog">
-          <FilterField label="Search" className="-search">
+        <div className="filters" role="search" aria-label={t('catalog.filterLabel')}>
+          <FilterField label={t('catalog.search')} className="-search">
             {(id) => (
               <input
                 id={id}
                 type="search"
                 value={filter.query}
-                placeholder="Title, provider, skill…"
+                placeholder={t('catalog.searchPlaceholder')}
                 onChange={(e) => setF('query')(e.target.value)}
               />
             )}
           </FilterField>
-          <FilterField label="Kind">
+          <FilterField label={t('fields.kind')}>
             {(id) => (
               <select
                 id={id}
                 value={filter.kind}
                 onChange={(e) => setF('kind')(e.target.value as CatalogFilter['kind'])}
               >
-                <option value="">Any kind</option>
-                {KIND_OPTIONS.map((o) => (
+                <option value="">{t('catalog.anyKind')}</option>
+                {options.kinds.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
@@ -432,15 +464,15 @@ export function CatalogSection() {
               </select>
             )}
           </FilterField>
-          <FilterField label="Level">
+          <FilterField label={t('fields.level')}>
             {(id) => (
               <select
                 id={id}
                 value={filter.level}
                 onChange={(e) => setF('level')(e.target.value as CatalogFilter['level'])}
               >
-                <option value="">Any level</option>
-                {LEVEL_OPTIONS.map((o) => (
+                <option value="">{t('catalog.anyLevel')}</option>
+                {options.levels.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
@@ -448,14 +480,14 @@ export function CatalogSection() {
               </select>
             )}
           </FilterField>
-          <FilterField label="Language">
+          <FilterField label={t('catalog.language')}>
             {(id) => (
               <select
                 id={id}
                 value={filter.language}
                 onChange={(e) => setF('language')(e.target.value)}
               >
-                <option value="">Any language</option>
+                <option value="">{t('catalog.anyLanguage')}</option>
                 {languages.map((l) => (
                   <option key={l} value={l}>
                     {l}
@@ -464,10 +496,10 @@ export function CatalogSection() {
               </select>
             )}
           </FilterField>
-          <FilterField label="Skill">
+          <FilterField label={t('catalog.skill')}>
             {(id) => (
               <select id={id} value={filter.skill} onChange={(e) => setF('skill')(e.target.value)}>
-                <option value="">Any skill</option>
+                <option value="">{t('catalog.anySkill')}</option>
                 {skills.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -482,21 +514,18 @@ export function CatalogSection() {
               className="subtle clear-filters"
               onClick={() => setFilter(NO_FILTER)}
             >
-              Clear filters
+              {t('catalog.clearFilters')}
             </button>
           )}
         </div>
         <p className="section-note" role="status" aria-live="polite">
           {filtered
-            ? `Showing ${count(shown.length)} of ${count(catalog.length)} items.`
-            : `${count(catalog.length)} items.`}
+            ? t('catalog.showing', { shown: shown.length, count: catalog.length })
+            : t('catalog.itemCount', { count: catalog.length })}
         </p>
 
         {catalog.length === 0 ? (
-          <p className="empty-note">
-            The catalog is empty. Add items one by one, or import a provider&rsquo;s course list
-            from a spreadsheet.
-          </p>
+          <p className="empty-note">{t('catalog.empty')}</p>
         ) : (
           <CatalogTable
             items={shown}

@@ -16,8 +16,8 @@
  * into the plan as one command (`catalog.import`), so a 50,000-row file
  * never blocks the page for long.
  */
-import { countOf } from '../../../../shared/words';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './content.css';
 import { IMPORT_ACCEPT, MAX_IMPORT_BYTES } from '../../../../shared/content/import-limits';
 import { writePlanFile } from '../../../../shared/plan/plan-file';
@@ -39,17 +39,14 @@ import {
 
 type FileInfo = Extract<ReadResponse, { ok: true }> & { name: string };
 
-/** What the dialog is busy with, and how far it got. */
+/** What the dialog is busy with (reading the file `name`, checking or adding rows), and how far it got. */
 interface Busy {
-  readonly label: string;
+  readonly step: 'read' | 'check' | 'add';
+  readonly name?: string;
   readonly done: number;
   /** Null while the total is unknown (reading): the bar is indeterminate. */
   readonly total: number | null;
 }
-
-const count = (n: number) => n.toLocaleString('en-GB');
-/** "1 row", "2,000 rows". */
-const plural = (n: number, noun: string) => countOf(n, noun, `${noun}s`);
 
 /** Whole megabytes of a byte limit. */
 const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -72,6 +69,7 @@ export function ImportDialog<
   backups?: BackupStore | null;
   target?: ImportTarget<M, C, S, P>;
 }) {
+  const { t } = useTranslation(['content', 'common']);
   const store = usePlanStore();
   const clientRef = useRef<ImportClient | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -98,13 +96,17 @@ export function ImportDialog<
   }, []);
 
   const client = () => (clientRef.current ??= createImportClient());
+  /** A saved or shipped mapping as shown (a shipped one's name and source in the UI's language). */
+  const presetText = (p: P) => target.presets.label?.(p) ?? { name: p.name, source: p.source };
+  /** "Nothing in the catalog was changed." */
+  const unchangedText = () => target.unchanged ?? t('import.unchangedIn', { place: target.place });
 
   const runPreview = async (next: M, nextChoices: C = choices, run = runRef.current) => {
     setMapping(next);
     setChoices(nextChoices);
-    setBusy({ label: 'Checking rows', done: 0, total: file?.rowCount ?? null });
+    setBusy({ step: 'check', done: 0, total: file?.rowCount ?? null });
     const summary = await target.preview(client(), next, nextChoices, (done, total) => {
-      if (run === runRef.current) setBusy({ label: 'Checking rows', done, total });
+      if (run === runRef.current) setBusy({ step: 'check', done, total });
     });
     if (run !== runRef.current) return;
     setBusy(null);
@@ -128,11 +130,15 @@ export function ImportDialog<
     if (chosen.size > limit) {
       // Refuse before reading a byte into memory.
       setError(
-        `“${chosen.name}” is ${(chosen.size / (1024 * 1024)).toFixed(1)} MB; spreadsheets of at most ${Math.round(limit / (1024 * 1024))} MB can be imported.`,
+        t('import.tooLarge', {
+          name: chosen.name,
+          size: chosen.size / (1024 * 1024),
+          limit: Math.round(limit / (1024 * 1024)),
+        }),
       );
       return;
     }
-    setBusy({ label: `Reading “${chosen.name}”`, done: 0, total: null });
+    setBusy({ step: 'read', name: chosen.name, done: 0, total: null });
     const bytes = await chosen.arrayBuffer();
     const response = await client().request(
       {
@@ -143,7 +149,7 @@ export function ImportDialog<
       },
       (m) => {
         if (run === runRef.current && m.type === 'progress')
-          setBusy({ label: `Reading “${chosen.name}”`, done: m.done, total: null });
+          setBusy({ step: 'read', name: chosen.name, done: m.done, total: null });
       },
     );
     if (run !== runRef.current) return;
@@ -159,11 +165,7 @@ export function ImportDialog<
       [...presets, ...target.presets.builtIn],
       response.headers,
     );
-    setPresetNote(
-      known
-        ? `This looks like a “${known.name}” file: choose it under Saved mapping to use it.`
-        : null,
-    );
+    setPresetNote(known ? t('import.looksLike', { name: presetText(known).name }) : null);
     await runPreview(response.mapping as unknown as M, {} as C, run);
   };
 
@@ -175,8 +177,14 @@ export function ImportDialog<
     setPresetUsed(preset.name);
     setPresetNote(
       applied.missing.length
-        ? `“${preset.name}” used; this file has no column ${applied.missing.map((m) => `“${m}”`).join(', ')}.`
-        : `“${preset.name}” used.`,
+        ? t('import.presetUsedMissing', {
+            name: presetText(preset).name,
+            count: applied.missing.length,
+            columns: applied.missing
+              .map((text) => t('file.quoted', { text }))
+              .join(t('file.listSeparator')),
+          })
+        : t('import.presetUsed', { name: presetText(preset).name }),
     );
     void runPreview(applied.mapping, applied.choices);
   };
@@ -187,9 +195,9 @@ export function ImportDialog<
     const list = target.presets.save(preset);
     if (list) {
       setPresets(list);
-      setPresetNote(`Mapping saved as “${preset.name}”.`);
+      setPresetNote(t('import.presetSaved', { name: preset.name }));
       setPresetName('');
-    } else setPresetNote('The mapping could not be saved in this browser.');
+    } else setPresetNote(t('import.presetNotSaved'));
   };
 
   /** Saves the rows that will not be imported, with a Reason column, to fix and import again. */
@@ -200,7 +208,7 @@ export function ImportDialog<
     const url = URL.createObjectURL(new Blob([response.csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${file.name.replace(/\.[^.]+$/, '')} - rows not imported.csv`;
+    link.download = t('import.failedFileName', { name: file.name.replace(/\.[^.]+$/, '') });
     document.body.append(link);
     link.click();
     link.remove();
@@ -213,10 +221,10 @@ export function ImportDialog<
     const run = ++runRef.current;
     setError(null);
     setPreview(null);
-    setBusy({ label: `Reading “${file.name}”`, done: 0, total: null });
+    setBusy({ step: 'read', name: file.name, done: 0, total: null });
     const response = await client().request({ type: 'layout', ...layout }, (m) => {
       if (run === runRef.current && m.type === 'progress')
-        setBusy({ label: `Reading “${file.name}”`, done: m.done, total: null });
+        setBusy({ step: 'read', name: file.name, done: m.done, total: null });
     });
     if (run !== runRef.current) return;
     setBusy(null);
@@ -250,7 +258,7 @@ export function ImportDialog<
     setPresetUsed('');
     setPresetNote(null);
     setError(null);
-    notify(`Import cancelled. Nothing in the ${target.place} was changed.`);
+    notify(t('import.cancelled', { unchanged: unchangedText() }));
   };
 
   const confirm = async () => {
@@ -258,7 +266,7 @@ export function ImportDialog<
     const run = runRef.current;
     const n = preview.readyCount + preview.updatedCount;
     setNotImported(null);
-    setBusy({ label: 'Adding rows', done: 0, total: n });
+    setBusy({ step: 'add', done: 0, total: n });
     // Desktop: keep a copy of the plan as it was, in case the spreadsheet was wrong.
     // (The browser version keeps no backups: skip serialising the plan there.)
     if (backups) {
@@ -272,14 +280,14 @@ export function ImportDialog<
       if (run !== runRef.current) return;
       if (backup.kind === 'failed') {
         setBusy(null);
-        setNotImported(`No backup of the plan could be written first (${backup.message}).`);
+        setNotImported(t('import.noBackup', { reason: backup.message }));
         return;
       }
     }
     const result = await target.apply({
       client: client(),
       current: () => run === runRef.current,
-      progress: (done) => setBusy({ label: 'Adding rows', done, total: n }),
+      progress: (done) => setBusy({ step: 'add', done, total: n }),
       dispatch: (command) => store.getState().dispatch(command),
       fileName: file?.name ?? '',
     });
@@ -297,15 +305,14 @@ export function ImportDialog<
     const skipped = preview.failedCount;
     const added = preview.readyCount;
     const changed = preview.updatedCount;
-    const what = [
-      added || !changed ? `Imported ${target.noun(added)}` : '',
-      changed ? `${added ? 'updated' : 'Updated'} ${target.noun(changed)}` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
     notifyUndoable(
       ('message' in result && result.message) ||
-        `${what}${skipped ? `; ${count(skipped)} ${skipped === 1 ? 'row was' : 'rows were'} left out` : ''}.`,
+        t('import.done', {
+          mode: !changed ? 'add' : added ? 'both' : 'update',
+          added: target.noun(added),
+          changed: target.noun(changed),
+          skipped,
+        }),
       result.stepId,
     );
     onClose();
@@ -318,18 +325,19 @@ export function ImportDialog<
   // Left out for a fault in the file (the rows waiting for a choice and the repeats are told apart).
   const leftOutCount = (preview?.failedCount ?? 0) - waitingCount - duplicateCount;
   const reimport = !!preview && preview.updatedCount + preview.unchangedCount > 0;
-  const confirmLabel =
-    (updatedCount === 0
+  const action =
+    updatedCount === 0
       ? readyCount > 0
-        ? `Import ${target.noun(readyCount)}`
-        : 'Import'
+        ? t('import.confirm.import', { what: target.noun(readyCount) })
+        : t('import.confirm.plain')
       : readyCount === 0
-        ? `Update ${target.noun(updatedCount)}`
-        : `Import ${count(readyCount)} new and update ${count(updatedCount)}`) +
-    // Importing now leaves the waiting rows out: the button says so.
-    (waitingCount > 0 && readyCount + updatedCount > 0
-      ? ` (${plural(waitingCount, 'row')} still ${waitingCount === 1 ? 'waits' : 'wait'} for a choice)`
-      : '');
+        ? t('import.confirm.update', { what: target.noun(updatedCount) })
+        : t('import.confirm.both', { added: readyCount, changed: updatedCount });
+  // Importing now leaves the waiting rows out: the button says so.
+  const confirmLabel =
+    waitingCount > 0 && readyCount + updatedCount > 0
+      ? t('import.confirm.waiting', { action, count: waitingCount })
+      : action;
   const extraColumns = file && mapping ? target.extraColumns(file.headers, mapping) : [];
   const fileNotes = file ? [...file.notes, ...target.fileNotes(file.headers)] : [];
   const previewNotes = preview && mapping ? target.previewNotes(preview, choices, mapping) : [];
@@ -341,7 +349,7 @@ export function ImportDialog<
       actions={
         <>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common:actions.cancel')}
           </button>
           <button
             type="button"
@@ -362,14 +370,14 @@ export function ImportDialog<
       <div className="import-dialog">
         <div className="import-file-row">
           <button type="button" onClick={() => inputRef.current?.click()}>
-            {file ? 'Choose another file…' : 'Choose file…'}
+            {file ? t('import.chooseAnother') : t('import.chooseFile')}
           </button>
           <input
             ref={inputRef}
             type="file"
             accept={IMPORT_ACCEPT}
             hidden
-            aria-label="Spreadsheet to import"
+            aria-label={t('import.fileInput')}
             onChange={(e) => {
               const chosen = e.target.files?.[0];
               e.target.value = '';
@@ -378,10 +386,19 @@ export function ImportDialog<
           />
           <span className="section-note">
             {file
-              ? `${file.name}${file.sheetName ? `, sheet “${file.sheetName}”` : ''}: ${plural(file.rowCount, 'row')} below the headings`
+              ? file.sheetName
+                ? t('import.fileRowsSheet', {
+                    name: file.name,
+                    sheet: file.sheetName,
+                    count: file.rowCount,
+                  })
+                : t('import.fileRows', { name: file.name, count: file.rowCount })
               : (target.maxCsvBytes ?? MAX_IMPORT_BYTES) > MAX_IMPORT_BYTES
-                ? `CSV up to ${megabytes(target.maxCsvBytes!)} MB or Excel (.xlsx) up to ${megabytes(MAX_IMPORT_BYTES)} MB, with a row of column headings.`
-                : `CSV or Excel (.xlsx), up to ${megabytes(MAX_IMPORT_BYTES)} MB, with a row of column headings.`}
+                ? t('import.limitsCsvLarger', {
+                    csv: megabytes(target.maxCsvBytes!),
+                    xlsx: megabytes(MAX_IMPORT_BYTES),
+                  })
+                : t('import.limits', { max: megabytes(MAX_IMPORT_BYTES) })}
           </span>
         </div>
 
@@ -389,9 +406,9 @@ export function ImportDialog<
           <div className="import-layout">
             {file.sheets.length > 1 && (
               <label className="mapping-field">
-                <span>Sheet</span>
+                <span>{t('import.sheet')}</span>
                 <select
-                  aria-label="Sheet"
+                  aria-label={t('import.sheet')}
                   value={file.sheetName ?? ''}
                   disabled={!!busy}
                   onChange={(e) => void changeLayout({ sheet: e.target.value })}
@@ -406,9 +423,9 @@ export function ImportDialog<
             )}
             {file.headingChoices.length > 1 && (
               <label className="mapping-field">
-                <span>Row with the column headings</span>
+                <span>{t('import.headingRow')}</span>
                 <select
-                  aria-label="Row with the column headings"
+                  aria-label={t('import.headingRow')}
                   value={file.headerRow}
                   disabled={!!busy}
                   onChange={(e) =>
@@ -427,7 +444,7 @@ export function ImportDialog<
               </label>
             )}
             {fileNotes.length > 0 && (
-              <ul className="section-note import-notes" aria-label="How the file was read">
+              <ul className="section-note import-notes" aria-label={t('import.fileNotes')}>
                 {fileNotes.map((note) => (
                   <li key={note}>{note}</li>
                 ))}
@@ -438,12 +455,22 @@ export function ImportDialog<
 
         <div role="status" aria-live="polite" className="import-status">
           {busy &&
-            `${busy.label}… ${busy.done > 0 ? (busy.total ? `${count(busy.done)} of ${count(busy.total)} rows` : `${count(busy.done)} rows`) : ''}`}
+            t('import.progress', {
+              label:
+                busy.step === 'read'
+                  ? t('import.busyRead', { name: busy.name ?? '' })
+                  : busy.step === 'check'
+                    ? t('import.busyCheck')
+                    : t('import.busyAdd'),
+              rows: busy.done === 0 ? 'none' : busy.total ? 'of' : 'some',
+              done: busy.done,
+              total: busy.total ?? 0,
+            })}
         </div>
         {busy && (
           <div className="import-progress">
             <label htmlFor={progressId} className="visually-hidden">
-              Import progress
+              {t('import.progressLabel')}
             </label>
             <progress
               id={progressId}
@@ -451,37 +478,37 @@ export function ImportDialog<
               value={busy.total ? busy.done : undefined}
             />
             <button type="button" onClick={cancel}>
-              Cancel import
+              {t('import.cancelImport')}
             </button>
           </div>
         )}
         {error && (
           <div role="alert" className="import-error">
-            <strong>This file cannot be imported.</strong> {error}
-            <div className="section-note">Nothing in the {target.place} was changed.</div>
+            <strong>{t('import.cannotImport')}</strong> {error}
+            <div className="section-note">{unchangedText()}</div>
           </div>
         )}
         {notImported && (
           <div role="alert" className="import-error">
-            <strong>Nothing was imported.</strong> {notImported}
+            <strong>{t('import.nothingImported')}</strong> {notImported}
           </div>
         )}
 
         {file && (
           <div className="import-presets">
             <label className="mapping-field">
-              <span>Saved mapping</span>
+              <span>{t('import.savedMapping')}</span>
               <select
-                aria-label="Saved mapping"
+                aria-label={t('import.savedMapping')}
                 value={presetUsed}
                 disabled={!!busy}
                 onChange={(e) => chooseSavedMapping(e.target.value)}
               >
                 <option value="" disabled={presetUsed !== ''}>
-                  — none —
+                  {t('import.noMapping')}
                 </option>
                 {presets.length > 0 && (
-                  <optgroup label="Yours">
+                  <optgroup label={t('import.yours')}>
                     {presets.map((p) => (
                       <option key={p.name} value={p.name}>
                         {p.name}
@@ -490,10 +517,10 @@ export function ImportDialog<
                   </optgroup>
                 )}
                 {target.presets.builtIn.length > 0 && (
-                  <optgroup label="Platform exports">
+                  <optgroup label={t('import.platformExports')}>
                     {target.presets.builtIn.map((p) => (
-                      <option key={p.name} value={p.name} title={p.source}>
-                        {p.name}
+                      <option key={p.name} value={p.name} title={presetText(p).source}>
+                        {presetText(p).name}
                       </option>
                     ))}
                   </optgroup>
@@ -501,10 +528,10 @@ export function ImportDialog<
               </select>
             </label>
             <label className="mapping-field">
-              <span>Save this mapping as</span>
+              <span>{t('import.saveAs')}</span>
               <input
                 type="text"
-                aria-label="Name for this mapping"
+                aria-label={t('import.saveAsName')}
                 value={presetName}
                 maxLength={100}
                 placeholder={target.presetPlaceholder}
@@ -516,11 +543,11 @@ export function ImportDialog<
               disabled={!presetName.trim() || !preview || !!busy}
               onClick={saveCurrentPreset}
             >
-              Save mapping
+              {t('import.saveMapping')}
             </button>
             {presets.length > 0 && (
               <details className="import-preset-list">
-                <summary>Your saved mappings ({presets.length})</summary>
+                <summary>{t('import.yourMappings', { count: presets.length })}</summary>
                 <ul>
                   {presets.map((p) => (
                     <li key={p.name}>
@@ -528,10 +555,10 @@ export function ImportDialog<
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={`Delete saved mapping “${p.name}”`}
+                        aria-label={t('import.deleteMapping', { name: p.name })}
                         onClick={() => setPresets(target.presets.remove(p.name))}
                       >
-                        Delete
+                        {t('common:actions.delete')}
                       </button>
                     </li>
                   ))}
@@ -553,12 +580,11 @@ export function ImportDialog<
               {target.fields.map((field) => (
                 <label key={field.key} className="mapping-field">
                   <span>
-                    {field.label}
-                    {field.required ? ' (required)' : ''}
+                    {field.required ? t('import.required', { field: field.label }) : field.label}
                   </span>
                   <select
                     value={mapping[field.key] ?? ''}
-                    aria-label={`Column for ${field.label}`}
+                    aria-label={t('import.columnFor', { field: field.label })}
                     onChange={(e) =>
                       void runPreview(
                         {
@@ -572,10 +598,10 @@ export function ImportDialog<
                       )
                     }
                   >
-                    <option value="">— not imported —</option>
+                    <option value="">{t('import.notImported')}</option>
                     {file.headers.map((h, i) => (
                       <option key={i} value={i}>
-                        {h || `Column ${i + 1}`}
+                        {h || t('import.columnN', { n: i + 1 })}
                       </option>
                     ))}
                   </select>
@@ -599,7 +625,7 @@ export function ImportDialog<
 
         {preview && (
           <section aria-labelledby="import-preview-heading" className="import-preview">
-            <h3 id="import-preview-heading">Preview</h3>
+            <h3 id="import-preview-heading">{t('import.preview')}</h3>
             {preview.mappingErrors.length > 0 ? (
               <ul role="alert" className="import-error">
                 {preview.mappingErrors.map((m) => (
@@ -618,15 +644,18 @@ export function ImportDialog<
               >
                 <span className="ok-text">
                   {reimport
-                    ? `${count(readyCount)} new, ${count(updatedCount)} updated, ${count(preview.unchangedCount)} unchanged`
-                    : `${readyCount.toLocaleString('en-GB')} ${readyCount === 1 ? 'row' : 'rows'} ready to import`}
+                    ? t('import.summaryReimport', {
+                        added: readyCount,
+                        changed: updatedCount,
+                        unchanged: preview.unchangedCount,
+                      })
+                    : t('import.summaryReady', { count: readyCount })}
                 </span>
                 {waitingCount > 0 && (
                   <>
                     {' · '}
                     <span className="warning-text">
-                      {plural(waitingCount, 'row')} {waitingCount === 1 ? 'waits' : 'wait'} for your
-                      choice above
+                      {t('import.summaryWaiting', { count: waitingCount })}
                     </span>
                   </>
                 )}
@@ -634,14 +663,22 @@ export function ImportDialog<
                   <>
                     {' · '}
                     <span className="danger-text">
-                      {leftOutCount.toLocaleString('en-GB')} {leftOutCount === 1 ? 'row' : 'rows'}{' '}
-                      will not be imported
+                      {t('import.summaryLeftOut', { count: leftOutCount })}
                     </span>
                   </>
                 )}
-                {duplicateCount > 0 &&
-                  ` · ${plural(duplicateCount, 'repeated row')} left out (nothing to fix)`}
-                {preview.blankRows > 0 && ` · ${plural(preview.blankRows, 'blank row')} skipped`}
+                {duplicateCount > 0 && (
+                  <>
+                    {' · '}
+                    {t('import.summaryRepeated', { count: duplicateCount })}
+                  </>
+                )}
+                {preview.blankRows > 0 && (
+                  <>
+                    {' · '}
+                    {t('import.summaryBlank', { count: preview.blankRows })}
+                  </>
+                )}
               </p>
             )}
             {previewNotes.map((note) => (
@@ -652,24 +689,22 @@ export function ImportDialog<
             {preview.failedCount - duplicateCount > 0 && preview.mappingErrors.length === 0 && (
               <p>
                 <button type="button" onClick={() => void downloadFailed()} disabled={!!busy}>
-                  Download rows that will not be imported (CSV)
+                  {t('import.downloadFailed')}
                 </button>{' '}
-                <span className="section-note">
-                  With a Reason column: fix them and import the file again.
-                </span>
+                <span className="section-note">{t('import.downloadFailedHint')}</span>
               </p>
             )}
             {preview.issues.length > 0 && (
               <div className="table-scroll">
                 <table className="data-table compact">
-                  <caption>Rows that will not be imported</caption>
+                  <caption>{t('import.problemsCaption')}</caption>
                   <thead>
                     <tr>
                       <th scope="col" className="num">
-                        Row
+                        {t('fields.row')}
                       </th>
-                      <th scope="col">Field</th>
-                      <th scope="col">Problem</th>
+                      <th scope="col">{t('import.field')}</th>
+                      <th scope="col">{t('import.problem')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -684,7 +719,9 @@ export function ImportDialog<
                 </table>
                 {preview.issueCount > preview.issues.length && (
                   <p className="section-note">
-                    …and {count(preview.issueCount - preview.issues.length)} more problems.
+                    {t('import.moreProblems', {
+                      count: preview.issueCount - preview.issues.length,
+                    })}
                   </p>
                 )}
               </div>
@@ -693,19 +730,21 @@ export function ImportDialog<
               <div className="table-scroll">
                 <table className="data-table compact">
                   <caption>
-                    {target.id === 'catalog'
-                      ? 'Items the file updates'
-                      : 'Entries the file updates'}
+                    {t('import.updatesCaption', {
+                      target: target.id === 'catalog' ? 'catalog' : 'other',
+                    })}
                   </caption>
                   <thead>
                     <tr>
                       <th scope="col" className="num">
-                        Row
+                        {t('fields.row')}
                       </th>
                       <th scope="col">
-                        {target.id === 'catalog' ? 'Item in the catalog' : 'Entry in the register'}
+                        {t('import.updatesEntry', {
+                          target: target.id === 'catalog' ? 'catalog' : 'other',
+                        })}
                       </th>
-                      <th scope="col">Changes</th>
+                      <th scope="col">{t('import.changes')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -731,8 +770,9 @@ export function ImportDialog<
                 </table>
                 {preview.updatedCount > preview.updateSample.length && (
                   <p className="section-note">
-                    …and {plural(preview.updatedCount - preview.updateSample.length, 'more update')}
-                    .
+                    {t('import.moreUpdates', {
+                      count: preview.updatedCount - preview.updateSample.length,
+                    })}
                   </p>
                 )}
               </div>

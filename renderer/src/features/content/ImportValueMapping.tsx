@@ -5,6 +5,7 @@
  * kind or level of every row when no column holds it, and which extra
  * columns are kept in the notes. The distinct values come from the worker.
  */
+import { useTranslation } from 'react-i18next';
 import type { ColumnMapping } from '../../../../shared/content/catalog-import';
 import { KIND_LABELS } from '../../../../shared/content/catalog';
 import type {
@@ -15,11 +16,10 @@ import type {
 } from '../../../../shared/content/import-values';
 import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import type { ContentItem } from '../../../../shared/plan/schema';
+import { useFormat } from '../../i18n/i18n';
 
 type Kind = ContentItem['kind'];
 type Level = ContentItem['level'];
-
-const rowsText = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`;
 
 export function ValueMapping({
   mapping,
@@ -42,6 +42,14 @@ export function ValueMapping({
   disabled: boolean;
   onChange: (next: ImportChoices) => void;
 }) {
+  const { t } = useTranslation('content');
+  const format = useFormat();
+  const kindLabels = Object.fromEntries(
+    (Object.keys(KIND_LABELS) as Kind[]).map((k) => [k, t(`kinds.${k}`)]),
+  );
+  const levelLabels = Object.fromEntries(
+    (Object.keys(LEVEL_LABELS) as Level[]).map((l) => [l, t(`levels.${l}`)]),
+  );
   const setValue = (field: 'kind' | 'level' | 'languages' | 'skills', key: string, value: string) =>
     onChange({
       ...choices,
@@ -51,22 +59,18 @@ export function ValueMapping({
 
   const forAll = (field: 'kind' | 'level') => {
     const mapped = mapping[field] !== null;
-    const label =
-      field === 'kind'
-        ? mapped
-          ? 'Kind of rows without one'
-          : 'Kind of every row'
-        : mapped
-          ? 'Level of rows without one'
-          : 'Level of every row';
+    const label = t('values.forAll', { field, rows: mapped ? 'without' : 'every' });
     const emptyRows = values.empty[field];
-    const labels: Record<string, string> = field === 'kind' ? KIND_LABELS : LEVEL_LABELS;
+    const labels: Record<string, string> = field === 'kind' ? kindLabels : levelLabels;
     const value = (field === 'kind' ? choices.kindForAll : choices.levelForAll) ?? '';
     return (
       <label className="mapping-field">
         <span>
-          {label}
-          {mapped ? emptyRows > 0 && ` (${rowsText(emptyRows)})` : ' (required)'}
+          {mapped
+            ? emptyRows > 0
+              ? t('values.withRows', { label, count: emptyRows })
+              : label
+            : t('import.required', { field: label })}
         </span>
         <select
           aria-label={label}
@@ -79,7 +83,7 @@ export function ValueMapping({
             })
           }
         >
-          <option value="">— choose —</option>
+          <option value="">{t('values.choose')}</option>
           {Object.entries(labels).map(([k, l]) => (
             <option key={k} value={k}>
               {l}
@@ -95,17 +99,16 @@ export function ValueMapping({
     list: readonly DistinctValue[],
     labels: Record<string, string>,
   ) => {
-    const name = field === 'kind' ? 'Kind' : 'Level';
     return (
       <table className="data-table compact import-values">
-        <caption>{name} values in your file</caption>
+        <caption>{t('values.valuesCaption', { field })}</caption>
         <thead>
           <tr>
-            <th scope="col">In your file</th>
+            <th scope="col">{t('values.inYourFile')}</th>
             <th scope="col" className="num">
-              Rows
+              {t('values.rows')}
             </th>
-            <th scope="col">{name} in the catalog</th>
+            <th scope="col">{t('values.inTheCatalog', { field })}</th>
           </tr>
         </thead>
         <tbody>
@@ -117,19 +120,17 @@ export function ValueMapping({
             return (
               <tr key={v.key}>
                 <th scope="row">{v.text}</th>
-                <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+                <td className="num">{format.number(v.rows)}</td>
                 <td>
                   <select
-                    aria-label={`${name} for “${v.text}”`}
+                    aria-label={t('values.valueFor', { field, value: v.text })}
                     value={value}
                     disabled={disabled}
                     aria-invalid={value === '' ? true : undefined}
                     onChange={(e) => setValue(field, v.key, e.target.value)}
                   >
                     {value === '' && (
-                      <option value="">
-                        — choose: {rowsText(v.rows)} {v.rows === 1 ? 'waits' : 'wait'} —
-                      </option>
+                      <option value="">{t('values.chooseWaiting', { count: v.rows })}</option>
                     )}
                     {Object.entries(labels).map(([k, l]) => (
                       <option key={k} value={k}>
@@ -137,7 +138,9 @@ export function ValueMapping({
                       </option>
                     ))}
                   </select>
-                  {!chosen && v.suggested && <span className="section-note"> suggested</span>}
+                  {!chosen && v.suggested && (
+                    <span className="section-note"> {t('values.suggested')}</span>
+                  )}
                 </td>
               </tr>
             );
@@ -147,9 +150,13 @@ export function ValueMapping({
     );
   };
 
+  const kindForAll = forAll('kind');
+  const levelForAll = forAll('level');
+  const kindTable = table('kind', values.kind, kindLabels);
+  const levelTable = table('level', values.level, levelLabels);
   return (
     <fieldset className="mapping import-value-mapping">
-      <legend>Match the values in your file</legend>
+      <legend>{t('values.legend')}</legend>
       {/* The kind or level of every row when no column holds it; of the rows
           with an empty cell when one does (asked only when there are such rows). */}
       {(mapping.kind === null ||
@@ -159,38 +166,37 @@ export function ValueMapping({
         !!choices.kindForAll ||
         !!choices.levelForAll) && (
         <div className="mapping-grid">
-          {(mapping.kind === null || values.empty.kind > 0 || !!choices.kindForAll) &&
-            forAll('kind')}
+          {(mapping.kind === null || values.empty.kind > 0 || !!choices.kindForAll) && kindForAll}
           {(mapping.level === null || values.empty.level > 0 || !!choices.levelForAll) &&
-            forAll('level')}
+            levelForAll}
         </div>
       )}
       <div className="import-value-tables">
-        {values.kind.length > 0 && table('kind', values.kind, KIND_LABELS)}
-        {values.level.length > 0 && table('level', values.level, LEVEL_LABELS)}
+        {values.kind.length > 0 && kindTable}
+        {values.level.length > 0 && levelTable}
         {values.languages.length > 0 && (
           <table className="data-table compact import-values">
-            <caption>Languages in your file</caption>
+            <caption>{t('values.languagesCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">In your file</th>
+                <th scope="col">{t('values.inYourFile')}</th>
                 <th scope="col" className="num">
-                  Rows
+                  {t('values.rows')}
                 </th>
-                <th scope="col">As the catalog says it (empty: left out)</th>
+                <th scope="col">{t('values.languageAsCatalog')}</th>
               </tr>
             </thead>
             <tbody>
               {values.languages.map((v) => (
                 <tr key={v.key}>
                   <th scope="row">{v.text}</th>
-                  <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+                  <td className="num">{format.number(v.rows)}</td>
                   <td>
                     <input
                       // A saved mapping applied changes the value: the field shows it afresh.
                       key={choices.values?.languages?.[v.key] ?? v.suggested ?? ''}
                       type="text"
-                      aria-label={`Language for “${v.text}”`}
+                      aria-label={t('values.languageFor', { value: v.text })}
                       defaultValue={choices.values?.languages?.[v.key] ?? v.suggested ?? ''}
                       disabled={disabled}
                       maxLength={500}
@@ -211,30 +217,30 @@ export function ValueMapping({
         )}
         {skills && skills.matches.length > 0 && (
           <table className="data-table compact import-values">
-            <caption>Skills in your file the plan has under another spelling</caption>
+            <caption>{t('values.skillsCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">In your file</th>
+                <th scope="col">{t('values.inYourFile')}</th>
                 <th scope="col" className="num">
-                  Rows
+                  {t('values.rows')}
                 </th>
-                <th scope="col">Skill in the plan</th>
+                <th scope="col">{t('values.skillInPlan')}</th>
               </tr>
             </thead>
             <tbody>
               {skills.matches.map((v) => (
                 <tr key={v.key}>
                   <th scope="row">{v.text}</th>
-                  <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+                  <td className="num">{format.number(v.rows)}</td>
                   <td>
                     <select
-                      aria-label={`Skill for “${v.text}”`}
+                      aria-label={t('values.skillFor', { value: v.text })}
                       value={choices.values?.skills?.[v.key] ?? v.suggested}
                       disabled={disabled}
                       onChange={(e) => setValue('skills', v.key, e.target.value)}
                     >
                       <option value={v.suggested}>{v.suggested}</option>
-                      <option value={v.text}>“{v.text}”, a new skill</option>
+                      <option value={v.text}>{t('values.newSkill', { value: v.text })}</option>
                     </select>
                   </td>
                 </tr>
@@ -244,17 +250,13 @@ export function ValueMapping({
         )}
       </div>
       {skills && skills.newSkills > 0 && (
-        <p className="section-note">
-          {skills.newSkills === 1
-            ? '1 skill in your file is new to the plan: it is added as written.'
-            : `${skills.newSkills.toLocaleString('en-GB')} skills in your file are new to the plan: they are added as written.`}
-        </p>
+        <p className="section-note">{t('values.newSkills', { count: skills.newSkills })}</p>
       )}
       {extraColumns.length > 0 && (
         <fieldset className="import-extra-columns">
-          <legend>Other columns: keep in the notes?</legend>
+          <legend>{t('values.otherColumns')}</legend>
           {extraColumns.map((col) => {
-            const heading = headers[col] || `Column ${col + 1}`;
+            const heading = headers[col] || t('import.columnN', { n: col + 1 });
             return (
               <label key={col} className="checkbox-label">
                 <input
@@ -270,7 +272,7 @@ export function ValueMapping({
                     })
                   }
                 />{' '}
-                Keep “{heading}” in the notes
+                {t('values.keepInNotes', { heading })}
               </label>
             );
           })}

@@ -4,6 +4,7 @@
  * margin, the smallest change that would flip it, and where raters disagree.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   blankDecision,
   criteria,
@@ -14,28 +15,21 @@ import {
   recordDecision,
 } from '../../../../shared/commands/make-or-buy';
 import {
+  DEFAULT_CRITERIA,
   HYBRID_BAND,
-  OPTION_LABELS,
-  criterionHelp,
-  describeFlip,
-  formatNumber,
-  formatShares,
   scoreDecision,
   type DecisionScore,
+  type FlipChange,
 } from '../../../../shared/content/makeorbuy';
 import { newId } from '../../../../shared/plan/create';
 import type { MakeOrBuyDecision } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineSelect, InlineText } from './inline';
 import { ItemPicker } from './ItemPicker';
 import './content.css';
-
-const FAVOURS_OPTIONS = [
-  { value: 'make', label: 'Make' },
-  { value: 'buy', label: 'Buy' },
-] as const;
 
 const RATING_OPTIONS = [
   { value: '', label: '—' },
@@ -45,6 +39,44 @@ const RATING_OPTIONS = [
   { value: '4', label: '4' },
   { value: '5', label: '5' },
 ] as const;
+
+type Format = ReturnType<typeof useFormat>;
+type T = ReturnType<typeof useTranslation<'makeOrBuy'>>['t'];
+
+/** A score or weight with at most one decimal place ("12.5", "12,5"). */
+const one = (format: Format, n: number) => format.number(Math.round(n * 10) / 10, 1);
+
+/**
+ * Make and Buy scores (shares of 100) to one decimal that still add up to
+ * 100: Buy is 100 minus Make as shown, so 19.25 / 80.75 reads 19.3 / 80.7,
+ * never 19.3 / 80.8 (100.1).
+ */
+function shares(format: Format, make: number, buy: number): [string, string] {
+  const shownMake = Math.round(make * 10) / 10;
+  if (Math.abs(make + buy - 100) > 1e-6) return [one(format, make), one(format, buy)];
+  return [one(format, shownMake), one(format, Math.round((100 - shownMake) * 10) / 10)];
+}
+
+/** The change that would flip the recommendation, in one sentence. */
+function flipText(t: T, format: Format, change: FlipChange): string {
+  const values = {
+    label: change.label,
+    from: one(format, change.from),
+    to: one(format, change.to),
+    becomes: t(`options.${change.becomes}`),
+    direction: change.to > change.from ? 'up' : 'down',
+  };
+  return change.kind === 'weight' ? t('flip.weight', values) : t('flip.rating', values);
+}
+
+/** The key of a default criterion named `label` (in English or the UI's language), if it is one. */
+function defaultCriterionKey(t: T, label: string): string | null {
+  return (
+    DEFAULT_CRITERIA.find(
+      (c) => c.label === label || t(`criteria.${c.key}.label` as 'criteria.unique.label') === label,
+    )?.key ?? null
+  );
+}
 
 function ScoreBar({ make, buy }: { make: number; buy: number }) {
   return (
@@ -56,91 +88,90 @@ function ScoreBar({ make, buy }: { make: number; buy: number }) {
 }
 
 function Result({ decision, score }: { decision: MakeOrBuyDecision; score: DecisionScore }) {
+  const { t } = useTranslation('makeOrBuy');
+  const format = useFormat();
   const rec = score.recommendation;
-  const margin = Math.abs(score.margin);
+  const margin = one(format, Math.abs(score.margin));
   const headline =
     rec === 'none'
-      ? 'No recommendation yet: rate at least one criterion with a weight above zero.'
+      ? t('result.none')
       : rec === 'tie'
-        ? 'Make and Buy are tied.'
+        ? t('result.tie')
         : rec === 'hybrid'
-          ? `Hybrid — Make and Buy are within ${formatNumber(margin)} points of each other.`
-          : `${OPTION_LABELS[rec]}, by ${formatNumber(margin)} points.`;
+          ? t('result.hybrid', { margin })
+          : t('result.by', { option: t(`options.${rec}`), margin });
   const label = (id: string) => decision.criteria.find((c) => c.id === id)?.label ?? id;
-  const shares = formatShares(score.make, score.buy);
+  const totals = shares(format, score.make, score.buy);
   return (
     <section className="card result-card" aria-labelledby={`result-${decision.id}`}>
-      <h2 id={`result-${decision.id}`}>Recommendation</h2>
+      <h2 id={`result-${decision.id}`}>{t('result.heading')}</h2>
       <p className={`recommendation rec-${rec}`} data-testid="recommendation" aria-live="polite">
         {headline}
       </p>
       {rec !== 'none' && (
         <div className="totals">
           <div className="total">
-            <span className="total-label">Make</span>
-            <span className="total-value num">{shares[0]}</span>
+            <span className="total-label">{t('options.make')}</span>
+            <span className="total-value num">{totals[0]}</span>
           </div>
           <ScoreBar make={score.make} buy={score.buy} />
           <div className="total">
-            <span className="total-label">Buy</span>
-            <span className="total-value num">{shares[1]}</span>
+            <span className="total-label">{t('options.buy')}</span>
+            <span className="total-value num">{totals[1]}</span>
           </div>
         </div>
       )}
       {decision.includeHybrid && rec !== 'none' && (
-        <p className="section-note">
-          Hybrid is recommended when Make and Buy are less than {HYBRID_BAND} points apart: buy the
-          standard part, make the local part.
-        </p>
+        <p className="section-note">{t('result.hybridNote', { band: HYBRID_BAND })}</p>
       )}
       {(score.sensitivity.weight || score.sensitivity.rating) && (
         <div className="sensitivity">
           <h3>
-            What would change it{' '}
+            {t('result.whatWouldChange')}{' '}
             {score.sensitivity.fragile ? (
-              <span className="tag tag-warn">Close call</span>
+              <span className="tag tag-warn">{t('result.closeCall')}</span>
             ) : (
-              <span className="tag tag-ok">Robust</span>
+              <span className="tag tag-ok">{t('result.robust')}</span>
             )}
           </h3>
           <ul>
-            {score.sensitivity.weight && <li>{describeFlip(score.sensitivity.weight)}</li>}
-            {score.sensitivity.rating && <li>{describeFlip(score.sensitivity.rating)}</li>}
+            {score.sensitivity.weight && <li>{flipText(t, format, score.sensitivity.weight)}</li>}
+            {score.sensitivity.rating && <li>{flipText(t, format, score.sensitivity.rating)}</li>}
           </ul>
         </div>
       )}
       {score.raters.length > 1 && (
         <table className="data-table compact raters-table">
-          <caption>Each rater on their own</caption>
+          <caption>{t('raters.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Rater</th>
+              <th scope="col">{t('raters.rater')}</th>
               <th scope="col" className="num">
-                Rated
+                {t('raters.rated')}
               </th>
               <th scope="col" className="num">
-                Make
+                {t('options.make')}
               </th>
               <th scope="col" className="num">
-                Buy
+                {t('options.buy')}
               </th>
-              <th scope="col">Leans</th>
+              <th scope="col">{t('raters.leans')}</th>
             </tr>
           </thead>
           <tbody>
             {score.raters.map((r) => (
               <tr key={r.raterId}>
-                <th scope="row">{r.name || 'Unnamed rater'}</th>
+                <th scope="row">{r.name || t('raters.unnamed')}</th>
                 <td className="num">
-                  {r.rated} / {decision.criteria.length}
+                  {t('raters.ratedOf', { rated: r.rated, count: decision.criteria.length })}
                 </td>
                 <td className="num">
-                  {r.recommendation === 'none' ? '—' : formatShares(r.make, r.buy)[0]}
+                  {r.recommendation === 'none' ? '—' : shares(format, r.make, r.buy)[0]}
                 </td>
                 <td className="num">
-                  {r.recommendation === 'none' ? '—' : formatShares(r.make, r.buy)[1]}
+                  {r.recommendation === 'none' ? '—' : shares(format, r.make, r.buy)[1]}
                 </td>
-                <td>{OPTION_LABELS[r.recommendation]}</td>
+                <td>{t(`options.${r.recommendation}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -148,20 +179,16 @@ function Result({ decision, score }: { decision: MakeOrBuyDecision; score: Decis
       )}
       {score.disagreements.length > 0 && (
         <div className="disagreements" role="note">
-          <strong>Raters disagree on:</strong> {score.disagreements.map(label).join('; ')}. Discuss
-          these before deciding.
+          <strong>{t('result.disagreeOn')}</strong>{' '}
+          {t('result.disagreements', { criteria: score.disagreements.map(label).join('; ') })}
         </div>
       )}
       {score.unrated.length > 0 && rec !== 'none' && (
-        <p className="section-note">
-          {score.unrated.length} {score.unrated.length === 1 ? 'criterion is' : 'criteria are'} not
-          rated yet and {score.unrated.length === 1 ? 'does' : 'do'} not count.
-        </p>
+        <p className="section-note">{t('result.unrated', { count: score.unrated.length })}</p>
       )}
       {decision.decision && rec !== 'none' && decision.decision !== rec && rec !== 'tie' && (
         <p className="decision-differs">
-          The recorded decision ({OPTION_LABELS[decision.decision]}) differs from the
-          recommendation; say why in the rationale.
+          {t('result.differs', { decision: t(`options.${decision.decision}`) })}
         </p>
       )}
     </section>
@@ -169,6 +196,12 @@ function Result({ decision, score }: { decision: MakeOrBuyDecision; score: Decis
 }
 
 function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
+  const { t } = useTranslation('makeOrBuy');
+  const format = useFormat();
+  const favoursOptions = [
+    { value: 'make' as const, label: t('options.make') },
+    { value: 'buy' as const, label: t('options.buy') },
+  ];
   const seal = useSealHistory();
   const dispatch = useDispatch();
   const parentId = decision.id;
@@ -181,7 +214,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
     <>
       <section className="card" aria-labelledby={`decision-${decision.id}`}>
         <div className="card-title-row">
-          <h2 id={`decision-${decision.id}`}>Decision</h2>
+          <h2 id={`decision-${decision.id}`}>{t('decision.heading')}</h2>
           <button
             type="button"
             className="subtle danger-text"
@@ -190,32 +223,32 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
               if (!result.ok) notify(result.reason);
               else
                 notifyUndoable(
-                  `Deleted the decision “${decision.need || 'Untitled need'}”.`,
+                  t('decision.deleted', { need: decision.need || t('untitledNeed') }),
                   result.stepId,
                 );
             }}
           >
-            Delete decision
+            {t('decision.delete')}
           </button>
         </div>
         <div className="grid grid-3">
           <TextField
             className="span-2"
-            label="Content need"
+            label={t('decision.need')}
             value={decision.need}
             onChange={(need) => update({ need })}
             onBlur={seal}
-            placeholder="A skill area or module, e.g. Regional job-search module"
+            placeholder={t('decision.needPlaceholder')}
           />
           <SelectField
-            label="Decision taken"
+            label={t('decision.taken')}
             value={decision.decision ?? 'undecided'}
             options={[
-              { value: 'undecided', label: 'Not decided yet' },
-              { value: 'make', label: 'Make' },
-              { value: 'buy', label: 'Buy' },
+              { value: 'undecided', label: t('decision.undecided') },
+              { value: 'make', label: t('options.make') },
+              { value: 'buy', label: t('options.buy') },
               ...(decision.includeHybrid || decision.decision === 'hybrid'
-                ? [{ value: 'hybrid' as const, label: 'Hybrid' }]
+                ? [{ value: 'hybrid' as const, label: t('options.hybrid') }]
                 : []),
             ]}
             onChange={(v) =>
@@ -232,16 +265,16 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                 dispatch(offerHybrid({ decisionId: decision.id, offered: e.target.checked }))
               }
             />
-            Consider Hybrid (buy the standard part, make the local part)
+            {t('decision.considerHybrid')}
           </label>
           <TextAreaField
             className="span-3"
-            label="Rationale"
+            label={t('decision.rationale')}
             value={decision.rationale}
             onChange={(rationale) => update({ rationale })}
             onBlur={seal}
             rows={3}
-            placeholder="Why this option: what the scores show, and what they leave out."
+            placeholder={t('decision.rationalePlaceholder')}
           />
         </div>
       </section>
@@ -249,15 +282,13 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
       <Result decision={decision} score={score} />
 
       <section className="card" aria-labelledby={`raters-${decision.id}`}>
-        <h2 id={`raters-${decision.id}`}>Raters</h2>
-        <p className="section-note">
-          In a workshop each person rates on their own; the score uses the average rating.
-        </p>
+        <h2 id={`raters-${decision.id}`}>{t('raters.heading')}</h2>
+        <p className="section-note">{t('raters.note')}</p>
         <ul className="raters">
           {decision.raters.map((rater, index) => (
             <li key={rater.id} data-rater-id={rater.id}>
               <InlineText
-                label={`Rater ${index + 1} name`}
+                label={t('raters.nameLabel', { n: index + 1 })}
                 value={rater.name}
                 onChange={(name) =>
                   dispatch(raters.update({ parentId, id: rater.id, patch: { name } }))
@@ -267,10 +298,10 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
               <button
                 type="button"
                 className="subtle danger-text"
-                aria-label={`Remove rater ${rater.name || index + 1}`}
+                aria-label={t('raters.remove', { name: rater.name || String(index + 1) })}
                 onClick={() => dispatch(raters.remove({ parentId, ids: [rater.id] }))}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -280,7 +311,10 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
           onClick={() => {
             const id = newId('rater');
             const added = dispatch(
-              raters.add({ parentId, item: { id, name: `Rater ${decision.raters.length + 1}` } }),
+              raters.add({
+                parentId,
+                item: { id, name: t('raters.defaultName', { n: decision.raters.length + 1 }) },
+              }),
             );
             // Focus the new rater's name, selected, so typing names them.
             if (added.ok)
@@ -293,13 +327,13 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
               });
           }}
         >
-          Add rater
+          {t('raters.add')}
         </button>
       </section>
 
       <section className="card" aria-labelledby={`criteria-${decision.id}`}>
         <div className="card-title-row">
-          <h2 id={`criteria-${decision.id}`}>Criteria and ratings</h2>
+          <h2 id={`criteria-${decision.id}`}>{t('criteriaTable.heading')}</h2>
           <div className="toolbar">
             <button
               type="button"
@@ -307,57 +341,60 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                 dispatch(
                   criteria.add({
                     parentId,
-                    item: { id: newId('crit'), label: 'New criterion', favours: 'make', weight: 5 },
+                    item: {
+                      id: newId('crit'),
+                      label: t('criteriaTable.newCriterion'),
+                      favours: 'make',
+                      weight: 5,
+                    },
                   }),
                 )
               }
             >
-              Add criterion
+              {t('criteriaTable.add')}
             </button>
           </div>
         </div>
-        <p className="section-note">
-          Rate how strongly each statement applies: 1 = not at all, 5 = fully. A high rating pushes
-          towards the option in the Favours column; a low rating towards the other.
-        </p>
+        <p className="section-note">{t('criteriaTable.note')}</p>
         {decision.raters.length === 0 && (
-          <p className="hint-box">Add a rater to start rating the criteria.</p>
+          <p className="hint-box">{t('criteriaTable.addRaterFirst')}</p>
         )}
         <div className="table-scroll">
           <table className="data-table criteria-table">
             <thead>
               <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col">Favours</th>
+                <th scope="col">{t('criteriaTable.criterion')}</th>
+                <th scope="col">{t('criteriaTable.favours')}</th>
                 <th scope="col" className="num">
-                  Weight
+                  {t('criteriaTable.weight')}
                 </th>
                 {decision.raters.map((r) => (
                   <th scope="col" key={r.id} className="num rater-col">
-                    {r.name || 'Unnamed'}
+                    {r.name || t('raters.unnamedShort')}
                   </th>
                 ))}
                 <th scope="col" className="num">
-                  Average
+                  {t('criteriaTable.average')}
                 </th>
                 <th scope="col" className="num">
-                  Spread
+                  {t('criteriaTable.spread')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('criteriaTable.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {decision.criteria.map((c, index) => {
                 const s = stats.get(c.id);
-                const name = c.label || `criterion ${index + 1}`;
-                const help = criterionHelp(c.label);
+                const name = c.label || t('criteriaTable.criterionN', { n: index + 1 });
+                const key = defaultCriterionKey(t, c.label);
+                const help = key ? t(`criteria.${key}.help` as 'criteria.unique.help') : null;
                 return (
                   <tr key={c.id} className={s?.disagreement ? 'disagree' : undefined}>
                     <td className="criterion-cell">
                       <InlineText
-                        label={`Criterion ${index + 1}`}
+                        label={t('criteriaTable.criterionLabel', { n: index + 1 })}
                         value={c.label}
                         onChange={(label) =>
                           dispatch(criteria.update({ parentId, id: c.id, patch: { label } }))
@@ -368,9 +405,9 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                     </td>
                     <td>
                       <InlineSelect
-                        label={`Favours: ${name}`}
+                        label={t('criteriaTable.favoursOf', { name })}
                         value={c.favours}
-                        options={FAVOURS_OPTIONS}
+                        options={favoursOptions}
                         onChange={(favours) =>
                           dispatch(criteria.update({ parentId, id: c.id, patch: { favours } }))
                         }
@@ -378,7 +415,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                     </td>
                     <td className="num">
                       <InlineNumber
-                        label={`Weight: ${name}`}
+                        label={t('criteriaTable.weightOf', { name })}
                         value={c.weight}
                         min={0}
                         max={100}
@@ -397,7 +434,10 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                       return (
                         <td key={r.id} className="num rater-col">
                           <InlineSelect
-                            label={`${r.name || 'Unnamed rater'} rating: ${name}`}
+                            label={t('criteriaTable.ratingOf', {
+                              rater: r.name || t('raters.unnamed'),
+                              name,
+                            })}
                             value={value === undefined ? '' : String(value)}
                             options={RATING_OPTIONS}
                             onChange={(v) =>
@@ -415,14 +455,17 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                         </td>
                       );
                     })}
-                    <td className="num">{s?.average == null ? '—' : formatNumber(s.average)}</td>
+                    <td className="num">{s?.average == null ? '—' : one(format, s.average)}</td>
                     <td className="num">
                       {s && s.ratings.length > 1 ? (
                         <>
-                          {formatNumber(s.spread)}
+                          {one(format, s.spread)}
                           {s.disagreement && (
-                            <span className="tag tag-warn" title="Raters disagree strongly">
-                              Disagree
+                            <span
+                              className="tag tag-warn"
+                              title={t('criteriaTable.disagreeStrongly')}
+                            >
+                              {t('criteriaTable.disagree')}
                             </span>
                           )}
                         </>
@@ -434,10 +477,10 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
                       <button
                         type="button"
                         className="subtle danger-text"
-                        aria-label={`Remove criterion: ${name}`}
+                        aria-label={t('criteriaTable.removeCriterion', { name })}
                         onClick={() => dispatch(criteria.remove({ parentId, ids: [c.id] }))}
                       >
-                        Remove
+                        {t('remove')}
                       </button>
                     </td>
                   </tr>
@@ -447,13 +490,16 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
             <tfoot>
               <tr>
                 <th scope="row" colSpan={2}>
-                  Total weight
+                  {t('criteriaTable.totalWeight')}
                 </th>
                 <td className="num">
-                  {formatNumber(decision.criteria.reduce((sum, c) => sum + c.weight, 0))}
+                  {one(
+                    format,
+                    decision.criteria.reduce((sum, c) => sum + c.weight, 0),
+                  )}
                 </td>
                 <td colSpan={decision.raters.length + 3} className="section-note">
-                  Weights need not add up to 100; each counts relative to the total.
+                  {t('criteriaTable.weightsNote')}
                 </td>
               </tr>
             </tfoot>
@@ -466,6 +512,7 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
 
 /** The Make or buy section. */
 export function MakeOrBuySection() {
+  const { t } = useTranslation('makeOrBuy');
   const decisions = usePlan((p) => p.content.decisions);
   const dispatch = useDispatch();
   // "Go there" after an undo (or any link) can name a decision: show it.
@@ -481,40 +528,41 @@ export function MakeOrBuySection() {
   return (
     <div className="section-body content-section wide-section">
       <header className="section-header">
-        <h1>Make or buy</h1>
-        <p className="lead">
-          For each content need, weigh building it yourself against buying existing content. Make
-          fits topics unique to your organisation or region and learners whose languages existing
-          content lacks; Buy fits standard, fast-changing skills and short timeframes.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
       <ItemPicker
-        label="Make-or-buy decisions"
+        label={t('decisions')}
         items={decisions}
         selectedId={selected?.id}
         onSelect={setSelectedId}
-        title={(d) => d.need || 'Untitled need'}
+        title={(d) => d.need || t('untitledNeed')}
         tag={(d) => {
           const { recommendation } = scoreDecision(d);
           return (
             <span className={`tag rec-tag rec-${recommendation}`}>
-              {OPTION_LABELS[recommendation]}
+              {t(`options.${recommendation}`)}
             </span>
           );
         }}
-        addLabel="Add decision"
+        addLabel={t('addDecision')}
         onAdd={() => {
-          const d = blankDecision('New content need');
+          const blank = blankDecision(t('newNeed'));
+          // The usual criteria, named in the UI's language (they are the plan's words from now on).
+          const d = {
+            ...blank,
+            criteria: blank.criteria.map((c, i) => ({
+              ...c,
+              label: t(`criteria.${DEFAULT_CRITERIA[i]!.key}.label` as 'criteria.unique.label'),
+            })),
+          };
           if (dispatch(decisionCommands.add({ item: d })).ok) setSelectedId(d.id);
         }}
       />
       {selected ? (
         <DecisionEditor key={selected.id} decision={selected} />
       ) : (
-        <p className="empty-note">
-          No decisions yet. Add one per content need; it starts with the eleven usual criteria and
-          weights, which you can change.
-        </p>
+        <p className="empty-note">{t('empty')}</p>
       )}
     </div>
   );

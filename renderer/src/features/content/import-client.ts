@@ -1,4 +1,9 @@
-/** Talks to the import worker with promises; falls back to in-thread where Workers are missing. */
+/**
+ * Talks to the import worker with promises; falls back to in-thread where
+ * Workers are missing. Every request carries the UI's language, so the
+ * worker's messages (and the failed-rows CSV) are in it.
+ */
+import { i18n, uiLanguage } from '../../i18n/i18n';
 import type { ImportProgress, ImportRequest, ImportResponse } from './import-protocol';
 
 type RequestBody =
@@ -73,7 +78,9 @@ export function createImportClient(): ImportClient {
         new Promise((resolve) => {
           const id = ++next;
           pending.set(id, { resolve, onPartial });
-          void sessionPromise.then((s) => s.handle({ ...body, id } as ImportRequest, receive));
+          void sessionPromise.then((s) =>
+            s.handle({ ...body, id, language: uiLanguage() } as ImportRequest, receive),
+          );
         }),
       dispose: () => pending.clear(),
     };
@@ -88,7 +95,7 @@ export function createImportClient(): ImportClient {
         id,
         type: 'read',
         ok: false,
-        message: 'The file could not be read: the reader stopped unexpectedly.',
+        message: i18n.t('content:import.readerStopped'),
       });
     pending.clear();
   };
@@ -97,7 +104,7 @@ export function createImportClient(): ImportClient {
       const id = ++next;
       return new Promise((resolve) => {
         pending.set(id, { resolve, onPartial });
-        const message = { ...body, id } as ImportRequest;
+        const message = { ...body, id, language: uiLanguage() } as ImportRequest;
         worker.postMessage(message, message.type === 'read' ? [message.bytes] : []);
       });
     },

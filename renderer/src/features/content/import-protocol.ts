@@ -63,6 +63,18 @@ import {
   type SegmentValue,
 } from '../../../../shared/launch/invitation-list';
 import { cutText } from '../../../../shared/text-length';
+import { createInstance } from 'i18next';
+import ICU from 'i18next-icu';
+import {
+  englishCatalog,
+  I18N_OPTIONS,
+  NAMESPACES,
+  type Catalog,
+  type Translator,
+} from '../../../../shared/i18n/translator';
+import type { Language } from '../../../../shared/i18n/languages';
+import { englishTranslator } from '../../../../shared/content/import-text';
+import { isolateArguments } from '../../i18n/bidi';
 import {
   guessRosterMapping,
   type RosterColumnMapping,
@@ -71,6 +83,49 @@ import {
   type RosterPlanOptions,
 } from '../../../../shared/manage/roster-import';
 import { RosterImportPart, type RosterPreviewSummary } from '../manage-roster/roster-session';
+
+/**
+ * The `content` catalog of each language: all the worker's messages are
+ * there, so only it is loaded (not every part of the app's words).
+ */
+const CONTENT_CATALOGS: Record<
+  Exclude<Language, 'en'>,
+  () => Promise<{ default: Catalog['content'] }>
+> = {
+  es: () => import('../../../../shared/i18n/locales/es/content.json'),
+  fr: () => import('../../../../shared/i18n/locales/fr/content.json'),
+  ar: () => import('../../../../shared/i18n/locales/ar/content.json'),
+  uk: () => import('../../../../shared/i18n/locales/uk/content.json'),
+};
+
+/** i18next-icu's formatting step (not in its typings). */
+type IcuParse = (
+  message: string,
+  values: Record<string, unknown> | undefined,
+  language: string,
+  ...rest: unknown[]
+) => string;
+
+/**
+ * A translator for the worker's messages in `language` (English for any
+ * word it lacks). As in the UI (i18n/bidi.ts), values put into a sentence
+ * (a file name, a cell's text) are isolated where their direction could
+ * differ from the sentence's: a Latin "about ten" in an Arabic reason.
+ */
+async function contentTranslator(language: Language): Promise<Translator> {
+  const content = language === 'en' ? null : (await CONTENT_CATALOGS[language]()).default;
+  const icu = new ICU() as InstanceType<typeof ICU> & { parse: IcuParse };
+  const parse = icu.parse.bind(icu);
+  icu.parse = (message, values, lng, ...rest) =>
+    parse(message, isolateArguments(message, values, lng), lng, ...rest);
+  const instance = createInstance();
+  await instance.use(icu).init({
+    ...I18N_OPTIONS,
+    lng: language,
+    resources: { en: englishCatalog, ...(content ? { [language]: { content } } : {}) },
+  });
+  return instance.getFixedT(language, NAMESPACES) as Translator;
+}
 
 /** Items per message when the rows are handed to the page (≈ a few ms to unpack each). */
 export const ITEM_CHUNK = 2000;
@@ -84,8 +139,12 @@ export const UPDATES_LISTED = 50;
 /** What an import fills: the content catalog or the stakeholder register. */
 export type ImportTargetId = 'catalog' | 'stakeholders' | 'invitations' | 'roster';
 
-/** A request to the import worker. */
-export type ImportRequest =
+/**
+ * A request to the import worker. `language` (the UI's; default English)
+ * words the messages of its answer: how the file was read, why rows fail,
+ * the failed-rows CSV.
+ */
+export type ImportRequest = { language?: Language } & (
   | {
       id: number;
       type: 'read';
@@ -158,7 +217,8 @@ export type ImportRequest =
     }
   /** The rows that will not be imported, as a CSV with a Reason column. */
   | { id: number; type: 'failedCsv' }
-  | { id: number; type: 'items' };
+  | { id: number; type: 'items' }
+);
 
 /** What the file held, or why it cannot be used. */
 export type ReadResponse =
@@ -369,6 +429,7 @@ export function summarise(
   mapping?: ColumnMapping,
   choices: ImportChoices = {},
   skills: SkillMatches = { matches: [], newSkills: 0 },
+  t: Translator = englishTranslator(),
 ): PreviewSummary {
   const issues: RowIssue[] = [];
   let issueCount = 0;
@@ -403,7 +464,7 @@ export function summarise(
       return {
         row: u.row,
         title: u.title,
-        fields: item ? describeUpdate(item, u.patch, currency) : Object.keys(u.patch),
+        fields: item ? describeUpdate(item, u.patch, currency, t) : Object.keys(u.patch),
       };
     }),
     values,
@@ -474,9 +535,25 @@ export class ImportSession {
   private invitationPreview: InvitationImportPreview | null = null;
   private roster: RosterImportPart | null = null;
   private maxCsvBytes: number | undefined;
+  /** Translators by language (made once each: loading a catalog takes a moment). */
+  private translators = new Map<Language, Promise<Translator>>();
+
+  /** The translator for a request's language (English when it names none). */
+  private translator(language: Language = 'en'): Promise<Translator> {
+    let made = this.translators.get(language);
+    if (!made) {
+      made = contentTranslator(language).catch(
+        // A catalog that cannot be loaded must not stop the import: English words it.
+        () => englishTranslator(),
+      );
+      this.translators.set(language, made);
+    }
+    return made;
+  }
 
   /** Answers one request: progress and chunks through `reply`, the final answer last. */
   async handle(request: ImportRequest, reply: Reply): Promise<void> {
+    const t = await this.translator(request.language);
     try {
       if (request.type === 'read') {
         this.file = { name: request.name, bytes: new Uint8Array(request.bytes) };
@@ -496,7 +573,7 @@ export class ImportSession {
           this.currency = request.currency ?? null;
           this.planSkills = request.skills ?? [];
         }
-        return reply(await this.read(request.id, reply));
+        return reply(await this.read(request.id, reply, t));
       }
       if (request.type === 'layout') {
         if (!this.file)
@@ -504,18 +581,23 @@ export class ImportSession {
             id: request.id,
             type: 'read',
             ok: false,
-            message: 'Choose a file first.',
+            message: t('content:import.chooseFileFirst'),
           });
         // Another heading row re-cuts the rows already read; another sheet reads again.
         const sameSheet = request.sheet === undefined || request.sheet === this.grid?.sheetName;
         return reply(
           sameSheet && this.grid
-            ? this.laidOut(request.id, layoutTable(this.file.name, this.grid, request.headerRow))
-            : await this.read(request.id, reply, request.sheet, request.headerRow),
+            ? this.laidOut(request.id, layoutTable(this.file.name, this.grid, request.headerRow, t))
+            : await this.read(request.id, reply, t, request.sheet, request.headerRow),
         );
       }
       if (!this.table)
-        return reply({ id: request.id, type: 'read', ok: false, message: 'Choose a file first.' });
+        return reply({
+          id: request.id,
+          type: 'read',
+          ok: false,
+          message: t('content:import.chooseFileFirst'),
+        });
       if (request.type === 'preview') {
         const total = this.table.rows.length;
         const { mapping, choices } = request;
@@ -527,6 +609,7 @@ export class ImportSession {
           choices,
           this.currency,
           this.planSkills,
+          t,
         );
         const skills = matchSkills(
           this.table.rows,
@@ -550,6 +633,7 @@ export class ImportSession {
             mapping,
             choices,
             skills,
+            t,
           ),
         });
       }
@@ -624,7 +708,7 @@ export class ImportSession {
         return reply({
           id: request.id,
           type: 'failedCsv',
-          csv: checked ? failedRowsCsv(this.table, checked) : '',
+          csv: checked ? failedRowsCsv(this.table, checked, t) : '',
         });
       }
       if (this.target === 'invitations') {
@@ -671,7 +755,7 @@ export class ImportSession {
         id: request.id,
         type: 'read',
         ok: false,
-        message: `The file could not be read (${cutText(String(error), 200)}).`,
+        message: t('content:import.readFailed', { error: cutText(String(error), 200) }),
       });
     }
   }
@@ -680,6 +764,7 @@ export class ImportSession {
   private async read(
     id: number,
     reply: Reply,
+    t: Translator,
     sheet?: string,
     headerRow?: number,
   ): Promise<ReadResponse> {
@@ -696,10 +781,11 @@ export class ImportSession {
       (done) => reply({ id, type: 'progress', step: 'read', done, total: null }),
       sheet,
       this.target === 'roster' ? this.maxCsvBytes : undefined,
+      t,
     );
     if (!grid.ok) return { id, type: 'read', ok: false, message: grid.message };
     this.grid = grid;
-    return this.laidOut(id, layoutTable(name, grid, headerRow));
+    return this.laidOut(id, layoutTable(name, grid, headerRow, t));
   }
 
   private laidOut(id: number, result: ReadResult): ReadResponse {

@@ -20,7 +20,6 @@ import {
   type CatalogFieldKey,
   type ColumnMapping,
 } from '../../../../shared/content/catalog-import';
-import { KIND_LABELS } from '../../../../shared/content/catalog';
 import {
   BUILT_IN_PRESETS,
   applyPreset,
@@ -29,10 +28,9 @@ import {
   type ImportPreset,
 } from '../../../../shared/content/import-presets';
 import type { DistinctValues, ImportChoices } from '../../../../shared/content/import-values';
-import { LEVEL_LABELS } from '../../../../shared/content/pathways';
 import { freezeInSlices, runInSlices } from '../../../../shared/plan/freeze';
 import type { ContentItem, Plan, Stakeholder } from '../../../../shared/plan/schema';
-import { formatCount } from '../../../../shared/words';
+import { i18n, uiFormat } from '../../i18n/i18n';
 import { yieldToPage } from '../../store/yield-to-page';
 import type { DispatchResult } from '../../store/plan-store';
 import type { ImportClient } from './import-client';
@@ -40,6 +38,7 @@ import type { RosterPlanOptions } from '../../../../shared/manage/roster-import'
 import type { ImportRequest, ImportTargetId, PreviewSummary } from './import-protocol';
 import { presetStore } from './import-presets-store';
 import { ValueMapping } from './ImportValueMapping';
+import { uiTranslator } from './ui-translator';
 import { clipText } from '../../../../shared/text-length';
 
 /** A column mapping of any target: field → column index, or null. */
@@ -104,6 +103,8 @@ export interface ImportTarget<
   readonly title: string;
   /** Where the rows go, for "Nothing in the … was changed." */
   readonly place: string;
+  /** The whole sentence "Nothing in the catalog was changed." (else made from `place`). */
+  readonly unchanged?: string;
   /** Example name for a saved mapping. */
   readonly presetPlaceholder: string;
   /** Legend of the column mapping. */
@@ -158,6 +159,8 @@ export interface ImportTarget<
   readonly sampleTable: (summary: S) => ReactNode;
   readonly presets: {
     readonly builtIn: readonly P[];
+    /** How a shipped preset is shown: its name and what it is based on, in the UI's language. */
+    readonly label?: (preset: P) => { readonly name: string; readonly source?: string };
     readonly load: () => P[];
     readonly save: (preset: P) => P[] | null;
     readonly remove: (name: string) => P[];
@@ -199,6 +202,14 @@ export const sendPreview = async <R,>(
 
 const catalogPresets = presetStore('catalog');
 
+/** The catalog keys of the shipped presets (their names are their ids in saved choices). */
+const BUILT_IN_KEYS: Readonly<Record<string, 'coursera' | 'linkedIn' | 'udemy' | 'edx'>> = {
+  'Coursera course list': 'coursera',
+  'LinkedIn Learning content': 'linkedIn',
+  'Udemy Business courses': 'udemy',
+  'edX courses': 'edx',
+};
+
 /** Catalog items (the Content catalog's "Import from spreadsheet…"). */
 export const catalogTarget: ImportTarget<
   ColumnMapping,
@@ -207,13 +218,27 @@ export const catalogTarget: ImportTarget<
   ImportPreset
 > = {
   id: 'catalog',
-  title: 'Import catalog items',
-  place: 'catalog',
-  presetPlaceholder: 'e.g. Our LMS export',
-  fieldsLegend: 'Match your columns to catalog fields',
-  fields: CATALOG_FIELDS,
-  noun: (n) => `${formatCount(n)} ${n === 1 ? 'item' : 'items'}`,
-  fieldLabel: (key) => fieldLabel(key as CatalogFieldKey | null),
+  // Read when the dialog renders, so they follow the UI's language.
+  get title() {
+    return i18n.t('content:catalogImport.title');
+  },
+  get place() {
+    return i18n.t('content:catalogImport.place');
+  },
+  get unchanged() {
+    return i18n.t('content:catalogImport.unchanged');
+  },
+  get presetPlaceholder() {
+    return i18n.t('content:catalogImport.presetPlaceholder');
+  },
+  get fieldsLegend() {
+    return i18n.t('content:catalogImport.fieldsLegend');
+  },
+  get fields() {
+    return CATALOG_FIELDS.map((f) => ({ ...f, label: fieldLabel(f.key, uiTranslator()) }));
+  },
+  noun: (n) => i18n.t('content:catalogImport.items', { count: n }),
+  fieldLabel: (key) => fieldLabel(key as CatalogFieldKey | null, uiTranslator()),
   // The whole items: a row that matches one updates it (and the preview says what changes).
   readRequest: (plan) => ({
     existing: [...plan.content.catalog],
@@ -249,35 +274,46 @@ export const catalogTarget: ImportTarget<
   previewNotes: (summary, choices, mapping) => [
     ...(summary.mappingErrors.length === 0 && (choices.kindForAll || choices.levelForAll)
       ? [
-          `${[
-            choices.kindForAll &&
-              `Kind ${KIND_LABELS[choices.kindForAll]} for ${mapping.kind === null ? 'every row' : 'rows without one'}`,
-            choices.levelForAll &&
-              `Level ${LEVEL_LABELS[choices.levelForAll]} for ${mapping.level === null ? 'every row' : 'rows without one'}`,
-          ]
-            .filter(Boolean)
-            .join(' · ')} (your choice).`,
+          i18n.t('content:catalogImport.forAllNote', {
+            choices: [
+              choices.kindForAll &&
+                i18n.t('content:catalogImport.kindForAll', {
+                  kind: i18n.t(`content:kinds.${choices.kindForAll}`),
+                  rows: mapping.kind === null ? 'every' : 'without',
+                }),
+              choices.levelForAll &&
+                i18n.t('content:catalogImport.levelForAll', {
+                  level: i18n.t(`content:levels.${choices.levelForAll}`),
+                  rows: mapping.level === null ? 'every' : 'without',
+                }),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          }),
         ]
       : []),
     // How hours and costs were read (decimal comma or point, per column).
     ...(summary.mappingErrors.length === 0 ? (summary.notes ?? []) : []),
   ],
   sampleTable: (summary) => {
+    const format = uiFormat();
     // The fields the file supplies: what a row brings is what the user checks.
     const fields = summary.shownFields ?? ['title', 'kind', 'level', 'hours'];
     const numeric = (key: CatalogFieldKey) => key === 'hours' || key === 'costPerLearner';
     const cell = (item: Omit<ContentItem, 'id'>, key: CatalogFieldKey): string => {
       switch (key) {
         case 'kind':
-          return KIND_LABELS[item.kind];
+          return i18n.t(`content:kinds.${item.kind}`);
         case 'level':
-          return LEVEL_LABELS[item.level];
+          return i18n.t(`content:levels.${item.level}`);
         case 'hours':
-          return item.hours === null ? '—' : item.hours.toLocaleString('en-GB');
+          return item.hours === null ? '—' : format.number(item.hours);
         case 'costPerLearner':
           return item.costPerLearner === null
             ? '—'
-            : `${summary.currency ? `${summary.currency} ` : ''}${item.costPerLearner.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+            : summary.currency
+              ? format.money(item.costPerLearner, summary.currency)
+              : format.number(item.costPerLearner, 2);
         case 'skills':
         case 'languages':
           return clipText(item[key].join(', '), 60) || '—';
@@ -290,15 +326,15 @@ export const catalogTarget: ImportTarget<
     };
     return (
       <table className="data-table compact import-sample">
-        <caption>First rows to be imported</caption>
+        <caption>{i18n.t('content:catalogImport.sampleCaption')}</caption>
         <thead>
           <tr>
             <th scope="col" className="num">
-              Row
+              {i18n.t('content:fields.row')}
             </th>
             {fields.map((key) => (
               <th key={key} scope="col" className={numeric(key) ? 'num' : undefined}>
-                {fieldLabel(key)}
+                {fieldLabel(key, uiTranslator())}
               </th>
             ))}
           </tr>
@@ -320,6 +356,15 @@ export const catalogTarget: ImportTarget<
   },
   presets: {
     builtIn: BUILT_IN_PRESETS,
+    label: (preset) => {
+      const key = BUILT_IN_KEYS[preset.name];
+      return key
+        ? {
+            name: i18n.t(`content:presets.${key}.name`),
+            source: i18n.t(`content:presets.${key}.source`),
+          }
+        : { name: preset.name, source: preset.source };
+    },
     load: catalogPresets.load,
     save: catalogPresets.save,
     remove: catalogPresets.remove,

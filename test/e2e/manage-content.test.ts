@@ -121,10 +121,17 @@ describe('Content in use', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Content in use', level: 1 }).waitFor();
 
-    // Counts per item, with the thresholds stated.
+    // Counts per item, with the thresholds stated: only learners with course rows count
+    // (the synthetic roster has some without), and the page says how many have none.
+    expect(use.learnersWithoutRows).toBeGreaterThan(0);
     await expect
-      .poll(() => page.getByText(/^400 learners,/).textContent())
+      .poll(() => page.getByText(new RegExp(`^${use.learners} learners,`)).textContent())
       .toContain(`${rows.length.toLocaleString('en-GB')} course rows`);
+    await expect
+      .poll(() => page.getByTestId('cu-without-rows').textContent())
+      .toMatch(
+        new RegExp(`^${use.learnersWithoutRows} learners of the roster have no per-course rows`),
+      );
     await page.getByText(/^Reach is the share of the learners/).waitFor();
     const table = page.getByRole('table', { name: 'Use of each catalog item' });
     const examRow = table.getByRole('row', { name: new RegExp(`^${examTitle}`) });

@@ -188,6 +188,18 @@ describe('learner progress', () => {
     dialog = await openImport(page, 'lms-2026-11-27.csv', SECOND, '2026-11-27');
     await expect.poll(() => summary.textContent()).toBe('6 rows ready to import');
     await expect.poll(() => dialog.textContent()).toContain('The roster has 5 learners');
+    // Dan and Ivy enrolled after the pilot ended: not put in it silently — the value step
+    // says so, and here they are put in it on purpose.
+    const outside = dialog.getByRole('group', { name: 'Learners outside their cohort’s dates' });
+    await expect
+      .poll(() => outside.textContent())
+      .toMatch(
+        /^2 learners matched to “Pilot 2026” \(which starts .* and ends .*\) enrolled long before it starts or after it ends\. They are imported without a cohort/,
+      );
+    await outside.getByRole('checkbox', { name: 'Put them in the matched cohort anyway' }).check();
+    await expect.poll(() => outside.textContent()).toContain('They are put in it anyway.');
+    await outside.scrollIntoViewIfNeeded();
+    await screenshot(page, 'manage-roster-cohort-dates-1280');
     await dialog.getByLabel('Segment for “Graduates”').selectOption('seg-graduates');
     await dialog.getByLabel('Segment for “Parents”').selectOption('seg-parents');
     await dialog.getByLabel('Segment for “Underemployed”').selectOption('seg-underemployed');

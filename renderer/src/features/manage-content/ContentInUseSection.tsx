@@ -212,9 +212,9 @@ function UsagePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
             'learner of the roster has',
             'learners of the roster have',
           )}{' '}
-          no per-course rows (imported from an export with one row per learner), so{' '}
-          {use.learnersWithoutRows === 1 ? 'is' : 'are'} not counted here: counting them would lower
-          every item’s reach. Import a learner × course export to include them.
+          no per-course rows (from an export with one row per learner, or not enrolled in a course
+          yet), so {use.learnersWithoutRows === 1 ? 'is' : 'are'} not counted here: counting them
+          would lower every item’s reach. They count once a learner × course export lists them.
         </p>
       )}
       <p className="section-note cu-rule">{USE_LEVEL_RULE}</p>

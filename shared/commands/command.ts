@@ -8,6 +8,8 @@
  * commands; nothing else changes a plan.
  */
 import { produce } from 'immer';
+import { englishTranslator } from '../i18n/english';
+import type { Catalog, Translator } from '../i18n/translator';
 import type { Plan } from '../plan/schema';
 import type { PlanLocation } from '../plan/sections';
 import { clipText } from '../text-length';
@@ -22,8 +24,11 @@ export interface Command<A = unknown> {
 export interface CommandDefinition<A> {
   /** Unique name, `area.verb` (e.g. `stakeholder.update`). */
   readonly type: string;
-  /** The step's name in Undo/Redo and notices ("Edit name of “Chamber of Commerce”"), from the plan before. */
-  label(args: A, plan: Plan): string;
+  /**
+   * The step's name in Undo/Redo and notices ("Edit name of “Chamber of
+   * Commerce”"), from the plan before, in `t`'s language (English by default).
+   */
+  label(args: A, plan: Plan, t?: Translator): string;
   /**
    * Coalescing policy: consecutive steps with the same non-null key merge
    * into one undo step while it stays open (until a blur, a pointer up or
@@ -46,9 +51,48 @@ export type CommandFactory<A> = ((args: A) => Command<A>) & {
   readonly definition: CommandDefinition<A>;
 };
 
-/** A refused edit; `message` says why, in words for the user. */
+/** A refusal message in the `commands` catalog (`refusals.<name>`). */
+export type RefusalName = keyof Catalog['commands']['refusals'];
+/** A value put into a refusal message; a function words it in the message's language (a kind of item). */
+export type RefusalValue = string | number | ((t: Translator) => string);
+
+/** A refusal's words: a message of the `commands` catalog and its values. */
+export interface RefusalText {
+  readonly name: RefusalName;
+  readonly values?: Readonly<Record<string, RefusalValue>>;
+}
+
+/**
+ * A refused edit; `message` says why, in English (logs, tests). `text`, when
+ * given, is the same message in the catalogs, so the UI words it in its
+ * language (`refusalReason`); make those with `CommandRefusal.of`.
+ */
 export class CommandRefusal extends Error {
   override readonly name = 'CommandRefusal';
+  readonly text: RefusalText | undefined;
+
+  constructor(message: string, text?: RefusalText) {
+    super(message);
+    this.text = text;
+  }
+
+  /** A refusal worded by `commands:refusals.<name>` (its `message` is the English). */
+  static of(name: RefusalName, values?: RefusalText['values']): CommandRefusal {
+    const text = { name, values };
+    return new CommandRefusal(wordRefusal(text, englishTranslator), text);
+  }
+}
+
+function wordRefusal({ name, values = {} }: RefusalText, t: Translator): string {
+  const worded: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(values))
+    worded[key] = typeof value === 'function' ? value(t) : value;
+  return t(`commands:refusals.${name}`, worded);
+}
+
+/** Why an edit was refused, in `t`'s language when the refusal has catalog words (else its English message). */
+export function refusalReason(refusal: CommandRefusal, t: Translator = englishTranslator): string {
+  return refusal.text ? wordRefusal(refusal.text, t) : refusal.message;
 }
 
 const registry = new Map<string, CommandDefinition<never>>();
@@ -89,21 +133,26 @@ export type CommandOutcome =
 
 /**
  * Runs a command on a plan without changing it: returns the new plan
- * (structural sharing), or the reason it was refused.
+ * (structural sharing), or the reason it was refused — its step name and
+ * reason in `t`'s language (English by default).
  */
-export function runCommand(plan: Plan, command: Command): CommandOutcome {
+export function runCommand(
+  plan: Plan,
+  command: Command,
+  t: Translator = englishTranslator,
+): CommandOutcome {
   const definition = commandDefinition(command.type);
   try {
     const next = produce(plan, (draft) => definition.apply(draft as Plan, command.args));
     return {
       ok: true,
       plan: next,
-      label: definition.label(command.args, plan),
+      label: definition.label(command.args, plan, t),
       coalesceKey: definition.coalesce?.(command.args) ?? null,
       location: definition.locate(command.args, plan),
     };
   } catch (error) {
-    if (error instanceof CommandRefusal) return { ok: false, reason: error.message };
+    if (error instanceof CommandRefusal) return { ok: false, reason: refusalReason(error, t) };
     throw error;
   }
 }

@@ -35,8 +35,6 @@ export const updateLaunchDetails = defineCommand<{ patch: Partial<LaunchDetails>
 /** Commands of the communications list. */
 export const communications = defineListCommands<Communication>({
   kind: 'communication',
-  noun: 'communication',
-  plural: 'communications',
   section: SECTION,
   list: (plan) => plan.launch.communications,
   titleOf: (c) => c.title,
@@ -45,8 +43,8 @@ export const communications = defineListCommands<Communication>({
     title: 'title',
     subject: 'subject',
     segmentIds: 'audience',
-    audienceNote: 'audience note',
-    send: 'send date',
+    audienceNote: 'audienceNote',
+    send: 'sendDate',
     status: 'status',
     body: 'text',
   },

@@ -14,8 +14,6 @@ const SECTION = 'engagement' as const;
 /** Commands of the engagement activities. */
 export const engagementActivities = defineListCommands<EngagementActivity>({
   kind: 'engagementActivity',
-  noun: 'engagement activity',
-  plural: 'engagement activities',
   section: SECTION,
   list: (plan) => plan.manage.engagement,
   titleOf: (a) => a.title,
@@ -25,7 +23,7 @@ export const engagementActivities = defineListCommands<EngagementActivity>({
     description: 'description',
     cadence: 'cadence',
     owner: 'owner',
-    partnerId: 'delivering partner',
+    partnerId: 'deliveringPartner',
     segmentIds: 'segments',
   },
 });
@@ -33,8 +31,6 @@ export const engagementActivities = defineListCommands<EngagementActivity>({
 /** Commands of the follow-up rules (their order is the order a learner is matched in). */
 export const followUpRules = defineListCommands<FollowUpRule>({
   kind: 'followUpRule',
-  noun: 'follow-up rule',
-  plural: 'follow-up rules',
   section: SECTION,
   list: (plan) => plan.manage.followUps,
   titleOf: (r) => r.name,
@@ -42,11 +38,11 @@ export const followUpRules = defineListCommands<FollowUpRule>({
     name: 'name',
     trigger: 'trigger',
     afterDays: 'days',
-    pacePercent: 'pace share',
+    pacePercent: 'paceShare',
     segmentIds: 'segments',
     channel: 'channel',
     message: 'message',
-    active: 'on/off',
+    active: 'onOff',
   },
 });
 

@@ -57,8 +57,6 @@ export const setCsvLayout = defineCommand<{ layout: string }>({
 /** Commands of the invitation waves (add, edit name/date/share, delete, reorder). */
 export const invitationWaves = defineListCommands<InvitationWave>({
   kind: 'invitationWave',
-  noun: 'invitation wave',
-  plural: 'invitation waves',
   section: SECTION,
   list: (plan) => plan.launch.invitations.waves,
   titleOf: (w) => w.name,

@@ -23,8 +23,6 @@ const kpiName = (plan: Plan, kpi: Kpi | undefined) =>
 /** Edit, delete and reorder KPIs (fields of their own: name, unit, baseline, target, dates, category). */
 export const kpiList = defineListCommands<Kpi>({
   kind: 'kpi',
-  noun: 'KPI',
-  plural: 'KPIs',
   section: SECTION,
   list: (plan) => plan.manage.kpis,
   titleOf: (k) => k.name,
@@ -32,9 +30,9 @@ export const kpiList = defineListCommands<Kpi>({
     name: 'name',
     unit: 'unit',
     baseline: 'baseline',
-    baselineDate: 'baseline date',
+    baselineDate: 'baselineDate',
     target: 'target',
-    targetDate: 'target date',
+    targetDate: 'targetDate',
     category: 'category',
     indicatorId: 'indicator',
   },

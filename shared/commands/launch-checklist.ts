@@ -31,8 +31,6 @@ export function blankChecklistItem(
 /** Commands of the checklist items. */
 export const checklistItems = defineListCommands<ChecklistItem>({
   kind: 'checklistItem',
-  noun: 'checklist item',
-  plural: 'checklist items',
   section: 'onboarding',
   list: (plan) => plan.launch.checklist,
   titleOf: (item) => item.label,
@@ -40,8 +38,8 @@ export const checklistItems = defineListCommands<ChecklistItem>({
     label: 'wording',
     status: 'status',
     owner: 'owner',
-    due: 'due date',
+    due: 'dueDate',
     notes: 'notes',
-    partnerIds: 'partners involved',
+    partnerIds: 'partnersInvolved',
   },
 });

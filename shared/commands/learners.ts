@@ -60,17 +60,15 @@ export function blankSegment(name = 'New segment', id = newId('seg')): LearnerSe
 /** Commands of the learner segments; deleting one drops every reference to it. */
 export const learnerSegments = defineListCommands<LearnerSegment>({
   kind: 'segment',
-  noun: 'learner segment',
-  plural: 'learner segments',
   section: 'learners',
   list: (plan) => plan.learners,
   titleOf: (s) => s.name,
   fields: {
     name: 'name',
-    populationType: 'population type',
+    populationType: 'populationType',
     estimatedSize: 'size',
-    expectedParticipants: 'expected participants',
-    barrierNotes: 'barrier notes',
+    expectedParticipants: 'expectedParticipants',
+    barrierNotes: 'barrierNotes',
     motivators: 'motivators',
   },
   onRemove: forgetSegments,
@@ -79,12 +77,10 @@ export const learnerSegments = defineListCommands<LearnerSegment>({
 /** Commands of a segment's incentives (`parentId`: the segment). */
 export const incentives = defineListCommands<Incentive>({
   kind: 'incentive',
-  noun: 'incentive',
-  plural: 'incentives',
   section: 'learners',
   list: (plan, segmentId) => plan.learners.find((s) => s.id === segmentId)?.incentives,
   titleOf: (i) => i.description,
-  fields: { type: 'type', description: 'description', costPerLearner: 'cost per learner' },
+  fields: { type: 'type', description: 'description', costPerLearner: 'costPerLearner' },
   focusOf: (_id, segmentId) => segmentId,
 });
 

@@ -5,6 +5,8 @@
  * Nested lists (a segment's incentives, a stakeholder's actions) name their
  * parent by id.
  */
+import { englishTranslator } from '../i18n/english';
+import type { Catalog, Translator } from '../i18n/translator';
 import { baseOf, findById, replaceContents } from '../plan/drafts';
 import type { Plan } from '../plan/schema';
 import type { PlanSectionId } from '../plan/sections';
@@ -15,21 +17,27 @@ export interface Identified {
   readonly id: string;
 }
 
+/** A kind of list element, named in the `commands` catalog (`nouns.<kind>`: one, other, a count). */
+export type ListKind = keyof Catalog['commands']['nouns'];
+/** A field name for step names, in the `commands` catalog (`fields.<key>`). */
+export type FieldName = keyof Catalog['commands']['fields'];
+
 /** How a list is found and described. */
 export interface ListSpec<T extends Identified> {
-  /** Command prefix: `kind.add`, `kind.update`, `kind.remove`, `kind.move`. */
-  readonly kind: string;
-  /** What one element is called ("learner segment"), and several ("learner segments"). */
-  readonly noun: string;
-  readonly plural: string;
+  /**
+   * Command prefix: `kind.add`, `kind.update`, `kind.remove`, `kind.move`;
+   * also what the elements are called (`commands:nouns.<kind>`: "learner
+   * segment", "learner segments", "3 learner segments").
+   */
+  readonly kind: ListKind;
   /** The section that shows the list. */
   readonly section: PlanSectionId;
   /** The list in a (draft) plan; `parentId` names the parent of a nested list. Undefined if the parent is gone. */
   list(plan: Plan, parentId: string | undefined): T[] | undefined;
   /** An element's title for step names ('' if none). */
   titleOf?(item: T): string;
-  /** Field names for step names ("name" → "Edit name of “X”"). */
-  readonly fields?: Partial<Record<Extract<keyof T, string>, string>>;
+  /** Field names for step names (`commands:fields.<name>`: "name" → "Edit name of “X”"). */
+  readonly fields?: Partial<Record<Extract<keyof T, string>, FieldName>>;
   /** What else changes when elements are removed (references elsewhere in the plan). */
   onRemove?(plan: Plan, ids: ReadonlySet<string>, parentId: string | undefined): void;
   /** The element to focus when going to a change (default: the element, else its parent). */
@@ -71,6 +79,8 @@ export interface ListCommands<T> {
 /** Defines and registers the add/update/remove/move commands of a list. */
 export function defineListCommands<T extends Identified>(spec: ListSpec<T>): ListCommands<T> {
   const titled = (item: T | undefined) => quoted(item ? (spec.titleOf?.(item) ?? '') : '');
+  const { kind } = spec;
+  const noun = (t: Translator) => t(`commands:nouns.${kind}.one`);
   const find = (plan: Plan, id: string, parentId: string | undefined) => {
     const list = spec.list(plan, parentId);
     return list && findById(list, id);
@@ -82,12 +92,16 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
 
   const add = defineCommand<AddArgs<T>>({
     type: `${spec.kind}.add`,
-    label: ({ item }) => `Add ${spec.noun}${titled(item) ? ` ${titled(item)}` : ''}`,
+    label({ item }, _plan, t = englishTranslator) {
+      const title = titled(item);
+      return title
+        ? t('commands:list.addTitled', { noun: noun(t), title })
+        : t('commands:list.add', { noun: noun(t) });
+    },
     locate: ({ item, parentId }) => locate(item.id, parentId),
     apply(draft, { item, index, parentId }) {
       const list = spec.list(draft, parentId);
-      if (!list)
-        throw new CommandRefusal(`The ${spec.noun} could not be added: its parent is gone.`);
+      if (!list) throw CommandRefusal.of('parentGone', { noun });
       if (baseOf(list).some((x) => x.id === item.id)) return;
       const at = index === undefined ? list.length : Math.max(0, Math.min(list.length, index));
       list.splice(at, 0, item);
@@ -96,13 +110,20 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
 
   const update = defineCommand<UpdateArgs<T>>({
     type: `${spec.kind}.update`,
-    label({ id, patch, parentId }, plan) {
+    label({ id, patch, parentId }, plan, t = englishTranslator) {
       const item = find(plan, id, parentId);
       const keys = Object.keys(patch) as Extract<keyof T, string>[];
-      const field = keys.length === 1 ? (spec.fields?.[keys[0]!] ?? null) : null;
+      const fieldName = keys.length === 1 ? (spec.fields?.[keys[0]!] ?? null) : null;
       const title = titled(item);
-      if (field) return title ? `Edit ${field} of ${title}` : `Edit ${spec.noun} ${field}`;
-      return title ? `Edit ${spec.noun} ${title}` : `Edit ${spec.noun}`;
+      if (fieldName) {
+        const field = t(`commands:fields.${fieldName}`);
+        return title
+          ? t('commands:list.editFieldTitled', { field, title })
+          : t('commands:list.editField', { noun: noun(t), field });
+      }
+      return title
+        ? t('commands:list.editTitled', { noun: noun(t), title })
+        : t('commands:list.edit', { noun: noun(t) });
     },
     coalesce: ({ id, patch, parentId }) =>
       `${spec.kind}.update:${parentId ?? ''}:${id}:${Object.keys(patch).sort().join(',')}`,
@@ -115,10 +136,15 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
 
   const remove = defineCommand<RemoveArgs>({
     type: `${spec.kind}.remove`,
-    label({ ids, parentId }, plan) {
-      if (ids.length !== 1) return `Delete ${ids.length} ${spec.plural}`;
+    label({ ids, parentId }, plan, t = englishTranslator) {
+      if (ids.length !== 1) {
+        const items = t(`commands:nouns.${kind}.count`, { count: ids.length });
+        return t('commands:list.removeMany', { items });
+      }
       const title = titled(find(plan, ids[0]!, parentId));
-      return `Delete ${spec.noun}${title ? ` ${title}` : ''}`;
+      return title
+        ? t('commands:list.removeTitled', { noun: noun(t), title })
+        : t('commands:list.remove', { noun: noun(t) });
     },
     locate: ({ parentId }) => locate(undefined, parentId),
     apply(draft, { ids, parentId }) {
@@ -134,7 +160,8 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
 
   const move = defineCommand<MoveArgs>({
     type: `${spec.kind}.move`,
-    label: () => `Reorder ${spec.plural}`,
+    label: (_args, _plan, t = englishTranslator) =>
+      t('commands:list.move', { nouns: t(`commands:nouns.${kind}.other`) }),
     locate: ({ id, parentId }) => locate(id, parentId),
     apply(draft, { id, to, parentId }) {
       const list = spec.list(draft, parentId);

@@ -48,23 +48,19 @@ export function blankDecision(need: string, id = newId('mob')): MakeOrBuyDecisio
 /** Commands of the decisions (add, edit the need or rationale, delete, reorder). */
 export const decisions = defineListCommands<MakeOrBuyDecision>({
   kind: 'makeOrBuyDecision',
-  noun: 'make-or-buy decision',
-  plural: 'make-or-buy decisions',
   section: SECTION,
   list: (plan) => plan.content.decisions,
   titleOf: (d) => d.need,
-  fields: { need: 'content need', rationale: 'rationale' },
+  fields: { need: 'contentNeed', rationale: 'rationale' },
 });
 
 /** Commands of a decision's criteria (`parentId`: the decision); removing one removes its ratings. */
 export const criteria = defineListCommands<Criterion>({
   kind: 'makeOrBuyCriterion',
-  noun: 'criterion',
-  plural: 'criteria',
   section: SECTION,
   list: (plan, decisionId) => (decisionId ? findDecision(plan, decisionId)?.criteria : undefined),
   titleOf: (c) => c.label,
-  fields: { label: 'wording', favours: 'favoured option', weight: 'weight' },
+  fields: { label: 'wording', favours: 'favouredOption', weight: 'weight' },
   onRemove(plan, ids, decisionId) {
     const decision = decisionId ? findDecision(plan, decisionId) : undefined;
     if (!decision) return;
@@ -77,8 +73,6 @@ export const criteria = defineListCommands<Criterion>({
 /** Commands of a decision's raters (`parentId`: the decision); removing one removes their ratings. */
 export const raters = defineListCommands<Rater>({
   kind: 'makeOrBuyRater',
-  noun: 'rater',
-  plural: 'raters',
   section: SECTION,
   list: (plan, decisionId) => (decisionId ? findDecision(plan, decisionId)?.raters : undefined),
   titleOf: (r) => r.name,

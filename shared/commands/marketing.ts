@@ -21,19 +21,15 @@ const SECTION = 'marketing' as const;
 /** Commands of the partner toolkit / admin guide checklist. */
 export const toolkitItems = defineListCommands<ToolkitItem>({
   kind: 'toolkitItem',
-  noun: 'toolkit item',
-  plural: 'toolkit items',
   section: SECTION,
   list: (plan) => plan.launch.marketing.toolkit,
   titleOf: (t) => t.label,
-  fields: { label: 'wording', done: 'done mark' },
+  fields: { label: 'wording', done: 'doneMark' },
 });
 
 /** Commands of the marketing channels. */
 export const marketingChannels = defineListCommands<MarketingChannel>({
   kind: 'marketingChannel',
-  noun: 'channel',
-  plural: 'channels',
   section: SECTION,
   list: (plan) => plan.launch.marketing.channels,
   titleOf: (c) => channelName(c),
@@ -41,20 +37,18 @@ export const marketingChannels = defineListCommands<MarketingChannel>({
     kind: 'kind',
     name: 'name',
     description: 'description',
-    segmentIds: 'segments reached',
-    partnerIds: 'outreach partners',
+    segmentIds: 'segmentsReached',
+    partnerIds: 'outreachPartners',
     budget: 'budget',
     owner: 'owner',
-    start: 'start date',
-    end: 'end date',
+    start: 'startDate',
+    end: 'endDate',
   },
 });
 
 /** Commands of the learner stories. */
 export const learnerStories = defineListCommands<LearnerStory>({
   kind: 'learnerStory',
-  noun: 'learner story',
-  plural: 'learner stories',
   section: SECTION,
   list: (plan) => plan.launch.marketing.stories,
   titleOf: (s) => s.title,
@@ -63,8 +57,8 @@ export const learnerStories = defineListCommands<LearnerStory>({
     summary: 'story',
     segmentId: 'segment',
     consentGiven: 'consent',
-    consentDate: 'consent date',
-    consentNote: 'where consent is recorded',
+    consentDate: 'consentDate',
+    consentNote: 'whereConsentIsRecorded',
   },
 });
 

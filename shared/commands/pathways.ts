@@ -52,12 +52,10 @@ export function blankPathway(name = 'New pathway', id = newId('pw')): Pathway {
 /** Commands of the pathways (add, edit name/target role/study pace, delete, reorder). */
 export const pathways = defineListCommands<Pathway>({
   kind: 'pathway',
-  noun: 'pathway',
-  plural: 'pathways',
   section: SECTION,
   list: (plan) => plan.content.pathways,
   titleOf: (p) => p.name,
-  fields: { name: 'name', targetRole: 'target role', hoursPerWeek: 'study pace' },
+  fields: { name: 'name', targetRole: 'targetRole', hoursPerWeek: 'studyPace' },
 });
 
 /**
@@ -266,8 +264,6 @@ export const removeRequiredSkill = defineCommand<{ pathwayId: string; skill: str
  */
 export const skillHolders = defineListCommands<Holder>({
   kind: 'skillsMapHolder',
-  noun: 'role or person',
-  plural: 'roles and people',
   section: SECTION,
   list: (plan) => plan.skillsMap.holders,
   titleOf: (h) => h.name,
@@ -293,8 +289,6 @@ export const skillHolders = defineListCommands<Holder>({
  */
 export const mapSkills = defineListCommands<Skill>({
   kind: 'skillsMapSkill',
-  noun: 'skill',
-  plural: 'skills',
   section: SECTION,
   list: (plan) => plan.skillsMap.skills,
   titleOf: (s) => s.name,
@@ -405,16 +399,14 @@ export function blankCapability(id = newId('capability')): Capability {
 /** Commands of the critical capabilities: what a business initiative needs, and what to do about the gap. */
 export const criticalCapabilities = defineListCommands<Capability>({
   kind: 'capability',
-  noun: 'critical capability',
-  plural: 'critical capabilities',
   section: SECTION,
   list: (plan) => plan.skillsMap.capabilities,
   titleOf: (c) => c.initiative,
   fields: {
     initiative: 'initiative',
-    gapDecision: 'gap decision',
+    gapDecision: 'gapDecision',
     milestone: 'milestone',
-    milestoneDate: 'milestone date',
+    milestoneDate: 'milestoneDate',
   },
 });
 

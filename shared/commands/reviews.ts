@@ -22,8 +22,6 @@ const SECTION = 'reviews' as const;
 /** Commands of the reviews list. Add a review made by `blankReview` (assumptions pre-listed). */
 export const reviews = defineListCommands<Review>({
   kind: 'review',
-  noun: 'review',
-  plural: 'reviews',
   section: SECTION,
   list: (plan) => plan.manage.reviews,
   titleOf: (r) => `Review of ${r.date}`,
@@ -31,7 +29,7 @@ export const reviews = defineListCommands<Review>({
     date: 'date',
     cohortId: 'cohort',
     summary: 'summary',
-    lessons: 'what was learned',
+    lessons: 'whatWasLearned',
     decisions: 'decisions',
   },
 });
@@ -39,13 +37,11 @@ export const reviews = defineListCommands<Review>({
 /** Commands of a review's actions (lessons to act on); `parentId` is the review's id. */
 export const reviewActions = defineListCommands<ReviewAction>({
   kind: 'reviewAction',
-  noun: 'action',
-  plural: 'actions',
   section: SECTION,
   list: (plan, reviewId) =>
     reviewId === undefined ? undefined : findById(plan.manage.reviews, reviewId)?.actions,
   titleOf: (a) => a.text,
-  fields: { text: 'wording', section: 'section to act in', done: 'done' },
+  fields: { text: 'wording', section: 'sectionToActIn', done: 'done' },
 });
 
 /** The fields of an assumption check that can be set. */
@@ -92,8 +88,6 @@ export const setAssumptionCheck = defineCommand<{
 /** Commands of the cohorts list; deleting a cohort clears it from reviews and kept versions. */
 export const cohorts = defineListCommands<Cohort>({
   kind: 'cohort',
-  noun: 'cohort',
-  plural: 'cohorts',
   section: SECTION,
   list: (plan) => plan.manage.cohorts,
   titleOf: (c) => c.name,
@@ -111,12 +105,10 @@ export const cohorts = defineListCommands<Cohort>({
 /** Commands of the lessons carried into this version (a checklist on the Objective). */
 export const carriedActions = defineListCommands<ReviewAction>({
   kind: 'carriedAction',
-  noun: 'lesson to act on',
-  plural: 'lessons to act on',
   section: 'objective',
   list: (plan) => plan.manage.iteration.carriedActions,
   titleOf: (a) => a.text,
-  fields: { text: 'wording', section: 'section to act in', done: 'done' },
+  fields: { text: 'wording', section: 'sectionToActIn', done: 'done' },
 });
 
 /** Sets the name of this version of the plan. */

@@ -73,8 +73,6 @@ export function blankStakeholder(name: string, at?: MatrixPoint, id = newId('sh'
  */
 export const stakeholders = defineListCommands<Stakeholder>({
   kind: 'stakeholder',
-  noun: 'stakeholder',
-  plural: 'stakeholders',
   section: SECTION,
   list: (plan) => plan.stakeholders.entries,
   titleOf: (s) => s.name,
@@ -95,9 +93,9 @@ export const stakeholders = defineListCommands<Stakeholder>({
     contact: 'contact',
     notes: 'notes',
     currentStance: 'stance',
-    desiredStance: 'desired stance',
-    nextCheckpoint: 'next checkpoint',
-    desiredPosition: 'desired position',
+    desiredStance: 'desiredStance',
+    nextCheckpoint: 'nextCheckpoint',
+    desiredPosition: 'desiredPosition',
     interventionIds: 'interventions',
   },
 });
@@ -216,8 +214,6 @@ export const linkIntervention = defineCommand<{
 /** Commands of a stakeholder's engagement actions (`parentId`: the stakeholder). */
 export const engagementActions = defineListCommands<EngagementAction>({
   kind: 'engagementAction',
-  noun: 'engagement action',
-  plural: 'engagement actions',
   section: SECTION,
   list: (plan, stakeholderId) =>
     stakeholderId === undefined ? undefined : findEntry(plan, stakeholderId)?.actions,
@@ -267,8 +263,6 @@ export const setActionDone = defineCommand<{
 /** Commands of the program's recurring industry checkpoints. */
 export const industryCheckpoints = defineListCommands<Checkpoint>({
   kind: 'industryCheckpoint',
-  noun: 'industry checkpoint',
-  plural: 'industry checkpoints',
   section: SECTION,
   list: (plan) => plan.stakeholders.checkpoints,
   titleOf: (c) => c.title,
@@ -330,8 +324,6 @@ export const answerQuestion = defineCommand<{ question: MappingQuestion; answer:
 /** Commands of the workshop snapshots (delete, rename); take one with `takeSnapshot`. */
 export const workshopSnapshots = defineListCommands<Snapshot>({
   kind: 'workshopSnapshot',
-  noun: 'workshop snapshot',
-  plural: 'workshop snapshots',
   section: SECTION,
   list: (plan) => plan.stakeholders.snapshots,
   titleOf: (s) => s.name,

@@ -17,6 +17,7 @@ import {
   type History,
   type HistoryStep,
 } from '../../../shared/history';
+import { NAMESPACES, type Translator } from '../../../shared/i18n/translator';
 import { runInSlices } from '../../../shared/plan/freeze';
 import {
   applyPlanRecords,
@@ -25,6 +26,7 @@ import {
   type PlanRecord,
 } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
+import { i18n, uiLanguage } from '../i18n/i18n';
 import { Autosaver, type SaveStatus } from './autosave';
 import { yieldToPage } from './yield-to-page';
 
@@ -167,7 +169,9 @@ export function createPlanStore(
       dispatch(command) {
         if (!editable()) return { ok: false, reason: readOnlyReason(get().access) };
         const { history } = get();
-        const outcome = runCommand(history.present, command);
+        // Step names and refusals in the UI's language.
+        const t = i18n.getFixedT(uiLanguage(), NAMESPACES) as Translator;
+        const outcome = runCommand(history.present, command, t);
         if (!outcome.ok) return outcome;
         if (outcome.plan === history.present) return { ok: true, stepId: null };
         const next = commit(

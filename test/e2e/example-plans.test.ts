@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PLANS, type ExamplePlan } from '../../shared/plan/examples';
+import AxeBuilder from './axe';
 import { appErrors, launchChromium, openApp, screenshot } from './browser';
 
 /** Every section as the navigation names it (renderer/src/app/routes.ts). */
@@ -91,6 +92,11 @@ describe('the example gallery', () => {
       await card.getByRole('heading', { level: 3, name: example.title }).waitFor();
     }
     await screenshot(page, `example-gallery-${w}`);
+    // Accessible as the rest of the app: nothing serious or critical for axe.
+    const serious = (await new AxeBuilder(page).analyze())
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
     // Escape closes it and gives focus back to the button that opened it.
     await page.keyboard.press('Escape');
     await gallery.waitFor({ state: 'detached' });

@@ -47,7 +47,7 @@ import { broadcast } from './plan-sessions';
 import { cutToLength } from '../../../shared/text-length';
 import { visibleText } from '../../../shared/visible-text';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
-import { uiLanguage } from '../i18n/i18n';
+import { i18n, uiLanguage } from '../i18n/i18n';
 
 /** A short message with an optional action (e.g. Undo). */
 export interface Notice {
@@ -182,24 +182,27 @@ function announce(text: string): void {
 }
 
 /** Announces an undo or redo; one that changed another section also says so on screen and offers to go there. */
-function reportMove(verb: 'Undid' | 'Redid', step: MovedStep | null): void {
+function reportMove(verb: 'undid' | 'redid', step: MovedStep | null): void {
   if (!step) return;
-  const text = `${verb}: ${step.action}`;
+  const text = i18n.t(`commands:history.${verb}`, { action: step.action });
   const { route } = useWorkbench.getState();
   const where = step.location;
   if (where && route.view === 'plan' && where.section !== route.section) {
-    notify(`${text}.`, { label: 'Go there', run: () => goToSection(where.section, where.focus) });
+    notify(i18n.t(`commands:history.${verb}Elsewhere`, { action: step.action }), {
+      label: i18n.t('commands:history.goThere'),
+      run: () => goToSection(where.section, where.focus),
+    });
   } else announce(text);
 }
 
 /** Undoes the last change to the open plan and says what it was. */
 export function undoLastChange(): void {
-  reportMove('Undid', useWorkbench.getState().openPlan?.store.getState().undo() ?? null);
+  reportMove('undid', useWorkbench.getState().openPlan?.store.getState().undo() ?? null);
 }
 
 /** Redoes the last undone change to the open plan and says what it was. */
 export function redoLastChange(): void {
-  reportMove('Redid', useWorkbench.getState().openPlan?.store.getState().redo() ?? null);
+  reportMove('redid', useWorkbench.getState().openPlan?.store.getState().redo() ?? null);
 }
 
 /**
@@ -213,13 +216,16 @@ export function notifyUndoable(message: string, stepId: number | null): void {
   }
   // The step belongs to the plan open now; step ids are per opening of a plan.
   const owner = useWorkbench.getState().openPlan?.store;
-  notify(message, { label: 'Undo', run: () => undoNoticedStep(owner, stepId) });
+  notify(message, {
+    label: i18n.t('commands:history.undo'),
+    run: () => undoNoticedStep(owner, stepId),
+  });
 }
 
 function undoNoticedStep(owner: PlanStore | undefined, stepId: number): void {
   const store = useWorkbench.getState().openPlan?.store;
   if (!store || store !== owner) {
-    notify('That change can no longer be undone: its plan is no longer open here.');
+    notify(i18n.t('commands:history.planClosed'));
     return;
   }
   const result = store.getState().undoStep(stepId);
@@ -227,18 +233,16 @@ function undoNoticedStep(owner: PlanStore | undefined, stepId: number): void {
     case 'undone':
     case 'reverted':
       dismissNotice();
-      announce(`Undid: ${result.action}`);
+      announce(i18n.t('commands:history.undid', { action: result.action }));
       break;
     case 'alreadyUndone':
-      notify(`Already undone: ${result.action}.`);
+      notify(i18n.t('commands:history.alreadyUndone', { action: result.action }));
       break;
     case 'conflict':
-      notify(
-        `Cannot undo on its own: ${result.action}. Later edits changed the same items; use Undo in the top bar to step back through your changes.`,
-      );
+      notify(i18n.t('commands:history.conflict', { action: result.action }));
       break;
     case 'gone':
-      notify('That change can no longer be undone.');
+      notify(i18n.t('commands:history.gone'));
       break;
   }
 }

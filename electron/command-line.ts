@@ -15,6 +15,7 @@ import {
   type ExportSectionId,
   type Profile,
 } from '../shared/export/options';
+import { isLanguage, LANGUAGES, type Language } from '../shared/i18n/languages';
 
 /**
  * Our flags that take a value (`--name value` or `--name=value`), without the
@@ -27,10 +28,11 @@ export const FLAGS_WITH_VALUE: ReadonlySet<string> = new Set<string>([
   'profile',
   'sections',
   'as-of',
+  'language',
 ]);
 
 /** Flags that turn a launch into a headless export (no window). */
-export const EXPORT_FLAGS = ['docx', 'xlsx', 'profile', 'sections', 'as-of'] as const;
+export const EXPORT_FLAGS = ['docx', 'xlsx', 'profile', 'sections', 'as-of', 'language'] as const;
 
 /** The command line split into positional arguments and flags. */
 export type CommandLineTokens = { positionals: string[]; flags: Map<string, string | true> };
@@ -44,6 +46,8 @@ export type ExportRequest = {
   sections: ExportSectionId[];
   /** The "as of" date (YYYY-MM-DD); null = today where the export runs. */
   asOf: string | null;
+  /** The language the files are written in; null or absent = the plan's document language. */
+  language?: Language | null;
 };
 
 /** An export request, or the one-line reason the arguments cannot be used. */
@@ -54,7 +58,7 @@ export type CommandLine = { planFiles: string[]; export?: ExportParse };
 
 /** How to call the export, for error messages and `--help`. */
 export const EXPORT_USAGE =
-  'usage: <plan-file> [--docx <out.docx>] [--xlsx <out.xlsx>] [--profile internal|funder|partner] [--sections a,b,…] [--as-of YYYY-MM-DD]';
+  'usage: <plan-file> [--docx <out.docx>] [--xlsx <out.xlsx>] [--profile internal|funder|partner] [--sections a,b,…] [--as-of YYYY-MM-DD] [--language en|es|fr|ar|uk]';
 
 /** How the process was started: `electron .` in development puts the app path at argv[1]. */
 export type LaunchContext = { defaultApp: boolean; cwd: string };
@@ -202,7 +206,24 @@ export function parseExportArguments(
     if (!parsed.ok) return fail(parsed.message);
     sections = parsed.sections;
   }
-  return { ok: true, request: { planFile, docx, xlsx, profile, sections, asOf } };
+  const language = flagValue(tokens, 'language');
+  if (language !== null && typeof language === 'object') return fail(language.error);
+  if (language !== null && !isLanguage(language))
+    return fail(
+      `Unknown language "${language}"; choose ${LANGUAGES.join(', ')} (the plan's own document language when left out).`,
+    );
+  return {
+    ok: true,
+    request: {
+      planFile,
+      docx,
+      xlsx,
+      profile,
+      sections,
+      asOf,
+      ...(language !== null ? { language } : {}),
+    },
+  };
 }
 
 /** Whether a text is a real calendar date written YYYY-MM-DD. */

@@ -1,6 +1,7 @@
 /**
  * `npm run export -- <plan-file> --docx <out.docx> --xlsx <out.xlsx>
- * [--profile partner] [--sections a,b] [--as-of 2026-12-31]`: the desktop app's export, run in
+ * [--profile partner] [--sections a,b] [--as-of 2026-12-31] [--language es]`: the desktop app's
+ * export, run in
  * plain Node (no Electron binary needed). Prints one line; exits 0 on
  * success, 2 on bad input, 1 when writing failed. Never a stack trace: the
  * person at the terminal gets a sentence whatever goes wrong.

@@ -12,6 +12,8 @@ import { sceneToSvg } from '../shared/export/diagrams/scene';
 import { buildPlanDocx } from '../shared/export/docx';
 import type { ExportOptions, Rasterize } from '../shared/export/options';
 import { buildPlanXlsx } from '../shared/export/xlsx';
+import { documentLocale } from '../shared/export/locale';
+import { LANGUAGE_INFO } from '../shared/i18n/languages';
 import { readPlanFile as parsePlanFile } from '../shared/plan/plan-file';
 import type { Plan } from '../shared/plan/schema';
 import { writeFileAtomic } from './atomic-write';
@@ -99,6 +101,8 @@ export async function runExport(
     sections: request.sections,
     asOf: request.asOf ?? deps.today ?? localToday(),
     rasterize: request.docx ? await createNodeRasterizer(deps.assets) : undefined,
+    // --language writes the files in another language than the plan's document language.
+    ...(request.language ? { locale: await documentLocale(request.language) } : {}),
   };
   const written: string[] = [];
   try {
@@ -117,6 +121,6 @@ export async function runExport(
   // The date is said, so a default of today is never a silent one.
   return {
     code: 0,
-    message: `Exported ${written.join(' and ')} (${request.profile} profile, as of ${options.asOf}).`,
+    message: `Exported ${written.join(' and ')} (${request.profile} profile, as of ${options.asOf}${request.language ? `, in ${LANGUAGE_INFO[request.language].nativeName}` : ''}).`,
   };
 }

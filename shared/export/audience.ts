@@ -11,27 +11,17 @@
  * says who takes part and in what role, and leaves out every judgement the
  * team makes about them and every internal score.
  */
+import { englishLocale, type DocLocale } from './locale';
 
-/** Audience profiles, from the fullest to the most restricted. */
+/**
+ * Audience profiles, from the fullest to the most restricted. Their names and
+ * descriptions are in the catalogs (`exportDialog:profiles.*` for the export
+ * dialog, `document:profiles.*` and `audienceNote.*` for the files).
+ */
 export const PROFILES = {
-  internal: {
-    id: 'internal',
-    label: 'Full internal',
-    description:
-      'Everything in the plan, including contact details, internal notes and rater names. For the program team only.',
-  },
-  funder: {
-    id: 'funder',
-    label: 'Funder',
-    description:
-      'For a funder reviewing how the program is run: keeps the stakeholder analysis, scores and action statuses; leaves out contact details, internal notes and rater names.',
-  },
-  partner: {
-    id: 'partner',
-    label: 'Partner-safe',
-    description:
-      'For partners, employers, providers and ministries named in the plan: also leaves out stances, power/interest scores, quadrants, the engagement plan, make-or-buy scores, onboarding step and communication statuses, review judgements and whose buy-in is key.',
-  },
+  internal: { id: 'internal' },
+  funder: { id: 'funder' },
+  partner: { id: 'partner' },
 } as const;
 
 /** An audience profile. */
@@ -176,13 +166,6 @@ export function leftOut(profile: Profile): AudienceFieldId[] {
 }
 
 /** One sentence for the cover and the workbook summary: who the file is for and what it leaves out. */
-export function audienceNote(profile: Profile): string {
-  switch (profile) {
-    case 'internal':
-      return 'Full internal version: contains contact details, internal notes and the names of raters. Do not circulate outside the program team.';
-    case 'funder':
-      return "Funder version: contact details, internal notes and raters' names have been left out. It includes the team's stakeholder analysis (stances, power/interest scores and quadrants) and engagement action statuses: do not pass it to the partners and stakeholders it names.";
-    case 'partner':
-      return "Partner-safe version: lists who takes part in the program and in what role. The team's assessment of stakeholders (stances, power/interest scores, quadrants and whose buy-in is key), the engagement plan, make-or-buy scoring, onboarding step and communication statuses, review judgements (assumption statuses, lessons and decisions), contact details and internal notes have been left out.";
-  }
+export function audienceNote(profile: Profile, loc: DocLocale = englishLocale()): string {
+  return loc.d(`audienceNote.${profile}`);
 }

@@ -5,12 +5,14 @@
  * the content audit, and the skills-first KPIs counted per role and
  * capability. No learner and no person is named.
  */
-import { OPTION_LABELS } from '../content/makeorbuy';
-import { MAINTENANCE_RULE, REVIEW_STATE_LABELS, contentAudit } from '../manage/content-audit';
-import { USE_LEVEL_LABELS, USE_LEVEL_RULE, type ContentUse } from '../manage/content-use';
+import { MAINTENANCE_CAPACITY_HOURS, contentAudit } from '../manage/content-audit';
 import {
-  GAP_DECISION_LABELS,
-  SKILLS_FIRST_RULES,
+  BARELY_TOUCHED_REACH,
+  IN_DEMAND_REACH,
+  USE_LEVEL_LABELS,
+  type ContentUse,
+} from '../manage/content-use';
+import {
   capabilitiesByInitiative,
   indexSkills,
   qualifiedTalent,
@@ -19,12 +21,46 @@ import {
 import type { Plan } from '../plan/schema';
 import { shows, type Profile } from './audience';
 import type { DocBlock } from './document';
-import { formatDate } from './document';
+import { englishLocale, type DocLocale } from './locale';
 import { cellText } from './sanitize';
+import { termsOf } from './terms';
 
-const n = (v: number) => v.toLocaleString('en-GB');
-const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-const hours = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-GB');
+/** Counts, shares and hours in the document language. */
+function numbers(loc: DocLocale) {
+  return {
+    n: (v: number) => loc.count(v),
+    pct: (share: number | null) => (share === null ? '—' : loc.percent(share)),
+    hours: (v: number) => loc.count(Math.round(v * 10) / 10),
+    date: (iso: string | null | undefined) => loc.date(iso, '—'),
+  };
+}
+
+/** The use levels' thresholds in words. */
+function useLevelRule(loc: DocLocale): string {
+  return loc.d('contentUse.rule', {
+    inDemand: loc.percent(IN_DEMAND_REACH),
+    barely: loc.percent(BARELY_TOUCHED_REACH),
+  });
+}
+
+/** How made content is checked against the capacity to maintain it. */
+function maintenanceRule(loc: DocLocale): string {
+  const h = MAINTENANCE_CAPACITY_HOURS;
+  return loc.d('contentUse.maintenanceRule', {
+    two: loc.count(h[1]),
+    three: loc.count(h[2]),
+    four: loc.count(h[3]),
+    five: loc.count(h[4]),
+  });
+}
+
+/** A made item's capacity check in words. */
+const verdictWords = (loc: DocLocale, verdict: string) =>
+  verdict === 'over'
+    ? loc.d('contentUse.overCapacity')
+    : verdict === 'within'
+      ? loc.d('contentUse.withinCapacity')
+      : loc.d('contentUse.notRated');
 
 /** A table sheet as xlsx.ts `tableSheet` takes it. */
 export interface ContentSheet {
@@ -59,34 +95,40 @@ export function contentInUseBlocks(
   use: ContentUse | undefined,
   asOf: string,
   profile: Profile = 'internal',
+  loc: DocLocale = englishLocale(),
 ): DocBlock[] {
+  const { n, pct, hours, date } = numbers(loc);
+  const d = loc.d;
   const blocks: DocBlock[] = [];
   if (use && use.rows > 0) {
     blocks.push(
       {
         type: 'paragraph',
         style: 'lead',
-        text: `How ${n(use.learners)} learners used the catalog, from ${n(use.rows)} course records counted on ${formatDate(use.asOf)}: ${(
-          Object.keys(USE_LEVEL_LABELS) as (keyof typeof USE_LEVEL_LABELS)[]
-        )
-          .map((k) => `${n(use.levels[k])} ${USE_LEVEL_LABELS[k].toLowerCase()}`)
-          .join(', ')}.`,
+        text: d('contentUse.lead', {
+          learners: n(use.learners),
+          rows: n(use.rows),
+          date: date(use.asOf),
+          levels: (Object.keys(USE_LEVEL_LABELS) as (keyof typeof USE_LEVEL_LABELS)[])
+            .map((k) => d(`contentUse.levelCount.${k}`, { count: n(use.levels[k]) }))
+            .join(d('punctuation.comma')),
+        }),
       },
-      { type: 'paragraph', style: 'note', text: USE_LEVEL_RULE },
+      { type: 'paragraph', style: 'note', text: useLevelRule(loc) },
       {
         type: 'table',
         columns: [
-          { title: 'Item', width: 34 },
-          { title: 'Use', width: 14 },
-          { title: 'Reach', width: 9, numeric: true },
-          { title: 'Opened', width: 10, numeric: true },
-          { title: 'Offered to', width: 10, numeric: true },
-          { title: 'Completed', width: 10, numeric: true },
-          { title: 'Completion', width: 10, numeric: true },
+          { title: d('contentUse.item'), width: 34 },
+          { title: d('contentUse.use'), width: 14 },
+          { title: d('contentUse.reach'), width: 9, numeric: true },
+          { title: d('contentUse.opened'), width: 10, numeric: true },
+          { title: d('contentUse.offeredTo'), width: 10, numeric: true },
+          { title: d('contentUse.completed'), width: 10, numeric: true },
+          { title: d('contentUse.completion'), width: 10, numeric: true },
         ],
         rows: use.items.map((i) => [
-          i.title || 'Untitled item',
-          USE_LEVEL_LABELS[i.level],
+          i.title || d('contentUse.untitledItem'),
+          d(`contentUse.level.${i.level}`),
           pct(i.reach),
           n(i.opened),
           n(i.offered),
@@ -96,39 +138,34 @@ export function contentInUseBlocks(
       },
     );
   } else {
-    blocks.push({
-      type: 'paragraph',
-      style: 'lead',
-      text: 'The content audit: review dates and owners of the catalog items, and made content checked against the capacity to maintain it.',
-    });
+    blocks.push({ type: 'paragraph', style: 'lead', text: d('contentUse.leadAudit') });
   }
   const audit = contentAudit(plan, asOf);
   if (audit.rows.length > 0) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'Content audit' },
+      { type: 'heading', level: 2, text: d('contentUse.audit') },
       {
         type: 'paragraph',
-        text:
-          audit.due.length === 0
-            ? `No item is due for review on ${formatDate(asOf)}.`
-            : `${n(audit.due.length)} ${audit.due.length === 1 ? 'item is' : 'items are'} due for review on ${formatDate(asOf)}.`,
+        text: d('contentUse.due', { count: audit.due.length, date: date(asOf) }),
       },
       {
         type: 'table',
         columns: [
-          { title: 'Item', width: 32 },
-          { title: 'Owner', width: 16 },
-          { title: 'Next review', width: 14 },
-          { title: 'Last reviewed', width: 14 },
-          { title: 'Review', width: 13 },
-          { title: 'Maintenance (h a year)', width: 11, numeric: true },
+          { title: d('contentUse.item'), width: 32 },
+          { title: d('col.owner'), width: 16 },
+          { title: d('contentUse.nextReview'), width: 14 },
+          { title: d('contentUse.lastReviewed'), width: 14 },
+          { title: d('contentUse.review'), width: 13 },
+          { title: d('contentUse.maintenance'), width: 11, numeric: true },
         ],
         rows: audit.rows.map((r) => [
-          `${r.item.title || 'Untitled item'}${r.made ? ' (made)' : ''}`,
+          r.made
+            ? d('contentUse.made', { title: r.item.title || d('contentUse.untitledItem') })
+            : r.item.title || d('contentUse.untitledItem'),
           r.entry?.owner || '—',
-          formatDate(r.entry?.reviewDate) || '—',
-          formatDate(r.entry?.lastReviewed) || 'Never',
-          REVIEW_STATE_LABELS[r.state],
+          date(r.entry?.reviewDate),
+          r.entry?.lastReviewed ? date(r.entry.lastReviewed) : d('contentUse.never'),
+          d(`contentUse.reviewState.${r.state}`),
           r.entry?.maintenanceHoursPerYear == null ? '—' : hours(r.entry.maintenanceHoursPerYear),
         ]),
       },
@@ -137,29 +174,28 @@ export function contentInUseBlocks(
   // The capacity rating is a make-or-buy score: left out where the profile leaves scores out.
   if (audit.maintenance.length > 0 && shows(profile, 'makeOrBuyScores'))
     blocks.push(
-      { type: 'heading', level: 2, text: 'Made content and the capacity to maintain it' },
-      { type: 'paragraph', style: 'note', text: MAINTENANCE_RULE },
+      { type: 'heading', level: 2, text: d('contentUse.capacityHeading') },
+      { type: 'paragraph', style: 'note', text: maintenanceRule(loc) },
       {
         type: 'table',
         columns: [
-          { title: 'Decision', width: 36 },
-          { title: 'Items', width: 8, numeric: true },
-          { title: 'Maintenance (h a year)', width: 14, numeric: true },
-          { title: 'Capacity rating', width: 12, numeric: true },
-          { title: 'Capacity (h a year)', width: 14, numeric: true },
-          { title: 'Check', width: 16 },
+          { title: d('col.decision'), width: 36 },
+          { title: d('contentUse.items'), width: 8, numeric: true },
+          { title: d('contentUse.maintenance'), width: 14, numeric: true },
+          { title: d('contentUse.capacityRating'), width: 12, numeric: true },
+          { title: d('contentUse.capacityHours'), width: 14, numeric: true },
+          { title: d('contentUse.check'), width: 16 },
         ],
         rows: audit.maintenance.map((c) => [
-          `${c.need || 'Untitled need'} (${OPTION_LABELS[c.decision]})`,
+          d('contentUse.needWithDecision', {
+            need: c.need || d('makeOrBuy.untitledNeed'),
+            decision: termsOf(loc).option(c.decision),
+          }),
           n(c.itemIds.length),
           hours(c.hours),
-          c.rating === null ? 'Not rated' : hours(c.rating),
+          c.rating === null ? d('contentUse.notRated') : hours(c.rating),
           c.capacityHours === null ? '—' : n(c.capacityHours),
-          c.verdict === 'over'
-            ? 'Over capacity'
-            : c.verdict === 'within'
-              ? 'Within capacity'
-              : 'Not rated',
+          verdictWords(loc, c.verdict),
         ]),
       },
     );
@@ -172,26 +208,30 @@ export function contentInUseSheets(
   use: ContentUse | undefined,
   asOf: string,
   profile: Profile = 'internal',
+  loc: DocLocale = englishLocale(),
 ): ContentSheet[] {
+  const { d, w } = loc;
   const scores = shows(profile, 'makeOrBuyScores');
   const sheets: ContentSheet[] = [];
   if (use && use.rows > 0) {
     const segmentName = (id: string) =>
-      id ? plan.learners.find((s) => s.id === id)?.name || 'Unnamed segment' : 'No segment';
+      id
+        ? plan.learners.find((s) => s.id === id)?.name || w('contentUse.unnamedSegment')
+        : w('contentUse.noSegment');
     sheets.push({
-      name: 'Content in use',
+      name: w('sheets.contentInUse'),
       columns: [
-        { header: 'Item ID', width: 16 },
-        { header: 'Item', width: 40, wrap: true },
-        { header: 'Use', width: 16 },
-        { header: 'Offered to', width: 12, kind: 'integer' },
-        { header: 'Enrolled', width: 12, kind: 'integer' },
-        { header: 'Opened', width: 12, kind: 'integer' },
-        { header: 'Completed', width: 12, kind: 'integer' },
-        { header: 'Learning hours', width: 14, kind: 'number' },
-        { header: 'Last use', width: 14, kind: 'date' },
+        { header: w('col.itemId'), width: 16 },
+        { header: w('col.item'), width: 40, wrap: true },
+        { header: w('contentUse.use'), width: 16 },
+        { header: w('contentUse.offeredTo'), width: 12, kind: 'integer' },
+        { header: w('contentUse.enrolled'), width: 12, kind: 'integer' },
+        { header: w('contentUse.opened'), width: 12, kind: 'integer' },
+        { header: w('contentUse.completed'), width: 12, kind: 'integer' },
+        { header: w('col.learningHours'), width: 14, kind: 'number' },
+        { header: w('contentUse.lastUse'), width: 14, kind: 'date' },
         ...use.segmentKeys.map((k) => ({
-          header: `Opened: ${segmentName(k)}`.slice(0, 200),
+          header: w('contentUse.openedBy', { segment: segmentName(k) }).slice(0, 200),
           width: 16,
           kind: 'integer' as const,
         })),
@@ -199,7 +239,7 @@ export function contentInUseSheets(
       rows: use.items.map((i) => [
         i.itemId,
         text(i.title),
-        USE_LEVEL_LABELS[i.level],
+        d(`contentUse.level.${i.level}`),
         i.offered,
         i.enrolled,
         i.opened,
@@ -213,40 +253,30 @@ export function contentInUseSheets(
   const audit = contentAudit(plan, asOf);
   if (audit.rows.length > 0)
     sheets.push({
-      name: 'Content audit',
+      name: w('sheets.contentAudit'),
       columns: [
-        { header: 'Item ID', width: 16 },
-        { header: 'Item', width: 40, wrap: true },
-        { header: 'Made content', width: 12 },
-        { header: 'Owner', width: 20 },
-        { header: 'Next review', width: 14, kind: 'date' },
-        { header: 'Last reviewed', width: 14, kind: 'date' },
-        { header: 'Review', width: 16 },
-        { header: 'Make-or-buy decision', width: 36, wrap: true },
-        { header: 'Maintenance hours a year', width: 14, kind: 'number' },
-        ...(scores ? [{ header: 'Capacity check', width: 16 }] : []),
+        { header: w('col.itemId'), width: 16 },
+        { header: w('col.item'), width: 40, wrap: true },
+        { header: w('contentUse.madeContent'), width: 12 },
+        { header: w('col.owner'), width: 20 },
+        { header: w('contentUse.nextReview'), width: 14, kind: 'date' },
+        { header: w('contentUse.lastReviewed'), width: 14, kind: 'date' },
+        { header: w('contentUse.review'), width: 16 },
+        { header: w('contentUse.decision'), width: 36, wrap: true },
+        { header: w('contentUse.maintenanceHours'), width: 14, kind: 'number' },
+        ...(scores ? [{ header: w('contentUse.capacityCheck'), width: 16 }] : []),
       ],
       rows: audit.rows.map((r) => [
         r.item.id,
         text(r.item.title),
-        r.made ? 'Yes' : 'No',
+        r.made ? w('col.yes') : w('col.no'),
         text(r.entry?.owner),
         excelDate(r.entry?.reviewDate),
         excelDate(r.entry?.lastReviewed),
-        REVIEW_STATE_LABELS[r.state],
+        d(`contentUse.reviewState.${r.state}`),
         text(r.decision?.need),
         r.entry?.maintenanceHoursPerYear ?? null,
-        ...(scores
-          ? [
-              r.maintenance
-                ? r.maintenance.verdict === 'over'
-                  ? 'Over capacity'
-                  : r.maintenance.verdict === 'within'
-                    ? 'Within capacity'
-                    : 'Not rated'
-                : null,
-            ]
-          : []),
+        ...(scores ? [r.maintenance ? verdictWords(loc, r.maintenance.verdict) : null] : []),
       ]),
     });
   return sheets;
@@ -258,52 +288,59 @@ export function hasSkillsFirst(plan: Plan): boolean {
 }
 
 /** The Skills-first KPIs chapter: counts per role and capability, no person named. */
-export function skillsFirstBlocks(plan: Plan): DocBlock[] {
+export function skillsFirstBlocks(plan: Plan, loc: DocLocale = englishLocale()): DocBlock[] {
   if (!hasSkillsFirst(plan)) return [];
+  const { n, pct, date } = numbers(loc);
+  const d = loc.d;
   const index = indexSkills(plan.skillsMap);
   const q = qualifiedTalent(index);
   const t = timeToClose(index);
   const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'Skills-first KPIs from the skills map: roles filled by qualified talent, how fast skill gaps close, and the capabilities each business initiative needs.',
-    },
+    { type: 'paragraph', style: 'lead', text: d('skillsFirst.lead') },
     {
       type: 'facts',
       rows: [
         [
-          'Roles filled by qualified talent',
+          d('skillsFirst.qualifiedShare'),
           q.share === null
-            ? 'Nobody is in a role with required levels yet'
-            : `${pct(q.share)} (${n(q.qualified)} of ${n(q.positions)})`,
+            ? d('skillsFirst.nobodyInRole')
+            : d('skillsFirst.shareOf', {
+                share: pct(q.share),
+                count: n(q.qualified),
+                total: n(q.positions),
+              }),
         ],
         [
-          'Time to close a skill gap (median)',
-          t.medianDays === null ? 'No gap closed yet' : `${n(Math.round(t.medianDays))} days`,
+          d('skillsFirst.timeToClose'),
+          t.medianDays === null
+            ? d('skillsFirst.noGapClosed')
+            : d('skillsFirst.days', { days: Math.round(t.medianDays) }),
         ],
-        ['Skill gaps closed / still open', `${n(t.closed)} / ${n(t.open)}`],
+        [
+          d('skillsFirst.gapsClosedOpen'),
+          d('skillsFirst.closedOpen', { closed: n(t.closed), open: n(t.open) }),
+        ],
       ],
     },
     {
       type: 'paragraph',
       style: 'note',
-      text: `${SKILLS_FIRST_RULES.qualified} ${SKILLS_FIRST_RULES.timeToClose}`,
+      text: `${d('skillsFirst.ruleQualified')} ${d('skillsFirst.ruleTimeToClose')}`,
     },
   ];
   if (q.roles.length > 0)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Roles' },
+      { type: 'heading', level: 2, text: d('skillsFirst.roles') },
       {
         type: 'table',
         columns: [
-          { title: 'Role', width: 46 },
-          { title: 'Required levels', width: 18, numeric: true },
-          { title: 'People in it', width: 18, numeric: true },
-          { title: 'Qualified', width: 18, numeric: true },
+          { title: d('skillsFirst.role'), width: 46 },
+          { title: d('skillsFirst.requiredLevels'), width: 18, numeric: true },
+          { title: d('skillsFirst.peopleInIt'), width: 18, numeric: true },
+          { title: d('skillsFirst.qualified'), width: 18, numeric: true },
         ],
         rows: q.roles.map((r) => [
-          r.name || 'Unnamed role',
+          r.name || d('skillsFirst.unnamedRole'),
           n(r.requirements),
           n(r.people.length),
           r.requirements > 0 ? n(r.qualified.length) : '—',
@@ -313,26 +350,35 @@ export function skillsFirstBlocks(plan: Plan): DocBlock[] {
   const groups = capabilitiesByInitiative(index);
   if (groups.length > 0)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Critical capabilities per business initiative' },
-      { type: 'paragraph', style: 'note', text: SKILLS_FIRST_RULES.capabilities },
+      { type: 'heading', level: 2, text: d('skillsFirst.capabilities') },
+      { type: 'paragraph', style: 'note', text: d('skillsFirst.ruleCapabilities') },
       {
         type: 'table',
         columns: [
-          { title: 'Initiative', width: 24 },
-          { title: 'Skills', width: 30 },
-          { title: 'Gap', width: 8 },
-          { title: 'Decision', width: 16 },
-          { title: 'Milestone', width: 22 },
+          { title: d('skillsFirst.initiative'), width: 24 },
+          { title: d('col.skills'), width: 30 },
+          { title: d('skillsFirst.gap'), width: 8 },
+          { title: d('col.decision'), width: 16 },
+          { title: d('skillsFirst.milestone'), width: 22 },
         ],
         rows: groups.flatMap((g) =>
           g.capabilities.map((c) => [
-            g.initiative || 'Initiative not named',
-            c.skills.map((s) => `${s.name}${s.status === 'gap' ? ' (gap)' : ''}`).join(', ') || '—',
-            c.gap ? 'Yes' : 'No',
+            g.initiative || d('skillsFirst.initiativeNotNamed'),
+            c.skills
+              .map((s) =>
+                s.status === 'gap' ? d('skillsFirst.skillGap', { skill: s.name }) : s.name,
+              )
+              .join(d('punctuation.comma')) || '—',
+            c.gap ? d('col.yes') : d('col.no'),
             c.capability.gapDecision
-              ? GAP_DECISION_LABELS[c.capability.gapDecision]
-              : 'Not decided',
-            `${c.capability.milestone || '—'}${c.capability.milestoneDate ? ` (${formatDate(c.capability.milestoneDate)})` : ''}`,
+              ? d(`skillsFirst.gapDecision.${c.capability.gapDecision}`)
+              : d('skillsFirst.notDecided'),
+            c.capability.milestoneDate
+              ? d('skillsFirst.milestoneOn', {
+                  milestone: c.capability.milestone || '—',
+                  date: date(c.capability.milestoneDate),
+                })
+              : c.capability.milestone || '—',
           ]),
         ),
       },
@@ -341,19 +387,20 @@ export function skillsFirstBlocks(plan: Plan): DocBlock[] {
 }
 
 /** The Skills-first sheet: one row per capability skill, counts per role (no person named). */
-export function skillsFirstSheets(plan: Plan): ContentSheet[] {
+export function skillsFirstSheets(plan: Plan, loc: DocLocale = englishLocale()): ContentSheet[] {
   if (!hasSkillsFirst(plan)) return [];
+  const { d, w } = loc;
   const index = indexSkills(plan.skillsMap);
   const q = qualifiedTalent(index);
   const sheets: ContentSheet[] = [
     {
-      name: 'Skills-first roles',
+      name: w('sheets.skillsFirstRoles'),
       columns: [
-        { header: 'Role ID', width: 16 },
-        { header: 'Role', width: 36, wrap: true },
-        { header: 'Required levels', width: 14, kind: 'integer' },
-        { header: 'People in it', width: 14, kind: 'integer' },
-        { header: 'Qualified', width: 14, kind: 'integer' },
+        { header: w('skillsFirst.roleId'), width: 16 },
+        { header: w('skillsFirst.role'), width: 36, wrap: true },
+        { header: w('skillsFirst.requiredLevels'), width: 14, kind: 'integer' },
+        { header: w('skillsFirst.peopleInIt'), width: 14, kind: 'integer' },
+        { header: w('skillsFirst.qualified'), width: 14, kind: 'integer' },
       ],
       rows: q.roles.map((r) => [
         r.roleId,
@@ -367,26 +414,32 @@ export function skillsFirstSheets(plan: Plan): ContentSheet[] {
   const groups = capabilitiesByInitiative(index);
   if (groups.length > 0)
     sheets.push({
-      name: 'Critical capabilities',
+      name: w('sheets.criticalCapabilities'),
       columns: [
-        { header: 'Initiative', width: 30, wrap: true },
-        { header: 'Skill', width: 24 },
-        { header: 'Status', width: 18 },
-        { header: 'Roles requiring it', width: 14, kind: 'integer' },
-        { header: 'Roles with nobody at level', width: 16, kind: 'integer' },
-        { header: 'Decision', width: 18 },
-        { header: 'Milestone', width: 30, wrap: true },
-        { header: 'Milestone date', width: 14, kind: 'date' },
+        { header: w('skillsFirst.initiative'), width: 30, wrap: true },
+        { header: w('skillsFirst.skill'), width: 24 },
+        { header: w('col.status'), width: 18 },
+        { header: w('skillsFirst.rolesRequiring'), width: 14, kind: 'integer' },
+        { header: w('skillsFirst.rolesWithNobody'), width: 16, kind: 'integer' },
+        { header: w('col.decision'), width: 18 },
+        { header: w('skillsFirst.milestone'), width: 30, wrap: true },
+        { header: w('skillsFirst.milestoneDate'), width: 14, kind: 'date' },
       ],
       rows: groups.flatMap((g) =>
         g.capabilities.flatMap((c) =>
           c.skills.map((s) => [
             text(g.initiative),
             text(s.name),
-            s.status === 'gap' ? 'Gap' : s.status === 'covered' ? 'Covered' : 'No role requires it',
+            s.status === 'gap'
+              ? w('skillsFirst.statusGap')
+              : s.status === 'covered'
+                ? w('skillsFirst.statusCovered')
+                : w('skillsFirst.statusNotRequired'),
             s.roles.length,
             s.roles.filter((r) => r.atLevel === 0).length,
-            c.capability.gapDecision ? GAP_DECISION_LABELS[c.capability.gapDecision] : null,
+            c.capability.gapDecision
+              ? d(`skillsFirst.gapDecision.${c.capability.gapDecision}`)
+              : null,
             text(c.capability.milestone),
             excelDate(c.capability.milestoneDate),
           ]),

@@ -5,42 +5,26 @@
  * tests read it without unzipping anything. The audience profile is applied
  * here, once, from the field table in audience.ts: a partner-safe document
  * never even holds a stance or a contact detail.
+ *
+ * Every word the document adds to the plan's own text is in the plan's
+ * document language (locale.ts): headings, labels, captions and sentences
+ * from the `document` catalog, numbers, amounts and dates through `Intl`.
  */
-import { KIND_LABELS } from '../content/catalog';
-import { countOf, formatCount } from '../words';
-import { OPTION_LABELS, scorePlanDecision } from '../content/makeorbuy';
-import { describeDuration, LEVEL_LABELS, summarisePathway } from '../content/pathways';
-import {
-  baselineToTarget,
-  FREQUENCY_LABELS,
-  formatValue,
-  SUCCESS_MEASURE_LABELS,
-} from '../indicators/format';
-import {
-  BARRIER_LABELS,
-  formatMoney,
-  incentiveBudget,
-  INCENTIVE_TYPES,
-  POPULATION_LABELS,
-  totalIncentiveBudget,
-} from '../learners/segments';
-import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
+import { scorePlanDecision } from '../content/makeorbuy';
+import { summarisePathway } from '../content/pathways';
+import { incentiveBudget, INCENTIVE_TYPES, totalIncentiveBudget } from '../learners/segments';
+import { CHAIN_LANES, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
 import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicators/measures';
-import {
-  BUDGET_LINE_LABELS,
-  BUDGET_LINES,
-  budgetLinesTotal,
-  currencyName,
-  plannedCosts,
-} from '../learners/budget';
-import { longDate, monthYear } from '../long-date';
+import { BUDGET_LINES, budgetLinesTotal, plannedCosts } from '../learners/budget';
+import { longDate } from '../long-date';
 import { roundToTotal } from '../numbers';
 import type { Indicator, Plan, Stakeholder } from '../plan/schema';
-import { categoryLabel, categoryOf, engagementItems, stanceLabel } from '../stakeholders/register';
-import { QUADRANT_INFO, QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
-import { addDays, daysBetween, describeRepeat } from '../stakeholders/schedule';
-import { EVIDENCE_LEVELS, isNoteKind, kindLabel, pathwayRank } from '../toc/kinds';
+import { categoryOf, engagementItems } from '../stakeholders/register';
+import { QUADRANT_ORDER, quadrantOf } from '../stakeholders/quadrants';
+import { addDays, daysBetween } from '../stakeholders/schedule';
+import { isNoteKind, pathwayRank } from '../toc/kinds';
+import { KIND_LABELS } from '../content/catalog';
 import { logicModelScene } from './diagrams/logic-model';
 import { marketingBlocks } from './marketing-chapter';
 import { reviewBlocks } from './reviews-chapter';
@@ -57,15 +41,12 @@ import { tocScene } from './diagrams/toc';
 import { withUniqueLinks } from './unique-links';
 import { resultsFramework, type FrameworkIndicator } from './results-framework';
 import { audienceNote, shows, type AudienceFieldId } from './audience';
-import {
-  EXPORT_SECTIONS,
-  PROFILES,
-  type ExportOptions,
-  type ExportSectionId,
-  type Profile,
-} from './options';
+import { EXPORT_SECTIONS, type ExportOptions, type ExportSectionId, type Profile } from './options';
 import { countByQuadrant, placedQuadrant } from '../stakeholders/register';
 import { looseKey, wordsKey } from '../text-key';
+import { englishLocale, localeFor, type DocLocale } from './locale';
+import { termsOf, type Terms } from './terms';
+import type { Language, TextDirection } from '../i18n/languages';
 
 /** A table column: heading and relative width. */
 export interface DocColumn {
@@ -124,6 +105,10 @@ export interface PlanDocument {
   readonly organisation: string;
   /** The language the plan's text is written in (BCP 47, from the Objective). */
   readonly language: string;
+  /** The language the document's own words are in (the plan's document language). */
+  readonly documentLanguage: Language;
+  /** Writing direction of the document language: 'rtl' for Arabic. */
+  readonly direction: TextDirection;
   readonly region: string;
   readonly dateLabel: string;
   readonly version: string;
@@ -134,25 +119,69 @@ export interface PlanDocument {
 
 // ---------------------------------------------------------------- formatting
 
-/** "30 June 2028" for an ISO date (or datetime); an em dash when missing. */
+/**
+ * "30 June 2028" for an ISO date (or datetime); an em dash when missing. In
+ * English: the app's sections use it; the document's own dates are written
+ * in its language (DocLocale.date).
+ */
 export function formatDate(iso: string | null | undefined): string {
   return longDate(iso, '—');
 }
 
 const dash = (text: string | null | undefined) => (text && text.trim() ? text.trim() : '—');
-const num = (n: number | null) => (n === null ? '—' : formatValue(n));
-const money = (n: number | null, currency: string | null) =>
-  n === null ? '—' : formatMoney(n, currency);
-/**
- * An amount in running text or a fact: in the plan currency, or saying that
- * none is chosen yet (the plan stores no currency until the planner picks one).
- */
-const amount = (n: number | null, currency: string | null) =>
-  n === null ? '—' : `${formatMoney(n, currency)}${currency ? '' : ' (currency not chosen)'}`;
-/** A money column's heading; its cells are bare numbers when no currency is chosen, so it says so. */
-const moneyTitle = (title: string, currency: string | null) =>
-  currency ? title : `${title} (currency not chosen)`;
-const plural = (n: number, one: string, many = `${one}s`) => countOf(n, one, many);
+
+/** Helpers every section builder uses: the locale, its terms and money in the plan currency. */
+interface Writer {
+  readonly loc: DocLocale;
+  readonly terms: Terms;
+  /** A message of the `document` catalog. */
+  readonly d: DocLocale['d'];
+  /** "; " (Arabic "؛ "): between items a planner typed. */
+  readonly semi: string;
+  /** ", " (Arabic "، "). */
+  readonly comma: string;
+  /** An amount in a table cell; an em dash when missing. */
+  money(n: number | null, currency: string | null): string;
+  /**
+   * An amount in running text or a fact: in the plan currency, or saying that
+   * none is chosen yet (the plan stores no currency until the planner picks one).
+   */
+  amount(n: number | null, currency: string | null): string;
+  /** A money column's heading; its cells are bare numbers when no currency is chosen, so it says so. */
+  moneyTitle(title: string, currency: string | null): string;
+  /** A number with up to two decimals, an em dash when missing. */
+  num(n: number | null): string;
+  /** A date, an em dash when missing. */
+  date(iso: string | null | undefined): string;
+}
+
+const writers = new WeakMap<DocLocale, Writer>();
+
+/** The section builders' helpers for a locale (one per export). */
+export function writerOf(loc: DocLocale): Writer {
+  const cached = writers.get(loc);
+  if (cached) return cached;
+  const d = loc.d;
+  const writer: Writer = {
+    loc,
+    terms: termsOf(loc),
+    d,
+    semi: d('punctuation.semicolon'),
+    comma: d('punctuation.comma'),
+    money: (n, currency) => (n === null ? '—' : loc.money(n, currency)),
+    amount: (n, currency) =>
+      n === null
+        ? '—'
+        : currency
+          ? loc.money(n, currency)
+          : d('common.amountNoCurrency', { amount: loc.money(n, currency) }),
+    moneyTitle: (title, currency) => (currency ? title : d('common.titleNoCurrency', { title })),
+    num: (n) => loc.value(n),
+    date: (iso) => loc.date(iso, '—'),
+  };
+  writers.set(loc, writer);
+  return writer;
+}
 
 /** Splits a long text into paragraphs at blank lines (single line breaks stay inside). */
 function paragraphs(text: string, style?: 'lead' | 'note' | 'quote'): DocBlock[] {
@@ -169,88 +198,101 @@ function textSection(title: string, text: string): DocBlock[] {
   return body.length ? [{ type: 'heading', level: 2, text: title }, ...body] : [];
 }
 
+/** A label in the middle of a sentence ("manage closely"), as the language writes it there. */
+const lower = (loc: DocLocale, text: string) => text.toLocaleLowerCase(loc.language);
+
 // ---------------------------------------------------------------- sections
 
-function objectiveSection(plan: Plan): DocBlock[] {
+function objectiveSection(plan: Plan, w: Writer): DocBlock[] {
+  const { d } = w;
   const o = plan.objective;
   const blocks: DocBlock[] = [
     {
       type: 'facts',
       rows: [
-        ['Program', dash(o.programName || plan.name)],
-        ['Organisation', dash(o.organisation)],
-        ['Region', dash(o.region)],
+        [d('objective.program'), dash(o.programName || plan.name)],
+        [d('col.organisation'), dash(o.organisation)],
+        [d('col.region'), dash(o.region)],
         [
-          'Plan period',
+          d('objective.planPeriod'),
           o.timeline.plan.start || o.timeline.manage.end
-            ? `${formatDate(o.timeline.plan.start)} to ${formatDate(o.timeline.manage.end)}`
+            ? d('common.fromTo', {
+                start: w.date(o.timeline.plan.start),
+                end: w.date(o.timeline.manage.end),
+              })
             : '—',
         ],
       ],
     },
-    ...textSection('The change we seek', o.changeSought),
-    ...textSection('Who the program is for', o.targetGroup),
-    ...textSection('The problem', o.problemStatement),
-    ...textSection('What success means', o.successDefinition),
+    ...textSection(d('objective.changeSought'), o.changeSought),
+    ...textSection(d('objective.targetGroup'), o.targetGroup),
+    ...textSection(d('objective.problem'), o.problemStatement),
+    ...textSection(d('objective.success'), o.successDefinition),
   ];
   if (o.baseline.description.trim() || o.baseline.source.trim()) {
-    blocks.push({ type: 'heading', level: 2, text: 'Baseline before the start' });
+    blocks.push({ type: 'heading', level: 2, text: d('objective.baseline') });
     blocks.push(...paragraphs(o.baseline.description));
-    const where = [
-      o.baseline.date ? `Measured on ${formatDate(o.baseline.date)}` : '',
-      o.baseline.source.trim() ? `Source: ${o.baseline.source.trim()}` : '',
-    ].filter(Boolean);
-    if (where.length)
-      blocks.push({ type: 'paragraph', text: `${where.join('. ')}.`, style: 'note' });
+    const date = o.baseline.date ? w.date(o.baseline.date) : '';
+    const source = o.baseline.source.trim();
+    const note =
+      date && source
+        ? d('objective.measuredAndSource', { date, source })
+        : date
+          ? d('objective.measuredOn', { date })
+          : source
+            ? d('objective.source', { source })
+            : '';
+    if (note) blocks.push({ type: 'paragraph', text: note, style: 'note' });
   }
   const measures = successMeasuresOf(plan.indicators);
   if (measures.length) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'Success measures' },
+      { type: 'heading', level: 2, text: d('objective.successMeasures') },
       {
         type: 'table',
         columns: [
-          { title: 'Measure', width: 40 },
-          { title: 'Unit', width: 18 },
-          { title: 'Baseline', width: 11, numeric: true },
-          { title: 'Target', width: 11, numeric: true },
-          { title: 'By', width: 16 },
+          { title: d('objective.measure'), width: 40 },
+          { title: d('col.unit'), width: 18 },
+          { title: d('col.baseline'), width: 11, numeric: true },
+          { title: d('col.target'), width: 11, numeric: true },
+          { title: d('objective.by'), width: 16 },
         ],
         rows: measures.map((m) => [
           m.name,
           dash(m.unit),
-          num(m.baseline.value),
-          num(m.target.value),
-          formatDate(m.target.date),
+          w.num(m.baseline.value),
+          w.num(m.target.value),
+          w.date(m.target.date),
         ]),
       },
     );
   }
   const phases = [
-    ['Plan', o.timeline.plan],
-    ['Launch', o.timeline.launch],
-    ['Manage', o.timeline.manage],
+    [d('objective.phases.plan'), o.timeline.plan],
+    [d('objective.phases.launch'), o.timeline.launch],
+    [d('objective.phases.manage'), o.timeline.manage],
   ] as const;
   if (phases.some(([, p]) => p.start || p.end)) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'Timeline' },
+      { type: 'heading', level: 2, text: d('objective.timeline') },
       {
         type: 'table',
         columns: [
-          { title: 'Phase', width: 30 },
-          { title: 'Start', width: 35 },
-          { title: 'End', width: 35 },
+          { title: d('objective.phase'), width: 30 },
+          { title: d('col.start'), width: 35 },
+          { title: d('col.end'), width: 35 },
         ],
-        rows: phases.map(([name, p]) => [name, formatDate(p.start), formatDate(p.end)]),
+        rows: phases.map(([name, p]) => [name, w.date(p.start), w.date(p.end)]),
       },
     );
   }
-  blocks.push(...budgetBlocks(plan));
+  blocks.push(...budgetBlocks(plan, w));
   return blocks;
 }
 
 /** The program budget by line against what the plan's own figures cost. */
-function budgetBlocks(plan: Plan): DocBlock[] {
+function budgetBlocks(plan: Plan, w: Writer): DocBlock[] {
+  const { d, loc } = w;
   const budget = plan.budget;
   const planned = plannedCosts(plan);
   const licences = plan.launch.marketing.licenses;
@@ -259,30 +301,30 @@ function budgetBlocks(plan: Plan): DocBlock[] {
   const currency = budget.currency;
   const linesTotal = budgetLinesTotal(budget);
   const facts: [string, string][] = [
-    ['Currency', currency ? currencyName(currency) : 'Not chosen yet'],
-    ['Total budget', amount(budget.total, currency)],
-    ['Licences', licences === null ? '—' : formatCount(licences)],
-    ['Expected participants', formatCount(planned.participants)],
+    [d('budget.currency'), currency ? w.terms.currencyName(currency) : d('budget.notChosen')],
+    [d('budget.total'), w.amount(budget.total, currency)],
+    [d('budget.licences'), licences === null ? '—' : loc.count(licences)],
+    [d('budget.participants'), loc.count(planned.participants)],
   ];
   return [
-    { type: 'heading', level: 2, text: 'Budget' },
+    { type: 'heading', level: 2, text: d('budget.heading') },
     { type: 'facts', rows: facts },
     {
       type: 'table',
       columns: [
-        { title: 'Budget line', width: 40 },
-        { title: moneyTitle('Budget', currency), width: 30, numeric: true },
-        { title: moneyTitle('Planned in this plan', currency), width: 30, numeric: true },
+        { title: d('budget.line'), width: 40 },
+        { title: w.moneyTitle(d('budget.heading'), currency), width: 30, numeric: true },
+        { title: w.moneyTitle(d('budget.planned'), currency), width: 30, numeric: true },
       ],
       rows: BUDGET_LINES.map((line) => [
-        BUDGET_LINE_LABELS[line],
-        money(budget.lines[line], currency),
-        money(planned.lines[line], currency),
+        w.terms.budgetLine(line),
+        w.money(budget.lines[line], currency),
+        w.money(planned.lines[line], currency),
       ]),
       totalRow: [
-        'Total of the lines',
-        money(linesTotal, currency),
-        formatMoney(planned.total, currency),
+        d('budget.linesTotal'),
+        w.money(linesTotal, currency),
+        loc.money(planned.total, currency),
       ],
     },
     ...(budget.total !== null && linesTotal !== null && linesTotal !== budget.total
@@ -292,8 +334,14 @@ function budgetBlocks(plan: Plan): DocBlock[] {
             style: 'note' as const,
             text:
               linesTotal < budget.total
-                ? `${amount(budget.total - linesTotal, currency)} of the total budget of ${amount(budget.total, currency)} is not allocated to a line.`
-                : `The lines add up to ${amount(linesTotal - budget.total, currency)} more than the total budget of ${amount(budget.total, currency)}.`,
+                ? d('budget.unallocated', {
+                    amount: w.amount(budget.total - linesTotal, currency),
+                    total: w.amount(budget.total, currency),
+                  })
+                : d('budget.overallocated', {
+                    amount: w.amount(linesTotal - budget.total, currency),
+                    total: w.amount(budget.total, currency),
+                  }),
           },
         ]
       : []),
@@ -305,33 +353,28 @@ const UNDRAWABLE_DIAGRAM_LIMIT = 400;
 /** Above this many elements the diagram is drawn without titles (unreadable at page size). */
 const LABELLED_DIAGRAM_LIMIT = 150;
 
-function theoryOfChangeSection(plan: Plan): DocBlock[] {
+function theoryOfChangeSection(plan: Plan, w: Writer): DocBlock[] {
+  const { d, loc } = w;
   const toc = plan.theoryOfChange;
-  const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'The theory of change explains why the program expects its interventions to lead, through a chain of outcomes and the preconditions they need, to the long-term impact. Each link states the reasoning behind it and the assumptions it rests on.',
-    },
-  ];
+  const blocks: DocBlock[] = [{ type: 'paragraph', style: 'lead', text: d('toc.lead') }];
   // The narrative first: running text stays on portrait pages before the
   // figure's own page(s).
-  blocks.push(...textSection('Narrative', toc.narrative));
+  blocks.push(...textSection(d('toc.narrative'), toc.narrative));
   if (toc.nodes.length > UNDRAWABLE_DIAGRAM_LIMIT) {
     // Hundreds of elements shrink to an unreadable strip on a page (and take
     // long to draw): say so instead, and let the tables carry the content.
     blocks.push({
       type: 'paragraph',
-      text: `The theory of change has ${toc.nodes.length.toLocaleString('en-GB')} elements, too many to draw legibly on a page. In place of a diagram, the tables below list every element by level, from the impact down to the interventions, and every link with the reasoning behind it.`,
+      text: d('toc.tooMany', { count: loc.count(toc.nodes.length) }),
     });
   } else if (toc.nodes.length) {
     const labels = toc.nodes.length <= LABELLED_DIAGRAM_LIMIT;
     blocks.push({
       type: 'diagram',
-      scene: tocScene(plan, labels),
+      scene: tocScene(plan, labels, loc),
       // Unlabelled overviews need fewer pixels, and draw much faster.
       pixelWidth: labels ? 1800 : 900,
-      caption: `Figure: Theory of change, read from the interventions at the bottom up to the impact at the top. Border styles: heavy = impact; solid rounded = outcome; dashed = precondition; square = intervention; dotted = assumption; dash-dot = external factor.${labels ? '' : ' The pathway has too many elements to label at page size; the tables below list every element and link.'}`,
+      caption: `${d('figure.prefix')}${labels ? d('toc.caption') : `${d('toc.caption')} ${d('toc.captionUnlabelled')}`}`,
     });
   }
   const pathway = toc.nodes.filter((n) => !isNoteKind(n.kind));
@@ -339,44 +382,44 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
     const sorted = [...pathway].sort((a, b) => pathwayRank(a) - pathwayRank(b));
     const bySubject = indicatorsBySubject(plan.indicators);
     blocks.push(
-      { type: 'heading', level: 2, text: 'Impact, outcomes, preconditions and interventions' },
+      { type: 'heading', level: 2, text: d('toc.elements') },
       {
         type: 'table',
         columns: [
-          { title: 'Kind', width: 14 },
-          { title: 'Element', width: 28 },
-          { title: 'Description', width: 40 },
-          { title: 'Indicators', width: 18 },
+          { title: d('col.kind'), width: 14 },
+          { title: d('toc.element'), width: 28 },
+          { title: d('col.description'), width: 40 },
+          { title: d('col.indicators'), width: 18 },
         ],
         rows: sorted.map((n) => [
-          kindLabel(n),
+          w.terms.tocKind(n),
           n.title,
           dash(n.description),
-          (bySubject.get(n.id) ?? []).map((i) => i.name).join('; ') || '—',
+          (bySubject.get(n.id) ?? []).map((i) => i.name).join(w.semi) || '—',
         ]),
       },
     );
   }
   if (toc.links.length) {
     const byId = new Map(toc.nodes.map((n) => [n.id, n]));
-    const evidence = new Map<string, string>(EVIDENCE_LEVELS.map((e) => [e.value, e.label]));
+    const deleted = d('toc.deletedElement');
     blocks.push(
-      { type: 'heading', level: 2, text: 'Causal links and their rationale' },
+      { type: 'heading', level: 2, text: d('toc.links') },
       {
         type: 'table',
         columns: [
-          { title: 'From', width: 19 },
-          { title: 'Leads to', width: 19 },
-          { title: 'Because', width: 32 },
-          { title: 'Assumptions', width: 19 },
-          { title: 'Evidence', width: 11 },
+          { title: d('toc.from'), width: 19 },
+          { title: d('toc.leadsTo'), width: 19 },
+          { title: d('toc.because'), width: 32 },
+          { title: d('col.assumptions'), width: 19 },
+          { title: d('toc.evidence'), width: 11 },
         ],
         rows: toc.links.map((l) => [
-          byId.get(l.source)?.title ?? '(deleted element)',
-          byId.get(l.target)?.title ?? '(deleted element)',
+          byId.get(l.source)?.title ?? deleted,
+          byId.get(l.target)?.title ?? deleted,
           dash(withoutLeadingBecause(l.rationale)),
-          l.assumptions.filter((a) => a.trim()).join('; ') || '—',
-          evidence.get(l.evidence) ?? l.evidence,
+          l.assumptions.filter((a) => a.trim()).join(w.semi) || '—',
+          w.terms.evidence(l.evidence),
         ]),
       },
     );
@@ -384,55 +427,60 @@ function theoryOfChangeSection(plan: Plan): DocBlock[] {
   const notes = toc.nodes.filter((n) => isNoteKind(n.kind));
   if (notes.length) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'Assumptions and external factors' },
+      { type: 'heading', level: 2, text: d('toc.notes') },
       {
         type: 'table',
         columns: [
-          { title: 'Kind', width: 16 },
-          { title: 'Statement', width: 34 },
-          { title: 'Why it matters', width: 50 },
+          { title: d('col.kind'), width: 16 },
+          { title: d('toc.statement'), width: 34 },
+          { title: d('toc.whyItMatters'), width: 50 },
         ],
-        rows: notes.map((n) => [kindLabel(n), n.title, dash(n.description)]),
+        rows: notes.map((n) => [w.terms.tocKind(n), n.title, dash(n.description)]),
       },
     );
   }
   return blocks;
 }
 
-function logicModelSection(plan: Plan): DocBlock[] {
+/** "34 → 60 % of enrolled learners": an indicator's baseline to target, with the unit. */
+function baselineToTarget(w: Writer, i: Indicator): string {
+  const unit = i.unit.trim();
+  const span = w.d('common.baselineToTarget', {
+    baseline: w.num(i.baseline.value),
+    target: w.num(i.target.value),
+  });
+  return unit ? `${span} ${unit}` : span;
+}
+
+function logicModelSection(plan: Plan, w: Writer): DocBlock[] {
+  const { d } = w;
   const items = plan.logicModel.items;
-  const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'The logic model sets out how the program works: the resources it uses, what it does, what it produces, and the changes that follow in the short, intermediate and long term. The logframe below gives each level its indicators, means of verification and assumptions.',
-    },
-  ];
+  const blocks: DocBlock[] = [{ type: 'paragraph', style: 'lead', text: d('logicModel.lead') }];
   const chain = CHAIN_LANES.flatMap((lane) =>
     items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
   );
   if (chain.length) {
     const bySubject = indicatorsBySubject(plan.indicators);
     blocks.push(
-      { type: 'heading', level: 2, text: 'Logframe' },
+      { type: 'heading', level: 2, text: d('logicModel.logframe') },
       {
         type: 'table',
         columns: [
-          { title: 'Level', width: 11 },
-          { title: 'Result', width: 22, firstLineBold: true },
-          { title: 'Indicators (baseline → target)', width: 22 },
-          { title: 'Means of verification', width: 16 },
-          { title: 'Assumptions', width: 16 },
-          { title: 'Contributes to (theory of change)', width: 13 },
+          { title: d('col.level'), width: 11 },
+          { title: d('logicModel.result'), width: 22, firstLineBold: true },
+          { title: d('logicModel.indicators'), width: 22 },
+          { title: d('logicModel.verification'), width: 16 },
+          { title: d('col.assumptions'), width: 16 },
+          { title: d('logicModel.contributesTo'), width: 13 },
         ],
         rows: chain.map((item) => [
-          laneInfo(item.lane).level,
+          w.terms.lane(item.lane),
           item.description.trim() ? `${item.title}\n${item.description.trim()}` : item.title,
           // Its own indicators and those of the ToC outcome it is traced to (one framework).
           // A copy recorded on both with the same words and figures, once.
           distinctLines(
-            measuresOf(bySubject, item.id, item.tocOutcomeId).map(
-              ({ indicator: i }) => `${i.name}: ${baselineToTarget(i)}`,
+            measuresOf(bySubject, item.id, item.tocOutcomeId).map(({ indicator: i }) =>
+              d('common.labelled', { label: i.name, text: baselineToTarget(w, i) }),
             ),
           ),
           dash(item.meansOfVerification),
@@ -446,11 +494,13 @@ function logicModelSection(plan: Plan): DocBlock[] {
     const notes = items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order);
     if (!notes.length) continue;
     blocks.push(
-      { type: 'heading', level: 2, text: lane.label },
+      { type: 'heading', level: 2, text: w.terms.lane(lane.id) },
       {
         type: 'bullets',
         items: notes.map((n) =>
-          n.description.trim() ? `${n.title}: ${n.description.trim()}` : n.title,
+          n.description.trim()
+            ? d('common.labelled', { label: n.title, text: n.description.trim() })
+            : n.title,
         ),
       },
     );
@@ -461,9 +511,13 @@ function logicModelSection(plan: Plan): DocBlock[] {
     const labels = items.length <= LABELLED_DIAGRAM_LIMIT;
     blocks.push({
       type: 'diagram',
-      scene: logicModelScene(plan, labels),
+      scene: logicModelScene(plan, labels, w.loc),
       pixelWidth: labels ? 2000 : 900,
-      caption: `Figure: Logic model, read from left to right. Dashed boxes are outputs; shaded boxes are outcomes.${labels ? '' : ' The model has too many items to label at page size; the logframe lists every item.'}`,
+      caption: `${d('figure.prefix')}${
+        labels
+          ? d('logicModel.caption')
+          : `${d('logicModel.caption')} ${d('logicModel.captionUnlabelled')}`
+      }`,
     });
   }
   return blocks;
@@ -473,53 +527,70 @@ function logicModelSection(plan: Plan): DocBlock[] {
  * What the indicators table can be trusted for, said only as far as it is
  * true: "Baselines and targets are dated" when every one is, else how many.
  */
-export function indicatorCompleteness(indicators: readonly Indicator[]): string {
+export function indicatorCompleteness(
+  indicators: readonly Indicator[],
+  loc: DocLocale = englishLocale(),
+): string {
+  const d = loc.d;
   const n = indicators.length;
   const dated = indicators.filter((i) => i.baseline.date && i.target.date).length;
   const sentences = [
     dated === n
-      ? 'Baselines and targets are dated.'
-      : `${dated === 0 ? 'None' : `${dated} of ${n}`} have a dated baseline and target.`,
+      ? d('indicators.allDated')
+      : d('indicators.someDated', {
+          state: dated === 0 ? 'none' : 'some',
+          dated: loc.count(dated),
+          total: loc.count(n),
+        }),
   ];
   const missing = (
     [
-      ['a data source', (i: Indicator) => i.dataSource.trim() !== ''],
-      ['a reporting frequency', (i: Indicator) => i.frequency !== null],
-      ['an owner', (i: Indicator) => i.owner.trim() !== ''],
+      ['source', (i: Indicator) => i.dataSource.trim() !== ''],
+      ['frequency', (i: Indicator) => i.frequency !== null],
+      ['owner', (i: Indicator) => i.owner.trim() !== ''],
     ] as const
   ).map(([what, has]) => [what, indicators.filter((i) => !has(i)).length] as const);
-  if (missing.every(([, count]) => count === 0))
-    sentences.push('Each has a data source, a reporting frequency and an owner.');
+  if (missing.every(([, count]) => count === 0)) sentences.push(d('indicators.eachComplete'));
   else
     for (const [what, count] of missing)
       if (count > 0)
         sentences.push(
-          `${count === n ? 'None has' : `${count} of ${n} have no`} ${count === n ? what : what.replace(/^an? /, '')} yet.`,
+          d(`indicators.missing.${what}`, {
+            all: count === n ? 'yes' : 'no',
+            count: loc.count(count),
+            total: loc.count(n),
+          }),
         );
   return sentences.join(' ');
 }
 
 /** "34 (2025)": a baseline's value and year. */
-function baselineCell(values: readonly Indicator[]): string {
-  return distinctLines(values.map((i) => datedValue(i.baseline, 'year')));
+function baselineCell(w: Writer, values: readonly Indicator[]): string {
+  return distinctLines(values.map((i) => datedValue(w, i.baseline, 'year')));
 }
 
 /** "60 by June 2028": a target's value and when it is due. */
-function targetCell(values: readonly Indicator[]): string {
-  return distinctLines(values.map((i) => datedValue(i.target, 'month')));
+function targetCell(w: Writer, values: readonly Indicator[]): string {
+  return distinctLines(values.map((i) => datedValue(w, i.target, 'month')));
 }
 
 /** A dated value for the results framework; says what is missing. */
-function datedValue(value: Indicator['baseline'], precision: 'year' | 'month'): string {
+function datedValue(w: Writer, value: Indicator['baseline'], precision: 'year' | 'month'): string {
+  const { d } = w;
   const m = /^(\d{4})-(\d{2})/.exec(value.date ?? '');
-  const when = m
-    ? precision === 'year'
-      ? `(${m[1]})`
-      : `by ${monthYear(value.date)}`
-    : '(no date yet)';
-  return value.value === null
-    ? `Not set yet${m ? ` ${when}` : ''}`
-    : `${formatValue(value.value)} ${when}`;
+  const shown = value.value === null ? null : w.num(value.value);
+  if (!m)
+    return shown === null
+      ? d('indicators.value.notSet')
+      : d('indicators.value.noDate', { value: shown });
+  if (precision === 'year')
+    return shown === null
+      ? d('indicators.value.notSetYear', { year: m[1]! })
+      : d('indicators.value.year', { value: shown, year: m[1]! });
+  const month = w.loc.monthYear(value.date);
+  return shown === null
+    ? d('indicators.value.notSetBy', { month })
+    : d('indicators.value.by', { value: shown, month });
 }
 
 /**
@@ -533,44 +604,41 @@ function distinctLines(texts: readonly string[]): string {
 }
 
 /** The indicator cell: name, unit, success measure and segments it is reported by. */
-function indicatorCell(plan: Plan, entry: FrameworkIndicator): string {
+function indicatorCell(plan: Plan, entry: FrameworkIndicator, w: Writer): string {
+  const { d } = w;
   const i = entry.indicator;
   const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
   const units = distinctLines(entry.copies.map((c) => c.unit.trim()));
   const by = [...new Set(entry.copies.flatMap((c) => c.disaggregation))];
   const kinds = [
-    ...new Set(
-      entry.copies.flatMap((c) =>
-        c.successMeasure ? [SUCCESS_MEASURE_LABELS[c.successMeasure]] : [],
-      ),
-    ),
+    ...new Set(entry.copies.flatMap((c) => (c.successMeasure ? [c.successMeasure] : []))),
   ];
   return [
-    i.name.trim() || 'Untitled indicator',
-    units === '—' ? '' : `Unit: ${units.replace(/\n/g, '; ')}`,
+    i.name.trim() || d('indicators.untitled'),
+    units === '—' ? '' : d('indicators.unit', { units: units.replace(/\n/g, w.semi) }),
     kinds.length
-      ? `Success measure of the program${kinds.length === 1 && kinds[0] === SUCCESS_MEASURE_LABELS.other ? '' : ` (${kinds.join('; ').toLowerCase()})`}`
+      ? kinds.length === 1 && kinds[0] === 'other'
+        ? d('indicators.successMeasure')
+        : d('indicators.successMeasureOf', {
+            kinds: lower(w.loc, kinds.map((k) => w.terms.successMeasure(k)).join(w.semi)),
+          })
       : '',
     !by.length
       ? ''
       : segments.size > 2 && [...segments.keys()].every((id) => by.includes(id))
-        ? 'Reported by each learner segment'
-        : `Reported by: ${by.map((id) => segments.get(id) ?? id).join(', ')}`,
+        ? d('indicators.reportedByEach')
+        : d('indicators.reportedBy', {
+            segments: by.map((id) => segments.get(id) ?? id).join(w.comma),
+          }),
   ]
     .filter(Boolean)
     .join('\n');
 }
 
-/** Numbers of results, as a reader says them: "1.2, 1.4 and 1.6.a". */
-function numberList(numbers: readonly string[]): string {
-  return numbers.length < 2
-    ? (numbers[0] ?? '')
-    : `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
-}
-
-function indicatorsSection(plan: Plan): DocBlock[] {
+function indicatorsSection(plan: Plan, w: Writer): DocBlock[] {
+  const { d, loc } = w;
   if (!plan.indicators.length) return [];
-  const framework = resultsFramework(plan);
+  const framework = resultsFramework(plan, loc);
   const rows: string[][] = [];
   const groupRows: number[] = [];
   const listed = framework.results.flatMap((r) => r.indicators.map((i) => i.indicator));
@@ -580,8 +648,10 @@ function indicatorsSection(plan: Plan): DocBlock[] {
       result.number,
       [
         result.title,
-        `${result.kind}${result.note ? `. ${result.note}` : ''}`,
-        ...result.alsoStated.map((s) => `${s.where}: ${s.title}`),
+        result.note
+          ? d('indicators.kindWithNote', { kind: result.kind, note: result.note })
+          : result.kind,
+        ...result.alsoStated.map((s) => d('common.labelled', { label: s.where, text: s.title })),
       ].join('\n'),
       '',
       '',
@@ -591,16 +661,20 @@ function indicatorsSection(plan: Plan): DocBlock[] {
     for (const entry of result.indicators)
       rows.push([
         '',
-        indicatorCell(plan, entry),
-        baselineCell(entry.copies),
-        targetCell(entry.copies),
+        indicatorCell(plan, entry, w),
+        baselineCell(w, entry.copies),
+        targetCell(w, entry.copies),
         [
-          distinctLines(entry.copies.map((c) => c.dataSource.trim() || 'Source not set yet')),
+          distinctLines(
+            entry.copies.map((c) => c.dataSource.trim() || d('indicators.sourceNotSet')),
+          ),
           distinctLines(
             entry.copies.map((c) =>
               c.frequency
-                ? `Frequency: ${FREQUENCY_LABELS[c.frequency].toLowerCase()}`
-                : 'Frequency not set yet',
+                ? d('indicators.frequency', {
+                    frequency: lower(loc, w.terms.frequency(c.frequency)),
+                  })
+                : d('indicators.frequencyNotSet'),
             ),
           ),
         ].join('\n'),
@@ -609,14 +683,17 @@ function indicatorsSection(plan: Plan): DocBlock[] {
     for (const { indicator, number } of result.seeAlso)
       rows.push([
         '',
-        `${indicator.indicator.name.trim() || 'Untitled indicator'}: see ${number}`,
+        d('indicators.seeAlso', {
+          indicator: indicator.indicator.name.trim() || d('indicators.untitled'),
+          number,
+        }),
         '',
         '',
         '',
         '',
       ]);
     if (!result.indicators.length && !result.seeAlso.length)
-      rows.push(['', 'No indicator yet', '', '', '', '']);
+      rows.push(['', d('indicators.noneYet'), '', '', '', '']);
   }
   const outcomes = framework.results.filter((r) => r.level === 2).map((r) => r.number);
   const outputs = framework.results.filter((r) => r.level === 3);
@@ -628,37 +705,37 @@ function indicatorsSection(plan: Plan): DocBlock[] {
     {
       type: 'paragraph',
       style: 'lead',
-      text: `${plural(framework.indicatorCount, 'indicator')} measure the results of the program. ${indicatorCompleteness(listed)}`,
+      text: `${d('indicators.lead', { count: framework.indicatorCount })} ${indicatorCompleteness(listed, loc)}`,
     },
-    { type: 'heading', level: 2, text: 'Results framework' },
+    { type: 'heading', level: 2, text: d('indicators.framework') },
     {
       type: 'paragraph',
       text: [
-        `Results are numbered by level: 1 is the ${framework.results[0]!.kind.toLowerCase()}`,
-        outcomes.length
-          ? `, ${outcomes.length === 1 ? `${outcomes[0]} the outcome under it` : `${outcomes[0]} to ${outcomes.at(-1)} the outcomes under it, long-term first`}`
-          : '',
-        outputs.length
-          ? `, and lettered numbers such as ${outputs[0]!.number} the outputs that lead to the outcome above them`
-          : '',
-        '. Each indicator is listed once, under the first result it measures; other results it measures refer to it.',
-        merged
-          ? ` ${plural(merged, 'indicator')} recorded twice with the same wording ${merged === 1 ? 'is' : 'are'} listed once, with every value the copies hold.`
-          : '',
+        d('indicators.numbering', {
+          top: lower(loc, framework.results[0]!.kind),
+          outcomes: outcomes.length === 0 ? 'none' : outcomes.length === 1 ? 'one' : 'many',
+          first: outcomes[0] ?? '',
+          last: outcomes.at(-1) ?? '',
+          outputs: outputs.length ? 'yes' : 'no',
+          output: outputs[0]?.number ?? '',
+        }),
+        merged ? d('indicators.merged', { count: merged }) : '',
         unmeasured.length
-          ? ` ${unmeasured.length === 1 ? `Result ${unmeasured[0]} has` : `Results ${numberList(unmeasured)} have`} no indicator yet.`
+          ? d('indicators.unmeasured', { count: unmeasured.length, results: loc.list(unmeasured) })
           : '',
-      ].join(''),
+      ]
+        .filter(Boolean)
+        .join(' '),
     },
     {
       type: 'table',
       columns: [
-        { title: 'No.', width: 7 },
-        { title: 'Result and indicator', width: 33, firstLineBold: true },
-        { title: 'Baseline', width: 12 },
-        { title: 'Target', width: 13 },
-        { title: 'Source and frequency', width: 20 },
-        { title: 'Responsible', width: 15 },
+        { title: d('col.number'), width: 7 },
+        { title: d('indicators.resultAndIndicator'), width: 33, firstLineBold: true },
+        { title: d('col.baseline'), width: 12 },
+        { title: d('col.target'), width: 13 },
+        { title: d('indicators.sourceAndFrequency'), width: 20 },
+        { title: d('indicators.responsible'), width: 15 },
       ],
       rows,
       groupRows,
@@ -675,14 +752,16 @@ function indicatorsSection(plan: Plan): DocBlock[] {
 export function statusOn(
   item: { readonly done: boolean; readonly when: string | null },
   asOf: string,
+  loc: DocLocale = englishLocale(),
 ): string {
-  if (item.done) return 'Done';
-  if (!item.when) return 'No date set';
+  const d = loc.d;
+  if (item.done) return d('stakeholders.status.done');
+  if (!item.when) return d('stakeholders.status.noDate');
   const days = daysBetween(asOf, item.when);
-  if (days < 0) return 'Overdue';
-  if (days === 0) return 'Due today';
-  if (days === 1) return 'Due tomorrow';
-  return 'Not yet due';
+  if (days < 0) return d('stakeholders.status.overdue');
+  if (days === 0) return d('stakeholders.status.today');
+  if (days === 1) return d('stakeholders.status.tomorrow');
+  return d('stakeholders.status.notYetDue');
 }
 
 /**
@@ -702,30 +781,35 @@ function nextOnOrAfter(date: string | null, everyDays: number | null, asOf: stri
  * with the number of their marker when the figure is drawn, and, when the
  * figure is too crowded for arrows, the quadrant the team wants them in.
  */
-function quadrantKey(entries: readonly Stakeholder[], numbered: boolean): DocBlock[] {
+function quadrantKey(entries: readonly Stakeholder[], numbered: boolean, w: Writer): DocBlock[] {
+  const { d, terms } = w;
   const arrowsLeftOut = numbered && !matrixDrawsArrows(entries);
-  const blocks: DocBlock[] = [
-    { type: 'heading', level: 2, text: 'Engagement approach by quadrant' },
-  ];
+  const blocks: DocBlock[] = [{ type: 'heading', level: 2, text: d('stakeholders.byQuadrant') }];
   for (const q of QUADRANT_ORDER) {
     const members = entries.flatMap((e, i) => (placedQuadrant(e) === q ? [{ e, i }] : []));
     if (!members.length) continue;
-    const info = QUADRANT_INFO[q];
     const wanted = (e: Stakeholder) => {
       const to = e.desiredPosition ? quadrantOf(e.desiredPosition) : null;
-      return to && to !== q ? QUADRANT_INFO[to].label : '—';
+      return to && to !== q ? terms.quadrant(to) : '—';
     };
     const moving = arrowsLeftOut && members.some(({ e }) => wanted(e) !== '—');
     blocks.push(
-      { type: 'heading', level: 3, text: `${info.label} (${info.summary.toLowerCase()})` },
-      { type: 'paragraph', text: `${info.approach} ${info.rhythm}` },
+      {
+        type: 'heading',
+        level: 3,
+        text: d('stakeholders.quadrantHeading', {
+          quadrant: terms.quadrant(q),
+          summary: lower(w.loc, terms.quadrantSummary(q)),
+        }),
+      },
+      { type: 'paragraph', text: `${terms.quadrantApproach(q)} ${terms.quadrantRhythm(q)}` },
       {
         type: 'table',
         columns: [
-          ...(numbered ? [{ title: 'No.', width: 8, numeric: true }] : []),
-          { title: 'Stakeholder', width: moving ? 30 : 42 },
-          { title: 'Organisation', width: moving ? 38 : 50 },
-          ...(moving ? [{ title: 'Team wants them in', width: 24 }] : []),
+          ...(numbered ? [{ title: d('col.number'), width: 8, numeric: true }] : []),
+          { title: d('col.stakeholder'), width: moving ? 30 : 42 },
+          { title: d('col.organisation'), width: moving ? 38 : 50 },
+          ...(moving ? [{ title: d('stakeholders.wantedIn'), width: 24 }] : []),
         ],
         rows: members.map(({ e, i }) => [
           ...(numbered ? [String(i + 1)] : []),
@@ -739,7 +823,8 @@ function quadrantKey(entries: readonly Stakeholder[], numbered: boolean): DocBlo
   return blocks;
 }
 
-function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
+function stakeholdersSection(plan: Plan, options: ExportOptions, w: Writer): DocBlock[] {
+  const { d, loc, terms } = w;
   const map = plan.stakeholders;
   const entries = map.entries;
   const show = (field: AudienceFieldId) => shows(options.profile, field);
@@ -754,44 +839,73 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
       type: 'paragraph',
       style: 'lead',
       text: show('stakeholderQuadrant')
-        ? `The register lists ${plural(entries.length - partners, 'stakeholder')} and ${plural(partners, 'partner')}. ${unplaced ? 'Each placed one is' : 'Each is'} on the power/interest matrix, which sets how closely the team engages them: ${counts.map(([q, n]) => `${QUADRANT_INFO[q].label.toLowerCase()} ${formatCount(n)}`).join(', ')}.${unplaced ? ` ${plural(unplaced, 'entry', 'entries')} ${unplaced === 1 ? 'is' : 'are'} not yet placed on the matrix.` : ''}`
-        : `The program works with ${plural(partners, 'partner')} and ${plural(entries.length - partners, 'other stakeholder')}. The register lists each with its role in the program and the member of the program team who looks after the relationship.`,
+        ? [
+            d('stakeholders.leadRegister', {
+              stakeholders: entries.length - partners,
+              partners,
+            }),
+            d('stakeholders.leadMatrix', {
+              unplaced: unplaced ? 'some' : 'none',
+              counts: counts
+                .map(([q, n]) =>
+                  d('stakeholders.quadrantCount', {
+                    quadrant: lower(loc, terms.quadrant(q)),
+                    count: loc.count(n),
+                  }),
+                )
+                .join(w.comma),
+            }),
+            ...(unplaced ? [d('stakeholders.leadUnplaced', { count: unplaced })] : []),
+          ].join(' ')
+        : d('stakeholders.leadPartner', { partners, others: entries.length - partners }),
     });
     if (figure)
       blocks.push({
         type: 'diagram',
-        scene: matrixScene(entries),
+        scene: matrixScene(entries, loc),
         // Hundreds of markers: fewer pixels keep the export fast, numbers stay legible.
         pixelWidth: entries.length > 60 ? 1000 : 1200,
-        caption: `Figure: Power/interest matrix. Power rises upwards, interest to the right; the midlines are at 50 of 100. Each number is the stakeholder's row in the register; ${show('stakeholderQuadrant') ? 'the tables by quadrant that follow give the names.' : 'the register follows.'}`,
+        caption: `${d('figure.prefix')}${d('stakeholders.caption', {
+          quadrants: show('stakeholderQuadrant') ? 'yes' : 'no',
+        })}`,
       });
     // The figure's key, by quadrant, with each quadrant's engagement approach.
-    if (show('stakeholderQuadrant')) blocks.push(...quadrantKey(entries, figure));
+    if (show('stakeholderQuadrant')) blocks.push(...quadrantKey(entries, figure, w));
+    const placed = (e: Stakeholder) => {
+      const quadrant = placedQuadrant(e);
+      return quadrant ? terms.quadrant(quadrant) : d('stakeholders.unplaced');
+    };
+    const stanceArrow = (e: Stakeholder) =>
+      d('common.arrow', { from: terms.stance(e.currentStance), to: terms.stance(e.desiredStance) });
     // Each column with the audience field it shows (null = every profile).
     const columns: [DocColumn, AudienceFieldId | null, (e: Stakeholder, i: number) => string][] = [
       [{ title: '#', width: 3, numeric: true }, 'stakeholderScores', (_, i) => String(i + 1)],
-      [{ title: 'Name', width: 12 }, null, (e) => e.name],
-      [{ title: 'Organisation', width: 12 }, null, (e) => dash(e.organisation)],
-      [{ title: 'Role in the program', width: 18 }, null, (e) => dash(e.role)],
-      [{ title: 'Type', width: 9 }, null, (e) => categoryLabel(categoryOf(e))],
-      [{ title: 'Power', width: 6, numeric: true }, 'stakeholderScores', (e) => String(e.power)],
+      [{ title: d('col.name'), width: 12 }, null, (e) => e.name],
+      [{ title: d('col.organisation'), width: 12 }, null, (e) => dash(e.organisation)],
+      [{ title: d('stakeholders.role'), width: 18 }, null, (e) => dash(e.role)],
+      [{ title: d('stakeholders.type'), width: 9 }, null, (e) => terms.category(categoryOf(e))],
       [
-        { title: 'Interest', width: 6.5, numeric: true },
+        { title: d('stakeholders.power'), width: 6, numeric: true },
+        'stakeholderScores',
+        (e) => String(e.power),
+      ],
+      [
+        { title: d('stakeholders.interest'), width: 6.5, numeric: true },
         'stakeholderScores',
         (e) => String(e.interest),
       ],
-      [{ title: 'Quadrant', width: 8 }, 'stakeholderQuadrant', (e) => placedLabel(e)],
+      [{ title: d('stakeholders.quadrant'), width: 8 }, 'stakeholderQuadrant', placed],
+      [{ title: d('stakeholders.stance'), width: 9 }, 'stakeholderStance', stanceArrow],
+      [{ title: d('stakeholders.owner'), width: 12 }, null, (e) => dash(e.owner)],
       [
-        { title: 'Stance now → wanted', width: 9 },
-        'stakeholderStance',
-        (e) => `${stanceLabel(e.currentStance)} → ${stanceLabel(e.desiredStance)}`,
+        { title: d('stakeholders.contact'), width: 15 },
+        'stakeholderContact',
+        (e) => dash(e.contact),
       ],
-      [{ title: 'Relationship owner', width: 12 }, null, (e) => dash(e.owner)],
-      [{ title: 'Contact', width: 15 }, 'stakeholderContact', (e) => dash(e.contact)],
     ];
     const shown = columns.filter(([, field]) => field === null || show(field));
     blocks.push(
-      { type: 'heading', level: 2, text: 'Register' },
+      { type: 'heading', level: 2, text: d('stakeholders.register') },
       {
         type: 'table',
         columns: shown.map(([c]) => c),
@@ -801,36 +915,37 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
     const plan_ = show('engagementPlan') ? engagementItems(entries, options.asOf) : [];
     if (plan_.length) {
       const status = show('actionStatus');
+      const asOf = w.date(options.asOf);
       blocks.push(
-        { type: 'heading', level: 2, text: 'Engagement plan' },
+        { type: 'heading', level: 2, text: d('stakeholders.engagementPlan') },
         ...(status
           ? [
               {
                 type: 'paragraph' as const,
                 style: 'note' as const,
-                text: `Statuses are as of ${formatDate(options.asOf)}.`,
+                text: d('stakeholders.statusesAsOf', { date: asOf }),
               },
             ]
           : []),
         {
           type: 'table',
           columns: [
-            { title: 'When', width: 13 },
-            { title: 'Stakeholder', width: 20 },
-            { title: 'Action', width: 31 },
-            { title: 'Who', width: 18 },
-            { title: 'Repeats', width: 9 },
-            ...(status ? [{ title: `Status on ${formatDate(options.asOf)}`, width: 11 }] : []),
+            { title: d('stakeholders.when'), width: 13 },
+            { title: d('col.stakeholder'), width: 20 },
+            { title: d('stakeholders.action'), width: 31 },
+            { title: d('stakeholders.who'), width: 18 },
+            { title: d('stakeholders.repeats'), width: 9 },
+            ...(status ? [{ title: d('common.statusOn', { date: asOf }), width: 11 }] : []),
           ],
           rows: [...plan_]
             .sort((a, b) => (a.when ?? '9999').localeCompare(b.when ?? '9999'))
             .map((item) => [
-              formatDate(item.when),
+              w.date(item.when),
               item.stakeholderName,
-              item.kind === 'checkpoint' ? 'Checkpoint review' : item.what,
+              item.kind === 'checkpoint' ? d('stakeholders.checkpointReview') : item.what,
               dash(item.who),
-              describeRepeat(item.repeatEveryDays),
-              ...(status ? [statusOn(item, options.asOf)] : []),
+              terms.repeat(item.repeatEveryDays),
+              ...(status ? [statusOn(item, options.asOf, loc)] : []),
             ]),
         },
       );
@@ -839,19 +954,19 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   if (map.checkpoints.length) {
     const notes = show('checkpointNotes');
     blocks.push(
-      { type: 'heading', level: 2, text: 'Industry checkpoints' },
+      { type: 'heading', level: 2, text: d('stakeholders.checkpoints') },
       {
         type: 'table',
         columns: [
-          { title: 'Checkpoint', width: notes ? 30 : 50 },
-          { title: 'Next', width: notes ? 15 : 25 },
-          { title: 'Repeats', width: notes ? 15 : 25 },
-          ...(notes ? [{ title: 'Notes', width: 40 }] : []),
+          { title: d('stakeholders.checkpoint'), width: notes ? 30 : 50 },
+          { title: d('stakeholders.next'), width: notes ? 15 : 25 },
+          { title: d('stakeholders.repeats'), width: notes ? 15 : 25 },
+          ...(notes ? [{ title: d('col.notes'), width: 40 }] : []),
         ],
         rows: map.checkpoints.map((c) => [
           c.title,
-          formatDate(nextOnOrAfter(c.nextDate, c.repeatEveryDays, options.asOf)),
-          describeRepeat(c.repeatEveryDays),
+          w.date(nextOnOrAfter(c.nextDate, c.repeatEveryDays, options.asOf)),
+          terms.repeat(c.repeatEveryDays),
           ...(notes ? [dash(c.notes)] : []),
         ]),
       },
@@ -859,16 +974,13 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   }
   const questions: [string, string][] = [
     ...(show('keyBuyIn')
-      ? ([['Whose buy-in is key?', map.questions.keyBuyIn]] as [string, string][])
+      ? ([[d('stakeholders.questions.keyBuyIn'), map.questions.keyBuyIn]] as [string, string][])
       : []),
-    ['Which jobs must employers fill now?', map.questions.jobsNeededNow],
-    ['Which jobs will they need soon?', map.questions.jobsNeededSoon],
-    ['Which skills are most in demand now?', map.questions.inDemandSkillsNow],
-    [
-      'Which jobs and pathways will be in demand over five years?',
-      map.questions.jobsAndPathwaysFiveYears,
-    ],
-    ['How does the program fit labour-market priorities?', map.questions.labourMarketPriorities],
+    [d('stakeholders.questions.jobsNeededNow'), map.questions.jobsNeededNow],
+    [d('stakeholders.questions.jobsNeededSoon'), map.questions.jobsNeededSoon],
+    [d('stakeholders.questions.inDemandSkillsNow'), map.questions.inDemandSkillsNow],
+    [d('stakeholders.questions.jobsAndPathwaysFiveYears'), map.questions.jobsAndPathwaysFiveYears],
+    [d('stakeholders.questions.labourMarketPriorities'), map.questions.labourMarketPriorities],
   ];
   const answered = questions.filter(([, a]) => a.trim());
   if (answered.length) {
@@ -877,8 +989,8 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
       level: 2,
       text:
         show('keyBuyIn') && map.questions.keyBuyIn.trim()
-          ? 'Labour-market and buy-in questions'
-          : 'Labour-market questions',
+          ? d('stakeholders.questionsWithBuyIn')
+          : d('stakeholders.questionsHeading'),
     });
     for (const [q, a] of answered)
       blocks.push({ type: 'heading', level: 3, text: q }, ...paragraphs(a));
@@ -887,17 +999,13 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
     const noted = entries.filter((e) => e.notes.trim());
     if (noted.length)
       blocks.push(
-        { type: 'heading', level: 2, text: 'Internal notes' },
-        {
-          type: 'paragraph',
-          style: 'note',
-          text: 'For the program team only: these notes are left out of the Funder and Partner-safe versions.',
-        },
+        { type: 'heading', level: 2, text: d('stakeholders.internalNotes') },
+        { type: 'paragraph', style: 'note', text: d('stakeholders.internalNotesNote') },
         {
           type: 'table',
           columns: [
-            { title: 'Stakeholder', width: 22 },
-            { title: 'Notes', width: 78 },
+            { title: d('col.stakeholder'), width: 22 },
+            { title: d('col.notes'), width: 78 },
           ],
           rows: noted.map((e: Stakeholder) => [e.name, e.notes.trim()]),
         },
@@ -906,7 +1014,8 @@ function stakeholdersSection(plan: Plan, options: ExportOptions): DocBlock[] {
   return blocks;
 }
 
-function learnersSection(plan: Plan): DocBlock[] {
+function learnersSection(plan: Plan, w: Writer): DocBlock[] {
+  const { d, loc, terms } = w;
   const segments = plan.learners;
   if (!segments.length) return [];
   const totals = totalIncentiveBudget(segments);
@@ -915,39 +1024,51 @@ function learnersSection(plan: Plan): DocBlock[] {
     {
       type: 'paragraph',
       style: 'lead',
-      text: `The program serves ${plural(segments.length, 'learner segment')} with about ${formatCount(totals.learners)} people in all, of whom ${formatCount(totals.participants)} are expected to take part. Incentives for them come to ${amount(totals.budget, currency)}${totals.unsized ? ` (${plural(totals.unsized, 'segment')} without expected participants left out)` : ''}.`,
+      text: [
+        d('learners.lead', {
+          segments: segments.length,
+          people: loc.count(totals.learners),
+          participants: loc.count(totals.participants),
+        }),
+        totals.unsized
+          ? d('learners.incentivesUnsized', {
+              amount: w.amount(totals.budget, currency),
+              unsized: totals.unsized,
+            })
+          : d('learners.incentives', { amount: w.amount(totals.budget, currency) }),
+      ].join(' '),
     },
     {
       type: 'table',
       columns: [
-        { title: 'Segment', width: 20 },
-        { title: 'Population', width: 14 },
-        { title: 'Size', width: 9, numeric: true },
-        { title: 'Participants', width: 13, numeric: true },
-        { title: 'Barriers', width: 18 },
-        { title: moneyTitle('Incentive cost per learner', currency), width: 12, numeric: true },
-        { title: moneyTitle('Incentive budget', currency), width: 14, numeric: true },
+        { title: d('col.segment'), width: 20 },
+        { title: d('learners.population'), width: 14 },
+        { title: d('learners.size'), width: 9, numeric: true },
+        { title: d('learners.participants'), width: 13, numeric: true },
+        { title: d('learners.barriers'), width: 18 },
+        { title: w.moneyTitle(d('learners.costPerLearner'), currency), width: 12, numeric: true },
+        { title: w.moneyTitle(d('learners.incentiveBudget'), currency), width: 14, numeric: true },
       ],
       rows: segments.map((s) => {
         const b = incentiveBudget(s);
         return [
           s.name,
-          POPULATION_LABELS[s.populationType],
-          s.estimatedSize === null ? '—' : formatCount(s.estimatedSize),
-          s.expectedParticipants === null ? '—' : formatCount(s.expectedParticipants),
-          barrierLabels(s).join(', ') || '—',
-          formatMoney(b.perLearner, currency),
-          money(b.total, currency),
+          terms.population(s.populationType),
+          s.estimatedSize === null ? '—' : loc.count(s.estimatedSize),
+          s.expectedParticipants === null ? '—' : loc.count(s.expectedParticipants),
+          barrierLabels(s, w).join(w.comma) || '—',
+          loc.money(b.perLearner, currency),
+          w.money(b.total, currency),
         ];
       }),
       totalRow: [
-        'Total',
+        d('col.total'),
         '',
-        formatCount(totals.learners),
-        formatCount(totals.participants),
+        loc.count(totals.learners),
+        loc.count(totals.participants),
         '',
         '',
-        formatMoney(totals.budget, currency),
+        loc.money(totals.budget, currency),
       ],
     },
   ];
@@ -958,36 +1079,44 @@ function learnersSection(plan: Plan): DocBlock[] {
         blocks.push({
           type: 'paragraph',
           style: 'quote',
-          text: `“${s.persona.quote.trim()}”${s.persona.name.trim() ? ` — ${s.persona.name.trim()}` : ''}`,
+          text: s.persona.name.trim()
+            ? d('learners.quoteBy', { quote: s.persona.quote.trim(), name: s.persona.name.trim() })
+            : d('learners.quote', { quote: s.persona.quote.trim() }),
         });
       blocks.push(...paragraphs(s.persona.situation));
     }
     if (s.motivators.trim())
       blocks.push(
-        { type: 'heading', level: 3, text: 'What motivates them' },
+        { type: 'heading', level: 3, text: d('learners.motivators') },
         ...paragraphs(s.motivators),
       );
     if (s.barriers.length || s.barrierNotes.trim()) {
-      blocks.push({ type: 'heading', level: 3, text: 'Barriers' });
-      if (s.barriers.length) blocks.push({ type: 'bullets', items: barrierLabels(s) });
+      blocks.push({ type: 'heading', level: 3, text: d('learners.barriers') });
+      if (s.barriers.length) blocks.push({ type: 'bullets', items: barrierLabels(s, w) });
       blocks.push(...paragraphs(s.barrierNotes));
     }
     if (s.incentives.length) {
       blocks.push(
-        { type: 'heading', level: 3, text: 'Incentives' },
+        { type: 'heading', level: 3, text: d('learners.incentivesHeading') },
         {
           type: 'table',
           columns: [
-            { title: 'Incentive', width: 22 },
-            { title: 'What the learner gets', width: 52 },
-            { title: 'Kind', width: 12 },
-            { title: moneyTitle('Cost per learner', currency), width: 14, numeric: true },
+            { title: d('learners.incentive'), width: 22 },
+            { title: d('learners.whatTheyGet'), width: 52 },
+            { title: d('col.kind'), width: 12 },
+            {
+              title: w.moneyTitle(d('learners.costPerLearnerShort'), currency),
+              width: 14,
+              numeric: true,
+            },
           ],
           rows: s.incentives.map((i) => [
-            INCENTIVE_TYPES[i.type].label,
+            terms.incentive(i.type),
             dash(i.description),
-            INCENTIVE_TYPES[i.type].financial ? 'Financial' : 'Non-financial',
-            money(i.costPerLearner, currency),
+            INCENTIVE_TYPES[i.type].financial
+              ? d('learners.financial')
+              : d('learners.nonFinancial'),
+            w.money(i.costPerLearner, currency),
           ]),
         },
       );
@@ -996,65 +1125,69 @@ function learnersSection(plan: Plan): DocBlock[] {
   return blocks;
 }
 
-function catalogSection(plan: Plan, options: ExportOptions): DocBlock[] {
+function catalogSection(plan: Plan, options: ExportOptions, w: Writer): DocBlock[] {
+  const { d, loc, terms } = w;
   const catalog = plan.content.catalog;
   if (!catalog.length) return [];
   const internal = shows(options.profile, 'catalogNotes');
-  const byKind = Object.entries(KIND_LABELS)
-    .map(([kind, label]) => [label, catalog.filter((c) => c.kind === kind).length] as const)
+  const byKind = (Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[])
+    .map((kind) => [kind, catalog.filter((c) => c.kind === kind).length] as const)
     .filter(([, n]) => n > 0);
   const hours = catalog.reduce((sum, c) => sum + (c.hours ?? 0), 0);
   return [
     {
       type: 'paragraph',
       style: 'lead',
-      text: `The catalog holds ${plural(catalog.length, 'candidate item')} (${byKind.map(([label, n]) => `${formatCount(n)} ${label.toLowerCase()}`).join(', ')}), about ${formatCount(Math.round(hours))} learning hours in all.`,
+      text: d('catalog.lead', {
+        count: catalog.length,
+        kinds: byKind
+          .map(([kind, n]) => d(`terms.contentKindCount.${kind}`, { count: n }))
+          .join(w.comma),
+        hours: loc.count(Math.round(hours)),
+      }),
     },
     {
       type: 'table',
       columns: [
-        { title: 'Title', width: internal ? 20 : 24 },
-        { title: 'Provider', width: 13 },
-        { title: 'Kind', width: 10 },
-        { title: 'Level', width: 8 },
-        { title: 'Hours', width: 6, numeric: true },
-        { title: 'Languages', width: 9 },
-        { title: 'Skills', width: internal ? 16 : 22 },
-        { title: moneyTitle('Cost per learner', plan.budget.currency), width: 8, numeric: true },
-        ...(internal ? [{ title: 'Notes', width: 10 }] : []),
+        { title: d('col.title'), width: internal ? 20 : 24 },
+        { title: d('col.provider'), width: 13 },
+        { title: d('col.kind'), width: 10 },
+        { title: d('col.level'), width: 8 },
+        { title: d('col.hours'), width: 6, numeric: true },
+        { title: d('catalog.languages'), width: 9 },
+        { title: d('col.skills'), width: internal ? 16 : 22 },
+        {
+          title: w.moneyTitle(d('learners.costPerLearnerShort'), plan.budget.currency),
+          width: 8,
+          numeric: true,
+        },
+        ...(internal ? [{ title: d('col.notes'), width: 10 }] : []),
       ],
       rows: catalog.map((c) => [
         c.title,
         dash(c.provider),
-        KIND_LABELS[c.kind],
-        LEVEL_LABELS[c.level],
-        num(c.hours),
-        c.languages.join(', ') || '—',
-        c.skills.join(', ') || '—',
-        money(c.costPerLearner, plan.budget.currency),
+        terms.contentKind(c.kind),
+        terms.level(c.level),
+        w.num(c.hours),
+        c.languages.join(w.comma) || '—',
+        c.skills.join(w.comma) || '—',
+        w.money(c.costPerLearner, plan.budget.currency),
         ...(internal ? [dash(c.notes)] : []),
       ]),
     },
   ];
 }
 
-const fixed1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
-
-function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
+function makeOrBuySection(plan: Plan, options: ExportOptions, w: Writer): DocBlock[] {
+  const { d, loc, terms } = w;
   const decisions = plan.content.decisions;
   if (!decisions.length) return [];
-  if (!shows(options.profile, 'makeOrBuyScores')) return makeOrBuyDecisions(decisions);
+  if (!shows(options.profile, 'makeOrBuyScores')) return makeOrBuyDecisions(decisions, w);
   const internal = shows(options.profile, 'raterNames');
-  const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'Each content need was scored on weighted criteria. A criterion rated 5 applies strongly and pushes towards the option it favours; rated 1, it pushes the other way. The Make and Buy totals add up to 100. The accompanying workbook keeps these scores as live formulas, so weights and ratings can be changed and the recommendation recomputes.',
-    },
-  ];
-  for (const d of decisions) {
-    const score = scorePlanDecision(d);
-    const raters = internal ? d.raters : [];
+  const blocks: DocBlock[] = [{ type: 'paragraph', style: 'lead', text: d('makeOrBuy.lead') }];
+  for (const d_ of decisions) {
+    const score = scorePlanDecision(d_);
+    const raters = internal ? d_.raters : [];
     // Shown to one decimal, Make and Buy add up to 100 and each column of
     // points to its total (largest-remainder rounding).
     const adds = Math.abs(score.make + score.buy - 100) < 1e-6;
@@ -1072,59 +1205,70 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
       shownBuy,
     );
     blocks.push(
-      { type: 'heading', level: 2, text: d.need || 'Untitled need' },
+      { type: 'heading', level: 2, text: d_.need || d('makeOrBuy.untitledNeed') },
       {
         type: 'facts',
         rows: [
           [
-            'Recommendation',
+            d('makeOrBuy.recommendation'),
             score.recommendation === 'none'
-              ? OPTION_LABELS.none
-              : `${OPTION_LABELS[score.recommendation]} (Make ${shownMake.toFixed(1)}, Buy ${shownBuy.toFixed(1)})`,
+              ? terms.option('none')
+              : d('makeOrBuy.recommendationScores', {
+                  option: terms.option(score.recommendation),
+                  make: loc.fixed1(shownMake),
+                  buy: loc.fixed1(shownBuy),
+                }),
           ],
-          ['Decision taken', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided'],
           [
-            'Rated by',
+            d('makeOrBuy.decisionTaken'),
+            d_.decision ? terms.option(d_.decision) : d('makeOrBuy.notDecided'),
+          ],
+          [
+            d('makeOrBuy.ratedBy'),
             internal
-              ? d.raters.map((r) => r.name).join('; ') || '—'
-              : plural(d.raters.length, 'rater'),
+              ? d_.raters.map((r) => r.name).join(w.semi) || '—'
+              : d('makeOrBuy.raterCount', { count: d_.raters.length }),
           ],
         ],
       },
       {
         type: 'table',
         columns: [
-          { title: 'Criterion', width: 40 - raters.length * 4 },
-          { title: 'Favours', width: 9 },
-          { title: 'Weight', width: 8, numeric: true },
-          ...raters.map((r, i) => ({ title: `Rater ${i + 1}`, width: 6, numeric: true })),
-          { title: 'Average rating', width: 10, numeric: true },
-          { title: 'Make points', width: 9, numeric: true },
-          { title: 'Buy points', width: 9, numeric: true },
+          { title: d('makeOrBuy.criterion'), width: 40 - raters.length * 4 },
+          { title: d('makeOrBuy.favours'), width: 9 },
+          { title: d('makeOrBuy.weight'), width: 8, numeric: true },
+          ...raters.map((r, i) => ({
+            title: d('makeOrBuy.rater', { number: i + 1 }),
+            width: 6,
+            numeric: true,
+          })),
+          { title: d('makeOrBuy.average'), width: 10, numeric: true },
+          { title: d('makeOrBuy.makePoints'), width: 9, numeric: true },
+          { title: d('makeOrBuy.buyPoints'), width: 9, numeric: true },
         ],
-        rows: d.criteria.map((c, i) => {
+        rows: d_.criteria.map((c, i) => {
           const s = score.criteria[i]!;
           return [
             c.label,
-            c.favours === 'make' ? 'Make' : 'Buy',
-            formatValue(c.weight),
+            terms.option(c.favours === 'make' ? 'make' : 'buy'),
+            loc.value(c.weight),
             ...raters.map((r) => {
-              const v = d.ratings[r.id]?.[c.id];
+              const v = d_.ratings[r.id]?.[c.id];
               return v === undefined ? '—' : String(v);
             }),
-            s.average === null ? 'Not rated' : fixed1(s.average),
-            rated[i] ? makePoints[i]!.toFixed(1) : '—',
-            rated[i] ? buyPoints[i]!.toFixed(1) : '—',
+            s.average === null ? d('makeOrBuy.notRated') : loc.fixed1(s.average),
+            rated[i] ? loc.fixed1(makePoints[i]!) : '—',
+            rated[i] ? loc.fixed1(buyPoints[i]!) : '—',
           ];
         }),
         totalRow: [
-          'Total',
+          d('col.total'),
           '',
-          formatValue(d.criteria.reduce((sum, c) => sum + c.weight, 0)),
+          loc.value(d_.criteria.reduce((sum, c) => sum + c.weight, 0)),
           ...raters.map(() => ''),
           '',
-          shownMake.toFixed(1),
-          shownBuy.toFixed(1),
+          loc.fixed1(shownMake),
+          loc.fixed1(shownBuy),
         ],
       },
     );
@@ -1132,18 +1276,24 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
       blocks.push({
         type: 'paragraph',
         style: 'note',
-        text: `Raters: ${raters.map((r, i) => `${i + 1} = ${r.name}`).join('; ')}.`,
+        text: d('makeOrBuy.raters', {
+          raters: raters
+            .map((r, i) => d('makeOrBuy.raterKey', { number: i + 1, name: r.name }))
+            .join(w.semi),
+        }),
       });
     if (score.disagreements.length)
       blocks.push({
         type: 'paragraph',
         style: 'note',
-        text: `Raters disagreed by two points or more on: ${score.disagreements
-          .map((id) => d.criteria.find((c) => c.id === id)?.label ?? id)
-          .join('; ')}.`,
+        text: d('makeOrBuy.disagreed', {
+          criteria: score.disagreements
+            .map((id) => d_.criteria.find((c) => c.id === id)?.label ?? id)
+            .join(w.semi),
+        }),
       });
     blocks.push(
-      ...textSection('Rationale', d.rationale).map((b) =>
+      ...textSection(d('col.rationale'), d_.rationale).map((b) =>
         b.type === 'heading' ? { ...b, level: 3 as const } : b,
       ),
     );
@@ -1152,75 +1302,73 @@ function makeOrBuySection(plan: Plan, options: ExportOptions): DocBlock[] {
 }
 
 /** The decisions and their reasons, without the scoring (partner-safe). */
-function makeOrBuyDecisions(decisions: Plan['content']['decisions']): DocBlock[] {
+function makeOrBuyDecisions(decisions: Plan['content']['decisions'], w: Writer): DocBlock[] {
+  const { d, terms } = w;
   const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'For each content need the program decided whether to build the content itself (make) or to use existing content from a provider (buy). The decisions and the reasons for them follow.',
-    },
+    { type: 'paragraph', style: 'lead', text: d('makeOrBuy.leadDecisions') },
   ];
-  for (const d of decisions)
+  for (const d_ of decisions)
     blocks.push(
-      { type: 'heading', level: 2, text: d.need || 'Untitled need' },
+      { type: 'heading', level: 2, text: d_.need || d('makeOrBuy.untitledNeed') },
       {
         type: 'facts',
-        rows: [['Decision', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided']],
+        rows: [
+          [d('col.decision'), d_.decision ? terms.option(d_.decision) : d('makeOrBuy.notDecided')],
+        ],
       },
-      ...textSection('Rationale', d.rationale).map((b) =>
+      ...textSection(d('col.rationale'), d_.rationale).map((b) =>
         b.type === 'heading' ? { ...b, level: 3 as const } : b,
       ),
     );
   return blocks;
 }
 
-function pathwaysSection(plan: Plan): DocBlock[] {
+function pathwaysSection(plan: Plan, w: Writer): DocBlock[] {
+  const { d, loc, terms } = w;
   const pathways = plan.content.pathways;
   if (!pathways.length) return [];
   const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
-  const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'Pathways turn the catalog into a route to a role. Beginners follow a sequence step by step; experienced learners pick from groups by skill or tool. Hours and duration assume the stated study time per week.',
-    },
-  ];
+  const blocks: DocBlock[] = [{ type: 'paragraph', style: 'lead', text: d('pathways.lead') }];
   for (const p of pathways) {
     const summary = summarisePathway(p, plan.content.catalog);
     const group = p.mode === 'group';
     blocks.push(
-      { type: 'heading', level: 2, text: p.name || 'Untitled pathway' },
+      { type: 'heading', level: 2, text: p.name || d('pathways.untitled') },
       {
         type: 'facts',
         rows: [
-          ['Target role', dash(p.targetRole)],
-          ['For', p.segmentIds.map((id) => segments.get(id) ?? id).join('; ') || '—'],
-          ['Arrangement', group ? 'Grouped by skill or tool' : 'Step-by-step sequence'],
+          [d('pathways.targetRole'), dash(p.targetRole)],
+          [d('col.for'), p.segmentIds.map((id) => segments.get(id) ?? id).join(w.semi) || '—'],
+          [d('pathways.arrangement'), group ? d('pathways.grouped') : d('pathways.sequence')],
           [
-            'Study time',
-            `${formatValue(summary.totalHours)} hours at ${formatValue(p.hoursPerWeek)} hours a week: ${describeDuration(summary.weeks)}`,
+            d('pathways.studyTime'),
+            d('pathways.studyTimeValue', {
+              hours: loc.value(summary.totalHours),
+              perWeek: loc.value(p.hoursPerWeek),
+              duration: terms.duration(summary.weeks),
+            }),
           ],
         ],
       },
       {
         type: 'table',
         columns: [
-          { title: group ? 'Group' : 'Step', width: group ? 14 : 6 },
-          { title: 'Content', width: group ? 28 : 34 },
-          { title: 'Provider', width: 18 },
-          { title: 'Level', width: 13 },
-          { title: 'Hours', width: 7, numeric: true },
-          { title: 'Skills', width: 20 },
+          { title: group ? d('pathways.group') : d('pathways.step'), width: group ? 14 : 6 },
+          { title: d('col.content'), width: group ? 28 : 34 },
+          { title: d('col.provider'), width: 18 },
+          { title: d('col.level'), width: 13 },
+          { title: d('col.hours'), width: 7, numeric: true },
+          { title: d('col.skills'), width: 20 },
         ],
         rows: summary.steps.map((s) => [
           group ? dash(s.group) : String(s.index + 1),
-          s.item?.title ?? '(removed from the catalog)',
+          s.item?.title ?? d('pathways.removed'),
           dash(s.item?.provider),
-          s.item ? LEVEL_LABELS[s.item.level] : '—',
-          num(s.item?.hours ?? null),
-          s.item?.skills.join(', ') || '—',
+          s.item ? terms.level(s.item.level) : '—',
+          w.num(s.item?.hours ?? null),
+          s.item?.skills.join(w.comma) || '—',
         ]),
-        totalRow: ['', 'Total', '', '', formatValue(summary.totalHours), ''],
+        totalRow: ['', d('col.total'), '', '', loc.value(summary.totalHours), ''],
       },
     );
     if (p.requiredSkills.length)
@@ -1228,8 +1376,8 @@ function pathwaysSection(plan: Plan): DocBlock[] {
         type: 'paragraph',
         style: 'note',
         text: summary.uncovered.length
-          ? `Required skills not yet covered: ${summary.uncovered.join(', ')}.`
-          : `All ${plural(p.requiredSkills.length, 'required skill')} are covered.`,
+          ? d('pathways.uncovered', { skills: summary.uncovered.join(w.comma) })
+          : d('pathways.covered', { count: p.requiredSkills.length }),
       });
   }
   return blocks;
@@ -1260,43 +1408,51 @@ export function withoutLeadingBecause(text: string): string {
  * A segment's barriers as listed: "Other" says where the other barriers are
  * described (the segment's barrier notes), or that they are not.
  */
-function barrierLabels(s: {
-  barriers: readonly (keyof typeof BARRIER_LABELS)[];
-  barrierNotes: string;
-}): string[] {
+function barrierLabels(
+  s: { barriers: readonly Plan['learners'][number]['barriers'][number][]; barrierNotes: string },
+  w: Writer,
+): string[] {
   return s.barriers.map((x) =>
     x === 'other'
       ? s.barrierNotes.trim()
-        ? 'Other barriers, described below'
-        : 'Other barriers (not described)'
-      : BARRIER_LABELS[x],
+        ? w.d('learners.otherBarriersBelow')
+        : w.d('learners.otherBarriersUndescribed')
+      : w.terms.barrier(x),
   );
 }
 
-/** Builds the content of the document for a plan and its export options. */
+/**
+ * Builds the content of the document for a plan and its export options, in
+ * the document language of `options.locale` (English plans need none; see
+ * localeFor).
+ */
 export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDocument {
+  const loc = localeFor(planAsSaved, options.locale);
+  const w = writerOf(loc);
+  const { d } = w;
   // A link in the file twice is listed (and drawn) once.
   const plan = withUniqueLinks(planAsSaved);
   const builders: Record<ExportSectionId, () => DocBlock[]> = {
-    objective: () => objectiveSection(plan),
-    theoryOfChange: () => theoryOfChangeSection(plan),
-    logicModel: () => logicModelSection(plan),
-    indicators: () => indicatorsSection(plan),
-    stakeholders: () => stakeholdersSection(plan, options),
-    learners: () => learnersSection(plan),
-    catalog: () => catalogSection(plan, options),
-    makeOrBuy: () => makeOrBuySection(plan, options),
-    pathways: () => pathwaysSection(plan),
-    onboarding: () => onboardingBlocks(plan, options),
-    communications: () => communicationsBlocks(plan, options.profile),
-    invitations: () => invitationBlocks(plan),
-    marketing: () => marketingBlocks(plan),
-    contentInUse: () => contentInUseBlocks(plan, options.contentUse, options.asOf, options.profile),
-    skillsFirst: () => skillsFirstBlocks(plan),
-    roster: () => rosterBlocks(plan, options.profile),
-    kpis: () => kpiBlocks(plan),
-    engagement: () => engagementBlocks(plan),
-    reviews: () => reviewBlocks(plan, options.profile),
+    objective: () => objectiveSection(plan, w),
+    theoryOfChange: () => theoryOfChangeSection(plan, w),
+    logicModel: () => logicModelSection(plan, w),
+    indicators: () => indicatorsSection(plan, w),
+    stakeholders: () => stakeholdersSection(plan, options, w),
+    learners: () => learnersSection(plan, w),
+    catalog: () => catalogSection(plan, options, w),
+    makeOrBuy: () => makeOrBuySection(plan, options, w),
+    pathways: () => pathwaysSection(plan, w),
+    onboarding: () => onboardingBlocks(plan, options, loc),
+    communications: () => communicationsBlocks(plan, options.profile, loc),
+    invitations: () => invitationBlocks(plan, loc),
+    marketing: () => marketingBlocks(plan, loc),
+    contentInUse: () =>
+      contentInUseBlocks(plan, options.contentUse, options.asOf, options.profile, loc),
+    skillsFirst: () => skillsFirstBlocks(plan, loc),
+    roster: () => rosterBlocks(plan, loc, options.profile),
+    kpis: () => kpiBlocks(plan, loc),
+    engagement: () => engagementBlocks(plan, loc),
+    reviews: () => reviewBlocks(plan, options.profile, loc),
   };
   const sections: DocSection[] = [];
   for (const info of EXPORT_SECTIONS) {
@@ -1307,32 +1463,28 @@ export function planDocument(planAsSaved: Plan, options: ExportOptions): PlanDoc
     sections.push({
       id: info.id,
       number: sections.length + 1,
-      title: info.label,
+      title: d(`chapters.${info.id}`),
       blocks,
     });
   }
   const o = plan.objective;
   return {
-    title: o.programName.trim() || plan.name.trim() || 'Untitled plan',
-    subtitle: 'Program plan',
+    title: o.programName.trim() || plan.name.trim() || d('cover.untitledPlan'),
+    subtitle: d('cover.programPlan'),
     organisation: o.organisation.trim(),
     language: o.language,
+    documentLanguage: loc.language,
+    direction: loc.dir,
     region: o.region.trim(),
-    dateLabel: formatDate(options.asOf),
-    version: `Plan last changed ${formatDate(plan.updatedAt)}`,
+    dateLabel: w.date(options.asOf),
+    version: d('cover.lastChanged', { date: w.date(plan.updatedAt) }),
     profile: options.profile,
-    audienceNote: audienceNote(options.profile),
+    audienceNote: audienceNote(options.profile, loc),
     sections,
   };
 }
 
 /** The profile's display name (cover page, header). */
-export function profileLabel(profile: Profile): string {
-  return PROFILES[profile].label;
-}
-
-/** A stakeholder's quadrant, or "Unplaced" while it waits to be positioned (no score yet). */
-function placedLabel(entry: Parameters<typeof placedQuadrant>[0]): string {
-  const quadrant = placedQuadrant(entry);
-  return quadrant ? QUADRANT_INFO[quadrant].label : 'Unplaced';
+export function profileLabel(profile: Profile, loc: DocLocale = englishLocale()): string {
+  return loc.d(`profiles.${profile}`);
 }

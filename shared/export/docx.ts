@@ -38,13 +38,15 @@ import {
 import { pixelWidthFor, sceneToSvg, type DiagramScene } from './diagrams/scene';
 import { printDiagram, type PrintedDiagram } from './diagrams/tiles';
 import { columnWidths } from './table-widths';
-import { planDocument, profileLabel, type DocBlock, type PlanDocument } from './document';
+import { planDocument, type DocBlock, type PlanDocument } from './document';
+import { documentLocale, englishLocale, localeFor, type DocLocale } from './locale';
 import type { ExportOptions } from './options';
 import { sanitizeText } from './sanitize';
 import {
   chapterHeading,
   coverTitleSize,
   planPages,
+  type CoverWords,
   type PlanPages,
   type WordPageDecisions,
 } from './word-pages';
@@ -81,27 +83,66 @@ function contentBox(kind: PageKind): { width: number; height: number } {
 
 const text = (t: string) => sanitizeText(t);
 
+/** Letters of the scripts written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko). */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+/**
+ * How paragraphs, runs and tables are laid out: right to left in a document
+ * whose language is written so (Arabic). Left-to-right documents get no
+ * properties at all, so their XML is as before.
+ */
+interface Direction {
+  readonly rtl: boolean;
+  /** Paragraph options: right to left (`w:bidi`) in an RTL document. */
+  readonly paragraph: { readonly bidirectional?: true };
+  /** Table options: columns from right to left (`w:bidiVisual`) in an RTL document. */
+  readonly table: { readonly visuallyRightToLeft?: true };
+}
+
+const LTR: Direction = { rtl: false, paragraph: {}, table: {} };
+const RTL: Direction = {
+  rtl: true,
+  paragraph: { bidirectional: true },
+  table: { visuallyRightToLeft: true },
+};
+
+/** The layout direction of a document in `loc`'s language. */
+const directionOf = (loc: DocLocale): Direction => (loc.dir === 'rtl' ? RTL : LTR);
+
+/**
+ * A run of text. In an RTL document a run holding right-to-left letters is
+ * marked so (`w:rtl`), so Word sets it with the complex-script font and
+ * orders it right to left; runs of Latin names and numbers stay as they are.
+ */
+function run(line: string, dir: Direction, bold = false): TextRun {
+  const rtl = dir.rtl && RTL_LETTER.test(line);
+  // Plain runs carry no properties: a few thousand table cells add up.
+  if (!bold && !rtl) return new TextRun(line);
+  return new TextRun({
+    text: line,
+    ...(bold ? { bold: true } : {}),
+    ...(rtl ? { rightToLeft: true } : {}),
+  });
+}
+
 /** Paragraphs for a text that may hold line breaks. */
 function lines(
   t: string,
+  dir: Direction,
   style?: string,
   bold = false,
   firstLineBold = false,
   keepNext = false,
 ): Paragraph[] {
-  // Plain runs carry no properties: a few thousand table cells add up.
   return text(t)
     .split('\n')
     .map(
       (line, i) =>
         new Paragraph({
           style,
+          ...dir.paragraph,
           ...(keepNext ? { keepNext: true } : {}),
-          children: [
-            bold || (firstLineBold && i === 0)
-              ? new TextRun({ text: line, bold: true })
-              : new TextRun(line),
-          ],
+          children: [run(line, dir, bold || (firstLineBold && i === 0))],
         }),
     );
 }
@@ -116,7 +157,7 @@ const TABLE_BORDERS = {
   insideVertical: cellBorder,
 } as const;
 
-function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Table {
+function table(block: Extract<DocBlock, { type: 'table' }>, width: number, dir: Direction): Table {
   const widths = columnWidths(block.columns, block.rows, width);
   // The heading row and the first two body rows keep together (keep-with-next
   // on their paragraphs), so a table never starts at a page's foot with one row.
@@ -138,6 +179,7 @@ function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Tabl
           }),
       children: lines(
         value,
+        dir,
         style,
         kind === 'total',
         kind === 'body' && block.columns[i]?.firstLineBold === true,
@@ -156,12 +198,12 @@ function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Tabl
       children: [
         new TableCell({
           shading: shade,
-          children: lines(r[0] ?? '', undefined, true, false, true),
+          children: lines(r[0] ?? '', dir, undefined, true, false, true),
         }),
         new TableCell({
           shading: shade,
           columnSpan: block.columns.length - 1,
-          children: lines(r.slice(1).join(''), undefined, false, true, true),
+          children: lines(r.slice(1).join(''), dir, undefined, false, true, true),
         }),
       ],
     });
@@ -196,11 +238,12 @@ function table(block: Extract<DocBlock, { type: 'table' }>, width: number): Tabl
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
     margins: { top: 40, bottom: 40, left: 90, right: 90 },
+    ...dir.table,
     rows,
   });
 }
 
-function facts(block: Extract<DocBlock, { type: 'facts' }>, width: number): Table {
+function facts(block: Extract<DocBlock, { type: 'facts' }>, width: number, dir: Direction): Table {
   const widths = [Math.round(width * 0.26), Math.round(width * 0.74)];
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
   const line = { style: BorderStyle.SINGLE, size: 4, color: 'D0D0D0' } as const;
@@ -217,6 +260,7 @@ function facts(block: Extract<DocBlock, { type: 'facts' }>, width: number): Tabl
       insideVertical: none,
     },
     margins: { top: 50, bottom: 50, left: 60, right: 60 },
+    ...dir.table,
     rows: block.rows.map(
       ([label, value]) =>
         new TableRow({
@@ -224,11 +268,11 @@ function facts(block: Extract<DocBlock, { type: 'facts' }>, width: number): Tabl
           children: [
             new TableCell({
               width: { size: widths[0]!, type: WidthType.DXA },
-              children: lines(label, 'FactLabel'),
+              children: lines(label, dir, 'FactLabel'),
             }),
             new TableCell({
               width: { size: widths[1]!, type: WidthType.DXA },
-              children: lines(value, 'TableText'),
+              children: lines(value, dir, 'TableText'),
             }),
           ],
         }),
@@ -251,45 +295,58 @@ function figureArea(kind: PageKind): { width: number; height: number } {
  * landscape pages (see printDiagram: continuation markers where arrows cross
  * a cut).
  */
-function diagramLayout(scene: DiagramScene): { page: PageKind; printed: PrintedDiagram } {
+function diagramLayout(
+  scene: DiagramScene,
+  loc: DocLocale,
+): { page: PageKind; printed: PrintedDiagram } {
   // Asked for by the page runs, the figure and the contents' page estimate: laid out once.
   let layout = laidOutDiagrams.get(scene);
-  if (!layout) {
-    layout = layOutDiagram(scene);
+  if (!layout || layout.loc !== loc) {
+    layout = { loc, ...layOutDiagram(scene, loc) };
     laidOutDiagrams.set(scene, layout);
   }
   return layout;
 }
 
-const laidOutDiagrams = new WeakMap<DiagramScene, { page: PageKind; printed: PrintedDiagram }>();
+const laidOutDiagrams = new WeakMap<
+  DiagramScene,
+  { loc: DocLocale; page: PageKind; printed: PrintedDiagram }
+>();
 
-function layOutDiagram(scene: DiagramScene): { page: PageKind; printed: PrintedDiagram } {
-  const portrait = printDiagram(scene, figureArea('portrait'));
-  const landscape = printDiagram(scene, figureArea('landscape'));
+function layOutDiagram(
+  scene: DiagramScene,
+  loc: DocLocale,
+): { page: PageKind; printed: PrintedDiagram } {
+  const print = (kind: PageKind) => printDiagram(scene, figureArea(kind), undefined, loc);
+  const portrait = print('portrait');
+  const landscape = print('landscape');
   if (portrait.tiles.length === 1 && landscape.tiles.length === 1)
     return landscape.scale > portrait.scale * 1.05
       ? { page: 'landscape', printed: landscape }
       : { page: 'portrait', printed: portrait };
   if (landscape.tiles.length === 1) return { page: 'landscape', printed: landscape };
   if (portrait.tiles.length === 1) return { page: 'portrait', printed: portrait };
-  return { page: 'a3Landscape', printed: printDiagram(scene, figureArea('a3Landscape')) };
+  return { page: 'a3Landscape', printed: print('a3Landscape') };
 }
 
 async function diagram(
   block: Extract<DocBlock, { type: 'diagram' }>,
   options: ExportOptions,
+  loc: DocLocale,
 ): Promise<Child[]> {
+  const dir = directionOf(loc);
   const caption = (words: string) =>
-    new Paragraph({ style: 'Caption', children: [new TextRun(text(words))] });
+    new Paragraph({ style: 'Caption', ...dir.paragraph, children: [run(text(words), dir)] });
   if (!options.rasterize)
     return [
       new Paragraph({
         style: 'Note',
-        children: [new TextRun('[Diagram not drawn in this export.]')],
+        ...dir.paragraph,
+        children: [run(loc.d('figure.notDrawn'), dir)],
       }),
       caption(block.caption),
     ];
-  const { printed } = diagramLayout(block.scene);
+  const { printed } = diagramLayout(block.scene, loc);
   const { scale, tiles } = printed;
   const children: Child[] = [];
   for (const [index, tile] of tiles.entries()) {
@@ -302,10 +359,11 @@ async function diagram(
       Math.min(block.pixelWidth, Math.max(600, Math.round(tile.scene.width * scale))),
     );
     const png = await options.rasterize(tile.scene, pixels);
-    const part = partLabel(printed, index);
+    const part = partLabel(printed, index, loc);
     children.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
+        ...dir.paragraph,
         keepNext: true,
         // Each further part on a page of its own.
         pageBreakBefore: index > 0,
@@ -322,26 +380,31 @@ async function diagram(
               height: Math.round(tile.scene.height * scale),
             },
             altText: {
-              name: 'Diagram',
+              name: loc.d('figure.altName'),
               title: text(`${part}${block.caption.split('.')[0] ?? ''}`),
               description: text(tile.scene.alt),
             },
           }),
         ],
       }),
-      caption(partCaption(block, printed, index)),
+      caption(partCaption(block, printed, index, loc)),
     );
   }
   return children;
 }
 
 /** "Part 2 of 4 (row 1 of 2, column 2 of 2). " for a figure in parts; empty for a whole one. */
-function partLabel(printed: PrintedDiagram, index: number): string {
+function partLabel(printed: PrintedDiagram, index: number, loc: DocLocale): string {
   const tile = printed.tiles[index]!;
   const n = printed.tiles.length;
-  return n > 1
-    ? `Part ${index + 1} of ${n} (${printed.rows > 1 ? `row ${tile.row + 1} of ${printed.rows}` : ''}${printed.rows > 1 && printed.columns > 1 ? ', ' : ''}${printed.columns > 1 ? `column ${tile.column + 1} of ${printed.columns}` : ''}). `
-    : '';
+  if (n <= 1) return '';
+  const where = [
+    ...(printed.rows > 1 ? [loc.d('figure.row', { row: tile.row + 1, rows: printed.rows })] : []),
+    ...(printed.columns > 1
+      ? [loc.d('figure.column', { column: tile.column + 1, columns: printed.columns })]
+      : []),
+  ].join(loc.d('punctuation.comma'));
+  return `${loc.d('figure.part', { part: index + 1, parts: n, where })} `;
 }
 
 /** The caption under one part of a figure. */
@@ -349,29 +412,38 @@ function partCaption(
   block: Extract<DocBlock, { type: 'diagram' }>,
   printed: PrintedDiagram,
   index: number,
+  loc: DocLocale,
 ): string {
   const n = printed.tiles.length;
-  return n > 1
-    ? `${block.caption.replace(/^Figure: /, `Figure, part ${index + 1} of ${n}: `)} ${partLabel(printed, index)}The figure is in ${n} parts so that its text prints at a readable size; a lettered circle marks an arrow that continues on another part, at the same letter.`
+  if (n <= 1) return block.caption;
+  const prefix = loc.d('figure.prefix');
+  const caption = block.caption.startsWith(prefix)
+    ? `${loc.d('figure.partPrefix', { part: index + 1, parts: n })}${block.caption.slice(prefix.length)}`
     : block.caption;
+  return `${caption} ${partLabel(printed, index, loc)}${loc.d('figure.inParts', { parts: n })}`;
 }
 
 /** The builder's decisions on paper and figures, for the page estimate of the contents (word-pages.ts). */
-function pageDecisions(doc: PlanDocument, options: ExportOptions): WordPageDecisions<PageKind> {
+function pageDecisions(
+  doc: PlanDocument,
+  options: ExportOptions,
+  loc: DocLocale,
+): WordPageDecisions<PageKind> {
   return {
     headerRoom: PAGE.margin - HEADER_DISTANCE,
-    headerText: text(`${headerTitle(doc)}\u2003${profileLabel(doc.profile)} version`),
-    runs: pageRuns,
+    headerText: text(`${headerTitle(doc)}\u2003${loc.d(`cover.version.${doc.profile}`)}`),
+    cover: coverWords(doc, loc),
+    runs: (blocks) => pageRuns(blocks, loc),
     box: (page) => {
       const { width, height } = paper(page);
       return { width: width - PAGE.margin * 2, height: height - PAGE.margin * 2 };
     },
     figure: (block) => {
       if (!options.rasterize) return null;
-      const { printed } = diagramLayout(block.scene);
+      const { printed } = diagramLayout(block.scene, loc);
       return printed.tiles.map((tile, index) => ({
         height: Math.round(tile.scene.height * printed.scale) * TWIPS_PER_PX,
-        caption: partCaption(block, printed, index),
+        caption: partCaption(block, printed, index, loc),
       }));
     },
   };
@@ -432,12 +504,12 @@ function isChapterHeading(paragraph: unknown[]): boolean {
  * diagrams on the page that prints them legibly (diagramLayout); running
  * text portrait; a heading goes with the block after it.
  */
-function pageFor(block: DocBlock): PageKind | null {
+function pageFor(block: DocBlock, loc: DocLocale): PageKind | null {
   switch (block.type) {
     case 'table':
       return block.columns.length > WIDE_TABLE_COLUMNS ? 'landscape' : 'portrait';
     case 'diagram':
-      return diagramLayout(block.scene).page;
+      return diagramLayout(block.scene, loc).page;
     case 'heading':
       return null;
     default:
@@ -449,8 +521,11 @@ function pageFor(block: DocBlock): PageKind | null {
 const WIDE_TABLE_COLUMNS = 6;
 
 /** A section's blocks in runs on one kind of page (a Word section each). */
-export function pageRuns(blocks: readonly DocBlock[]): { page: PageKind; blocks: DocBlock[] }[] {
-  const wanted = blocks.map(pageFor);
+export function pageRuns(
+  blocks: readonly DocBlock[],
+  loc: DocLocale = englishLocale(),
+): { page: PageKind; blocks: DocBlock[] }[] {
+  const wanted = blocks.map((block) => pageFor(block, loc));
   // Headings take the page of what follows them.
   for (let i = wanted.length - 1; i >= 0; i--)
     if (wanted[i] === null) wanted[i] = i + 1 < wanted.length ? wanted[i + 1]! : 'portrait';
@@ -492,19 +567,23 @@ async function blockChildren(
   block: DocBlock,
   page: PageKind,
   options: ExportOptions,
+  loc: DocLocale,
 ): Promise<Child[]> {
   const width = contentBox(page).width;
+  const dir = directionOf(loc);
   switch (block.type) {
     case 'heading':
       return [
         new Paragraph({
           heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          children: [new TextRun(text(block.text))],
+          ...dir.paragraph,
+          children: [run(text(block.text), dir)],
         }),
       ];
     case 'paragraph':
       return lines(
         block.text,
+        dir,
         block.style === 'lead'
           ? 'Lead'
           : block.style === 'note'
@@ -518,16 +597,23 @@ async function blockChildren(
         (item) =>
           new Paragraph({
             style: 'BodyText',
+            ...dir.paragraph,
             numbering: { reference: 'bullets', level: 0 },
-            children: [new TextRun(text(item))],
+            children: [run(text(item), dir)],
           }),
       );
     case 'facts':
-      return [facts(block, width), new Paragraph({ style: 'After', children: [] })];
+      return [
+        facts(block, width, dir),
+        new Paragraph({ style: 'After', ...dir.paragraph, children: [] }),
+      ];
     case 'table':
-      return [table(block, width), new Paragraph({ style: 'After', children: [] })];
+      return [
+        table(block, width, dir),
+        new Paragraph({ style: 'After', ...dir.paragraph, children: [] }),
+      ];
     case 'diagram':
-      return diagram(block, options);
+      return diagram(block, options, loc);
   }
 }
 
@@ -537,29 +623,57 @@ const headerTitle = (doc: PlanDocument) => `${doc.title} — ${doc.subtitle}`;
 /** Where the running header starts, from the paper's top edge (twips). */
 const HEADER_DISTANCE = 567;
 
-function header(doc: PlanDocument, page: PageKind): Header {
+function header(doc: PlanDocument, page: PageKind, loc: DocLocale): Header {
+  const dir = directionOf(loc);
+  const version = loc.d(`cover.version.${doc.profile}`);
   return new Header({
     children: [
       new Paragraph({
         style: 'RunningHeader',
-        tabStops: [{ type: TabStopType.RIGHT, position: contentBox(page).width }],
+        ...dir.paragraph,
+        // At the far end of the line: the right edge, the left in a right-to-left paragraph.
+        tabStops: [
+          {
+            type: dir.rtl ? TabStopType.LEFT : TabStopType.RIGHT,
+            position: contentBox(page).width,
+          },
+        ],
         children: [
-          new TextRun(text(headerTitle(doc))),
-          new TextRun({ children: [new Tab(), `${profileLabel(doc.profile)} version`] }),
+          run(text(headerTitle(doc)), dir),
+          new TextRun({
+            children: [new Tab(), version],
+            ...(dir.rtl && RTL_LETTER.test(version) ? { rightToLeft: true } : {}),
+          }),
         ],
       }),
     ],
   });
 }
 
-function footer(): Footer {
+/** "Page 3 of 12" with the two numbers as fields, in the document language. */
+function footer(loc: DocLocale): Footer {
+  const dir = directionOf(loc);
+  // The message with markers where the page numbers go, cut at them.
+  const page = '\uE000';
+  const pages = '\uE001';
+  const words = loc.d('page.footer', { page, pages });
+  const children = words
+    .split(new RegExp(`(${page}|${pages})`))
+    .filter((part) => part !== '')
+    .map((part) =>
+      part === page ? PageNumber.CURRENT : part === pages ? PageNumber.TOTAL_PAGES : part,
+    );
   return new Footer({
     children: [
       new Paragraph({
         style: 'RunningFooter',
         alignment: AlignmentType.CENTER,
+        ...dir.paragraph,
         children: [
-          new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+          new TextRun({
+            children,
+            ...(dir.rtl && RTL_LETTER.test(words) ? { rightToLeft: true } : {}),
+          }),
         ],
       }),
     ],
@@ -588,59 +702,85 @@ function pageProperties(page: PageKind) {
   };
 }
 
-function coverChildren(doc: PlanDocument): Child[] {
-  const facts: [string, string][] = [
-    ['Organisation', doc.organisation || '—'],
-    ['Region', doc.region || '—'],
-    ['As of', doc.dateLabel],
-    ['Version', doc.version],
-    ['Audience', `${profileLabel(doc.profile)} version`],
-  ];
+/** The cover's and contents' own words (the page estimate sets the same). */
+function coverWords(doc: PlanDocument, loc: DocLocale): CoverWords {
+  const d = loc.d;
+  return {
+    kicker: doc.subtitle.toLocaleUpperCase(loc.language),
+    facts: [
+      [d('col.organisation'), doc.organisation || '—'],
+      [d('col.region'), doc.region || '—'],
+      [d('cover.asOf'), doc.dateLabel],
+      [d('cover.versionLabel'), doc.version],
+      [d('cover.audience'), d(`cover.version.${doc.profile}`)],
+    ],
+    prepared: d('cover.prepared', { date: doc.dateLabel }),
+    contents: d('cover.contents'),
+    notDrawn: d('figure.notDrawn'),
+  };
+}
+
+function coverChildren(doc: PlanDocument, loc: DocLocale): Child[] {
+  const dir = directionOf(loc);
+  const words = coverWords(doc, loc);
+  const contents = words.contents;
   return [
     new Paragraph({
       spacing: { before: 2600 },
       style: 'CoverKicker',
-      children: [new TextRun(doc.subtitle.toUpperCase())],
+      ...dir.paragraph,
+      children: [run(words.kicker, dir)],
     }),
     new Paragraph({
       style: 'Title',
+      ...dir.paragraph,
       children: [
         new TextRun({
           text: text(doc.title),
           size: coverTitleSize(doc.title, contentBox('portrait').width),
+          ...(dir.rtl && RTL_LETTER.test(doc.title) ? { rightToLeft: true } : {}),
         }),
       ],
     }),
     ...(doc.organisation
-      ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(text(doc.organisation))] })]
+      ? [
+          new Paragraph({
+            style: 'Subtitle',
+            ...dir.paragraph,
+            children: [run(text(doc.organisation), dir)],
+          }),
+        ]
       : []),
     new Paragraph({
       spacing: { before: 600, after: 300 },
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: ACCENT, space: 1 } },
+      ...dir.paragraph,
       children: [],
     }),
-    coverFacts(facts),
+    facts({ type: 'facts', rows: words.facts }, contentBox('portrait').width, dir),
     new Paragraph({
       spacing: { before: 1600 },
       style: 'Note',
-      children: [new TextRun(text(doc.audienceNote))],
+      ...dir.paragraph,
+      children: [run(text(doc.audienceNote), dir)],
     }),
     new Paragraph({
       style: 'Note',
-      children: [
-        new TextRun(
-          `Prepared with Upskill Workbench. Dates and statuses are as of ${doc.dateLabel}.`,
-        ),
-      ],
+      ...dir.paragraph,
+      children: [run(text(words.prepared), dir)],
     }),
-    new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),
+    new Paragraph({ ...dir.paragraph, children: [new PageBreak()] }),
+    new Paragraph({
+      style: 'ContentsHeading',
+      ...dir.paragraph,
+      children: [run(text(contents), dir)],
+    }),
     // docx writes an entry per chapter heading, linked to it, with a PAGEREF
     // field whose result is the page word-pages.ts estimates (see
     // chapterPageNumbers): LibreOffice, Google Docs and Word's Protected View
     // show them as written, and Word's Update Field still works. (docx/layout's
     // own estimate took ~4 s.)
-    new TableOfContents('Contents', {
+    new TableOfContents(text(contents), {
       hyperlink: true,
       headingStyleRange: '1-1',
       tabLeader: LeaderType.DOT,
@@ -648,18 +788,25 @@ function coverChildren(doc: PlanDocument): Child[] {
   ];
 }
 
-function coverFacts(rows: [string, string][]): Table {
-  return facts({ type: 'facts', rows }, contentBox('portrait').width);
-}
+/** Complex-script language of a document: Arabic text is marked Arabic for Word's proofing and shaping. */
+const BIDI_LANGUAGE = 'ar-SA';
 
-/** The document's styles, its text in `language` (a BCP 47 tag). */
-const styles = (language: string) => ({
+/**
+ * The document's styles: the plan's text in `language` (a BCP 47 tag), and
+ * for a right-to-left document language its complex-script language.
+ */
+const styles = (language: string, rtl = false) => ({
   default: {
     // The default is table text (most paragraphs are table cells); body text has its own style.
     document: {
       // The plan's language (Objective → language): spell-checking, hyphenation
-      // and screen readers follow it.
-      run: { font: FONT, size: 17, color: INK, language: { value: language } },
+      // and screen readers follow it; in an Arabic document, the Arabic text's too.
+      run: {
+        font: FONT,
+        size: 17,
+        color: INK,
+        language: rtl ? { value: language, bidirectional: BIDI_LANGUAGE } : { value: language },
+      },
       paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     },
     heading1: {
@@ -816,14 +963,20 @@ const NUMBERING = {
   ],
 };
 
-/** Builds the Word document for a plan (bytes of a .docx file). */
+/**
+ * Builds the Word document for a plan (bytes of a .docx file), in the plan's
+ * document language unless `options.locale` says another.
+ */
 export async function buildPlanDocx(
   plan: Parameters<typeof planDocument>[0],
   options: ExportOptions,
 ): Promise<Uint8Array> {
-  options.onProgress?.(0.05, 'Collecting the plan');
-  const doc = planDocument(plan, options);
-  return renderPlanDocx(doc, options);
+  options.onProgress?.(0.05, { step: 'collecting' });
+  // One locale for the whole export: created once, however many labels it writes.
+  const locale = options.locale ?? (await documentLocale(plan.documentLanguage));
+  const withLocale = { ...options, locale };
+  const doc = planDocument(plan, withLocale);
+  return renderPlanDocx(doc, withLocale, locale);
 }
 
 /** The estimated pages of a plan's Word document: where each chapter starts (see word-pages.ts). */
@@ -831,18 +984,24 @@ export function estimatePlanPages(
   plan: Parameters<typeof planDocument>[0],
   options: ExportOptions,
 ): PlanPages {
-  const doc = planDocument(plan, options);
-  return planPages(doc, 'portrait', pageDecisions(doc, options));
+  const loc = localeFor(plan, options.locale);
+  const doc = planDocument(plan, { ...options, locale: loc });
+  return planPages(doc, 'portrait', pageDecisions(doc, options, loc));
 }
 
 /** Renders an already-built PlanDocument (the benchmark times this half separately). */
-async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promise<Uint8Array> {
+async function renderPlanDocx(
+  doc: PlanDocument,
+  options: ExportOptions,
+  loc: DocLocale,
+): Promise<Uint8Array> {
+  const dir = directionOf(loc);
   const headers: Record<PageKind, Header> = {
-    portrait: header(doc, 'portrait'),
-    landscape: header(doc, 'landscape'),
-    a3Landscape: header(doc, 'a3Landscape'),
+    portrait: header(doc, 'portrait', loc),
+    landscape: header(doc, 'landscape', loc),
+    a3Landscape: header(doc, 'a3Landscape', loc),
   };
-  const foot = footer();
+  const foot = footer(loc);
   const empty = {
     header: new Header({ children: [new Paragraph({})] }),
     footer: new Footer({ children: [new Paragraph({})] }),
@@ -852,52 +1011,53 @@ async function renderPlanDocx(doc: PlanDocument, options: ExportOptions): Promis
       properties: { ...pageProperties('portrait'), titlePage: true },
       headers: { default: headers.portrait, first: empty.header },
       footers: { default: foot, first: empty.footer },
-      children: coverChildren(doc),
+      children: coverChildren(doc, loc),
     },
   ];
   let done = 0;
   for (const section of doc.sections) {
     // Running text on portrait pages; wide tables and figures on landscape
     // pages of their own (a Word section per change of orientation).
-    const runs = pageRuns(section.blocks);
+    const runs = pageRuns(section.blocks, loc);
     if (runs.length === 0) runs.push({ page: 'portrait', blocks: [] });
-    for (const [index, run] of runs.entries()) {
+    for (const [index, pageRun] of runs.entries()) {
       const children: Child[] =
         index === 0
           ? [
               new Paragraph({
                 heading: HeadingLevel.HEADING_1,
-                children: [new TextRun(text(chapterHeading(section.number, section.title)))],
+                ...dir.paragraph,
+                children: [run(text(chapterHeading(section.number, section.title)), dir)],
               }),
             ]
           : [];
-      for (const block of run.blocks)
-        children.push(...(await blockChildren(block, run.page, options)));
+      for (const block of pageRun.blocks)
+        children.push(...(await blockChildren(block, pageRun.page, options, loc)));
       sections.push({
-        properties: pageProperties(run.page),
-        headers: { default: headers[run.page] },
+        properties: pageProperties(pageRun.page),
+        headers: { default: headers[pageRun.page] },
         footers: { default: foot },
         children,
       });
     }
     done++;
-    options.onProgress?.(
-      0.1 + (0.6 * done) / Math.max(1, doc.sections.length),
-      `Writing ${section.title.toLowerCase()}`,
-    );
+    options.onProgress?.(0.1 + (0.6 * done) / Math.max(1, doc.sections.length), {
+      step: 'writing',
+      section: section.id,
+    });
   }
   const document = new Document({
-    pageNumbers: chapterPageNumbers(planPages(doc, 'portrait', pageDecisions(doc, options))),
+    pageNumbers: chapterPageNumbers(planPages(doc, 'portrait', pageDecisions(doc, options, loc))),
     creator: text(doc.organisation || 'Upskill Workbench'),
     title: text(`${doc.title} — ${doc.subtitle}`),
     description: text(doc.audienceNote),
-    styles: styles(doc.language),
+    styles: styles(doc.language, dir.rtl),
     numbering: NUMBERING,
     sections,
   });
-  options.onProgress?.(0.75, 'Packing the Word file');
+  options.onProgress?.(0.75, { step: 'packing' });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(document));
-  options.onProgress?.(1, 'Done');
+  options.onProgress?.(1, { step: 'done' });
   return bytes;
 }
 
@@ -913,6 +1073,8 @@ export interface ShortDocument {
   readonly creator: string;
   /** The language of its text (BCP 47); English (UK) if not given. */
   readonly language?: string;
+  /** The language of the words the app adds to it (the plan's document language); English if not given. */
+  readonly locale?: DocLocale;
   readonly blocks: readonly DocBlock[];
 }
 
@@ -922,28 +1084,32 @@ export interface ShortDocument {
  * no cover or contents (issue 13: a communication exported on its own).
  */
 export async function buildShortDocx(doc: ShortDocument): Promise<Uint8Array> {
-  const options: ExportOptions = { profile: 'internal', sections: [], asOf: '' };
+  const loc = doc.locale ?? englishLocale();
+  const dir = directionOf(loc);
+  const options: ExportOptions = { profile: 'internal', sections: [], asOf: '', locale: loc };
   const width = contentBox('portrait').width;
   const children: Child[] = [];
   if (doc.kicker)
     children.push(
       new Paragraph({
         style: 'CoverKicker',
-        children: [new TextRun(text(doc.kicker.toUpperCase()))],
+        ...dir.paragraph,
+        children: [run(text(doc.kicker.toLocaleUpperCase(loc.language)), dir)],
       }),
     );
   children.push(
     new Paragraph({
       style: 'Title',
+      ...dir.paragraph,
       children: [new TextRun({ text: text(doc.title), size: coverTitleSize(doc.title, width) })],
     }),
   );
   for (const block of doc.blocks)
-    children.push(...(await blockChildren(block, 'portrait', options)));
+    children.push(...(await blockChildren(block, 'portrait', options, loc)));
   const document = new Document({
     creator: text(doc.creator || 'Upskill Workbench'),
     title: text(doc.title),
-    styles: styles(doc.language ?? 'en-GB'),
+    styles: styles(doc.language ?? 'en-GB', dir.rtl),
     numbering: NUMBERING,
     sections: [
       {
@@ -951,11 +1117,15 @@ export async function buildShortDocx(doc: ShortDocument): Promise<Uint8Array> {
         headers: {
           default: new Header({
             children: [
-              new Paragraph({ style: 'RunningHeader', children: [new TextRun(text(doc.header))] }),
+              new Paragraph({
+                style: 'RunningHeader',
+                ...dir.paragraph,
+                children: [run(text(doc.header), dir)],
+              }),
             ],
           }),
         },
-        footers: { default: footer() },
+        footers: { default: footer(loc) },
         children,
       },
     ],

@@ -10,12 +10,8 @@
  * for the mail tool), not in the plan's documents.
  */
 import type { DocBlock } from './document';
-import { formatDate } from './document';
-import { ENGAGEMENT_KIND_LABELS } from '../manage/engagement-suggestions';
-import { describeRule, ruleTitle } from '../manage/follow-ups';
-import type { Plan } from '../plan/schema';
-
-const n = (v: number) => v.toLocaleString('en-GB');
+import type { FollowUpRule, Plan } from '../plan/schema';
+import { englishLocale, type DocLocale } from './locale';
 
 /** Whether the plan has anything for this chapter. */
 export function hasEngagement(plan: Plan): boolean {
@@ -23,57 +19,72 @@ export function hasEngagement(plan: Plan): boolean {
   return m.engagement.length > 0 || m.followUps.length > 0 || m.followUpCounts.length > 0;
 }
 
-function segmentNames(plan: Plan, ids: readonly string[]): string {
-  if (ids.length === 0) return 'Every learner';
+function segmentNames(plan: Plan, ids: readonly string[], loc: DocLocale): string {
+  if (ids.length === 0) return loc.d('engagement.everyLearner');
   const names = ids.flatMap((id) => {
     const s = plan.learners.find((x) => x.id === id);
-    return s ? [s.name.trim() || 'Unnamed segment'] : [];
+    return s ? [s.name.trim() || loc.d('engagement.unnamedSegment')] : [];
   });
-  return names.join(', ') || 'Every learner';
+  return names.join(loc.d('punctuation.comma')) || loc.d('engagement.everyLearner');
 }
 
-function partnerName(plan: Plan, id: string | null): string {
-  if (id === null) return 'Program team';
+function partnerName(plan: Plan, id: string | null, loc: DocLocale): string {
+  if (id === null) return loc.d('engagement.programTeam');
   const p = plan.stakeholders.entries.find((e) => e.id === id);
-  return p ? p.name.trim() || p.organisation.trim() || 'Unnamed partner' : 'Program team';
+  return p
+    ? p.name.trim() || p.organisation.trim() || loc.d('engagement.unnamedPartner')
+    : loc.d('engagement.programTeam');
 }
 
-const CHANNEL = { email: 'E-mail', sms: 'Text message' } as const;
+/** A follow-up rule's condition in words ("No activity for 14 days"). */
+export function ruleCondition(rule: FollowUpRule, loc: DocLocale = englishLocale()): string {
+  return loc.d(`engagement.condition.${rule.trigger}`, {
+    days: rule.afterDays,
+    pace: loc.percent(rule.pacePercent / 100),
+  });
+}
+
+/** A rule's name, or its condition when it has none. */
+const ruleName = (rule: FollowUpRule, loc: DocLocale) =>
+  rule.name.trim() || ruleCondition(rule, loc);
 
 /** The activities as rows: title, kind, cadence, owner, delivered by, segments. */
-export function activityRows(plan: Plan): string[][] {
+export function activityRows(plan: Plan, loc: DocLocale = englishLocale()): string[][] {
   return plan.manage.engagement.map((a) => [
-    a.title.trim() || 'Untitled activity',
-    ENGAGEMENT_KIND_LABELS[a.kind] ?? a.kind,
+    a.title.trim() || loc.d('engagement.untitledActivity'),
+    loc.d(`engagement.kind.${a.kind}`),
     a.cadence.trim() || '—',
-    a.owner.trim() || 'Not named',
-    partnerName(plan, a.partnerId),
-    segmentNames(plan, a.segmentIds),
+    a.owner.trim() || loc.d('engagement.notNamed'),
+    partnerName(plan, a.partnerId, loc),
+    segmentNames(plan, a.segmentIds, loc),
   ]);
 }
 
 /** The rules as rows, in matching order: rule, condition, segments, channel, message, on. */
-export function ruleRows(plan: Plan): string[][] {
+export function ruleRows(plan: Plan, loc: DocLocale = englishLocale()): string[][] {
   return plan.manage.followUps.map((r, i) => [
-    `${i + 1}. ${ruleTitle(r)}`,
-    describeRule(r),
-    segmentNames(plan, r.segmentIds),
-    CHANNEL[r.channel],
-    r.message.trim() ? 'Written' : 'Not yet',
-    r.active ? 'On' : 'Off',
+    loc.d('engagement.numbered', { number: i + 1, rule: ruleName(r, loc) }),
+    ruleCondition(r, loc),
+    segmentNames(plan, r.segmentIds, loc),
+    loc.d(`engagement.channel.${r.channel}`),
+    r.message.trim() ? loc.d('engagement.written') : loc.d('engagement.notYet'),
+    r.active ? loc.d('engagement.on') : loc.d('engagement.off'),
   ]);
 }
 
 /** The kept follow-up counts, newest last (at most the last 24). */
-export function countRows(plan: Plan): { headers: string[]; rows: (string | number)[][] } {
+export function countRows(
+  plan: Plan,
+  loc: DocLocale = englishLocale(),
+): { headers: string[]; rows: (string | number)[][] } {
   const rules = plan.manage.followUps;
   const kept = plan.manage.followUpCounts.slice(-24);
   return {
     headers: [
-      'Date',
-      'Learners to follow up',
-      'Licences that could be freed',
-      ...rules.map((r) => ruleTitle(r)),
+      loc.d('engagement.date'),
+      loc.d('engagement.toFollowUp'),
+      loc.d('engagement.freeable'),
+      ...rules.map((r) => ruleName(r, loc)),
     ],
     rows: kept.map((c) => [
       c.date,
@@ -85,69 +96,70 @@ export function countRows(plan: Plan): { headers: string[]; rows: (string | numb
 }
 
 /** The chapter's blocks; empty when the plan has no engagement, rules or counts. */
-export function engagementBlocks(plan: Plan): DocBlock[] {
+export function engagementBlocks(plan: Plan, loc: DocLocale = englishLocale()): DocBlock[] {
   if (!hasEngagement(plan)) return [];
+  const d = loc.d;
+  const n = (v: number) => loc.count(v);
   const m = plan.manage;
   const blocks: DocBlock[] = [
     {
       type: 'paragraph',
       style: 'lead',
-      text: `${m.engagement.length === 1 ? 'One engagement activity' : `${n(m.engagement.length)} engagement activities`} and ${m.followUps.length === 1 ? 'one follow-up rule' : `${n(m.followUps.length)} follow-up rules`} keep learners going, from their first lesson to completion.`,
+      text: d('engagement.lead', { activities: m.engagement.length, rules: m.followUps.length }),
     },
   ];
   if (m.engagement.length > 0)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Engagement activities' },
+      { type: 'heading', level: 2, text: d('engagement.activities') },
       {
         type: 'table',
         columns: [
-          { title: 'Activity', width: 24 },
-          { title: 'Kind', width: 14 },
-          { title: 'Cadence', width: 18 },
-          { title: 'Owner', width: 14 },
-          { title: 'Delivered by', width: 15 },
-          { title: 'For', width: 15 },
+          { title: d('engagement.activity'), width: 24 },
+          { title: d('col.kind'), width: 14 },
+          { title: d('engagement.cadence'), width: 18 },
+          { title: d('col.owner'), width: 14 },
+          { title: d('engagement.deliveredBy'), width: 15 },
+          { title: d('col.for'), width: 15 },
         ],
-        rows: activityRows(plan),
+        rows: activityRows(plan, loc),
       },
     );
   if (m.followUps.length > 0)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Follow-up rules' },
-      {
-        type: 'paragraph',
-        text: 'Each day the learner roster is checked against these rules in this order; a learner is listed once, under the first rule whose condition holds, and learners who have completed are never listed.',
-      },
+      { type: 'heading', level: 2, text: d('engagement.rules') },
+      { type: 'paragraph', text: d('engagement.rulesNote') },
       {
         type: 'table',
         columns: [
-          { title: 'Rule', width: 22 },
-          { title: 'Condition', width: 30 },
-          { title: 'For', width: 16 },
-          { title: 'Channel', width: 11 },
-          { title: 'Message', width: 10 },
-          { title: 'On', width: 7 },
+          { title: d('engagement.rule'), width: 22 },
+          { title: d('engagement.conditionColumn'), width: 30 },
+          { title: d('col.for'), width: 16 },
+          { title: d('engagement.channelColumn'), width: 11 },
+          { title: d('engagement.message'), width: 10 },
+          { title: d('engagement.onColumn'), width: 7 },
         ],
-        rows: ruleRows(plan),
+        rows: ruleRows(plan, loc),
       },
     );
   blocks.push({
     type: 'facts',
     rows: [
       [
-        'Licences freed',
-        `After ${n(m.licenceReleaseAfterDays)} days without activity (learners who have not completed)`,
+        d('engagement.licencesFreed'),
+        d('engagement.freedAfter', { days: m.licenceReleaseAfterDays }),
       ],
       [
-        'Licences planned',
-        plan.launch.marketing.licenses === null ? 'Not set' : n(plan.launch.marketing.licenses),
+        d('engagement.licencesPlanned'),
+        plan.launch.marketing.licenses === null
+          ? d('engagement.notSet')
+          : n(plan.launch.marketing.licenses),
       ],
     ],
   });
   if (m.followUpCounts.length > 0) {
-    const { headers, rows } = countRows(plan);
+    const { headers, rows } = countRows(plan, loc);
     blocks.push(
-      { type: 'heading', level: 2, text: 'Follow-up counts' },
+      { type: 'heading', level: 2, text: d('engagement.counts') },
       {
         type: 'table',
         columns: headers.map((title, i) => ({
@@ -156,16 +168,12 @@ export function engagementBlocks(plan: Plan): DocBlock[] {
           numeric: i > 0,
         })),
         rows: rows.map((r) =>
-          r.map((v, i) => (i === 0 ? formatDate(String(v)) : typeof v === 'number' ? n(v) : v)),
+          r.map((v, i) => (i === 0 ? loc.date(String(v)) : typeof v === 'number' ? n(v) : v)),
         ),
       },
     );
   }
-  blocks.push({
-    type: 'paragraph',
-    style: 'note',
-    text: 'Counts only: the learners to follow up — their names and contact details — stay on the program team’s computer and are exported for the mail or SMS tool from the app, never in this document.',
-  });
+  blocks.push({ type: 'paragraph', style: 'note', text: d('engagement.countsOnly') });
   return blocks;
 }
 
@@ -189,10 +197,11 @@ export interface EngagementSheet {
  * one per rule in matching order) and, when counts were kept, "Follow-up
  * counts" (one row per day: total, licences that could be freed, per rule).
  */
-export function engagementSheets(plan: Plan): EngagementSheet[] {
+export function engagementSheets(plan: Plan, loc: DocLocale = englishLocale()): EngagementSheet[] {
+  const w = loc.w;
   const rows: (string | number | null)[][] = [
-    ...activityRows(plan).map(([title, kind, cadence, owner, partner, segments]) => [
-      'Engagement activity',
+    ...activityRows(plan, loc).map(([title, kind, cadence, owner, partner, segments]) => [
+      w('engagement.activityPart'),
       title!,
       kind!,
       cadence!,
@@ -203,10 +212,10 @@ export function engagementSheets(plan: Plan): EngagementSheet[] {
       '',
       '',
     ]),
-    ...ruleRows(plan).map(([title, condition, segments, channel, message, on]) => [
-      'Follow-up rule',
+    ...ruleRows(plan, loc).map(([title, condition, segments, channel, message, on]) => [
+      w('engagement.rulePart'),
       title!,
-      'Follow-up',
+      w('engagement.followUp'),
       condition!,
       '',
       '',
@@ -218,26 +227,26 @@ export function engagementSheets(plan: Plan): EngagementSheet[] {
   ];
   const sheets: EngagementSheet[] = [
     {
-      name: 'Engagement and follow-ups',
+      name: w('sheets.engagement'),
       columns: [
-        { header: 'Part', width: 20 },
-        { header: 'Title', width: 32, wrap: true },
-        { header: 'Kind', width: 18 },
-        { header: 'Cadence or condition', width: 40, wrap: true },
-        { header: 'Owner', width: 18 },
-        { header: 'Delivered by', width: 22, wrap: true },
-        { header: 'For', width: 24, wrap: true },
-        { header: 'Channel', width: 14 },
-        { header: 'Message', width: 10 },
-        { header: 'On', width: 6 },
+        { header: w('engagement.part'), width: 20 },
+        { header: w('col.title'), width: 32, wrap: true },
+        { header: w('col.kind'), width: 18 },
+        { header: w('engagement.cadenceOrCondition'), width: 40, wrap: true },
+        { header: w('col.owner'), width: 18 },
+        { header: w('engagement.deliveredBy'), width: 22, wrap: true },
+        { header: w('col.for'), width: 24, wrap: true },
+        { header: w('engagement.channel'), width: 14 },
+        { header: w('engagement.message'), width: 10 },
+        { header: w('engagement.on'), width: 6 },
       ],
       rows,
     },
   ];
   if (plan.manage.followUpCounts.length > 0) {
-    const counts = countRows(plan);
+    const counts = countRows(plan, loc);
     sheets.push({
-      name: 'Follow-up counts',
+      name: w('sheets.followUpCounts'),
       columns: counts.headers.map((header, i) =>
         i === 0
           ? { header, width: 14, kind: 'date' as const }

@@ -7,11 +7,8 @@
  * profile, as the Budget chapter is (audience.ts lists no money field).
  */
 import { funnelScene } from './diagrams/funnel';
-import { formatMoney } from '../learners/budget';
 import {
-  CHANNEL_LABELS,
   FUNNEL_STAGES,
-  channelName,
   coverage,
   exportableStories,
   funnelRow,
@@ -20,12 +17,9 @@ import {
   marketingSpend,
 } from '../launch/marketing';
 import type { MarketingChannel, Plan } from '../plan/schema';
-import { countOf } from '../words';
-import { longDate as formatLongDate } from '../long-date';
+import { clipText } from '../text-length';
 import type { DocBlock } from './document';
-
-/** 28 October 2026; '—' when empty. */
-const longDate = (iso: string | null): string => formatLongDate(iso, '—');
+import { englishLocale, type DocLocale } from './locale';
 
 const dash = (text: string) => text.trim() || '—';
 
@@ -41,92 +35,139 @@ function hasMarketing(plan: Plan): boolean {
   );
 }
 
+/** A channel kind in the document language ("Paid ads"). */
+export const channelKind = (loc: DocLocale, kind: MarketingChannel['kind']) =>
+  loc.d(`marketing.channelKind.${kind}`);
+
+/**
+ * A channel's name: the name the team gave it, else its description (cut at
+ * 40 characters), else its kind.
+ */
+function channelName(loc: DocLocale, c: MarketingChannel): string {
+  const name = c.name.trim().replace(/\s+/g, ' ');
+  if (name) return name;
+  const description = c.description.trim().replace(/\s+/g, ' ');
+  return description ? clipText(description, 40) : channelKind(loc, c.kind);
+}
+
+/** The fewest-clicks verdict in words. */
+function verdictText(loc: DocLocale, m: Plan['launch']['marketing']): string {
+  const v = journeyVerdict(m);
+  if (v.steps === 0) return loc.d('marketing.verdict.none', { target: v.target });
+  if (v.withinTarget)
+    return loc.d('marketing.verdict.within', { steps: v.steps, target: v.target });
+  return loc.d('marketing.verdict.over', {
+    steps: v.steps,
+    over: v.steps - v.target,
+    target: v.target,
+  });
+}
+
 /** The chapter's blocks; empty when the plan has no marketing plan yet. */
-export function marketingBlocks(plan: Plan): DocBlock[] {
+export function marketingBlocks(plan: Plan, loc: DocLocale = englishLocale()): DocBlock[] {
   if (!hasMarketing(plan)) return [];
+  const d = loc.d;
+  const semi = d('punctuation.semicolon');
+  const longDate = (iso: string | null) => loc.date(iso, '—');
   const m = plan.launch.marketing;
   const currency = plan.budget.currency;
   const money = (n: number) =>
-    `${formatMoney(n, currency)}${currency ? '' : ' (currency not chosen)'}`;
-  const segments = new Map(plan.learners.map((s) => [s.id, s.name.trim() || 'Untitled segment']));
+    currency
+      ? loc.money(n, currency)
+      : d('common.amountNoCurrency', { amount: loc.money(n, currency) });
+  const segments = new Map(
+    plan.learners.map((s) => [s.id, s.name.trim() || d('marketing.untitledSegment')]),
+  );
   const partners = new Map(plan.stakeholders.entries.map((s) => [s.id, s.name]));
-  const blocks: DocBlock[] = [
-    {
-      type: 'paragraph',
-      style: 'lead',
-      text: 'How learners will hear about the program and take their first step: the channels that reach each segment and what they cost, the path from invitation to first lesson, stories from real learners, and the learner journey from awareness to advocacy.',
-    },
-  ];
+  const blocks: DocBlock[] = [{ type: 'paragraph', style: 'lead', text: d('marketing.lead') }];
 
   if (m.channels.length > 0) {
     const spend = marketingSpend(m, plan.budget);
     blocks.push(
-      { type: 'heading', level: 2, text: 'Channels' },
+      { type: 'heading', level: 2, text: d('marketing.channels') },
       {
         type: 'table',
         columns: [
-          { title: 'Channel', width: 24, firstLineBold: true },
-          { title: 'Segments reached', width: 22 },
-          { title: 'Partners', width: 14 },
-          { title: 'Owner', width: 14 },
-          { title: 'Dates', width: 16 },
+          { title: d('marketing.channel'), width: 24, firstLineBold: true },
+          { title: d('marketing.segmentsReached'), width: 22 },
+          { title: d('marketing.partners'), width: 14 },
+          { title: d('col.owner'), width: 14 },
+          { title: d('reviews.dates'), width: 16 },
           {
-            title: currency ? `Budget (${currency})` : 'Budget (currency not chosen)',
+            title: currency
+              ? d('marketing.budgetIn', { currency })
+              : d('common.titleNoCurrency', { title: d('budget.heading') }),
             width: 10,
             numeric: true,
           },
         ],
         rows: m.channels.map((c) => [
-          channelCell(c),
+          channelCell(loc, c),
           c.segmentIds
             .map((id) => segments.get(id))
             .filter(Boolean)
-            .join('; ') || 'No segment yet',
+            .join(semi) || d('marketing.noSegmentYet'),
           c.partnerIds
             .map((id) => partners.get(id))
             .filter(Boolean)
-            .join('; ') || '—',
+            .join(semi) || '—',
           dash(c.owner),
-          c.start || c.end ? `${longDate(c.start)} to ${longDate(c.end)}` : '—',
-          c.budget === null ? '—' : formatMoney(c.budget, currency),
+          c.start || c.end
+            ? d('common.fromTo', { start: longDate(c.start), end: longDate(c.end) })
+            : '—',
+          c.budget === null ? '—' : loc.money(c.budget, currency),
         ]),
-        totalRow: ['Total', '', '', '', '', formatMoney(spend.total, currency)],
+        totalRow: [d('col.total'), '', '', '', '', loc.money(spend.total, currency)],
       },
     );
     const against: string[] = [];
     if (spend.outreachLine !== null)
       against.push(
         spend.overOutreach > 0
-          ? `${money(spend.overOutreach)} over the outreach and marketing line of ${money(spend.outreachLine)}`
-          : `within the outreach and marketing line of ${money(spend.outreachLine)}`,
+          ? d('marketing.overOutreach', {
+              amount: money(spend.overOutreach),
+              line: money(spend.outreachLine),
+            })
+          : d('marketing.withinOutreach', { line: money(spend.outreachLine) }),
       );
     if (spend.programTotal !== null && spend.shareOfProgram !== null)
       against.push(
-        `${(spend.shareOfProgram * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })} % of the program budget of ${money(spend.programTotal)}`,
+        d('marketing.shareOfProgram', {
+          share: loc.percent(spend.shareOfProgram, 1),
+          total: money(spend.programTotal),
+        }),
       );
     blocks.push({
       type: 'paragraph',
-      text: `The channels cost ${money(spend.total)}${against.length ? `: ${against.join(', and ')}` : ''}.${spend.unbudgeted ? ` ${countOf(spend.unbudgeted, 'channel has', 'channels have')} no budget yet.` : ''}`,
+      text: [
+        against.length
+          ? d('marketing.costAgainst', {
+              amount: money(spend.total),
+              against: against.join(d('marketing.andJoin')),
+            })
+          : d('marketing.cost', { amount: money(spend.total) }),
+        ...(spend.unbudgeted ? [d('marketing.unbudgeted', { count: spend.unbudgeted })] : []),
+      ].join(' '),
     });
 
     // Coverage: segments down, channels across would be too wide for a page; one row a segment.
     const cover = coverage(plan);
-    const names = new Map(m.channels.map((c) => [c.id, channelName(c)]));
+    const names = new Map(m.channels.map((c) => [c.id, channelName(loc, c)]));
     if (plan.learners.length > 0)
       blocks.push(
-        { type: 'heading', level: 3, text: 'Which segments the channels reach' },
+        { type: 'heading', level: 3, text: d('marketing.coverage') },
         {
           type: 'table',
           columns: [
-            { title: 'Learner segment', width: 30 },
-            { title: 'Reached by', width: 60 },
-            { title: 'Channels', width: 10, numeric: true },
+            { title: d('marketing.learnerSegment'), width: 30 },
+            { title: d('marketing.reachedBy'), width: 60 },
+            { title: d('marketing.channels'), width: 10, numeric: true },
           ],
           rows: plan.learners.map((s) => {
             const ids = cover.bySegment.get(s.id) ?? [];
             return [
               segments.get(s.id)!,
-              ids.length ? ids.map((id) => names.get(id)).join('; ') : 'No channel reaches it',
+              ids.length ? ids.map((id) => names.get(id)).join(semi) : d('marketing.noChannel'),
               String(ids.length),
             ];
           }),
@@ -135,20 +176,25 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
           type: 'paragraph',
           style: 'note',
           text: cover.unreached.length
-            ? `No channel reaches ${cover.unreached.map((s) => segments.get(s.id)).join(', ')}.`
-            : 'Every learner segment is reached by at least one channel.',
+            ? d('marketing.unreached', {
+                segments: cover.unreached
+                  .map((s) => segments.get(s.id))
+                  .join(d('punctuation.comma')),
+              })
+            : d('marketing.allReached'),
         },
       );
   }
 
   if (m.journeySteps.length > 0) {
-    const verdict = journeyVerdict(m);
     blocks.push(
-      { type: 'heading', level: 2, text: 'Fewest clicks to start' },
-      { type: 'paragraph', text: verdict.text },
+      { type: 'heading', level: 2, text: d('marketing.fewestClicks') },
+      { type: 'paragraph', text: verdictText(loc, m) },
       {
         type: 'bullets',
-        items: m.journeySteps.filter((s) => s.trim()).map((s, i) => `${i + 1}. ${s.trim()}`),
+        items: m.journeySteps
+          .filter((s) => s.trim())
+          .map((s, i) => d('engagement.numbered', { number: i + 1, rule: s.trim() })),
       },
     );
   }
@@ -156,22 +202,26 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
   const stories = exportableStories(m);
   if (stories.length > 0) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'Learner stories' },
-      {
-        type: 'paragraph',
-        style: 'note',
-        text: 'Only stories whose learners gave written consent are included.',
-      },
+      { type: 'heading', level: 2, text: d('marketing.stories') },
+      { type: 'paragraph', style: 'note', text: d('marketing.storiesNote') },
     );
     for (const s of stories)
       blocks.push(
-        { type: 'heading', level: 3, text: s.title.trim() || 'Untitled story' },
+        { type: 'heading', level: 3, text: s.title.trim() || d('marketing.untitledStory') },
         ...(s.summary.trim() ? [{ type: 'paragraph' as const, text: s.summary.trim() }] : []),
         {
           type: 'facts',
           rows: [
-            ['Segment', s.segmentId ? (segments.get(s.segmentId) ?? '—') : 'Any segment'],
-            ['Consent', s.consentDate ? `Given on ${longDate(s.consentDate)}` : 'Given'],
+            [
+              d('col.segment'),
+              s.segmentId ? (segments.get(s.segmentId) ?? '—') : d('marketing.anySegment'),
+            ],
+            [
+              d('marketing.consent'),
+              s.consentDate
+                ? d('marketing.givenOn', { date: longDate(s.consentDate) })
+                : d('marketing.given'),
+            ],
           ],
         },
       );
@@ -180,30 +230,29 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
   if (m.funnel.length > 0) {
     const own = funnelSegments(plan);
     blocks.push(
-      { type: 'heading', level: 2, text: 'Learner journey' },
+      { type: 'heading', level: 2, text: d('marketing.journey') },
       {
         type: 'diagram',
-        scene: funnelScene(plan),
-        caption:
-          'Learner journey funnel. Touchpoints and content at each stage, for every learner and, where it differs, per segment.',
+        scene: funnelScene(plan, loc),
+        caption: d('marketing.journeyCaption'),
         pixelWidth: 1200,
       },
       {
         type: 'table',
         columns: [
-          { title: 'Stage', width: 16, firstLineBold: true },
-          { title: 'For', width: 16 },
-          { title: 'Touchpoints', width: 34 },
-          { title: 'Content', width: 34 },
+          { title: d('marketing.stage'), width: 16, firstLineBold: true },
+          { title: d('col.for'), width: 16 },
+          { title: d('marketing.touchpoints'), width: 34 },
+          { title: d('col.content'), width: 34 },
         ],
-        rows: FUNNEL_STAGES.flatMap(({ stage, label }) =>
+        rows: FUNNEL_STAGES.flatMap(({ stage }) =>
           [null, ...own.map((s) => s.id)].flatMap((segmentId) => {
             const row = funnelRow(m.funnel, stage, segmentId);
             if (!row) return [];
             return [
               [
-                label,
-                segmentId ? segments.get(segmentId)! : 'Everyone',
+                d(`marketing.funnelStage.${stage}`),
+                segmentId ? segments.get(segmentId)! : d('marketing.everyone'),
                 dash(row.touchpoints),
                 dash(row.content),
               ],
@@ -217,14 +266,18 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
   if (m.toolkit.length > 0) {
     const ready = m.toolkit.filter((t) => t.done).length;
     blocks.push(
-      { type: 'heading', level: 2, text: 'Partner toolkit and admin guide' },
+      { type: 'heading', level: 2, text: d('marketing.toolkit') },
       {
         type: 'paragraph',
-        text: `${ready} of ${countOf(m.toolkit.length, 'item', 'items')} ready.`,
+        text: d('marketing.toolkitReady', { ready, count: m.toolkit.length }),
       },
       {
         type: 'bullets',
-        items: m.toolkit.map((t) => `${t.done ? 'Ready' : 'To do'}: ${dash(t.label)}`),
+        items: m.toolkit.map((t) =>
+          t.done
+            ? d('marketing.ready', { item: dash(t.label) })
+            : d('marketing.toDo', { item: dash(t.label) }),
+        ),
       },
       ...(m.toolkitNotes.trim()
         ? [{ type: 'paragraph' as const, style: 'note' as const, text: m.toolkitNotes.trim() }]
@@ -238,9 +291,10 @@ export function marketingBlocks(plan: Plan): DocBlock[] {
  * A channel in the chapter's table: its name on the first (bold) line, then
  * its kind and description; without a name, its kind and then its description.
  */
-function channelCell(c: MarketingChannel): string {
+function channelCell(loc: DocLocale, c: MarketingChannel): string {
   const name = c.name.trim();
   const description = c.description.trim();
-  if (!name) return `${CHANNEL_LABELS[c.kind]}${description ? `\n${description}` : ''}`;
-  return `${name}\n${CHANNEL_LABELS[c.kind]}${description ? `: ${description}` : ''}`;
+  const kind = channelKind(loc, c.kind);
+  if (!name) return `${kind}${description ? `\n${description}` : ''}`;
+  return `${name}\n${description ? loc.d('common.labelled', { label: kind, text: description }) : kind}`;
 }

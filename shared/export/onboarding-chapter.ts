@@ -7,42 +7,70 @@
  * team's notes on each step are internal (audience.ts `checklistNotes`);
  * statuses are left out of partner-safe files (`checklistStatus`).
  */
-import {
-  CHECKLIST_STATUS_LABELS,
-  checklistItemDue,
-  describeOffset,
-  partnerNames,
-} from '../launch/checklist';
+import { checklistItemDue } from '../launch/checklist';
 import { launchStart, resolveLaunchDate } from '../launch/onboarding';
 import type { ChecklistItem, Plan } from '../plan/schema';
-import { countOf } from '../words';
 import { shows } from './audience';
-import { longDate as formatLongDate } from '../long-date';
 import type { DocBlock } from './document';
+import { englishLocale, type DocLocale } from './locale';
 import type { ExportOptions } from './options';
 
-/** 28 October 2026; '—' when empty. */
-const longDate = (iso: string | null): string => formatLongDate(iso, '—');
-
 /** The status column's heading: "Status on 20 February 2027". */
-export const statusHeading = (asOf: string) => `Status on ${longDate(asOf)}`;
+export const statusHeading = (asOf: string, loc: DocLocale = englishLocale()) =>
+  loc.d('common.statusOn', { date: loc.date(asOf) });
 
-const stepName = (item: ChecklistItem) => item.label.trim() || 'Untitled step';
+const stepName = (item: ChecklistItem, loc: DocLocale) =>
+  item.label.trim() || loc.d('onboarding.untitledStep');
+
+/** "14 days before launch", "On launch day". */
+function offsetWords(loc: DocLocale, offsetDays: number): string {
+  if (offsetDays === 0) return loc.d('onboarding.offset.launchDay');
+  return loc.d(offsetDays < 0 ? 'onboarding.offset.before' : 'onboarding.offset.after', {
+    days: Math.abs(offsetDays),
+  });
+}
+
+/** The partners of a step by name (an unnamed one by its organisation). */
+function partnerNames(plan: Plan, ids: readonly string[], loc: DocLocale): string[] {
+  const byId = new Map(plan.stakeholders.entries.map((e) => [e.id, e]));
+  return ids.flatMap((id) => {
+    const entry = byId.get(id);
+    return entry
+      ? [entry.name.trim() || entry.organisation.trim() || loc.d('onboarding.unnamed')]
+      : [];
+  });
+}
 
 /** When a step is due, in words: "12 March 2027 (20 days before launch)", "14 days before launch (launch start not set)". */
-export function dueInWords(item: ChecklistItem, start: string | null): string {
+export function dueInWords(
+  item: ChecklistItem,
+  start: string | null,
+  loc: DocLocale = englishLocale(),
+): string {
   if (!item.due) return '—';
-  if (item.due.anchor === 'date') return longDate(item.due.date);
-  const rule = describeOffset(item.due.offsetDays);
+  if (item.due.anchor === 'date') return loc.date(item.due.date);
+  const rule = offsetWords(loc, item.due.offsetDays);
   const date = resolveLaunchDate(item.due, start);
-  return date ? `${longDate(date)} (${rule.toLowerCase()})` : `${rule} (launch start not set)`;
+  return date
+    ? loc.d('onboarding.dueOn', {
+        date: loc.date(date),
+        rule: rule.toLocaleLowerCase(loc.language),
+      })
+    : loc.d('onboarding.dueNoStart', { rule });
 }
 
 /** Where a step stands on `asOf`: its status, or "Overdue" when it is open and its date has passed. */
-export function statusOn(item: ChecklistItem, start: string | null, asOf: string): string {
-  const label = CHECKLIST_STATUS_LABELS[item.status];
+export function statusOn(
+  item: ChecklistItem,
+  start: string | null,
+  asOf: string,
+  loc: DocLocale = englishLocale(),
+): string {
+  const label = loc.d(`onboarding.status.${item.status}`);
   const due = checklistItemDue(item, start, asOf);
-  return due.state === 'overdue' ? `Overdue (${label.toLowerCase()})` : label;
+  return due.state === 'overdue'
+    ? loc.d('onboarding.overdue', { status: label.toLocaleLowerCase(loc.language) })
+    : label;
 }
 
 /** Whether the plan has a checklist to export. */
@@ -51,7 +79,12 @@ export function hasChecklist(plan: Plan): boolean {
 }
 
 /** The chapter's blocks; empty when the plan has no checklist. */
-export function onboardingBlocks(plan: Plan, options: ExportOptions): DocBlock[] {
+export function onboardingBlocks(
+  plan: Plan,
+  options: ExportOptions,
+  loc: DocLocale = englishLocale(),
+): DocBlock[] {
+  const d = loc.d;
   const items = plan.launch.checklist;
   if (items.length === 0) return [];
   const start = launchStart(plan);
@@ -62,17 +95,14 @@ export function onboardingBlocks(plan: Plan, options: ExportOptions): DocBlock[]
     {
       type: 'paragraph',
       style: 'lead',
-      text: `The steps that take learners from their invitation to their first lesson, who owns each and when it is due${
-        start && relative ? `, counted from the launch on ${longDate(start)}` : ''
-      }.`,
+      text:
+        start && relative
+          ? d('onboarding.leadFrom', { date: loc.date(start) })
+          : d('onboarding.lead'),
     },
   ];
   if (!start && relative)
-    blocks.push({
-      type: 'paragraph',
-      style: 'note',
-      text: 'The launch start is not set in the timeline yet, so steps due relative to the launch give the days before or after it instead of a date.',
-    });
+    blocks.push({ type: 'paragraph', style: 'note', text: d('onboarding.noStart') });
   if (status) {
     const done = items.filter((i) => i.status === 'done').length;
     const overdue = items.filter(
@@ -80,30 +110,38 @@ export function onboardingBlocks(plan: Plan, options: ExportOptions): DocBlock[]
     ).length;
     blocks.push({
       type: 'paragraph',
-      text: `On ${longDate(options.asOf)}, ${done} of the ${countOf(items.length, 'onboarding step', 'onboarding steps')} ${done === 1 ? 'is' : 'are'} done${
-        overdue > 0 ? ` and ${overdue} ${overdue === 1 ? 'is' : 'are'} overdue` : ''
-      }.`,
+      text: d('onboarding.done', {
+        date: loc.date(options.asOf),
+        done,
+        count: items.length,
+        overdue,
+      }),
     });
   }
   blocks.push({
     type: 'table',
     columns: [
-      { title: 'Step', width: notes ? 26 : 36 },
-      { title: 'Owner and partners', width: notes ? 20 : 26 },
-      { title: 'Due', width: notes ? 16 : 20 },
-      ...(status ? [{ title: statusHeading(options.asOf), width: notes ? 12 : 18 }] : []),
-      ...(notes ? [{ title: 'Notes', width: 26 }] : []),
+      { title: d('onboarding.step'), width: notes ? 26 : 36 },
+      { title: d('onboarding.ownerAndPartners'), width: notes ? 20 : 26 },
+      { title: d('onboarding.due'), width: notes ? 16 : 20 },
+      ...(status ? [{ title: statusHeading(options.asOf, loc), width: notes ? 12 : 18 }] : []),
+      ...(notes ? [{ title: d('col.notes'), width: 26 }] : []),
     ],
     rows: items.map((item) => {
-      const partners = partnerNames(plan, item.partnerIds);
-      const owner = [item.owner.trim(), partners.length > 0 ? `With ${partners.join(', ')}` : '']
+      const partners = partnerNames(plan, item.partnerIds, loc);
+      const owner = [
+        item.owner.trim(),
+        partners.length > 0
+          ? d('onboarding.with', { partners: partners.join(d('punctuation.comma')) })
+          : '',
+      ]
         .filter(Boolean)
         .join('\n');
       return [
-        stepName(item),
+        stepName(item, loc),
         owner || '—',
-        dueInWords(item, start),
-        ...(status ? [statusOn(item, start, options.asOf)] : []),
+        dueInWords(item, start, loc),
+        ...(status ? [statusOn(item, start, options.asOf, loc)] : []),
         ...(notes ? [item.notes.trim() || '—'] : []),
       ];
     }),
@@ -127,18 +165,22 @@ export interface OnboardingSheetRow {
 }
 
 /** The Onboarding sheet's rows, for the profile of `options`. */
-export function onboardingSheetRows(plan: Plan, options: ExportOptions): OnboardingSheetRow[] {
+export function onboardingSheetRows(
+  plan: Plan,
+  options: ExportOptions,
+  loc: DocLocale = englishLocale(),
+): OnboardingSheetRow[] {
   const start = launchStart(plan);
   const status = shows(options.profile, 'checklistStatus');
   const notes = shows(options.profile, 'checklistNotes');
   return plan.launch.checklist.map((item) => ({
     id: item.id,
-    step: stepName(item),
+    step: stepName(item, loc),
     owner: item.owner.trim(),
-    partners: partnerNames(plan, item.partnerIds).join('; '),
-    due: dueInWords(item, start),
+    partners: partnerNames(plan, item.partnerIds, loc).join(loc.d('punctuation.semicolon')),
+    due: dueInWords(item, start, loc),
     dueDate: resolveLaunchDate(item.due, start),
-    ...(status ? { status: statusOn(item, start, options.asOf) } : {}),
+    ...(status ? { status: statusOn(item, start, options.asOf, loc) } : {}),
     ...(notes ? { notes: item.notes.trim() } : {}),
   }));
 }

@@ -7,30 +7,31 @@
 import type { Profile } from './audience';
 import type { DiagramScene } from './diagrams/scene';
 import type { ContentUse } from '../manage/content-use';
+import type { DocLocale } from './locale';
 
 export { isProfile, PROFILE_IDS, PROFILES, type Profile } from './audience';
 
-/** Sections of the exported plan, in document order. */
+/** Sections of the exported plan, in document order (named in the catalogs: `document:chapters.*`, `exportDialog:sections.*`). */
 export const EXPORT_SECTIONS = [
-  { id: 'objective', label: 'Objective and success measures' },
-  { id: 'theoryOfChange', label: 'Theory of change' },
-  { id: 'logicModel', label: 'Logic model and logframe' },
-  { id: 'indicators', label: 'Indicators' },
-  { id: 'stakeholders', label: 'Stakeholders and engagement' },
-  { id: 'learners', label: 'Learner segments and incentives' },
-  { id: 'catalog', label: 'Content catalog' },
-  { id: 'makeOrBuy', label: 'Make-or-buy decisions' },
-  { id: 'pathways', label: 'Learning pathways' },
-  { id: 'onboarding', label: 'Onboarding checklist' },
-  { id: 'communications', label: 'Communications' },
-  { id: 'invitations', label: 'Invitations' },
-  { id: 'marketing', label: 'Marketing plan' },
-  { id: 'roster', label: 'Learner progress' },
-  { id: 'kpis', label: 'KPIs and results to date' },
-  { id: 'engagement', label: 'Engagement and follow-ups' },
-  { id: 'contentInUse', label: 'Content in use' },
-  { id: 'skillsFirst', label: 'Skills-first KPIs' },
-  { id: 'reviews', label: 'Reviews and lessons' },
+  { id: 'objective' },
+  { id: 'theoryOfChange' },
+  { id: 'logicModel' },
+  { id: 'indicators' },
+  { id: 'stakeholders' },
+  { id: 'learners' },
+  { id: 'catalog' },
+  { id: 'makeOrBuy' },
+  { id: 'pathways' },
+  { id: 'onboarding' },
+  { id: 'communications' },
+  { id: 'invitations' },
+  { id: 'marketing' },
+  { id: 'roster' },
+  { id: 'kpis' },
+  { id: 'engagement' },
+  { id: 'contentInUse' },
+  { id: 'skillsFirst' },
+  { id: 'reviews' },
 ] as const;
 
 /** An exportable section. */
@@ -45,8 +46,17 @@ export const ALL_SECTION_IDS: readonly ExportSectionId[] = EXPORT_SECTIONS.map((
  */
 export type Rasterize = (scene: DiagramScene, pixelWidth: number) => Promise<Uint8Array>;
 
+/**
+ * What an export is doing, for the dialog to say in the UI's language:
+ * collecting the plan, writing a section (or the workbook's summary),
+ * packing the file, done.
+ */
+export type ExportStep =
+  | { readonly step: 'collecting' | 'packing' | 'done' }
+  | { readonly step: 'writing'; readonly section: ExportSectionId | 'summary' };
+
 /** Progress of an export, 0..1, with what is being done. */
-export type ProgressReport = (fraction: number, step: string) => void;
+export type ProgressReport = (fraction: number, step: ExportStep) => void;
 
 /** Options every builder takes. */
 export interface ExportOptions {
@@ -67,6 +77,12 @@ export interface ExportOptions {
    * they give the content audit alone.
    */
   readonly contentUse?: ContentUse;
+  /**
+   * The language the files are written in (locale.ts): created once per
+   * export by the caller or the builder. Without it the Word and Excel
+   * builders use the plan's document language.
+   */
+  readonly locale?: DocLocale;
 }
 
 /** Result of reading a section list typed by a person ("objective,stakeholders"). */

@@ -19,12 +19,14 @@
  * framework too, and one measuring nothing that still exists (a program-level
  * success measure) sits under the objective.
  */
-import { CHAIN_LANES, laneInfo, OUTCOME_LANES } from '../logic-model/lanes';
+import { CHAIN_LANES, OUTCOME_LANES } from '../logic-model/lanes';
 import { indicatorsBySubject } from '../indicators/measures';
 import type { Indicator, LogicItem, Plan } from '../plan/schema';
 import { clipText } from '../text-length';
 import { wordsKey } from '../text-key';
-import { kindLabel, pathwayRank } from '../toc/kinds';
+import { pathwayRank } from '../toc/kinds';
+import { englishLocale, type DocLocale } from './locale';
+import { termsOf } from './terms';
 
 /** An indicator as the framework lists it: near-duplicates of it folded in. */
 export interface FrameworkIndicator {
@@ -94,7 +96,7 @@ const LANE_RANK: Partial<Record<LogicItem['lane'], number>> = {
 };
 
 /** The statement of the program objective when the plan has no single impact. */
-function objectiveStatement(plan: Plan): string {
+function objectiveStatement(plan: Plan, loc: DocLocale): string {
   const o = plan.objective;
   const first =
     o.changeSought
@@ -103,13 +105,12 @@ function objectiveStatement(plan: Plan): string {
       .replace(/\s+/g, ' ') ?? '';
   if (first) return clipText(first, 240);
   const name = o.programName.trim() || plan.name.trim();
-  return name
-    ? `The objective of ${name} (not stated yet)`
-    : 'The program objective (not stated yet)';
+  return name ? loc.d('indicators.objectiveOf', { name }) : loc.d('indicators.objectiveNotStated');
 }
 
-/** Builds the results framework of a plan. */
-export function resultsFramework(plan: Plan): ResultsFramework {
+/** Builds the results framework of a plan, its words in the document language of `loc`. */
+export function resultsFramework(plan: Plan, loc: DocLocale = englishLocale()): ResultsFramework {
+  const terms = termsOf(loc);
   const nodes = plan.theoryOfChange.nodes;
   const items = plan.logicModel.items;
   const bySubject = indicatorsBySubject(plan.indicators);
@@ -121,7 +122,7 @@ export function resultsFramework(plan: Plan): ResultsFramework {
     impacts.length === 1
       ? {
           level: 1,
-          kind: 'Impact',
+          kind: terms.tocKind({ kind: 'impact', horizon: null }),
           title: impacts[0]!.title,
           rank: 0,
           elements: [impacts[0]!.id],
@@ -131,8 +132,8 @@ export function resultsFramework(plan: Plan): ResultsFramework {
         }
       : {
           level: 1,
-          kind: 'Program objective',
-          title: objectiveStatement(plan),
+          kind: loc.d('indicators.programObjective'),
+          title: objectiveStatement(plan, loc),
           rank: 0,
           elements: [],
           alsoStated: [],
@@ -177,7 +178,7 @@ export function resultsFramework(plan: Plan): ResultsFramework {
       outcomes,
       {
         level: 2,
-        kind: kindLabel(node),
+        kind: terms.tocKind(node),
         title: node.title,
         rank: pathwayRank(node),
         elements: [],
@@ -196,14 +197,14 @@ export function resultsFramework(plan: Plan): ResultsFramework {
   for (const item of modelOutcomes) {
     const traced = item.tocOutcomeId ? resultOf.get(item.tocOutcomeId) : undefined;
     if (traced) {
-      addTo(traced, item.id, 'In the logic model', item.title);
+      addTo(traced, item.id, loc.d('indicators.inLogicModel'), item.title);
       continue;
     }
     place(
       outcomes,
       {
         level: 2,
-        kind: laneInfo(item.lane).singular.replace(/^./, (c) => c.toUpperCase()),
+        kind: terms.laneResult(item.lane),
         title: item.title,
         rank: LANE_RANK[item.lane] ?? 3.5,
         elements: [],
@@ -260,7 +261,7 @@ export function resultsFramework(plan: Plan): ResultsFramework {
   ];
   for (const item of ordered) {
     const parent = outcomeReached(item.id) ?? top;
-    const kind = laneInfo(item.lane).singular.replace(/^./, (c) => c.toUpperCase());
+    const kind = terms.laneResult(item.lane);
     const key = `3|${wordsKey(item.title)}`;
     const same = byKey.get(key);
     if (same) {
@@ -274,10 +275,7 @@ export function resultsFramework(plan: Plan): ResultsFramework {
       rank: item.lane === 'output' ? 0 : 1,
       elements: [item.id],
       alsoStated: [],
-      note:
-        parent === top && outcomes.length
-          ? 'Not linked to an outcome in the logic model yet.'
-          : null,
+      note: parent === top && outcomes.length ? loc.d('indicators.notLinked') : null,
       parent,
     };
     resultOf.set(item.id, draft);

@@ -11,17 +11,11 @@
  */
 import { shows, type Profile } from './audience';
 import type { DocBlock, DocColumn } from './document';
-import { formatDate } from './document';
-import { formatValue } from '../indicators/format';
 import { kpiTargets } from '../indicators/measures';
-import { compareCohorts, FUNNEL_STAGE_LABEL, FUNNEL_STAGES, percentText } from '../manage/cohorts';
-import {
-  ASSUMPTION_STATUS_LABEL,
-  assumptionNodes,
-  assumptionStandings,
-  reviewsNewestFirst,
-} from '../manage/reviews';
+import { compareCohorts, FUNNEL_STAGES } from '../manage/cohorts';
+import { assumptionNodes, assumptionStandings, reviewsNewestFirst } from '../manage/reviews';
 import type { Plan } from '../plan/schema';
+import { englishLocale, type DocLocale } from './locale';
 
 /** Whether the plan has reviews, cohorts or kept versions to report. */
 export function hasReviews(plan: Plan): boolean {
@@ -29,85 +23,121 @@ export function hasReviews(plan: Plan): boolean {
   return m.reviews.length > 0 || m.cohorts.length > 0 || m.iteration.previousVersions.length > 0;
 }
 
-/** The section a lesson is acted in, in words (sections are named as in the app). */
-const SECTION_WORDS: Record<string, string> = {
-  objective: 'Objective',
-  theoryOfChange: 'Theory of change',
-  logicModel: 'Logic model',
-  stakeholders: 'Stakeholders & partners',
-  learners: 'Learners',
-  content: 'Content catalog',
-  makeOrBuy: 'Make or buy',
-  pathways: 'Pathways & skills',
-  onboarding: 'Onboarding checklist',
-  communications: 'Communications',
-  invitations: 'Invitations',
-  marketing: 'Marketing',
-  kpis: 'KPIs',
-  reviews: 'Reviews & cohorts',
-};
+/** The sections a lesson can be acted in (named as in the app). */
+const SECTIONS = new Set([
+  'objective',
+  'theoryOfChange',
+  'logicModel',
+  'stakeholders',
+  'learners',
+  'content',
+  'makeOrBuy',
+  'pathways',
+  'onboarding',
+  'communications',
+  'invitations',
+  'marketing',
+  'kpis',
+  'reviews',
+] as const);
+type ActionSection = typeof SECTIONS extends Set<infer S> ? S : never;
 
-const sectionWords = (id: string) => SECTION_WORDS[id] ?? '';
+/** The section a lesson is acted in, in words; '' for none. */
+const sectionWords = (loc: DocLocale, id: string) =>
+  SECTIONS.has(id as ActionSection) ? loc.d(`reviews.section.${id as ActionSection}`) : '';
 const dash = (text: string) => text.trim() || '—';
 
+/** A review action or carried lesson: "Done: text (act in Objective)". */
+function actionLine(
+  loc: DocLocale,
+  state: 'done' | 'open' | 'toDo',
+  text: string,
+  section: string,
+): string {
+  const where = sectionWords(loc, section);
+  const line = loc.d(`reviews.action.${state}`, { text: dash(text) });
+  return where ? loc.d('reviews.actIn', { action: line, section: where }) : line;
+}
+
 /** The cohorts side by side: a header row (Measure, cohort names) and one row per measure. */
-export function cohortComparisonRows(plan: Plan): {
+export function cohortComparisonRows(
+  plan: Plan,
+  loc: DocLocale = englishLocale(),
+): {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
 } {
+  const d = loc.d;
+  const date = (iso: string | null | undefined) => loc.date(iso, '—');
+  const percent = (share: number | null) => (share === null ? '—' : loc.percent(share));
   const comparison = compareCohorts(
     plan,
     plan.manage.cohorts.map((c) => c.id),
   );
-  const header = ['Measure', ...comparison.cohorts.map((c) => c.name.trim() || 'Unnamed cohort')];
+  const header = [
+    d('reviews.measure'),
+    ...comparison.cohorts.map((c) => c.name.trim() || d('reviews.unnamedCohort')),
+  ];
   const rows: string[][] = [
     [
-      'Dates',
+      d('reviews.dates'),
       ...comparison.cohorts.map((c) =>
-        c.start || c.end ? `${formatDate(c.start)} – ${formatDate(c.end)}` : '—',
+        c.start || c.end ? d('reviews.dateRange', { start: date(c.start), end: date(c.end) }) : '—',
       ),
     ],
   ];
   if (comparison.progress.some((p) => p !== null)) {
     for (const stage of FUNNEL_STAGES)
       rows.push([
-        FUNNEL_STAGE_LABEL[stage],
-        ...comparison.progress.map((p) => (p ? formatValue(p.counts[stage]) : '—')),
+        d(`reviews.stage.${stage}`),
+        ...comparison.progress.map((p) => (p ? loc.value(p.counts[stage]) : '—')),
       ]);
     rows.push(
       [
-        'Completion (of enrolled)',
-        ...comparison.progress.map((p) => percentText(p?.completionRate ?? null)),
+        d('reviews.completionOfEnrolled'),
+        ...comparison.progress.map((p) => percent(p?.completionRate ?? null)),
       ],
       [
-        'Placement (of completed)',
-        ...comparison.progress.map((p) => percentText(p?.placementRate ?? null)),
+        d('reviews.placementOfCompleted'),
+        ...comparison.progress.map((p) => percent(p?.placementRate ?? null)),
       ],
-      ['Counted on', ...comparison.progress.map((p) => (p ? formatDate(p.date) : '—'))],
+      [d('reviews.countedOn'), ...comparison.progress.map((p) => (p ? date(p.date) : '—'))],
     );
   }
   for (const kpi of comparison.kpis)
     rows.push([
-      `KPI: ${kpi.name}${kpi.unit ? ` (${kpi.unit})` : ''}`,
-      ...kpi.byCohort.map((v) => (v ? `${formatValue(v.value)} (${formatDate(v.date)})` : '—')),
+      kpi.unit
+        ? d('reviews.kpiWithUnit', { name: kpi.name, unit: kpi.unit })
+        : d('reviews.kpi', { name: kpi.name }),
+      ...kpi.byCohort.map((v) =>
+        v ? d('reviews.valueOn', { value: loc.value(v.value), date: date(v.date) }) : '—',
+      ),
     ]);
   // A measure no cohort has (a rate with nobody enrolled) says nothing.
   return { header, rows: rows.filter((r) => r.slice(1).some((cell) => cell !== '—')) };
 }
 
 /** The assumption status table: each assumption with its status at the latest review that judged it. */
-export function assumptionStatusRows(plan: Plan): string[][] {
+export function assumptionStatusRows(plan: Plan, loc: DocLocale = englishLocale()): string[][] {
+  const d = loc.d;
   const standings = assumptionStandings(plan.manage.reviews);
   const kpiNames = new Map(
-    plan.manage.kpis.map((k) => [k.id, kpiTargets(plan.indicators, k).name || 'Untitled KPI']),
+    plan.manage.kpis.map((k) => [
+      k.id,
+      kpiTargets(plan.indicators, k).name || d('reviews.untitledKpi'),
+    ]),
   );
   return assumptionNodes(plan).map((node) => {
     const s = standings.get(node.id);
     return [
-      node.title.trim() || 'Untitled assumption',
-      s ? ASSUMPTION_STATUS_LABEL[s.status] : 'Not judged yet',
-      s ? formatDate(s.date) : '—',
-      s ? s.kpiIds.map((id) => kpiNames.get(id) ?? 'a KPI no longer in the plan').join('; ') : '',
+      node.title.trim() || d('reviews.untitledAssumption'),
+      s ? d(`reviews.status.${s.status}`) : d('reviews.notJudged'),
+      s ? loc.date(s.date, '—') : '—',
+      s
+        ? s.kpiIds
+            .map((id) => kpiNames.get(id) ?? d('reviews.kpiGone'))
+            .join(d('punctuation.semicolon'))
+        : '',
       s ? s.note.trim() : '',
     ];
   });
@@ -124,37 +154,47 @@ function withoutEmptyColumns(columns: DocColumn[], rows: string[][]): DocBlock {
 }
 
 /** The chapter's blocks for an audience; empty when there is nothing to report. */
-export function reviewBlocks(plan: Plan, profile: Profile): DocBlock[] {
+export function reviewBlocks(
+  plan: Plan,
+  profile: Profile,
+  loc: DocLocale = englishLocale(),
+): DocBlock[] {
   if (!hasReviews(plan)) return [];
+  const d = loc.d;
+  const date = (iso: string | null | undefined) => loc.date(iso, '—');
   const { iteration, reviews, cohorts } = plan.manage;
   const judgements = shows(profile, 'reviewJudgements');
   const ordered = reviewsNewestFirst(reviews);
   const cohortName = (id: string | null) =>
-    id ? (cohorts.find((c) => c.id === id)?.name.trim() ?? 'a cohort no longer in the plan') : null;
+    id ? (cohorts.find((c) => c.id === id)?.name.trim() ?? d('reviews.cohortGone')) : null;
+  const versionName = iteration.versionName.trim();
   const blocks: DocBlock[] = [
     {
       type: 'paragraph',
       style: 'lead',
-      text: `This is version ${iteration.versionNumber}${iteration.versionName.trim() ? ` (“${iteration.versionName.trim()}”)` : ''} of the plan. ${
+      text: [
+        versionName
+          ? d('reviews.versionNamed', { number: iteration.versionNumber, name: versionName })
+          : d('reviews.version', { number: iteration.versionNumber }),
         ordered.length === 0
-          ? 'No review has been held yet.'
-          : `${ordered.length} ${ordered.length === 1 ? 'review' : 'reviews'}, the latest on ${formatDate(ordered[0]!.date)}.`
-      }`,
+          ? d('reviews.noReview')
+          : d('reviews.reviewCount', { count: ordered.length, date: date(ordered[0]!.date) }),
+      ].join(' '),
     },
   ];
   if (iteration.previousVersions.length > 0)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Earlier versions kept' },
+      { type: 'heading', level: 2, text: d('reviews.earlierVersions') },
       {
         type: 'table',
         columns: [
-          { title: 'Version', width: 50 },
-          { title: 'Kept on', width: 22 },
-          { title: 'Cohort it ran', width: 28 },
+          { title: d('reviews.versionColumn'), width: 50 },
+          { title: d('reviews.keptOn'), width: 22 },
+          { title: d('reviews.cohortItRan'), width: 28 },
         ],
         rows: iteration.previousVersions.map((v) => [
-          v.name.trim() || 'Unnamed version',
-          formatDate(v.keptAt.slice(0, 10)),
+          v.name.trim() || d('reviews.unnamedVersion'),
+          date(v.keptAt.slice(0, 10)),
           cohortName(v.cohortId) ?? '—',
         ]),
       },
@@ -162,40 +202,36 @@ export function reviewBlocks(plan: Plan, profile: Profile): DocBlock[] {
 
   if (judgements && plan.theoryOfChange.nodes.some((n) => n.kind === 'assumption')) {
     blocks.push(
-      { type: 'heading', level: 2, text: 'Assumptions at the latest review' },
-      {
-        type: 'paragraph',
-        style: 'note',
-        text: 'Each assumption of the theory of change as judged at the latest review that judged it: holding, at risk or broken, with the KPIs whose evidence the judgement rests on.',
-      },
+      { type: 'heading', level: 2, text: d('reviews.assumptionsHeading') },
+      { type: 'paragraph', style: 'note', text: d('reviews.assumptionsNote') },
       withoutEmptyColumns(
         [
-          { title: 'Assumption', width: 30 },
-          { title: 'Status', width: 11 },
-          { title: 'Judged on', width: 15 },
-          { title: 'KPI evidence', width: 22 },
-          { title: 'Note', width: 22 },
+          { title: d('reviews.assumption'), width: 30 },
+          { title: d('col.status'), width: 11 },
+          { title: d('reviews.judgedOn'), width: 15 },
+          { title: d('reviews.kpiEvidence'), width: 22 },
+          { title: d('col.note'), width: 22 },
         ],
-        assumptionStatusRows(plan).map((r) => r.map((cell, i) => (i > 2 ? dash(cell) : cell))),
+        assumptionStatusRows(plan, loc).map((r) => r.map((cell, i) => (i > 2 ? dash(cell) : cell))),
       ),
     );
   }
 
   if (ordered.length > 0) {
-    blocks.push({ type: 'heading', level: 2, text: 'Reviews' });
+    blocks.push({ type: 'heading', level: 2, text: d('reviews.reviews') });
     const titles = new Map(plan.theoryOfChange.nodes.map((n) => [n.id, n.title.trim()]));
     for (const review of ordered) {
       blocks.push(
-        { type: 'heading', level: 3, text: `Review of ${formatDate(review.date)}` },
+        { type: 'heading', level: 3, text: d('reviews.reviewOf', { date: date(review.date) }) },
         {
           type: 'facts',
           rows: [
-            ['Cohort reviewed', cohortName(review.cohortId) ?? 'The program as a whole'],
+            [d('reviews.cohortReviewed'), cohortName(review.cohortId) ?? d('reviews.wholeProgram')],
             ...(judgements
               ? ([
-                  ['Summary', dash(review.summary)],
-                  ['What was learned', dash(review.lessons)],
-                  ['Decisions', dash(review.decisions)],
+                  [d('reviews.summary'), dash(review.summary)],
+                  [d('reviews.learned'), dash(review.lessons)],
+                  [d('reviews.decisions'), dash(review.decisions)],
                 ] as const)
               : []),
           ],
@@ -205,19 +241,23 @@ export function reviewBlocks(plan: Plan, profile: Profile): DocBlock[] {
       if (review.assumptions.length > 0)
         blocks.push({
           type: 'bullets',
-          items: review.assumptions.map(
-            (c) =>
-              `${ASSUMPTION_STATUS_LABEL[c.status]}: ${titles.get(c.nodeId) || 'an assumption no longer in the theory of change'}${c.note.trim() ? ` — ${c.note.trim()}` : ''}`,
-          ),
+          items: review.assumptions.map((c) => {
+            const line = d('common.labelled', {
+              label: d(`reviews.status.${c.status}`),
+              text: titles.get(c.nodeId) || d('reviews.assumptionGone'),
+            });
+            return c.note.trim()
+              ? d('reviews.withNote', { text: line, note: c.note.trim() })
+              : line;
+          }),
         });
       if (review.actions.length > 0)
         blocks.push(
-          { type: 'paragraph', text: 'Actions:' },
+          { type: 'paragraph', text: d('reviews.actions') },
           {
             type: 'bullets',
-            items: review.actions.map(
-              (a) =>
-                `${a.done ? 'Done' : 'Open'}: ${dash(a.text)}${sectionWords(a.section) ? ` (act in ${sectionWords(a.section)})` : ''}`,
+            items: review.actions.map((a) =>
+              actionLine(loc, a.done ? 'done' : 'open', a.text, a.section),
             ),
           },
         );
@@ -226,29 +266,24 @@ export function reviewBlocks(plan: Plan, profile: Profile): DocBlock[] {
 
   if (judgements && iteration.carriedActions.length > 0)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Lessons carried into this version' },
+      { type: 'heading', level: 2, text: d('reviews.carried') },
       {
         type: 'bullets',
-        items: iteration.carriedActions.map(
-          (a) =>
-            `${a.done ? 'Done' : 'To do'}: ${dash(a.text)}${sectionWords(a.section) ? ` (act in ${sectionWords(a.section)})` : ''}`,
+        items: iteration.carriedActions.map((a) =>
+          actionLine(loc, a.done ? 'done' : 'toDo', a.text, a.section),
         ),
       },
     );
 
   if (cohorts.length > 0) {
-    const { header, rows } = cohortComparisonRows(plan);
+    const { header, rows } = cohortComparisonRows(plan, loc);
     const width = Math.floor(64 / Math.max(1, header.length - 1));
     const columns: DocColumn[] = header.map((title, i) =>
       i === 0 ? { title, width: 36 } : { title, width, numeric: true },
     );
     blocks.push(
-      { type: 'heading', level: 2, text: 'Cohorts compared' },
-      {
-        type: 'paragraph',
-        style: 'note',
-        text: 'Counts from the latest roster import that counted each cohort (aggregates, no person), and the latest KPI actual recorded for each cohort.',
-      },
+      { type: 'heading', level: 2, text: d('reviews.cohortsCompared') },
+      { type: 'paragraph', style: 'note', text: d('reviews.cohortsNote') },
       { type: 'table', columns, rows },
     );
   }
@@ -275,29 +310,34 @@ export interface ReviewSheet {
  * per assumption judged at each review; not for partners) and "Cohorts"
  * (the comparison, measures down, cohorts across).
  */
-export function reviewSheets(plan: Plan, profile: Profile): ReviewSheet[] {
+export function reviewSheets(
+  plan: Plan,
+  profile: Profile,
+  loc: DocLocale = englishLocale(),
+): ReviewSheet[] {
   if (!hasReviews(plan)) return [];
+  const { d, w } = loc;
   const judgements = shows(profile, 'reviewJudgements');
   const ordered = reviewsNewestFirst(plan.manage.reviews);
   const cohorts = new Map(plan.manage.cohorts.map((c) => [c.id, c.name.trim()]));
   const cohortOf = (id: string | null) =>
-    id ? (cohorts.get(id) ?? 'Cohort no longer in the plan') : 'Whole program';
+    id ? (cohorts.get(id) ?? w('reviews.cohortGone')) : w('reviews.wholeProgram');
   const sheets: ReviewSheet[] = [];
   if (ordered.length > 0)
     sheets.push({
-      name: 'Reviews',
+      name: w('sheets.reviews'),
       columns: [
-        { header: 'Date', width: 13, kind: 'date' },
-        { header: 'Cohort', width: 24, wrap: true },
+        { header: w('col.date'), width: 13, kind: 'date' },
+        { header: w('col.cohort'), width: 24, wrap: true },
         ...(judgements
           ? [
-              { header: 'Summary', width: 40, wrap: true },
-              { header: 'What was learned', width: 40, wrap: true },
-              { header: 'Decisions', width: 40, wrap: true },
-              { header: 'Holding', width: 10 },
-              { header: 'At risk', width: 10 },
-              { header: 'Broken', width: 10 },
-              { header: 'Actions (open / all)', width: 14 },
+              { header: w('reviews.summary'), width: 40, wrap: true },
+              { header: w('reviews.learned'), width: 40, wrap: true },
+              { header: w('reviews.decisions'), width: 40, wrap: true },
+              { header: d('reviews.status.holding'), width: 10 },
+              { header: d('reviews.status.atRisk'), width: 10 },
+              { header: d('reviews.status.broken'), width: 10 },
+              { header: w('reviews.actions'), width: 14 },
             ]
           : []),
       ],
@@ -314,7 +354,10 @@ export function reviewSheets(plan: Plan, profile: Profile): ReviewSheet[] {
                 count('holding'),
                 count('atRisk'),
                 count('broken'),
-                `${r.actions.filter((a) => !a.done).length} / ${r.actions.length}`,
+                w('reviews.openOfAll', {
+                  open: loc.count(r.actions.filter((a) => !a.done).length),
+                  all: loc.count(r.actions.length),
+                }),
               ]
             : []),
         ];
@@ -323,32 +366,37 @@ export function reviewSheets(plan: Plan, profile: Profile): ReviewSheet[] {
   if (judgements && ordered.length > 0) {
     const titles = new Map(plan.theoryOfChange.nodes.map((n) => [n.id, n.title.trim()]));
     const kpiNames = new Map(
-      plan.manage.kpis.map((k) => [k.id, kpiTargets(plan.indicators, k).name || 'Untitled KPI']),
+      plan.manage.kpis.map((k) => [
+        k.id,
+        kpiTargets(plan.indicators, k).name || d('reviews.untitledKpi'),
+      ]),
     );
     sheets.push({
-      name: 'Assumptions at reviews',
+      name: w('sheets.assumptionsAtReviews'),
       columns: [
-        { header: 'Review date', width: 13, kind: 'date' },
-        { header: 'Assumption', width: 44, wrap: true },
-        { header: 'Status', width: 11 },
-        { header: 'KPI evidence', width: 40, wrap: true },
-        { header: 'Note', width: 40, wrap: true },
+        { header: w('reviews.reviewDate'), width: 13, kind: 'date' },
+        { header: w('reviews.assumption'), width: 44, wrap: true },
+        { header: w('col.status'), width: 11 },
+        { header: w('reviews.kpiEvidence'), width: 40, wrap: true },
+        { header: w('col.note'), width: 40, wrap: true },
       ],
       rows: ordered.flatMap((r) =>
         r.assumptions.map((c) => [
           r.date,
-          titles.get(c.nodeId) || 'Assumption no longer in the theory of change',
-          ASSUMPTION_STATUS_LABEL[c.status],
-          c.kpiIds.map((id) => kpiNames.get(id) ?? 'a KPI no longer in the plan').join('; '),
+          titles.get(c.nodeId) || w('reviews.assumptionGone'),
+          d(`reviews.status.${c.status}`),
+          c.kpiIds
+            .map((id) => kpiNames.get(id) ?? d('reviews.kpiGone'))
+            .join(d('punctuation.semicolon')),
           c.note,
         ]),
       ),
     });
   }
   if (plan.manage.cohorts.length > 0) {
-    const { header, rows } = cohortComparisonRows(plan);
+    const { header, rows } = cohortComparisonRows(plan, loc);
     sheets.push({
-      name: 'Cohorts compared',
+      name: w('sheets.cohortsCompared'),
       columns: header.map((h, i) => ({ header: h, width: i === 0 ? 40 : 22, wrap: true })),
       rows,
     });

@@ -8,41 +8,58 @@
  * (small-numbers.ts).
  */
 import type { DocBlock } from './document';
-import { formatDate } from './document';
 import type { Plan, ProgressCounts, ProgressSnapshot } from '../plan/schema';
 import type { Profile } from './audience';
-import { groupCount, isSmallCount, SMALL_COUNT_RULE, suppressesSmallCounts } from './small-numbers';
+import {
+  groupCount,
+  isSmallCount,
+  SMALL_COUNT_LIMIT,
+  SMALL_COUNT_TEXT,
+  suppressesSmallCounts,
+} from './small-numbers';
 
-const n = (v: number) => v.toLocaleString('en-GB');
-const rate = (part: number, whole: number) =>
-  whole > 0 ? `${Math.round((part / whole) * 100)} %` : '—';
+/** The small-number rule in the document language. */
+const smallCountRule = (loc: DocLocale) =>
+  loc.d('roster.smallCounts', { max: SMALL_COUNT_LIMIT - 1, shown: SMALL_COUNT_TEXT });
+import { englishLocale, type DocLocale } from './locale';
 
 /** Whether the plan has roster snapshots to export. */
 export function hasProgress(plan: Plan): boolean {
   return plan.manage.progress.length > 0;
 }
 
-const COLUMNS: readonly [keyof ProgressCounts, string][] = [
-  ['learners', 'Learners'],
-  ['registered', 'Registered'],
-  ['enrolled', 'Enrolled'],
-  ['active', 'Active'],
-  ['completed', 'Completed'],
-  ['placed', 'Job outcome'],
-  ['hours', 'Learning hours'],
+/** The counts of a snapshot, in column order. */
+const COLUMNS: readonly (keyof ProgressCounts)[] = [
+  'learners',
+  'registered',
+  'enrolled',
+  'active',
+  'completed',
+  'placed',
+  'hours',
 ];
+
+/** Counts and completion rates in the document language. */
+function numbers(loc: DocLocale) {
+  return {
+    n: (v: number) => loc.count(v),
+    rate: (part: number, whole: number) => (whole > 0 ? loc.percent(part / whole) : '—'),
+  };
+}
 
 function groupRows(
   groups: Readonly<Record<string, ProgressCounts>>,
   nameOf: (id: string) => string,
+  loc: DocLocale,
   profile?: Profile,
 ): string[][] {
+  const { n, rate } = numbers(loc);
   const small = suppressesSmallCounts(profile);
   return Object.entries(groups)
     .sort((a, b) => b[1].learners - a[1].learners)
     .map(([id, c]) => [
       nameOf(id),
-      ...COLUMNS.map(([k]) =>
+      ...COLUMNS.map((k) =>
         k === 'hours'
           ? small && isSmallCount(c.learners)
             ? '—'
@@ -56,80 +73,97 @@ function groupRows(
 }
 
 /** Names of segments and cohorts by id ('' = none; an id no longer in the plan says so). */
-function namers(plan: Plan) {
+function namers(plan: Plan, loc: DocLocale) {
   const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
   const cohorts = new Map(plan.manage.cohorts.map((c) => [c.id, c.name]));
   return {
     segment: (id: string) =>
-      id ? segments.get(id) || 'A segment no longer in the plan' : 'No segment',
+      id ? segments.get(id) || loc.d('roster.segmentGone') : loc.d('roster.noSegment'),
     cohort: (id: string) =>
-      id ? cohorts.get(id) || 'A cohort no longer in the plan' : 'No cohort',
+      id ? cohorts.get(id) || loc.d('roster.cohortGone') : loc.d('roster.noCohort'),
   };
 }
 
 /** The chapter's blocks; empty when the plan has no snapshot. */
-export function rosterBlocks(plan: Plan, profile?: Profile): DocBlock[] {
+export function rosterBlocks(
+  plan: Plan,
+  loc: DocLocale = englishLocale(),
+  profile?: Profile,
+): DocBlock[] {
   const list = plan.manage.progress;
   const latest = list[list.length - 1];
   if (!latest) return [];
+  const d = loc.d;
+  const { n, rate } = numbers(loc);
+  const date = (iso: string) => loc.date(iso);
   const t = latest.total;
-  const name = namers(plan);
+  const name = namers(plan, loc);
   const columns = [
     { title: '', width: 22 },
-    ...COLUMNS.map(([, title]) => ({ title, width: 10, numeric: true })),
-    { title: 'Completion rate', width: 11, numeric: true },
+    ...COLUMNS.map((k) => ({ title: d(`roster.count.${k}`), width: 10, numeric: true })),
+    { title: d('roster.completionRate'), width: 11, numeric: true },
   ];
   const blocks: DocBlock[] = [
     {
       type: 'paragraph',
       style: 'lead',
-      text: `As of ${formatDate(latest.date)}, ${n(t.learners)} learners are on the roster: ${n(t.enrolled)} enrolled, ${n(t.active)} active in the last 30 days, ${n(t.completed)} completed (${rate(t.completed, t.enrolled)} of those enrolled) and ${n(t.placed)} of them with a job outcome.`,
+      text: d('roster.lead', {
+        date: date(latest.date),
+        learners: n(t.learners),
+        enrolled: n(t.enrolled),
+        active: n(t.active),
+        completed: n(t.completed),
+        rate: rate(t.completed, t.enrolled),
+        placed: n(t.placed),
+      }),
     },
-    {
-      type: 'paragraph',
-      style: 'note',
-      text: 'Counts from the learning platform’s activity exports as imported into the plan. The learners themselves stay on the program team’s computer: no name or e-mail address is in this document.',
-    },
+    { type: 'paragraph', style: 'note', text: d('roster.note') },
     {
       type: 'facts',
       rows: [
-        ['Learners', n(t.learners)],
-        ['Invited', n(t.invited)],
-        ['Registered', n(t.registered)],
-        ['Enrolled', n(t.enrolled)],
-        ['Active (last 30 days)', `${n(t.active)} (${rate(t.active, t.enrolled)} of enrolled)`],
-        ['Completed', `${n(t.completed)} (${rate(t.completed, t.enrolled)} of enrolled)`],
-        ['With a job outcome', n(t.placed)],
-        ['Learning hours', n(t.hours)],
+        [d('roster.count.learners'), n(t.learners)],
+        [d('roster.count.invited'), n(t.invited)],
+        [d('roster.count.registered'), n(t.registered)],
+        [d('roster.count.enrolled'), n(t.enrolled)],
+        [
+          d('roster.activeLast30'),
+          d('roster.ofEnrolled', { count: n(t.active), rate: rate(t.active, t.enrolled) }),
+        ],
+        [
+          d('roster.count.completed'),
+          d('roster.ofEnrolled', { count: n(t.completed), rate: rate(t.completed, t.enrolled) }),
+        ],
+        [d('roster.withJobOutcome'), n(t.placed)],
+        [d('roster.count.hours'), n(t.hours)],
       ],
     },
-    { type: 'heading', level: 2, text: `By learner segment, ${formatDate(latest.date)}` },
+    { type: 'heading', level: 2, text: d('roster.bySegment', { date: date(latest.date) }) },
     {
       type: 'table',
-      columns: [{ ...columns[0]!, title: 'Learner segment' }, ...columns.slice(1)],
-      rows: groupRows(latest.bySegment, name.segment, profile),
+      columns: [{ ...columns[0]!, title: d('marketing.learnerSegment') }, ...columns.slice(1)],
+      rows: groupRows(latest.bySegment, name.segment, loc, profile),
     },
   ];
   if (Object.keys(latest.byCohort).some((id) => id !== ''))
     blocks.push(
-      { type: 'heading', level: 2, text: `By cohort, ${formatDate(latest.date)}` },
+      { type: 'heading', level: 2, text: d('roster.byCohort', { date: date(latest.date) }) },
       {
         type: 'table',
-        columns: [{ ...columns[0]!, title: 'Cohort' }, ...columns.slice(1)],
-        rows: groupRows(latest.byCohort, name.cohort, profile),
+        columns: [{ ...columns[0]!, title: d('roster.cohort') }, ...columns.slice(1)],
+        rows: groupRows(latest.byCohort, name.cohort, loc, profile),
       },
     );
   if (suppressesSmallCounts(profile))
-    blocks.push({ type: 'paragraph', style: 'note', text: SMALL_COUNT_RULE });
+    blocks.push({ type: 'paragraph', style: 'note', text: smallCountRule(loc) });
   if (list.length > 1)
     blocks.push(
-      { type: 'heading', level: 2, text: 'Progress over time' },
+      { type: 'heading', level: 2, text: d('roster.overTime') },
       {
         type: 'table',
-        columns: [{ ...columns[0]!, title: 'Snapshot' }, ...columns.slice(1)],
+        columns: [{ ...columns[0]!, title: d('roster.snapshot') }, ...columns.slice(1)],
         rows: list.map((s: ProgressSnapshot) => [
-          formatDate(s.date),
-          ...COLUMNS.map(([k]) => n(s.total[k])),
+          date(s.date),
+          ...COLUMNS.map((k) => n(s.total[k])),
           rate(s.total.completed, s.total.enrolled),
         ]),
       },
@@ -152,6 +186,7 @@ export interface RosterSheetColumn {
  */
 export function rosterSheet(
   plan: Plan,
+  loc: DocLocale = englishLocale(),
   profile?: Profile,
 ): {
   readonly name: string;
@@ -159,7 +194,8 @@ export function rosterSheet(
   readonly rows: readonly (readonly (string | number | null)[])[];
   readonly footer: string;
 } {
-  const name = namers(plan);
+  const { d, w } = loc;
+  const name = namers(plan, loc);
   const rows: (string | number | null)[][] = [];
   const small = suppressesSmallCounts(profile);
   // A group's small counts read "<5" in a partner-safe file; the total never does.
@@ -170,7 +206,7 @@ export function rosterSheet(
       date,
       by,
       group,
-      ...COLUMNS.map(([k]) =>
+      ...COLUMNS.map((k) =>
         k === 'hours' ? (whole ? null : c.hours) : whole || hide(c[k]) ? '<5' : c[k],
       ),
       c.enrolled > 0 && !hide(c.enrolled) && !hide(c.completed)
@@ -179,26 +215,26 @@ export function rosterSheet(
     ];
   };
   for (const s of plan.manage.progress) {
-    rows.push(row(s.date, 'Total', 'All learners', s.total, false));
+    rows.push(row(s.date, w('roster.total'), w('roster.allLearners'), s.total, false));
     for (const [id, c] of Object.entries(s.bySegment))
-      rows.push(row(s.date, 'Segment', name.segment(id), c));
+      rows.push(row(s.date, w('roster.segment'), name.segment(id), c));
     for (const [id, c] of Object.entries(s.byCohort))
-      rows.push(row(s.date, 'Cohort', name.cohort(id), c));
+      rows.push(row(s.date, w('roster.cohort'), name.cohort(id), c));
   }
   return {
-    name: 'Learner progress',
+    name: w('sheets.roster'),
     columns: [
-      { header: 'Snapshot date', width: 14, kind: 'date' },
-      { header: 'By', width: 10 },
-      { header: 'Group', width: 32, wrap: true },
-      ...COLUMNS.map(([k, header]) => ({
-        header,
+      { header: w('roster.snapshotDate'), width: 14, kind: 'date' },
+      { header: w('roster.by'), width: 10 },
+      { header: w('roster.group'), width: 32, wrap: true },
+      ...COLUMNS.map((k) => ({
+        header: d(`roster.count.${k}`),
         width: 13,
         kind: k === 'hours' ? ('number' as const) : ('integer' as const),
       })),
-      { header: 'Completion rate (%)', width: 16, kind: 'number' },
+      { header: w('roster.completionRate'), width: 16, kind: 'number' },
     ],
     rows,
-    footer: `Counts from the roster imports (no learner is named). Active: enrolled learners with activity in the 30 days up to the snapshot date. Completion rate: completed as a share of enrolled.${small ? ` ${SMALL_COUNT_RULE}` : ''}`,
+    footer: small ? `${w('roster.footer')} ${smallCountRule(loc)}` : w('roster.footer'),
   };
 }

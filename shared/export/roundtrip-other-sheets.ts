@@ -17,6 +17,8 @@ import { byCount, formatCount } from '../words';
 import { audienceNote, PROFILE_IDS, type Profile } from './audience';
 import { ALL_SECTION_IDS, type ExportSectionId } from './options';
 import { buildPlanWorkbook, columnLetter } from './xlsx';
+import { sheetNameIn } from './columns';
+import { englishLocale, type DocLocale } from './locale';
 import { clipText } from '../text-length';
 
 /** Cells shown by reference (and value) in one note; the rest are counted. */
@@ -63,8 +65,8 @@ const isFormula = (value: ExcelJS.CellValue) =>
   ('formula' in value || 'sharedFormula' in value);
 
 /** The value of the Summary row labelled `label` (column B), if any. */
-function summaryFact(wb: ExcelJS.Workbook, label: string): ExcelJS.CellValue {
-  const ws = wb.getWorksheet('Summary');
+function summaryFact(wb: ExcelJS.Workbook, label: string, loc: DocLocale): ExcelJS.CellValue {
+  const ws = wb.getWorksheet(sheetNameIn('summary', loc));
   if (!ws) return null;
   for (let r = 1; r <= Math.min(ws.rowCount, 40); r++)
     if (plain(ws.getRow(r).getCell(1).value) === label) return ws.getRow(r).getCell(2).value;
@@ -72,17 +74,17 @@ function summaryFact(wb: ExcelJS.Workbook, label: string): ExcelJS.CellValue {
 }
 
 /** The audience, "as of" date and sections the workbook was exported with, as far as it shows them. */
-function exportedWith(wb: ExcelJS.Workbook, plan: Plan, hint: Profile) {
-  const audience = plain(summaryFact(wb, 'Audience'));
-  const profile: Profile = PROFILE_IDS.find((p) => audienceNote(p) === audience) ?? hint;
-  const asOfCell = summaryFact(wb, 'As of');
+function exportedWith(wb: ExcelJS.Workbook, plan: Plan, hint: Profile, loc: DocLocale) {
+  const audience = plain(summaryFact(wb, loc.w('summary.audience'), loc));
+  const profile: Profile = PROFILE_IDS.find((p) => audienceNote(p, loc) === audience) ?? hint;
+  const asOfCell = summaryFact(wb, loc.w('summary.asOf'), loc);
   const asOf =
     asOfCell instanceof Date
       ? asOfCell.toISOString().slice(0, 10)
       : plan.updatedAt.slice(0, 10) || '2000-01-01';
-  const objective = summaryFact(wb, 'Change sought') !== null;
+  const objective = summaryFact(wb, loc.w('summary.changeSought'), loc) !== null;
   const sections: ExportSectionId[] = ALL_SECTION_IDS.filter((s) => s !== 'objective' || objective);
-  return { profile, asOf, sections };
+  return { profile, asOf, sections, locale: loc };
 }
 
 /** The row of `ws` where the fresh sheet's first row is (a recipient may have typed rows above it). */
@@ -112,10 +114,23 @@ interface Difference {
 }
 
 /** Labels on the Summary sheet that say when and for whom the file was written, not what the plan holds. */
-const SUMMARY_META = new Set(['As of', 'Plan last changed', 'Exported on', 'Audience', 'Sheets']);
+const summaryMeta = (loc: DocLocale) =>
+  new Set([
+    loc.w('summary.asOf'),
+    loc.w('summary.lastChanged'),
+    // Written by earlier versions.
+    'Exported on',
+    loc.w('summary.audience'),
+    loc.w('summary.sheets'),
+  ]);
 
 /** The Summary sheet compared fact by fact (by the label in column A). */
-function summaryDifferences(ws: ExcelJS.Worksheet, mine: ExcelJS.Worksheet): Difference[] {
+function summaryDifferences(
+  ws: ExcelJS.Worksheet,
+  mine: ExcelJS.Worksheet,
+  loc: DocLocale,
+): Difference[] {
+  const SUMMARY_META = summaryMeta(loc);
   const facts = (sheet: ExcelJS.Worksheet) => {
     const out = new Map<string, { row: number; value: string; cell: ExcelJS.CellValue }>();
     for (let r = 1; r <= sheet.rowCount; r++) {
@@ -239,12 +254,13 @@ export async function otherSheetEdits(
   plan: Plan,
   read: readonly ExcelJS.Worksheet[],
   profile: Profile,
+  loc: DocLocale = englishLocale(),
 ): Promise<string[]> {
   const others = wb.worksheets.filter((ws) => !read.includes(ws));
   if (others.length === 0) return [];
   let fresh: ExcelJS.Workbook;
   try {
-    fresh = (await buildPlanWorkbook(plan, exportedWith(wb, plan, profile))).workbook;
+    fresh = (await buildPlanWorkbook(plan, exportedWith(wb, plan, profile, loc))).workbook;
   } catch {
     return [
       `The other sheets (${others.map((w) => `“${w.name}”`).join(', ')}) are not read back, and they could not be compared with the plan: an edit in them is not imported.`,
@@ -261,11 +277,11 @@ export async function otherSheetEdits(
       continue;
     }
     const shift = shiftOf(ws, mine);
-    const table = ws.name === 'Summary' ? null : tableDifferences(ws, mine, shift);
-    const differences =
-      ws.name === 'Summary'
-        ? summaryDifferences(ws, mine)
-        : (table?.differences ?? cellDifferences(ws, mine, shift));
+    const summary = ws.name === sheetNameIn('summary', loc);
+    const table = summary ? null : tableDifferences(ws, mine, shift);
+    const differences = summary
+      ? summaryDifferences(ws, mine, loc)
+      : (table?.differences ?? cellDifferences(ws, mine, shift));
     const rowsAdded = table?.addedRows ?? 0;
     const rowsRemoved = table?.removedRows ?? 0;
     const n = differences.length;

@@ -25,13 +25,18 @@ import { isPlaced, stanceLabel } from '../stakeholders/register';
 import { textLength } from '../text-length';
 import {
   choiceLabel,
+  columnsInLanguages,
   INDICATOR_COLUMNS,
   PARTNER_TYPE_CHOICES,
   RELATION_CHOICES,
   SHEETS,
+  sheetNameIn,
   STAKEHOLDER_COLUMNS,
   type RoundTripColumn,
+  type SheetKey,
 } from './columns';
+import { LANGUAGES } from '../i18n/languages';
+import { documentLocale, type DocLocale } from './locale';
 import { formatDate } from './document';
 import type {
   AddedRow,
@@ -223,7 +228,7 @@ function parseCell(
           return { ok: true, value };
       return {
         ok: false,
-        message: `“${String(raw)}” is not one of ${Object.keys(choices).join(', ')}`,
+        message: `“${String(raw)}” is not one of ${(column.shownChoices ?? Object.keys(choices)).join(', ')}`,
       };
     }
   }
@@ -263,6 +268,8 @@ export interface SheetRows {
 interface SheetSpec {
   readonly sheet: RoundTripSheet;
   readonly name: string;
+  /** Its name in every language the app writes workbooks in (lower case). */
+  readonly names: ReadonlySet<string>;
   readonly columns: readonly RoundTripColumn[];
   readonly shape: Readonly<Record<string, ZodType>>;
   /** An indicator's unit in the plan, for a sheet without the Unit column. */
@@ -282,19 +289,28 @@ interface SheetSpec {
 const HEADING_CANDIDATES = 10;
 
 /** Sheets of the workbook that are never the Stakeholders or Indicators sheet. */
-const OTHER_EXPORT_SHEETS = new Set(
-  [
-    'Summary',
-    'Theory of change',
-    'Causal links',
-    'Logframe',
-    'Learners',
-    'Content catalog',
-    'Pathways',
-    'Make-or-buy',
-    'Partners and stakeholders',
-  ].map((n) => n.toLowerCase()),
-);
+const OTHER_EXPORT_SHEETS: readonly SheetKey[] = [
+  'summary',
+  'theoryOfChange',
+  'causalLinks',
+  'logframe',
+  'learners',
+  'catalog',
+  'pathways',
+  'makeOrBuy',
+  'partnersAndStakeholders',
+];
+
+/** A sheet's names in every language, lower case. */
+const namesOf = (sheet: SheetKey, locales: readonly DocLocale[]): Set<string> =>
+  new Set(locales.map((loc) => sheetNameIn(sheet, loc).toLowerCase()));
+
+/** The sheets every language's export writes that the round trip never reads. */
+interface Reading {
+  readonly others: ReadonlySet<string>;
+  /** The Stakeholders and Indicators sheets' names in every language. */
+  readonly readable: ReadonlySet<string>;
+}
 
 /** The text of a cell as it reads, for headings. */
 function headingText(cell: ExcelJS.Cell): string {
@@ -346,16 +362,15 @@ function findSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
   taken: ReadonlySet<ExcelJS.Worksheet>,
+  reading: Reading,
 ): { ws: ExcelJS.Worksheet; byHeadings: boolean } | null {
-  const named = wb.worksheets.find((w) => w.name.trim().toLowerCase() === spec.name.toLowerCase());
+  const named = wb.worksheets.find((w) => spec.names.has(w.name.trim().toLowerCase()));
   if (named) return { ws: named, byHeadings: false };
   const required = spec.columns.filter((k) => k.required).map((k) => k.key);
   let best: { ws: ExcelJS.Worksheet; score: number } | null = null;
   for (const ws of wb.worksheets) {
     const name = ws.name.trim().toLowerCase();
-    if (taken.has(ws) || OTHER_EXPORT_SHEETS.has(name)) continue;
-    if (name === SHEETS.stakeholders.toLowerCase() || name === SHEETS.indicators.toLowerCase())
-      continue;
+    if (taken.has(ws) || reading.others.has(name) || reading.readable.has(name)) continue;
     const { keys } = findHeadingRow(ws, spec.columns);
     if (keys.size * 2 < spec.columns.length) continue;
     // Every required column counts for more than all the others together.
@@ -380,14 +395,15 @@ function readSheet(
   problems: RoundTripProblem[],
   notes: string[],
   taken: Set<ExcelJS.Worksheet>,
+  reading: Reading,
 ): SheetRows & { worksheet: ExcelJS.Worksheet | null } {
   const { name, columns: known, sheet } = spec;
-  const found = findSheet(wb, spec, taken);
+  const found = findSheet(wb, spec, taken, reading);
   if (!found) return { ...NOT_READ, worksheet: null };
   const { ws } = found;
   taken.add(ws);
   /** How the sheet is named in messages: "Stakeholders sheet", or "“Renamed” sheet (read as Stakeholders)". */
-  const label = found.byHeadings ? `“${ws.name}” sheet` : `${name} sheet`;
+  const label = found.byHeadings || ws.name !== name ? `“${ws.name}” sheet` : `${name} sheet`;
   const sheetProblem = (message: string) =>
     problems.push({
       sheet,
@@ -575,6 +591,7 @@ const POSITION_LABELS: Readonly<Record<string, string>> = {
 
 /** The pseudo-column for a stakeholder's place on the matrix (set by emptying Power or Interest). */
 const POSITION_COLUMN: RoundTripColumn = {
+  sheet: 'stakeholders',
   key: POSITION_KEY,
   header: 'Matrix position',
   kind: 'choice',
@@ -880,6 +897,17 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
 
+/**
+ * The language a workbook was written in: the one whose Summary (or
+ * Stakeholders, or Indicators) sheet name it has; English when none is found.
+ */
+function workbookLocale(wb: ExcelJS.Workbook, locales: readonly DocLocale[]): DocLocale {
+  const names = new Set(wb.worksheets.map((w) => w.name.trim().toLowerCase()));
+  for (const sheet of ['summary', 'stakeholders', 'indicators'] as const)
+    for (const loc of locales) if (names.has(sheetNameIn(sheet, loc).toLowerCase())) return loc;
+  return locales.find((l) => l.language === 'en') ?? locales[0]!;
+}
+
 /** Reads an edited workbook and previews what importing it would change. */
 export async function readRoundTripWorkbook(
   bytes: Uint8Array,
@@ -911,6 +939,14 @@ export async function readRoundTripWorkbook(
   const problems: RoundTripProblem[] = [];
   const notes: string[] = [];
   const taken = new Set<ExcelJS.Worksheet>();
+  // The workbook may be in any language the app writes: its headings, choices and sheet names
+  // are known in all of them.
+  const locales = await Promise.all(LANGUAGES.map((language) => documentLocale(language)));
+  const reading: Reading = {
+    others: new Set(OTHER_EXPORT_SHEETS.flatMap((s) => [...namesOf(s, locales)])),
+    readable: new Set([...namesOf('stakeholders', locales), ...namesOf('indicators', locales)]),
+  };
+  const written = workbookLocale(wb, locales);
   const blank = <T extends { id: string }>(
     entries: readonly T[],
     valueOf: (entry: T, key: string) => Value,
@@ -928,7 +964,8 @@ export async function readRoundTripWorkbook(
     {
       sheet: 'stakeholders',
       name: SHEETS.stakeholders,
-      columns: STAKEHOLDER_COLUMNS,
+      names: namesOf('stakeholders', locales),
+      columns: columnsInLanguages(STAKEHOLDER_COLUMNS, locales, written),
       shape: Stakeholder.shape,
       exportedBlank: blank(plan.stakeholders.entries, stakeholderValue),
       known: (id) => stakeholderIds.has(id),
@@ -937,6 +974,7 @@ export async function readRoundTripWorkbook(
     problems,
     notes,
     taken,
+    reading,
   );
   const units = new Map(plan.indicators.map((i) => [i.id, i.unit]));
   const indicators = readSheet(
@@ -944,7 +982,8 @@ export async function readRoundTripWorkbook(
     {
       sheet: 'indicators',
       name: SHEETS.indicators,
-      columns: INDICATOR_COLUMNS,
+      names: namesOf('indicators', locales),
+      columns: columnsInLanguages(INDICATOR_COLUMNS, locales, written),
       shape: Indicator.shape,
       unitOf: (id) => units.get(id) ?? '',
       exportedBlank: blank(plan.indicators, indicatorValue),
@@ -953,6 +992,7 @@ export async function readRoundTripWorkbook(
     problems,
     notes,
     taken,
+    reading,
   );
   if (!stakeholders.worksheet && !indicators.worksheet)
     return fail(
@@ -1002,6 +1042,7 @@ export async function readRoundTripWorkbook(
         : stakeholders.present
           ? 'funder'
           : 'partner',
+      written,
     )),
   );
   problems.sort((a, b) =>

@@ -16,7 +16,7 @@
  * Lengths are in twips (twentieths of a point), as in the Word file.
  */
 import { ARIAL_LINE, ARIAL_WIDTH_RUNS, UNITS_PER_EM } from './arial-metrics';
-import { profileLabel, type DocBlock, type PlanDocument } from './document';
+import type { DocBlock, PlanDocument } from './document';
 import { sanitizeText } from './sanitize';
 import { columnWidths } from './table-widths';
 
@@ -467,6 +467,21 @@ export interface WordPageDecisions<Page extends string> {
   figure(
     block: Extract<DocBlock, { type: 'diagram' }>,
   ): { height: number; caption: string }[] | null;
+  /** The cover's and contents' own words, as the builder writes them. */
+  readonly cover: CoverWords;
+}
+
+/** The words the Word builder puts on the cover and the contents page (document language). */
+export interface CoverWords {
+  /** The line above the title (upper case). */
+  readonly kicker: string;
+  readonly facts: readonly (readonly [string, string])[];
+  /** "Prepared with Upskill Workbench…". */
+  readonly prepared: string;
+  /** The contents' heading. */
+  readonly contents: string;
+  /** Said in place of a figure when the export draws none. */
+  readonly notDrawn: string;
 }
 
 /** The estimated pages of a plan document. */
@@ -507,6 +522,7 @@ function flowOf(
   block: DocBlock,
   box: PageBox,
   figure: WordPageDecisions<string>['figure'],
+  notDrawn: string,
 ): FlowBlock[] {
   switch (block.type) {
     case 'heading':
@@ -568,11 +584,7 @@ function flowOf(
     }
     case 'diagram': {
       const parts = figure(block);
-      if (!parts)
-        return [
-          styled('Note', '[Diagram not drawn in this export.]'),
-          styled('Caption', block.caption),
-        ];
+      if (!parts) return [styled('Note', notDrawn), styled('Caption', block.caption)];
       return parts.flatMap((part, index) => [
         {
           kind: 'paragraph',
@@ -612,31 +624,19 @@ export function coverTitleSize(title: string, width: number): number {
 const COVER_TITLE_LINES = 4;
 
 /** The cover page and the contents, as docx.ts coverChildren sets them. */
-function coverFlow(doc: PlanDocument, box: PageBox): FlowBlock[] {
+function coverFlow(doc: PlanDocument, box: PageBox, words: CoverWords): FlowBlock[] {
   return [
-    styled('CoverKicker', doc.subtitle.toUpperCase(), { before: 2600 }),
+    styled('CoverKicker', words.kicker, { before: 2600 }),
     styled('Title', doc.title, { size: coverTitleSize(doc.title, box.width) }),
     ...(doc.organisation ? [styled('Subtitle', doc.organisation)] : []),
     // The rule under the title (an empty paragraph with a bottom border).
     { ...styled('Normal', ''), before: 600, after: 300, pictureHeight: lineTwips(17) + 50 },
-    factsFlow(
-      [
-        ['Organisation', doc.organisation || '—'],
-        ['Region', doc.region || '—'],
-        ['As of', doc.dateLabel],
-        ['Version', doc.version],
-        ['Audience', `${profileLabel(doc.profile)} version`],
-      ],
-      box.width,
-    ),
+    factsFlow(words.facts, box.width),
     styled('Note', doc.audienceNote, { before: 1600 }),
-    styled(
-      'Note',
-      `Prepared with Upskill Workbench. Dates and statuses are as of ${doc.dateLabel}.`,
-    ),
+    styled('Note', words.prepared),
     // What is left of the paragraph holding the page break starts the next page.
     styled('Normal', '', { pageBreakBefore: true }),
-    styled('ContentsHeading', 'Contents'),
+    styled('ContentsHeading', words.contents),
     ...doc.sections.map((s) => styled('TOC1', `${chapterHeading(s.number, s.title)} 999`)),
     styled('Normal', ''),
   ];
@@ -666,7 +666,7 @@ export function planPages<Page extends string>(
     pageStarts.push(...laid.starts);
   };
   // The cover has no running header; the contents after it have.
-  add(coverFlow(doc, decisions.box(portrait)), {
+  add(coverFlow(doc, decisions.box(portrait), decisions.cover), {
     ...under(portrait),
     firstHeight: decisions.box(portrait).height,
   });
@@ -682,7 +682,7 @@ export function planPages<Page extends string>(
           ...(index === 0
             ? [styled('Heading1', chapterHeading(section.number, section.title))]
             : []),
-          ...run.blocks.flatMap((b) => flowOf(b, box, decisions.figure)),
+          ...run.blocks.flatMap((b) => flowOf(b, box, decisions.figure, decisions.cover.notDrawn)),
         ],
         box,
       );

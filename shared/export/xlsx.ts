@@ -10,12 +10,8 @@
  * planner stays words (and carries the quote prefix, see xlsx-layout.ts,
  * which also sets row heights, names fonts and makes http(s) links links).
  */
-import {
-  CHANNEL_KINDS,
-  CHANNEL_LABELS,
-  exportableStories,
-  marketingSpend,
-} from '../launch/marketing';
+import { CHANNEL_KINDS, exportableStories, marketingSpend } from '../launch/marketing';
+import { channelKind } from './marketing-chapter';
 import { hasInvitations, invitationRows } from './invitations-chapter';
 import { hasProgress, rosterSheet } from './roster-chapter';
 import { contentInUseSheets, hasSkillsFirst, skillsFirstSheets } from './content-use-chapter';
@@ -32,32 +28,34 @@ import { hasReviews, reviewSheets } from './reviews-chapter';
 import { engagementSheets, hasEngagement } from './engagement-chapter';
 import ExcelJS from 'exceljs';
 import { KIND_LABELS } from '../content/catalog';
-import { scorePlanDecision, HYBRID_BAND, OPTION_LABELS } from '../content/makeorbuy';
-import { LEVEL_LABELS, summarisePathway } from '../content/pathways';
-import { FREQUENCY_LABELS } from '../indicators/format';
-import { BARRIER_LABELS, incentiveBudget, POPULATION_LABELS } from '../learners/segments';
-import { CHAIN_LANES, laneInfo, NOTE_LANES } from '../logic-model/lanes';
+import { scorePlanDecision, HYBRID_BAND } from '../content/makeorbuy';
+import { LEVEL_ORDER, summarisePathway } from '../content/pathways';
+import { incentiveBudget, POPULATION_LABELS } from '../learners/segments';
+import { CHAIN_LANES, NOTE_LANES } from '../logic-model/lanes';
 import { tracedTocNode } from '../logic-model/trace';
 import { indicatorsBySubject, measuresOf, successMeasuresOf } from '../indicators/measures';
-import { BUDGET_LINE_LABELS, BUDGET_LINES, plannedCosts } from '../learners/budget';
+import { BUDGET_LINES, plannedCosts } from '../learners/budget';
 import type { Indicator, Plan } from '../plan/schema';
 import { resultNumbersByIndicator, resultsFramework } from './results-framework';
-import { HIGH_THRESHOLD, QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
-import { isPlaced, stanceLabel } from '../stakeholders/register';
-import { EVIDENCE_LEVELS, kindLabel } from '../toc/kinds';
+import { HIGH_THRESHOLD, quadrantOf } from '../stakeholders/quadrants';
+import { isPlaced } from '../stakeholders/register';
+import { EVIDENCE_LEVELS, TOC_KINDS } from '../toc/kinds';
 import {
   choiceLabel,
+  choicesIn,
   columnsFor,
+  headerIn,
   INDICATOR_COLUMNS,
   readableBack,
-  PARTNER_TYPE_CHOICES,
-  RELATION_CHOICES,
-  SHEETS,
+  sheetNameIn,
   STAKEHOLDER_COLUMNS,
+  validSheetName,
   type RoundTripColumn,
 } from './columns';
 import { audienceNote, shows, type Profile } from './audience';
-import type { ExportOptions } from './options';
+import { documentLocale, type DocLocale } from './locale';
+import type { ExportOptions, ExportSectionId } from './options';
+import { termsOf, type Terms } from './terms';
 import { cellText } from './sanitize';
 import { withUniqueLinks } from './unique-links';
 import {
@@ -97,6 +95,8 @@ interface SheetColumn {
   readonly range?: readonly [number, number];
   /** Wrap text (long descriptions). */
   readonly wrap?: boolean;
+  /** An ID column the round trip reads back: wide enough to print whole. */
+  readonly id?: boolean;
 }
 
 /** A date string as a real Excel date (UTC midnight, so no time zone shifts the day). */
@@ -139,7 +139,16 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
-function printSetup(ws: ExcelJS.Worksheet, title: string, sheet: string): void {
+/**
+ * A drop-down's items: Excel's list is comma-separated, so an item loses its
+ * commas (the cells write the same text).
+ */
+const listItem = (label: string) => label.replace(/,/g, '');
+
+/** Text for a string inside a formula ("" doubles a quote). */
+const formulaText = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+function printSetup(ws: ExcelJS.Worksheet, title: string, sheet: string, loc: DocLocale): void {
   ws.pageSetup = {
     orientation: 'landscape',
     paperSize: 9,
@@ -151,8 +160,25 @@ function printSetup(ws: ExcelJS.Worksheet, title: string, sheet: string): void {
   };
   ws.headerFooter = {
     oddHeader: pageHeader(title, ` — ${sheet}`),
-    oddFooter: '&C&8Page &P of &N',
+    oddFooter: `&C&8${loc.w('page.footer', { page: '&P', pages: '&N' })}`,
   };
+}
+
+/** A new worksheet, right to left in a right-to-left document language (Arabic). */
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  loc: DocLocale,
+  frozen?: { xSplit?: number; ySplit: number },
+): ExcelJS.Worksheet {
+  const rtl = loc.dir === 'rtl';
+  const view: Partial<ExcelJS.WorksheetView> = {
+    ...(frozen ? { state: 'frozen', ySplit: frozen.ySplit, xSplit: frozen.xSplit } : {}),
+    ...(rtl ? { rightToLeft: true } : {}),
+  };
+  return Object.keys(view).length
+    ? wb.addWorksheet(name, { views: [view as ExcelJS.WorksheetView] })
+    : wb.addWorksheet(name);
 }
 
 /** Adds a sheet holding one table: header row frozen, filter, widths, types, lists. */
@@ -162,8 +188,9 @@ function tableSheet(
   columns: readonly SheetColumn[],
   rows: readonly (readonly CellValue[])[],
   docTitle: string,
+  loc: DocLocale,
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const ws = addSheet(wb, name, loc, { ySplit: 1, xSplit: 0 });
   // A column style is copied into every cell of the column, so plain text
   // columns get none: only number formats and wrapping are worth the cost.
   ws.columns = columns.map((c) => {
@@ -205,7 +232,7 @@ function tableSheet(
         formulae: [`"${c.list.join(',')}"`],
         showErrorMessage: true,
         errorTitle: c.header,
-        error: `Choose one of: ${c.list.join(', ')}`,
+        error: loc.w('validation.chooseOne', { items: c.list.join(loc.d('punctuation.comma')) }),
       });
     else if (c.range)
       validations(ws).add(`${col}2:${col}${spare}`, {
@@ -215,7 +242,7 @@ function tableSheet(
         formulae: [c.range[0], c.range[1]],
         showErrorMessage: true,
         errorTitle: c.header,
-        error: `Enter a whole number from ${c.range[0]} to ${c.range[1]}.`,
+        error: loc.w('validation.wholeNumber', { min: c.range[0], max: c.range[1] }),
       });
     else if (c.kind === 'date')
       validations(ws).add(`${col}2:${col}${spare}`, {
@@ -225,22 +252,23 @@ function tableSheet(
         formulae: [new Date(Date.UTC(1990, 0, 1))],
         showErrorMessage: true,
         errorTitle: c.header,
-        error: 'Enter a date.',
+        error: loc.w('validation.date'),
       });
   });
   // IDs are read back by the round trip: wide enough to print whole, not cut at the next column.
   columns.forEach((c, i) => {
-    if (c.header !== 'ID') return;
+    if (!c.id) return;
     const longest = Math.max(0, ...rows.map((r) => (typeof r[i] === 'string' ? r[i].length : 0)));
     ws.getColumn(i + 1).width = Math.min(40, Math.max(c.width, Math.ceil(longest * 1.05) + 2));
   });
-  printSetup(ws, docTitle, name);
+  printSetup(ws, docTitle, name, loc);
   return ws;
 }
 
-function roundTripColumns(columns: readonly RoundTripColumn[]): SheetColumn[] {
+function roundTripColumns(columns: readonly RoundTripColumn[], loc: DocLocale): SheetColumn[] {
   return columns.map((c) => ({
-    header: c.header,
+    header: headerIn(c, loc),
+    ...(c.kind === 'id' ? { id: true } : {}),
     width: c.width,
     kind:
       c.kind === 'date'
@@ -252,7 +280,7 @@ function roundTripColumns(columns: readonly RoundTripColumn[]): SheetColumn[] {
             : c.kind === 'computed' && c.key === 'quadrant'
               ? 'formula'
               : 'text',
-    ...(c.choices ? { list: Object.keys(c.choices) } : {}),
+    ...(c.choices ? { list: Object.keys(choicesIn(c, loc)) } : {}),
     ...(c.kind === 'score' ? { range: [0, 100] as const } : {}),
     wrap: c.width >= 30,
   }));
@@ -265,8 +293,10 @@ function summarySheet(
   plan: Plan,
   options: ExportOptions,
   title: string,
+  loc: DocLocale,
 ): void {
-  const ws = wb.addWorksheet('Summary');
+  const { w } = loc;
+  const ws = addSheet(wb, w('sheets.summary'), loc);
   ws.columns = [
     { width: 26, style: { alignment: { vertical: 'top' }, font: { bold: true } } },
     { width: 100, style: { alignment: { vertical: 'top', wrapText: true } } },
@@ -278,41 +308,55 @@ function summarySheet(
   // (which made LibreOffice shrink the whole sheet to fit it).
   ws.mergeCells(head.number, 1, head.number, 2);
   head.getCell(1).alignment = { vertical: 'top', wrapText: true };
-  ws.addRow(['Program plan workbook']).font = { size: 12, color: { argb: 'FF595959' } };
+  ws.addRow([w('summary.subtitle')]).font = { size: 12, color: { argb: 'FF595959' } };
   ws.addRow([]);
   const facts: [string, CellValue][] = [
-    ['Organisation', t(o.organisation)],
-    ['Region', t(o.region)],
-    ['As of', excelDate(options.asOf)],
-    ['Plan last changed', excelDate(plan.updatedAt)],
-    ['Audience', audienceNote(options.profile)],
+    [w('summary.organisation'), t(o.organisation)],
+    [w('summary.region'), t(o.region)],
+    [w('summary.asOf'), excelDate(options.asOf)],
+    [w('summary.lastChanged'), excelDate(plan.updatedAt)],
+    [w('summary.audience'), audienceNote(options.profile, loc)],
   ];
   if (options.sections.includes('objective'))
     facts.push(
-      ['Change sought', t(o.changeSought)],
-      ['Target group', t(o.targetGroup)],
-      ['Problem statement', t(o.problemStatement)],
-      ['Success means', t(o.successDefinition)],
-      ['Baseline', t(o.baseline.description)],
-      ['Baseline date', excelDate(o.baseline.date)],
-      ['Baseline source', t(o.baseline.source)],
+      [w('summary.changeSought'), t(o.changeSought)],
+      [w('summary.targetGroup'), t(o.targetGroup)],
+      [w('summary.problem'), t(o.problemStatement)],
+      [w('summary.success'), t(o.successDefinition)],
+      [w('summary.baseline'), t(o.baseline.description)],
+      [w('summary.baselineDate'), excelDate(o.baseline.date)],
+      [w('summary.baselineSource'), t(o.baseline.source)],
     );
   for (const [label, value] of facts) {
     const row = ws.addRow([label, value]);
     if (value instanceof Date) row.getCell(2).numFmt = DATE_FORMAT;
-    row.getCell(2).alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
+    // Text starts where the language reads from: the left, or the right in a right-to-left sheet.
+    row.getCell(2).alignment = {
+      vertical: 'top',
+      wrapText: true,
+      horizontal: loc.dir === 'rtl' ? 'right' : 'left',
+    };
   }
   ws.addRow([]);
   ws.addRow([
-    'Sheets',
+    w('summary.sheets'),
     shows(options.profile, 'makeOrBuyScores')
-      ? 'Each sheet has a filter on its header row. Grey columns are calculated: on the Make-or-buy sheet change a weight or a rating and the totals and recommendation update; on Stakeholders change power or interest and the quadrant updates. Keep the ID columns unchanged so edited sheets can be imported back into the plan.'
-      : 'Each sheet has a filter on its header row. Keep the ID columns unchanged so an edited Indicators sheet can be imported back into the plan.',
+      ? w('summary.sheetsNote', {
+          makeOrBuy: sheetNameIn('makeOrBuy', loc),
+          stakeholders: sheetNameIn('stakeholders', loc),
+        })
+      : w('summary.sheetsNotePartner', { indicators: sheetNameIn('indicators', loc) }),
   ]);
   const measures = successMeasuresOf(plan.indicators);
   if (options.sections.includes('objective') && measures.length) {
     ws.addRow([]);
-    const header = ws.addRow(['Success measure', 'Unit', 'Baseline', 'Target', 'Target date']);
+    const header = ws.addRow([
+      w('summary.successMeasure'),
+      w('col.unit'),
+      w('col.baseline'),
+      w('col.target'),
+      w('col.targetDate'),
+    ]);
     styleHeader(header);
     for (const m of measures) {
       const row = ws.addRow([
@@ -334,8 +378,8 @@ function summarySheet(
     ws.getColumn(4).width = 12;
     ws.getColumn(5).width = 14;
   }
-  if (options.sections.includes('objective')) budgetRows(ws, plan);
-  printSetup(ws, title, 'Summary');
+  if (options.sections.includes('objective')) budgetRows(ws, plan, loc);
+  printSetup(ws, title, w('sheets.summary'), loc);
 }
 
 /**
@@ -343,7 +387,9 @@ function summarySheet(
  * (Summary sheet): amounts in columns C and D, under the success measures'
  * baseline and target, wide enough for "2,200,000.00 EUR".
  */
-function budgetRows(ws: ExcelJS.Worksheet, plan: Plan): void {
+function budgetRows(ws: ExcelJS.Worksheet, plan: Plan, loc: DocLocale): void {
+  const { w } = loc;
+  const terms = termsOf(loc);
   const budget = plan.budget;
   const planned = plannedCosts(plan);
   const anyBudget = budget.total !== null || BUDGET_LINES.some((l) => budget.lines[l] !== null);
@@ -351,10 +397,10 @@ function budgetRows(ws: ExcelJS.Worksheet, plan: Plan): void {
   const format = moneyFormat(budget.currency);
   ws.addRow([]);
   const header = ws.addRow([
-    budget.currency ? `Budget (${budget.currency})` : 'Budget',
+    budget.currency ? w('budget.titleIn', { currency: budget.currency }) : w('budget.title'),
     null,
-    'Budget',
-    'Planned in this plan',
+    w('budget.title'),
+    w('budget.planned'),
   ]);
   styleHeader(header);
   const add = (label: string, amount: number | null, cost: number | null, bold = false) => {
@@ -366,11 +412,11 @@ function budgetRows(ws: ExcelJS.Worksheet, plan: Plan): void {
     }
   };
   for (const line of BUDGET_LINES)
-    add(BUDGET_LINE_LABELS[line], budget.lines[line], planned.lines[line]);
-  add('Total', budget.total, planned.total, true);
+    add(terms.budgetLine(line), budget.lines[line], planned.lines[line]);
+  add(w('col.total'), budget.total, planned.total, true);
   for (const [label, value] of [
-    ['Licences bought', plan.launch.marketing.licenses],
-    ['Expected participants', planned.participants],
+    [w('budget.licencesBought'), plan.launch.marketing.licenses],
+    [w('budget.participants'), planned.participants],
   ] as const) {
     const row = ws.addRow([label, null, value]);
     row.getCell(1).font = { bold: false };
@@ -397,58 +443,63 @@ function moneyFormat(currency: string | null): string {
   return `${digits > 0 ? `#,##0.${'0'.repeat(digits)}` : '#,##0'} "${currency}"`;
 }
 
-function tocSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function tocSheets(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
   const toc = plan.theoryOfChange;
+  // The kinds in the order of the pathway, outcomes by horizon after the impact.
+  const kinds = [
+    terms.tocKind({ kind: 'impact', horizon: null }),
+    terms.tocKind({ kind: 'outcome', horizon: 'long' }),
+    terms.tocKind({ kind: 'outcome', horizon: 'intermediate' }),
+    terms.tocKind({ kind: 'outcome', horizon: 'short' }),
+    ...TOC_KINDS.filter((k) => k.kind !== 'impact').map((k) =>
+      terms.tocKind({ kind: k.kind, horizon: null }),
+    ),
+  ];
   tableSheet(
     wb,
-    'Theory of change',
+    sheetNameIn('theoryOfChange', loc),
     [
-      { header: 'ID', width: 16 },
-      {
-        header: 'Kind',
-        width: 22,
-        list: [
-          'Impact',
-          'Long-term outcome',
-          'Intermediate outcome',
-          'Short-term outcome',
-          'Outcome',
-          'Precondition',
-          'Intervention',
-          'Assumption',
-          'External factor',
-        ],
-      },
-      { header: 'Element', width: 50, wrap: true },
-      { header: 'Description', width: 80, wrap: true },
+      { header: w('col.id'), width: 16, id: true },
+      { header: w('col.kind'), width: 22, list: kinds.map(listItem) },
+      { header: d('toc.element'), width: 50, wrap: true },
+      { header: d('col.description'), width: 80, wrap: true },
     ],
-    toc.nodes.map((n) => [n.id, kindLabel(n), t(n.title), t(n.description)]),
+    toc.nodes.map((n) => [n.id, listItem(terms.tocKind(n)), t(n.title), t(n.description)]),
     title,
+    loc,
   );
   const byId = new Map(toc.nodes.map((n) => [n.id, n]));
-  const evidence = new Map<string, string>(EVIDENCE_LEVELS.map((e) => [e.value, e.label]));
   tableSheet(
     wb,
-    'Causal links',
+    sheetNameIn('causalLinks', loc),
     [
-      { header: 'From', width: 40, wrap: true },
-      { header: 'Leads to', width: 40, wrap: true },
-      { header: 'Because', width: 60, wrap: true },
-      { header: 'Assumptions', width: 40, wrap: true },
-      { header: 'Evidence', width: 18, list: EVIDENCE_LEVELS.map((e) => e.label) },
+      { header: d('toc.from'), width: 40, wrap: true },
+      { header: d('toc.leadsTo'), width: 40, wrap: true },
+      { header: d('toc.because'), width: 60, wrap: true },
+      { header: d('col.assumptions'), width: 40, wrap: true },
+      {
+        header: d('toc.evidence'),
+        width: 18,
+        list: EVIDENCE_LEVELS.map((e) => listItem(terms.evidence(e.value))),
+      },
     ],
     toc.links.map((l) => [
       t(byId.get(l.source)?.title ?? l.source),
       t(byId.get(l.target)?.title ?? l.target),
       t(l.rationale),
-      t(l.assumptions.join('; ')),
-      evidence.get(l.evidence) ?? l.evidence,
+      t(l.assumptions.join(d('punctuation.semicolon'))),
+      listItem(terms.evidence(l.evidence)),
     ]),
     title,
+    loc,
   );
 }
 
-function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
   const lanes = [...CHAIN_LANES, ...NOTE_LANES];
   const items = lanes.flatMap((lane) =>
     plan.logicModel.items.filter((i) => i.lane === lane.id).sort((a, b) => a.order - b.order),
@@ -456,20 +507,20 @@ function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
   const bySubject = indicatorsBySubject(plan.indicators);
   tableSheet(
     wb,
-    'Logframe',
+    sheetNameIn('logframe', loc),
     [
-      { header: 'ID', width: 16 },
-      { header: 'Level', width: 22, list: lanes.map((l) => l.level.replace(/,/g, '')) },
-      { header: 'Result', width: 44, wrap: true },
-      { header: 'Description', width: 50, wrap: true },
-      { header: 'Indicators', width: 40, wrap: true },
-      { header: 'Means of verification', width: 34, wrap: true },
-      { header: 'Assumptions', width: 34, wrap: true },
-      { header: 'Contributes to (theory of change)', width: 34, wrap: true },
+      { header: w('col.id'), width: 16, id: true },
+      { header: d('col.level'), width: 22, list: lanes.map((l) => listItem(terms.lane(l.id))) },
+      { header: d('logicModel.result'), width: 44, wrap: true },
+      { header: d('col.description'), width: 50, wrap: true },
+      { header: d('col.indicators'), width: 40, wrap: true },
+      { header: d('logicModel.verification'), width: 34, wrap: true },
+      { header: d('col.assumptions'), width: 34, wrap: true },
+      { header: d('logicModel.contributesTo'), width: 34, wrap: true },
     ],
     items.map((i) => [
       i.id,
-      laneInfo(i.lane).level,
+      terms.lane(i.lane),
       t(i.title),
       t(i.description),
       t(
@@ -482,32 +533,37 @@ function logframeSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
       t(tracedTocNode(plan, i)?.title ?? ''),
     ]),
     title,
+    loc,
   );
 }
 
-function subjectTitles(plan: Plan, indicator: Indicator): string {
+function subjectTitles(plan: Plan, indicator: Indicator, loc: DocLocale): string {
   const titles = indicator.subjectIds.map(
     (id) =>
       plan.logicModel.items.find((i) => i.id === id)?.title ??
       plan.theoryOfChange.nodes.find((n) => n.id === id)?.title ??
       '',
   );
-  if (indicator.successMeasure) titles.push('Success measure of the program');
+  if (indicator.successMeasure) titles.push(loc.d('indicators.successMeasure'));
   return titles.filter(Boolean).join('\n');
 }
 
-function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
   const columns = INDICATOR_COLUMNS;
-  const results = resultNumbersByIndicator(resultsFramework(plan));
+  const results = resultNumbersByIndicator(resultsFramework(plan, loc));
+  const frequencies = choicesIn(
+    INDICATOR_COLUMNS.find((c) => c.key === 'frequency')!,
+    loc,
+  );
   tableSheet(
     wb,
-    SHEETS.indicators,
-    roundTripColumns(columns),
+    sheetNameIn('indicators', loc),
+    roundTripColumns(columns, loc),
     plan.indicators.map((i) => {
       const values: Record<string, CellValue> = {
         id: i.id,
         subjectIds: i.subjectIds.join(', '),
-        subject: t(subjectTitles(plan, i)),
+        subject: t(subjectTitles(plan, i, loc)),
         result: results.get(i.id)?.join(', ') ?? null,
         name: t(i.name),
         unit: t(i.unit),
@@ -516,19 +572,20 @@ function indicatorsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
         target: i.target.value,
         targetDate: excelDate(i.target.date),
         dataSource: t(i.dataSource),
-        frequency: i.frequency ? FREQUENCY_LABELS[i.frequency] : null,
+        frequency: i.frequency ? choiceLabel(frequencies, i.frequency) : null,
         owner: t(i.owner),
       };
       return columns.map((c) => values[c.key] ?? null);
     }),
     title,
+    loc,
   );
 }
 
 /** The quadrant formula for a row, matching quadrantOf (50 counts as high). */
-function quadrantFormula(powerCell: string, interestCell: string): string {
-  const q = QUADRANT_INFO;
-  return `IF(OR(${powerCell}="",${interestCell}=""),"",IF(${powerCell}>=${HIGH_THRESHOLD},IF(${interestCell}>=${HIGH_THRESHOLD},"${q.manageClosely.label}","${q.keepSatisfied.label}"),IF(${interestCell}>=${HIGH_THRESHOLD},"${q.keepInformed.label}","${q.monitor.label}")))`;
+function quadrantFormula(powerCell: string, interestCell: string, terms: Terms): string {
+  const q = (id: Parameters<Terms['quadrant']>[0]) => formulaText(terms.quadrant(id));
+  return `IF(OR(${powerCell}="",${interestCell}=""),"",IF(${powerCell}>=${HIGH_THRESHOLD},IF(${interestCell}>=${HIGH_THRESHOLD},${q('manageClosely')},${q('keepSatisfied')}),IF(${interestCell}>=${HIGH_THRESHOLD},${q('keepInformed')},${q('monitor')})))`;
 }
 
 function stakeholdersSheet(
@@ -536,7 +593,17 @@ function stakeholdersSheet(
   plan: Plan,
   options: ExportOptions,
   title: string,
+  loc: DocLocale,
 ): void {
+  const terms = termsOf(loc);
+  const choices = (key: string) =>
+    choicesIn(
+      STAKEHOLDER_COLUMNS.find((c) => c.key === key)!,
+      loc,
+    );
+  const relations = choices('relation');
+  const partnerTypes = choices('partnerType');
+  const stances = choices('currentStance');
   // A profile without the columns the import needs (partner-safe) writes a
   // plain list under another name, without IDs: it is not for reading back.
   const back = readableBack(STAKEHOLDER_COLUMNS, options.profile);
@@ -546,8 +613,8 @@ function stakeholdersSheet(
   const col = (key: string) => columnLetter(columns.findIndex((c) => c.key === key) + 1);
   const ws = tableSheet(
     wb,
-    back ? SHEETS.stakeholders : 'Partners and stakeholders',
-    roundTripColumns(columns),
+    back ? sheetNameIn('stakeholders', loc) : sheetNameIn('partnersAndStakeholders', loc),
+    roundTripColumns(columns, loc),
     plan.stakeholders.entries.map((s, index) => {
       const row = index + 2;
       const values: Record<string, CellValue> = {
@@ -555,19 +622,19 @@ function stakeholdersSheet(
         name: t(s.name),
         organisation: t(s.organisation),
         role: t(s.role),
-        relation: choiceLabel(RELATION_CHOICES, s.relation),
-        partnerType: t(choiceLabel(PARTNER_TYPE_CHOICES, s.partnerType)),
+        relation: choiceLabel(relations, s.relation),
+        partnerType: t(choiceLabel(partnerTypes, s.partnerType)),
         power: s.power,
         interest: s.interest,
         // A stakeholder still in the Unplaced tray has no real scores yet: no quadrant either.
         quadrant: isPlaced(s)
           ? {
-              formula: quadrantFormula(`${col('power')}${row}`, `${col('interest')}${row}`),
-              result: QUADRANT_INFO[quadrantOf(s)].label,
+              formula: quadrantFormula(`${col('power')}${row}`, `${col('interest')}${row}`, terms),
+              result: terms.quadrant(quadrantOf(s)),
             }
-          : 'Unplaced',
-        currentStance: stanceLabel(s.currentStance),
-        desiredStance: stanceLabel(s.desiredStance),
+          : loc.d('stakeholders.unplaced'),
+        currentStance: choiceLabel(stances, s.currentStance),
+        desiredStance: choiceLabel(stances, s.desiredStance),
         owner: t(s.owner),
         nextCheckpoint: excelDate(s.nextCheckpoint),
         contact: t(s.contact),
@@ -576,6 +643,7 @@ function stakeholdersSheet(
       return columns.map((c) => values[c.key] ?? null);
     }),
     title,
+    loc,
   );
   // Calculated column: grey, so a recipient sees it is not for typing.
   const at = columns.findIndex((c) => c.key === 'quadrant');
@@ -586,34 +654,37 @@ function stakeholdersSheet(
   });
 }
 
-function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
   const currency = plan.budget.currency;
+  const populations = Object.keys(POPULATION_LABELS) as (keyof typeof POPULATION_LABELS)[];
   tableSheet(
     wb,
-    'Learners',
+    sheetNameIn('learners', loc),
     [
-      { header: 'ID', width: 16 },
-      { header: 'Segment', width: 40, wrap: true },
+      { header: w('col.id'), width: 16, id: true },
+      { header: d('col.segment'), width: 40, wrap: true },
       {
-        header: 'Population',
+        header: d('learners.population'),
         width: 26,
-        list: Object.values(POPULATION_LABELS).map((l) => l.replace(/,/g, '')),
+        list: populations.map((p) => listItem(terms.population(p))),
       },
-      { header: 'Estimated size', width: 14, kind: 'integer' },
-      { header: 'Barriers', width: 40, wrap: true },
-      { header: 'Incentives', width: 60, wrap: true },
-      { header: 'Expected participants', width: 14, kind: 'integer' },
-      { header: 'Incentive cost per learner', width: 18, kind: 'money', currency },
-      { header: 'Incentive budget', width: 18, kind: 'money', currency },
+      { header: w('learners.size'), width: 14, kind: 'integer' },
+      { header: d('learners.barriers'), width: 40, wrap: true },
+      { header: d('learners.incentivesHeading'), width: 60, wrap: true },
+      { header: d('budget.participants'), width: 14, kind: 'integer' },
+      { header: d('learners.costPerLearner'), width: 18, kind: 'money', currency },
+      { header: d('learners.incentiveBudget'), width: 18, kind: 'money', currency },
     ],
     plan.learners.map((s, i) => {
       const b = incentiveBudget(s);
       return [
         s.id,
         t(s.name),
-        POPULATION_LABELS[s.populationType].replace(/,/g, ''),
+        listItem(terms.population(s.populationType)),
         s.estimatedSize,
-        t(s.barriers.map((x) => BARRIER_LABELS[x]).join(', ')),
+        t(s.barriers.map((x) => terms.barrier(x)).join(d('punctuation.comma'))),
         t(s.incentives.map((x) => x.description).join('\n')),
         s.expectedParticipants,
         b.perLearner,
@@ -621,6 +692,7 @@ function learnersSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
       ];
     }),
     title,
+    loc,
   );
 }
 
@@ -629,42 +701,61 @@ function catalogSheet(
   plan: Plan,
   options: ExportOptions,
   title: string,
+  loc: DocLocale,
 ): void {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
+  const comma = d('punctuation.comma');
   const internal = shows(options.profile, 'catalogNotes');
+  const kinds = Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[];
   tableSheet(
     wb,
-    'Content catalog',
+    sheetNameIn('catalog', loc),
     [
-      { header: 'ID', width: 16 },
-      { header: 'Title', width: 44, wrap: true },
-      { header: 'Provider', width: 26 },
-      { header: 'Kind', width: 22, list: Object.values(KIND_LABELS) },
-      { header: 'Level', width: 14, list: Object.values(LEVEL_LABELS) },
-      { header: 'Hours', width: 9, kind: 'number' },
-      { header: 'Languages', width: 20 },
-      { header: 'Skills', width: 40, wrap: true },
-      { header: 'Cost per learner', width: 16, kind: 'money', currency: plan.budget.currency },
-      { header: 'Link', width: 36 },
-      ...(internal ? [{ header: 'Internal notes', width: 50, wrap: true }] : []),
+      { header: w('col.id'), width: 16, id: true },
+      { header: d('col.title'), width: 44, wrap: true },
+      { header: d('col.provider'), width: 26 },
+      { header: d('col.kind'), width: 22, list: kinds.map((k) => listItem(terms.contentKind(k))) },
+      {
+        header: d('col.level'),
+        width: 14,
+        list: LEVEL_ORDER.map((l) => listItem(terms.level(l))),
+      },
+      { header: d('col.hours'), width: 9, kind: 'number' },
+      { header: d('catalog.languages'), width: 20 },
+      { header: d('col.skills'), width: 40, wrap: true },
+      {
+        header: d('learners.costPerLearnerShort'),
+        width: 16,
+        kind: 'money',
+        currency: plan.budget.currency,
+      },
+      { header: w('catalog.link'), width: 36 },
+      ...(internal ? [{ header: d('stakeholders.internalNotes'), width: 50, wrap: true }] : []),
     ],
     plan.content.catalog.map((c) => [
       c.id,
       t(c.title),
       t(c.provider),
-      KIND_LABELS[c.kind],
-      LEVEL_LABELS[c.level],
+      listItem(terms.contentKind(c.kind)),
+      listItem(terms.level(c.level)),
       c.hours,
-      t(c.languages.join(', ')),
-      t(c.skills.join(', ')),
+      t(c.languages.join(comma)),
+      t(c.skills.join(comma)),
       c.costPerLearner,
       linkValue(c.url),
       ...(internal ? [t(c.notes)] : []),
     ]),
     title,
+    loc,
   );
 }
 
-function pathwaysSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function pathwaysSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
+  const sequence = listItem(w('pathways.sequence'));
+  const grouped = listItem(w('pathways.grouped'));
   const rows: CellValue[][] = [];
   for (const p of plan.content.pathways) {
     const summary = summarisePathway(p, plan.content.catalog);
@@ -672,33 +763,38 @@ function pathwaysSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
       rows.push([
         t(p.name),
         t(p.targetRole),
-        p.mode === 'group' ? 'Grouped' : 'Sequence',
+        p.mode === 'group' ? grouped : sequence,
         s.index + 1,
         t(s.group),
-        t(s.item?.title ?? '(removed from the catalog)'),
+        t(s.item?.title ?? d('pathways.removed')),
         t(s.item?.provider),
-        s.item ? LEVEL_LABELS[s.item.level] : null,
+        s.item ? listItem(terms.level(s.item.level)) : null,
         s.item?.hours ?? null,
-        t(s.item?.skills.join(', ')),
+        t(s.item?.skills.join(d('punctuation.comma'))),
       ]);
   }
   tableSheet(
     wb,
-    'Pathways',
+    sheetNameIn('pathways', loc),
     [
-      { header: 'Pathway', width: 30, wrap: true },
-      { header: 'Target role', width: 28, wrap: true },
-      { header: 'Arrangement', width: 13, list: ['Sequence', 'Grouped'] },
-      { header: 'Step', width: 7, kind: 'integer' },
-      { header: 'Group', width: 18 },
-      { header: 'Content', width: 44, wrap: true },
-      { header: 'Provider', width: 26 },
-      { header: 'Level', width: 14, list: Object.values(LEVEL_LABELS) },
-      { header: 'Hours', width: 9, kind: 'number' },
-      { header: 'Skills', width: 40, wrap: true },
+      { header: w('pathways.pathway'), width: 30, wrap: true },
+      { header: d('pathways.targetRole'), width: 28, wrap: true },
+      { header: d('pathways.arrangement'), width: 13, list: [sequence, grouped] },
+      { header: d('pathways.step'), width: 7, kind: 'integer' },
+      { header: d('pathways.group'), width: 18 },
+      { header: d('col.content'), width: 44, wrap: true },
+      { header: d('col.provider'), width: 26 },
+      {
+        header: d('col.level'),
+        width: 14,
+        list: LEVEL_ORDER.map((l) => listItem(terms.level(l))),
+      },
+      { header: d('col.hours'), width: 9, kind: 'number' },
+      { header: d('col.skills'), width: 40, wrap: true },
     ],
     rows,
     title,
+    loc,
   );
 }
 
@@ -725,13 +821,13 @@ const LIGHT = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' }
  * The invitation planner (issue 13): invitations by segment and wave, and
  * each wave's expected funnel. Counts only, never the invitation list.
  */
-function invitationSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
-  const { split, funnel } = invitationRows(plan);
+function invitationSheets(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const { split, funnel } = invitationRows(plan, loc);
   const waveCount = split.headers.length - 3;
   const segmentRows = split.rows.length - 1;
   const ws = tableSheet(
     wb,
-    'Invitations',
+    sheetNameIn('invitations', loc),
     split.headers.map((header, i) =>
       i === 0 ? { header, width: 40, wrap: true } : { header, width: 16, kind: 'integer' as const },
     ),
@@ -749,13 +845,13 @@ function invitationSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void
       ),
     ),
     title,
+    loc,
   );
   if (waveCount > 0)
     ws.getCell(split.rows.length + 3, 1).value = t(
-      'Each segment’s invitations are in proportion to its expected participants, split over the waves. ' +
-        'The Invitation waves sheet works out the invitations needed from the licences and the ratio, each wave’s share and its funnel: change a number there and the counts follow.',
+      loc.w('invitations.note', { waves: sheetNameIn('invitationWaves', loc) }),
     );
-  if (funnel.rows.length > 0) invitationWavesSheet(wb, plan, funnel, title);
+  if (funnel.rows.length > 0) invitationWavesSheet(wb, plan, funnel, title, loc);
 }
 
 /**
@@ -768,7 +864,9 @@ function invitationWavesSheet(
   plan: Plan,
   funnel: ReturnType<typeof invitationRows>['funnel'],
   title: string,
+  loc: DocLocale,
 ): void {
+  const { w, d } = loc;
   const s = invitationSummary(plan);
   const rates = plan.launch.invitations.rates;
   const first = 2;
@@ -786,7 +884,7 @@ function invitationWavesSheet(
   const needed = abs(cell.needed);
   const ws = tableSheet(
     wb,
-    'Invitation waves',
+    sheetNameIn('invitationWaves', loc),
     funnel.headers.map((header, i) =>
       i === 0
         ? { header, width: 34, wrap: true }
@@ -794,24 +892,31 @@ function invitationWavesSheet(
           ? { header, width: 14, kind: 'date' as const }
           : { header, width: 14, kind: 'integer' as const },
     ),
-    s.waves.map((w, j) => {
+    s.waves.map((wave, j) => {
       const r = first + j;
       return [
-        t(w.name || 'Wave'),
-        excelDate(w.date),
-        w.share,
-        { formula: waveInvitationsFormula(needed, shares, `C${r}`), result: w.funnel.invited },
-        { formula: funnelStageFormula(`D${r}`, abs(rate.registered)), result: w.funnel.registered },
-        { formula: funnelStageFormula(`E${r}`, abs(rate.active)), result: w.funnel.active },
-        { formula: funnelStageFormula(`F${r}`, abs(rate.completing)), result: w.funnel.completing },
+        t(wave.name || d('invitations.wave')),
+        excelDate(wave.date),
+        wave.share,
+        { formula: waveInvitationsFormula(needed, shares, `C${r}`), result: wave.funnel.invited },
+        {
+          formula: funnelStageFormula(`D${r}`, abs(rate.registered)),
+          result: wave.funnel.registered,
+        },
+        { formula: funnelStageFormula(`E${r}`, abs(rate.active)), result: wave.funnel.active },
+        {
+          formula: funnelStageFormula(`F${r}`, abs(rate.completing)),
+          result: wave.funnel.completing,
+        },
       ];
     }),
     title,
+    loc,
   );
   const total = ws.getRow(last + 1);
-  total.getCell(1).value = 'All waves';
+  total.getCell(1).value = d('invitations.allWaves');
   const sums = [
-    s.waves.reduce((a, w) => a + w.share, 0),
+    s.waves.reduce((a, wave) => a + wave.share, 0),
     s.total.invited,
     s.total.registered,
     s.total.active,
@@ -823,16 +928,20 @@ function invitationWavesSheet(
   });
   total.font = { bold: true };
   const inputs: [string, ExcelJS.CellValue, string][] = [
-    ['Licences', s.licences, '#,##0'],
-    [`Invitations per licence (${RATIO_MIN}–${RATIO_MAX})`, s.ratio, '0.00'],
+    [d('budget.licences'), s.licences, '#,##0'],
     [
-      'Invitations needed (licences × ratio, rounded up)',
+      w('invitations.perLicence', { min: loc.count(RATIO_MIN), max: loc.count(RATIO_MAX) }),
+      s.ratio,
+      '0.00',
+    ],
+    [
+      w('invitations.needed'),
       { formula: invitationsNeededFormula(cell.licences, cell.ratio), result: s.needed },
       '#,##0',
     ],
-    ['Register (% of those invited)', rates.registered, '0'],
-    ['Start learning (% of those registered)', rates.active, '0'],
-    ['Complete (% of those learning)', rates.completing, '0'],
+    [w('invitations.register'), rates.registered, '0'],
+    [w('invitations.startLearning'), rates.active, '0'],
+    [w('invitations.complete'), rates.completing, '0'],
   ];
   inputs.forEach(([label, value, numFmt], k) => {
     const row = ws.getRow(input + k);
@@ -840,24 +949,28 @@ function invitationWavesSheet(
     row.getCell(2).value = value;
     row.getCell(2).numFmt = numFmt;
   });
-  ws.getCell(input + inputs.length + 1, 1).value = t(
-    'Change the licences, the ratio, a wave’s share or a rate and the counts follow. Each wave gets its share of the invitations needed, rounded so the waves add up to it.',
-  );
+  ws.getCell(input + inputs.length + 1, 1).value = t(w('invitations.wavesNote'));
 }
 
 /** Learner progress over time, in aggregates only (issue 14; rows from roster-chapter.ts). */
-function progressSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, profile: Profile): void {
-  const sheet = rosterSheet(plan, profile);
+function progressSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  title: string,
+  loc: DocLocale,
+  profile: Profile,
+): void {
+  const sheet = rosterSheet(plan, loc, profile);
   const rows = sheet.rows.map((r) =>
     r.map((v, i) => (i === 0 ? excelDate(v as string | null) : typeof v === 'string' ? t(v) : v)),
   );
-  const ws = tableSheet(wb, sheet.name, sheet.columns, rows, title);
+  const ws = tableSheet(wb, validSheetName(sheet.name), sheet.columns, rows, title, loc);
   ws.getCell(rows.length + 3, 1).value = t(sheet.footer);
 }
 
 /** The KPIs with their actuals, status and the status rule (issue 14; rows from kpis-chapter.ts). */
-function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
-  const sheet = kpiSheet(plan);
+function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const sheet = kpiSheet(plan, loc);
   const rows = sheet.rows.map((r) =>
     r.map((v, i) =>
       sheet.columns[i]!.kind === 'date'
@@ -867,7 +980,7 @@ function kpisSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
           : v,
     ),
   );
-  const ws = tableSheet(wb, sheet.name, sheet.columns, rows, title);
+  const ws = tableSheet(wb, validSheetName(sheet.name), sheet.columns, rows, title, loc);
   printWideTable(ws, sheet.columns.length, rows.length, t(sheet.footer));
 }
 
@@ -920,21 +1033,23 @@ function onboardingSheet(
   plan: Plan,
   options: ExportOptions,
   title: string,
+  loc: DocLocale,
 ): void {
-  const rows = onboardingSheetRows(plan, options);
+  const { w, d } = loc;
+  const rows = onboardingSheetRows(plan, options, loc);
   const status = shows(options.profile, 'checklistStatus');
   const notes = shows(options.profile, 'checklistNotes');
   tableSheet(
     wb,
-    'Onboarding',
+    sheetNameIn('onboarding', loc),
     [
-      { header: 'Step', width: 48, wrap: true },
-      { header: 'Owner', width: 28, wrap: true },
-      { header: 'Partners involved', width: 32, wrap: true },
-      { header: 'Due', width: 34, wrap: true },
-      { header: 'Due date', width: 13, kind: 'date' },
-      ...(status ? [{ header: statusHeading(options.asOf), width: 20 }] : []),
-      ...(notes ? [{ header: 'Notes', width: 60, wrap: true }] : []),
+      { header: d('onboarding.step'), width: 48, wrap: true },
+      { header: d('col.owner'), width: 28, wrap: true },
+      { header: w('onboarding.partners'), width: 32, wrap: true },
+      { header: d('onboarding.due'), width: 34, wrap: true },
+      { header: w('onboarding.dueDate'), width: 13, kind: 'date' },
+      ...(status ? [{ header: statusHeading(options.asOf, loc), width: 20 }] : []),
+      ...(notes ? [{ header: d('col.notes'), width: 60, wrap: true }] : []),
     ],
     rows.map((r) => [
       t(r.step),
@@ -946,6 +1061,7 @@ function onboardingSheet(
       ...(notes ? [t(r.notes)] : []),
     ]),
     title,
+    loc,
   );
 }
 
@@ -959,21 +1075,23 @@ function communicationsSheet(
   plan: Plan,
   options: ExportOptions,
   title: string,
+  loc: DocLocale,
 ): void {
+  const { w, d } = loc;
   const status = shows(options.profile, 'communicationStatus');
   tableSheet(
     wb,
-    'Communications',
+    sheetNameIn('communications', loc),
     [
-      { header: 'Communication', width: 44, wrap: true },
-      { header: 'Kind', width: 18 },
-      { header: 'Subject', width: 48, wrap: true },
-      { header: 'Audience', width: 52, wrap: true },
-      { header: 'Send', width: 34, wrap: true },
-      { header: 'Send date', width: 13, kind: 'date' },
-      ...(status ? [{ header: 'Status', width: 10 }] : []),
+      { header: d('communications.communication'), width: 44, wrap: true },
+      { header: d('col.kind'), width: 18 },
+      { header: d('communications.subject'), width: 48, wrap: true },
+      { header: d('communications.audience'), width: 52, wrap: true },
+      { header: w('communications.send'), width: 34, wrap: true },
+      { header: d('communications.sendDate'), width: 13, kind: 'date' },
+      ...(status ? [{ header: d('col.status'), width: 10 }] : []),
     ],
-    communicationSheetRows(plan).map((r) => [
+    communicationSheetRows(plan, loc).map((r) => [
       t(r.title),
       r.kind,
       t(r.subject),
@@ -983,6 +1101,7 @@ function communicationsSheet(
       ...(status ? [r.status] : []),
     ]),
     title,
+    loc,
   );
 }
 
@@ -991,7 +1110,9 @@ function communicationsSheet(
  * reaches and its budget in the plan currency, and a sheet of learner
  * stories with consent recorded (a story without consent is never written).
  */
-function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string, loc: DocLocale): void {
+  const { w, d } = loc;
+  const semi = d('punctuation.semicolon');
   const m = plan.launch.marketing;
   const currency = plan.budget.currency;
   const segments = new Map(plan.learners.map((s) => [s.id, s.name]));
@@ -999,33 +1120,37 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
   if (m.channels.length > 0) {
     const ws = tableSheet(
       wb,
-      'Marketing',
+      sheetNameIn('marketing', loc),
       [
-        { header: 'Name', width: 28, wrap: true },
-        { header: 'Channel', width: 20, list: CHANNEL_KINDS.map((k) => CHANNEL_LABELS[k]) },
-        { header: 'Description', width: 48, wrap: true },
-        { header: 'Segments reached', width: 40, wrap: true },
-        { header: 'Outreach partners', width: 28, wrap: true },
-        { header: 'Owner', width: 26, wrap: true },
-        { header: 'Start', width: 13, kind: 'date' },
-        { header: 'End', width: 13, kind: 'date' },
-        { header: 'Budget', width: 16, kind: 'money', currency },
+        { header: d('col.name'), width: 28, wrap: true },
+        {
+          header: d('marketing.channel'),
+          width: 20,
+          list: CHANNEL_KINDS.map((k) => listItem(channelKind(loc, k))),
+        },
+        { header: d('col.description'), width: 48, wrap: true },
+        { header: d('marketing.segmentsReached'), width: 40, wrap: true },
+        { header: w('marketing.outreachPartners'), width: 28, wrap: true },
+        { header: d('col.owner'), width: 26, wrap: true },
+        { header: d('col.start'), width: 13, kind: 'date' },
+        { header: d('col.end'), width: 13, kind: 'date' },
+        { header: d('budget.heading'), width: 16, kind: 'money', currency },
       ],
       m.channels.map((c) => [
         t(c.name),
-        CHANNEL_LABELS[c.kind],
+        listItem(channelKind(loc, c.kind)),
         t(c.description),
         t(
           c.segmentIds
             .map((id) => segments.get(id))
             .filter(Boolean)
-            .join('; '),
+            .join(semi),
         ),
         t(
           c.partnerIds
             .map((id) => partners.get(id))
             .filter(Boolean)
-            .join('; '),
+            .join(semi),
         ),
         t(c.owner),
         excelDate(c.start),
@@ -1033,19 +1158,20 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
         c.budget,
       ]),
       title,
+      loc,
     );
-    marketingBudgetRows(ws, plan, m.channels.length, 3, 9, moneyFormat(currency));
+    marketingBudgetRows(ws, plan, m.channels.length, 3, 9, moneyFormat(currency), loc);
   }
   const stories = exportableStories(m);
   if (stories.length > 0)
     tableSheet(
       wb,
-      'Learner stories',
+      sheetNameIn('learnerStories', loc),
       [
-        { header: 'Title', width: 36, wrap: true },
-        { header: 'Story', width: 80, wrap: true },
-        { header: 'Segment', width: 30, wrap: true },
-        { header: 'Consent given on', width: 16, kind: 'date' },
+        { header: d('col.title'), width: 36, wrap: true },
+        { header: w('marketing.story'), width: 80, wrap: true },
+        { header: d('col.segment'), width: 30, wrap: true },
+        { header: w('marketing.consentGivenOn'), width: 16, kind: 'date' },
       ],
       stories.map((s) => [
         t(s.title),
@@ -1054,6 +1180,7 @@ function marketingSheets(wb: ExcelJS.Workbook, plan: Plan, title: string): void 
         excelDate(s.consentDate),
       ]),
       title,
+      loc,
     );
 }
 
@@ -1069,29 +1196,31 @@ function marketingBudgetRows(
   labelColumn: number,
   budgetColumn: number,
   money: string,
+  loc: DocLocale,
 ): void {
+  const { w } = loc;
   const spend = marketingSpend(plan.launch.marketing, plan.budget);
   const col = columnLetter(budgetColumn);
   const top = channels + 3;
   const at = (k: number) => `${col}${top + k}`;
   const rows: [string, ExcelJS.CellValue, string][] = [
     [
-      'Total of the channels',
+      w('marketing.channelsTotal'),
       { formula: `SUM(${col}2:${col}${channels + 1})`, result: spend.total },
       money,
     ],
-    ['Outreach and marketing line of the budget', spend.outreachLine, money],
+    [w('marketing.outreachLine'), spend.outreachLine, money],
     [
-      'Over the outreach and marketing line',
+      w('marketing.overOutreach'),
       {
         formula: `IF(${at(1)}="","",MAX(0,${at(0)}-${at(1)}))`,
         result: spend.outreachLine === null ? '' : spend.overOutreach,
       },
       money,
     ],
-    ['Program budget', spend.programTotal, money],
+    [w('marketing.programBudget'), spend.programTotal, money],
     [
-      'Share of the program budget',
+      w('marketing.shareOfProgram'),
       {
         formula: `IF(OR(${at(3)}="",${at(3)}=0),"",${at(0)}/${at(3)})`,
         result: spend.shareOfProgram ?? '',
@@ -1113,9 +1242,18 @@ function makeOrBuySheet(
   plan: Plan,
   options: ExportOptions,
   title: string,
+  loc: DocLocale,
 ): DecisionCells[] {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
+  // The words the formulas compare and write: in the document language, as the cells hold them.
+  const make = listItem(terms.option('make'));
+  const buy = listItem(terms.option('buy'));
+  const yes = listItem(w('col.yes'));
+  const no = listItem(w('col.no'));
+  const q = formulaText;
   const internal = shows(options.profile, 'raterNames');
-  const ws = wb.addWorksheet('Make-or-buy', { views: [{ state: 'frozen', ySplit: 3 }] });
+  const ws = addSheet(wb, sheetNameIn('makeOrBuy', loc), loc, { ySplit: 3 });
   const maxRaters = Math.max(1, ...plan.content.decisions.map((d) => d.raters.length));
   // Rater columns fit the longest word of a rater's name ("Brackenfield"), so no name breaks mid-word.
   const longestWord = internal
@@ -1137,14 +1275,12 @@ function makeOrBuySheet(
     { width: 11 },
     { width: 11 },
   ];
-  const titleRow = ws.addRow([t(`${title} — make-or-buy scoring`)]);
+  const titleRow = ws.addRow([t(w('makeOrBuy.title', { title }))]);
   titleRow.font = { bold: true, size: 14, color: { argb: TITLE_COLOR } };
   ws.mergeCells(titleRow.number, 1, titleRow.number, 7 + maxRaters);
   titleRow.getCell(1).alignment = { vertical: 'top', wrapText: true };
-  ws.addRow([
-    'Rate each criterion 1 (does not apply) to 5 (applies strongly). Change any white cell; grey cells recalculate.',
-  ]).font = { italic: true, color: { argb: 'FF595959' } };
-  const bandRow = ws.addRow(['Hybrid band (points either side of a tie)', null, HYBRID_BAND]);
+  ws.addRow([w('makeOrBuy.instructions')]).font = { italic: true, color: { argb: 'FF595959' } };
+  const bandRow = ws.addRow([w('makeOrBuy.hybridBand'), null, HYBRID_BAND]);
   bandRow.getCell(1).font = { bold: true };
   const band = `$C$${bandRow.number}`;
   const out: DecisionCells[] = [];
@@ -1153,46 +1289,50 @@ function makeOrBuySheet(
   const shareCol = columnLetter(5 + maxRaters);
   const makeCol = columnLetter(6 + maxRaters);
   const buyCol = columnLetter(7 + maxRaters);
-  for (const d of plan.content.decisions) {
-    const score = scorePlanDecision(d);
+  for (const decision of plan.content.decisions) {
+    const score = scorePlanDecision(decision);
     ws.addRow([]);
-    const needRow = ws.addRow([t(d.need)]);
+    const needRow = ws.addRow([t(decision.need)]);
     needRow.font = { bold: true, size: 12, color: { argb: TITLE_COLOR } };
-    const hybridRow = ws.addRow(['Hybrid offered', d.includeHybrid ? 'Yes' : 'No']);
+    const hybridRow = ws.addRow([w('makeOrBuy.hybridOffered'), decision.includeHybrid ? yes : no]);
     validations(ws).add(`B${hybridRow.number}`, {
       type: 'list',
       allowBlank: false,
-      formulae: ['"Yes,No"'],
+      formulae: [`"${yes},${no}"`],
     });
     const hybrid = `$B$${hybridRow.number}`;
     const header = ws.addRow([
-      'Criterion',
-      'Favours',
-      'Weight',
+      d('makeOrBuy.criterion'),
+      d('makeOrBuy.favours'),
+      d('makeOrBuy.weight'),
       ...Array.from({ length: maxRaters }, (_, i) =>
-        i < d.raters.length ? (internal ? t(d.raters[i]!.name) : `Rater ${i + 1}`) : '',
+        i < decision.raters.length
+          ? internal
+            ? t(decision.raters[i]!.name)
+            : d('makeOrBuy.rater', { number: i + 1 })
+          : '',
       ),
-      'Average rating',
-      'Make share',
-      'Make points',
-      'Buy points',
+      d('makeOrBuy.average'),
+      w('makeOrBuy.makeShare'),
+      d('makeOrBuy.makePoints'),
+      d('makeOrBuy.buyPoints'),
     ]);
     styleHeader(header);
     const first = header.number + 1;
-    const last = first + d.criteria.length - 1;
+    const last = first + decision.criteria.length - 1;
     const ratedWeight = `SUMPRODUCT(ISNUMBER($${avgCol}$${first}:$${avgCol}$${last})*$C$${first}:$C$${last})`;
-    d.criteria.forEach((c, i) => {
+    decision.criteria.forEach((c, i) => {
       const r = first + i;
       const s = score.criteria[i]!;
       const ratings = Array.from({ length: maxRaters }, (_, k) => {
-        const raterId = d.raters[k]?.id;
-        const v = raterId ? d.ratings[raterId]?.[c.id] : undefined;
+        const raterId = decision.raters[k]?.id;
+        const v = raterId ? decision.ratings[raterId]?.[c.id] : undefined;
         return v ?? null;
       });
       const raterRange = `${rater(0)}${r}:${rater(maxRaters - 1)}${r}`;
       const row = ws.addRow([
         t(c.label),
-        c.favours === 'make' ? 'Make' : 'Buy',
+        c.favours === 'make' ? make : buy,
         c.weight,
         ...ratings,
         {
@@ -1200,7 +1340,7 @@ function makeOrBuySheet(
           result: s.average ?? '',
         },
         {
-          formula: `IF(${avgCol}${r}="","",IF(B${r}="Make",(${avgCol}${r}-1)/4,1-(${avgCol}${r}-1)/4))`,
+          formula: `IF(${avgCol}${r}="","",IF(B${r}=${q(make)},(${avgCol}${r}-1)/4,1-(${avgCol}${r}-1)/4))`,
           result: s.makeShare ?? '',
         },
         {
@@ -1220,11 +1360,11 @@ function makeOrBuySheet(
     });
     // One validation per range: exceljs merges per-cell validations into
     // ranges that overlap (B10:B18 inside B8:B18), which stricter readers refuse.
-    if (d.criteria.length > 0) {
+    if (decision.criteria.length > 0) {
       validations(ws).add(`B${first}:B${last}`, {
         type: 'list',
         allowBlank: false,
-        formulae: ['"Make,Buy"'],
+        formulae: [`"${make},${buy}"`],
       });
       validations(ws).add(`${rater(0)}${first}:${rater(maxRaters - 1)}${last}`, {
         type: 'whole',
@@ -1232,13 +1372,16 @@ function makeOrBuySheet(
         allowBlank: true,
         formulae: [1, 5],
         showErrorMessage: true,
-        error: 'Rate from 1 to 5.',
+        error: w('validation.rate'),
       });
     }
     const totalsRow = ws.addRow([
-      'Total',
+      w('col.total'),
       null,
-      { formula: `SUM(C${first}:C${last})`, result: d.criteria.reduce((a, c) => a + c.weight, 0) },
+      {
+        formula: `SUM(C${first}:C${last})`,
+        result: decision.criteria.reduce((a, c) => a + c.weight, 0),
+      },
     ]);
     totalsRow.font = { bold: true };
     const scored = score.recommendation !== 'none';
@@ -1254,53 +1397,65 @@ function makeOrBuySheet(
       totalsRow.getCell(k).numFmt = '0.0';
       totalsRow.getCell(k).fill = LIGHT;
     }
-    const make = `${makeCol}${totalsRow.number}`;
-    const buy = `${buyCol}${totalsRow.number}`;
+    const makeTotal = `${makeCol}${totalsRow.number}`;
+    const buyTotal = `${buyCol}${totalsRow.number}`;
+    const option = (o: Parameters<Terms['option']>[0]) => q(terms.option(o));
     const recRow = ws.addRow([
-      'Recommendation',
+      d('makeOrBuy.recommendation'),
       {
-        formula: `IF(${make}="","${OPTION_LABELS.none}",IF(AND(${hybrid}="Yes",ABS(${make}-${buy})<${band}),"Hybrid",IF(ABS(${make}-${buy})<0.000001,IF(${hybrid}="Yes","Hybrid","Tie"),IF(${make}>${buy},"Make","Buy"))))`,
-        result: OPTION_LABELS[score.recommendation],
+        formula: `IF(${makeTotal}="",${option('none')},IF(AND(${hybrid}=${q(yes)},ABS(${makeTotal}-${buyTotal})<${band}),${option('hybrid')},IF(ABS(${makeTotal}-${buyTotal})<0.000001,IF(${hybrid}=${q(yes)},${option('hybrid')},${option('tie')}),IF(${makeTotal}>${buyTotal},${q(make)},${q(buy)}))))`,
+        result: terms.option(score.recommendation),
       },
     ]);
     recRow.font = { bold: true };
     recRow.getCell(2).fill = LIGHT;
-    ws.addRow(['Decision taken', d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided']);
-    if (d.rationale.trim()) {
-      const rationale = ws.addRow(['Rationale', t(d.rationale)]);
+    ws.addRow([
+      d('makeOrBuy.decisionTaken'),
+      decision.decision ? terms.option(decision.decision) : d('makeOrBuy.notDecided'),
+    ]);
+    if (decision.rationale.trim()) {
+      const rationale = ws.addRow([d('col.rationale'), t(decision.rationale)]);
       ws.mergeCells(rationale.number, 2, rationale.number, 7 + maxRaters);
       rationale.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     }
     out.push({
-      need: d.need,
+      need: decision.need,
       firstCriterionRow: first,
       weightColumn: 'C',
-      raterColumns: Array.from({ length: d.raters.length }, (_, i) => rater(i)),
-      make,
-      buy,
+      raterColumns: Array.from({ length: decision.raters.length }, (_, i) => rater(i)),
+      make: makeTotal,
+      buy: buyTotal,
       recommendation: `B${recRow.number}`,
     });
   }
-  printSetup(ws, title, 'Make-or-buy');
+  printSetup(ws, title, sheetNameIn('makeOrBuy', loc), loc);
   return out;
 }
 
 /** The make-or-buy decisions and their reasons, without the scoring (partner-safe). */
-function makeOrBuyDecisionsSheet(wb: ExcelJS.Workbook, plan: Plan, title: string): void {
+function makeOrBuyDecisionsSheet(
+  wb: ExcelJS.Workbook,
+  plan: Plan,
+  title: string,
+  loc: DocLocale,
+): void {
+  const { w, d } = loc;
+  const terms = termsOf(loc);
   tableSheet(
     wb,
-    'Make-or-buy',
+    sheetNameIn('makeOrBuy', loc),
     [
-      { header: 'Content need', width: 50, wrap: true },
-      { header: 'Decision', width: 16 },
-      { header: 'Rationale', width: 90, wrap: true },
+      { header: w('makeOrBuy.need'), width: 50, wrap: true },
+      { header: d('col.decision'), width: 16 },
+      { header: d('col.rationale'), width: 90, wrap: true },
     ],
-    plan.content.decisions.map((d) => [
-      t(d.need),
-      d.decision ? OPTION_LABELS[d.decision] : 'Not yet decided',
-      t(d.rationale),
+    plan.content.decisions.map((decision) => [
+      t(decision.need),
+      decision.decision ? terms.option(decision.decision) : d('makeOrBuy.notDecided'),
+      t(decision.rationale),
     ]),
     title,
+    loc,
   );
 }
 
@@ -1309,9 +1464,21 @@ export async function buildPlanWorkbook(
   planAsSaved: Plan,
   options: ExportOptions,
 ): Promise<{ workbook: ExcelJS.Workbook; decisions: DecisionCells[] }> {
+  // One locale for the whole export: the plan's document language unless the caller chose one.
+  const loc = options.locale ?? (await documentLocale(planAsSaved.documentLanguage));
+  return buildWorkbookIn(planAsSaved, options, loc);
+}
+
+/** The workbook in a language (synchronous once the locale is loaded). */
+function buildWorkbookIn(
+  planAsSaved: Plan,
+  options: ExportOptions,
+  loc: DocLocale,
+): { workbook: ExcelJS.Workbook; decisions: DecisionCells[] } {
   // A link in the file twice is listed once.
   const plan = withUniqueLinks(planAsSaved);
-  const title = plan.objective.programName.trim() || plan.name.trim() || 'Untitled plan';
+  const title =
+    plan.objective.programName.trim() || plan.name.trim() || loc.d('cover.untitledPlan');
   const wb = new ExcelJS.Workbook();
   // The author is the organisation, as in the Word file.
   wb.creator = cellText(plan.objective.organisation.trim() || 'Upskill Workbench');
@@ -1322,76 +1489,82 @@ export async function buildPlanWorkbook(
   // Excel recalculates every formula when the file opens (LibreOffice does by default).
   wb.calcProperties = { fullCalcOnLoad: true };
   const has = (id: (typeof options.sections)[number]) => options.sections.includes(id);
-  const steps: [boolean, string, () => void][] = [
-    [true, 'summary', () => summarySheet(wb, plan, options, title)],
+  const table = (sheet: {
+    readonly name: string;
+    readonly columns: readonly SheetColumn[];
+    readonly rows: readonly (readonly CellValue[])[];
+  }) => tableSheet(wb, validSheetName(sheet.name), sheet.columns, sheet.rows, title, loc);
+  const steps: [boolean, ExportSectionId | 'summary', () => void][] = [
+    [true, 'summary', () => summarySheet(wb, plan, options, title, loc)],
     [
       has('theoryOfChange') && plan.theoryOfChange.nodes.length > 0,
-      'theory of change',
-      () => tocSheets(wb, plan, title),
+      'theoryOfChange',
+      () => tocSheets(wb, plan, title, loc),
     ],
     [
       has('logicModel') && plan.logicModel.items.length > 0,
-      'logframe',
-      () => logframeSheet(wb, plan, title),
+      'logicModel',
+      () => logframeSheet(wb, plan, title, loc),
     ],
-    [has('indicators'), 'indicators', () => indicatorsSheet(wb, plan, title)],
-    [has('stakeholders'), 'stakeholders', () => stakeholdersSheet(wb, plan, options, title)],
-    [has('learners') && plan.learners.length > 0, 'learners', () => learnersSheet(wb, plan, title)],
+    [has('indicators'), 'indicators', () => indicatorsSheet(wb, plan, title, loc)],
+    [has('stakeholders'), 'stakeholders', () => stakeholdersSheet(wb, plan, options, title, loc)],
+    [
+      has('learners') && plan.learners.length > 0,
+      'learners',
+      () => learnersSheet(wb, plan, title, loc),
+    ],
     [
       has('catalog') && plan.content.catalog.length > 0,
-      'content catalog',
-      () => catalogSheet(wb, plan, options, title),
+      'catalog',
+      () => catalogSheet(wb, plan, options, title, loc),
     ],
     [
       has('pathways') && plan.content.pathways.length > 0,
       'pathways',
-      () => pathwaysSheet(wb, plan, title),
+      () => pathwaysSheet(wb, plan, title, loc),
     ],
     [
       has('onboarding') && hasChecklist(plan),
-      'onboarding checklist',
-      () => onboardingSheet(wb, plan, options, title),
+      'onboarding',
+      () => onboardingSheet(wb, plan, options, title, loc),
     ],
     [
       has('communications') && plan.launch.communications.length > 0,
       'communications',
-      () => communicationsSheet(wb, plan, options, title),
+      () => communicationsSheet(wb, plan, options, title, loc),
     ],
     [
       has('invitations') && hasInvitations(plan),
       'invitations',
-      () => invitationSheets(wb, plan, title),
+      () => invitationSheets(wb, plan, title, loc),
     ],
-    [has('marketing'), 'marketing plan', () => marketingSheets(wb, plan, title)],
+    [has('marketing'), 'marketing', () => marketingSheets(wb, plan, title, loc)],
     [
       has('roster') && hasProgress(plan),
-      'learner progress',
-      () => progressSheet(wb, plan, title, options.profile),
+      'roster',
+      () => progressSheet(wb, plan, title, loc, options.profile),
     ],
     [
       has('contentInUse'),
-      'content in use',
+      'contentInUse',
       () =>
-        contentInUseSheets(plan, options.contentUse, options.asOf, options.profile).forEach((s) =>
-          tableSheet(wb, s.name, s.columns, s.rows, title),
+        contentInUseSheets(plan, options.contentUse, options.asOf, options.profile, loc).forEach(
+          table,
         ),
     ],
     [
       has('skillsFirst') && hasSkillsFirst(plan),
-      'skills-first KPIs',
-      () =>
-        skillsFirstSheets(plan).forEach((s) => tableSheet(wb, s.name, s.columns, s.rows, title)),
+      'skillsFirst',
+      () => skillsFirstSheets(plan, loc).forEach(table),
     ],
     [
       has('engagement') && hasEngagement(plan),
-      'engagement and follow-ups',
+      'engagement',
       () =>
-        engagementSheets(plan).forEach((sheet) =>
-          tableSheet(
-            wb,
-            sheet.name,
-            sheet.columns,
-            sheet.rows.map((r) =>
+        engagementSheets(plan, loc).forEach((sheet) =>
+          table({
+            ...sheet,
+            rows: sheet.rows.map((r) =>
               r.map((v, i) =>
                 sheet.columns[i]!.kind === 'date'
                   ? excelDate(v as string | null)
@@ -1400,50 +1573,49 @@ export async function buildPlanWorkbook(
                     : v,
               ),
             ),
-            title,
-          ),
+          }),
         ),
     ],
-    [has('kpis') && hasKpiResults(plan), 'KPIs', () => kpisSheet(wb, plan, title)],
+    [has('kpis') && hasKpiResults(plan), 'kpis', () => kpisSheet(wb, plan, title, loc)],
     [
       has('reviews') && hasReviews(plan),
-      'reviews and lessons',
+      'reviews',
       () =>
-        reviewSheets(plan, options.profile).forEach((sheet) =>
-          tableSheet(
-            wb,
-            sheet.name,
-            sheet.columns,
-            sheet.rows.map((r) =>
+        reviewSheets(plan, options.profile, loc).forEach((sheet) =>
+          table({
+            ...sheet,
+            rows: sheet.rows.map((r) =>
               r.map((v, i) => (sheet.columns[i]!.kind === 'date' ? excelDate(v) : t(v ?? ''))),
             ),
-            title,
-          ),
+          }),
         ),
     ],
   ];
   let decisions: DecisionCells[] = [];
   const active = steps.filter(([on]) => on);
-  active.forEach(([, name, run], i) => {
-    options.onProgress?.(0.05 + (0.55 * i) / active.length, `Writing ${name}`);
+  active.forEach(([, section, run], i) => {
+    options.onProgress?.(0.05 + (0.55 * i) / active.length, { step: 'writing', section });
     run();
   });
   if (has('makeOrBuy') && plan.content.decisions.length > 0) {
-    options.onProgress?.(0.6, 'Writing make-or-buy');
+    options.onProgress?.(0.6, { step: 'writing', section: 'makeOrBuy' });
     if (shows(options.profile, 'makeOrBuyScores'))
-      decisions = makeOrBuySheet(wb, plan, options, title);
-    else makeOrBuyDecisionsSheet(wb, plan, title);
+      decisions = makeOrBuySheet(wb, plan, options, title, loc);
+    else makeOrBuyDecisionsSheet(wb, plan, title, loc);
   }
   finishWorkbook(wb);
   return { workbook: wb, decisions };
 }
 
-/** Builds the Excel workbook for a plan (bytes of an .xlsx file). */
+/**
+ * Builds the Excel workbook for a plan (bytes of an .xlsx file), in the
+ * plan's document language unless `options.locale` says another.
+ */
 export async function buildPlanXlsx(plan: Plan, options: ExportOptions): Promise<Uint8Array> {
   const { workbook } = await buildPlanWorkbook(plan, options);
-  options.onProgress?.(0.7, 'Packing the Excel file');
+  options.onProgress?.(0.7, { step: 'packing' });
   const buffer = await workbook.xlsx.writeBuffer(WRITE_STORED);
   const bytes = packWorkbook(new Uint8Array(buffer as ArrayBuffer));
-  options.onProgress?.(1, 'Done');
+  options.onProgress?.(1, { step: 'done' });
   return bytes;
 }

@@ -8,7 +8,7 @@
  * (the app's "Show as table", the export's table under the figure).
  */
 import type { EChartsOption } from 'echarts';
-import { KPI_STATUS_LABELS } from './kpi-status';
+import { englishLocale, type DocLocale } from '../export/locale';
 import type { Dashboard, FunnelStep, LicenceUse, SegmentResult } from './dashboard';
 import type { KpiView } from './kpis';
 
@@ -80,6 +80,24 @@ export const formatCount = (n: number) => number.format(n);
 export const formatShare = (share: number | null) =>
   share === null ? '–' : `${number.format(Math.round(share * 1000) / 10)} %`;
 
+/**
+ * Numbers, shares and dates as a chart writes them in a language (the
+ * `document` catalog's `charts.*` holds its words): the app passes its UI
+ * language, the Word export the document's.
+ */
+function chartFormats(loc: DocLocale) {
+  return {
+    count: (n: number) => loc.format.number(n, 1),
+    share: (share: number | null) =>
+      share === null ? '–' : loc.percent(Math.round(share * 1000) / 1000, 1),
+    /** A percentage already ×100 ("45.5" → "45.5 %"). */
+    percent: (value: number) => loc.percent(value / 100, 1),
+    date: (iso: string) => loc.date(iso, iso),
+    /** A date in a chart's title, short so the title fits above the plot ("15/11/2026"). */
+    titleDate: (iso: string) => loc.format.shortDate(iso, iso),
+  };
+}
+
 function base(p: ChartPalette, title: string, subtitle = '', width = 500): EChartsOption {
   const ink = p.ink;
   return {
@@ -115,21 +133,37 @@ export function funnelChart(
   funnel: readonly FunnelStep[],
   date: string | null,
   p: ChartPalette = PRINT_PALETTE,
+  loc: DocLocale = englishLocale(),
 ): ChartSpec {
   const ink = p.ink;
-  const title = date ? `Learner funnel on ${date}` : 'Learner funnel';
+  const d = loc.d;
+  const { count, share } = chartFormats(loc);
+  const stage = (s: FunnelStep) => d(`charts.stage.${s.key}`);
+  const title = date
+    ? d('charts.funnelOn', { date: chartFormats(loc).titleDate(date) })
+    : d('charts.funnel');
   const label = (s: FunnelStep) =>
-    `${formatCount(s.count)}${s.key === 'invited' || s.ofInvited === null ? '' : ` (${formatShare(s.ofInvited)} of invited)`}`;
+    s.key === 'invited' || s.ofInvited === null
+      ? count(s.count)
+      : d('charts.ofInvited', { count: count(s.count), share: share(s.ofInvited) });
   return {
     id: 'funnel',
     title,
     summary:
       funnel.length === 0
-        ? 'No roster imported yet, so there is no funnel to show.'
-        : `From ${formatCount(funnel[0]!.count)} invited: ${funnel
-            .slice(1)
-            .map((s) => `${formatCount(s.count)} ${s.label.toLowerCase()}`)
-            .join(', ')}.`,
+        ? d('charts.funnelEmpty')
+        : d('charts.funnelSummary', {
+            invited: count(funnel[0]!.count),
+            stages: funnel
+              .slice(1)
+              .map((s) =>
+                d('charts.stageCount', {
+                  count: count(s.count),
+                  stage: stage(s).toLocaleLowerCase(loc.language),
+                }),
+              )
+              .join(d('punctuation.comma')),
+          }),
     width: 500,
     height: 260,
     option: {
@@ -139,7 +173,7 @@ export function funnelChart(
       yAxis: {
         type: 'category',
         inverse: true,
-        data: funnel.map((s) => s.label),
+        data: funnel.map(stage),
         axisTick: { show: false },
         axisLabel: { fontSize: 12, color: ink },
         ...axisColours(p),
@@ -147,7 +181,7 @@ export function funnelChart(
       series: [
         {
           type: 'bar',
-          name: 'Learners',
+          name: d('charts.learners'),
           barWidth: '60%',
           data: funnel.map((s) => s.count),
           itemStyle: { color: p.series[0] },
@@ -161,44 +195,61 @@ export function funnelChart(
       ],
     },
     table: {
-      columns: ['Stage', 'Learners', 'Share of invited'],
-      rows: funnel.map((s) => [s.label, formatCount(s.count), formatShare(s.ofInvited)]),
+      columns: [d('charts.stageColumn'), d('charts.learners'), d('charts.shareOfInvited')],
+      rows: funnel.map((s) => [stage(s), count(s.count), share(s.ofInvited)]),
     },
   };
 }
 
 /** A KPI's actuals over time against the straight-line path from baseline to target. */
-export function kpiChart(view: KpiView, p: ChartPalette = PRINT_PALETTE): ChartSpec {
+export function kpiChart(
+  view: KpiView,
+  p: ChartPalette = PRINT_PALETTE,
+  loc: DocLocale = englishLocale(),
+): ChartSpec {
   const ink = p.ink;
+  const d = loc.d;
+  const { count, date } = chartFormats(loc);
   const { targets, path, actuals, status } = view;
-  const unit = targets.unit ? ` (${targets.unit})` : '';
-  const title = `${targets.name}${unit}`;
+  const title = targets.unit
+    ? d('charts.kpiTitle', { name: targets.name, unit: targets.unit })
+    : targets.name;
   const hasPath =
     path.baseline !== null &&
     path.baselineDate !== null &&
     path.target !== null &&
     path.targetDate !== null;
   const last = actuals.at(-1);
-  const statusWords = KPI_STATUS_LABELS[status.kind];
+  const statusWords = d(`charts.kpiStatus.${status.kind}`);
   return {
     id: `kpi-${view.kpi.id}`,
     title,
-    summary: `${title}: ${
-      last ? `latest actual ${formatCount(last.value)} on ${last.date}` : 'no actual yet'
-    }${
-      hasPath
-        ? `; path from ${formatCount(path.baseline!)} on ${path.baselineDate} to the target ${formatCount(path.target!)} on ${path.targetDate}`
-        : ''
-    }${status.expected !== null ? ` (expected ${formatCount(status.expected)} on that date)` : ''}. Status: ${statusWords}.`,
+    summary: d('charts.kpiSummary', {
+      title,
+      latest: last
+        ? d('charts.kpiLatest', { value: count(last.value), date: date(last.date) })
+        : d('charts.kpiNoActual'),
+      path: hasPath
+        ? d('charts.kpiPath', {
+            baseline: count(path.baseline!),
+            baselineDate: date(path.baselineDate!),
+            target: count(path.target!),
+            targetDate: date(path.targetDate!),
+          })
+        : '',
+      expected:
+        status.expected !== null ? d('charts.kpiExpected', { value: count(status.expected) }) : '',
+      status: statusWords,
+    }),
     width: 500,
     height: 300,
     option: {
-      ...base(p, title, `Status: ${statusWords}`),
+      ...base(p, title, d('charts.status', { status: statusWords })),
       legend: {
         top: 44,
         left: 0,
         itemWidth: 28,
-        data: ['Actual', 'Straight-line path to target'],
+        data: [d('charts.actual'), d('charts.path')],
         textStyle: { color: ink },
       },
       grid: { left: 64, right: 96, top: 84, bottom: 36 },
@@ -206,13 +257,13 @@ export function kpiChart(view: KpiView, p: ChartPalette = PRINT_PALETTE): ChartS
       yAxis: {
         type: 'value',
         scale: false,
-        axisLabel: { color: ink, formatter: (v: number) => formatCount(v) },
+        axisLabel: { color: ink, formatter: (v: number) => count(v) },
         ...axisColours(p),
       },
       series: [
         {
           type: 'line',
-          name: 'Actual',
+          name: d('charts.actual'),
           data: actuals.map((a) => [a.date, a.value]),
           lineStyle: { width: 2.5, type: 'solid', color: p.series[0] },
           itemStyle: { color: p.series[0] },
@@ -221,13 +272,12 @@ export function kpiChart(view: KpiView, p: ChartPalette = PRINT_PALETTE): ChartS
           endLabel: {
             show: actuals.length > 0,
             color: ink,
-            formatter: (p: { value: unknown }) =>
-              `${formatCount((p.value as [string, number])[1])}`,
+            formatter: (p: { value: unknown }) => count((p.value as [string, number])[1]),
           },
         },
         {
           type: 'line',
-          name: 'Straight-line path to target',
+          name: d('charts.path'),
           data: hasPath
             ? [
                 [path.baselineDate!, path.baseline!],
@@ -241,39 +291,46 @@ export function kpiChart(view: KpiView, p: ChartPalette = PRINT_PALETTE): ChartS
           endLabel: {
             show: hasPath,
             color: ink,
-            formatter: () => `Target ${formatCount(path.target ?? 0)}`,
+            formatter: () => d('charts.targetLabel', { value: count(path.target ?? 0) }),
           },
         },
       ],
     },
-    table: kpiTable(view, hasPath),
+    table: kpiTable(view, hasPath, loc),
   };
 }
 
 /** A KPI chart's table: baseline, each actual with the value expected that day, target (a Note column only when an actual has a note). */
-function kpiTable(view: KpiView, hasPath: boolean): ChartTable {
+function kpiTable(view: KpiView, hasPath: boolean, loc: DocLocale): ChartTable {
+  const d = loc.d;
+  const { count, date } = chartFormats(loc);
   const { path, actuals } = view;
   const notes = actuals.some((a) => a.note.trim() !== '');
   const row = (cells: string[], note: string) => (notes ? [...cells, note] : cells);
   return {
-    columns: row(['Date', 'Actual', 'Expected on the path', 'Kind'], 'Note'),
+    columns: row(
+      [d('charts.date'), d('charts.actual'), d('charts.expected'), d('charts.kind')],
+      d('charts.note'),
+    ),
     rows: [
       ...(hasPath
-        ? [row([path.baselineDate!, '', formatCount(path.baseline!), 'Baseline'], '')]
+        ? [row([date(path.baselineDate!), '', count(path.baseline!), d('charts.baseline')], '')]
         : []),
       ...actuals.map((a) => {
         const expected = expectedAt(view, a.date);
         return row(
           [
-            a.date,
-            formatCount(a.value),
-            expected === null ? '–' : formatCount(Math.round(expected * 10) / 10),
-            a.origin === 'roster' ? 'Counted from the roster' : 'Typed in',
+            date(a.date),
+            count(a.value),
+            expected === null ? '–' : count(Math.round(expected * 10) / 10),
+            a.origin === 'roster' ? d('charts.fromRoster') : d('charts.typedIn'),
           ],
           a.note,
         );
       }),
-      ...(hasPath ? [row([path.targetDate!, '', formatCount(path.target!), 'Target'], '')] : []),
+      ...(hasPath
+        ? [row([date(path.targetDate!), '', count(path.target!), d('charts.target')], '')]
+        : []),
     ],
   };
 }
@@ -294,24 +351,35 @@ export function segmentChart(
   segments: readonly SegmentResult[],
   date: string | null,
   p: ChartPalette = PRINT_PALETTE,
+  loc: DocLocale = englishLocale(),
 ): ChartSpec {
   const ink = p.ink;
+  const d = loc.d;
+  const { count, share, percent } = chartFormats(loc);
   const title = date
-    ? `Completion and placement by segment on ${date}`
-    : 'Completion and placement by segment';
+    ? d('charts.segmentsOn', { date: chartFormats(loc).titleDate(date) })
+    : d('charts.segments');
   const pct = (share: number | null) => (share === null ? 0 : Math.round(share * 1000) / 10);
+  const completion = d('charts.completionRate');
+  const placement = d('charts.placementRate');
+  const barLabel = (params: { value: unknown }) => percent(Number(params.value));
   return {
     id: 'segments',
     title,
     summary:
       segments.length === 0
-        ? 'No roster imported yet, so there are no results by segment.'
-        : segments
-            .map(
-              (s) =>
-                `${s.name}: ${formatShare(s.completionRate)} completed, ${formatShare(s.placementRate)} of completers placed`,
-            )
-            .join('; ') + '.',
+        ? d('charts.segmentsEmpty')
+        : d('charts.segmentsSummary', {
+            segments: segments
+              .map((s) =>
+                d('charts.segmentLine', {
+                  segment: s.name,
+                  completed: share(s.completionRate),
+                  placed: share(s.placementRate),
+                }),
+              )
+              .join(d('punctuation.semicolon')),
+          }),
     width: 500,
     height: Math.max(200, 104 + segments.length * 56),
     option: {
@@ -320,14 +388,14 @@ export function segmentChart(
         top: 30,
         left: 0,
         orient: 'vertical',
-        data: ['Completion rate (% of enrolled)', 'Placement rate (% of completers)'],
+        data: [completion, placement],
         textStyle: { color: ink },
       },
       grid: { left: 160, right: 50, top: 76, bottom: 28 },
       xAxis: {
         type: 'value',
         max: 100,
-        axisLabel: { formatter: '{value} %', color: ink },
+        axisLabel: { formatter: (v: number) => percent(v), color: ink },
         ...axisColours(p),
       },
       yAxis: {
@@ -340,56 +408,80 @@ export function segmentChart(
       series: [
         {
           type: 'bar',
-          name: 'Completion rate (% of enrolled)',
+          name: completion,
           data: segments.map((s) => pct(s.completionRate)),
           itemStyle: { color: p.series[0] },
-          label: { show: true, position: 'right', formatter: '{c} %', color: ink },
+          label: { show: true, position: 'right', formatter: barLabel, color: ink },
         },
         {
           type: 'bar',
-          name: 'Placement rate (% of completers)',
+          name: placement,
           data: segments.map((s) => pct(s.placementRate)),
           itemStyle: { color: p.series[1] },
-          label: { show: true, position: 'right', formatter: '{c} %', color: ink },
+          label: { show: true, position: 'right', formatter: barLabel, color: ink },
         },
       ],
     },
     table: {
       columns: [
-        'Segment',
-        'Enrolled',
-        'Completed',
-        'Completion rate',
-        'Placed',
-        'Placement rate (of completers)',
+        d('charts.segment'),
+        d('charts.enrolled'),
+        d('charts.completed'),
+        d('charts.completionColumn'),
+        d('charts.placed'),
+        d('charts.placementColumn'),
       ],
       rows: segments.map((s) => [
         s.name,
-        formatCount(s.enrolled),
-        formatCount(s.completed),
-        formatShare(s.completionRate),
-        formatCount(s.placed),
-        formatShare(s.placementRate),
+        count(s.enrolled),
+        count(s.completed),
+        share(s.completionRate),
+        count(s.placed),
+        share(s.placementRate),
       ]),
     },
   };
 }
 
 /** Learners enrolled against the licences bought. */
-export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): ChartSpec {
+export function licenceChart(
+  use: LicenceUse,
+  p: ChartPalette = PRINT_PALETTE,
+  loc: DocLocale = englishLocale(),
+): ChartSpec {
   const ink = p.ink;
-  const title = 'Licence use';
+  const d = loc.d;
+  const { count, share } = chartFormats(loc);
+  const title = d('charts.licences');
   const free = use.licences === null ? null : Math.max(0, use.licences - use.enrolled);
+  const bought = d('charts.licencesBought');
+  const enrolled = d('charts.learnersEnrolled');
+  const used =
+    use.licences === null
+      ? d('charts.licencesUnknown', { enrolled: count(use.enrolled) })
+      : free
+        ? d('charts.licencesFree', {
+            enrolled: count(use.enrolled),
+            licences: count(use.licences),
+            share: share(use.share),
+            free: count(free),
+          })
+        : d('charts.licencesUsed', {
+            enrolled: count(use.enrolled),
+            licences: count(use.licences),
+            share: share(use.share),
+          });
   return {
     id: 'licences',
     title,
-    summary:
-      (use.licences === null
-        ? `${formatCount(use.enrolled)} learners enrolled; the plan does not say how many licences were bought (Marketing).`
-        : `${formatCount(use.enrolled)} learners enrolled of ${formatCount(use.licences)} licences (${formatShare(use.share)} in use${free ? `, ${formatCount(free)} free` : ''}).`) +
-      (use.endedCohorts.length
-        ? ` Not counted: the learners of ${use.endedCohorts.length === 1 ? 'a cohort that had' : 'cohorts that had'} ended by the roster import (${use.endedCohorts.map((c) => `${c.name}, ${formatCount(c.enrolled)} enrolled`).join('; ')}).`
-        : ''),
+    summary: use.endedCohorts.length
+      ? `${used} ${d('charts.endedCohorts', {
+          count: use.endedCohorts.length,
+          cohorts: use.endedCohorts
+            .map((c) => d('charts.endedCohort', { name: c.name, enrolled: count(c.enrolled) }))
+            .join(d('punctuation.semicolon')),
+        })}`
+      : used,
     width: 500,
     height: 170,
     option: {
@@ -399,7 +491,7 @@ export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): 
       yAxis: {
         type: 'category',
         inverse: true,
-        data: ['Licences bought', 'Learners enrolled'],
+        data: [bought, enrolled],
         axisTick: { show: false },
         axisLabel: { color: ink },
         ...axisColours(p),
@@ -407,7 +499,7 @@ export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): 
       series: [
         {
           type: 'bar',
-          name: 'Licences',
+          name: d('charts.licencesSeries'),
           barWidth: '55%',
           data: [
             { value: use.licences ?? 0, itemStyle: { color: p.series[1] } },
@@ -420,21 +512,23 @@ export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): 
             formatter: (p: { dataIndex: number }) =>
               p.dataIndex === 0
                 ? use.licences === null
-                  ? 'not set'
-                  : formatCount(use.licences)
-                : `${formatCount(use.enrolled)}${use.share === null ? '' : ` (${formatShare(use.share)})`}`,
+                  ? d('charts.notSetLower')
+                  : count(use.licences)
+                : use.share === null
+                  ? count(use.enrolled)
+                  : d('charts.countShare', { count: count(use.enrolled), share: share(use.share) }),
           },
         },
       ],
     },
     table: {
-      columns: ['Licences bought', 'Learners enrolled', 'Share in use', 'Licences free'],
+      columns: [bought, enrolled, d('charts.shareInUse'), d('charts.licencesFreeColumn')],
       rows: [
         [
-          use.licences === null ? 'Not set' : formatCount(use.licences),
-          formatCount(use.enrolled),
-          formatShare(use.share),
-          free === null ? '–' : formatCount(free),
+          use.licences === null ? d('charts.notSet') : count(use.licences),
+          count(use.enrolled),
+          share(use.share),
+          free === null ? '–' : count(free),
         ],
       ],
     },
@@ -445,6 +539,7 @@ export function licenceChart(use: LicenceUse, p: ChartPalette = PRINT_PALETTE): 
 export function dashboardCharts(
   dashboard: Dashboard,
   palette: ChartPalette = PRINT_PALETTE,
+  loc: DocLocale = englishLocale(),
 ): {
   readonly funnel: ChartSpec;
   readonly segments: ChartSpec;
@@ -453,12 +548,12 @@ export function dashboardCharts(
 } {
   const date = dashboard.snapshot?.date ?? null;
   return {
-    funnel: funnelChart(dashboard.funnel, date, palette),
-    segments: segmentChart(dashboard.segments, date, palette),
-    licences: licenceChart(dashboard.licences, palette),
+    funnel: funnelChart(dashboard.funnel, date, palette, loc),
+    segments: segmentChart(dashboard.segments, date, palette, loc),
+    licences: licenceChart(dashboard.licences, palette, loc),
     kpis: dashboard.kpis
       // A KPI without an actual has nothing to draw; the status table lists it.
       .filter((v) => v.actuals.length > 0)
-      .map((v) => kpiChart(v, palette)),
+      .map((v) => kpiChart(v, palette, loc)),
   };
 }

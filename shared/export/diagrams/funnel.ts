@@ -8,6 +8,7 @@
 import { FUNNEL_STAGES, funnelRow, funnelSegments } from '../../launch/marketing';
 import type { Plan } from '../../plan/schema';
 import { GREYS, wrapText, type DiagramScene, type Shape } from './scene';
+import { englishLocale, type DocLocale } from '../locale';
 
 const WIDTH = 600;
 const PAD = 10;
@@ -18,15 +19,20 @@ const SIZE = 11;
 const LINE = 14;
 const FILLS = [GREYS.fillDark, GREYS.fill, GREYS.fillLight, GREYS.white];
 
-/** The funnel diagram of a plan's learner journey. */
-export function funnelScene(plan: Pick<Plan, 'learners' | 'launch'>): DiagramScene {
+/** The funnel diagram of a plan's learner journey, its words in the language of `loc`. */
+export function funnelScene(
+  plan: Pick<Plan, 'learners' | 'launch'>,
+  loc: DocLocale = englishLocale(),
+): DiagramScene {
+  const d = loc.d;
   const funnel = plan.launch.marketing.funnel;
   const segments = funnelSegments(plan);
   const textX = PAD + BAND + GAP;
   const textW = WIDTH - textX - PAD;
   const shapes: Shape[] = [];
   let y = PAD;
-  FUNNEL_STAGES.forEach(({ stage, label }, index) => {
+  FUNNEL_STAGES.forEach(({ stage }, index) => {
+    const label = d(`marketing.funnelStage.${stage}`);
     const texts: Shape[] = [];
     let ty = y + 16;
     const line = (text: string, opts: { bold?: boolean; italic?: boolean; fill?: string } = {}) => {
@@ -50,17 +56,19 @@ export function funnelScene(plan: Pick<Plan, 'learners' | 'launch'>): DiagramSce
     };
     const everyone = funnelRow(funnel, stage, null);
     if (everyone && (everyone.touchpoints.trim() || everyone.content.trim())) {
-      para('Touchpoints', everyone.touchpoints, 5);
-      para('Content', everyone.content, 5);
-    } else line('Nothing planned for everyone yet.', { italic: true, fill: GREYS.muted });
+      para(d('marketing.touchpoints'), everyone.touchpoints, 5);
+      para(d('col.content'), everyone.content, 5);
+    } else line(d('diagrams.nothingForEveryone'), { italic: true, fill: GREYS.muted });
     for (const segment of segments) {
       const row = funnelRow(funnel, stage, segment.id);
       if (!row) continue;
       ty += 4;
-      line(segment.name.trim() || 'Untitled segment', { bold: true });
+      line(segment.name.trim() || d('marketing.untitledSegment'), { bold: true });
       const body = [
-        row.touchpoints.trim() && `Touchpoints: ${row.touchpoints.trim()}`,
-        row.content.trim() && `Content: ${row.content.trim()}`,
+        row.touchpoints.trim() &&
+          d('common.labelled', { label: d('marketing.touchpoints'), text: row.touchpoints.trim() }),
+        row.content.trim() &&
+          d('common.labelled', { label: d('col.content'), text: row.content.trim() }),
       ]
         .filter(Boolean)
         .join(' ');
@@ -107,11 +115,13 @@ export function funnelScene(plan: Pick<Plan, 'learners' | 'launch'>): DiagramSce
         arrow: true,
       });
   });
-  const names = segments.map((s) => s.name.trim() || 'Untitled segment');
+  const names = segments.map((s) => s.name.trim() || d('marketing.untitledSegment'));
   return {
     width: WIDTH,
     height: y - GAP + PAD,
     shapes,
-    alt: `Learner journey funnel: awareness, consideration, conversion, then loyalty and advocacy, with the touchpoints and content planned for everyone${names.length ? ` and for ${names.join(', ')}` : ''}.`,
+    alt: names.length
+      ? d('diagrams.funnelAltSegments', { segments: names.join(d('punctuation.comma')) })
+      : d('diagrams.funnelAlt'),
   };
 }

@@ -6,6 +6,8 @@
 import type { LogicItem, Plan } from '../../plan/schema';
 import { CHAIN_LANES, NOTE_LANES } from '../../logic-model/lanes';
 import { GREYS, wrapText, type DiagramScene, type Shape } from './scene';
+import { englishLocale, type DocLocale } from '../locale';
+import { termsOf } from '../terms';
 
 const COL = 144;
 const GAP = 24;
@@ -18,7 +20,12 @@ const MAX_LINES = 6;
 const byOrder = (a: LogicItem, b: LogicItem) => a.order - b.order;
 
 /** The logic-model diagram; `labels: false` draws empty boxes (very large models). */
-export function logicModelScene(plan: Plan, labels = true): DiagramScene {
+export function logicModelScene(
+  plan: Plan,
+  labels = true,
+  loc: DocLocale = englishLocale(),
+): DiagramScene {
+  const terms = termsOf(loc);
   const items = plan.logicModel.items;
   const shapes: Shape[] = [];
   const boxes = new Map<string, { x: number; y: number; w: number; h: number }>();
@@ -31,7 +38,8 @@ export function logicModelScene(plan: Plan, labels = true): DiagramScene {
         type: 'text',
         x: x + COL / 2,
         y: PAD + 23,
-        text: lane.label.replace(' / Impact', ''),
+        text:
+          lane.id === 'longTermOutcome' ? loc.d('diagrams.longTermOutcomes') : terms.lane(lane.id),
         size: 12,
         bold: true,
         anchor: 'middle',
@@ -40,7 +48,9 @@ export function logicModelScene(plan: Plan, labels = true): DiagramScene {
     );
     let y = PAD + HEAD + 4;
     for (const item of items.filter((i) => i.lane === lane.id).sort(byOrder)) {
-      const lines = labels ? wrapText(item.title || 'Untitled', COL - 16, SIZE, MAX_LINES) : [];
+      const lines = labels
+        ? wrapText(item.title || loc.d('diagrams.untitled'), COL - 16, SIZE, MAX_LINES)
+        : [];
       const h = labels ? 12 + lines.length * LINE : 26;
       shapes.push({
         type: 'rect',
@@ -121,7 +131,7 @@ export function logicModelScene(plan: Plan, labels = true): DiagramScene {
         type: 'text',
         x: x + 10,
         y: y + 19,
-        text: lane.label,
+        text: terms.lane(lane.id),
         size: 12,
         bold: true,
         fill: GREYS.ink,
@@ -144,6 +154,9 @@ export function logicModelScene(plan: Plan, labels = true): DiagramScene {
     width,
     height: (notes.length ? noteBottom : bottom) + PAD,
     shapes,
-    alt: `Logic model diagram: ${items.length} items in the lanes inputs, activities, outputs, short-term, intermediate and long-term outcomes, with ${plan.logicModel.links.length} arrows.`,
+    alt: loc.d('diagrams.logicModelAlt', {
+      items: items.length,
+      arrows: plan.logicModel.links.length,
+    }),
   };
 }

@@ -14,7 +14,9 @@
  * figure); when a quadrant holds more markers than fit, the plot grows.
  */
 import type { Stakeholder } from '../../plan/schema';
-import { QUADRANT_INFO, quadrantOf, type Quadrant } from '../../stakeholders/quadrants';
+import { quadrantOf, type Quadrant } from '../../stakeholders/quadrants';
+import { englishLocale, type DocLocale } from '../locale';
+import { termsOf } from '../terms';
 import { isPlaced } from '../../stakeholders/register';
 import { GREYS, textWidth, type DiagramScene, type Shape } from './scene';
 
@@ -328,7 +330,12 @@ function fitMarkers(entries: readonly Stakeholder[]) {
 }
 
 /** The matrix diagram; markers are numbered 1..n in register order. */
-export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
+export function matrixScene(
+  entries: readonly Stakeholder[],
+  loc: DocLocale = englishLocale(),
+): DiagramScene {
+  const d = loc.d;
+  const terms = termsOf(loc);
   const { size, style, markers } = fitMarkers(entries);
   const half = size / 2;
   const bottom = TOP + size;
@@ -347,7 +354,6 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
       stroke: GREYS.ink,
       strokeWidth: 1.2,
     });
-    const info = QUADRANT_INFO[q.id];
     // Outside the plot: above it for the upper quadrants, below the tick labels for the lower.
     const nameY = q.row === 0 ? TOP - 28 : bottom + 40;
     shapes.push(
@@ -355,7 +361,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
         type: 'text',
         x: x + half / 2,
         y: nameY,
-        text: info.label,
+        text: terms.quadrant(q.id),
         size: 15,
         bold: true,
         anchor: 'middle',
@@ -365,7 +371,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
         type: 'text',
         x: x + half / 2,
         y: nameY + 16,
-        text: info.summary,
+        text: terms.quadrantSummary(q.id),
         size: TEXT,
         anchor: 'middle',
         fill: GREYS.muted,
@@ -395,13 +401,13 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     type: 'text',
     x: LEFT + half,
     y: bottom + 84,
-    text: 'Interest in the program →',
+    text: d('diagrams.interestAxis'),
     size: 13,
     bold: true,
     anchor: 'middle',
     fill: GREYS.ink,
   });
-  ['Power', 'over the', 'program', '↑'].forEach((word, i) =>
+  [...d('diagrams.powerAxis').split('\n'), '↑'].forEach((word, i) =>
     shapes.push({
       type: 'text',
       x: AXIS_LABEL_X,
@@ -475,19 +481,24 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     stroke: GREYS.ink,
     strokeWidth: 1.4,
   });
+  // Each key item after the one before it, at least where the English key puts it.
+  const stakeholderWord = d('diagrams.stakeholder');
+  const partnerWord = d('diagrams.partner');
+  const partnerX = Math.max(LEFT + 110, LEFT + 22 + textWidth(stakeholderWord, TEXT) + 16);
+  const arrowX = Math.max(LEFT + 200, partnerX + 22 + textWidth(partnerWord, TEXT) + 24);
   shapes.push(
     swatch(LEFT, GREYS.ink),
-    { type: 'text', x: LEFT + 22, y: keyY, text: 'Stakeholder', size: TEXT, fill: GREYS.text },
-    swatch(LEFT + 110, GREYS.white),
-    { type: 'text', x: LEFT + 132, y: keyY, text: 'Partner', size: TEXT, fill: GREYS.text },
+    { type: 'text', x: LEFT + 22, y: keyY, text: stakeholderWord, size: TEXT, fill: GREYS.text },
+    swatch(partnerX, GREYS.white),
+    { type: 'text', x: partnerX + 22, y: keyY, text: partnerWord, size: TEXT, fill: GREYS.text },
   );
   if (arrows && markers.some((m) => entries[m.index]!.desiredPosition))
     shapes.push(
       {
         type: 'line',
-        x1: LEFT + 200,
+        x1: arrowX,
         y1: keyY - 4,
-        x2: LEFT + 240,
+        x2: arrowX + 40,
         y2: keyY - 4,
         stroke: GREYS.muted,
         strokeWidth: 1.3,
@@ -496,9 +507,9 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
       },
       {
         type: 'text',
-        x: LEFT + 250,
+        x: arrowX + 50,
         y: keyY,
-        text: 'Where the team wants them',
+        text: d('diagrams.wanted'),
         size: TEXT,
         fill: GREYS.text,
       },
@@ -507,7 +518,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     type: 'text',
     x: LEFT,
     y: keyY + 20,
-    text: 'Markers close together are moved apart, within their quadrant; the register gives exact scores.',
+    text: d('diagrams.markersNote'),
     size: TEXT,
     italic: true,
     fill: GREYS.muted,
@@ -516,7 +527,7 @@ export function matrixScene(entries: readonly Stakeholder[]): DiagramScene {
     width: LEFT + size + RIGHT,
     height: keyY + 32,
     shapes,
-    alt: `Power/interest matrix with ${markers.length} stakeholders and partners placed in four quadrants: manage closely, keep satisfied, keep informed and monitor.`,
+    alt: d('diagrams.matrixAlt', { count: markers.length }),
   };
 }
 

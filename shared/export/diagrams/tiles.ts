@@ -8,6 +8,7 @@
  * page. Pure: scene units in, scenes out.
  */
 import { GREYS, type DiagramScene, type Shape } from './scene';
+import { englishLocale, type DocLocale } from '../locale';
 
 /** Printed points per scene unit at scale 1 (a scene unit is a CSS pixel: 1/96 in). */
 export const POINTS_PER_UNIT = 0.75;
@@ -118,6 +119,7 @@ export function printDiagram(
   scene: DiagramScene,
   page: { readonly width: number; readonly height: number },
   minPt = MIN_PRINTED_TEXT_PT,
+  loc: DocLocale = englishLocale(),
 ): PrintedDiagram {
   const text = smallestText(scene);
   const fit = Math.min(MAX_SCALE, page.width / scene.width, page.height / scene.height);
@@ -194,7 +196,13 @@ export function printDiagram(
           width: x1 - x0,
           height: y1 - y0,
           shapes: moved,
-          alt: `${scene.alt} Part ${tiles.length + 1}: ${here.length ? `arrows marked ${here.map((m) => m.label).join(', ')} continue on another part.` : 'no arrow continues on another part.'}`,
+          alt: here.length
+            ? loc.d('diagrams.tileAltArrows', {
+                alt: scene.alt,
+                part: tiles.length + 1,
+                labels: here.map((m) => m.label).join(loc.d('punctuation.comma')),
+              })
+            : loc.d('diagrams.tileAltNone', { alt: scene.alt, part: tiles.length + 1 }),
         },
       });
     }

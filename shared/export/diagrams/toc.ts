@@ -4,7 +4,8 @@
  * greyscale), links as arrows from cause to effect.
  */
 import type { Plan, TocNode } from '../../plan/schema';
-import { kindLabel } from '../../toc/kinds';
+import { englishLocale, type DocLocale } from '../locale';
+import { termsOf } from '../terms';
 import { NODE_SIZE } from '../../toc/operations';
 import { GREYS, wrapText, type DiagramScene, type Shape } from './scene';
 
@@ -46,7 +47,12 @@ function boxExit(
  * The theory-of-change diagram. `labels: false` leaves titles out — used for
  * very large graphs, whose text would be unreadable at page size anyway.
  */
-export function tocScene(plan: Plan, labels = true): DiagramScene {
+export function tocScene(
+  plan: Plan,
+  labels = true,
+  loc: DocLocale = englishLocale(),
+): DiagramScene {
+  const terms = termsOf(loc);
   const { nodes, links } = plan.theoryOfChange;
   const { width: W, height: H } = NODE_SIZE;
   let minX = Infinity;
@@ -111,12 +117,12 @@ export function tocScene(plan: Plan, labels = true): DiagramScene {
       type: 'text',
       x: x + 10,
       y: y + 16,
-      text: kindLabel(n).toUpperCase(),
+      text: terms.tocKind(n).toLocaleUpperCase(loc.language),
       size: LABEL_SIZE,
       bold: true,
       fill: GREYS.muted,
     });
-    const lines = wrapText(n.title || 'Untitled', W - 20, TITLE_SIZE, 4);
+    const lines = wrapText(n.title || loc.d('diagrams.untitled'), W - 20, TITLE_SIZE, 4);
     lines.forEach((line, i) =>
       shapes.push({
         type: 'text',
@@ -134,6 +140,6 @@ export function tocScene(plan: Plan, labels = true): DiagramScene {
     width: maxX - minX + PAD * 2,
     height: maxY - minY + PAD * 2,
     shapes,
-    alt: `Theory of change diagram: ${nodes.length} elements and ${links.length} causal links, from interventions at the bottom to the long-term impact at the top.`,
+    alt: loc.d('diagrams.tocAlt', { elements: nodes.length, links: links.length }),
   };
 }

@@ -1,4 +1,5 @@
 /** Talks to the export worker with promises; falls back to in-thread where Workers are missing. */
+import type { ExportStep } from '../../../../shared/export/options';
 import type { RoundTripResult } from '../../../../shared/export/roundtrip-model';
 import { planToRecords } from '../../../../shared/plan/records';
 import type { Plan } from '../../../../shared/plan/schema';
@@ -15,10 +16,10 @@ const RECORDS_PER_PART = 100;
 
 /** A connection to the export worker. */
 export interface ExportClient {
-  /** Builds a file; `onProgress` gets 0..1 and a step name. */
+  /** Builds a file; `onProgress` gets 0..1 and the step being done. */
   exportFile(
     body: Body<'export'>,
-    onProgress: (fraction: number, step: string) => void,
+    onProgress: (fraction: number, step: ExportStep) => void,
   ): Promise<Uint8Array>;
   /** Reads an edited workbook into a round-trip preview. */
   readWorkbook(body: Body<'roundtrip'>): Promise<RoundTripResult>;

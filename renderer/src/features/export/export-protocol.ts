@@ -6,7 +6,12 @@
  */
 import type { ContentUse } from '../../../../shared/manage/content-use';
 import { buildPlanDocx } from '../../../../shared/export/docx';
-import type { ExportSectionId, Profile, Rasterize } from '../../../../shared/export/options';
+import type {
+  ExportSectionId,
+  ExportStep,
+  Profile,
+  Rasterize,
+} from '../../../../shared/export/options';
 import { readRoundTripWorkbook, type RoundTripResult } from '../../../../shared/export/roundtrip';
 import type { ExportKind } from '../../../../shared/export/sanitize';
 import { buildPlanXlsx } from '../../../../shared/export/xlsx';
@@ -55,7 +60,7 @@ export type ExportWorkerResponse =
       readonly id: number;
       readonly type: 'progress';
       readonly fraction: number;
-      readonly step: string;
+      readonly step: ExportStep;
     }
   | { readonly id: number; readonly type: 'exported'; readonly bytes: Uint8Array }
   | { readonly id: number; readonly type: 'roundtrip'; readonly result: RoundTripResult }
@@ -111,7 +116,7 @@ export class ExportSession {
         asOf: request.asOf,
         rasterize: this.rasterize,
         contentUse: request.contentUse,
-        onProgress: (fraction: number, step: string) =>
+        onProgress: (fraction: number, step: ExportStep) =>
           this.post({ id, type: 'progress', fraction, step }),
       };
       const bytes =

@@ -8,6 +8,9 @@
  * pointed out in the preview and Plan health.
  */
 import Papa from 'papaparse';
+import { findingText } from '../../shared/health/render';
+import { englishTranslator } from '../../shared/i18n/english';
+import { formatFor } from '../../shared/i18n/format';
 import { describe, expect, it } from 'vitest';
 import { createBlankPlan } from '../../shared/plan/create';
 import type { FollowUpRule, Plan } from '../../shared/plan/schema';
@@ -216,7 +219,8 @@ describe('the {daysInactive} field and fixed time wording', () => {
         ],
       },
     };
-    expect(engagementFindings(fixed).find((f) => f.rule === 'follow-up-fixed-time')?.message).toBe(
+    const finding = engagementFindings(fixed).find((f) => f.rule === 'follow-up-fixed-time');
+    expect(finding && findingText(englishTranslator, formatFor('en'), finding)).toBe(
       'Follow-up rule “Quiet”: The message says “for two weeks”, but this rule lists every learner from 14 days up. Write {daysInactive} days instead: the export puts in each learner’s own number.',
     );
     expect(engagementFindings(plan).some((f) => f.rule === 'follow-up-fixed-time')).toBe(false);

@@ -24,6 +24,7 @@ const translatedUi = [
   'renderer/src/features/theory-of-change/**/*.tsx',
   'renderer/src/features/logic-model/**/*.tsx',
   'renderer/src/features/content/**/*.tsx',
+  'renderer/src/features/manage-dashboard/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];
 

@@ -6,6 +6,7 @@
  * screen readers and for anyone who prefers numbers).
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChartSpec } from '../../../../shared/manage/charts';
 import { echarts } from '../../../../shared/manage/echarts-core';
 
@@ -44,6 +45,7 @@ export function ChartTableView({ spec, id }: { spec: ChartSpec; id?: string }) {
 
 /** A chart with its caption and table toggle. */
 export function Chart({ spec, height }: { spec: ChartSpec; height?: number }) {
+  const { t } = useTranslation('dashboard');
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const [table, setTable] = useState(false);
@@ -89,9 +91,13 @@ export function Chart({ spec, height }: { spec: ChartSpec; height?: number }) {
           aria-expanded={table}
           aria-controls={tableId}
           onClick={() => setTable((t) => !t)}
-          aria-label={`${table ? 'Hide table' : 'Show as table'}: ${spec.title}`}
+          aria-label={
+            table
+              ? t('chart.hideTableOf', { title: spec.title })
+              : t('chart.showTableOf', { title: spec.title })
+          }
         >
-          {table ? 'Hide table' : 'Show as table'}
+          {table ? t('chart.hideTable') : t('chart.showTable')}
         </button>
       </figcaption>
       <div id={tableId} hidden={!table}>

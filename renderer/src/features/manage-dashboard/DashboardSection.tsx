@@ -8,13 +8,15 @@
  * learners as with 100. Each chart has a "Show as table" alternative.
  */
 import { useMemo } from 'react';
-import { dashboardCharts, formatCount } from '../../../../shared/manage/charts';
+import { useTranslation } from 'react-i18next';
+import { dashboardCharts } from '../../../../shared/manage/charts';
 import { dashboardOf } from '../../../../shared/manage/dashboard';
-import { KPI_STATUS_RULE, KPI_STATUS_LABELS } from '../../../../shared/manage/kpi-status';
 import { navigate, useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { usePlan } from '../../store/plan-context';
 import { useChartPalette } from '../../theme/theme';
 import { Chart } from './Chart';
+import { useChartLocale } from './chart-locale';
 import { KpiStatusBadge } from './KpiStatusBadge';
 import '../content/content.css';
 import './dashboard.css';
@@ -24,8 +26,11 @@ export function DashboardSection() {
   const plan = usePlan((p) => p);
   const planId = useWorkbench((s) => (s.route.view === 'plan' ? s.route.planId : ''));
   const dashboard = dashboardOf(plan);
+  const { t } = useTranslation(['dashboard', 'kpis']);
+  const format = useFormat();
   const palette = useChartPalette();
-  const charts = useMemo(() => dashboardCharts(dashboard, palette), [dashboard, palette]);
+  const loc = useChartLocale();
+  const charts = useMemo(() => dashboardCharts(dashboard, palette, loc), [dashboard, palette, loc]);
   const segments = usePlan((p) => p.learners);
   const segmentNames = new Map(segments.map((s) => [s.id, s.name]));
   const counts = new Map<string, number>();
@@ -34,23 +39,26 @@ export function DashboardSection() {
     ['onTrack', 'atRisk', 'offTrack', 'notStarted', 'noData', 'noTarget', 'noBaseline'] as const
   )
     .filter((k) => counts.get(k))
-    .map((k) => `${counts.get(k)} ${KPI_STATUS_LABELS[k].toLowerCase()}`)
-    .join(', ');
+    .map((k) => t(`kpiCount.${k}`, { count: counts.get(k) ?? 0 }))
+    .join(t('separator'));
   return (
     <div className="section-body content-section dashboard-section">
       <header className="section-header">
-        <h1>Dashboard</h1>
+        <h1>{t('title')}</h1>
         <p className="lead">
           {dashboard.snapshot
-            ? `Results to date from the roster import of ${dashboard.snapshot.date} (${dashboard.snapshots} ${dashboard.snapshots === 1 ? 'import' : 'imports'} kept, aggregates only) and the KPIs’ actuals.`
-            : 'No roster imported yet: the funnel, segments and licence use fill in with the first import (Learner progress). KPIs show their typed-in actuals.'}
-          {dashboard.kpis.length > 0 && ` KPIs: ${summary}.`}
+            ? t('lead', {
+                date: format.date(dashboard.snapshot.date),
+                count: dashboard.snapshots,
+              })
+            : t('leadNoRoster')}
+          {dashboard.kpis.length > 0 && <> {t('kpiSummary', { summary })}</>}
         </p>
       </header>
       <div className="dash-grid">
         <div>
           <section className="card" aria-labelledby="dash-funnel-heading">
-            <h2 id="dash-funnel-heading">Learner funnel</h2>
+            <h2 id="dash-funnel-heading">{t('funnel')}</h2>
             {dashboard.snapshot ? (
               <Chart spec={charts.funnel} />
             ) : (
@@ -58,15 +66,15 @@ export function DashboardSection() {
             )}
           </section>
           <section className="card" aria-labelledby="dash-licences-heading">
-            <h2 id="dash-licences-heading">Licence use</h2>
+            <h2 id="dash-licences-heading">{t('licences')}</h2>
             <Chart spec={charts.licences} />
           </section>
         </div>
         <aside className="card dash-stories" aria-labelledby="dash-stories-heading">
-          <h2 id="dash-stories-heading">Learner stories</h2>
-          <p className="section-note">Only stories whose consent is recorded (Marketing).</p>
+          <h2 id="dash-stories-heading">{t('stories')}</h2>
+          <p className="section-note">{t('storiesNote')}</p>
           {dashboard.stories.length === 0 ? (
-            <p className="section-note">No story with consent yet.</p>
+            <p className="section-note">{t('noStories')}</p>
           ) : (
             dashboard.stories.map((s) => (
               <blockquote key={s.id}>
@@ -80,57 +88,65 @@ export function DashboardSection() {
         </aside>
       </div>
       <section className="card" aria-labelledby="dash-kpis-heading">
-        <h2 id="dash-kpis-heading">KPIs against target</h2>
+        <h2 id="dash-kpis-heading">{t('kpisHeading')}</h2>
         <p className="kpi-rule">
-          <strong>How the status is judged.</strong> {KPI_STATUS_RULE}
+          <strong>{t('kpis:ruleLead')}</strong> {t('kpis:statusRule')}
         </p>
         {dashboard.kpis.length === 0 ? (
           <p className="section-note">
-            No KPIs yet.{' '}
+            {t('noKpis')}{' '}
             <button
               type="button"
               className="link-button"
               onClick={() => navigate({ view: 'plan', planId, section: 'kpis' })}
             >
-              Add KPIs
+              {t('addKpis')}
             </button>
           </p>
         ) : (
           <div className="table-scroll">
             <table className="data-table">
-              <caption className="visually-hidden">Status of every KPI</caption>
+              <caption className="visually-hidden">{t('statusCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">KPI</th>
+                  <th scope="col">{t('col.kpi')}</th>
                   <th scope="col" className="num">
-                    Latest actual
+                    {t('col.latest')}
                   </th>
                   <th scope="col" className="num">
-                    Target
+                    {t('col.target')}
                   </th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('col.status')}</th>
                 </tr>
               </thead>
               <tbody>
                 {dashboard.kpis.map((v) => (
                   <tr key={v.kpi.id}>
                     <th scope="row">
-                      {v.targets.name || 'Untitled KPI'}
+                      {v.targets.name || t('untitledKpi')}
                       {v.kpi.segmentId && (
                         <span className="tag">
-                          {segmentNames.get(v.kpi.segmentId) ?? 'segment'}
+                          {segmentNames.get(v.kpi.segmentId) ?? t('segment')}
                         </span>
                       )}
                     </th>
                     <td className="num">
                       {v.status.latest
-                        ? `${formatCount(v.status.latest.value)} (${v.status.latest.date})`
+                        ? t('valueOn', {
+                            value: format.number(v.status.latest.value, 1),
+                            date: format.shortDate(v.status.latest.date),
+                          })
                         : '–'}
                     </td>
                     <td className="num">
                       {v.targets.target === null
                         ? '–'
-                        : `${formatCount(v.targets.target)}${v.targets.targetDate ? ` by ${v.targets.targetDate}` : ''}`}
+                        : v.targets.targetDate
+                          ? t('valueBy', {
+                              value: format.number(v.targets.target, 1),
+                              date: format.shortDate(v.targets.targetDate),
+                            })
+                          : format.number(v.targets.target, 1)}
                     </td>
                     <td>
                       <KpiStatusBadge kind={v.status.kind} />
@@ -148,7 +164,7 @@ export function DashboardSection() {
         </div>
       </section>
       <section className="card" aria-labelledby="dash-segments-heading">
-        <h2 id="dash-segments-heading">Completion and placement by segment</h2>
+        <h2 id="dash-segments-heading">{t('segmentsHeading')}</h2>
         {dashboard.segments.length > 0 ? (
           <Chart spec={charts.segments} />
         ) : (

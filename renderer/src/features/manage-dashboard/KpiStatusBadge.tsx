@@ -1,5 +1,6 @@
 /** A KPI's status in words, with a shape that does not rely on colour (✓ on track, ▲ at risk, ✕ off track). */
-import { KPI_STATUS_LABELS, type KpiStatusKind } from '../../../../shared/manage/kpi-status';
+import { useTranslation } from 'react-i18next';
+import type { KpiStatusKind } from '../../../../shared/manage/kpi-status';
 
 const MARKS: Record<KpiStatusKind, string> = {
   onTrack: '✓',
@@ -13,10 +14,11 @@ const MARKS: Record<KpiStatusKind, string> = {
 
 /** The status label of a KPI. */
 export function KpiStatusBadge({ kind }: { kind: KpiStatusKind }) {
+  const { t } = useTranslation('kpis');
   return (
     <span className="kpi-status" data-status={kind}>
       <span aria-hidden="true">{MARKS[kind]}</span>
-      {KPI_STATUS_LABELS[kind]}
+      {t(`status.${kind}`)}
     </span>
   );
 }

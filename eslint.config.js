@@ -25,6 +25,7 @@ const translatedUi = [
   'renderer/src/features/logic-model/**/*.tsx',
   'renderer/src/features/content/**/*.tsx',
   'renderer/src/features/manage-dashboard/**/*.tsx',
+  'renderer/src/features/manage-roster/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];
 

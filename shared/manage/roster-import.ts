@@ -439,8 +439,11 @@ export interface CohortOutsideDates {
   readonly name: string;
   /** How many learners. */
   readonly count: number;
-  /** "starts 1 March 2027 and ends 30 June 2027". */
+  /** "starts 1 March 2027 and ends 30 June 2027" (English; the UI words it from `start` and `end`). */
   readonly span: string;
+  /** The cohort's first and last days (ISO), when set. */
+  readonly start: string | null;
+  readonly end: string | null;
 }
 
 /**
@@ -484,7 +487,14 @@ function checkCohortDates(
     ]
       .filter(Boolean)
       .join(' and ');
-    return { cohortId: id, name: c.name || 'Unnamed cohort', count, span };
+    return {
+      cohortId: id,
+      name: c.name || 'Unnamed cohort',
+      count,
+      span,
+      start: c.start ?? null,
+      end: c.end ?? null,
+    };
   });
   const notes = found.map(({ name, count, span }) => {
     const who = count === 1 ? '1 learner' : `${count} learners`;

@@ -261,6 +261,8 @@ describe('checking an export', () => {
         name: 'Cohort 1 (2027)',
         count: 2,
         span: 'starts 12 April 2027 and ends 31 December 2027',
+        start: '2027-04-12',
+        end: '2027-12-31',
       },
     ]);
     // Put in anyway, when the user says so.

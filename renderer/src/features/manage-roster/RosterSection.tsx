@@ -7,69 +7,78 @@
  * Personal data stays on this computer: the section says so.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { removeRosterSnapshot } from '../../../../shared/commands/roster';
-import { longDate } from '../../../../shared/long-date';
 import { snapshotSlices, type RosterLearner } from '../../../../shared/manage/roster';
 import { runInSlices } from '../../../../shared/plan/freeze';
 import type { ProgressCounts, ProgressSnapshot } from '../../../../shared/plan/schema';
-import { countOf } from '../../../../shared/words';
 import { notify } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { useWindowedRows } from '../../components/windowed';
 import { deleteFollowUpContacts } from '../../db/follow-up-contacts';
 import { deleteCohortLearners, deleteRoster, setTopLearner } from '../../db/roster';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { yieldToPage } from '../../store/yield-to-page';
 import {
-  backupSentence,
   PersonalBackupChoice,
   usePersonalBackupState,
   usePlatformBackups,
 } from '../backups/PersonalBackupChoice';
 import { ImportDialog } from '../content/ImportDialog';
-import { rosterTarget, ROSTER_UNDO_NOTE } from './roster-import';
+import { rosterTarget } from './roster-import';
 import { useRoster } from './use-roster';
 import './roster.css';
 import '../manage-wide.css';
 
-const n = (v: number) => v.toLocaleString('en-GB');
-const pct = (part: number, whole: number) =>
-  whole > 0 ? `${Math.round((part / whole) * 100)} %` : '—';
+/** A share as a whole percentage ("45 %"), or a dash when there is no whole. */
+function usePercent(): (part: number, whole: number) => string {
+  const { t } = useTranslation('roster');
+  const format = useFormat();
+  return (part, whole) =>
+    whole > 0
+      ? t('percent', { value: format.number(Math.round((part / whole) * 100)) })
+      : t('empty');
+}
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Status filter of the learner list. */
 type StatusFilter = 'all' | 'notEnrolled' | 'active' | 'inactive' | 'completed' | 'placed' | 'top';
 
-const STATUS_LABELS: Record<StatusFilter, string> = {
-  all: 'All learners',
-  notEnrolled: 'Not enrolled',
-  active: 'Active (last 30 days)',
-  inactive: 'Enrolled, inactive',
-  completed: 'Completed',
-  placed: 'With a job outcome',
-  top: 'Top learners',
-};
-
-const COUNT_COLUMNS: readonly [keyof ProgressCounts, string][] = [
-  ['learners', 'Learners'],
-  ['registered', 'Registered'],
-  ['enrolled', 'Enrolled'],
-  ['active', 'Active'],
-  ['completed', 'Completed'],
-  ['placed', 'Job outcome'],
-  ['hours', 'Hours'],
+const STATUSES: readonly StatusFilter[] = [
+  'all',
+  'notEnrolled',
+  'active',
+  'inactive',
+  'completed',
+  'placed',
+  'top',
 ];
+
+const COUNT_COLUMNS = [
+  'learners',
+  'registered',
+  'enrolled',
+  'active',
+  'completed',
+  'placed',
+  'hours',
+] as const satisfies readonly (keyof ProgressCounts)[];
 
 /** A table of counts per group (segment or cohort), with completion rate. */
 function GroupTable({
-  caption,
+  by,
   groups,
   nameOf,
 }: {
-  caption: string;
+  by: 'segment' | 'cohort';
   groups: Readonly<Record<string, ProgressCounts>>;
   nameOf: (id: string) => string;
 }) {
+  const { t } = useTranslation('roster');
+  const format = useFormat();
+  const pct = usePercent();
+  const caption = by === 'segment' ? t('counts.bySegment') : t('counts.byCohort');
   const rows = Object.entries(groups).sort((a, b) => b[1].learners - a[1].learners);
   return (
     <div className="table-scroll">
@@ -77,14 +86,14 @@ function GroupTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{caption.startsWith('By segment') ? 'Segment' : 'Cohort'}</th>
-            {COUNT_COLUMNS.map(([, label]) => (
-              <th key={label} scope="col" className="num">
-                {label}
+            <th scope="col">{by === 'segment' ? t('segment') : t('cohort')}</th>
+            {COUNT_COLUMNS.map((key) => (
+              <th key={key} scope="col" className="num">
+                {t(`columns.${key}`)}
               </th>
             ))}
             <th scope="col" className="num">
-              Completion rate
+              {t('completionRate')}
             </th>
           </tr>
         </thead>
@@ -92,9 +101,9 @@ function GroupTable({
           {rows.map(([id, c]) => (
             <tr key={id}>
               <th scope="row">{nameOf(id)}</th>
-              {COUNT_COLUMNS.map(([key]) => (
+              {COUNT_COLUMNS.map((key) => (
                 <td key={key} className="num">
-                  {n(c[key])}
+                  {format.number(c[key])}
                 </td>
               ))}
               <td className="num">{pct(c.completed, c.enrolled)}</td>
@@ -130,15 +139,15 @@ function hasStatus(l: RosterLearner, status: StatusFilter, asOf: string, activeF
 }
 
 const HEADERS = [
-  'Learner',
-  'E-mail or id',
-  'Segment',
-  'Cohort',
-  'Enrolled',
-  'Last activity',
-  'Hours',
-  'Completed',
-  'Top learner',
+  'learner',
+  'emailOrId',
+  'segment',
+  'cohort',
+  'enrolled',
+  'lastActivity',
+  'hours',
+  'completed',
+  'topLearner',
 ] as const;
 
 /** The windowed learner list. */
@@ -155,6 +164,8 @@ function LearnerList({
   cohortName: (id: string | null) => string;
   onTop: (l: RosterLearner) => void;
 }) {
+  const { t } = useTranslation('roster');
+  const format = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The learner's place in the roster: unique and stable through filtering, and a number, which
   // the virtualizer looks up faster than a text key when it lays out 100,000 rows at once.
@@ -174,18 +185,18 @@ function LearnerList({
       onFocus={rows.onFocus}
       tabIndex={0}
       role="region"
-      aria-label="Learners"
+      aria-label={t('learners')}
     >
       <table
         className={`data-table roster-table ${rows.windowed ? 'windowed' : ''}`}
         aria-rowcount={indices.length + 1}
       >
-        <caption className="visually-hidden">Learners</caption>
+        <caption className="visually-hidden">{t('learners')}</caption>
         <thead>
           <tr aria-rowindex={1}>
             {HEADERS.map((h) => (
-              <th key={h} scope="col" className={h === 'Hours' ? 'num' : ''}>
-                {h}
+              <th key={h} scope="col" className={h === 'hours' ? 'num' : ''}>
+                {t(`list.${h}`)}
               </th>
             ))}
           </tr>
@@ -207,23 +218,23 @@ function LearnerList({
                 aria-rowindex={slot.index + 2}
                 ref={rows.measure}
               >
-                <th scope="row">{l.name || '—'}</th>
+                <th scope="row">{l.name || t('empty')}</th>
                 <td>{l.email || l.learnerId}</td>
                 <td>{segmentName(l.segmentId)}</td>
                 <td>{cohortName(l.cohortId)}</td>
-                <td>{l.enrolled ?? '—'}</td>
-                <td>{l.lastActivity ?? '—'}</td>
-                <td className="num">{n(l.hours)}</td>
-                <td>{l.completed ?? '—'}</td>
+                <td>{format.shortDate(l.enrolled, t('empty'))}</td>
+                <td>{format.shortDate(l.lastActivity, t('empty'))}</td>
+                <td className="num">{format.number(l.hours)}</td>
+                <td>{format.shortDate(l.completed, t('empty'))}</td>
                 <td>
                   <button
                     type="button"
                     className="roster-top"
                     aria-pressed={l.topLearner}
-                    aria-label={`Top learner: ${label}`}
+                    aria-label={t('topLearnerOf', { name: label })}
                     onClick={() => onTop(l)}
                   >
-                    {l.topLearner ? '★ Top' : '☆'}
+                    {l.topLearner ? t('topOn') : t('topOff')}
                   </button>
                 </td>
               </tr>
@@ -237,6 +248,9 @@ function LearnerList({
 
 /** The Learner progress section. */
 export function RosterSection() {
+  const { t } = useTranslation('roster');
+  const format = useFormat();
+  const pct = usePercent();
   const planId = usePlan((p) => p.id);
   const segments = usePlan((p) => p.learners);
   const cohorts = usePlan((p) => p.manage.cohorts);
@@ -287,12 +301,12 @@ export function RosterSection() {
   const segmentNames = useMemo(() => new Map(segments.map((s) => [s.id, s.name])), [segments]);
   const cohortNames = useMemo(() => new Map(cohorts.map((c) => [c.id, c.name])), [cohorts]);
   const segmentName = useCallback(
-    (id: string | null) => (id ? (segmentNames.get(id) ?? 'Removed segment') : 'No segment'),
-    [segmentNames],
+    (id: string | null) => (id ? (segmentNames.get(id) ?? t('removedSegment')) : t('noSegment')),
+    [segmentNames, t],
   );
   const cohortName = useCallback(
-    (id: string | null) => (id ? (cohortNames.get(id) ?? 'Removed cohort') : 'No cohort'),
-    [cohortNames],
+    (id: string | null) => (id ? (cohortNames.get(id) ?? t('removedCohort')) : t('noCohort')),
+    [cohortNames, t],
   );
 
   const indices = useMemo(() => {
@@ -321,19 +335,20 @@ export function RosterSection() {
     () => rosterTarget(planId, learners.length, backupState),
     [planId, learners.length, backupState],
   );
+  const backupSentence = t(`backup.${backupState ?? 'excluded'}`);
 
   const toggleTop = useCallback(
     (l: RosterLearner) => {
       void setTopLearner(planId, l.key, !l.topLearner).then((found) => {
         if (found)
           notify(
-            l.topLearner
-              ? `${l.name || l.email || l.learnerId} is no longer marked as a top learner.`
-              : `${l.name || l.email || l.learnerId} marked as a top learner.`,
+            t(l.topLearner ? 'topUnmarked' : 'topMarked', {
+              name: l.name || l.email || l.learnerId,
+            }),
           );
       });
     },
-    [planId],
+    [planId, t],
   );
 
   const cohortCounts = now?.byCohort ?? {};
@@ -350,12 +365,10 @@ export function RosterSection() {
       await deleteRoster(planId);
       // Who was contacted about a follow-up goes with the learners.
       await deleteFollowUpContacts(planId);
-      notify('Learner roster deleted from this computer. The plan’s dated counts stay.');
+      notify(t('rosterDeleted'));
     } else if (what) {
       const gone = await deleteCohortLearners(planId, what.cohortId);
-      notify(
-        `${countOf(gone, 'learner', 'learners')} of ${cohortName(what.cohortId)} deleted from this computer.`,
-      );
+      notify(t('cohortDeleted', { count: gone, cohort: cohortName(what.cohortId) }));
     }
   };
 
@@ -363,11 +376,8 @@ export function RosterSection() {
   return (
     <div className="section-body content-section wide-section roster-section">
       <header className="section-header">
-        <h1>Learner progress</h1>
-        <p className="lead">
-          Import your learning platform’s activity exports to see who is enrolled, active and
-          completing — by segment and cohort, and over time as newer exports arrive.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
 
       {confirm && (
@@ -375,79 +385,84 @@ export function RosterSection() {
           role="alertdialog"
           title={
             confirm === 'all'
-              ? 'Delete the learner roster?'
-              : `Delete the learners of ${cohortName(confirm.cohortId)}?`
+              ? t('confirm.titleAll')
+              : t('confirm.titleCohort', { cohort: cohortName(confirm.cohortId) })
           }
           onClose={() => setConfirm(null)}
           actions={
             <>
               <button type="button" onClick={() => setConfirm(null)}>
-                Keep them
+                {t('confirm.keep')}
               </button>
               <button type="button" className="danger" onClick={() => void remove()}>
-                {confirm === 'all' ? 'Delete roster' : 'Delete these learners'}
+                {confirm === 'all' ? t('confirm.deleteAll') : t('confirm.deleteCohort')}
               </button>
             </>
           }
         >
           <p>
             {confirm === 'all'
-              ? `The names, e-mail addresses and activity of ${countOf(learners.length, 'learner', 'learners')} will be removed from this computer.`
-              : `The names, e-mail addresses and activity of ${countOf(cohortCounts[confirm.cohortId ?? '']?.learners ?? 0, 'learner', 'learners')} in ${cohortName(confirm.cohortId)} will be removed from this computer.`}{' '}
-            This cannot be undone: to get them back, import the export again. The plan’s dated
-            counts stay.
-            {backupState === 'included' &&
-              ' Copies in this plan’s backups stay until you turn off “Include learner and invitee personal data in this computer’s backups”.'}
+              ? t('confirm.bodyAll', { count: learners.length })
+              : t('confirm.bodyCohort', {
+                  count: cohortCounts[confirm.cohortId ?? '']?.learners ?? 0,
+                  cohort: cohortName(confirm.cohortId),
+                })}{' '}
+            {t('confirm.cannotUndo')}
+            {backupState === 'included' && ` ${t('confirm.backupCopies')}`}
           </p>
         </Dialog>
       )}
 
       <section className="card" aria-labelledby="roster-data-heading">
         <div className="card-title-row">
-          <h2 id="roster-data-heading">Roster</h2>
+          <h2 id="roster-data-heading">{t('roster.heading')}</h2>
           <div className="toolbar">
             <button type="button" onClick={() => setImporting(true)}>
-              Import learner progress…
+              {t('roster.import')}
             </button>
             {learners.length > 0 && (
               <button type="button" className="danger" onClick={() => setConfirm('all')}>
-                Delete roster…
+                {t('roster.delete')}
               </button>
             )}
           </div>
         </div>
         <p className="section-note roster-privacy" data-testid="roster-privacy">
-          <strong>Kept only on this computer, never in plan files or exports.</strong> The roster is
-          personal data: it stays in this app’s local database.{' '}
-          {backupSentence(backupState ?? 'excluded')} The plan keeps only counts — in total, per
-          segment and per cohort, by date.
+          <strong>{t('roster.privacyStrong')}</strong> {t('roster.privacy')} {backupSentence}{' '}
+          {t('roster.privacyCounts')}
         </p>
         <PersonalBackupChoice planId={planId} backups={backups} />
         {roster.status === 'loading' ? (
-          <p role="status">Reading the roster…</p>
+          <p role="status">{t('roster.reading')}</p>
         ) : summary ? (
           <p role="status">
-            {countOf(summary.count, 'learner', 'learners')}
-            {summary.courseRows
-              ? ` and ${countOf(summary.courseRows, 'course row', 'course rows')}`
-              : ''}{' '}
-            from “{summary.fileName}”{summary.date ? `, as of ${longDate(summary.date)}` : ''}
-            {roster.refreshing ? ' (updating…)' : ''}.
+            {t('roster.summary', {
+              count: summary.count,
+              courses: summary.courseRows ? 'yes' : 'no',
+              rows: summary.courseRows ?? 0,
+              file: summary.fileName,
+              dated: summary.date ? 'yes' : 'no',
+              date: format.date(summary.date),
+              updating: roster.refreshing ? 'yes' : 'no',
+            })}
           </p>
         ) : (
-          <p role="status">No roster yet: import an export of your learning platform.</p>
+          <p role="status">{t('roster.none')}</p>
         )}
         {roster.error && (
-          <p className="warning-text">The roster could not be read: {roster.error}</p>
+          <p className="warning-text">{t('roster.error', { error: roster.error })}</p>
         )}
         {learners.length > 0 && cohorts.length + (cohortCounts[''] ? 1 : 0) > 0 && (
           <div className="toolbar roster-delete-cohort">
             <label className="field">
-              <span>Cohort to delete</span>
+              <span>{t('roster.cohortToDelete')}</span>
               <select value={chosenCohort} onChange={(e) => setDeleteCohort(e.target.value)}>
                 {Object.keys(cohortCounts).map((id) => (
                   <option key={id} value={id}>
-                    {cohortName(id || null)} ({n(cohortCounts[id]!.learners)})
+                    {t('roster.cohortOption', {
+                      cohort: cohortName(id || null),
+                      count: format.number(cohortCounts[id]!.learners),
+                    })}
                   </option>
                 ))}
               </select>
@@ -457,7 +472,7 @@ export function RosterSection() {
               className="danger"
               onClick={() => setConfirm({ cohortId: chosenCohort || null })}
             >
-              Delete this cohort’s learners…
+              {t('roster.deleteCohort')}
             </button>
           </div>
         )}
@@ -465,86 +480,71 @@ export function RosterSection() {
 
       {now && (
         <section className="card" aria-labelledby="roster-counts-heading">
-          <h2 id="roster-counts-heading">Progress as of {longDate(asOf)}</h2>
+          <h2 id="roster-counts-heading">{t('counts.heading', { date: format.date(asOf) })}</h2>
           <dl className="roster-counts">
-            {(
-              [
-                ['Learners', now.total.learners],
-                ['Registered', now.total.registered],
-                ['Enrolled', now.total.enrolled],
-                ['Active (last 30 days)', now.total.active],
-                ['Completed', now.total.completed],
-                ['With a job outcome', now.total.placed],
-                ['Learning hours', now.total.hours],
-              ] as const
-            ).map(([label, value]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{n(value)}</dd>
+            {COUNT_COLUMNS.map((key) => (
+              <div key={key}>
+                <dt>{t(`totals.${key}`)}</dt>
+                <dd>{format.number(now.total[key])}</dd>
               </div>
             ))}
           </dl>
           <p className="section-note">
-            Completion rate {pct(now.total.completed, now.total.enrolled)} of enrolled learners;
-            active rate {pct(now.total.active, now.total.enrolled)}. A later stage counts as the
-            earlier ones (a learner enrolled without a registration date was registered).
+            {t('counts.rates', {
+              completion: pct(now.total.completed, now.total.enrolled),
+              active: pct(now.total.active, now.total.enrolled),
+            })}
           </p>
           <GroupTable
-            caption="By segment"
+            by="segment"
             groups={now.bySegment}
             nameOf={(id) => segmentName(id || null)}
           />
-          <GroupTable
-            caption="By cohort"
-            groups={now.byCohort}
-            nameOf={(id) => cohortName(id || null)}
-          />
+          <GroupTable by="cohort" groups={now.byCohort} nameOf={(id) => cohortName(id || null)} />
         </section>
       )}
 
       <section className="card" aria-labelledby="roster-history-heading">
-        <h2 id="roster-history-heading">Snapshots kept in the plan</h2>
+        <h2 id="roster-history-heading">{t('history.heading')}</h2>
         <p className="section-note">
-          Each import adds its date’s counts to the plan (no names: only counts in total, per
-          segment and per cohort), so progress over time shows here, on the dashboard and in
-          exports. {ROSTER_UNDO_NOTE}
+          {t('history.note')} {t('import.undoNote')}
         </p>
         {progress.length === 0 ? (
-          <p>No snapshot yet.</p>
+          <p>{t('history.none')}</p>
         ) : (
           <div className="table-scroll">
             <table className="data-table compact">
-              <caption>Progress over time</caption>
+              <caption>{t('history.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  {COUNT_COLUMNS.map(([, label]) => (
-                    <th key={label} scope="col" className="num">
-                      {label}
+                  <th scope="col">{t('history.date')}</th>
+                  {COUNT_COLUMNS.map((key) => (
+                    <th key={key} scope="col" className="num">
+                      {t(`columns.${key}`)}
                     </th>
                   ))}
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('history.actions')}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {[...progress].reverse().map((s) => (
                   <tr key={s.date}>
-                    <th scope="row">{longDate(s.date)}</th>
-                    {COUNT_COLUMNS.map(([key]) => (
+                    <th scope="row">{format.date(s.date)}</th>
+                    {COUNT_COLUMNS.map((key) => (
                       <td key={key} className="num">
-                        {n(s.total[key])}
+                        {format.number(s.total[key])}
                       </td>
                     ))}
                     <td>
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={`Remove the snapshot of ${longDate(s.date)}`}
+                        aria-label={t('history.removeLabel', { date: format.date(s.date) })}
                         onClick={() => dispatch(removeRosterSnapshot({ date: s.date }))}
                       >
-                        Remove
+                        {t('history.remove')}
                       </button>
                     </td>
                   </tr>
@@ -555,55 +555,57 @@ export function RosterSection() {
         )}
         {latest && summary?.date && latest.date !== summary.date && (
           <p className="section-note">
-            The roster on this computer is as of {longDate(summary.date)}; the plan’s latest
-            snapshot is of {longDate(latest.date)}.
+            {t('history.differs', {
+              rosterDate: format.date(summary.date),
+              planDate: format.date(latest.date),
+            })}
           </p>
         )}
       </section>
 
       {learners.length > 0 && (
         <section className="card" aria-labelledby="roster-list-heading">
-          <h2 id="roster-list-heading">Learners</h2>
+          <h2 id="roster-list-heading">{t('learners')}</h2>
           <div className="toolbar roster-filters">
             <label className="field">
-              <span>Search learners</span>
+              <span>{t('filters.search')}</span>
               <input
                 type="search"
                 value={query}
-                placeholder="Name, e-mail or id"
+                placeholder={t('filters.searchPlaceholder')}
                 onChange={(e) => setQuery(e.target.value)}
               />
             </label>
             <label className="field">
-              <span>Segment</span>
+              <span>{t('filters.segment')}</span>
               <select value={segment} onChange={(e) => setSegment(e.target.value)}>
-                <option value="*">All segments</option>
+                <option value="*">{t('filters.allSegments')}</option>
                 {segments.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name || 'Unnamed segment'}
+                    {s.name || t('unnamedSegment')}
                   </option>
                 ))}
-                <option value="">No segment</option>
+                <option value="">{t('noSegment')}</option>
               </select>
             </label>
             <label className="field">
-              <span>Cohort</span>
+              <span>{t('filters.cohort')}</span>
               <select value={cohort} onChange={(e) => setCohort(e.target.value)}>
-                <option value="*">All cohorts</option>
+                <option value="*">{t('filters.allCohorts')}</option>
                 {cohorts.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.name || 'Unnamed cohort'}
+                    {c.name || t('unnamedCohort')}
                   </option>
                 ))}
-                <option value="">No cohort</option>
+                <option value="">{t('noCohort')}</option>
               </select>
             </label>
             <label className="field">
-              <span>Status</span>
+              <span>{t('filters.status')}</span>
               <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-                {(Object.keys(STATUS_LABELS) as StatusFilter[]).map((k) => (
+                {STATUSES.map((k) => (
                   <option key={k} value={k}>
-                    {STATUS_LABELS[k]}
+                    {t(`status.${k}`)}
                   </option>
                 ))}
               </select>
@@ -611,9 +613,12 @@ export function RosterSection() {
           </div>
           <p role="status" className="section-note">
             {indices.length === learners.length
-              ? `Showing all ${countOf(learners.length, 'learner', 'learners')}.`
-              : `Showing ${n(indices.length)} of ${countOf(learners.length, 'learner', 'learners')}.`}{' '}
-            Mark top learners for recognition and stories with the star (Enter or Space).
+              ? t('filters.showingAll', { count: learners.length })
+              : t('filters.showing', {
+                  shown: format.number(indices.length),
+                  count: learners.length,
+                })}{' '}
+            {t('filters.starHint')}
           </p>
           {listShown ? (
             <LearnerList
@@ -624,7 +629,7 @@ export function RosterSection() {
               onTop={toggleTop}
             />
           ) : (
-            <p role="status">Preparing the list…</p>
+            <p role="status">{t('filters.preparing')}</p>
           )}
         </section>
       )}

@@ -5,18 +5,25 @@
  * scores.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type {
   RosterColumnMapping,
   RosterImportChoices,
   RosterValue,
 } from '../../../../shared/manage/roster-import';
+import { useFormat } from '../../i18n/i18n';
 import type { RosterPreviewSummary } from './roster-session';
 
 type MapKey = 'segments' | 'cohorts' | 'pathways';
 
+const KIND_OF: Record<MapKey, 'segment' | 'cohort' | 'pathway'> = {
+  segments: 'segment',
+  cohorts: 'cohort',
+  pathways: 'pathway',
+};
+
 function ValueTable({
   caption,
-  noun,
   values,
   options,
   choices,
@@ -25,7 +32,6 @@ function ValueTable({
   onChange,
 }: {
   caption: string;
-  noun: string;
   values: readonly RosterValue[];
   options: readonly { id: string; name: string }[];
   choices: RosterImportChoices;
@@ -33,17 +39,20 @@ function ValueTable({
   disabled: boolean;
   onChange: (next: RosterImportChoices) => void;
 }) {
+  const { t } = useTranslation('roster');
+  const format = useFormat();
+  const kind = KIND_OF[mapKey];
   if (values.length === 0 || options.length === 0) return null;
   return (
     <table className="data-table compact import-values">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">In your file</th>
+          <th scope="col">{t('values.inYourFile')}</th>
           <th scope="col" className="num">
-            Rows
+            {t('values.rows')}
           </th>
-          <th scope="col">{noun} in the plan</th>
+          <th scope="col">{t('values.inPlan', { kind })}</th>
         </tr>
       </thead>
       <tbody>
@@ -52,10 +61,10 @@ function ValueTable({
           return (
             <tr key={v.key}>
               <th scope="row">{v.text}</th>
-              <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+              <td className="num">{format.number(v.rows)}</td>
               <td>
                 <select
-                  aria-label={`${noun} for “${v.text}”`}
+                  aria-label={t('values.forValue', { kind, value: v.text })}
                   disabled={disabled}
                   value={chosen ?? v.suggested ?? ''}
                   onChange={(e) =>
@@ -65,10 +74,10 @@ function ValueTable({
                     })
                   }
                 >
-                  <option value="">No {noun.toLowerCase()}</option>
+                  <option value="">{t('values.noValue', { kind })}</option>
                   {options.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {o.name || `Unnamed ${noun.toLowerCase()}`}
+                      {o.name || t('values.unnamed', { kind })}
                     </option>
                   ))}
                 </select>
@@ -99,14 +108,16 @@ export function RosterValueStep({
   disabled: boolean;
   onChange: (next: RosterImportChoices) => void;
 }) {
+  const { t } = useTranslation('roster');
+  const format = useFormat();
   const id = useId();
   const { options, values } = summary;
   const skills = new Set(summary.skillColumns);
   return (
     <fieldset className="import-values-step">
-      <legend>Dates, segments and cohorts</legend>
+      <legend>{t('values.legend')}</legend>
       <label className="field" htmlFor={`${id}-date`}>
-        <span>Date of the export (the snapshot’s date)</span>
+        <span>{t('values.date')}</span>
         <input
           id={`${id}-date`}
           type="date"
@@ -120,7 +131,7 @@ export function RosterValueStep({
         />
       </label>
       <label className="field">
-        <span>Dates like 03/04/2026 are</span>
+        <span>{t('values.dateOrder')}</span>
         <select
           disabled={disabled}
           value={choices.dateOrder ?? ''}
@@ -131,20 +142,16 @@ export function RosterValueStep({
             })
           }
         >
-          <option value="">As the file’s dates show (else day first)</option>
-          <option value="dmy">Day first (3 April 2026)</option>
-          <option value="mdy">Month first (March 4, 2026)</option>
+          <option value="">{t('values.dateOrderAuto')}</option>
+          <option value="dmy">{t('values.dateOrderDmy')}</option>
+          <option value="mdy">{t('values.dateOrderMdy')}</option>
         </select>
       </label>
       {mapping.segment !== null && options.segments.length === 0 && (
-        <p className="section-note">
-          The plan has no learner segments yet, so learners are imported without one. Add segments
-          in the Learners section to see progress by segment.
-        </p>
+        <p className="section-note">{t('values.noSegments')}</p>
       )}
       <ValueTable
-        caption="Segment values in your file"
-        noun="Segment"
+        caption={t('values.segmentCaption')}
         values={values.segment}
         options={options.segments}
         choices={choices}
@@ -155,25 +162,24 @@ export function RosterValueStep({
       {options.segments.length > 0 && (
         <label className="field">
           <span>
-            {mapping.segment !== null ? 'Segment of rows without one' : 'Segment of everyone'}
+            {mapping.segment !== null ? t('values.segmentOfRest') : t('values.segmentOfAll')}
           </span>
           <select
             disabled={disabled}
             value={choices.segmentForAll ?? ''}
             onChange={(e) => onChange({ ...choices, segmentForAll: e.target.value })}
           >
-            <option value="">No segment</option>
+            <option value="">{t('noSegment')}</option>
             {options.segments.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name || 'Unnamed segment'}
+                {s.name || t('unnamedSegment')}
               </option>
             ))}
           </select>
         </label>
       )}
       <ValueTable
-        caption="Cohort values in your file"
-        noun="Cohort"
+        caption={t('values.cohortCaption')}
         values={values.cohort}
         options={options.cohorts}
         choices={choices}
@@ -184,43 +190,45 @@ export function RosterValueStep({
       {options.cohorts.length > 0 ? (
         <label className="field">
           <span>
-            {mapping.cohort !== null ? 'Cohort of rows without one' : 'Cohort of everyone'}
+            {mapping.cohort !== null ? t('values.cohortOfRest') : t('values.cohortOfAll')}
           </span>
           <select
             disabled={disabled}
             value={choices.cohortForAll ?? ''}
             onChange={(e) => onChange({ ...choices, cohortForAll: e.target.value })}
           >
-            <option value="">No cohort</option>
+            <option value="">{t('noCohort')}</option>
             {options.cohorts.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name || 'Unnamed cohort'}
+                {c.name || t('unnamedCohort')}
               </option>
             ))}
           </select>
         </label>
       ) : (
-        <p className="section-note">
-          The plan has no cohorts yet, so learners are imported without one. Add cohorts under
-          Reviews &amp; cohorts to compare them.
-        </p>
+        <p className="section-note">{t('values.noCohorts')}</p>
       )}
       {summary.cohortOutsideDates.length > 0 && (
-        <div
-          className="import-cohort-dates"
-          role="group"
-          aria-label="Learners outside their cohort’s dates"
-        >
+        <div className="import-cohort-dates" role="group" aria-label={t('values.outsideGroup')}>
           <p className="section-note">
             {summary.cohortOutsideDates
-              .map(
-                (c) =>
-                  `${c.count === 1 ? '1 learner' : `${c.count} learners`} matched to “${c.name}” (which ${c.span}) enrolled long before it starts or after it ends.`,
+              .map((c) =>
+                t('values.outside', {
+                  count: c.count,
+                  cohort: c.name || t('unnamedCohort'),
+                  span:
+                    c.start && c.end
+                      ? t('values.spanBoth', {
+                          start: format.date(c.start),
+                          end: format.date(c.end),
+                        })
+                      : c.start
+                        ? t('values.spanStart', { start: format.date(c.start) })
+                        : t('values.spanEnd', { end: format.date(c.end) }),
+                }),
               )
               .join(' ')}{' '}
-            {choices.cohortOutsideDates
-              ? 'They are put in it anyway.'
-              : 'They are imported without a cohort until you say otherwise: often the file’s “Cohort 1” is last year’s, not the plan’s.'}
+            {choices.cohortOutsideDates ? t('values.outsideAnyway') : t('values.outsideWithout')}
           </p>
           <label className="check">
             <input
@@ -229,13 +237,12 @@ export function RosterValueStep({
               checked={choices.cohortOutsideDates === true}
               onChange={(e) => onChange({ ...choices, cohortOutsideDates: e.target.checked })}
             />
-            Put them in the matched cohort anyway
+            {t('values.putAnyway')}
           </label>
         </div>
       )}
       <ValueTable
-        caption="Pathway values in your file"
-        noun="Pathway"
+        caption={t('values.pathwayCaption')}
         values={values.pathway}
         options={options.pathways}
         choices={choices}
@@ -245,7 +252,7 @@ export function RosterValueStep({
       />
       {extraColumns.length > 0 && (
         <fieldset className="import-keep">
-          <legend>Skill score columns (0–100; the heading names the skill)</legend>
+          <legend>{t('values.skills')}</legend>
           {extraColumns.map((c) => (
             <label key={c} className="check">
               <input
@@ -259,7 +266,7 @@ export function RosterValueStep({
                   onChange({ ...choices, skillColumns: [...next].sort((a, b) => a - b) });
                 }}
               />
-              {headers[c] || `Column ${c + 1}`}
+              {headers[c] || t('values.column', { number: c + 1 })}
             </label>
           ))}
         </fieldset>

@@ -30,24 +30,27 @@ import {
   type RosterFieldKey,
   type RosterImportChoices,
 } from '../../../../shared/manage/roster-import';
-import { countOf } from '../../../../shared/words';
 import { readRosterTexts, storeRosterChunks } from '../../db/roster';
-import { backupSentence, type PersonalBackupState } from '../backups/PersonalBackupChoice';
+import { i18n, uiFormat } from '../../i18n/i18n';
+import type { PersonalBackupState } from '../backups/PersonalBackupChoice';
 import type { ImportTarget } from '../content/import-targets';
 import type { RosterPreviewSummary } from './roster-session';
 import { RosterValueStep } from './RosterValueStep';
 
 /** What the import dialog says where a roster is imported (`backups`: where it stands with backups). */
 export function rosterPersonalDataNote(backups: PersonalBackupState | null): string {
-  return `A learner roster is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports. ${backupSentence(backups ?? 'excluded')} The plan keeps only counts (in total, per segment and per cohort, by date). You can delete it per cohort or all at once.`;
+  return i18n.t('roster:import.personalData', {
+    backup: i18n.t(`roster:backup.${backups ?? 'excluded'}`),
+  });
 }
 
 /** What undoing an import does (said where the import happens and in the section). */
-export const ROSTER_UNDO_NOTE =
-  'Undo removes the import’s dated counts from the plan; the learners it added or updated stay on this computer (delete them from the roster if they should go).';
+export const rosterUndoNote = (): string => i18n.t('roster:import.undoNote');
 
 /** A saved roster mapping: the heading of each field's column. */
 export interface RosterPreset {
+  /** Where the UI words a shipped preset (`roster:presets.<id>`). */
+  readonly id?: 'generic' | 'moodle' | 'coursera' | 'linkedin';
   readonly name: string;
   readonly source?: string;
   readonly columns: Partial<Record<RosterFieldKey, string>>;
@@ -57,6 +60,7 @@ export interface RosterPreset {
 /** Shipped presets: common export shapes, each saying what it assumes. */
 export const ROSTER_PRESETS: readonly RosterPreset[] = [
   {
+    id: 'generic',
     name: 'Generic learner activity export (one row per learner)',
     source:
       'This app’s own layout, not any platform’s: Learner ID, Email, Name, Segment, Cohort, Pathway, Invited, Registered, Enrolled, Courses enrolled, Courses completed, Learning hours, Last activity, Completed, Job outcome.',
@@ -79,6 +83,7 @@ export const ROSTER_PRESETS: readonly RosterPreset[] = [
     },
   },
   {
+    id: 'moodle',
     name: 'Shaped like a Moodle course completion download (learner × course)',
     source:
       'Shaped like the participant and completion reports of a Moodle site, one row per learner and course. Assumed headings (not a documented format; sites differ): ID number, First name, Surname, Email address, Groups, Course, Time enrolled, Last access to course, Completion status, Date completed.',
@@ -97,6 +102,7 @@ export const ROSTER_PRESETS: readonly RosterPreset[] = [
     dateOrder: 'dmy',
   },
   {
+    id: 'coursera',
     name: 'Shaped like a Coursera for Campus usage report (learner × course)',
     source:
       'Shaped like the usage report a Coursera for Campus or Business admin downloads, one row per learner and course. Assumed headings (as we understand the report; check your file): Name, Email, External Id, Program Name, Course, Enrollment Time, Last Course Activity Time, Overall Progress, Estimated Learning Hours, Completion Time.',
@@ -115,6 +121,7 @@ export const ROSTER_PRESETS: readonly RosterPreset[] = [
     dateOrder: 'mdy',
   },
   {
+    id: 'linkedin',
     name: 'Shaped like a LinkedIn Learning learner activity report (one row per learner)',
     source:
       'Shaped like the learner detail report of a LinkedIn Learning admin, one row per learner. Assumed headings (as we understand the report; check your file): Unique User ID, First Name, Last Name, Email, Groups, Activated, Last Login Date, Courses Viewed, Courses Completed, Hours Viewed.',
@@ -169,6 +176,9 @@ function writePresets(list: RosterPreset[]): boolean {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** "3 learners" in the UI's language. */
+const learnersText = (count: number) => i18n.t('roster:import.learners', { count });
+
 /** The roster target, for the plan open now (`planId`), which has `learners` on its roster now. */
 export function rosterTarget(
   planId: string,
@@ -177,13 +187,28 @@ export function rosterTarget(
 ): ImportTarget<RosterColumnMapping, RosterImportChoices, RosterPreviewSummary, RosterPreset> {
   return {
     id: 'roster',
-    title: 'Import learner progress',
-    place: 'roster',
-    presetPlaceholder: 'e.g. Our LMS monthly export',
-    fieldsLegend: 'Match your columns to the roster',
-    fields: ROSTER_FIELDS,
-    noun: (n) => countOf(n, 'learner', 'learners'),
-    fieldLabel: rosterFieldLabel,
+    get title() {
+      return i18n.t('roster:import.title');
+    },
+    get place() {
+      return i18n.t('roster:import.place');
+    },
+    get presetPlaceholder() {
+      return i18n.t('roster:import.presetPlaceholder');
+    },
+    get fieldsLegend() {
+      return i18n.t('roster:import.fieldsLegend');
+    },
+    get fields() {
+      return ROSTER_FIELDS.map((f) => ({ ...f, label: i18n.t(`roster:fields.${f.key}`) }));
+    },
+    noun: learnersText,
+    fieldLabel: (key) =>
+      key === null
+        ? i18n.t('roster:fields.row')
+        : ROSTER_FIELDS.some((f) => f.key === key)
+          ? i18n.t(`roster:fields.${key as RosterFieldKey}`)
+          : rosterFieldLabel(key),
     maxCsvBytes: MAX_ROSTER_CSV_BYTES,
     readRequest: (plan) => ({
       target: 'roster',
@@ -218,8 +243,8 @@ export function rosterTarget(
     fileNotes: () => [
       rosterPersonalDataNote(backups),
       learners > 0
-        ? `The roster has ${countOf(learners, 'learner', 'learners')}: learners in the file update them (matched by learner id, else e-mail); the others are added. ${ROSTER_UNDO_NOTE}`
-        : ROSTER_UNDO_NOTE,
+        ? i18n.t('roster:import.existing', { count: learners, undo: rosterUndoNote() })
+        : rosterUndoNote(),
     ],
     // The columns not mapped may hold skill scores (chosen in the value step).
     extraColumns: (headers, mapping) => {
@@ -240,54 +265,65 @@ export function rosterTarget(
       const notes = [...summary.notes];
       if (summary.perCourse)
         notes.push(
-          `One row per learner and course: ${countOf(summary.courseRowCount, 'course row', 'course rows')} for ${countOf(summary.readyCount, 'learner', 'learners')}. Each learner’s hours and courses add up from their rows.`,
+          i18n.t('roster:import.perCourse', {
+            rows: summary.courseRowCount,
+            count: summary.readyCount,
+          }),
         );
       if (summary.duplicateCount > 0)
         notes.push(
-          `${countOf(summary.duplicateCount, 'repeated row was', 'repeated rows were')} left out (the same learner${summary.perCourse ? ' and course' : ''} as an earlier row).`,
+          i18n.t(
+            summary.perCourse ? 'roster:import.duplicatesCourse' : 'roster:import.duplicates',
+            {
+              count: summary.duplicateCount,
+            },
+          ),
         );
       if (summary.unmatchedSegments.length)
         notes.push(
-          `Segment values that match no segment of the plan (their learners have none): ${summary.unmatchedSegments
-            .slice(0, 8)
-            .map((v) => `“${v}”`)
-            .join(
-              ', ',
-            )}${summary.unmatchedSegments.length > 8 ? '…' : ''}. Match them under “Match segments”.`,
+          i18n.t('roster:import.unmatchedSegments', {
+            values: uiFormat().list(
+              summary.unmatchedSegments
+                .slice(0, 8)
+                .map((v) => i18n.t('roster:import.quoted', { text: v })),
+            ),
+            more: summary.unmatchedSegments.length > 8 ? 'yes' : 'no',
+          }),
         );
       return notes;
     },
     sampleTable: (summary) => {
       const seg = (id: string | null) =>
-        summary.options.segments.find((s) => s.id === id)?.name ?? 'None';
+        summary.options.segments.find((s) => s.id === id)?.name ?? i18n.t('roster:import.none');
       const coh = (id: string | null) =>
-        summary.options.cohorts.find((s) => s.id === id)?.name ?? 'None';
+        summary.options.cohorts.find((s) => s.id === id)?.name ?? i18n.t('roster:import.none');
+      const format = uiFormat();
       return (
         <table className="data-table compact">
-          <caption>First learners to be imported</caption>
+          <caption>{i18n.t('roster:import.sampleCaption')}</caption>
           <thead>
             <tr>
               <th scope="col" className="num">
-                Row
+                {i18n.t('roster:import.row')}
               </th>
-              <th scope="col">Learner</th>
-              <th scope="col">Segment</th>
-              <th scope="col">Cohort</th>
+              <th scope="col">{i18n.t('roster:import.learner')}</th>
+              <th scope="col">{i18n.t('roster:import.segment')}</th>
+              <th scope="col">{i18n.t('roster:import.cohort')}</th>
               <th scope="col" className="num">
-                Hours
+                {i18n.t('roster:import.hours')}
               </th>
-              <th scope="col">Last activity</th>
+              <th scope="col">{i18n.t('roster:import.lastActivity')}</th>
             </tr>
           </thead>
           <tbody>
             {summary.sample.map(({ row, entry }) => (
               <tr key={row}>
-                <td className="num">{row}</td>
+                <td className="num">{format.number(row)}</td>
                 <td>{entry.name || entry.email || entry.learnerId}</td>
                 <td>{seg(entry.segmentId)}</td>
                 <td>{coh(entry.cohortId)}</td>
-                <td className="num">{entry.hours.toLocaleString('en-GB')}</td>
-                <td>{entry.lastActivity ?? '—'}</td>
+                <td className="num">{format.number(entry.hours)}</td>
+                <td>{format.shortDate(entry.lastActivity, '—')}</td>
               </tr>
             ))}
           </tbody>
@@ -296,6 +332,13 @@ export function rosterTarget(
     },
     presets: {
       builtIn: ROSTER_PRESETS,
+      label: (preset) =>
+        preset.id
+          ? {
+              name: i18n.t(`roster:presets.${preset.id}.name`),
+              source: i18n.t(`roster:presets.${preset.id}.source`),
+            }
+          : { name: preset.name, source: preset.source },
       load: readPresets,
       save: (preset) => {
         const list = withPreset(readPresets(), preset);
@@ -347,7 +390,9 @@ export function rosterTarget(
       } catch (error) {
         return {
           ok: false,
-          reason: `The roster could not be read (${error instanceof Error ? error.message : String(error)}).`,
+          reason: i18n.t('roster:import.readFailed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
         };
       }
       if (!current()) return null;
@@ -370,7 +415,7 @@ export function rosterTarget(
           reason:
             response.type === 'read' && !response.ok
               ? response.message
-              : 'The learners could not be merged.',
+              : i18n.t('roster:import.mergeFailed'),
         };
       const { result } = response;
       try {
@@ -381,7 +426,9 @@ export function rosterTarget(
       } catch (error) {
         return {
           ok: false,
-          reason: `The roster could not be stored (${error instanceof Error ? error.message : String(error)}).`,
+          reason: i18n.t('roster:import.storeFailed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
         };
       }
       return dispatch(recordRosterSnapshot({ snapshot: result.snapshot }));

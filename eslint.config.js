@@ -26,6 +26,7 @@ const translatedUi = [
   'renderer/src/features/content/**/*.tsx',
   'renderer/src/features/manage-dashboard/**/*.tsx',
   'renderer/src/features/manage-roster/**/*.tsx',
+  'renderer/src/features/manage-kpis/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];
 

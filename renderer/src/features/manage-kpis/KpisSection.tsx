@@ -9,6 +9,7 @@
  * page (shared/manage/kpi-status.ts).
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   addKpiActual,
   createKpi,
@@ -19,26 +20,25 @@ import {
   updateKpiActual,
 } from '../../../../shared/commands/kpis';
 import { kpiChart } from '../../../../shared/manage/charts';
-import { KPI_STATUS_RULE } from '../../../../shared/manage/kpi-status';
 import {
   blankKpi,
   defaultBaselineDate,
   KPI_SOURCE_ORDER,
-  KPI_SOURCES,
   kpiFromIndicator,
   kpisOutOfSync,
   kpiView,
   type KpiView,
 } from '../../../../shared/manage/kpis';
-import { formatCount } from '../../../../shared/manage/charts';
 import { newId } from '../../../../shared/plan/create';
 import type { Kpi, KpiSource } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useChartPalette } from '../../theme/theme';
 import { InlineNumber, InlineSelect, InlineText } from '../content/inline';
 import { Chart } from '../manage-dashboard/Chart';
+import { useChartLocale } from '../manage-dashboard/chart-locale';
 import { KpiStatusBadge } from '../manage-dashboard/KpiStatusBadge';
 import '../content/content.css';
 import '../manage-dashboard/dashboard.css';
@@ -52,25 +52,28 @@ function KpiTable(props: {
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useTranslation('kpis');
+  const format = useFormat();
+  const value = (n: number) => format.number(n, 1);
   return (
-    <table className="data-table" aria-label="KPIs with their status">
+    <table className="data-table" aria-label={t('table.label')}>
       <thead>
         <tr>
-          <th scope="col">KPI</th>
-          <th scope="col">Actuals from</th>
+          <th scope="col">{t('table.kpi')}</th>
+          <th scope="col">{t('table.from')}</th>
           <th scope="col" className="num">
-            Baseline
+            {t('table.baseline')}
           </th>
           <th scope="col" className="num">
-            Target
+            {t('table.target')}
           </th>
           <th scope="col" className="num">
-            Latest actual
+            {t('table.latest')}
           </th>
           <th scope="col" className="num">
-            Expected then
+            {t('table.expected')}
           </th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('table.status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -86,27 +89,33 @@ function KpiTable(props: {
                   aria-current={selected ? 'true' : undefined}
                   onClick={() => props.onSelect(kpi.id)}
                 >
-                  {targets.name || 'Untitled KPI'}
+                  {targets.name || t('untitledKpi')}
                 </button>
                 {targets.unit && <span className="tag">{targets.unit}</span>}
               </th>
-              <td>{KPI_SOURCES[kpi.source].label.split(' (')[0]}</td>
+              <td>{t(`sourceShort.${kpi.source}`)}</td>
               <td className="num">
-                {targets.baseline === null ? '–' : formatCount(targets.baseline)}
-                {path.baselineDate && <div className="section-note">{path.baselineDate}</div>}
+                {targets.baseline === null ? '–' : value(targets.baseline)}
+                {path.baselineDate && (
+                  <div className="section-note">{format.shortDate(path.baselineDate)}</div>
+                )}
               </td>
               <td className="num">
-                {targets.target === null ? '–' : formatCount(targets.target)}
-                {targets.targetDate && <div className="section-note">by {targets.targetDate}</div>}
+                {targets.target === null ? '–' : value(targets.target)}
+                {targets.targetDate && (
+                  <div className="section-note">
+                    {t('byDate', { date: format.shortDate(targets.targetDate) })}
+                  </div>
+                )}
               </td>
               <td className="num">
-                {status.latest ? formatCount(status.latest.value) : '–'}
-                {status.latest && <div className="section-note">{status.latest.date}</div>}
+                {status.latest ? value(status.latest.value) : '–'}
+                {status.latest && (
+                  <div className="section-note">{format.shortDate(status.latest.date)}</div>
+                )}
               </td>
               <td className="num">
-                {status.expected === null
-                  ? '–'
-                  : formatCount(Math.round(status.expected * 10) / 10)}
+                {status.expected === null ? '–' : value(Math.round(status.expected * 10) / 10)}
               </td>
               <td>
                 <KpiStatusBadge kind={status.kind} />
@@ -121,18 +130,16 @@ function KpiTable(props: {
 
 /** Offers to count roster KPIs' actuals that do not match the plan's roster imports. */
 function RosterSync() {
+  const { t } = useTranslation('kpis');
   const dispatch = useDispatch();
   const plan = usePlan((p) => p);
   const stale = useMemo(() => kpisOutOfSync(plan), [plan]);
   if (stale.length === 0) return null;
   return (
     <div className="warnings" role="note">
-      <p>
-        {stale.length === 1 ? '1 KPI counted' : `${stale.length} KPIs counted`} from the roster
-        {stale.length === 1 ? ' does' : ' do'} not have the actuals of the plan’s roster imports.
-      </p>
+      <p>{t('sync.note', { count: stale.length })}</p>
       <button type="button" onClick={() => dispatch(syncKpiRosterActuals({}))}>
-        Count them from the roster imports
+        {t('sync.button')}
       </button>
     </div>
   );
@@ -140,29 +147,31 @@ function RosterSync() {
 
 /** Adds a KPI from an indicator, or of its own. */
 function AddKpi({ onAdded }: { onAdded: (id: string) => void }) {
+  const { t } = useTranslation('kpis');
   const dispatch = useDispatch();
   const plan = usePlan((p) => p);
   const tracked = new Set(plan.manage.kpis.map((k) => k.indicatorId));
   const options = [
-    { value: OWN, label: 'A KPI of its own (not an indicator)' },
+    { value: OWN, label: t('add.own') },
     ...plan.indicators
       .filter((i) => !tracked.has(i.id))
-      .map((i) => ({ value: i.id, label: i.name.trim() || 'Untitled indicator' })),
+      .map((i) => ({ value: i.id, label: i.name.trim() || t('add.untitledIndicator') })),
   ];
   const [from, setFrom] = useState(options[1]?.value ?? OWN);
   const chosen = options.some((o) => o.value === from) ? from : OWN;
   return (
     <div className="row-actions kpi-add">
-      <SelectField label="New KPI from" value={chosen} options={options} onChange={setFrom} />
+      <SelectField label={t('add.from')} value={chosen} options={options} onChange={setFrom} />
       <button
         type="button"
         onClick={() => {
           const id = newId('kpi');
-          const kpi = chosen === OWN ? blankKpi(id) : kpiFromIndicator(id, plan, chosen);
+          const kpi =
+            chosen === OWN ? blankKpi(id, t('add.newKpi')) : kpiFromIndicator(id, plan, chosen);
           if (dispatch(createKpi({ kpi })).ok) onAdded(id);
         }}
       >
-        Add KPI
+        {t('add.button')}
       </button>
     </div>
   );
@@ -170,6 +179,8 @@ function AddKpi({ onAdded }: { onAdded: (id: string) => void }) {
 
 /** Records a typed actual. */
 function RecordActual({ kpi }: { kpi: Kpi }) {
+  const { t } = useTranslation('kpis');
+  const format = useFormat();
   const dispatch = useDispatch();
   const cohorts = usePlan((p) => p.manage.cohorts);
   const [date, setDate] = useState<string | null>(null);
@@ -178,17 +189,17 @@ function RecordActual({ kpi }: { kpi: Kpi }) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   const cohortOptions = [
-    { value: '', label: 'Whole program' },
-    ...cohorts.map((c) => ({ value: c.id, label: c.name.trim() || 'Untitled cohort' })),
+    { value: '', label: t('wholeProgram') },
+    ...cohorts.map((c) => ({ value: c.id, label: c.name.trim() || t('untitledCohort') })),
   ];
   return (
     <form
       className="kpi-record"
-      aria-label="Record an actual"
+      aria-label={t('record.heading')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!date || value === null) {
-          setMessage('Give the date and the value of the actual.');
+          setMessage(t('record.missing'));
           return;
         }
         const outcome = dispatch(
@@ -205,26 +216,26 @@ function RecordActual({ kpi }: { kpi: Kpi }) {
           }),
         );
         if (outcome.ok) {
-          setMessage(`Recorded ${formatCount(value)} on ${date}.`);
+          setMessage(t('record.done', { value: format.number(value, 1), date: format.date(date) }));
           setValue(null);
           setNote('');
         }
       }}
     >
-      <h3>Record an actual</h3>
+      <h3>{t('record.heading')}</h3>
       <div className="mk-grid">
-        <DateField label="Date of the actual" value={date} onChange={setDate} />
-        <NumberField label="Actual value" value={value} onChange={setValue} />
+        <DateField label={t('record.date')} value={date} onChange={setDate} />
+        <NumberField label={t('record.value')} value={value} onChange={setValue} />
         <SelectField
-          label="Cohort"
+          label={t('record.cohort')}
           value={cohortId}
           options={cohortOptions}
           onChange={setCohortId}
         />
-        <TextField label="Note" value={note} onChange={setNote} />
+        <TextField label={t('record.note')} value={note} onChange={setNote} />
       </div>
       <div className="row-actions">
-        <button type="submit">Record actual</button>
+        <button type="submit">{t('record.submit')}</button>
         <span role="status" className="section-note">
           {message}
         </span>
@@ -235,6 +246,8 @@ function RecordActual({ kpi }: { kpi: Kpi }) {
 
 /** The selected KPI: figures, source, actuals, chart. */
 function KpiEditor({ view }: { view: KpiView }) {
+  const { t } = useTranslation('kpis');
+  const format = useFormat();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const segments = usePlan((p) => p.learners);
@@ -242,81 +255,78 @@ function KpiEditor({ view }: { view: KpiView }) {
   const defaultDate = usePlan(defaultBaselineDate);
   const { kpi, targets } = view;
   const update = (patch: Partial<Kpi>) => dispatch(kpiList.update({ id: kpi.id, patch }));
-  const name = targets.name || 'Untitled KPI';
+  const name = targets.name || t('untitledKpi');
   const fromIndicator = targets.indicator !== null;
   const cohortNames = new Map(cohorts.map((c) => [c.id, c.name]));
   const cohortOptions = (current: string | null) => [
-    { value: '', label: 'Whole program' },
-    ...cohorts.map((c) => ({ value: c.id, label: c.name.trim() || 'Untitled cohort' })),
-    ...(current && !cohortNames.has(current)
-      ? [{ value: current, label: 'Cohort no longer in the plan' }]
-      : []),
+    { value: '', label: t('wholeProgram') },
+    ...cohorts.map((c) => ({ value: c.id, label: c.name.trim() || t('untitledCohort') })),
+    ...(current && !cohortNames.has(current) ? [{ value: current, label: t('cohortGone') }] : []),
   ];
   const palette = useChartPalette();
-  const chart = useMemo(() => kpiChart(view, palette), [view, palette]);
+  const loc = useChartLocale();
+  const chart = useMemo(() => kpiChart(view, palette, loc), [view, palette, loc]);
   const sourceOptions = KPI_SOURCE_ORDER.map((value) => ({
     value,
-    label: KPI_SOURCES[value].label,
+    label: t(`source.${value}`),
   }));
   const segmentOptions = [
-    { value: '', label: 'Every learner' },
-    ...segments.map((s) => ({ value: s.id, label: s.name.trim() || 'Untitled segment' })),
+    { value: '', label: t('editor.everyLearner') },
+    ...segments.map((s) => ({ value: s.id, label: s.name.trim() || t('editor.untitledSegment') })),
   ];
+  const day = (iso: string) => format.date(iso);
   return (
     <section className="card" aria-labelledby="kpi-editor-heading" id="kpi-editor">
       <div className="card-title-row">
-        <h2 id="kpi-editor-heading">KPI: {name}</h2>
+        <h2 id="kpi-editor-heading">{t('editor.heading', { name })}</h2>
         <KpiStatusBadge kind={view.status.kind} />
         <button
           type="button"
           className="subtle danger-text"
-          aria-label={`Delete KPI ${name}`}
+          aria-label={t('editor.deleteLabel', { name })}
           onClick={() => dispatch(kpiList.remove({ ids: [kpi.id] }))}
         >
-          Delete
+          {t('editor.delete')}
         </button>
       </div>
       {fromIndicator ? (
         <p className="section-note">
-          Built on the indicator “{targets.indicator!.name}”: its name, unit, baseline and target
-          are the indicator’s. Edit them on the indicator — on the element it measures in the theory
-          of change or the logic model, or among the Objective’s success measures — so every place
-          that shows it agrees.
+          {t('editor.fromIndicator', { name: targets.indicator!.name })}
         </p>
       ) : view.indicatorGone ? (
         <p className="warnings" role="note">
-          The indicator this KPI tracked was deleted; it now uses the figures below.
+          {t('editor.indicatorGone')}
         </p>
       ) : null}
       <div className="mk-grid">
         {!fromIndicator && (
           <>
             <TextField
-              label="KPI name"
+              label={t('editor.name')}
               value={kpi.name}
               onChange={(v) => update({ name: v })}
               onBlur={seal}
             />
             <TextField
-              label="Unit"
+              label={t('editor.unit')}
               value={kpi.unit}
               onChange={(v) => update({ unit: v })}
               onBlur={seal}
             />
             <NumberField
-              label="Baseline"
+              label={t('editor.baseline')}
               value={kpi.baseline}
               onChange={(v) => update({ baseline: v })}
               onBlur={seal}
             />
             <NumberField
-              label="Target"
+              label={t('editor.target')}
               value={kpi.target}
               onChange={(v) => update({ target: v })}
               onBlur={seal}
             />
             <DateField
-              label="Target date"
+              label={t('editor.targetDate')}
               value={kpi.targetDate}
               onChange={(v) => update({ targetDate: v })}
             />
@@ -324,18 +334,18 @@ function KpiEditor({ view }: { view: KpiView }) {
         )}
         {!(fromIndicator && targets.indicator!.baseline.date) && (
           <DateField
-            label="Baseline date"
+            label={t('editor.baselineDate')}
             value={kpi.baselineDate}
             hint={
               defaultDate
-                ? `Empty: the Manage start (${defaultDate}), else the Launch start.`
-                : 'Empty: the Manage start, else the Launch start (neither is set yet).'
+                ? t('editor.baselineHint', { date: format.date(defaultDate) })
+                : t('editor.baselineHintNone')
             }
             onChange={(v) => update({ baselineDate: v })}
           />
         )}
         <SelectField
-          label="Actuals come from"
+          label={t('editor.source')}
           value={kpi.source}
           options={sourceOptions}
           onChange={(source: KpiSource) =>
@@ -344,7 +354,7 @@ function KpiEditor({ view }: { view: KpiView }) {
         />
         {kpi.source !== 'manual' && (
           <SelectField
-            label="Counted for"
+            label={t('editor.countedFor')}
             value={kpi.segmentId ?? ''}
             options={segmentOptions}
             onChange={(v) =>
@@ -353,31 +363,25 @@ function KpiEditor({ view }: { view: KpiView }) {
           />
         )}
       </div>
-      {kpi.source !== 'manual' && (
-        <p className="section-note">
-          Each roster import adds an actual counted from its totals (aggregates only; no learner’s
-          name leaves this computer). You can still type in actuals from before the roster, such as
-          a pilot.
-        </p>
-      )}
+      {kpi.source !== 'manual' && <p className="section-note">{t('editor.rosterNote')}</p>}
       <Chart spec={chart} height={260} />
-      <h3>Actuals</h3>
+      <h3>{t('actuals.heading')}</h3>
       {view.actuals.length === 0 ? (
-        <p className="section-note">No actual yet.</p>
+        <p className="section-note">{t('actuals.none')}</p>
       ) : (
         <table className="data-table">
-          <caption className="visually-hidden">Actuals of {name}</caption>
+          <caption className="visually-hidden">{t('actuals.caption', { name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
+              <th scope="col">{t('actuals.date')}</th>
               <th scope="col" className="num">
-                Value
+                {t('actuals.value')}
               </th>
-              <th scope="col">Cohort</th>
-              <th scope="col">Note</th>
-              <th scope="col">From</th>
+              <th scope="col">{t('actuals.cohort')}</th>
+              <th scope="col">{t('actuals.note')}</th>
+              <th scope="col">{t('actuals.from')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('actuals.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -388,11 +392,11 @@ function KpiEditor({ view }: { view: KpiView }) {
               const typed = a.origin === 'typed';
               return (
                 <tr key={a.id}>
-                  <th scope="row">{a.date}</th>
+                  <th scope="row">{day(a.date)}</th>
                   <td className="num">
                     {typed ? (
                       <InlineNumber
-                        label={`Value of the actual of ${a.date}`}
+                        label={t('actuals.valueOf', { date: day(a.date) })}
                         value={a.value}
                         min={-1e12}
                         required
@@ -400,27 +404,27 @@ function KpiEditor({ view }: { view: KpiView }) {
                         onBlur={seal}
                       />
                     ) : (
-                      formatCount(a.value)
+                      format.number(a.value, 1)
                     )}
                   </td>
                   <td>
                     {typed ? (
                       <InlineSelect
-                        label={`Cohort of the actual of ${a.date}`}
+                        label={t('actuals.cohortOf', { date: day(a.date) })}
                         value={a.cohortId ?? ''}
                         options={cohortOptions(a.cohortId)}
                         onChange={(v) => edit({ cohortId: v || null })}
                       />
                     ) : a.cohortId ? (
-                      (cohortNames.get(a.cohortId) ?? 'Cohort no longer in the plan')
+                      (cohortNames.get(a.cohortId) ?? t('cohortGone'))
                     ) : (
-                      'Whole program'
+                      t('wholeProgram')
                     )}
                   </td>
                   <td>
                     {typed ? (
                       <InlineText
-                        label={`Note on the actual of ${a.date}`}
+                        label={t('actuals.noteOf', { date: day(a.date) })}
                         value={a.note}
                         onChange={(note) => edit({ note })}
                         onBlur={seal}
@@ -429,16 +433,16 @@ function KpiEditor({ view }: { view: KpiView }) {
                       a.note
                     )}
                   </td>
-                  <td>{a.origin === 'roster' ? 'Roster import' : 'Typed in'}</td>
+                  <td>{a.origin === 'roster' ? t('actuals.roster') : t('actuals.typed')}</td>
                   <td>
                     {a.origin === 'typed' && (
                       <button
                         type="button"
                         className="subtle danger-text"
-                        aria-label={`Delete the actual of ${a.date}`}
+                        aria-label={t('actuals.deleteLabel', { date: day(a.date) })}
                         onClick={() => dispatch(removeKpiActual({ kpiId: kpi.id, id: a.id }))}
                       >
-                        Delete
+                        {t('editor.delete')}
                       </button>
                     )}
                   </td>
@@ -455,6 +459,7 @@ function KpiEditor({ view }: { view: KpiView }) {
 
 /** The KPIs section. */
 export function KpisSection() {
+  const { t } = useTranslation('kpis');
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
   const plan = usePlan((p) => p);
   const views = useMemo(() => plan.manage.kpis.map((k) => kpiView(plan, k)), [plan]);
@@ -474,22 +479,19 @@ export function KpisSection() {
   return (
     <div className="section-body content-section kpis-section">
       <header className="section-header">
-        <h1>KPIs</h1>
-        <p className="lead">
-          The plan’s indicators tracked with actuals over time: a baseline, a target with its date,
-          and what was measured — typed in, or counted from each roster import.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
       <section className="card" aria-labelledby="kpi-list-heading">
         <div className="card-title-row">
-          <h2 id="kpi-list-heading">Key performance indicators</h2>
+          <h2 id="kpi-list-heading">{t('listHeading')}</h2>
         </div>
         <p className="kpi-rule" id="kpi-rule">
-          <strong>How the status is judged.</strong> {KPI_STATUS_RULE}
+          <strong>{t('ruleLead')}</strong> {t('statusRule')}
         </p>
         <RosterSync />
         {views.length === 0 ? (
-          <p className="section-note">No KPIs yet. Start from the indicators of the plan.</p>
+          <p className="section-note">{t('noKpis')}</p>
         ) : (
           <KpiTable views={views} selectedId={selected?.kpi.id ?? null} onSelect={setSelectedId} />
         )}

@@ -24,8 +24,12 @@ const translatedUi = [
   'renderer/src/features/theory-of-change/**/*.tsx',
   'renderer/src/features/logic-model/**/*.tsx',
   'renderer/src/features/content/**/*.tsx',
+  'renderer/src/features/launch-onboarding/**/*.tsx',
+  'renderer/src/features/manage-reviews/**/*.tsx',
   'renderer/src/features/manage-dashboard/**/*.tsx',
   'renderer/src/features/manage-roster/**/*.tsx',
+  'renderer/src/features/launch-communications/**/*.tsx',
+  'renderer/src/features/launch-marketing/**/*.tsx',
   'renderer/src/features/manage-kpis/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];

@@ -5,9 +5,10 @@
  * actuals), reviews and cohorts — each element matched by id and said to be
  * added, removed or changed, with the changed fields named in words (KPI
  * actuals counted: "actuals: 2 added, 1 changed"). Pure and JSON-shaped, for
- * the compare view and tests.
+ * the compare view and tests. Each entry also carries codes (what it is, the
+ * fields' keys, the actuals counted) so the screen can word it in its language.
  */
-import type { Plan } from '../plan/schema';
+import type { Plan, TocNode } from '../plan/schema';
 import { kindLabel } from '../toc/kinds';
 
 /** The parts of a plan compared. */
@@ -25,9 +26,34 @@ export const DIFF_AREA_LABEL: Record<DiffArea, string> = {
   cohorts: 'Cohorts',
 };
 
+/** What kind of element differs (for wording it in any language). */
+export type DiffType =
+  | 'node'
+  | 'link'
+  | 'narrative'
+  | 'indicator'
+  | 'stakeholder'
+  | 'partner'
+  | 'pathway'
+  | 'kpi'
+  | 'review'
+  | 'cohort';
+
 /** One element that differs. */
 export interface DiffEntry {
   readonly id: string;
+  /** What it is, as a code. */
+  readonly type: DiffType;
+  /** A theory-of-change element's kind and horizon (type `node`). */
+  readonly node?: Pick<TocNode, 'kind' | 'horizon'>;
+  /** A link's ends: the elements' titles, null when an end no longer exists (type `link`). */
+  readonly ends?: { readonly from: string | null; readonly to: string | null };
+  /** A review's date, ISO (type `review`). */
+  readonly date?: string;
+  /** The keys of the changed fields (the record's own, `text` for the narrative), in `fields` order. */
+  readonly fieldKeys: readonly string[];
+  /** A KPI's actuals counted by change, when they changed. */
+  readonly actuals?: ActualsChange;
   /** What the element is ("Outcome", "Link", "Indicator"). */
   readonly what: string;
   /** Its title in the newer version (the older one when removed). */
@@ -51,7 +77,16 @@ export interface PlanDiff {
   readonly total: number;
 }
 
+/** A KPI's actuals added, changed and removed. */
+export interface ActualsChange {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+}
+
 type Fields<T> = readonly (readonly [keyof T & string, string])[];
+
+type Described = Omit<DiffEntry, 'id' | 'change' | 'fields' | 'fieldKeys'>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -59,7 +94,7 @@ function diffList<T extends { readonly id: string }>(
   before: readonly T[],
   after: readonly T[],
   fields: Fields<T>,
-  describe: (item: T) => { what: string; title: string },
+  describe: (item: T) => Described,
 ): DiffEntry[] {
   const old = new Map(before.map((x) => [x.id, x]));
   const next = new Map(after.map((x) => [x.id, x]));
@@ -67,16 +102,28 @@ function diffList<T extends { readonly id: string }>(
   for (const item of after) {
     const was = old.get(item.id);
     if (!was) {
-      entries.push({ id: item.id, ...describe(item), change: 'added', fields: [] });
+      entries.push({ id: item.id, ...describe(item), change: 'added', fields: [], fieldKeys: [] });
       continue;
     }
-    const changed = fields.filter(([key]) => !same(was[key], item[key])).map(([, word]) => word);
+    const changed = fields.filter(([key]) => !same(was[key], item[key]));
     if (changed.length > 0)
-      entries.push({ id: item.id, ...describe(item), change: 'changed', fields: changed });
+      entries.push({
+        id: item.id,
+        ...describe(item),
+        change: 'changed',
+        fields: changed.map(([, word]) => word),
+        fieldKeys: changed.map(([key]) => key),
+      });
   }
   for (const item of before) {
     if (!next.has(item.id))
-      entries.push({ id: item.id, ...describe(item), change: 'removed', fields: [] });
+      entries.push({
+        id: item.id,
+        ...describe(item),
+        change: 'removed',
+        fields: [],
+        fieldKeys: [],
+      });
   }
   return entries;
 }
@@ -168,8 +215,8 @@ const COHORT_FIELDS = [
 
 type Actual = Plan['manage']['kpis'][number]['actuals'][number];
 
-/** How a KPI's actuals changed, in words ("actuals: 2 added, 1 changed"), or null. */
-function actualsChange(before: readonly Actual[], after: readonly Actual[]): string | null {
+/** How a KPI's actuals changed, counted, or null. */
+function actualsChange(before: readonly Actual[], after: readonly Actual[]): ActualsChange | null {
   const entries = diffList(
     before,
     after,
@@ -180,13 +227,18 @@ function actualsChange(before: readonly Actual[], after: readonly Actual[]): str
       ['note', 'note'],
       ['origin', 'origin'],
     ],
-    () => ({ what: 'Actual', title: '' }),
+    () => ({ type: 'kpi', what: 'Actual', title: '' }),
   );
   if (!entries.length) return null;
   const count = (change: DiffEntry['change']) => entries.filter((e) => e.change === change).length;
+  return { added: count('added'), changed: count('changed'), removed: count('removed') };
+}
+
+/** The actuals' change in words: "actuals: 2 added, 1 changed". */
+function actualsText(actuals: ActualsChange): string {
   const parts = (['added', 'changed', 'removed'] as const)
-    .filter((c) => count(c) > 0)
-    .map((c) => `${count(c)} ${c}`);
+    .filter((c) => actuals[c] > 0)
+    .map((c) => `${actuals[c]} ${c}`);
   return `actuals: ${parts.join(', ')}`;
 }
 
@@ -194,6 +246,7 @@ function actualsChange(before: readonly Actual[], after: readonly Actual[]): str
 function diffKpis(before: Plan, after: Plan): DiffEntry[] {
   // Fields first (actuals are not among them), then the actuals counted.
   const entries = diffList(before.manage.kpis, after.manage.kpis, KPI_FIELDS, (k) => ({
+    type: 'kpi',
     what: 'KPI',
     title: k.name,
   }));
@@ -205,9 +258,18 @@ function diffKpis(before: Plan, after: Plan): DiffEntry[] {
     if (!was) continue;
     const actuals = actualsChange(was.actuals, kpi.actuals);
     const entry = changed.get(kpi.id);
-    const fields = [...(entry?.fields ?? []), ...(actuals ? [actuals] : [])];
+    const fields = [...(entry?.fields ?? []), ...(actuals ? [actualsText(actuals)] : [])];
     if (fields.length)
-      out.push({ id: kpi.id, what: 'KPI', title: kpi.name, change: 'changed', fields });
+      out.push({
+        id: kpi.id,
+        type: 'kpi',
+        what: 'KPI',
+        title: kpi.name,
+        change: 'changed',
+        fields,
+        fieldKeys: entry?.fieldKeys ?? [],
+        ...(actuals ? { actuals } : {}),
+      });
   }
   // Added and removed first as diffList has them, then the changed in the newer order.
   return [
@@ -226,10 +288,14 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
 
   const toc = [
     ...diffList(before.theoryOfChange.nodes, after.theoryOfChange.nodes, NODE_FIELDS, (n) => ({
+      type: 'node',
+      node: { kind: n.kind, horizon: n.horizon },
       what: kindLabel(n),
       title: n.title,
     })),
     ...diffList(before.theoryOfChange.links, after.theoryOfChange.links, LINK_FIELDS, (l) => ({
+      type: 'link',
+      ends: { from: titleOf.get(l.source) ?? null, to: titleOf.get(l.target) ?? null },
       what: 'Link',
       title: `${nodeTitle(l.source)} → ${nodeTitle(l.target)}`,
     })),
@@ -237,10 +303,12 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   if (before.theoryOfChange.narrative !== after.theoryOfChange.narrative) {
     toc.push({
       id: 'narrative',
+      type: 'narrative',
       what: 'Narrative',
       title: 'Narrative',
       change: 'changed',
       fields: ['text'],
+      fieldKeys: ['text'],
     });
   }
   const areas: AreaDiff[] = [
@@ -249,6 +317,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       area: 'indicators',
       label: DIFF_AREA_LABEL.indicators,
       entries: diffList(before.indicators, after.indicators, INDICATOR_FIELDS, (i) => ({
+        type: 'indicator',
         what: 'Indicator',
         title: i.name,
       })),
@@ -260,13 +329,17 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
         before.stakeholders.entries,
         after.stakeholders.entries,
         STAKEHOLDER_FIELDS,
-        (s) => ({ what: s.relation === 'partner' ? 'Partner' : 'Stakeholder', title: s.name }),
+        (s) =>
+          s.relation === 'partner'
+            ? { type: 'partner', what: 'Partner', title: s.name }
+            : { type: 'stakeholder', what: 'Stakeholder', title: s.name },
       ),
     },
     {
       area: 'pathways',
       label: DIFF_AREA_LABEL.pathways,
       entries: diffList(before.content.pathways, after.content.pathways, PATHWAY_FIELDS, (p) => ({
+        type: 'pathway',
         what: 'Pathway',
         title: p.name,
       })),
@@ -276,6 +349,8 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       area: 'reviews',
       label: DIFF_AREA_LABEL.reviews,
       entries: diffList(before.manage.reviews, after.manage.reviews, REVIEW_FIELDS, (r) => ({
+        type: 'review',
+        date: r.date,
         what: 'Review',
         title: `of ${r.date}`,
       })),
@@ -284,6 +359,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       area: 'cohorts',
       label: DIFF_AREA_LABEL.cohorts,
       entries: diffList(before.manage.cohorts, after.manage.cohorts, COHORT_FIELDS, (c) => ({
+        type: 'cohort',
         what: 'Cohort',
         title: c.name,
       })),

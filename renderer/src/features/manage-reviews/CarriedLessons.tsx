@@ -5,16 +5,18 @@
  * (Space on its checkbox), with a link to the section to act in. Shows
  * nothing when no lesson was carried.
  */
+import { useTranslation } from 'react-i18next';
 import { carriedActions } from '../../../../shared/commands/reviews';
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { goToSection, notify } from '../../app/workbench';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import './reviews.css';
 
-const sectionLabel = (id: string) => PLAN_SECTIONS.find((s) => s.id === id)?.label ?? null;
+const isSection = (id: string): id is SectionId => PLAN_SECTIONS.some((s) => s.id === id);
 
 /** The checklist of carried lessons. */
 export function CarriedLessons() {
+  const { t } = useTranslation(['reviews', 'shell']);
   const lessons = usePlan((p) => p.manage.iteration.carriedActions);
   const version = usePlan((p) => p.manage.iteration.versionNumber);
   const dispatch = useDispatch();
@@ -22,14 +24,15 @@ export function CarriedLessons() {
   const open = lessons.filter((a) => !a.done).length;
   return (
     <section className="card carried-lessons" aria-labelledby="carried-heading">
-      <h2 id="carried-heading">Lessons to act on</h2>
+      <h2 id="carried-heading">{t('carried.heading')}</h2>
       <p className="section-note" role="status">
-        Carried from the reviews into version {version}: {open} of {lessons.length} still to do.
+        {t('carried.status', { version, open, total: lessons.length })}
       </p>
       <ul className="carried-list">
         {lessons.map((lesson) => {
-          const text = lesson.text.trim() || 'Untitled lesson';
-          const where = sectionLabel(lesson.section);
+          const text = lesson.text.trim() || t('carried.untitled');
+          const section = isSection(lesson.section) ? lesson.section : null;
+          const where = section ? t(`shell:sections.${section}`) : null;
           return (
             <li
               key={lesson.id}
@@ -49,14 +52,14 @@ export function CarriedLessons() {
                 />
                 <span>{text}</span>
               </label>
-              {where && (
+              {section && where && (
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Act in ${where}: ${text}`}
-                  onClick={() => goToSection(lesson.section as SectionId)}
+                  aria-label={t('carried.actInLabel', { section: where, text })}
+                  onClick={() => goToSection(section)}
                 >
-                  Act in {where}
+                  {t('carried.actIn', { section: where })}
                 </button>
               )}
             </li>

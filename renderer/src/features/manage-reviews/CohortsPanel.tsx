@@ -4,24 +4,35 @@
  * latest KPI actual recorded for it — aggregates only, no person.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cohorts as cohortCommands } from '../../../../shared/commands/reviews';
-import { formatDate } from '../../../../shared/export/document';
-import {
-  compareCohorts,
-  FUNNEL_STAGE_LABEL,
-  FUNNEL_STAGES,
-  percentText,
-} from '../../../../shared/manage/cohorts';
-import { formatValue } from '../../../../shared/indicators/format';
+import { compareCohorts, FUNNEL_STAGES } from '../../../../shared/manage/cohorts';
 import { newId } from '../../../../shared/plan/create';
 import type { Cohort, Plan } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { DateField, TextAreaField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, useSealHistory } from '../../store/plan-context';
 
-const nameOf = (c: Cohort) => c.name.trim() || 'Unnamed cohort';
+/** A cohort's name, or words for a cohort without one. */
+function useNameOf(): (c: Cohort) => string {
+  const { t } = useTranslation('reviews');
+  return (c) => c.name.trim() || t('cohorts.unnamed');
+}
+
+/** A share as a percentage ("46 %"), or a dash. */
+export function usePercent(): (share: number | null | undefined) => string {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
+  return (share) =>
+    share === null || share === undefined
+      ? t('words.none')
+      : t('words.percent', { value: format.number(Math.round(share * 100), 0) });
+}
 
 function CohortRow({ cohort }: { cohort: Cohort }) {
+  const { t } = useTranslation('reviews');
+  const nameOf = useNameOf();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const update = (patch: Partial<Cohort>) => {
@@ -32,25 +43,25 @@ function CohortRow({ cohort }: { cohort: Cohort }) {
   return (
     <li className="rv-cohort" data-focus-id={cohort.id}>
       <TextField
-        label="Cohort name"
+        label={t('cohorts.name')}
         value={cohort.name}
         onChange={(value) => update({ name: value })}
         onBlur={seal}
       />
       <DateField
-        label={`Start of ${name}`}
+        label={t('cohorts.start', { name })}
         value={cohort.start}
         onChange={(start) => update({ start })}
         onBlur={seal}
       />
       <DateField
-        label={`End of ${name}`}
+        label={t('cohorts.end', { name })}
         value={cohort.end}
         onChange={(end) => update({ end })}
         onBlur={seal}
       />
       <TextAreaField
-        label={`Notes on ${name}`}
+        label={t('cohorts.notes', { name })}
         rows={2}
         value={cohort.notes}
         onChange={(notes) => update({ notes })}
@@ -60,14 +71,14 @@ function CohortRow({ cohort }: { cohort: Cohort }) {
       <button
         type="button"
         className="subtle"
-        aria-label={`Delete cohort “${name}”`}
+        aria-label={t('cohorts.delete', { name })}
         onClick={() => {
           const result = dispatch(cohortCommands.remove({ ids: [cohort.id] }));
-          if (result.ok) notifyUndoable(`Deleted the cohort “${name}”.`, result.stepId);
+          if (result.ok) notifyUndoable(t('cohorts.deleted', { name }), result.stepId);
           else notify(result.reason);
         }}
       >
-        Delete
+        {t('cohorts.deleteButton')}
       </button>
     </li>
   );
@@ -75,18 +86,21 @@ function CohortRow({ cohort }: { cohort: Cohort }) {
 
 /** The comparison table: one column per cohort. */
 function Comparison({ plan, ids }: { plan: Plan; ids: readonly string[] }) {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
+  const nameOf = useNameOf();
+  const percent = usePercent();
+  const none = t('words.none');
   const comparison = useMemo(() => compareCohorts(plan, ids), [plan, ids]);
   if (comparison.cohorts.length === 0) return null;
   const noProgress = comparison.progress.every((p) => p === null);
   return (
     <div className="rv-table-wrap">
       <table className="rv-compare">
-        <caption>
-          Cohorts side by side (counts from the latest roster import of each cohort)
-        </caption>
+        <caption>{t('compare.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Measure</th>
+            <th scope="col">{t('compare.measure')}</th>
             {comparison.cohorts.map((c) => (
               <th scope="col" key={c.id}>
                 {nameOf(c)}
@@ -96,40 +110,44 @@ function Comparison({ plan, ids }: { plan: Plan; ids: readonly string[] }) {
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Dates</th>
+            <th scope="row">{t('compare.dates')}</th>
             {comparison.cohorts.map((c) => (
               <td key={c.id}>
-                {c.start || c.end ? `${formatDate(c.start)} – ${formatDate(c.end)}` : '—'}
+                {c.start || c.end
+                  ? t('compare.dateRange', { start: format.date(c.start), end: format.date(c.end) })
+                  : none}
               </td>
             ))}
           </tr>
           {!noProgress &&
             FUNNEL_STAGES.map((stage) => (
               <tr key={stage}>
-                <th scope="row">{FUNNEL_STAGE_LABEL[stage]}</th>
+                <th scope="row">{t(`stages.${stage}`)}</th>
                 {comparison.progress.map((p, i) => (
-                  <td key={comparison.cohorts[i]!.id}>{p ? formatValue(p.counts[stage]) : '—'}</td>
+                  <td key={comparison.cohorts[i]!.id}>
+                    {p ? format.number(p.counts[stage]) : none}
+                  </td>
                 ))}
               </tr>
             ))}
           {!noProgress && (
             <>
               <tr>
-                <th scope="row">Completion (of enrolled)</th>
+                <th scope="row">{t('compare.completion')}</th>
                 {comparison.progress.map((p, i) => (
-                  <td key={comparison.cohorts[i]!.id}>{percentText(p?.completionRate ?? null)}</td>
+                  <td key={comparison.cohorts[i]!.id}>{percent(p?.completionRate)}</td>
                 ))}
               </tr>
               <tr>
-                <th scope="row">Placement (of completed)</th>
+                <th scope="row">{t('compare.placement')}</th>
                 {comparison.progress.map((p, i) => (
-                  <td key={comparison.cohorts[i]!.id}>{percentText(p?.placementRate ?? null)}</td>
+                  <td key={comparison.cohorts[i]!.id}>{percent(p?.placementRate)}</td>
                 ))}
               </tr>
               <tr>
-                <th scope="row">Counted on</th>
+                <th scope="row">{t('compare.countedOn')}</th>
                 {comparison.progress.map((p, i) => (
-                  <td key={comparison.cohorts[i]!.id}>{p ? formatDate(p.date) : '—'}</td>
+                  <td key={comparison.cohorts[i]!.id}>{p ? format.date(p.date) : none}</td>
                 ))}
               </tr>
             </>
@@ -137,35 +155,34 @@ function Comparison({ plan, ids }: { plan: Plan; ids: readonly string[] }) {
           {comparison.kpis.map((row) => (
             <tr key={row.kpiId}>
               <th scope="row">
-                KPI: {row.name}
-                {row.unit ? ` (${row.unit})` : ''}
+                {row.unit
+                  ? t('compare.kpiWithUnit', { name: row.name, unit: row.unit })
+                  : t('compare.kpi', { name: row.name })}
               </th>
               {row.byCohort.map((v, i) => (
                 <td key={comparison.cohorts[i]!.id}>
-                  {v ? `${formatValue(v.value)} (${formatDate(v.date)})` : '—'}
+                  {v
+                    ? t('compare.kpiValue', {
+                        value: format.number(v.value),
+                        date: format.date(v.date),
+                      })
+                    : none}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-      {noProgress && (
-        <p className="section-note">
-          No roster import has counted these cohorts yet: import learner progress to see their
-          funnel and completion.
-        </p>
-      )}
-      {comparison.kpis.length === 0 && (
-        <p className="section-note">
-          No KPI actual is recorded for these cohorts yet (record actuals with a cohort under KPIs).
-        </p>
-      )}
+      {noProgress && <p className="section-note">{t('compare.noProgress')}</p>}
+      {comparison.kpis.length === 0 && <p className="section-note">{t('compare.noKpi')}</p>}
     </div>
   );
 }
 
 /** The cohorts card. */
 export function CohortsPanel({ plan }: { plan: Plan }) {
+  const { t } = useTranslation('reviews');
+  const nameOf = useNameOf();
   const dispatch = useDispatch();
   const list = plan.manage.cohorts;
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
@@ -177,7 +194,13 @@ export function CohortsPanel({ plan }: { plan: Plan }) {
     const id = newId('cohort');
     const result = dispatch(
       cohortCommands.add({
-        item: { id, name: `Cohort ${list.length + 1}`, start: null, end: null, notes: '' },
+        item: {
+          id,
+          name: t('cohorts.defaultName', { number: list.length + 1 }),
+          start: null,
+          end: null,
+          notes: '',
+        },
       }),
     );
     if (!result.ok) notify(result.reason);
@@ -190,25 +213,22 @@ export function CohortsPanel({ plan }: { plan: Plan }) {
   };
   return (
     <section className="card" aria-labelledby="rv-cohorts-heading">
-      <h2 id="rv-cohorts-heading">Cohorts</h2>
-      <p className="section-note">
-        Groups of learners who start together. Compare them side by side: the counts are aggregates
-        from roster imports, never a person.
-      </p>
-      {list.length === 0 && <p className="empty-note">No cohorts yet.</p>}
+      <h2 id="rv-cohorts-heading">{t('cohorts.heading')}</h2>
+      <p className="section-note">{t('cohorts.note')}</p>
+      {list.length === 0 && <p className="empty-note">{t('cohorts.empty')}</p>}
       <ul className="rv-cohorts">
         {list.map((c) => (
           <CohortRow key={c.id} cohort={c} />
         ))}
       </ul>
       <button type="button" onClick={add}>
-        Add cohort
+        {t('cohorts.add')}
       </button>
       {list.length > 0 && (
         <>
-          <h3>Compare cohorts</h3>
+          <h3>{t('compare.heading')}</h3>
           <fieldset className="rv-compare-pick">
-            <legend>Cohorts to compare</legend>
+            <legend>{t('compare.pick')}</legend>
             {list.map((c) => (
               <label key={c.id}>
                 <input

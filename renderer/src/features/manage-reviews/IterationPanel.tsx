@@ -6,27 +6,38 @@
  * cohort); the kept versions, each openable read-only; and two versions
  * compared (theory of change, indicators, stakeholders, pathways, KPIs with their actuals, reviews and cohorts).
  */
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { setVersionName, startNextCohort } from '../../../../shared/commands/reviews';
-import { formatDate } from '../../../../shared/export/document';
-import { describeDiffEntry, diffPlans, type PlanDiff } from '../../../../shared/manage/plan-diff';
+import type { Format } from '../../../../shared/i18n/format';
+import {
+  diffPlans,
+  type DiffEntry,
+  type DiffType,
+  type PlanDiff,
+} from '../../../../shared/manage/plan-diff';
 import { actionsToCarry, reviewsToCarry } from '../../../../shared/manage/reviews';
 import { newId } from '../../../../shared/plan/create';
-import type { Plan, PlanVersion, Review } from '../../../../shared/plan/schema';
+import type { Plan, PlanVersion } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { DateField, SelectField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { keepPlanVersion, readPlanVersion } from '../../db/plan-versions';
 import { useDispatch, usePlanStore, useSealHistory } from '../../store/plan-context';
 
 const CURRENT = 'current';
 
+type T = TFunction<'reviews'>;
+
 /** The name a version is kept under by default: "Version 2 — Autumn pilot". */
-function defaultKeptName(plan: Plan): string {
+function defaultKeptName(t: T, plan: Plan): string {
   const { versionNumber, versionName } = plan.manage.iteration;
   const name = versionName.trim();
-  return name && !/^version\s+\d+$/i.test(name)
-    ? `Version ${versionNumber} — ${name}`
-    : `Version ${versionNumber}`;
+  const plain = t('iterate.versionName', { number: versionNumber });
+  return name && name !== plain && !/^version\s+\d+$/i.test(name)
+    ? t('iterate.versionNamed', { number: versionNumber, name })
+    : plain;
 }
 
 /** The cohort the current version most likely runs: the one added last (the next cohort is added at the end). */
@@ -34,21 +45,15 @@ function currentCohortId(plan: Plan): string {
   return plan.manage.cohorts.at(-1)?.id ?? '';
 }
 
-/** "the review of 1 March 2026", "the reviews of 1 March and …" (oldest first). */
-function reviewDates(reviews: readonly Review[]): string {
-  const dates = reviews.map((r) => formatDate(r.date));
-  const list =
-    dates.length > 1 ? `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)!}` : (dates[0] ?? '');
-  return `the ${reviews.length === 1 ? 'review' : 'reviews'} of ${list}`;
-}
-
 function StartNextCohort({ plan }: { plan: Plan }) {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
   const store = usePlanStore();
   const dispatch = useDispatch();
   const next = plan.manage.iteration.versionNumber + 1;
-  const [keptName, setKeptName] = useState(() => defaultKeptName(plan));
+  const [keptName, setKeptName] = useState(() => defaultKeptName(t, plan));
   const [cohortId, setCohortId] = useState(() => currentCohortId(plan));
-  const [nextName, setNextName] = useState(`Version ${next}`);
+  const [nextName, setNextName] = useState(() => t('iterate.versionName', { number: next }));
   const [cohortName, setCohortName] = useState('');
   const [cohortStart, setCohortStart] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,14 +68,12 @@ function StartNextCohort({ plan }: { plan: Plan }) {
     const current = store.getState().history.present;
     const versionId = newId('version');
     const keptAt = new Date().toISOString();
-    const name = keptName.trim() || defaultKeptName(current);
+    const name = keptName.trim() || defaultKeptName(t, current);
     try {
       await keepPlanVersion(versionId, name, keptAt, current);
     } catch (error) {
       setBusy(false);
-      notify(
-        `The version could not be kept, so nothing changed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      notify(t('next.notKept', { error: error instanceof Error ? error.message : String(error) }));
       return;
     }
     const result = dispatch(
@@ -79,7 +82,9 @@ function StartNextCohort({ plan }: { plan: Plan }) {
         keptName: name,
         keptAt,
         keptCohortId: cohortId || null,
-        nextVersionName: nextName.trim() || `Version ${current.manage.iteration.versionNumber + 1}`,
+        nextVersionName:
+          nextName.trim() ||
+          t('iterate.versionName', { number: current.manage.iteration.versionNumber + 1 }),
         nextCohort: cohortName.trim()
           ? {
               id: newId('cohort'),
@@ -97,12 +102,14 @@ function StartNextCohort({ plan }: { plan: Plan }) {
       return;
     }
     notifyUndoable(
-      `Kept “${name}” read-only and started ${nextName.trim() || 'the next version'}.`,
+      nextName.trim()
+        ? t('next.started', { name, next: nextName.trim() })
+        : t('next.startedNext', { name }),
       result.stepId,
     );
     const after = store.getState().history.present;
-    setKeptName(defaultKeptName(after));
-    setNextName(`Version ${after.manage.iteration.versionNumber + 1}`);
+    setKeptName(defaultKeptName(t, after));
+    setNextName(t('iterate.versionName', { number: after.manage.iteration.versionNumber + 1 }));
     setCohortName('');
     setCohortStart(null);
     setCohortId(currentCohortId(after));
@@ -110,55 +117,109 @@ function StartNextCohort({ plan }: { plan: Plan }) {
 
   return (
     <fieldset className="rv-next">
-      <legend>Start next cohort</legend>
+      <legend>{t('next.legend')}</legend>
       <p className="section-note">
-        Keeps a read-only copy of the plan as it stands now, then moves on to the next version.
+        {t('next.intro')}{' '}
         {inScope.length > 0
-          ? ` ${open.length} open ${open.length === 1 ? 'action' : 'actions'} from ${reviewDates(from.length > 0 ? from : inScope)} will be carried to the Objective as lessons to act on`
-          : ' There is no review yet, so no lessons will be carried'}
-        {carriedOpen > 0 ? `, beside ${carriedOpen} still open from before.` : '.'}
+          ? t('next.carry', {
+              open: open.length,
+              reviews: (from.length > 0 ? from : inScope).length,
+              dates: format.list(
+                (from.length > 0 ? from : inScope).map((r) => format.date(r.date)),
+              ),
+              beside: carriedOpen > 0 ? 'yes' : 'no',
+              before: carriedOpen,
+            })
+          : t('next.noReview', { beside: carriedOpen > 0 ? 'yes' : 'no', before: carriedOpen })}
       </p>
       <div className="rv-fields">
-        <TextField label="Keep this version as" value={keptName} onChange={setKeptName} />
+        <TextField label={t('next.keepAs')} value={keptName} onChange={setKeptName} />
         <SelectField
-          label="Cohort this version ran"
+          label={t('next.cohortRan')}
           value={cohortId}
           options={[
-            { value: '', label: 'Not said' },
-            ...plan.manage.cohorts.map((c) => ({ value: c.id, label: c.name || 'Unnamed cohort' })),
+            { value: '', label: t('editor.notSaid') },
+            ...plan.manage.cohorts.map((c) => ({
+              value: c.id,
+              label: c.name || t('cohorts.unnamed'),
+            })),
           ]}
           onChange={setCohortId}
         />
-        <TextField label="Name of the next version" value={nextName} onChange={setNextName} />
+        <TextField label={t('next.nextName')} value={nextName} onChange={setNextName} />
         <TextField
-          label="Next cohort (optional)"
+          label={t('next.nextCohort')}
           value={cohortName}
           onChange={setCohortName}
-          hint="Leave empty to add no cohort."
+          hint={t('next.nextCohortHint')}
         />
         {cohortName.trim() && (
-          <DateField label="Next cohort starts" value={cohortStart} onChange={setCohortStart} />
+          <DateField
+            label={t('next.nextCohortStarts')}
+            value={cohortStart}
+            onChange={setCohortStart}
+          />
         )}
       </div>
       <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
-        {busy ? 'Keeping this version…' : 'Start next cohort'}
+        {busy ? t('next.keeping') : t('next.start')}
       </button>
     </fieldset>
   );
 }
 
+/** Keys of the words for each element's fields, by the kind of element (partners share the stakeholders'). */
+type FieldGroup = Exclude<DiffType, 'partner'>;
+type Lookup = (key: string, values?: Record<string, string | number>) => string;
+
+/** One entry in words: "Outcome “Youth employed” changed: title, description". */
+function describeEntry(t: T, format: Format, entry: DiffEntry): string {
+  const look = t as unknown as Lookup;
+  const what =
+    entry.type === 'node' && entry.node
+      ? entry.node.kind === 'outcome' && entry.node.horizon
+        ? look(`toc:outcomeKinds.${entry.node.horizon}`)
+        : look(`toc:kinds.${entry.node.kind}`)
+      : t(`diff.what.${entry.type}`);
+  const name =
+    entry.type === 'link'
+      ? t('diff.link', {
+          from: entry.ends?.from ?? t('diff.deletedElement'),
+          to: entry.ends?.to ?? t('diff.deletedElement'),
+        })
+      : entry.type === 'review'
+        ? t('diff.review', { date: format.date(entry.date, entry.date) })
+        : t('diff.named', { what, title: entry.title });
+  if (entry.change !== 'changed') return t(`diff.${entry.change}`, { name });
+  const group: FieldGroup = entry.type === 'partner' ? 'stakeholder' : entry.type;
+  const fields = entry.fieldKeys.map((key) => look(`reviews:diff.fields.${group}.${key}`));
+  if (entry.actuals) {
+    const { actuals } = entry;
+    const parts = (['added', 'changed', 'removed'] as const)
+      .filter((c) => actuals[c] > 0)
+      .map((c) => t(`diff.actualsCount.${c}`, { count: actuals[c] }));
+    fields.push(t('diff.actuals', { parts: parts.join(t('words.commaSeparator')) }));
+  }
+  return t('diff.changed', { name, fields: fields.join(t('words.commaSeparator')) });
+}
+
 function DiffView({ diff, from, to }: { diff: PlanDiff; from: string; to: string }) {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
   return (
-    <section className="rv-diff" aria-label={`Changes from ${from} to ${to}`}>
+    <section className="rv-diff" aria-label={t('diff.region', { from, to })}>
       <p role="status">
         {diff.total === 0
-          ? `No change from ${from} to ${to} in the theory of change, indicators, stakeholders or pathways.`
-          : `${diff.total} ${diff.total === 1 ? 'change' : 'changes'} from ${from} to ${to}.`}
+          ? t('diff.noChange', { from, to })
+          : t('diff.total', { count: diff.total, from, to })}
       </p>
       {diff.areas.map((area) => (
         <div key={area.area}>
           <h4>
-            {area.label}: {area.entries.length === 0 ? 'no change' : area.entries.length}
+            {t('diff.area', {
+              area: t(`diff.areas.${area.area}`),
+              count: area.entries.length,
+            })}
           </h4>
           {area.entries.length > 0 && (
             <ul className="rv-diff-list">
@@ -167,7 +228,7 @@ function DiffView({ diff, from, to }: { diff: PlanDiff; from: string; to: string
                   <span className="rv-diff-mark" aria-hidden="true">
                     {entry.change === 'added' ? '+' : entry.change === 'removed' ? '−' : '~'}
                   </span>
-                  {describeDiffEntry(entry)}
+                  {describeEntry(t, format, entry)}
                 </li>
               ))}
             </ul>
@@ -179,6 +240,7 @@ function DiffView({ diff, from, to }: { diff: PlanDiff; from: string; to: string
 }
 
 function CompareVersions({ plan }: { plan: Plan }) {
+  const { t } = useTranslation('reviews');
   const store = usePlanStore();
   const versions = plan.manage.iteration.previousVersions;
   const [from, setFrom] = useState(versions.at(-1)?.id ?? CURRENT);
@@ -187,9 +249,10 @@ function CompareVersions({ plan }: { plan: Plan }) {
   const [busy, setBusy] = useState(false);
   const options = [
     ...versions.map((v) => ({ value: v.id, label: v.name })),
-    { value: CURRENT, label: 'This version (current)' },
+    { value: CURRENT, label: t('compareVersions.current') },
   ];
-  const labelOf = (id: string) => options.find((o) => o.value === id)?.label ?? 'a version';
+  const labelOf = (id: string) =>
+    options.find((o) => o.value === id)?.label ?? t('compareVersions.aVersion');
   const load = async (id: string): Promise<Plan | null> => {
     if (id === CURRENT) return store.getState().history.present;
     return (await readPlanVersion(id))?.plan ?? null;
@@ -199,9 +262,7 @@ function CompareVersions({ plan }: { plan: Plan }) {
     try {
       const [a, b] = await Promise.all([load(from), load(to)]);
       if (!a || !b) {
-        notify(
-          'That kept version is not stored on this computer (the plan came from a file or another computer), so it cannot be compared here.',
-        );
+        notify(t('compareVersions.notStored'));
         return;
       }
       setResult({ diff: diffPlans(a, b), from: labelOf(from), to: labelOf(to) });
@@ -211,15 +272,25 @@ function CompareVersions({ plan }: { plan: Plan }) {
   };
   return (
     <fieldset className="rv-compare-versions">
-      <legend>Compare two versions</legend>
+      <legend>{t('compareVersions.legend')}</legend>
       <div className="rv-fields">
-        <SelectField label="From version" value={from} options={options} onChange={setFrom} />
-        <SelectField label="To version" value={to} options={options} onChange={setTo} />
+        <SelectField
+          label={t('compareVersions.from')}
+          value={from}
+          options={options}
+          onChange={setFrom}
+        />
+        <SelectField
+          label={t('compareVersions.to')}
+          value={to}
+          options={options}
+          onChange={setTo}
+        />
       </div>
       <button type="button" disabled={busy || from === to} onClick={() => void compare()}>
-        Compare versions
+        {t('compareVersions.compare')}
       </button>
-      {from === to && <p className="section-note">Choose two different versions.</p>}
+      {from === to && <p className="section-note">{t('compareVersions.same')}</p>}
       {result && <DiffView {...result} />}
     </fieldset>
   );
@@ -233,21 +304,36 @@ export function IterationPanel({
   plan: Plan;
   onOpen: (version: PlanVersion) => void;
 }) {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const headingId = useId();
   const { versionNumber, versionName, previousVersions } = plan.manage.iteration;
   const cohortName = (id: string | null) =>
-    id ? (plan.manage.cohorts.find((c) => c.id === id)?.name ?? 'a deleted cohort') : null;
+    id ? (plan.manage.cohorts.find((c) => c.id === id)?.name ?? t('reviews.deletedCohort')) : null;
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Iterate: versions of the plan</h2>
+      <h2 id={headingId}>{t('iterate.heading')}</h2>
       <p className="rv-version-now">
-        This is <strong>version {versionNumber}</strong>
-        {versionName.trim() ? ` (“${versionName.trim()}”)` : ''} of the plan.
+        {versionName.trim() ? (
+          <Trans
+            t={t}
+            i18nKey="iterate.nowNamed"
+            values={{ number: versionNumber, name: versionName.trim() }}
+            components={{ strong: <strong /> }}
+          />
+        ) : (
+          <Trans
+            t={t}
+            i18nKey="iterate.now"
+            values={{ number: versionNumber }}
+            components={{ strong: <strong /> }}
+          />
+        )}
       </p>
       <TextField
-        label="Name of this version"
+        label={t('iterate.thisName')}
         value={versionName}
         onChange={(name) => {
           const result = dispatch(setVersionName({ name }));
@@ -256,21 +342,24 @@ export function IterationPanel({
         onBlur={seal}
       />
       <StartNextCohort plan={plan} />
-      <h3>Kept versions</h3>
+      <h3>{t('iterate.kept')}</h3>
       {previousVersions.length === 0 ? (
-        <p className="empty-note">
-          No version kept yet. Starting the next cohort keeps this one, read-only.
-        </p>
+        <p className="empty-note">{t('iterate.noneKept')}</p>
       ) : (
         <ul className="rv-versions">
           {[...previousVersions].reverse().map((v) => (
             <li key={v.id}>
               <span>
-                <strong>{v.name}</strong>, kept on {formatDate(v.keptAt.slice(0, 10))}
-                {cohortName(v.cohortId) ? ` — ran ${cohortName(v.cohortId)}` : ''}
+                <strong>{v.name}</strong>
+                {cohortName(v.cohortId)
+                  ? t('iterate.keptOnRan', {
+                      date: format.date(v.keptAt.slice(0, 10)),
+                      cohort: cohortName(v.cohortId)!,
+                    })
+                  : t('iterate.keptOn', { date: format.date(v.keptAt.slice(0, 10)) })}
               </span>
               <button type="button" onClick={() => onOpen(v)}>
-                Open “{v.name}” read-only
+                {t('iterate.open', { name: v.name })}
               </button>
             </li>
           ))}

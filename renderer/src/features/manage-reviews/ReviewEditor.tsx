@@ -5,6 +5,7 @@
  * actions (what to do, the plan section to act in, done).
  */
 import { memo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { newId } from '../../../../shared/plan/create';
 import {
   reviewActions,
@@ -13,7 +14,7 @@ import {
   type AssumptionCheckPatch,
 } from '../../../../shared/commands/reviews';
 import { kpiTargets } from '../../../../shared/indicators/measures';
-import { ASSUMPTION_STATUS_LABEL, ASSUMPTION_STATUSES } from '../../../../shared/manage/reviews';
+import { ASSUMPTION_STATUSES } from '../../../../shared/manage/reviews';
 import type {
   AssumptionCheck,
   Plan,
@@ -24,17 +25,23 @@ import type {
 import { notify, notifyUndoable } from '../../app/workbench';
 import { PLAN_SECTIONS } from '../../app/routes';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, useSealHistory } from '../../store/plan-context';
 import { StatusBadge } from './StatusBadge';
 
-const SECTION_OPTIONS = [
-  { value: '', label: 'Not said' },
-  ...PLAN_SECTIONS.map((s) => ({ value: s.id as string, label: `${s.group}: ${s.label}` })),
-];
-
-/** The review's title in lists and names: "Review of 1 March 2026". */
-export function reviewTitle(review: Review, formatDate: (iso: string) => string): string {
-  return `Review of ${formatDate(review.date)}`;
+/** The plan sections a lesson can be acted in, as options ("Plan: Objective"), after "Not said". */
+function useSectionOptions() {
+  const { t } = useTranslation(['reviews', 'shell']);
+  return [
+    { value: '', label: t('editor.notSaid') },
+    ...PLAN_SECTIONS.map((s) => ({
+      value: s.id as string,
+      label: t('editor.sectionOption', {
+        group: t(`shell:groups.${s.group}`),
+        section: t(`shell:sections.${s.id}`),
+      }),
+    })),
+  ];
 }
 
 const AssumptionRow = memo(function AssumptionRow({
@@ -48,9 +55,12 @@ const AssumptionRow = memo(function AssumptionRow({
   check: AssumptionCheck;
   kpis: readonly { id: string; name: string }[];
 }) {
+  const { t } = useTranslation('reviews');
   const dispatch = useDispatch();
   const seal = useSealHistory();
-  const title = node ? node.title.trim() || 'Untitled assumption' : 'Deleted assumption';
+  const title = node
+    ? node.title.trim() || t('editor.untitledAssumption')
+    : t('editor.deletedAssumption');
   const set = (patch: AssumptionCheckPatch) => {
     const result = dispatch(setAssumptionCheck({ reviewId, nodeId: check.nodeId, patch }));
     if (!result.ok) notify(result.reason);
@@ -61,9 +71,9 @@ const AssumptionRow = memo(function AssumptionRow({
       <div className="rv-assumption-head">
         <h4>{title}</h4>
         <StatusBadge status={check.status} />
-        {!node && <p className="section-note">No longer in the theory of change.</p>}
+        {!node && <p className="section-note">{t('editor.noLongerInToc')}</p>}
       </div>
-      <div className="rv-status" role="radiogroup" aria-label={`Status of “${title}”`}>
+      <div className="rv-status" role="radiogroup" aria-label={t('editor.statusOf', { title })}>
         {ASSUMPTION_STATUSES.map((status) => (
           <label key={status} className={`rv-status-option rv-status-${status}`}>
             <input
@@ -75,12 +85,12 @@ const AssumptionRow = memo(function AssumptionRow({
                 seal();
               }}
             />
-            {ASSUMPTION_STATUS_LABEL[status]}
+            {t(`status.${status}`)}
           </label>
         ))}
       </div>
       <TextAreaField
-        label={`Note on “${title}”`}
+        label={t('editor.noteOn', { title })}
         value={check.note}
         rows={2}
         maxLength={500}
@@ -89,18 +99,20 @@ const AssumptionRow = memo(function AssumptionRow({
       />
       <details className="rv-evidence-box">
         <summary>
-          KPI evidence:{' '}
-          {check.kpiIds.length === 0
-            ? 'none chosen'
-            : kpis
-                .filter((k) => evidence.has(k.id))
-                .map((k) => k.name)
-                .join('; ') || 'KPIs no longer in the plan'}
+          {t('editor.evidence', {
+            list:
+              check.kpiIds.length === 0
+                ? t('editor.noneChosen')
+                : kpis
+                    .filter((k) => evidence.has(k.id))
+                    .map((k) => k.name)
+                    .join(t('words.listSeparator')) || t('editor.kpisGone'),
+          })}
         </summary>
         <fieldset className="rv-evidence">
-          <legend className="visually-hidden">KPI evidence for “{title}”</legend>
+          <legend className="visually-hidden">{t('editor.evidenceFor', { title })}</legend>
           {kpis.length === 0 ? (
-            <p className="section-note">No KPIs in the plan yet: add them under Manage → KPIs.</p>
+            <p className="section-note">{t('editor.noKpis')}</p>
           ) : (
             <ul>
               {kpis.map((kpi) => (
@@ -130,9 +142,11 @@ const AssumptionRow = memo(function AssumptionRow({
 });
 
 function ActionRow({ reviewId, action }: { reviewId: string; action: ReviewAction }) {
+  const { t } = useTranslation('reviews');
+  const sectionOptions = useSectionOptions();
   const dispatch = useDispatch();
   const seal = useSealHistory();
-  const name = action.text.trim() || 'Untitled action';
+  const name = action.text.trim() || t('editor.untitledAction');
   const update = (patch: Partial<ReviewAction>) => {
     const result = dispatch(reviewActions.update({ parentId: reviewId, id: action.id, patch }));
     if (!result.ok) notify(result.reason);
@@ -148,19 +162,19 @@ function ActionRow({ reviewId, action }: { reviewId: string; action: ReviewActio
             seal();
           }}
         />
-        <span className="visually-hidden">Done: {name}</span>
-        <span aria-hidden="true">Done</span>
+        <span className="visually-hidden">{t('editor.doneLabel', { name })}</span>
+        <span aria-hidden="true">{t('editor.done')}</span>
       </label>
       <TextField
-        label="Action"
+        label={t('editor.action')}
         value={action.text}
         onChange={(text) => update({ text })}
         onBlur={seal}
       />
       <SelectField
-        label="Section to act in"
+        label={t('editor.sectionToActIn')}
         value={action.section}
-        options={SECTION_OPTIONS}
+        options={sectionOptions}
         onChange={(section) => {
           update({ section });
           seal();
@@ -169,14 +183,14 @@ function ActionRow({ reviewId, action }: { reviewId: string; action: ReviewActio
       <button
         type="button"
         className="subtle"
-        aria-label={`Delete action “${name}”`}
+        aria-label={t('editor.deleteAction', { name })}
         onClick={() => {
           const result = dispatch(reviewActions.remove({ parentId: reviewId, ids: [action.id] }));
-          if (result.ok) notifyUndoable(`Deleted the action “${name}”.`, result.stepId);
+          if (result.ok) notifyUndoable(t('editor.actionDeleted', { name }), result.stepId);
           else notify(result.reason);
         }}
       >
-        Delete
+        {t('editor.delete')}
       </button>
     </li>
   );
@@ -194,6 +208,8 @@ export function ReviewEditor({
   title: string;
   onDeleted: () => void;
 }) {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const actionsRef = useRef<HTMLUListElement>(null);
@@ -235,7 +251,7 @@ export function ReviewEditor({
       <h3 id="rv-editor-heading">{title}</h3>
       <div className="rv-fields">
         <DateField
-          label="Review date"
+          label={t('editor.date')}
           value={review.date}
           onChange={(date) => {
             if (date) update({ date });
@@ -243,11 +259,14 @@ export function ReviewEditor({
           onBlur={seal}
         />
         <SelectField
-          label="Cohort reviewed"
+          label={t('editor.cohort')}
           value={review.cohortId ?? ''}
           options={[
-            { value: '', label: 'The program as a whole' },
-            ...plan.manage.cohorts.map((c) => ({ value: c.id, label: c.name || 'Unnamed cohort' })),
+            { value: '', label: t('editor.wholeProgram') },
+            ...plan.manage.cohorts.map((c) => ({
+              value: c.id,
+              label: c.name || t('cohorts.unnamed'),
+            })),
           ]}
           onChange={(cohortId) => {
             update({ cohortId: cohortId || null });
@@ -256,30 +275,27 @@ export function ReviewEditor({
         />
       </div>
       <TextAreaField
-        label="Summary"
+        label={t('editor.summary')}
         value={review.summary}
         onChange={(summary) => update({ summary })}
         onBlur={seal}
       />
       <TextAreaField
-        label="What was learned"
+        label={t('editor.lessons')}
         value={review.lessons}
         onChange={(lessons) => update({ lessons })}
         onBlur={seal}
       />
       <TextAreaField
-        label="Decisions"
+        label={t('editor.decisions')}
         value={review.decisions}
         onChange={(decisions) => update({ decisions })}
         onBlur={seal}
       />
 
-      <h4 className="rv-subheading">Assumptions of the theory of change</h4>
+      <h4 className="rv-subheading">{t('editor.assumptions')}</h4>
       {checks.length === 0 ? (
-        <p className="empty-note">
-          The theory of change has no assumptions yet. Add elements of kind “Assumption” there to
-          judge them at each review.
-        </p>
+        <p className="empty-note">{t('editor.noAssumptions')}</p>
       ) : (
         <ul className="rv-assumptions">
           {checks.map((check) => (
@@ -294,12 +310,9 @@ export function ReviewEditor({
         </ul>
       )}
 
-      <h4 className="rv-subheading">Lessons to act on</h4>
-      <p className="section-note">
-        Open actions are carried into the next version when you start the next cohort, as a
-        checklist on the Objective.
-      </p>
-      {review.actions.length === 0 && <p className="empty-note">No actions yet.</p>}
+      <h4 className="rv-subheading">{t('carried.heading')}</h4>
+      <p className="section-note">{t('editor.actionsNote')}</p>
+      {review.actions.length === 0 && <p className="empty-note">{t('editor.noActions')}</p>}
       <ul className="rv-actions" ref={actionsRef}>
         {review.actions.map((action) => (
           <ActionRow key={action.id} reviewId={review.id} action={action} />
@@ -307,7 +320,7 @@ export function ReviewEditor({
       </ul>
       <div className="rv-buttons">
         <button type="button" onClick={addAction}>
-          Add action
+          {t('editor.addAction')}
         </button>
         <button
           type="button"
@@ -315,12 +328,15 @@ export function ReviewEditor({
           onClick={() => {
             const result = dispatch(reviewCommands.remove({ ids: [review.id] }));
             if (result.ok) {
-              notifyUndoable(`Deleted the ${title.toLowerCase()}.`, result.stepId);
+              notifyUndoable(
+                t('editor.deleted', { date: format.date(review.date) }),
+                result.stepId,
+              );
               onDeleted();
             } else notify(result.reason);
           }}
         >
-          Delete this review
+          {t('editor.deleteReview')}
         </button>
       </div>
     </section>

@@ -6,39 +6,38 @@
  * kept, open kept versions, compare two versions.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { reviews as reviewCommands } from '../../../../shared/commands/reviews';
-import { formatDate } from '../../../../shared/export/document';
-import {
-  ASSUMPTION_STATUS_LABEL,
-  blankReview,
-  reviewsNewestFirst,
-} from '../../../../shared/manage/reviews';
+import { blankReview, reviewsNewestFirst } from '../../../../shared/manage/reviews';
 import { newId } from '../../../../shared/plan/create';
 import type { PlanVersion, Review } from '../../../../shared/plan/schema';
 import { notify, useWorkbench } from '../../app/workbench';
 import { readPlanVersion } from '../../db/plan-versions';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
 import { CohortsPanel } from './CohortsPanel';
 import { IterationPanel } from './IterationPanel';
-import { ReviewEditor, reviewTitle } from './ReviewEditor';
+import { ReviewEditor } from './ReviewEditor';
 import './reviews.css';
 import '../manage-wide.css';
 import { VersionViewer } from './VersionViewer';
 import type { Plan } from '../../../../shared/plan/schema';
 
-const titleOf = (review: Review) => reviewTitle(review, formatDate);
-
-function statusCounts(review: Review): string {
-  const counts = { holding: 0, atRisk: 0, broken: 0 };
-  for (const check of review.assumptions) counts[check.status]++;
-  const parts = (Object.keys(counts) as (keyof typeof counts)[])
-    .filter((k) => counts[k] > 0)
-    .map((k) => `${counts[k]} ${ASSUMPTION_STATUS_LABEL[k].toLowerCase()}`);
-  return parts.length ? parts.join(', ') : 'no assumptions judged';
-}
-
 function ReviewsPanel({ plan }: { plan: Plan }) {
+  const { t } = useTranslation('reviews');
+  const format = useFormat();
+  /** The review's title in lists and names: "Review of 1 March 2026". */
+  const titleOf = (review: Review) => t('reviews.title', { date: format.date(review.date) });
+  /** "2 holding, 1 at risk", or that none is judged. */
+  const statusCounts = (review: Review) => {
+    const counts = { holding: 0, atRisk: 0, broken: 0 };
+    for (const check of review.assumptions) counts[check.status]++;
+    const parts = (Object.keys(counts) as (keyof typeof counts)[])
+      .filter((k) => counts[k] > 0)
+      .map((k) => t(`reviews.counts.${k}`, { count: counts[k] }));
+    return parts.length ? parts.join(t('words.commaSeparator')) : t('reviews.noneJudged');
+  };
   const dispatch = useDispatch();
   const today = useToday();
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
@@ -54,22 +53,19 @@ function ReviewsPanel({ plan }: { plan: Plan }) {
     else setChosen(review.id);
   };
   const cohortName = (id: string | null) =>
-    id ? (plan.manage.cohorts.find((c) => c.id === id)?.name ?? 'a deleted cohort') : null;
+    id ? (plan.manage.cohorts.find((c) => c.id === id)?.name ?? t('reviews.deletedCohort')) : null;
   return (
     <section className="card" aria-labelledby="rv-reviews-heading">
-      <h2 id="rv-reviews-heading">Reviews</h2>
-      <p className="section-note">
-        At each review, judge every assumption of the theory of change against the KPI evidence; the
-        canvas shows the latest status. A new review starts from the last one’s judgements.
-      </p>
+      <h2 id="rv-reviews-heading">{t('reviews.heading')}</h2>
+      <p className="section-note">{t('reviews.note')}</p>
       <button type="button" className="primary" onClick={add}>
-        New review
+        {t('reviews.new')}
       </button>
       {ordered.length === 0 ? (
-        <p className="empty-note">No reviews yet.</p>
+        <p className="empty-note">{t('reviews.empty')}</p>
       ) : (
         <div className="rv-reviews">
-          <ul className="rv-review-list" aria-label="Reviews, newest first">
+          <ul className="rv-review-list" aria-label={t('reviews.list')}>
             {ordered.map((review) => (
               <li key={review.id}>
                 <button
@@ -80,7 +76,10 @@ function ReviewsPanel({ plan }: { plan: Plan }) {
                 >
                   <strong>{titleOf(review)}</strong>
                   <span>
-                    {cohortName(review.cohortId) ?? 'Whole program'} · {statusCounts(review)}
+                    {t('reviews.pickLine', {
+                      cohort: cohortName(review.cohortId) ?? t('reviews.wholeProgram'),
+                      counts: statusCounts(review),
+                    })}
                   </span>
                 </button>
               </li>
@@ -103,14 +102,13 @@ function ReviewsPanel({ plan }: { plan: Plan }) {
 
 /** The Reviews & cohorts section. */
 export function ReviewsSection() {
+  const { t } = useTranslation('reviews');
   const plan = usePlan((p) => p);
   const [viewing, setViewing] = useState<{ version: PlanVersion; plan: Plan } | null>(null);
   const open = async (version: PlanVersion) => {
     const row = await readPlanVersion(version.id).catch(() => null);
     if (!row) {
-      notify(
-        `“${version.name}” is not stored on this computer (the plan came from a file or another computer), so it cannot be opened here.`,
-      );
+      notify(t('section.notStored', { name: version.name }));
       return;
     }
     setViewing({ version, plan: row.plan });
@@ -128,11 +126,8 @@ export function ReviewsSection() {
   return (
     <div className="section-body reviews-section">
       <header className="section-header">
-        <h1>Reviews &amp; cohorts</h1>
-        <p className="lead">
-          Learn from the running program: review it regularly, see which assumptions still hold,
-          compare cohorts, and start the next cohort with the lessons carried into the plan.
-        </p>
+        <h1>{t('section.title')}</h1>
+        <p className="lead">{t('section.lead')}</p>
       </header>
       <ReviewsPanel plan={plan} />
       <CohortsPanel plan={plan} />

@@ -3,7 +3,7 @@
  * alone) — holding ● (solid circle), at risk ▲ (triangle), broken ✕ (cross).
  * Used in reviews and on the theory-of-change canvas.
  */
-import { ASSUMPTION_STATUS_LABEL } from '../../../../shared/manage/reviews';
+import { useTranslation } from 'react-i18next';
 import type { AssumptionStatus } from '../../../../shared/plan/schema';
 import './status-badge.css';
 
@@ -21,12 +21,13 @@ export function StatusBadge({
   status: AssumptionStatus;
   hidden?: boolean;
 }) {
+  const { t } = useTranslation('reviews');
   return (
     <span className={`status-badge status-badge-${status}`} aria-hidden={hidden || undefined}>
       <span className="status-badge-shape" aria-hidden="true">
         {SHAPE[status]}
       </span>
-      {ASSUMPTION_STATUS_LABEL[status]}
+      {t(`status.${status}`)}
     </span>
   );
 }

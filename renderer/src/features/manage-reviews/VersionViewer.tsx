@@ -5,26 +5,25 @@
  * in), under a banner that says which version this is.
  */
 import { useEffect, useMemo, useState, type JSX } from 'react';
-import { formatDate } from '../../../../shared/export/document';
+import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/plan/schema';
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { SelectField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { PlanStoreProvider } from '../../store/plan-context';
 import { createPlanStore, type PlanStore } from '../../store/plan-store';
 
-const REFUSED = 'A kept version is read-only: it cannot be changed.';
-
-/** A store over a kept plan that refuses every edit and never writes. */
-function readOnlyStore(plan: Plan): PlanStore {
+/** A store over a kept plan that refuses every edit (saying `refused`) and never writes. */
+function readOnlyStore(plan: Plan, refused: string): PlanStore {
   const store = createPlanStore(
     plan,
     {
-      write: () => Promise.reject(new Error(REFUSED)),
-      describeError: () => REFUSED,
+      write: () => Promise.reject(new Error(refused)),
+      describeError: () => refused,
     },
     { access: 'closed' },
   );
-  store.setState({ dispatch: () => ({ ok: false, reason: REFUSED }) });
+  store.setState({ dispatch: () => ({ ok: false, reason: refused }) });
   return store;
 }
 
@@ -40,7 +39,11 @@ export function VersionViewer({
   keptAt: string;
   onClose: () => void;
 }) {
-  const store = useMemo(() => readOnlyStore(plan), [plan]);
+  const { t } = useTranslation(['reviews', 'shell']);
+  const format = useFormat();
+  // Made once per kept plan (a language switch does not reopen it: its refusal keeps its words).
+  const [refused] = useState(() => t('viewer.refused'));
+  const store = useMemo(() => readOnlyStore(plan, refused), [plan, refused]);
   useEffect(() => () => void store.getState().close(), [store]);
   const [section, setSection] = useState<SectionId>('objective');
   // Loaded when opened (not imported): the section list itself lists this section.
@@ -57,25 +60,35 @@ export function VersionViewer({
   const Section = components?.[section];
   return (
     <div className="rv-viewer">
-      <div className="readonly-banner rv-viewer-banner" role="region" aria-label="Kept version">
+      <div
+        className="readonly-banner rv-viewer-banner"
+        role="region"
+        aria-label={t('viewer.region')}
+      >
         <p>
-          <strong>Read-only: kept version “{name}”</strong>, as the plan stood on{' '}
-          {formatDate(keptAt.slice(0, 10))}. Nothing can be changed here.
+          <strong>{t('viewer.banner', { name })}</strong>
+          {t('viewer.bannerRest', { date: format.date(keptAt.slice(0, 10)) })}
         </p>
         <button type="button" className="primary" onClick={onClose}>
-          Back to the current plan
+          {t('viewer.back')}
         </button>
       </div>
       <SelectField
-        label="Section of the kept version"
+        label={t('viewer.section')}
         value={section}
-        options={PLAN_SECTIONS.map((s) => ({ value: s.id, label: `${s.group}: ${s.label}` }))}
+        options={PLAN_SECTIONS.map((s) => ({
+          value: s.id,
+          label: t('editor.sectionOption', {
+            group: t(`shell:groups.${s.group}`),
+            section: t(`shell:sections.${s.id}`),
+          }),
+        }))}
         onChange={setSection}
         className="rv-viewer-pick"
       />
       <PlanStoreProvider value={store}>
-        <fieldset className="section-fieldset" disabled aria-label={`Kept version “${name}”`}>
-          {Section ? <Section /> : <p role="status">Opening…</p>}
+        <fieldset className="section-fieldset" disabled aria-label={t('viewer.fieldset', { name })}>
+          {Section ? <Section /> : <p role="status">{t('viewer.opening')}</p>}
         </fieldset>
       </PlanStoreProvider>
     </div>

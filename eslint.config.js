@@ -19,6 +19,7 @@ const translatedUi = [
   'renderer/src/features/learners/**/*.tsx',
   'renderer/src/features/pathways/**/*.tsx',
   'renderer/src/features/export/ExportDialog.tsx',
+  'renderer/src/features/stakeholders/**/*.tsx',
   'renderer/src/features/objective/**/*.tsx',
   'renderer/src/features/indicators/**/*.tsx',
   'renderer/src/features/theory-of-change/**/*.tsx',

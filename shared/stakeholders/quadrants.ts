@@ -110,9 +110,13 @@ export function quadrantOf(point: MatrixPoint): Quadrant {
   return highInterest ? 'keepInformed' : 'monitor';
 }
 
-/** Result of reading a score someone typed. */
+/** Why a typed score was refused: nothing typed, not a number, or outside 0–100. */
+export type ScoreProblem = 'empty' | 'notNumber' | 'outOfRange';
+
+/** Result of reading a score someone typed (`problem` lets the UI word the message in its language). */
 export type ScoreParse =
-  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly problem: ScoreProblem; readonly message: string };
 
 /**
  * Reads a typed power or interest score. Empty, non-numeric and out-of-range
@@ -121,13 +125,18 @@ export type ScoreParse =
  */
 export function parseScore(text: string, label = 'Score'): ScoreParse {
   const cleaned = text.trim().replace(/\s/g, '');
-  if (cleaned === '') return { ok: false, message: `${label} is needed: enter 0 to 100.` };
+  if (cleaned === '')
+    return { ok: false, problem: 'empty', message: `${label} is needed: enter 0 to 100.` };
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) {
-    return { ok: false, message: `"${text.trim()}" is not a number. Enter 0 to 100.` };
+    return {
+      ok: false,
+      problem: 'notNumber',
+      message: `"${text.trim()}" is not a number. Enter 0 to 100.`,
+    };
   }
   const value = Number(cleaned);
   if (!Number.isFinite(value) || value < SCORE_MIN || value > SCORE_MAX) {
-    return { ok: false, message: `${label} must be from 0 to 100.` };
+    return { ok: false, problem: 'outOfRange', message: `${label} must be from 0 to 100.` };
   }
   return { ok: true, value: Math.round(value) };
 }
@@ -144,20 +153,33 @@ export function nudge(point: MatrixPoint, dPower: number, dInterest: number): Ma
 export const KEY_STEP = { small: 1, large: 10 } as const;
 
 /**
- * The move an arrow key makes on the matrix (up = more power, right = more
- * interest), or null for any other key.
+ * Right to left (an Arabic UI), the matrix mirrors like the rest of the page:
+ * interest grows to the LEFT (towards where a right-to-left reader's eye
+ * ends), power still grows upwards, so "Manage closely" sits top left. The
+ * arrow keys follow what the eye sees: the key pointing where a card moves
+ * is the key that moves it there (left = more interest, right to left).
  */
-export function keyStep(key: string, shift: boolean): { dPower: number; dInterest: number } | null {
+
+/**
+ * The move an arrow key makes on the matrix (up = more power, right = more
+ * interest; `rtl`: left = more interest), or null for any other key.
+ */
+export function keyStep(
+  key: string,
+  shift: boolean,
+  rtl = false,
+): { dPower: number; dInterest: number } | null {
   const step = shift ? KEY_STEP.large : KEY_STEP.small;
+  const forward = rtl ? -step : step;
   switch (key) {
     case 'ArrowUp':
       return { dPower: step, dInterest: 0 };
     case 'ArrowDown':
       return { dPower: -step, dInterest: 0 };
     case 'ArrowRight':
-      return { dPower: 0, dInterest: step };
+      return { dPower: 0, dInterest: forward };
     case 'ArrowLeft':
-      return { dPower: 0, dInterest: -step };
+      return { dPower: 0, dInterest: -forward };
     default:
       return null;
   }
@@ -165,13 +187,21 @@ export function keyStep(key: string, shift: boolean): { dPower: number; dInteres
 
 /**
  * Converts a point in a matrix box of `width` × `height` pixels (origin top
- * left) to scores: interest grows to the right, power grows upwards.
+ * left) to scores: interest grows to the right (`rtl`: to the left), power
+ * grows upwards.
  */
-export function pointFromPixels(x: number, y: number, width: number, height: number): MatrixPoint {
+export function pointFromPixels(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  rtl = false,
+): MatrixPoint {
   const safeW = width > 0 ? width : 1;
   const safeH = height > 0 ? height : 1;
+  const across = (x / safeW) * 100;
   return {
-    interest: clampScore((x / safeW) * 100),
+    interest: clampScore(rtl ? 100 - across : across),
     power: clampScore(100 - (y / safeH) * 100),
   };
 }
@@ -181,6 +211,23 @@ export function pixelsFromPoint(
   point: MatrixPoint,
   width: number,
   height: number,
+  rtl = false,
 ): { x: number; y: number } {
-  return { x: (point.interest / 100) * width, y: ((100 - point.power) / 100) * height };
+  const across = rtl ? 100 - point.interest : point.interest;
+  return { x: (across / 100) * width, y: ((100 - point.power) / 100) * height };
+}
+
+/**
+ * The quadrant drawn where `quadrant` is drawn left to right: right to left
+ * the columns swap (high interest on the left), the rows stay.
+ */
+export function visualQuadrant(quadrant: Quadrant, rtl: boolean): Quadrant {
+  if (!rtl) return quadrant;
+  const mirror: Record<Quadrant, Quadrant> = {
+    manageClosely: 'keepSatisfied',
+    keepSatisfied: 'manageClosely',
+    keepInformed: 'monitor',
+    monitor: 'keepInformed',
+  };
+  return mirror[quadrant];
 }

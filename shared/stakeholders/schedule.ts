@@ -126,22 +126,49 @@ export function completeItem<T extends Schedulable>(item: T, today: string): T {
   return { ...item, when: next, done: false };
 }
 
+/** Repeat intervals with a name of their own (a month of 30 or 31 days…). */
+export type RepeatName =
+  | 'everyDay'
+  | 'everyWeek'
+  | 'every2Weeks'
+  | 'everyMonth'
+  | 'everyQuarter'
+  | 'every6Months'
+  | 'everyYear';
+
+const REPEAT_NAMES: Readonly<Record<number, RepeatName>> = {
+  1: 'everyDay',
+  7: 'everyWeek',
+  14: 'every2Weeks',
+  30: 'everyMonth',
+  31: 'everyMonth',
+  91: 'everyQuarter',
+  92: 'everyQuarter',
+  182: 'every6Months',
+  183: 'every6Months',
+  365: 'everyYear',
+};
+
+/** The name of a repeat interval in days, or null when it has none ("every 45 days"). */
+export function repeatName(everyDays: number): RepeatName | null {
+  return REPEAT_NAMES[everyDays] ?? null;
+}
+
+const REPEAT_WORDS: Readonly<Record<RepeatName, string>> = {
+  everyDay: 'Every day',
+  everyWeek: 'Every week',
+  every2Weeks: 'Every 2 weeks',
+  everyMonth: 'Every month',
+  everyQuarter: 'Every quarter',
+  every6Months: 'Every 6 months',
+  everyYear: 'Every year',
+};
+
 /** Friendly text for a repeat interval ("Every 3 months"). */
 export function describeRepeat(everyDays: number | null): string {
   if (everyDays === null) return 'One-off';
-  const named: Record<number, string> = {
-    1: 'Every day',
-    7: 'Every week',
-    14: 'Every 2 weeks',
-    30: 'Every month',
-    31: 'Every month',
-    91: 'Every quarter',
-    92: 'Every quarter',
-    182: 'Every 6 months',
-    183: 'Every 6 months',
-    365: 'Every year',
-  };
-  return named[everyDays] ?? `Every ${everyDays} days`;
+  const name = repeatName(everyDays);
+  return name ? REPEAT_WORDS[name] : `Every ${everyDays} days`;
 }
 
 /** Common repeat intervals offered in the editors (null = one-off). */

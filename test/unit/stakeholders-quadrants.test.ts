@@ -11,6 +11,7 @@ import {
   pointFromPixels,
   QUADRANT_INFO,
   quadrantOf,
+  visualQuadrant,
 } from '../../shared/stakeholders/quadrants';
 
 describe('quadrantOf', () => {
@@ -94,8 +95,12 @@ describe('parseScore', () => {
     }
     expect(parseScore('250', 'Power')).toEqual({
       ok: false,
+      problem: 'outOfRange',
       message: 'Power must be from 0 to 100.',
     });
+    // The reason, for the UI to word in its language.
+    expect(parseScore(' ', 'Power')).toMatchObject({ ok: false, problem: 'empty' });
+    expect(parseScore('5O', 'Power')).toMatchObject({ ok: false, problem: 'notNumber' });
   });
 });
 
@@ -106,6 +111,12 @@ describe('keyboard moves', () => {
     expect(keyStep('ArrowRight', false)).toEqual({ dPower: 0, dInterest: 1 });
     expect(keyStep('ArrowLeft', true)).toEqual({ dPower: 0, dInterest: -10 });
     expect(keyStep('Enter', false)).toBeNull();
+  });
+
+  it('right to left, left is more interest (the key follows the mirrored axis); up is still more power', () => {
+    expect(keyStep('ArrowLeft', false, true)).toEqual({ dPower: 0, dInterest: 1 });
+    expect(keyStep('ArrowRight', true, true)).toEqual({ dPower: 0, dInterest: -10 });
+    expect(keyStep('ArrowUp', false, true)).toEqual({ dPower: 1, dInterest: 0 });
   });
 
   it('stops at the edges of the matrix', () => {
@@ -120,6 +131,24 @@ describe('pixel mapping', () => {
     expect(pointFromPixels(400, 300, 800, 600)).toEqual({ power: 50, interest: 50 });
     expect(pointFromPixels(-50, 9999, 800, 600)).toEqual({ power: 0, interest: 0 });
     expect(pointFromPixels(10, 10, 0, 0)).toEqual({ power: 0, interest: 100 });
+  });
+
+  it('right to left, puts high interest at the left and keeps power up', () => {
+    expect(pointFromPixels(0, 0, 800, 600, true)).toEqual({ power: 100, interest: 100 });
+    expect(pointFromPixels(800, 600, 800, 600, true)).toEqual({ power: 0, interest: 0 });
+    expect(pixelsFromPoint({ power: 100, interest: 100 }, 800, 600, true)).toEqual({ x: 0, y: 0 });
+    // So "Manage closely" is drawn where "Keep satisfied" is drawn left to right.
+    expect(visualQuadrant('manageClosely', true)).toBe('keepSatisfied');
+    expect(visualQuadrant('monitor', true)).toBe('keepInformed');
+    expect(visualQuadrant('monitor', false)).toBe('monitor');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (p, i) => {
+        const px = pixelsFromPoint({ power: p, interest: i }, 1000, 700, true);
+        expect(pointFromPixels(px.x, px.y, 1000, 700, true)).toEqual({ power: p, interest: i });
+        const ltr = pixelsFromPoint({ power: p, interest: i }, 1000, 700);
+        expect(px.x).toBeCloseTo(1000 - ltr.x);
+      }),
+    );
   });
 
   it('round-trips scores through pixels', () => {

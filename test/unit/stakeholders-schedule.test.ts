@@ -10,6 +10,7 @@ import {
   isIsoDate,
   localToday,
   nextRecurrence,
+  repeatName,
 } from '../../shared/stakeholders/schedule';
 
 describe('calendar days', () => {
@@ -83,5 +84,8 @@ describe('recurring checkpoints', () => {
     expect(describeRepeat(null)).toBe('One-off');
     expect(describeRepeat(91)).toBe('Every quarter');
     expect(describeRepeat(45)).toBe('Every 45 days');
+    // The name the UI words in its language; none for an interval without one.
+    expect(repeatName(31)).toBe('everyMonth');
+    expect(repeatName(45)).toBeNull();
   });
 });

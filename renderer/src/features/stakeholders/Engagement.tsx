@@ -5,6 +5,7 @@
  * whole program.
  */
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   blankCheckpoint,
   industryCheckpoints,
@@ -12,25 +13,22 @@ import {
 } from '../../../../shared/commands/stakeholders';
 import type { Plan } from '../../../../shared/plan/schema';
 import { engagementItems } from '../../../../shared/stakeholders/register';
-import {
-  describeDue,
-  describeRepeat,
-  dueStatus,
-  REPEAT_OPTIONS,
-} from '../../../../shared/stakeholders/schedule';
+import { dueStatus } from '../../../../shared/stakeholders/schedule';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useStakeholderEdits } from './edits';
 import { useToday } from './today';
 import { select, setView, toggleExpanded } from './view-store';
+import { dueText, repeatOptions, repeatText } from './words';
 
 type Checkpoint = Plan['stakeholders']['checkpoints'][number];
 type Show = 'open' | 'overdue' | 'all';
-
-const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const formatDate = (d: string | null) => (d ? dateFmt.format(new Date(`${d}T12:00:00`)) : '—');
+const SHOW: readonly Show[] = ['open', 'overdue', 'all'];
 
 function ActionList() {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
   const entries = usePlan((p) => p.stakeholders.entries);
   const today = useToday();
   const edits = useStakeholderEdits();
@@ -50,18 +48,14 @@ function ActionList() {
     <section className="card" aria-labelledby={headingId}>
       <div className="sh-card-head">
         <h2 id={headingId}>
-          Engagement actions and checkpoints
-          {overdue > 0 && <span className="sh-overdue-pill">{overdue} overdue</span>}
+          {t('engagement.heading')}
+          {overdue > 0 && (
+            <span className="sh-overdue-pill">{t('overdue', { count: overdue })}</span>
+          )}
         </h2>
         <fieldset className="sh-segmented">
-          <legend className="visually-hidden">Show</legend>
-          {(
-            [
-              ['open', 'Open'],
-              ['overdue', 'Overdue'],
-              ['all', 'All'],
-            ] as const
-          ).map(([value, label]) => (
+          <legend className="visually-hidden">{t('engagement.show')}</legend>
+          {SHOW.map((value) => (
             <label key={value} data-checked={show === value || undefined}>
               <input
                 type="radio"
@@ -69,28 +63,28 @@ function ActionList() {
                 checked={show === value}
                 onChange={() => setShow(value)}
               />
-              <span>{label}</span>
+              <span>{t(`engagement.${value}`)}</span>
             </label>
           ))}
         </fieldset>
       </div>
       {items.length === 0 ? (
         <p className="section-note">
-          {show === 'overdue' ? 'Nothing is overdue.' : 'No engagement actions to show.'}
+          {show === 'overdue' ? t('engagement.nothingOverdue') : t('engagement.nothing')}
         </p>
       ) : (
         <div className="sh-table-wrap">
           <table className="sh-table sh-table--plain">
             <thead>
               <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Date</th>
-                <th scope="col">Stakeholder</th>
-                <th scope="col">Action</th>
-                <th scope="col">Who</th>
-                <th scope="col">Repeats</th>
+                <th scope="col">{t('engagement.status')}</th>
+                <th scope="col">{t('engagement.date')}</th>
+                <th scope="col">{t('engagement.stakeholder')}</th>
+                <th scope="col">{t('engagement.action')}</th>
+                <th scope="col">{t('engagement.who')}</th>
+                <th scope="col">{t('engagement.repeats')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('engagement.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -102,32 +96,38 @@ function ActionList() {
                 >
                   <td>
                     <span className={`sh-due sh-due--${i.status.state}`}>
-                      {describeDue(i.status)}
+                      {dueText(t, i.status)}
                     </span>
                   </td>
-                  <td>{formatDate(i.when)}</td>
+                  <td>{format.date(i.when, '—')}</td>
                   <td>
                     <button
                       type="button"
                       className="link-button"
                       onClick={() => open(i.stakeholderId)}
                     >
-                      {i.stakeholderName || 'Unnamed'}
+                      {i.stakeholderName || t('unnamed')}
                     </button>
                   </td>
                   <td>
-                    {i.kind === 'checkpoint' ? 'Next checkpoint' : i.what || 'Untitled action'}
+                    {i.kind === 'checkpoint'
+                      ? t('engagement.nextCheckpoint')
+                      : i.what || t('engagement.untitledAction')}
                   </td>
                   <td>{i.who}</td>
-                  <td>{i.kind === 'action' ? describeRepeat(i.repeatEveryDays) : '—'}</td>
+                  <td>{i.kind === 'action' ? repeatText(t, i.repeatEveryDays) : '—'}</td>
                   <td>
                     {i.kind === 'action' && !i.done && (
                       <button
                         type="button"
-                        aria-label={`${i.repeatEveryDays ? 'Mark held' : 'Mark done'}: ${i.what || 'action'} with ${i.stakeholderName}`}
+                        aria-label={t('engagement.markLabel', {
+                          held: i.repeatEveryDays ? 'held' : 'done',
+                          what: i.what || t('engagement.anAction'),
+                          name: i.stakeholderName,
+                        })}
                         onClick={() => edits.completeAction(i.stakeholderId, i.id, today)}
                       >
-                        {i.repeatEveryDays ? 'Held' : 'Done'}
+                        {i.repeatEveryDays ? t('engagement.held') : t('engagement.done')}
                       </button>
                     )}
                   </td>
@@ -142,11 +142,12 @@ function ActionList() {
 }
 
 function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index: number }) {
+  const { t } = useTranslation('stakeholders');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const today = useToday();
   const status = dueStatus(checkpoint.nextDate, false, today);
-  const title = checkpoint.title.trim() || `Checkpoint ${index + 1}`;
+  const title = checkpoint.title.trim() || t('checkpoints.numbered', { number: index + 1 });
   const update = (patch: Partial<Checkpoint>) =>
     dispatch(industryCheckpoints.update({ id: checkpoint.id, patch }));
   return (
@@ -155,35 +156,25 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
       <div className="sh-checkpoint-grid">
         <TextField
           className="sh-span-2"
-          label="Checkpoint"
+          label={t('checkpoints.checkpoint')}
           value={checkpoint.title}
           onChange={(v) => update({ title: v })}
           onBlur={seal}
         />
         <SelectField
-          label="Repeats"
+          label={t('checkpoints.repeats')}
           value={String(checkpoint.repeatEveryDays ?? '')}
-          options={[
-            ...REPEAT_OPTIONS.map((o) => ({ value: String(o.days ?? ''), label: o.label })),
-            ...(REPEAT_OPTIONS.some((o) => o.days === checkpoint.repeatEveryDays)
-              ? []
-              : [
-                  {
-                    value: String(checkpoint.repeatEveryDays),
-                    label: describeRepeat(checkpoint.repeatEveryDays),
-                  },
-                ]),
-          ]}
+          options={repeatOptions(t, checkpoint.repeatEveryDays)}
           onChange={(v) => update({ repeatEveryDays: v === '' ? null : Number(v) })}
         />
         <DateField
-          label="Next date"
+          label={t('checkpoints.nextDate')}
           value={checkpoint.nextDate}
           onChange={(v) => update({ nextDate: v })}
         />
         <TextAreaField
           className="sh-span-all"
-          label="Notes"
+          label={t('checkpoints.notes')}
           value={checkpoint.notes}
           onChange={(v) => update({ notes: v })}
           onBlur={seal}
@@ -191,22 +182,22 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
         />
       </div>
       <div className="sh-action-foot">
-        <span className={`sh-due sh-due--${status.state}`}>{describeDue(status)}</span>
+        <span className={`sh-due sh-due--${status.state}`}>{dueText(t, status)}</span>
         <button
           type="button"
-          aria-label={`Mark held: ${title}`}
+          aria-label={t('checkpoints.markHeldLabel', { title })}
           disabled={!checkpoint.nextDate && !checkpoint.repeatEveryDays}
           onClick={() => dispatch(markCheckpointHeld({ id: checkpoint.id, today }))}
         >
-          {checkpoint.repeatEveryDays ? 'Held — schedule next' : 'Held'}
+          {checkpoint.repeatEveryDays ? t('checkpoints.heldNext') : t('checkpoints.held')}
         </button>
         <button
           type="button"
           className="subtle danger-text"
-          aria-label={`Remove checkpoint: ${title}`}
+          aria-label={t('checkpoints.removeLabel', { title })}
           onClick={() => dispatch(industryCheckpoints.remove({ ids: [checkpoint.id] }))}
         >
-          Remove
+          {t('checkpoints.remove')}
         </button>
       </div>
     </fieldset>
@@ -214,16 +205,14 @@ function CheckpointEditor({ checkpoint, index }: { checkpoint: Checkpoint; index
 }
 
 function IndustryCheckpoints() {
+  const { t } = useTranslation('stakeholders');
   const checkpoints = usePlan((p) => p.stakeholders.checkpoints);
   const dispatch = useDispatch();
   const headingId = useId();
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Industry checkpoints</h2>
-      <p className="section-note">
-        Recurring check-ins with employers and labour-market experts that run for the whole program.
-        Marking one held schedules the next.
-      </p>
+      <h2 id={headingId}>{t('checkpoints.heading')}</h2>
+      <p className="section-note">{t('checkpoints.about')}</p>
       {checkpoints.map((c, i) => (
         <CheckpointEditor key={c.id} checkpoint={c} index={i} />
       ))}
@@ -231,7 +220,7 @@ function IndustryCheckpoints() {
         type="button"
         onClick={() => dispatch(industryCheckpoints.add({ item: blankCheckpoint() }))}
       >
-        Add industry checkpoint
+        {t('checkpoints.add')}
       </button>
     </section>
   );

@@ -4,6 +4,14 @@
  * the selected card (Shift for bigger steps), and editing the scores
  * elsewhere moves the card: there is one model, the plan.
  *
+ * Right to left (Arabic) the matrix mirrors like the page around it:
+ * interest grows to the left, power still upwards, the power axis stands on
+ * the right, and the arrow keys follow what the eye sees (left = more
+ * interest). The plot itself is laid out in physical pixels (`dir="ltr"`, so
+ * positions, transforms and quadrant corners never flip twice): the mirroring
+ * is done once, in the pixel mapping (shared/stakeholders/quadrants.ts,
+ * `rtl`), and its words keep the UI's direction.
+ *
  * Performance: the matrix subscribes to the entries and lays out labels once
  * per committed change; a drag lives in the dragged card's own state, so a
  * drag tick re-renders that one card and nothing else.
@@ -24,6 +32,7 @@ import {
   type RefObject,
 } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { moveStakeholder } from '../../../../shared/commands/stakeholders';
 import type { Stakeholder } from '../../../../shared/plan/schema';
 import {
@@ -37,25 +46,21 @@ import {
 } from '../../../../shared/stakeholders/layout';
 import { movementBetween, movementSince } from '../../../../shared/stakeholders/movement';
 import {
-  clampScore,
   keyStep,
   nudge,
   pixelsFromPoint,
-  QUADRANT_INFO,
+  pointFromPixels,
   quadrantOf,
+  visualQuadrant,
   type MatrixPoint,
   type Quadrant,
 } from '../../../../shared/stakeholders/quadrants';
-import {
-  categoryLabel,
-  categoryOf,
-  countByQuadrant,
-  isPlaced,
-  stanceLabel,
-} from '../../../../shared/stakeholders/register';
+import { categoryOf, countByQuadrant, isPlaced } from '../../../../shared/stakeholders/register';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { colourOf } from './colours';
 import { announce, select, useStakeholderView } from './view-store';
+import { describeCard, useRtl, type StakeholderT } from './words';
 
 /** Standard (in the section) or workshop (projector) look. */
 export type MatrixVariant = 'standard' | 'workshop';
@@ -65,6 +70,9 @@ interface MatrixContextValue {
   /** Moves a card; `burst` joins the open undo step of this card's arrow-key moves. */
   move: (id: string, to: MatrixPoint, burst?: boolean) => void;
   seal: () => void;
+  /** Right to left: interest grows to the left. */
+  rtl: boolean;
+  t: StakeholderT;
 }
 
 const MatrixContext = createContext<MatrixContextValue | null>(null);
@@ -172,12 +180,6 @@ function labelBoxes(
   };
 }
 
-function describeCard(entry: Stakeholder, point: MatrixPoint): string {
-  return `${entry.name || 'Unnamed'}, ${categoryLabel(categoryOf(entry))}, ${stanceLabel(
-    entry.currentStance,
-  )}, power ${point.power}, interest ${point.interest}, ${QUADRANT_INFO[quadrantOf(point)].label}`;
-}
-
 interface CardProps {
   entry: Stakeholder;
   /** The card (or number badge) relative to the dot, in px; null until laid out. */
@@ -195,6 +197,7 @@ const DRAG_THRESHOLD = 3;
 const MatrixCard = memo(function MatrixCard(props: CardProps) {
   const { entry, box, number, selected, colour, hintId } = props;
   const ctx = useContext(MatrixContext)!;
+  const { t, rtl } = ctx;
   // During a drag: the scores under the pointer and the pixel offset from the
   // committed position (moved with a transform, so no layout is redone).
   const [live, setLive] = useState<(MatrixPoint & { x: number; y: number }) | null>(null);
@@ -210,7 +213,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
   } | null>(null);
 
   const point: MatrixPoint = live ?? entry;
-  const label = entry.name || 'Unnamed';
+  const label = entry.name || t('unnamed');
   const leader = box ? leaderLine(0, 0, box) : null;
 
   const onPointerDown = (e: ReactPointerEvent<HTMLButtonElement>) => {
@@ -224,7 +227,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
       pointerId: e.pointerId,
       startX: e.clientX,
       startY: e.clientY,
-      origin: pixelsFromPoint(entry, rect.width, rect.height),
+      origin: pixelsFromPoint(entry, rect.width, rect.height, rtl),
       width: rect.width,
       height: rect.height,
       moved: false,
@@ -244,10 +247,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
     // the card never jumps; the scores are read from where the marker is.
     const x = Math.min(Math.max(d.origin.x + mx, 0), d.width);
     const y = Math.min(Math.max(d.origin.y + my, 0), d.height);
-    const next = {
-      interest: clampScore((x / d.width) * 100),
-      power: clampScore(100 - (y / d.height) * 100),
-    };
+    const next = pointFromPixels(x, y, d.width, d.height, rtl);
     d.last = next;
     setLive({ ...next, x: x - d.origin.x, y: y - d.origin.y });
   };
@@ -260,7 +260,7 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
     if (d.last.power === entry.power && d.last.interest === entry.interest) return;
     ctx.move(entry.id, d.last);
     ctx.seal();
-    announce(describeCard(entry, d.last));
+    announce(describeCard(t, entry, d.last));
   };
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLButtonElement>) => {
@@ -270,19 +270,19 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
       finish(false);
       return;
     }
-    const step = keyStep(e.key, e.shiftKey);
+    const step = keyStep(e.key, e.shiftKey, rtl);
     if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     e.stopPropagation();
     select(entry.id);
     const to = nudge(entry, step.dPower, step.dInterest);
     if (to.power === entry.power && to.interest === entry.interest) {
-      announce(`${label} is at the edge of the matrix.`);
+      announce(t('matrix.atEdge', { name: label }));
       return;
     }
     // A burst of arrow presses is one undo step, closed when the card loses focus.
     ctx.move(entry.id, to, true);
-    announce(describeCard(entry, to));
+    announce(describeCard(t, entry, to));
   };
 
   return (
@@ -291,7 +291,8 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
       data-selected={selected || undefined}
       data-dragging={live ? true : undefined}
       style={{
-        left: `${entry.interest}%`,
+        // Physical: the plot is laid out left to right, mirrored here when the UI is not.
+        left: `${rtl ? 100 - entry.interest : entry.interest}%`,
         top: `${100 - entry.power}%`,
         transform: live ? `translate(${live.x}px, ${live.y}px)` : undefined,
       }}
@@ -322,10 +323,10 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
             : { visibility: 'hidden' }
         }
         data-stakeholder-id={entry.id}
-        aria-label={describeCard(entry, point)}
+        aria-label={describeCard(t, entry, point)}
         aria-pressed={selected}
         aria-describedby={hintId}
-        aria-roledescription="movable card"
+        aria-roledescription={t('matrix.movableCard')}
         title={number !== null ? label : undefined}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -339,12 +340,18 @@ const MatrixCard = memo(function MatrixCard(props: CardProps) {
         {number !== null ? (
           <span className="sh-card-number">{number}</span>
         ) : (
-          <span className="sh-card-name">{label}</span>
+          <span className="sh-card-name" dir="auto">
+            {label}
+          </span>
         )}
       </button>
       {live && (
-        <span className="sh-drag-readout" aria-hidden="true">
-          Power {live.power} · Interest {live.interest} · {QUADRANT_INFO[quadrantOf(live)].label}
+        <span className="sh-drag-readout" aria-hidden="true" dir={rtl ? 'rtl' : 'ltr'}>
+          {t('matrix.readout', {
+            power: live.power,
+            interest: live.interest,
+            quadrant: t(`quadrants.${quadrantOf(live)}.label`),
+          })}
         </span>
       )}
     </div>
@@ -361,8 +368,9 @@ function Arrows(props: {
   snapshot: Readonly<Record<string, MatrixPoint>> | null;
   /** Positions they end at: another snapshot, or null for now. */
   target: Readonly<Record<string, MatrixPoint>> | null;
+  rtl: boolean;
 }) {
-  const { width, height, entries, showDesired, snapshot, target } = props;
+  const { width, height, entries, showDesired, snapshot, target, rtl } = props;
   const id = useId().replace(/:/g, '');
   const movements = useMemo(() => {
     if (!snapshot) return [];
@@ -370,7 +378,7 @@ function Arrows(props: {
     return moves.filter((m) => m.from);
   }, [snapshot, target, entries]);
   if (!width || !height || (!showDesired && !snapshot)) return null;
-  const px = (p: MatrixPoint) => pixelsFromPoint(p, width, height);
+  const px = (p: MatrixPoint) => pixelsFromPoint(p, width, height, rtl);
   // Stop arrows short of the marker so the head stays visible.
   const shorten = (a: { x: number; y: number }, b: { x: number; y: number }, by: number) => {
     const len = Math.hypot(b.x - a.x, b.y - a.y);
@@ -465,6 +473,8 @@ function UnplacedTray({ variant }: { variant: MatrixVariant }) {
   const entries = usePlan((p) => p.stakeholders.entries);
   const unplaced = useMemo(() => entries.filter((e) => !isPlaced(e)), [entries]);
   const ctx = useContext(MatrixContext)!;
+  const { t, rtl } = ctx;
+  const format = useFormat();
   const selectedId = useStakeholderView((s) => s.selectedId);
   const hintId = useId();
   const [ghost, setGhost] = useState<{ id: string; x: number; y: number } | null>(null);
@@ -484,13 +494,13 @@ function UnplacedTray({ variant }: { variant: MatrixVariant }) {
       ctx.move(entry.id, to, burst);
       select(entry.id);
     });
-    announce(describeCard(entry, to));
+    announce(describeCard(t, entry, to));
     ctx.plotRef.current
       ?.querySelector<HTMLElement>(`[data-stakeholder-id="${CSS.escape(entry.id)}"]`)
       ?.focus();
   };
   const onKeyDown = (e: ReactKeyboardEvent<HTMLButtonElement>, entry: Stakeholder) => {
-    const step = keyStep(e.key, e.shiftKey);
+    const step = keyStep(e.key, e.shiftKey, rtl);
     if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     e.stopPropagation();
@@ -513,10 +523,13 @@ function UnplacedTray({ variant }: { variant: MatrixVariant }) {
       e.clientY > plot.bottom
     )
       return;
-    const to = {
-      interest: clampScore(((e.clientX - plot.left) / plot.width) * 100),
-      power: clampScore(100 - ((e.clientY - plot.top) / plot.height) * 100),
-    };
+    const to = pointFromPixels(
+      e.clientX - plot.left,
+      e.clientY - plot.top,
+      plot.width,
+      plot.height,
+      rtl,
+    );
     place(entry, to, false);
     ctx.seal();
   };
@@ -524,11 +537,10 @@ function UnplacedTray({ variant }: { variant: MatrixVariant }) {
   return (
     <div className={`sh-tray sh-tray--${variant}`}>
       <h3 className="sh-tray-title" id={`${hintId}-title`}>
-        Unplaced <span className="sh-chip-count">{unplaced.length}</span>
+        {t('tray.title')} <span className="sh-chip-count">{format.number(unplaced.length)}</span>
       </h3>
       <p id={hintId} className="visually-hidden">
-        Not on the matrix yet and counted in no quadrant. Drag onto the matrix, or press an arrow
-        key to place it next to the middle and go on moving it there.
+        {t('tray.hint')}
       </p>
       <ul className="sh-tray-list" aria-labelledby={`${hintId}-title`}>
         {unplaced.map((entry) => (
@@ -539,7 +551,7 @@ function UnplacedTray({ variant }: { variant: MatrixVariant }) {
               data-unplaced-id={entry.id}
               aria-pressed={entry.id === selectedId}
               aria-describedby={hintId}
-              aria-label={`${entry.name || 'Unnamed'}, not placed`}
+              aria-label={t('tray.item', { name: entry.name || t('unnamed') })}
               onKeyDown={(e) => onKeyDown(e, entry)}
               onPointerDown={(e) => {
                 if (e.button !== 0) return;
@@ -566,14 +578,14 @@ function UnplacedTray({ variant }: { variant: MatrixVariant }) {
                 setGhost(null);
               }}
             >
-              {entry.name || 'Unnamed'}
+              {entry.name || t('unnamed')}
             </button>
           </li>
         ))}
       </ul>
       {ghost && (
         <span className="sh-tray-ghost" aria-hidden="true" style={{ left: ghost.x, top: ghost.y }}>
-          {unplaced.find((e) => e.id === ghost.id)?.name || 'Unnamed'}
+          {unplaced.find((e) => e.id === ghost.id)?.name || t('unnamed')}
         </span>
       )}
     </div>
@@ -589,13 +601,14 @@ function NumberedList({
   numbers: ReadonlyMap<string, number>;
 }) {
   const ctx = useContext(MatrixContext)!;
+  const { t } = ctx;
   const sorted = useMemo(
     () => [...entries].sort((a, b) => (numbers.get(a.id) ?? 0) - (numbers.get(b.id) ?? 0)),
     [entries, numbers],
   );
   return (
     <div className="sh-numbered">
-      <h3 className="sh-numbered-title">Key to the numbered dots</h3>
+      <h3 className="sh-numbered-title">{t('matrix.numberedKey')}</h3>
       <ol className="sh-numbered-list">
         {sorted.map((e) => (
           <li key={e.id} value={numbers.get(e.id)}>
@@ -613,7 +626,7 @@ function NumberedList({
               <span className="sh-numbered-n" aria-hidden="true">
                 {numbers.get(e.id)}
               </span>
-              <span className="sh-numbered-name">{e.name || 'Unnamed'}</span>
+              <span className="sh-numbered-name">{e.name || t('unnamed')}</span>
             </button>
           </li>
         ))}
@@ -624,6 +637,9 @@ function NumberedList({
 
 /** The power/interest matrix with its quadrants, cards and arrows. */
 export function Matrix({ variant }: { variant: MatrixVariant }) {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
+  const rtl = useRtl();
   const plotRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const visible = useVisibleEntries();
@@ -654,8 +670,10 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
           moveStakeholder({ id, to, at: new Date().toISOString(), ...(burst ? { burst } : {}) }),
         ),
       seal,
+      rtl,
+      t,
     }),
-    [dispatch, seal],
+    [dispatch, seal, rtl, t],
   );
 
   // The quadrant labels' real size (it follows the type size), measured so
@@ -687,12 +705,14 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
   const laidOut = useDeferredValue(visible);
   const layout = useMemo<MatrixLayout | null>(() => {
     if (!width || !height || !family) return null;
+    const unnamed = t('unnamed');
     const items = laidOut.map((e) => ({
       id: e.id,
-      ...pixelsFromPoint(e, width, height),
-      quadrant: quadrantOf(e),
-      textWidth: textWidth(e.name || 'Unnamed', family),
-      words: (e.name || 'Unnamed')
+      ...pixelsFromPoint(e, width, height, rtl),
+      // The layout works on the quadrants as drawn (right to left, mirrored).
+      quadrant: visualQuadrant(quadrantOf(e), rtl),
+      textWidth: textWidth(e.name || unnamed, family),
+      words: (e.name || unnamed)
         .split(/\s+/)
         .filter(Boolean)
         .map((w) => textWidth(w, family)),
@@ -716,10 +736,10 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     return result;
     // `style` is derived from variant and width.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [laidOut, width, height, family, boxes, variant]);
+  }, [laidOut, width, height, family, boxes, variant, rtl, t]);
   const laidOutDots = useMemo(
-    () => new Map(laidOut.map((e) => [e.id, pixelsFromPoint(e, width, height)])),
-    [laidOut, width, height],
+    () => new Map(laidOut.map((e) => [e.id, pixelsFromPoint(e, width, height, rtl)])),
+    [laidOut, width, height, rtl],
   );
   const counts = useMemo(() => countByQuadrant(visible), [visible]);
 
@@ -732,6 +752,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [selectedId]);
 
+  // Where each quadrant is drawn: its corner as seen (right to left, the columns swap).
   const quadrantClass: Record<Quadrant, string> = {
     keepSatisfied: 'sh-q sh-q--tl',
     manageClosely: 'sh-q sh-q--tr',
@@ -739,6 +760,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
     keepInformed: 'sh-q sh-q--br',
   };
   const numbered = layout?.mode === 'numbered';
+  const dir = rtl ? 'rtl' : 'ltr';
 
   return (
     <MatrixContext.Provider value={context}>
@@ -747,16 +769,18 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
         className={`sh-matrix sh-matrix--${variant}${numbered ? ' sh-matrix--numbered' : ''}`}
         data-layout={layout?.mode}
       >
-        <div className="sh-axis-y" aria-hidden="true">
-          <span>Low</span>
-          <strong>Power ↑</strong>
-          <span>High</span>
+        {/* Low at the bottom, High at the top, whichever way the words run. */}
+        <div className="sh-axis-y" aria-hidden="true" dir="ltr">
+          <span dir={dir}>{t('matrix.low')}</span>
+          <strong dir={dir}>{t('matrix.powerAxis')}</strong>
+          <span dir={dir}>{t('matrix.high')}</span>
         </div>
         <div
           className="sh-plot"
           ref={plotRef}
+          dir="ltr"
           role="group"
-          aria-label="Power/interest matrix"
+          aria-label={t('matrix.label')}
           style={{ ['--card-font' as string]: `${layout?.fontSize ?? style.fontMax}px` }}
           onPointerDown={(e) => {
             if (e.target === e.currentTarget || (e.target as HTMLElement).closest('.sh-q'))
@@ -764,11 +788,14 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
           }}
         >
           {(Object.keys(quadrantClass) as Quadrant[]).map((q) => (
-            <div key={q} className={quadrantClass[q]} data-quadrant={q}>
-              <div className="sh-q-label">
-                <strong>{QUADRANT_INFO[q].label}</strong>
+            <div key={q} className={quadrantClass[visualQuadrant(q, rtl)]} data-quadrant={q}>
+              <div className="sh-q-label" dir={dir}>
+                <strong>{t(`quadrants.${q}.label`)}</strong>
                 <span>
-                  {QUADRANT_INFO[q].summary} · {counts[q]}
+                  {t('matrix.quadrantCount', {
+                    summary: t(`quadrants.${q}.summary`),
+                    count: format.number(counts[q]),
+                  })}
                 </span>
               </div>
             </div>
@@ -780,10 +807,11 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
             showDesired={showDesired}
             snapshot={snapshot}
             target={target}
+            rtl={rtl}
           />
           {visible.map((entry) => {
             const box = layout?.boxes.get(entry.id);
-            const dot = laidOutDots.get(entry.id) ?? pixelsFromPoint(entry, width, height);
+            const dot = laidOutDots.get(entry.id) ?? pixelsFromPoint(entry, width, height, rtl);
             return (
               <MatrixCard
                 key={entry.id}
@@ -800,7 +828,7 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
                     : width && family
                       ? // Just placed, not laid out yet: on its dot for a moment
                         // (visible, so it can take the focus at once).
-                        waitingBox(entry.name || 'Unnamed', family, style)
+                        waitingBox(entry.name || t('unnamed'), family, style)
                       : null
                 }
                 number={numbered ? (layout.numbers.get(entry.id) ?? null) : null}
@@ -811,20 +839,20 @@ export function Matrix({ variant }: { variant: MatrixVariant }) {
             );
           })}
           {visible.length === 0 && (
-            <p className="sh-plot-empty">
-              No stakeholders to show. Add one, or show the hidden categories.
+            <p className="sh-plot-empty" dir={dir}>
+              {t('matrix.empty')}
             </p>
           )}
         </div>
+        {/* Runs with the UI: right to left, Low is on the right, as interest grows to the left. */}
         <div className="sh-axis-x" aria-hidden="true">
-          <span>Low</span>
-          <strong>Interest →</strong>
-          <span>High</span>
+          <span>{t('matrix.low')}</span>
+          <strong>{t('matrix.interestAxis')}</strong>
+          <span>{t('matrix.high')}</span>
         </div>
         {numbered && layout && <NumberedList entries={visible} numbers={layout.numbers} />}
         <p id={hintId} className="visually-hidden">
-          Drag to move. Or use the arrow keys: up and down change power, left and right change
-          interest; hold Shift for steps of 10.
+          {t('matrix.hint')}
         </p>
         <Announcer />
       </div>

@@ -4,8 +4,9 @@
  * editor. Deleting is undoable (and offers Undo straight away).
  */
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Stakeholder } from '../../../../shared/plan/schema';
-import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
+import { quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
   isPlaced,
   CATEGORY_INFO,
@@ -31,56 +32,34 @@ import { ScoreInput } from './ScoreInput';
 import { useToday } from './today';
 import { select, setView, toggleExpanded, useStakeholderView } from './view-store';
 
-/** Table columns; a column may sort by two keys (stacked fields). */
+/** Table columns (named by their sort keys); a column may sort by two keys (stacked fields). */
 const COLUMNS: {
-  keys: readonly { key: SortKey; label: string }[];
-  label: string;
+  id: string;
+  keys: readonly SortKey[];
+  /** The column's name when it is not its one key's (read out for the header). */
+  label?: 'ownerAndCheckpoint' | 'actions';
   className?: string;
 }[] = [
-  { keys: [{ key: 'name', label: 'Name' }], label: 'Name', className: 'sh-col-name' },
-  { keys: [{ key: 'category', label: 'Type' }], label: 'Type', className: 'sh-col-type' },
-  { keys: [{ key: 'power', label: 'Power' }], label: 'Power', className: 'sh-col-num' },
-  { keys: [{ key: 'interest', label: 'Interest' }], label: 'Interest', className: 'sh-col-num' },
+  { id: 'name', keys: ['name'], className: 'sh-col-name' },
+  { id: 'category', keys: ['category'], className: 'sh-col-type' },
+  { id: 'power', keys: ['power'], className: 'sh-col-num' },
+  { id: 'interest', keys: ['interest'], className: 'sh-col-num' },
+  { id: 'quadrant', keys: ['quadrant'], className: 'sh-col-quadrant' },
+  { id: 'stance', keys: ['stance'], className: 'sh-col-stance' },
   {
-    keys: [{ key: 'quadrant', label: 'Quadrant' }],
-    label: 'Quadrant',
-    className: 'sh-col-quadrant',
-  },
-  {
-    keys: [{ key: 'stance', label: 'Stance' }],
-    label: 'Stance',
-    className: 'sh-col-stance',
-  },
-  {
-    keys: [
-      { key: 'owner', label: 'Owner' },
-      { key: 'nextCheckpoint', label: 'Next checkpoint' },
-    ],
-    label: 'Owner and next checkpoint',
+    id: 'owner',
+    keys: ['owner', 'nextCheckpoint'],
+    label: 'ownerAndCheckpoint',
     className: 'sh-col-owner',
   },
-  { keys: [], label: 'Actions', className: 'sh-col-actions' },
+  { id: 'actions', keys: [], label: 'actions', className: 'sh-col-actions' },
 ];
 
-/** Compact type labels for the table cell (the details editor spells them out). */
-const TYPE_OPTIONS = CATEGORY_INFO.map((c) => ({
-  value: c.id,
-  label: c.id === 'stakeholder' ? 'Stakeholder' : c.id === 'other' ? 'Other partner' : c.chip,
-}));
+/** The sort marks of the column headers (symbols, hidden from screen readers). */
+const SORT_MARKS = { ascending: '▲', descending: '▼', none: '↕' } as const;
 
 /** Height of a register row before it is measured (px). */
 const ROW_ESTIMATE = 78;
-
-const SORT_LABELS: Record<SortKey, string> = {
-  name: 'name',
-  category: 'type',
-  power: 'power',
-  interest: 'interest',
-  quadrant: 'quadrant',
-  stance: 'stance',
-  owner: 'owner',
-  nextCheckpoint: 'next checkpoint',
-};
 
 /**
  * One register entry: its row and, when open, its details row, in a tbody of
@@ -99,16 +78,26 @@ const Row = memo(function Row({
   index: number;
   measure: ((element: Element | null) => void) | undefined;
 }) {
+  const { t } = useTranslation('stakeholders');
   const edits = useStakeholderEdits();
   const seal = useSealHistory();
-  const name = entry.name || 'Unnamed';
-  const quadrant = QUADRANT_INFO[quadrantOf(entry)];
+  const name = entry.name || t('unnamed');
+  const quadrant = quadrantOf(entry);
+  const quadrantLabel = t(`quadrants.${quadrant}.label`);
   const checkpoint = dueStatus(entry.nextCheckpoint, false, today);
   const overdue = overdueCount(entry, today);
   const remove = () => {
-    const result = edits.remove(entry.id, name);
-    if (result.ok) notifyUndoable(`Deleted "${name}".`, result.stepId);
+    const result = edits.remove(entry.id);
+    if (result.ok) notifyUndoable(t('register.deleted', { name }), result.stepId);
   };
+  // Compact type labels for the table cell (the details editor spells them out).
+  const typeOptions = CATEGORY_INFO.map((c) => ({
+    value: c.id,
+    label:
+      c.id === 'stakeholder' || c.id === 'other'
+        ? t(`categories.${c.id}.short`)
+        : t(`categories.${c.id}.chip`),
+  }));
   return (
     <tbody data-index={index} ref={measure}>
       <tr
@@ -120,18 +109,10 @@ const Row = memo(function Row({
           <input
             type="text"
             className="sh-cell-input sh-cell-name"
-            aria-label={`Name of ${name}`}
+            aria-label={t('register.nameOf', { name })}
             value={entry.name}
             maxLength={500}
-            onChange={(e) =>
-              edits.update(
-                entry.id,
-                'name',
-                e.target.value,
-                'Edit name',
-                `stakeholder.${entry.id}.name`,
-              )
-            }
+            onChange={(e) => edits.update(entry.id, 'name', e.target.value)}
             onBlur={seal}
           />
           <span className="sh-cell-sub">{entry.organisation}</span>
@@ -139,13 +120,11 @@ const Row = memo(function Row({
         <td>
           <select
             className="sh-cell-input"
-            aria-label={`Type of ${name}`}
+            aria-label={t('register.typeOf', { name })}
             value={categoryOf(entry)}
-            onChange={(e) =>
-              edits.patch(entry.id, fromCategory(e.target.value as never), `Change type of ${name}`)
-            }
+            onChange={(e) => edits.patch(entry.id, fromCategory(e.target.value as never))}
           >
-            {TYPE_OPTIONS.map((o) => (
+            {typeOptions.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
@@ -155,42 +134,40 @@ const Row = memo(function Row({
         <td className="sh-col-num">
           <ScoreInput
             compact
-            label={`Power of ${name}`}
-            noun="Power"
+            label={t('register.powerOf', { name })}
+            noun={t('editor.power')}
             value={isPlaced(entry) ? entry.power : null}
-            onCommit={(v) =>
-              edits.move(entry.id, { power: v, interest: entry.interest }, `Set power of ${name}`)
-            }
+            onCommit={(v) => edits.move(entry.id, { power: v, interest: entry.interest })}
           />
         </td>
         <td className="sh-col-num">
           <ScoreInput
             compact
-            label={`Interest of ${name}`}
-            noun="Interest"
+            label={t('register.interestOf', { name })}
+            noun={t('editor.interest')}
             value={isPlaced(entry) ? entry.interest : null}
-            onCommit={(v) =>
-              edits.move(entry.id, { power: entry.power, interest: v }, `Set interest of ${name}`)
-            }
+            onCommit={(v) => edits.move(entry.id, { power: entry.power, interest: v })}
           />
         </td>
         <td className="sh-col-quadrant">
           {isPlaced(entry) ? (
             <button
               type="button"
-              className={`sh-quadrant-badge sh-quadrant-badge--${quadrant.id} sh-quadrant-button`}
-              title={`${quadrant.approach} Click to show on the matrix.`}
-              aria-label={`${quadrant.label}: show ${name} on the matrix`}
+              className={`sh-quadrant-badge sh-quadrant-badge--${quadrant} sh-quadrant-button`}
+              title={t('register.showOnMatrixTitle', {
+                approach: t(`quadrants.${quadrant}.approach`),
+              })}
+              aria-label={t('register.showOnMatrix', { quadrant: quadrantLabel, name })}
               onClick={() => {
                 select(entry.id);
                 setView({ tab: 'matrix' });
               }}
             >
-              {quadrant.label}
+              {quadrantLabel}
             </button>
           ) : (
-            <span className="sh-quadrant-badge" title="Not on the matrix yet: type its scores">
-              Unplaced
+            <span className="sh-quadrant-badge" title={t('register.unplacedTitle')}>
+              {t('tray.title')}
             </span>
           )}
         </td>
@@ -198,42 +175,40 @@ const Row = memo(function Row({
           <div className="sh-stance-pair">
             <select
               className="sh-cell-input"
-              aria-label={`Current stance of ${name}`}
+              aria-label={t('register.currentStanceOf', { name })}
               value={entry.currentStance}
               onChange={(e) =>
                 edits.update(
                   entry.id,
                   'currentStance',
                   e.target.value as Stakeholder['currentStance'],
-                  `Change stance of ${name}`,
                 )
               }
             >
               {STANCE_INFO.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.label}
+                  {t(`stances.${s.id}`)}
                 </option>
               ))}
             </select>
             <span aria-hidden="true" className="sh-stance-arrow">
-              →
+              {t('arrow')}
             </span>
             <select
               className="sh-cell-input"
-              aria-label={`Desired stance of ${name}`}
+              aria-label={t('register.desiredStanceOf', { name })}
               value={entry.desiredStance}
               onChange={(e) =>
                 edits.update(
                   entry.id,
                   'desiredStance',
                   e.target.value as Stakeholder['desiredStance'],
-                  `Change desired stance of ${name}`,
                 )
               }
             >
               {STANCE_INFO.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.label}
+                  {t(`stances.${s.id}`)}
                 </option>
               ))}
             </select>
@@ -243,49 +218,43 @@ const Row = memo(function Row({
           <input
             type="text"
             className="sh-cell-input"
-            aria-label={`Owner of ${name}`}
+            aria-label={t('register.ownerOf', { name })}
             value={entry.owner}
             maxLength={500}
-            onChange={(e) =>
-              edits.update(
-                entry.id,
-                'owner',
-                e.target.value,
-                'Edit owner',
-                `stakeholder.${entry.id}.owner`,
-              )
-            }
+            onChange={(e) => edits.update(entry.id, 'owner', e.target.value)}
             onBlur={seal}
           />
           <TableDateField
             hideLabel
             className="sh-due-field"
             inputClassName={`sh-cell-input sh-due-input sh-due--${checkpoint.state}`}
-            label={`Next checkpoint with ${name}`}
+            label={t('register.checkpointWith', { name })}
             value={entry.nextCheckpoint}
-            onChange={(v) =>
-              edits.update(entry.id, 'nextCheckpoint', v, `Change checkpoint of ${name}`)
-            }
+            onChange={(v) => edits.update(entry.id, 'nextCheckpoint', v)}
           />
-          {overdue > 0 && <span className="sh-overdue-pill">{overdue} overdue</span>}
+          {overdue > 0 && (
+            <span className="sh-overdue-pill">{t('overdue', { count: overdue })}</span>
+          )}
         </td>
         <td className="sh-col-actions">
           <button
             type="button"
             className="subtle"
             aria-expanded={expanded}
-            aria-label={`${expanded ? 'Hide' : 'Show'} details of ${name}`}
+            aria-label={
+              expanded ? t('register.hideDetails', { name }) : t('register.showDetails', { name })
+            }
             onClick={() => toggleExpanded(entry.id)}
           >
-            {expanded ? 'Hide' : 'Details'}
+            {expanded ? t('register.hide') : t('register.details')}
           </button>
           <button
             type="button"
             className="subtle danger-text"
-            aria-label={`Delete ${name}`}
+            aria-label={t('register.deleteLabel', { name })}
             onClick={remove}
           >
-            Delete
+            {t('register.delete')}
           </button>
         </td>
       </tr>
@@ -302,6 +271,7 @@ const Row = memo(function Row({
 
 /** The register table with its search, filters and sorting. */
 export function Register() {
+  const { t } = useTranslation('stakeholders');
   const entries = usePlan((p) => p.stakeholders.entries);
   const search = useStakeholderView((s) => s.search);
   const hidden = useStakeholderView((s) => s.hiddenCategories);
@@ -337,12 +307,12 @@ export function Register() {
     <div className="sh-register">
       <div className="sh-toolbar">
         <div className="sh-inline-field sh-search">
-          <label htmlFor="sh-search">Search</label>
+          <label htmlFor="sh-search">{t('register.search')}</label>
           <input
             id="sh-search"
             type="search"
             value={search}
-            placeholder="Name, organisation, role, owner, notes…"
+            placeholder={t('register.searchPlaceholder')}
             onChange={(e) => setView({ search: e.target.value })}
           />
         </div>
@@ -353,7 +323,7 @@ export function Register() {
           className="sh-import-button"
           onClick={() => setImporting(true)}
         >
-          Import stakeholder list…
+          {t('register.import')}
         </button>
       </div>
       {importing && (
@@ -366,8 +336,14 @@ export function Register() {
         />
       )}
       <p className="section-note" role="status">
-        Showing {rows.length} of {entries.length}
-        {sort ? `, sorted by ${SORT_LABELS[sort.key]} (${sort.direction})` : ''}.
+        {sort
+          ? t('register.showingSorted', {
+              shown: rows.length,
+              total: entries.length,
+              column: t(`register.sortNames.${sort.key}`),
+              direction: sort.direction,
+            })
+          : t('register.showing', { shown: rows.length, total: entries.length })}
       </p>
       <div
         ref={scrollRef}
@@ -376,29 +352,26 @@ export function Register() {
         onFocus={windowRows.onFocus}
       >
         <table className="sh-table" aria-rowcount={rows.length + 1}>
-          <caption className="visually-hidden">Stakeholder and partner register</caption>
+          <caption className="visually-hidden">{t('register.caption')}</caption>
           <thead>
             <tr aria-rowindex={1}>
               {COLUMNS.map((c) => {
-                const sorted = c.keys.find((k) => k.key === sort?.key);
+                const sorted = c.keys.find((k) => k === sort?.key);
                 return (
                   <th
-                    key={c.label}
+                    key={c.id}
                     scope="col"
                     className={c.className}
                     aria-sort={sorted && sort ? sort.direction : c.keys.length ? 'none' : undefined}
                   >
-                    {c.keys.length === 0 && <span className="visually-hidden">{c.label}</span>}
+                    {c.keys.length === 0 && c.label && (
+                      <span className="visually-hidden">{t(`register.${c.label}`)}</span>
+                    )}
                     {c.keys.map((k) => (
-                      <button
-                        key={k.key}
-                        type="button"
-                        className="sh-sort"
-                        onClick={() => sortBy(k.key)}
-                      >
-                        {k.label}
+                      <button key={k} type="button" className="sh-sort" onClick={() => sortBy(k)}>
+                        {t(`register.columns.${k}`)}
                         <span aria-hidden="true" className="sh-sort-mark">
-                          {sort?.key === k.key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                          {sort?.key === k ? SORT_MARKS[sort.direction] : SORT_MARKS.none}
                         </span>
                       </button>
                     ))}
@@ -428,9 +401,7 @@ export function Register() {
         </table>
         {rows.length === 0 && (
           <p className="empty-state">
-            {entries.length === 0
-              ? 'No stakeholders yet. Add the people and organisations whose support the program needs.'
-              : 'Nothing matches the search and filters.'}
+            {entries.length === 0 ? t('register.empty') : t('register.noMatch')}
           </p>
         )}
       </div>

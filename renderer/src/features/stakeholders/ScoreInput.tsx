@@ -4,7 +4,9 @@
  * not a score in range shows a message and changes nothing.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseScore } from '../../../../shared/stakeholders/quadrants';
+import { scoreMessage } from './words';
 
 /** Props of a score input. */
 export interface ScoreInputProps {
@@ -22,6 +24,7 @@ export interface ScoreInputProps {
 
 /** A validated 0–100 score field. */
 export function ScoreInput({ label, value, onCommit, compact, noun, className }: ScoreInputProps) {
+  const { t } = useTranslation('stakeholders');
   const id = useId();
   const shown = value === null ? '' : String(value);
   const [draft, setDraft] = useState(shown);
@@ -35,12 +38,16 @@ export function ScoreInput({ label, value, onCommit, compact, noun, className }:
   }
   const check = (text: string) => {
     setDraft(text);
-    const parsed = parseScore(text, noun ?? label);
-    setError(parsed.ok || (value === null && text.trim() === '') ? null : parsed.message);
+    const parsed = parseScore(text);
+    setError(
+      parsed.ok || (value === null && text.trim() === '')
+        ? null
+        : scoreMessage(t, parsed, noun ?? label, text),
+    );
   };
   const commit = () => {
     if (value === null && draft.trim() === '') return;
-    const parsed = parseScore(draft, noun ?? label);
+    const parsed = parseScore(draft);
     if (parsed.ok) {
       setError(null);
       setDraft(String(parsed.value));
@@ -58,7 +65,7 @@ export function ScoreInput({ label, value, onCommit, compact, noun, className }:
       inputMode="numeric"
       className="sh-score-input"
       value={draft}
-      placeholder={value === null ? 'Not set' : undefined}
+      placeholder={value === null ? t('score.notSet') : undefined}
       aria-label={compact ? label : undefined}
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? `${id}-error` : undefined}

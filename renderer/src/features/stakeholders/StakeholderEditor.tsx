@@ -5,9 +5,10 @@
  * side panel and in the register's expanded rows.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Stakeholder, TocNode } from '../../../../shared/plan/schema';
 import { quadrantMoves } from '../../../../shared/stakeholders/movement';
-import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
+import { quadrantOf } from '../../../../shared/stakeholders/quadrants';
 import {
   CATEGORY_INFO,
   categoryOf,
@@ -15,23 +16,22 @@ import {
   STANCE_INFO,
   type Category,
 } from '../../../../shared/stakeholders/register';
-import {
-  describeDue,
-  describeRepeat,
-  dueStatus,
-  REPEAT_OPTIONS,
-} from '../../../../shared/stakeholders/schedule';
+import { dueStatus } from '../../../../shared/stakeholders/schedule';
 import { PLAN_SECTIONS, type SectionId } from '../../app/routes';
 import { goToSection } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { DateField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { linkIntervention, stakeholders } from '../../../../shared/commands/stakeholders';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useStakeholderEdits } from './edits';
 import { ScoreInput } from './ScoreInput';
 import { useToday } from './today';
+import { dueText, repeatOptions, type StakeholderT } from './words';
 
 /** Options of the combined "type" select (stakeholder, or partner of a type). */
-export const TYPE_OPTIONS = CATEGORY_INFO.map((c) => ({ value: c.id, label: c.short }));
+export function typeOptions(t: StakeholderT): { value: Category; label: string }[] {
+  return CATEGORY_INFO.map((c) => ({ value: c.id, label: t(`categories.${c.id}.short`) }));
+}
 
 /** The relation and partner type for a chosen category. */
 export function fromCategory(category: Category): Pick<Stakeholder, 'relation' | 'partnerType'> {
@@ -40,7 +40,9 @@ export function fromCategory(category: Category): Pick<Stakeholder, 'relation' |
     : { relation: 'partner', partnerType: category };
 }
 
-const STANCE_OPTIONS = STANCE_INFO.map((s) => ({ value: s.id, label: s.label }));
+function stanceOptions(t: StakeholderT) {
+  return STANCE_INFO.map((s) => ({ value: s.id, label: t(`stances.${s.id}`) }));
+}
 
 /** The theory-of-change section, once a colleague's feature has registered it. */
 function tocSection(): SectionId | null {
@@ -56,35 +58,34 @@ export function ApproachNote({
 }: {
   entry: Pick<Stakeholder, 'power' | 'interest' | 'placed'>;
 }) {
+  const { t } = useTranslation('stakeholders');
   if (!isPlaced(entry)) {
     return (
       <div className="sh-approach">
         <p className="sh-approach-title">
-          <span className="sh-quadrant-badge">Unplaced</span>
+          <span className="sh-quadrant-badge">{t('tray.title')}</span>
         </p>
-        <p className="sh-approach-text">
-          Not on the matrix yet, so in no quadrant: type its power and interest, or drag it from the
-          Unplaced tray onto the matrix.
-        </p>
+        <p className="sh-approach-text">{t('editor.unplacedText')}</p>
       </div>
     );
   }
-  const info = QUADRANT_INFO[quadrantOf(entry)];
+  const q = quadrantOf(entry);
   return (
-    <div className={`sh-approach sh-approach--${info.id}`}>
+    <div className={`sh-approach sh-approach--${q}`}>
       <p className="sh-approach-title">
-        <span className="sh-quadrant-badge">{info.label}</span>
+        <span className="sh-quadrant-badge">{t(`quadrants.${q}.label`)}</span>
         <span className="sh-approach-scores">
-          Power {entry.power} · Interest {entry.interest}
+          {t('editor.scores', { power: entry.power, interest: entry.interest })}
         </span>
       </p>
-      <p className="sh-approach-text">{info.approach}</p>
-      <p className="sh-approach-rhythm">{info.rhythm}</p>
+      <p className="sh-approach-text">{t(`quadrants.${q}.approach`)}</p>
+      <p className="sh-approach-rhythm">{t(`quadrants.${q}.rhythm`)}</p>
     </div>
   );
 }
 
 function Interventions({ entry }: { entry: Stakeholder }) {
+  const { t } = useTranslation('stakeholders');
   const nodes = usePlan((p) => p.theoryOfChange.nodes);
   const dispatch = useDispatch();
   const interventions = nodes.filter((n: TocNode) => n.kind === 'intervention');
@@ -94,10 +95,8 @@ function Interventions({ entry }: { entry: Stakeholder }) {
     dispatch(linkIntervention({ id: entry.id, interventionId: id, linked: on }));
   return (
     <fieldset className="sh-fieldset">
-      <legend>Interventions they deliver or influence</legend>
-      {interventions.length === 0 && (
-        <p className="section-note">The theory of change has no interventions yet.</p>
-      )}
+      <legend>{t('interventions.legend')}</legend>
+      {interventions.length === 0 && <p className="section-note">{t('interventions.none')}</p>}
       <ul className="sh-check-list">
         {interventions.map((n) => (
           <li key={n.id}>
@@ -107,25 +106,25 @@ function Interventions({ entry }: { entry: Stakeholder }) {
                 checked={entry.interventionIds.includes(n.id)}
                 onChange={(e) => toggle(n.id, e.target.checked)}
               />
-              <span>{n.title || 'Untitled intervention'}</span>
+              <span>{n.title || t('interventions.untitled')}</span>
             </label>
             {section && (
               <button
                 type="button"
                 className="link-button sh-open-link"
-                aria-label={`Open intervention ${n.title} in the theory of change`}
+                aria-label={t('interventions.openLabel', { title: n.title })}
                 onClick={() => goToSection(section, n.id)}
               >
-                Open
+                {t('interventions.open')}
               </button>
             )}
           </li>
         ))}
         {missing.map((id) => (
           <li key={id}>
-            <span className="sh-missing">An intervention that no longer exists</span>
+            <span className="sh-missing">{t('interventions.missing')}</span>
             <button type="button" className="link-button" onClick={() => toggle(id, false)}>
-              Remove link
+              {t('interventions.removeLink')}
             </button>
           </li>
         ))}
@@ -135,55 +134,50 @@ function Interventions({ entry }: { entry: Stakeholder }) {
 }
 
 function Actions({ entry }: { entry: Stakeholder }) {
+  const { t } = useTranslation('stakeholders');
   const edits = useStakeholderEdits();
   const seal = useSealHistory();
   const today = useToday();
   const headingId = useId();
   return (
     <section className="sh-actions" aria-labelledby={headingId}>
-      <h3 id={headingId}>Engagement actions</h3>
-      {entry.actions.length === 0 && <p className="section-note">No actions planned yet.</p>}
+      <h3 id={headingId}>{t('actions.heading')}</h3>
+      {entry.actions.length === 0 && <p className="section-note">{t('actions.none')}</p>}
       <ul className="sh-action-list">
         {entry.actions.map((a, index) => {
           const status = dueStatus(a.when, a.done, today);
-          const name = a.what.trim() || `Action ${index + 1}`;
+          const name = a.what.trim() || t('actions.numbered', { number: index + 1 });
           const upd = (patch: Partial<typeof a>) => edits.updateAction(entry.id, a.id, patch);
           return (
             <li key={a.id} className={`sh-action sh-due--${status.state}`}>
               <div className="sh-action-grid">
                 <TextField
                   className="sh-action-what"
-                  label="What"
+                  label={t('actions.what')}
                   value={a.what}
                   onChange={(v) => upd({ what: v })}
                   onBlur={seal}
                 />
                 <TextField
-                  label="Who"
+                  label={t('actions.who')}
                   value={a.who}
                   onChange={(v) => upd({ who: v })}
                   onBlur={seal}
                 />
-                <DateField label="When" value={a.when} onChange={(v) => upd({ when: v })} />
+                <DateField
+                  label={t('actions.when')}
+                  value={a.when}
+                  onChange={(v) => upd({ when: v })}
+                />
                 <SelectField
-                  label="Repeats"
+                  label={t('actions.repeats')}
                   value={String(a.repeatEveryDays ?? '')}
-                  options={[
-                    ...REPEAT_OPTIONS.map((o) => ({ value: String(o.days ?? ''), label: o.label })),
-                    ...(REPEAT_OPTIONS.some((o) => o.days === a.repeatEveryDays)
-                      ? []
-                      : [
-                          {
-                            value: String(a.repeatEveryDays),
-                            label: describeRepeat(a.repeatEveryDays),
-                          },
-                        ]),
-                  ]}
+                  options={repeatOptions(t, a.repeatEveryDays)}
                   onChange={(v) => upd({ repeatEveryDays: v === '' ? null : Number(v) })}
                 />
               </div>
               <div className="sh-action-foot">
-                <span className={`sh-due sh-due--${status.state}`}>{describeDue(status)}</span>
+                <span className={`sh-due sh-due--${status.state}`}>{dueText(t, status)}</span>
                 <label className="sh-check">
                   <input
                     type="checkbox"
@@ -194,15 +188,15 @@ function Actions({ entry }: { entry: Stakeholder }) {
                         : edits.reopenAction(entry.id, a.id, today)
                     }
                   />
-                  <span>{a.repeatEveryDays ? 'Held (moves to next date)' : 'Done'}</span>
+                  <span>{a.repeatEveryDays ? t('actions.heldMoves') : t('actions.done')}</span>
                 </label>
                 <button
                   type="button"
                   className="subtle danger-text"
-                  aria-label={`Remove action: ${name}`}
+                  aria-label={t('actions.removeLabel', { name })}
                   onClick={() => edits.removeAction(entry.id, a.id)}
                 >
-                  Remove
+                  {t('actions.remove')}
                 </button>
               </div>
             </li>
@@ -210,28 +204,32 @@ function Actions({ entry }: { entry: Stakeholder }) {
         })}
       </ul>
       <button type="button" onClick={() => edits.addAction(entry.id)}>
-        Add action
+        {t('actions.add')}
       </button>
     </section>
   );
 }
 
 function History({ entry }: { entry: Stakeholder }) {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
   const moves = quadrantMoves(entry.history);
   const headingId = useId();
-  const fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  // A moment (date and time), in the UI's language.
+  const fmt = new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="sh-history" aria-labelledby={headingId}>
-      <h3 id={headingId}>Quadrant history</h3>
+      <h3 id={headingId}>{t('history.heading')}</h3>
       {moves.length === 0 ? (
-        <p className="section-note">No quadrant changes recorded yet.</p>
+        <p className="section-note">{t('history.none')}</p>
       ) : (
         <ol className="sh-history-list">
           {moves.map((m, i) => (
             <li key={`${m.at}-${i}`}>
               <time dateTime={m.at}>{fmt.format(new Date(m.at))}</time>
               <span>
-                {QUADRANT_INFO[m.from].label} → <strong>{QUADRANT_INFO[m.to].label}</strong>
+                {t(`quadrants.${m.from}.label`)} {t('arrow')}{' '}
+                <strong>{t(`quadrants.${m.to}.label`)}</strong>
               </span>
             </li>
           ))}
@@ -243,13 +241,14 @@ function History({ entry }: { entry: Stakeholder }) {
 
 /** Desired matrix position: off, or two scores drawn as an arrow from the card. */
 function DesiredPosition({ entry }: { entry: Stakeholder }) {
+  const { t } = useTranslation('stakeholders');
   const dispatch = useDispatch();
   const d = entry.desiredPosition;
   const set = (desiredPosition: Stakeholder['desiredPosition']) =>
     dispatch(stakeholders.update({ id: entry.id, patch: { desiredPosition } }));
   return (
     <fieldset className="sh-fieldset">
-      <legend>Desired position</legend>
+      <legend>{t('desired.legend')}</legend>
       <label className="sh-check">
         <input
           type="checkbox"
@@ -258,24 +257,24 @@ function DesiredPosition({ entry }: { entry: Stakeholder }) {
             set(e.target.checked ? { power: entry.power, interest: entry.interest } : null)
           }
         />
-        <span>Set where we want them</span>
+        <span>{t('desired.set')}</span>
       </label>
       {d && (
         <div className="sh-pair">
           <ScoreInput
-            label="Desired power"
-            noun="Power"
+            label={t('desired.power')}
+            noun={t('editor.power')}
             value={d.power}
             onCommit={(v) => set({ ...d, power: v })}
           />
           <ScoreInput
-            label="Desired interest"
-            noun="Interest"
+            label={t('desired.interest')}
+            noun={t('editor.interest')}
             value={d.interest}
             onCommit={(v) => set({ ...d, interest: v })}
           />
           <p className="sh-desired-quadrant">
-            Target quadrant: <strong>{QUADRANT_INFO[quadrantOf(d)].label}</strong>
+            {t('desired.target')} <strong>{t(`quadrants.${quadrantOf(d)}.label`)}</strong>
           </p>
         </div>
       )}
@@ -291,6 +290,7 @@ export function StakeholderEditor({
   entry: Stakeholder;
   layout: 'panel' | 'wide';
 }) {
+  const { t } = useTranslation('stakeholders');
   const edits = useStakeholderEdits();
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -305,59 +305,74 @@ export function StakeholderEditor({
         <ApproachNote entry={entry} />
         <div className="sh-pair">
           <ScoreInput
-            label="Power"
+            label={t('editor.power')}
             value={isPlaced(entry) ? entry.power : null}
             onCommit={(v) => edits.move(entry.id, { power: v, interest: entry.interest })}
           />
           <ScoreInput
-            label="Interest"
+            label={t('editor.interest')}
             value={isPlaced(entry) ? entry.interest : null}
             onCommit={(v) => edits.move(entry.id, { power: entry.power, interest: v })}
           />
         </div>
         <div className="sh-form-grid">
-          <TextField label="Name" value={entry.name} onChange={text('name')} onBlur={seal} />
+          <TextField
+            label={t('editor.name')}
+            value={entry.name}
+            onChange={text('name')}
+            onBlur={seal}
+          />
           <SelectField
-            label="Type"
+            label={t('editor.type')}
             value={categoryOf(entry)}
-            options={TYPE_OPTIONS}
+            options={typeOptions(t)}
             onChange={(v) => edits.setType(entry.id, v)}
           />
           <TextField
-            label="Organisation"
+            label={t('editor.organisation')}
             value={entry.organisation}
             onChange={text('organisation')}
             onBlur={seal}
           />
-          <TextField label="Role" value={entry.role} onChange={text('role')} onBlur={seal} />
+          <TextField
+            label={t('editor.role')}
+            value={entry.role}
+            onChange={text('role')}
+            onBlur={seal}
+          />
           <SelectField
-            label="Current stance"
+            label={t('editor.currentStance')}
             value={entry.currentStance}
-            options={STANCE_OPTIONS}
+            options={stanceOptions(t)}
             onChange={(v) => update({ currentStance: v })}
           />
           <SelectField
-            label="Desired stance"
+            label={t('editor.desiredStance')}
             value={entry.desiredStance}
-            options={STANCE_OPTIONS}
+            options={stanceOptions(t)}
             onChange={(v) => update({ desiredStance: v })}
           />
-          <TextField label="Owner" value={entry.owner} onChange={text('owner')} onBlur={seal} />
+          <TextField
+            label={t('editor.owner')}
+            value={entry.owner}
+            onChange={text('owner')}
+            onBlur={seal}
+          />
           <DateField
-            label="Next checkpoint"
+            label={t('editor.nextCheckpoint')}
             value={entry.nextCheckpoint}
             onChange={(v) => update({ nextCheckpoint: v })}
           />
           <TextField
             className="sh-span-all"
-            label="Contact"
+            label={t('editor.contact')}
             value={entry.contact}
             onChange={text('contact')}
             onBlur={seal}
           />
           <TextAreaField
             className="sh-span-all"
-            label="Notes"
+            label={t('editor.notes')}
             value={entry.notes}
             onChange={text('notes')}
             onBlur={seal}

@@ -7,8 +7,8 @@
  * extra columns are kept in the notes. The distinct values come from the
  * worker.
  */
+import { useTranslation } from 'react-i18next';
 import {
-  SCALE_LABELS,
   SCORE_SCALES,
   type ScoreField,
   type ScoreScale,
@@ -18,14 +18,7 @@ import {
   type StakeholderImportChoices,
 } from '../../../../shared/stakeholders/import';
 import { CATEGORY_INFO, STANCE_INFO } from '../../../../shared/stakeholders/register';
-import { countOf, formatCount } from '../../../../shared/words';
-
-const TYPE_LABELS: Record<string, string> = Object.fromEntries(
-  CATEGORY_INFO.map((c) => [c.id, c.short]),
-);
-const STANCE_LABELS: Record<string, string> = Object.fromEntries(
-  STANCE_INFO.map((s) => [s.id, s.label]),
-);
+import { useFormat } from '../../i18n/i18n';
 
 /** The value-mapping step for a stakeholder list. */
 export function StakeholderValueMapping({
@@ -45,6 +38,14 @@ export function StakeholderValueMapping({
   disabled: boolean;
   onChange: (next: StakeholderImportChoices) => void;
 }) {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
+  const typeLabels: Record<string, string> = Object.fromEntries(
+    CATEGORY_INFO.map((c) => [c.id, t(`categories.${c.id}.short`)]),
+  );
+  const stanceLabels: Record<string, string> = Object.fromEntries(
+    STANCE_INFO.map((s) => [s.id, t(`stances.${s.id}`)]),
+  );
   const keep = new Set(choices.keepInNotes ?? []);
   const setValue = (
     field: 'type' | 'stance' | 'power' | 'interest',
@@ -56,24 +57,24 @@ export function StakeholderValueMapping({
     else current[key] = value;
     onChange({ ...choices, values: { ...choices.values, [field]: current } });
   };
-  const heading = (col: number | null) => (col === null ? '' : headers[col] || `Column ${col + 1}`);
+  const heading = (col: number | null) =>
+    col === null ? '' : headers[col] || t('import.column', { number: col + 1 });
 
   const enumTable = (
     field: 'type' | 'stance',
     list: readonly StakeholderDistinctValue[],
     labels: Record<string, string>,
   ) => {
-    const name = field === 'type' ? 'Type' : 'Stance';
     return (
-      <table className="data-table compact import-values">
-        <caption>{name} values in your file</caption>
+      <table key={field} className="data-table compact import-values">
+        <caption>{t('import.valuesCaption', { field })}</caption>
         <thead>
           <tr>
-            <th scope="col">In your file</th>
+            <th scope="col">{t('import.inYourFile')}</th>
             <th scope="col" className="num">
-              Rows
+              {t('import.rows')}
             </th>
-            <th scope="col">{name} in the register</th>
+            <th scope="col">{t('import.inRegister', { field })}</th>
           </tr>
         </thead>
         <tbody>
@@ -83,23 +84,25 @@ export function StakeholderValueMapping({
             return (
               <tr key={v.key}>
                 <th scope="row">{v.text}</th>
-                <td className="num">{formatCount(v.rows)}</td>
+                <td className="num">{format.number(v.rows)}</td>
                 <td>
                   <select
-                    aria-label={`${name} for “${v.text}”`}
+                    aria-label={t('import.valueFor', { field, value: v.text })}
                     value={value}
                     disabled={disabled}
                     aria-invalid={value === '' ? true : undefined}
                     onChange={(e) => setValue(field, v.key, e.target.value)}
                   >
-                    {value === '' && <option value="">— choose (rows wait) —</option>}
+                    {value === '' && <option value="">{t('import.chooseRowsWait')}</option>}
                     {Object.entries(labels).map(([k, l]) => (
                       <option key={k} value={k}>
                         {l}
                       </option>
                     ))}
                   </select>
-                  {!chosen && v.suggested && <span className="section-note"> suggested</span>}
+                  {!chosen && v.suggested && (
+                    <span className="section-note"> {t('import.suggested')}</span>
+                  )}
                 </td>
               </tr>
             );
@@ -110,7 +113,6 @@ export function StakeholderValueMapping({
   };
 
   const scoreStep = (field: ScoreField) => {
-    const name = field === 'power' ? 'Power' : 'Interest';
     const numbers = values.numbers[field];
     const words = values[field];
     if (!numbers && words.length === 0) return null;
@@ -120,11 +122,14 @@ export function StakeholderValueMapping({
         {numbers && scale && (
           <label className="mapping-field">
             <span>
-              Numbers in “{heading(mapping[field])}” ({name},{' '}
-              {countOf(numbers.count, 'row', 'rows')}) are on a scale of
+              {t('import.numbersScale', {
+                column: heading(mapping[field]),
+                field,
+                count: numbers.count,
+              })}
             </span>
             <select
-              aria-label={`Scale of the numbers for ${name}`}
+              aria-label={t('import.scaleFor', { field })}
               value={scale}
               disabled={disabled}
               onChange={(e) =>
@@ -136,8 +141,9 @@ export function StakeholderValueMapping({
             >
               {SCORE_SCALES.map((s) => (
                 <option key={s} value={s}>
-                  {SCALE_LABELS[s]}
-                  {s === numbers.detected ? ' — detected' : ''}
+                  {s === numbers.detected
+                    ? t('import.detected', { scale: t(`import.scales.${s}`) })
+                    : t(`import.scales.${s}`)}
                 </option>
               ))}
             </select>
@@ -145,14 +151,14 @@ export function StakeholderValueMapping({
         )}
         {words.length > 0 && (
           <table className="data-table compact import-values">
-            <caption>{name} words in your file, as scores from 0 to 100</caption>
+            <caption>{t('import.wordsCaption', { field })}</caption>
             <thead>
               <tr>
-                <th scope="col">In your file</th>
+                <th scope="col">{t('import.inYourFile')}</th>
                 <th scope="col" className="num">
-                  Rows
+                  {t('import.rows')}
                 </th>
-                <th scope="col">{name} (0–100; empty: rows wait)</th>
+                <th scope="col">{t('import.wordsScore', { field })}</th>
               </tr>
             </thead>
             <tbody>
@@ -162,7 +168,7 @@ export function StakeholderValueMapping({
                 return (
                   <tr key={v.key}>
                     <th scope="row">{v.text}</th>
-                    <td className="num">{formatCount(v.rows)}</td>
+                    <td className="num">{format.number(v.rows)}</td>
                     <td>
                       <input
                         // A saved mapping applied changes the value: the field shows it afresh.
@@ -172,7 +178,7 @@ export function StakeholderValueMapping({
                         max={100}
                         step={1}
                         className="import-score-input"
-                        aria-label={`${name} for “${v.text}”`}
+                        aria-label={t('import.valueFor', { field, value: v.text })}
                         defaultValue={shown}
                         disabled={disabled}
                         aria-invalid={shown === '' ? true : undefined}
@@ -191,7 +197,7 @@ export function StakeholderValueMapping({
                         }}
                       />
                       {chosen === undefined && v.suggested && (
-                        <span className="section-note"> suggested</span>
+                        <span className="section-note"> {t('import.suggested')}</span>
                       )}
                     </td>
                   </tr>
@@ -204,19 +210,27 @@ export function StakeholderValueMapping({
     );
   };
 
+  const valueTables = [
+    values.type.length > 0 && enumTable('type', values.type, typeLabels),
+    values.stance.length > 0 && enumTable('stance', values.stance, stanceLabels),
+    scoreStep('power'),
+    scoreStep('interest'),
+  ];
+
   const askType = mapping.type === null || values.empty.type > 0 || !!choices.typeForAll;
-  const typeLabel = mapping.type === null ? 'Type of every row' : 'Type of rows without one';
+  const typeLabel = mapping.type === null ? t('import.typeEveryRow') : t('import.typeRowsWithout');
   return (
     <fieldset className="mapping import-value-mapping">
-      <legend>Match the values in your file</legend>
+      <legend>{t('import.legend')}</legend>
       {askType && (
         <div className="mapping-grid">
           <label className="mapping-field">
             <span>
-              {typeLabel}
               {mapping.type === null
-                ? ' (required)'
-                : values.empty.type > 0 && ` (${countOf(values.empty.type, 'row', 'rows')})`}
+                ? t('import.typeEveryRowRequired')
+                : values.empty.type > 0
+                  ? t('import.typeRowsWithoutCount', { count: values.empty.type })
+                  : typeLabel}
             </span>
             <select
               aria-label={typeLabel}
@@ -229,8 +243,8 @@ export function StakeholderValueMapping({
                 })
               }
             >
-              <option value="">— choose —</option>
-              {Object.entries(TYPE_LABELS).map(([k, l]) => (
+              <option value="">{t('import.choose')}</option>
+              {Object.entries(typeLabels).map(([k, l]) => (
                 <option key={k} value={k}>
                   {l}
                 </option>
@@ -239,15 +253,10 @@ export function StakeholderValueMapping({
           </label>
         </div>
       )}
-      <div className="import-value-tables">
-        {values.type.length > 0 && enumTable('type', values.type, TYPE_LABELS)}
-        {values.stance.length > 0 && enumTable('stance', values.stance, STANCE_LABELS)}
-        {scoreStep('power')}
-        {scoreStep('interest')}
-      </div>
+      <div className="import-value-tables">{valueTables}</div>
       {extraColumns.length > 0 && (
         <fieldset className="import-extra-columns">
-          <legend>Other columns: keep in the notes?</legend>
+          <legend>{t('import.extraLegend')}</legend>
           {extraColumns.map((col) => (
             <label key={col} className="checkbox-label">
               <input
@@ -263,7 +272,7 @@ export function StakeholderValueMapping({
                   })
                 }
               />{' '}
-              Keep “{heading(col)}” in the notes
+              {t('import.keepInNotes', { column: heading(col) })}
             </label>
           ))}
         </fieldset>

@@ -4,16 +4,16 @@
  * checkpoints, the mapping questions, and workshop mode for projectors.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import './stakeholders.css';
-import { QUADRANT_INFO, QUADRANT_ORDER } from '../../../../shared/stakeholders/quadrants';
+import { QUADRANT_ORDER } from '../../../../shared/stakeholders/quadrants';
 import {
-  categoryLabel,
   categoryOf,
   countByQuadrant,
-  countOf,
   engagementItems,
 } from '../../../../shared/stakeholders/register';
 import { useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { usePlan } from '../../store/plan-context';
 import { blankStakeholder, useStakeholderEdits } from './edits';
 import { Engagement } from './Engagement';
@@ -39,31 +39,26 @@ import {
   type StakeholderTab,
 } from './view-store';
 import { openWorkshop, Workshop } from './Workshop';
+import { useRtl } from './words';
 
-const TABS: readonly { id: StakeholderTab; label: string }[] = [
-  { id: 'matrix', label: 'Matrix' },
-  { id: 'register', label: 'Register' },
-  { id: 'engagement', label: 'Engagement' },
-  { id: 'questions', label: 'Questions' },
-];
+const TABS: readonly StakeholderTab[] = ['matrix', 'register', 'engagement', 'questions'];
 
 function QuadrantGuide() {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
   const visible = useVisibleEntries();
   const counts = useMemo(() => countByQuadrant(visible), [visible]);
   return (
     <div className="sh-guide">
-      <p className="sh-guide-intro">
-        Select a card to see and edit its details. Drag cards, or use the arrow keys on a selected
-        card (Shift for steps of 10).
-      </p>
+      <p className="sh-guide-intro">{t('guide.intro')}</p>
       <ul className="sh-guide-list">
         {QUADRANT_ORDER.map((q) => (
           <li key={q} className={`sh-approach sh-approach--${q}`}>
             <p className="sh-approach-title">
-              <span className="sh-quadrant-badge">{QUADRANT_INFO[q].label}</span>
-              <span className="sh-approach-scores">{counts[q]}</span>
+              <span className="sh-quadrant-badge">{t(`quadrants.${q}.label`)}</span>
+              <span className="sh-approach-scores">{format.number(counts[q])}</span>
             </p>
-            <p className="sh-approach-text">{QUADRANT_INFO[q].approach}</p>
+            <p className="sh-approach-text">{t(`quadrants.${q}.approach`)}</p>
           </li>
         ))}
       </ul>
@@ -72,30 +67,35 @@ function QuadrantGuide() {
 }
 
 function SelectedPanel() {
+  const { t } = useTranslation('stakeholders');
   const selectedId = useStakeholderView((s) => s.selectedId);
   const entry = usePlan((p) => p.stakeholders.entries.find((e) => e.id === selectedId) ?? null);
   return (
     <aside
       className="sh-panel"
       tabIndex={0}
-      aria-label={entry ? `Details of ${entry.name || 'Unnamed'}` : 'Quadrant guide'}
+      aria-label={
+        entry ? t('panel.details', { name: entry.name || t('unnamed') }) : t('guide.label')
+      }
     >
       {entry ? (
         <>
           <div className="sh-panel-head">
             <div>
-              <h2>{entry.name || 'Unnamed stakeholder'}</h2>
+              <h2>{entry.name || t('unnamedStakeholder')}</h2>
               <p className="section-note">
-                {categoryLabel(categoryOf(entry))}
                 {entry.organisation && entry.organisation !== entry.name
-                  ? ` · ${entry.organisation}`
-                  : ''}
+                  ? t('typeAndOrganisation', {
+                      type: t(`categories.${categoryOf(entry)}.short`),
+                      organisation: entry.organisation,
+                    })
+                  : t(`categories.${categoryOf(entry)}.short`)}
               </p>
             </div>
             <button
               type="button"
               className="subtle"
-              aria-label="Close details"
+              aria-label={t('panel.close')}
               onClick={() => select(null)}
             >
               ×
@@ -134,6 +134,7 @@ function MatrixTab() {
 }
 
 function Summary() {
+  const { t } = useTranslation('stakeholders');
   const entries = usePlan((p) => p.stakeholders.entries);
   const today = useToday();
   const overdue = useMemo(
@@ -143,15 +144,14 @@ function Summary() {
   const partners = entries.filter((e) => e.relation === 'partner').length;
   return (
     <p className="sh-summary">
-      {countOf(entries.length - partners, 'stakeholder', 'stakeholders')} ·{' '}
-      {countOf(partners, 'partner', 'partners')}
+      {t('summary', { stakeholders: entries.length - partners, partners })}
       {overdue > 0 && (
         <button
           type="button"
           className="sh-overdue-pill sh-overdue-link"
           onClick={() => setView({ tab: 'engagement' })}
         >
-          {overdue} overdue
+          {t('overdue', { count: overdue })}
         </button>
       )}
     </p>
@@ -160,6 +160,8 @@ function Summary() {
 
 /** The Stakeholders & partners section. */
 export function StakeholdersSection() {
+  const { t } = useTranslation('stakeholders');
+  const rtl = useRtl();
   const planId = usePlan((p) => p.id);
   const entries = usePlan((p) => p.stakeholders.entries);
   const tab = useStakeholderView((s) => s.tab);
@@ -204,19 +206,22 @@ export function StakeholdersSection() {
         return;
       }
       const label = [...document.querySelectorAll<HTMLLabelElement>('.sh-panel label')].find(
-        (l) => l.textContent === 'Name',
+        (l) => l.textContent === t('editor.name'),
       );
       if (label) document.getElementById(label.htmlFor)?.focus();
     });
   };
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    // The arrow keys follow the tabs as drawn: right to left, the next tab is on the left.
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+    const delta = e.key === forward ? 1 : e.key === back ? -1 : 0;
     if (!delta) return;
     e.preventDefault();
     const next = TABS[(index + delta + TABS.length) % TABS.length]!;
-    setView({ tab: next.id });
-    tabRefs.current[next.id]?.focus();
+    setView({ tab: next });
+    tabRefs.current[next]?.focus();
   };
 
   if (workshop) {
@@ -234,36 +239,36 @@ export function StakeholdersSection() {
     <div className="section-body sh-section">
       <header className="sh-header">
         <div className="sh-header-title">
-          <h1>Stakeholders &amp; partners</h1>
+          <h1>{t('title')}</h1>
           <Summary />
         </div>
-        <div role="tablist" aria-label="Stakeholder views" className="sh-tabs">
-          {TABS.map((t, index) => (
+        <div role="tablist" aria-label={t('views')} className="sh-tabs">
+          {TABS.map((id, index) => (
             <button
-              key={t.id}
+              key={id}
               ref={(el) => {
-                tabRefs.current[t.id] = el;
+                tabRefs.current[id] = el;
               }}
               type="button"
               role="tab"
-              id={`sh-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`sh-panel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
+              id={`sh-tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`sh-panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
               className="sh-tab"
-              onClick={() => setView({ tab: t.id })}
+              onClick={() => setView({ tab: id })}
               onKeyDown={(e) => onTabKey(e, index)}
             >
-              {t.label}
+              {t(`tabs.${id}`)}
             </button>
           ))}
         </div>
         <div className="sh-header-actions">
           <button type="button" onClick={add}>
-            Add stakeholder
+            {t('add')}
           </button>
           <button type="button" className="primary" ref={workshopButton} onClick={openWorkshop}>
-            Workshop mode
+            {t('workshopMode')}
           </button>
         </div>
       </header>

@@ -3,6 +3,7 @@
  * desired-position arrows, and workshop snapshots to compare against.
  */
 import { useId, useMemo, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { takeSnapshot, workshopSnapshots } from '../../../../shared/commands/stakeholders';
 import { newId } from '../../../../shared/plan/create';
 import {
@@ -18,11 +19,14 @@ import {
 } from '../../../../shared/stakeholders/register';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { notifyUndoable } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { CATEGORY_COLOURS, STANCE_COLOURS } from './colours';
 import { setView, toggleCategory, useStakeholderView, type ColourBy } from './view-store';
 
 /** Checkbox chips that show or hide each category (matrix and register). */
 export function CategoryFilter() {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
   const hidden = useStakeholderView((s) => s.hiddenCategories);
   const entries = usePlan((p) => p.stakeholders.entries);
   const labelId = useId();
@@ -34,24 +38,28 @@ export function CategoryFilter() {
   return (
     <div className="sh-chips" role="group" aria-labelledby={labelId}>
       <span className="visually-hidden" id={labelId}>
-        Show categories
+        {t('filter.label')}
       </span>
       {CATEGORY_INFO.map((c) => (
         <label
           key={c.id}
           className="sh-chip"
-          title={c.label}
+          title={t(`categories.${c.id}.label`)}
           data-off={hidden.includes(c.id) || undefined}
         >
           <input
             type="checkbox"
-            aria-label={`${c.label} (${counts[c.id]})`}
+            aria-label={t('filter.chip', {
+              category: t(`categories.${c.id}.label`),
+              count: counts[c.id],
+            })}
             checked={!hidden.includes(c.id)}
             onChange={() => toggleCategory(c.id)}
           />
           <span className="sh-swatch" style={{ background: CATEGORY_COLOURS[c.id] }} />
           <span aria-hidden="true">
-            {c.chip} <span className="sh-chip-count">{counts[c.id]}</span>
+            {t(`categories.${c.id}.chip`)}{' '}
+            <span className="sh-chip-count">{format.number(counts[c.id])}</span>
           </span>
         </label>
       ))}
@@ -61,18 +69,19 @@ export function CategoryFilter() {
 
 /** The "Colour by" choice (stance or type). */
 export function ColourChoice() {
+  const { t } = useTranslation('stakeholders');
   const colourBy = useStakeholderView((s) => s.colourBy);
   const id = useId();
   return (
     <div className="sh-inline-field">
-      <label htmlFor={id}>Colour by</label>
+      <label htmlFor={id}>{t('colour.by')}</label>
       <select
         id={id}
         value={colourBy}
         onChange={(e) => setView({ colourBy: e.target.value as ColourBy })}
       >
-        <option value="stance">Stance</option>
-        <option value="category">Type</option>
+        <option value="stance">{t('colour.stance')}</option>
+        <option value="category">{t('colour.type')}</option>
       </select>
     </div>
   );
@@ -80,22 +89,29 @@ export function ColourChoice() {
 
 /** What the card colours mean, optionally with the "Colour by" choice. */
 export function ColourLegend({ withChoice = true }: { withChoice?: boolean }) {
+  const { t } = useTranslation('stakeholders');
   const colourBy = useStakeholderView((s) => s.colourBy);
   const items =
     colourBy === 'stance'
-      ? STANCE_INFO.map((s) => ({ key: s.id, label: s.label, colour: STANCE_COLOURS[s.id] }))
-      : CATEGORY_INFO.map((c) => ({ key: c.id, label: c.short, colour: CATEGORY_COLOURS[c.id] }));
+      ? STANCE_INFO.map((s) => ({
+          key: s.id,
+          label: t(`stances.${s.id}`),
+          colour: STANCE_COLOURS[s.id],
+        }))
+      : CATEGORY_INFO.map((c) => ({
+          key: c.id,
+          label: t(`categories.${c.id}.short`),
+          colour: CATEGORY_COLOURS[c.id],
+        }));
   return (
     <div className="sh-legend">
       {withChoice && <ColourChoice />}
       <ul
         className="sh-legend-items"
-        aria-label={
-          colourBy === 'stance' ? 'Card colours by current stance' : 'Card colours by type'
-        }
+        aria-label={colourBy === 'stance' ? t('colour.byStance') : t('colour.byType')}
       >
         <li className="sh-legend-title" aria-hidden="true">
-          {colourBy === 'stance' ? 'Current stance:' : 'Type:'}
+          {colourBy === 'stance' ? t('colour.stanceTitle') : t('colour.typeTitle')}
         </li>
         {items.map((i) => (
           <li key={i.key}>
@@ -110,6 +126,8 @@ export function ColourLegend({ withChoice = true }: { withChoice?: boolean }) {
 
 /** Shows or hides the current → desired arrows. */
 export function DesiredToggle() {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
   const showDesired = useStakeholderView((s) => s.showDesired);
   const withDesired = usePlan(
     (p) => p.stakeholders.entries.filter((e) => e.desiredPosition).length,
@@ -123,30 +141,32 @@ export function DesiredToggle() {
       />
       <span className="sh-desired-key" aria-hidden="true" />
       <span>
-        Desired positions <span className="sh-chip-count">{withDesired}</span>
+        {t('desiredPositions')} <span className="sh-chip-count">{format.number(withDesired)}</span>
       </span>
     </label>
   );
 }
 
-const snapshotTime = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** Takes a snapshot of every position now, kept with the plan; returns its id (or null). */
 function useTakeSnapshot(): () => string | null {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
   const dispatch = useDispatch();
   const count = usePlan((p) => p.stakeholders.snapshots.length);
   return () => {
     const now = new Date();
     const id = newId('snap');
+    // Named in the UI's language (a name the user can change, kept as typed).
+    const time = new Intl.DateTimeFormat(format.locale, {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(now);
     const result = dispatch(
       takeSnapshot({
         id,
-        name: `Snapshot ${count + 1} · ${snapshotTime.format(now)}`,
+        name: t('snapshots.defaultName', { number: count + 1, time }),
         takenAt: now.toISOString(),
       }),
     );
@@ -164,12 +184,13 @@ function SnapshotName({
   snapshot: { id: string; name: string };
   inputRef: RefObject<HTMLInputElement | null>;
 }) {
+  const { t } = useTranslation('stakeholders');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const id = useId();
   return (
     <div className="sh-inline-field sh-snapshot-name">
-      <label htmlFor={id}>Snapshot name</label>
+      <label htmlFor={id}>{t('snapshots.name')}</label>
       <input
         id={id}
         ref={inputRef}
@@ -197,6 +218,7 @@ function SnapshotName({
  * from the first to the second), take a snapshot, and name the one compared.
  */
 export function SnapshotControls() {
+  const { t } = useTranslation('stakeholders');
   const snapshots = usePlan((p) => p.stakeholders.snapshots);
   const compareId = useStakeholderView((s) => s.compareSnapshotId);
   const compareToId = useStakeholderView((s) => s.compareToSnapshotId);
@@ -208,9 +230,9 @@ export function SnapshotControls() {
   const target = current ? (snapshots.find((s) => s.id === compareToId) ?? null) : null;
   const newestFirst = [...snapshots].reverse();
   return (
-    <div className="sh-snapshots" role="group" aria-label="Workshop snapshots">
+    <div className="sh-snapshots" role="group" aria-label={t('snapshots.group')}>
       <div className="sh-inline-field">
-        <label htmlFor={fromId}>Compare</label>
+        <label htmlFor={fromId}>{t('snapshots.compare')}</label>
         <select
           id={fromId}
           value={current?.id ?? ''}
@@ -221,28 +243,28 @@ export function SnapshotControls() {
             })
           }
         >
-          <option value="">No snapshot</option>
+          <option value="">{t('snapshots.none')}</option>
           {newestFirst.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name || 'Unnamed snapshot'}
+              {s.name || t('snapshots.unnamed')}
             </option>
           ))}
         </select>
       </div>
       {current && (
         <div className="sh-inline-field">
-          <label htmlFor={toId}>with</label>
+          <label htmlFor={toId}>{t('snapshots.with')}</label>
           <select
             id={toId}
             value={target?.id ?? ''}
             onChange={(e) => setView({ compareToSnapshotId: e.target.value || null })}
           >
-            <option value="">Now</option>
+            <option value="">{t('snapshots.now')}</option>
             {newestFirst
               .filter((s) => s.id !== current.id)
               .map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name || 'Unnamed snapshot'}
+                  {s.name || t('snapshots.unnamed')}
                 </option>
               ))}
           </select>
@@ -259,7 +281,7 @@ export function SnapshotControls() {
           });
         }}
       >
-        Take snapshot
+        {t('snapshots.take')}
       </button>
       {current && <SnapshotName snapshot={current} inputRef={nameRef} />}
     </div>
@@ -268,6 +290,7 @@ export function SnapshotControls() {
 
 /** "3 moved · 1 changed quadrant · 2 new" since the compared snapshot (read out when it changes). */
 export function MovementSummary({ withDelete = false }: { withDelete?: boolean }) {
+  const { t } = useTranslation('stakeholders');
   const compareId = useStakeholderView((s) => s.compareSnapshotId);
   const compareToId = useStakeholderView((s) => s.compareToSnapshotId);
   const dispatch = useDispatch();
@@ -290,10 +313,16 @@ export function MovementSummary({ withDelete = false }: { withDelete?: boolean }
         {summary && (
           <>
             <span className="sh-move-key" aria-hidden="true" />
-            {summary.moved} moved · {summary.quadrantChanged} changed quadrant · {summary.added} new
+            {t('snapshots.movement', {
+              moved: summary.moved,
+              changed: summary.quadrantChanged,
+              added: summary.added,
+            })}
             <span className="visually-hidden">
               {' '}
-              from {snapshot?.name} to {target ? target.name : 'now'}
+              {target
+                ? t('snapshots.fromTo', { from: snapshot?.name ?? '', to: target.name })
+                : t('snapshots.fromToNow', { from: snapshot?.name ?? '' })}
             </span>
           </>
         )}
@@ -302,15 +331,16 @@ export function MovementSummary({ withDelete = false }: { withDelete?: boolean }
         <button
           type="button"
           className="subtle danger-text"
-          aria-label={`Delete snapshot ${snapshot.name}`}
-          title="Delete this snapshot"
+          aria-label={t('snapshots.deleteLabel', { name: snapshot.name })}
+          title={t('snapshots.deleteTitle')}
           onClick={() => {
             setView({ compareSnapshotId: null, compareToSnapshotId: null });
             const result = dispatch(workshopSnapshots.remove({ ids: [snapshot.id] }));
-            if (result.ok) notifyUndoable(`Deleted snapshot “${snapshot.name}”.`, result.stepId);
+            if (result.ok)
+              notifyUndoable(t('snapshots.deleted', { name: snapshot.name }), result.stepId);
           }}
         >
-          Delete snapshot
+          {t('snapshots.delete')}
         </button>
       )}
     </div>

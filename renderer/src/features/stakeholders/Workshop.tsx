@@ -7,14 +7,9 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { QUADRANT_INFO, quadrantOf } from '../../../../shared/stakeholders/quadrants';
-import {
-  categoryLabel,
-  categoryOf,
-  countOf,
-  isPlaced,
-  stanceLabel,
-} from '../../../../shared/stakeholders/register';
+import { useTranslation } from 'react-i18next';
+import { quadrantOf } from '../../../../shared/stakeholders/quadrants';
+import { categoryOf, isPlaced } from '../../../../shared/stakeholders/register';
 import { undoLastChange } from '../../app/workbench';
 import { usePlan, usePlanState } from '../../store/plan-context';
 import { undoLabel } from '../../../../shared/history';
@@ -25,44 +20,46 @@ import { ColourLegend, DesiredToggle, MovementSummary, SnapshotControls } from '
 import { select, setView, useStakeholderView } from './view-store';
 
 function SelectedStrip() {
+  const { t } = useTranslation('stakeholders');
   const selectedId = useStakeholderView((s) => s.selectedId);
   const entry = usePlan((p) => p.stakeholders.entries.find((e) => e.id === selectedId) ?? null);
   if (!entry) {
-    return (
-      <p className="sh-ws-hint">
-        Select a card (click or Tab), then drag it or move it with the arrow keys (Shift: steps of
-        10).
-      </p>
-    );
+    return <p className="sh-ws-hint">{t('workshop.hint')}</p>;
   }
   if (!isPlaced(entry)) {
     return (
       <p className="sh-ws-selected" aria-live="polite">
-        <strong>{entry.name || 'Unnamed'}</strong>{' '}
-        <span className="sh-ws-selected-meta">
-          Unplaced: drag it onto the matrix, or press an arrow key on it in the tray.
-        </span>
+        <strong>{entry.name || t('unnamed')}</strong>{' '}
+        <span className="sh-ws-selected-meta">{t('workshop.unplaced')}</span>
       </p>
     );
   }
-  const info = QUADRANT_INFO[quadrantOf(entry)];
-  const meta = `${categoryLabel(categoryOf(entry))} · ${stanceLabel(entry.currentStance)} · power ${
-    entry.power
-  } · interest ${entry.interest}`;
+  const q = quadrantOf(entry);
+  const approach = t(`quadrants.${q}.approach`);
+  const meta = t('workshop.meta', {
+    type: t(`categories.${categoryOf(entry)}.short`),
+    stance: t(`stances.${entry.currentStance}`),
+    power: entry.power,
+    interest: entry.interest,
+  });
   return (
     <p
       className="sh-ws-selected"
       aria-live="polite"
-      title={`${entry.name} · ${meta} · ${info.approach}`}
+      title={t('workshop.selectedTitle', { name: entry.name, meta, approach })}
     >
-      <strong>{entry.name || 'Unnamed'}</strong> <span className="sh-ws-selected-meta">{meta}</span>{' '}
-      <span className={`sh-quadrant-badge sh-quadrant-badge--${info.id}`}>{info.label}</span>{' '}
-      {info.approach}
+      <strong>{entry.name || t('unnamed')}</strong>{' '}
+      <span className="sh-ws-selected-meta">{meta}</span>{' '}
+      <span className={`sh-quadrant-badge sh-quadrant-badge--${q}`}>
+        {t(`quadrants.${q}.label`)}
+      </span>{' '}
+      {approach}
     </p>
   );
 }
 
 function QuickAdd() {
+  const { t } = useTranslation('stakeholders');
   const [name, setName] = useState('');
   const edits = useStakeholderEdits();
   const id = useId();
@@ -85,18 +82,18 @@ function QuickAdd() {
   return (
     <form className="sh-ws-add" onSubmit={submit}>
       <label htmlFor={id} className="visually-hidden">
-        New stakeholder name
+        {t('workshop.newName')}
       </label>
       <input
         id={id}
         type="text"
         value={name}
         maxLength={500}
-        placeholder="Add stakeholder…"
+        placeholder={t('workshop.addPlaceholder')}
         onChange={(e) => setName(e.target.value)}
       />
       <button type="submit" className="primary" disabled={!name.trim()}>
-        Add
+        {t('workshop.add')}
       </button>
     </form>
   );
@@ -104,6 +101,7 @@ function QuickAdd() {
 
 /** The full-screen workshop view; `onExit` returns to the section. */
 export function Workshop({ onExit }: { onExit: () => void }) {
+  const { t } = useTranslation('stakeholders');
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const programName = usePlan((p) => p.objective.programName || p.name);
@@ -156,10 +154,8 @@ export function Workshop({ onExit }: { onExit: () => void }) {
     >
       <header className="sh-ws-bar">
         <div className="sh-ws-title">
-          <h2 id={titleId}>Stakeholder workshop</h2>
-          <p>
-            {programName} · {countOf(count, 'stakeholder', 'stakeholders')} on the map
-          </p>
+          <h2 id={titleId}>{t('workshop.title')}</h2>
+          <p>{t('workshop.onTheMap', { program: programName, count })}</p>
         </div>
         <QuickAdd />
         <SnapshotControls />
@@ -169,12 +165,14 @@ export function Workshop({ onExit }: { onExit: () => void }) {
             // The app's own Undo: it also says what it undid.
             onClick={undoLastChange}
             disabled={!undoName}
-            aria-label={undoName ? `Undo ${undoName}` : 'Undo'}
+            aria-label={
+              undoName ? t('workshop.undoNamed', { change: undoName }) : t('workshop.undo')
+            }
           >
-            Undo
+            {t('workshop.undo')}
           </button>
           <button type="button" className="sh-ws-exit" onClick={onExit}>
-            Exit workshop
+            {t('workshop.exit')}
           </button>
         </div>
       </header>

@@ -4,8 +4,10 @@
  * stakeholder list…". Types, stances and scores as the file writes them are
  * matched to ours in its value step; e-mail and phone columns are left out;
  * entries already in the register are updated; the whole import is one
- * command.
+ * command. Its words are read when shown (getters), so they follow the UI's
+ * language.
  */
+import { useTranslation } from 'react-i18next';
 import {
   importStakeholders,
   type StakeholderImportUpdate,
@@ -14,7 +16,6 @@ import { matchingPreset } from '../../../../shared/content/import-presets';
 import {
   personalContactColumns,
   STAKEHOLDER_FIELDS,
-  stakeholderFieldLabel,
   type StakeholderColumnMapping,
   type StakeholderImportChoices,
 } from '../../../../shared/stakeholders/import';
@@ -23,15 +24,80 @@ import {
   stakeholderPresetFromChoices,
   type StakeholderImportPreset,
 } from '../../../../shared/stakeholders/import-presets';
-import { categoryLabel, categoryOf, stanceLabel } from '../../../../shared/stakeholders/register';
-import { countOf } from '../../../../shared/words';
+import { categoryOf } from '../../../../shared/stakeholders/register';
+import type { Language } from '../../../../shared/i18n/languages';
+import { i18n, uiFormat, uiLanguage, useFormat } from '../../i18n/i18n';
 import type { StakeholderPreviewSummary } from '../content/import-protocol';
 import { presetStore } from '../content/import-presets-store';
 import { sendPreview, type ImportTarget } from '../content/import-targets';
 import { StakeholderValueMapping } from './StakeholderValueMapping';
 
 const stakeholderPresets = presetStore('stakeholders');
-const scoreText = (score: number, placed: boolean) => (placed ? String(score) : '—');
+
+type Field = (typeof STAKEHOLDER_FIELDS)[number];
+
+/** The register fields with their labels in the UI's language (one array per language). */
+const fieldsByLanguage = new Map<Language, readonly Field[]>();
+function translatedFields(): readonly Field[] {
+  const language = uiLanguage();
+  let fields = fieldsByLanguage.get(language);
+  if (!fields) {
+    fields = STAKEHOLDER_FIELDS.map(
+      (f) => ({ ...f, label: i18n.t(`stakeholders:import.fields.${f.key}`) }) as unknown as Field,
+    );
+    fieldsByLanguage.set(language, fields);
+  }
+  return fields;
+}
+
+/** A field's label ("Row" for a row-wide message). */
+function fieldLabel(key: string | null): string {
+  if (key === null) return i18n.t('stakeholders:import.row');
+  const field = STAKEHOLDER_FIELDS.find((f) => f.key === key);
+  return field ? i18n.t(`stakeholders:import.fields.${field.key}`) : key;
+}
+
+/** The first rows to be added, as the register will show them. */
+function SampleTable({ summary }: { summary: StakeholderPreviewSummary }) {
+  const { t } = useTranslation('stakeholders');
+  const format = useFormat();
+  const score = (value: number, placed: boolean) => (placed ? format.number(value) : '—');
+  return (
+    <table className="data-table compact">
+      <caption>{t('import.sampleCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {t('import.row')}
+          </th>
+          <th scope="col">{t('import.fields.name')}</th>
+          <th scope="col">{t('import.fields.organisation')}</th>
+          <th scope="col">{t('import.fields.type')}</th>
+          <th scope="col" className="num">
+            {t('import.fields.power')}
+          </th>
+          <th scope="col" className="num">
+            {t('import.fields.interest')}
+          </th>
+          <th scope="col">{t('import.fields.stance')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {summary.sample.map(({ row, entry }) => (
+          <tr key={row}>
+            <td className="num">{format.number(row)}</td>
+            <td>{entry.name}</td>
+            <td>{entry.organisation || '—'}</td>
+            <td>{t(`categories.${categoryOf(entry)}.short`)}</td>
+            <td className="num">{score(entry.power, entry.placed !== false)}</td>
+            <td className="num">{score(entry.interest, entry.placed !== false)}</td>
+            <td>{t(`stances.${entry.currentStance}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** A stakeholder list into the register (the register's "Import stakeholder list…"). */
 export const stakeholderTarget: ImportTarget<
@@ -41,13 +107,26 @@ export const stakeholderTarget: ImportTarget<
   StakeholderImportPreset
 > = {
   id: 'stakeholders',
-  title: 'Import stakeholder list',
-  place: 'register',
-  presetPlaceholder: 'e.g. Workshop stakeholder list',
-  fieldsLegend: 'Match your columns to register fields',
-  fields: STAKEHOLDER_FIELDS,
-  noun: (n) => countOf(n, 'stakeholder', 'stakeholders'),
-  fieldLabel: stakeholderFieldLabel,
+  get title() {
+    return i18n.t('stakeholders:import.title');
+  },
+  get place() {
+    return i18n.t('stakeholders:import.place');
+  },
+  get unchanged() {
+    return i18n.t('stakeholders:import.unchanged');
+  },
+  get presetPlaceholder() {
+    return i18n.t('stakeholders:import.presetPlaceholder');
+  },
+  get fieldsLegend() {
+    return i18n.t('stakeholders:import.fieldsLegend');
+  },
+  get fields() {
+    return translatedFields();
+  },
+  noun: (n) => i18n.t('stakeholders:import.noun', { count: n }),
+  fieldLabel,
   readRequest: (plan) => ({ target: 'stakeholders', existing: [...plan.stakeholders.entries] }),
   preview: (client, mapping, choices, onProgress) =>
     sendPreview(client, { type: 'stakeholderPreview', mapping, choices }, onProgress, (r) =>
@@ -56,9 +135,16 @@ export const stakeholderTarget: ImportTarget<
   fileNotes: (headers) => {
     const personal = personalContactColumns(headers);
     if (personal.length === 0) return [];
-    const names = personal.map((c) => `“${headers[c] || `Column ${c + 1}`}”`).join(', ');
+    const names = personal.map((c) =>
+      i18n.t('stakeholders:import.quoted', {
+        text: headers[c] || i18n.t('stakeholders:import.column', { number: c + 1 }),
+      }),
+    );
     return [
-      `${names} ${personal.length === 1 ? 'holds' : 'hold'} e-mail addresses or phone numbers: left out of the plan. The register keeps organisations and roles; map a column to Contact only if the team needs it (only internal exports show it).`,
+      i18n.t('stakeholders:import.personalColumns', {
+        columns: uiFormat().list(names),
+        count: personal.length,
+      }),
     ];
   },
   extraColumns: (headers, mapping) => {
@@ -87,53 +173,18 @@ export const stakeholderTarget: ImportTarget<
     const notes: string[] = [];
     if (choices.typeForAll)
       notes.push(
-        `Type ${categoryLabel(choices.typeForAll)} for ${mapping.type === null ? 'every row' : 'rows without one'} (your choice).`,
+        i18n.t('stakeholders:import.typeForAll', {
+          type: i18n.t(`stakeholders:categories.${choices.typeForAll}.short`),
+          rows: mapping.type === null ? 'all' : 'without',
+        }),
       );
     if (summary.unplacedCount > 0)
-      notes.push(
-        `${countOf(summary.unplacedCount, 'new entry has', 'new entries have')} no power and interest: they wait in the matrix’s Unplaced tray.`,
-      );
+      notes.push(i18n.t('stakeholders:import.unplaced', { count: summary.unplacedCount }));
     if (summary.noStanceCount > 0)
-      notes.push(
-        `${countOf(summary.noStanceCount, 'new entry has', 'new entries have')} no stance: Neutral, as an entry added by hand.`,
-      );
+      notes.push(i18n.t('stakeholders:import.noStance', { count: summary.noStanceCount }));
     return notes;
   },
-  sampleTable: (summary) => (
-    <table className="data-table compact">
-      <caption>First rows to be added</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Row
-          </th>
-          <th scope="col">Name</th>
-          <th scope="col">Organisation</th>
-          <th scope="col">Type</th>
-          <th scope="col" className="num">
-            Power
-          </th>
-          <th scope="col" className="num">
-            Interest
-          </th>
-          <th scope="col">Stance</th>
-        </tr>
-      </thead>
-      <tbody>
-        {summary.sample.map(({ row, entry }) => (
-          <tr key={row}>
-            <td className="num">{row}</td>
-            <td>{entry.name}</td>
-            <td>{entry.organisation || '—'}</td>
-            <td>{categoryLabel(categoryOf(entry))}</td>
-            <td className="num">{scoreText(entry.power, entry.placed !== false)}</td>
-            <td className="num">{scoreText(entry.interest, entry.placed !== false)}</td>
-            <td>{stanceLabel(entry.currentStance)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  ),
+  sampleTable: (summary) => <SampleTable summary={summary} />,
   presets: {
     builtIn: [],
     load: stakeholderPresets.load,

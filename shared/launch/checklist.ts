@@ -3,10 +3,13 @@
  * (its launch-relative or fixed date resolved against the timeline), which
  * items are overdue or due within a week, how a relative date reads in
  * words, and which register entries can be linked as partners involved.
- * Pure functions of the plan and "today" (YYYY-MM-DD, passed in).
+ * Pure functions of the plan and "today" (YYYY-MM-DD, passed in). Words come
+ * from the `onboarding` catalog through a `t` the UI passes in its language
+ * (English by default, for tests and exports).
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import type { ChecklistItem, LaunchDate, Plan, Stakeholder } from '../plan/schema';
-import { countOf } from '../words';
 import { daysFrom, launchStart, resolveLaunchDate } from './onboarding';
 
 /** Days ahead within which an open checklist item counts as due soon. */
@@ -73,41 +76,52 @@ export function checklistAlerts(plan: Plan, today: string): ChecklistAlerts {
 }
 
 /** "2 overdue, 1 due this week"; '' when nothing needs attention. */
-export function describeAlerts({ overdue, dueSoon }: ChecklistAlerts): string {
-  const parts: string[] = [];
-  if (overdue > 0) parts.push(`${overdue} overdue`);
-  if (dueSoon > 0) parts.push(`${dueSoon} due this week`);
-  return parts.join(', ');
+export function describeAlerts(
+  { overdue, dueSoon }: ChecklistAlerts,
+  t: Translator = englishTranslator,
+): string {
+  const late = overdue > 0 ? t('onboarding:alerts.overdue', { count: overdue }) : '';
+  const soon = dueSoon > 0 ? t('onboarding:alerts.dueSoon', { count: dueSoon }) : '';
+  return late && soon
+    ? t('onboarding:alerts.both', { overdue: late, dueSoon: soon })
+    : late || soon;
 }
 
 /** "14 days before launch", "On launch day", "1 day after launch". */
-export function describeOffset(offsetDays: number): string {
-  if (offsetDays === 0) return 'On launch day';
-  const days = countOf(Math.abs(offsetDays), 'day', 'days');
-  return offsetDays < 0 ? `${days} before launch` : `${days} after launch`;
+export function describeOffset(offsetDays: number, t: Translator = englishTranslator): string {
+  if (offsetDays === 0) return t('onboarding:due.onLaunchDay');
+  const count = Math.abs(offsetDays);
+  return offsetDays < 0
+    ? t('onboarding:due.before', { count })
+    : t('onboarding:due.after', { count });
 }
 
 /** A due date in words without its calendar date: "14 days before launch", "Fixed date", "No due date". */
-export function describeLaunchDateRule(due: LaunchDate | null): string {
-  if (!due) return 'No due date';
-  return due.anchor === 'launch' ? describeOffset(due.offsetDays) : 'Fixed date';
+export function describeLaunchDateRule(
+  due: LaunchDate | null,
+  t: Translator = englishTranslator,
+): string {
+  if (!due) return t('onboarding:due.none');
+  return due.anchor === 'launch'
+    ? describeOffset(due.offsetDays, t)
+    : t('onboarding:due.fixedDate');
 }
 
 /** Short text for where an item stands: "Overdue by 3 days", "Due today", "Due in 5 days". */
-export function describeChecklistDue(due: ChecklistDue): string {
+export function describeChecklistDue(due: ChecklistDue, t: Translator = englishTranslator): string {
   switch (due.state) {
     case 'done':
-      return 'Done';
+      return t('onboarding:due.done');
     case 'noDate':
-      return 'No due date';
+      return t('onboarding:due.none');
     case 'needsLaunchStart':
-      return 'Launch start not set';
+      return t('onboarding:due.needsLaunchStart');
     case 'overdue':
-      return `Overdue by ${countOf(-(due.days ?? 0), 'day', 'days')}`;
+      return t('onboarding:due.overdue', { count: -(due.days ?? 0) });
     default:
-      if (due.days === 0) return 'Due today';
-      if (due.days === 1) return 'Due tomorrow';
-      return `Due in ${countOf(due.days ?? 0, 'day', 'days')}`;
+      if (due.days === 0) return t('onboarding:due.today');
+      if (due.days === 1) return t('onboarding:due.tomorrow');
+      return t('onboarding:due.inDays', { count: due.days ?? 0 });
   }
 }
 
@@ -123,28 +137,35 @@ export interface PartnerGroup {
  * the other partners, then other stakeholders (a funder agreeing reporting).
  * Each group keeps the register's order; empty groups are left out.
  */
-export function partnerGroups(plan: Plan): PartnerGroup[] {
+export function partnerGroups(plan: Plan, t: Translator = englishTranslator): PartnerGroup[] {
   const entries = plan.stakeholders.entries;
   const isPartner = (e: Stakeholder) => e.relation === 'partner';
   const groups: PartnerGroup[] = [
     {
-      label: 'Program & technology partners',
+      label: t('onboarding:partners.groups.programTechnology'),
       entries: entries.filter((e) => isPartner(e) && e.partnerType === 'programTechnology'),
     },
     {
-      label: 'Other partners',
+      label: t('onboarding:partners.groups.otherPartners'),
       entries: entries.filter((e) => isPartner(e) && e.partnerType !== 'programTechnology'),
     },
-    { label: 'Other stakeholders', entries: entries.filter((e) => !isPartner(e)) },
+    {
+      label: t('onboarding:partners.groups.otherStakeholders'),
+      entries: entries.filter((e) => !isPartner(e)),
+    },
   ];
   return groups.filter((g) => g.entries.length > 0);
 }
 
 /** Names of the register entries an item links to, in the item's order (ids no longer in the register are skipped). */
-export function partnerNames(plan: Plan, ids: readonly string[]): string[] {
+export function partnerNames(
+  plan: Plan,
+  ids: readonly string[],
+  t: Translator = englishTranslator,
+): string[] {
   const byId = new Map(plan.stakeholders.entries.map((e) => [e.id, e]));
   return ids.flatMap((id) => {
     const entry = byId.get(id);
-    return entry ? [entry.name.trim() || entry.organisation.trim() || 'Unnamed'] : [];
+    return entry ? [entry.name.trim() || entry.organisation.trim() || t('onboarding:unnamed')] : [];
   });
 }

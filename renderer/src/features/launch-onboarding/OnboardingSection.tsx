@@ -22,11 +22,10 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS as DndCSS } from '@dnd-kit/utilities';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { blankChecklistItem, checklistItems } from '../../../../shared/commands/launch-checklist';
 import { setPhaseDate } from '../../../../shared/commands/objective';
-import { formatDate } from '../../../../shared/export/document';
 import {
-  CHECKLIST_STATUS_LABELS,
   checklistItemDue,
   describeAlerts,
   describeChecklistDue,
@@ -35,6 +34,8 @@ import {
   partnerNames,
   type ChecklistDue,
 } from '../../../../shared/launch/checklist';
+import { NAMESPACES, type Translator } from '../../../../shared/i18n/translator';
+import type { Format } from '../../../../shared/i18n/format';
 import { daysFrom, launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
 import type { ChecklistItem, LaunchDate, Plan } from '../../../../shared/plan/schema';
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
@@ -45,6 +46,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
 import './onboarding.css';
@@ -53,20 +55,37 @@ import {
   sortableAnnouncements,
 } from '../../components/sortable-announcements';
 
-const STATUS_OPTIONS = (
-  Object.entries(CHECKLIST_STATUS_LABELS) as [ChecklistItem['status'], string][]
-).map(([value, label]) => ({ value, label }));
+/** The drag handle's glyph (not words). */
+const HANDLE = '⠿';
 
-const titleOf = (item: ChecklistItem) => item.label.trim() || 'Untitled item';
+const STATUSES: readonly ChecklistItem['status'][] = [
+  'notStarted',
+  'inProgress',
+  'blocked',
+  'done',
+];
+
+/** The UI's translator and formats, for the shared functions that word due dates (changes with the language). */
+function useWords(): { t: Translator; format: Format } {
+  const { i18n } = useTranslation('onboarding');
+  const format = useFormat();
+  return useMemo(
+    () => ({ t: i18n.getFixedT(format.language, NAMESPACES) as Translator, format }),
+    [i18n, format],
+  );
+}
 
 /** The due date as shown on a row: "18 March 2027 (14 days before launch)". */
-function dueText(item: ChecklistItem, due: ChecklistDue): string {
-  if (!item.due) return 'No due date';
-  if (item.due.anchor === 'date') return formatDate(item.due.date);
-  const rule = describeOffset(item.due.offsetDays);
+function dueText(item: ChecklistItem, due: ChecklistDue, t: Translator, format: Format): string {
+  if (!item.due) return t('onboarding:due.none');
+  if (item.due.anchor === 'date') return format.date(item.due.date);
+  const rule = describeOffset(item.due.offsetDays, t);
   return due.date
-    ? `${formatDate(due.date)} (${rule.toLowerCase()})`
-    : `${rule} (launch start not set)`;
+    ? t('onboarding:row.dueWithRule', {
+        date: format.date(due.date),
+        rule: rule.toLocaleLowerCase(format.locale),
+      })
+    : t('onboarding:row.dueNoStart', { rule });
 }
 
 type DueKind = 'launch' | 'date' | 'none';
@@ -83,13 +102,20 @@ function DueEditor({
   today: string;
   onChange: (due: LaunchDate | null) => void;
 }) {
+  const { t } = useTranslation('onboarding');
+  const words = useWords();
   const name = useId();
   const kind: DueKind = item.due ? item.due.anchor : 'none';
   const offset = item.due?.anchor === 'launch' ? item.due.offsetDays : 0;
   // On launch day (0 days) the sign says nothing: remember the side chosen.
   const [chosenSide, setChosenSide] = useState<'before' | 'after'>(offset > 0 ? 'after' : 'before');
   const side = offset > 0 ? 'after' : offset < 0 ? 'before' : chosenSide;
-  const title = titleOf(item);
+  const title = item.label.trim() || t('untitledItem');
+  const kinds: readonly (readonly [DueKind, string])[] = [
+    ['launch', t('dueEditor.relative')],
+    ['date', t('dueEditor.fixed')],
+    ['none', t('due.none')],
+  ];
   const setKind = (next: DueKind) => {
     if (next === kind) return;
     if (next === 'none') onChange(null);
@@ -104,15 +130,9 @@ function DueEditor({
   };
   return (
     <fieldset className="ob-due-editor">
-      <legend>Due date</legend>
-      <div className="ob-due-kinds" role="radiogroup" aria-label={`When “${title}” is due`}>
-        {(
-          [
-            ['launch', 'Relative to the launch'],
-            ['date', 'On a fixed date'],
-            ['none', 'No due date'],
-          ] as const
-        ).map(([value, label]) => (
+      <legend>{t('dueEditor.legend')}</legend>
+      <div className="ob-due-kinds" role="radiogroup" aria-label={t('dueEditor.when', { title })}>
+        {kinds.map(([value, label]) => (
           <label key={value}>
             <input
               type="radio"
@@ -127,7 +147,7 @@ function DueEditor({
       {item.due?.anchor === 'launch' && (
         <div className="ob-due-relative">
           <NumberField
-            label="Days"
+            label={t('dueEditor.days')}
             value={Math.abs(offset)}
             min={0}
             max={3650}
@@ -141,11 +161,11 @@ function DueEditor({
             }
           />
           <SelectField
-            label="Before or after"
+            label={t('dueEditor.side')}
             value={side}
             options={[
-              { value: 'before', label: 'before launch' },
-              { value: 'after', label: 'after launch' },
+              { value: 'before', label: t('dueEditor.before') },
+              { value: 'after', label: t('dueEditor.after') },
             ]}
             onChange={(next) => {
               setChosenSide(next);
@@ -157,14 +177,17 @@ function DueEditor({
           />
           <p className="ob-due-resolved" aria-live="polite">
             {start
-              ? `${describeOffset(offset)}: ${formatDate(checklistItemDue(item, start, start).date)}`
-              : `${describeOffset(offset)}. The launch start is not set yet, so there is no calendar date.`}
+              ? t('dueEditor.resolved', {
+                  rule: describeOffset(offset, words.t),
+                  date: words.format.date(checklistItemDue(item, start, start).date),
+                })
+              : t('dueEditor.noStart', { rule: describeOffset(offset, words.t) })}
           </p>
         </div>
       )}
       {item.due?.anchor === 'date' && (
         <DateField
-          label="Due on"
+          label={t('dueEditor.dueOn')}
           value={item.due.date}
           onChange={(date) => onChange(date ? { anchor: 'date', date } : null)}
         />
@@ -183,28 +206,30 @@ function PartnersEditor({
   plan: Plan;
   onChange: (ids: string[]) => void;
 }) {
+  const { t } = useTranslation('onboarding');
+  const words = useWords();
   const pickerId = useId();
-  const groups = partnerGroups(plan);
+  const groups = partnerGroups(plan, words.t);
   const linked = new Set(item.partnerIds);
   const byId = new Map(plan.stakeholders.entries.map((e) => [e.id, e]));
-  const title = titleOf(item);
+  const title = item.label.trim() || t('untitledItem');
   return (
     <fieldset className="ob-partners">
-      <legend>Partners involved</legend>
+      <legend>{t('partners.legend')}</legend>
       {item.partnerIds.length === 0 ? (
-        <p className="section-note">No partners linked yet.</p>
+        <p className="section-note">{t('partners.none')}</p>
       ) : (
         <ul className="ob-partner-chips">
           {item.partnerIds.map((id) => {
             const entry = byId.get(id);
-            const name = entry ? entry.name.trim() || 'Unnamed' : 'Removed from the register';
+            const name = entry ? entry.name.trim() || t('unnamed') : t('partners.removed');
             return (
               <li key={id} className="ob-chip">
                 <span>{name}</span>
                 <button
                   type="button"
                   className="subtle"
-                  aria-label={`Unlink ${name} from “${title}”`}
+                  aria-label={t('partners.unlink', { name, title })}
                   onClick={() => onChange(item.partnerIds.filter((x) => x !== id))}
                 >
                   ×
@@ -215,13 +240,10 @@ function PartnersEditor({
         </ul>
       )}
       {groups.length === 0 ? (
-        <p className="section-note">
-          The stakeholder register is empty: add program and technology partners under Stakeholders
-          &amp; partners to link them here.
-        </p>
+        <p className="section-note">{t('partners.emptyRegister')}</p>
       ) : (
         <div className="field">
-          <label htmlFor={pickerId}>Link a partner</label>
+          <label htmlFor={pickerId}>{t('partners.link')}</label>
           <select
             id={pickerId}
             value=""
@@ -229,17 +251,19 @@ function PartnersEditor({
               if (e.target.value) onChange([...item.partnerIds, e.target.value]);
             }}
           >
-            <option value="">Choose from the register…</option>
+            <option value="">{t('partners.choose')}</option>
             {groups.map((g) => (
               <optgroup key={g.label} label={g.label}>
                 {g.entries
                   .filter((e) => !linked.has(e.id))
                   .map((e) => (
                     <option key={e.id} value={e.id}>
-                      {e.name.trim() || 'Unnamed'}
                       {e.organisation.trim() && e.organisation.trim() !== e.name.trim()
-                        ? ` (${e.organisation.trim()})`
-                        : ''}
+                        ? t('partners.option', {
+                            name: e.name.trim() || t('unnamed'),
+                            organisation: e.organisation.trim(),
+                          })
+                        : e.name.trim() || t('unnamed')}
                     </option>
                   ))}
               </optgroup>
@@ -273,6 +297,8 @@ function ChecklistRow({
   onToggle: () => void;
   onDeleted: () => void;
 }) {
+  const { t } = useTranslation('onboarding');
+  const words = useWords();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const editorId = useId();
@@ -280,9 +306,9 @@ function ChecklistRow({
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
   });
-  const title = titleOf(item);
+  const title = item.label.trim() || t('untitledItem');
   const due = checklistItemDue(item, start, today);
-  const names = partnerNames(plan, item.partnerIds);
+  const names = partnerNames(plan, item.partnerIds, words.t);
   const update = (patch: Partial<ChecklistItem>) =>
     dispatch(checklistItems.update({ id: item.id, patch }));
   const move = (to: number, which: 'up' | 'down') => {
@@ -303,7 +329,7 @@ function ChecklistRow({
     const result = dispatch(checklistItems.remove({ ids: [item.id] }));
     if (!result.ok) notify(result.reason);
     else {
-      notifyUndoable(`Deleted the checklist item “${title}”.`, result.stepId);
+      notifyUndoable(t('row.deleted', { title }), result.stepId);
       onDeleted();
     }
   };
@@ -318,11 +344,11 @@ function ChecklistRow({
         <button
           type="button"
           className="ob-drag-handle"
-          aria-label={`Drag to reorder “${title}”`}
+          aria-label={t('row.drag', { title })}
           {...attributes}
           {...listeners}
         >
-          <span aria-hidden="true">⠿</span>
+          <span aria-hidden="true">{HANDLE}</span>
         </button>
         <div className="ob-row-main">
           <h3 className="ob-item-title">
@@ -336,22 +362,26 @@ function ChecklistRow({
             >
               {title}
             </button>
-            {item.step === null && <span className="ob-tag">Custom</span>}
+            {item.step === null && <span className="ob-tag">{t('row.custom')}</span>}
           </h3>
           <p className="ob-meta">
-            <span className="ob-due-date">Due: {dueText(item, due)}</span>
+            <span className="ob-due-date">
+              {t('row.due', { due: dueText(item, due, words.t, words.format) })}
+            </span>
             {(due.state === 'overdue' || due.state === 'dueSoon') && (
               <span className={`ob-due-state ob-due-state--${due.state}`}>
-                {describeChecklistDue(due)}
+                {describeChecklistDue(due, words.t)}
               </span>
             )}
-            {item.owner.trim() && <span>Owner: {item.owner.trim()}</span>}
-            {names.length > 0 && <span>Partners: {names.join(', ')}</span>}
+            {item.owner.trim() && <span>{t('row.owner', { owner: item.owner.trim() })}</span>}
+            {names.length > 0 && (
+              <span>{t('row.partners', { names: words.format.list(names) })}</span>
+            )}
           </p>
         </div>
         <div className="ob-status">
           <label className="visually-hidden" htmlFor={statusId}>
-            Status of “{title}”
+            {t('row.status', { title })}
           </label>
           <select
             id={statusId}
@@ -359,9 +389,9 @@ function ChecklistRow({
             value={item.status}
             onChange={(e) => update({ status: e.target.value as ChecklistItem['status'] })}
           >
-            {STATUS_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
               </option>
             ))}
           </select>
@@ -372,7 +402,7 @@ function ChecklistRow({
             className="subtle"
             data-ob-move="up"
             disabled={index === 0}
-            aria-label={`Move “${title}” up`}
+            aria-label={t('row.moveUp', { title })}
             onClick={() => move(index - 1, 'up')}
           >
             ↑
@@ -382,7 +412,7 @@ function ChecklistRow({
             className="subtle"
             data-ob-move="down"
             disabled={index === count - 1}
-            aria-label={`Move “${title}” down`}
+            aria-label={t('row.moveDown', { title })}
             onClick={() => move(index + 1, 'down')}
           >
             ↓
@@ -390,26 +420,31 @@ function ChecklistRow({
           <button
             type="button"
             className="subtle danger-text"
-            aria-label={`Delete “${title}”`}
+            aria-label={t('row.deleteLabel', { title })}
             onClick={remove}
           >
-            Delete
+            {t('row.delete')}
           </button>
         </div>
       </div>
       {open && (
-        <div className="ob-editor" id={editorId} role="group" aria-label={`Details of “${title}”`}>
+        <div
+          className="ob-editor"
+          id={editorId}
+          role="group"
+          aria-label={t('editor.details', { title })}
+        >
           <TextField
             className="ob-span-2"
-            label="Step"
+            label={t('editor.step')}
             value={item.label}
             onChange={(label) => update({ label })}
             onBlur={seal}
           />
           <TextField
-            label="Owner"
+            label={t('editor.owner')}
             value={item.owner}
-            placeholder="Name and role"
+            placeholder={t('editor.ownerPlaceholder')}
             onChange={(owner) => update({ owner })}
             onBlur={seal}
           />
@@ -421,7 +456,7 @@ function ChecklistRow({
           />
           <TextAreaField
             className="ob-span-all"
-            label="Notes"
+            label={t('editor.notes')}
             value={item.notes}
             rows={3}
             onChange={(notes) => update({ notes })}
@@ -435,30 +470,35 @@ function ChecklistRow({
 
 /** The launch start, and a way to set it when the timeline has none. */
 function LaunchStartNote({ start, relative }: { start: string | null; relative: number }) {
+  const { t } = useTranslation('onboarding');
+  const format = useFormat();
   const dispatch = useDispatch();
   if (start)
     return (
       <p className="ob-launch">
-        Launch starts <strong>{formatDate(start)}</strong>.{' '}
-        {relative > 0 &&
-          `${relative === 1 ? 'One due date follows' : `${relative} due dates follow`} it: move the launch and they move with it. `}
+        <Trans
+          t={t}
+          i18nKey="launch.starts"
+          values={{ date: format.date(start) }}
+          components={{ strong: <strong /> }}
+        />{' '}
+        {relative > 0 && `${t('launch.follow', { count: relative })} `}
         <button
           type="button"
           className="link-button"
           onClick={() => goToSection('objective', 'launch-start')}
         >
-          Change the launch start in the Objective’s timeline
+          {t('launch.change')}
         </button>
       </p>
     );
   return (
-    <div className="ob-launch ob-launch--missing" role="region" aria-label="Launch start">
+    <div className="ob-launch ob-launch--missing" role="region" aria-label={t('launch.region')}>
       <p>
-        <strong>The plan has no launch start yet</strong>, so due dates counted from the launch
-        cannot be shown as calendar dates. Set it here or in the Objective’s timeline.
+        <Trans t={t} i18nKey="launch.missing" components={{ strong: <strong /> }} />
       </p>
       <DateField
-        label="Launch starts"
+        label={t('launch.startsLabel')}
         value={null}
         onChange={(date) => dispatch(setPhaseDate({ phase: 'launch', end: 'start', date }))}
       />
@@ -468,6 +508,8 @@ function LaunchStartNote({ start, relative }: { start: string | null; relative: 
 
 /** The Onboarding checklist section. */
 export function OnboardingSection() {
+  const { t } = useTranslation('onboarding');
+  const words = useWords();
   const plan = usePlan((p) => p);
   const dispatch = useDispatch();
   const today = useToday();
@@ -510,7 +552,7 @@ export function OnboardingSection() {
   };
   const done = items.filter((i) => i.status === 'done').length;
   const relative = items.filter((i) => i.due?.anchor === 'launch').length;
-  const attention = describeAlerts(alerts);
+  const attention = describeAlerts(alerts, words.t);
 
   const toggle = (id: string) =>
     setOpenIds((s) => {
@@ -521,7 +563,7 @@ export function OnboardingSection() {
     });
 
   const add = () => {
-    const item = blankChecklistItem(newLabel.trim() || 'New onboarding step');
+    const item = blankChecklistItem(newLabel.trim() || t('add.defaultLabel'));
     if (dispatch(checklistItems.add({ item })).ok) {
       setNewLabel('');
       setOpenIds((s) => new Set([...s, item.id]));
@@ -538,21 +580,16 @@ export function OnboardingSection() {
   return (
     <div className="section-body onboarding-section">
       <header className="section-header">
-        <h1>Onboarding checklist</h1>
-        <p className="lead">
-          The steps that get learners from an invitation to their first lesson. The six usual steps
-          are here already; adjust them, give each an owner and a date, and add your own.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
         <p className="ob-summary" role="status">
-          <span>
-            {done} of {items.length} done
-          </span>
+          <span>{t('summary.done', { done, total: items.length })}</span>
           {attention ? (
             <span className={`ob-attention${alerts.overdue > 0 ? ' ob-attention--overdue' : ''}`}>
               {attention}
             </span>
           ) : (
-            items.length > done && <span>Nothing overdue or due this week.</span>
+            items.length > done && <span>{t('summary.nothingDue')}</span>
           )}
         </p>
       </header>
@@ -561,14 +598,11 @@ export function OnboardingSection() {
 
       <section className="card" aria-labelledby="ob-list-heading">
         <h2 id="ob-list-heading" ref={listHeading} tabIndex={-1}>
-          Checklist
+          {t('list.heading')}
         </h2>
-        <p className="section-note">
-          Reorder with the arrow buttons, or drag the handle (with the keyboard: focus it, press
-          Space, move with the arrow keys, press Space to drop).
-        </p>
+        <p className="section-note">{t('list.how')}</p>
         {items.length === 0 ? (
-          <p className="empty-note">No items yet. Add the first step below.</p>
+          <p className="empty-note">{t('list.empty')}</p>
         ) : (
           <DndContext
             sensors={sensors}
@@ -577,7 +611,7 @@ export function OnboardingSection() {
             accessibility={{
               announcements: sortableAnnouncements(
                 items.map((i) => i.id),
-                (id) => items.find((i) => i.id === id)?.label || 'Untitled item',
+                (id) => items.find((i) => i.id === id)?.label || t('untitledItem'),
               ),
               screenReaderInstructions: SORTABLE_INSTRUCTIONS,
             }}
@@ -610,21 +644,19 @@ export function OnboardingSection() {
           }}
         >
           <div className="field">
-            <label htmlFor={newLabelId}>New item</label>
+            <label htmlFor={newLabelId}>{t('add.label')}</label>
             <input
               id={newLabelId}
               type="text"
               maxLength={500}
               value={newLabel}
-              placeholder="e.g. Brief youth centre staff on the sign-up steps"
+              placeholder={t('add.placeholder')}
               onChange={(e) => setNewLabel(e.target.value)}
             />
           </div>
-          <button type="submit">Add item</button>
+          <button type="submit">{t('add.button')}</button>
         </form>
-        <p className="section-note">
-          A new item is due on launch day; open it to change the date, owner and partners.
-        </p>
+        <p className="section-note">{t('add.note')}</p>
       </section>
     </div>
   );

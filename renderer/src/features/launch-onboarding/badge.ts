@@ -4,8 +4,10 @@ import {
   describeAlerts,
   type ChecklistAlerts,
 } from '../../../../shared/launch/checklist';
+import { NAMESPACES, type Translator } from '../../../../shared/i18n/translator';
 import type { Plan } from '../../../../shared/plan/schema';
 import { localToday } from '../../../../shared/stakeholders/schedule';
+import { i18n, uiLanguage } from '../../i18n/i18n';
 
 // The sidebar asks on every settled plan change; the checklist array and the
 // timeline only change when they are edited, so remember the answer per pair (and day).
@@ -32,7 +34,8 @@ export function onboardingBadgeCount(plan: Plan): number {
   return overdue + dueSoon;
 }
 
-/** What the badge says to a screen reader: "2 overdue, 1 due this week". */
+/** What the badge says to a screen reader, in the UI's language: "2 overdue, 1 due this week". */
 export function describeOnboardingBadge(plan: Plan): string {
-  return describeAlerts(onboardingAlerts(plan));
+  const t = i18n.getFixedT(uiLanguage(), NAMESPACES) as Translator;
+  return describeAlerts(onboardingAlerts(plan), t);
 }

@@ -291,6 +291,8 @@ export interface MergeProblem {
   /** The field or name, as typed. */
   readonly name: string;
   readonly message: string;
+  /** A plan field whose value cannot be sent (a registration link that is not a web address). */
+  readonly invalid?: true;
 }
 
 /** The distinct problems of filled templates, in order of first appearance. */
@@ -304,7 +306,11 @@ export function mergeProblems(...filled: readonly (readonly MergePart[])[]): Mer
       const key = `${part.kind}:${name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      problems.push({ kind: part.kind, name, message: part.message });
+      problems.push(
+        part.kind === 'missing' && part.invalid
+          ? { kind: part.kind, name, message: part.message, invalid: true }
+          : { kind: part.kind, name, message: part.message },
+      );
     }
   return problems;
 }

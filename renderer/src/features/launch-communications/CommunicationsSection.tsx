@@ -10,14 +10,13 @@
  * download in the browser).
  */
 import { useId, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { communications, updateLaunchDetails } from '../../../../shared/commands/communications';
-import { formatDate } from '../../../../shared/export/document';
-import { EXPORT_KINDS } from '../../../../shared/export/sanitize';
+import type { Format } from '../../../../shared/i18n/format';
 import {
   COMMUNICATION_KINDS,
-  COMMUNICATION_STATUS_LABELS,
   draftCommunication,
-  kindLabel,
 } from '../../../../shared/launch/communication-drafts';
 import {
   communicationEml,
@@ -33,39 +32,66 @@ import {
   pathwaysFor,
   type LearnerStyle,
   type MergePart,
+  type MergeField,
+  type MergeProblem,
+  type PlanField,
 } from '../../../../shared/launch/merge-fields';
 import { launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
 import type { Communication, LaunchDate, Plan } from '../../../../shared/plan/schema';
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
+import { i18n, useFormat } from '../../i18n/i18n';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { detectPlatform } from '../../platform/platform';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import './communications.css';
 import { webAddress } from '../../../../shared/web-address';
 
-const STATUS_OPTIONS = (
-  Object.entries(COMMUNICATION_STATUS_LABELS) as [Communication['status'], string][]
-).map(([value, label]) => ({ value, label }));
+const STATUSES: readonly Communication['status'][] = ['draft', 'ready', 'sent'];
 
-const KIND_OPTIONS = COMMUNICATION_KINDS.map((k) => ({ value: k.kind, label: k.label }));
+/** The translator of this section (its keys are checked against the English catalog). */
+type T = TFunction<'communications'>;
 
-const titleOf = (c: Communication) => c.title.trim() || kindLabel(c.kind);
+/** A kind's name in the UI's language ("Launch e-mail"). */
+const kindName = (t: T, kind: Communication['kind']) => t(`kinds.${kind}.label`);
+
+/** The title, else the kind's name. */
+const titleOf = (t: T, c: Communication) => c.title.trim() || kindName(t, c.kind);
 
 /** "3 days before launch", "On launch day", "11 days after launch". */
-function describeOffset(days: number): string {
-  if (days === 0) return 'On launch day';
-  const n = Math.abs(days);
-  return `${n} day${n === 1 ? '' : 's'} ${days < 0 ? 'before' : 'after'} launch`;
+function describeOffset(t: T, days: number): string {
+  if (days === 0) return t('send.onLaunchDay');
+  const count = Math.abs(days);
+  return days < 0 ? t('send.before', { count }) : t('send.after', { count });
 }
 
 /** The send date as shown on a row. */
-function sendText(c: Communication, start: string | null): string {
-  if (!c.send) return 'No send date';
-  if (c.send.anchor === 'date') return formatDate(c.send.date);
-  const rule = describeOffset(c.send.offsetDays);
+function sendText(t: T, format: Format, c: Communication, start: string | null): string {
+  if (!c.send) return t('send.none');
+  if (c.send.anchor === 'date') return format.date(c.send.date);
+  const rule = describeOffset(t, c.send.offsetDays);
   const date = resolveLaunchDate(c.send, start);
-  return date ? `${formatDate(date)} (${rule.toLowerCase()})` : `${rule} (launch start not set)`;
+  return date
+    ? t('send.withRule', { date: format.date(date), rule: rule.toLocaleLowerCase(format.locale) })
+    : t('send.noStart', { rule });
+}
+
+/** A field's name in words ("registration link"). */
+const fieldLabel = (t: T, field: string) =>
+  FIELD_INFO.some((f) => f.name === field)
+    ? t(`fields.${field as MergeField}.label`)
+    : field === 'daysInactive'
+      ? t('fields.daysInactive.label')
+      : field;
+
+const MISSING = { kind: 'missing' } as const;
+const UNKNOWN = { kind: 'unknown' } as const;
+
+/** What is wrong with a field and what to do: “Registration link is not set — add it in Launch details”. */
+function problemText(t: T, p: Pick<MergeProblem, 'kind' | 'name' | 'invalid'>): string {
+  if (p.kind === 'unknown') return t('problems.unknown', { token: `{${p.name}}` });
+  if (p.invalid) return t('problems.invalidLink');
+  return t(`problems.missing.${p.name as PlanField}`);
 }
 
 const DAY_MS = 86_400_000;
@@ -84,10 +110,17 @@ function SendEditor({
   start: string | null;
   onChange: (send: LaunchDate | null) => void;
 }) {
+  const { t } = useTranslation('communications');
+  const format = useFormat();
   const name = useId();
   const kind: SendKind = c.send ? c.send.anchor : 'none';
   const offset = c.send?.anchor === 'launch' ? c.send.offsetDays : 0;
-  const title = titleOf(c);
+  const title = titleOf(t, c);
+  const kinds: readonly (readonly [SendKind, string])[] = [
+    ['launch', t('send.relative')],
+    ['date', t('send.fixed')],
+    ['none', t('send.notScheduled')],
+  ];
   const setKind = (next: SendKind) => {
     if (next === kind) return;
     if (next === 'none') onChange(null);
@@ -101,15 +134,9 @@ function SendEditor({
   };
   return (
     <fieldset className="cm-send">
-      <legend>Send date</legend>
-      <div className="cm-send-kinds" role="radiogroup" aria-label={`When “${title}” is sent`}>
-        {(
-          [
-            ['launch', 'Relative to the launch'],
-            ['date', 'On a fixed date'],
-            ['none', 'Not scheduled yet'],
-          ] as const
-        ).map(([value, label]) => (
+      <legend>{t('send.legend')}</legend>
+      <div className="cm-send-kinds" role="radiogroup" aria-label={t('send.when', { title })}>
+        {kinds.map(([value, label]) => (
           <label key={value}>
             <input
               type="radio"
@@ -124,7 +151,7 @@ function SendEditor({
       {c.send?.anchor === 'launch' && (
         <div className="cm-send-relative">
           <NumberField
-            label="Days"
+            label={t('send.days')}
             value={Math.abs(offset)}
             min={0}
             max={3650}
@@ -135,11 +162,11 @@ function SendEditor({
             }
           />
           <SelectField
-            label="Before or after"
+            label={t('send.side')}
             value={offset > 0 ? 'after' : 'before'}
             options={[
-              { value: 'before', label: 'before launch' },
-              { value: 'after', label: 'after launch' },
+              { value: 'before', label: t('send.beforeLaunch') },
+              { value: 'after', label: t('send.afterLaunch') },
             ]}
             onChange={(side) =>
               onChange({
@@ -150,14 +177,17 @@ function SendEditor({
           />
           <p className="cm-send-resolved" aria-live="polite">
             {start
-              ? `${describeOffset(offset)}: ${formatDate(resolveLaunchDate(c.send, start))}`
-              : `${describeOffset(offset)}. The launch start is not set yet, so there is no calendar date.`}
+              ? t('send.resolved', {
+                  rule: describeOffset(t, offset),
+                  date: format.date(resolveLaunchDate(c.send, start)),
+                })
+              : t('send.resolvedNoStart', { rule: describeOffset(t, offset) })}
           </p>
         </div>
       )}
       {c.send?.anchor === 'date' && (
         <DateField
-          label="Send on"
+          label={t('send.on')}
           value={c.send.date}
           onChange={(date) => onChange(date ? { anchor: 'date', date } : null)}
         />
@@ -178,24 +208,26 @@ function AudienceEditor({
   onChange: (patch: Partial<Communication>) => void;
   onBlur: () => void;
 }) {
+  const { t } = useTranslation('communications');
   const chosen = new Set(c.segmentIds);
-  const title = titleOf(c);
+  const title = titleOf(t, c);
   const gone = c.segmentIds.filter((id) => !plan.learners.some((s) => s.id === id));
   return (
     <fieldset className="cm-audience">
-      <legend>Audience</legend>
+      <legend>{t('audience.legend')}</legend>
       {plan.learners.length === 0 ? (
-        <p className="section-note">
-          No learner segments yet (Learners): this goes to everyone invited.
-        </p>
+        <p className="section-note">{t('audience.noSegments')}</p>
       ) : (
         <>
           <p className="section-note" id={`${c.id}-audience-hint`}>
             {c.segmentIds.length === 0
-              ? 'No segment chosen: it goes to every learner.'
-              : `Goes to ${c.segmentIds.length - gone.length} of ${plan.learners.length} segments.`}
+              ? t('audience.everyone')
+              : t('audience.goesTo', {
+                  chosen: c.segmentIds.length - gone.length,
+                  count: plan.learners.length,
+                })}
           </p>
-          <ul className="cm-segments" aria-label={`Learner segments “${title}” goes to`}>
+          <ul className="cm-segments" aria-label={t('audience.segments', { title })}>
             {plan.learners.map((s) => (
               <li key={s.id}>
                 <label>
@@ -210,7 +242,7 @@ function AudienceEditor({
                       })
                     }
                   />
-                  {s.name.trim() || 'Unnamed segment'}
+                  {s.name.trim() || t('audience.unnamedSegment')}
                 </label>
               </li>
             ))}
@@ -218,9 +250,9 @@ function AudienceEditor({
         </>
       )}
       <TextField
-        label="Audience note"
+        label={t('audience.note')}
         value={c.audienceNote}
-        placeholder="e.g. Wave 2 invitees who have not registered after 7 days"
+        placeholder={t('audience.notePlaceholder')}
         onChange={(audienceNote) => onChange({ audienceNote })}
         onBlur={onBlur}
       />
@@ -230,6 +262,7 @@ function AudienceEditor({
 
 /** A filled template: values as text, learner fields and problems clearly marked. */
 function FilledText({ parts }: { parts: readonly MergePart[] }) {
+  const { t } = useTranslation('communications');
   return (
     <>
       {parts.map((part, i) => {
@@ -238,30 +271,34 @@ function FilledText({ parts }: { parts: readonly MergePart[] }) {
             return <span key={i}>{part.text}</span>;
           case 'value':
             return (
-              <span key={i} className="cm-value" title="Filled from the plan">
+              <span key={i} className="cm-value" title={t('preview.fromPlan')}>
                 {part.text}
               </span>
             );
           case 'learner':
             return (
-              <span
-                key={i}
-                className="cm-learner"
-                title="Filled by the mail tool for each learner when it sends"
-              >
-                «{part.label}»
+              <span key={i} className="cm-learner" title={t('preview.byMailTool')}>
+                {t('preview.learner', { label: fieldLabel(t, part.field) })}
               </span>
             );
           case 'missing':
             return (
-              <mark key={i} className="cm-problem" title={part.message}>
-                [{FIELD_INFO.find((f) => f.name === part.field)?.label ?? part.field} not set]
+              <mark
+                key={i}
+                className="cm-problem"
+                title={problemText(t, { ...MISSING, name: part.field, invalid: part.invalid })}
+              >
+                {t('preview.missing', { label: fieldLabel(t, part.field) })}
               </mark>
             );
           case 'unknown':
             return (
-              <mark key={i} className="cm-problem" title={part.message}>
-                [{part.name}?]
+              <mark
+                key={i}
+                className="cm-problem"
+                title={problemText(t, { ...UNKNOWN, name: part.name })}
+              >
+                {t('preview.unknown', { name: part.name })}
               </mark>
             );
         }
@@ -279,27 +316,30 @@ function focusDetail(name: string): void {
 
 /** What the guide's Word file adds to its text, from the plan. */
 function GuideNote({ c, plan }: { c: Communication; plan: Plan }) {
+  const { t } = useTranslation('communications');
+  const format = useFormat();
   const pathways = pathwaysFor(plan, c.segmentIds).map((p) => p.name.trim());
   return (
     <p className="section-note cm-guide-note">
-      The Word file continues this text as a short guide, from the plan: the program, how it works,
-      getting started, support, what learners gain and{' '}
       {pathways.length === 0
-        ? 'a pathway outline (no pathway is aimed at this audience yet).'
-        : `the outline of ${pathways.length === 1 ? pathways[0] : `${pathways.length} pathways (${pathways.join(', ')})`}.`}
+        ? t('guide.noPathway')
+        : pathways.length === 1
+          ? t('guide.onePathway', { name: pathways[0] })
+          : t('guide.pathways', { count: pathways.length, names: format.list(pathways) })}
     </p>
   );
 }
 
 /** The live preview of one communication, with what is missing and where to fix it. */
 function Preview({ c, plan }: { c: Communication; plan: Plan }) {
+  const { t } = useTranslation('communications');
   const filled = fillCommunication(plan, c);
-  const title = titleOf(c);
+  const title = titleOf(t, c);
   return (
-    <section className="cm-preview" aria-label={`Preview of “${title}”`}>
-      <h4>Preview</h4>
+    <section className="cm-preview" aria-label={t('preview.label', { title })}>
+      <h4>{t('preview.heading')}</h4>
       <p className="cm-preview-subject">
-        <span className="cm-preview-label">Subject: </span>
+        <span className="cm-preview-label">{t('preview.subject')} </span>
         <FilledText parts={filled.subject} />
       </p>
       <div className="cm-preview-body" data-testid="preview-body">
@@ -309,16 +349,12 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
       {filled.problems.length > 0 ? (
         <div className="cm-problems" role="status">
           <p>
-            <strong>
-              {filled.problems.length === 1
-                ? 'One field cannot be filled:'
-                : `${filled.problems.length} fields cannot be filled:`}
-            </strong>
+            <strong>{t('preview.cannotFill', { count: filled.problems.length })}</strong>
           </p>
           <ul>
             {filled.problems.map((p) => (
               <li key={`${p.kind}:${p.name}`}>
-                {p.message}
+                {problemText(t, p)}
                 {p.kind === 'missing' &&
                   (p.name === 'programName' ||
                     p.name === 'organisation' ||
@@ -336,7 +372,7 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
                           )
                         }
                       >
-                        Go to Objective
+                        {t('preview.goObjective')}
                       </button>
                     </>
                   )}
@@ -349,7 +385,7 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
                         className="link-button"
                         onClick={() => focusDetail(p.name)}
                       >
-                        Fill it in
+                        {t('preview.fillIn')}
                       </button>
                     </>
                   )}
@@ -361,7 +397,7 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
                       className="link-button"
                       onClick={() => goToSection('pathways')}
                     >
-                      Go to Pathways &amp; skills
+                      {t('preview.goPathways')}
                     </button>
                   </>
                 )}
@@ -370,10 +406,7 @@ function Preview({ c, plan }: { c: Communication; plan: Plan }) {
           </ul>
         </div>
       ) : (
-        <p className="section-note">
-          Every plan field is filled. «First name» and other marked learner fields are filled by the
-          mail tool for each learner.
-        </p>
+        <p className="section-note">{t('preview.allFilled')}</p>
       )}
     </section>
   );
@@ -392,6 +425,8 @@ function BodyEditor({
   onChange: (body: string) => void;
   onBlur: () => void;
 }) {
+  const { t } = useTranslation('communications');
+  const format = useFormat();
   const id = useId();
   const insertId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -410,9 +445,7 @@ function BodyEditor({
     const at = caret.current ?? { start: c.body.length, end: c.body.length };
     const next = c.body.slice(0, at.start) + token + c.body.slice(at.end);
     if (next.length > BODY_MAX) {
-      notify(
-        `The text is at its limit of ${BODY_MAX.toLocaleString('en')} characters: shorten it first.`,
-      );
+      notify(t('body.atLimit', { max: format.number(BODY_MAX) }));
       return;
     }
     onChange(next);
@@ -430,20 +463,27 @@ function BodyEditor({
     <div className="cm-body">
       <div className="cm-insert">
         <div className="field">
-          <label htmlFor={insertId}>Field to insert</label>
+          <label htmlFor={insertId}>{t('body.fieldToInsert')}</label>
           <select id={insertId} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose a field…</option>
-            <optgroup label="Filled for each learner by the mail tool">
+            <option value="">{t('body.chooseField')}</option>
+            <optgroup label={t('body.learnerGroup')}>
               {FIELD_INFO.filter((f) => f.learner).map((f) => (
                 <option key={f.name} value={f.name}>
-                  {fieldToken(f.name)}: {f.label}
+                  {t('body.learnerOption', {
+                    token: fieldToken(f.name),
+                    label: t(`fields.${f.name}.label`),
+                  })}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Filled from the plan">
+            <optgroup label={t('body.planGroup')}>
               {FIELD_INFO.filter((f) => !f.learner).map((f) => (
                 <option key={f.name} value={f.name}>
-                  {fieldToken(f.name)}: {f.label} ({f.source})
+                  {t('body.planOption', {
+                    token: fieldToken(f.name),
+                    label: t(`fields.${f.name}.label`),
+                    source: t(`fields.${f.name}.source`),
+                  })}
                 </option>
               ))}
             </optgroup>
@@ -457,11 +497,11 @@ function BodyEditor({
             setChoice('');
           }}
         >
-          Insert field
+          {t('body.insert')}
         </button>
       </div>
       <div className="field cm-body-field">
-        <label htmlFor={id}>Text</label>
+        <label htmlFor={id}>{t('body.text')}</label>
         <textarea
           id={id}
           ref={area}
@@ -482,8 +522,7 @@ function BodyEditor({
           }}
         />
         <p className="field-hint" id={`${id}-hint`}>
-          Fields in braces, such as {'{programName}'}, are filled from the plan; a blank line starts
-          a new paragraph, and lines starting with “- ” become a list in Word.
+          {t('body.hint', { token: '{programName}' })}
         </p>
       </div>
     </div>
@@ -543,10 +582,15 @@ async function exportCommunication(
     }
     const result = await detectPlatform().saveExport(name, bytes, kind);
     if (result.kind === 'saved')
-      notify(`Exported the ${EXPORT_KINDS[kind].label} “${result.path}”.`);
-    else if (result.kind === 'error') notify(`The file could not be saved: ${result.message}`);
+      notify(i18n.t('communications:export.saved', { kind, path: result.path }));
+    else if (result.kind === 'error')
+      notify(i18n.t('communications:export.notSaved', { message: result.message }));
   } catch (error) {
-    notify(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+    notify(
+      i18n.t('communications:export.failed', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }
 }
 
@@ -570,10 +614,12 @@ function CommunicationRow({
   onToggle: () => void;
   onDeleted: () => void;
 }) {
+  const { t } = useTranslation('communications');
+  const format = useFormat();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const editorId = useId();
-  const title = titleOf(c);
+  const title = titleOf(t, c);
   const problemList = fillCommunication(plan, c).problems;
   const problems = problemList.length;
   // An export with fields the plan cannot fill asks first (they would show as "[… not set]").
@@ -600,7 +646,7 @@ function CommunicationRow({
     const result = dispatch(communications.remove({ ids: [c.id] }));
     if (!result.ok) notify(result.reason);
     else {
-      notifyUndoable(`Deleted the communication “${title}”.`, result.stepId);
+      notifyUndoable(t('row.deleted', { title }), result.stepId);
       onDeleted();
     }
   };
@@ -609,12 +655,12 @@ function CommunicationRow({
       {unfilledExport && (
         <Dialog
           role="alertdialog"
-          title={problems === 1 ? 'A field is not filled' : `${problems} fields are not filled`}
+          title={t('unfilled.title', { count: problems })}
           onClose={() => setUnfilledExport(null)}
           actions={
             <>
               <button type="button" onClick={() => setUnfilledExport(null)}>
-                Go back and fill them
+                {t('unfilled.back')}
               </button>
               <button
                 type="button"
@@ -623,18 +669,15 @@ function CommunicationRow({
                   setUnfilledExport(null);
                 }}
               >
-                Export anyway
+                {t('unfilled.anyway')}
               </button>
             </>
           }
         >
-          <p>
-            “{title}” would go out with a note in brackets where each of these is, for example
-            “[registration link not set]”:
-          </p>
+          <p>{t('unfilled.text', { title })}</p>
           <ul>
             {problemList.map((p) => (
-              <li key={`${p.kind}:${p.name}`}>{p.message}.</li>
+              <li key={`${p.kind}:${p.name}`}>{t('unfilled.item', { text: problemText(t, p) })}</li>
             ))}
           </ul>
         </Dialog>
@@ -652,27 +695,25 @@ function CommunicationRow({
             >
               {title}
             </button>
-            <span className="cm-tag">{kindLabel(c.kind)}</span>
+            <span className="cm-tag">{kindName(t, c.kind)}</span>
           </h3>
           <p className="cm-meta">
-            <span>Send: {sendText(c, start)}</span>
+            <span>{t('row.send', { send: sendText(t, format, c, start) })}</span>
             {problems > 0 && (
-              <span className="cm-warn">
-                {problems === 1 ? '1 field not filled' : `${problems} fields not filled`}
-              </span>
+              <span className="cm-warn">{t('row.notFilled', { count: problems })}</span>
             )}
           </p>
         </div>
         <label className="cm-status">
-          <span aria-hidden="true">Status</span>
+          <span aria-hidden="true">{t('row.statusLabel')}</span>
           <select
-            aria-label={`Status of “${title}”`}
+            aria-label={t('row.status', { title })}
             value={c.status}
             onChange={(e) => update({ status: e.target.value as Communication['status'] })}
           >
-            {STATUS_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
               </option>
             ))}
           </select>
@@ -683,7 +724,7 @@ function CommunicationRow({
             className="subtle"
             data-cm-move="up"
             disabled={index === 0}
-            aria-label={`Move “${title}” up`}
+            aria-label={t('row.moveUp', { title })}
             onClick={() => move(index - 1, 'up')}
           >
             ↑
@@ -693,7 +734,7 @@ function CommunicationRow({
             className="subtle"
             data-cm-move="down"
             disabled={index === count - 1}
-            aria-label={`Move “${title}” down`}
+            aria-label={t('row.moveDown', { title })}
             onClick={() => move(index + 1, 'down')}
           >
             ↓
@@ -701,34 +742,42 @@ function CommunicationRow({
           <button
             type="button"
             className="subtle danger-text"
-            aria-label={`Delete “${title}”`}
+            aria-label={t('row.deleteLabel', { title })}
             onClick={remove}
           >
-            Delete
+            {t('row.delete')}
           </button>
         </div>
       </div>
       {open && (
-        <div className="cm-editor" id={editorId} role="group" aria-label={`Edit “${title}”`}>
+        <div
+          className="cm-editor"
+          id={editorId}
+          role="group"
+          aria-label={t('editor.label', { title })}
+        >
           <div className="cm-edit-col">
             <div className="cm-pair">
               <TextField
-                label="Title"
+                label={t('editor.title')}
                 value={c.title}
-                onChange={(t) => update({ title: t })}
+                onChange={(text) => update({ title: text })}
                 onBlur={seal}
               />
               <SelectField
-                label="Kind"
+                label={t('editor.kind')}
                 value={c.kind}
-                options={KIND_OPTIONS}
+                options={COMMUNICATION_KINDS.map((k) => ({
+                  value: k.kind,
+                  label: kindName(t, k.kind),
+                }))}
                 onChange={(kind) => update({ kind })}
               />
             </div>
             <TextField
-              label="Subject"
+              label={t('editor.subject')}
               value={c.subject}
-              hint="Merge fields work here too, e.g. {programName}."
+              hint={t('editor.subjectHint', { token: '{programName}' })}
               onChange={(subject) => update({ subject })}
               onBlur={seal}
             />
@@ -738,28 +787,31 @@ function CommunicationRow({
           </div>
           <div className="cm-preview-col">
             <Preview c={c} plan={plan} />
-            <div className="cm-exports" role="group" aria-label={`Export “${title}”`}>
+            <div className="cm-exports" role="group" aria-label={t('exports.label', { title })}>
               <button type="button" onClick={() => exportAs('docx')}>
-                Export Word (.docx)
+                {t('exports.docx')}
               </button>
               <button type="button" onClick={() => exportAs('eml')}>
-                Export e-mail (.eml)
+                {t('exports.eml')}
               </button>
               <button type="button" onClick={() => exportAs('txt')}>
-                Export plain text
+                {t('exports.txt')}
               </button>
             </div>
             <SelectField
-              label="Learner fields for"
+              label={t('exports.mailTool')}
               value={mailTool}
-              options={MAIL_TOOL_STYLES.map((t) => ({ value: t.style, label: t.label }))}
+              options={MAIL_TOOL_STYLES.map((tool) => ({
+                value: tool.style,
+                label:
+                  tool.style === 'token'
+                    ? t('exports.otherTool', { token: '{firstName}' })
+                    : tool.label,
+              }))}
               onChange={setMailTool}
-              hint="The e-mail and plain-text exports write the learner's name in this tool's own field, so it fills it for each learner."
+              hint={t('exports.mailToolHint')}
             />
-            <p className="section-note">
-              The .eml has the subject and text but no recipients: open it in your mail tool, or
-              import it, and send it to the list there.
-            </p>
+            <p className="section-note">{t('exports.emlNote')}</p>
           </div>
         </div>
       )}
@@ -769,24 +821,25 @@ function CommunicationRow({
 
 /** The registration link and support contact the messages use. */
 function LaunchDetailsCard() {
+  const { t } = useTranslation('communications');
   const details = usePlan((p) => p.launch.details);
   const dispatch = useDispatch();
   const seal = useSealHistory();
   return (
     <section className="card cm-details" aria-labelledby="cm-details-heading">
-      <h2 id="cm-details-heading">Launch details</h2>
+      <h2 id="cm-details-heading">{t('details.heading')}</h2>
       <p className="section-note">
-        Used by the {'{registrationLink}'} and {'{supportContact}'} fields in every message.
+        {t('details.note', { link: '{registrationLink}', contact: '{supportContact}' })}
       </p>
       <div className="cm-pair">
         <TextField
           className="cm-detail-registrationLink"
-          label="Registration link"
+          label={t('details.link')}
           value={details.registrationLink}
-          placeholder="https://…"
+          placeholder={t('details.linkPlaceholder')}
           error={
             details.registrationLink.trim() && !webAddress(details.registrationLink.trim())
-              ? 'Not a web address, so messages will not carry it: start it with https://'
+              ? t('details.linkInvalid')
               : null
           }
           onChange={(registrationLink) =>
@@ -796,10 +849,10 @@ function LaunchDetailsCard() {
         />
         <TextField
           className="cm-detail-supportContact"
-          label="Support contact"
+          label={t('details.contact')}
           value={details.supportContact}
-          placeholder="e.g. the help desk on 021 555 0300, or help@example.org"
-          hint="Written into messages as it is: “contact …”."
+          placeholder={t('details.contactPlaceholder')}
+          hint={t('details.contactHint')}
           onChange={(supportContact) =>
             dispatch(updateLaunchDetails({ patch: { supportContact } }))
           }
@@ -812,6 +865,7 @@ function LaunchDetailsCard() {
 
 /** The Communications section. */
 export function CommunicationsSection() {
+  const { t } = useTranslation('communications');
   const plan = usePlan((p) => p);
   const dispatch = useDispatch();
   const items = plan.launch.communications;
@@ -856,23 +910,15 @@ export function CommunicationsSection() {
   return (
     <div className="section-body communications-section">
       <header className="section-header">
-        <h1>Communications</h1>
-        <p className="lead">
-          The messages that take learners from registration to their first lesson and keep them
-          going: a launch e-mail, a registration e-mail, an onboarding guide and reminders. Write
-          each once; fields such as the program name and registration link are filled in from the
-          plan.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
         <p className="cm-summary" role="status">
           <span>
-            {items.length === 1 ? '1 communication' : `${items.length} communications`}:{' '}
-            {counts.ready} ready, {counts.sent} sent
+            {t('summary.counts', { count: items.length, ready: counts.ready, sent: counts.sent })}
           </span>
           {counts.unscheduled > 0 && (
             <span className="cm-warn">
-              {counts.unscheduled === 1
-                ? '1 has no send date'
-                : `${counts.unscheduled} have no send date`}
+              {t('summary.unscheduled', { count: counts.unscheduled })}
             </span>
           )}
         </p>
@@ -882,12 +928,10 @@ export function CommunicationsSection() {
 
       <section className="card" aria-labelledby="cm-list-heading">
         <h2 id="cm-list-heading" ref={listHeading} tabIndex={-1}>
-          Messages
+          {t('list.heading')}
         </h2>
         {items.length === 0 ? (
-          <p className="empty-note">
-            No communications yet. Start with a launch e-mail below: it comes with a ready draft.
-          </p>
+          <p className="empty-note">{t('list.empty')}</p>
         ) : (
           <ol className="cm-list">
             {items.map((c, i) => (
@@ -905,16 +949,19 @@ export function CommunicationsSection() {
             ))}
           </ol>
         )}
-        <div className="cm-add" role="group" aria-label="Add a communication">
+        <div className="cm-add" role="group" aria-label={t('list.addGroup')}>
           {COMMUNICATION_KINDS.map((k) => (
-            <button key={k.kind} type="button" title={k.purpose} onClick={() => add(k.kind)}>
-              Add {k.label.charAt(0).toLowerCase() + k.label.slice(1)}
+            <button
+              key={k.kind}
+              type="button"
+              title={t(`kinds.${k.kind}.purpose`)}
+              onClick={() => add(k.kind)}
+            >
+              {t(`kinds.${k.kind}.add`)}
             </button>
           ))}
         </div>
-        <p className="section-note">
-          Each new message starts as a ready draft in plain words; change anything you like.
-        </p>
+        <p className="section-note">{t('list.note')}</p>
       </section>
     </div>
   );

@@ -46,15 +46,17 @@ export function stageLabel(stage: FunnelStage['stage']): string {
 
 /**
  * A channel's name: the name the team gave it, else its description (cut at
- * 40 characters), else its kind ("Paid ads").
+ * 40 characters), else its kind ("Paid ads"; `kindLabel` words it in
+ * another language, the UI's).
  */
 export function channelName(
   channel: Pick<MarketingChannel, 'kind' | 'description'> & { readonly name?: string },
+  kindLabel: (kind: MarketingChannel['kind']) => string = (kind) => CHANNEL_LABELS[kind],
 ): string {
   const name = (channel.name ?? '').trim().replace(/\s+/g, ' ');
   if (name) return name;
   const description = channel.description.trim().replace(/\s+/g, ' ');
-  return description ? clipText(description, 40) : CHANNEL_LABELS[channel.kind];
+  return description ? clipText(description, 40) : kindLabel(channel.kind);
 }
 
 /** Which segments each channel reaches, and the gaps either way. */

@@ -7,6 +7,7 @@
  * drawn as the same figure the Word export prints.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   addJourneyStep,
   blankChannel,
@@ -24,12 +25,13 @@ import {
   type FunnelField,
 } from '../../../../shared/commands/marketing';
 import { funnelScene } from '../../../../shared/export/diagrams/funnel';
+import { documentLocale, englishLocale, type DocLocale } from '../../../../shared/export/locale';
+import type { Language } from '../../../../shared/i18n/languages';
 import { formatMoney } from '../../../../shared/learners/budget';
 import {
   CHANNEL_KINDS,
-  CHANNEL_LABELS,
   FUNNEL_STAGES,
-  channelName,
+  channelName as sharedChannelName,
   coverage,
   funnelRow,
   funnelSegments,
@@ -46,6 +48,7 @@ import type {
   Stakeholder,
 } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import {
   DateField,
   NumberField,
@@ -60,9 +63,36 @@ import { SceneSvg } from './SceneSvg';
 import '../content/content.css';
 import './marketing.css';
 
-const KIND_OPTIONS = CHANNEL_KINDS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
+/** Words of this section in the UI's language: kinds, channel and segment names. */
+function useWords() {
+  const { t } = useTranslation('marketing');
+  return useMemo(() => {
+    const kindLabel = (kind: MarketingChannel['kind']) => t(`kinds.${kind}`);
+    return {
+      t,
+      kindLabel,
+      kindOptions: CHANNEL_KINDS.map((value) => ({ value, label: kindLabel(value) })),
+      channelName: (c: Parameters<typeof sharedChannelName>[0]) => sharedChannelName(c, kindLabel),
+      segmentName: (s: Pick<LearnerSegment, 'name'>) => s.name.trim() || t('untitledSegment'),
+    };
+  }, [t]);
+}
 
-const segmentName = (s: Pick<LearnerSegment, 'name'>) => s.name.trim() || 'Untitled segment';
+/** The funnel figure's words (the Word export's) in the UI's language, loaded with it. */
+function useFigureLocale(language: Language): DocLocale {
+  const [loaded, setLoaded] = useState<DocLocale>(englishLocale);
+  useEffect(() => {
+    let live = true;
+    documentLocale(language).then(
+      (loc) => live && setLoaded(loc),
+      () => live && setLoaded(englishLocale()),
+    );
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  return loaded.language === language ? loaded : englishLocale();
+}
 
 /** Moves focus to the element matching `selector` once it is drawn (after an add). */
 function useFocusAfterAdd(root: React.RefObject<HTMLElement | null>) {
@@ -87,12 +117,13 @@ function OrderButtons(props: {
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
+  const { t } = useTranslation('marketing');
   return (
     <span className="mk-order">
       <button
         type="button"
         className="subtle"
-        aria-label={`Move ${props.name} up`}
+        aria-label={t('order.up', { name: props.name })}
         disabled={props.index === 0}
         onClick={() => props.onMove(props.index - 1)}
       >
@@ -101,7 +132,7 @@ function OrderButtons(props: {
       <button
         type="button"
         className="subtle"
-        aria-label={`Move ${props.name} down`}
+        aria-label={t('order.down', { name: props.name })}
         disabled={props.index === props.count - 1}
         onClick={() => props.onMove(props.index + 1)}
       >
@@ -110,10 +141,10 @@ function OrderButtons(props: {
       <button
         type="button"
         className="subtle danger-text"
-        aria-label={`Delete ${props.name}`}
+        aria-label={t('order.deleteLabel', { name: props.name })}
         onClick={props.onRemove}
       >
-        Delete
+        {t('order.delete')}
       </button>
     </span>
   );
@@ -122,6 +153,7 @@ function OrderButtons(props: {
 // ------------------------------------------------------------ toolkit
 
 function Toolkit() {
+  const { t } = useTranslation('marketing');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const items = usePlan((p) => p.launch.marketing.toolkit);
@@ -132,23 +164,19 @@ function Toolkit() {
   return (
     <section className="card" aria-labelledby="toolkit-heading" id="toolkit">
       <div className="card-title-row">
-        <h2 id="toolkit-heading">Partner toolkit and admin guide</h2>
-        <span className="tag">
-          {done} of {items.length} ready
-        </span>
+        <h2 id="toolkit-heading">{t('toolkit.heading')}</h2>
+        <span className="tag">{t('toolkit.ready', { done, total: items.length })}</span>
       </div>
-      <p className="section-note">
-        What partners and administrators need to spread the word and help learners sign up.
-      </p>
+      <p className="section-note">{t('toolkit.note')}</p>
       {items.length > 0 && (
         <ul className="mk-list" ref={ref}>
           {items.map((item, index) => {
-            const name = `toolkit item ${index + 1}`;
+            const name = t('toolkit.itemName', { n: index + 1 });
             return (
               <li key={item.id} data-item={item.id}>
                 <input
                   type="checkbox"
-                  aria-label={`Ready: ${item.label || name}`}
+                  aria-label={t('toolkit.readyLabel', { name: item.label || name })}
                   checked={item.done}
                   onChange={(e) =>
                     dispatch(
@@ -157,7 +185,7 @@ function Toolkit() {
                   }
                 />
                 <InlineText
-                  label={`Wording of ${name}`}
+                  label={t('wordingOf', { name })}
                   value={item.label}
                   onChange={(label) =>
                     dispatch(toolkitItems.update({ id: item.id, patch: { label } }))
@@ -185,11 +213,11 @@ function Toolkit() {
               focusLater(`[data-item="${CSS.escape(id)}"] input[type="text"]`);
           }}
         >
-          Add toolkit item
+          {t('toolkit.add')}
         </button>
       </div>
       <TextAreaField
-        label="Toolkit notes"
+        label={t('toolkit.notes')}
         value={notes}
         rows={3}
         onChange={(text) => dispatch(setToolkitNotes({ notes: text }))}
@@ -219,6 +247,7 @@ function ChannelEditor({
   index: number;
   count: number;
 }) {
+  const { t, kindOptions, channelName, segmentName } = useWords();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const segments = usePlan((p) => p.learners);
@@ -233,9 +262,9 @@ function ChannelEditor({
   return (
     <section className="card" aria-labelledby="channel-editor-heading" id="channel-editor">
       <div className="card-title-row">
-        <h2 id="channel-editor-heading">Channel: {name}</h2>
+        <h2 id="channel-editor-heading">{t('channel.heading', { name })}</h2>
         <OrderButtons
-          name={`channel ${name}`}
+          name={t('channel.orderName', { name })}
           index={index}
           count={count}
           onMove={(to) => dispatch(marketingChannels.move({ id: channel.id, to }))}
@@ -244,49 +273,53 @@ function ChannelEditor({
       </div>
       <div className="mk-grid">
         <SelectField
-          label="Kind of channel"
+          label={t('channel.kind')}
           value={channel.kind}
-          options={KIND_OPTIONS}
+          options={kindOptions}
           onChange={(kind) => update({ kind })}
         />
         <TextField
-          label="Name"
+          label={t('channel.name')}
           value={channel.name}
-          hint="What the team calls it, e.g. “Spring radio campaign”. Without one, the description names it."
+          hint={t('channel.nameHint')}
           onChange={(name) => update({ name })}
           onBlur={seal}
         />
         <TextField
-          label="Description"
+          label={t('channel.description')}
           value={channel.description}
           onChange={(description) => update({ description })}
           onBlur={seal}
         />
         <MoneyField
-          label="Budget"
+          label={t('channel.budget')}
           value={channel.budget}
           currency={currency}
-          hint={currency ? undefined : 'Currency not chosen yet (set it under Objective).'}
+          hint={currency ? undefined : t('channel.noCurrency')}
           onChange={(budget) => update({ budget })}
           onBlur={seal}
         />
         <TextField
-          label="Owner"
+          label={t('channel.owner')}
           value={channel.owner}
           onChange={(owner) => update({ owner })}
           onBlur={seal}
         />
         <DateField
-          label="Start date"
+          label={t('channel.start')}
           value={channel.start}
           onChange={(start) => update({ start })}
         />
-        <DateField label="End date" value={channel.end} onChange={(end) => update({ end })} />
+        <DateField
+          label={t('channel.end')}
+          value={channel.end}
+          onChange={(end) => update({ end })}
+        />
       </div>
       <div className="mk-grid mk-grid-wide">
         <fieldset className="checkbox-group mk-checks">
-          <legend>Learner segments it reaches</legend>
-          {segments.length === 0 && <p className="section-note">No learner segments yet.</p>}
+          <legend>{t('channel.segments')}</legend>
+          {segments.length === 0 && <p className="section-note">{t('channel.noSegments')}</p>}
           {segments.map((s) => (
             <label key={s.id} className="check">
               <input
@@ -301,12 +334,8 @@ function ChannelEditor({
           ))}
         </fieldset>
         <fieldset className="checkbox-group mk-checks">
-          <legend>Outreach partners</legend>
-          {partners.length === 0 && (
-            <p className="section-note">
-              No partners in the register yet (Stakeholders & partners).
-            </p>
-          )}
+          <legend>{t('channel.partners')}</legend>
+          {partners.length === 0 && <p className="section-note">{t('channel.noPartners')}</p>}
           {partners.map((s) => (
             <label key={s.id} className="check">
               <input
@@ -317,14 +346,16 @@ function ChannelEditor({
                 }
               />
               {s.name}
-              {s.partnerType !== 'outreach' && <span className="tag">not an outreach partner</span>}
+              {s.partnerType !== 'outreach' && (
+                <span className="tag">{t('channel.notOutreach')}</span>
+              )}
             </label>
           ))}
         </fieldset>
       </div>
       {channel.end && channel.start && channel.end < channel.start && (
         <p className="warnings" role="note">
-          The end date is before the start date.
+          {t('channel.endBeforeStart')}
         </p>
       )}
     </section>
@@ -332,54 +363,59 @@ function ChannelEditor({
 }
 
 function SpendSummary() {
+  const { t } = useTranslation('marketing');
+  const format = useFormat();
   const marketing = usePlan((p) => p.launch.marketing);
   const budget = usePlan((p) => p.budget);
   const spend = marketingSpend(marketing, budget);
-  const money = (n: number) => formatMoney(n, budget.currency);
+  const money = (n: number) => formatMoney(n, budget.currency, format.locale);
   return (
     <>
-      <dl className="budget" aria-label="Marketing spend against the budget">
+      <dl className="budget" aria-label={t('spend.label')}>
         <div>
-          <dt>Channels’ budgets</dt>
+          <dt>{t('spend.channels')}</dt>
           <dd className="num strong" data-testid="marketing-total">
             {money(spend.total)}
-            {!budget.currency && <span className="tag">currency not chosen</span>}
+            {!budget.currency && <span className="tag">{t('spend.noCurrency')}</span>}
           </dd>
         </div>
         <div>
-          <dt>Outreach and marketing line</dt>
+          <dt>{t('spend.outreachLine')}</dt>
           <dd className="num" data-testid="outreach-line">
-            {spend.outreachLine === null ? 'Not set' : money(spend.outreachLine)}
+            {spend.outreachLine === null ? t('spend.notSet') : money(spend.outreachLine)}
           </dd>
         </div>
         <div>
-          <dt>Whole program budget</dt>
+          <dt>{t('spend.program')}</dt>
           <dd className="num">
             {spend.programTotal === null
-              ? 'Not set'
-              : `${money(spend.programTotal)}${spend.shareOfProgram === null ? '' : ` (marketing ${(spend.shareOfProgram * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })} %)`}`}
+              ? t('spend.notSet')
+              : spend.shareOfProgram === null
+                ? money(spend.programTotal)
+                : t('spend.programWithShare', {
+                    total: money(spend.programTotal),
+                    share: format.number(spend.shareOfProgram * 100, 1),
+                  })}
           </dd>
         </div>
       </dl>
       {spend.overOutreach > 0 ? (
         <p className="warnings" role="note" data-testid="over-outreach">
-          The channels cost {money(spend.overOutreach)} more than the outreach and marketing line.
-          Trim a channel or raise the line under Objective → Budget.
+          {t('spend.over', { amount: money(spend.overOutreach) })}
         </p>
       ) : spend.outreachLine !== null ? (
-        <p className="ok-note">Within the outreach and marketing line.</p>
+        <p className="ok-note">{t('spend.within')}</p>
       ) : null}
       {spend.unbudgeted > 0 && (
-        <p className="section-note">
-          {spend.unbudgeted} {spend.unbudgeted === 1 ? 'channel has' : 'channels have'} no budget
-          yet.
-        </p>
+        <p className="section-note">{t('spend.unbudgeted', { count: spend.unbudgeted })}</p>
       )}
     </>
   );
 }
 
 function Channels({ focus }: { focus: string | undefined }) {
+  const { t, kindLabel, kindOptions, channelName, segmentName } = useWords();
+  const format = useFormat();
   const dispatch = useDispatch();
   const channels = usePlan((p) => p.launch.marketing.channels);
   const segments = usePlan((p) => p.learners);
@@ -396,23 +432,20 @@ function Channels({ focus }: { focus: string | undefined }) {
     <>
       <section className="card" aria-labelledby="channels-heading" id="channels">
         <div className="card-title-row">
-          <h2 id="channels-heading">Channels</h2>
+          <h2 id="channels-heading">{t('channels.heading')}</h2>
         </div>
         {channels.length === 0 ? (
-          <p className="section-note">
-            No channels yet. Most programs combine a website hub with one sign-up link, community
-            outreach through partners, social media and e-mail.
-          </p>
+          <p className="section-note">{t('channels.empty')}</p>
         ) : (
           <table className="data-table">
-            <caption className="visually-hidden">Marketing channels with their budgets</caption>
+            <caption className="visually-hidden">{t('channels.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Channel</th>
-                <th scope="col">Segments reached</th>
-                <th scope="col">Owner</th>
+                <th scope="col">{t('channels.channel')}</th>
+                <th scope="col">{t('channels.reached')}</th>
+                <th scope="col">{t('channels.owner')}</th>
                 <th scope="col" className="num">
-                  Budget
+                  {t('channels.budget')}
                 </th>
               </tr>
             </thead>
@@ -431,7 +464,7 @@ function Channels({ focus }: { focus: string | undefined }) {
                       >
                         {channelName(c)}
                       </button>
-                      <span className="tag">{CHANNEL_LABELS[c.kind]}</span>
+                      <span className="tag">{kindLabel(c.kind)}</span>
                       {(c.name.trim()
                         ? c.description.trim() !== ''
                         : c.description.trim().length > 40) && (
@@ -440,14 +473,16 @@ function Channels({ focus }: { focus: string | undefined }) {
                     </th>
                     <td>
                       {reached.length === 0 ? (
-                        <span className="tag tag-warn">Reaches no segment</span>
+                        <span className="tag tag-warn">{t('channels.reachesNone')}</span>
                       ) : (
-                        reached.map((id) => names.get(id)).join(', ')
+                        format.list(reached.map((id) => names.get(id) ?? ''))
                       )}
                     </td>
-                    <td>{c.owner || '—'}</td>
+                    <td>{c.owner || t('none')}</td>
                     <td className="num">
-                      {c.budget === null ? '—' : formatMoney(c.budget, currency)}
+                      {c.budget === null
+                        ? t('none')
+                        : formatMoney(c.budget, currency, format.locale)}
                     </td>
                   </tr>
                 );
@@ -457,9 +492,9 @@ function Channels({ focus }: { focus: string | undefined }) {
         )}
         <div className="row-actions">
           <SelectField
-            label="Kind of new channel"
+            label={t('channels.newKind')}
             value={newKind}
-            options={KIND_OPTIONS}
+            options={kindOptions}
             onChange={setNewKind}
           />
           <button
@@ -471,7 +506,7 @@ function Channels({ focus }: { focus: string | undefined }) {
                 setSelectedId(id);
             }}
           >
-            Add channel
+            {t('channels.add')}
           </button>
         </div>
         <SpendSummary />
@@ -489,6 +524,8 @@ function Channels({ focus }: { focus: string | undefined }) {
 }
 
 function CoverageGrid() {
+  const { t, channelName, segmentName } = useWords();
+  const format = useFormat();
   const dispatch = useDispatch();
   const channels = usePlan((p) => p.launch.marketing.channels);
   const segments = usePlan((p) => p.learners);
@@ -497,23 +534,23 @@ function CoverageGrid() {
   const cover = useMemo(() => coverage({ learners, launch }), [learners, launch]);
   return (
     <section className="card" aria-labelledby="coverage-heading" id="coverage">
-      <h2 id="coverage-heading">Coverage: which segments each channel reaches</h2>
+      <h2 id="coverage-heading">{t('coverage.heading')}</h2>
       {segments.length === 0 || channels.length === 0 ? (
-        <p className="section-note">Add learner segments and channels to see the coverage.</p>
+        <p className="section-note">{t('coverage.empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table mk-coverage">
-            <caption className="visually-hidden">Channels by learner segment</caption>
+            <caption className="visually-hidden">{t('coverage.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Segment</th>
+                <th scope="col">{t('coverage.segment')}</th>
                 {channels.map((c) => (
                   <th scope="col" key={c.id} className="mk-center">
                     {channelName(c)}
                   </th>
                 ))}
                 <th scope="col" className="num">
-                  Channels
+                  {t('coverage.channels')}
                 </th>
               </tr>
             </thead>
@@ -525,7 +562,7 @@ function CoverageGrid() {
                     <th scope="row">
                       {segmentName(s)}
                       {reaching.length === 0 && (
-                        <span className="tag tag-warn">No channel reaches it</span>
+                        <span className="tag tag-warn">{t('coverage.noChannel')}</span>
                       )}
                     </th>
                     {channels.map((c) => {
@@ -534,7 +571,10 @@ function CoverageGrid() {
                         <td key={c.id} className="mk-center">
                           <input
                             type="checkbox"
-                            aria-label={`${channelName(c)} reaches ${segmentName(s)}`}
+                            aria-label={t('coverage.reaches', {
+                              channel: channelName(c),
+                              segment: segmentName(s),
+                            })}
                             checked={on}
                             onChange={(e) =>
                               dispatch(
@@ -564,10 +604,13 @@ function CoverageGrid() {
       )}
       {cover.unreached.length > 0 ? (
         <p className="warnings" role="note" data-testid="unreached">
-          No channel reaches {cover.unreached.map(segmentName).join(', ')}.
+          {t('coverage.unreached', {
+            count: cover.unreached.length,
+            names: format.list(cover.unreached.map(segmentName)),
+          })}
         </p>
       ) : segments.length > 0 && channels.length > 0 ? (
-        <p className="ok-note">Every segment is reached by at least one channel.</p>
+        <p className="ok-note">{t('coverage.allReached')}</p>
       ) : null}
     </section>
   );
@@ -576,6 +619,7 @@ function CoverageGrid() {
 // ------------------------------------------------------------ fewest clicks
 
 function FewestClicks() {
+  const { t } = useTranslation('marketing');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const steps = usePlan((p) => p.launch.marketing.journeySteps);
@@ -585,19 +629,16 @@ function FewestClicks() {
   const focusLater = useFocusAfterAdd(ref);
   return (
     <section className="card" aria-labelledby="journey-heading" id="journey">
-      <h2 id="journey-heading">Fewest clicks to start</h2>
-      <p className="section-note">
-        Every step between the invitation and the first lesson loses learners. List them as a
-        learner meets them, and keep the list short.
-      </p>
+      <h2 id="journey-heading">{t('journey.heading')}</h2>
+      <p className="section-note">{t('journey.note')}</p>
       {steps.length > 0 && (
         <ol className="mk-list" ref={ref}>
           {steps.map((step, index) => {
-            const name = `step ${index + 1}`;
+            const name = t('journey.stepName', { n: index + 1 });
             return (
               <li key={index} data-step={index}>
                 <InlineText
-                  label={`Wording of ${name}`}
+                  label={t('wordingOf', { name })}
                   value={step}
                   onChange={(text) => dispatch(updateJourneyStep({ index, text }))}
                   onBlur={seal}
@@ -622,10 +663,10 @@ function FewestClicks() {
               focusLater(`[data-step="${steps.length}"] input`);
           }}
         >
-          Add step
+          {t('journey.add')}
         </button>
         <NumberField
-          label="Target: most steps"
+          label={t('journey.target')}
           value={target}
           integer
           required
@@ -642,7 +683,15 @@ function FewestClicks() {
         role="status"
         data-testid="journey-verdict"
       >
-        {verdict.text}
+        {verdict.steps === 0
+          ? t('journey.none', { target: verdict.target })
+          : verdict.withinTarget
+            ? t('journey.within', { count: verdict.steps, target: verdict.target })
+            : t('journey.over', {
+                count: verdict.steps,
+                over: verdict.steps - verdict.target,
+                target: verdict.target,
+              })}
       </p>
     </section>
   );
@@ -659,28 +708,29 @@ function StoryEditor({
   index: number;
   count: number;
 }) {
+  const { t, segmentName } = useWords();
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const segments = usePlan((p) => p.learners);
   const update = (patch: Partial<LearnerStory>) =>
     dispatch(learnerStories.update({ id: story.id, patch }));
-  const name = `story ${index + 1}`;
+  const name = t('stories.storyName', { n: index + 1 });
   const segmentOptions = [
-    { value: '', label: 'Any segment' },
+    { value: '', label: t('stories.anySegment') },
     ...segments.map((s) => ({ value: s.id, label: segmentName(s) })),
   ];
   return (
     <li
       className={`mk-story ${story.consentGiven ? '' : 'mk-no-consent'}`}
       data-story={story.id}
-      aria-label={`Learner story: ${story.title || name}`}
+      aria-label={t('stories.label', { name: story.title || name })}
     >
       <div className="card-title-row">
-        <h3>{story.title || 'Untitled story'}</h3>
+        <h3>{story.title || t('stories.untitled')}</h3>
         {story.consentGiven ? (
-          <span className="tag tag-ok">Consent recorded</span>
+          <span className="tag tag-ok">{t('stories.consented')}</span>
         ) : (
-          <span className="tag tag-warn">No consent: never exported</span>
+          <span className="tag tag-warn">{t('stories.noConsent')}</span>
         )}
         <OrderButtons
           name={name}
@@ -692,44 +742,44 @@ function StoryEditor({
       </div>
       <div className="mk-grid">
         <TextField
-          label={`Title of ${name}`}
+          label={t('stories.titleOf', { name })}
           value={story.title}
           onChange={(title) => update({ title })}
           onBlur={seal}
         />
         <SelectField
-          label={`Segment of ${name}`}
+          label={t('stories.segmentOf', { name })}
           value={story.segmentId ?? ''}
           options={segmentOptions}
           onChange={(id) => update({ segmentId: id || null })}
         />
       </div>
       <TextAreaField
-        label={`Story ${index + 1}`}
+        label={t('stories.story', { n: index + 1 })}
         value={story.summary}
         rows={3}
         onChange={(summary) => update({ summary })}
         onBlur={seal}
       />
       <fieldset className="mk-consent">
-        <legend>Consent</legend>
+        <legend>{t('stories.consent')}</legend>
         <label className="check">
           <input
             type="checkbox"
             checked={story.consentGiven}
             onChange={(e) => update({ consentGiven: e.target.checked })}
           />
-          The learner agreed in writing to this story being used
+          {t('stories.agreed')}
         </label>
         <div className="mk-grid">
           <DateField
-            label={`Consent date of ${name}`}
+            label={t('stories.consentDate', { name })}
             value={story.consentDate}
             onChange={(consentDate) => update({ consentDate })}
           />
           <TextField
-            label={`Where consent is recorded for ${name}`}
-            hint="A form reference, not the learner’s contact details."
+            label={t('stories.consentWhere', { name })}
+            hint={t('stories.consentWhereHint')}
             value={story.consentNote}
             onChange={(consentNote) => update({ consentNote })}
             onBlur={seal}
@@ -738,14 +788,12 @@ function StoryEditor({
       </fieldset>
       {looksLikeContactDetails(story.consentNote) && (
         <p className="warnings" role="note">
-          This looks like an e-mail address or a phone number. Say where the consent form is kept
-          instead: the learner’s contact details do not belong in the plan.
+          {t('stories.contactDetails')}
         </p>
       )}
       {!story.consentGiven && (
         <p className="warnings" role="note">
-          Without consent this story stays in the plan only: it is left out of every Word and Excel
-          export.
+          {t('stories.withoutConsent')}
         </p>
       )}
     </li>
@@ -753,6 +801,7 @@ function StoryEditor({
 }
 
 function Stories() {
+  const { t } = useTranslation('marketing');
   const dispatch = useDispatch();
   const stories = usePlan((p) => p.launch.marketing.stories);
   const ref = useRef<HTMLUListElement>(null);
@@ -760,7 +809,7 @@ function Stories() {
   return (
     <section className="card" aria-labelledby="stories-heading" id="stories">
       <div className="card-title-row">
-        <h2 id="stories-heading">Learner stories</h2>
+        <h2 id="stories-heading">{t('stories.heading')}</h2>
         <button
           type="button"
           onClick={() => {
@@ -769,13 +818,10 @@ function Stories() {
               focusLater(`[data-story="${CSS.escape(id)}"] input[type="text"]`);
           }}
         >
-          Add story
+          {t('stories.add')}
         </button>
       </div>
-      <p className="section-note">
-        Real stories from learners like them persuade more than any advert. Record where the
-        learner’s written consent is kept; a story without it is never exported.
-      </p>
+      <p className="section-note">{t('stories.note')}</p>
       {stories.length > 0 && (
         <ul className="mk-stories" ref={ref}>
           {stories.map((s, i) => (
@@ -796,6 +842,7 @@ function FunnelCell(props: {
   who: string;
   row: FunnelStage | undefined;
 }) {
+  const { t } = useTranslation('marketing');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const set = (field: FunnelField) => (text: string) =>
@@ -803,9 +850,9 @@ function FunnelCell(props: {
   return (
     <td className="mk-funnel-cell">
       <label>
-        <span className="mk-cell-label">Touchpoints</span>
+        <span className="mk-cell-label">{t('funnel.touchpoints')}</span>
         <span className="visually-hidden">
-          , {props.stageLabel}, {props.who}
+          {t('funnel.cellContext', { stage: props.stageLabel, who: props.who })}
         </span>
         <textarea
           rows={3}
@@ -816,9 +863,9 @@ function FunnelCell(props: {
         />
       </label>
       <label>
-        <span className="mk-cell-label">Content</span>
+        <span className="mk-cell-label">{t('funnel.content')}</span>
         <span className="visually-hidden">
-          , {props.stageLabel}, {props.who}
+          {t('funnel.cellContext', { stage: props.stageLabel, who: props.who })}
         </span>
         <textarea
           rows={3}
@@ -833,6 +880,9 @@ function FunnelCell(props: {
 }
 
 function Funnel() {
+  const { t, segmentName } = useWords();
+  const format = useFormat();
+  const figureLocale = useFigureLocale(format.language);
   const dispatch = useDispatch();
   const learners = usePlan((p) => p.learners);
   const launch = usePlan((p) => p.launch);
@@ -845,61 +895,59 @@ function Funnel() {
   ];
   const addable = learners.filter((s) => !columns.includes(s));
   const [toAdd, setToAdd] = useState('');
-  const scene = useMemo(() => funnelScene({ learners, launch }), [learners, launch]);
+  const scene = useMemo(
+    () => funnelScene({ learners, launch }, figureLocale),
+    [learners, launch, figureLocale],
+  );
   return (
     <section className="card" aria-labelledby="funnel-heading" id="funnel">
-      <h2 id="funnel-heading">Learner journey funnel</h2>
-      <p className="section-note">
-        The touchpoints where learners meet the program and the content they see at each stage. Fill
-        in the column for everyone; add a segment’s own column where its journey differs.
-      </p>
+      <h2 id="funnel-heading">{t('funnel.heading')}</h2>
+      <p className="section-note">{t('funnel.note')}</p>
       <div className="table-scroll">
         <table className="data-table mk-funnel-table">
-          <caption className="visually-hidden">
-            Touchpoints and content by stage and segment
-          </caption>
+          <caption className="visually-hidden">{t('funnel.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Everyone</th>
+              <th scope="col">{t('funnel.stage')}</th>
+              <th scope="col">{t('funnel.everyone')}</th>
               {columns.map((s) => (
                 <th scope="col" key={s.id}>
                   {segmentName(s)}{' '}
                   <button
                     type="button"
                     className="subtle danger-text"
-                    aria-label={`Remove the journey column for ${segmentName(s)}`}
+                    aria-label={t('funnel.removeColumn', { name: segmentName(s) })}
                     onClick={() => {
                       setExtra((e) => e.filter((id) => id !== s.id));
                       if (funnel.some((r) => r.segmentId === s.id))
                         dispatch(removeFunnelSegment({ segmentId: s.id }));
                     }}
                   >
-                    Remove
+                    {t('funnel.remove')}
                   </button>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {FUNNEL_STAGES.map(({ stage, label, hint }) => (
+            {FUNNEL_STAGES.map(({ stage }) => (
               <tr key={stage}>
                 <th scope="row">
-                  {label}
-                  <span className="field-hint">{hint}</span>
+                  {t(`funnel.stages.${stage}.label`)}
+                  <span className="field-hint">{t(`funnel.stages.${stage}.hint`)}</span>
                 </th>
                 <FunnelCell
                   stage={stage}
-                  stageLabel={label}
+                  stageLabel={t(`funnel.stages.${stage}.label`)}
                   segmentId={null}
-                  who="everyone"
+                  who={t('funnel.everyoneLower')}
                   row={funnelRow(funnel, stage, null)}
                 />
                 {columns.map((s) => (
                   <FunnelCell
                     key={s.id}
                     stage={stage}
-                    stageLabel={label}
+                    stageLabel={t(`funnel.stages.${stage}.label`)}
                     segmentId={s.id}
                     who={segmentName(s)}
                     row={funnelRow(funnel, stage, s.id)}
@@ -913,10 +961,10 @@ function Funnel() {
       {addable.length > 0 && (
         <div className="row-actions">
           <SelectField
-            label="Segment with a journey of its own"
+            label={t('funnel.ownJourney')}
             value={toAdd}
             options={[
-              { value: '', label: 'Choose a segment' },
+              { value: '', label: t('funnel.chooseSegment') },
               ...addable.map((s) => ({ value: s.id, label: segmentName(s) })),
             ]}
             onChange={setToAdd}
@@ -929,13 +977,13 @@ function Funnel() {
               setToAdd('');
             }}
           >
-            Add segment column
+            {t('funnel.addColumn')}
           </button>
         </div>
       )}
-      <figure className="mk-funnel-figure" aria-label="Learner journey funnel figure">
+      <figure className="mk-funnel-figure" aria-label={t('funnel.figure')}>
         <SceneSvg scene={scene} />
-        <figcaption>The learner journey as it appears in the Word export.</figcaption>
+        <figcaption>{t('funnel.figcaption')}</figcaption>
       </figure>
     </section>
   );
@@ -945,6 +993,7 @@ function Funnel() {
 
 /** The Marketing plan section. */
 export function MarketingSection() {
+  const { t } = useTranslation('marketing');
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
   // A Plan health finding names a story, a channel, a segment or the journey: bring it into view.
   useEffect(() => {
@@ -959,12 +1008,8 @@ export function MarketingSection() {
   return (
     <div className="section-body content-section marketing-section">
       <header className="section-header">
-        <h1>Marketing plan</h1>
-        <p className="lead">
-          How learners will hear about the program and take the first step: the channels that reach
-          each segment and what they cost, a short path from invitation to first lesson, real
-          stories told with consent, and the journey from awareness to telling friends.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
       <Channels focus={focus} />
       <CoverageGrid />

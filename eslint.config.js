@@ -32,6 +32,7 @@ const translatedUi = [
   'renderer/src/features/launch-communications/**/*.tsx',
   'renderer/src/features/launch-marketing/**/*.tsx',
   'renderer/src/features/manage-kpis/**/*.tsx',
+  'renderer/src/features/launch-invitations/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];
 

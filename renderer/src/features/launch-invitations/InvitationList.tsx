@@ -7,6 +7,7 @@
  * database only (renderer/src/db/invitation-list.ts), never in the plan.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setCsvLayout } from '../../../../shared/commands/invitations';
 import {
   inviteCsvHeader,
@@ -20,12 +21,11 @@ import type { InvitationSummary } from '../../../../shared/launch/invitations';
 import {
   INVITE_LAYOUTS,
   inviteLayout,
+  type InviteLayout,
   type Invitee,
 } from '../../../../shared/launch/invite-layouts';
-import { formatDate } from '../../../../shared/export/document';
 import { sanitizeText } from '../../../../shared/export/sanitize';
 import { PLAN_FILE_SUFFIX, planFileName } from '../../../../shared/plan/plan-file';
-import { countOf } from '../../../../shared/words';
 import { notify } from '../../app/workbench';
 import type { InvitationListRow } from '../../db/database';
 import {
@@ -37,6 +37,7 @@ import {
   setWaveAssignment,
   undoLastListImport,
 } from '../../db/invitation-list';
+import { useFormat } from '../../i18n/i18n';
 import { downloadBlob } from '../../platform/platform';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { Dialog } from '../../components/Dialog';
@@ -49,11 +50,13 @@ import {
 import {
   invitationPersonalDataNote,
   invitationTarget,
-  LIST_UNDO_NOTE,
   type InvitationImportMode,
 } from './invitation-import';
 
-const count = (n: number) => n.toLocaleString('en-GB');
+/** The layouts whose words the catalog holds. */
+const LAYOUT_IDS = ['generic', 'fullName', 'mailchimp', 'moodle'] as const;
+const isLayoutId = (id: string): id is (typeof LAYOUT_IDS)[number] =>
+  (LAYOUT_IDS as readonly string[]).includes(id);
 
 /** A safe file name ending in .csv (the plan files' rules). */
 const csvFileName = (name: string) =>
@@ -132,6 +135,9 @@ export async function waveCsv(
 
 /** The invitation list card. */
 export function InvitationList({ summary }: { summary: InvitationSummary }) {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const count = (n: number) => format.number(n);
   const planId = usePlan((p) => p.id);
   const planName = usePlan((p) => p.name);
   const segments = usePlan((p) => p.learners);
@@ -150,8 +156,13 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
     [planId, replacing, backupState, importing],
   );
   const layout = inviteLayout(layoutId);
+  // The built-in layouts' names and descriptions in the UI language (their CSV headings stay the platforms').
+  const layoutLabel = (l: InviteLayout) =>
+    isLayoutId(l.id) ? t(`layouts.${l.id}.label`) : l.label;
+  const layoutDescription = (l: InviteLayout) =>
+    isLayoutId(l.id) ? t(`layouts.${l.id}.description`) : l.description;
   const segmentName = (id: string | null) =>
-    segments.find((s) => s.id === id)?.name || (id ? 'Unnamed segment' : 'No segment');
+    segments.find((s) => s.id === id)?.name || (id ? t('unnamedSegment') : t('noSegment'));
   const counts = list ? waveCounts(list.bySegment, waves, list.assignment as WaveAssignment) : {};
   const totals = waveTotals(counts, waves.length);
   const segmentKeys = list
@@ -164,14 +175,20 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
 
   const exportWave = async (j: number) => {
     if (!list) return;
-    setBusy(`Writing ${waves[j]!.name || 'the wave'}…`);
+    const wave = waves[j]!.name || t('list.theWave');
+    setBusy(t('list.writing', { wave }));
     try {
       const { text, people } = await waveCsv(planId, list, waves, j, layoutId, segmentName);
       downloadBlob(
-        csvFileName(`${planName} – ${waves[j]!.name || `Wave ${j + 1}`} invitations`),
+        csvFileName(
+          t('list.fileName', {
+            plan: planName,
+            wave: waves[j]!.name || t('waves.defaultName', { n: j + 1 }),
+          }),
+        ),
         new Blob([text], { type: 'text/csv;charset=utf-8' }),
       );
-      notify(`Exported ${countOf(people, 'person', 'people')} of ${waves[j]!.name || 'the wave'}.`);
+      notify(t('list.exported', { count: people, wave }));
     } finally {
       setBusy(null);
     }
@@ -180,7 +197,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
   const remove = async () => {
     setConfirmingDelete(false);
     await deleteInvitationList(planId);
-    notify('Invitation list deleted from this computer.');
+    notify(t('list.deleted'));
   };
 
   const undoImport = async () => {
@@ -188,8 +205,8 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
     if (!(await undoLastListImport(planId))) return;
     notify(
       before?.row
-        ? `The last list import was undone: the list is back to ${countOf(before.row.count, 'person', 'people')} from “${before.row.fileName}”.`
-        : 'The last list import was undone: there is no invitation list now.',
+        ? t('list.undone', { count: before.row.count, file: before.row.fileName })
+        : t('list.undoneEmpty'),
     );
   };
 
@@ -198,43 +215,40 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
       {confirmingDelete && list && (
         <Dialog
           role="alertdialog"
-          title="Delete the invitation list?"
+          title={t('list.confirm.title')}
           onClose={() => setConfirmingDelete(false)}
           actions={
             <>
               <button type="button" onClick={() => setConfirmingDelete(false)}>
-                Keep the list
+                {t('list.confirm.keep')}
               </button>
               <button type="button" className="danger" onClick={() => void remove()}>
-                Delete invitation list
+                {t('list.delete')}
               </button>
             </>
           }
         >
           <p>
-            The names and e-mail addresses of {countOf(list.count, 'person', 'people')} from “
-            {list.fileName}” will be removed from this computer. This cannot be undone: to get them
-            back, import the spreadsheet again.
-            {backupState === 'included' &&
-              ' Copies in this plan’s backups stay until you turn off “Include learner and invitee personal data in this computer’s backups”.'}
+            {t('list.confirm.body', { count: list.count, file: list.fileName })}
+            {backupState === 'included' && <> {t('list.confirm.backups')}</>}
           </p>
         </Dialog>
       )}
       <div className="card-title-row">
-        <h2 id="inv-list-heading">Invitation list</h2>
+        <h2 id="inv-list-heading">{t('list.heading')}</h2>
         <div className="toolbar">
           {list ? (
             <>
               <button type="button" onClick={() => setImporting('merge')}>
-                Add another list…
+                {t('list.addAnother')}
               </button>
               <button type="button" onClick={() => setImporting('replace')}>
-                Replace the list…
+                {t('list.replace')}
               </button>
             </>
           ) : (
             <button type="button" onClick={() => setImporting('replace')}>
-              Import invitation list…
+              {t('list.import')}
             </button>
           )}
           {undoable && (
@@ -243,12 +257,12 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
               aria-describedby="inv-undo-note"
               onClick={() => void undoImport()}
             >
-              Undo the last list import
+              {t('list.undo')}
             </button>
           )}
           {list && (
             <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
-              Delete invitation list
+              {t('list.delete')}
             </button>
           )}
         </div>
@@ -260,38 +274,44 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
       {undoable && (
         <p className="section-note" id="inv-undo-note" data-testid="invitation-undo-note">
           {undoable.row
-            ? `Undo brings back the list as it was before the last import: ${countOf(undoable.row.count, 'person', 'people')} from “${undoable.row.fileName}”.`
-            : 'Undo takes the last imported list away (there was none before it).'}{' '}
-          {LIST_UNDO_NOTE}
+            ? t('list.undoBefore', { count: undoable.row.count, file: undoable.row.fileName })
+            : t('list.undoNone')}{' '}
+          {t('list.undoNote')}
         </p>
       )}
       {!loaded ? null : !list ? (
-        <p className="empty-note">
-          No list yet. Import the spreadsheet of people to invite (CSV or Excel) with their names,
-          e-mail addresses and segment: invalid addresses and duplicates are left out, and each wave
-          can be exported as a CSV for your platform&apos;s bulk invite. People from several
-          spreadsheets make one list: add each after the first (anyone already on the list by e-mail
-          is left out).
-        </p>
+        <p className="empty-note">{t('list.empty')}</p>
       ) : (
         <>
           <p data-testid="invitation-list-counts">
-            {countOf(list.count, 'person', 'people')} from “{list.fileName}”, imported{' '}
-            {formatDate(list.importedAt.slice(0, 10))}
-            {list.duplicates > 0 &&
-              ` · ${countOf(list.duplicates, 'duplicate', 'duplicates')} removed`}
-            {list.failed > 0 && ` · ${countOf(list.failed, 'row', 'rows')} left out to fix`}.
-            {summary.needed > 0 &&
-              (list.count < summary.needed
-                ? ` That is ${count(summary.needed - list.count)} fewer than the ${count(summary.needed)} invitations needed.`
-                : ` Enough for the ${count(summary.needed)} invitations needed.`)}
+            {[
+              t('list.counts', {
+                count: list.count,
+                file: list.fileName,
+                date: format.date(list.importedAt.slice(0, 10)),
+              }),
+              ...(list.duplicates > 0 ? [t('list.duplicates', { count: list.duplicates })] : []),
+              ...(list.failed > 0 ? [t('list.failed', { count: list.failed })] : []),
+            ].join(' · ')}
+            {t('list.countsEnd')}
+            {summary.needed > 0 && (
+              <>
+                {' '}
+                {list.count < summary.needed
+                  ? t('list.fewer', {
+                      fewer: count(summary.needed - list.count),
+                      needed: count(summary.needed),
+                    })
+                  : t('list.enough', { needed: count(summary.needed) })}
+              </>
+            )}
           </p>
           {waves.length === 0 ? (
-            <p className="section-note">Add a wave above to export the list.</p>
+            <p className="section-note">{t('list.noWaves')}</p>
           ) : (
             <>
               <fieldset className="inv-assign">
-                <legend>Put people into waves</legend>
+                <legend>{t('list.assign.legend')}</legend>
                 <label>
                   <input
                     type="radio"
@@ -299,7 +319,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                     checked={list.assignment.mode === 'shares'}
                     onChange={() => void setWaveAssignment(planId, { mode: 'shares' })}
                   />{' '}
-                  By the wave shares (each segment shared out, in the file&apos;s order)
+                  {t('list.assign.shares')}
                 </label>
                 <label>
                   <input
@@ -313,23 +333,25 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                       })
                     }
                   />{' '}
-                  By segment (a wave for each segment)
+                  {t('list.assign.segment')}
                 </label>
               </fieldset>
               <div className="table-scroll">
                 <table className="data-table" data-testid="invitation-list-waves">
-                  <caption>People in the list by segment and wave</caption>
+                  <caption>{t('list.table.caption')}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Segment</th>
-                      {list.assignment.mode === 'segment' && <th scope="col">Wave</th>}
+                      <th scope="col">{t('list.table.segment')}</th>
+                      {list.assignment.mode === 'segment' && (
+                        <th scope="col">{t('list.table.wave')}</th>
+                      )}
                       {waves.map((w) => (
                         <th key={w.id} scope="col" className="num">
-                          {w.name || 'Wave'}
+                          {w.name || t('wave')}
                         </th>
                       ))}
                       <th scope="col" className="num">
-                        People
+                        {t('list.table.people')}
                       </th>
                     </tr>
                   </thead>
@@ -342,7 +364,9 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                           {assignment.mode === 'segment' && (
                             <td>
                               <select
-                                aria-label={`Wave for ${segmentName(k || null)}`}
+                                aria-label={t('list.table.waveFor', {
+                                  segment: segmentName(k || null),
+                                })}
                                 value={assignment.waves[k] ?? waves[0]!.id}
                                 onChange={(e) =>
                                   void setWaveAssignment(planId, {
@@ -353,7 +377,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                               >
                                 {waves.map((w) => (
                                   <option key={w.id} value={w.id}>
-                                    {w.name || 'Wave'}
+                                    {w.name || t('wave')}
                                   </option>
                                 ))}
                               </select>
@@ -371,7 +395,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row">Total</th>
+                      <th scope="row">{t('total')}</th>
                       {list.assignment.mode === 'segment' && <td />}
                       {totals.map((n, j) => (
                         <td key={waves[j]!.id} className="num">
@@ -385,7 +409,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
               </div>
               <div className="grid grid-2 inv-export">
                 <div className="field">
-                  <label htmlFor="inv-layout">CSV column layout</label>
+                  <label htmlFor="inv-layout">{t('list.layout')}</label>
                   <select
                     id="inv-layout"
                     value={layout.id}
@@ -394,12 +418,12 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                   >
                     {INVITE_LAYOUTS.map((l) => (
                       <option key={l.id} value={l.id}>
-                        {l.label}
+                        {layoutLabel(l)}
                       </option>
                     ))}
                   </select>
                   <p className="field-hint" id="inv-layout-hint">
-                    {layout.description}
+                    {layoutDescription(layout)}
                   </p>
                 </div>
                 <div className="toolbar inv-export-buttons">
@@ -410,7 +434,10 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                       disabled={!!busy || totals[j] === 0}
                       onClick={() => void exportWave(j)}
                     >
-                      Export {w.name || `wave ${j + 1}`} ({count(totals[j] ?? 0)}) as CSV
+                      {t('list.export', {
+                        wave: w.name || t('list.waveLower', { n: j + 1 }),
+                        count: count(totals[j] ?? 0),
+                      })}
                     </button>
                   ))}
                 </div>

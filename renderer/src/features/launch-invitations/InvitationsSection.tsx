@@ -8,6 +8,7 @@
  * local database only.
  */
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setLicences } from '../../../../shared/commands/budget';
 import {
   invitationWaves,
@@ -15,37 +16,36 @@ import {
   setInvitationRatio,
 } from '../../../../shared/commands/invitations';
 import {
-  RATIO_EXPLANATION,
+  RATIO_DEFAULT,
   RATIO_MAX,
   RATIO_MIN,
+  invitationRange,
   invitationSummary,
   type InvitationSummary,
+  type LicenceWarning,
 } from '../../../../shared/launch/invitations';
-import { formatDate } from '../../../../shared/export/document';
 import { newId } from '../../../../shared/plan/create';
 import type { FunnelRates, InvitationWave, LaunchDate } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
 import { DateField, NumberField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineText } from '../content/inline';
 import { InvitationList } from './InvitationList';
 import '../content/content.css';
 import './invitations.css';
 
-const count = (n: number) => n.toLocaleString('en-GB');
+const RATE_FIELDS: readonly (keyof FunnelRates)[] = ['registered', 'active', 'completing'];
 
-const RATE_FIELDS: readonly { key: keyof FunnelRates; label: string; hint: string }[] = [
-  {
-    key: 'registered',
-    label: 'Registered (% of invited)',
-    hint: 'Accept the invitation and sign up',
-  },
-  { key: 'active', label: 'Active (% of registered)', hint: 'Start learning' },
-  { key: 'completing', label: 'Completing (% of active)', hint: 'Finish their pathway' },
-];
+/** The example of the ratio explanation: 5,000 licences. */
+const EXAMPLE_LICENCES = 5000;
 
 /** The Invitations section. */
 export function InvitationsSection() {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const count = (n: number) => format.number(n);
+  const example = invitationRange(EXAMPLE_LICENCES);
   const plan = usePlan((p) => p);
   const dispatch = useDispatch();
   const seal = useSealHistory();
@@ -55,29 +55,34 @@ export function InvitationsSection() {
   return (
     <div className="section-body content-section wide-section invitations-section">
       <header className="section-header">
-        <h1>Invitations</h1>
-        <p className="lead">
-          Work out how many people to invite so every licence is used, split the invitations by
-          learner segment and into waves, and see what each wave is expected to bring.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
 
       <section className="card" aria-labelledby="inv-needed-heading">
-        <h2 id="inv-needed-heading">Invitations needed</h2>
-        <p className="section-note">{RATIO_EXPLANATION}</p>
+        <h2 id="inv-needed-heading">{t('needed.heading')}</h2>
+        <p className="section-note">
+          {t('needed.explanation', {
+            min: count(RATIO_MIN),
+            max: count(RATIO_MAX),
+            licences: count(EXAMPLE_LICENCES),
+            low: count(example.low),
+            high: count(example.high),
+          })}
+        </p>
         <div className="grid grid-3">
           <NumberField
-            label="Licences bought"
+            label={t('needed.licences')}
             value={licences}
             integer
             min={0}
             max={1e9}
             onChange={(n) => dispatch(setLicences({ licences: n }))}
             onBlur={seal}
-            hint="The same figure as in the Objective section's budget"
+            hint={t('needed.licencesHint')}
           />
           <NumberField
-            label="Invitations per licence"
+            label={t('needed.ratio')}
             value={inv.ratio}
             min={RATIO_MIN}
             max={RATIO_MAX}
@@ -85,47 +90,49 @@ export function InvitationsSection() {
               if (n !== null) dispatch(setInvitationRatio({ ratio: n }));
             }}
             onBlur={seal}
-            hint={`From ${RATIO_MIN} to ${RATIO_MAX}; 2 is usual`}
+            hint={t('needed.ratioHint', {
+              min: count(RATIO_MIN),
+              max: count(RATIO_MAX),
+              usual: count(RATIO_DEFAULT),
+            })}
           />
           <div className="field">
-            <span className="field-label">Invitations to send</span>
+            <span className="field-label">{t('needed.toSend')}</span>
             <p className="inv-big" data-testid="invitations-needed">
               {licences === null ? '—' : count(summary.needed)}
             </p>
             {licences !== null && licences > 0 && (
               <p className="field-hint">
-                Usual range for {count(licences)} licences: {count(summary.range.low)} to{' '}
-                {count(summary.range.high)}
+                {t('needed.range', {
+                  count: licences,
+                  low: count(summary.range.low),
+                  high: count(summary.range.high),
+                })}
               </p>
             )}
           </div>
         </div>
-        {licences === null && (
-          <p className="section-note">Enter the number of licences bought to start planning.</p>
-        )}
+        {licences === null && <p className="section-note">{t('needed.noLicences')}</p>}
         <Warnings summary={summary} />
       </section>
 
       <section className="card" aria-labelledby="inv-rates-heading">
-        <h2 id="inv-rates-heading">Expected funnel rates</h2>
-        <p className="section-note">
-          Of those invited, how many register, start learning and finish. Use your platform&apos;s
-          figures from an earlier program if you have them.
-        </p>
+        <h2 id="inv-rates-heading">{t('rates.heading')}</h2>
+        <p className="section-note">{t('rates.note')}</p>
         <div className="grid grid-3">
           {RATE_FIELDS.map((f) => (
             <NumberField
-              key={f.key}
-              label={f.label}
-              value={inv.rates[f.key]}
+              key={f}
+              label={t(`rates.${f}.label`)}
+              value={inv.rates[f]}
               integer
               min={0}
               max={100}
               onChange={(n) => {
-                if (n !== null) dispatch(setFunnelRate({ rate: f.key, value: n }));
+                if (n !== null) dispatch(setFunnelRate({ rate: f, value: n }));
               }}
               onBlur={seal}
-              hint={f.hint}
+              hint={t(`rates.${f}.hint`)}
             />
           ))}
         </div>
@@ -144,21 +151,48 @@ export function InvitationsSection() {
   );
 }
 
+/** A licence warning in the UI language (the words of shared/launch/invitations.ts licenceForecast). */
+function useWarningText(summary: InvitationSummary): (w: LicenceWarning) => string {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const n = (v: number) => format.number(v);
+  const licences = summary.licences ?? 0;
+  return (w) => {
+    if (w.kind === 'unused')
+      return t('warnings.unused', {
+        unused: n(w.unused),
+        licences: n(licences),
+        expected: n(licences - w.unused),
+      });
+    const wave = summary.waves.find((x) => x.id === w.waveId);
+    const args = {
+      expected: n(licences + w.waiting),
+      licences: n(licences),
+      waiting: n(w.waiting),
+      freeable: n(w.freeable),
+    };
+    const first = wave
+      ? t('warnings.runOutDuring', { ...args, wave: wave.name })
+      : t('warnings.runOut', args);
+    const second =
+      w.freeable >= w.waiting
+        ? t('warnings.freeingCovers', args)
+        : t('warnings.freeingShort', args);
+    return `${first} ${second}`;
+  };
+}
+
 function Warnings({ summary }: { summary: InvitationSummary }) {
+  const { t } = useTranslation('invitations');
+  const warningText = useWarningText(summary);
   const notes = [
-    ...summary.warnings.map((w) => w.message),
-    ...(summary.evenSegments
-      ? [
-          'No learner segment has expected participants yet, so invitations are split evenly between segments. Set them in the Learners section.',
-        ]
-      : []),
-    ...(summary.evenWaves
-      ? ['Every wave has a share of 0 %, so invitations are split evenly between waves.']
-      : []),
+    ...summary.warnings.map(warningText),
+    ...(summary.evenSegments ? [t('warnings.evenSegments')] : []),
+    ...(summary.evenWaves ? [t('warnings.evenWaves')] : []),
   ];
   if (notes.length === 0) return null;
   return (
-    <ul className="inv-warnings" aria-label="Invitation plan warnings">
+    <ul className="inv-warnings" aria-label={t('warnings.label')}>
       {notes.map((n) => (
         <li key={n} className="warning-text">
           {n}
@@ -170,6 +204,9 @@ function Warnings({ summary }: { summary: InvitationSummary }) {
 
 type DateKind = 'launch' | 'date' | 'none';
 
+/** How a wave's date is given. */
+const dateKind = (wave: InvitationWave): DateKind => wave.date?.anchor ?? 'none';
+
 function WavesCard({
   waves,
   summary,
@@ -179,6 +216,9 @@ function WavesCard({
   summary: InvitationSummary;
   launchStart: string | null;
 }) {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const count = (n: number) => format.number(n);
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const shareTotal = waves.reduce((s, w) => s + w.share, 0);
@@ -208,7 +248,7 @@ function WavesCard({
   return (
     <section className="card" aria-labelledby="inv-waves-heading">
       <div className="card-title-row">
-        <h2 id="inv-waves-heading">Waves</h2>
+        <h2 id="inv-waves-heading">{t('waves.heading')}</h2>
         <button
           type="button"
           onClick={() => {
@@ -217,7 +257,7 @@ function WavesCard({
               invitationWaves.add({
                 item: {
                   id: newId('wave'),
-                  name: `Wave ${n}`,
+                  name: t('waves.defaultName', { n }),
                   date: { anchor: 'launch', offsetDays: (n - 1) * 28 },
                   // As much as the waves so far have on average, so it gets an equal part
                   // (a new wave at 0 % sent no one).
@@ -230,48 +270,49 @@ function WavesCard({
             );
           }}
         >
-          Add wave
+          {t('waves.add')}
         </button>
       </div>
       <p className="section-note">
-        Sending invitations in waves spreads the support load and lets you learn from the first
-        wave. Shares are scaled to add up to all invitations
-        {waves.length > 0 && shareTotal !== 100 ? ` (they add up to ${shareTotal} % now)` : ''}.
+        {t('waves.intro')}{' '}
+        {waves.length > 0 && shareTotal !== 100
+          ? t('waves.sharesNow', { total: format.percent(shareTotal / 100) })
+          : t('waves.shares')}{' '}
         {launchStart
-          ? ` Days are counted from the launch start, ${formatDate(launchStart)}.`
-          : ' Set the launch start in the Objective section’s timeline to give waves relative dates.'}
+          ? t('waves.fromLaunch', { date: format.date(launchStart) })
+          : t('waves.noLaunch')}
       </p>
       {waves.length === 0 ? (
-        <p className="empty-note">No waves yet: all invitations go out at once.</p>
+        <p className="empty-note">{t('waves.empty')}</p>
       ) : (
         <table className="data-table">
-          <caption className="visually-hidden">Invitation waves</caption>
+          <caption className="visually-hidden">{t('waves.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Wave</th>
-              <th scope="col">Date</th>
-              <th scope="col">When</th>
+              <th scope="col">{t('waves.col.wave')}</th>
+              <th scope="col">{t('waves.col.date')}</th>
+              <th scope="col">{t('waves.col.when')}</th>
               <th scope="col" className="num">
-                Share (%)
+                {t('waves.col.share')}
               </th>
               <th scope="col" className="num">
-                Invitations
+                {t('waves.col.invitations')}
               </th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('waves.col.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {waves.map((wave, j) => {
               const split = summary.waves[j];
-              const kind: DateKind = wave.date ? wave.date.anchor : 'none';
-              const label = wave.name || `Wave ${j + 1}`;
+              const kind = dateKind(wave);
+              const label = wave.name || t('waves.defaultName', { n: j + 1 });
               return (
                 <tr key={wave.id} data-wave-id={wave.id}>
                   <td>
                     <InlineText
-                      label={`Name of wave ${j + 1}`}
+                      label={t('waves.nameOf', { n: j + 1 })}
                       value={wave.name}
                       onChange={(name) =>
                         dispatch(invitationWaves.update({ id: wave.id, patch: { name } }))
@@ -281,20 +322,20 @@ function WavesCard({
                   </td>
                   <td>
                     <select
-                      aria-label={`Date of ${label}`}
+                      aria-label={t('waves.dateOf', { wave: label })}
                       value={kind}
                       onChange={(e) => changeKind(wave, e.target.value as DateKind)}
                     >
-                      <option value="launch">Days from launch</option>
-                      <option value="date">Fixed date</option>
-                      <option value="none">No date yet</option>
+                      <option value="launch">{t('waves.kind.launch')}</option>
+                      <option value="date">{t('waves.kind.date')}</option>
+                      <option value="none">{t('waves.kind.none')}</option>
                     </select>
                   </td>
                   <td>
                     {wave.date?.anchor === 'launch' && (
                       <span className="inv-when">
                         <InlineNumber
-                          label={`Days from launch of ${label}`}
+                          label={t('waves.daysOf', { wave: label })}
                           value={wave.date.offsetDays}
                           integer
                           min={-3650}
@@ -305,13 +346,13 @@ function WavesCard({
                           onBlur={seal}
                         />
                         <span className="section-note">
-                          {split?.date ? formatDate(split.date) : 'launch start not set'}
+                          {split?.date ? format.date(split.date) : t('waves.noLaunchStart')}
                         </span>
                       </span>
                     )}
                     {wave.date?.anchor === 'date' && (
                       <DateField
-                        label={`Fixed date of ${label}`}
+                        label={t('waves.fixedDateOf', { wave: label })}
                         hideLabel
                         value={wave.date.date}
                         onChange={(date) => {
@@ -320,11 +361,11 @@ function WavesCard({
                         onBlur={seal}
                       />
                     )}
-                    {!wave.date && <span className="warning-text">No date</span>}
+                    {!wave.date && <span className="warning-text">{t('waves.noDate')}</span>}
                   </td>
                   <td className="num">
                     <InlineNumber
-                      label={`Share of ${label} (%)`}
+                      label={t('waves.shareOf', { wave: label })}
                       value={wave.share}
                       integer
                       min={0}
@@ -340,10 +381,10 @@ function WavesCard({
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={`Delete ${label}`}
+                      aria-label={t('waves.deleteOf', { wave: label })}
                       onClick={() => dispatch(invitationWaves.remove({ ids: [wave.id] }))}
                     >
-                      Delete
+                      {t('waves.delete')}
                     </button>
                   </td>
                 </tr>
@@ -357,37 +398,37 @@ function WavesCard({
 }
 
 function SplitTable({ summary }: { summary: InvitationSummary }) {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const count = (n: number) => format.number(n);
   const waves = summary.waves;
   return (
     <section className="card" aria-labelledby="inv-split-heading">
-      <h2 id="inv-split-heading">Invitations by segment and wave</h2>
-      <p className="section-note">
-        Each segment gets invitations in proportion to the participants expected from it (set in the
-        Learners section). Whole invitations: every row and column adds up to its total.
-      </p>
+      <h2 id="inv-split-heading">{t('split.heading')}</h2>
+      <p className="section-note">{t('split.note')}</p>
       <div className="table-scroll">
         <table className="data-table" data-testid="invitation-split">
-          <caption className="visually-hidden">Invitations by segment and wave</caption>
+          <caption className="visually-hidden">{t('split.heading')}</caption>
           <thead>
             <tr>
-              <th scope="col">Segment</th>
+              <th scope="col">{t('split.segment')}</th>
               <th scope="col" className="num">
-                Expected participants
+                {t('split.expected')}
               </th>
               {waves.map((w) => (
                 <th key={w.id} scope="col" className="num">
-                  {w.name || 'Wave'}
+                  {w.name || t('wave')}
                 </th>
               ))}
               <th scope="col" className="num">
-                Invitations
+                {t('split.invitations')}
               </th>
             </tr>
           </thead>
           <tbody>
             {summary.segments.map((s) => (
               <tr key={s.segmentId ?? 'all'}>
-                <th scope="row">{s.name || 'Unnamed segment'}</th>
+                <th scope="row">{s.name || t('unnamedSegment')}</th>
                 <td className="num">
                   {s.expectedParticipants === null ? '—' : count(s.expectedParticipants)}
                 </td>
@@ -402,7 +443,7 @@ function SplitTable({ summary }: { summary: InvitationSummary }) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row">{t('total')}</th>
               <td />
               {waves.map((w) => (
                 <td key={w.id} className="num">
@@ -419,35 +460,38 @@ function SplitTable({ summary }: { summary: InvitationSummary }) {
 }
 
 function FunnelTable({ summary }: { summary: InvitationSummary }) {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const count = (n: number) => format.number(n);
   const rows = summary.waves.length
     ? summary.waves.map((w) => ({
         id: w.id,
-        name: w.name || 'Wave',
+        name: w.name || t('wave'),
         date: w.date,
         f: w.funnel,
       }))
-    : [{ id: 'all', name: 'All invitations', date: null, f: summary.total }];
+    : [{ id: 'all', name: t('funnel.allInvitations'), date: null, f: summary.total }];
   return (
     <section className="card" aria-labelledby="inv-funnel-heading">
-      <h2 id="inv-funnel-heading">Expected funnel per wave</h2>
+      <h2 id="inv-funnel-heading">{t('funnel.heading')}</h2>
       <div className="table-scroll">
         <table className="data-table" data-testid="invitation-funnel">
-          <caption className="visually-hidden">Expected funnel per wave</caption>
+          <caption className="visually-hidden">{t('funnel.heading')}</caption>
           <thead>
             <tr>
-              <th scope="col">Wave</th>
-              <th scope="col">Date</th>
+              <th scope="col">{t('funnel.wave')}</th>
+              <th scope="col">{t('funnel.date')}</th>
               <th scope="col" className="num">
-                Invited
+                {t('funnel.invited')}
               </th>
               <th scope="col" className="num">
-                Registered
+                {t('funnel.registered')}
               </th>
               <th scope="col" className="num">
-                Active
+                {t('funnel.active')}
               </th>
               <th scope="col" className="num">
-                Completing
+                {t('funnel.completing')}
               </th>
             </tr>
           </thead>
@@ -455,7 +499,7 @@ function FunnelTable({ summary }: { summary: InvitationSummary }) {
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{r.name}</th>
-                <td>{r.date ? formatDate(r.date) : '—'}</td>
+                <td>{r.date ? format.date(r.date) : '—'}</td>
                 <td className="num">{count(r.f.invited)}</td>
                 <td className="num">{count(r.f.registered)}</td>
                 <td className="num">{count(r.f.active)}</td>
@@ -466,7 +510,7 @@ function FunnelTable({ summary }: { summary: InvitationSummary }) {
           {summary.waves.length > 1 && (
             <tfoot>
               <tr>
-                <th scope="row">All waves</th>
+                <th scope="row">{t('funnel.allWaves')}</th>
                 <td />
                 <td className="num">{count(summary.total.invited)}</td>
                 <td className="num">{count(summary.total.registered)}</td>
@@ -488,6 +532,9 @@ function FunnelTable({ summary }: { summary: InvitationSummary }) {
  * same figures for screen readers and keyboard users.
  */
 function Forecast({ summary }: { summary: InvitationSummary }) {
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  const count = (n: number) => format.number(n);
   const points = summary.forecast;
   const licences = summary.licences ?? 0;
   if (points.length === 0 || licences <= 0) return null;
@@ -501,23 +548,25 @@ function Forecast({ summary }: { summary: InvitationSummary }) {
   const slot = plotW / points.length;
   const barW = Math.min(80, slot * 0.6);
   const described = points
-    .map(
-      (p) =>
-        `after ${p.name}: ${count(p.used)} licences in use${p.waiting ? `, ${count(p.waiting)} waiting` : ''}`,
+    .map((p) =>
+      p.waiting
+        ? t('forecast.pointWaiting', {
+            wave: p.name,
+            used: count(p.used),
+            waiting: count(p.waiting),
+          })
+        : t('forecast.point', { wave: p.name, used: count(p.used) }),
     )
-    .join('; ');
+    .join(t('forecast.separator'));
   return (
     <section className="card" aria-labelledby="inv-forecast-heading">
-      <h2 id="inv-forecast-heading">Forecast licence use</h2>
-      <p className="section-note">
-        Each registration takes a licence. After each wave (in date order): licences in use, and
-        people who would wait for a licence to be freed.
-      </p>
+      <h2 id="inv-forecast-heading">{t('forecast.heading')}</h2>
+      <p className="section-note">{t('forecast.note')}</p>
       <svg
         className="inv-chart"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`Forecast licence use of ${count(licences)} licences: ${described}.`}
+        aria-label={t('forecast.chartLabel', { licences: count(licences), points: described })}
       >
         <line x1={pad.left} x2={width - pad.right} y1={y(0)} y2={y(0)} className="inv-axis" />
         {points.map((p, i) => {
@@ -554,7 +603,7 @@ function Forecast({ summary }: { summary: InvitationSummary }) {
                 textAnchor="middle"
                 className="inv-label"
               >
-                {p.date ? formatDate(p.date) : 'no date'}
+                {p.date ? format.date(p.date) : t('forecast.noDate')}
               </text>
             </g>
           );
@@ -571,24 +620,24 @@ function Forecast({ summary }: { summary: InvitationSummary }) {
         </text>
       </svg>
       <p className="inv-legend" aria-hidden="true">
-        <span className="inv-key inv-key-used" /> Licences in use{' '}
-        <span className="inv-key inv-key-waiting" /> Waiting for a licence{' '}
-        <span className="inv-key inv-key-limit" /> Licences bought
+        <span className="inv-key inv-key-used" /> {t('forecast.inUse')}{' '}
+        <span className="inv-key inv-key-waiting" /> {t('forecast.waitingForLicence')}{' '}
+        <span className="inv-key inv-key-limit" /> {t('forecast.bought')}
       </p>
       <table className="data-table compact">
-        <caption>Licence use after each wave</caption>
+        <caption>{t('forecast.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">After</th>
-            <th scope="col">Date</th>
+            <th scope="col">{t('forecast.after')}</th>
+            <th scope="col">{t('forecast.date')}</th>
             <th scope="col" className="num">
-              Invited so far
+              {t('forecast.invitedSoFar')}
             </th>
             <th scope="col" className="num">
-              Licences in use
+              {t('forecast.inUse')}
             </th>
             <th scope="col" className="num">
-              Waiting
+              {t('forecast.waiting')}
             </th>
           </tr>
         </thead>
@@ -596,10 +645,10 @@ function Forecast({ summary }: { summary: InvitationSummary }) {
           {points.map((p) => (
             <tr key={p.waveId}>
               <th scope="row">{p.name}</th>
-              <td>{p.date ? formatDate(p.date) : '—'}</td>
+              <td>{p.date ? format.date(p.date) : '—'}</td>
               <td className="num">{count(p.invited)}</td>
               <td className="num">
-                {count(p.used)} of {count(licences)}
+                {t('forecast.usedOf', { used: count(p.used), licences: count(licences) })}
               </td>
               <td className="num">{count(p.waiting)}</td>
             </tr>

@@ -3,11 +3,13 @@
  * file's segment column matched to a plan segment (suggested from the
  * names, changeable), and the segment of rows without one.
  */
+import { useTranslation } from 'react-i18next';
 import type {
   InvitationImportChoices,
   SegmentOption,
   SegmentValue,
 } from '../../../../shared/launch/invitation-list';
+import { useFormat } from '../../i18n/i18n';
 
 /** Matches the file's segment values to the plan's segments. */
 export function SegmentMapping({
@@ -25,36 +27,32 @@ export function SegmentMapping({
   disabled: boolean;
   onChange: (next: InvitationImportChoices) => void;
 }) {
-  if (segments.length === 0)
-    return (
-      <p className="section-note">
-        The plan has no learner segments yet, so people are imported without one. Add segments in
-        the Learners section to split invitations by segment.
-      </p>
-    );
+  const { t } = useTranslation('invitations');
+  const format = useFormat();
+  if (segments.length === 0) return <p className="section-note">{t('mapping.noSegments')}</p>;
   const options = (
     <>
-      <option value="">No segment</option>
+      <option value="">{t('noSegment')}</option>
       {segments.map((s) => (
         <option key={s.id} value={s.id}>
-          {s.name || 'Unnamed segment'}
+          {s.name || t('unnamedSegment')}
         </option>
       ))}
     </>
   );
   return (
     <fieldset className="import-values-step">
-      <legend>Match segments</legend>
+      <legend>{t('mapping.legend')}</legend>
       {hasColumn && values.length > 0 && (
         <table className="data-table compact import-values">
-          <caption>Segment values in your file</caption>
+          <caption>{t('mapping.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">In your file</th>
+              <th scope="col">{t('mapping.inFile')}</th>
               <th scope="col" className="num">
-                Rows
+                {t('mapping.rows')}
               </th>
-              <th scope="col">Segment in the plan</th>
+              <th scope="col">{t('mapping.inPlan')}</th>
             </tr>
           </thead>
           <tbody>
@@ -63,10 +61,10 @@ export function SegmentMapping({
               return (
                 <tr key={v.key}>
                   <th scope="row">{v.text}</th>
-                  <td className="num">{v.rows.toLocaleString('en-GB')}</td>
+                  <td className="num">{format.number(v.rows)}</td>
                   <td>
                     <select
-                      aria-label={`Segment for “${v.text}”`}
+                      aria-label={t('mapping.segmentFor', { value: v.text })}
                       disabled={disabled}
                       value={chosen ?? v.suggested ?? ''}
                       onChange={(e) =>
@@ -86,7 +84,7 @@ export function SegmentMapping({
         </table>
       )}
       <label className="field">
-        <span>{hasColumn ? 'Segment of rows without one' : 'Segment of everyone in the file'}</span>
+        <span>{hasColumn ? t('mapping.forRowsWithout') : t('mapping.forEveryone')}</span>
         <select
           disabled={disabled}
           value={choices.segmentForAll ?? ''}

@@ -12,7 +12,6 @@
  */
 import {
   INVITATION_FIELDS,
-  invitationFieldLabel,
   type InvitationColumnMapping,
   type InvitationImportChoices,
 } from '../../../../shared/launch/invitation-list';
@@ -23,13 +22,13 @@ import {
   withPreset,
   withoutPreset,
 } from '../../../../shared/content/import-presets';
-import { countOf } from '../../../../shared/words';
 import {
   keepListForUndo,
   mergeInvitationChunks,
   storeInvitationChunks,
 } from '../../db/invitation-list';
-import { backupSentence, type PersonalBackupState } from '../backups/PersonalBackupChoice';
+import { i18n } from '../../i18n/i18n';
+import type { PersonalBackupState } from '../backups/PersonalBackupChoice';
 import type { ImportTarget } from '../content/import-targets';
 import { SegmentMapping } from './SegmentMapping';
 import type { InvitationPreviewSummary } from '../content/import-protocol';
@@ -37,7 +36,14 @@ import { guessInvitationMapping } from '../../../../shared/launch/invitation-lis
 
 /** What the import dialog and the list say about it (`backups`: where it stands with backups). */
 export function invitationPersonalDataNote(backups: PersonalBackupState | null): string {
-  return `An invitation list is personal data. It is kept only in this app’s local database on this computer: never in the plan file, never in Word or Excel exports. ${backupSentence(backups ?? 'excluded')} Only counts appear in the plan. You can delete it in one step.`;
+  return i18n.t('invitations:privacy', { backups: backups ?? 'excluded' });
+}
+
+/** A field's label in the UI language ('Row' for none). */
+function fieldLabel(key: string | null): string {
+  if (key === null) return i18n.t('invitations:import.row');
+  const field = INVITATION_FIELDS.find((f) => f.key === key);
+  return field ? i18n.t(`invitations:fields.${field.key}`) : key;
 }
 
 /** A saved invitation-list mapping: the heading of each field's column. */
@@ -81,10 +87,6 @@ function writePresets(list: InvitationPreset[]): boolean {
 /** Whether an import adds to the list (merging by e-mail) or replaces it. */
 export type InvitationImportMode = 'merge' | 'replace';
 
-/** What the list's undo does, said where it is offered (it is not the plan's Undo). */
-export const LIST_UNDO_NOTE =
-  'The list is kept on this computer, not in the plan, so the plan’s Undo (Ctrl+Z) does not reach it: “Undo the last list import” brings back the list as it was before the last import (kept until the next import, or until the list is deleted).';
-
 /** The invitation list target, for the plan open now (`planId`). */
 export function invitationTarget(
   planId: string,
@@ -103,14 +105,26 @@ export function invitationTarget(
   let lastSummary: InvitationPreviewSummary | null = null;
   return {
     id: 'invitations',
-    title:
-      mode === 'merge' && current > 0 ? 'Add a list to the invitations' : 'Import invitation list',
-    place: 'invitation list',
-    presetPlaceholder: 'e.g. Partner referral list',
-    fieldsLegend: 'Match your columns to the invitation list',
-    fields: INVITATION_FIELDS,
-    noun: (n) => countOf(n, 'person', 'people'),
-    fieldLabel: invitationFieldLabel,
+    // Read when the dialog renders, so they follow the UI's language.
+    get title() {
+      return mode === 'merge' && current > 0
+        ? i18n.t('invitations:import.titleMerge')
+        : i18n.t('invitations:import.title');
+    },
+    get place() {
+      return i18n.t('invitations:import.place');
+    },
+    get presetPlaceholder() {
+      return i18n.t('invitations:import.presetPlaceholder');
+    },
+    get fieldsLegend() {
+      return i18n.t('invitations:import.fieldsLegend');
+    },
+    get fields() {
+      return INVITATION_FIELDS.map((f) => ({ ...f, label: fieldLabel(f.key) }));
+    },
+    noun: (n) => i18n.t('invitations:people', { count: n }),
+    fieldLabel,
     readRequest: (plan) => ({
       target: 'invitations',
       segments: plan.learners.map((s) => ({ id: s.id, name: s.name })),
@@ -132,9 +146,9 @@ export function invitationTarget(
       ...(current > 0
         ? [
             mode === 'merge'
-              ? `The people in this file are added to the current list of ${countOf(current, 'person', 'people')}; anyone already on it (the same e-mail, ignoring capitals and spaces) is left out.`
-              : `Importing replaces the current list of ${countOf(current, 'person', 'people')}.`,
-            LIST_UNDO_NOTE,
+              ? i18n.t('invitations:import.mergeNote', { count: current })
+              : i18n.t('invitations:import.replaceNote', { count: current }),
+            i18n.t('invitations:list.undoNote'),
           ]
         : []),
     ],
@@ -156,31 +170,27 @@ export function invitationTarget(
       if (summary.mappingErrors.length) return [];
       const notes: string[] = [];
       if (summary.duplicateCount > 0)
-        notes.push(
-          `${countOf(summary.duplicateCount, 'duplicate was', 'duplicates were')} removed: the same e-mail address (ignoring capitals and spaces) as an earlier row.`,
-        );
+        notes.push(i18n.t('invitations:import.duplicates', { count: summary.duplicateCount }));
       const none = summary.bySegment[''] ?? 0;
       if (none > 0 && summary.segments.length > 0)
-        notes.push(
-          `${countOf(none, 'person has', 'people have')} no segment: they are shared between waves like everyone else.`,
-        );
+        notes.push(i18n.t('invitations:import.noSegment', { count: none }));
       return notes;
     },
     sampleTable: (summary) => {
       const name = (id: string | null) =>
-        summary.segments.find((s) => s.id === id)?.name ?? 'No segment';
+        summary.segments.find((s) => s.id === id)?.name ?? i18n.t('invitations:noSegment');
       return (
         <table className="data-table compact">
-          <caption>First people to be imported</caption>
+          <caption>{i18n.t('invitations:import.sample')}</caption>
           <thead>
             <tr>
               <th scope="col" className="num">
-                Row
+                {i18n.t('invitations:import.row')}
               </th>
-              <th scope="col">First name</th>
-              <th scope="col">Last name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Segment</th>
+              <th scope="col">{i18n.t('invitations:fields.firstName')}</th>
+              <th scope="col">{i18n.t('invitations:fields.lastName')}</th>
+              <th scope="col">{i18n.t('invitations:fields.email')}</th>
+              <th scope="col">{i18n.t('invitations:fields.segment')}</th>
             </tr>
           </thead>
           <tbody>
@@ -253,32 +263,44 @@ export function invitationTarget(
         bySegment: { ...summary.bySegment },
       };
       try {
-        // The list as it is now, kept so this import can be undone (see LIST_UNDO_NOTE).
+        // The list as it is now, kept so this import can be undone (see invitations:list.undoNote).
         await keepListForUndo(planId);
         if (mode === 'merge') {
           const merged = await mergeInvitationChunks(planId, chunks, info, progress);
           const left = [
             merged.repeated > 0
-              ? `${countOf(merged.repeated, 'person was', 'people were')} already on the list (same e-mail) and left out`
+              ? i18n.t('invitations:import.repeated', { count: merged.repeated })
               : '',
             summary.duplicateCount > 0
-              ? `${countOf(summary.duplicateCount, 'repeated row', 'repeated rows')} of the file left out`
+              ? i18n.t('invitations:import.repeatedRows', { count: summary.duplicateCount })
               : '',
             summary.fixCount > 0
-              ? `${countOf(summary.fixCount, 'row', 'rows')} left out to fix`
+              ? i18n.t('invitations:import.toFix', { count: summary.fixCount })
               : '',
           ].filter(Boolean);
+          const added = i18n.t('invitations:import.added', {
+            count: merged.added,
+            file: fileName,
+            total: merged.row.count,
+          });
           return {
             ok: true,
             stepId: null,
-            message: `Added ${countOf(merged.added, 'person', 'people')} from “${fileName}” to the invitation list, now ${countOf(merged.row.count, 'person', 'people')}${left.length ? `; ${left.join('; ')}` : ''}. “Undo the last list import” takes them out again.`,
+            message: left.length
+              ? i18n.t('invitations:import.addedLeftOut', {
+                  added,
+                  left: left.join(i18n.t('invitations:import.separator')),
+                })
+              : i18n.t('invitations:import.addedAll', { added }),
           };
         }
         await storeInvitationChunks(planId, chunks, info, progress);
       } catch (error) {
         return {
           ok: false,
-          reason: `The list could not be stored (${error instanceof Error ? error.message : String(error)}).`,
+          reason: i18n.t('invitations:import.storeFailed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
         };
       }
       return { ok: true, stepId: null };

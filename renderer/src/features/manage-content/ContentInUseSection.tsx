@@ -9,26 +9,24 @@
  * stay in this computer's database.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   recordContentReview,
   retireFromPathways,
   setAuditEntry,
   stepsToRetire,
 } from '../../../../shared/commands/content-audit';
-import { OPTION_LABELS, formatNumber } from '../../../../shared/content/makeorbuy';
-import { formatDate } from '../../../../shared/export/document';
 import {
-  MAINTENANCE_RULE,
+  MAINTENANCE_CAPACITY_HOURS,
   REVIEW_DUE_SOON_DAYS,
-  REVIEW_STATE_LABELS,
   contentAudit,
   type AuditRow,
   type MaintenanceCheck,
 } from '../../../../shared/manage/content-audit';
 import {
+  BARELY_TOUCHED_REACH,
+  IN_DEMAND_REACH,
   UNUSED_PERIODS,
-  USE_LEVEL_LABELS,
-  USE_LEVEL_RULE,
   contentUseSlices,
   unusedOnPathways,
   type ContentUse,
@@ -41,6 +39,7 @@ import type { Plan } from '../../../../shared/plan/schema';
 import { goToSection, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { useWindowedRows } from '../../components/windowed';
+import { useFormat } from '../../i18n/i18n';
 import { runInSlices } from '../../../../shared/plan/freeze';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { yieldToPage } from '../../store/yield-to-page';
@@ -48,12 +47,24 @@ import { useRoster } from '../manage-roster/use-roster';
 import { useToday } from '../stakeholders/today';
 import './manage-content.css';
 import '../manage-wide.css';
-import { countOf } from '../../../../shared/words';
 
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-const count = (n: number) => n.toLocaleString('en-GB');
+/** The use levels, in the order a list shows them. */
+const USE_LEVELS: readonly UseLevel[] = ['inDemand', 'inUse', 'barelyTouched', 'neverOpened'];
 
 type LevelFilter = 'all' | UseLevel;
+
+/** Counts ("1,234") and shares ("46 %", a dash when unknown) in the UI language. */
+function useNumbers() {
+  const { t } = useTranslation('contentInUse');
+  const format = useFormat();
+  return {
+    count: (n: number) => format.number(n, 0),
+    percent: (share: number | null) =>
+      share === null
+        ? t('words.none')
+        : t('words.percent', { value: format.number(Math.round(share * 100), 0) }),
+  };
+}
 
 /** The counts of an item for the chosen segment or cohort ('all' = the item's own). */
 function countsFor(use: ContentUse, item: ItemUse, group: string): UseCounts {
@@ -100,6 +111,7 @@ function useContentUse(
 
 /** The Content in use section. */
 export function ContentInUseSection() {
+  const { t } = useTranslation('contentInUse');
   const plan = usePlan((p) => p);
   const roster = useRoster(plan.id);
   const today = useToday();
@@ -121,22 +133,16 @@ export function ContentInUseSection() {
   return (
     <div className="section-body content-in-use">
       <header className="section-header">
-        <h1>Content in use</h1>
-        <p className="lead">
-          Which catalog items learners open, finish and leave alone — to keep what is in demand
-          current, and prune what nobody uses from the pathways.
-        </p>
-        <p className="section-note">
-          Only counts are shown here. Learners’ names and e-mails stay in this computer’s database
-          and never enter the plan or its exports.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
+        <p className="section-note">{t('privacy')}</p>
       </header>
       {roster.status === 'loading' ? (
-        <p role="status">Reading the roster…</p>
+        <p role="status">{t('reading')}</p>
       ) : roster.courseRows.length === 0 ? (
         <NoCourseRows hasRoster={roster.learners.length > 0} />
       ) : !use ? (
-        <p role="status">Counting how items are used…</p>
+        <p role="status">{t('counting')}</p>
       ) : use.rows === 0 ? (
         <NoCourseRows hasRoster={roster.learners.length > 0} />
       ) : (
@@ -151,15 +157,14 @@ export function ContentInUseSection() {
 }
 
 function NoCourseRows({ hasRoster }: { hasRoster: boolean }) {
+  const { t } = useTranslation('contentInUse');
   return (
     <section className="cu-panel" aria-labelledby="cu-usage-heading">
-      <h2 id="cu-usage-heading">How items are used</h2>
+      <h2 id="cu-usage-heading">{t('usage.heading')}</h2>
       <p className="empty-note">
-        {hasRoster
-          ? 'The roster has no per-course rows: import a learner × course export (one row per learner and course) to see which items are used.'
-          : 'No learner roster yet: import a learning platform’s progress export to see which items are used.'}{' '}
+        {hasRoster ? t('usage.noCourseRows') : t('usage.noRoster')}{' '}
         <button type="button" className="link-button" onClick={() => goToSection('roster')}>
-          Go to Learner progress
+          {t('usage.goToRoster')}
         </button>
       </p>
     </section>
@@ -167,16 +172,29 @@ function NoCourseRows({ hasRoster }: { hasRoster: boolean }) {
 }
 
 function UsagePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
+  const { t } = useTranslation('contentInUse');
+  const format = useFormat();
+  const { count, percent } = useNumbers();
   const [level, setLevel] = useState<LevelFilter>('all');
   const [group, setGroup] = useState('all');
   const segmentName = (id: string) =>
-    id ? plan.learners.find((s) => s.id === id)?.name || 'Unnamed segment' : 'No segment';
+    id
+      ? plan.learners.find((s) => s.id === id)?.name || t('usage.unnamedSegment')
+      : t('usage.noSegment');
   const cohortName = (id: string) =>
-    id ? plan.manage.cohorts.find((c) => c.id === id)?.name || 'Unnamed cohort' : 'No cohort';
+    id
+      ? plan.manage.cohorts.find((c) => c.id === id)?.name || t('usage.unnamedCohort')
+      : t('usage.noCohort');
   const groups = [
-    { value: 'all', label: 'All learners' },
-    ...use.segmentKeys.map((k) => ({ value: `seg:${k}`, label: `Segment: ${segmentName(k)}` })),
-    ...use.cohortKeys.map((k) => ({ value: `coh:${k}`, label: `Cohort: ${cohortName(k)}` })),
+    { value: 'all', label: t('usage.allLearners') },
+    ...use.segmentKeys.map((k) => ({
+      value: `seg:${k}`,
+      label: t('usage.segment', { name: segmentName(k) }),
+    })),
+    ...use.cohortKeys.map((k) => ({
+      value: `coh:${k}`,
+      label: t('usage.cohort', { name: cohortName(k) }),
+    })),
   ];
   const rows = useMemo(
     () =>
@@ -197,38 +215,41 @@ function UsagePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
   }, [use, group]);
   return (
     <section className="cu-panel" aria-labelledby="cu-usage-heading">
-      <h2 id="cu-usage-heading">How items are used</h2>
+      <h2 id="cu-usage-heading">{t('usage.heading')}</h2>
       <p className="cu-summary" role="status">
-        {count(use.learners)} learners, {count(use.rows)} course rows, counted on{' '}
-        {formatDate(use.asOf)}.{' '}
-        {(Object.keys(USE_LEVEL_LABELS) as UseLevel[])
-          .map((k) => `${USE_LEVEL_LABELS[k]}: ${count(levels[k])}`)
-          .join(' · ')}
+        {t('usage.summary', {
+          learners: use.learners,
+          rows: use.rows,
+          date: format.date(use.asOf),
+        })}{' '}
+        {USE_LEVELS.map((k) =>
+          t('usage.levelCount', { level: t(`levels.${k}`), value: count(levels[k]) }),
+        ).join(t('words.dotSeparator'))}
       </p>
       {use.learnersWithoutRows > 0 && (
         <p className="section-note" data-testid="cu-without-rows">
-          {countOf(
-            use.learnersWithoutRows,
-            'learner of the roster has',
-            'learners of the roster have',
-          )}{' '}
-          no per-course rows (from an export with one row per learner, or not enrolled in a course
-          yet), so {use.learnersWithoutRows === 1 ? 'is' : 'are'} not counted here: counting them
-          would lower every item’s reach. They count once a learner × course export lists them.
+          {t('usage.withoutRows', { count: use.learnersWithoutRows })}
         </p>
       )}
-      <p className="section-note cu-rule">{USE_LEVEL_RULE}</p>
+      <p className="section-note cu-rule">
+        {t('usage.rule', {
+          inDemand: percent(IN_DEMAND_REACH),
+          barely: percent(BARELY_TOUCHED_REACH),
+        })}
+      </p>
       <div className="cu-filters">
-        <SelectField label="Learners" value={group} options={groups} onChange={setGroup} />
+        <SelectField
+          label={t('usage.learners')}
+          value={group}
+          options={groups}
+          onChange={setGroup}
+        />
         <SelectField<LevelFilter>
-          label="Show"
+          label={t('usage.show')}
           value={level}
           options={[
-            { value: 'all', label: 'Every item' },
-            ...(Object.entries(USE_LEVEL_LABELS) as [UseLevel, string][]).map(([value, label]) => ({
-              value,
-              label,
-            })),
+            { value: 'all', label: t('usage.everyItem') },
+            ...USE_LEVELS.map((value) => ({ value, label: t(`levels.${value}`) })),
           ]}
           onChange={setLevel}
         />
@@ -236,13 +257,15 @@ function UsagePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
       <UsageTable rows={rows} />
       {use.unmatched.length > 0 && (
         <p className="section-note">
-          {count(use.unmatched.reduce((s, u) => s + u.rows, 0))} course rows name a course that is
-          not in the catalog (
-          {use.unmatched
-            .slice(0, 5)
-            .map((u) => `“${u.course}”: ${count(u.rows)}`)
-            .join(', ')}
-          {use.unmatched.length > 5 ? ', …' : ''}); they are not counted above.
+          {t('usage.unmatched', {
+            count: use.unmatched.reduce((s, u) => s + u.rows, 0),
+            list: `${use.unmatched
+              .slice(0, 5)
+              .map((u) => t('usage.unmatchedCourse', { course: u.course, rows: count(u.rows) }))
+              .join(
+                t('words.commaSeparator'),
+              )}${use.unmatched.length > 5 ? t('words.andMore') : ''}`,
+          })}
         </p>
       )}
     </section>
@@ -252,6 +275,10 @@ function UsagePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
 const USAGE_COLUMNS = 8;
 
 function UsageTable({ rows }: { rows: readonly { item: ItemUse; counts: UseCounts }[] }) {
+  const { t } = useTranslation('contentInUse');
+  const format = useFormat();
+  const { count, percent } = useNumbers();
+  const none = t('words.none');
   const scrollRef = useRef<HTMLDivElement>(null);
   const windowed = useWindowedRows({
     scrollRef,
@@ -268,27 +295,27 @@ function UsageTable({ rows }: { rows: readonly { item: ItemUse; counts: UseCount
       onFocus={windowed.onFocus}
     >
       <table className="data-table cu-table" aria-rowcount={rows.length + 1}>
-        <caption className="visually-hidden">Use of each catalog item</caption>
+        <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">Item</th>
-            <th scope="col">Use</th>
+            <th scope="col">{t('table.item')}</th>
+            <th scope="col">{t('table.use')}</th>
             <th scope="col" className="num">
-              Reach
+              {t('table.reach')}
             </th>
             <th scope="col" className="num">
-              Opened / offered
+              {t('table.openedOffered')}
             </th>
             <th scope="col" className="num">
-              Enrolled
+              {t('table.enrolled')}
             </th>
             <th scope="col" className="num">
-              Completion
+              {t('table.completion')}
             </th>
             <th scope="col" className="num">
-              Hours
+              {t('table.hours')}
             </th>
-            <th scope="col">Last use</th>
+            <th scope="col">{t('table.lastUse')}</th>
           </tr>
         </thead>
         <tbody>
@@ -308,34 +335,43 @@ function UsageTable({ rows }: { rows: readonly { item: ItemUse; counts: UseCount
                 ref={windowed.measure}
                 tabIndex={-1}
               >
-                <th scope="row">{item.title || 'Untitled item'}</th>
+                <th scope="row">{item.title || t('untitledItem')}</th>
                 <td>
                   <span className={`cu-level cu-level--${counts.level}`}>
-                    {USE_LEVEL_LABELS[counts.level]}
+                    {t(`levels.${counts.level}`)}
                   </span>
                 </td>
                 <td className="num">{percent(counts.reach)}</td>
                 <td className="num">
-                  {count(counts.opened)} / {count(counts.offered)}
+                  {t('table.ofTotal', {
+                    part: count(counts.opened),
+                    whole: count(counts.offered),
+                  })}
                 </td>
                 <td className="num">{count(counts.enrolled)}</td>
                 <td className="num">
-                  {percent(counts.completionRate)}
-                  {counts.enrolled > 0 ? ` (${count(counts.completed)})` : ''}
+                  {counts.enrolled > 0
+                    ? t('table.completionCount', {
+                        share: percent(counts.completionRate),
+                        completed: count(counts.completed),
+                      })
+                    : percent(counts.completionRate)}
                 </td>
-                <td className="num">{formatNumber(item.hours)}</td>
-                <td>{item.lastUse ? formatDate(item.lastUse) : '—'}</td>
+                <td className="num">{format.number(item.hours, 1)}</td>
+                <td>{item.lastUse ? format.date(item.lastUse) : none}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="empty-note">No item matches these filters.</p>}
+      {rows.length === 0 && <p className="empty-note">{t('table.noMatch')}</p>}
     </div>
   );
 }
 
 function RetirePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
+  const { t } = useTranslation('contentInUse');
+  const format = useFormat();
   const dispatch = useDispatch();
   const [days, setDays] = useState<(typeof UNUSED_PERIODS)[number]>(90);
   const unused = useMemo(() => unusedOnPathways(use, days), [use, days]);
@@ -343,45 +379,49 @@ function RetirePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
   const steps = stepsToRetire(plan, ids);
   const stepCount = steps.reduce((s, p) => s + p.steps, 0);
   const retire = () => {
-    const reason = `unused for ${days} days`;
+    const reason = t('retire.reason', { days });
     const result = dispatch(retireFromPathways({ itemIds: ids, reason }));
     if (result.ok)
-      notifyUndoable(
-        `Retired ${ids.length === 1 ? '1 item' : `${count(ids.length)} items`} from the pathways (${stepCount} ${stepCount === 1 ? 'step' : 'steps'}); the catalog keeps them.`,
-        result.stepId,
-      );
+      notifyUndoable(t('retire.done', { items: ids.length, steps: stepCount }), result.stepId);
   };
   return (
     <section className="cu-panel" aria-labelledby="cu-retire-heading">
-      <h2 id="cu-retire-heading">Retire unused items from pathways</h2>
-      <p className="section-note">
-        An item on a pathway that no learner has opened, worked in or completed for the period
-        chosen (or ever). Retiring removes its pathway steps in one step you can undo; the item
-        stays in the catalog.
-      </p>
+      <h2 id="cu-retire-heading">{t('retire.heading')}</h2>
+      <p className="section-note">{t('retire.note')}</p>
       <SelectField
-        label="Unused for"
+        label={t('retire.unusedFor')}
         value={String(days)}
-        options={UNUSED_PERIODS.map((d) => ({ value: String(d), label: `${d} days` }))}
+        options={UNUSED_PERIODS.map((d) => ({
+          value: String(d),
+          label: t('retire.days', { days: d }),
+        }))}
         onChange={(v) => setDays(Number(v) as (typeof UNUSED_PERIODS)[number])}
       />
       {unused.length === 0 ? (
-        <p className="empty-note">Every item on a pathway was used in the last {days} days.</p>
+        <p className="empty-note">{t('retire.allUsed', { days })}</p>
       ) : (
         <>
-          <ul className="cu-retire-list" aria-label={`Items unused for ${days} days`}>
+          <ul className="cu-retire-list" aria-label={t('retire.list', { days })}>
             {unused.map((u) => (
               <li key={u.itemId}>
-                {u.title || 'Untitled item'} —{' '}
-                {u.lastUse ? `last used ${formatDate(u.lastUse)}` : 'never used'}, on{' '}
-                {u.pathwayIds
-                  .map((id) => plan.content.pathways.find((p) => p.id === id)?.name || 'a pathway')
-                  .join(', ')}
+                {t('retire.item', {
+                  title: u.title || t('untitledItem'),
+                  when: u.lastUse
+                    ? t('retire.lastUsed', { date: format.date(u.lastUse) })
+                    : t('retire.neverUsed'),
+                  pathways: u.pathwayIds
+                    .map(
+                      (id) =>
+                        plan.content.pathways.find((p) => p.id === id)?.name ||
+                        t('retire.aPathway'),
+                    )
+                    .join(t('words.commaSeparator')),
+                })}
               </li>
             ))}
           </ul>
           <button type="button" className="primary" onClick={retire}>
-            Retire {unused.length === 1 ? '1 item' : `${count(unused.length)} items`} from pathways
+            {t('retire.button', { count: unused.length })}
           </button>
         </>
       )}
@@ -393,6 +433,8 @@ function RetirePanel({ plan, use }: { plan: Plan; use: ContentUse }) {
 const AUDIT_FIRST = 60;
 
 function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: ContentUse | null }) {
+  const { t } = useTranslation('contentInUse');
+  const format = useFormat();
   const audit = useMemo(() => contentAudit(plan, today), [plan, today]);
   const [showAll, setShowAll] = useState(false);
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
@@ -417,23 +459,34 @@ function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: Cont
   const [adding, setAdding] = useState('');
   return (
     <section className="cu-panel" aria-labelledby="cu-audit-heading">
-      <h2 id="cu-audit-heading">Content audit</h2>
-      <p className="section-note">
-        Every item made in-house (or answering a Make or Hybrid decision) is listed, with any item
-        you add. A review is due soon within {REVIEW_DUE_SOON_DAYS} days; recording a review sets
-        the next one a year later.
-      </p>
+      <h2 id="cu-audit-heading">{t('audit.heading')}</h2>
+      <p className="section-note">{t('audit.note', { days: REVIEW_DUE_SOON_DAYS })}</p>
       <p className="cu-summary" role="status">
         {audit.due.length === 0
-          ? 'No item is due for review.'
-          : `${audit.due.length} ${audit.due.length === 1 ? 'item is' : 'items are'} due for review: ${audit.due
-              .map((r) => `${r.item.title} (${REVIEW_STATE_LABELS[r.state].toLowerCase()})`)
-              .join(', ')}.`}
+          ? t('audit.noneDue')
+          : t('audit.due', {
+              count: audit.due.length,
+              list: audit.due
+                .map((r) =>
+                  t('audit.dueItem', {
+                    title: r.item.title,
+                    state: t(`states.${r.state}`).toLocaleLowerCase(format.locale),
+                  }),
+                )
+                .join(t('words.commaSeparator')),
+            })}
       </p>
       {checks.length > 0 && <MaintenanceChecks checks={checks} />}
-      <p className="section-note cu-rule">{MAINTENANCE_RULE}</p>
+      <p className="section-note cu-rule">
+        {t('audit.rule', {
+          h2: format.number(MAINTENANCE_CAPACITY_HOURS[1]),
+          h3: format.number(MAINTENANCE_CAPACITY_HOURS[2]),
+          h4: format.number(MAINTENANCE_CAPACITY_HOURS[3]),
+          h5: format.number(MAINTENANCE_CAPACITY_HOURS[4]),
+        })}
+      </p>
       {audit.rows.length === 0 ? (
-        <p className="empty-note">No item in the audit yet.</p>
+        <p className="empty-note">{t('audit.empty')}</p>
       ) : (
         <div className="cu-audit-list">
           {shown.map((row) => (
@@ -449,18 +502,20 @@ function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: Cont
       )}
       {shown.length < audit.rows.length && (
         <button type="button" onClick={() => setShowAll(true)}>
-          Show all {count(audit.rows.length)} items in the audit (
-          {count(audit.rows.length - shown.length)} more)
+          {t('audit.showAll', {
+            total: audit.rows.length,
+            more: audit.rows.length - shown.length,
+          })}
         </button>
       )}
       {notAudited.length > 0 && notAudited.length <= 2000 && (
         <div className="cu-add">
           <SelectField
-            label="Add an item to the audit"
+            label={t('audit.addLabel')}
             value={adding}
             options={[
-              { value: '', label: 'Choose an item…' },
-              ...notAudited.map((c) => ({ value: c.id, label: c.title || 'Untitled item' })),
+              { value: '', label: t('audit.choose') },
+              ...notAudited.map((c) => ({ value: c.id, label: c.title || t('untitledItem') })),
             ]}
             onChange={setAdding}
           />
@@ -471,7 +526,7 @@ function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: Cont
               if (dispatch(setAuditEntry({ itemId: adding, patch: {} })).ok) setAdding('');
             }}
           >
-            Add to the audit
+            {t('audit.add')}
           </button>
         </div>
       )}
@@ -480,22 +535,31 @@ function AuditPanel({ plan, today, use }: { plan: Plan; today: string; use: Cont
 }
 
 function MaintenanceChecks({ checks }: { checks: readonly MaintenanceCheck[] }) {
+  const { t } = useTranslation(['contentInUse', 'makeOrBuy']);
+  const format = useFormat();
   return (
-    <ul className="cu-maintenance" aria-label="Made content against capacity to maintain">
+    <ul className="cu-maintenance" aria-label={t('maintenance.label')}>
       {checks.map((c) => (
         <li key={c.decisionId} className={`cu-check cu-check--${c.verdict}`}>
-          <strong>{c.need || 'Untitled need'}</strong> ({OPTION_LABELS[c.decision]}):{' '}
+          <strong>{c.need || t('untitledNeed')}</strong>{' '}
+          {t('maintenance.option', { option: t(`makeOrBuy:options.${c.decision}`) })}{' '}
           {c.verdict === 'unrated'
-            ? `nobody has rated its capacity to maintain content yet; its items need ${formatNumber(c.hours)} h a year.`
-            : `capacity to maintain rated ${formatNumber(c.rating!)} of 5, about ${count(c.capacityHours!)} h a year; its ${c.itemIds.length === 1 ? 'item needs' : `${c.itemIds.length} items need`} ${formatNumber(c.hours)} h a year — ${c.verdict === 'over' ? 'over capacity' : 'within capacity'}.`}
+            ? t('maintenance.unrated', { hours: format.number(c.hours, 1) })
+            : t('maintenance.rated', {
+                rating: format.number(c.rating ?? 0, 1),
+                capacity: format.number(c.capacityHours ?? 0, 0),
+                items: c.itemIds.length,
+                hours: format.number(c.hours, 1),
+                verdict: c.verdict,
+              })}
           {c.unestimated.length > 0 &&
-            ` ${c.unestimated.length} ${c.unestimated.length === 1 ? 'item has' : 'items have'} no maintenance estimate.`}{' '}
+            ` ${t('maintenance.unestimated', { count: c.unestimated.length })}`}{' '}
           <button
             type="button"
             className="link-button"
             onClick={() => goToSection('makeOrBuy', c.decisionId)}
           >
-            Open the decision
+            {t('maintenance.open')}
           </button>
         </li>
       ))}
@@ -514,51 +578,58 @@ function AuditItem({
   today: string;
   lastUse: string | null;
 }) {
+  const { t } = useTranslation(['contentInUse', 'makeOrBuy']);
+  const format = useFormat();
   const dispatch = useDispatch();
   const { item, entry } = row;
-  const title = item.title || 'Untitled item';
+  const title = item.title || t('untitledItem');
   const set = (patch: Parameters<typeof setAuditEntry>[0]['patch']) =>
     dispatch(setAuditEntry({ itemId: item.id, patch }));
   return (
     <section className="cu-audit-item card" data-audit-item={item.id} aria-label={title}>
       <h3>
         {title}{' '}
-        <span className={`cu-state cu-state--${row.state}`}>{REVIEW_STATE_LABELS[row.state]}</span>
-        {row.made && <span className="cu-made">Made content</span>}
+        <span className={`cu-state cu-state--${row.state}`}>{t(`states.${row.state}`)}</span>
+        {row.made && <span className="cu-made">{t('item.made')}</span>}
       </h3>
       <p className="section-note">
         {entry?.lastReviewed
-          ? `Last reviewed ${formatDate(entry.lastReviewed)}.`
-          : 'Never reviewed.'}{' '}
-        {lastUse ? `Last used by a learner ${formatDate(lastUse)}.` : ''}
-        {row.maintenance?.verdict === 'over' && ' Its decision’s made content is over capacity.'}
+          ? t('item.lastReviewed', { date: format.date(entry.lastReviewed) })
+          : t('item.neverReviewed')}{' '}
+        {lastUse ? t('item.lastUsed', { date: format.date(lastUse) }) : ''}
+        {row.maintenance?.verdict === 'over' && ` ${t('item.overCapacity')}`}
       </p>
       <div className="cu-audit-fields">
         <TextField
-          label="Owner"
+          label={t('item.owner')}
           value={entry?.owner ?? ''}
           maxLength={500}
           onChange={(owner) => set({ owner })}
         />
         <DateField
-          label="Next review"
+          label={t('item.nextReview')}
           value={entry?.reviewDate ?? null}
           onChange={(reviewDate) => set({ reviewDate })}
         />
         <SelectField
-          label="Make-or-buy decision"
+          label={t('item.decision')}
           value={entry?.decisionId ?? ''}
           options={[
-            { value: '', label: 'None' },
+            { value: '', label: t('item.noDecision') },
             ...plan.content.decisions.map((d) => ({
               value: d.id,
-              label: `${d.need || 'Untitled need'}${d.decision ? ` (${OPTION_LABELS[d.decision]})` : ''}`,
+              label: d.decision
+                ? t('item.decisionOption', {
+                    need: d.need || t('untitledNeed'),
+                    option: t(`makeOrBuy:options.${d.decision}`),
+                  })
+                : d.need || t('untitledNeed'),
             })),
           ]}
           onChange={(id) => set({ decisionId: id || null })}
         />
         <NumberField
-          label="Maintenance hours a year"
+          label={t('item.hours')}
           value={entry?.maintenanceHoursPerYear ?? null}
           min={0}
           max={100_000}
@@ -567,17 +638,13 @@ function AuditItem({
       </div>
       <button
         type="button"
-        aria-label={`Record a review today of “${title}”`}
+        aria-label={t('item.recordLabel', { title })}
         onClick={() => {
           const result = dispatch(recordContentReview({ itemId: item.id, date: today }));
-          if (result.ok)
-            notifyUndoable(
-              `Recorded a review of “${title}” today; the next is in a year.`,
-              result.stepId,
-            );
+          if (result.ok) notifyUndoable(t('item.recorded', { title }), result.stepId);
         }}
       >
-        Record a review today
+        {t('item.record')}
       </button>
     </section>
   );

@@ -33,6 +33,7 @@ const translatedUi = [
   'renderer/src/features/launch-marketing/**/*.tsx',
   'renderer/src/features/manage-kpis/**/*.tsx',
   'renderer/src/features/launch-invitations/**/*.tsx',
+  'renderer/src/features/manage-engagement/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];
 

@@ -28,7 +28,9 @@
  */
 import type { FollowUpCounts, FollowUpRule, Plan } from '../plan/schema';
 import type { RosterLearner } from './roster';
-import { longDate } from '../long-date';
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
+import { formatOf } from '../content/import-text';
 import { summarisePathway } from '../content/pathways';
 
 /** A day number for "no date". */
@@ -495,36 +497,34 @@ export function filterFollowUps(
   };
 }
 
-/** Rule kinds in words ("Not started", "No activity", "Behind pace"). */
+/** Rule kinds in words, in English ("Not started", "No activity", "Behind pace"); the UI reads `engagement:triggers`. */
 export const TRIGGER_LABELS: Readonly<Record<FollowUpRule['trigger'], string>> = {
   notStarted: 'Not started',
   inactive: 'No activity',
   behindPace: 'Behind pace',
 };
 
-/** A rule's condition in words: "Not started 7 days after registering". */
-export function describeRule(rule: FollowUpRule): string {
-  const days = plural(rule.afterDays, 'day');
+/** A rule's condition in words ("Not started 7 days after registering…"), in `t`'s language. */
+export function describeRule(rule: FollowUpRule, t: Translator = englishTranslator): string {
   switch (rule.trigger) {
     case 'notStarted':
-      return `Not started ${days} after registering (or being invited)`;
+      return t('engagement:describe.notStarted', { days: rule.afterDays });
     case 'inactive':
-      return `No activity for ${days}`;
+      return t('engagement:describe.inactive', { days: rule.afterDays });
     case 'behindPace':
-      return `Below ${rule.pacePercent} % of the pathway's expected hours, ${days} or more after enrolling`;
+      return t('engagement:describe.behindPace', {
+        days: rule.afterDays,
+        percent: formatOf(t).number(rule.pacePercent),
+      });
   }
 }
 
 /** A rule's name, or its condition when it has none. */
-export function ruleTitle(rule: FollowUpRule): string {
-  return rule.name.trim() || describeRule(rule);
+export function ruleTitle(rule: FollowUpRule, t: Translator = englishTranslator): string {
+  return rule.name.trim() || describeRule(rule, t);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-const SINCE_WORDS = ['', 'Registered', 'Enrolled', 'Invited'] as const;
+const SINCE_WORDS = ['registered', 'registered', 'enrolled', 'invited'] as const;
 
 /** Why a row is on the list, in words ("Registered 12 days ago (3 March 2027), not started yet"). */
 export function followUpReason(
@@ -532,21 +532,24 @@ export function followUpReason(
   list: FollowUpList,
   learners: readonly RosterLearner[],
   row: number,
+  t: Translator = englishTranslator,
 ): string {
-  return reasonWriter(plan, list, learners)(row);
+  return reasonWriter(plan, list, learners, t)(row);
 }
 
 /**
  * A writer of reasons for many rows of one list (an export): the pathway
  * pace each learner is measured against is worked out once per pathway and
- * segment, not once per row.
+ * segment, not once per row. In `t`'s language (English by default).
  */
 export function reasonWriter(
   plan: Plan,
   list: FollowUpList,
   learners: readonly RosterLearner[],
+  t: Translator = englishTranslator,
 ): (row: number) => string {
   const cols = followUpColumns(learners);
+  const format = formatOf(t);
   const paces = new Map<string, Pace | null>();
   const pace = (l: RosterLearner) => {
     const key = `${l.pathwayId ?? ''}\u0000${l.segmentId ?? ''}`;
@@ -554,30 +557,36 @@ export function reasonWriter(
     if (p === undefined) paces.set(key, (p = paceFor(plan, l.pathwayId, l.segmentId)));
     return p;
   };
+  const hours = (h: number) => format.number(Math.round(h * 10) / 10, 1);
   return (row) => {
     const i = list.learner[row]!;
     const learner = learners[i]!;
     const rule = list.rules[list.rule[row]!]!;
     const days = list.days[row]!;
     switch (rule.trigger) {
-      case 'notStarted': {
-        const word = SINCE_WORDS[cols.sinceKind[i]!] || 'Registered';
-        return `${word} ${plural(days, 'day')} ago (${longDate(isoOfDay(cols.since[i]!))}), not started yet`;
-      }
+      case 'notStarted':
+        return t('engagement:reasons.notStarted', {
+          since: SINCE_WORDS[cols.sinceKind[i]!] ?? 'registered',
+          days,
+          date: format.date(isoOfDay(cols.since[i]!)),
+        });
       case 'inactive':
-        return `No activity for ${plural(days, 'day')} (last on ${longDate(learner.lastActivity)})`;
+        return t('engagement:reasons.inactive', { days, date: format.date(learner.lastActivity) });
       case 'behindPace': {
         const p = pace(learner);
         const expected = p ? expectedHours(p, days) : 0;
         const percent = expected > 0 ? Math.round((learner.hours / expected) * 100) : 0;
-        return `${hoursText(learner.hours)} of the ${hoursText(expected)} expected ${plural(days, 'day')} after enrolling (${percent} %; ${p?.name.trim() || 'pathway'} at ${p?.hoursPerWeek ?? 0} h a week)`;
+        return t('engagement:reasons.behindPace', {
+          hours: hours(learner.hours),
+          expected: hours(expected),
+          days,
+          percent: format.number(percent),
+          pathway: p?.name.trim() || t('engagement:reasons.pathway'),
+          perWeek: format.number(p?.hoursPerWeek ?? 0),
+        });
       }
     }
   };
-}
-
-function hoursText(h: number): string {
-  return `${Math.round(h * 10) / 10} h`;
 }
 
 /**

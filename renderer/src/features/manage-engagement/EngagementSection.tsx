@@ -8,10 +8,9 @@
  * the licences that can be freed (FollowUpsToday).
  */
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { engagementActivities, followUpRules } from '../../../../shared/commands/engagement';
 import {
-  ENGAGEMENT_KIND_HINTS,
-  ENGAGEMENT_KIND_LABELS,
   ENGAGEMENT_SUGGESTIONS,
   FOLLOW_UP_SUGGESTIONS,
   activityFrom,
@@ -23,30 +22,86 @@ import { shadowedRuleFindings } from '../../../../shared/manage/engagement-healt
 import { uiFindingText } from '../health/finding-text';
 import {
   fillFollowUp,
-  fixedTimeAdvice,
   fixedTimeWording,
   FOLLOW_UP_FIELD_INFO,
 } from '../../../../shared/manage/follow-up-export';
 import { TRIGGER_LABELS, describeRule } from '../../../../shared/manage/follow-ups';
-import { FIELD_INFO, fieldToken, type MergePart } from '../../../../shared/launch/merge-fields';
+import {
+  FIELD_INFO,
+  fieldToken,
+  type MergePart,
+  type MergeProblem,
+} from '../../../../shared/launch/merge-fields';
 import { localToday } from '../../../../shared/stakeholders/schedule';
 import type { EngagementActivity, FollowUpRule, Plan } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { uiTranslator } from '../content/ui-translator';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { FollowUpsToday } from './FollowUpsToday';
 import './engagement.css';
 
 const KINDS: readonly EngagementKind[] = ['community', 'monitoring', 'workshop', 'wraparound'];
-const KIND_OPTIONS = KINDS.map((k) => ({ value: k, label: ENGAGEMENT_KIND_LABELS[k] }));
-const TRIGGER_OPTIONS = (Object.keys(TRIGGER_LABELS) as FollowUpRule['trigger'][]).map((t) => ({
-  value: t,
-  label: TRIGGER_LABELS[t],
-}));
-const CHANNEL_OPTIONS = [
-  { value: 'email', label: 'E-mail' },
-  { value: 'sms', label: 'Text message (SMS)' },
+const TRIGGERS = Object.keys(TRIGGER_LABELS) as FollowUpRule['trigger'][];
+const CHANNELS = ['email', 'sms'] as const;
+
+/** The catalog keys of the suggested activities, in the order of ENGAGEMENT_SUGGESTIONS. */
+const SUGGESTION_KEYS = [
+  'cohortChat',
+  'studyHall',
+  'studyBuddies',
+  'progressReview',
+  'recognition',
+  'cvWorkshop',
+  'networking',
+  'orientation',
+  'helpDesk',
+  'officeHours',
+  'coaching',
+  'nudges',
+  'devices',
 ] as const;
+
+/** A merge field's label in the UI language ("first name"). */
+function useFieldLabel(): (name: string) => string {
+  const { t } = useTranslation('engagement');
+  return (name) =>
+    name in FIELD_LABEL_KEYS ? t(`fields.${name as keyof typeof FIELD_LABEL_KEYS}`) : name;
+}
+const FIELD_LABEL_KEYS = {
+  daysInactive: true,
+  firstName: true,
+  lastName: true,
+  programName: true,
+  organisation: true,
+  region: true,
+  launchDate: true,
+  pathway: true,
+  supportContact: true,
+  registrationLink: true,
+  sendDate: true,
+} as const;
+
+/** The problem of a missing or unknown field in a filled message, in the UI language. */
+function partProblem(part: Extract<MergePart, { kind: 'missing' | 'unknown' }>): string {
+  return problemText(
+    part.kind === 'missing'
+      ? { kind: 'missing', name: part.field, message: part.message, invalid: part.invalid }
+      : { kind: 'unknown', name: part.name, message: part.message },
+  );
+}
+
+/** A problem of a filled message, in the UI language (the words Plan health uses). */
+function problemText(p: MergeProblem): string {
+  const t = uiTranslator();
+  if (p.kind === 'unknown')
+    return t('health:words.mergeFieldUnknown', {
+      name: t('health:words.quoted', { text: `{${p.name}}` }),
+    });
+  return p.invalid
+    ? t('health:words.mergeFieldInvalidLink')
+    : t('health:words.mergeFieldMissing', { field: p.name });
+}
 
 /** Segment checkboxes (several can be picked by keyboard); none = every learner. */
 function SegmentPicker({
@@ -60,14 +115,16 @@ function SegmentPicker({
   label: string;
   onChange: (ids: string[]) => void;
 }) {
-  if (plan.learners.length === 0)
-    return <p className="section-note">No learner segments yet (Learners): it is for everyone.</p>;
+  const { t } = useTranslation('engagement');
+  if (plan.learners.length === 0) return <p className="section-note">{t('segments.none')}</p>;
   const set = new Set(chosen);
   return (
     <fieldset className="eg-segments">
-      <legend>Segments</legend>
+      <legend>{t('segments.legend')}</legend>
       <p className="section-note">
-        {chosen.length === 0 ? 'None chosen: every learner.' : `${chosen.length} chosen.`}
+        {chosen.length === 0
+          ? t('segments.noneChosen')
+          : t('segments.chosen', { count: chosen.length })}
       </p>
       <ul aria-label={label}>
         {plan.learners.map((s) => (
@@ -82,7 +139,7 @@ function SegmentPicker({
                   )
                 }
               />
-              {s.name.trim() || 'Unnamed segment'}
+              {s.name.trim() || t('segments.unnamed')}
             </label>
           </li>
         ))}
@@ -103,13 +160,14 @@ function ActivityRow({
   open: boolean;
   onToggle: () => void;
 }) {
+  const { t } = useTranslation('engagement');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const update = (patch: Partial<EngagementActivity>) =>
     dispatch(engagementActivities.update({ id: a.id, patch }));
   const partners = partnersOf(plan);
   const partner = partners.find((p) => p.id === a.partnerId);
-  const title = a.title.trim() || 'Untitled activity';
+  const title = a.title.trim() || t('activity.untitled');
   return (
     <li className="eg-item" data-eg-item={a.id}>
       <div className="eg-item-head">
@@ -120,73 +178,75 @@ function ActivityRow({
           onClick={onToggle}
           data-eg-toggle
         >
-          <span className="eg-kind">{ENGAGEMENT_KIND_LABELS[a.kind]}</span>
+          <span className="eg-kind">{t(`kinds.${a.kind}`)}</span>
           <span className="eg-title">{title}</span>
           <span className="eg-meta">
-            {[a.cadence, a.owner ? `Owner: ${a.owner}` : 'No owner', partner ? partner.name : '']
+            {[
+              a.cadence,
+              a.owner ? t('activity.owner', { owner: a.owner }) : t('activity.noOwner'),
+              partner ? partner.name : '',
+            ]
               .filter(Boolean)
-              .join(' · ')}
+              .join(t('activity.separator'))}
           </span>
         </button>
         <button
           type="button"
           className="danger"
-          aria-label={`Delete “${title}”`}
+          aria-label={t('activity.deleteLabel', { title })}
           onClick={() => {
             const r = dispatch(engagementActivities.remove({ ids: [a.id] }));
-            if (r.ok) notifyUndoable(`Deleted “${title}”.`, r.stepId);
+            if (r.ok) notifyUndoable(t('activity.deleted', { title }), r.stepId);
           }}
         >
-          Delete
+          {t('activity.delete')}
         </button>
       </div>
       {open && (
         <div className="eg-editor">
           <TextField
-            label="Title"
+            label={t('activity.title')}
             value={a.title}
             onChange={(t) => update({ title: t })}
             onBlur={seal}
           />
           <SelectField
-            label="Kind"
+            label={t('activity.kind')}
             value={a.kind}
-            options={KIND_OPTIONS}
+            options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
             onChange={(kind) => update({ kind })}
           />
           <TextField
-            label="Cadence"
+            label={t('activity.cadence')}
             value={a.cadence}
-            placeholder="e.g. Weekly, Tuesdays 18:00"
+            placeholder={t('activity.cadencePlaceholder')}
             onChange={(cadence) => update({ cadence })}
             onBlur={seal}
           />
           <TextField
-            label="Owner"
+            label={t('activity.ownerLabel')}
             value={a.owner}
-            placeholder="Who runs it"
+            placeholder={t('activity.ownerPlaceholder')}
             onChange={(owner) => update({ owner })}
             onBlur={seal}
           />
           <SelectField
-            label="Delivered by"
+            label={t('activity.deliveredBy')}
             value={a.partnerId ?? ''}
             options={[
-              { value: '', label: 'The program team' },
+              { value: '', label: t('activity.programTeam') },
               ...partners.map((p) => ({
                 value: p.id,
-                label: `${p.name}${p.organisation ? ` (${p.organisation})` : ''}`,
+                label: p.organisation
+                  ? t('activity.partnerOption', { name: p.name, organisation: p.organisation })
+                  : p.name,
               })),
             ]}
-            hint={
-              partners.length === 0
-                ? 'No partners in the stakeholders register yet: mark an entry as a partner there.'
-                : undefined
-            }
+            hint={partners.length === 0 ? t('activity.noPartners') : undefined}
             onChange={(id) => update({ partnerId: id || null })}
           />
           <TextAreaField
-            label="Description"
+            label={t('activity.description')}
             value={a.description}
             className="eg-wide"
             onChange={(description) => update({ description })}
@@ -195,7 +255,7 @@ function ActivityRow({
           <SegmentPicker
             plan={plan}
             chosen={a.segmentIds}
-            label={`Segments “${title}” is for`}
+            label={t('activity.segmentsFor', { title })}
             onChange={(segmentIds) => update({ segmentIds })}
           />
         </div>
@@ -206,26 +266,42 @@ function ActivityRow({
 
 /** Adds an activity of a kind from a suggestion (or blank). */
 function AddActivity({ onAdded }: { onAdded: (id: string) => void }) {
+  const { t } = useTranslation('engagement');
   const dispatch = useDispatch();
   const id = useId();
   const [choice, setChoice] = useState('0');
+  // The suggestions in the UI language: an added activity starts in the words the user reads.
+  const suggestion = (i: number) => {
+    const s = ENGAGEMENT_SUGGESTIONS[i];
+    const key = SUGGESTION_KEYS[i];
+    if (!s || !key) return null;
+    return {
+      ...s,
+      title: t(`suggestions.${key}.title`),
+      description: t(`suggestions.${key}.description`),
+      cadence: t(`suggestions.${key}.cadence`),
+    };
+  };
   const add = () => {
-    const suggestion = ENGAGEMENT_SUGGESTIONS[Number(choice)];
-    if (!suggestion) return;
-    const item = activityFrom(suggestion);
+    const s = suggestion(Number(choice));
+    if (!s) return;
+    const item = activityFrom(s);
     if (dispatch(engagementActivities.add({ item })).ok) onAdded(item.id);
   };
   return (
-    <div className="eg-add" role="group" aria-label="Add an engagement activity">
+    <div className="eg-add" role="group" aria-label={t('addActivity.group')}>
       <div className="field">
-        <label htmlFor={id}>Suggested activity</label>
+        <label htmlFor={id}>{t('addActivity.suggested')}</label>
         <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
           {KINDS.map((kind) => (
-            <optgroup key={kind} label={ENGAGEMENT_KIND_LABELS[kind]}>
+            <optgroup key={kind} label={t(`kinds.${kind}`)}>
               {ENGAGEMENT_SUGGESTIONS.map((s, i) =>
                 s.kind === kind ? (
                   <option key={i} value={String(i)}>
-                    {s.title} ({s.cadence})
+                    {t('suggestionOption', {
+                      title: suggestion(i)!.title,
+                      cadence: suggestion(i)!.cadence,
+                    })}
                   </option>
                 ) : null,
               )}
@@ -234,7 +310,7 @@ function AddActivity({ onAdded }: { onAdded: (id: string) => void }) {
         </select>
       </div>
       <button type="button" onClick={add}>
-        Add activity
+        {t('addActivity.add')}
       </button>
     </div>
   );
@@ -242,6 +318,8 @@ function AddActivity({ onAdded }: { onAdded: (id: string) => void }) {
 
 /** A filled message: values as text, learner fields and problems marked. */
 function FilledText({ parts }: { parts: readonly MergePart[] }) {
+  const { t } = useTranslation('engagement');
+  const fieldLabel = useFieldLabel();
   return (
     <>
       {parts.map((part, i) => {
@@ -256,20 +334,20 @@ function FilledText({ parts }: { parts: readonly MergePart[] }) {
             );
           case 'learner':
             return (
-              <span key={i} className="eg-learner" title="Filled by the mail tool for each learner">
-                «{part.label}»
+              <span key={i} className="eg-learner" title={t('message.learnerField')}>
+                {t('message.learnerValue', { label: fieldLabel(part.field) })}
               </span>
             );
           case 'missing':
             return (
-              <mark key={i} className="eg-problem" title={part.message}>
-                [{FIELD_INFO.find((f) => f.name === part.field)?.label ?? part.field} not set]
+              <mark key={i} className="eg-problem" title={partProblem(part)}>
+                {t('message.notSet', { label: fieldLabel(part.field) })}
               </mark>
             );
           case 'unknown':
             return (
-              <mark key={i} className="eg-problem" title={part.message}>
-                [{part.name}?]
+              <mark key={i} className="eg-problem" title={partProblem(part)}>
+                {t('message.unknown', { name: part.name })}
               </mark>
             );
         }
@@ -290,6 +368,8 @@ function MessageEditor({
   onChange: (message: string) => void;
   onBlur: () => void;
 }) {
+  const { t } = useTranslation('engagement');
+  const fieldLabel = useFieldLabel();
   const id = useId();
   const insertId = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -308,7 +388,7 @@ function MessageEditor({
     const at = caret.current ?? { start: rule.message.length, end: rule.message.length };
     const next = rule.message.slice(0, at.start) + token + rule.message.slice(at.end);
     if (next.length > MESSAGE_MAX) {
-      notify('The message is at its limit of 20,000 characters: shorten it first.');
+      notify(t('message.atLimit'));
       return;
     }
     onChange(next);
@@ -325,27 +405,33 @@ function MessageEditor({
     <div className="eg-message eg-wide">
       <div className="eg-insert">
         <div className="field">
-          <label htmlFor={insertId}>Field to insert</label>
+          <label htmlFor={insertId}>{t('message.fieldToInsert')}</label>
           <select id={insertId} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Choose a field…</option>
+            <option value="">{t('message.chooseField')}</option>
             {FOLLOW_UP_FIELD_INFO.map((f) => (
               <option key={f.name} value={f.name}>
-                {fieldToken(f.name)}: each learner’s {f.label}
+                {t('message.learnerFieldOption', {
+                  token: fieldToken(f.name),
+                  label: fieldLabel(f.name),
+                })}
               </option>
             ))}
             {FIELD_INFO.map((f) => (
               <option key={f.name} value={f.name}>
-                {fieldToken(f.name)}: {f.name === 'sendDate' ? 'the day the list is for' : f.label}
+                {t('message.fieldOption', {
+                  token: fieldToken(f.name),
+                  label: f.name === 'sendDate' ? t('message.sendDateLabel') : fieldLabel(f.name),
+                })}
               </option>
             ))}
           </select>
         </div>
         <button type="button" disabled={!choice} onClick={insert}>
-          Insert field
+          {t('message.insert')}
         </button>
       </div>
       <div className="field">
-        <label htmlFor={id}>Message</label>
+        <label htmlFor={id}>{t('message.label')}</label>
         <textarea
           id={id}
           ref={area}
@@ -387,11 +473,13 @@ function RuleRow({
   /** Why the rule never lists anyone, when an earlier rule hides it. */
   warning?: string;
 }) {
+  const { t } = useTranslation('engagement');
   const dispatch = useDispatch();
   const seal = useSealHistory();
   const update = (patch: Partial<FollowUpRule>) =>
     dispatch(followUpRules.update({ id: rule.id, patch }));
-  const title = rule.name.trim() || describeRule(rule);
+  const described = describeRule(rule, uiTranslator());
+  const title = rule.name.trim() || described;
   const filled = open ? fillFollowUp(plan, rule, localToday()) : null;
   const fixedTime = open ? fixedTimeWording(rule) : null;
   return (
@@ -405,18 +493,18 @@ function RuleRow({
           data-eg-toggle
         >
           <span className="eg-kind">
-            {index + 1}. {TRIGGER_LABELS[rule.trigger]}
+            {t('rule.kind', { number: index + 1, trigger: t(`triggers.${rule.trigger}`) })}
           </span>
           <span className="eg-title">{title}</span>
           <span className="eg-meta">
             {[
-              describeRule(rule),
-              rule.channel === 'sms' ? 'Text message' : 'E-mail',
-              rule.active ? '' : 'Off',
-              rule.message.trim() ? '' : 'No message',
+              described,
+              t('channelShort', { channel: rule.channel }),
+              rule.active ? '' : t('rule.off'),
+              rule.message.trim() ? '' : t('rule.noMessage'),
             ]
               .filter(Boolean)
-              .join(' · ')}
+              .join(t('activity.separator'))}
           </span>
         </button>
         <label className="eg-active">
@@ -424,13 +512,13 @@ function RuleRow({
             type="checkbox"
             checked={rule.active}
             onChange={(e) => update({ active: e.target.checked })}
-            aria-label={`On: “${title}”`}
+            aria-label={t('rule.onLabel', { title })}
           />
-          On
+          {t('rule.on')}
         </label>
         <button
           type="button"
-          aria-label={`Move “${title}” up`}
+          aria-label={t('rule.moveUp', { title })}
           disabled={index === 0}
           onClick={() => dispatch(followUpRules.move({ id: rule.id, to: index - 1 }))}
         >
@@ -438,7 +526,7 @@ function RuleRow({
         </button>
         <button
           type="button"
-          aria-label={`Move “${title}” down`}
+          aria-label={t('rule.moveDown', { title })}
           disabled={index === count - 1}
           onClick={() => dispatch(followUpRules.move({ id: rule.id, to: index + 1 }))}
         >
@@ -447,37 +535,37 @@ function RuleRow({
         <button
           type="button"
           className="danger"
-          aria-label={`Delete “${title}”`}
+          aria-label={t('activity.deleteLabel', { title })}
           onClick={() => {
             const r = dispatch(followUpRules.remove({ ids: [rule.id] }));
-            if (r.ok) notifyUndoable(`Deleted the follow-up rule “${title}”.`, r.stepId);
+            if (r.ok) notifyUndoable(t('rule.deleted', { title }), r.stepId);
           }}
         >
-          Delete
+          {t('activity.delete')}
         </button>
       </div>
       {warning && <p className="eg-warning">{warning}</p>}
       {open && (
         <div className="eg-editor">
           <TextField
-            label="Rule name"
+            label={t('rule.name')}
             value={rule.name}
             onChange={(name) => update({ name })}
             onBlur={seal}
           />
           <SelectField
-            label="Trigger"
+            label={t('rule.trigger')}
             value={rule.trigger}
-            options={TRIGGER_OPTIONS}
+            options={TRIGGERS.map((value) => ({ value, label: t(`triggers.${value}`) }))}
             onChange={(trigger) => update({ trigger })}
           />
           <NumberField
             label={
               rule.trigger === 'inactive'
-                ? 'Days without activity'
+                ? t('rule.daysInactive')
                 : rule.trigger === 'notStarted'
-                  ? 'Days after registering'
-                  : 'Days after enrolling'
+                  ? t('rule.daysRegistered')
+                  : t('rule.daysEnrolled')
             }
             value={rule.afterDays}
             min={1}
@@ -489,46 +577,54 @@ function RuleRow({
           />
           {rule.trigger === 'behindPace' && (
             <NumberField
-              label="Behind below (% of expected hours)"
+              label={t('rule.pace')}
               value={rule.pacePercent}
               min={1}
               max={100}
               integer
               required
-              hint="Expected hours: the pathway's hours per week × weeks since enrolling, up to its total."
+              hint={t('rule.paceHint')}
               onChange={(p) => p !== null && update({ pacePercent: p })}
               onBlur={seal}
             />
           )}
           <SelectField
-            label="Channel"
+            label={t('rule.channel')}
             value={rule.channel}
-            options={CHANNEL_OPTIONS}
+            options={CHANNELS.map((value) => ({ value, label: t(`channels.${value}`) }))}
             onChange={(channel) => update({ channel })}
           />
           <SegmentPicker
             plan={plan}
             chosen={rule.segmentIds}
-            label={`Segments “${title}” applies to`}
+            label={t('rule.segmentsFor', { title })}
             onChange={(segmentIds) => update({ segmentIds })}
           />
           <MessageEditor rule={rule} onChange={(message) => update({ message })} onBlur={seal} />
           {filled && (
-            <section className="eg-preview eg-wide" aria-label={`Preview of “${title}”`}>
-              <h4>Preview</h4>
+            <section className="eg-preview eg-wide" aria-label={t('rule.previewOf', { title })}>
+              <h4>{t('rule.preview')}</h4>
               <p>
                 {rule.message.trim() ? (
                   <FilledText parts={filled.parts} />
                 ) : (
-                  <em>No message yet.</em>
+                  <em>{t('rule.noMessageYet')}</em>
                 )}
               </p>
               {(filled.problems.length > 0 || fixedTime) && (
                 <ul className="eg-problems" role="status">
                   {filled.problems.map((p) => (
-                    <li key={`${p.kind}:${p.name}`}>{p.message}</li>
+                    <li key={`${p.kind}:${p.name}`}>{problemText(p)}</li>
                   ))}
-                  {fixedTime && <li>{fixedTimeAdvice(rule, fixedTime)}</li>}
+                  {fixedTime && (
+                    <li>
+                      {t('rule.fixedTime', {
+                        words: fixedTime,
+                        days: rule.afterDays,
+                        token: fieldToken('daysInactive'),
+                      })}
+                    </li>
+                  )}
                 </ul>
               )}
             </section>
@@ -541,29 +637,34 @@ function RuleRow({
 
 /** Adds a suggested follow-up rule. */
 function AddRule({ onAdded }: { onAdded: (id: string) => void }) {
+  const { t } = useTranslation('engagement');
   const dispatch = useDispatch();
   const id = useId();
   const [choice, setChoice] = useState('0');
   const add = () => {
     const s = FOLLOW_UP_SUGGESTIONS[Number(choice)];
     if (!s) return;
-    const item = ruleFrom(s);
+    // The rule's name in the UI language; its message is a template the user edits, as shipped.
+    const item = ruleFrom({ ...s, name: t(`ruleSuggestions.${s.trigger}`) });
     if (dispatch(followUpRules.add({ item })).ok) onAdded(item.id);
   };
   return (
-    <div className="eg-add" role="group" aria-label="Add a follow-up rule">
+    <div className="eg-add" role="group" aria-label={t('addRule.group')}>
       <div className="field">
-        <label htmlFor={id}>Suggested rule</label>
+        <label htmlFor={id}>{t('addRule.suggested')}</label>
         <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
           {FOLLOW_UP_SUGGESTIONS.map((s, i) => (
             <option key={i} value={String(i)}>
-              {s.name} ({s.channel === 'sms' ? 'text message' : 'e-mail'})
+              {t('ruleSuggestionOption', {
+                name: t(`ruleSuggestions.${s.trigger}`),
+                channel: s.channel,
+              })}
             </option>
           ))}
         </select>
       </div>
       <button type="button" onClick={add}>
-        Add rule
+        {t('addRule.add')}
       </button>
     </div>
   );
@@ -597,6 +698,7 @@ function useOpenIds() {
 
 /** The Engagement & follow-ups section. */
 export function EngagementSection() {
+  const { t } = useTranslation('engagement');
   const plan = usePlan((p) => p);
   const { engagement, followUps } = plan.manage;
   const { openIds, toggle, openAndFocus } = useOpenIds();
@@ -606,28 +708,21 @@ export function EngagementSection() {
   return (
     <div className="section-body engagement-section">
       <header className="section-header">
-        <h1>Engagement &amp; follow-ups</h1>
-        <p className="lead">
-          Keep learners going: communities, monitoring, workshops and wraparound services, and
-          follow-up rules that find who has not started or has stalled, every day, from the learner
-          roster.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
       </header>
 
       <FollowUpsToday>
         <section className="card" aria-labelledby="eg-activities-heading">
-          <h2 id="eg-activities-heading">Engagement activities</h2>
+          <h2 id="eg-activities-heading">{t('activities.heading')}</h2>
           {engagement.length === 0 ? (
-            <p className="empty-note">
-              No activities yet. Pick a suggestion below and make it yours: each comes with a
-              description and a cadence.
-            </p>
+            <p className="empty-note">{t('activities.empty')}</p>
           ) : (
             KINDS.filter((k) => engagement.some((a) => a.kind === k)).map((kind) => (
               <div key={kind} className="eg-group">
                 <h3>
-                  {ENGAGEMENT_KIND_LABELS[kind]}
-                  <span className="eg-hint"> — {ENGAGEMENT_KIND_HINTS[kind]}</span>
+                  {t(`kinds.${kind}`)}
+                  <span className="eg-hint">{t('kindHint', { hint: t(`kindHints.${kind}`) })}</span>
                 </h3>
                 <ul className="eg-list">
                   {engagement
@@ -649,13 +744,10 @@ export function EngagementSection() {
         </section>
 
         <section className="card" aria-labelledby="eg-rules-heading">
-          <h2 id="eg-rules-heading">Follow-up rules</h2>
-          <p className="section-note">
-            A learner is listed once a day, under the first rule (in this order) whose condition
-            holds. Learners who have completed are never listed.
-          </p>
+          <h2 id="eg-rules-heading">{t('rules.heading')}</h2>
+          <p className="section-note">{t('rules.note')}</p>
           {followUps.length === 0 ? (
-            <p className="empty-note">No follow-up rules yet. Add a suggested one below.</p>
+            <p className="empty-note">{t('rules.empty')}</p>
           ) : (
             <ol className="eg-list">
               {followUps.map((r, i) => (

@@ -8,6 +8,7 @@
  * typing a rule's message does not recompute them.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   recordFollowUpCounts,
   setLicenceReleaseAfterDays,
@@ -30,8 +31,7 @@ import { endedCohorts } from '../../../../shared/manage/cohorts';
 import { MAIL_TOOL_STYLES, type LearnerStyle } from '../../../../shared/launch/merge-fields';
 import type { RosterLearner } from '../../../../shared/manage/roster';
 import { localToday } from '../../../../shared/stakeholders/schedule';
-import { longDate } from '../../../../shared/long-date';
-import { countOf } from '../../../../shared/words';
+import { fieldToken } from '../../../../shared/launch/merge-fields';
 import type { Plan } from '../../../../shared/plan/schema';
 import { notify } from '../../app/workbench';
 import { NumberField } from '../../components/fields';
@@ -46,9 +46,11 @@ import {
   setQuietDays,
   unmarkContacted,
 } from '../../db/follow-up-contacts';
+import { useFormat } from '../../i18n/i18n';
 import { downloadBlob } from '../../platform/platform';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { yieldToPage } from '../../store/yield-to-page';
+import { uiTranslator } from '../content/ui-translator';
 import { useRoster } from '../manage-roster/use-roster';
 import '../manage-wide.css';
 import './follow-ups.css';
@@ -57,6 +59,7 @@ import './follow-ups.css';
 function LearnerTable({
   caption,
   headers,
+  numeric,
   count,
   cells,
   rowKey,
@@ -66,6 +69,8 @@ function LearnerTable({
 }: {
   caption: string;
   headers: readonly string[];
+  /** Indexes of the columns that hold numbers (aligned as numbers). */
+  numeric: readonly number[];
   /** Column widths (CSS), so a windowed (fixed-layout) table keeps readable columns. */
   widths: readonly string[];
   count: number;
@@ -108,8 +113,8 @@ function LearnerTable({
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {headers.map((h) => (
-              <th key={h} scope="col" className={h === 'Days' || h === 'Hours' ? 'num' : ''}>
+            {headers.map((h, i) => (
+              <th key={h} scope="col" className={numeric.includes(i) ? 'num' : ''}>
                 {h}
               </th>
             ))}
@@ -130,7 +135,7 @@ function LearnerTable({
                 ref={rows.measure}
               >
                 {cells(slot.index).map((c, i) => (
-                  <td key={i} className={headers[i] === 'Days' ? 'num' : ''}>
+                  <td key={i} className={numeric.includes(i) ? 'num' : ''}>
                     {c}
                   </td>
                 ))}
@@ -254,6 +259,8 @@ function TodayList({
   cohortValue: string;
   onCohort: (value: string) => void;
 }) {
+  const { t } = useTranslation('engagement');
+  const format = useFormat();
   const dispatch = useDispatch();
   const key = listKey(plan);
   const { content, learners: segments } = plan;
@@ -264,7 +271,12 @@ function TodayList({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, content, segments, learners, today],
   );
-  const reason = useMemo(() => reasonWriter(plan, list, learners), [list, learners]); // eslint-disable-line react-hooks/exhaustive-deps
+  const reason = useMemo(
+    () => reasonWriter(plan, list, learners, uiTranslator()),
+    // The reasons read the plan's pathways with the list (`format` follows the UI language).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [list, learners, format],
+  );
   const rules = plan.manage.followUps;
   // The rule is kept by id: reordering the rules keeps the choice.
   const [ruleId, setRuleId] = useState('');
@@ -298,12 +310,12 @@ function TodayList({
         l.name || l.learnerId || l.email,
         l.email,
         l.segmentId ? (segmentName.get(l.segmentId) ?? '') : '',
-        r ? ruleTitle(r) : '',
+        r ? ruleTitle(r, uiTranslator()) : '',
         reason(row),
-        String(list.days[row]),
+        format.number(list.days[row]!),
       ];
     },
-    [view, learners, list, rules, reason, segmentName],
+    [view, learners, list, rules, reason, segmentName, format],
   );
   const rowKey = useCallback(
     (i: number) => learners[list.learner[view.rows[i]!]!]!.key,
@@ -319,27 +331,32 @@ function TodayList({
           className="eg-contacted"
           onClick={() =>
             void markContacted(plan.id, [l.key], today).then(() =>
-              notify(
-                `${name} marked as contacted today: left out of the list for ${countOf(quietDays, 'day', 'days')}.`,
-                { label: 'Undo', run: () => void unmarkContacted(plan.id, [l.key]) },
-              ),
+              notify(t('today.markedContacted', { name, days: quietDays }), {
+                label: t('today.undo'),
+                run: () => void unmarkContacted(plan.id, [l.key]),
+              }),
             )
           }
         >
-          Mark contacted<span className="visually-hidden">: {name}</span>
+          {t('today.markContacted')}
+          <span className="visually-hidden">{t('today.markContactedOf', { name })}</span>
         </button>
       );
     },
-    [learners, list, view, plan.id, today, quietDays],
+    [learners, list, view, plan.id, today, quietDays, t],
   );
   const channel = exportChannel(list, view.ruleIndex);
-  const ruleName = view.ruleIndex === null ? 'all rules' : ruleTitle(rules[view.ruleIndex]!);
+  const ruleName =
+    view.ruleIndex === null
+      ? t('today.allRules')
+      : ruleTitle(rules[view.ruleIndex]!, uiTranslator());
   const cohortName =
     cohortValue === 'current'
-      ? 'current cohorts'
+      ? t('today.cohortCurrent')
       : cohortValue === 'all'
-        ? 'every cohort'
-        : (cohorts.find((c) => c.id === (cohort as { id: string }).id)?.name ?? 'no cohort');
+        ? t('today.cohortEvery')
+        : (cohorts.find((c) => c.id === (cohort as { id: string }).id)?.name ??
+          t('today.cohortNone'));
   const exportCsv = async () => {
     setBusy(true);
     try {
@@ -352,13 +369,10 @@ function TodayList({
       if (markOnExport && quietDays > 0) {
         await markContacted(plan.id, keys, today);
         notify(
-          `Exported ${countOf(count, 'learner', 'learners')} to follow up (${ruleName}, ${cohortName}), marked as contacted today: left out of the list for ${countOf(quietDays, 'day', 'days')}.`,
-          { label: 'Undo the marks', run: () => void unmarkContacted(plan.id, keys) },
+          t('today.exportedMarked', { count, rule: ruleName, cohort: cohortName, days: quietDays }),
+          { label: t('today.undoMarks'), run: () => void unmarkContacted(plan.id, keys) },
         );
-      } else
-        notify(
-          `Exported ${countOf(count, 'learner', 'learners')} to follow up (${ruleName}, ${cohortName}).`,
-        );
+      } else notify(t('today.exported', { count, rule: ruleName, cohort: cohortName }));
     } finally {
       setBusy(false);
     }
@@ -379,26 +393,28 @@ function TodayList({
     });
     const counts = { date: today, total: kept.total, byRule, licencesFreeable: release.length };
     if (dispatch(recordFollowUpCounts({ counts })).ok)
-      notify(
-        `Kept today’s follow-up counts in the plan (${countOf(kept.total, 'learner', 'learners')}, no names) for the Word and Excel reports.`,
-      );
+      notify(t('today.kept', { count: kept.total }));
   };
   const ended = endedCohorts(plan, today);
   const leftOut = [
     view.inEndedCohorts > 0
-      ? `${countOf(view.inEndedCohorts, 'learner', 'learners')} of ${ended.length === 1 ? 'a cohort that has' : 'cohorts that have'} ended (${ended.map((c) => c.name || 'Unnamed cohort').join(', ')}) left out: choose “Every cohort” to see them.`
+      ? t('today.inEnded', {
+          count: view.inEndedCohorts,
+          cohorts: ended.length,
+          names: format.list(ended.map((c) => c.name || t('today.unnamedCohort'))),
+        })
       : '',
     view.recentlyContacted > 0
-      ? `${countOf(view.recentlyContacted, 'learner', 'learners')} contacted in the last ${countOf(quietDays, 'day', 'days')} left out.`
+      ? t('today.recentlyContacted', { count: view.recentlyContacted, days: quietDays })
       : '',
   ].filter(Boolean);
   return (
     <section className="card" aria-labelledby="eg-today-heading">
-      <h2 id="eg-today-heading">Today’s follow-ups</h2>
+      <h2 id="eg-today-heading">{t('today.heading')}</h2>
       <p className="eg-summary" role="status" data-testid="followup-total">
         {activeCount === 0
-          ? 'No follow-up rule is on: switch one on below to see who to contact.'
-          : `${countOf(view.total, 'learner', 'learners')} to contact on ${longDate(today)}.`}
+          ? t('today.noRuleOn')
+          : t('today.toContact', { count: view.total, date: format.date(today) })}
       </p>
       {leftOut.length > 0 && (
         <p className="section-note" data-testid="followup-left-out">
@@ -408,21 +424,21 @@ function TodayList({
       <div className="eg-tools">
         {cohorts.length > 0 && (
           <div className="field">
-            <label htmlFor={cohortId}>Cohort</label>
+            <label htmlFor={cohortId}>{t('today.cohort')}</label>
             <select id={cohortId} value={cohortValue} onChange={(e) => onCohort(e.target.value)}>
-              <option value="current">Current cohorts (not ended by today)</option>
-              <option value="all">Every cohort</option>
+              <option value="current">{t('today.currentCohorts')}</option>
+              <option value="all">{t('today.everyCohort')}</option>
               {cohorts.map((c) => (
                 <option key={c.id} value={`c:${c.id}`}>
-                  {c.name || 'Unnamed cohort'}
+                  {c.name || t('today.unnamedCohort')}
                 </option>
               ))}
-              <option value="c:">No cohort</option>
+              <option value="c:">{t('today.noCohort')}</option>
             </select>
           </div>
         )}
         <NumberField
-          label="Leave out learners contacted in the last … days (0: nobody)"
+          label={t('today.quietDays')}
           value={quietDays}
           min={0}
           max={365}
@@ -433,22 +449,22 @@ function TodayList({
       </div>
       {rules.length > 0 && (
         <table className="data-table eg-counts" data-testid="followup-counts">
-          <caption className="visually-hidden">Learners to contact per rule</caption>
+          <caption className="visually-hidden">{t('today.countsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Channel</th>
+              <th scope="col">{t('today.rule')}</th>
+              <th scope="col">{t('today.channel')}</th>
               <th scope="col" className="num">
-                Learners today
+                {t('today.learnersToday')}
               </th>
             </tr>
           </thead>
           <tbody>
             {rules.map((r, i) => (
               <tr key={r.id}>
-                <th scope="row">{ruleTitle(r)}</th>
-                <td>{r.active ? (r.channel === 'sms' ? 'Text message' : 'E-mail') : 'Off'}</td>
-                <td className="num">{(view.countByRule[i] ?? 0).toLocaleString('en')}</td>
+                <th scope="row">{ruleTitle(r, uiTranslator())}</th>
+                <td>{r.active ? t('channelShort', { channel: r.channel }) : t('rule.off')}</td>
+                <td className="num">{format.number(view.countByRule[i] ?? 0)}</td>
               </tr>
             ))}
           </tbody>
@@ -457,33 +473,35 @@ function TodayList({
       {activeCount > 0 && (
         <p className="eg-keep">
           <button type="button" onClick={keep}>
-            Keep today’s counts in the plan
+            {t('today.keep')}
           </button>{' '}
-          <span className="section-note">
-            Counts per rule only (current cohorts, recently contacted learners left out), for the
-            Word and Excel reports: no learner is named in the plan.
-          </span>
+          <span className="section-note">{t('today.keepNote')}</span>
         </p>
       )}
       {view.total > 0 && (
         <>
           <div className="eg-tools">
             <div className="field">
-              <label htmlFor={filterId}>Learners of</label>
+              <label htmlFor={filterId}>{t('today.learnersOf')}</label>
               <select id={filterId} value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
-                <option value="">Every rule ({view.total.toLocaleString('en')})</option>
+                <option value="">
+                  {t('today.everyRule', { count: format.number(view.total) })}
+                </option>
                 {rules.map((r, i) =>
                   // The chosen rule stays listed when nobody is left under it (all contacted).
                   view.countByRule[i] || r.id === ruleId ? (
                     <option key={r.id} value={r.id}>
-                      {ruleTitle(r)} ({(view.countByRule[i] ?? 0).toLocaleString('en')})
+                      {t('today.ruleOption', {
+                        rule: ruleTitle(r, uiTranslator()),
+                        count: format.number(view.countByRule[i] ?? 0),
+                      })}
                     </option>
                   ) : null,
                 )}
               </select>
             </div>
             <div className="field">
-              <label htmlFor={styleId}>Mail tool (merge syntax of the message)</label>
+              <label htmlFor={styleId}>{t('today.mailTool')}</label>
               <select
                 id={styleId}
                 value={style}
@@ -491,13 +509,15 @@ function TodayList({
               >
                 {MAIL_TOOL_STYLES.map((s) => (
                   <option key={s.style} value={s.style}>
-                    {s.label}
+                    {s.style === 'token'
+                      ? t('mailTools.token', { token: fieldToken('firstName') })
+                      : s.label}
                   </option>
                 ))}
               </select>
             </div>
             <button type="button" disabled={busy || count === 0} onClick={() => void exportCsv()}>
-              {busy ? 'Writing…' : 'Export CSV for the mail or SMS tool'}
+              {busy ? t('today.writing') : t('today.export')}
             </button>
           </div>
           {quietDays > 0 && (
@@ -507,32 +527,36 @@ function TodayList({
                 checked={markOnExport}
                 onChange={(e) => setMarkOnExport(e.target.checked)}
               />
-              Mark the exported learners as contacted today (kept on this computer only)
+              {t('today.markOnExport')}
             </label>
           )}
           <p className="section-note eg-private">
-            The CSV holds learners’ names and{' '}
-            {channel === 'sms' ? 'contact details' : 'e-mail addresses'}: it is a local export for
-            your mail or SMS tool, written only when you ask. It is not part of the plan file or of
-            the Word and Excel exports, which show counts only. It carries only the contact, name
-            and message — not the segment, rule, reason or days shown here (a message with{' '}
-            {'{daysInactive}'} gets each learner’s own number). Delete it once the messages have
-            gone out. Who was contacted when is kept on this computer only, like the roster.
-            {channel === 'sms' &&
-              ' The roster from a learning platform seldom has phone numbers: the Phone column is empty then, and the SMS tool matches learners on their e-mail.'}
+            {t('today.private', {
+              channel: channel === 'sms' ? 'sms' : 'email',
+              token: fieldToken('daysInactive'),
+            })}
+            {channel === 'sms' && ` ${t('today.privateSms')}`}
           </p>
           {count === 0 ? (
-            <p className="empty-note">Nobody left to contact under this rule today.</p>
+            <p className="empty-note">{t('today.nobodyLeft')}</p>
           ) : (
             <LearnerTable
-              caption="Learners to contact today"
-              headers={['Learner', 'E-mail', 'Segment', 'Rule', 'Why', 'Days']}
+              caption={t('today.listCaption')}
+              headers={[
+                t('today.learner'),
+                t('today.email'),
+                t('today.segment'),
+                t('today.rule'),
+                t('today.why'),
+                t('today.days'),
+              ]}
+              numeric={[5]}
               widths={['13%', '18%', '13%', '14%', '25%', '6%']}
               count={count}
               cells={cells}
               rowKey={rowKey}
               testId="followup-list"
-              action={{ header: 'Contacted', width: '11%', render: contactCell }}
+              action={{ header: t('today.contacted'), width: '11%', render: contactCell }}
             />
           )}
         </>
@@ -571,6 +595,8 @@ function topLearners(learners: readonly RosterLearner[], order: TopOrder): numbe
 
 /** Top learners, for recognition and stories; marks are kept in the local roster only. */
 function TopLearners({ planId, learners }: { planId: string; learners: readonly RosterLearner[] }) {
+  const { t } = useTranslation('engagement');
+  const format = useFormat();
   const [order, setOrder] = useState<TopOrder>('hours');
   const id = useId();
   const top = useMemo(() => topLearners(learners, order), [learners, order]);
@@ -580,35 +606,30 @@ function TopLearners({ planId, learners }: { planId: string; learners: readonly 
   );
   return (
     <section className="card" aria-labelledby="eg-top-heading">
-      <h2 id="eg-top-heading">Top learners</h2>
-      <p className="section-note">
-        For recognition and learner stories (ask their consent before a story is told). Marks stay
-        in this computer’s roster. {countOf(marked, 'learner is', 'learners are')} marked.
-      </p>
+      <h2 id="eg-top-heading">{t('top.heading')}</h2>
+      <p className="section-note">{t('top.note', { count: marked })}</p>
       <div className="field eg-order">
-        <label htmlFor={id}>Rank learners by</label>
+        <label htmlFor={id}>{t('top.rankBy')}</label>
         <select id={id} value={order} onChange={(e) => setOrder(e.target.value as TopOrder)}>
-          <option value="hours">Most learning hours (top {TOP_SHOWN})</option>
-          <option value="completed">Completed earliest (first {TOP_SHOWN})</option>
-          <option value="marked">Marked as top learners</option>
+          <option value="hours">{t('top.byHours', { count: TOP_SHOWN })}</option>
+          <option value="completed">{t('top.byCompleted', { count: TOP_SHOWN })}</option>
+          <option value="marked">{t('top.marked')}</option>
         </select>
       </div>
       {top.length === 0 ? (
-        <p className="empty-note">
-          {order === 'marked' ? 'No learner marked yet.' : 'No learner to show.'}
-        </p>
+        <p className="empty-note">{order === 'marked' ? t('top.noneMarked') : t('top.none')}</p>
       ) : (
         <div className="table-scroll eg-scroll">
           <table className="data-table eg-table" data-testid="top-learners">
-            <caption className="visually-hidden">Top learners</caption>
+            <caption className="visually-hidden">{t('top.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Learner</th>
+                <th scope="col">{t('top.learner')}</th>
                 <th scope="col" className="num">
-                  Hours
+                  {t('top.hours')}
                 </th>
-                <th scope="col">Completed</th>
-                <th scope="col">Top learner</th>
+                <th scope="col">{t('top.completed')}</th>
+                <th scope="col">{t('top.topLearner')}</th>
               </tr>
             </thead>
             <tbody>
@@ -618,8 +639,8 @@ function TopLearners({ planId, learners }: { planId: string; learners: readonly 
                 return (
                   <tr key={l.key}>
                     <th scope="row">{name}</th>
-                    <td className="num">{Math.round(l.hours * 10) / 10}</td>
-                    <td>{longDate(l.completed, '—')}</td>
+                    <td className="num">{format.number(Math.round(l.hours * 10) / 10, 1)}</td>
+                    <td>{format.date(l.completed, '—')}</td>
                     <td>
                       <label>
                         <input
@@ -627,7 +648,7 @@ function TopLearners({ planId, learners }: { planId: string; learners: readonly 
                           checked={l.topLearner}
                           onChange={(e) => void setTopLearner(planId, l.key, e.target.checked)}
                         />
-                        <span className="visually-hidden">Mark {name} as a top learner</span>
+                        <span className="visually-hidden">{t('top.mark', { name })}</span>
                       </label>
                     </td>
                   </tr>
@@ -654,6 +675,8 @@ function Licences({
   /** The cohort choice of today's list (the licences follow it). */
   cohortValue: string;
 }) {
+  const { t } = useTranslation('engagement');
+  const format = useFormat();
   const dispatch = useDispatch();
   const afterDays = plan.manage.licenceReleaseAfterDays;
   const planned = plan.launch.marketing.licenses;
@@ -663,11 +686,11 @@ function Licences({
       return [
         l.name || l.learnerId || l.email,
         l.email,
-        longDate(l.lastActivity, 'never'),
-        String(release.days[row]),
+        format.date(l.lastActivity, t('licences.never')),
+        format.number(release.days[row]!),
       ];
     },
-    [learners, release],
+    [learners, release, format, t],
   );
   const rowKey = useCallback(
     (row: number) => learners[release.learner[row]!]!.key,
@@ -675,9 +698,9 @@ function Licences({
   );
   return (
     <section className="card" aria-labelledby="eg-licences-heading" data-focus-id="licence-release">
-      <h2 id="eg-licences-heading">Licences that can be freed</h2>
+      <h2 id="eg-licences-heading">{t('licences.heading')}</h2>
       <NumberField
-        label="Free a licence after this many days without activity"
+        label={t('licences.afterDays')}
         value={afterDays}
         min={1}
         max={365}
@@ -686,15 +709,34 @@ function Licences({
         onChange={(days) => days !== null && dispatch(setLicenceReleaseAfterDays({ days }))}
       />
       <p className="eg-summary" role="status" data-testid="licence-summary">
-        {`${countOf(release.length, 'licence', 'licences')} can be freed: learners who have not completed and show no activity for ${afterDays} days or more. ${countOf(release.holding, 'learner holds', 'learners hold')} a licence now${cohortValue === 'current' && endedCohorts(plan, localToday()).length ? ' (current cohorts: learners of cohorts that ended are not counted)' : cohortValue.startsWith('c:') ? ' (in the cohort chosen above)' : ''}`}
+        {t('licences.summary', {
+          count: release.length,
+          days: format.number(afterDays),
+          holding: release.holding,
+          scope:
+            cohortValue === 'current' && endedCohorts(plan, localToday()).length
+              ? 'current'
+              : cohortValue.startsWith('c:')
+                ? 'chosen'
+                : 'all',
+        })}
         {planned !== null
-          ? `, of ${planned.toLocaleString('en')} licences planned (Marketing); freeing these leaves ${Math.max(0, planned - release.holding + release.length).toLocaleString('en')} for new learners.`
-          : '; the number of licences is not set (Marketing).'}
+          ? t('licences.planned', {
+              planned: format.number(planned),
+              left: format.number(Math.max(0, planned - release.holding + release.length)),
+            })
+          : t('licences.notSet')}
       </p>
       {release.length > 0 && (
         <LearnerTable
-          caption="Learners whose licences can be freed"
-          headers={['Learner', 'E-mail', 'Last activity', 'Days']}
+          caption={t('licences.caption')}
+          headers={[
+            t('licences.learner'),
+            t('licences.email'),
+            t('licences.lastActivity'),
+            t('licences.days'),
+          ]}
+          numeric={[3]}
           widths={['25%', '35%', '28%', '12%']}
           count={release.length}
           cells={cells}
@@ -713,6 +755,7 @@ function Licences({
  * licences that can be freed.
  */
 export function FollowUpsToday({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation('engagement');
   const plan = usePlan((p) => p);
   const roster = useRoster(plan.id);
   const [today] = useState(localToday);
@@ -734,8 +777,8 @@ export function FollowUpsToday({ children }: { children?: ReactNode }) {
     return (
       <>
         <section className="card" aria-labelledby="eg-today-heading" aria-busy="true">
-          <h2 id="eg-today-heading">Today’s follow-ups</h2>
-          <p className="empty-note">Reading the learner roster…</p>
+          <h2 id="eg-today-heading">{t('today.heading')}</h2>
+          <p className="empty-note">{t('today.reading')}</p>
         </section>
         {children}
       </>
@@ -744,12 +787,8 @@ export function FollowUpsToday({ children }: { children?: ReactNode }) {
     return (
       <>
         <section className="card" aria-labelledby="eg-today-heading">
-          <h2 id="eg-today-heading">Today’s follow-ups</h2>
-          <p className="empty-note">
-            No learner roster on this computer yet. Import the learning platform’s activity export
-            in Learner progress: today’s follow-ups, top learners and the licences that can be freed
-            appear here.
-          </p>
+          <h2 id="eg-today-heading">{t('today.heading')}</h2>
+          <p className="empty-note">{t('today.noRoster')}</p>
         </section>
         {children}
       </>

@@ -45,6 +45,12 @@ async function goTo(page: Page, link: string, heading: string) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
+/** A date as the English UI writes it ("2 July 2027"). */
+const written = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+
 async function recordActual(page: Page, date: string, value: string) {
   const form = page.getByRole('form', { name: 'Record an actual' });
   await fillDate(form.getByRole('group', { name: 'Date of the actual' }), date);
@@ -52,7 +58,7 @@ async function recordActual(page: Page, date: string, value: string) {
   await form.getByRole('button', { name: 'Record actual' }).click();
   await form
     .getByRole('status')
-    .filter({ hasText: `on ${date}` })
+    .filter({ hasText: `on ${written(date)}` })
     .waitFor();
 }
 
@@ -125,7 +131,7 @@ describe('KPIs and the dashboard', () => {
       const table = chart.getByRole('table', { name: /Youth centre referrals/ });
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBe(4); // header, baseline, the actual, target
-      expect(await table.textContent()).toContain('2027-07-02');
+      expect(await table.textContent()).toContain('2 July 2027');
       expect(await seriousViolations(page)).toEqual([]);
       await screens(page, `manage-dashboard-${viewport.width}`);
 
@@ -133,7 +139,7 @@ describe('KPIs and the dashboard', () => {
       await goTo(page, 'KPIs', 'KPIs');
       await page.getByRole('button', { name: 'Youth centre referrals', exact: true }).click();
       // Corrected in place: 48 where 50 was expected is within 10 % — at risk.
-      const value = page.getByLabel('Value of the actual of 2027-07-02');
+      const value = page.getByLabel('Value of the actual of 2 July 2027');
       await value.fill('48');
       await value.blur();
       await page

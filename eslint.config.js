@@ -34,6 +34,7 @@ const translatedUi = [
   'renderer/src/features/manage-kpis/**/*.tsx',
   'renderer/src/features/launch-invitations/**/*.tsx',
   'renderer/src/features/manage-engagement/**/*.tsx',
+  'renderer/src/features/manage-content/**/*.tsx',
   'renderer/src/components/**/*.tsx',
 ];
 

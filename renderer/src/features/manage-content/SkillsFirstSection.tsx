@@ -10,12 +10,9 @@
  * Pathways & skills.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { recordAssessment, setPersonRole } from '../../../../shared/commands/skills-first';
-import { formatDate } from '../../../../shared/export/document';
 import {
-  GAP_DECISION_LABELS,
-  SKILLS_FIRST_RULES,
-  SOURCE_LABELS,
   capabilitiesByInitiative,
   findPeopleWithSkill,
   indexSkills,
@@ -27,24 +24,25 @@ import {
 } from '../../../../shared/manage/skills-first';
 import { goToSection, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { DateField, SelectField } from '../../components/fields';
+import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
 import './manage-content.css';
 import '../manage-wide.css';
 
 const LEVELS = [0, 1, 2, 3, 4, 5] as const;
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-
 function EditMapLink() {
+  const { t } = useTranslation('skillsFirst');
   return (
     <button type="button" className="link-button" onClick={() => goToSection('pathways')}>
-      Edit the skills map in Pathways & skills
+      {t('editMap')}
     </button>
   );
 }
 
 /** The Skills-first KPIs section. */
 export function SkillsFirstSection() {
+  const { t } = useTranslation('skillsFirst');
   const map = usePlan((p) => p.skillsMap);
   const index = useMemo(() => indexSkills(map), [map]);
   const people = map.holders.filter((h) => h.kind === 'person');
@@ -59,20 +57,14 @@ export function SkillsFirstSection() {
   return (
     <div className="section-body skills-first">
       <header className="section-header">
-        <h1>Skills-first KPIs</h1>
-        <p className="lead">
-          Staff for outcomes, not titles: how many roles are filled by people with the skills they
-          need, how fast skill gaps close, and which capabilities each business initiative still
-          lacks.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="lead">{t('lead')}</p>
         <p className="section-note">
-          From the skills map (roles, people, skills and their levels 0–5). <EditMapLink />
+          {t('source')} <EditMapLink />
         </p>
       </header>
       {map.skills.length === 0 ? (
-        <p className="empty-note">
-          The skills map has no skills yet: add roles, people and skills in Pathways & skills.
-        </p>
+        <p className="empty-note">{t('empty')}</p>
       ) : (
         <>
           <Kpis index={index} />
@@ -87,60 +79,71 @@ export function SkillsFirstSection() {
 }
 
 function Kpis({ index }: { index: SkillsIndex }) {
+  const { t } = useTranslation('skillsFirst');
+  const format = useFormat();
   const q = useMemo(() => qualifiedTalent(index), [index]);
-  const t = useMemo(() => timeToClose(index), [index]);
+  const gaps = useMemo(() => timeToClose(index), [index]);
+  const none = t('words.none');
   return (
     <section aria-labelledby="sf-kpis-heading">
-      <h2 id="sf-kpis-heading">KPIs</h2>
+      <h2 id="sf-kpis-heading">{t('kpis.heading')}</h2>
       <div className="sf-kpis">
         <article className="card sf-kpi" aria-labelledby="sf-kpi-qualified">
-          <h3 id="sf-kpi-qualified">Roles filled by qualified talent</h3>
-          <p className="sf-value">{percent(q.share)}</p>
+          <h3 id="sf-kpi-qualified">{t('kpis.qualified')}</h3>
+          <p className="sf-value">
+            {q.share === null
+              ? none
+              : t('words.percent', { value: format.number(Math.round(q.share * 100), 0) })}
+          </p>
           <p>
             {q.positions === 0
-              ? 'Nobody is in a role with required levels yet.'
-              : `${q.qualified} of ${q.positions} people in a role meet every level it requires.`}
+              ? t('kpis.qualifiedNone')
+              : t('kpis.qualifiedCount', { qualified: q.qualified, positions: q.positions })}
           </p>
-          <p className="section-note">{SKILLS_FIRST_RULES.qualified}</p>
+          <p className="section-note">{t('rules.qualified')}</p>
         </article>
         <article className="card sf-kpi" aria-labelledby="sf-kpi-gap">
-          <h3 id="sf-kpi-gap">Time to close a skill gap</h3>
+          <h3 id="sf-kpi-gap">{t('kpis.gap')}</h3>
           <p className="sf-value">
-            {t.medianDays === null ? '—' : `${Math.round(t.medianDays)} days`}
+            {gaps.medianDays === null
+              ? none
+              : t('kpis.days', { days: Math.round(gaps.medianDays) })}
           </p>
           <p>
-            {t.gaps.length === 0
-              ? 'No dated assessment has been below the required level yet.'
-              : `${t.closed} ${t.closed === 1 ? 'gap' : 'gaps'} closed, ${t.open} still open.`}
+            {gaps.gaps.length === 0
+              ? t('kpis.gapsNone')
+              : t('kpis.gapsCount', { closed: gaps.closed, open: gaps.open })}
           </p>
-          <p className="section-note">{SKILLS_FIRST_RULES.timeToClose}</p>
+          <p className="section-note">{t('rules.timeToClose')}</p>
         </article>
       </div>
       {q.roles.length > 0 && (
         <div className="table-scroll">
           <table className="data-table compact">
-            <caption>Roles and the people who fill them</caption>
+            <caption>{t('roles.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Role</th>
+                <th scope="col">{t('roles.role')}</th>
                 <th scope="col" className="num">
-                  Required levels
+                  {t('roles.required')}
                 </th>
                 <th scope="col" className="num">
-                  People
+                  {t('roles.people')}
                 </th>
                 <th scope="col" className="num">
-                  Qualified
+                  {t('roles.qualified')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {q.roles.map((r) => (
                 <tr key={r.roleId}>
-                  <th scope="row">{r.name || 'Unnamed role'}</th>
-                  <td className="num">{r.requirements}</td>
-                  <td className="num">{r.people.length}</td>
-                  <td className="num">{r.requirements > 0 ? r.qualified.length : '—'}</td>
+                  <th scope="row">{r.name || t('unnamedRole')}</th>
+                  <td className="num">{format.number(r.requirements)}</td>
+                  <td className="num">{format.number(r.people.length)}</td>
+                  <td className="num">
+                    {r.requirements > 0 ? format.number(r.qualified.length) : none}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -152,31 +155,35 @@ function Kpis({ index }: { index: SkillsIndex }) {
 }
 
 function Capabilities({ index }: { index: SkillsIndex }) {
+  const { t } = useTranslation('skillsFirst');
+  const format = useFormat();
   const groups = useMemo(() => capabilitiesByInitiative(index), [index]);
-  const roleName = (id: string) => index.holders.get(id)?.name || 'Unnamed role';
+  const roleName = (id: string) => index.holders.get(id)?.name || t('unnamedRole');
   return (
     <section aria-labelledby="sf-cap-heading">
-      <h2 id="sf-cap-heading">Critical capabilities per business initiative</h2>
-      <p className="section-note">{SKILLS_FIRST_RULES.capabilities}</p>
+      <h2 id="sf-cap-heading">{t('capabilities.heading')}</h2>
+      <p className="section-note">{t('rules.capabilities')}</p>
       {groups.length === 0 ? (
         <p className="empty-note">
-          No critical capability yet. <EditMapLink />
+          {t('capabilities.empty')} <EditMapLink />
         </p>
       ) : (
         groups.map((g) => (
           <div className="sf-initiative" key={g.initiative}>
-            <h3>{g.initiative || 'Initiative not named'}</h3>
+            <h3>{g.initiative || t('capabilities.notNamed')}</h3>
             <div className="table-scroll">
               <table className="data-table compact">
                 <caption className="visually-hidden">
-                  Capabilities of {g.initiative || 'an unnamed initiative'}
+                  {g.initiative
+                    ? t('capabilities.caption', { name: g.initiative })
+                    : t('capabilities.captionUnnamed')}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Skills</th>
-                    <th scope="col">Gap</th>
-                    <th scope="col">Decision</th>
-                    <th scope="col">Milestone</th>
+                    <th scope="col">{t('capabilities.skills')}</th>
+                    <th scope="col">{t('capabilities.gap')}</th>
+                    <th scope="col">{t('capabilities.decision')}</th>
+                    <th scope="col">{t('capabilities.milestone')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -188,38 +195,42 @@ function Capabilities({ index }: { index: SkillsIndex }) {
                             <li key={s.skillId}>
                               {s.name}{' '}
                               <span className={`sf-status sf-status--${s.status}`}>
-                                {s.status === 'covered'
-                                  ? 'Covered'
-                                  : s.status === 'gap'
-                                    ? 'Gap'
-                                    : 'No role requires it'}
+                                {t(`capabilities.status.${s.status}`)}
                               </span>
                               {s.roles.some((r) => r.atLevel === 0) && (
                                 <span className="section-note">
                                   {' '}
-                                  nobody at level in{' '}
-                                  {s.roles
-                                    .filter((r) => r.atLevel === 0)
-                                    .map((r) => `${roleName(r.roleId)} (needs ${r.required})`)
-                                    .join(', ')}
+                                  {t('capabilities.nobodyAtLevel', {
+                                    roles: s.roles
+                                      .filter((r) => r.atLevel === 0)
+                                      .map((r) =>
+                                        t('capabilities.roleNeeds', {
+                                          role: roleName(r.roleId),
+                                          level: r.required,
+                                        }),
+                                      )
+                                      .join(t('words.commaSeparator')),
+                                  })}
                                 </span>
                               )}
                             </li>
                           ))}
-                          {c.skills.length === 0 && <li>No skill chosen</li>}
+                          {c.skills.length === 0 && <li>{t('capabilities.noSkill')}</li>}
                         </ul>
                       </td>
-                      <td>{c.gap ? 'Yes' : 'No'}</td>
+                      <td>{c.gap ? t('words.yes') : t('words.no')}</td>
                       <td>
                         {c.capability.gapDecision
-                          ? GAP_DECISION_LABELS[c.capability.gapDecision]
-                          : 'Not decided'}
+                          ? t(`gapDecisions.${c.capability.gapDecision}`)
+                          : t('capabilities.notDecided')}
                       </td>
                       <td>
-                        {c.capability.milestone || '—'}
                         {c.capability.milestoneDate
-                          ? ` (${formatDate(c.capability.milestoneDate)})`
-                          : ''}
+                          ? t('capabilities.milestoneOn', {
+                              milestone: c.capability.milestone || t('words.none'),
+                              date: format.date(c.capability.milestoneDate),
+                            })
+                          : c.capability.milestone || t('words.none')}
                       </td>
                     </tr>
                   ))}
@@ -234,6 +245,8 @@ function Capabilities({ index }: { index: SkillsIndex }) {
 }
 
 function FindPeople({ index }: { index: SkillsIndex }) {
+  const { t } = useTranslation('skillsFirst');
+  const format = useFormat();
   const skills = index.map.skills;
   const [skillId, setSkillId] = useState(skills[0]?.id ?? '');
   const [level, setLevel] = useState(3);
@@ -246,20 +259,17 @@ function FindPeople({ index }: { index: SkillsIndex }) {
   const skillName = index.skills.get(chosen)?.name ?? '';
   return (
     <section aria-labelledby="sf-find-heading">
-      <h2 id="sf-find-heading">Find people with a skill</h2>
-      <p className="section-note">
-        Staff for outcomes, not titles: everyone who holds the skill at the level or above, whatever
-        their role. Assessed levels are listed before self-reported ones.
-      </p>
+      <h2 id="sf-find-heading">{t('find.heading')}</h2>
+      <p className="section-note">{t('find.note')}</p>
       <div className="sf-search">
         <SelectField
-          label="Skill"
+          label={t('find.skill')}
           value={chosen}
-          options={skills.map((s) => ({ value: s.id, label: s.name || 'Unnamed skill' }))}
+          options={skills.map((s) => ({ value: s.id, label: s.name || t('unnamedSkill') }))}
           onChange={setSkillId}
         />
         <SelectField
-          label="At least level"
+          label={t('find.atLeast')}
           value={String(level)}
           options={LEVELS.slice(1).map((l) => ({ value: String(l), label: String(l) }))}
           onChange={(v) => setLevel(Number(v))}
@@ -270,39 +280,39 @@ function FindPeople({ index }: { index: SkillsIndex }) {
             checked={assessedOnly}
             onChange={(e) => setAssessedOnly(e.target.checked)}
           />
-          Assessed levels only
+          {t('find.assessedOnly')}
         </label>
       </div>
       <p role="status">
         {found.length === 0
-          ? `Nobody holds ${skillName} at level ${level} or above${assessedOnly ? ' (assessed)' : ''}.`
-          : `${found.length} ${found.length === 1 ? 'person holds' : 'people hold'} ${skillName} at level ${level} or above.`}
+          ? t('find.nobody', { skill: skillName, level, assessed: assessedOnly ? 'yes' : 'no' })
+          : t('find.found', { count: found.length, skill: skillName, level })}
       </p>
       {found.length > 0 && (
         <div className="table-scroll">
           <table className="data-table compact">
             <caption className="visually-hidden">
-              People with {skillName} at level {level} or above
+              {t('find.caption', { skill: skillName, level })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
+                <th scope="col">{t('columns.person')}</th>
+                <th scope="col">{t('columns.role')}</th>
                 <th scope="col" className="num">
-                  Level
+                  {t('columns.level')}
                 </th>
-                <th scope="col">How it was found</th>
-                <th scope="col">Refreshed</th>
+                <th scope="col">{t('columns.source')}</th>
+                <th scope="col">{t('columns.refreshed')}</th>
               </tr>
             </thead>
             <tbody>
               {found.map((p) => (
                 <tr key={p.holderId}>
-                  <th scope="row">{p.name || 'Unnamed person'}</th>
-                  <td>{p.roleName || 'No role'}</td>
-                  <td className="num">{p.level}</td>
-                  <td>{SOURCE_LABELS[p.source]}</td>
-                  <td>{p.refreshedAt ? formatDate(p.refreshedAt) : '—'}</td>
+                  <th scope="row">{p.name || t('unnamedPerson')}</th>
+                  <td>{p.roleName || t('noRole')}</td>
+                  <td className="num">{format.number(p.level)}</td>
+                  <td>{t(`sources.${p.source}`)}</td>
+                  <td>{p.refreshedAt ? format.date(p.refreshedAt) : t('words.none')}</td>
                 </tr>
               ))}
             </tbody>
@@ -314,21 +324,23 @@ function FindPeople({ index }: { index: SkillsIndex }) {
 }
 
 function PeopleAndRoles({ index }: { index: SkillsIndex }) {
+  const { t } = useTranslation('skillsFirst');
+  const format = useFormat();
   const dispatch = useDispatch();
   const roles = index.map.holders.filter((h) => h.kind === 'role');
   const people = index.map.holders.filter((h) => h.kind === 'person');
-  const skillName = (id: string) => index.skills.get(id)?.name || 'a skill';
+  const skillName = (id: string) => index.skills.get(id)?.name || t('people.aSkill');
   return (
     <section aria-labelledby="sf-people-heading">
-      <h2 id="sf-people-heading">People and their roles</h2>
+      <h2 id="sf-people-heading">{t('people.heading')}</h2>
       <div className="table-scroll">
         <table className="data-table compact">
-          <caption className="visually-hidden">People and their roles</caption>
+          <caption className="visually-hidden">{t('people.heading')}</caption>
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Against the role</th>
+              <th scope="col">{t('columns.person')}</th>
+              <th scope="col">{t('columns.role')}</th>
+              <th scope="col">{t('people.against')}</th>
             </tr>
           </thead>
           <tbody>
@@ -336,34 +348,44 @@ function PeopleAndRoles({ index }: { index: SkillsIndex }) {
               const short = shortfallsFor(index, p);
               return (
                 <tr key={p.id}>
-                  <th scope="row">{p.name || 'Unnamed person'}</th>
+                  <th scope="row">{p.name || t('unnamedPerson')}</th>
                   <td>
                     <select
-                      aria-label={`Role of ${p.name || 'the person'}`}
+                      aria-label={
+                        p.name ? t('people.roleOf', { name: p.name }) : t('people.roleOfUnnamed')
+                      }
                       value={p.roleId ?? ''}
                       onChange={(e) =>
                         dispatch(setPersonRole({ holderId: p.id, roleId: e.target.value || null }))
                       }
                     >
-                      <option value="">No role</option>
+                      <option value="">{t('noRole')}</option>
                       {roles.map((r) => (
                         <option key={r.id} value={r.id}>
-                          {r.name || 'Unnamed role'}
+                          {r.name || t('unnamedRole')}
                         </option>
                       ))}
                     </select>
                   </td>
                   <td>
                     {short === null
-                      ? '—'
+                      ? t('words.none')
                       : short.length === 0
-                        ? 'Qualified'
-                        : `Below in ${short
-                            .map(
-                              (s) =>
-                                `${skillName(s.skillId)} (${s.current ?? 'not rated'} of ${s.required})`,
-                            )
-                            .join(', ')}`}
+                        ? t('people.qualified')
+                        : t('people.below', {
+                            list: short
+                              .map((s) =>
+                                t('people.shortfall', {
+                                  skill: skillName(s.skillId),
+                                  current:
+                                    s.current === null || s.current === undefined
+                                      ? t('people.notRated')
+                                      : format.number(s.current),
+                                  required: s.required,
+                                }),
+                              )
+                              .join(t('words.commaSeparator')),
+                          })}
                   </td>
                 </tr>
               );
@@ -376,6 +398,8 @@ function PeopleAndRoles({ index }: { index: SkillsIndex }) {
 }
 
 function RecordAssessment({ index }: { index: SkillsIndex }) {
+  const { t } = useTranslation('skillsFirst');
+  const format = useFormat();
   const dispatch = useDispatch();
   const today = useToday();
   const holders = index.map.holders;
@@ -397,50 +421,54 @@ function RecordAssessment({ index }: { index: SkillsIndex }) {
     );
     if (result.ok)
       notifyUndoable(
-        `Recorded ${index.skills.get(skill)?.name ?? 'the skill'} at level ${level} for ${index.holders.get(holder)?.name ?? 'them'} on ${formatDate(date)}; the level it replaces is kept in the history.`,
+        t('record.done', {
+          skill: index.skills.get(skill)?.name ?? t('record.theSkill'),
+          level,
+          holder: index.holders.get(holder)?.name ?? t('record.them'),
+          date: format.date(date),
+        }),
         result.stepId,
       );
   };
   return (
     <section aria-labelledby="sf-record-heading">
-      <h2 id="sf-record-heading">Record a dated assessment</h2>
-      <p className="section-note">
-        The new level becomes the current one; the level it replaces is kept with its date, so the
-        time to close a skill gap can be measured. An assessment older than the current level is
-        filed in the history.
-      </p>
+      <h2 id="sf-record-heading">{t('record.heading')}</h2>
+      <p className="section-note">{t('record.note')}</p>
       <div className="sf-record">
         <SelectField
-          label="Person or role"
+          label={t('record.holder')}
           value={holder}
           options={holders.map((h) => ({
             value: h.id,
-            label: `${h.name || 'Unnamed'}${h.kind === 'role' ? ' (role)' : ''}`,
+            label:
+              h.kind === 'role'
+                ? t('record.roleOption', { name: h.name || t('record.unnamed') })
+                : h.name || t('record.unnamed'),
           }))}
           onChange={setHolderId}
         />
         <SelectField
-          label="Skill assessed"
+          label={t('record.skill')}
           value={skill}
-          options={skills.map((s) => ({ value: s.id, label: s.name || 'Unnamed skill' }))}
+          options={skills.map((s) => ({ value: s.id, label: s.name || t('unnamedSkill') }))}
           onChange={setSkillId}
         />
         <SelectField
-          label="Level"
+          label={t('columns.level')}
           value={String(level)}
           options={LEVELS.map((l) => ({ value: String(l), label: String(l) }))}
           onChange={(v) => setLevel(Number(v))}
         />
         <SelectField<LevelSource>
-          label="How it was found"
+          label={t('columns.source')}
           value={source}
           options={[
-            { value: 'assessed', label: SOURCE_LABELS.assessed },
-            { value: 'selfReported', label: SOURCE_LABELS.selfReported },
+            { value: 'assessed', label: t('sources.assessed') },
+            { value: 'selfReported', label: t('sources.selfReported') },
           ]}
           onChange={setSource}
         />
-        <DateField label="Assessed on" value={date} onChange={setDate} />
+        <DateField label={t('record.date')} value={date} onChange={setDate} />
       </div>
       <button
         type="button"
@@ -448,7 +476,7 @@ function RecordAssessment({ index }: { index: SkillsIndex }) {
         disabled={!date || !holder || !skill}
         onClick={record}
       >
-        Record assessment
+        {t('record.button')}
       </button>
     </section>
   );

@@ -14,6 +14,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { communications, updateLaunchDetails } from '../../../../shared/commands/communications';
 import type { Format } from '../../../../shared/i18n/format';
+import { directionOf } from '../../../../shared/i18n/languages';
 import {
   COMMUNICATION_KINDS,
   draftCommunication,
@@ -40,6 +41,7 @@ import { launchStart, resolveLaunchDate } from '../../../../shared/launch/onboar
 import type { Communication, LaunchDate, Plan } from '../../../../shared/plan/schema';
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
+import { isolate } from '../../i18n/bidi';
 import { i18n, useFormat } from '../../i18n/i18n';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { detectPlatform } from '../../platform/platform';
@@ -51,6 +53,15 @@ const STATUSES: readonly Communication['status'][] = ['draft', 'ready', 'sent'];
 
 /** The translator of this section (its keys are checked against the English catalog). */
 type T = TFunction<'communications'>;
+
+/**
+ * Names as a list the language's way ("A, B" in English, "A y B" in Spanish);
+ * right to left each name is isolated, so a Latin name keeps its place beside "و".
+ */
+const listOf = (format: Format, names: readonly string[]) =>
+  new Intl.ListFormat(format.locale, { style: 'long', type: 'unit' }).format(
+    directionOf(format.language) === 'rtl' ? names.map(isolate) : names,
+  );
 
 /** A kind's name in the UI's language ("Launch e-mail"). */
 const kindName = (t: T, kind: Communication['kind']) => t(`kinds.${kind}.label`);
@@ -325,7 +336,7 @@ function GuideNote({ c, plan }: { c: Communication; plan: Plan }) {
         ? t('guide.noPathway')
         : pathways.length === 1
           ? t('guide.onePathway', { name: pathways[0] })
-          : t('guide.pathways', { count: pathways.length, names: format.list(pathways) })}
+          : t('guide.pathways', { count: pathways.length, names: listOf(format, pathways) })}
     </p>
   );
 }

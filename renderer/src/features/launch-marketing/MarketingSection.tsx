@@ -26,7 +26,8 @@ import {
 } from '../../../../shared/commands/marketing';
 import { funnelScene } from '../../../../shared/export/diagrams/funnel';
 import { documentLocale, englishLocale, type DocLocale } from '../../../../shared/export/locale';
-import type { Language } from '../../../../shared/i18n/languages';
+import type { Format } from '../../../../shared/i18n/format';
+import { directionOf, type Language } from '../../../../shared/i18n/languages';
 import { formatMoney } from '../../../../shared/learners/budget';
 import {
   CHANNEL_KINDS,
@@ -48,6 +49,7 @@ import type {
   Stakeholder,
 } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
+import { isolate } from '../../i18n/bidi';
 import { useFormat } from '../../i18n/i18n';
 import {
   DateField,
@@ -62,6 +64,15 @@ import { MoneyField } from '../learners/MoneyField';
 import { SceneSvg } from './SceneSvg';
 import '../content/content.css';
 import './marketing.css';
+
+/**
+ * Names as a list the language's way ("A, B" in English, "A y B" in Spanish);
+ * right to left each name is isolated, so a Latin name keeps its place beside "و".
+ */
+const listOf = (format: Format, names: readonly string[]) =>
+  new Intl.ListFormat(format.locale, { style: 'long', type: 'unit' }).format(
+    directionOf(format.language) === 'rtl' ? names.map(isolate) : names,
+  );
 
 /** Words of this section in the UI's language: kinds, channel and segment names. */
 function useWords() {
@@ -475,7 +486,10 @@ function Channels({ focus }: { focus: string | undefined }) {
                       {reached.length === 0 ? (
                         <span className="tag tag-warn">{t('channels.reachesNone')}</span>
                       ) : (
-                        format.list(reached.map((id) => names.get(id) ?? ''))
+                        listOf(
+                          format,
+                          reached.map((id) => names.get(id) ?? ''),
+                        )
                       )}
                     </td>
                     <td>{c.owner || t('none')}</td>
@@ -606,7 +620,7 @@ function CoverageGrid() {
         <p className="warnings" role="note" data-testid="unreached">
           {t('coverage.unreached', {
             count: cover.unreached.length,
-            names: format.list(cover.unreached.map(segmentName)),
+            names: listOf(format, cover.unreached.map(segmentName)),
           })}
         </p>
       ) : segments.length > 0 && channels.length > 0 ? (

@@ -36,6 +36,7 @@ import {
 } from '../../../../shared/launch/checklist';
 import { NAMESPACES, type Translator } from '../../../../shared/i18n/translator';
 import type { Format } from '../../../../shared/i18n/format';
+import { directionOf } from '../../../../shared/i18n/languages';
 import { daysFrom, launchStart, resolveLaunchDate } from '../../../../shared/launch/onboarding';
 import type { ChecklistItem, LaunchDate, Plan } from '../../../../shared/plan/schema';
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
@@ -46,6 +47,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../components/fields';
+import { isolate } from '../../i18n/bidi';
 import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { useToday } from '../stakeholders/today';
@@ -64,6 +66,15 @@ const STATUSES: readonly ChecklistItem['status'][] = [
   'blocked',
   'done',
 ];
+
+/**
+ * Names as a list the language's way ("A, B" in English, "A y B" in Spanish);
+ * right to left each name is isolated, so a Latin name keeps its place beside "و".
+ */
+const listOf = (format: Format, names: readonly string[]) =>
+  new Intl.ListFormat(format.locale, { style: 'long', type: 'unit' }).format(
+    directionOf(format.language) === 'rtl' ? names.map(isolate) : names,
+  );
 
 /** The UI's translator and formats, for the shared functions that word due dates (changes with the language). */
 function useWords(): { t: Translator; format: Format } {
@@ -375,7 +386,7 @@ function ChecklistRow({
             )}
             {item.owner.trim() && <span>{t('row.owner', { owner: item.owner.trim() })}</span>}
             {names.length > 0 && (
-              <span>{t('row.partners', { names: words.format.list(names) })}</span>
+              <span>{t('row.partners', { names: listOf(words.format, names) })}</span>
             )}
           </p>
         </div>

@@ -78,10 +78,11 @@ export function DashboardSection() {
           ) : (
             dashboard.stories.map((s) => (
               <blockquote key={s.id}>
-                <p>
+                {/* Typed by the user: each in its own direction, whatever the UI's. */}
+                <p dir="auto">
                   <strong>{s.title}</strong>
                 </p>
-                <p>{s.summary}</p>
+                <p dir="auto">{s.summary}</p>
               </blockquote>
             ))
           )}
@@ -123,7 +124,7 @@ export function DashboardSection() {
                 {dashboard.kpis.map((v) => (
                   <tr key={v.kpi.id}>
                     <th scope="row">
-                      {v.targets.name || t('untitledKpi')}
+                      <span dir="auto">{v.targets.name || t('untitledKpi')}</span>
                       {v.kpi.segmentId && (
                         <span className="tag">
                           {segmentNames.get(v.kpi.segmentId) ?? t('segment')}

@@ -87,6 +87,8 @@ function KpiTable(props: {
                   type="button"
                   className="link-button"
                   aria-current={selected ? 'true' : undefined}
+                  // The name as typed: in its own direction, whatever the UI's.
+                  dir="auto"
                   onClick={() => props.onSelect(kpi.id)}
                 >
                   {targets.name || t('untitledKpi')}

@@ -78,6 +78,7 @@ describe('launch sections in another language', () => {
       '3 pasos de la invitación a la primera lección: dentro de la meta de 3 pasos.',
     );
     await page.getByRole('columnheader', { name: 'Segmentos alcanzados' }).waitFor();
+    expect(await overflows(page)).toBe(false);
     await screenshot(page, 'i18n-es-marketing-1280');
     expect(appErrors(page)).toEqual([]);
     await context.close();
@@ -125,8 +126,8 @@ describe('launch sections in another language', () => {
     expect(await overflows(page)).toBe(false);
     await screenshot(page, 'i18n-ar-marketing-1280');
     // What a 1280×720 window shows of the spend and of the funnel, for review.
-    for (const part of ['channel-editor', 'funnel']) {
-      await page.locator(`#${part}`).scrollIntoViewIfNeeded();
+    for (const part of ['channel-editor', 'funnel-figure']) {
+      await page.locator(`#${part}, .mk-${part}`).first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SCREENSHOT_DIR, `i18n-ar-marketing-${part}-1280.png`) });
     }
     expect(appErrors(page)).toEqual([]);

@@ -126,11 +126,29 @@ export function decodeInvitees(text: string): InvitationRow[] {
   }));
 }
 
+/**
+ * What is wrong with a row, for the UI to say in its language (`message` is
+ * the English; a cell's reading problem has none: its message is the reader's).
+ */
+export type InvitationRowProblem =
+  | { readonly kind: 'noName' }
+  | { readonly kind: 'noEmail' }
+  | { readonly kind: 'badEmail'; readonly email: string }
+  | { readonly kind: 'duplicate'; readonly first: number };
+
+/** The mapping errors, by code, with their English (the UI says them in its language). */
+export const INVITATION_MAPPING_ERRORS = {
+  noEmailColumn: 'Choose the column that holds the e-mail addresses.',
+  noNameColumn: 'Choose the column with the names (first and last, or full name).',
+  columnTwice: 'A column is chosen for two fields: choose each column once.',
+} as const;
+
 /** A problem with a row. */
 export interface InvitationRowIssue {
   readonly row: number;
   readonly field: InvitationFieldKey | null;
   readonly message: string;
+  readonly problem?: InvitationRowProblem;
   /** The row repeats the e-mail of an earlier one (nothing to fix). */
   readonly duplicateOf?: number;
 }
@@ -282,13 +300,11 @@ export function previewInvitationImport(
   onProgress?: (done: number) => void,
 ): InvitationImportPreview {
   const mappingErrors: string[] = [];
-  if (mapping.email === null)
-    mappingErrors.push('Choose the column that holds the e-mail addresses.');
+  if (mapping.email === null) mappingErrors.push(INVITATION_MAPPING_ERRORS.noEmailColumn);
   if (mapping.firstName === null && mapping.lastName === null && mapping.fullName === null)
-    mappingErrors.push('Choose the column with the names (first and last, or full name).');
+    mappingErrors.push(INVITATION_MAPPING_ERRORS.noNameColumn);
   const used = Object.values(mapping).filter((c): c is number => c !== null);
-  if (new Set(used).size !== used.length)
-    mappingErrors.push('A column is chosen for two fields: choose each column once.');
+  if (new Set(used).size !== used.length) mappingErrors.push(INVITATION_MAPPING_ERRORS.columnTwice);
   const empty: InvitationImportPreview = {
     mappingErrors,
     ready: [],
@@ -353,15 +369,25 @@ export function previewInvitationImport(
         row: rowNumber,
         field: mapping.fullName !== null ? 'fullName' : 'firstName',
         message: 'No name.',
+        problem: { kind: 'noName' },
       });
     const email = cell(row, mapping.email);
-    if (!email) issues.push({ row: rowNumber, field: 'email', message: 'No e-mail address.' });
-    else if (!isValidEmail(email))
+    if (!email)
       issues.push({
         row: rowNumber,
         field: 'email',
-        message: `“${email.length > 80 ? `${email.slice(0, 79)}…` : email}” is not a valid e-mail address.`,
+        message: 'No e-mail address.',
+        problem: { kind: 'noEmail' },
       });
+    else if (!isValidEmail(email)) {
+      const shown = email.length > 80 ? `${email.slice(0, 79)}…` : email;
+      issues.push({
+        row: rowNumber,
+        field: 'email',
+        message: `“${shown}” is not a valid e-mail address.`,
+        problem: { kind: 'badEmail', email: shown },
+      });
+    }
     if (issues.length === 0) {
       const key = emailKey(email);
       const first = firstRowOf.get(key);
@@ -374,6 +400,7 @@ export function previewInvitationImport(
               row: rowNumber,
               field: 'email',
               message: `Same e-mail address as row ${first}: left out.`,
+              problem: { kind: 'duplicate', first },
               duplicateOf: first,
             },
           ],

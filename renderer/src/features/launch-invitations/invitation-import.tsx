@@ -12,7 +12,9 @@
  */
 import {
   INVITATION_FIELDS,
+  INVITATION_MAPPING_ERRORS,
   type InvitationColumnMapping,
+  type InvitationRowIssue,
   type InvitationImportChoices,
 } from '../../../../shared/launch/invitation-list';
 import {
@@ -44,6 +46,42 @@ function fieldLabel(key: string | null): string {
   if (key === null) return i18n.t('invitations:import.row');
   const field = INVITATION_FIELDS.find((f) => f.key === key);
   return field ? i18n.t(`invitations:fields.${field.key}`) : key;
+}
+
+const MAPPING_ERROR_CODES = new Map(
+  Object.entries(INVITATION_MAPPING_ERRORS).map(([code, english]) => [
+    english as string,
+    code as keyof typeof INVITATION_MAPPING_ERRORS,
+  ]),
+);
+
+/** A row's problem in the UI language (the worker words it in English). */
+function issueText(issue: InvitationRowIssue): string {
+  const p = issue.problem;
+  switch (p?.kind) {
+    case 'noName':
+      return i18n.t('invitations:check.noName');
+    case 'noEmail':
+      return i18n.t('invitations:check.noEmail');
+    case 'badEmail':
+      return i18n.t('invitations:check.badEmail', { email: p.email });
+    case 'duplicate':
+      return i18n.t('invitations:check.duplicate', { row: String(p.first) });
+    default:
+      return issue.message;
+  }
+}
+
+/** The preview's mapping errors and row problems in the UI language. */
+function inUiLanguage(summary: InvitationPreviewSummary): InvitationPreviewSummary {
+  return {
+    ...summary,
+    mappingErrors: summary.mappingErrors.map((m) => {
+      const code = MAPPING_ERROR_CODES.get(m);
+      return code ? i18n.t(`invitations:check.${code}`) : m;
+    }),
+    issues: summary.issues.map((issue) => ({ ...issue, message: issueText(issue) })),
+  };
 }
 
 /** A saved invitation-list mapping: the heading of each field's column. */
@@ -139,7 +177,7 @@ export function invitationTarget(
       if (response.type === 'read' && !response.ok) return { error: response.message };
       if (response.type !== 'invitationPreview') return null;
       lastSummary = response.summary;
-      return response.summary;
+      return inUiLanguage(response.summary);
     },
     fileNotes: () => [
       invitationPersonalDataNote(backups),

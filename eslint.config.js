@@ -20,6 +20,8 @@ const translatedUi = [
   'renderer/src/features/pathways/**/*.tsx',
   'renderer/src/features/export/ExportDialog.tsx',
   'renderer/src/features/stakeholders/**/*.tsx',
+  'renderer/src/features/library/**/*.tsx',
+  'renderer/src/features/backups/**/*.tsx',
   'renderer/src/features/objective/**/*.tsx',
   'renderer/src/features/indicators/**/*.tsx',
   'renderer/src/features/theory-of-change/**/*.tsx',

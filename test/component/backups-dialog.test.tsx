@@ -139,8 +139,9 @@ describe('backups grouped by date', () => {
     info(local(20, 14, 0), 'before-restore', 40 * 1024),
     info(local(19, 17, 2), 'quit', 13 * 1024),
   ];
+  // Times and dates in the UI language's way (English: en-GB), in this computer's time zone.
   const time = (iso: string) =>
-    new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
+    new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(new Date(iso));
 
   function renderList() {
     const store = createPlanStore(createBlankPlan('P'), persistence);
@@ -157,7 +158,7 @@ describe('backups grouped by date', () => {
   it('shows Today, Yesterday, then dates, newest first, with time, reason and size', async () => {
     renderList();
     const groups = await screen.findAllByRole('group');
-    const olderDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(
+    const olderDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full' }).format(
       new Date(2026, 10, 18),
     );
     expect(groups.map((group) => within(group).getByRole('heading').textContent)).toEqual([

@@ -69,7 +69,13 @@ async function openGallery(page: Page) {
   return gallery;
 }
 
-const addLabel = (example: ExamplePlan) => `Add the example “${example.title}” to your library`;
+/** The Add button's name; an Arabic title in the English sentence is isolated (FSI … PDI) so it keeps its order. */
+const addLabel = (example: ExamplePlan) => {
+  const title = /[\u0590-\u08ff]/.test(example.title)
+    ? `\u2068${example.title}\u2069`
+    : example.title;
+  return `Add the example “${title}” to your library`;
+};
 
 describe('the example gallery', () => {
   it.each([

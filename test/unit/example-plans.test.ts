@@ -17,6 +17,7 @@ import { budgetLinesTotal, BUDGET_LINES, plannedCosts } from '../../shared/learn
 import { fillCommunication } from '../../shared/launch/merge-fields';
 import { syncRosterActuals } from '../../shared/manage/kpis';
 import { storyProgress, storyRoster } from '../../shared/manage/story-roster';
+import englishLibrary from '../../shared/i18n/locales/en/library.json';
 import { EXAMPLE_PLANS, type ExamplePlan } from '../../shared/plan/examples';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { SAMPLE_AS_OF, sampleAsOf, shiftDate } from '../../shared/plan/sample';
@@ -479,6 +480,18 @@ describe('the gallery’s list of examples', () => {
       for (const reason of Object.values(KEPT_FINDINGS[e.id] ?? {}))
         expect(reason.length).toBeGreaterThan(40);
       if (e.translationOf) expect(EXAMPLE_PLANS.map((x) => x.id)).toContain(e.translationOf);
+    }
+  });
+
+  it('words each example in the library catalog, in English as here (the gallery shows the catalog)', () => {
+    const catalog = englishLibrary.examples as Record<
+      string,
+      { summary: string; shows: Record<string, string> }
+    >;
+    expect(Object.keys(catalog).sort()).toEqual(EXAMPLE_PLANS.map((e) => e.id).sort());
+    for (const e of EXAMPLE_PLANS) {
+      expect(catalog[e.id]!.summary).toBe(e.summary);
+      expect(Object.values(catalog[e.id]!.shows)).toEqual(e.shows);
     }
   });
 });

@@ -8,72 +8,70 @@
  * "Before restore" backup keeps the ones replaced.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BackupReason } from '../../../../shared/backups/backup-files';
 import { restoreBackup } from '../../../../shared/commands/restore-backup';
 import type { BackupInfo } from '../../../../shared/ipc';
 import { readPersonalBackup } from '../../../../shared/backups/personal-backup';
 import { readPlanFile, writePlanFile } from '../../../../shared/plan/plan-file';
-import { countOf } from '../../../../shared/words';
 import { restorePersonalData, type RestoredPersonalData } from '../../db/personal-backup';
 import { Dialog } from '../../components/Dialog';
 import type { BackupStore } from '../../platform/platform';
 import type { PlanStore } from '../../store/plan-store';
 import { notify, showAlert } from '../../app/workbench';
+import { useFormat } from '../../i18n/i18n';
 import { backupBeforeChange } from './backup-triggers';
 import { PersonalBackupChoice } from './PersonalBackupChoice';
 import { onPersonalBackupChoice } from './personal-backup';
 
-/** What the notice says about the personal data a restore brought back. */
-export function restoredPersonalSentence(restored: RestoredPersonalData): string {
-  const parts = [
-    restored.learners !== null
-      ? `the learner roster (${countOf(restored.learners, 'learner', 'learners')})`
-      : '',
-    restored.invitees !== null
-      ? `the invitation list (${countOf(restored.invitees, 'person', 'people')})`
-      : '',
-  ].filter(Boolean);
-  if (!parts.length) return '';
-  return ` Its personal data came back too: ${parts.join(' and ')} on this computer${
-    restored.learners !== null && restored.invitees !== null ? ' were' : ' was'
-  } replaced by the backup’s. Undo does not bring back the ones you had; the “Before restore” backup keeps them if they were included.`;
+type BackupsT = TFunction<'backups'>;
+
+/** What the notice says about the personal data a restore brought back ('' when none did). */
+export function restoredPersonalSentence(t: BackupsT, restored: RestoredPersonalData): string {
+  const { learners, invitees } = restored;
+  if (learners === null && invitees === null) return '';
+  const which =
+    learners !== null && invitees !== null ? 'both' : learners !== null ? 'learners' : 'invitees';
+  return t('restore.personalBack', { which, learners: learners ?? 0, invitees: invitees ?? 0 });
 }
 
 /** How each reason reads in the list. */
-export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
-  rolling: 'While working',
-  quit: 'On quit',
-  'before-restore': 'Before restore',
-  'before-import': 'Before import',
-};
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' });
-const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export function backupReasonLabel(t: BackupsT, reason: BackupReason): string {
+  return t(`reasons.${reason}`);
+}
 
 /** The user's calendar day of a moment, as a sortable key. */
 function dayKey(date: Date): string {
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
 
-/** "Today", "Yesterday" or the full date, in the user's time zone. */
-export function dayLabel(date: Date, now: Date): string {
-  if (dayKey(date) === dayKey(now)) return 'Today';
+/** "Today", "Yesterday" or the full date (in `locale`), in the user's time zone. */
+export function dayLabel(t: BackupsT, locale: string, date: Date, now: Date): string {
+  if (dayKey(date) === dayKey(now)) return t('dialog.today');
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
-  if (dayKey(date) === dayKey(yesterday)) return 'Yesterday';
-  return dateFormat.format(date);
+  if (dayKey(date) === dayKey(yesterday)) return t('dialog.yesterday');
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(date);
 }
 
-/** A file size for people: "12 KB", "4.4 MB". */
-export function formatBackupSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** A file size for people: "12 KB", "4.4 MB" (numbers in `locale`). */
+export function formatBackupSize(t: BackupsT, locale: string, bytes: number): string {
+  if (bytes < 1024 * 1024)
+    return t('size.kb', {
+      size: new Intl.NumberFormat(locale).format(Math.max(1, Math.round(bytes / 1024))),
+    });
+  const mb = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('size.mb', { size: mb.format(bytes / (1024 * 1024)) });
 }
 
 type DayGroup = { key: string; label: string; backups: BackupInfo[] };
 
-/** Backups newest first, in groups by the user's calendar day. */
-export function groupBackupsByDay(backups: readonly BackupInfo[], now: Date): DayGroup[] {
+/** Backups newest first, in groups by the user's calendar day (`label` names a day). */
+export function groupBackupsByDay(
+  backups: readonly BackupInfo[],
+  now: Date,
+  label: (date: Date, now: Date) => string,
+): DayGroup[] {
   const sorted = [...backups].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   const groups: DayGroup[] = [];
   for (const backup of sorted) {
@@ -81,7 +79,7 @@ export function groupBackupsByDay(backups: readonly BackupInfo[], now: Date): Da
     const key = dayKey(date);
     const last = groups.at(-1);
     if (last?.key === key) last.backups.push(backup);
-    else groups.push({ key, label: dayLabel(date, now), backups: [backup] });
+    else groups.push({ key, label: label(date, now), backups: [backup] });
   }
   return groups;
 }
@@ -112,6 +110,10 @@ export function BackupsDialog(props: {
   now?: Date;
 }) {
   const { backups, store, onClose } = props;
+  const { t } = useTranslation('backups');
+  const { locale } = useFormat();
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const whenFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const planId = store.getState().history.present.id;
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -133,7 +135,7 @@ export function BackupsDialog(props: {
     try {
       const result = readPlanFile(await backups.read(planId, backup.file));
       if (!result.ok) {
-        showAlert('This backup cannot be restored', result.message, result.details);
+        showAlert(t('restore.cannot'), result.message, result.details);
         return;
       }
       // A copy of the plan as it is now, so the restore can be undone even after a quit.
@@ -145,70 +147,68 @@ export function BackupsDialog(props: {
         backups,
       );
       if (safety.kind === 'failed') {
-        showAlert(
-          'The backup was not restored',
-          `A copy of the plan as it is now could not be saved first, so nothing was changed. ${safety.message}`,
-        );
+        showAlert(t('restore.notRestored'), t('restore.safetyFailed', { message: safety.message }));
         return;
       }
       // The personal data beside it is read and checked before anything changes.
       const personalText = backup.personal ? await backups.readPersonal(planId, backup.file) : null;
       const personal = personalText === null ? null : readPersonalBackup(personalText, planId);
       if (personal && !personal.ok) {
-        showAlert('This backup cannot be restored', personal.message);
+        showAlert(t('restore.cannot'), personal.message);
         return;
       }
       const when = whenFormat.format(new Date(backup.savedAt));
       const applied = store.getState().dispatch(restoreBackup({ plan: result.plan, when }));
       if (!applied.ok) {
-        showAlert('The backup was not restored', applied.reason);
+        showAlert(t('restore.notRestored'), applied.reason);
         return;
       }
       let restoredSentence = '';
       if (personal?.ok) {
         try {
           restoredSentence = restoredPersonalSentence(
+            t,
             await restorePersonalData(planId, personal.content),
           );
         } catch (e) {
           showAlert(
-            'The personal data was not restored',
-            `The plan was restored from the backup of ${when}, but its learner roster and invitation list could not be stored on this computer: ${e instanceof Error ? e.message : String(e)}`,
+            t('restore.personalNotRestored'),
+            t('restore.personalFailed', {
+              when,
+              error: e instanceof Error ? e.message : String(e),
+            }),
           );
         }
       }
-      notify(`Restored the backup from ${when}. Undo brings back what you had.${restoredSentence}`);
+      const done = t('restore.done', { when });
+      notify(restoredSentence ? `${done} ${restoredSentence}` : done);
       onClose();
     } catch (e) {
-      showAlert('This backup cannot be restored', String(e));
+      showAlert(t('restore.cannot'), String(e));
     } finally {
       setRestoring(false);
     }
   };
 
-  const groups = list ? groupBackupsByDay(list, now) : [];
+  const dayHeadingId = (index: number) => `${idPrefix}-day-${index}`;
+  const groups = list
+    ? groupBackupsByDay(list, now, (date, today) => dayLabel(t, locale, date, today))
+    : [];
 
   return (
     <Dialog
-      title="Restore from backup"
+      title={t('dialog.title')}
       onClose={onClose}
       actions={
         <button type="button" onClick={onClose}>
-          Close
+          {t('dialog.close')}
         </button>
       }
     >
-      <p>
-        Upskill Workbench keeps copies of each plan on disk while you work: every minute&rsquo;s
-        copy for the last hour, one an hour for two days and one a day for a month, plus the copies
-        taken when you quit and before a restore or import. Restoring replaces the plan with the
-        copy; you can undo it. Backups hold the plan only, unless you include this plan&rsquo;s
-        learner and invitee personal data (below the list); the ones marked &ldquo;with personal
-        data&rdquo; then bring back the learner roster and invitation list too.
-      </p>
-      {error && <p role="alert">The backups could not be listed: {error}</p>}
-      {list === null && !error && <p>Looking for backups…</p>}
-      {list?.length === 0 && <p>There are no backups of this plan yet.</p>}
+      <p>{t('dialog.about')}</p>
+      {error && <p role="alert">{t('dialog.listFailed', { error })}</p>}
+      {list === null && !error && <p>{t('dialog.looking')}</p>}
+      {list?.length === 0 && <p>{t('dialog.none')}</p>}
       {groups.length > 0 && (
         <div
           className="backup-groups"
@@ -216,7 +216,7 @@ export function BackupsDialog(props: {
           onKeyDown={moveBetweenButtons}
         >
           {groups.map((group, groupIndex) => {
-            const headingId = `${idPrefix}-day-${groupIndex}`;
+            const headingId = dayHeadingId(groupIndex);
             return (
               <div key={group.key} role="group" aria-labelledby={headingId}>
                 <h3 id={headingId}>{group.label}</h3>
@@ -230,11 +230,11 @@ export function BackupsDialog(props: {
                             {timeFormat.format(new Date(backup.savedAt))}
                           </time>
                           {' · '}
-                          {BACKUP_REASON_LABELS[backup.reason]}
-                          {backup.personal && ' · with personal data'}
+                          {backupReasonLabel(t, backup.reason)}
+                          {backup.personal && t('dialog.withPersonal')}
                         </span>
                         <span id={`${entryId}-size`} className="plan-card-meta">
-                          {formatBackupSize(backup.bytes)}
+                          {formatBackupSize(t, locale, backup.bytes)}
                         </span>
                         <button
                           type="button"
@@ -243,7 +243,7 @@ export function BackupsDialog(props: {
                           disabled={restoring}
                           onClick={() => void restore(backup)}
                         >
-                          Restore
+                          {t('dialog.restore')}
                         </button>
                       </li>
                     );

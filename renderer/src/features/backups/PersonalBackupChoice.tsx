@@ -5,6 +5,7 @@
  * what it means. The browser version keeps no backups: there it only says so.
  */
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { notify, showAlert } from '../../app/workbench';
 import { personalBackupIncluded } from '../../db/personal-backup';
 import { detectPlatform, type BackupStore } from '../../platform/platform';
@@ -66,6 +67,7 @@ export function PersonalBackupChoice(props: {
   browserNote?: string;
 }) {
   const { planId, backups } = props;
+  const { t } = useTranslation('backups');
   const state = usePersonalBackupState(planId, backups);
   // The box shows the choice at once; it is stored (and the backups follow) meanwhile.
   const [pending, setPending] = useState<boolean | null>(null);
@@ -79,15 +81,15 @@ export function PersonalBackupChoice(props: {
       const deleted = await choosePersonalBackup(planId, on, backups);
       notify(
         on
-          ? 'Learner and invitee personal data will be in this plan’s backups on this computer, from the next backup on.'
+          ? t('personal.on')
           : deleted > 0
-            ? `Learner and invitee personal data is out of this plan’s backups: ${deleted === 1 ? 'the file that held it was' : `the ${deleted} files that held it were`} deleted.`
-            : 'Learner and invitee personal data is out of this plan’s backups.',
+            ? t('personal.offDeleted', { count: deleted })
+            : t('personal.off'),
       );
     } catch (error) {
       showAlert(
-        'Personal data is still in some backups',
-        `New backups will not include it, but the files already written could not all be deleted: ${error instanceof Error ? error.message : String(error)}. Turn the choice on and off again to retry.`,
+        t('personal.stillTitle'),
+        t('personal.stillBody', { error: error instanceof Error ? error.message : String(error) }),
       );
     } finally {
       setPending(null);
@@ -103,14 +105,10 @@ export function PersonalBackupChoice(props: {
           aria-describedby={hintId}
           onChange={(event) => void change(event.target.checked)}
         />{' '}
-        Include learner and invitee personal data in this computer’s backups
+        {t('personal.label')}
       </label>
       <p className="field-hint" id={hintId}>
-        Off unless you turn it on, for this plan on this computer (the choice is not in the plan
-        file). On: each backup of the plan also keeps its learner roster, invitation list and
-        follow-up contacts — in a file of its own beside the backup, never inside it, so a plan file
-        taken from the backups still holds no names or e-mail addresses — and restoring a backup
-        brings them back. Turning it off deletes the copies already in backups.
+        {t('personal.hint')}
       </p>
     </div>
   );

@@ -7,7 +7,9 @@
  * Enter or Space adds, Escape closes.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import type enLibrary from '../../../../shared/i18n/locales/en/library.json';
 import {
   EXAMPLE_LANGUAGE_NAMES,
   EXAMPLE_PLANS,
@@ -17,13 +19,21 @@ import {
 import { createFromExample, createPlan } from '../../app/workbench';
 import './example-gallery.css';
 
-/** "Spanish (Español)", or "English". */
+/** The examples the catalog words (summary and what each shows). */
+type ExampleId = keyof (typeof enLibrary)['examples'];
+
+/** The three things each example shows, as the catalog numbers them. */
+const SHOWN = ['1', '2', '3'] as const;
+
+/** "Spanish (Español)", or "English" (the name in the UI language, then in itself). */
 function LanguageName({ language }: { language: ExamplePlan['language'] }) {
-  const { english, native } = EXAMPLE_LANGUAGE_NAMES[language];
-  if (english === native) return <>{english}</>;
+  const { t } = useTranslation('library');
+  const { native } = EXAMPLE_LANGUAGE_NAMES[language];
+  const name = t(`languages.${language}`);
+  if (name === native) return <>{name}</>;
   return (
     <>
-      {english} (
+      {name} (
       <span lang={language} dir="auto">
         {native}
       </span>
@@ -43,7 +53,9 @@ function ExampleCard({
 }) {
   const titleId = useId();
   const summaryId = useId();
+  const { t } = useTranslation('library');
   const original = example.translationOf ? examplePlan(example.translationOf) : undefined;
+  const id = example.id as ExampleId;
   return (
     <li className="example-card" aria-labelledby={titleId}>
       <h3 id={titleId} className="example-card-title" lang={example.language} dir="auto">
@@ -54,16 +66,19 @@ function ExampleCard({
           <LanguageName language={example.language} />
         </span>
         {original && (
-          <span className="example-card-translation"> Translation of “{original.title}”</span>
+          <span className="example-card-translation">
+            {' '}
+            {t('gallery.translationOf', { title: original.title })}
+          </span>
         )}
       </p>
       <p id={summaryId} className="example-card-summary">
-        {example.summary}
+        {t(`examples.${id}.summary`)}
       </p>
-      <p className="example-card-shows-title">Shows</p>
+      <p className="example-card-shows-title">{t('gallery.shows')}</p>
       <ul className="example-card-shows">
-        {example.shows.map((s) => (
-          <li key={s}>{s}</li>
+        {SHOWN.map((n) => (
+          <li key={n}>{t(`examples.${id}.shows.${n}`)}</li>
         ))}
       </ul>
       <div className="example-card-actions">
@@ -72,10 +87,10 @@ function ExampleCard({
           className="primary"
           disabled={busy !== null}
           aria-describedby={summaryId}
-          aria-label={`Add the example “${example.title}” to your library`}
+          aria-label={t('gallery.addLabel', { title: example.title })}
           onClick={() => onAdd(example.id)}
         >
-          {busy === example.id ? 'Adding…' : 'Add to library'}
+          {busy === example.id ? t('gallery.adding') : t('gallery.add')}
         </button>
       </div>
     </li>
@@ -84,6 +99,7 @@ function ExampleCard({
 
 /** The "New plan" gallery: a blank plan or a worked example. */
 export function ExampleGallery({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('library');
   const [busy, setBusy] = useState<string | null>(null);
   const blankId = useId();
   const add = (id: string) => {
@@ -99,28 +115,23 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
   };
   return (
     <Dialog
-      title="New plan"
+      title={t('gallery.title')}
       onClose={onClose}
       actions={
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
       }
     >
       <div className="example-gallery">
-        <p className="example-gallery-lead">
-          Start blank, or from a worked example: a copy whose dates are moved ahead of today, with a
-          synthetic roster of fake learners so that its Launch and Manage sections have data.
-        </p>
-        <ul className="example-gallery-list" aria-label="Ways to start a plan">
+        <p className="example-gallery-lead">{t('gallery.lead')}</p>
+        <ul className="example-gallery-list" aria-label={t('gallery.ways')}>
           <li className="example-card example-card-blank" aria-labelledby={blankId}>
             <div>
               <h3 id={blankId} className="example-card-title">
-                Blank plan
+                {t('gallery.blankTitle')}
               </h3>
-              <p className="example-card-summary">
-                Every section empty, with the six standard onboarding steps ready to date.
-              </p>
+              <p className="example-card-summary">{t('gallery.blankSummary')}</p>
             </div>
             <div className="example-card-actions">
               <button
@@ -128,9 +139,9 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
                 data-autofocus
                 disabled={busy !== null}
                 onClick={blank}
-                aria-label="Start a blank plan"
+                aria-label={t('gallery.startBlankLabel')}
               >
-                {busy === 'blank' ? 'Creating…' : 'Start blank'}
+                {busy === 'blank' ? t('gallery.creating') : t('gallery.startBlank')}
               </button>
             </div>
           </li>

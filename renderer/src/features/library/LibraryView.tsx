@@ -1,6 +1,7 @@
 /** The plan library: every plan on this computer, and ways to add more. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/i18n';
 import { SettingsDialog } from '../../shell/SettingsDialog';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/fields';
@@ -19,14 +20,18 @@ import {
   useWorkbench,
 } from '../../app/workbench';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+/** A moment in the UI language's way ("2 Dec 2026, 09:15"), in this computer's time zone. */
+function useFormatWhen(): (iso: string) => string {
+  const { locale } = useFormat();
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  };
 }
 
 function RenameDialog({ row, onClose }: { row: LibraryRow; onClose: () => void }) {
+  const { t } = useTranslation('library');
   const [name, setName] = useState(row.name);
   const submit = async () => {
     if (!name.trim()) return;
@@ -35,15 +40,15 @@ function RenameDialog({ row, onClose }: { row: LibraryRow; onClose: () => void }
   };
   return (
     <Dialog
-      title={`Rename "${row.name}"`}
+      title={t('renameDialog.title', { name: row.name })}
       onClose={onClose}
       actions={
         <>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" form="rename-form" className="primary" disabled={!name.trim()}>
-            Rename
+            {t('renameDialog.rename')}
           </button>
         </>
       }
@@ -55,22 +60,23 @@ function RenameDialog({ row, onClose }: { row: LibraryRow; onClose: () => void }
           void submit();
         }}
       >
-        <TextField label="Plan name" value={name} onChange={setName} />
+        <TextField label={t('renameDialog.name')} value={name} onChange={setName} />
       </form>
     </Dialog>
   );
 }
 
 function PurgeDialog({ row, onClose }: { row: LibraryRow; onClose: () => void }) {
+  const { t } = useTranslation('library');
   return (
     <Dialog
       role="alertdialog"
-      title="Delete this plan for good?"
+      title={t('purgeDialog.title')}
       onClose={onClose}
       actions={
         <>
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </button>
           <button
             type="button"
@@ -80,20 +86,19 @@ function PurgeDialog({ row, onClose }: { row: LibraryRow; onClose: () => void })
               onClose();
             }}
           >
-            Delete for good
+            {t('purgeDialog.confirm')}
           </button>
         </>
       }
     >
-      <p>
-        &ldquo;{row.name}&rdquo; will be removed from this computer. This cannot be undone. Save it
-        as a file first if you may need it again.
-      </p>
+      <p>{t('purgeDialog.body', { name: row.name })}</p>
     </Dialog>
   );
 }
 
 function PlanCard({ row, onRename }: { row: LibraryRow; onRename: () => void }) {
+  const { t } = useTranslation('library');
+  const formatWhen = useFormatWhen();
   const program = row.programName === row.name ? '' : row.programName;
   const subtitle = [program, row.organisation, row.region].filter(Boolean).join(' · ');
   return (
@@ -105,28 +110,42 @@ function PlanCard({ row, onRename }: { row: LibraryRow; onRename: () => void }) 
           </button>
         </h2>
         {subtitle && <p className="plan-card-subtitle">{subtitle}</p>}
-        <p className="plan-card-meta">Last edited {formatWhen(row.updatedAt)}</p>
+        <p className="plan-card-meta">
+          {t('plan.lastEdited', { when: formatWhen(row.updatedAt) })}
+        </p>
       </div>
-      <div className="plan-card-actions" role="group" aria-label={`Actions for ${row.name}`}>
-        <button type="button" onClick={() => openPlan(row.id)} aria-label={`Open ${row.name}`}>
-          Open
+      <div
+        className="plan-card-actions"
+        role="group"
+        aria-label={t('plan.actionsFor', { name: row.name })}
+      >
+        <button
+          type="button"
+          onClick={() => openPlan(row.id)}
+          aria-label={t('plan.openLabel', { name: row.name })}
+        >
+          {t('plan.open')}
         </button>
-        <button type="button" onClick={onRename} aria-label={`Rename ${row.name}`}>
-          Rename
+        <button
+          type="button"
+          onClick={onRename}
+          aria-label={t('plan.renameLabel', { name: row.name })}
+        >
+          {t('plan.rename')}
         </button>
         <button
           type="button"
           onClick={() => void duplicatePlan(row.id)}
-          aria-label={`Duplicate ${row.name}`}
+          aria-label={t('plan.duplicateLabel', { name: row.name })}
         >
-          Duplicate
+          {t('plan.duplicate')}
         </button>
         <button
           type="button"
           onClick={() => void deletePlan(row.id)}
-          aria-label={`Delete ${row.name}`}
+          aria-label={t('plan.deleteLabel', { name: row.name })}
         >
-          Delete
+          {t('plan.delete')}
         </button>
       </div>
     </li>
@@ -140,7 +159,8 @@ export function LibraryView() {
   const [purging, setPurging] = useState<LibraryRow | null>(null);
   const [gallery, setGallery] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
-  const { t } = useTranslation();
+  const { t } = useTranslation(['library', 'common']);
+  const formatWhen = useFormatWhen();
   const active = library.filter((r) => r.deletedAt === null);
   const deleted = library.filter((r) => r.deletedAt !== null);
 
@@ -148,38 +168,32 @@ export function LibraryView() {
     <main className="library" aria-labelledby="library-title">
       <header className="library-header">
         <div>
-          <h1 id="library-title">Your plans</h1>
-          <p className="lead">
-            Plans are kept on this computer and saved as you type. Save a plan as a file to send it
-            to a colleague or keep a copy elsewhere.
-          </p>
+          <h1 id="library-title">{t('title')}</h1>
+          <p className="lead">{t('lead')}</p>
         </div>
         <div className="library-actions">
           <button type="button" className="primary" onClick={() => void createPlan()}>
-            New blank plan
+            {t('newBlank')}
           </button>
           <button type="button" onClick={() => setGallery(true)} aria-haspopup="dialog">
-            New from an example…
+            {t('newFromExample')}
           </button>
           <button type="button" onClick={() => void openPlanFile()}>
-            Open plan file…
+            {t('openFile')}
           </button>
           <button type="button" className="subtle" onClick={() => showHelp('about')}>
-            About
+            {t('about')}
           </button>
           <button type="button" className="subtle" onClick={() => setShowSettings(true)}>
-            {t('settings.open')}
+            {t('common:settings.open')}
           </button>
         </div>
       </header>
 
       {active.length === 0 ? (
-        <p className="empty-state">
-          No plans yet. Start a blank plan, or begin from one of the worked examples to see how a
-          complete program plan fits together.
-        </p>
+        <p className="empty-state">{t('empty')}</p>
       ) : (
-        <ul className="plan-list" aria-label="Plans">
+        <ul className="plan-list" aria-label={t('plans')}>
           {active.map((row) => (
             <PlanCard key={row.id} row={row} onRename={() => setRenaming(row)} />
           ))}
@@ -188,25 +202,27 @@ export function LibraryView() {
 
       {deleted.length > 0 && (
         <section className="deleted-plans" aria-labelledby="deleted-title">
-          <h2 id="deleted-title">Recently deleted</h2>
-          <ul aria-label="Recently deleted plans">
+          <h2 id="deleted-title">{t('deleted.heading')}</h2>
+          <ul aria-label={t('deleted.list')}>
             {deleted.map((row) => (
               <li key={row.id}>
                 <span>{row.name}</span>
-                <span className="plan-card-meta">deleted {formatWhen(row.deletedAt ?? '')}</span>
+                <span className="plan-card-meta">
+                  {t('deleted.when', { when: formatWhen(row.deletedAt ?? '') })}
+                </span>
                 <button
                   type="button"
                   onClick={() => void restorePlan(row.id)}
-                  aria-label={`Restore ${row.name}`}
+                  aria-label={t('deleted.restoreLabel', { name: row.name })}
                 >
-                  Restore
+                  {t('deleted.restore')}
                 </button>
                 <button
                   type="button"
                   onClick={() => setPurging(row)}
-                  aria-label={`Delete ${row.name} for good`}
+                  aria-label={t('deleted.purgeLabel', { name: row.name })}
                 >
-                  Delete for good
+                  {t('deleted.purge')}
                 </button>
               </li>
             ))}

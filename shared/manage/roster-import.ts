@@ -35,7 +35,9 @@ import {
   type RosterLearner,
 } from './roster';
 import type { ProgressSnapshot } from '../plan/schema';
-import { longDate } from '../long-date';
+import { formatOf } from '../content/import-text';
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 
 /** Fields a column can be mapped to, in form order. */
 export const ROSTER_FIELDS = [
@@ -458,7 +460,9 @@ function checkCohortDates(
   learners: RosterLearner[],
   cohorts: RosterPlanOptions['cohorts'],
   assign: boolean,
+  t: Translator,
 ): { notes: string[]; outside: CohortOutsideDates[] } {
+  const format = formatOf(t);
   const dated = new Map(
     cohorts
       .filter((c) => c.start || c.end)
@@ -481,27 +485,28 @@ function checkCohortDates(
   }
   const found = [...outside].map(([id, count]): CohortOutsideDates => {
     const { c } = dated.get(id)!;
-    const span = [
-      c.start ? `starts ${longDate(c.start)}` : '',
-      c.end ? `ends ${longDate(c.end)}` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
+    const span =
+      c.start && c.end
+        ? t('roster:values.spanBoth', { start: format.date(c.start), end: format.date(c.end) })
+        : c.start
+          ? t('roster:values.spanStart', { start: format.date(c.start) })
+          : t('roster:values.spanEnd', { end: format.date(c.end) });
     return {
       cohortId: id,
-      name: c.name || 'Unnamed cohort',
+      name: c.name || t('roster:unnamedCohort'),
       count,
       span,
       start: c.start ?? null,
       end: c.end ?? null,
     };
   });
-  const notes = found.map(({ name, count, span }) => {
-    const who = count === 1 ? '1 learner' : `${count} learners`;
-    return assign
-      ? `${who} put in the cohort “${name}” (which ${span}) enrolled long before it starts or after it ends: they are put in it anyway, as you chose.`
-      : `${who} matched to the cohort “${name}” (which ${span}) enrolled long before it starts or after it ends, so ${count === 1 ? 'is' : 'are'} imported without a cohort: check that the file's cohort values are matched to the right cohorts, or choose to put them in anyway.`;
-  });
+  const notes = found.map(({ name, count, span }) =>
+    t(assign ? 'roster:check.cohortAssigned' : 'roster:check.cohortLeftOut', {
+      count,
+      cohort: name,
+      span,
+    }),
+  );
   return { notes, outside: found };
 }
 
@@ -901,16 +906,18 @@ export function previewRosterImport(
   plan: RosterPlanOptions,
   choices: RosterImportChoices,
   onProgress?: (done: number) => void,
+  t: Translator = englishTranslator,
 ): RosterImportPreview {
+  const format = formatOf(t);
+  const field = (f: RosterFieldKey) => t(`roster:fields.${f}`);
   const date = choices.date ?? new Date().toISOString().slice(0, 10);
   const mappingErrors: string[] = [];
   if (mapping.learnerId === null && mapping.email === null)
-    mappingErrors.push('Choose the column with the learner id or the e-mail address.');
+    mappingErrors.push(t('roster:check.noIdColumn'));
   const used = Object.values(mapping).filter((c): c is number => c !== null);
-  if (new Set(used).size !== used.length)
-    mappingErrors.push('A column is chosen for two fields: choose each column once.');
+  if (new Set(used).size !== used.length) mappingErrors.push(t('roster:check.columnTwice'));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parseExportDate(date) === 'invalid')
-    mappingErrors.push('Choose the date the export describes.');
+    mappingErrors.push(t('roster:check.noDate'));
   const perCourse = mapping.course !== null;
   const empty: RosterImportPreview = {
     mappingErrors,
@@ -943,9 +950,7 @@ export function previewRosterImport(
     const settled = columns.length ? dateOrderOf(dates()) : null;
     if (settled) dateOrder = settled;
     else if (columns.some((c) => table.rows.some((r) => NUMERIC.test((r[c] ?? '').trim()))))
-      notes.push(
-        'Dates like 03/04/2026 are read day first (3 April): no date in the file settles it. Choose month first under “Dates” if they are month first.',
-      );
+      notes.push(t('roster:check.dayFirst'));
   }
 
   // Who without how far: learners would be listed with no progress at all.
@@ -963,10 +968,7 @@ export function previewRosterImport(
     'progress',
     'jobOutcome',
   ] as const satisfies readonly RosterFieldKey[];
-  if (PROGRESS_FIELDS.every((f) => mapping[f] === null))
-    notes.push(
-      'No column is mapped to a date, learning hours, courses or a job outcome: the learners would be imported with no progress. Map the columns that hold them (“Last activity”, “Learning hours”…) before importing.',
-    );
+  if (PROGRESS_FIELDS.every((f) => mapping[f] === null)) notes.push(t('roster:check.noProgress'));
 
   const skillColumns = (choices.skillColumns ?? guessSkillColumns(table.headers, mapping)).filter(
     (c) => !used.includes(c),
@@ -1043,9 +1045,9 @@ export function previewRosterImport(
     const learnerId = cell(row, mapping.learnerId);
     const email = cell(row, mapping.email);
     if (!learnerId && !email)
-      issue(mapping.email !== null ? 'email' : 'learnerId', 'No learner id or e-mail address.');
+      issue(mapping.email !== null ? 'email' : 'learnerId', t('roster:check.noId'));
     if (email && !isValidEmail(email))
-      issue('email', `“${clip(email, 80)}” is not a valid e-mail address.`);
+      issue('email', t('roster:check.badEmail', { text: clip(email, 80) }));
     let name = cell(row, mapping.fullName);
     if (!name)
       name = [cell(row, mapping.firstName), cell(row, mapping.lastName)].filter(Boolean).join(' ');
@@ -1060,17 +1062,26 @@ export function previewRosterImport(
     for (const f of DATE_FIELDS) {
       const text = cell(row, mapping[f]);
       const d = parseExportDate(text, dateOrder);
-      if (d === 'invalid') issue(f, `“${clip(text)}” in ${rosterFieldLabel(f)} is not a date.`);
+      if (d === 'invalid')
+        issue(f, t('roster:check.notDate', { text: clip(text), field: field(f) }));
       else if (d !== null && d > date)
-        issue(f, `${rosterFieldLabel(f)} ${d} is after the export’s date (${date}).`);
+        issue(
+          f,
+          t('roster:check.afterExport', {
+            field: field(f),
+            date: format.shortDate(d),
+            exportDate: format.shortDate(date),
+          }),
+        );
       else dates[f] = d;
     }
     const count = (f: 'coursesEnrolled' | 'coursesCompleted'): number | null => {
       const text = cell(row, mapping[f]);
       const n = parseNumber(text);
-      if (n === 'invalid') issue(f, `“${clip(text)}” in ${rosterFieldLabel(f)} is not a number.`);
+      if (n === 'invalid')
+        issue(f, t('roster:check.notNumber', { text: clip(text), field: field(f) }));
       else if (n !== null && (n < 0 || !Number.isInteger(n)))
-        issue(f, `${rosterFieldLabel(f)} must be a whole number, 0 or more (not ${n}).`);
+        issue(f, t('roster:check.wholeNumber', { field: field(f), value: format.number(n) }));
       else return n;
       return null;
     };
@@ -1079,17 +1090,18 @@ export function previewRosterImport(
     if (coursesEnrolled !== null && coursesCompleted !== null && coursesCompleted > coursesEnrolled)
       issue(
         'coursesCompleted',
-        `Courses completed (${coursesCompleted}) is more than courses enrolled (${coursesEnrolled}).`,
+        t('roster:check.moreCompleted', {
+          completed: format.number(coursesCompleted),
+          enrolled: format.number(coursesEnrolled),
+        }),
       );
     let hours = 0;
     const hoursText = cell(row, mapping.hours);
     if (hoursText) {
       const h = parseHours(hoursText.replace(/^−/, '-'));
-      if (h === 'invalid')
-        issue('hours', `“${clip(hoursText)}” in Learning hours is not a number of hours.`);
-      else if (h < 0) issue('hours', `Learning hours cannot be negative (${hoursText}).`);
-      else if (h > 100_000)
-        issue('hours', `${hoursText} learning hours is more than a person can learn.`);
+      if (h === 'invalid') issue('hours', t('roster:check.notHours', { text: clip(hoursText) }));
+      else if (h < 0) issue('hours', t('roster:check.negativeHours', { value: hoursText }));
+      else if (h > 100_000) issue('hours', t('roster:check.tooManyHours', { value: hoursText }));
       else hours = Math.round(h * 100) / 100;
     }
     const outcomeText = cell(row, mapping.jobOutcome);
@@ -1099,7 +1111,7 @@ export function previewRosterImport(
         ? {
             row: rowNumber,
             field: 'jobOutcome',
-            message: `“${clip(outcomeText)}” is not a job outcome the import knows (placed, promoted, retained, self-employed or none): imported with none.`,
+            message: t('roster:check.unknownOutcome', { text: clip(outcomeText) }),
           }
         : null;
     const skillScores: Record<string, number> = {};
@@ -1110,7 +1122,10 @@ export function previewRosterImport(
       if (n === 'invalid' || n < 0 || n > 100)
         issue(
           null,
-          `“${clip(text)}” in ${clip(table.headers[c] ?? '', 40)} is not a score from 0 to 100.`,
+          t('roster:check.badScore', {
+            text: clip(text),
+            column: clip(table.headers[c] ?? '', 40),
+          }),
         );
       else skillScores[skill] = n;
     }
@@ -1120,18 +1135,12 @@ export function previewRosterImport(
       const statusText = cell(row, mapping.courseStatus);
       let status = statusText ? parseCourseStatus(statusText) : null;
       if (statusText && status === null)
-        issue(
-          'courseStatus',
-          `“${clip(statusText)}” is not a course status (completed, in progress, not started).`,
-        );
+        issue('courseStatus', t('roster:check.badStatus', { text: clip(statusText) }));
       const progressText = cell(row, mapping.progress);
       const progress = parseNumber(progressText);
       if (progress === 'invalid' || (progress !== null && (progress < 0 || progress > 100)))
-        issue(
-          'progress',
-          `“${clip(progressText)}” in Progress % is not a percentage from 0 to 100.`,
-        );
-      if (!title) issue('course', 'No course.');
+        issue('progress', t('roster:check.badProgress', { text: clip(progressText) }));
+      if (!title) issue('course', t('roster:check.noCourse'));
       status ??=
         dates.completed !== null || progress === 100
           ? 'completed'
@@ -1171,7 +1180,7 @@ export function previewRosterImport(
             {
               row: rowNumber,
               field: learnerId ? 'learnerId' : 'email',
-              message: `Same learner as row ${seen.row}: left out.`,
+              message: t('roster:check.sameLearner', { row: seen.row }),
               duplicateOf: seen.row,
             },
           ],
@@ -1235,7 +1244,7 @@ export function previewRosterImport(
             {
               row: rowNumber,
               field: 'course',
-              message: `Same learner and course as an earlier row: left out.`,
+              message: t('roster:check.sameCourse'),
               duplicateOf: b.row,
             },
           ],
@@ -1282,7 +1291,12 @@ export function previewRosterImport(
     bySegment[l.segmentId ?? ''] = (bySegment[l.segmentId ?? ''] ?? 0) + 1;
   }
   // Before counting by cohort: learners enrolled outside their cohort's dates may leave it.
-  const cohortDates = checkCohortDates(learners, plan.cohorts, choices.cohortOutsideDates === true);
+  const cohortDates = checkCohortDates(
+    learners,
+    plan.cohorts,
+    choices.cohortOutsideDates === true,
+    t,
+  );
   for (const l of learners) byCohort[l.cohortId ?? ''] = (byCohort[l.cohortId ?? ''] ?? 0) + 1;
   const fields = new Set<LearnerValueField>();
   for (const f of ROSTER_FIELDS)
@@ -1294,14 +1308,14 @@ export function previewRosterImport(
   notes.push(...cohortDates.notes);
   if (warnings.length)
     notes.push(
-      `${warnings.length === 1 ? '1 row has a job outcome' : `${warnings.length} rows have a job outcome`} the import does not know (${[
-        ...unknownOutcomes.values(),
-      ]
-        .slice(0, 5)
-        .map((v) => `“${clip(v, 40)}”`)
-        .join(
-          ', ',
-        )}${unknownOutcomes.size > 5 ? '…' : ''}): ${warnings.length === 1 ? 'that learner is' : 'those learners are'} imported with outcome none.`,
+      t('roster:check.unknownOutcomes', {
+        count: warnings.length,
+        values: [...unknownOutcomes.values()]
+          .slice(0, 5)
+          .map((v) => t('roster:import.quoted', { text: clip(v, 40) }))
+          .join(t('roster:check.listSeparator')),
+        more: unknownOutcomes.size > 5 ? 'yes' : 'no',
+      }),
     );
   return {
     mappingErrors,

@@ -87,21 +87,27 @@ export function createImportClient(): ImportClient {
   }
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<ImportResponse>) => receive(event.data);
+  const stopped = (id: number): ImportResponse => ({
+    id,
+    type: 'read',
+    ok: false,
+    message: i18n.t('content:import.readerStopped'),
+  });
+  // Set once the worker has failed: a worker whose script could not load (the app was
+  // updated under an open window: its chunk is gone) fails before any request is sent.
+  let failed = false;
   worker.onerror = (event) => {
     // A crashed worker (out of memory, say) must not leave the dialog waiting.
     event.preventDefault();
-    for (const [id, { resolve }] of pending)
-      resolve({
-        id,
-        type: 'read',
-        ok: false,
-        message: i18n.t('content:import.readerStopped'),
-      });
+    failed = true;
+    for (const [id, { resolve }] of pending) resolve(stopped(id));
     pending.clear();
   };
   return {
     request(body, onPartial) {
       const id = ++next;
+      // A dead worker never answers: later requests get the same answer at once.
+      if (failed) return Promise.resolve(stopped(id));
       return new Promise((resolve) => {
         pending.set(id, { resolve, onPartial });
         const message = { ...body, id, language: uiLanguage() } as ImportRequest;

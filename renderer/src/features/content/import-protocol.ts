@@ -98,6 +98,17 @@ const CONTENT_CATALOGS: Record<
   uk: () => import('../../../../shared/i18n/locales/uk/content.json'),
 };
 
+/** The `roster` catalog of each language: the learner roster import's messages. */
+const ROSTER_CATALOGS: Record<
+  Exclude<Language, 'en'>,
+  () => Promise<{ default: Catalog['roster'] }>
+> = {
+  es: () => import('../../../../shared/i18n/locales/es/roster.json'),
+  fr: () => import('../../../../shared/i18n/locales/fr/roster.json'),
+  ar: () => import('../../../../shared/i18n/locales/ar/roster.json'),
+  uk: () => import('../../../../shared/i18n/locales/uk/roster.json'),
+};
+
 /** i18next-icu's formatting step (not in its typings). */
 type IcuParse = (
   message: string,
@@ -114,6 +125,7 @@ type IcuParse = (
  */
 async function contentTranslator(language: Language): Promise<Translator> {
   const content = language === 'en' ? null : (await CONTENT_CATALOGS[language]()).default;
+  const roster = language === 'en' ? null : (await ROSTER_CATALOGS[language]()).default;
   const icu = new ICU() as InstanceType<typeof ICU> & { parse: IcuParse };
   const parse = icu.parse.bind(icu);
   icu.parse = (message, values, lng, ...rest) =>
@@ -122,7 +134,7 @@ async function contentTranslator(language: Language): Promise<Translator> {
   await instance.use(icu).init({
     ...I18N_OPTIONS,
     lng: language,
-    resources: { en: englishCatalog, ...(content ? { [language]: { content } } : {}) },
+    resources: { en: englishCatalog, ...(content ? { [language]: { content, roster } } : {}) },
   });
   return instance.getFixedT(language, NAMESPACES) as Translator;
 }
@@ -670,8 +682,12 @@ export class ImportSession {
       }
       if (request.type === 'rosterPreview') {
         const total = this.table.rows.length;
-        const summary = this.roster!.check(this.table, request.mapping, request.choices, (done) =>
-          reply({ id: request.id, type: 'progress', step: 'check', done, total }),
+        const summary = this.roster!.check(
+          this.table,
+          request.mapping,
+          request.choices,
+          (done) => reply({ id: request.id, type: 'progress', step: 'check', done, total }),
+          t,
         );
         return reply({ id: request.id, type: 'rosterPreview', summary });
       }
@@ -696,7 +712,7 @@ export class ImportSession {
         return reply({
           id: request.id,
           type: 'failedCsv',
-          csv: this.roster!.failedCsv(this.table),
+          csv: this.roster!.failedCsv(this.table, t),
         });
       if (request.type === 'failedCsv') {
         const checked =

@@ -23,6 +23,7 @@ import {
   type RosterValue,
 } from '../../../../shared/manage/roster-import';
 import type { RosterLearner } from '../../../../shared/manage/roster';
+import type { Translator } from '../../../../shared/i18n/translator';
 
 /** Problems listed in a preview; the rest are counted. */
 const ISSUES_LISTED = 200;
@@ -83,8 +84,9 @@ export class RosterImportPart {
     mapping: RosterColumnMapping,
     choices: RosterImportChoices,
     onProgress: (done: number) => void,
+    t?: Translator,
   ): RosterPreviewSummary {
-    const preview = previewRosterImport(table, mapping, this.options, choices, onProgress);
+    const preview = previewRosterImport(table, mapping, this.options, choices, onProgress, t);
     this.preview = preview;
     this.date = choices.date ?? new Date().toISOString().slice(0, 10);
     const issues: RosterRowIssue[] = [];
@@ -130,9 +132,9 @@ export class RosterImportPart {
     };
   }
 
-  /** The rows left out, as a CSV with a Reason column. */
-  failedCsv(table: RawTable): string {
-    return this.preview ? failedRowsCsv(table, this.preview) : '';
+  /** The rows left out, as a CSV with a Reason column (in `t`'s language). */
+  failedCsv(table: RawTable, t?: Translator): string {
+    return this.preview ? failedRowsCsv(table, this.preview, t) : '';
   }
 
   /** Merges the checked rows into the stored roster (its chunk texts). */

@@ -5,6 +5,7 @@
  * removal clears it from the communications' audiences in
  * `commands/learners.ts`.
  */
+import { englishTranslator } from '../i18n/english';
 import type { Communication, LaunchPlan } from '../plan/schema';
 
 type LaunchDetails = LaunchPlan['details'];
@@ -13,17 +14,14 @@ import { defineListCommands } from './lists';
 
 const SECTION = 'communications' as const;
 
-const DETAIL_FIELDS: Record<keyof LaunchDetails, string> = {
-  registrationLink: 'registration link',
-  supportContact: 'support contact',
-};
-
 /** Sets the registration link or the support contact. */
 export const updateLaunchDetails = defineCommand<{ patch: Partial<LaunchDetails> }>({
   type: 'launchDetails.update',
-  label({ patch }) {
+  label({ patch }, _plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof LaunchDetails)[];
-    return keys.length === 1 ? `Edit ${DETAIL_FIELDS[keys[0]!]}` : 'Edit launch details';
+    return keys.length === 1
+      ? t('commands:communications.editDetail', { field: keys[0]! })
+      : t('commands:communications.editDetails');
   },
   coalesce: ({ patch }) => `launchDetails.update:${Object.keys(patch).sort().join(',')}`,
   locate: () => ({ section: SECTION }),

@@ -5,6 +5,7 @@
  * a learner's licence may be freed. A segment's or partner's removal clears
  * it from activities and rules (commands/learners.ts, commands/stakeholders.ts).
  */
+import { englishTranslator } from '../i18n/english';
 import type { EngagementActivity, FollowUpCounts, FollowUpRule } from '../plan/schema';
 import { CommandRefusal, defineCommand } from './command';
 import { defineListCommands } from './lists';
@@ -49,14 +50,12 @@ export const followUpRules = defineListCommands<FollowUpRule>({
 /** Sets the days (1–365) without activity after which a learner's licence may be freed. */
 export const setLicenceReleaseAfterDays = defineCommand<{ days: number }>({
   type: 'manage.setLicenceReleaseAfterDays',
-  label: () => 'Edit days before a licence is freed',
+  label: (_args, _plan, t = englishTranslator) => t('commands:engagement.editReleaseDays'),
   coalesce: () => 'manage.setLicenceReleaseAfterDays',
   locate: () => ({ section: SECTION, focus: 'licence-release' }),
   apply(draft, { days }) {
     if (!Number.isInteger(days) || days < 1 || days > 365)
-      throw new CommandRefusal(
-        'Days before a licence is freed must be a whole number from 1 to 365.',
-      );
+      throw CommandRefusal.of('releaseDaysRange');
     draft.manage.licenceReleaseAfterDays = days;
   },
 });
@@ -68,7 +67,8 @@ export const setLicenceReleaseAfterDays = defineCommand<{ days: number }>({
  */
 export const recordFollowUpCounts = defineCommand<{ counts: FollowUpCounts }>({
   type: 'manage.recordFollowUpCounts',
-  label: ({ counts }) => `Keep follow-up counts of ${counts.date}`,
+  label: ({ counts }, _plan, t = englishTranslator) =>
+    t('commands:engagement.keepFollowUpCounts', { date: counts.date }),
   locate: () => ({ section: SECTION }),
   apply(draft, { counts }) {
     const kept = draft.manage.followUpCounts.filter((c) => c.date !== counts.date);

@@ -5,6 +5,7 @@
  * invitation list itself (names, e-mails) is personal data and never part of
  * the plan: it lives in the local database only.
  */
+import { englishTranslator } from '../i18n/english';
 import { RATIO_MAX, RATIO_MIN } from '../launch/invitations';
 import type { FunnelRates, InvitationWave } from '../plan/schema';
 import { CommandRefusal, defineCommand } from './command';
@@ -15,31 +16,27 @@ const SECTION = 'invitations' as const;
 /** Sets the invitations per licence (kept within 1.5–2.25); typing coalesces. */
 export const setInvitationRatio = defineCommand<{ ratio: number }>({
   type: 'invitations.setRatio',
-  label: () => 'Edit invitation ratio',
+  label: (_args, _plan, t = englishTranslator) => t('commands:invitations.editRatio'),
   coalesce: () => 'invitations.setRatio',
   locate: () => ({ section: SECTION }),
   apply(draft, { ratio }) {
-    if (!Number.isFinite(ratio)) throw new CommandRefusal('The invitation ratio must be a number.');
+    if (!Number.isFinite(ratio)) throw CommandRefusal.of('ratioNotNumber');
     draft.launch.invitations.ratio = Math.min(RATIO_MAX, Math.max(RATIO_MIN, ratio));
   },
 });
 
-/** Names of the funnel rates, for step names. */
-const RATE_NAMES: Record<keyof FunnelRates, string> = {
-  registered: 'registration rate',
-  active: 'activation rate',
-  completing: 'completion rate',
-};
+/** The funnel rates (their names: `commands:invitations.editRate`). */
+const RATES: Record<keyof FunnelRates, true> = { registered: true, active: true, completing: true };
 
 /** Sets one funnel rate (0–100 % of the stage before); typing coalesces. */
 export const setFunnelRate = defineCommand<{ rate: keyof FunnelRates; value: number }>({
   type: 'invitations.setRate',
-  label: ({ rate }) => `Edit ${RATE_NAMES[rate]}`,
+  label: ({ rate }, _plan, t = englishTranslator) => t('commands:invitations.editRate', { rate }),
   coalesce: ({ rate }) => `invitations.setRate:${rate}`,
   locate: () => ({ section: SECTION }),
   apply(draft, { rate, value }) {
-    if (!(rate in RATE_NAMES)) throw new CommandRefusal('Unknown funnel stage.');
-    if (!Number.isFinite(value)) throw new CommandRefusal('A rate must be a number.');
+    if (!(rate in RATES)) throw CommandRefusal.of('unknownFunnelStage');
+    if (!Number.isFinite(value)) throw CommandRefusal.of('rateNotNumber');
     draft.launch.invitations.rates[rate] = Math.min(100, Math.max(0, Math.round(value)));
   },
 });
@@ -47,7 +44,7 @@ export const setFunnelRate = defineCommand<{ rate: keyof FunnelRates; value: num
 /** Chooses the column layout of the bulk-invite CSV export. */
 export const setCsvLayout = defineCommand<{ layout: string }>({
   type: 'invitations.setCsvLayout',
-  label: () => 'Choose invitation CSV layout',
+  label: (_args, _plan, t = englishTranslator) => t('commands:invitations.chooseCsvLayout'),
   locate: () => ({ section: SECTION }),
   apply(draft, { layout }) {
     draft.launch.invitations.csvLayout = layout;

@@ -1,4 +1,5 @@
 /** Commands of the Objective section and the plan's name. */
+import { englishTranslator } from '../i18n/english';
 import { LANGUAGE_INFO, type Language } from '../i18n/languages';
 import type { Objective } from '../plan/schema';
 import { defineCommand } from './command';
@@ -15,23 +16,12 @@ type ObjectiveText = Pick<
   | 'successDefinition'
 >;
 
-const OBJECTIVE_FIELDS: Record<keyof ObjectiveText, string> = {
-  programName: 'program name',
-  organisation: 'organisation',
-  region: 'region',
-  language: 'language',
-  changeSought: 'change sought',
-  targetGroup: 'target group',
-  problemStatement: 'problem statement',
-  successDefinition: 'success definition',
-};
-
 const fieldList = (patch: object) => Object.keys(patch).sort().join(',');
 
 /** Renames the plan. */
 export const renamePlan = defineCommand<{ name: string }>({
   type: 'plan.rename',
-  label: () => 'Rename plan',
+  label: (_args, _plan, t = englishTranslator) => t('commands:objective.renamePlan'),
   coalesce: () => 'plan.rename',
   locate: () => ({ section: 'objective' }),
   apply(draft, { name }) {
@@ -42,7 +32,8 @@ export const renamePlan = defineCommand<{ name: string }>({
 /** Sets the language the plan's Word and Excel exports are written in. */
 export const setDocumentLanguage = defineCommand<{ language: Language }>({
   type: 'plan.setDocumentLanguage',
-  label: ({ language }) => `Set document language to ${LANGUAGE_INFO[language].nativeName}`,
+  label: ({ language }, _plan, t = englishTranslator) =>
+    t('commands:objective.setDocumentLanguage', { language: LANGUAGE_INFO[language].nativeName }),
   locate: () => ({ section: 'objective' }),
   apply(draft, { language }) {
     draft.documentLanguage = language;
@@ -52,9 +43,11 @@ export const setDocumentLanguage = defineCommand<{ language: Language }>({
 /** Sets text fields of the objective (program name, region, change sought…). */
 export const updateObjective = defineCommand<{ patch: Partial<ObjectiveText> }>({
   type: 'objective.update',
-  label({ patch }) {
+  label({ patch }, _plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof ObjectiveText)[];
-    return keys.length === 1 ? `Edit ${OBJECTIVE_FIELDS[keys[0]!]}` : 'Edit objective';
+    return keys.length === 1
+      ? t('commands:objective.editField', { field: keys[0]! })
+      : t('commands:objective.editObjective');
   },
   coalesce: ({ patch }) => `objective.update:${fieldList(patch)}`,
   locate: () => ({ section: 'objective' }),
@@ -63,18 +56,14 @@ export const updateObjective = defineCommand<{ patch: Partial<ObjectiveText> }>(
   },
 });
 
-const BASELINE_FIELDS: Record<keyof Objective['baseline'], string> = {
-  description: 'Edit baseline',
-  date: 'Edit baseline date',
-  source: 'Edit baseline source',
-};
-
 /** Sets the baseline's description, date or source. */
 export const updateBaseline = defineCommand<{ patch: Partial<Objective['baseline']> }>({
   type: 'objective.updateBaseline',
-  label({ patch }) {
+  label({ patch }, _plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof Objective['baseline'])[];
-    return keys.length === 1 ? BASELINE_FIELDS[keys[0]!] : 'Edit baseline';
+    return keys.length === 1
+      ? t('commands:objective.editBaselineField', { field: keys[0]! })
+      : t('commands:objective.editBaseline');
   },
   coalesce: ({ patch }) => `objective.updateBaseline:${fieldList(patch)}`,
   locate: () => ({ section: 'objective' }),
@@ -98,7 +87,8 @@ export const setPhaseDate = defineCommand<{
   date: string | null;
 }>({
   type: 'objective.setPhaseDate',
-  label: ({ phase, end }) => `Edit ${phase} ${end}`,
+  label: ({ phase, end }, _plan, t = englishTranslator) =>
+    t('commands:objective.editPhaseDate', { phase, end }),
   coalesce: ({ phase, end }) => `objective.setPhaseDate:${phase}:${end}`,
   locate: () => ({ section: 'objective' }),
   apply(draft, { phase, end, date }) {

@@ -2,6 +2,7 @@
  * Commands that change much of a plan at once: an edited workbook brought
  * back, a Plan health repair. Each is one undo step.
  */
+import { englishTranslator } from '../i18n/english';
 import { applyRoundTrip, type RoundTripPreview } from '../export/roundtrip-model';
 import { applyRepair } from '../health/check';
 import type { HealthRepair } from '../health/types';
@@ -25,13 +26,13 @@ export function withRowIds(
 /** Applies an edited workbook's Stakeholders and Indicators sheets (see shared/export/roundtrip.ts). */
 export const importWorkbook = defineCommand<{ preview: RoundTripPreview }>({
   type: 'plan.importWorkbook',
-  label: () => 'Import from Excel',
+  label: (_args, _plan, t = englishTranslator) => t('commands:planIo.importWorkbook'),
   locate: ({ preview }) => ({
     section: preview.stakeholders.present ? 'stakeholders' : 'logicModel',
   }),
   apply(draft, { preview }) {
     applyRoundTrip(draft, preview, () => {
-      throw new CommandRefusal('Every added row needs an id before the import is applied.');
+      throw CommandRefusal.of('rowWithoutId');
     });
   },
 });
@@ -46,7 +47,8 @@ const REPAIR_SECTIONS: Record<HealthRepair['kind'], PlanSectionId> = {
 /** Applies a Plan health finding's one-click repair (removes a broken indicator or link). */
 export const repairFinding = defineCommand<{ repair: HealthRepair }>({
   type: 'health.repair',
-  label: ({ repair }) => repair.label.replace(/^Remove the/, 'Remove broken'),
+  label: ({ repair }, _plan, t = englishTranslator) =>
+    t(`commands:planIo.repair.${repair.labelKey}`),
   locate: ({ repair }) => ({ section: REPAIR_SECTIONS[repair.kind] }),
   apply(draft, { repair }) {
     applyRepair(draft, repair);

@@ -3,6 +3,7 @@
  * backup's content (keeping the plan's id, so it stays the same library
  * entry) as one undoable step.
  */
+import { englishTranslator } from '../i18n/english';
 import type { Plan } from '../plan/schema';
 import { defineCommand } from './command';
 
@@ -15,7 +16,7 @@ export interface RestoreBackupArgs {
 /** Replaces the plan with a backup's content, as one undoable step. */
 export const restoreBackup = defineCommand<RestoreBackupArgs>({
   type: 'plan.restoreBackup',
-  label: ({ when }) => `Restore the backup from ${when}`,
+  label: ({ when }, _plan, t = englishTranslator) => t('commands:planIo.restoreBackup', { when }),
   // Everything may have changed; the first section is where a restored plan starts.
   locate: () => ({ section: 'objective' }),
   apply(draft, { plan }) {

@@ -1,11 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupReason } from '../../shared/backups/backup-files';
 import type { BackupInfo } from '../../shared/ipc';
 import { createBlankPlan } from '../../shared/plan/create';
 import { readPlanFile, writePlanFile } from '../../shared/plan/plan-file';
 import { BackupsDialog } from '../../renderer/src/features/backups/BackupsDialog';
 import { useWorkbench } from '../../renderer/src/app/workbench';
+import { setUiLanguage } from '../../renderer/src/i18n/i18n';
 import type { BackupStore } from '../../renderer/src/platform/platform';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
 
@@ -208,5 +210,34 @@ describe('backups grouped by date', () => {
     expect(document.activeElement).toBe(buttons[4]);
     fireEvent.keyDown(buttons[4]!, { key: 'Home' });
     expect(document.activeElement).toBe(buttons[0]);
+  });
+
+  describe('in another language', () => {
+    afterEach(async () => {
+      await act(() => setUiLanguage('en'));
+    });
+
+    it('says Hoy, Ayer and the date, reasons and sizes in Spanish', async () => {
+      await act(() => setUiLanguage('es'));
+      renderList();
+      const groups = await screen.findAllByRole('group');
+      const olderDate = new Intl.DateTimeFormat('es', { dateStyle: 'full' }).format(
+        new Date(2026, 10, 18),
+      );
+      expect(groups.map((group) => within(group).getByRole('heading').textContent)).toEqual([
+        'Hoy',
+        'Ayer',
+        olderDate,
+      ]);
+      screen.getByRole('dialog', { name: 'Restaurar desde una copia de seguridad' });
+      const rows = within(groups[2]!)
+        .getAllByRole('listitem')
+        .map((row) => row.textContent);
+      // A decimal comma, and the reason in Spanish.
+      expect(rows).toEqual([
+        `${new Intl.DateTimeFormat('es', { timeStyle: 'short' }).format(new Date(infos[0]!.savedAt))} · Al salir2,3 MBRestaurar`,
+      ]);
+      expect(screen.getAllByRole('button', { name: 'Restaurar' })).toHaveLength(5);
+    });
   });
 });

@@ -347,7 +347,7 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                       )}
                       {waves.map((w) => (
                         <th key={w.id} scope="col" className="num">
-                          {w.name || t('wave')}
+                          <bdi>{w.name || t('wave')}</bdi>
                         </th>
                       ))}
                       <th scope="col" className="num">
@@ -360,7 +360,9 @@ export function InvitationList({ summary }: { summary: InvitationSummary }) {
                       const assignment = list.assignment;
                       return (
                         <tr key={k || 'none'}>
-                          <th scope="row">{segmentName(k || null)}</th>
+                          <th scope="row">
+                            <bdi>{segmentName(k || null)}</bdi>
+                          </th>
                           {assignment.mode === 'segment' && (
                             <td>
                               <select

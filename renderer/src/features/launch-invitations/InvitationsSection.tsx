@@ -417,7 +417,7 @@ function SplitTable({ summary }: { summary: InvitationSummary }) {
               </th>
               {waves.map((w) => (
                 <th key={w.id} scope="col" className="num">
-                  {w.name || t('wave')}
+                  <bdi>{w.name || t('wave')}</bdi>
                 </th>
               ))}
               <th scope="col" className="num">
@@ -428,7 +428,9 @@ function SplitTable({ summary }: { summary: InvitationSummary }) {
           <tbody>
             {summary.segments.map((s) => (
               <tr key={s.segmentId ?? 'all'}>
-                <th scope="row">{s.name || t('unnamedSegment')}</th>
+                <th scope="row">
+                  <bdi>{s.name || t('unnamedSegment')}</bdi>
+                </th>
                 <td className="num">
                   {s.expectedParticipants === null ? '—' : count(s.expectedParticipants)}
                 </td>
@@ -498,7 +500,9 @@ function FunnelTable({ summary }: { summary: InvitationSummary }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <th scope="row">{r.name}</th>
+                <th scope="row">
+                  <bdi>{r.name}</bdi>
+                </th>
                 <td>{r.date ? format.date(r.date) : '—'}</td>
                 <td className="num">{count(r.f.invited)}</td>
                 <td className="num">{count(r.f.registered)}</td>
@@ -644,7 +648,9 @@ function Forecast({ summary }: { summary: InvitationSummary }) {
         <tbody>
           {points.map((p) => (
             <tr key={p.waveId}>
-              <th scope="row">{p.name}</th>
+              <th scope="row">
+                <bdi>{p.name}</bdi>
+              </th>
               <td>{p.date ? format.date(p.date) : '—'}</td>
               <td className="num">{count(p.invited)}</td>
               <td className="num">

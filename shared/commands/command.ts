@@ -9,6 +9,8 @@
  */
 import { produce } from 'immer';
 import { englishTranslator } from '../i18n/english';
+import { formatFor, type Format } from '../i18n/format';
+import { isLanguage } from '../i18n/languages';
 import type { Catalog, Translator } from '../i18n/translator';
 import type { Plan } from '../plan/schema';
 import type { PlanLocation } from '../plan/sections';
@@ -155,6 +157,12 @@ export function runCommand(
     if (error instanceof CommandRefusal) return { ok: false, reason: refusalReason(error, t) };
     throw error;
   }
+}
+
+/** Numbers and dates written the way `t`'s language writes them (English for a translator without a language). */
+export function formatIn(t: Translator): Format {
+  const language = (t as unknown as { lng?: unknown }).lng;
+  return formatFor(isLanguage(language) ? language : 'en');
 }
 
 /** “Title” in curly quotes, shortened to `max` characters; '' for an empty title. */

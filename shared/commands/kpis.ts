@@ -6,6 +6,7 @@
  * edited by hand: they are rewritten from the roster snapshots
  * (shared/manage/kpis.ts syncRosterActuals) whenever the source changes.
  */
+import { englishTranslator } from '../i18n/english';
 import { baseOf, findById } from '../plan/drafts';
 import type { Kpi, KpiActual, KpiSource, Plan } from '../plan/schema';
 import { kpiTargets } from '../indicators/measures';
@@ -41,13 +42,15 @@ export const kpiList = defineListCommands<Kpi>({
 /** Creates a KPI (its roster actuals counted at once when its source is the roster). */
 export const createKpi = defineCommand<{ kpi: Kpi }>({
   type: 'kpi.create',
-  label: ({ kpi }) => `Add KPI${quoted(kpi.name) ? ` ${quoted(kpi.name)}` : ''}`,
+  label: ({ kpi }, _plan, t = englishTranslator) =>
+    quoted(kpi.name)
+      ? t('commands:kpis.addTitled', { title: quoted(kpi.name) })
+      : t('commands:kpis.add'),
   locate: ({ kpi }) => ({ section: SECTION, focus: kpi.id }),
   apply(draft, { kpi }) {
     const list = draft.manage.kpis;
     if (baseOf(list).some((k) => k.id === kpi.id)) return;
-    if (list.length >= MAX_KPIS)
-      throw new CommandRefusal(`A plan can track at most ${MAX_KPIS} KPIs.`);
+    if (list.length >= MAX_KPIS) throw CommandRefusal.of('tooManyKpis', { max: MAX_KPIS });
     list.push(kpi);
     syncRosterActuals(draft, new Set([kpi.id]));
   },
@@ -63,12 +66,12 @@ export const setKpiSource = defineCommand<{
   segmentId: string | null;
 }>({
   type: 'kpi.setSource',
-  label: ({ id }, plan) => {
+  label: ({ id }, plan, t = englishTranslator) => {
     const name = kpiName(
       plan,
       plan.manage.kpis.find((k) => k.id === id),
     );
-    return name ? `Change where ${name} is counted from` : 'Change where a KPI is counted from';
+    return name ? t('commands:kpis.setSourceNamed', { name }) : t('commands:kpis.setSource');
   },
   locate: ({ id }) => ({ section: SECTION, focus: id }),
   apply(draft, { id, source, segmentId }) {
@@ -83,37 +86,39 @@ export const setKpiSource = defineCommand<{
 /** Types in an actual for a KPI. */
 export const addKpiActual = defineCommand<{ kpiId: string; actual: KpiActual }>({
   type: 'kpiActual.add',
-  label: ({ kpiId, actual }, plan) => {
+  label: ({ kpiId, actual }, plan, t = englishTranslator) => {
     const name = kpiName(
       plan,
       plan.manage.kpis.find((k) => k.id === kpiId),
     );
-    return `Record actual ${actual.value} on ${actual.date}${name ? ` for ${name}` : ''}`;
+    const values = { value: String(actual.value), date: actual.date };
+    return name
+      ? t('commands:kpis.recordActualNamed', { ...values, name })
+      : t('commands:kpis.recordActual', values);
   },
   locate: ({ kpiId }) => ({ section: SECTION, focus: kpiId }),
   apply(draft, { kpiId, actual }) {
     const kpi = findById(draft.manage.kpis, kpiId);
-    if (!kpi) throw new CommandRefusal('The actual could not be recorded: its KPI is gone.');
+    if (!kpi) throw CommandRefusal.of('actualKpiGone');
     if (baseOf(kpi.actuals).some((a) => a.id === actual.id)) return;
     if (kpi.actuals.length >= MAX_ACTUALS)
-      throw new CommandRefusal(`A KPI can keep at most ${MAX_ACTUALS} actuals.`);
+      throw CommandRefusal.of('tooManyActuals', { max: MAX_ACTUALS });
     // One figure per day and cohort: a second one is a correction, made in the list.
     const same = kpi.actuals.find(
       (a) => a.date === actual.date && a.cohortId === (actual.cohortId ?? null),
     );
     if (same)
-      throw new CommandRefusal(
-        `There is already an actual on ${actual.date}${actual.cohortId ? ' for this cohort' : ''} (${same.value}). Correct it in the list of actuals instead of recording a second one.`,
-      );
+      throw CommandRefusal.of('actualExists', {
+        date: actual.date,
+        value: String(same.value),
+        cohort: actual.cohortId ? 'yes' : 'no',
+      });
     kpi.actuals.push({ ...actual, origin: 'typed' });
   },
 });
 
 const refuseRoster = (actual: KpiActual | undefined) => {
-  if (actual?.origin === 'roster')
-    throw new CommandRefusal(
-      'This actual is counted from a roster import; it changes with the roster, not by hand.',
-    );
+  if (actual?.origin === 'roster') throw CommandRefusal.of('rosterActual');
 };
 
 /** Edits a typed-in actual (date, value, cohort, note). */
@@ -123,13 +128,15 @@ export const updateKpiActual = defineCommand<{
   patch: Partial<Pick<KpiActual, 'date' | 'value' | 'cohortId' | 'note'>>;
 }>({
   type: 'kpiActual.update',
-  label: ({ kpiId, patch }, plan) => {
+  label: ({ kpiId, patch }, plan, t = englishTranslator) => {
     const name = kpiName(
       plan,
       plan.manage.kpis.find((k) => k.id === kpiId),
     );
-    const field = Object.keys(patch).length === 1 ? Object.keys(patch)[0] : 'actual';
-    return `Edit ${field === 'cohortId' ? 'cohort' : field} of an actual${name ? ` of ${name}` : ''}`;
+    const field = Object.keys(patch).length === 1 ? Object.keys(patch)[0]! : 'actual';
+    return name
+      ? t('commands:kpis.editActualNamed', { field, name })
+      : t('commands:kpis.editActual', { field });
   },
   coalesce: ({ kpiId, id, patch }) =>
     `kpiActual.update:${kpiId}:${id}:${Object.keys(patch).sort().join(',')}`,
@@ -146,11 +153,14 @@ export const updateKpiActual = defineCommand<{
 /** Deletes a typed-in actual. */
 export const removeKpiActual = defineCommand<{ kpiId: string; id: string }>({
   type: 'kpiActual.remove',
-  label: ({ kpiId, id }, plan) => {
+  label: ({ kpiId, id }, plan, t = englishTranslator) => {
     const kpi = plan.manage.kpis.find((k) => k.id === kpiId);
     const actual = kpi?.actuals.find((a) => a.id === id);
     const name = kpiName(plan, kpi);
-    return `Delete actual${actual ? ` of ${actual.date}` : ''}${name ? ` of ${name}` : ''}`;
+    if (actual && name)
+      return t('commands:kpis.removeActualDatedNamed', { date: actual.date, name });
+    if (actual) return t('commands:kpis.removeActualDated', { date: actual.date });
+    return name ? t('commands:kpis.removeActualNamed', { name }) : t('commands:kpis.removeActual');
   },
   locate: ({ kpiId }) => ({ section: SECTION, focus: kpiId }),
   apply(draft, { kpiId, id }) {
@@ -171,7 +181,7 @@ export const removeKpiActual = defineCommand<{ kpiId: string; id: string }>({
  */
 export const syncKpiRosterActuals = defineCommand<Record<string, never>>({
   type: 'kpi.syncRoster',
-  label: () => 'Count KPI actuals from the roster imports',
+  label: (_args, _plan, t = englishTranslator) => t('commands:kpis.syncRoster'),
   locate: () => ({ section: SECTION }),
   apply(draft) {
     syncRosterActuals(draft);

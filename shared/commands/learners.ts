@@ -1,4 +1,5 @@
 /** Commands of the Learners section: segments, their barriers, incentives and persona. */
+import { englishTranslator } from '../i18n/english';
 import { newId } from '../plan/create';
 import type { LearnerSegment, Plan } from '../plan/schema';
 import { defineCommand } from './command';
@@ -87,7 +88,8 @@ export const incentives = defineListCommands<Incentive>({
 /** Ticks or unticks a barrier of a segment. */
 export const setBarrier = defineCommand<{ segmentId: string; barrier: Barrier; present: boolean }>({
   type: 'segment.setBarrier',
-  label: ({ present }) => (present ? 'Add barrier' : 'Remove barrier'),
+  label: ({ present }, _plan, t = englishTranslator) =>
+    present ? t('commands:learners.addBarrier') : t('commands:learners.removeBarrier'),
   locate: ({ segmentId }) => ({ section: 'learners', focus: segmentId }),
   apply(draft, { segmentId, barrier, present }) {
     const s = draft.learners.find((x) => x.id === segmentId);
@@ -101,10 +103,12 @@ export const setBarrier = defineCommand<{ segmentId: string; barrier: Barrier; p
 /** Adds, changes (fields) or removes (null) a segment's persona. */
 export const setPersona = defineCommand<{ segmentId: string; persona: Partial<Persona> | null }>({
   type: 'segment.setPersona',
-  label({ persona }) {
-    if (persona === null) return 'Remove persona';
+  label({ persona }, _plan, t = englishTranslator) {
+    if (persona === null) return t('commands:learners.removePersona');
     const keys = Object.keys(persona);
-    return keys.length === 1 ? `Edit persona ${keys[0]}` : 'Add persona';
+    return keys.length === 1
+      ? t('commands:learners.editPersona', { field: keys[0]! })
+      : t('commands:learners.addPersona');
   },
   coalesce: ({ segmentId, persona }) =>
     persona && Object.keys(persona).length === 1

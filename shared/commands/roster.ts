@@ -11,9 +11,9 @@
  * notice and the section say so.
  */
 import { ProgressSnapshot, type ProgressSnapshot as Snapshot } from '../plan/schema';
-import { longDate } from '../long-date';
+import { englishTranslator } from '../i18n/english';
 import { syncRosterActuals } from '../manage/kpis';
-import { CommandRefusal, defineCommand } from './command';
+import { CommandRefusal, defineCommand, formatIn } from './command';
 
 const SECTION = 'roster' as const;
 /** Most snapshots a plan keeps (the schema's limit). */
@@ -26,11 +26,12 @@ const MAX_SNAPSHOTS = 5000;
  */
 export const recordRosterSnapshot = defineCommand<{ snapshot: Snapshot }>({
   type: 'roster.recordSnapshot',
-  label: ({ snapshot }) => `Import learner progress of ${longDate(snapshot.date)}`,
+  label: ({ snapshot }, _plan, t = englishTranslator) =>
+    t('commands:roster.importProgress', { date: formatIn(t).date(snapshot.date) }),
   locate: () => ({ section: SECTION }),
   apply(draft, { snapshot }) {
     const parsed = ProgressSnapshot.safeParse(snapshot);
-    if (!parsed.success) throw new CommandRefusal('The progress snapshot is not valid.');
+    if (!parsed.success) throw CommandRefusal.of('invalidSnapshot');
     const list = draft.manage.progress;
     const same = list.findIndex((s) => s.date === parsed.data.date);
     if (same >= 0) {
@@ -40,9 +41,7 @@ export const recordRosterSnapshot = defineCommand<{ snapshot: Snapshot }>({
       return;
     }
     if (list.length >= MAX_SNAPSHOTS)
-      throw new CommandRefusal(
-        `A plan keeps at most ${MAX_SNAPSHOTS.toLocaleString('en-GB')} progress snapshots: remove old ones first.`,
-      );
+      throw CommandRefusal.of('tooManySnapshots', { max: MAX_SNAPSHOTS });
     const at = list.findIndex((s) => s.date > parsed.data.date);
     if (at < 0) list.push(parsed.data);
     else list.splice(at, 0, parsed.data);
@@ -53,11 +52,12 @@ export const recordRosterSnapshot = defineCommand<{ snapshot: Snapshot }>({
 /** Removes the snapshot of one date from the plan's progress (the roster is not touched). */
 export const removeRosterSnapshot = defineCommand<{ date: string }>({
   type: 'roster.removeSnapshot',
-  label: ({ date }) => `Remove learner progress of ${longDate(date)}`,
+  label: ({ date }, _plan, t = englishTranslator) =>
+    t('commands:roster.removeProgress', { date: formatIn(t).date(date) }),
   locate: () => ({ section: SECTION }),
   apply(draft, { date }) {
     const at = draft.manage.progress.findIndex((s) => s.date === date);
-    if (at < 0) throw new CommandRefusal('That snapshot is no longer in the plan.');
+    if (at < 0) throw CommandRefusal.of('snapshotGone');
     draft.manage.progress.splice(at, 1);
     // Its KPI actuals go with it.
     syncRosterActuals(draft);

@@ -4,6 +4,8 @@
  * review recorded; and unused items retired from the pathways in one step
  * (their steps go, the catalog items stay).
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import { REVIEW_INTERVAL_MONTHS, addMonths } from '../manage/content-audit';
 import type { Plan } from '../plan/schema';
 import { CommandRefusal, defineCommand, quoted } from './command';
@@ -21,21 +23,19 @@ export type AuditPatch = Partial<
 const SECTION = 'contentInUse' as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const FIELD_NAMES: Readonly<Record<keyof AuditPatch, string>> = {
-  reviewDate: 'review date',
-  owner: 'owner',
-  lastReviewed: 'last review',
-  decisionId: 'make-or-buy decision',
-  maintenanceHoursPerYear: 'maintenance hours',
-};
-
-function itemTitle(plan: Plan, itemId: string): string {
-  return quoted(plan.content.catalog.find((c) => c.id === itemId)?.title) || 'a catalog item';
+function itemTitle(plan: Plan, itemId: string, t: Translator): string {
+  return (
+    quoted(plan.content.catalog.find((c) => c.id === itemId)?.title) ||
+    t('commands:contentAudit.aCatalogItem')
+  );
 }
 
-function checkDate(date: string | null | undefined, what: string): void {
+/** The dates a refusal names (`commands:refusals.notACalendarDate`). */
+type AuditDate = 'reviewDate' | 'lastReview' | 'nextReviewDate';
+
+function checkDate(date: string | null | undefined, what: AuditDate): void {
   if (date != null && !(DATE.test(date) && !Number.isNaN(Date.parse(date))))
-    throw new CommandRefusal(`A ${what} is a calendar date.`);
+    throw CommandRefusal.of('notACalendarDate', { what });
 }
 
 /** The audit entry of an item in a draft, made when missing (null if the item is not in the catalog). */
@@ -58,22 +58,22 @@ function entryOf(draft: Plan, itemId: string): AuditEntry | null {
 /** Sets fields of an item's audit entry (made on first use); typing in one field coalesces. */
 export const setAuditEntry = defineCommand<{ itemId: string; patch: AuditPatch }>({
   type: 'contentAudit.set',
-  label({ itemId, patch }, plan) {
+  label({ itemId, patch }, plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof AuditPatch)[];
-    const what = keys.length === 1 ? FIELD_NAMES[keys[0]!] : 'audit';
-    return `Set ${what} of ${itemTitle(plan, itemId)}`;
+    const field = keys.length === 1 ? keys[0]! : 'audit';
+    return t('commands:contentAudit.set', { field, item: itemTitle(plan, itemId, t) });
   },
   coalesce: ({ itemId, patch }) =>
     'owner' in patch && Object.keys(patch).length === 1 ? `contentAudit.owner:${itemId}` : null,
   locate: ({ itemId }) => ({ section: SECTION, focus: itemId }),
   apply(draft, { itemId, patch }) {
-    checkDate(patch.reviewDate, 'review date');
-    checkDate(patch.lastReviewed, 'last review');
+    checkDate(patch.reviewDate, 'reviewDate');
+    checkDate(patch.lastReviewed, 'lastReview');
     const hours = patch.maintenanceHoursPerYear;
     if (hours != null && !(Number.isFinite(hours) && hours >= 0 && hours <= 100_000))
-      throw new CommandRefusal('Maintenance hours are a number from 0 to 100,000 a year.');
+      throw CommandRefusal.of('maintenanceHoursRange');
     if (patch.decisionId != null && !draft.content.decisions.some((d) => d.id === patch.decisionId))
-      throw new CommandRefusal('That make-or-buy decision is not in the plan any more.');
+      throw CommandRefusal.of('auditDecisionGone');
     const entry = entryOf(draft, itemId);
     if (!entry) return;
     for (const [key, value] of Object.entries(patch) as [keyof AuditPatch, unknown][])
@@ -91,13 +91,13 @@ export const recordContentReview = defineCommand<{
   nextReview?: string | null;
 }>({
   type: 'contentAudit.recordReview',
-  label: ({ itemId }, plan) => `Record a review of ${itemTitle(plan, itemId)}`,
+  label: ({ itemId }, plan, t = englishTranslator) =>
+    t('commands:contentAudit.recordReview', { item: itemTitle(plan, itemId, t) }),
   locate: ({ itemId }) => ({ section: SECTION, focus: itemId }),
   apply(draft, { itemId, date, nextReview }) {
-    checkDate(date, 'review date');
-    checkDate(nextReview, 'next review date');
-    if (nextReview && nextReview <= date)
-      throw new CommandRefusal('The next review comes after the review being recorded.');
+    checkDate(date, 'reviewDate');
+    checkDate(nextReview, 'nextReviewDate');
+    if (nextReview && nextReview <= date) throw CommandRefusal.of('nextReviewFirst');
     const entry = entryOf(draft, itemId);
     if (!entry) return;
     entry.lastReviewed = date;
@@ -113,17 +113,19 @@ export const recordContentReview = defineCommand<{
  */
 export const retireFromPathways = defineCommand<{ itemIds: readonly string[]; reason?: string }>({
   type: 'contentAudit.retireFromPathways',
-  label({ itemIds, reason }, plan) {
+  label({ itemIds, reason }, plan, t = englishTranslator) {
     const what =
       itemIds.length === 1
-        ? itemTitle(plan, itemIds[0]!)
-        : `${itemIds.length.toLocaleString('en-GB')} items`;
-    return `Retire ${what} from pathways${reason ? ` (${reason})` : ''}`;
+        ? itemTitle(plan, itemIds[0]!, t)
+        : t('commands:contentAudit.items', { count: itemIds.length });
+    return reason
+      ? t('commands:contentAudit.retireBecause', { what, reason })
+      : t('commands:contentAudit.retire', { what });
   },
   locate: () => ({ section: SECTION }),
   apply(draft, { itemIds }) {
     const gone = new Set(itemIds);
-    if (gone.size === 0) throw new CommandRefusal('No item was chosen to retire.');
+    if (gone.size === 0) throw CommandRefusal.of('nothingToRetire');
     for (const pathway of draft.content.pathways) {
       if (pathway.steps.some((s) => gone.has(s.contentItemId)))
         pathway.steps = pathway.steps.filter((s) => !gone.has(s.contentItemId));

@@ -9,26 +9,13 @@
  * every unchanged item object (the search index is cached by item identity)
  * and assign it frozen, so immer has nothing to walk or freeze item by item.
  */
+import { englishTranslator } from '../i18n/english';
 import { freeze, isDraft, original } from 'immer';
 import type { ContentItem, Plan } from '../plan/schema';
-import { formatCount } from '../words';
 import { CommandRefusal, defineCommand, quoted } from './command';
 
 /** The fields of a catalog item that an edit can change. */
 export type CatalogItemPatch = Partial<Omit<ContentItem, 'id'>>;
-
-const FIELDS: Record<keyof Omit<ContentItem, 'id'>, string> = {
-  title: 'title',
-  provider: 'provider',
-  kind: 'kind',
-  skills: 'skills',
-  level: 'level',
-  hours: 'hours',
-  languages: 'languages',
-  costPerLearner: 'cost per learner',
-  url: 'URL',
-  notes: 'notes',
-};
 
 /**
  * The catalog of a (draft) plan as a plain array, without drafting its
@@ -63,7 +50,10 @@ function titleOf(plan: Plan, id: string): string {
 /** Adds one catalog item (its id made by the caller), at `index` (default: the end). */
 export const addCatalogItem = defineCommand<{ item: ContentItem; index?: number }>({
   type: 'catalogItem.add',
-  label: ({ item }) => `Add catalog item${quoted(item.title) ? ` ${quoted(item.title)}` : ''}`,
+  label: ({ item }, _plan, t = englishTranslator) =>
+    quoted(item.title)
+      ? t('commands:content.addTitled', { title: quoted(item.title) })
+      : t('commands:content.add'),
   locate: ({ item }) => ({ section: 'content', focus: item.id }),
   apply(draft, { item, index }) {
     const base = catalogOf(draft);
@@ -78,12 +68,16 @@ export const addCatalogItem = defineCommand<{ item: ContentItem; index?: number 
 /** Sets fields of one catalog item; typing in one field coalesces. */
 export const updateCatalogItem = defineCommand<{ id: string; patch: CatalogItemPatch }>({
   type: 'catalogItem.update',
-  label({ id, patch }, plan) {
+  label({ id, patch }, plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof CatalogItemPatch)[];
     const title = titleOf(plan, id);
-    const field = keys.length === 1 ? FIELDS[keys[0]!] : null;
-    if (field) return title ? `Edit ${field} of ${title}` : `Edit catalog item ${field}`;
-    return title ? `Edit catalog item ${title}` : 'Edit catalog item';
+    if (keys.length === 1) {
+      const field = t('commands:content.field', { field: keys[0]! });
+      return title
+        ? t('commands:content.editFieldTitled', { field, title })
+        : t('commands:content.editField', { field });
+    }
+    return title ? t('commands:content.editTitled', { title }) : t('commands:content.edit');
   },
   coalesce: ({ id, patch }) => `catalogItem.update:${id}:${Object.keys(patch).sort().join(',')}`,
   locate: ({ id }) => ({ section: 'content', focus: id }),
@@ -104,10 +98,10 @@ export const updateCatalogItem = defineCommand<{ id: string; patch: CatalogItemP
 /** Deletes catalog items, every pathway step that used them, and their content audit entries. */
 export const removeCatalogItems = defineCommand<{ ids: readonly string[] }>({
   type: 'catalogItem.remove',
-  label({ ids }, plan) {
-    if (ids.length !== 1) return `Delete ${ids.length} catalog items`;
+  label({ ids }, plan, t = englishTranslator) {
+    if (ids.length !== 1) return t('commands:content.removeMany', { count: ids.length });
     const title = titleOf(plan, ids[0]!);
-    return `Delete catalog item${title ? ` ${title}` : ''}`;
+    return title ? t('commands:content.removeTitled', { title }) : t('commands:content.remove');
   },
   locate: () => ({ section: 'content' }),
   apply(draft, { ids }) {
@@ -182,33 +176,24 @@ export const importCatalogItems = defineCommand<{
   updates?: readonly CatalogItemUpdate[];
 }>({
   type: 'catalog.import',
-  label: ({ items, updates = [] }) => {
-    const added = `${formatCount(items.length)} catalog ${items.length === 1 ? 'item' : 'items'}`;
-    if (updates.length === 0) return `Import ${added}`;
-    const changed = `${formatCount(updates.length)} catalog ${updates.length === 1 ? 'item' : 'items'}`;
+  label: ({ items, updates = [] }, _plan, t = englishTranslator) => {
+    if (updates.length === 0) return t('commands:content.import', { count: items.length });
     return items.length === 0
-      ? `Update ${changed} from a spreadsheet`
-      : `Import ${formatCount(items.length)} new and update ${changed}`;
+      ? t('commands:content.updateFromSpreadsheet', { count: updates.length })
+      : t('commands:content.importAndUpdate', { added: items.length, count: updates.length });
   },
   locate: () => ({ section: 'content' }),
   apply(draft, { items, updates = [] }) {
-    if (items.length === 0 && updates.length === 0)
-      throw new CommandRefusal('There are no rows to import.');
+    if (items.length === 0 && updates.length === 0) throw CommandRefusal.of('noRowsToImport');
     const base = catalogOf(draft);
     const baseIds = new Set(base.map((c) => c.id));
     const sharedId = repeatedId(items) ?? items.find((item) => baseIds.has(item.id))?.id;
-    if (sharedId !== undefined)
-      throw new CommandRefusal(
-        `Two catalog items would share the id “${sharedId}”, so nothing was imported.`,
-      );
+    if (sharedId !== undefined) throw CommandRefusal.of('catalogIdShared', { id: sharedId });
     let next = base;
     if (updates.length) {
       const patchOf = new Map<string, CatalogItemPatch>();
       for (const u of updates) {
-        if (!baseIds.has(u.id))
-          throw new CommandRefusal(
-            'An item the spreadsheet updates is no longer in the catalog, so nothing was imported. Check the file again.',
-          );
+        if (!baseIds.has(u.id)) throw CommandRefusal.of('updatedItemGone');
         patchOf.set(u.id, { ...patchOf.get(u.id), ...u.patch });
       }
       next = base.map((item) => {

@@ -5,6 +5,8 @@
  * these commands serve the theory-of-change inspector, the logic model, the
  * logframe and the Objective alike, and each says where its change is seen.
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import type { Indicator, Plan } from '../plan/schema';
 import type { PlanLocation } from '../plan/sections';
 import { defineCommand, quoted } from './command';
@@ -17,13 +19,8 @@ export type IndicatorPatch = Partial<
 /** Which dated value of an indicator: where it starts, or where it should get to. */
 export type IndicatorValueKind = 'baseline' | 'target';
 
-const FIELDS: Record<keyof IndicatorPatch, string> = {
-  name: 'name',
-  unit: 'unit',
-  dataSource: 'data source',
-  frequency: 'frequency',
-  owner: 'owner',
-};
+/** A field an indicator edit names (`commands:indicators.field`). */
+type IndicatorField = keyof IndicatorPatch | IndicatorValueKind | `${IndicatorValueKind}Date`;
 
 function findIndicator(plan: Plan, id: string): Indicator | undefined {
   return plan.indicators.find((i) => i.id === id);
@@ -56,17 +53,28 @@ const locateIndicator = ({ id }: { id: string }, plan: Plan) =>
   indicatorLocation(plan, homeOf(findIndicator(plan, id)));
 
 /** A step name for an edit of one indicator: “Edit unit of “X””, or “Edit indicator unit” when untitled. */
-function editLabel(plan: Plan, id: string, field: string | null): string {
+function editLabel(plan: Plan, id: string, key: IndicatorField | null, t: Translator): string {
   const title = quoted(findIndicator(plan, id)?.name);
-  if (field) return title ? `Edit ${field} of ${title}` : `Edit indicator ${field}`;
-  return title ? `Edit indicator ${title}` : 'Edit indicator';
+  if (key) {
+    const field = t('commands:indicators.field', { field: key });
+    return title
+      ? t('commands:indicators.editFieldTitled', { field, title })
+      : t('commands:indicators.editField', { field });
+  }
+  return title ? t('commands:indicators.editTitled', { title }) : t('commands:indicators.edit');
 }
+
+/** An indicator's name in quotes, else "indicator". */
+const indicatorTitle = (plan: Plan, id: string, t: Translator) =>
+  quoted(findIndicator(plan, id)?.name) || t('commands:indicators.anIndicator');
 
 /** Adds an indicator (its id and subject made by the caller), at the end of the list. */
 export const addIndicator = defineCommand<{ indicator: Indicator }>({
   type: 'indicator.add',
-  label: ({ indicator }) =>
-    `Add indicator${quoted(indicator.name) ? ` ${quoted(indicator.name)}` : ''}`,
+  label: ({ indicator }, _plan, t = englishTranslator) =>
+    quoted(indicator.name)
+      ? t('commands:indicators.addTitled', { title: quoted(indicator.name) })
+      : t('commands:indicators.add'),
   locate: ({ indicator }, plan) => indicatorLocation(plan, homeOf(indicator)),
   apply(draft, { indicator }) {
     if (draft.indicators.some((i) => i.id === indicator.id)) return;
@@ -77,9 +85,9 @@ export const addIndicator = defineCommand<{ indicator: Indicator }>({
 /** Sets text fields or the frequency of an indicator; typing in one field coalesces. */
 export const updateIndicator = defineCommand<{ id: string; patch: IndicatorPatch }>({
   type: 'indicator.update',
-  label({ id, patch }, plan) {
+  label({ id, patch }, plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof IndicatorPatch)[];
-    return editLabel(plan, id, keys.length === 1 ? FIELDS[keys[0]!] : null);
+    return editLabel(plan, id, keys.length === 1 ? keys[0]! : null, t);
   },
   coalesce: ({ id, patch }) => `indicator.update:${id}:${Object.keys(patch).sort().join(',')}`,
   locate: locateIndicator,
@@ -96,10 +104,10 @@ export const setIndicatorValue = defineCommand<{
   patch: Partial<Indicator['baseline']>;
 }>({
   type: 'indicator.setValue',
-  label({ id, which, patch }, plan) {
+  label({ id, which, patch }, plan, t = englishTranslator) {
     const keys = Object.keys(patch);
-    const field = keys.length === 1 && keys[0] === 'date' ? `${which} date` : which;
-    return editLabel(plan, id, field);
+    const field: IndicatorField = keys.length === 1 && keys[0] === 'date' ? `${which}Date` : which;
+    return editLabel(plan, id, field, t);
   },
   coalesce: ({ id, which, patch }) =>
     `indicator.setValue:${id}:${which}:${Object.keys(patch).sort().join(',')}`,
@@ -117,10 +125,14 @@ export const setIndicatorSegment = defineCommand<{
   included: boolean;
 }>({
   type: 'indicator.setSegment',
-  label({ id, segmentId, included }, plan) {
-    const title = quoted(findIndicator(plan, id)?.name) || 'indicator';
-    const segment = quoted(plan.learners.find((s) => s.id === segmentId)?.name) || 'segment';
-    return included ? `Report ${title} by ${segment}` : `Stop reporting ${title} by ${segment}`;
+  label({ id, segmentId, included }, plan, t = englishTranslator) {
+    const title = indicatorTitle(plan, id, t);
+    const segment =
+      quoted(plan.learners.find((s) => s.id === segmentId)?.name) ||
+      t('commands:indicators.aSegment');
+    return included
+      ? t('commands:indicators.reportBy', { title, segment })
+      : t('commands:indicators.stopReportingBy', { title, segment });
   },
   locate: locateIndicator,
   apply(draft, { id, segmentId, included }) {
@@ -145,14 +157,16 @@ export const setIndicatorSubject = defineCommand<{
   measured: boolean;
 }>({
   type: 'indicator.setSubject',
-  label({ id, subjectId, measured }, plan) {
-    const title = quoted(findIndicator(plan, id)?.name) || 'indicator';
+  label({ id, subjectId, measured }, plan, t = englishTranslator) {
+    const title = indicatorTitle(plan, id, t);
     const subject =
       quoted(
         plan.theoryOfChange.nodes.find((n) => n.id === subjectId)?.title ??
           plan.logicModel.items.find((i) => i.id === subjectId)?.title,
-      ) || 'element';
-    return measured ? `Measure ${subject} by ${title}` : `Stop measuring ${subject} by ${title}`;
+      ) || t('commands:indicators.anElement');
+    return measured
+      ? t('commands:indicators.measureBy', { subject, title })
+      : t('commands:indicators.stopMeasuringBy', { subject, title });
   },
   locate: ({ subjectId }, plan) => indicatorLocation(plan, subjectId),
   apply(draft, { id, subjectId, measured }) {
@@ -174,11 +188,11 @@ export const setSuccessMeasure = defineCommand<{
   kind: Indicator['successMeasure'];
 }>({
   type: 'indicator.setSuccessMeasure',
-  label({ id, kind }, plan) {
-    const title = quoted(findIndicator(plan, id)?.name) || 'indicator';
+  label({ id, kind }, plan, t = englishTranslator) {
+    const title = indicatorTitle(plan, id, t);
     return kind
-      ? `Count ${title} as a success measure`
-      : `Stop counting ${title} as a success measure`;
+      ? t('commands:indicators.countAsSuccess', { title })
+      : t('commands:indicators.stopCountingAsSuccess', { title });
   },
   locate: () => ({ section: 'objective' }),
   apply(draft, { id, kind }) {
@@ -190,10 +204,12 @@ export const setSuccessMeasure = defineCommand<{
 /** Removes indicators (KPIs tracking one are kept, as KPIs of their own). */
 export const removeIndicators = defineCommand<{ ids: readonly string[] }>({
   type: 'indicator.remove',
-  label({ ids }, plan) {
-    if (ids.length !== 1) return `Remove ${ids.length} indicators`;
+  label({ ids }, plan, t = englishTranslator) {
+    if (ids.length !== 1) return t('commands:indicators.removeMany', { count: ids.length });
     const title = quoted(findIndicator(plan, ids[0]!)?.name);
-    return `Remove indicator${title ? ` ${title}` : ''}`;
+    return title
+      ? t('commands:indicators.removeTitled', { title })
+      : t('commands:indicators.remove');
   },
   locate: ({ ids }, plan) => indicatorLocation(plan, homeOf(findIndicator(plan, ids[0] ?? ''))),
   apply(draft, { ids }) {

@@ -4,6 +4,8 @@
  * replaces moves into the cell's history, so the time to close a skill gap
  * can be measured — and set the role a person fills.
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import type { Plan } from '../plan/schema';
 import { CommandRefusal, defineCommand, quoted } from './command';
 
@@ -19,8 +21,10 @@ function holderName(plan: Plan, id: string): string {
   return quoted(plan.skillsMap.holders.find((h) => h.id === id)?.name);
 }
 
-function skillName(plan: Plan, id: string): string {
-  return quoted(plan.skillsMap.skills.find((s) => s.id === id)?.name) || 'a skill';
+function skillName(plan: Plan, id: string, t: Translator): string {
+  return (
+    quoted(plan.skillsMap.skills.find((s) => s.id === id)?.name) || t('commands:skillsFirst.aSkill')
+  );
 }
 
 /** Arguments of `recordAssessment`. */
@@ -45,21 +49,23 @@ export interface RecordAssessmentArgs {
  */
 export const recordAssessment = defineCommand<RecordAssessmentArgs>({
   type: 'skillsMap.recordAssessment',
-  label: ({ holderId, skillId, date }, plan) => {
+  label: ({ holderId, skillId, date }, plan, t = englishTranslator) => {
     const holder = holderName(plan, holderId);
-    return `Record ${skillName(plan, skillId)} level${holder ? ` of ${holder}` : ''} on ${date}`;
+    const skill = skillName(plan, skillId, t);
+    return holder
+      ? t('commands:skillsFirst.recordLevelOf', { skill, holder, date })
+      : t('commands:skillsFirst.recordLevel', { skill, date });
   },
   locate: ({ holderId }) => ({ section: SECTION, focus: holderId }),
   apply(draft, { holderId, skillId, date, level, source }) {
     if (!(DATE.test(date) && !Number.isNaN(Date.parse(date))))
-      throw new CommandRefusal('An assessment date is a calendar date.');
+      throw CommandRefusal.of('assessmentDate');
     if (!(Number.isInteger(level) && level >= 0 && level <= 5))
-      throw new CommandRefusal('A proficiency is a whole number from 0 to 5.');
-    if (source !== 'assessed' && source !== 'selfReported')
-      throw new CommandRefusal('A level is assessed or self-reported.');
+      throw CommandRefusal.of('proficiencyRange');
+    if (source !== 'assessed' && source !== 'selfReported') throw CommandRefusal.of('levelSource');
     const map = draft.skillsMap;
     if (!map.holders.some((h) => h.id === holderId) || !map.skills.some((s) => s.id === skillId))
-      throw new CommandRefusal('That person or skill is not in the skills map any more.');
+      throw CommandRefusal.of('holderOrSkillGone');
     const cell = map.assessments.find((a) => a.holderId === holderId && a.skillId === skillId);
     if (!cell) {
       map.assessments.push({
@@ -95,20 +101,23 @@ export const recordAssessment = defineCommand<RecordAssessmentArgs>({
 /** Sets the role (a holder of kind `role`) a person fills, or none (null). */
 export const setPersonRole = defineCommand<{ holderId: string; roleId: string | null }>({
   type: 'skillsMap.setPersonRole',
-  label: ({ holderId, roleId }, plan) => {
-    const person = holderName(plan, holderId) || 'a person';
+  label: ({ holderId, roleId }, plan, t = englishTranslator) => {
+    const person = holderName(plan, holderId) || t('commands:skillsFirst.aPerson');
     return roleId === null
-      ? `Clear the role of ${person}`
-      : `Set the role of ${person} to ${holderName(plan, roleId) || 'a role'}`;
+      ? t('commands:skillsFirst.clearRole', { person })
+      : t('commands:skillsFirst.setRole', {
+          person,
+          role: holderName(plan, roleId) || t('commands:skillsFirst.aRole'),
+        });
   },
   locate: ({ holderId }) => ({ section: SECTION, focus: holderId }),
   apply(draft, { holderId, roleId }) {
     const holders = draft.skillsMap.holders;
     const person = holders.find((h) => h.id === holderId);
-    if (!person) throw new CommandRefusal('That person is not in the skills map any more.');
-    if (person.kind !== 'person') throw new CommandRefusal('Only a person fills a role.');
+    if (!person) throw CommandRefusal.of('personGone');
+    if (person.kind !== 'person') throw CommandRefusal.of('onlyPersonFillsRole');
     if (roleId !== null && holders.find((h) => h.id === roleId)?.kind !== 'role')
-      throw new CommandRefusal('That role is not in the skills map.');
+      throw CommandRefusal.of('roleNotInMap');
     person.roleId = roleId;
   },
 });

@@ -32,13 +32,17 @@ import './roster.css';
 import '../manage-wide.css';
 
 /** A share as a whole percentage ("45 %"), or a dash when there is no whole. */
-function usePercent(): (part: number, whole: number) => string {
+function usePercent(cell = false): (part: number, whole: number) => string {
   const { t } = useTranslation('roster');
   const format = useFormat();
+  // In a table cell, outside English (whose "45 %" stays), a share is written the Intl way: in
+  // Arabic its sign is held to the figure, which a sign outside the isolated value would not be.
   return (part, whole) =>
-    whole > 0
-      ? t('percent', { value: format.number(Math.round((part / whole) * 100)) })
-      : t('empty');
+    whole <= 0
+      ? t('empty')
+      : cell && format.language !== 'en'
+        ? format.percent(Math.round((part / whole) * 100) / 100)
+        : t('percent', { value: format.number(Math.round((part / whole) * 100)) });
 }
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -77,7 +81,7 @@ function GroupTable({
 }) {
   const { t } = useTranslation('roster');
   const format = useFormat();
-  const pct = usePercent();
+  const pct = usePercent(true);
   const caption = by === 'segment' ? t('counts.bySegment') : t('counts.byCohort');
   const rows = Object.entries(groups).sort((a, b) => b[1].learners - a[1].learners);
   return (

@@ -34,8 +34,8 @@ export interface ListSpec<T extends Identified> {
   readonly section: PlanSectionId;
   /** The list in a (draft) plan; `parentId` names the parent of a nested list. Undefined if the parent is gone. */
   list(plan: Plan, parentId: string | undefined): T[] | undefined;
-  /** An element's title for step names ('' if none). */
-  titleOf?(item: T): string;
+  /** An element's title for step names ('' if none), in `t`'s language when it is not the user's text. */
+  titleOf?(item: T, t: Translator): string;
   /** Field names for step names (`commands:fields.<name>`: "name" → "Edit name of “X”"). */
   readonly fields?: Partial<Record<Extract<keyof T, string>, FieldName>>;
   /** What else changes when elements are removed (references elsewhere in the plan). */
@@ -78,7 +78,8 @@ export interface ListCommands<T> {
 
 /** Defines and registers the add/update/remove/move commands of a list. */
 export function defineListCommands<T extends Identified>(spec: ListSpec<T>): ListCommands<T> {
-  const titled = (item: T | undefined) => quoted(item ? (spec.titleOf?.(item) ?? '') : '');
+  const titled = (item: T | undefined, t: Translator) =>
+    quoted(item ? (spec.titleOf?.(item, t) ?? '') : '');
   const { kind } = spec;
   const noun = (t: Translator) => t(`commands:nouns.${kind}.one`);
   const find = (plan: Plan, id: string, parentId: string | undefined) => {
@@ -93,7 +94,7 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
   const add = defineCommand<AddArgs<T>>({
     type: `${spec.kind}.add`,
     label({ item }, _plan, t = englishTranslator) {
-      const title = titled(item);
+      const title = titled(item, t);
       return title
         ? t('commands:list.addTitled', { noun: noun(t), title })
         : t('commands:list.add', { noun: noun(t) });
@@ -114,7 +115,7 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
       const item = find(plan, id, parentId);
       const keys = Object.keys(patch) as Extract<keyof T, string>[];
       const fieldName = keys.length === 1 ? (spec.fields?.[keys[0]!] ?? null) : null;
-      const title = titled(item);
+      const title = titled(item, t);
       if (fieldName) {
         const field = t(`commands:fields.${fieldName}`);
         return title
@@ -141,7 +142,7 @@ export function defineListCommands<T extends Identified>(spec: ListSpec<T>): Lis
         const items = t(`commands:nouns.${kind}.count`, { count: ids.length });
         return t('commands:list.removeMany', { items });
       }
-      const title = titled(find(plan, ids[0]!, parentId));
+      const title = titled(find(plan, ids[0]!, parentId), t);
       return title
         ? t('commands:list.removeTitled', { noun: noun(t), title })
         : t('commands:list.remove', { noun: noun(t) });

@@ -4,8 +4,10 @@
  * criterion (`ratings[raterId][criterionId]`), so removing a criterion or a
  * rater removes the ratings that name it.
  */
-import { DEFAULT_CRITERIA, OPTION_LABELS } from '../content/makeorbuy';
+import { DEFAULT_CRITERIA } from '../content/makeorbuy';
+import { englishTranslator } from '../i18n/english';
 import { newId } from '../plan/create';
+import type { Translator } from '../i18n/translator';
 import type { MakeOrBuyDecision, Plan } from '../plan/schema';
 import { CommandRefusal, defineCommand, quoted } from './command';
 import { defineListCommands } from './lists';
@@ -21,9 +23,9 @@ function findDecision(plan: Plan, id: string): MakeOrBuyDecision | undefined {
   return plan.content.decisions.find((d) => d.id === id);
 }
 
-/** “Need” of a decision for step names, or `fallback`. */
-function need(plan: Plan, id: string, fallback = 'decision'): string {
-  return quoted(findDecision(plan, id)?.need) || fallback;
+/** “Need” of a decision for step names, or “a need” in `t`'s language. */
+function need(plan: Plan, id: string, t: Translator): string {
+  return quoted(findDecision(plan, id)?.need) || t('commands:makeOrBuy.aNeed');
 }
 
 /** A new decision with the usual criteria and weights (criterion ids derive from the decision's). */
@@ -88,10 +90,10 @@ export const raters = defineListCommands<Rater>({
 /** Records the decision taken (Make, Buy, Hybrid), or clears it (null). */
 export const recordDecision = defineCommand<{ decisionId: string; decision: DecisionTaken }>({
   type: 'makeOrBuyDecision.record',
-  label: ({ decisionId, decision }, plan) =>
+  label: ({ decisionId, decision }, plan, t = englishTranslator) =>
     decision === null
-      ? `Clear the decision for ${need(plan, decisionId, 'a need')}`
-      : `Record ${OPTION_LABELS[decision]} for ${need(plan, decisionId, 'a need')}`,
+      ? t('commands:makeOrBuy.clearDecision', { need: need(plan, decisionId, t) })
+      : t('commands:makeOrBuy.recordDecision', { decision, need: need(plan, decisionId, t) }),
   locate: ({ decisionId }) => ({ section: SECTION, focus: decisionId }),
   apply(draft, { decisionId, decision }) {
     const target = findDecision(draft, decisionId);
@@ -102,8 +104,10 @@ export const recordDecision = defineCommand<{ decisionId: string; decision: Deci
 /** Offers Hybrid as a third option (or stops offering it). */
 export const offerHybrid = defineCommand<{ decisionId: string; offered: boolean }>({
   type: 'makeOrBuyDecision.offerHybrid',
-  label: ({ decisionId, offered }, plan) =>
-    `${offered ? 'Offer' : 'Stop offering'} Hybrid for ${need(plan, decisionId, 'a need')}`,
+  label: ({ decisionId, offered }, plan, t = englishTranslator) =>
+    offered
+      ? t('commands:makeOrBuy.offerHybrid', { need: need(plan, decisionId, t) })
+      : t('commands:makeOrBuy.stopOfferingHybrid', { need: need(plan, decisionId, t) }),
   locate: ({ decisionId }) => ({ section: SECTION, focus: decisionId }),
   apply(draft, { decisionId, offered }) {
     const target = findDecision(draft, decisionId);
@@ -122,18 +126,23 @@ export interface RateArgs {
 /** Sets (1–5) or clears one rater's rating of one criterion. */
 export const rateCriterion = defineCommand<RateArgs>({
   type: 'makeOrBuy.rate',
-  label({ decisionId, raterId, criterionId, rating }, plan) {
+  label({ decisionId, raterId, criterionId, rating }, plan, t = englishTranslator) {
     const decision = findDecision(plan, decisionId);
     const criterion = quoted(decision?.criteria.find((c) => c.id === criterionId)?.label);
     const rater = quoted(decision?.raters.find((r) => r.id === raterId)?.name, 30);
-    const what = criterion || 'criterion';
-    const by = rater ? ` by ${rater}` : '';
-    return rating === null ? `Clear rating of ${what}${by}` : `Rate ${what}${by}`;
+    const what = criterion || t('commands:makeOrBuy.aCriterion');
+    if (rating === null)
+      return rater
+        ? t('commands:makeOrBuy.clearRatingBy', { what, rater })
+        : t('commands:makeOrBuy.clearRating', { what });
+    return rater
+      ? t('commands:makeOrBuy.rateBy', { what, rater })
+      : t('commands:makeOrBuy.rate', { what });
   },
   locate: ({ decisionId }) => ({ section: SECTION, focus: decisionId }),
   apply(draft, { decisionId, raterId, criterionId, rating }) {
     if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5))
-      throw new CommandRefusal('A rating is a whole number from 1 to 5.');
+      throw CommandRefusal.of('ratingRange');
     const decision = findDecision(draft, decisionId);
     // A rating must name a rater and a criterion the decision still has.
     if (

@@ -5,6 +5,8 @@
  * stage and segment, null for everyone). Deleting a segment clears it from
  * channels, stories and funnel rows (commands/learners.ts).
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import type {
   FunnelStage,
   LearnerStory,
@@ -14,7 +16,7 @@ import type {
 } from '../plan/schema';
 import { CommandRefusal, defineCommand, quoted } from './command';
 import { defineListCommands } from './lists';
-import { channelName, stageLabel } from '../launch/marketing';
+import { channelName } from '../launch/marketing';
 
 const SECTION = 'marketing' as const;
 
@@ -94,7 +96,7 @@ export function blankStory(id: string, title = 'New learner story'): LearnerStor
 /** Sets the toolkit notes. */
 export const setToolkitNotes = defineCommand<{ notes: string }>({
   type: 'marketing.setToolkitNotes',
-  label: () => 'Edit toolkit notes',
+  label: (_args, _plan, t = englishTranslator) => t('commands:marketing.editToolkitNotes'),
   coalesce: () => 'marketing.setToolkitNotes',
   locate: () => ({ section: SECTION }),
   apply(draft, { notes }) {
@@ -107,12 +109,15 @@ const MAX_STEPS = 100;
 /** Adds a journey step at `index` (default: the end). */
 export const addJourneyStep = defineCommand<{ text: string; index?: number }>({
   type: 'journeyStep.add',
-  label: ({ text }) => `Add journey step${quoted(text) ? ` ${quoted(text)}` : ''}`,
+  label: ({ text }, _plan, t = englishTranslator) =>
+    quoted(text)
+      ? t('commands:marketing.addJourneyStepTitled', { title: quoted(text) })
+      : t('commands:marketing.addJourneyStep'),
   locate: () => ({ section: SECTION, focus: 'journey' }),
   apply(draft, { text, index }) {
     const steps = draft.launch.marketing.journeySteps;
     if (steps.length >= MAX_STEPS)
-      throw new CommandRefusal(`A journey can list at most ${MAX_STEPS} steps.`);
+      throw CommandRefusal.of('tooManyJourneySteps', { max: MAX_STEPS });
     const at = index === undefined ? steps.length : Math.max(0, Math.min(steps.length, index));
     steps.splice(at, 0, text);
   },
@@ -121,7 +126,8 @@ export const addJourneyStep = defineCommand<{ text: string; index?: number }>({
 /** Rewords the journey step at `index`. */
 export const updateJourneyStep = defineCommand<{ index: number; text: string }>({
   type: 'journeyStep.update',
-  label: ({ index }) => `Edit journey step ${index + 1}`,
+  label: ({ index }, _plan, t = englishTranslator) =>
+    t('commands:marketing.editJourneyStep', { number: index + 1 }),
   coalesce: ({ index }) => `journeyStep.update:${index}`,
   locate: () => ({ section: SECTION, focus: 'journey' }),
   apply(draft, { index, text }) {
@@ -133,9 +139,9 @@ export const updateJourneyStep = defineCommand<{ index: number; text: string }>(
 /** Removes the journey step at `index`. */
 export const removeJourneyStep = defineCommand<{ index: number }>({
   type: 'journeyStep.remove',
-  label: ({ index }, plan) => {
+  label: ({ index }, plan, t = englishTranslator) => {
     const text = quoted(plan.launch.marketing.journeySteps[index]);
-    return text ? `Delete journey step ${text}` : `Delete journey step ${index + 1}`;
+    return t('commands:marketing.removeJourneyStep', { step: text || String(index + 1) });
   },
   locate: () => ({ section: SECTION, focus: 'journey' }),
   apply(draft, { index }) {
@@ -147,7 +153,7 @@ export const removeJourneyStep = defineCommand<{ index: number }>({
 /** Moves the journey step at `from` to `to`. */
 export const moveJourneyStep = defineCommand<{ from: number; to: number }>({
   type: 'journeyStep.move',
-  label: () => 'Reorder journey steps',
+  label: (_args, _plan, t = englishTranslator) => t('commands:marketing.moveJourneyStep'),
   locate: () => ({ section: SECTION, focus: 'journey' }),
   apply(draft, { from, to }) {
     const steps = draft.launch.marketing.journeySteps;
@@ -162,20 +168,28 @@ export const moveJourneyStep = defineCommand<{ from: number; to: number }>({
 /** Sets the most steps the journey should take (1–100). */
 export const setJourneyTarget = defineCommand<{ target: number }>({
   type: 'marketing.setJourneyTarget',
-  label: ({ target }) => `Set journey target to ${target} steps`,
+  label: ({ target }, _plan, t = englishTranslator) =>
+    t('commands:marketing.setJourneyTarget', { target }),
   coalesce: () => 'marketing.setJourneyTarget',
   locate: () => ({ section: SECTION, focus: 'journey' }),
   apply(draft, { target }) {
     if (!Number.isInteger(target) || target < 1 || target > MAX_STEPS)
-      throw new CommandRefusal(`The target is a whole number of steps from 1 to ${MAX_STEPS}.`);
+      throw CommandRefusal.of('journeyTargetRange', { max: MAX_STEPS });
     draft.launch.marketing.journeyStepsTarget = target;
   },
 });
 
 /** Names a funnel cell for step names: “Awareness” (everyone) or “Awareness, Parents”. */
-function funnelCellName(plan: Plan, stage: FunnelStage['stage'], segmentId: string | null): string {
+function funnelCellName(
+  plan: Plan,
+  stage: FunnelStage['stage'],
+  segmentId: string | null,
+  t: Translator,
+): string {
   const segment = segmentId ? plan.learners.find((s) => s.id === segmentId)?.name : null;
-  return segment ? `${stageLabel(stage)}, ${segment}` : stageLabel(stage);
+  return segment
+    ? t('commands:marketing.stageOfSegment', { stage, segment })
+    : t('commands:marketing.stage', { stage });
 }
 
 /** Funnel text fields a row holds. */
@@ -193,14 +207,17 @@ export const setFunnelCell = defineCommand<{
   text: string;
 }>({
   type: 'funnel.setCell',
-  label: ({ stage, segmentId, field }, plan) =>
-    `Edit ${field} of ${funnelCellName(plan, stage, segmentId)}`,
+  label: ({ stage, segmentId, field }, plan, t = englishTranslator) =>
+    t('commands:marketing.editFunnelCell', {
+      field,
+      cell: funnelCellName(plan, stage, segmentId, t),
+    }),
   coalesce: ({ stage, segmentId, field }) => `funnel.setCell:${stage}:${segmentId ?? ''}:${field}`,
   locate: () => ({ section: SECTION, focus: 'funnel' }),
   apply(draft, { stage, segmentId, field, text }) {
     const funnel = draft.launch.marketing.funnel;
     if (segmentId !== null && !draft.learners.some((s) => s.id === segmentId))
-      throw new CommandRefusal('That learner segment is no longer in the plan.');
+      throw CommandRefusal.of('segmentGone');
     const index = funnel.findIndex((r) => r.stage === stage && r.segmentId === segmentId);
     if (index < 0) {
       if (text === '') return;
@@ -216,9 +233,11 @@ export const setFunnelCell = defineCommand<{
 /** Removes every funnel row of a segment (its own column of the journey). */
 export const removeFunnelSegment = defineCommand<{ segmentId: string }>({
   type: 'funnel.removeSegment',
-  label: ({ segmentId }, plan) => {
+  label: ({ segmentId }, plan, t = englishTranslator) => {
     const name = quoted(plan.learners.find((s) => s.id === segmentId)?.name);
-    return name ? `Remove learner journey for ${name}` : 'Remove a segment’s learner journey';
+    return name
+      ? t('commands:marketing.removeFunnelSegmentNamed', { name })
+      : t('commands:marketing.removeFunnelSegment');
   },
   locate: () => ({ section: SECTION, focus: 'funnel' }),
   apply(draft, { segmentId }) {

@@ -11,6 +11,7 @@
  * kept versions (the stored copy stays until the plan is purged, so a redo
  * finds it again).
  */
+import { englishTranslator } from '../i18n/english';
 import { baseOf, findById, replaceContents } from '../plan/drafts';
 import type { AssumptionCheck, Cohort, Review, ReviewAction } from '../plan/schema';
 import { actionsToCarry, reviewsToCarry, type CarryFrom } from '../manage/reviews';
@@ -24,7 +25,7 @@ export const reviews = defineListCommands<Review>({
   kind: 'review',
   section: SECTION,
   list: (plan) => plan.manage.reviews,
-  titleOf: (r) => `Review of ${r.date}`,
+  titleOf: (r, t) => t('commands:reviews.reviewOf', { date: r.date }),
   fields: {
     date: 'date',
     cohortId: 'cohort',
@@ -47,12 +48,6 @@ export const reviewActions = defineListCommands<ReviewAction>({
 /** The fields of an assumption check that can be set. */
 export type AssumptionCheckPatch = Partial<Omit<AssumptionCheck, 'nodeId'>>;
 
-const CHECK_FIELDS: Record<keyof AssumptionCheckPatch, string> = {
-  status: 'status',
-  kpiIds: 'KPI evidence',
-  note: 'note',
-};
-
 /**
  * Sets how one assumption stands at a review (status, note, KPI evidence);
  * adds the assumption to the review when it is not listed yet (an element
@@ -64,18 +59,20 @@ export const setAssumptionCheck = defineCommand<{
   patch: AssumptionCheckPatch;
 }>({
   type: 'review.setAssumption',
-  label({ nodeId, patch }, plan) {
+  label({ nodeId, patch }, plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof AssumptionCheckPatch)[];
-    const field = keys.length === 1 ? CHECK_FIELDS[keys[0]!] : 'judgement';
+    const field = keys.length === 1 ? keys[0]! : 'judgement';
     const title = quoted(plan.theoryOfChange.nodes.find((n) => n.id === nodeId)?.title);
-    return `Edit ${field} of assumption${title ? ` ${title}` : ''}`;
+    return title
+      ? t('commands:reviews.editAssumptionCheckTitled', { field, title })
+      : t('commands:reviews.editAssumptionCheck', { field });
   },
   coalesce: ({ reviewId, nodeId, patch }) =>
     `review.setAssumption:${reviewId}:${nodeId}:${Object.keys(patch).sort().join(',')}`,
   locate: ({ reviewId }) => ({ section: SECTION, focus: reviewId }),
   apply(draft, { reviewId, nodeId, patch }) {
     const review = findById(draft.manage.reviews, reviewId);
-    if (!review) throw new CommandRefusal('The review is no longer in the plan.');
+    if (!review) throw CommandRefusal.of('reviewGone');
     const index = baseOf(review.assumptions).findIndex((c) => c.nodeId === nodeId);
     if (index >= 0) {
       Object.assign(review.assumptions[index]!, patch);
@@ -114,7 +111,7 @@ export const carriedActions = defineListCommands<ReviewAction>({
 /** Sets the name of this version of the plan. */
 export const setVersionName = defineCommand<{ name: string }>({
   type: 'iteration.setVersionName',
-  label: () => 'Edit version name',
+  label: (_args, _plan, t = englishTranslator) => t('commands:reviews.editVersionName'),
   coalesce: () => 'iteration.setVersionName',
   locate: () => ({ section: SECTION }),
   apply(draft, { name }) {
@@ -149,13 +146,15 @@ export interface StartNextCohortArgs {
  */
 export const startNextCohort = defineCommand<StartNextCohortArgs>({
   type: 'iteration.startNextCohort',
-  label: ({ nextCohort }) =>
-    nextCohort ? `Start next cohort ${quoted(nextCohort.name)}` : 'Start next version',
+  label: ({ nextCohort }, _plan, t = englishTranslator) =>
+    nextCohort
+      ? t('commands:reviews.startNextCohort', { name: quoted(nextCohort.name) })
+      : t('commands:reviews.startNextVersion'),
   locate: () => ({ section: SECTION }),
   apply(draft, args) {
     const iteration = draft.manage.iteration;
     if (baseOf(iteration.previousVersions).some((v) => v.id === args.versionId)) {
-      throw new CommandRefusal('This version is already kept.');
+      throw CommandRefusal.of('versionAlreadyKept');
     }
     // Which reviews to carry from depends on the previous kept version: read before listing this one.
     const plan: CarryFrom = {

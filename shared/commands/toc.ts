@@ -5,13 +5,13 @@
  * Built on the graph operations in shared/toc/operations.ts; the lists are
  * read without drafting every element (a plan may hold tens of thousands).
  */
+import { englishTranslator } from '../i18n/english';
 import { findById } from '../plan/drafts';
 import type { TocLink, TocNode } from '../plan/schema';
 import { cutToLength } from '../text-length';
-import { kindLabel } from '../toc/kinds';
 import {
   connectTocNodes,
-  linkProblem,
+  linkProblemCode,
   moveTocNodes,
   pasteTocSelection,
   removeTocElements,
@@ -28,11 +28,12 @@ const at = (focus?: string) =>
 /** Adds an element (made by the caller, with its id and position). */
 export const addTocElement = defineCommand<{ node: TocNode }>({
   type: 'toc.addElement',
-  label: ({ node }) => `Add ${kindLabel(node).toLowerCase()}`,
+  label: ({ node }, _plan, t = englishTranslator) =>
+    t('commands:toc.addElement', { kind: node.kind, horizon: node.horizon ?? 'none' }),
   locate: ({ node }) => at(node.id),
   apply(draft, { node }) {
     if (findById(draft.theoryOfChange.nodes, node.id)) {
-      throw new CommandRefusal('An element with this id is already in the theory of change.');
+      throw CommandRefusal.of('tocIdTaken');
     }
     draft.theoryOfChange.nodes.push(node);
   },
@@ -41,24 +42,19 @@ export const addTocElement = defineCommand<{ node: TocNode }>({
 /** The fields of an element that can be edited. */
 export type TocElementPatch = Partial<Pick<TocNode, 'title' | 'description' | 'kind' | 'horizon'>>;
 
-const ELEMENT_LABELS: Record<keyof TocElementPatch, string> = {
-  title: 'Rename element',
-  description: 'Edit description',
-  kind: 'Change element kind',
-  horizon: 'Change outcome horizon',
-};
-
 /**
  * Edits an element. A kind other than outcome has no horizon; an element
  * becoming an outcome starts short-term unless a horizon is given.
  */
 export const updateTocElement = defineCommand<{ id: string; patch: TocElementPatch }>({
   type: 'toc.updateElement',
-  label({ id, patch }, plan) {
+  label({ id, patch }, plan, t = englishTranslator) {
     const keys = Object.keys(patch) as (keyof TocElementPatch)[];
-    const base = keys.length === 1 ? ELEMENT_LABELS[keys[0]!] : 'Edit element';
+    const field = keys.length === 1 ? keys[0]! : 'element';
     const title = quoted(plan.theoryOfChange.nodes.find((n) => n.id === id)?.title);
-    return keys[0] === 'title' || !title ? base : `${base} ${title}`;
+    return field === 'title' || !title
+      ? t('commands:toc.updateElement', { field })
+      : t('commands:toc.updateElementTitled', { field, title });
   },
   coalesce: ({ id, patch }) => `toc.updateElement:${id}:${Object.keys(patch).sort().join(',')}`,
   locate: ({ id }) => at(id),
@@ -77,7 +73,7 @@ export const updateTocElement = defineCommand<{ id: string; patch: TocElementPat
 /** Moves elements on the canvas (a drag, arrow keys): a burst of moves is one step. */
 export const moveTocElements = defineCommand<{ positions: [string, { x: number; y: number }][] }>({
   type: 'toc.moveElements',
-  label: () => 'Move elements',
+  label: (_args, _plan, t = englishTranslator) => t('commands:toc.moveElements'),
   coalesce: () => 'toc.moveElements',
   locate: ({ positions }) => at(positions.length === 1 ? positions[0]![0] : undefined),
   apply(draft, { positions }) {
@@ -91,7 +87,8 @@ export const layOutToc = defineCommand<{
   selection: boolean;
 }>({
   type: 'toc.layOut',
-  label: ({ selection }) => (selection ? 'Lay out selection' : 'Auto layout'),
+  label: ({ selection }, _plan, t = englishTranslator) =>
+    selection ? t('commands:toc.layOutSelection') : t('commands:toc.autoLayout'),
   locate: () => at(),
   apply(draft, { positions }) {
     moveTocNodes(draft, new Map(positions));
@@ -101,11 +98,14 @@ export const layOutToc = defineCommand<{
 /** Links `source → target` (the link's id made by the caller); refused with the reason when it cannot be made. */
 export const connectTocElements = defineCommand<{ id: string; source: string; target: string }>({
   type: 'toc.connect',
-  label: () => 'Link elements',
+  label: (_args, _plan, t = englishTranslator) => t('commands:toc.connect'),
   locate: ({ id }) => at(id),
   apply(draft, { id, source, target }) {
-    const problem = linkProblem(draft, source, target);
-    if (problem) throw new CommandRefusal(problem);
+    const problem = linkProblemCode(draft, source, target);
+    if (problem)
+      throw CommandRefusal.of('tocLinkProblem', {
+        problem: (t) => t(`toc:linkProblems.${problem}`),
+      });
     connectTocNodes(draft, source, target, id);
   },
 });
@@ -117,11 +117,14 @@ export const connectTocElements = defineCommand<{ id: string; source: string; ta
  */
 export const deleteTocSelection = defineCommand<{ nodeIds: string[]; linkIds: string[] }>({
   type: 'toc.delete',
-  label: ({ nodeIds, linkIds }, plan) => {
-    if (nodeIds.length === 0) return linkIds.length === 1 ? 'Delete link' : 'Delete links';
-    if (nodeIds.length > 1 || linkIds.length > 0) return 'Delete elements';
+  label: ({ nodeIds, linkIds }, plan, t = englishTranslator) => {
+    if (nodeIds.length === 0)
+      return linkIds.length === 1 ? t('commands:toc.deleteLink') : t('commands:toc.deleteLinks');
+    if (nodeIds.length > 1 || linkIds.length > 0) return t('commands:toc.deleteElements');
     const title = quoted(plan.theoryOfChange.nodes.find((n) => n.id === nodeIds[0])?.title);
-    return title ? `Delete element ${title}` : 'Delete element';
+    return title
+      ? t('commands:toc.deleteElementTitled', { title })
+      : t('commands:toc.deleteElement');
   },
   locate: () => at(),
   apply(draft, { nodeIds, linkIds }) {
@@ -132,7 +135,7 @@ export const deleteTocSelection = defineCommand<{ nodeIds: string[]; linkIds: st
 /** Pastes copied elements (with the links among them and their indicators) under fresh ids. */
 export const pasteTocElements = defineCommand<{ clip: TocClipboard; ids: PasteIds }>({
   type: 'toc.paste',
-  label: () => 'Paste elements',
+  label: (_args, _plan, t = englishTranslator) => t('commands:toc.paste'),
   locate: ({ ids }) => at(ids.nodes[0]),
   apply(draft, { clip, ids }) {
     pasteTocSelection(draft, clip, ids);
@@ -142,7 +145,7 @@ export const pasteTocElements = defineCommand<{ clip: TocClipboard; ids: PasteId
 /** Sets the theory of change's narrative. */
 export const setTocNarrative = defineCommand<{ text: string }>({
   type: 'toc.setNarrative',
-  label: () => 'Edit narrative',
+  label: (_args, _plan, t = englishTranslator) => t('commands:toc.editNarrative'),
   coalesce: () => 'toc.setNarrative',
   locate: () => at(),
   apply(draft, { text }) {
@@ -156,7 +159,8 @@ export type TocLinkPatch = Partial<Pick<TocLink, 'rationale' | 'evidence'>>;
 /** Sets a link's rationale or strength of evidence. */
 export const updateTocLink = defineCommand<{ id: string; patch: TocLinkPatch }>({
   type: 'toc.updateLink',
-  label: ({ patch }) => ('rationale' in patch ? 'Edit rationale' : 'Change evidence'),
+  label: ({ patch }, _plan, t = englishTranslator) =>
+    'rationale' in patch ? t('commands:toc.editRationale') : t('commands:toc.changeEvidence'),
   coalesce: ({ id, patch }) => `toc.updateLink:${id}:${Object.keys(patch).sort().join(',')}`,
   locate: ({ id }) => at(id),
   apply(draft, { id, patch }) {
@@ -168,11 +172,12 @@ export const updateTocLink = defineCommand<{ id: string; patch: TocLinkPatch }>(
 /** Adds an assumption to a link. */
 export const addLinkAssumption = defineCommand<{ id: string; text: string }>({
   type: 'toc.addAssumption',
-  label: ({ text }) => `Add assumption ${quoted(text)}`,
+  label: ({ text }, _plan, t = englishTranslator) =>
+    t('commands:toc.addAssumption', { title: quoted(text) }),
   locate: ({ id }) => at(id),
   apply(draft, { id, text }) {
     const trimmed = cutToLength(text.trim(), 500);
-    if (!trimmed) throw new CommandRefusal('Write the assumption first.');
+    if (!trimmed) throw CommandRefusal.of('writeAssumptionFirst');
     findById(draft.theoryOfChange.links, id)?.assumptions.push(trimmed);
   },
 });
@@ -180,7 +185,7 @@ export const addLinkAssumption = defineCommand<{ id: string; text: string }>({
 /** Rewrites one of a link's assumptions (typing coalesces). */
 export const editLinkAssumption = defineCommand<{ id: string; index: number; text: string }>({
   type: 'toc.editAssumption',
-  label: () => 'Edit assumption',
+  label: (_args, _plan, t = englishTranslator) => t('commands:toc.editAssumption'),
   coalesce: ({ id, index }) => `toc.editAssumption:${id}:${index}`,
   locate: ({ id }) => at(id),
   apply(draft, { id, index, text }) {
@@ -194,7 +199,7 @@ export const editLinkAssumption = defineCommand<{ id: string; index: number; tex
 /** Removes one of a link's assumptions. */
 export const removeLinkAssumption = defineCommand<{ id: string; index: number }>({
   type: 'toc.removeAssumption',
-  label: () => 'Remove assumption',
+  label: (_args, _plan, t = englishTranslator) => t('commands:toc.removeAssumption'),
   locate: ({ id }) => at(id),
   apply(draft, { id, index }) {
     const link = findById(draft.theoryOfChange.links, id);

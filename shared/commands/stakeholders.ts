@@ -8,14 +8,15 @@
  * snapshot records the room at that moment, and comparing with it skips
  * stakeholders no longer in the register (shared/stakeholders/movement.ts).
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import { newId } from '../plan/create';
 import type { Plan, Stakeholder } from '../plan/schema';
 import { positionsOf, recordMove } from '../stakeholders/movement';
-import { clampScore, QUADRANT_INFO, quadrantOf, type MatrixPoint } from '../stakeholders/quadrants';
-import { categoryLabel, categoryOf, type Category } from '../stakeholders/register';
+import { clampScore, quadrantOf, type MatrixPoint } from '../stakeholders/quadrants';
+import { categoryOf, type Category } from '../stakeholders/register';
 import type { StakeholderPatch } from '../stakeholders/import';
 import { completeItem } from '../stakeholders/schedule';
-import { countOf, formatCount } from '../words';
 import { CommandRefusal, defineCommand, quoted } from './command';
 import { defineListCommands } from './lists';
 
@@ -31,9 +32,9 @@ function findEntry(plan: Plan, id: string): Stakeholder | undefined {
   return plan.stakeholders.entries.find((e) => e.id === id);
 }
 
-/** “Name” of a stakeholder for step names, or `fallback` when it has none (or is gone). */
-function who(plan: Plan, id: string, fallback = 'stakeholder'): string {
-  return quoted(findEntry(plan, id)?.name) || fallback;
+/** “Name” of a stakeholder for step names, or “stakeholder” when it has none (or is gone). */
+function who(plan: Plan, id: string, t: Translator): string {
+  return quoted(findEntry(plan, id)?.name) || t('commands:stakeholders.aStakeholder');
 }
 
 /**
@@ -128,18 +129,21 @@ function target(entry: MatrixPoint, to: MatrixPoint): MatrixPoint {
  */
 export const moveStakeholder = defineCommand<MoveStakeholderArgs>({
   type: 'stakeholder.moveOnMatrix',
-  label({ id, to, burst }, plan) {
+  label({ id, to, burst }, plan, t = englishTranslator) {
     const entry = findEntry(plan, id);
-    const name = who(plan, id);
-    if (!entry) return `Move ${name}`;
+    const name = who(plan, id, t);
+    if (!entry) return t('commands:stakeholders.move', { name });
     const next = target(entry, to);
-    const quadrant = quadrantOf(next);
-    if (entry.placed === false) return `Place ${name} in ${QUADRANT_INFO[quadrant].label}`;
-    if (quadrant !== quadrantOf(entry)) return `Move ${name} to ${QUADRANT_INFO[quadrant].label}`;
+    const quadrant = t(`stakeholders:quadrants.${quadrantOf(next)}.label`);
+    if (entry.placed === false) return t('commands:stakeholders.place', { name, quadrant });
+    if (quadrantOf(next) !== quadrantOf(entry))
+      return t('commands:stakeholders.moveTo', { name, quadrant });
     // A typed score changes one axis; name it. A burst may go on to change both.
-    if (!burst && next.interest === entry.interest) return `Set power of ${name}`;
-    if (!burst && next.power === entry.power) return `Set interest of ${name}`;
-    return `Move ${name} on the matrix`;
+    if (!burst && next.interest === entry.interest)
+      return t('commands:stakeholders.setPower', { name });
+    if (!burst && next.power === entry.power)
+      return t('commands:stakeholders.setInterest', { name });
+    return t('commands:stakeholders.moveOnMatrix', { name });
   },
   coalesce: ({ id, burst }) => (burst ? `stakeholder.moveOnMatrix:${id}` : null),
   locate: ({ id }) => ({ section: SECTION, focus: id }),
@@ -163,8 +167,11 @@ export const moveStakeholder = defineCommand<MoveStakeholderArgs>({
 /** Makes an entry a stakeholder, or a partner of a type. */
 export const setStakeholderType = defineCommand<{ id: string; category: Category }>({
   type: 'stakeholder.setType',
-  label: ({ id, category }, plan) =>
-    `Change type of ${who(plan, id)} to ${categoryLabel(category).toLowerCase()}`,
+  label: ({ id, category }, plan, t = englishTranslator) =>
+    t('commands:stakeholders.setType', {
+      name: who(plan, id, t),
+      category: t(`stakeholders:categories.${category}.short`).toLowerCase(),
+    }),
   locate: ({ id }) => ({ section: SECTION, focus: id }),
   apply(draft, { id, category }) {
     const entry = findEntry(draft, id);
@@ -186,12 +193,13 @@ export const linkIntervention = defineCommand<{
   linked: boolean;
 }>({
   type: 'stakeholder.linkIntervention',
-  label({ id, interventionId, linked }, plan) {
+  label({ id, interventionId, linked }, plan, t = englishTranslator) {
     const node = plan.theoryOfChange.nodes.find((n) => n.id === interventionId);
-    const intervention = quoted(node?.title) || 'an intervention';
+    const intervention = quoted(node?.title) || t('commands:stakeholders.anIntervention');
+    const name = who(plan, id, t);
     return linked
-      ? `Link ${who(plan, id)} to ${intervention}`
-      : `Unlink ${who(plan, id)} from ${intervention}`;
+      ? t('commands:stakeholders.link', { name, intervention })
+      : t('commands:stakeholders.unlink', { name, intervention });
   },
   locate: ({ id }) => ({ section: SECTION, focus: id }),
   apply(draft, { id, interventionId, linked }) {
@@ -202,7 +210,7 @@ export const linkIntervention = defineCommand<{
       // Only a live intervention can be linked; a dangling one can still be unlinked.
       const node = draft.theoryOfChange.nodes.find((n) => n.id === interventionId);
       if (node?.kind !== 'intervention') {
-        throw new CommandRefusal('That intervention is no longer in the theory of change.');
+        throw CommandRefusal.of('interventionGone');
       }
       entry.interventionIds.push(interventionId);
     }
@@ -245,11 +253,13 @@ export const setActionDone = defineCommand<{
   today: string;
 }>({
   type: 'engagementAction.setDone',
-  label({ stakeholderId, actionId, done }, plan) {
+  label({ stakeholderId, actionId, done }, plan, t = englishTranslator) {
     const action = findEntry(plan, stakeholderId)?.actions.find((a) => a.id === actionId);
-    const title = quoted(action?.what) || 'engagement action';
-    if (!done) return `Reopen ${title}`;
-    return action?.repeatEveryDays ? `Mark ${title} held` : `Complete ${title}`;
+    const title = quoted(action?.what) || t('commands:stakeholders.anEngagementAction');
+    if (!done) return t('commands:stakeholders.reopen', { title });
+    return action?.repeatEveryDays
+      ? t('commands:stakeholders.markHeld', { title })
+      : t('commands:stakeholders.complete', { title });
   },
   locate: ({ stakeholderId }) => ({ section: SECTION, focus: stakeholderId }),
   apply(draft, { stakeholderId, actionId, done, today }) {
@@ -280,14 +290,18 @@ export function blankCheckpoint(id = newId('cp')): Checkpoint {
  */
 export const markCheckpointHeld = defineCommand<{ id: string; today: string }>({
   type: 'industryCheckpoint.markHeld',
-  label: ({ id }, plan) =>
-    `Mark ${quoted(plan.stakeholders.checkpoints.find((c) => c.id === id)?.title) || 'checkpoint'} held`,
+  label: ({ id }, plan, t = englishTranslator) =>
+    t('commands:stakeholders.markHeld', {
+      title:
+        quoted(plan.stakeholders.checkpoints.find((c) => c.id === id)?.title) ||
+        t('commands:stakeholders.aCheckpoint'),
+    }),
   locate: ({ id }) => ({ section: SECTION, focus: id }),
   apply(draft, { id, today }) {
     const checkpoint = draft.stakeholders.checkpoints.find((c) => c.id === id);
     if (!checkpoint) return;
     if (!checkpoint.nextDate && !checkpoint.repeatEveryDays) {
-      throw new CommandRefusal('Give the checkpoint a date or a repeat before marking it held.');
+      throw CommandRefusal.of('checkpointNeedsDate');
     }
     const held = completeItem(
       { when: checkpoint.nextDate, done: false, repeatEveryDays: checkpoint.repeatEveryDays },
@@ -297,25 +311,26 @@ export const markCheckpointHeld = defineCommand<{ id: string; today: string }>({
   },
 });
 
-/** Short names of the mapping questions, for step names. */
-const QUESTION_NAMES: Record<MappingQuestion, string> = {
-  keyBuyIn: 'whose buy-in is key',
-  jobsNeededNow: 'jobs needed now',
-  jobsNeededSoon: 'jobs needed soon',
-  inDemandSkillsNow: 'skills in demand now',
-  jobsAndPathwaysFiveYears: 'jobs and pathways over five years',
-  labourMarketPriorities: 'labour-market priorities',
+/** The mapping questions (their short names: `commands:stakeholders.answer`). */
+const QUESTIONS: Record<MappingQuestion, true> = {
+  keyBuyIn: true,
+  jobsNeededNow: true,
+  jobsNeededSoon: true,
+  inDemandSkillsNow: true,
+  jobsAndPathwaysFiveYears: true,
+  labourMarketPriorities: true,
 };
 
 /** Answers a mapping question (typing coalesces per question). */
 export const answerQuestion = defineCommand<{ question: MappingQuestion; answer: string }>({
   type: 'stakeholders.answerQuestion',
-  label: ({ question }) => `Edit answer on ${QUESTION_NAMES[question]}`,
+  label: ({ question }, _plan, t = englishTranslator) =>
+    t('commands:stakeholders.answer', { question }),
   coalesce: ({ question }) => `stakeholders.answerQuestion:${question}`,
   locate: () => ({ section: SECTION }),
   apply(draft, { question, answer }) {
-    if (!Object.hasOwn(QUESTION_NAMES, question)) {
-      throw new CommandRefusal('There is no such mapping question.');
+    if (!Object.hasOwn(QUESTIONS, question)) {
+      throw CommandRefusal.of('noSuchQuestion');
     }
     draft.stakeholders.questions[question] = answer;
   },
@@ -335,7 +350,10 @@ export const workshopSnapshots = defineListCommands<Snapshot>({
 /** Takes a snapshot of every stakeholder's position now, kept with the plan. */
 export const takeSnapshot = defineCommand<{ id: string; name: string; takenAt: string }>({
   type: 'workshopSnapshot.take',
-  label: ({ name }) => `Take workshop snapshot ${quoted(name)}`.trimEnd(),
+  label: ({ name }, _plan, t = englishTranslator) =>
+    quoted(name)
+      ? t('commands:stakeholders.takeSnapshotNamed', { name: quoted(name) })
+      : t('commands:stakeholders.takeSnapshot'),
   locate: () => ({ section: SECTION }),
   apply(draft, { id, name, takenAt }) {
     if (draft.stakeholders.snapshots.some((s) => s.id === id)) return;
@@ -368,33 +386,27 @@ export const importStakeholders = defineCommand<{
   at: string;
 }>({
   type: 'stakeholders.import',
-  label: ({ entries, updates = [] }) => {
-    const added = countOf(entries.length, 'stakeholder', 'stakeholders');
-    if (updates.length === 0) return `Import ${added} from a stakeholder list`;
-    const changed = countOf(updates.length, 'stakeholder', 'stakeholders');
+  label: ({ entries, updates = [] }, _plan, t = englishTranslator) => {
+    if (updates.length === 0) return t('commands:stakeholders.import', { count: entries.length });
     return entries.length === 0
-      ? `Update ${changed} from a stakeholder list`
-      : `Import ${formatCount(entries.length)} new and update ${changed} from a stakeholder list`;
+      ? t('commands:stakeholders.updateFromList', { count: updates.length })
+      : t('commands:stakeholders.importAndUpdate', {
+          added: entries.length,
+          count: updates.length,
+        });
   },
   locate: () => ({ section: SECTION }),
   apply(draft, { entries, updates = [], at }) {
-    if (entries.length === 0 && updates.length === 0)
-      throw new CommandRefusal('There are no rows to import.');
+    if (entries.length === 0 && updates.length === 0) throw CommandRefusal.of('noRowsToImport');
     const list = draft.stakeholders.entries;
     const ids = new Set(list.map((e) => e.id));
     for (const entry of entries) {
-      if (ids.has(entry.id))
-        throw new CommandRefusal(
-          `Two stakeholders would share the id “${entry.id}”, so nothing was imported.`,
-        );
+      if (ids.has(entry.id)) throw CommandRefusal.of('stakeholderIdShared', { id: entry.id });
       ids.add(entry.id);
     }
     for (const { id, patch } of updates) {
       const entry = list.find((e) => e.id === id);
-      if (!entry)
-        throw new CommandRefusal(
-          'A stakeholder the list updates is no longer in the register, so nothing was imported. Check the file again.',
-        );
+      if (!entry) throw CommandRefusal.of('updatedStakeholderGone');
       const { position, ...fields } = patch;
       Object.assign(entry, fields);
       if (position) {

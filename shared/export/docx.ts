@@ -93,16 +93,41 @@ const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
  */
 interface Direction {
   readonly rtl: boolean;
-  /** Paragraph options: right to left (`w:bidi`) in an RTL document. */
+  /** Options of a paragraph without text of its own: right to left (`w:bidi`) in an RTL document. */
   readonly paragraph: { readonly bidirectional?: true };
+  /**
+   * Options of a paragraph of text: the direction of its first letter, as
+   * HTML's dir="auto" (an English sentence a planner typed into an Arabic
+   * document reads left to right, its full stop at its end; an Arabic name
+   * in an English document right to left); the document's without a letter.
+   */
+  of(text: string): { readonly bidirectional?: true };
   /** Table options: columns from right to left (`w:bidiVisual`) in an RTL document. */
   readonly table: { readonly visuallyRightToLeft?: true };
 }
 
-const LTR: Direction = { rtl: false, paragraph: {}, table: {} };
+const BIDI = { bidirectional: true } as const;
+const NOT_BIDI = {} as const;
+const FIRST_LETTER = /\p{L}/u;
+
+/** Whether a text reads right to left: its first letter does, or, without one, the document. */
+function readsRightToLeft(text: string, rtlDocument: boolean): boolean {
+  // Most cells of most documents hold no right-to-left letter at all: no need to look further.
+  if (!rtlDocument && !RTL_LETTER.test(text)) return false;
+  const letter = FIRST_LETTER.exec(text)?.[0];
+  return letter === undefined ? rtlDocument : RTL_LETTER.test(letter);
+}
+
+const LTR: Direction = {
+  rtl: false,
+  paragraph: NOT_BIDI,
+  of: (text) => (readsRightToLeft(text, false) ? BIDI : NOT_BIDI),
+  table: {},
+};
 const RTL: Direction = {
   rtl: true,
-  paragraph: { bidirectional: true },
+  paragraph: BIDI,
+  of: (text) => (readsRightToLeft(text, true) ? BIDI : NOT_BIDI),
   table: { visuallyRightToLeft: true },
 };
 
@@ -114,8 +139,8 @@ const directionOf = (loc: DocLocale): Direction => (loc.dir === 'rtl' ? RTL : LT
  * marked so (`w:rtl`), so Word sets it with the complex-script font and
  * orders it right to left; runs of Latin names and numbers stay as they are.
  */
-function run(line: string, dir: Direction, bold = false): TextRun {
-  const rtl = dir.rtl && RTL_LETTER.test(line);
+function run(line: string, bold = false): TextRun {
+  const rtl = RTL_LETTER.test(line);
   // Plain runs carry no properties: a few thousand table cells add up.
   if (!bold && !rtl) return new TextRun(line);
   return new TextRun({
@@ -123,6 +148,25 @@ function run(line: string, dir: Direction, bold = false): TextRun {
     ...(bold ? { bold: true } : {}),
     ...(rtl ? { rightToLeft: true } : {}),
   });
+}
+
+/** Left-to-right mark (U+200E). */
+const LRM = '\u200e';
+
+/**
+ * Figures without words ("35 (2026)", "1.2–1.4") in a right-to-left
+ * paragraph, held left to right between two left-to-right marks: alone, the
+ * brackets and dashes between them take the paragraph's direction and the
+ * figures change places ("(2026) 35").
+ */
+function figuresLeftToRight(line: string): string {
+  // Text Intl already marked (money, percentages) is left as it is.
+  return /\d/.test(line) &&
+    !FIRST_LETTER.test(line) &&
+    /[^\d\s.,]/.test(line) &&
+    !/[\u200e\u200f\u061c]/.test(line)
+    ? `${LRM}${line}${LRM}`
+    : line;
 }
 
 /** Paragraphs for a text that may hold line breaks. */
@@ -140,9 +184,11 @@ function lines(
       (line, i) =>
         new Paragraph({
           style,
-          ...dir.paragraph,
+          ...dir.of(line),
           ...(keepNext ? { keepNext: true } : {}),
-          children: [run(line, dir, bold || (firstLineBold && i === 0))],
+          children: [
+            run(dir.rtl ? figuresLeftToRight(line) : line, bold || (firstLineBold && i === 0)),
+          ],
         }),
     );
 }
@@ -336,13 +382,13 @@ async function diagram(
 ): Promise<Child[]> {
   const dir = directionOf(loc);
   const caption = (words: string) =>
-    new Paragraph({ style: 'Caption', ...dir.paragraph, children: [run(text(words), dir)] });
+    new Paragraph({ style: 'Caption', ...dir.of(words), children: [run(text(words))] });
   if (!options.rasterize)
     return [
       new Paragraph({
         style: 'Note',
-        ...dir.paragraph,
-        children: [run(loc.d('figure.notDrawn'), dir)],
+        ...dir.of(loc.d('figure.notDrawn')),
+        children: [run(loc.d('figure.notDrawn'))],
       }),
       caption(block.caption),
     ];
@@ -576,8 +622,8 @@ async function blockChildren(
       return [
         new Paragraph({
           heading: block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          ...dir.paragraph,
-          children: [run(text(block.text), dir)],
+          ...dir.of(block.text),
+          children: [run(text(block.text))],
         }),
       ];
     case 'paragraph':
@@ -597,9 +643,9 @@ async function blockChildren(
         (item) =>
           new Paragraph({
             style: 'BodyText',
-            ...dir.paragraph,
+            ...dir.of(item),
             numbering: { reference: 'bullets', level: 0 },
-            children: [run(text(item), dir)],
+            children: [run(text(item))],
           }),
       );
     case 'facts':
@@ -630,16 +676,14 @@ function header(doc: PlanDocument, page: PageKind, loc: DocLocale): Header {
     children: [
       new Paragraph({
         style: 'RunningHeader',
-        ...dir.paragraph,
+        ...dir.of(headerTitle(doc)),
         // At the far end of the line: the right edge, the left in a right-to-left paragraph.
         tabStops: [
-          {
-            type: dir.rtl ? TabStopType.LEFT : TabStopType.RIGHT,
-            position: contentBox(page).width,
-          },
+          // "Right" is the far end of a right-to-left paragraph too (Word reads it as "end").
+          { type: TabStopType.RIGHT, position: contentBox(page).width },
         ],
         children: [
-          run(text(headerTitle(doc)), dir),
+          run(text(headerTitle(doc))),
           new TextRun({
             children: [new Tab(), version],
             ...(dir.rtl && RTL_LETTER.test(version) ? { rightToLeft: true } : {}),
@@ -729,7 +773,7 @@ function coverChildren(doc: PlanDocument, loc: DocLocale): Child[] {
       spacing: { before: 2600 },
       style: 'CoverKicker',
       ...dir.paragraph,
-      children: [run(words.kicker, dir)],
+      children: [run(words.kicker)],
     }),
     new Paragraph({
       style: 'Title',
@@ -747,7 +791,7 @@ function coverChildren(doc: PlanDocument, loc: DocLocale): Child[] {
           new Paragraph({
             style: 'Subtitle',
             ...dir.paragraph,
-            children: [run(text(doc.organisation), dir)],
+            children: [run(text(doc.organisation))],
           }),
         ]
       : []),
@@ -762,18 +806,18 @@ function coverChildren(doc: PlanDocument, loc: DocLocale): Child[] {
       spacing: { before: 1600 },
       style: 'Note',
       ...dir.paragraph,
-      children: [run(text(doc.audienceNote), dir)],
+      children: [run(text(doc.audienceNote))],
     }),
     new Paragraph({
       style: 'Note',
       ...dir.paragraph,
-      children: [run(text(words.prepared), dir)],
+      children: [run(text(words.prepared))],
     }),
     new Paragraph({ ...dir.paragraph, children: [new PageBreak()] }),
     new Paragraph({
       style: 'ContentsHeading',
       ...dir.paragraph,
-      children: [run(text(contents), dir)],
+      children: [run(text(contents))],
     }),
     // docx writes an entry per chapter heading, linked to it, with a PAGEREF
     // field whose result is the page word-pages.ts estimates (see
@@ -792,6 +836,19 @@ function coverChildren(doc: PlanDocument, loc: DocLocale): Child[] {
 const BIDI_LANGUAGE = 'ar-SA';
 
 /**
+ * The font of a style: Arial for Latin, Greek and Cyrillic text; in a
+ * right-to-left document, Arabic text in Noto Naskh Arabic, a Naskh face for
+ * formal documents that LibreOffice, Google Docs and Android have (Word on a
+ * computer without it sets the text in its own Arabic face; Arial's Arabic
+ * is Windows-only, so a Linux LibreOffice fell back to DejaVu Sans).
+ */
+const fontOf = (rtl: boolean) =>
+  rtl ? { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: ARABIC_FONT } : FONT;
+
+/** The complex-script font of a right-to-left document. */
+const ARABIC_FONT = 'Noto Naskh Arabic';
+
+/**
  * The document's styles: the plan's text in `language` (a BCP 47 tag), and
  * for a right-to-left document language its complex-script language.
  */
@@ -802,7 +859,7 @@ const styles = (language: string, rtl = false) => ({
       // The plan's language (Objective → language): spell-checking, hyphenation
       // and screen readers follow it; in an Arabic document, the Arabic text's too.
       run: {
-        font: FONT,
+        font: fontOf(rtl),
         size: 17,
         color: INK,
         language: rtl ? { value: language, bidirectional: BIDI_LANGUAGE } : { value: language },
@@ -810,19 +867,19 @@ const styles = (language: string, rtl = false) => ({
       paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
     },
     heading1: {
-      run: { font: FONT, size: 34, bold: true, color: ACCENT },
+      run: { font: fontOf(rtl), size: 34, bold: true, color: ACCENT },
       paragraph: { spacing: { before: 0, after: 240 }, keepNext: true, keepLines: true },
     },
     heading2: {
-      run: { font: FONT, size: 26, bold: true, color: ACCENT },
+      run: { font: fontOf(rtl), size: 26, bold: true, color: ACCENT },
       paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, keepLines: true },
     },
     heading3: {
-      run: { font: FONT, size: 22, bold: true, color: INK },
+      run: { font: fontOf(rtl), size: 22, bold: true, color: INK },
       paragraph: { spacing: { before: 220, after: 80 }, keepNext: true, keepLines: true },
     },
     title: {
-      run: { font: FONT, size: 56, bold: true, color: ACCENT },
+      run: { font: fontOf(rtl), size: 56, bold: true, color: ACCENT },
       paragraph: { spacing: { after: 200 } },
     },
   },
@@ -850,14 +907,16 @@ const styles = (language: string, rtl = false) => ({
       name: 'toc 1',
       basedOn: 'BodyText',
       run: { size: 22 },
-      paragraph: { spacing: { after: 100 } },
+      // The contents' entries read from the right in a right-to-left document.
+      paragraph: { spacing: { after: 100 }, ...(rtl ? { bidirectional: true } : {}) },
     },
     { id: 'Subtitle', name: 'Subtitle', basedOn: 'BodyText', run: { size: 30, color: '404040' } },
     {
       id: 'CoverKicker',
       name: 'Cover kicker',
       basedOn: 'BodyText',
-      run: { size: 22, bold: true, color: '595959', characterSpacing: 40 },
+      // Letter spacing would break up joined Arabic letters: none in a right-to-left document.
+      run: { size: 22, bold: true, color: '595959', characterSpacing: rtl ? 0 : 40 },
     },
     {
       id: 'ContentsHeading',
@@ -904,7 +963,9 @@ const styles = (language: string, rtl = false) => ({
       id: 'TableNumber',
       name: 'Table number',
       basedOn: 'TableText',
-      paragraph: { alignment: AlignmentType.RIGHT },
+      // Numbers align on their last digit, at the right, in either direction. Word
+      // reads "left" in a right-to-left paragraph as its start: the right.
+      paragraph: { alignment: rtl ? AlignmentType.LEFT : AlignmentType.RIGHT },
     },
     {
       id: 'TableHead',
@@ -1027,7 +1088,7 @@ async function renderPlanDocx(
               new Paragraph({
                 heading: HeadingLevel.HEADING_1,
                 ...dir.paragraph,
-                children: [run(text(chapterHeading(section.number, section.title)), dir)],
+                children: [run(text(chapterHeading(section.number, section.title)))],
               }),
             ]
           : [];
@@ -1094,13 +1155,13 @@ export async function buildShortDocx(doc: ShortDocument): Promise<Uint8Array> {
       new Paragraph({
         style: 'CoverKicker',
         ...dir.paragraph,
-        children: [run(text(doc.kicker.toLocaleUpperCase(loc.language)), dir)],
+        children: [run(text(doc.kicker.toLocaleUpperCase(loc.language)))],
       }),
     );
   children.push(
     new Paragraph({
       style: 'Title',
-      ...dir.paragraph,
+      ...dir.of(doc.title),
       children: [new TextRun({ text: text(doc.title), size: coverTitleSize(doc.title, width) })],
     }),
   );
@@ -1119,8 +1180,8 @@ export async function buildShortDocx(doc: ShortDocument): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 style: 'RunningHeader',
-                ...dir.paragraph,
-                children: [run(text(doc.header), dir)],
+                ...dir.of(doc.header),
+                children: [run(text(doc.header))],
               }),
             ],
           }),

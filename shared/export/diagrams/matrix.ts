@@ -397,16 +397,31 @@ export function matrixScene(
   }
   // Axis labels: interest below the lower quadrants' names; power in a column
   // of its own left of the tick labels, in the upper half (clear of "50").
-  shapes.push({
-    type: 'text',
-    x: LEFT + half,
-    y: bottom + 84,
-    text: d('diagrams.interestAxis'),
-    size: 13,
-    bold: true,
-    anchor: 'middle',
-    fill: GREYS.ink,
-  });
+  // The arrow is a text of its own: a reader's SVG renderer may set a whole
+  // line in the font of its first character, and an arrow's font may have no Arabic.
+  const interest = d('diagrams.interestAxis');
+  const interestWidth = textWidth(interest, 13, true);
+  shapes.push(
+    {
+      type: 'text',
+      x: LEFT + half - 8,
+      y: bottom + 84,
+      text: interest,
+      size: 13,
+      bold: true,
+      anchor: 'middle',
+      fill: GREYS.ink,
+    },
+    {
+      type: 'text',
+      x: LEFT + half - 8 + interestWidth / 2 + 6,
+      y: bottom + 84,
+      text: '→',
+      size: 13,
+      bold: true,
+      fill: GREYS.ink,
+    },
+  );
   [...d('diagrams.powerAxis').split('\n'), '↑'].forEach((word, i) =>
     shapes.push({
       type: 'text',

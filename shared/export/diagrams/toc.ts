@@ -117,6 +117,8 @@ export function tocScene(
       type: 'text',
       x: x + 10,
       y: y + 16,
+      // Against the right edge when it reads right to left (textPlacement).
+      lineWidth: W - 20,
       text: terms.tocKind(n).toLocaleUpperCase(loc.language),
       size: LABEL_SIZE,
       bold: true,

@@ -98,7 +98,13 @@ function chartFormats(loc: DocLocale) {
   };
 }
 
-function base(p: ChartPalette, title: string, subtitle = '', width = 500): EChartsOption {
+function base(
+  p: ChartPalette,
+  title: string,
+  subtitle = '',
+  width = 500,
+  rtl = false,
+): EChartsOption {
   const ink = p.ink;
   return {
     animation: false,
@@ -110,7 +116,8 @@ function base(p: ChartPalette, title: string, subtitle = '', width = 500): EChar
     title: {
       text: title,
       subtext: subtitle,
-      left: 0,
+      // At the start of the line the language reads from.
+      ...(rtl ? { right: 0 } : { left: 0 }),
       top: 0,
       itemGap: 4,
       // A long name is cut with an ellipsis: the figure's caption and table give it whole.
@@ -121,9 +128,11 @@ function base(p: ChartPalette, title: string, subtitle = '', width = 500): EChar
         width: width - 40,
         overflow: 'truncate',
         lineHeight: 18,
+        // Against the start edge of its box: the right one right to left.
+        align: rtl ? 'right' : 'left',
       },
       // Explicit line heights: without them the browser drew the subtitle over a truncated title.
-      subtextStyle: { fontSize: 12, color: ink, lineHeight: 16 },
+      subtextStyle: { fontSize: 12, color: ink, lineHeight: 16, align: rtl ? 'right' : 'left' },
     },
   };
 }
@@ -167,7 +176,7 @@ export function funnelChart(
     width: 500,
     height: 260,
     option: {
-      ...base(p, title),
+      ...base(p, title, '', 500, loc.dir === 'rtl'),
       grid: { left: 130, right: 170, top: 40, bottom: 20 },
       xAxis: { type: 'value', show: false },
       yAxis: {
@@ -244,10 +253,10 @@ export function kpiChart(
     width: 500,
     height: 300,
     option: {
-      ...base(p, title, d('charts.status', { status: statusWords })),
+      ...base(p, title, d('charts.status', { status: statusWords }), 500, loc.dir === 'rtl'),
       legend: {
         top: 44,
-        left: 0,
+        ...(loc.dir === 'rtl' ? { right: 0 } : { left: 0 }),
         itemWidth: 28,
         data: [d('charts.actual'), d('charts.path')],
         textStyle: { color: ink },
@@ -383,10 +392,10 @@ export function segmentChart(
     width: 500,
     height: Math.max(200, 104 + segments.length * 56),
     option: {
-      ...base(p, title),
+      ...base(p, title, '', 500, loc.dir === 'rtl'),
       legend: {
         top: 30,
-        left: 0,
+        ...(loc.dir === 'rtl' ? { right: 0 } : { left: 0 }),
         orient: 'vertical',
         data: [completion, placement],
         textStyle: { color: ink },
@@ -485,7 +494,7 @@ export function licenceChart(
     width: 500,
     height: 170,
     option: {
-      ...base(p, title),
+      ...base(p, title, '', 500, loc.dir === 'rtl'),
       grid: { left: 120, right: 130, top: 40, bottom: 20 },
       xAxis: { type: 'value', show: false },
       yAxis: {

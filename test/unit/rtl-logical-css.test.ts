@@ -166,6 +166,7 @@ function physical(property: string, value: string): string | null {
       (w.length === 4 && w[0] === w[1] && w[2] === w[3]);
     if (!symmetric) return 'corners differ between left and right';
   }
+  if (property === 'content' && /[←→⇐⇒⟵⟶«»‹›▶◀▸◂►◄]/.test(v)) return 'an arrow that points';
   if (property === 'box-shadow') {
     for (const shadow of v.split(/,(?![^(]*\))/)) {
       const lengths = words(shadow).filter((x) => /^-?[\d.]+[a-z]*$/.test(x));
@@ -223,11 +224,14 @@ function declarations(file: string): Declaration[] {
   return out;
 }
 
-/** Whether a `:dir(rtl)` rule for each of the selector's parts sets the same property. */
+/**
+ * Whether a `:dir(rtl)` rule for each of the selector's parts sets the same
+ * property (`a::after` is mirrored by `a:dir(rtl)::after`).
+ */
 function mirrored(d: Declaration, all: Declaration[]): boolean {
   const wanted = d.selector
     .split(',')
-    .map((s) => `${s.trim()}:dir(rtl)`)
+    .map((s) => s.trim().replace(/(::?(before|after|marker))?$/, ':dir(rtl)$1'))
     .join(', ');
   return all.some((o) => o.selector === wanted && o.property === d.property);
 }
@@ -301,5 +305,7 @@ describe('right to left: logical properties', () => {
     expect(physical('padding', 'calc(1px + 2px) 0')).toBeNull();
     expect(physical('box-shadow', '0 10px 30px rgb(var(--shadow-rgb) / 30%)')).toBeNull();
     expect(physical('white-space', 'nowrap')).toBeNull();
+    expect(physical('content', "' →'")).not.toBeNull();
+    expect(physical('content', "counter(ob) '.'")).toBeNull();
   });
 });

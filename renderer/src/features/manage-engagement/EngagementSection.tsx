@@ -179,7 +179,9 @@ function ActivityRow({
           data-eg-toggle
         >
           <span className="eg-kind">{t(`kinds.${a.kind}`)}</span>
-          <span className="eg-title">{title}</span>
+          <span className="eg-title">
+            <bdi>{title}</bdi>
+          </span>
           <span className="eg-meta">
             {[
               a.cadence,
@@ -495,7 +497,9 @@ function RuleRow({
           <span className="eg-kind">
             {t('rule.kind', { number: index + 1, trigger: t(`triggers.${rule.trigger}`) })}
           </span>
-          <span className="eg-title">{title}</span>
+          <span className="eg-title">
+            <bdi>{title}</bdi>
+          </span>
           <span className="eg-meta">
             {[
               described,

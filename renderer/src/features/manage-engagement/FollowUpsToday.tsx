@@ -462,7 +462,9 @@ function TodayList({
           <tbody>
             {rules.map((r, i) => (
               <tr key={r.id}>
-                <th scope="row">{ruleTitle(r, uiTranslator())}</th>
+                <th scope="row">
+                  <bdi>{ruleTitle(r, uiTranslator())}</bdi>
+                </th>
                 <td>{r.active ? t('channelShort', { channel: r.channel }) : t('rule.off')}</td>
                 <td className="num">{format.number(view.countByRule[i] ?? 0)}</td>
               </tr>
@@ -638,7 +640,9 @@ function TopLearners({ planId, learners }: { planId: string; learners: readonly 
                 const name = l.name || l.learnerId || l.email;
                 return (
                   <tr key={l.key}>
-                    <th scope="row">{name}</th>
+                    <th scope="row">
+                      <bdi>{name}</bdi>
+                    </th>
                     <td className="num">{format.number(Math.round(l.hours * 10) / 10, 1)}</td>
                     <td>{format.date(l.completed, '—')}</td>
                     <td>

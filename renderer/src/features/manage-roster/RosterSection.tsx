@@ -104,7 +104,9 @@ function GroupTable({
         <tbody>
           {rows.map(([id, c]) => (
             <tr key={id}>
-              <th scope="row">{nameOf(id)}</th>
+              <th scope="row">
+                <bdi>{nameOf(id)}</bdi>
+              </th>
               {COUNT_COLUMNS.map((key) => (
                 <td key={key} className="num">
                   {format.number(c[key])}
@@ -222,7 +224,9 @@ function LearnerList({
                 aria-rowindex={slot.index + 2}
                 ref={rows.measure}
               >
-                <th scope="row">{l.name || t('empty')}</th>
+                <th scope="row">
+                  <bdi>{l.name || t('empty')}</bdi>
+                </th>
                 <td>{l.email || l.learnerId}</td>
                 <td>{segmentName(l.segmentId)}</td>
                 <td>{cohortName(l.cohortId)}</td>

@@ -60,7 +60,9 @@ function ValueTable({
           const chosen = choices[mapKey]?.[v.key];
           return (
             <tr key={v.key}>
-              <th scope="row">{v.text}</th>
+              <th scope="row">
+                <bdi>{v.text}</bdi>
+              </th>
               <td className="num">{format.number(v.rows)}</td>
               <td>
                 <select

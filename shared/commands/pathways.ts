@@ -3,6 +3,8 @@
  * segments, steps and required skills) and the skills map (roles or people,
  * skills and the required and current proficiency of each).
  */
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import { mergeSkills, moveItem, skillKey } from '../content/pathways';
 import { newId } from '../plan/create';
 import { baseOf, replaceContents } from '../plan/drafts';
@@ -23,8 +25,16 @@ function findPathway(plan: Plan, id: string): Pathway | undefined {
 }
 
 /** “Name” of a pathway for step names, or “pathway” when it has none. */
-function named(plan: Plan, pathwayId: string): string {
-  return quoted(findPathway(plan, pathwayId)?.name) || 'pathway';
+function named(plan: Plan, pathwayId: string, t: Translator): string {
+  return quoted(findPathway(plan, pathwayId)?.name) || t('commands:pathways.aPathway');
+}
+
+/** “Name” of a skill of the skills map, or “a skill”. */
+function skillOfMap(plan: Plan, skillId: string, t: Translator): string {
+  return (
+    quoted(plan.skillsMap.skills.find((s) => s.id === skillId)?.name) ||
+    t('commands:skillsFirst.aSkill')
+  );
 }
 
 /** “Title” of the catalog item a step points at, or '' (a deleted item). */
@@ -64,10 +74,10 @@ export const pathways = defineListCommands<Pathway>({
  */
 export const setPathwayMode = defineCommand<{ pathwayId: string; mode: Pathway['mode'] }>({
   type: 'pathway.setMode',
-  label: ({ pathwayId, mode }, plan) =>
+  label: ({ pathwayId, mode }, plan, t = englishTranslator) =>
     mode === 'group'
-      ? `Group ${named(plan, pathwayId)} by skill`
-      : `Make ${named(plan, pathwayId)} a sequence`,
+      ? t('commands:pathways.groupBySkill', { pathway: named(plan, pathwayId, t) })
+      : t('commands:pathways.makeSequence', { pathway: named(plan, pathwayId, t) }),
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, mode }) {
     const pathway = findPathway(draft, pathwayId);
@@ -88,12 +98,15 @@ export const setPathwaySegment = defineCommand<{
   included: boolean;
 }>({
   type: 'pathway.setSegment',
-  label({ pathwayId, segmentId, included }, plan) {
+  label({ pathwayId, segmentId, included }, plan, t = englishTranslator) {
     const segment = quoted(plan.learners.find((s) => s.id === segmentId)?.name);
-    const which = segment ? `segment ${segment}` : 'segment';
+    const which = segment
+      ? t('commands:pathways.segmentNamed', { segment })
+      : t('commands:pathways.aSegment');
+    const pathway = named(plan, pathwayId, t);
     return included
-      ? `Add ${which} to ${named(plan, pathwayId)}`
-      : `Remove ${which} from ${named(plan, pathwayId)}`;
+      ? t('commands:pathways.addSegment', { segment: which, pathway })
+      : t('commands:pathways.removeSegment', { segment: which, pathway });
   },
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, segmentId, included }) {
@@ -118,16 +131,19 @@ export interface AddStepArgs {
 /** Adds a catalog item as the last step; in a grouped pathway, in the group of the item's first skill. */
 export const addPathwayStep = defineCommand<AddStepArgs>({
   type: 'pathwayStep.add',
-  label: ({ pathwayId, contentItemId }, plan) => {
+  label: ({ pathwayId, contentItemId }, plan, t = englishTranslator) => {
     const title = quoted(plan.content.catalog.find((c) => c.id === contentItemId)?.title);
-    return `Add ${title || 'a step'} to ${named(plan, pathwayId)}`;
+    return t('commands:pathways.addStep', {
+      step: title || t('commands:pathways.aStep'),
+      pathway: named(plan, pathwayId, t),
+    });
   },
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, stepId, contentItemId }) {
     const pathway = findPathway(draft, pathwayId);
-    if (!pathway) throw new CommandRefusal('The step could not be added: the pathway is gone.');
+    if (!pathway) throw CommandRefusal.of('pathwayGone');
     const item = catalogOf(draft).find((c) => c.id === contentItemId);
-    if (!item) throw new CommandRefusal('That item is no longer in the catalog.');
+    if (!item) throw CommandRefusal.of('catalogItemGone');
     if (pathway.steps.some((s) => s.id === stepId)) return;
     pathway.steps.push({
       id: stepId,
@@ -140,11 +156,15 @@ export const addPathwayStep = defineCommand<AddStepArgs>({
 /** Removes steps from a pathway (the catalog items stay in the catalog). */
 export const removePathwaySteps = defineCommand<{ pathwayId: string; stepIds: readonly string[] }>({
   type: 'pathwayStep.remove',
-  label({ pathwayId, stepIds }, plan) {
+  label({ pathwayId, stepIds }, plan, t = englishTranslator) {
+    const pathway = named(plan, pathwayId, t);
     if (stepIds.length !== 1)
-      return `Remove ${stepIds.length} steps from ${named(plan, pathwayId)}`;
+      return t('commands:pathways.removeSteps', { count: stepIds.length, pathway });
     const title = stepTitle(plan, pathwayId, stepIds[0]!);
-    return `Remove ${title || 'a step'} from ${named(plan, pathwayId)}`;
+    return t('commands:pathways.removeStep', {
+      step: title || t('commands:pathways.aStep'),
+      pathway,
+    });
   },
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, stepIds }) {
@@ -158,9 +178,11 @@ export const removePathwaySteps = defineCommand<{ pathwayId: string; stepIds: re
 /** Sets the group (a skill or tool) of a step in a grouped pathway; typing coalesces. */
 export const setStepGroup = defineCommand<{ pathwayId: string; stepId: string; group: string }>({
   type: 'pathwayStep.setGroup',
-  label: ({ pathwayId, stepId }, plan) => {
+  label: ({ pathwayId, stepId }, plan, t = englishTranslator) => {
     const title = stepTitle(plan, pathwayId, stepId);
-    return title ? `Edit group of ${title}` : 'Edit step group';
+    return title
+      ? t('commands:pathways.editGroupOf', { title })
+      : t('commands:pathways.editStepGroup');
   },
   coalesce: ({ pathwayId, stepId }) => `pathwayStep.setGroup:${pathwayId}:${stepId}`,
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
@@ -178,7 +200,7 @@ const groupOf = (step: Step) => step.group.trim() || 'Ungrouped';
  */
 export const movePathwayStep = defineCommand<{ pathwayId: string; stepId: string; by: -1 | 1 }>({
   type: 'pathwayStep.move',
-  label: () => 'Reorder pathway steps',
+  label: (_args, _plan, t = englishTranslator) => t('commands:pathways.moveSteps'),
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, stepId, by }) {
     const pathway = findPathway(draft, pathwayId);
@@ -206,7 +228,7 @@ export const dropPathwayStep = defineCommand<{
   overStepId: string;
 }>({
   type: 'pathwayStep.drop',
-  label: () => 'Reorder pathway steps',
+  label: (_args, _plan, t = englishTranslator) => t('commands:pathways.moveSteps'),
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, stepId, overStepId }) {
     const pathway = findPathway(draft, pathwayId);
@@ -225,12 +247,13 @@ export const dropPathwayStep = defineCommand<{
 /** Adds required skills to a pathway, skipping any it already has (compared by name, any case). */
 export const addRequiredSkills = defineCommand<{ pathwayId: string; skills: readonly string[] }>({
   type: 'pathway.addRequiredSkills',
-  label({ pathwayId, skills }, plan) {
+  label({ pathwayId, skills }, plan, t = englishTranslator) {
     const existing = findPathway(plan, pathwayId)?.requiredSkills ?? [];
     const added = mergeSkills(existing, skills).slice(existing.length);
+    const pathway = named(plan, pathwayId, t);
     return added.length === 1
-      ? `Add required skill ${quoted(added[0])} to ${named(plan, pathwayId)}`
-      : `Add ${added.length} required skills to ${named(plan, pathwayId)}`;
+      ? t('commands:pathways.addRequiredSkill', { skill: quoted(added[0]), pathway })
+      : t('commands:pathways.addRequiredSkills', { count: added.length, pathway });
   },
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, skills }) {
@@ -244,8 +267,11 @@ export const addRequiredSkills = defineCommand<{ pathwayId: string; skills: read
 /** Removes a required skill from a pathway. */
 export const removeRequiredSkill = defineCommand<{ pathwayId: string; skill: string }>({
   type: 'pathway.removeRequiredSkill',
-  label: ({ pathwayId, skill }, plan) =>
-    `Remove required skill ${quoted(skill)} from ${named(plan, pathwayId)}`,
+  label: ({ pathwayId, skill }, plan, t = englishTranslator) =>
+    t('commands:pathways.removeRequiredSkill', {
+      skill: quoted(skill),
+      pathway: named(plan, pathwayId, t),
+    }),
   locate: ({ pathwayId }) => ({ section: SECTION, focus: pathwayId }),
   apply(draft, { pathwayId, skill }) {
     const pathway = findPathway(draft, pathwayId);
@@ -321,15 +347,18 @@ export interface ProficiencyArgs {
  */
 export const setProficiency = defineCommand<ProficiencyArgs>({
   type: 'skillsMap.setProficiency',
-  label({ holderId, skillId, which, level }, plan) {
-    const skill = quoted(plan.skillsMap.skills.find((s) => s.id === skillId)?.name) || 'a skill';
+  label({ holderId, skillId, which, level }, plan, t = englishTranslator) {
+    const skill = skillOfMap(plan, skillId, t);
     const holder = quoted(plan.skillsMap.holders.find((h) => h.id === holderId)?.name);
-    return `${level === null ? 'Clear' : 'Set'} ${which} level of ${skill}${holder ? ` for ${holder}` : ''}`;
+    const action = level === null ? 'clear' : 'set';
+    return holder
+      ? t('commands:pathways.setLevelFor', { action, which, skill, holder })
+      : t('commands:pathways.setLevel', { action, which, skill });
   },
   locate: ({ holderId }) => ({ section: SECTION, focus: holderId }),
   apply(draft, { holderId, skillId, which, level }) {
     if (level !== null && !(Number.isInteger(level) && level >= 0 && level <= 5))
-      throw new CommandRefusal('A proficiency is a whole number from 0 to 5.');
+      throw CommandRefusal.of('proficiencyRange');
     const map = draft.skillsMap;
     if (!map.holders.some((h) => h.id === holderId) || !map.skills.some((s) => s.id === skillId))
       return;
@@ -368,15 +397,17 @@ export const setHolderAssessment = defineCommand<{
   patch: Partial<Pick<Assessment, 'source' | 'refreshedAt'>>;
 }>({
   type: 'skillsMap.setHolderAssessment',
-  label({ holderId, patch }, plan) {
+  label({ holderId, patch }, plan, t = englishTranslator) {
     const holder = quoted(plan.skillsMap.holders.find((h) => h.id === holderId)?.name);
-    const what = 'source' in patch ? 'Set how levels were found' : 'Set refresh date';
-    return holder ? `${what} for ${holder}` : what;
+    const what = 'source' in patch ? 'source' : 'refreshedAt';
+    return holder
+      ? t('commands:pathways.setAssessmentFor', { what, holder })
+      : t('commands:pathways.setAssessment', { what });
   },
   locate: ({ holderId }) => ({ section: SECTION, focus: holderId }),
   apply(draft, { holderId, patch }) {
     if (patch.refreshedAt != null && !/^\d{4}-\d{2}-\d{2}$/.test(patch.refreshedAt))
-      throw new CommandRefusal('A refresh date is a calendar date.');
+      throw CommandRefusal.of('refreshDate');
     for (const cell of draft.skillsMap.assessments)
       if (cell.holderId === holderId) Object.assign(cell, patch);
   },
@@ -417,12 +448,14 @@ export const setCapabilitySkill = defineCommand<{
   needed: boolean;
 }>({
   type: 'skillsMap.setCapabilitySkill',
-  label({ capabilityId, skillId, needed }, plan) {
-    const skill = quoted(plan.skillsMap.skills.find((s) => s.id === skillId)?.name) || 'a skill';
+  label({ capabilityId, skillId, needed }, plan, t = englishTranslator) {
+    const skill = skillOfMap(plan, skillId, t);
     const capability =
       quoted(plan.skillsMap.capabilities.find((c) => c.id === capabilityId)?.initiative) ||
-      'a capability';
-    return needed ? `Add ${skill} to ${capability}` : `Remove ${skill} from ${capability}`;
+      t('commands:pathways.aCapability');
+    return needed
+      ? t('commands:pathways.addCapabilitySkill', { skill, capability })
+      : t('commands:pathways.removeCapabilitySkill', { skill, capability });
   },
   locate: () => ({ section: SECTION }),
   apply(draft, { capabilityId, skillId, needed }) {

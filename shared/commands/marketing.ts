@@ -34,7 +34,7 @@ export const marketingChannels = defineListCommands<MarketingChannel>({
   kind: 'marketingChannel',
   section: SECTION,
   list: (plan) => plan.launch.marketing.channels,
-  titleOf: (c) => channelName(c),
+  titleOf: (c, t) => channelName(c, (kind) => t(`marketing:kinds.${kind}`)),
   fields: {
     kind: 'kind',
     name: 'name',

@@ -62,3 +62,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function waitUntilSaved(page: Page): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 }
+
+/** The bundled sample plan's name, as the library lists it on first start. */
+export const SAMPLE_PLAN_NAME = 'Lower Valley Digital Futures 2027';
+
+/**
+ * Opens the sample plan's Objective from the library, then chooses a UI
+ * language the way Settings keeps it (on this computer) and reloads.
+ */
+export async function openSampleIn(page: Page, language: 'es' | 'fr' | 'ar' | 'uk'): Promise<void> {
+  await page.getByRole('button', { name: `Open ${SAMPLE_PLAN_NAME}` }).click();
+  await page.getByRole('link', { name: 'Objective', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
+  await page.evaluate(
+    (lang) =>
+      localStorage.setItem('upskill:settings', JSON.stringify({ language: lang, theme: 'system' })),
+    language,
+  );
+  await page.reload();
+}
+
+/** Text without the bidi isolation marks (FSI, LRI, RLI, PDI) the UI puts around values. */
+export const withoutIsolates = (text: string | null): string =>
+  (text ?? '').replace(/[\u2066-\u2069]/g, '');

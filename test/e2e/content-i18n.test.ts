@@ -8,10 +8,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchChromium, openApp, screenshot } from './browser';
+import { appErrors, launchChromium, openApp, screenshot, openSampleIn } from './browser';
 import { dateValue } from './dates';
 
-const SAMPLE = 'Lower Valley Digital Futures 2027';
 const CSV = join(import.meta.dirname, '..', 'fixtures', 'imports', 'catalog-one-bad-row.csv');
 
 let browser: Browser;
@@ -21,19 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Opens the sample plan, then switches the UI language (kept on this computer) and reloads. */
-async function openSampleIn(page: Page, language: 'es' | 'ar') {
-  await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
-  await page.getByRole('link', { name: 'Objective', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
-  await page.evaluate(
-    (lang) =>
-      localStorage.setItem('upskill:settings', JSON.stringify({ language: lang, theme: 'system' })),
-    language,
-  );
-  await page.reload();
-}
 
 /** The segment types of a date field in order, and its month's spoken value. */
 async function segmentsOf(field: ReturnType<Page['getByRole']>) {

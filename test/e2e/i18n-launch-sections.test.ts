@@ -8,9 +8,15 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchChromium, openApp, SCREENSHOT_DIR, screenshot } from './browser';
-
-const SAMPLE = 'Lower Valley Digital Futures 2027';
+import {
+  appErrors,
+  launchChromium,
+  openApp,
+  SCREENSHOT_DIR,
+  screenshot,
+  withoutIsolates,
+  openSampleIn,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,22 +26,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the sample on 20 March 2027 (three checklist steps late, two due this week), then switches the UI language. */
-async function openSampleIn(page: Page, language: 'es' | 'ar') {
-  await page.clock.setFixedTime(new Date('2027-03-20T10:00:00'));
-  await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
-  await page.getByRole('link', { name: 'Objective', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
-  await page.evaluate(
-    (lang) =>
-      localStorage.setItem('upskill:settings', JSON.stringify({ language: lang, theme: 'system' })),
-    language,
-  );
-  await page.reload();
-}
+const plain = withoutIsolates;
 
-/** Text without the bidi isolation marks values carry in a sentence. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
+/** The day the sample is opened on: three checklist steps late, two due this week. */
+const TODAY = new Date('2027-03-20T10:00:00');
 
 /** The sidebar's section links ("Secciones del plan", "أقسام الخطة"). */
 const sections = (page: Page) =>
@@ -48,6 +42,7 @@ const overflows = (page: Page) =>
 describe('launch sections in another language', () => {
   it('shows the checklist, communications and marketing plan in Spanish', async () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+    await page.clock.setFixedTime(TODAY);
     await openSampleIn(page, 'es');
     await page.getByRole('heading', { level: 1, name: 'Objetivo' }).waitFor();
 
@@ -86,6 +81,7 @@ describe('launch sections in another language', () => {
 
   it('mirrors them in Arabic, with Arabic plurals and dates, and nothing wider than the window', async () => {
     const { context, page } = await openApp(browser, { width: 1280, height: 720 });
+    await page.clock.setFixedTime(TODAY);
     await openSampleIn(page, 'ar');
     await page.getByRole('heading', { level: 1, name: 'الهدف' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');

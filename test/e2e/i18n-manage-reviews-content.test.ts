@@ -5,14 +5,20 @@
  * the cohort funnel and the version compare are in Arabic (the compare's
  * entries are worded on screen from codes, not English sentences).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { appErrors, launchChromium, openApp, screenshot, SCREENSHOT_DIR } from './browser';
+import {
+  appErrors,
+  launchChromium,
+  openApp,
+  screenshot,
+  SCREENSHOT_DIR,
+  openSampleIn,
+  withoutIsolates,
+} from './browser';
 
-const SAMPLE = 'Lower Valley Digital Futures 2027';
-/** Bidi isolation marks put around values in right-to-left sentences. */
-const plain = (text: string | null) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
+const plain = withoutIsolates;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,19 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Opens the sample plan's Objective, then switches the UI language (kept on this computer) and reloads. */
-async function openSampleIn(page: Page, language: 'es' | 'ar') {
-  await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
-  await page.getByRole('link', { name: 'Objective', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
-  await page.evaluate(
-    (lang) =>
-      localStorage.setItem('upskill:settings', JSON.stringify({ language: lang, theme: 'system' })),
-    language,
-  );
-  await page.reload();
-}
 
 describe('reviews, content in use and skills-first KPIs in another language', () => {
   it('shows them in Spanish', async () => {

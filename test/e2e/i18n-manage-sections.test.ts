@@ -6,9 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchChromium, openApp, screenshot } from './browser';
-
-const SAMPLE = 'Lower Valley Digital Futures 2027';
+import { appErrors, launchChromium, openApp, screenshot, openSampleIn } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,19 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Opens the sample plan, then switches the UI language (kept on this computer) and reloads. */
-async function openSampleIn(page: Page, language: 'es' | 'ar') {
-  await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
-  await page.getByRole('link', { name: 'Objective', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
-  await page.evaluate(
-    (lang) =>
-      localStorage.setItem('upskill:settings', JSON.stringify({ language: lang, theme: 'system' })),
-    language,
-  );
-  await page.reload();
-}
 
 /** Opens a section from the sidebar by its name (a badge may follow it). */
 async function goTo(page: Page, link: string, heading: string) {

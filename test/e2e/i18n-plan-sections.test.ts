@@ -5,11 +5,9 @@
  * pathway's zoom buttons stay bottom left, the logic model's lanes run
  * inputs → impact left to right) and the text inside them reads right to left.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchChromium, openApp, screenshot } from './browser';
-
-const SAMPLE = 'Lower Valley Digital Futures 2027';
+import { appErrors, launchChromium, openApp, screenshot, openSampleIn } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,19 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Opens the sample plan's Objective, then switches the UI language (kept on this computer) and reloads. */
-async function openSampleIn(page: Page, language: 'es' | 'ar') {
-  await page.getByRole('button', { name: `Open ${SAMPLE}` }).click();
-  await page.getByRole('link', { name: 'Objective', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Objective' }).waitFor();
-  await page.evaluate(
-    (lang) =>
-      localStorage.setItem('upskill:settings', JSON.stringify({ language: lang, theme: 'system' })),
-    language,
-  );
-  await page.reload();
-}
 
 describe('plan sections in another language', () => {
   it('shows the Objective, theory of change and logic model in Spanish', async () => {

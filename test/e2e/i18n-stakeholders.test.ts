@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchChromium, openApp, screenshot } from './browser';
+import { appErrors, launchChromium, openApp, screenshot, withoutIsolates } from './browser';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
 
@@ -35,8 +35,7 @@ async function openStakeholdersIn(page: Page, language: 'es' | 'ar', title: stri
   await page.locator('.sh-plot .sh-card').first().waitFor();
 }
 
-/** Text without the bidi isolation marks the UI puts around values (FSI … PDI). */
-const plain = (text: string | null) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
+const plain = withoutIsolates;
 
 /** A matrix card by the stakeholder's name (its accessible name starts with it). */
 const card = (page: Page, name: string) =>

@@ -165,6 +165,22 @@ export function formatIn(t: Translator): Format {
   return formatFor(isLanguage(language) ? language : 'en');
 }
 
+/**
+ * A calendar date (YYYY-MM-DD) in a step name: as stored in English (the
+ * names English tests and logs have always read), written out in the
+ * other languages ("2 de julio de 2027").
+ */
+export function stepDate(t: Translator, iso: string): string {
+  const format = formatIn(t);
+  return format.language === 'en' ? iso : format.date(iso, iso);
+}
+
+/** A number in a step name: as typed in English, in the language's digits and separators otherwise. */
+export function stepNumber(t: Translator, value: number): string {
+  const format = formatIn(t);
+  return format.language === 'en' ? String(value) : format.number(value, 6);
+}
+
 /** “Title” in curly quotes, shortened to `max` characters; '' for an empty title. */
 export function quoted(title: string | null | undefined, max = 60): string {
   const text = (title ?? '').trim().replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@
  */
 import { englishTranslator } from '../i18n/english';
 import type { EngagementActivity, FollowUpCounts, FollowUpRule } from '../plan/schema';
-import { CommandRefusal, defineCommand } from './command';
+import { CommandRefusal, defineCommand, stepDate } from './command';
 import { defineListCommands } from './lists';
 
 const SECTION = 'engagement' as const;
@@ -68,7 +68,7 @@ export const setLicenceReleaseAfterDays = defineCommand<{ days: number }>({
 export const recordFollowUpCounts = defineCommand<{ counts: FollowUpCounts }>({
   type: 'manage.recordFollowUpCounts',
   label: ({ counts }, _plan, t = englishTranslator) =>
-    t('commands:engagement.keepFollowUpCounts', { date: counts.date }),
+    t('commands:engagement.keepFollowUpCounts', { date: stepDate(t, counts.date) }),
   locate: () => ({ section: SECTION }),
   apply(draft, { counts }) {
     const kept = draft.manage.followUpCounts.filter((c) => c.date !== counts.date);

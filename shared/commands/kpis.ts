@@ -11,7 +11,7 @@ import { baseOf, findById } from '../plan/drafts';
 import type { Kpi, KpiActual, KpiSource, Plan } from '../plan/schema';
 import { kpiTargets } from '../indicators/measures';
 import { syncRosterActuals } from '../manage/kpis';
-import { CommandRefusal, defineCommand, quoted } from './command';
+import { CommandRefusal, defineCommand, quoted, stepDate, stepNumber } from './command';
 import { defineListCommands } from './lists';
 
 const SECTION = 'kpis' as const;
@@ -91,7 +91,7 @@ export const addKpiActual = defineCommand<{ kpiId: string; actual: KpiActual }>(
       plan,
       plan.manage.kpis.find((k) => k.id === kpiId),
     );
-    const values = { value: String(actual.value), date: actual.date };
+    const values = { value: stepNumber(t, actual.value), date: stepDate(t, actual.date) };
     return name
       ? t('commands:kpis.recordActualNamed', { ...values, name })
       : t('commands:kpis.recordActual', values);
@@ -107,12 +107,16 @@ export const addKpiActual = defineCommand<{ kpiId: string; actual: KpiActual }>(
     const same = kpi.actuals.find(
       (a) => a.date === actual.date && a.cohortId === (actual.cohortId ?? null),
     );
-    if (same)
+    if (same) {
+      // Plain values: the refusal is worded again after the draft is gone.
+      const { date } = actual;
+      const { value } = same;
       throw CommandRefusal.of('actualExists', {
-        date: actual.date,
-        value: String(same.value),
+        date: (t) => stepDate(t, date),
+        value: (t) => stepNumber(t, value),
         cohort: actual.cohortId ? 'yes' : 'no',
       });
+    }
     kpi.actuals.push({ ...actual, origin: 'typed' });
   },
 });
@@ -157,9 +161,9 @@ export const removeKpiActual = defineCommand<{ kpiId: string; id: string }>({
     const kpi = plan.manage.kpis.find((k) => k.id === kpiId);
     const actual = kpi?.actuals.find((a) => a.id === id);
     const name = kpiName(plan, kpi);
-    if (actual && name)
-      return t('commands:kpis.removeActualDatedNamed', { date: actual.date, name });
-    if (actual) return t('commands:kpis.removeActualDated', { date: actual.date });
+    const date = actual && stepDate(t, actual.date);
+    if (date && name) return t('commands:kpis.removeActualDatedNamed', { date, name });
+    if (date) return t('commands:kpis.removeActualDated', { date });
     return name ? t('commands:kpis.removeActualNamed', { name }) : t('commands:kpis.removeActual');
   },
   locate: ({ kpiId }) => ({ section: SECTION, focus: kpiId }),

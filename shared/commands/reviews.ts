@@ -15,7 +15,7 @@ import { englishTranslator } from '../i18n/english';
 import { baseOf, findById, replaceContents } from '../plan/drafts';
 import type { AssumptionCheck, Cohort, Review, ReviewAction } from '../plan/schema';
 import { actionsToCarry, reviewsToCarry, type CarryFrom } from '../manage/reviews';
-import { CommandRefusal, defineCommand, quoted } from './command';
+import { CommandRefusal, defineCommand, quoted, stepDate } from './command';
 import { defineListCommands } from './lists';
 
 const SECTION = 'reviews' as const;
@@ -25,7 +25,7 @@ export const reviews = defineListCommands<Review>({
   kind: 'review',
   section: SECTION,
   list: (plan) => plan.manage.reviews,
-  titleOf: (r, t) => t('commands:reviews.reviewOf', { date: r.date }),
+  titleOf: (r, t) => t('commands:reviews.reviewOf', { date: stepDate(t, r.date) }),
   fields: {
     date: 'date',
     cohortId: 'cohort',

@@ -7,7 +7,7 @@
 import { englishTranslator } from '../i18n/english';
 import type { Translator } from '../i18n/translator';
 import type { Plan } from '../plan/schema';
-import { CommandRefusal, defineCommand, quoted } from './command';
+import { CommandRefusal, defineCommand, quoted, stepDate } from './command';
 
 type Assessment = Plan['skillsMap']['assessments'][number];
 type Source = Assessment['source'];
@@ -49,9 +49,10 @@ export interface RecordAssessmentArgs {
  */
 export const recordAssessment = defineCommand<RecordAssessmentArgs>({
   type: 'skillsMap.recordAssessment',
-  label: ({ holderId, skillId, date }, plan, t = englishTranslator) => {
+  label: ({ holderId, skillId, date: iso }, plan, t = englishTranslator) => {
     const holder = holderName(plan, holderId);
     const skill = skillName(plan, skillId, t);
+    const date = stepDate(t, iso);
     return holder
       ? t('commands:skillsFirst.recordLevelOf', { skill, holder, date })
       : t('commands:skillsFirst.recordLevel', { skill, date });

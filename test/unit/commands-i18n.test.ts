@@ -17,7 +17,7 @@ import '../../shared/commands/content-audit';
 import '../../shared/commands/engagement';
 import '../../shared/commands/indicators';
 import '../../shared/commands/invitations';
-import '../../shared/commands/kpis';
+import { addKpiActual } from '../../shared/commands/kpis';
 import '../../shared/commands/launch-checklist';
 import '../../shared/commands/learners';
 import { addLogicModelLink } from '../../shared/commands/logic-model';
@@ -405,5 +405,20 @@ describe('every command names its step in each language', () => {
     );
     expect(!refused.ok && refused.reason).toBe(t('logicModel:linkProblems.self'));
     expect(!refused.ok && refused.reason).not.toBe('An item cannot lead to itself.');
+  });
+});
+
+describe('dates and numbers in step names', () => {
+  const args = { kpiId: 'gone', actual: { value: 12345.5, date: '2027-07-02' } } as never;
+
+  it('stay as stored in English', () => {
+    expect(addKpiActual.definition.label(args, p)).toBe('Record actual 12345.5 on 2027-07-02');
+  });
+
+  it('are written out in the UI language', async () => {
+    const { t } = await createTranslator('es');
+    expect(addKpiActual.definition.label(args, p, t)).toBe(
+      'Registrar valor real 12.345,5 el 2 de julio de 2027',
+    );
   });
 });

@@ -33,6 +33,10 @@ import '../../shared/commands/skills-first';
 import '../../shared/commands/toc';
 import { blankStakeholder, stakeholders } from '../../shared/commands/stakeholders';
 import { engagementActions } from '../../shared/commands/stakeholders';
+import arCommands from '../../shared/i18n/locales/ar/commands.json';
+import esCommands from '../../shared/i18n/locales/es/commands.json';
+import frCommands from '../../shared/i18n/locales/fr/commands.json';
+import ukCommands from '../../shared/i18n/locales/uk/commands.json';
 import { createTranslator, englishCatalog } from '../../shared/i18n/translator';
 import { createBlankPlan } from '../../shared/plan/create';
 import { readPlanFile } from '../../shared/plan/plan-file';
@@ -421,4 +425,22 @@ describe('dates and numbers in step names', () => {
       'Registrar valor real 12.345,5 el 2 de julio de 2027',
     );
   });
+});
+
+describe('refusals', () => {
+  /** Refusals that only pass on a sentence of another catalog (already in the UI language). */
+  const PASSED_ON = new Set(['logicLinkProblem', 'tocLinkProblem']);
+  const catalogs = { es: esCommands, fr: frCommands, ar: arCommands, uk: ukCommands };
+
+  it.each(Object.keys(catalogs) as (keyof typeof catalogs)[])(
+    '%s: every refusal is written in the language',
+    (language) => {
+      const refusals: Record<string, string> = catalogs[language].refusals;
+      const english: Record<string, string> = englishCatalog.commands.refusals;
+      const untranslated = Object.keys(english).filter(
+        (name) => !PASSED_ON.has(name) && refusals[name] === english[name],
+      );
+      expect(untranslated).toEqual([]);
+    },
+  );
 });

@@ -9,11 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readPlanFile } from '../../shared/plan/plan-file';
 import { isPlaced } from '../../shared/stakeholders/register';
 import { useWorkbench } from '../../renderer/src/app/workbench';
 import { RoundTripDialog } from '../../renderer/src/features/export/RoundTripDialog';
+import { setUiLanguage } from '../../renderer/src/i18n/i18n';
 import { PlanStoreProvider } from '../../renderer/src/store/plan-context';
 import { createPlanStore } from '../../renderer/src/store/plan-store';
 
@@ -127,5 +128,46 @@ describe('import from Excel: decisions and problems', { timeout: 60_000 }, () =>
     expect(entry('sh-telecom').power).toBe(55);
     expect(entry('sh-skills-fund').power).toBe(90);
     expect(useWorkbench.getState().notice?.message).toContain('6 problems left out');
+  });
+});
+
+describe('import from Excel in another language (issue 15)', { timeout: 60_000 }, () => {
+  afterEach(async () => {
+    await setUiLanguage('en');
+  });
+
+  it('opens in Arabic: title, intro and buttons come from the catalog', async () => {
+    await setUiLanguage('ar');
+    setup();
+    screen.getByRole('dialog', { name: 'الاستيراد من Excel' });
+    screen.getByText(/^اختر مصنفًا مُصدَّرًا من هذه الخطة/);
+    screen.getByRole('button', { name: 'اختيار مصنف…' });
+    screen.getByRole('button', { name: 'إلغاء' });
+    screen.getByLabelText('المصنف المراد استيراده');
+  });
+
+  it('reads a workbook in Spanish: sheet summary, the waiting row and Apply blocked', async () => {
+    await setUiLanguage('es');
+    setup();
+    const bytes = readFileSync(join(root, 'test', 'fixtures', 'roundtrip', 'rt-share-funder.xlsx'));
+    fireEvent.change(screen.getByLabelText('Libro que importar'), {
+      target: { files: [new File([bytes], 'rt-share-funder.xlsx')] },
+    });
+    const stakeholders = await screen.findByRole(
+      'region',
+      { name: 'Cambios en Actores' },
+      { timeout: 30_000 },
+    );
+    within(stakeholders).getByRole('heading', {
+      name: /^Actores: 2 modificados, 1 conservado aunque no está en el libro, 1 pendiente de su elección/,
+    });
+    expect(screen.getByRole('button', { name: 'Aplicar los cambios' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    screen.getByText(
+      'Antes de aplicar, elija para la fila 6 («Riveline Mobile») de la hoja Actores si es la entrada existente con ese nombre o una nueva.',
+    );
+    within(stakeholders).getByRole('group', { name: 'Fila 6, «Riveline Mobile»' });
   });
 });

@@ -26,7 +26,8 @@ import {
   type SheetDiff,
   type UnmatchedRow,
 } from '../../../../shared/export/roundtrip-model';
-import { byCount, countOf, formatCount } from '../../../../shared/words';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { importWorkbook, withRowIds } from '../../../../shared/commands/plan-io';
 import { newId } from '../../../../shared/plan/create';
 import { notifyUndoable } from '../../app/workbench';
@@ -37,27 +38,31 @@ import { formatMegabytes, writePlanFile } from '../../../../shared/plan/plan-fil
 import { backupBeforeChange } from '../backups/backup-triggers';
 import './roundtrip.css';
 
-const SHEET_LABELS = { stakeholders: 'Stakeholders', indicators: 'Indicators' } as const;
-const ENTRY_NOUN = { stakeholders: 'stakeholder', indicators: 'indicator' } as const;
+type T = TFunction<'exportDialog'>;
 
-/** Counts like "2 added, 1 changed, 1 removed, 1 kept though not in the workbook". */
-function summary(diff: SheetDiff): string {
+/** Counts like "2 added, 1 changed, 1 removed", in the UI language. */
+function summary(diff: SheetDiff, t: T): string {
   const parts = [
-    diff.added.length && `${formatCount(diff.added.length)} added`,
-    diff.changed.length && `${formatCount(diff.changed.length)} changed`,
-    diff.removed.length && `${formatCount(diff.removed.length)} removed`,
+    diff.added.length && t('roundTrip.added', { count: diff.added.length }),
+    diff.changed.length && t('roundTrip.changed', { count: diff.changed.length }),
+    diff.removed.length && t('roundTrip.removed', { count: diff.removed.length }),
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'no changes';
+  return parts.length ? parts.join(t('roundTrip.separator')) : t('roundTrip.noChanges');
 }
 
 /** "row 6 (“Riveline Mobile”) of the Stakeholders sheet, row 9 (“…”) …" for the rows still waiting. */
-function waitingRows(rows: readonly UnmatchedRow[], preview: RoundTripPreview): string {
+function waitingRows(rows: readonly UnmatchedRow[], preview: RoundTripPreview, t: T): string {
   return rows
     .map((row) => {
-      const sheet = preview.stakeholders.unmatched.includes(row) ? 'Stakeholders' : 'Indicators';
-      return `row ${row.row} (“${row.name}”) of the ${sheet} sheet`;
+      const sheet = preview.stakeholders.unmatched.includes(row) ? 'stakeholders' : 'indicators';
+      return t('roundTrip.waitingRow', { sheet, row: row.row, name: row.name });
     })
-    .join(', ');
+    .join(t('roundTrip.separator'));
+}
+
+/** A DOM id for a row's choice group (radio name and description). */
+function groupId(key: string): string {
+  return `roundtrip-${key.replace(/[^a-z0-9-]/gi, '-')}`;
 }
 
 function toggle(list: readonly string[], key: string, on: boolean): string[] {
@@ -85,14 +90,16 @@ function LeftAsItIs({
   problems: readonly RoundTripProblem[];
   row: number | undefined;
 }) {
+  const { t } = useTranslation('exportDialog');
   const cells = problems.filter((p) => p.row === row && p.effect === 'cell');
   if (row === undefined || cells.length === 0) return null;
   return (
     <span className="roundtrip-left-out">
       {' '}
-      · {countOf(cells.length, 'cell', 'cells')} left as{' '}
-      {byCount(cells.length, 'it is', 'they are')}: {cells.map((p) => p.column).join(', ')} (see the
-      problems above)
+      {t('roundTrip.leftAsItIs', {
+        count: cells.length,
+        columns: cells.map((p) => p.column).join(t('roundTrip.separator')),
+      })}
     </span>
   );
 }
@@ -113,8 +120,9 @@ function SheetPreview({
   /** The problems of the workbook, to say which rows keep some of their values. */
   problems: readonly RoundTripProblem[];
 }) {
-  const label = SHEET_LABELS[diff.sheet];
-  const noun = ENTRY_NOUN[diff.sheet];
+  const { t } = useTranslation('exportDialog');
+  const sheet = diff.sheet;
+  const label = t(`roundTrip.sheet.${sheet}`);
   if (!diff.present) return null;
   const own = problems.filter((p) => p.sheet === diff.sheet);
   // A row's candidate is offered for removal only once the row is added as new.
@@ -126,23 +134,34 @@ function SheetPreview({
   const missing = diff.missing.filter((e) => !held.has(e.id));
   const kept = missing.filter((e) => !decisions.remove.includes(removalKey(diff.sheet, e.id)));
   return (
-    <section className="export-diff" aria-label={`${label} changes`}>
+    <section className="export-diff" aria-label={t('roundTrip.changesLabel', { sheet: label })}>
       <h3>
-        {label}: {summary(decided)}
-        {kept.length > 0 && `, ${formatCount(kept.length)} kept though not in the workbook`}
-        {decided.unmatched.length > 0 &&
-          `, ${formatCount(decided.unmatched.length)} waiting for your choice`}
+        {t('roundTrip.sheetHeading', {
+          sheet: label,
+          summary: [
+            summary(decided, t),
+            kept.length > 0 && t('roundTrip.kept', { count: kept.length }),
+            decided.unmatched.length > 0 &&
+              t('roundTrip.waiting', { count: decided.unmatched.length }),
+          ]
+            .filter(Boolean)
+            .join(t('roundTrip.separator')),
+        })}
         {decided.unchanged > 0 && (
-          <span className="export-hint"> ({formatCount(decided.unchanged)} unchanged)</span>
+          <span className="export-hint">
+            {' '}
+            {t('roundTrip.unchanged', { count: decided.unchanged })}
+          </span>
         )}
       </h3>
       {diff.added.length > 0 && (
         <>
-          <h4>Added</h4>
+          <h4>{t('roundTrip.addedHeading')}</h4>
           <ul>
             {diff.added.map((row, i) => (
               <li key={`${row.id ?? 'new'}-${i}`}>
-                <span className="export-badge export-badge-added">New</span> {row.name}
+                <span className="export-badge export-badge-added">{t('roundTrip.newBadge')}</span>{' '}
+                {row.name}
                 <LeftAsItIs problems={own} row={row.row} />
               </li>
             ))}
@@ -151,7 +170,7 @@ function SheetPreview({
       )}
       {diff.unmatched.length > 0 && (
         <>
-          <h4>Rows without a known ID: choose for each</h4>
+          <h4>{t('roundTrip.unmatchedHeading')}</h4>
           <ul className="roundtrip-choices">
             {diff.unmatched.map((row) => {
               const key = matchKey(diff.sheet, row.row);
@@ -162,23 +181,29 @@ function SheetPreview({
                   match: toggle(decisions.match, key, next === 'update'),
                   addNew: toggle(decisions.addNew ?? [], key, next === 'add'),
                 });
-              const group = `roundtrip-${key.replace(/[^a-z0-9-]/gi, '-')}`;
+              const group = groupId(key);
               return (
                 <li key={key}>
                   <fieldset
                     className={`roundtrip-decision${choice ? '' : ' roundtrip-waiting'}`}
                     aria-describedby={`${group}-why`}
                   >
-                    <legend>
-                      Row {row.row}, “{row.name}”
-                    </legend>
+                    <legend>{t('roundTrip.rowLegend', { row: row.row, name: row.name })}</legend>
                     <p id={`${group}-why`}>
                       {row.id === null
-                        ? `Row ${row.row} has no ID.`
-                        : `Row ${row.row} has the ID “${row.id}”, which is not in the plan.`}{' '}
+                        ? t('roundTrip.noId', { row: row.row })
+                        : t('roundTrip.unknownId', { row: row.row, id: row.id })}{' '}
                       {row.candidateRow === undefined
-                        ? `The ${noun} “${row.candidate.name}” has no row of its own: its ID may have been ${row.id === null ? 'cleared' : 'changed'}.`
-                        : `The ${noun} “${row.candidate.name}” has its own row (row ${row.candidateRow}): this row may be a copy of it.`}
+                        ? t('roundTrip.noOwnRow', {
+                            sheet,
+                            name: row.candidate.name,
+                            how: row.id === null ? 'cleared' : 'changed',
+                          })
+                        : t('roundTrip.ownRow', {
+                            sheet,
+                            name: row.candidate.name,
+                            candidateRow: row.candidateRow,
+                          })}
                     </p>
                     <label className="roundtrip-choice">
                       <input
@@ -187,20 +212,13 @@ function SheetPreview({
                         checked={choice === 'update'}
                         onChange={() => choose('update')}
                       />
-                      {row.candidateRow === undefined ? (
-                        <>
-                          Row {row.row} is “{row.candidate.name}”: update it (its ID
-                          {diff.sheet === 'stakeholders'
-                            ? ', engagement actions and history'
-                            : ''}{' '}
-                          stay)
-                        </>
-                      ) : (
-                        <>
-                          Row {row.row} is a copy of “{row.candidate.name}”: leave it out (row{' '}
-                          {row.candidateRow} is read)
-                        </>
-                      )}
+                      {row.candidateRow === undefined
+                        ? t('roundTrip.updateIt', { sheet, row: row.row, name: row.candidate.name })
+                        : t('roundTrip.leaveCopyOut', {
+                            row: row.row,
+                            name: row.candidate.name,
+                            candidateRow: row.candidateRow,
+                          })}
                     </label>
                     <label className="roundtrip-choice">
                       <input
@@ -209,30 +227,29 @@ function SheetPreview({
                         checked={choice === 'add'}
                         onChange={() => choose('add')}
                       />
-                      Row {row.row} is another {noun}: add it as new (“{row.candidate.name}” stays
-                      as it is)
+                      {t('roundTrip.addAsNew', { sheet, row: row.row, name: row.candidate.name })}
                     </label>
                     {choice === 'update' &&
                       (row.candidateRow !== undefined ? (
-                        <p className="export-hint">
-                          Left out: nothing in row {row.row} is imported.
-                        </p>
+                        <p className="export-hint">{t('roundTrip.leftOut', { row: row.row })}</p>
                       ) : row.candidate.changes.length > 0 ? (
                         <FieldChanges changes={row.candidate.changes} />
                       ) : (
-                        <p className="export-hint">No field changes.</p>
+                        <p className="export-hint">{t('roundTrip.noFieldChanges')}</p>
                       ))}
                     {choice === 'add' && (
                       <p className="export-hint">
-                        Added as a second {noun} named “{row.name}”.
-                        {row.candidateRow === undefined &&
-                          ` “${row.candidate.name}” has no row, so it is listed below, kept unless you tick it for removal.`}
+                        {row.candidateRow === undefined
+                          ? t('roundTrip.addedAsSecondNoRow', {
+                              sheet,
+                              name: row.name,
+                              candidate: row.candidate.name,
+                            })
+                          : t('roundTrip.addedAsSecond', { sheet, name: row.name })}
                       </p>
                     )}
                     {choice === null && (
-                      <p className="roundtrip-wait">
-                        Waiting for your choice: nothing can be applied until you choose.
-                      </p>
+                      <p className="roundtrip-wait">{t('roundTrip.waitForChoice')}</p>
                     )}
                   </fieldset>
                 </li>
@@ -243,7 +260,7 @@ function SheetPreview({
       )}
       {diff.changed.length > 0 && (
         <>
-          <h4>Changed</h4>
+          <h4>{t('roundTrip.changedHeading')}</h4>
           <ul>
             {diff.changed.map((row) => (
               <li key={row.id}>
@@ -257,10 +274,8 @@ function SheetPreview({
       )}
       {missing.length > 0 && (
         <>
-          <h4>Not in the workbook</h4>
-          <p className="export-hint">
-            These {noun}s have no row in the sheet. They are kept unless you tick them for removal.
-          </p>
+          <h4>{t('roundTrip.missingHeading')}</h4>
+          <p className="export-hint">{t('roundTrip.missingHint', { sheet })}</p>
           <ul className="roundtrip-choices">
             {missing.map((entry) => {
               const key = removalKey(diff.sheet, entry.id);
@@ -278,9 +293,13 @@ function SheetPreview({
                         })
                       }
                     />
-                    Remove “{entry.name}”
+                    {t('roundTrip.remove', { name: entry.name })}
                   </label>
-                  {on && <span className="export-badge export-badge-removed">Removed</span>}
+                  {on && (
+                    <span className="export-badge export-badge-removed">
+                      {t('roundTrip.removedBadge')}
+                    </span>
+                  )}
                 </li>
               );
             })}
@@ -291,12 +310,6 @@ function SheetPreview({
   );
 }
 
-const EFFECT_LABELS = {
-  cell: 'Left as it is',
-  row: 'Row not imported',
-  sheet: 'Sheet not read',
-} as const;
-
 /**
  * What cannot be imported, row by row: each cell with a problem keeps the
  * plan's value while the row's other changes are applied; a row that cannot
@@ -304,18 +317,21 @@ const EFFECT_LABELS = {
  * nothing.
  */
 function Problems({ problems }: { problems: readonly RoundTripProblem[] }) {
+  const { t } = useTranslation('exportDialog');
   const groups: { key: string; title: string; items: RoundTripProblem[] }[] = [];
   for (const p of problems) {
     const key = `${p.sheet}:${p.row ?? 'sheet'}`;
     let group = groups.find((g) => g.key === key);
     if (!group) {
-      const sheet = SHEET_LABELS[p.sheet];
+      const sheet = t(`roundTrip.sheet.${p.sheet}`);
       group = {
         key,
         title:
           p.row === null
-            ? `${sheet} sheet`
-            : `${sheet} row ${p.row}${p.name ? ` · ${p.name}` : ''}`,
+            ? t('roundTrip.problemSheet', { sheet })
+            : p.name
+              ? t('roundTrip.problemRowNamed', { sheet, row: p.row, name: p.name })
+              : t('roundTrip.problemRow', { sheet, row: p.row }),
         items: [],
       };
       groups.push(group);
@@ -326,15 +342,16 @@ function Problems({ problems }: { problems: readonly RoundTripProblem[] }) {
   const rows = new Set(problems.filter((p) => p.effect === 'row').map((p) => `${p.sheet}${p.row}`))
     .size;
   return (
-    <section className="roundtrip-problems" aria-label="Problems in the workbook">
-      <h3>
-        {countOf(problems.length, 'problem', 'problems')}: not imported, the plan keeps its values
-      </h3>
+    <section className="roundtrip-problems" aria-label={t('roundTrip.problemsLabel')}>
+      <h3>{t('roundTrip.problemsHeading', { count: problems.length })}</h3>
       <p className="export-hint">
-        {cells > 0 &&
-          `${countOf(cells, 'cell', 'cells')} with a problem ${byCount(cells, 'is', 'are')} left as ${byCount(cells, 'it is', 'they are')} in the plan; the other changes in ${byCount(cells, 'its row are', 'their rows are')} applied. `}
-        {rows > 0 && `${countOf(rows, 'row is', 'rows are')} left out whole. `}
-        To bring these values in, fix them in the workbook and import it again.
+        {[
+          cells > 0 && t('roundTrip.problemCells', { count: cells }),
+          rows > 0 && t('roundTrip.problemRows', { count: rows }),
+          t('roundTrip.fixAndImport'),
+        ]
+          .filter(Boolean)
+          .join(' ')}
       </p>
       <ul className="roundtrip-problem-list">
         {groups.map((g) => (
@@ -344,7 +361,7 @@ function Problems({ problems }: { problems: readonly RoundTripProblem[] }) {
               {g.items.map((p) => (
                 <li key={p.message}>
                   <span className={`export-badge roundtrip-badge-${p.effect}`}>
-                    {EFFECT_LABELS[p.effect]}
+                    {t(`roundTrip.effect.${p.effect}`)}
                   </span>{' '}
                   {p.detail}
                 </li>
@@ -359,6 +376,7 @@ function Problems({ problems }: { problems: readonly RoundTripProblem[] }) {
 
 /** The import-from-Excel dialog. */
 export function RoundTripDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('exportDialog');
   const store = usePlanStore();
   const clientRef = useRef<ExportClient | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -382,12 +400,16 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
     if (file.size > MAX_IMPORT_BYTES) {
       // Refused before a byte is read into memory.
       setError({
-        message: `“${file.name}” is ${formatMegabytes(file.size)}; workbooks of at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB can be imported. Nothing in the plan changed.`,
+        message: t('roundTrip.tooBig', {
+          name: file.name,
+          size: formatMegabytes(file.size),
+          max: MAX_IMPORT_BYTES / (1024 * 1024),
+        }),
         details: [],
       });
       return;
     }
-    setBusy(`Reading “${file.name}”…`);
+    setBusy(t('roundTrip.reading', { name: file.name }));
     const client = (clientRef.current ??= createExportClient());
     const result = await client.readWorkbook({
       type: 'roundtrip',
@@ -407,7 +429,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
     const backup = await backupBeforeChange(plan.id, writePlanFile(plan), 'before-import');
     if (backup.kind === 'failed') {
       setError({
-        message: `No backup of the plan could be written before the import (${backup.message}), so nothing was imported.`,
+        message: t('roundTrip.noBackup', { message: backup.message }),
         details: [],
       });
       return;
@@ -420,8 +442,11 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     const { stakeholders, indicators, problems } = decided;
+    const sheets = { stakeholders: summary(stakeholders, t), indicators: summary(indicators, t) };
     notifyUndoable(
-      `Imported from Excel: stakeholders ${summary(stakeholders)}; indicators ${summary(indicators)}${problems.length ? `; ${countOf(problems.length, 'problem', 'problems')} left out` : ''}.`,
+      problems.length
+        ? t('roundTrip.importedLeftOut', { ...sheets, count: problems.length })
+        : t('roundTrip.imported', sheets),
       result.stepId,
     );
     onClose();
@@ -434,18 +459,17 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
   const skipped = problems.length - notRead.length;
   return (
     <Dialog
-      title="Import from Excel"
+      title={t('roundTrip.title')}
       onClose={onClose}
       actions={
         <>
           {preview && waiting.length > 0 && (
             <p className="roundtrip-blocked" id="roundtrip-blocked">
-              Before applying, choose for {waitingRows(waiting, preview)} whether it is the existing
-              entry of that name or a new one.
+              {t('roundTrip.blocked', { rows: waitingRows(waiting, preview, t) })}
             </p>
           )}
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('roundTrip.cancel')}
           </button>
           <button
             type="button"
@@ -454,22 +478,16 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
             aria-describedby={waiting.length > 0 ? 'roundtrip-blocked' : undefined}
             onClick={() => void apply()}
           >
-            {skipped > 0
-              ? `Apply changes, leave ${countOf(skipped, 'problem', 'problems')} out`
-              : 'Apply changes'}
+            {skipped > 0 ? t('roundTrip.applyLeaveOut', { count: skipped }) : t('roundTrip.apply')}
           </button>
         </>
       }
     >
       <div className="export-dialog roundtrip-dialog">
-        <p className="export-hint">
-          Choose a workbook exported from this plan. The Stakeholders and Indicators sheets are
-          read; rows are matched by their ID column. Other columns are ignored. Nothing changes
-          until you apply, and nothing is removed unless you tick it.
-        </p>
+        <p className="export-hint">{t('roundTrip.intro')}</p>
         <div className="export-file-row">
           <button type="button" onClick={() => inputRef.current?.click()} disabled={!!busy}>
-            {fileName ? 'Choose another workbook…' : 'Choose workbook…'}
+            {fileName ? t('roundTrip.chooseAnother') : t('roundTrip.chooseWorkbook')}
           </button>
           {fileName && <span className="export-file-name">{fileName}</span>}
           <input
@@ -477,7 +495,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
             type="file"
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
-            aria-label="Workbook to import"
+            aria-label={t('roundTrip.fileLabel')}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -503,9 +521,9 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
           </div>
         )}
         {preview && decided && (
-          <div className="export-preview" aria-label="Preview of changes">
+          <div className="export-preview" aria-label={t('roundTrip.previewLabel')}>
             {preview.notes.length > 0 && (
-              <ul className="roundtrip-notes" aria-label="Notes on the workbook">
+              <ul className="roundtrip-notes" aria-label={t('roundTrip.notesLabel')}>
                 {preview.notes.map((n) => (
                   <li key={n} className="export-hint">
                     {n}
@@ -517,14 +535,16 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
             {empty && (
               <p role="status">
                 {preview.stakeholders.missing.length + preview.indicators.missing.length > 0
-                  ? 'Nothing changes unless you tick an entry below for removal.'
+                  ? t('roundTrip.tickForRemoval')
                   : notRead.length > 0
-                    ? `Nothing to import from the sheets that were read, but not every sheet could be read: see the problems above. The workbook was not fully compared with the plan.`
+                    ? t('roundTrip.notFullyRead')
                     : problems.length > 0
-                      ? 'Apart from the problems above, the workbook matches the plan: nothing else to import.'
+                      ? t('roundTrip.onlyProblems')
                       : !preview.stakeholders.present || !preview.indicators.present
-                        ? `The ${preview.stakeholders.present ? 'Stakeholders' : 'Indicators'} sheet matches the plan: there is nothing to import from it.`
-                        : 'The workbook matches the plan: there is nothing to import.'}
+                        ? t('roundTrip.sheetMatches', {
+                            sheet: preview.stakeholders.present ? 'stakeholders' : 'indicators',
+                          })
+                        : t('roundTrip.matches')}
               </p>
             )}
             <SheetPreview

@@ -99,11 +99,18 @@ export function refusalReason(refusal: CommandRefusal, t: Translator = englishTr
 
 const registry = new Map<string, CommandDefinition<never>>();
 
-/** Defines and registers a command; throws if the type is already taken. */
-export function defineCommand<A>(definition: CommandDefinition<A>): CommandFactory<A> {
-  if (registry.has(definition.type)) {
-    throw new Error(`The command "${definition.type}" is defined twice.`);
+/**
+ * Defines and registers a command; throws if the type is already taken. Its
+ * step names put titles in the quotes of `t`'s language («…» in Spanish).
+ */
+export function defineCommand<A>(spec: CommandDefinition<A>): CommandFactory<A> {
+  if (registry.has(spec.type)) {
+    throw new Error(`The command "${spec.type}" is defined twice.`);
   }
+  const definition: CommandDefinition<A> = {
+    ...spec,
+    label: (args, plan, t = englishTranslator) => requote(spec.label(args, plan, t), t),
+  };
   registry.set(definition.type, definition as CommandDefinition<never>);
   const factory = (args: A): Command<A> => ({ type: definition.type, args });
   return Object.assign(factory, { definition });
@@ -157,6 +164,15 @@ export function runCommand(
     if (error instanceof CommandRefusal) return { ok: false, reason: refusalReason(error, t) };
     throw error;
   }
+}
+
+/**
+ * A step name with the titles `quoted` put in English quotes (“…”) in the
+ * quotes of `t`'s language (`commands:quoted`); English names are unchanged.
+ */
+function requote(label: string, t: Translator): string {
+  if (formatIn(t).language === 'en') return label;
+  return label.replace(/“([^“”]*)”/g, (_quote, text: string) => t('commands:quoted', { text }));
 }
 
 /** Numbers and dates written the way `t`'s language writes them (English for a translator without a language). */

@@ -62,7 +62,7 @@ describe('command words in the UI language', () => {
   it('are Spanish with a Spanish translator', async () => {
     const { t } = await createTranslator('es');
     const added = runCommand(plan, add, t);
-    expect(added.ok && added.label).toBe('Añadir actor “Chamber of Commerce”');
+    expect(added.ok && added.label).toBe('Añadir actor «Chamber of Commerce»');
     const refused = runCommand(plan, orphanAction, t);
     expect(!refused.ok && refused.reason).toBe(
       'No se pudo añadir el elemento (acción de relación): su elemento superior ya no existe.',
@@ -72,7 +72,7 @@ describe('command words in the UI language', () => {
   it('are Arabic with an Arabic translator, plurals included', async () => {
     const { t } = await createTranslator('ar');
     const added = runCommand(plan, add, t);
-    expect(added.ok && added.label).toBe('إضافة صاحب مصلحة “Chamber of Commerce”');
+    expect(added.ok && added.label).toBe('إضافة صاحب مصلحة «Chamber of Commerce»');
     const withTwo = runCommand(
       plan,
       stakeholders.add({ item: blankStakeholder('B', undefined, 'sh-2') }),

@@ -22,7 +22,7 @@ import { ObjectiveSection } from '../features/objective/ObjectiveSection';
 import { PathwaysSection } from '../features/pathways/PathwaysSection';
 import { ReviewsSection } from '../features/manage-reviews/ReviewsSection';
 import { RosterSection } from '../features/manage-roster/RosterSection';
-import { overdueBadgeCount } from '../features/stakeholders/badge';
+import { describeOverdueBadge, overdueBadgeCount } from '../features/stakeholders/badge';
 import { StakeholdersSection } from '../features/stakeholders/StakeholdersSection';
 import { TheoryOfChangeSection } from '../features/theory-of-change/TheoryOfChangeSection';
 import type { SectionId } from './routes';
@@ -67,7 +67,7 @@ export const SECTION_BADGES: Partial<Record<SectionId, SectionBadge>> = {
   },
   stakeholders: {
     count: overdueBadgeCount,
-    describe: (n) => `${n} overdue engagement ${n === 1 ? 'action' : 'actions'}`,
+    describe: (n) => describeOverdueBadge(n),
   },
   onboarding: {
     count: onboardingBadgeCount,

@@ -2,6 +2,7 @@
 import type { Plan } from '../../../../shared/plan/schema';
 import { overdueCount } from '../../../../shared/stakeholders/register';
 import { localToday } from '../../../../shared/stakeholders/schedule';
+import { i18n } from '../../i18n/i18n';
 
 // The sidebar asks on every plan change; the entries array only changes when
 // a stakeholder does, so remember the answer per array (and day).
@@ -16,4 +17,9 @@ export function overdueBadgeCount(plan: Plan): number {
   const count = entries.reduce((n, e) => n + overdueCount(e, today), 0);
   cache.set(entries, { today, count });
   return count;
+}
+
+/** What the badge says to a screen reader, in the UI's language: "4 overdue engagement actions". */
+export function describeOverdueBadge(count: number): string {
+  return i18n.t('stakeholders:badge', { count });
 }

@@ -31,6 +31,7 @@ import {
   type EditLease,
   type PlanMessage,
 } from './plan-sessions';
+import { i18n } from '../i18n/i18n';
 
 /** What open-plan needs from the app around it. */
 export interface OpenPlanHost {
@@ -168,7 +169,7 @@ export async function replayJournals(): Promise<void> {
     } catch (error) {
       // Kept for the next start; the library opens anyway.
       deps().notify(
-        `Edits left unsaved when a window closed could not be written yet: ${describeDatabaseError(error)}`,
+        i18n.t('shell:messages.journalNotWritten', { reason: describeDatabaseError(error) }),
       );
     } finally {
       lease.release();
@@ -204,9 +205,7 @@ function persistenceFor(planId: string, getToken: () => string | null) {
     },
     onWriteRefused: (error: unknown) => {
       if (error instanceof PlanGoneError) {
-        void closeBecause(
-          'This plan was deleted for good in another window, so it was closed here.',
-        );
+        void closeBecause(i18n.t('shell:messages.deletedElsewhere'));
         return true;
       }
       if (error instanceof WriterLostError) {
@@ -228,14 +227,12 @@ function writeRollingBackup(plan: Plan): void {
   if (!file.ok) {
     if (!tooLargeToBackUp.has(plan.id)) {
       tooLargeToBackUp.add(plan.id);
-      deps().notify(
-        'This plan is now too large for a backup copy (over 20 MB as a file); it stays saved in your library.',
-      );
+      deps().notify(i18n.t('shell:messages.tooLargeForBackup'));
     }
     return;
   }
   writeBackupWithPersonalData(backups, plan.id, file.text).catch((error: unknown) => {
-    deps().notify(`The backup copy could not be written: ${String(error)}`);
+    deps().notify(i18n.t('shell:messages.backupNotWritten', { reason: String(error) }));
   });
 }
 
@@ -276,7 +273,7 @@ export async function openPlanSession(planId: string): Promise<PlanStore | null>
   // A plan in Recently deleted opens only once restored (an old address, a bookmark).
   const row = await repository.row(planId).catch(() => undefined);
   if (row?.deletedAt) {
-    deps().notify(`“${row.name}” is in Recently deleted. Restore it to open it.`);
+    deps().notify(i18n.t('shell:messages.inRecentlyDeleted', { name: row.name }));
     return null;
   }
   let lease = await acquireEditLease(planId, 'ifAvailable');
@@ -295,20 +292,18 @@ export async function openPlanSession(planId: string): Promise<PlanStore | null>
         lease = null;
         token = null;
         storageFull = true;
-        deps().notify(
-          'There is no storage space left, so this plan opened read-only. Use “Save as file…” to keep a copy, free some disk space, then open it again to edit.',
-        );
+        deps().notify(i18n.t('shell:messages.openedReadOnlyFull'));
       }
     }
     const result = await repository.load(planId);
     if (!result) {
       lease?.release();
-      deps().notify('That plan is no longer in the library.');
+      deps().notify(i18n.t('shell:messages.thatPlanGone'));
       return null;
     }
     if (!result.ok) {
       lease?.release();
-      deps().showAlert('This plan cannot be opened', result.message, result.details);
+      deps().showAlert(i18n.t('shell:messages.cannotOpen'), result.message, result.details);
       return null;
     }
     await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
@@ -335,10 +330,10 @@ export async function openPlanSession(planId: string): Promise<PlanStore | null>
   } catch (error) {
     lease?.release();
     if (error instanceof PlanGoneError) {
-      deps().notify('That plan is no longer in the library.');
+      deps().notify(i18n.t('shell:messages.thatPlanGone'));
       return null;
     }
-    deps().showAlert('This plan cannot be opened', describeDatabaseError(error));
+    deps().showAlert(i18n.t('shell:messages.cannotOpen'), describeDatabaseError(error));
     return null;
   }
 }
@@ -434,10 +429,10 @@ async function becomeWriter(current: Session, lease: EditLease, notice?: string)
   } catch (error) {
     lease.release();
     if (error instanceof PlanGoneError) {
-      await closeBecause('This plan is no longer in the library.');
+      await closeBecause(i18n.t('shell:messages.planGone'));
       return;
     }
-    deps().showAlert('This plan could not be edited here', describeDatabaseError(error));
+    deps().showAlert(i18n.t('shell:messages.cannotEditHere'), describeDatabaseError(error));
     waitToEdit(current);
   }
 }
@@ -463,11 +458,7 @@ function waitToEdit(current: Session): void {
         lease.release();
         return;
       }
-      void becomeWriter(
-        current,
-        lease,
-        'The window that was editing this plan has closed, so you can edit it here now.',
-      );
+      void becomeWriter(current, lease, i18n.t('shell:messages.writerClosed'));
     })
     .catch(() => {
       if (current.waiting === controller) current.waiting = null;
@@ -566,12 +557,10 @@ async function writerRefused(): Promise<void> {
       current.store.getState().reload(result.plan, result.rev, 'readOnly');
     }
     deps().notify(
-      lost
-        ? 'Another window took over editing this plan before your last changes were saved, so they could not be kept. This window now shows the plan as stored, read-only.'
-        : 'Another window took over editing this plan. This window shows it read-only and keeps it up to date.',
+      lost ? i18n.t('shell:messages.takenOverLost') : i18n.t('shell:messages.takenOver'),
     );
   } catch (error) {
-    deps().notify(`This window could not follow the plan: ${describeDatabaseError(error)}`);
+    deps().notify(i18n.t('shell:messages.cannotFollow', { reason: describeDatabaseError(error) }));
   } finally {
     handingOver = false;
   }
@@ -609,13 +598,13 @@ async function reloadReplaced(current: Session): Promise<void> {
     await runInSlices(freezePlanInSlices(result.plan), yieldToPage);
     current.token = token;
     current.store.getState().reload(result.plan, result.rev, editing ? 'edit' : 'readOnly');
-    deps().notify(
-      'This plan was replaced by a file opened in another window; it now shows that file.',
-    );
+    deps().notify(i18n.t('shell:messages.replacedElsewhere'));
   } catch (error) {
-    if (error instanceof PlanGoneError)
-      await closeBecause('This plan is no longer in the library.');
-    else deps().notify(`The replaced plan could not be shown: ${describeDatabaseError(error)}`);
+    if (error instanceof PlanGoneError) await closeBecause(i18n.t('shell:messages.planGone'));
+    else
+      deps().notify(
+        i18n.t('shell:messages.replacedNotShown', { reason: describeDatabaseError(error) }),
+      );
   }
 }
 
@@ -637,7 +626,7 @@ function follow(current: Session, rev: number, keys: readonly string[]): void {
         const read = await repository.readRecords(current.planId, keys);
         if (session !== current) return;
         if (!read.exists) {
-          await closeBecause('This plan is no longer in the library, so it was closed here.');
+          await closeBecause(i18n.t('shell:messages.goneClosed'));
           return;
         }
         if (writer || read.rev === rev) {
@@ -655,7 +644,7 @@ function follow(current: Session, rev: number, keys: readonly string[]): void {
     })
     .catch((error: unknown) => {
       deps().notify(
-        `Changes from another window could not be shown: ${describeDatabaseError(error)}`,
+        i18n.t('shell:messages.changesNotShown', { reason: describeDatabaseError(error) }),
       );
     });
 }
@@ -672,8 +661,8 @@ function onMessage(message: PlanMessage): void {
     case 'planRemoved':
       void closeBecause(
         message.purged
-          ? 'This plan was deleted for good in another window, so it was closed here.'
-          : 'This plan was moved to Recently deleted in another window, so it was closed here.',
+          ? i18n.t('shell:messages.deletedElsewhere')
+          : i18n.t('shell:messages.trashedElsewhere'),
         !message.purged,
       );
       break;
@@ -687,9 +676,7 @@ function onMessage(message: PlanMessage): void {
         waitLater(current);
       }
       if (current.store.getState().access === 'edit') {
-        void becomeReader(
-          'This plan is now being edited in another window. This window shows it read-only and keeps it up to date.',
-        );
+        void becomeReader(i18n.t('shell:messages.editedElsewhere'));
       }
       break;
     case 'released':

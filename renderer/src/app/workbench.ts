@@ -345,8 +345,10 @@ async function leaveOpenPlan(): Promise<boolean> {
   }
   const status = openPlan.store.getState().saveStatus;
   showAlert(
-    'Your last changes are not saved yet',
-    `${status.state === 'error' ? status.message : 'They could not be written.'} The plan stays open so nothing is lost: try again once the problem is solved, or use “Save as file…” to keep a copy.`,
+    i18n.t('shell:messages.notSavedTitle'),
+    i18n.t('shell:messages.notSavedBody', {
+      reason: status.state === 'error' ? status.message : i18n.t('shell:messages.notWritten'),
+    }),
   );
   if (route.view === 'plan') history.replaceState(null, '', toHash(route));
   return false;
@@ -366,9 +368,9 @@ async function applyRoute(route: Route): Promise<void> {
     }
   } else {
     if (!(await leaveOpenPlan())) return;
-    await guarded('The library could not be read', refreshLibrary);
+    await guarded(i18n.t('shell:messages.libraryUnreadable'), refreshLibrary);
     if (route.unreadable) {
-      notify('That address does not lead to a plan, so your plans are shown instead.');
+      notify(i18n.t('shell:messages.badAddress'));
       history.replaceState(null, '', '#/');
       route = { view: 'library' };
     }
@@ -417,7 +419,7 @@ export function goToSection(section: SectionId, focus?: string): void {
 /** Creates an empty plan and opens it. */
 export async function createPlan(name = 'Untitled plan'): Promise<void> {
   const plan = createBlankPlan(name, new Date(), uiLanguage());
-  const saved = await guarded('The new plan could not be created', () =>
+  const saved = await guarded(i18n.t('shell:messages.newPlanFailed'), () =>
     deps().repository.save(plan),
   );
   if (!saved) return;
@@ -438,16 +440,18 @@ export function createFromSample(): Promise<boolean> {
  */
 export async function createFromExample(id: string): Promise<boolean> {
   const example = examplePlan(id);
-  const what = example ? `The example plan “${example.title}”` : 'The example plan';
+  const what = { named: example ? 'yes' : 'no', title: example?.title ?? '' };
   const today = localToday();
-  const source = await guarded(`${what} could not be loaded`, () => loadExamplePlan(id, today));
+  const source = await guarded(i18n.t('shell:messages.exampleNotLoaded', what), () =>
+    loadExamplePlan(id, today),
+  );
   if (!source || !example) return false;
   const names = useWorkbench.getState().library.map((r) => r.name);
   const plan = copyPlan(
     source,
     names.includes(source.name) ? copyName(source.name, names) : source.name,
   );
-  const saved = await guarded(`${what} could not be added`, async () => {
+  const saved = await guarded(i18n.t('shell:messages.exampleNotAdded', what), async () => {
     await deps().repository.save(plan);
     await seedExampleRoster(plan, example.roster.story, example.roster.fileName, today);
     return true;
@@ -462,8 +466,8 @@ async function loadOrWarn(id: string): Promise<Plan | null> {
   const result = await deps().repository.load(id);
   if (result?.ok) return result.plan;
   showAlert(
-    'This plan cannot be read',
-    result ? result.message : 'It is no longer in the library.',
+    i18n.t('shell:messages.cannotRead'),
+    result ? result.message : i18n.t('shell:messages.noLongerInLibrary'),
     result && !result.ok ? result.details : [],
   );
   return null;
@@ -473,18 +477,18 @@ async function loadOrWarn(id: string): Promise<Plan | null> {
 export async function renamePlan(id: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) return;
-  const rev = await guarded('The plan could not be renamed', () =>
+  const rev = await guarded(i18n.t('shell:messages.renameFailed'), () =>
     deps().repository.rename(id, cutToLength(trimmed, 500)),
   );
   if (rev === undefined) return;
   announceLibraryChange();
   broadcastRename(id, rev);
-  await guarded('The library could not be read', refreshLibrary);
+  await guarded(i18n.t('shell:messages.libraryUnreadable'), refreshLibrary);
 }
 
 /** Duplicates a plan under a new id ("Copy of …"). */
 export async function duplicatePlan(id: string): Promise<void> {
-  const copy = await guarded('The plan could not be duplicated', async () => {
+  const copy = await guarded(i18n.t('shell:messages.duplicateFailed'), async () => {
     const plan = await loadOrWarn(id);
     if (!plan) return undefined;
     const names = useWorkbench.getState().library.map((r) => r.name);
@@ -494,47 +498,52 @@ export async function duplicatePlan(id: string): Promise<void> {
   });
   if (!copy) return;
   announceLibraryChange();
-  await guarded('The library could not be read', refreshLibrary);
+  await guarded(i18n.t('shell:messages.libraryUnreadable'), refreshLibrary);
   notify(`Created "${copy.name}".`);
 }
 
 /** Moves a plan to "Recently deleted", with Undo. */
 export async function deletePlan(id: string): Promise<void> {
   const row = useWorkbench.getState().library.find((r) => r.id === id);
-  const done = await guarded('The plan could not be deleted', async () => {
+  const done = await guarded(i18n.t('shell:messages.deleteFailed'), async () => {
     await deps().repository.softDelete(id);
     return true;
   });
   if (!done) return;
   announceLibraryChange({ planId: id, purged: false });
-  await guarded('The library could not be read', refreshLibrary);
-  notify(`Moved "${row?.name ?? 'plan'}" to Recently deleted.`, {
-    label: 'Undo',
-    run: () => void restorePlan(id),
-  });
+  await guarded(i18n.t('shell:messages.libraryUnreadable'), refreshLibrary);
+  notify(
+    i18n.t('shell:messages.movedToDeleted', {
+      name: row?.name ?? i18n.t('shell:messages.aPlan'),
+    }),
+    {
+      label: i18n.t('shell:messages.undo'),
+      run: () => void restorePlan(id),
+    },
+  );
 }
 
 /** Brings a plan back from "Recently deleted". */
 export async function restorePlan(id: string): Promise<void> {
-  const done = await guarded('The plan could not be restored', async () => {
+  const done = await guarded(i18n.t('shell:messages.restoreFailed'), async () => {
     await deps().repository.restore(id);
     return true;
   });
   if (!done) return;
   announceLibraryChange();
-  await guarded('The library could not be read', refreshLibrary);
+  await guarded(i18n.t('shell:messages.libraryUnreadable'), refreshLibrary);
   dismissNotice();
 }
 
 /** Deletes a plan for good (the UI confirms first). */
 export async function purgePlan(id: string): Promise<void> {
-  const done = await guarded('The plan could not be deleted', async () => {
+  const done = await guarded(i18n.t('shell:messages.deleteFailed'), async () => {
     await deps().repository.purge(id);
     return true;
   });
   if (!done) return;
   announceLibraryChange({ planId: id, purged: true });
-  await guarded('The library could not be read', refreshLibrary);
+  await guarded(i18n.t('shell:messages.libraryUnreadable'), refreshLibrary);
 }
 
 /** Asks the platform for a plan file and imports it. */
@@ -544,16 +553,14 @@ export async function openPlanFile(): Promise<void> {
 
 /** Imports a file the platform opened (a dialog, a double-click); storage failures become an alert. */
 export async function addOpenedFile(opened: OpenFileResult): Promise<void> {
-  await guarded('The plan file could not be added to your library', () => importOpenedFile(opened));
+  await guarded(i18n.t('shell:messages.fileNotAdded'), () => importOpenedFile(opened));
 }
 
 /** Settles an import conflict (see resolveImportConflict); storage failures become an alert. */
 export async function settleImportConflict(
   choice: 'replace' | 'keepBoth' | 'cancel',
 ): Promise<void> {
-  await guarded('The plan file could not be added to your library', () =>
-    resolveImportConflict(choice),
-  );
+  await guarded(i18n.t('shell:messages.fileNotAdded'), () => resolveImportConflict(choice));
 }
 
 /** Tells a window that has the plan open that its name changed. */
@@ -570,25 +577,32 @@ function broadcastRename(planId: string, rev: number): void {
 export async function importOpenedFile(result: OpenFileResult): Promise<void> {
   if (result.kind === 'canceled') return;
   if (result.kind === 'error') {
-    showAlert('The file could not be opened', result.message);
+    showAlert(i18n.t('shell:messages.fileNotOpened'), result.message);
     return;
   }
   const read = readPlanFile(result.text);
   if (!read.ok) {
-    showAlert(`"${result.fileName}" could not be opened`, read.message, read.details);
+    showAlert(
+      i18n.t('shell:messages.namedFileNotOpened', { fileName: result.fileName }),
+      read.message,
+      read.details,
+    );
     return;
   }
   const { repairs } = read;
   if (repairs.length > 0) {
     // Asked while the library is still untouched: open with the repairs, or not at all.
     const go = await askUser({
-      title: `"${result.fileName}" needs repairs to open`,
-      message: `${repairs.length === 1 ? 'One problem in the file is' : `${repairs.length} problems in the file are`} repaired if you open it; nothing else in the plan changes, and the file itself is left as it is.`,
+      title: i18n.t('shell:messages.needsRepairs', { fileName: result.fileName }),
+      message: i18n.t('shell:messages.repairsBody', { count: repairs.length }),
       details:
         repairs.length > 8
-          ? [...repairs.slice(0, 8), `…and ${repairs.length - 8} more`]
+          ? [
+              ...repairs.slice(0, 8),
+              i18n.t('shell:messages.andMore', { count: repairs.length - 8 }),
+            ]
           : [...repairs],
-      confirmLabel: 'Open with repairs',
+      confirmLabel: i18n.t('shell:messages.openWithRepairs'),
     });
     if (!go) return;
   }
@@ -611,12 +625,14 @@ async function addImportedPlan(
   announceLibraryChange();
   await refreshLibrary();
   openPlan(plan.id);
-  const repaired =
-    repairCount === 0 ? '' : ` with ${repairCount === 1 ? 'one repair' : `${repairCount} repairs`}`;
   notify(
     migratedFrom === null
-      ? `Opened "${plan.name}"${repaired}.`
-      : `Opened "${plan.name}"${repaired} and upgraded it from plan format ${migratedFrom}.`,
+      ? i18n.t('shell:messages.opened', { name: plan.name, repairs: repairCount })
+      : i18n.t('shell:messages.openedUpgraded', {
+          name: plan.name,
+          repairs: repairCount,
+          version: migratedFrom,
+        }),
   );
 }
 
@@ -641,8 +657,8 @@ export async function resolveImportConflict(
       );
       if (backup.kind === 'failed') {
         showAlert(
-          'The plan was not replaced',
-          `No backup of the library copy could be written first (${backup.message}).`,
+          i18n.t('shell:messages.notReplaced'),
+          i18n.t('shell:messages.noBackupFirst', { message: backup.message }),
         );
         return;
       }
@@ -663,7 +679,7 @@ export async function resolveImportConflict(
 export async function savePlanAsFile(): Promise<void> {
   const open = useWorkbench.getState().openPlan;
   if (!open) {
-    notify('Open a plan first, then save it as a file.');
+    notify(i18n.t('shell:messages.openFirst'));
     return;
   }
   await open.store.getState().flush();
@@ -671,12 +687,17 @@ export async function savePlanAsFile(): Promise<void> {
   const file = writeOpenablePlanFile(plan);
   if (!file.ok) {
     showAlert(
-      'This plan is too large for one plan file',
-      `As a file it would be ${formatSizeOverLimit(file.bytes, MAX_PLAN_FILE_BYTES).join(', and plan files can be at most ')}, so it could not be opened again. It stays safe in your library. To share it, export it to Word or Excel, or remove catalog items you do not need (for example, a large imported list) and save again.`,
+      i18n.t('shell:messages.tooLargeTitle'),
+      i18n.t('shell:messages.tooLargeBody', {
+        size: formatSizeOverLimit(file.bytes, MAX_PLAN_FILE_BYTES)[0],
+        limit: formatSizeOverLimit(file.bytes, MAX_PLAN_FILE_BYTES)[1],
+      }),
     );
     return;
   }
   const result = await deps().platform.savePlanFile(planFileName(plan.name), file.text);
-  if (result.kind === 'saved') notify(`Saved "${plan.name}" as ${result.path}.`);
-  else if (result.kind === 'error') showAlert('The plan file could not be saved', result.message);
+  if (result.kind === 'saved')
+    notify(i18n.t('shell:messages.savedAs', { name: plan.name, path: result.path }));
+  else if (result.kind === 'error')
+    showAlert(i18n.t('shell:messages.fileNotSaved'), result.message);
 }

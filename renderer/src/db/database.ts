@@ -7,6 +7,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { summarisePlan, type PlanSummary } from '../../../shared/plan/create';
 import { planToRecords } from '../../../shared/plan/records';
 import type { Plan } from '../../../shared/plan/schema';
+import { i18n } from '../i18n/i18n';
 
 /** Name of the IndexedDB database. */
 export const DATABASE_NAME = 'upskill-workbench';
@@ -240,22 +241,22 @@ export function isQuotaError(error: unknown): boolean {
  */
 export function describeDatabaseError(error: unknown, where: 'plan' | 'library' = 'plan'): string {
   if (where === 'library' && isQuotaError(error)) {
-    return 'There is no storage space left on this computer, so the library cannot change. Free some disk space, then try again.';
+    return i18n.t('shell:messages.libraryFull');
   }
   const name = error instanceof Error ? error.name : '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (name === 'VersionError' || inner === 'VersionError') {
-    return 'Your plans were saved by a newer version of Upskill Workbench. Update the app to open them; nothing has been changed or deleted.';
+    return i18n.t('shell:messages.newerVersion');
   }
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'There is no storage space left on this computer, so edits cannot be saved. Free some disk space, then edit again or use "Save as file".';
+    return i18n.t('shell:messages.editsFull');
   }
   if (name === 'DatabaseClosedError' && /blocked/i.test(String((error as Error).message))) {
-    return 'Upskill Workbench is open in another window with an older version. Close the other window, then reload.';
+    return i18n.t('shell:messages.olderElsewhere');
   }
   if (name === 'MissingAPIError') {
-    return 'This browser does not allow local storage (IndexedDB), for example in a private window. Use a normal window or the desktop app.';
+    return i18n.t('shell:messages.noIndexedDb');
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `The local plan database could not be used: ${message}`;
+  return i18n.t('shell:messages.databaseUnusable', { message });
 }

@@ -12,6 +12,7 @@ import { readPlanDocument } from '../../../shared/plan/plan-file';
 import { planToRecords, recordsToPlan, type PlanRecord } from '../../../shared/plan/records';
 import { PLAN_SCHEMA_VERSION, type Plan } from '../../../shared/plan/schema';
 import type { LibraryRow, RecordRow, WorkbenchDatabase } from './database';
+import { i18n } from '../i18n/i18n';
 
 /**
  * About how many list elements one write request carries inside a save. A
@@ -130,8 +131,7 @@ export class PlanRepository {
     if (rows.length === 0) {
       return {
         ok: false,
-        message:
-          'The stored copy of this plan is missing or damaged. Restore a backup or open a saved plan file.',
+        message: i18n.t('shell:messages.storedMissing'),
         details: [],
       };
     }
@@ -139,7 +139,7 @@ export class PlanRepository {
     try {
       raw = recordsToPlan(rows) as unknown as Record<string, unknown>;
     } catch {
-      return { ok: false, message: 'The stored copy of this plan is damaged.', details: [] };
+      return { ok: false, message: i18n.t('shell:messages.storedDamaged'), details: [] };
     }
     if (raw.schemaVersion === PLAN_SCHEMA_VERSION && looksLikePlan(raw)) {
       return { ok: true, plan: raw as unknown as Plan, rev: row.rev ?? 0, migratedFrom: null };

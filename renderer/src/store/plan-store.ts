@@ -200,7 +200,8 @@ export function createPlanStore(
       },
       undoStep(stepId) {
         if (!editable()) return { kind: 'gone' };
-        const result = undoStep(get().history, stepId, now());
+        const t = i18n.getFixedT(uiLanguage(), NAMESPACES) as Translator;
+        const result = undoStep(get().history, stepId, now(), t);
         if (result.kind === 'undone' || result.kind === 'reverted') moveTo(result.history);
         return result;
       },
@@ -244,6 +245,6 @@ export function createPlanStore(
 
 function readOnlyReason(access: PlanAccess): string {
   return access === 'readOnly'
-    ? 'This plan is being edited in another window. Choose “Edit here” to edit it in this one.'
-    : 'This plan can no longer be changed here.';
+    ? i18n.t('shell:messages.readOnlyElsewhere')
+    : i18n.t('shell:messages.readOnlyHere');
 }

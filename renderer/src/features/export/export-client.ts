@@ -5,6 +5,7 @@ import { planToRecords } from '../../../../shared/plan/records';
 import type { Plan } from '../../../../shared/plan/schema';
 import { yieldToPage } from '../../store/yield-to-page';
 import type { ExportWorkerRequest, ExportWorkerResponse } from './export-protocol';
+import { i18n } from '../../i18n/i18n';
 
 type Body<T extends 'export' | 'roundtrip'> = Omit<
   Extract<ExportWorkerRequest, { type: T }>,
@@ -90,7 +91,7 @@ export function createExportClient(): ExportClient {
         deliver({
           id,
           type: 'failed',
-          message: 'The export stopped unexpectedly. Try again, or export fewer sections.',
+          message: i18n.t('shell:messages.exportStopped'),
         });
     };
     send = (request) =>
@@ -122,7 +123,7 @@ export function createExportClient(): ExportClient {
             else
               reject(
                 new Error(
-                  r.type === 'failed' ? r.message : 'Unexpected reply from the export worker.',
+                  r.type === 'failed' ? r.message : i18n.t('shell:messages.exportUnexpected'),
                 ),
               );
           }),
@@ -137,7 +138,8 @@ export function createExportClient(): ExportClient {
             else
               resolve({
                 ok: false,
-                message: r.type === 'failed' ? r.message : 'The workbook could not be read.',
+                message:
+                  r.type === 'failed' ? r.message : i18n.t('shell:messages.workbookUnreadable'),
                 details: [],
               });
           }),

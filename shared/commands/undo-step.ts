@@ -7,6 +7,8 @@
  * silently undo or corrupt the later work, so it is refused.
  */
 import { commit, seal, undo, type History } from '../history';
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 import {
   applyPlanRecords,
   diffPlanRecords,
@@ -23,8 +25,16 @@ export type StepUndoResult =
   | { readonly kind: 'conflict'; readonly action: string }
   | { readonly kind: 'gone' };
 
-/** Undoes the step `stepId` (newest: plain undo; earlier: a revert when nothing later touched it). */
-export function undoStep(history: History<Plan>, stepId: number, now: number): StepUndoResult {
+/**
+ * Undoes the step `stepId` (newest: plain undo; earlier: a revert when
+ * nothing later touched it, a step named in `t`'s language: "Undo delete …").
+ */
+export function undoStep(
+  history: History<Plan>,
+  stepId: number,
+  now: number,
+  t: Translator = englishTranslator,
+): StepUndoResult {
   const undone = history.future.find((s) => s.id === stepId);
   if (undone) return { kind: 'alreadyUndone', action: undone.action };
   const index = history.past.findIndex((s) => s.id === stepId);
@@ -52,7 +62,10 @@ export function undoStep(history: History<Plan>, stepId: number, now: number): S
   const next = commit(
     seal(history),
     reverted,
-    { name: `Undo ${lowerFirst(step.action)}`, location: step.location },
+    {
+      name: t('commands:history.revert', { action: lowerFirst(step.action) }),
+      location: step.location,
+    },
     now,
   );
   return { kind: 'reverted', history: seal(next), action: step.action };

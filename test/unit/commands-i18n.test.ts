@@ -18,12 +18,14 @@ import '../../shared/commands/engagement';
 import '../../shared/commands/indicators';
 import '../../shared/commands/invitations';
 import { addKpiActual } from '../../shared/commands/kpis';
+import { renamePlan } from '../../shared/commands/objective';
+import { undoStep } from '../../shared/commands/undo-step';
+import { commit, createHistory } from '../../shared/history';
 import '../../shared/commands/launch-checklist';
 import '../../shared/commands/learners';
 import { addLogicModelLink } from '../../shared/commands/logic-model';
 import '../../shared/commands/make-or-buy';
 import '../../shared/commands/marketing';
-import '../../shared/commands/objective';
 import '../../shared/commands/pathways';
 import '../../shared/commands/plan-io';
 import '../../shared/commands/restore-backup';
@@ -443,4 +445,28 @@ describe('refusals', () => {
       expect(untranslated).toEqual([]);
     },
   );
+});
+
+describe('undoing an earlier step on its own', () => {
+  it('names the new step in the UI language', async () => {
+    const { t } = await createTranslator('es');
+    let history = createHistory(plan);
+    for (const command of [add, renamePlan({ name: 'Other' })]) {
+      const outcome = runCommand(history.present, command, t);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      history = commit(
+        history,
+        outcome.plan,
+        { name: outcome.label, location: outcome.location },
+        0,
+      );
+    }
+    const first = history.past[0]!.id;
+    const result = undoStep(history, first, 10_000, t);
+    expect(result.kind).toBe('reverted');
+    if (result.kind === 'reverted')
+      expect(result.history.past.at(-1)?.action).toBe(
+        'Deshacer: añadir actor «Chamber of Commerce»',
+      );
+  });
 });

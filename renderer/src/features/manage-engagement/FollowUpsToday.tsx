@@ -365,14 +365,27 @@ function TodayList({
         csvFileName(`${plan.name} – follow-ups ${today} (${ruleName})`),
         new Blob([text], { type: 'text/csv;charset=utf-8' }),
       );
-      const keys = [...view.rows].map((row) => learners[list.learner[row]!]!.key);
+      const exported = [...view.rows].map((row) => learners[list.learner[row]!]!);
+      const keys = exported.map((learner) => learner.key);
+      // Text messages need a phone number, which a platform's roster seldom has: say how many lack one.
+      const withoutPhone =
+        channel === 'sms'
+          ? exported.filter((learner) => !(learner as { phone?: string }).phone?.trim()).length
+          : 0;
+      const phones =
+        withoutPhone > 0 ? ` ${t('today.exportedWithoutPhone', { count: withoutPhone })}` : '';
       if (markOnExport && quietDays > 0) {
         await markContacted(plan.id, keys, today);
         notify(
-          t('today.exportedMarked', { count, rule: ruleName, cohort: cohortName, days: quietDays }),
+          t('today.exportedMarked', {
+            count,
+            rule: ruleName,
+            cohort: cohortName,
+            days: quietDays,
+          }) + phones,
           { label: t('today.undoMarks'), run: () => void unmarkContacted(plan.id, keys) },
         );
-      } else notify(t('today.exported', { count, rule: ruleName, cohort: cohortName }));
+      } else notify(t('today.exported', { count, rule: ruleName, cohort: cohortName }) + phones);
     } finally {
       setBusy(false);
     }

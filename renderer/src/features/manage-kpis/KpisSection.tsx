@@ -478,6 +478,14 @@ export function KpisSection() {
     if (focus) document.getElementById('kpi-editor')?.scrollIntoView({ block: 'start' });
   }, [focus]);
   const selected = views.find((v) => v.kpi.id === selectedId) ?? views[0];
+  // The KPI's details open below the list: bring them into view (new-user finding: the click
+  // only seemed to highlight the row).
+  const openKpi = (id: string) => {
+    setSelectedId(id);
+    requestAnimationFrame(() =>
+      document.getElementById('kpi-editor')?.scrollIntoView({ block: 'start' }),
+    );
+  };
   return (
     <div className="section-body content-section kpis-section">
       <header className="section-header">
@@ -495,9 +503,9 @@ export function KpisSection() {
         {views.length === 0 ? (
           <p className="section-note">{t('noKpis')}</p>
         ) : (
-          <KpiTable views={views} selectedId={selected?.kpi.id ?? null} onSelect={setSelectedId} />
+          <KpiTable views={views} selectedId={selected?.kpi.id ?? null} onSelect={openKpi} />
         )}
-        <AddKpi onAdded={setSelectedId} />
+        <AddKpi onAdded={openKpi} />
       </section>
       {selected && <KpiEditor view={selected} />}
     </div>

@@ -13,6 +13,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // A hang guard, not a speed check (speed lives in npm run bench): property tests and
+          // exports share 2 cores with LibreOffice here, and took over the default 5 s.
+          testTimeout: 20_000,
           sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'test/security/**/*.test.ts'],
         },
@@ -23,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          testTimeout: 20_000,
           sequence: { groupOrder: 0 },
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],

@@ -117,7 +117,8 @@ function base(
       text: title,
       subtext: subtitle,
       // At the start of the line the language reads from.
-      ...(rtl ? { right: 0 } : { left: 0 }),
+      // (ECharts anchors a right-aligned title's end at `left`: the chart's right edge.)
+      ...(rtl ? { left: '98%', textAlign: 'right' as const } : { left: 0 }),
       top: 0,
       itemGap: 4,
       // A long name is cut with an ellipsis: the figure's caption and table give it whole.
@@ -128,11 +129,9 @@ function base(
         width: width - 40,
         overflow: 'truncate',
         lineHeight: 18,
-        // Against the start edge of its box: the right one right to left.
-        align: rtl ? 'right' : 'left',
       },
       // Explicit line heights: without them the browser drew the subtitle over a truncated title.
-      subtextStyle: { fontSize: 12, color: ink, lineHeight: 16, align: rtl ? 'right' : 'left' },
+      subtextStyle: { fontSize: 12, color: ink, lineHeight: 16 },
     },
   };
 }

@@ -1,10 +1,21 @@
 /**
  * Ready-to-edit drafts of the launch communications, one per kind, so that
  * "Add launch e-mail" gives a complete message at once: plain, encouraging
- * wording with the merge fields the plan fills (shared/launch/merge-fields.ts).
+ * wording with the merge fields the plan fills (shared/launch/merge-fields.ts),
+ * in the plan's document language (the `document` catalog's `seeds.drafts`).
  */
 import { newId } from '../plan/create';
 import type { Communication, CommunicationKind } from '../plan/schema';
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
+import {
+  FOLLOW_UP_FIELDS,
+  LEARNER_FIELDS,
+  PLAN_FIELDS,
+  fieldToken,
+  type FollowUpField,
+  type MergeField,
+} from './merge-fields';
 
 /** What each kind is called, and what it is for (the Add menu and the kind picker). */
 export const COMMUNICATION_KINDS: readonly {
@@ -50,99 +61,43 @@ export const COMMUNICATION_STATUS_LABELS: Record<Communication['status'], string
   sent: 'Sent',
 };
 
-type Draft = Pick<Communication, 'title' | 'subject' | 'body' | 'send' | 'audienceNote'>;
-
-const SIGN_OFF = 'The {programName} team';
-
-const DRAFTS: Record<CommunicationKind, Draft> = {
-  launchEmail: {
-    title: 'Launch e-mail',
-    subject: '{programName} is open: start your first lesson today',
-    audienceNote: 'Everyone registered by launch day',
-    send: { anchor: 'launch', offsetDays: 0 },
-    body: [
-      'Hi {firstName},',
-      '',
-      '{programName} is open from today, and your place is ready.',
-      '',
-      'Start here: {registrationLink}',
-      '',
-      'Your first lesson takes about 15 minutes. You can learn on a phone or a laptop, at a pace that fits your week, on {pathway}.',
-      '',
-      'If you get stuck at any point, you are not on your own: contact {supportContact} and we will help you get going.',
-      '',
-      'We are glad you are with us. Enjoy your first lesson!',
-      '',
-      SIGN_OFF,
-    ].join('\n'),
-  },
-  registrationEmail: {
-    title: 'Registration e-mail',
-    subject: 'You’re registered for {programName}',
-    audienceNote: 'Everyone who registers before launch',
-    send: { anchor: 'launch', offsetDays: -14 },
-    body: [
-      'Hi {firstName},',
-      '',
-      'Thank you for registering for {programName}. Your place is confirmed.',
-      '',
-      'What happens next:',
-      '- Learning starts on {launchDate}. That day we will e-mail you one link that takes you straight to your first lesson.',
-      '- You will follow {pathway}, at a pace that fits around the rest of your week.',
-      '- If you need a device, data or any other help to take part, tell us now so it is ready in time: {supportContact}.',
-      '',
-      'You have taken the first step. We look forward to seeing you on {launchDate}.',
-      '',
-      SIGN_OFF,
-    ].join('\n'),
-  },
-  onboardingGuide: {
-    title: 'Onboarding guide',
-    subject: 'Your guide to {programName}',
-    audienceNote: 'All learners; also for partner staff who support them',
-    send: { anchor: 'launch', offsetDays: 0 },
-    body: [
-      'Welcome to {programName}, run by {organisation}.',
-      '',
-      'This guide puts what you need in one place: what the program is for, how it works, where to get help and what you can expect to gain. Keep it to hand and come back to it whenever you are unsure what to do next.',
-    ].join('\n'),
-  },
-  reminder: {
-    title: 'Reminder',
-    subject: 'Your place on {programName} is waiting',
-    audienceNote: 'Invited learners who have not registered or started yet',
-    send: { anchor: 'launch', offsetDays: 7 },
-    body: [
-      'Hi {firstName},',
-      '',
-      'Your place on {programName} is still waiting for you, and it only takes a few minutes to start: {registrationLink}',
-      '',
-      'Many learners find it easiest to keep a regular time for learning each week. If something is getting in the way, contact {supportContact}: we are here to help.',
-      '',
-      SIGN_OFF,
-    ].join('\n'),
-  },
-  other: {
-    title: 'Message to learners',
-    subject: 'News from {programName}',
-    audienceNote: '',
-    send: null,
-    body: ['Hi {firstName},', '', '', '', SIGN_OFF].join('\n'),
-  },
+/** When each kind is sent by default (days from the launch start), or not scheduled. */
+const SEND: Record<CommunicationKind, Communication['send']> = {
+  launchEmail: { anchor: 'launch', offsetDays: 0 },
+  registrationEmail: { anchor: 'launch', offsetDays: -14 },
+  onboardingGuide: { anchor: 'launch', offsetDays: 0 },
+  reminder: { anchor: 'launch', offsetDays: 7 },
+  other: null,
 };
 
-/** A new communication of a kind, with the ready draft's title, subject, text and send date. */
-export function draftCommunication(kind: CommunicationKind, id = newId('comm')): Communication {
-  const draft = DRAFTS[kind];
+/**
+ * Every merge field mapped to its own token, so a draft's ICU message comes
+ * back from the catalog with `{programName}`, `{firstName}`… intact for the
+ * plan and the mail tool to fill.
+ */
+const FIELD_TOKENS = Object.fromEntries(
+  [...PLAN_FIELDS, ...LEARNER_FIELDS, ...FOLLOW_UP_FIELDS].map((f) => [f, fieldToken(f)]),
+) as { [F in MergeField | FollowUpField]: string };
+
+/**
+ * A new communication of a kind, with the ready draft's title, subject,
+ * audience note, text and send date, worded by `t` (the plan's document
+ * language, a translator without the UI's bidi isolation; English by default).
+ */
+export function draftCommunication(
+  kind: CommunicationKind,
+  id = newId('comm'),
+  t: Translator = englishTranslator,
+): Communication {
   return {
     id,
     kind,
-    title: draft.title,
-    subject: draft.subject,
+    title: t(`document:seeds.drafts.${kind}.title`),
+    subject: t(`document:seeds.drafts.${kind}.subject`, FIELD_TOKENS),
     segmentIds: [],
-    audienceNote: draft.audienceNote,
-    send: draft.send,
+    audienceNote: kind === 'other' ? '' : t(`document:seeds.drafts.${kind}.audience`),
+    send: SEND[kind],
     status: 'draft',
-    body: draft.body,
+    body: t(`document:seeds.drafts.${kind}.body`, FIELD_TOKENS),
   };
 }

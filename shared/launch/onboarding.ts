@@ -10,6 +10,8 @@
  * and free the licences of inactive learners.
  */
 import type { ChecklistItem, LaunchDate, OnboardingStep, Plan } from '../plan/schema';
+import { englishTranslator } from '../i18n/english';
+import type { Translator } from '../i18n/translator';
 
 /** One standard step: its label, why it matters, and when it is due by default (days from launch). */
 export interface StandardStep {
@@ -74,12 +76,17 @@ export function standardStep(step: OnboardingStep): StandardStep {
 
 /**
  * The checklist of a new plan: the six standard steps, not started, each due
- * its default number of days before the launch. Ids come from `newId`.
+ * its default number of days before the launch. Ids come from `newId`; the
+ * labels are written by `t` (the plan's document language; English by
+ * default, word for word as `STANDARD_STEPS`).
  */
-export function standardChecklist(newId: (prefix: string) => string): ChecklistItem[] {
+export function standardChecklist(
+  newId: (prefix: string) => string,
+  t: Translator = englishTranslator,
+): ChecklistItem[] {
   return STANDARD_STEPS.map((s) => ({
     id: newId('lc'),
-    label: s.label,
+    label: t(`document:seeds.checklist.${s.step}`),
     step: s.step,
     status: 'notStarted',
     owner: '',

@@ -1,6 +1,7 @@
 /** Creating, copying and summarising plans. */
 import { standardChecklist } from '../launch/onboarding';
 import type { Language } from '../i18n/languages';
+import type { Translator } from '../i18n/translator';
 import { Plan, PLAN_SCHEMA_VERSION } from './schema';
 
 /** A new random id; prefixes keep ids readable in files and exports. */
@@ -12,12 +13,16 @@ export function newId(prefix = ''): string {
 /**
  * An empty plan with every section present, and the six standard onboarding
  * steps in its launch checklist (due relative to a launch date still to set);
- * its documents in `documentLanguage` (the app passes its UI language).
+ * its documents in `documentLanguage` (the app passes its UI language). `t`
+ * writes the steps: pass a translator of `documentLanguage` (without the UI's
+ * bidi isolation) so a Spanish plan starts with Spanish steps; English when
+ * left out.
  */
 export function createBlankPlan(
   name: string,
   now: Date = new Date(),
   documentLanguage: Language = 'en',
+  t?: Translator,
 ): Plan {
   const at = now.toISOString();
   return Plan.parse({
@@ -27,7 +32,7 @@ export function createBlankPlan(
     documentLanguage,
     createdAt: at,
     updatedAt: at,
-    launch: { checklist: standardChecklist(newId) },
+    launch: { checklist: standardChecklist(newId, t) },
   });
 }
 

@@ -48,6 +48,8 @@ import { cutToLength } from '../../../shared/text-length';
 import { visibleText } from '../../../shared/visible-text';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
 import { i18n, uiLanguage } from '../i18n/i18n';
+import { createTranslator } from '../../../shared/i18n/translator';
+import { englishTranslator } from '../../../shared/i18n/english';
 
 /** A short message with an optional action (e.g. Undo). */
 export interface Notice {
@@ -418,7 +420,10 @@ export function goToSection(section: SectionId, focus?: string): void {
 
 /** Creates an empty plan and opens it. */
 export async function createPlan(name = 'Untitled plan'): Promise<void> {
-  const plan = createBlankPlan(name, new Date(), uiLanguage());
+  // Its onboarding steps in its document language (the UI's), written without bidi marks.
+  const language = uiLanguage();
+  const { t } = await createTranslator(language).catch(() => ({ t: englishTranslator }));
+  const plan = createBlankPlan(name, new Date(), language, t);
   const saved = await guarded(i18n.t('shell:messages.newPlanFailed'), () =>
     deps().repository.save(plan),
   );

@@ -13,8 +13,10 @@ import { useId, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { communications, updateLaunchDetails } from '../../../../shared/commands/communications';
+import { englishTranslator } from '../../../../shared/i18n/english';
 import type { Format } from '../../../../shared/i18n/format';
 import { directionOf } from '../../../../shared/i18n/languages';
+import { createTranslator } from '../../../../shared/i18n/translator';
 import {
   COMMUNICATION_KINDS,
   draftCommunication,
@@ -898,8 +900,15 @@ export function CommunicationsSection() {
       return next;
     });
 
-  const add = (kind: Communication['kind']) => {
-    const item = draftCommunication(kind);
+  const add = async (kind: Communication['kind']) => {
+    // The draft is written in the plan's document language (what learners
+    // read), with a translator that adds no bidi marks; English if that
+    // language's catalog cannot be loaded.
+    const write = await createTranslator(plan.documentLanguage).then(
+      (r) => r.t,
+      () => englishTranslator,
+    );
+    const item = draftCommunication(kind, undefined, write);
     if (dispatch(communications.add({ item })).ok) {
       setOpenIds((s) => new Set([...s, item.id]));
       requestAnimationFrame(() =>
@@ -966,7 +975,7 @@ export function CommunicationsSection() {
               key={k.kind}
               type="button"
               title={t(`kinds.${k.kind}.purpose`)}
-              onClick={() => add(k.kind)}
+              onClick={() => void add(k.kind)}
             >
               {t(`kinds.${k.kind}.add`)}
             </button>

@@ -30,7 +30,7 @@
  */
 import type { Communication, Plan } from '../plan/schema';
 import { launchStart, resolveLaunchDate } from './onboarding';
-import { longDate } from '../long-date';
+import { formatFor } from '../i18n/format';
 import { webAddress } from '../web-address';
 
 /** Names of the fields filled from the plan. */
@@ -190,12 +190,6 @@ export type MergePart =
 /** The plan's values for the plan fields ('' where the plan has none). */
 export type MergeValues = Readonly<Record<PlanField, string>>;
 
-/** "A", "A or B", "A, B or C". */
-function orList(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-}
-
 /**
  * The pathways a communication speaks of: those aimed at one of its
  * segments, or every pathway when it goes to everyone (no segments) — and
@@ -218,15 +212,21 @@ export function mergeValues(
 ): MergeValues {
   const start = launchStart(plan);
   const o = plan.objective;
+  // Messages are written in the plan's document language: its dates ("1 April 2027", "1 de abril
+  // de 2027") and its "A, B or C" ("A, B o C").
+  const format = formatFor(plan.documentLanguage);
   return {
     programName: o.programName.trim(),
     organisation: o.organisation.trim(),
     region: o.region.trim(),
-    launchDate: longDate(start),
-    pathway: orList(pathwaysFor(plan, communication.segmentIds).map((p) => p.name.trim())),
+    launchDate: format.date(start, ''),
+    pathway: format.list(
+      pathwaysFor(plan, communication.segmentIds).map((p) => p.name.trim()),
+      'disjunction',
+    ),
     supportContact: plan.launch.details.supportContact.trim(),
     registrationLink: plan.launch.details.registrationLink.trim(),
-    sendDate: longDate(resolveLaunchDate(communication.send, start)),
+    sendDate: format.date(resolveLaunchDate(communication.send, start), ''),
   };
 }
 

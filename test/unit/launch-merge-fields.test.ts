@@ -51,6 +51,19 @@ describe('merge values from the plan', () => {
     });
   });
 
+  it('writes dates and the list of pathways in the plan’s document language', () => {
+    const launch = comm(sample, 'comm-launch');
+    const values = (documentLanguage: Plan['documentLanguage']) =>
+      mergeValues({ ...sample, documentLanguage }, launch);
+    expect(values('es')).toMatchObject({
+      launchDate: '1 de abril de 2027',
+      pathway: 'IT Support Starter Pathway o Data Analysis Upskilling',
+      sendDate: '12 de abril de 2027',
+    });
+    expect(values('fr').launchDate).toBe('1 avril 2027');
+    expect(values('ar').launchDate).toMatch(/^1 \p{Script=Arabic}+ 2027$/u);
+  });
+
   it('takes the pathways aimed at the communication’s segments, or none', () => {
     const graduates = { segmentIds: ['seg-graduates'], send: null };
     expect(mergeValues(sample, graduates).pathway).toBe('Data Analysis Upskilling');

@@ -254,13 +254,16 @@ describe('personal data and backups', () => {
     let closed = false;
     render(<BackupsDialog backups={backups} store={store} onClose={() => (closed = true)} />);
     expect(await screen.findByText(/with personal data/)).toBeTruthy();
-    expect(
-      (
-        screen.getByRole('checkbox', {
-          name: 'Include learner and invitee personal data in this computer’s backups',
-        }) as HTMLInputElement
-      ).checked,
-    ).toBe(true);
+    // The choice is read from the local DB on its own: it may land after the backup list.
+    await waitFor(() =>
+      expect(
+        (
+          screen.getByRole('checkbox', {
+            name: 'Include learner and invitee personal data in this computer’s backups',
+          }) as HTMLInputElement
+        ).checked,
+      ).toBe(true),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Restore' }));
     await waitFor(() => expect(closed).toBe(true));
     expect(safety.map((s) => s.reason)).toEqual(['before-restore']);

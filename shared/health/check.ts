@@ -21,6 +21,9 @@ export const HEALTH_INPUTS = [
   'launch',
   'manage',
   'skillsMap',
+  // Read by the communications' merge values (dates and lists in the plan's language); no
+  // finding depends on it, so healthDependencies leaves it out.
+  'documentLanguage',
 ] as const satisfies readonly (keyof Plan)[];
 
 /**

@@ -70,7 +70,14 @@ const work = mkdtempSync(join(tmpdir(), 'upskill-electronegativity-'));
 const scanDir = join(work, 'app');
 mkdirSync(join(scanDir, 'main'), { recursive: true });
 mkdirSync(join(scanDir, 'preload'), { recursive: true });
-cpSync(mainJs, join(scanDir, 'main', 'index.js'));
+// The scanner's parser predates ES2022: class static blocks and private fields, which bundled
+// libraries (the i18n stack) use, make it give up on the whole file and miss every call site.
+// It reads the same code written in ES2019 syntax (TypeScript's transpiler, no type check).
+const ts = require('typescript');
+const mainForScan = ts.transpileModule(readFileSync(mainJs, 'utf8'), {
+  compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, allowJs: true },
+}).outputText;
+writeFileSync(join(scanDir, 'main', 'index.js'), mainForScan);
 cpSync(preloadCjs, join(scanDir, 'preload', 'index.js'));
 // The built page carries the CSP <meta> tag; main also sends CSP as a header
 // (app:// protocol), which a static scan cannot see.

@@ -2,8 +2,7 @@
  * Command step names and refusals in the language of the translator passed
  * (the UI's); English by default, word for word as before.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { samplePlan } from './export-helpers';
 import { describe, expect, it } from 'vitest';
 import '../../shared/commands/budget';
 import {
@@ -41,8 +40,6 @@ import frCommands from '../../shared/i18n/locales/fr/commands.json';
 import ukCommands from '../../shared/i18n/locales/uk/commands.json';
 import { createTranslator, englishCatalog } from '../../shared/i18n/translator';
 import { createBlankPlan } from '../../shared/plan/create';
-import { readPlanFile } from '../../shared/plan/plan-file';
-import type { Plan } from '../../shared/plan/schema';
 
 const plan = createBlankPlan('Plan');
 const add = stakeholders.add({ item: blankStakeholder('Chamber of Commerce', undefined, 'sh-1') });
@@ -91,24 +88,7 @@ describe('command words in the UI language', () => {
 
 // ------------------------------------------------------------ every command
 
-/** The sample plan with something in every list, so step names carry titles. */
-function samplePlan(): Plan {
-  const text = readFileSync(
-    join(
-      import.meta.dirname,
-      '..',
-      '..',
-      'resources',
-      'sample-plans',
-      'youth-digital-skills.upskill.json',
-    ),
-    'utf8',
-  );
-  const result = readPlanFile(text);
-  if (!result.ok) throw new Error(result.message);
-  return result.plan;
-}
-
+// The sample plan has something in every list, so step names carry titles.
 const p = samplePlan();
 const idOf = (list: readonly { id: string }[] | undefined) => list?.[0]?.id ?? 'gone';
 const sh = idOf(p.stakeholders.entries);

@@ -188,6 +188,13 @@ export function readableBack(columns: readonly RoundTripColumn[], profile: Profi
   return columns.every((c) => !c.required || !c.field || shows(profile, c.field));
 }
 
+/** The round-trip column of `key` in `columns`. @throws when there is none (a programming error). */
+export function columnKeyed(columns: readonly RoundTripColumn[], key: string): RoundTripColumn {
+  const column = columns.find((c) => c.key === key);
+  if (!column) throw new Error(`No round-trip column “${key}”.`);
+  return column;
+}
+
 /** The workbook label of a stored choice value ('' for null or unknown). */
 export function choiceLabel(
   choices: Readonly<Record<string, string | null>>,
@@ -284,7 +291,8 @@ export function choicesIn(
 /**
  * The round-trip columns as a reader of workbooks in any of `locales` knows
  * them: every language's heading is one of its headings, every language's
- * label one of its choices.
+ * label one of its choices; `header` and `shownChoices` are those of
+ * `shownIn` (the workbook's language, so messages quote what the file shows).
  */
 export function columnsInLanguages(
   columns: readonly RoundTripColumn[],
@@ -292,7 +300,10 @@ export function columnsInLanguages(
   shownIn: DocLocale,
 ): RoundTripColumn[] {
   return columns.map((c) => {
-    const headers = locales.map((loc) => headerIn(c, loc)).filter((h) => h !== c.header);
+    const header = headerIn(c, shownIn);
+    const headers = [c.header, ...locales.map((loc) => headerIn(c, loc))].filter(
+      (h) => h !== header,
+    );
     const choices = c.choices
       ? (Object.assign({}, c.choices, ...locales.map((loc) => choicesIn(c, loc))) as Record<
           string,
@@ -301,6 +312,7 @@ export function columnsInLanguages(
       : undefined;
     return {
       ...c,
+      header,
       formerHeaders: [...new Set([...(c.formerHeaders ?? []), ...headers])],
       ...(choices ? { choices, shownChoices: Object.keys(choicesIn(c, shownIn)) } : {}),
     };

@@ -13,12 +13,19 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../plan/schema';
-import { byCount, formatCount } from '../words';
 import { audienceNote, PROFILE_IDS, type Profile } from './audience';
 import { ALL_SECTION_IDS, type ExportSectionId } from './options';
 import { buildPlanWorkbook, columnLetter } from './xlsx';
 import { sheetNameIn } from './columns';
-import { englishLocale, type DocLocale } from './locale';
+import { englishLocale, type DocLocale, type MessageArgs } from './locale';
+import type { Catalog } from '../i18n/translator';
+
+/** A message of the Import from Excel dialog's `read` catalog (what reading the workbook found). */
+export type ReadKey = keyof Catalog['exportDialog']['read'];
+
+/** A message about the workbook in the UI language `ui` (the planner reads it in the dialog). */
+export const say = (ui: DocLocale, key: ReadKey, args?: MessageArgs): string =>
+  ui.t(`exportDialog:read.${key}`, args);
 import { clipText } from '../text-length';
 
 /** Cells shown by reference (and value) in one note; the rest are counted. */
@@ -49,12 +56,10 @@ function plain(value: ExcelJS.CellValue): Plain {
   return '';
 }
 
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
-
-/** A cell as a note shows it: numbers with thousands separators ("1,900"). */
-function shown(value: ExcelJS.CellValue): string {
-  if (typeof value === 'number') return NUMBER.format(value);
-  if (isFormula(value)) return shown((value as { result?: ExcelJS.CellValue }).result ?? null);
+/** A cell as a note in `ui` shows it: numbers with thousands separators ("1,900"). */
+function shown(value: ExcelJS.CellValue, ui: DocLocale): string {
+  if (typeof value === 'number') return ui.format.number(value, 6);
+  if (isFormula(value)) return shown((value as { result?: ExcelJS.CellValue }).result ?? null, ui);
   return plain(value);
 }
 
@@ -102,9 +107,6 @@ function shiftOf(ws: ExcelJS.Worksheet, fresh: ExcelJS.Worksheet): number {
   return 0;
 }
 
-/** Shows a cell's text in a note, cut short. */
-const quote = (text: string) => `“${clipText(text)}”`;
-
 /** One cell that differs: where it is in the recipient's sheet, under which heading, and both values. */
 interface Difference {
   readonly ref: string;
@@ -129,6 +131,7 @@ function summaryDifferences(
   ws: ExcelJS.Worksheet,
   mine: ExcelJS.Worksheet,
   loc: DocLocale,
+  ui: DocLocale,
 ): Difference[] {
   const SUMMARY_META = summaryMeta(loc);
   const facts = (sheet: ExcelJS.Worksheet) => {
@@ -152,8 +155,8 @@ function summaryDifferences(
       differences.push({
         ref: `B${their.row}`,
         heading: label,
-        before: shown(ours.cell),
-        after: shown(their.cell),
+        before: shown(ours.cell, ui),
+        after: shown(their.cell, ui),
       });
   }
   return differences;
@@ -179,11 +182,15 @@ function tableDifferences(
   ws: ExcelJS.Worksheet,
   mine: ExcelJS.Worksheet,
   shift: number,
+  loc: DocLocale,
+  ui: DocLocale,
 ): { differences: Difference[]; addedRows: number; removedRows: number } | null {
   const ours = headings(mine, 1);
   const theirs = headings(ws, 1 + shift);
-  const idOurs = ours.get('ID');
-  const idTheirs = theirs.get('ID');
+  // The ID column, under its heading in the workbook's language ("ID", "المعرّف").
+  const id = loc.w('col.id');
+  const idOurs = ours.get(id);
+  const idTheirs = theirs.get(id);
   if (idOurs === undefined || idTheirs === undefined) return null;
   const rowsById = (sheet: ExcelJS.Worksheet, from: number, column: number) => {
     const out = new Map<string, number>();
@@ -209,8 +216,8 @@ function tableDifferences(
         differences.push({
           ref: `${columnLetter(tc)}${their}`,
           heading,
-          before: shown(a),
-          after: shown(b),
+          before: shown(a, ui),
+          after: shown(b, ui),
         });
     }
   }
@@ -220,7 +227,12 @@ function tableDifferences(
 }
 
 /** Cell by cell, by position (after the rows a recipient typed above the sheet's first row). */
-function cellDifferences(ws: ExcelJS.Worksheet, mine: ExcelJS.Worksheet, shift: number) {
+function cellDifferences(
+  ws: ExcelJS.Worksheet,
+  mine: ExcelJS.Worksheet,
+  shift: number,
+  ui: DocLocale,
+) {
   const rows = Math.max(ws.rowCount - shift, mine.rowCount);
   const columns = Math.max(ws.columnCount, mine.columnCount);
   const differences: Difference[] = [];
@@ -235,8 +247,8 @@ function cellDifferences(ws: ExcelJS.Worksheet, mine: ExcelJS.Worksheet, shift: 
         differences.push({
           ref: `${columnLetter(c)}${r + shift}`,
           heading: '',
-          before: shown(a),
-          after: shown(b),
+          before: shown(a, ui),
+          after: shown(b, ui),
         });
     }
   }
@@ -255,6 +267,8 @@ export async function otherSheetEdits(
   read: readonly ExcelJS.Worksheet[],
   profile: Profile,
   loc: DocLocale = englishLocale(),
+  /** The language the notes are written in (the UI's). */
+  ui: DocLocale = loc,
 ): Promise<string[]> {
   const others = wb.worksheets.filter((ws) => !read.includes(ws));
   if (others.length === 0) return [];
@@ -263,53 +277,54 @@ export async function otherSheetEdits(
     fresh = (await buildPlanWorkbook(plan, exportedWith(wb, plan, profile, loc))).workbook;
   } catch {
     return [
-      `The other sheets (${others.map((w) => `“${w.name}”`).join(', ')}) are not read back, and they could not be compared with the plan: an edit in them is not imported.`,
+      say(ui, 'otherNotCompared', {
+        sheets: others.map((w) => say(ui, 'quoted', { text: w.name })).join(', '),
+      }),
     ];
   }
   const notes: string[] = [];
   for (const ws of others) {
     const mine = fresh.worksheets.find((f) => f.name === ws.name);
     if (!mine) {
-      if (ws.actualRowCount > 0)
-        notes.push(
-          `The sheet “${ws.name}” is not one this app exports, so nothing in it is imported.`,
-        );
+      if (ws.actualRowCount > 0) notes.push(say(ui, 'notOurs', { name: ws.name }));
       continue;
     }
     const shift = shiftOf(ws, mine);
     const summary = ws.name === sheetNameIn('summary', loc);
-    const table = summary ? null : tableDifferences(ws, mine, shift);
+    const table = summary ? null : tableDifferences(ws, mine, shift, loc, ui);
     const differences = summary
-      ? summaryDifferences(ws, mine, loc)
-      : (table?.differences ?? cellDifferences(ws, mine, shift));
+      ? summaryDifferences(ws, mine, loc, ui)
+      : (table?.differences ?? cellDifferences(ws, mine, shift, ui));
     const rowsAdded = table?.addedRows ?? 0;
     const rowsRemoved = table?.removedRows ?? 0;
     const n = differences.length;
     if (n === 0 && rowsAdded === 0 && rowsRemoved === 0) continue;
     const parts: string[] = [];
     if (n > 0) {
-      const shown = differences
+      // A cell's text, cut short.
+      const value = (text: string) =>
+        text === '' ? say(ui, 'emptyCell') : say(ui, 'quoted', { text: clipText(text) });
+      const cells = differences
         .slice(0, SHOWN_CELLS)
         .map(
           (d) =>
-            `${d.ref}${d.heading ? ` ${d.heading}` : ''}: ${d.before === '' ? 'empty' : quote(d.before)} → ${d.after === '' ? 'empty' : quote(d.after)}`,
+            `${d.ref}${d.heading ? ` ${d.heading}` : ''}: ${value(d.before)} → ${value(d.after)}`,
         )
         .join('; ');
-      const more = n > SHOWN_CELLS ? `; and ${formatCount(n - SHOWN_CELLS)} more` : '';
       parts.push(
-        `${formatCount(n)} ${byCount(n, 'cell differs', 'cells differ')} from the plan (${shown}${more})`,
+        say(ui, 'cellsDiffer', {
+          count: n,
+          cells: n > SHOWN_CELLS ? say(ui, 'andMore', { cells, count: n - SHOWN_CELLS }) : cells,
+        }),
       );
     }
-    if (rowsAdded > 0)
-      parts.push(
-        `${formatCount(rowsAdded)} ${byCount(rowsAdded, 'row is', 'rows are')} not in the plan`,
-      );
-    if (rowsRemoved > 0)
-      parts.push(
-        `${formatCount(rowsRemoved)} ${byCount(rowsRemoved, 'entry of the plan has', 'entries of the plan have')} no row`,
-      );
+    if (rowsAdded > 0) parts.push(say(ui, 'rowsNotInPlan', { count: rowsAdded }));
+    if (rowsRemoved > 0) parts.push(say(ui, 'entriesWithoutRow', { count: rowsRemoved }));
     notes.push(
-      `${ws.name} sheet: ${parts.join('; ')}. This sheet is not read back, so nothing in it is imported; make such changes in the app.`,
+      say(ui, 'otherSheetEdits', {
+        sheet: say(ui, 'sheet', { name: ws.name }),
+        parts: parts.join('; '),
+      }),
     );
   }
   return notes;

@@ -20,16 +20,17 @@ import type { ZodType } from 'zod';
 import { FREQUENCY_LABELS } from '../indicators/format';
 import { fromPercentFraction, parseNumberText } from '../numbers';
 import { Indicator, type Plan, Stakeholder } from '../plan/schema';
-import { QUADRANT_INFO, quadrantOf } from '../stakeholders/quadrants';
-import { isPlaced, stanceLabel } from '../stakeholders/register';
+import { quadrantOf } from '../stakeholders/quadrants';
+import { isPlaced, STANCE_INFO } from '../stakeholders/register';
+import { termsOf } from './terms';
 import { textLength } from '../text-length';
 import {
-  choiceLabel,
+  columnKeyed,
   columnsInLanguages,
+  headerIn,
   INDICATOR_COLUMNS,
   PARTNER_TYPE_CHOICES,
   RELATION_CHOICES,
-  SHEETS,
   sheetNameIn,
   STAKEHOLDER_COLUMNS,
   type RoundTripColumn,
@@ -37,7 +38,7 @@ import {
 } from './columns';
 import { LANGUAGES } from '../i18n/languages';
 import { documentLocale, type DocLocale } from './locale';
-import { formatDate } from './document';
+import type { Language } from '../i18n/languages';
 import type {
   AddedRow,
   ChangedRow,
@@ -54,7 +55,7 @@ import type {
 import { cellText } from './sanitize';
 import { columnLetter } from './xlsx';
 import { POSITION_KEY, splitIds } from './roundtrip-model';
-import { otherSheetEdits } from './roundtrip-other-sheets';
+import { otherSheetEdits, say } from './roundtrip-other-sheets';
 
 export {
   applyRoundTrip,
@@ -78,7 +79,6 @@ export {
   type SheetDiff,
 } from './roundtrip-model';
 import { formatMegabytes } from '../plan/plan-file';
-import { byCount, formatCount } from '../words';
 import { looseKey } from '../text-key';
 
 const fail = (message: string, details: readonly string[] = []): RoundTripResult => ({
@@ -150,6 +150,7 @@ function parseCell(
   column: RoundTripColumn,
   raw: ReturnType<typeof plainValue>,
   context: CellContext,
+  ui: DocLocale,
 ): Parsed {
   const empty = raw === null || (typeof raw === 'string' && raw.trim() === '');
   switch (column.kind) {
@@ -167,7 +168,7 @@ function parseCell(
       if (context.maxLength !== null && length > context.maxLength)
         return {
           ok: false,
-          message: `is ${length} characters long (at most ${context.maxLength})`,
+          message: say(ui, 'tooLong', { length, max: context.maxLength }),
         };
       return { ok: true, value };
     }
@@ -177,29 +178,29 @@ function parseCell(
       if (!n || n.value < 0 || n.value > 100)
         return {
           ok: false,
-          message: `“${n?.shown ?? String(raw)}” is not a number from 0 to 100`,
+          message: say(ui, 'notScore', { value: n?.shown ?? String(raw) }),
         };
       if (!n.percent && n.value > 0 && n.value < 1) {
         const percent = fromPercentFraction(n.value);
         return {
           ok: false,
-          message: `“${n.shown}” is a fraction; type the score from 0 to 100 (${percent} for ${percent}%)`,
+          message: say(ui, 'fraction', { value: n.shown, percent }),
         };
       }
       const whole = Math.round(n.value);
       return whole === n.value
         ? { ok: true, value: whole }
-        : { ok: true, value: whole, note: `${n.shown} rounded to a whole score` };
+        : { ok: true, value: whole, note: say(ui, 'rounded', { value: n.shown }) };
     }
     case 'number': {
       if (empty) return { ok: true, value: null };
       const n = readNumber(raw, context);
       if (!n || Math.abs(n.value) > 1e12)
-        return { ok: false, message: `“${String(raw)}” is not a number` };
+        return { ok: false, message: say(ui, 'notNumber', { value: String(raw) }) };
       if (n.percent && !context.percentUnit)
         return {
           ok: false,
-          message: `“${n.shown}” is a percentage, but the indicator's unit is not a percentage; type the number in the indicator's unit, or make the unit a percentage (“%”)`,
+          message: say(ui, 'percentNotUnit', { value: n.shown }),
         };
       return { ok: true, value: n.value };
     }
@@ -214,10 +215,7 @@ function parseCell(
         if (!Number.isNaN(d.getTime()) && isoDate(d) === raw.trim())
           return { ok: true, value: raw.trim() };
       }
-      return {
-        ok: false,
-        message: `“${String(raw)}” is not a date (use a date cell or YYYY-MM-DD)`,
-      };
+      return { ok: false, message: say(ui, 'notDate', { value: String(raw) }) };
     }
     case 'choice': {
       const choices = column.choices ?? {};
@@ -228,7 +226,10 @@ function parseCell(
           return { ok: true, value };
       return {
         ok: false,
-        message: `“${String(raw)}” is not one of ${(column.shownChoices ?? Object.keys(choices)).join(', ')}`,
+        message: say(ui, 'notChoice', {
+          value: String(raw),
+          choices: (column.shownChoices ?? Object.keys(choices)).join(', '),
+        }),
       };
     }
   }
@@ -380,7 +381,9 @@ function findSheet(
   return best && { ws: best.ws, byHeadings: true };
 }
 
-const quoteList = (items: readonly string[]) => items.map((t) => `“${t}”`).join(', ');
+/** “a”, “b” in the UI language's quotation marks. */
+const quoteList = (ui: DocLocale, items: readonly string[]) =>
+  items.map((text) => say(ui, 'quoted', { text })).join(', ');
 
 const cellString = (cell: ExcelJS.Cell) => {
   const raw = plainValue(cell.value);
@@ -389,6 +392,31 @@ const cellString = (cell: ExcelJS.Cell) => {
 
 const NOT_READ: SheetRows = { present: false, columns: [], rows: [] };
 
+/** A problem in one row (and column), said with the sheet and row, and without them for a list by row. */
+function rowProblem(
+  ui: DocLocale,
+  p: {
+    sheet: RoundTripSheet;
+    label: string;
+    row: number;
+    name: string | null;
+    column: string | null;
+    message: string;
+    effect: RoundTripProblem['effect'];
+  },
+): RoundTripProblem {
+  const where = { sheet: p.label, row: p.row, column: p.column ?? '', message: p.message };
+  return {
+    sheet: p.sheet,
+    row: p.row,
+    name: p.name,
+    column: p.column,
+    message: say(ui, p.column ? 'atCell' : 'atRow', where),
+    detail: say(ui, p.column ? 'detailCell' : 'detail', where),
+    effect: p.effect,
+  };
+}
+
 function readSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
@@ -396,6 +424,10 @@ function readSheet(
   notes: string[],
   taken: Set<ExcelJS.Worksheet>,
   reading: Reading,
+  /** The language the workbook was written in (its quadrant names). */
+  written: DocLocale,
+  /** The language the planner reads the messages in. */
+  ui: DocLocale,
 ): SheetRows & { worksheet: ExcelJS.Worksheet | null } {
   const { name, columns: known, sheet } = spec;
   const found = findSheet(wb, spec, taken, reading);
@@ -403,7 +435,9 @@ function readSheet(
   const { ws } = found;
   taken.add(ws);
   /** How the sheet is named in messages: "Stakeholders sheet", or "“Renamed” sheet (read as Stakeholders)". */
-  const label = found.byHeadings || ws.name !== name ? `“${ws.name}” sheet` : `${name} sheet`;
+  const label = say(ui, found.byHeadings || ws.name !== name ? 'sheetQuoted' : 'sheet', {
+    name: ws.name,
+  });
   const sheetProblem = (message: string) =>
     problems.push({
       sheet,
@@ -431,7 +465,12 @@ function readSheet(
     const first = seen.get(column.key);
     if (first !== undefined) {
       sheetProblem(
-        `${label}: the heading “${text}” appears twice (columns ${columnLetter(first)} and ${columnLetter(c)}), so it is not clear which to read. Delete or rename one of them.`,
+        say(ui, 'headingTwice', {
+          sheet: label,
+          heading: text,
+          first: columnLetter(first),
+          second: columnLetter(c),
+        }),
       );
       unreadable = true;
       continue;
@@ -441,37 +480,48 @@ function readSheet(
   }
   const missing = known.filter((k) => k.required && !seen.has(k.key));
   for (const k of missing)
-    sheetProblem(
-      `${label}: the column “${k.header}” is missing (it may have been renamed or deleted).`,
-    );
+    sheetProblem(say(ui, 'columnMissing', { sheet: label, heading: k.header }));
   if (missing.length)
     for (const { index, text } of ignored)
       sheetProblem(
-        `${label}, column ${columnLetter(index)}: the heading “${text}” is not one this app exports; if it was renamed, restore the original heading (one of ${quoteList(known.map((k) => k.header))}).`,
+        say(ui, 'unknownHeading', {
+          sheet: label,
+          column: columnLetter(index),
+          heading: text,
+          headings: quoteList(
+            ui,
+            known.map((k) => k.header),
+          ),
+        }),
       );
-  else if (ignored.length) {
-    const one = ignored.length === 1;
+  else if (ignored.length)
     notes.push(
-      `${label}: ${one ? 'the column' : 'the columns'} ${quoteList(ignored.map((i) => i.text))} ${one ? 'is not one' : 'are not ones'} this app exports, so ${one ? 'it is' : 'they are'} ignored: nothing in ${one ? 'it' : 'them'} is imported.`,
+      say(ui, 'ignoredColumns', {
+        sheet: label,
+        count: ignored.length,
+        columns: quoteList(
+          ui,
+          ignored.map((i) => i.text),
+        ),
+      }),
     );
-  }
-  const kind = sheet === 'stakeholders' ? 'stakeholders' : 'indicators';
   if (missing.length || unreadable) {
     sheetProblem(
       found.byHeadings
-        ? `The workbook has no “${name}” sheet; the sheet “${ws.name}” looks like it (it has ${seen.size} of its ${known.length} headings) but was not read: ${kind} stay as they are. Fix its headings and import the workbook again.`
-        : `The ${label} was not read: ${kind} stay as they are. Fix its headings and import the workbook again.`,
+        ? say(ui, 'lookalikeNotRead', {
+            name,
+            found: ws.name,
+            seen: seen.size,
+            total: known.length,
+            kind: sheet,
+          })
+        : say(ui, 'notRead', { sheet: label, kind: sheet }),
     );
     return { ...NOT_READ, worksheet: ws };
   }
-  if (found.byHeadings)
-    notes.push(
-      `The workbook has no “${name}” sheet; the sheet “${ws.name}” has its headings, so it was read as the ${name} sheet.`,
-    );
+  if (found.byHeadings) notes.push(say(ui, 'readAs', { name, found: ws.name }));
   if (headingRow > 1)
-    notes.push(
-      `${label}: the headings are on row ${headingRow}; the ${headingRow === 2 ? 'row' : `${headingRow - 1} rows`} above them ${headingRow === 2 ? 'is' : 'are'} passed over.`,
-    );
+    notes.push(say(ui, 'headingsOnRow', { sheet: label, row: headingRow, count: headingRow - 1 }));
   const rows: SheetRow[] = [];
   const ids = new Map<string, number>();
   const unitColumn = columns.find((c) => c.column.key === 'unit');
@@ -500,11 +550,16 @@ function readSheet(
         else if (column.key === 'quadrant' && typeof cell.value === 'string')
           typedQuadrant.push({ index, text: cell.value.trim() });
       }
-      const parsed = parseCell(column, raw, {
-        percentFormat: typeof cell.numFmt === 'string' && cell.numFmt.includes('%'),
-        percentUnit: isPercentUnit(unit),
-        maxLength: maxLengthOf(spec.shape[column.key]),
-      });
+      const parsed = parseCell(
+        column,
+        raw,
+        {
+          percentFormat: typeof cell.numFmt === 'string' && cell.numFmt.includes('%'),
+          percentUnit: isPercentUnit(unit),
+          maxLength: maxLengthOf(spec.shape[column.key]),
+        },
+        ui,
+      );
       if (!parsed.ok) {
         rowProblems.push({ column: column.header, message: parsed.message, effect: 'cell' });
         continue;
@@ -517,12 +572,18 @@ function readSheet(
       const { power, interest } = values;
       const derived =
         typeof power === 'number' && typeof interest === 'number'
-          ? QUADRANT_INFO[quadrantOf({ power, interest })].label
+          ? termsOf(written).quadrant(quadrantOf({ power, interest }))
           : '';
-      // "Unplaced" is what the export writes for a stakeholder still waiting in the tray.
-      if (text.toLowerCase() !== derived.toLowerCase() && text !== 'Unplaced')
+      // What the export writes for a stakeholder still waiting in the tray.
+      const unplaced = written.d('stakeholders.unplaced');
+      if (text.toLowerCase() !== derived.toLowerCase() && text !== unplaced)
         notes.push(
-          `${label}, cell ${columnLetter(index)}${r}: the Quadrant “${text}” was typed in, but the quadrant follows from Power and Interest${derived ? ` (here “${derived}”)` : ''}, so the typed value is ignored. To move the stakeholder, change Power or Interest.`,
+          say(ui, derived ? 'quadrantTypedHere' : 'quadrantTyped', {
+            sheet: label,
+            cell: `${columnLetter(index)}${r}`,
+            typed: text,
+            derived,
+          }),
         );
     }
     const id = typeof values.id === 'string' ? values.id : null;
@@ -534,20 +595,16 @@ function readSheet(
       delete values[k.key];
       rowProblems.push(
         existing
-          ? { column: k.header, message: 'a value is needed', effect: 'cell' }
-          : {
-              column: k.header,
-              message: `a value is needed, so the row is not added`,
-              effect: 'row',
-            },
+          ? { column: k.header, message: say(ui, 'valueNeeded'), effect: 'cell' }
+          : { column: k.header, message: say(ui, 'valueNeededNotAdded'), effect: 'row' },
       );
     }
     if (id !== null) {
       const first = ids.get(id);
       if (first !== undefined)
         rowProblems.push({
-          column: 'ID',
-          message: `“${id}” is also used on row ${first}; IDs must be unique, so this row is not imported (row ${first} is)`,
+          column: idColumn?.column.header ?? null,
+          message: say(ui, 'duplicateId', { id, first }),
           effect: 'row',
         });
       else ids.set(id, r);
@@ -559,12 +616,7 @@ function readSheet(
       (!existing && !('name' in values) && rowProblems.length > 0);
     for (const p of rowProblems)
       problems.push({
-        sheet,
-        row: r,
-        name: rowName,
-        column: p.column,
-        message: `${label}, row ${r}${p.column ? `, ${p.column}` : ''}: ${p.message}.`,
-        detail: `${p.column ? `${p.column}: ` : ''}${p.message}.`,
+        ...rowProblem(ui, { sheet, label, row: r, name: rowName, ...p }),
         effect: skipped ? 'row' : p.effect,
       });
     if (!skipped) rows.push({ row: r, values, remarks });
@@ -579,24 +631,20 @@ type Display = (value: Value) => string;
 
 const show: Display = (v) => (v === null || v === '' ? '—' : String(v));
 
-/** Numbers as people read them: thousands separated, the decimals they have ("1,050", "12.5"). */
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
-const showNumber: Display = (v) => (typeof v === 'number' ? NUMBER.format(v) : show(v));
-
-/** The stakeholder's place on the matrix as the preview shows it. */
-const POSITION_LABELS: Readonly<Record<string, string>> = {
-  placed: 'On the matrix',
-  unplaced: 'Not set (in the Unplaced tray)',
-};
+/** Numbers as people read them in `ui`: thousands separated, the decimals they have ("1,050", "12.5"). */
+const showNumber =
+  (ui: DocLocale): Display =>
+  (v) =>
+    typeof v === 'number' ? ui.format.number(v, 6) : show(v);
 
 /** The pseudo-column for a stakeholder's place on the matrix (set by emptying Power or Interest). */
-const POSITION_COLUMN: RoundTripColumn = {
+const positionColumn = (ui: DocLocale): RoundTripColumn => ({
   sheet: 'stakeholders',
   key: POSITION_KEY,
-  header: 'Matrix position',
+  header: say(ui, 'matrixPosition'),
   kind: 'choice',
   width: 0,
-};
+});
 
 /**
  * A stakeholder row's values with its place on the matrix: an empty Power or
@@ -635,22 +683,40 @@ function stakeholderValue(s: Stakeholder, key: string): Value {
   }
 }
 
-function displayStakeholder(key: string): Display {
-  switch (key) {
-    case 'relation':
-      return (v) => choiceLabel(RELATION_CHOICES, v as string) || show(v);
-    case 'partnerType':
-      return (v) => (v === null ? '—' : choiceLabel(PARTNER_TYPE_CHOICES, v as string) || show(v));
-    case 'currentStance':
-    case 'desiredStance':
-      return (v) => (v === null ? '—' : stanceLabel(v as Stakeholder['currentStance']));
-    case 'nextCheckpoint':
-      return (v) => (v === null ? '—' : formatDate(String(v)));
-    case POSITION_KEY:
-      return (v) => POSITION_LABELS[String(v)] ?? show(v);
-    default:
-      return show;
-  }
+/** How the preview shows a stakeholder field's values, in the UI language. */
+const displayStakeholder =
+  (ui: DocLocale) =>
+  (key: string): Display => {
+    const terms = termsOf(ui);
+    switch (key) {
+      case 'relation':
+        return (v) => (isChoice(RELATION_CHOICES, v) ? ui.w(`roundTrip.relation.${v}`) : show(v));
+      case 'partnerType':
+        return (v) =>
+          isChoice(PARTNER_TYPE_CHOICES, v) ? ui.w(`roundTrip.partnerType.${v}`) : show(v);
+      case 'currentStance':
+      case 'desiredStance':
+        return (v) =>
+          STANCE_INFO.some((s) => s.id === v)
+            ? terms.stance(v as Stakeholder['currentStance'])
+            : show(v);
+      case 'nextCheckpoint':
+        return (v) => ui.date(v === null ? null : String(v));
+      case POSITION_KEY:
+        return (v) =>
+          v === 'placed'
+            ? say(ui, 'onMatrix')
+            : v === 'unplaced'
+              ? say(ui, 'notOnMatrix')
+              : show(v);
+      default:
+        return show;
+    }
+  };
+
+/** True when `v` is one of the stored values of a choice column. */
+function isChoice<V extends string>(choices: Readonly<Record<string, V>>, v: Value): v is V {
+  return Object.values(choices).includes(v as V);
 }
 
 function indicatorValue(i: Indicator, key: string): Value {
@@ -674,15 +740,20 @@ function indicatorValue(i: Indicator, key: string): Value {
   }
 }
 
-function displayIndicator(key: string): Display {
-  if (key === 'frequency')
-    return (v) =>
-      v === null ? '—' : (FREQUENCY_LABELS[v as keyof typeof FREQUENCY_LABELS] ?? show(v));
-  if (key === 'baselineDate' || key === 'targetDate')
-    return (v) => (v === null ? '—' : formatDate(String(v)));
-  if (key === 'baseline' || key === 'target') return showNumber;
-  return show;
-}
+/** How the preview shows an indicator field's values, in the UI language. */
+const displayIndicator =
+  (ui: DocLocale) =>
+  (key: string): Display => {
+    if (key === 'frequency')
+      return (v) =>
+        typeof v === 'string' && v in FREQUENCY_LABELS
+          ? termsOf(ui).frequency(v as keyof typeof FREQUENCY_LABELS)
+          : show(v);
+    if (key === 'baselineDate' || key === 'targetDate')
+      return (v) => ui.date(v === null ? null : String(v));
+    if (key === 'baseline' || key === 'target') return showNumber(ui);
+    return show;
+  };
 
 /** Values an import writes for an empty non-nullable choice (the schema defaults). */
 const STAKEHOLDER_DEFAULTS: Readonly<Record<string, Value>> = {
@@ -847,20 +918,23 @@ function diffRoundTrip(
   sheets: { stakeholders: SheetRows; indicators: SheetRows },
   readingNotes: readonly string[],
   problems: readonly RoundTripProblem[],
+  written: DocLocale,
+  ui: DocLocale,
 ): RoundTripPreview {
   const notes: string[] = [];
   const unreadable = (sheet: RoundTripSheet) =>
     problems.some((p) => p.sheet === sheet && p.effect === 'sheet');
   // A sheet that was found but could not be read is said in the problems, not here.
-  if (!sheets.stakeholders.present && !unreadable('stakeholders'))
-    notes.push(
-      `The workbook has no “${SHEETS.stakeholders}” sheet: stakeholders stay as they are.`,
-    );
-  if (!sheets.indicators.present && !unreadable('indicators'))
-    notes.push(`The workbook has no “${SHEETS.indicators}” sheet: indicators stay as they are.`);
+  for (const kind of ['stakeholders', 'indicators'] as const)
+    if (!sheets[kind].present && !unreadable(kind))
+      notes.push(say(ui, 'noSheet', { name: sheetNameIn(kind, written), kind }));
   if (sheets.stakeholders.present && !sheets.stakeholders.columns.some((c) => c.key === 'contact'))
     notes.push(
-      'The Stakeholders sheet has no Contact or Internal notes column (a Funder export): contacts and notes stay as they are.',
+      say(ui, 'noContact', {
+        sheet: say(ui, 'sheet', { name: sheetNameIn('stakeholders', written) }),
+        contact: headerIn(columnKeyed(STAKEHOLDER_COLUMNS, 'contact'), written),
+        notes: headerIn(columnKeyed(STAKEHOLDER_COLUMNS, 'notes'), written),
+      }),
     );
   notes.push(...readingNotes);
   return {
@@ -870,11 +944,11 @@ function diffRoundTrip(
       plan.stakeholders.entries,
       (s) => s.name,
       stakeholderValue,
-      displayStakeholder,
+      displayStakeholder(ui),
       STAKEHOLDER_DEFAULTS,
       withPosition,
       sheets.stakeholders.columns.some((c) => c.key === 'power' || c.key === 'interest')
-        ? [POSITION_COLUMN]
+        ? [positionColumn(ui)]
         : [],
     ),
     indicators: diffSheet(
@@ -883,7 +957,7 @@ function diffRoundTrip(
       plan.indicators,
       (i) => i.name,
       indicatorValue,
-      displayIndicator,
+      displayIndicator(ui),
       INDICATOR_DEFAULTS,
     ),
     notes,
@@ -908,40 +982,51 @@ function workbookLocale(wb: ExcelJS.Workbook, locales: readonly DocLocale[]): Do
   return locales.find((l) => l.language === 'en') ?? locales[0]!;
 }
 
-/** Reads an edited workbook and previews what importing it would change. */
+/**
+ * Reads an edited workbook and previews what importing it would change.
+ * `fileName` is the file's name, quoted in messages (“edited.xlsx”; "The
+ * file" in `language` when absent); `language` is the UI language every message,
+ * note and shown value is written in — the workbook itself may be in any
+ * language the app exports in (its headings are quoted as it writes them).
+ * Never throws for a bad workbook: the result says why it cannot be read.
+ */
 export async function readRoundTripWorkbook(
   bytes: Uint8Array,
   plan: Plan,
-  fileName = 'The file',
+  fileName?: string,
+  language: Language = 'en',
 ): Promise<RoundTripResult> {
-  if (bytes.length === 0) return fail(`${fileName} is empty.`);
+  // The workbook may be in any language the app writes: its headings, choices and sheet names
+  // are known in all of them.
+  const locales = await Promise.all(LANGUAGES.map((l) => documentLocale(l)));
+  const ui = locales.find((l) => l.language === language) ?? locales[0]!;
+  const file = fileName === undefined ? say(ui, 'theFile') : say(ui, 'quoted', { text: fileName });
+  if (bytes.length === 0) return fail(say(ui, 'empty', { file }));
   if (bytes.length > MAX_IMPORT_BYTES)
     return fail(
-      `${fileName} is ${formatMegabytes(bytes.length)}; workbooks of at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB can be imported.`,
+      say(ui, 'tooBig', {
+        file,
+        size: formatMegabytes(bytes.length),
+        max: MAX_IMPORT_BYTES / (1024 * 1024),
+      }),
     );
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
-    return fail(
-      `${fileName} is not an Excel workbook (.xlsx). Import the workbook this app exported, after editing it in Excel, LibreOffice or Google Sheets (saved as .xlsx).`,
-    );
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return fail(say(ui, 'notXlsx', { file }));
   // Sizes and entry counts are checked before exceljs inflates anything.
-  const zip = checkZip(bytes);
+  const zip = checkZip(bytes, undefined, ui.t);
   if (!zip.ok) return fail(zip.message);
   if (!zip.entries.some((e) => e.name === 'xl/workbook.xml'))
-    return fail(`${fileName} is a zip file but not an Excel workbook (.xlsx).`);
+    return fail(say(ui, 'zipNotXlsx', { file }));
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs wants an ArrayBuffer of exactly these bytes.
     const copy = bytes.slice().buffer;
     await wb.xlsx.load(copy);
   } catch {
-    return fail(`${fileName} could not be read as an Excel workbook; it may be damaged.`);
+    return fail(say(ui, 'damaged', { file }));
   }
   const problems: RoundTripProblem[] = [];
   const notes: string[] = [];
   const taken = new Set<ExcelJS.Worksheet>();
-  // The workbook may be in any language the app writes: its headings, choices and sheet names
-  // are known in all of them.
-  const locales = await Promise.all(LANGUAGES.map((language) => documentLocale(language)));
   const reading: Reading = {
     others: new Set(OTHER_EXPORT_SHEETS.flatMap((s) => [...namesOf(s, locales)])),
     readable: new Set([...namesOf('stakeholders', locales), ...namesOf('indicators', locales)]),
@@ -963,7 +1048,7 @@ export async function readRoundTripWorkbook(
     wb,
     {
       sheet: 'stakeholders',
-      name: SHEETS.stakeholders,
+      name: sheetNameIn('stakeholders', written),
       names: namesOf('stakeholders', locales),
       columns: columnsInLanguages(STAKEHOLDER_COLUMNS, locales, written),
       shape: Stakeholder.shape,
@@ -975,13 +1060,15 @@ export async function readRoundTripWorkbook(
     notes,
     taken,
     reading,
+    written,
+    ui,
   );
   const units = new Map(plan.indicators.map((i) => [i.id, i.unit]));
   const indicators = readSheet(
     wb,
     {
       sheet: 'indicators',
-      name: SHEETS.indicators,
+      name: sheetNameIn('indicators', written),
       names: namesOf('indicators', locales),
       columns: columnsInLanguages(INDICATOR_COLUMNS, locales, written),
       shape: Indicator.shape,
@@ -993,14 +1080,20 @@ export async function readRoundTripWorkbook(
     notes,
     taken,
     reading,
+    written,
+    ui,
   );
   if (!stakeholders.worksheet && !indicators.worksheet)
     return fail(
-      `${fileName} has no “${SHEETS.stakeholders}” or “${SHEETS.indicators}” sheet, and no sheet has their headings. Import a workbook exported by this app.`,
+      say(ui, 'noSheets', {
+        file,
+        stakeholders: sheetNameIn('stakeholders', written),
+        indicators: sheetNameIn('indicators', written),
+      }),
     );
   if (!stakeholders.present && !indicators.present)
     return fail(
-      `${fileName} was not imported: ${byCount(problems.length, 'one problem needs', `${formatCount(problems.length)} problems need`)} fixing first. Nothing in the plan changed.`,
+      say(ui, 'notImported', { file, count: problems.length }),
       problems.map((p) => p.message),
     );
   // Indicators must measure something that exists in the plan: an unknown ID leaves the cell as it is.
@@ -1009,25 +1102,33 @@ export async function readRoundTripWorkbook(
       ...plan.theoryOfChange.nodes.map((n) => n.id),
       ...plan.logicModel.items.map((i) => i.id),
     ]);
-    const nameColumn = 'name';
+    const sheetName = indicators.worksheet?.name ?? '';
+    const label = say(
+      ui,
+      sheetName === sheetNameIn('indicators', written) ? 'sheet' : 'sheetQuoted',
+      {
+        name: sheetName,
+      },
+    );
+    const column =
+      indicators.columns.find((c) => c.key === 'subjectIds')?.header ??
+      headerIn(columnKeyed(INDICATOR_COLUMNS, 'subjectIds'), written);
     for (const { row, values } of indicators.rows) {
       const unknownIds = splitIds(values.subjectIds ?? null).filter((id) => !subjects.has(id));
       if (unknownIds.length === 0) continue;
       delete values.subjectIds;
-      const label =
-        indicators.worksheet?.name === SHEETS.indicators
-          ? `${SHEETS.indicators} sheet`
-          : `“${indicators.worksheet?.name}” sheet`;
       for (const id of unknownIds)
-        problems.push({
-          sheet: 'indicators',
-          row,
-          name: typeof values[nameColumn] === 'string' ? values[nameColumn] : null,
-          column: 'Measures (IDs)',
-          message: `${label}, row ${row}, Measures (IDs): “${id}” is not an element of this plan's theory of change or logic model.`,
-          detail: `Measures (IDs): “${id}” is not an element of this plan's theory of change or logic model.`,
-          effect: 'cell',
-        });
+        problems.push(
+          rowProblem(ui, {
+            sheet: 'indicators',
+            label,
+            row,
+            name: typeof values.name === 'string' ? values.name : null,
+            column,
+            message: say(ui, 'unknownSubject', { id }),
+            effect: 'cell',
+          }),
+        );
     }
   }
   // Edits in sheets the round trip does not read are counted, so none goes unnoticed.
@@ -1043,10 +1144,14 @@ export async function readRoundTripWorkbook(
           ? 'funder'
           : 'partner',
       written,
+      ui,
     )),
   );
   problems.sort((a, b) =>
     a.sheet === b.sheet ? (a.row ?? 0) - (b.row ?? 0) : a.sheet === 'stakeholders' ? -1 : 1,
   );
-  return { ok: true, preview: diffRoundTrip(plan, { stakeholders, indicators }, notes, problems) };
+  return {
+    ok: true,
+    preview: diffRoundTrip(plan, { stakeholders, indicators }, notes, problems, written, ui),
+  };
 }

@@ -169,5 +169,9 @@ describe('import from Excel in another language (issue 15)', { timeout: 60_000 }
       'Antes de aplicar, elija para la fila 6 («Riveline Mobile») de la hoja Actores si es la entrada existente con ese nombre o una nueva.',
     );
     within(stakeholders).getByRole('group', { name: 'Fila 6, «Riveline Mobile»' });
+    // What reading found is said in Spanish too, quoting the English workbook's own headings.
+    screen.getByText(
+      'Hoja Stakeholders: no tiene columna Contact ni Internal notes (una exportación para financiadores); los contactos y las notas quedan como están.',
+    );
   });
 });

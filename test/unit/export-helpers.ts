@@ -1,6 +1,7 @@
 /** Shared helpers for the export tests: the sample plan, options, and reading files back. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { ALL_SECTION_IDS, type ExportOptions } from '../../shared/export/options';
 import { readPlanFile } from '../../shared/plan/plan-file';
@@ -55,3 +56,24 @@ export function xmlUnescape(text: string): string {
 export const XML_FORBIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /* eslint-enable no-control-regex */
+
+/** Column number of `header` on row `headingRow` of a sheet. @throws when no cell holds it. */
+export function col(ws: ExcelJS.Worksheet, header: string, headingRow = 1): number {
+  let found = 0;
+  ws.getRow(headingRow).eachCell((cell, n) => {
+    if (cell.value === header) found = n;
+  });
+  if (!found) throw new Error(`no column ${header}`);
+  return found;
+}
+
+/** The row whose first cell holds `id`. @throws when there is none. */
+export function rowOf(ws: ExcelJS.Worksheet, id: string): ExcelJS.Row {
+  for (let r = 1; r <= ws.rowCount; r++)
+    if (ws.getRow(r).getCell(1).value === id) return ws.getRow(r);
+  throw new Error(`no row ${id}`);
+}
+
+/** A workbook's bytes, as an edited file comes back. */
+export const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> =>
+  new Uint8Array(await wb.xlsx.writeBuffer());

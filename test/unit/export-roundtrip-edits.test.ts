@@ -27,7 +27,7 @@ import { buildPlanXlsx } from '../../shared/export/xlsx';
 import { Frequency, Indicator, Stakeholder, Stance, type Plan } from '../../shared/plan/schema';
 import { QUADRANT_INFO } from '../../shared/stakeholders/quadrants';
 import { textLength } from '../../shared/text-length';
-import { exportOptions, samplePlan } from './export-helpers';
+import { bytesOf, col, exportOptions, rowOf, samplePlan } from './export-helpers';
 
 const plan = samplePlan();
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'cases', 'roundtrip');
@@ -36,26 +36,6 @@ async function exported(of: Plan = plan): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildPlanXlsx(of, exportOptions())).slice().buffer);
   return wb;
-}
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-/** Column number of a heading on row `headingRow`. */
-function col(ws: ExcelJS.Worksheet, header: string, headingRow = 1): number {
-  let found = 0;
-  ws.getRow(headingRow).eachCell((cell, n) => {
-    if (cell.value === header) found = n;
-  });
-  if (!found) throw new Error(`no column ${header}`);
-  return found;
-}
-
-function rowOf(ws: ExcelJS.Worksheet, id: string): ExcelJS.Row {
-  for (let r = 1; r <= ws.rowCount; r++)
-    if (ws.getRow(r).getCell(1).value === id) return ws.getRow(r);
-  throw new Error(`no row ${id}`);
 }
 
 function preview(result: RoundTripResult): RoundTripPreview {
@@ -289,7 +269,7 @@ describe('one length rule: characters as the plan schema counts them', { timeout
     expect(Stakeholder.shape.notes.safeParse(`${notes}😀`).success).toBe(false);
     const result = await readRoundTripWorkbook(await bytesOf(wb), plan);
     expect(failure(result)).toContain(
-      'Stakeholders sheet, row 2, Internal notes: is 20001 characters long (at most 20000).',
+      'Stakeholders sheet, row 2, Internal notes: is 20,001 characters long (at most 20,000).',
     );
     // The cell is left as it is: the plan's notes stay.
     const next = produce(plan, (d) => applyRoundTrip(d, preview(result), (p) => p));

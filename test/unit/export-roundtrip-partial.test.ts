@@ -27,7 +27,7 @@ import { buildPlanXlsx } from '../../shared/export/xlsx';
 import type { Profile } from '../../shared/export/options';
 import type { Plan } from '../../shared/plan/schema';
 import { isPlaced } from '../../shared/stakeholders/register';
-import { exportOptions, samplePlan } from './export-helpers';
+import { bytesOf, col, exportOptions, rowOf, samplePlan } from './export-helpers';
 
 const plan = samplePlan();
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'roundtrip');
@@ -38,23 +38,6 @@ async function exported(of: Plan = plan, profile: Profile = 'internal') {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildPlanXlsx(of, exportOptions({ profile }))).slice().buffer);
   return wb;
-}
-
-const bytesOf = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
-
-function col(ws: ExcelJS.Worksheet, header: string): number {
-  let found = 0;
-  ws.getRow(1).eachCell((cell, n) => {
-    if (cell.value === header) found = n;
-  });
-  if (!found) throw new Error(`no column ${header}`);
-  return found;
-}
-
-function rowOf(ws: ExcelJS.Worksheet, id: string): ExcelJS.Row {
-  for (let r = 1; r <= ws.rowCount; r++)
-    if (ws.getRow(r).getCell(1).value === id) return ws.getRow(r);
-  throw new Error(`no row ${id}`);
 }
 
 function preview(result: RoundTripResult): RoundTripPreview {

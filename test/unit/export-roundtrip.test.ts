@@ -17,7 +17,7 @@ import {
 } from '../../shared/export/roundtrip';
 import type { Profile } from '../../shared/export/options';
 import { buildPlanXlsx } from '../../shared/export/xlsx';
-import { exportOptions, samplePlan } from './export-helpers';
+import { bytesOf, col, exportOptions, rowOf, samplePlan } from './export-helpers';
 
 const plan = samplePlan();
 
@@ -25,26 +25,6 @@ async function exported(profile: Profile = 'internal'): Promise<ExcelJS.Workbook
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await buildPlanXlsx(plan, exportOptions({ profile }))).slice().buffer);
   return wb;
-}
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-/** Column number of a heading on row 1. */
-function col(ws: ExcelJS.Worksheet, header: string): number {
-  let found = 0;
-  ws.getRow(1).eachCell((cell, n) => {
-    if (cell.value === header) found = n;
-  });
-  if (!found) throw new Error(`no column ${header}`);
-  return found;
-}
-
-function rowOf(ws: ExcelJS.Worksheet, id: string): ExcelJS.Row {
-  for (let r = 2; r <= ws.rowCount; r++)
-    if (ws.getRow(r).getCell(1).value === id) return ws.getRow(r);
-  throw new Error(`no row ${id}`);
 }
 
 function expectFailure(result: RoundTripResult, text: string) {

@@ -31,6 +31,7 @@ import type { TFunction } from 'i18next';
 import { importWorkbook, withRowIds } from '../../../../shared/commands/plan-io';
 import { newId } from '../../../../shared/plan/create';
 import { notifyUndoable } from '../../app/workbench';
+import { uiLanguage } from '../../i18n/i18n';
 import { Dialog } from '../../components/Dialog';
 import { usePlanStore } from '../../store/plan-context';
 import { createExportClient, type ExportClient } from './export-client';
@@ -415,6 +416,7 @@ export function RoundTripDialog({ onClose }: { onClose: () => void }) {
       type: 'roundtrip',
       name: file.name,
       bytes: await file.arrayBuffer(),
+      language: uiLanguage(),
       plan: store.getState().history.present,
     });
     setBusy(null);

@@ -16,6 +16,7 @@ import { readRoundTripWorkbook, type RoundTripResult } from '../../../../shared/
 import type { ExportKind } from '../../../../shared/export/sanitize';
 import { buildPlanXlsx } from '../../../../shared/export/xlsx';
 import { recordsToPlan, type PlanRecord } from '../../../../shared/plan/records';
+import type { Language } from '../../../../shared/i18n/languages';
 
 /**
  * A request to the export worker. The plan goes first, as `planPart`
@@ -45,6 +46,8 @@ export type ExportWorkerRequest =
       readonly type: 'roundtrip';
       readonly name: string;
       readonly bytes: ArrayBuffer;
+      /** The UI language: what reading found is said in it. */
+      readonly language: Language;
     }
   /** The page's answer to `paintSvg`: PNG bytes, or null when it could not paint the drawing. */
   | {
@@ -105,7 +108,8 @@ export class ExportSession {
         const result = await readRoundTripWorkbook(
           new Uint8Array(request.bytes),
           plan,
-          `“${request.name}”`,
+          request.name,
+          request.language,
         );
         this.post({ id, type: 'roundtrip', result });
         return;

@@ -1,6 +1,6 @@
 /** Commands of the Objective section and the plan's name. */
 import { englishTranslator } from '../i18n/english';
-import { LANGUAGE_INFO, type Language } from '../i18n/languages';
+import { LANGUAGE_INFO, primarySubtag, type Language } from '../i18n/languages';
 import type { Objective } from '../plan/schema';
 import { defineCommand } from './command';
 
@@ -29,13 +29,21 @@ export const renamePlan = defineCommand<{ name: string }>({
   },
 });
 
-/** Sets the language the plan's Word and Excel exports are written in. */
+/**
+ * Sets the language the plan's Word and Excel exports are written in.
+ * Cascade: when the plan's text was declared in the old document language
+ * (`objective.language` "en-GB" for English documents), it follows to the
+ * new one's tag ("es-ES"), so the files do not tell Word that Spanish is
+ * English; a text language chosen apart from the documents' is kept.
+ */
 export const setDocumentLanguage = defineCommand<{ language: Language }>({
   type: 'plan.setDocumentLanguage',
   label: ({ language }, _plan, t = englishTranslator) =>
     t('commands:objective.setDocumentLanguage', { language: LANGUAGE_INFO[language].nativeName }),
   locate: () => ({ section: 'objective' }),
   apply(draft, { language }) {
+    if (primarySubtag(draft.objective.language) === draft.documentLanguage)
+      draft.objective.language = LANGUAGE_INFO[language].textTag;
     draft.documentLanguage = language;
   },
 });

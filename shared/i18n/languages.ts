@@ -13,16 +13,29 @@ export type Language = (typeof LANGUAGES)[number];
 /** Writing direction of a language. */
 export type TextDirection = 'ltr' | 'rtl';
 
-/** Each language's own name and direction. */
+/**
+ * Each language's own name, direction and the BCP 47 tag a plan written in
+ * it declares by default (`objective.language`: Word and Excel files carry
+ * it for spelling, hyphenation and screen readers). English is British, as
+ * the app's English dates are; a planner picks another region in Objective.
+ */
 export const LANGUAGE_INFO: Readonly<
-  Record<Language, { readonly nativeName: string; readonly dir: TextDirection }>
+  Record<
+    Language,
+    { readonly nativeName: string; readonly dir: TextDirection; readonly textTag: string }
+  >
 > = {
-  en: { nativeName: 'English', dir: 'ltr' },
-  es: { nativeName: 'Español', dir: 'ltr' },
-  fr: { nativeName: 'Français', dir: 'ltr' },
-  ar: { nativeName: 'العربية', dir: 'rtl' },
-  uk: { nativeName: 'Українська', dir: 'ltr' },
+  en: { nativeName: 'English', dir: 'ltr', textTag: 'en-GB' },
+  es: { nativeName: 'Español', dir: 'ltr', textTag: 'es-ES' },
+  fr: { nativeName: 'Français', dir: 'ltr', textTag: 'fr-FR' },
+  ar: { nativeName: 'العربية', dir: 'rtl', textTag: 'ar' },
+  uk: { nativeName: 'Українська', dir: 'ltr', textTag: 'uk-UA' },
 };
+
+/** The primary language subtag of a BCP 47 tag, lower case ("es-MX" → "es"). */
+export function primarySubtag(tag: string): string {
+  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
 
 /** Whether a value is one of the shipped languages. */
 export function isLanguage(value: unknown): value is Language {
@@ -36,7 +49,7 @@ export function isLanguage(value: unknown): value is Language {
  */
 export function matchLanguage(preferred: readonly string[]): Language {
   for (const tag of preferred) {
-    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    const primary = primarySubtag(tag);
     if (isLanguage(primary)) return primary;
   }
   return 'en';

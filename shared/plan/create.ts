@@ -1,6 +1,6 @@
 /** Creating, copying and summarising plans. */
 import { standardChecklist } from '../launch/onboarding';
-import type { Language } from '../i18n/languages';
+import { LANGUAGE_INFO, type Language } from '../i18n/languages';
 import type { Translator } from '../i18n/translator';
 import { Plan, PLAN_SCHEMA_VERSION } from './schema';
 
@@ -13,7 +13,8 @@ export function newId(prefix = ''): string {
 /**
  * An empty plan with every section present, and the six standard onboarding
  * steps in its launch checklist (due relative to a launch date still to set);
- * its documents in `documentLanguage` (the app passes its UI language). `t`
+ * its documents in `documentLanguage` (the app passes its UI language), and
+ * its text declared as written in that language (`objective.language`). `t`
  * writes the steps: pass a translator of `documentLanguage` (without the UI's
  * bidi isolation) so a Spanish plan starts with Spanish steps; English when
  * left out.
@@ -32,6 +33,8 @@ export function createBlankPlan(
     documentLanguage,
     createdAt: at,
     updatedAt: at,
+    // The planner writes in the language the plan's documents are in.
+    objective: { language: LANGUAGE_INFO[documentLanguage].textTag },
     launch: { checklist: standardChecklist(newId, t) },
   });
 }

@@ -22,27 +22,43 @@ import { CarriedLessons } from '../manage-reviews/CarriedLessons';
 
 const PHASES = ['plan', 'launch', 'manage'] as const;
 
-/** Languages a plan is commonly written in (BCP 47 tags), by their own names. */
-const LANGUAGES: readonly { value: string; label: string }[] = [
-  { value: 'en-GB', label: 'English (United Kingdom)' },
-  { value: 'en-US', label: 'English (United States)' },
-  { value: 'fr-FR', label: 'Français (France)' },
-  { value: 'de-DE', label: 'Deutsch (Deutschland)' },
-  { value: 'es-ES', label: 'Español (España)' },
-  { value: 'pt-PT', label: 'Português (Portugal)' },
-  { value: 'pt-BR', label: 'Português (Brasil)' },
-  { value: 'it-IT', label: 'Italiano (Italia)' },
-  { value: 'nl-NL', label: 'Nederlands (Nederland)' },
-  { value: 'pl-PL', label: 'Polski (Polska)' },
-  { value: 'ar', label: 'العربية' },
-  { value: 'zh-CN', label: '中文（中国）' },
-];
+/** Languages a plan is commonly written in (BCP 47 tags). */
+const TEXT_LANGUAGES = [
+  'en-GB',
+  'en-US',
+  'fr-FR',
+  'de-DE',
+  'es-ES',
+  'pt-PT',
+  'pt-BR',
+  'it-IT',
+  'nl-NL',
+  'pl-PL',
+  'uk-UA',
+  'ar',
+  'zh-CN',
+] as const;
+
+/** A language tag by its own name ("Español (España)"), as people look for their language. */
+function ownName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
+const LANGUAGES: readonly { value: string; label: string }[] = TEXT_LANGUAGES.map((value) => ({
+  value,
+  label: ownName(value),
+}));
 
 /** The choices, with a plan's own language kept when it is not one of them. */
 function languageOptions(current: string): readonly { value: string; label: string }[] {
   return LANGUAGES.some((l) => l.value === current)
     ? LANGUAGES
-    : [...LANGUAGES, { value: current, label: current }];
+    : [...LANGUAGES, { value: current, label: ownName(current) }];
 }
 
 /** The launch start's hint: the launch dates counted from it (checklist, messages, waves) move with it. */

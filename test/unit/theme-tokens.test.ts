@@ -93,4 +93,43 @@ describe('theme tokens', () => {
       expect(unknown, `${selector} tokens the light theme lacks`).toEqual([]);
     }
   });
+
+  it('stakeholder card colours keep 3:1 against the matrix and card surfaces in every theme (WCAG 1.4.11)', () => {
+    const light = themeBlock(":root,\n:root[data-theme='light']");
+    const low: string[] = [];
+    for (const selector of [
+      ":root,\n:root[data-theme='light']",
+      ":root[data-theme='dark']",
+      ":root[data-theme='high-contrast']",
+    ]) {
+      const theme = new Map([...light, ...themeBlock(selector)]);
+      const hex = (name: string) => {
+        const value = theme.get(name)!;
+        expect(value, `${selector} ${name}`).toMatch(/^#[0-9a-f]{6}$/i);
+        return value;
+      };
+      const colours = [...theme.keys()].filter((n) => /^--sh-(stance|type)-/.test(n));
+      const surfaces = [...[...theme.keys()].filter((n) => /^--sh-q-/.test(n)), '--paper'];
+      for (const colour of colours)
+        for (const surface of surfaces) {
+          const ratio = contrast(hex(colour), hex(surface));
+          if (ratio < 3)
+            low.push(`${selector.split('\n').pop()} ${colour} on ${surface}: ${ratio.toFixed(2)}`);
+        }
+    }
+    expect(low).toEqual([]);
+  });
 });
+
+/** WCAG 2.x contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

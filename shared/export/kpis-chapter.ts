@@ -12,7 +12,7 @@
 import { chartScene } from '../manage/chart-svg';
 import { dashboardCharts, type ChartSpec } from '../manage/charts';
 import { dashboardOf, type Dashboard } from '../manage/dashboard';
-import { expectedValue } from '../manage/kpi-status';
+import { AT_RISK_TOLERANCE, expectedValue } from '../manage/kpi-status';
 import type { Plan } from '../plan/schema';
 import type { DocBlock, DocColumn } from './document';
 import { englishLocale, type DocLocale } from './locale';
@@ -83,7 +83,11 @@ export function kpiBlocks(plan: Plan, loc: DocLocale = englishLocale()): DocBloc
         ? d('kpis.lead', { date: date(dashboard.snapshot.date) })
         : d('kpis.leadNoRoster'),
     },
-    { type: 'paragraph', style: 'note', text: d('kpis.rule') },
+    {
+      type: 'paragraph',
+      style: 'note',
+      text: d('kpis.rule', { tolerance: loc.percent(AT_RISK_TOLERANCE) }),
+    },
   ];
   if (dashboard.kpis.length > 0)
     blocks.push(
@@ -245,6 +249,8 @@ export function kpiSheet(
       { header: w('kpis.status'), width: 12, wrap: true },
     ],
     rows,
-    footer: w('kpis.footer', { rule: d('kpis.rule') }),
+    footer: w('kpis.footer', {
+      rule: d('kpis.rule', { tolerance: loc.percent(AT_RISK_TOLERANCE) }),
+    }),
   };
 }

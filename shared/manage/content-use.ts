@@ -38,18 +38,6 @@ export const USE_LEVEL_LABELS: Readonly<Record<UseLevel, string>> = {
   neverOpened: 'Never opened',
 };
 
-/** The thresholds in words, for the screen and the exports. */
-export const USE_LEVEL_RULE =
-  `Reach is the share of the learners an item is offered to (learners on a pathway with it, and learners whose pathway is not known; ` +
-  `every learner for an item on no pathway) who opened it; only learners with per-course rows count. ` +
-  `In demand: reach ${pct(IN_DEMAND_REACH)} or more. ` +
-  `Barely touched: opened, but reach under ${pct(BARELY_TOUCHED_REACH)}. Never opened: enrolled at most, no hours, ` +
-  `nobody in progress or done. Completion: learners who completed it out of those enrolled in it.`;
-
-function pct(share: number): string {
-  return `${Math.round(share * 100)} %`;
-}
-
 /** Use counts of one item among a group of learners (all, one segment or one cohort). */
 export interface UseCounts {
   /** Learners the item is offered to. */

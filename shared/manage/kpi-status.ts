@@ -1,7 +1,7 @@
 /**
  * A KPI's status against the straight-line path from its baseline to its
  * target (issue 14). Pure: the KPIs section, the dashboard, Plan health and
- * the exports all call `kpiStatus`, and `KPI_STATUS_RULE` is the rule they
+ * the exports all call `kpiStatus`, and the catalogs' status rule (`kpis:statusRule`, `document:kpis.rule`) is the rule they
  * state in words.
  *
  * The path runs from the baseline value at the baseline date to the target
@@ -21,27 +21,6 @@ export type KpiDirection = 'up' | 'down';
 
 /** Share of the expected value (10 %) an actual may fall short by and still be "at risk" rather than "off track". */
 export const AT_RISK_TOLERANCE = 0.1;
-
-/** The status rule in words, shown in the KPIs section, the dashboard and the exports. */
-export const KPI_STATUS_RULE =
-  'Status compares the latest actual with the value expected on its date on a straight line from the baseline ' +
-  '(at the baseline date) to the target (at the target date). On track: at or above the expected value. ' +
-  'At risk: below it by at most 10 % of the expected value. Off track: further below. ' +
-  'For a KPI whose target is below its baseline (it should go down) the rule turns round: on track at or below ' +
-  'the expected value, at risk at most 10 % above it. Not started: the latest actual is dated before the baseline ' +
-  'date (a pilot, say), so the path has not begun. No data: no actual yet. No target: the target or its date ' +
-  'is missing. No baseline: the baseline or its date is missing.';
-
-/** The status labels, in words. */
-export const KPI_STATUS_LABELS: Record<KpiStatusKind, string> = {
-  onTrack: 'On track',
-  atRisk: 'At risk',
-  offTrack: 'Off track',
-  notStarted: 'Not started',
-  noData: 'No data',
-  noTarget: 'No target',
-  noBaseline: 'No baseline',
-};
 
 /** One measured value. */
 export interface DatedActual {

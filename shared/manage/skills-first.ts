@@ -40,16 +40,6 @@ export const SOURCE_LABELS: Readonly<Record<LevelSource, string>> = {
   selfReported: 'Self-reported',
 };
 
-/** The rules in words, for the screen and the exports. */
-export const SKILLS_FIRST_RULES = {
-  qualified:
-    'Share of roles filled by qualified talent: people in a role who meet every required level of that role (their current level at or above it), out of everyone in a role that has required levels.',
-  timeToClose:
-    'Time to close a skill gap: from dated assessments, the days from the first level measured below the required level to the first at or above it after that; the median over the gaps closed. A person’s required level is their role’s, else their own.',
-  capabilities:
-    'A critical capability has a gap when a role that requires one of its skills has nobody in it at the required level.',
-} as const;
-
 /** Quick look-ups over a skills map. */
 export interface SkillsIndex {
   readonly map: SkillsMap;

@@ -84,7 +84,9 @@ describe('KPIs and the dashboard', () => {
       await goTo(page, 'KPIs', 'KPIs');
       // The rule is stated on the page.
       await page.getByText(/How the status is judged/).waitFor();
-      expect(await page.locator('#kpi-rule').textContent()).toContain('10 %');
+      expect(await page.locator('#kpi-rule').textContent()).toContain(
+        'at most 10% of the expected value',
+      );
 
       await page
         .getByLabel('New KPI from')

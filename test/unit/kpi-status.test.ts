@@ -7,12 +7,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { documentLocale } from '../../shared/export/locale';
+import { LANGUAGES } from '../../shared/i18n/languages';
 import {
   dayNumber,
   expectedValue,
   kpiDirection,
   kpiStatus,
-  KPI_STATUS_RULE,
+  AT_RISK_TOLERANCE,
   type KpiPath,
   type KpiStatusKind,
 } from '../../shared/manage/kpi-status';
@@ -45,9 +47,21 @@ const pathArb = fc
   });
 
 describe('KPI status', () => {
-  it('states the rule it applies', () => {
-    expect(KPI_STATUS_RULE).toMatch(/straight line/);
-    expect(KPI_STATUS_RULE).toMatch(/10 %/);
+  it('states the rule it applies, with its own tolerance, on screen and in documents alike', async () => {
+    for (const language of LANGUAGES) {
+      const loc = await documentLocale(language);
+      const tolerance = loc.percent(AT_RISK_TOLERANCE);
+      for (const rule of [
+        loc.t('kpis:statusRule', { tolerance }),
+        loc.d('kpis.rule', { tolerance }),
+      ]) {
+        expect(rule, language).toContain(tolerance);
+        expect(rule, language).not.toContain('{');
+      }
+    }
+    const english = (await documentLocale('en')).d('kpis.rule', { tolerance: '10%' });
+    expect(english).toMatch(/straight line.*at most 10% of the expected value/);
+    expect(english).toMatch(/Not started/);
   });
 
   it('draws the straight line, flat before the baseline date and after the target date', () => {
@@ -84,7 +98,6 @@ describe('KPI status', () => {
     expect([before.kind, before.expected]).toEqual(['notStarted', null]);
     // On the baseline date the path has begun.
     expect(kpiStatus(path, [{ date: '2027-01-01', value: 0 }]).kind).toBe('onTrack');
-    expect(KPI_STATUS_RULE).toMatch(/Not started/);
   });
 
   it('uses the latest actual by date, whatever the order listed', () => {

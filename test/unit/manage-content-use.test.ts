@@ -5,10 +5,11 @@
  * timed at 100,000 learners.
  */
 import { describe, expect, it } from 'vitest';
+import { documentLocale } from '../../shared/export/locale';
+import { LANGUAGES } from '../../shared/i18n/languages';
 import {
   BARELY_TOUCHED_REACH,
   IN_DEMAND_REACH,
-  USE_LEVEL_RULE,
   contentUse,
   unusedOnPathways,
   useLevel,
@@ -176,8 +177,6 @@ describe('content in use', () => {
     expect(useLevel(2, 20)).toBe('inUse');
     expect(useLevel(10, 20)).toBe('inDemand');
     expect(useLevel(0, 20)).toBe('neverOpened');
-    expect(USE_LEVEL_RULE).toContain(`${IN_DEMAND_REACH * 100} %`);
-    expect(USE_LEVEL_RULE).toContain(`${BARELY_TOUCHED_REACH * 100} %`);
   });
 
   it('breaks use down by segment and cohort (last key: none)', () => {
@@ -277,4 +276,20 @@ describe('content in use at scale', () => {
     );
     // Generating 100,000 synthetic learners takes seconds on a busy 2-core machine.
   }, 30_000);
+});
+
+describe('the use levels in words', () => {
+  it('state the thresholds the levels use, on screen and in documents, in every language', async () => {
+    for (const language of LANGUAGES) {
+      const loc = await documentLocale(language);
+      const args = {
+        inDemand: loc.percent(IN_DEMAND_REACH),
+        barely: loc.percent(BARELY_TOUCHED_REACH),
+      };
+      for (const rule of [loc.t('contentInUse:usage.rule', args), loc.d('contentUse.rule', args)]) {
+        expect(rule, language).toContain(args.inDemand);
+        expect(rule, language).toContain(args.barely);
+      }
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { usePlan } from '../../store/plan-context';
 import { useChartPalette } from '../../theme/theme';
 import { Chart } from './Chart';
 import { useChartLocale } from './chart-locale';
+import { KpiRule } from './KpiRule';
 import { KpiStatusBadge } from './KpiStatusBadge';
 import '../content/content.css';
 import './dashboard.css';
@@ -90,9 +91,7 @@ export function DashboardSection() {
       </div>
       <section className="card" aria-labelledby="dash-kpis-heading">
         <h2 id="dash-kpis-heading">{t('kpisHeading')}</h2>
-        <p className="kpi-rule">
-          <strong>{t('kpis:ruleLead')}</strong> {t('kpis:statusRule')}
-        </p>
+        <KpiRule />
         {dashboard.kpis.length === 0 ? (
           <p className="section-note">
             {t('noKpis')}{' '}

@@ -39,6 +39,7 @@ import { useChartPalette } from '../../theme/theme';
 import { InlineNumber, InlineSelect, InlineText } from '../content/inline';
 import { Chart } from '../manage-dashboard/Chart';
 import { useChartLocale } from '../manage-dashboard/chart-locale';
+import { KpiRule } from '../manage-dashboard/KpiRule';
 import { KpiStatusBadge } from '../manage-dashboard/KpiStatusBadge';
 import '../content/content.css';
 import '../manage-dashboard/dashboard.css';
@@ -496,9 +497,7 @@ export function KpisSection() {
         <div className="card-title-row">
           <h2 id="kpi-list-heading">{t('listHeading')}</h2>
         </div>
-        <p className="kpi-rule" id="kpi-rule">
-          <strong>{t('ruleLead')}</strong> {t('statusRule')}
-        </p>
+        <KpiRule id="kpi-rule" />
         <RosterSync />
         {views.length === 0 ? (
           <p className="section-note">{t('noKpis')}</p>

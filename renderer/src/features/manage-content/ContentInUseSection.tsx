@@ -59,10 +59,14 @@ function useNumbers() {
   const format = useFormat();
   return {
     count: (n: number) => format.number(n, 0),
+    // Outside English (whose "46 %" stays), a share is written the Intl way: in Arabic its sign
+    // is held to the figure, which a sign outside the isolated value would not be ("%46").
     percent: (share: number | null) =>
       share === null
         ? t('words.none')
-        : t('words.percent', { value: format.number(Math.round(share * 100), 0) }),
+        : format.language !== 'en'
+          ? format.percent(Math.round(share * 100) / 100)
+          : t('words.percent', { value: format.number(Math.round(share * 100), 0) }),
   };
 }
 

@@ -93,7 +93,10 @@ function Kpis({ index }: { index: SkillsIndex }) {
           <p className="sf-value">
             {q.share === null
               ? none
-              : t('words.percent', { value: format.number(Math.round(q.share * 100), 0) })}
+              : format.language !== 'en'
+                ? // Intl holds an Arabic share's sign to the figure ("45%", not "%45").
+                  format.percent(Math.round(q.share * 100) / 100)
+                : t('words.percent', { value: format.number(Math.round(q.share * 100), 0) })}
           </p>
           <p>
             {q.positions === 0

@@ -32,15 +32,16 @@ import './roster.css';
 import '../manage-wide.css';
 
 /** A share as a whole percentage ("45 %"), or a dash when there is no whole. */
-function usePercent(cell = false): (part: number, whole: number) => string {
+function usePercent(): (part: number, whole: number) => string {
   const { t } = useTranslation('roster');
   const format = useFormat();
-  // In a table cell, outside English (whose "45 %" stays), a share is written the Intl way: in
-  // Arabic its sign is held to the figure, which a sign outside the isolated value would not be.
+  // Outside English (whose "45 %" stays), a share is written the Intl way, in table cells and
+  // sentences alike: in Arabic its sign is held to the figure, which a sign outside the isolated
+  // value would not be (it showed as "%42").
   return (part, whole) =>
     whole <= 0
       ? t('empty')
-      : cell && format.language !== 'en'
+      : format.language !== 'en'
         ? format.percent(Math.round((part / whole) * 100) / 100)
         : t('percent', { value: format.number(Math.round((part / whole) * 100)) });
 }
@@ -81,7 +82,7 @@ function GroupTable({
 }) {
   const { t } = useTranslation('roster');
   const format = useFormat();
-  const pct = usePercent(true);
+  const pct = usePercent();
   const caption = by === 'segment' ? t('counts.bySegment') : t('counts.byCohort');
   const rows = Object.entries(groups).sort((a, b) => b[1].learners - a[1].learners);
   return (

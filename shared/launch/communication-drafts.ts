@@ -8,14 +8,7 @@ import { newId } from '../plan/create';
 import type { Communication, CommunicationKind } from '../plan/schema';
 import { englishTranslator } from '../i18n/english';
 import type { Translator } from '../i18n/translator';
-import {
-  FOLLOW_UP_FIELDS,
-  LEARNER_FIELDS,
-  PLAN_FIELDS,
-  fieldToken,
-  type FollowUpField,
-  type MergeField,
-} from './merge-fields';
+import { FIELD_TOKENS } from './merge-fields';
 
 /** What each kind is called, and what it is for (the Add menu and the kind picker). */
 export const COMMUNICATION_KINDS: readonly {
@@ -69,15 +62,6 @@ const SEND: Record<CommunicationKind, Communication['send']> = {
   reminder: { anchor: 'launch', offsetDays: 7 },
   other: null,
 };
-
-/**
- * Every merge field mapped to its own token, so a draft's ICU message comes
- * back from the catalog with `{programName}`, `{firstName}`… intact for the
- * plan and the mail tool to fill.
- */
-const FIELD_TOKENS = Object.fromEntries(
-  [...PLAN_FIELDS, ...LEARNER_FIELDS, ...FOLLOW_UP_FIELDS].map((f) => [f, fieldToken(f)]),
-) as { [F in MergeField | FollowUpField]: string };
 
 /**
  * A new communication of a kind, with the ready draft's title, subject,

@@ -163,6 +163,16 @@ export function fieldToken(name: MergeField | FollowUpField): string {
   return `{${name}}`;
 }
 
+/**
+ * Every merge field mapped to its own token: the values to word a catalog
+ * message of a seeded template (a draft, a follow-up message) with, so it
+ * comes back with `{programName}`, `{firstName}`… intact for the plan and the
+ * mail tool to fill, in whatever language the rest is written.
+ */
+export const FIELD_TOKENS = Object.fromEntries(
+  [...PLAN_FIELDS, ...LEARNER_FIELDS, ...FOLLOW_UP_FIELDS].map((f) => [f, fieldToken(f)]),
+) as { readonly [F in MergeField | FollowUpField]: string };
+
 /** A piece of a filled template. */
 export type MergePart =
   | { readonly kind: 'text'; readonly text: string }

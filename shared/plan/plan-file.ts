@@ -384,9 +384,14 @@ export function isReservedFileName(stem: string): boolean {
   return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(stem);
 }
 
-/** A safe file name for a plan ("Lower Valley: 2027" → "Lower Valley 2027.upskill.json"). */
-export function planFileName(name: string): string {
+/**
+ * A safe file name for a plan ("Lower Valley: 2027" → "Lower Valley
+ * 2027.upskill.json"); `untitled` when nothing usable is left of the name
+ * (the app passes it in the plan's document language; English by default).
+ */
+export function planFileName(name: string, untitled = 'Untitled plan'): string {
   const stem = safeFileStem(name);
-  const base = stem === '' || isReservedFileName(stem) ? 'Untitled plan' : stem;
+  const base =
+    stem === '' || isReservedFileName(stem) ? safeFileStem(untitled) || 'Untitled plan' : stem;
   return `${base}${PLAN_FILE_SUFFIX}`;
 }

@@ -48,8 +48,7 @@ import { cutToLength } from '../../../shared/text-length';
 import { visibleText } from '../../../shared/visible-text';
 import { parseHash, toHash, type Route, type SectionId } from './routes';
 import { i18n, uiLanguage } from '../i18n/i18n';
-import { createTranslator } from '../../../shared/i18n/translator';
-import { englishTranslator } from '../../../shared/i18n/english';
+import { documentTranslator } from '../i18n/document-translator';
 
 /** A short message with an optional action (e.g. Undo). */
 export interface Notice {
@@ -257,7 +256,7 @@ export async function refreshLibrary(): Promise<void> {
   // Names come from plan files: show them on one line, without controls.
   const library = rows.map((row) => ({
     ...row,
-    name: visibleText(row.name, 'Untitled plan'),
+    name: visibleText(row.name, i18n.t('shell:untitledPlan')),
     programName: visibleText(row.programName),
     organisation: visibleText(row.organisation),
     region: visibleText(row.region),
@@ -418,12 +417,12 @@ export function goToSection(section: SectionId, focus?: string): void {
   if (open) openPlan(open.id, section, focus);
 }
 
-/** Creates an empty plan and opens it. */
-export async function createPlan(name = 'Untitled plan'): Promise<void> {
-  // Its onboarding steps in its document language (the UI's), written without bidi marks.
+/** Creates an empty plan ("Untitled plan" unless named) and opens it. */
+export async function createPlan(name?: string): Promise<void> {
+  // Its name and onboarding steps in its document language (the UI's), written without bidi marks.
   const language = uiLanguage();
-  const { t } = await createTranslator(language).catch(() => ({ t: englishTranslator }));
-  const plan = createBlankPlan(name, new Date(), language, t);
+  const t = await documentTranslator(language);
+  const plan = createBlankPlan(name ?? t('document:cover.untitledPlan'), new Date(), language, t);
   const saved = await guarded(i18n.t('shell:messages.newPlanFailed'), () =>
     deps().repository.save(plan),
   );
@@ -700,7 +699,9 @@ export async function savePlanAsFile(): Promise<void> {
     );
     return;
   }
-  const result = await deps().platform.savePlanFile(planFileName(plan.name), file.text);
+  // A plan without a usable name is saved as "Untitled plan" in its own language, like its name.
+  const untitled = (await documentTranslator(plan.documentLanguage))('document:cover.untitledPlan');
+  const result = await deps().platform.savePlanFile(planFileName(plan.name, untitled), file.text);
   if (result.kind === 'saved')
     notify(i18n.t('shell:messages.savedAs', { name: plan.name, path: result.path }));
   else if (result.kind === 'error')

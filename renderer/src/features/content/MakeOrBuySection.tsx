@@ -25,6 +25,7 @@ import { newId } from '../../../../shared/plan/create';
 import type { MakeOrBuyDecision } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { useDocumentTranslator } from '../../i18n/document-translator';
 import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineSelect, InlineText } from './inline';
@@ -204,6 +205,8 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
   ];
   const seal = useSealHistory();
   const dispatch = useDispatch();
+  // A new rater's name ("Rater 2") is plan content: in the plan's document language.
+  const write = useDocumentTranslator(usePlan((p) => p.documentLanguage));
   const parentId = decision.id;
   const update = (patch: Partial<Pick<MakeOrBuyDecision, 'need' | 'rationale'>>) =>
     dispatch(decisionCommands.update({ id: decision.id, patch }));
@@ -313,7 +316,10 @@ function DecisionEditor({ decision }: { decision: MakeOrBuyDecision }) {
             const added = dispatch(
               raters.add({
                 parentId,
-                item: { id, name: t('raters.defaultName', { n: decision.raters.length + 1 }) },
+                item: {
+                  id,
+                  name: write('makeOrBuy:raters.defaultName', { n: decision.raters.length + 1 }),
+                },
               }),
             );
             // Focus the new rater's name, selected, so typing names them.

@@ -13,10 +13,8 @@ import { useId, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { communications, updateLaunchDetails } from '../../../../shared/commands/communications';
-import { englishTranslator } from '../../../../shared/i18n/english';
 import type { Format } from '../../../../shared/i18n/format';
 import { directionOf } from '../../../../shared/i18n/languages';
-import { createTranslator } from '../../../../shared/i18n/translator';
 import {
   COMMUNICATION_KINDS,
   draftCommunication,
@@ -44,6 +42,7 @@ import type { Communication, LaunchDate, Plan } from '../../../../shared/plan/sc
 import { goToSection, notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { Dialog } from '../../components/Dialog';
 import { isolate } from '../../i18n/bidi';
+import { documentTranslator } from '../../i18n/document-translator';
 import { i18n, useFormat } from '../../i18n/i18n';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields';
 import { detectPlatform } from '../../platform/platform';
@@ -904,10 +903,7 @@ export function CommunicationsSection() {
     // The draft is written in the plan's document language (what learners
     // read), with a translator that adds no bidi marks; English if that
     // language's catalog cannot be loaded.
-    const write = await createTranslator(plan.documentLanguage).then(
-      (r) => r.t,
-      () => englishTranslator,
-    );
+    const write = await documentTranslator(plan.documentLanguage);
     const item = draftCommunication(kind, undefined, write);
     if (dispatch(communications.add({ item })).ok) {
       setOpenIds((s) => new Set([...s, item.id]));

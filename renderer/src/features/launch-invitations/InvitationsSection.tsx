@@ -28,6 +28,7 @@ import { newId } from '../../../../shared/plan/create';
 import type { FunnelRates, InvitationWave, LaunchDate } from '../../../../shared/plan/schema';
 import { useWorkbench } from '../../app/workbench';
 import { DateField, NumberField } from '../../components/fields';
+import { useDocumentTranslator } from '../../i18n/document-translator';
 import { useFormat } from '../../i18n/i18n';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { InlineNumber, InlineText } from '../content/inline';
@@ -221,6 +222,8 @@ function WavesCard({
   const count = (n: number) => format.number(n);
   const dispatch = useDispatch();
   const seal = useSealHistory();
+  // A new wave's name ("Wave 2") is plan content: in the plan's document language.
+  const write = useDocumentTranslator(usePlan((p) => p.documentLanguage));
   const shareTotal = waves.reduce((s, w) => s + w.share, 0);
   // A health finding about a wave opens the section on it: its name field gets the focus.
   const focus = useWorkbench((s) => (s.route.view === 'plan' ? s.route.focus : undefined));
@@ -257,7 +260,7 @@ function WavesCard({
               invitationWaves.add({
                 item: {
                   id: newId('wave'),
-                  name: t('waves.defaultName', { n }),
+                  name: write('invitations:waves.defaultName', { n }),
                   date: { anchor: 'launch', offsetDays: (n - 1) * 28 },
                   // As much as the waves so far have on average, so it gets an equal part
                   // (a new wave at 0 % sent no one).

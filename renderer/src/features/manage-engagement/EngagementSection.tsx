@@ -14,6 +14,8 @@ import {
   ENGAGEMENT_SUGGESTIONS,
   FOLLOW_UP_SUGGESTIONS,
   activityFrom,
+  engagementSuggestions,
+  followUpSuggestions,
   partnersOf,
   ruleFrom,
   type EngagementKind,
@@ -37,6 +39,7 @@ import type { EngagementActivity, FollowUpRule, Plan } from '../../../../shared/
 import { notify, notifyUndoable, useWorkbench } from '../../app/workbench';
 import { NumberField, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { uiTranslator } from '../content/ui-translator';
+import { documentTranslator } from '../../i18n/document-translator';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { FollowUpsToday } from './FollowUpsToday';
 import './engagement.css';
@@ -44,23 +47,6 @@ import './engagement.css';
 const KINDS: readonly EngagementKind[] = ['community', 'monitoring', 'workshop', 'wraparound'];
 const TRIGGERS = Object.keys(TRIGGER_LABELS) as FollowUpRule['trigger'][];
 const CHANNELS = ['email', 'sms'] as const;
-
-/** The catalog keys of the suggested activities, in the order of ENGAGEMENT_SUGGESTIONS. */
-const SUGGESTION_KEYS = [
-  'cohortChat',
-  'studyHall',
-  'studyBuddies',
-  'progressReview',
-  'recognition',
-  'cvWorkshop',
-  'networking',
-  'orientation',
-  'helpDesk',
-  'officeHours',
-  'coaching',
-  'nudges',
-  'devices',
-] as const;
 
 /** A merge field's label in the UI language ("first name"). */
 function useFieldLabel(): (name: string) => string {
@@ -271,21 +257,11 @@ function AddActivity({ onAdded }: { onAdded: (id: string) => void }) {
   const { t } = useTranslation('engagement');
   const dispatch = useDispatch();
   const id = useId();
+  const language = usePlan((p) => p.documentLanguage);
   const [choice, setChoice] = useState('0');
-  // The suggestions in the UI language: an added activity starts in the words the user reads.
-  const suggestion = (i: number) => {
-    const s = ENGAGEMENT_SUGGESTIONS[i];
-    const key = SUGGESTION_KEYS[i];
-    if (!s || !key) return null;
-    return {
-      ...s,
-      title: t(`suggestions.${key}.title`),
-      description: t(`suggestions.${key}.description`),
-      cadence: t(`suggestions.${key}.cadence`),
-    };
-  };
-  const add = () => {
-    const s = suggestion(Number(choice));
+  const add = async () => {
+    // Offered in the UI language; added in the plan's document language (plan content).
+    const s = engagementSuggestions(await documentTranslator(language))[Number(choice)];
     if (!s) return;
     const item = activityFrom(s);
     if (dispatch(engagementActivities.add({ item })).ok) onAdded(item.id);
@@ -301,8 +277,8 @@ function AddActivity({ onAdded }: { onAdded: (id: string) => void }) {
                 s.kind === kind ? (
                   <option key={i} value={String(i)}>
                     {t('suggestionOption', {
-                      title: suggestion(i)!.title,
-                      cadence: suggestion(i)!.cadence,
+                      title: t(`suggestions.${s.key}.title`),
+                      cadence: t(`suggestions.${s.key}.cadence`),
                     })}
                   </option>
                 ) : null,
@@ -311,7 +287,7 @@ function AddActivity({ onAdded }: { onAdded: (id: string) => void }) {
           ))}
         </select>
       </div>
-      <button type="button" onClick={add}>
+      <button type="button" onClick={() => void add()}>
         {t('addActivity.add')}
       </button>
     </div>
@@ -644,12 +620,13 @@ function AddRule({ onAdded }: { onAdded: (id: string) => void }) {
   const { t } = useTranslation('engagement');
   const dispatch = useDispatch();
   const id = useId();
+  const language = usePlan((p) => p.documentLanguage);
   const [choice, setChoice] = useState('0');
-  const add = () => {
-    const s = FOLLOW_UP_SUGGESTIONS[Number(choice)];
+  const add = async () => {
+    // Offered in the UI language; the rule's name and message (to learners) in the plan's document language.
+    const s = followUpSuggestions(await documentTranslator(language))[Number(choice)];
     if (!s) return;
-    // The rule's name in the UI language; its message is a template the user edits, as shipped.
-    const item = ruleFrom({ ...s, name: t(`ruleSuggestions.${s.trigger}`) });
+    const item = ruleFrom(s);
     if (dispatch(followUpRules.add({ item })).ok) onAdded(item.id);
   };
   return (
@@ -667,7 +644,7 @@ function AddRule({ onAdded }: { onAdded: (id: string) => void }) {
           ))}
         </select>
       </div>
-      <button type="button" onClick={add}>
+      <button type="button" onClick={() => void add()}>
         {t('addRule.add')}
       </button>
     </div>

@@ -11,6 +11,7 @@ import { newId } from '../../../../shared/plan/create';
 import type { Cohort, Plan } from '../../../../shared/plan/schema';
 import { notify, notifyUndoable } from '../../app/workbench';
 import { DateField, TextAreaField, TextField } from '../../components/fields';
+import { documentTranslator } from '../../i18n/document-translator';
 import { useFormat } from '../../i18n/i18n';
 import { useDispatch, useSealHistory } from '../../store/plan-context';
 
@@ -24,10 +25,14 @@ function useNameOf(): (c: Cohort) => string {
 export function usePercent(): (share: number | null | undefined) => string {
   const { t } = useTranslation('reviews');
   const format = useFormat();
+  // Outside English (whose "46 %" stays), a share is written the Intl way: in Arabic its sign
+  // is held to the figure, which a sign outside the isolated value would not be ("%46").
   return (share) =>
     share === null || share === undefined
       ? t('words.none')
-      : t('words.percent', { value: format.number(Math.round(share * 100), 0) });
+      : format.language !== 'en'
+        ? format.percent(Math.round(share * 100) / 100)
+        : t('words.percent', { value: format.number(Math.round(share * 100), 0) });
 }
 
 function CohortRow({ cohort }: { cohort: Cohort }) {
@@ -190,13 +195,15 @@ export function CohortsPanel({ plan }: { plan: Plan }) {
     () => list.filter((c) => !unchecked.has(c.id)).map((c) => c.id),
     [list, unchecked],
   );
-  const add = () => {
+  const add = async () => {
     const id = newId('cohort');
+    // "Cohort 3" is plan content: in the plan's document language, not the UI's.
+    const write = await documentTranslator(plan.documentLanguage);
     const result = dispatch(
       cohortCommands.add({
         item: {
           id,
-          name: t('cohorts.defaultName', { number: list.length + 1 }),
+          name: write('reviews:cohorts.defaultName', { number: list.length + 1 }),
           start: null,
           end: null,
           notes: '',
@@ -221,7 +228,7 @@ export function CohortsPanel({ plan }: { plan: Plan }) {
           <CohortRow key={c.id} cohort={c} />
         ))}
       </ul>
-      <button type="button" onClick={add}>
+      <button type="button" onClick={() => void add()}>
         {t('cohorts.add')}
       </button>
       {list.length > 0 && (

@@ -24,20 +24,30 @@ import { notify, notifyUndoable } from '../../app/workbench';
 import { DateField, SelectField, TextField } from '../../components/fields';
 import { useFormat } from '../../i18n/i18n';
 import { keepPlanVersion, readPlanVersion } from '../../db/plan-versions';
+import type { Translator } from '../../../../shared/i18n/translator';
+import { documentTranslator, useDocumentTranslator } from '../../i18n/document-translator';
 import { useDispatch, usePlanStore, useSealHistory } from '../../store/plan-context';
 
 const CURRENT = 'current';
 
 type T = TFunction<'reviews'>;
 
-/** The name a version is kept under by default: "Version 2 — Autumn pilot". */
-function defaultKeptName(t: T, plan: Plan): string {
+/**
+ * The name a version is kept under by default: "Version 2 — Autumn pilot",
+ * written by `write` (the plan's document language: the name is plan content).
+ */
+function defaultKeptName(write: Translator, plan: Plan): string {
   const { versionNumber, versionName } = plan.manage.iteration;
   const name = versionName.trim();
-  const plain = t('iterate.versionName', { number: versionNumber });
+  const plain = write('reviews:iterate.versionName', { number: versionNumber });
   return name && name !== plain && !/^version\s+\d+$/i.test(name)
-    ? t('iterate.versionNamed', { number: versionNumber, name })
+    ? write('reviews:iterate.versionNamed', { number: versionNumber, name })
     : plain;
+}
+
+/** The next version's default name ("Version 3"), in the plan's document language. */
+function defaultNextName(write: Translator, plan: Plan): string {
+  return write('reviews:iterate.versionName', { number: plan.manage.iteration.versionNumber + 1 });
 }
 
 /** The cohort the current version most likely runs: the one added last (the next cohort is added at the end). */
@@ -50,10 +60,13 @@ function StartNextCohort({ plan }: { plan: Plan }) {
   const format = useFormat();
   const store = usePlanStore();
   const dispatch = useDispatch();
-  const next = plan.manage.iteration.versionNumber + 1;
-  const [keptName, setKeptName] = useState(() => defaultKeptName(t, plan));
+  // The names are prefilled in the plan's document language; null while the planner has not typed one.
+  const write = useDocumentTranslator(plan.documentLanguage);
+  const [typedKeptName, setKeptName] = useState<string | null>(null);
   const [cohortId, setCohortId] = useState(() => currentCohortId(plan));
-  const [nextName, setNextName] = useState(() => t('iterate.versionName', { number: next }));
+  const [typedNextName, setNextName] = useState<string | null>(null);
+  const keptName = typedKeptName ?? defaultKeptName(write, plan);
+  const nextName = typedNextName ?? defaultNextName(write, plan);
   const [cohortName, setCohortName] = useState('');
   const [cohortStart, setCohortStart] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,9 +79,12 @@ function StartNextCohort({ plan }: { plan: Plan }) {
   const start = async () => {
     setBusy(true);
     const current = store.getState().history.present;
+    const words = await documentTranslator(current.documentLanguage);
     const versionId = newId('version');
     const keptAt = new Date().toISOString();
-    const name = keptName.trim() || defaultKeptName(t, current);
+    const name =
+      (typedKeptName ?? defaultKeptName(words, current)).trim() || defaultKeptName(words, current);
+    const next = (typedNextName ?? defaultNextName(words, current)).trim();
     try {
       await keepPlanVersion(versionId, name, keptAt, current);
     } catch (error) {
@@ -82,9 +98,7 @@ function StartNextCohort({ plan }: { plan: Plan }) {
         keptName: name,
         keptAt,
         keptCohortId: cohortId || null,
-        nextVersionName:
-          nextName.trim() ||
-          t('iterate.versionName', { number: current.manage.iteration.versionNumber + 1 }),
+        nextVersionName: next || defaultNextName(words, current),
         nextCohort: cohortName.trim()
           ? {
               id: newId('cohort'),
@@ -102,14 +116,12 @@ function StartNextCohort({ plan }: { plan: Plan }) {
       return;
     }
     notifyUndoable(
-      nextName.trim()
-        ? t('next.started', { name, next: nextName.trim() })
-        : t('next.startedNext', { name }),
+      next ? t('next.started', { name, next }) : t('next.startedNext', { name }),
       result.stepId,
     );
     const after = store.getState().history.present;
-    setKeptName(defaultKeptName(t, after));
-    setNextName(t('iterate.versionName', { number: after.manage.iteration.versionNumber + 1 }));
+    setKeptName(null);
+    setNextName(null);
     setCohortName('');
     setCohortStart(null);
     setCohortId(currentCohortId(after));

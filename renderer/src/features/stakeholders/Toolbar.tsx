@@ -19,6 +19,8 @@ import {
 } from '../../../../shared/stakeholders/register';
 import { useDispatch, usePlan, useSealHistory } from '../../store/plan-context';
 import { notifyUndoable } from '../../app/workbench';
+import { formatFor } from '../../../../shared/i18n/format';
+import { useDocumentTranslator } from '../../i18n/document-translator';
 import { useFormat } from '../../i18n/i18n';
 import { CATEGORY_COLOURS, STANCE_COLOURS } from './colours';
 import { setView, toggleCategory, useStakeholderView, type ColourBy } from './view-store';
@@ -149,15 +151,15 @@ export function DesiredToggle() {
 
 /** Takes a snapshot of every position now, kept with the plan; returns its id (or null). */
 function useTakeSnapshot(): () => string | null {
-  const { t } = useTranslation('stakeholders');
-  const format = useFormat();
   const dispatch = useDispatch();
   const count = usePlan((p) => p.stakeholders.snapshots.length);
+  // Named in the plan's document language, the name being plan content (the user can change it).
+  const language = usePlan((p) => p.documentLanguage);
+  const write = useDocumentTranslator(language);
   return () => {
     const now = new Date();
     const id = newId('snap');
-    // Named in the UI's language (a name the user can change, kept as typed).
-    const time = new Intl.DateTimeFormat(format.locale, {
+    const time = new Intl.DateTimeFormat(formatFor(language).locale, {
       day: 'numeric',
       month: 'short',
       hour: '2-digit',
@@ -166,7 +168,7 @@ function useTakeSnapshot(): () => string | null {
     const result = dispatch(
       takeSnapshot({
         id,
-        name: t('snapshots.defaultName', { number: count + 1, time }),
+        name: write('stakeholders:snapshots.defaultName', { number: count + 1, time }),
         takenAt: now.toISOString(),
       }),
     );

@@ -531,7 +531,15 @@ export function previewImport(
   t: Translator = englishTranslator(),
 ): ImportPreview {
   const format = formatOf(t);
-  const label = (key: CatalogFieldKey | null) => fieldLabel(key, t);
+  // Each field's label is worded once, not for every row (t() is costly in a loop of 50,000 rows).
+  const labels = new Map<CatalogFieldKey | null, string>();
+  const label = (key: CatalogFieldKey | null) => {
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = fieldLabel(key, t)));
+    return text;
+  };
+  const aSkill = () => t('content:check.aSkill');
+  const aLanguage = () => t('content:check.aLanguage');
   const mappingErrors: string[] = [];
   if (mapping.title === null) mappingErrors.push(t('content:check.noTitleColumn'));
   const columns = new Map<number, string>();
@@ -667,16 +675,17 @@ export function previewImport(
       const field = fieldOfColumn.get(unread.column)!;
       issue(field, cellIssueText(unread, label(field), t));
     }
-    const tooLong = (key: CatalogFieldKey, what: string, value: string, max: number) => {
+    // What the value is (the field's label) is worded only when the value is too long.
+    const tooLong = (key: CatalogFieldKey, value: string, max: number, what = () => label(key)) => {
       const length = textLength(value);
-      if (length > max) issue(key, t('content:check.tooLong', { field: what, length, max }));
+      if (length > max) issue(key, t('content:check.tooLong', { field: what(), length, max }));
     };
 
     const title = cell('title').replace(/\s+/g, ' ');
     if (!title) issue('title', t('content:check.titleEmpty'));
-    tooLong('title', label('title'), title, LIMITS.short);
+    tooLong('title', title, LIMITS.short);
     const provider = cell('provider').replace(/\s+/g, ' ');
-    tooLong('provider', label('provider'), provider, LIMITS.short);
+    tooLong('provider', provider, LIMITS.short);
 
     // An empty Kind or Level cell is no value to match: the user's choice for
     // every row applies when there is one, else the row waits for one.
@@ -756,20 +765,20 @@ export function previewImport(
         .map((l) => languageOf(l, choices.values))
         .filter((l) => l !== ''),
     );
-    for (const s of skills) tooLong('skills', t('content:check.aSkill'), s, LIMITS.short);
-    for (const l of languages) tooLong('languages', t('content:check.aLanguage'), l, LIMITS.short);
+    for (const s of skills) tooLong('skills', s, LIMITS.short, aSkill);
+    for (const l of languages) tooLong('languages', l, LIMITS.short, aLanguage);
 
     let url = cell('url');
     if (url) {
       if (/^www\./i.test(url)) url = `https://${url}`;
       if (!/^https?:\/\/\S+$/i.test(url))
         issue('url', t('content:check.urlScheme', { value: clipText(url) }));
-      tooLong('url', label('url'), url, LIMITS.url);
+      tooLong('url', url, LIMITS.url);
     }
     const extra = keep.length ? extraNotes(table.headers, cells, keep) : '';
     const mappedNotes = cell('notes');
     const notes = mappedNotes && extra ? `${mappedNotes}\n${extra}` : mappedNotes || extra;
-    tooLong('notes', label('notes'), notes, LIMITS.long);
+    tooLong('notes', notes, LIMITS.long);
 
     const item: Omit<ContentItem, 'id'> = {
       title,

@@ -83,6 +83,16 @@ export function formatFor(language: Language): Format {
     year: 'numeric',
     timeZone: 'UTC',
   });
+  // Made once per type: the catalog import writes a list for every row with a currency.
+  const lists = new Map<Intl.ListFormatType, Intl.ListFormat>();
+  const listFormat = (type: Intl.ListFormatType) => {
+    let f = lists.get(type);
+    if (!f) {
+      f = new Intl.ListFormat(locale, { style: 'long', type });
+      lists.set(type, f);
+    }
+    return f;
+  };
   const format: Format = {
     language,
     locale,
@@ -111,8 +121,7 @@ export function formatFor(language: Language): Format {
       const d = /^(\d{4})-(\d{2})/.test(iso ?? '') ? utcDate(`${iso!.slice(0, 7)}-01`) : null;
       return d ? monthYear.format(d) : empty;
     },
-    list: (items, type = 'conjunction') =>
-      new Intl.ListFormat(locale, { style: 'long', type }).format(items),
+    list: (items, type = 'conjunction') => listFormat(type).format(items),
   };
   cache.set(language, format);
   return format;

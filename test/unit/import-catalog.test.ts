@@ -132,6 +132,28 @@ describe('validating rows', () => {
     expect(p.failed[0]!.issues[0]!.message).toBe('Title is 501 characters; at most 500.');
   });
 
+  it('names each field whose value is too long, on every row that has one', () => {
+    const cols = ['Title', 'Provider', 'Skills', 'Languages', 'URL', 'Notes'];
+    const long = (n: number) => 'x'.repeat(n);
+    const row = [
+      'Data basics',
+      long(501),
+      `SQL; ${long(501)}`,
+      long(501),
+      `https://example.org/${long(2000)}`,
+      long(20_001),
+    ];
+    const p = previewImport(table(cols, [row, row]), guessMapping(cols), [], undefined, ALL_ROWS);
+    const messages = [
+      'Provider is 501 characters; at most 500.',
+      'A skill is 501 characters; at most 500.',
+      'A language is 501 characters; at most 500.',
+      'URL is 2,020 characters; at most 2,000.',
+      'Notes is 20,001 characters; at most 20,000.',
+    ];
+    expect(p.failed.map((f) => f.issues.map((i) => i.message))).toEqual([messages, messages]);
+  });
+
   it('refuses a mapping without a Title column, or with one column used twice', () => {
     const noTitle = previewImport(
       table(['Provider'], [['A']]),

@@ -6,9 +6,10 @@
  * direction, sat on the left. Every section of the sample plan with tables of
  * figures is visited in English and in Arabic at 1280×720: each number cell's
  * content lines up with its column heading on the side the heading is aligned
- * to (number columns: the right edge in English, the left edge in Arabic), and
- * in Arabic a percent sign stays on the figure's right ("45%", not "%45") and a
- * minus sign on its left. Each section is saved as a screenshot for review.
+ * to (number columns: the right edge in English, the left edge in Arabic; the
+ * cohort comparison's columns: their start), and in Arabic a percent sign stays
+ * on the figure's right ("45%", not "%45") and a minus sign on its left. Each
+ * section is saved as a screenshot for review.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,12 +28,14 @@ import {
 const SECTIONS = [
   ...['objective', 'stakeholders', 'learners', 'content', 'makeOrBuy', 'pathways'],
   ...['invitations', 'marketing'],
-  ...['roster', 'engagement', 'kpis', 'dashboard', 'contentInUse', 'skillsFirst'],
+  ...['roster', 'engagement', 'kpis', 'dashboard', 'reviews', 'contentInUse', 'skillsFirst'],
 ];
 
 /** Tables of figures, and their cells that hold figures. */
 const NUMBER_CELLS: readonly [table: string, cells: string][] = [
   ['table.data-table', 'tbody td.num, tfoot td.num'],
+  // Reviews: the cohorts side by side (counts, shares, dates under each cohort's name).
+  ['table.rv-compare', 'tbody td'],
   // Stakeholders' register: power and interest fields.
   ['table.sh-table', 'tbody td.sh-col-num'],
 ];

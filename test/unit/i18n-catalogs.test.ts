@@ -105,6 +105,19 @@ describe('message catalogs', () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it('French keeps its space before : ; ! ? » and after « unbreakable', async () => {
+    // French typography sets these marks off by a space; a plain one lets a line (in the app or
+    // in a Word export) break before the colon and leave it alone at the start of the next line.
+    const catalog = await loadCatalog('fr');
+    const breakable: string[] = [];
+    for (const ns of NAMESPACES) {
+      for (const [key, message] of flatten(catalog[ns] as unknown as Tree)) {
+        if (/ [:;!?»]|« /.test(message)) breakable.push(`${ns}:${key}`);
+      }
+    }
+    expect(breakable).toEqual([]);
+  });
 });
 
 describe('translator', () => {

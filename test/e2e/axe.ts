@@ -21,8 +21,9 @@ export default class AxeBuilder {
   constructor(private readonly page: Page) {}
 
   async analyze(): Promise<AxeViolation[]> {
-    // Evaluated through the DevTools protocol: the app's CSP forbids inline scripts.
-    await this.page.evaluate(axeSource);
+    // Evaluated through the DevTools protocol: the app's CSP forbids inline scripts. Once per
+    // document: a page checked section after section keeps the copy it has.
+    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(axeSource);
     return this.page.evaluate(async () => {
       const axe = (
         window as unknown as {

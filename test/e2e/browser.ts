@@ -52,10 +52,21 @@ export function appErrors(page: Page): string[] {
   return (page as Page & { appErrors?: string[] }).appErrors ?? [];
 }
 
-/** Saves a full-page screenshot for review. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Whether the screenshots for people to look at are taken. E2E_SCREENSHOTS=0 (CI, where no one
+ * looks at them) skips them: encoding ~160 full pages was a minute and a half of a 2-core run.
+ */
+export const TAKE_SCREENSHOTS = process.env.E2E_SCREENSHOTS !== '0';
+
+/** Saves a screenshot for review (the full page unless `fullPage: false`), as test-results/screenshots/{name}.png. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true } = {},
+): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 /** Waits until the open plan reports that every edit is saved. */

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PLANS, type ExamplePlan } from '../../shared/plan/examples';
 import AxeBuilder from './axe';
-import { appErrors, launchChromium, openApp, screenshot } from './browser';
+import { appErrors, launchChromium, openApp, screenshot, TAKE_SCREENSHOTS } from './browser';
 
 /** Every section as the navigation names it (renderer/src/app/routes.ts). */
 const SECTIONS = [
@@ -134,8 +134,9 @@ describe('the example gallery', () => {
         expect(await page.getByRole('alertdialog').count(), label).toBe(0);
         if (PHOTOGRAPHED.includes(id)) await screenshot(page, `example-${example.id}-${id}-1280`);
       }
-      await page.setViewportSize({ width: 1920, height: 1080 });
-      for (const [id, label] of SECTIONS) {
+      // The wide sections again at 1920×1080, for people to look at.
+      if (TAKE_SCREENSHOTS) await page.setViewportSize({ width: 1920, height: 1080 });
+      for (const [id, label] of TAKE_SCREENSHOTS ? SECTIONS : []) {
         if (!WIDE.has(id)) continue;
         await page.getByRole('link', { name: new RegExp(`^${label}`) }).click();
         await page.getByRole('heading', { level: 1, name: new RegExp(`^${label}`) }).waitFor();

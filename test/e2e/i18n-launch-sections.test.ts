@@ -5,14 +5,12 @@
  * ("3 vencidos", "بندان"), the launch date written by Intl, and in Arabic a
  * right-to-left page that does not scroll sideways.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appErrors,
   launchChromium,
   openApp,
-  SCREENSHOT_DIR,
   screenshot,
   withoutIsolates,
   openSampleIn,
@@ -124,7 +122,7 @@ describe('launch sections in another language', () => {
     // What a 1280×720 window shows of the spend and of the funnel, for review.
     for (const part of ['channel-editor', 'funnel-figure']) {
       await page.locator(`#${part}, .mk-${part}`).first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `i18n-ar-marketing-${part}-1280.png`) });
+      await screenshot(page, `i18n-ar-marketing-${part}-1280`, { fullPage: false });
     }
     expect(appErrors(page)).toEqual([]);
     await context.close();

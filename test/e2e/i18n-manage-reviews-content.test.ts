@@ -7,13 +7,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import {
   appErrors,
   launchChromium,
   openApp,
   screenshot,
-  SCREENSHOT_DIR,
   openSampleIn,
   withoutIsolates,
 } from './browser';
@@ -86,7 +84,7 @@ describe('reviews, content in use and skills-first KPIs in another language', ()
     const cohorts = page.getByRole('table', { name: /^الدفعات جنبًا إلى جنب/ });
     await cohorts.getByRole('rowheader', { name: 'المدعوون' }).waitFor();
     await cohorts.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'i18n-ar-cohorts-1280.png') });
+    await screenshot(page, 'i18n-ar-cohorts-1280', { fullPage: false });
 
     // Start the next cohort, then compare the kept version with the current one.
     const next = page.getByRole('group', { name: 'بدء الدفعة التالية' });

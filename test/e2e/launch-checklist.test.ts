@@ -6,18 +6,10 @@
  * Objective's timeline and see the checklist dates follow, and Undo to see
  * them back. Screens are captured at 1280×720 and 1920×1080 for review.
  */
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
-import {
-  appErrors,
-  launchChromium,
-  openApp,
-  SCREENSHOT_DIR,
-  screenshot,
-  waitUntilSaved,
-} from './browser';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 import { fillDate } from './dates';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
@@ -106,7 +98,7 @@ describe('onboarding checklist', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Onboarding checklist' })
       .scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'launch-checklist-top-1280.png') });
+    await screenshot(page, 'launch-checklist-top-1280', { fullPage: false });
     expect(await seriousViolations(page)).toEqual([]);
 
     // Plan health lists the late steps; a finding leads to its step, opened.
@@ -274,7 +266,7 @@ describe('onboarding checklist', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Onboarding checklist' })
       .scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'launch-checklist-top-1920.png') });
+    await screenshot(page, 'launch-checklist-top-1920', { fullPage: false });
     expect(appErrors(page)).toEqual([]);
     await context.close();
   });

@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
-import { SCREENSHOT_DIR, appErrors, launchChromium, openApp, waitUntilSaved } from './browser';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
 
@@ -53,11 +53,11 @@ async function screenshotCards(page: Page, name: string) {
   for (let i = 0; i < n; i++) {
     await headings.nth(i).scrollIntoViewIfNeeded();
     await headings.nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${i + 1}.png`) });
+    await screenshot(page, `${name}-${i + 1}`, { fullPage: false });
   }
   const figure = page.getByRole('figure', { name: 'Learner journey funnel figure' });
   await figure.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-funnel.png`) });
+  await screenshot(page, `${name}-funnel`, { fullPage: false });
 }
 
 async function openMarketing(page: Page) {

@@ -27,15 +27,7 @@ import { readPlanFile } from '../../shared/plan/plan-file';
 import type { Plan } from '../../shared/plan/schema';
 import { localToday } from '../../shared/stakeholders/schedule';
 import { longDate } from '../../shared/long-date';
-import { mkdirSync } from 'node:fs';
-import {
-  SCREENSHOT_DIR,
-  appErrors,
-  launchChromium,
-  openApp,
-  screenshot,
-  waitUntilSaved,
-} from './browser';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
 const LEARNERS = 600;
@@ -95,8 +87,7 @@ async function viewShot(page: Page, name: string, heading: string) {
   await page
     .getByRole('heading', { name: heading, exact: true })
     .evaluate((el) => el.scrollIntoView());
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await screenshot(page, name, { fullPage: false });
 }
 
 /** axe-core's serious and critical findings, and any width beyond the window. */
@@ -201,8 +192,7 @@ describe('Engagement & follow-ups', () => {
       /^The follow-up rule “No activity for a month: last call before pausing” never lists anyone: “Quiet for two weeks”, before it/,
     );
     await hidden.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'manage-followups-hidden-rule-1280.png') });
+    await screenshot(page, 'manage-followups-hidden-rule-1280', { fullPage: false });
 
     // The counts (no person) kept in the plan for the reports.
     await page.getByRole('button', { name: 'Keep today’s counts in the plan' }).click();

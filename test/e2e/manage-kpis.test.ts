@@ -15,7 +15,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
-import { SCREENSHOT_DIR, appErrors, launchChromium, openApp, waitUntilSaved } from './browser';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 import { fillDate } from './dates';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
@@ -68,7 +68,7 @@ async function screens(page: Page, name: string) {
   const n = await headings.count();
   for (let i = 0; i < n; i++) {
     await headings.nth(i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${i + 1}.png`) });
+    await screenshot(page, `${name}-${i + 1}`, { fullPage: false });
   }
 }
 

@@ -11,16 +11,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
-import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import {
-  appErrors,
-  launchChromium,
-  openApp,
-  SCREENSHOT_DIR,
-  screenshot,
-  waitUntilSaved,
-} from './browser';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
 const SAMPLE = 'Lower Valley Digital Futures 2027';
 const HIRING = 'Employers keep their hiring commitments';
@@ -42,7 +34,7 @@ async function seriousViolations(page: Page) {
 /** The screen as a person sees it with `target` scrolled into view (sections scroll inside the page). */
 async function view(page: Page, target: Locator, name: string) {
   await target.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await screenshot(page, name, { fullPage: false });
 }
 
 const sections = (page: Page) => page.getByRole('navigation', { name: 'Plan sections' });

@@ -11,8 +11,6 @@
  * on the figure's right ("45%", not "%45") and a minus sign on its left. Each
  * section is saved as a screenshot for review.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,8 +18,8 @@ import {
   launchChromium,
   openApp,
   openSampleIn,
+  screenshot,
   SAMPLE_PLAN_NAME,
-  SCREENSHOT_DIR,
 } from './browser';
 
 /** Sections of the sample plan with tables of figures: Plan, Launch and Manage, in the sidebar's order. */
@@ -201,8 +199,7 @@ async function shoot(page: Page, name: string) {
   await page.evaluate((selector) => {
     document.querySelector(selector)?.scrollIntoView({ block: 'start' });
   }, table);
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  await screenshot(page, name, { fullPage: false });
 }
 
 /** Cells whose content does not line up with their heading (more than 2 px apart). */

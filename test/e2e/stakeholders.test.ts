@@ -11,14 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from './axe';
-import {
-  appErrors,
-  launchChromium,
-  openApp,
-  SCREENSHOT_DIR,
-  screenshot,
-  waitUntilSaved,
-} from './browser';
+import { appErrors, launchChromium, openApp, screenshot, waitUntilSaved } from './browser';
 
 const SAMPLE_NAME = (
   JSON.parse(
@@ -316,9 +309,7 @@ describe('the Unplaced tray', () => {
     // Drag it to low power, low interest (the details, below the matrix at
     // this width, took the focus: scroll back up to the tray first).
     await page.locator('.sh-tray').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({
-      path: join(SCREENSHOT_DIR, 'stakeholders-unplaced-tray-1280.png'),
-    });
+    await screenshot(page, 'stakeholders-unplaced-tray-1280', { fullPage: false });
     const plot = (await page.locator('.sh-plot').boundingBox())!;
     const from = (await item.boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

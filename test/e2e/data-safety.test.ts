@@ -203,13 +203,15 @@ describe('a file replacing a plan open elsewhere', () => {
 });
 
 describe('leaving within the save delay', () => {
-  it('keeps what was typed when the page reloads 0, 100 or 250 ms later (30 of 30)', async () => {
+  it('keeps what was typed when the page reloads 0, 100 or 250 ms later (15 of 15)', async () => {
     const { context, page } = await openApp(browser);
     // The browser asks before leaving with a save pending; the person leaves anyway.
     page.on('dialog', (dialog) => void dialog.accept());
     await openSample(page);
     const lost: string[] = [];
-    for (let trial = 0; trial < 30; trial++) {
+    // Five at each delay (it was ten: 50 s of a 2-core CI run for the same three cases; the
+    // durability test kills the browser mid-save on top).
+    for (let trial = 0; trial < 15; trial++) {
       const delay = [0, 100, 250][trial % 3]!;
       const text = `Region ${trial} after ${delay} ms`;
       await field(page, 'Region').fill(text);

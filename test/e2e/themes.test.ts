@@ -9,7 +9,8 @@
  *   example gallery, every section of the sample plan (Plan, Launch, Manage;
  *   canvases included), the stakeholder workshop (projector) mode and the
  *   Settings dialog pass axe with nothing serious or critical (colour
- *   contrast included); theory-of-change links keep ≥ 3:1 against their
+ *   contrast included); each section has one h1 and is no wider than the
+ *   1280×720 window; theory-of-change links keep ≥ 3:1 against their
  *   canvas; chart text is drawn in the theme's chart ink, ≥ 4.5:1 against
  *   the chart's ground. Screenshots are saved for review.
  */
@@ -133,6 +134,13 @@ async function checkTheme(name: (typeof THEMES)[number]): Promise<Record<string,
   for (const id of SECTIONS) {
     await goToSection(page, id);
     const problems = await seriousViolations(page);
+    // One h1 naming the section, and nothing wider than a projector's window.
+    const h1s = await page.locator('h1').allTextContents();
+    if (h1s.length !== 1 || !h1s[0]!.trim()) problems.push(`h1s: ${JSON.stringify(h1s)}`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    if (overflow > 0) problems.push(`page ${overflow} px wider than the window`);
 
     if (id === 'theoryOfChange') {
       await expect.poll(() => page.locator('.react-flow__edge-path').count()).toBeGreaterThan(5);

@@ -54,6 +54,7 @@ import {
 } from './columns';
 import { audienceNote, shows, type Profile } from './audience';
 import { documentLocale, type DocLocale } from './locale';
+import type { Language } from '../i18n/languages';
 import type { ExportOptions, ExportSectionId } from './options';
 import { termsOf, type Terms } from './terms';
 import { cellText } from './sanitize';
@@ -70,7 +71,21 @@ import {
 
 const HEADER_FILL = 'FF1F3864';
 const TITLE_COLOR = 'FF1F3864';
-const DATE_FORMAT = 'd mmm yyyy';
+/**
+ * Windows locale IDs (hex) that set a date cell's month names to the document language's,
+ * whatever the reader's own settings ("[$-C0A]d mmm yyyy": "30 jun 2028" in Spanish). Arabic is
+ * Egypt's (0C01): Arabic month names on the Gregorian calendar, as Intl's "ar" writes them in the
+ * app and the Word file; Saudi Arabia's 0401 would show the Hijri calendar in Excel.
+ */
+const DATE_LOCALE_IDS: Readonly<Record<Language, string>> = {
+  en: '809',
+  es: 'C0A',
+  fr: '40C',
+  ar: 'C01',
+  uk: '422',
+};
+/** A date cell's number format in the document language (day, short month name, year). */
+const dateFormat = (loc: DocLocale) => `[$-${DATE_LOCALE_IDS[loc.language]}]d mmm yyyy`;
 /** Rows below the data that still get drop-down lists, for rows a recipient adds. */
 const SPARE_ROWS = 200;
 
@@ -196,7 +211,7 @@ function tableSheet(
   ws.columns = columns.map((c) => {
     const numFmt =
       c.kind === 'date'
-        ? DATE_FORMAT
+        ? dateFormat(loc)
         : c.kind === 'money'
           ? moneyFormat(c.currency ?? null)
           : c.kind === 'number'
@@ -329,7 +344,7 @@ function summarySheet(
     );
   for (const [label, value] of facts) {
     const row = ws.addRow([label, value]);
-    if (value instanceof Date) row.getCell(2).numFmt = DATE_FORMAT;
+    if (value instanceof Date) row.getCell(2).numFmt = dateFormat(loc);
     // Text starts where the language reads from: the left, or the right in a right-to-left sheet.
     row.getCell(2).alignment = {
       vertical: 'top',
@@ -366,7 +381,7 @@ function summarySheet(
         m.target.value,
         excelDate(m.target.date),
       ]);
-      row.getCell(5).numFmt = DATE_FORMAT;
+      row.getCell(5).numFmt = dateFormat(loc);
       row.getCell(1).font = { bold: false };
       row.getCell(1).alignment = { vertical: 'top', wrapText: true };
       for (const c of [3, 4]) {

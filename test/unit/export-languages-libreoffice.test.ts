@@ -6,7 +6,8 @@
  * Word file's headings and body paragraphs are right to left (writing mode
  * rl-tb in the flat ODF LibreOffice writes), its Arabic text in a font that
  * has Arabic letters, and its sheets right to left; the Spanish ones are left
- * to right. Page images land in test-results/export-languages/ for a person
+ * to right. The workbooks' dates show the language's month names whatever the
+ * reader's own settings. Page images land in test-results/export-languages/ for a person
  * to look at.
  */
 import { execFileSync } from 'node:child_process';
@@ -193,6 +194,19 @@ describe.skipIf(!existsSync(SOFFICE))(
         ).exec(fods)?.[1];
         expect(props ?? '').toContain(
           rtl ? 'style:writing-mode="rl-tb"' : 'style:writing-mode="lr-tb"',
+        );
+      }
+      // Dates show the document language's month names, not the reader's (LibreOffice runs in English here).
+      const dates = [
+        ...fods.matchAll(/office:value-type="date"[^>]*>\s*<text:p>([^<]+)<\/text:p>/g),
+      ].map((m) => m[1]!);
+      expect(dates.length).toBeGreaterThan(0);
+      for (const date of dates) {
+        expect(date).not.toMatch(/Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/);
+        expect(date).toMatch(
+          rtl
+            ? /^\d{1,2} [\u0600-\u06FF]+ \d{4}$/
+            : /^\d{1,2} (ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\.? \d{4}$/,
         );
       }
     });

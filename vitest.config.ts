@@ -13,9 +13,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          // Files share a worker's module cache: a file's imports (i18n catalogs, zod schemas,
-          // docx, exceljs) were 170 of the unit files' 450 s when each file loaded its own.
-          isolate: false,
           // A hang guard, not a speed check (speed lives in npm run bench): property tests and
           // exports share 2 cores with LibreOffice here, and took over the default 5 s.
           testTimeout: 20_000,
@@ -29,8 +26,6 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
-          // As the unit files: the component files took 66 s with their own modules each, 24 s sharing.
-          isolate: false,
           testTimeout: 20_000,
           sequence: { groupOrder: 0 },
           include: ['test/component/**/*.test.{ts,tsx}'],
